@@ -1,0 +1,51 @@
+# The two commands: `make run` and `make test`. Everything else is set-up they call.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help run test setup venv db model lint nlu-eval lock clean
+
+help:
+	@echo "make run   - set up whatever is missing, then start the bot (widget on localhost)"
+	@echo "make test  - set up whatever is missing, then run every test"
+
+run: setup
+	@$(PY) -m bot.run
+
+test: setup
+	@$(PY) -m pytest
+
+setup: venv db model
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt constraints.txt scripts/setup_venv.sh scripts/find_python.sh
+	@scripts/setup_venv.sh
+	@touch $@
+
+# The services database is rebuilt from the seed files whenever they (or the loader) change.
+db: venv
+	@$(PY) -m services_db load --if-changed
+
+# Trains only when config.yml, domain.yml, data/ or the custom components changed.
+model: venv
+	@$(PY) -m bot.train
+
+nlu-eval: setup
+	@$(PY) -m bot.nlu_eval
+
+lock:
+	@rm -rf /tmp/lock-venv && "$$(scripts/find_python.sh)" -m venv /tmp/lock-venv
+	@/tmp/lock-venv/bin/pip install --quiet -r requirements.txt
+	@/tmp/lock-venv/bin/pip check
+	@{ echo "# Exact versions of every installed package; pip check passes."; \
+	   echo "# Applied with -c on every install. Regenerate with: make lock"; \
+	   /tmp/lock-venv/bin/pip freeze | grep -v -E "^(pkg_resources|-e )"; } > constraints.txt
+
+clean:
+	rm -rf $(VENV) models var results test-artifacts

@@ -1,0 +1,1 @@
+"""Rasa action server: triage form validation and the service search."""

@@ -1,0 +1,19 @@
+"""The process-wide services directory used by the actions."""
+from __future__ import annotations
+
+import logging
+
+from services_db.database import get_engine
+from services_db.directory import CachedDirectory, Directory
+
+logger = logging.getLogger(__name__)
+_CACHE = CachedDirectory(get_engine)
+
+
+def get_directory() -> Directory | None:
+    """The directory, or None when the database can't be read (callers degrade kindly)."""
+    try:
+        return _CACHE.get()
+    except Exception:  # noqa: BLE001 - any database failure means: answer without it
+        logger.exception("The services database could not be read.")
+        return None

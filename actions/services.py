@@ -1,0 +1,158 @@
+"""Search actions: show the 2-4 services that fit, more options, start again, change an answer."""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.directory import get_directory
+from actions.render import card_values
+from actions.triage_form import area_group, latest_text, resolve_area
+from bot.parsing import parse_age, parse_age_mention, parse_concern, parse_role
+from services_db.opening import london_now
+from services_db.query import SearchRequest, SearchResult, find_services
+from services_db.vocabulary import AREA_CODES, CONCERNS
+
+logger = logging.getLogger(__name__)
+
+TRIAGE_SLOTS = (
+    "user_role", "age", "school", "area", "concern", "age_min", "age_max", "area_code",
+    "area_group", "area_options", "school_urn", "school_has_mhst", "services_shown", "requested_slot",
+)
+RISK_CONCERNS = {"suicidal": "suicidal_thoughts", "self_harm": "self_harm", "danger_overdose": "suicidal_thoughts", "abuse": "abuse"}
+
+
+def concern_from_text(text: str | None) -> str | None:
+    """The concern slot holds the user's words; crisis words map to the crisis concerns."""
+    if not text:
+        return None
+    if text in CONCERNS:
+        return text
+    concern = parse_concern(text)
+    if concern and concern != "other":
+        return concern
+    from bot.nlu.risk import detect_risk  # imported late: spaCy is only needed here
+
+    for category in detect_risk(text).categories:
+        if category in RISK_CONCERNS:
+            return RISK_CONCERNS[category]
+    return None
+
+
+def _int(value: Any) -> int | None:
+    return int(value) if isinstance(value, (int, float)) else None
+
+
+def request_from_tracker(tracker: Tracker, exclude: tuple[str, ...] = ()) -> SearchRequest:
+    area_code = tracker.get_slot("area_code")
+    return SearchRequest(
+        role=tracker.get_slot("user_role"),
+        age_min=_int(tracker.get_slot("age_min")),
+        age_max=_int(tracker.get_slot("age_max")),
+        area_code=area_code if area_code in AREA_CODES else None,
+        concern=concern_from_text(tracker.get_slot("concern")),
+        school_has_mhst=tracker.get_slot("school_has_mhst"),
+        exclude_ids=exclude,
+    )
+
+
+def show_services(dispatcher: CollectingDispatcher, tracker: Tracker, exclude: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Search, reply with the service cards, the crisis footer and what next."""
+    directory = get_directory()
+    if directory is None:
+        dispatcher.utter_message(response="utter_services_unavailable")
+        dispatcher.utter_message(response="utter_crisis_footer")
+        return []
+    request = request_from_tracker(tracker, exclude)
+    result = find_services(directory.services, request, london_now())
+    if not result.matches:
+        dispatcher.utter_message(response="utter_no_more_services" if exclude else "utter_no_services")
+        dispatcher.utter_message(response="utter_crisis_footer")
+        return []
+    _intro(dispatcher, request, result, more=bool(exclude))
+    for match in result.matches:
+        dispatcher.utter_message(response="utter_service_card", **card_values(match))
+        if match.service.stale_risk == "high":
+            dispatcher.utter_message(response="utter_service_may_have_changed")
+    if any("via_school" in m.service.access_routes for m in result.matches) and not request.school_has_mhst:
+        dispatcher.utter_message(response="utter_ask_school_about_mhst")
+    dispatcher.utter_message(response="utter_crisis_footer")
+    dispatcher.utter_message(response="utter_offer_more" if result.more_available else "utter_no_more_services")
+    shown = [*exclude, *(match.service.id for match in result.matches)]
+    return [SlotSet("services_shown", shown)]
+
+
+def _intro(dispatcher: CollectingDispatcher, request: SearchRequest, result: SearchResult, more: bool) -> None:
+    if more:
+        return
+    if request.area_code is None:
+        dispatcher.utter_message(response="utter_services_national")
+    elif not result.local_found:
+        dispatcher.utter_message(response="utter_services_national_only")
+    else:
+        dispatcher.utter_message(response="utter_services_intro")
+
+
+class ActionFindServices(Action):
+    def name(self) -> str:
+        return "action_find_services"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+        return show_services(dispatcher, tracker)
+
+
+class ActionMoreServices(Action):
+    def name(self) -> str:
+        return "action_more_services"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+        shown = tuple(tracker.get_slot("services_shown") or ())
+        if not shown:  # nothing searched yet: start the triage instead
+            dispatcher.utter_message(response="utter_change_what")
+            return []
+        return show_services(dispatcher, tracker, exclude=shown)
+
+
+class ActionStartAgain(Action):
+    def name(self) -> str:
+        return "action_start_again"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+        return [ActiveLoop(None), *(SlotSet(slot, None) for slot in TRIAGE_SLOTS)]
+
+
+class ActionChangeAnswer(Action):
+    """After the answer was shown: "actually I'm 15", "I meant Watford" → search again."""
+
+    def name(self) -> str:
+        return "action_change_answer"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+        text = latest_text(tracker)
+        events: list[dict[str, Any]] = []
+        age = parse_age_mention(text) or parse_age(text)
+        if age and not age.unknown and not age.out_of_range:
+            events += [SlotSet("age", age.label), SlotSet("age_min", age.low), SlotSet("age_max", age.high)]
+        resolution = resolve_area(text, fuzzy=False)
+        if resolution and resolution.status in ("found", "outside") and resolution.how != "england_town":
+            events += [
+                SlotSet("area", resolution.place),
+                SlotSet("area_code", resolution.area_code),
+                SlotSet("area_group", area_group(resolution.area_code)),
+            ]
+        concern = parse_concern(text)
+        if concern and concern != "other":
+            events.append(SlotSet("concern", concern))
+        role = parse_role(text)
+        if role in ("parent_carer", "professional"):
+            events.append(SlotSet("user_role", role))
+        if not events:
+            dispatcher.utter_message(response="utter_change_what")
+            return []
+        dispatcher.utter_message(response="utter_changed_answer")
+        tracker.slots.update({event["name"]: event["value"] for event in events})
+        return events + show_services(dispatcher, tracker)

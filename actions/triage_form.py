@@ -1,0 +1,191 @@
+"""Validation of the triage form: free text (or a button's text) → facts.
+
+Each `validate_<slot>` turns the answer to the question we asked into facts and says
+kindly when it didn't understand. Each `extract_<slot>` picks up an answer given
+before it was asked, or a correction ("actually I'm 15", "I meant Watford").
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.directory import get_directory
+from bot.parsing import (
+    is_no_school,
+    parse_age,
+    parse_age_mention,
+    parse_concern,
+    parse_role,
+)
+from services_db.gazetteer import AreaResolution
+from services_db.vocabulary import NATIONAL
+
+# Intents that are not answers: the form must reject them so the matching rule runs.
+NOT_AN_ANSWER = {
+    "express_crisis", "start_again", "talk_to_a_person", "ask_bot_identity", "stop",
+    "ask_clinical_advice", "out_of_scope", "more_options", "confirm_safe", "not_safe",
+    "affirm", "deny", "goodbye", "thanks", "greet",
+}
+CORRECTION = re.compile(r"\b(actually|i meant|i mean|sorry|wait|not|no|oops|change|wrong)\b", re.IGNORECASE)
+LLR_AREAS = {"leicester", "leicestershire", "rutland"}
+
+
+def area_group(area_code: str | None) -> str:
+    """herts | llr | other: which local 24/7 line the crisis reply adds."""
+    if area_code == "herts":
+        return "herts"
+    if area_code in LLR_AREAS:
+        return "llr"
+    return "other"
+
+
+def latest_text(tracker: Tracker) -> str:
+    return (tracker.latest_message or {}).get("text") or ""
+
+
+def latest_intent(tracker: Tracker) -> str | None:
+    return ((tracker.latest_message or {}).get("intent") or {}).get("name")
+
+
+def resolve_area(text: str, fuzzy: bool = True) -> AreaResolution | None:
+    directory = get_directory()
+    return directory.gazetteer.resolve(text, fuzzy=fuzzy) if directory else None
+
+
+class ValidateTriageForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_triage_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+        if latest_intent(tracker) in NOT_AN_ANSWER:
+            return []  # nothing extracted: the form rejects and the intent's rule answers
+        return await super().run(dispatcher, tracker, domain)
+
+    # --- answers given before they were asked, and corrections -----------------------
+
+    def _volunteered(self, slot: str, tracker: Tracker) -> bool:
+        """May we take this slot from the message although we asked for another one?"""
+        if tracker.get_slot("requested_slot") == slot:
+            return False
+        return tracker.get_slot(slot) is None or bool(CORRECTION.search(latest_text(tracker)))
+
+    async def extract_user_role(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        if not self._volunteered("user_role", tracker):
+            return {}
+        role = parse_role(latest_text(tracker))
+        # "me"/"for me" in passing is weak evidence: only a clear parent or professional counts.
+        return {"user_role": role} if role in ("parent_carer", "professional") else {}
+
+    async def extract_age(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        if not self._volunteered("age", tracker):
+            return {}
+        age = parse_age_mention(latest_text(tracker))
+        return {"age": age.label} if age else {}
+
+    async def extract_area(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        if not self._volunteered("area", tracker):
+            return {}
+        resolution = resolve_area(latest_text(tracker), fuzzy=False)
+        if resolution and resolution.status == "found" and resolution.how != "england_town":
+            return {"area": latest_text(tracker)}
+        return {}
+
+    async def extract_concern(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        if not self._volunteered("concern", tracker):
+            return {}
+        if latest_intent(tracker) not in ("describe_concern", "change_answer"):
+            return {}
+        concern = parse_concern(latest_text(tracker))
+        return {"concern": concern} if concern and concern != "other" else {}
+
+    # --- validation of each answer ---------------------------------------------------
+
+    def validate_user_role(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        role = parse_role(str(value or ""))
+        if role is None:
+            dispatcher.utter_message(response="utter_role_not_understood")
+            return {"user_role": None}
+        return {"user_role": role}
+
+    def validate_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        age = parse_age(str(value or ""))
+        if age is None:
+            dispatcher.utter_message(response="utter_age_not_understood")
+            return {"age": None}
+        if age.out_of_range:
+            dispatcher.utter_message(response="utter_age_out_of_range")
+            return {"age": None}
+        if age.unknown:
+            return {"age": "not given", "age_min": None, "age_max": None}
+        return {"age": age.label, "age_min": age.low, "age_max": age.high}
+
+    def validate_school(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        text = str(value or "")
+        if is_no_school(text):
+            return {"school": "skipped", "school_urn": None, "school_has_mhst": None}
+        directory = get_directory()
+        school = directory.schools.match(text, tracker.get_slot("area_code")) if directory else None
+        if school is None:
+            dispatcher.utter_message(response="utter_school_not_found")
+            return {"school": "not found", "school_urn": None, "school_has_mhst": None}
+        if school.has_mhst:
+            dispatcher.utter_message(response="utter_school_has_mhst", school_name=school.name)
+        else:
+            dispatcher.utter_message(response="utter_school_found", school_name=school.name)
+        return {
+            "school": school.name,
+            "school_urn": str(school.urn),
+            # Only a named source makes us say a school has a team; otherwise we don't know.
+            "school_has_mhst": True if school.has_mhst else None,
+        }
+
+    def validate_area(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        resolution = resolve_area(str(value or ""))
+        if resolution is None:  # no database: national services, which need no place
+            return {"area": str(value), "area_code": NATIONAL, "area_group": "other", "area_options": None}
+        if resolution.status == "found":
+            return {
+                "area": resolution.place,
+                "area_code": resolution.area_code,
+                "area_group": area_group(resolution.area_code),
+                "area_options": None,
+            }
+        if resolution.status == "outside":
+            dispatcher.utter_message(response="utter_area_outside")
+            return {"area": resolution.place or "outside our areas", "area_code": NATIONAL, "area_group": "other", "area_options": None}
+        if resolution.status == "ambiguous":
+            # action_ask_area asks which of these, instead of the usual question.
+            return {"area": None, "area_options": [resolution.place or str(value), *resolution.options]}
+        dispatcher.utter_message(response="utter_area_not_understood")
+        return {"area": None, "area_options": None}
+
+    def validate_concern(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        concern = parse_concern(str(value or ""))
+        if concern is None:
+            dispatcher.utter_message(response="utter_concern_not_understood")
+            return {"concern": None}
+        return {"concern": concern}
+
+
+class ActionAskArea(Action):
+    """Asks where the user lives; after an answer that covered several areas, asks which."""
+
+    def name(self) -> str:
+        return "action_ask_area"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+        options = tracker.get_slot("area_options") or []
+        if len(options) > 1:
+            place, choices = options[0], options[1:]
+            dispatcher.utter_message(
+                response="utter_area_ambiguous",
+                place=place,
+                buttons=[{"title": choice, "payload": choice} for choice in choices],
+            )
+        else:
+            dispatcher.utter_message(response="utter_ask_area")
+        return []

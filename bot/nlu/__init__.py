@@ -1,0 +1,1 @@
+"""Custom Rasa graph components (risk detection) and the crisis dialogue policy."""

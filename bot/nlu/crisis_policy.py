@@ -1,0 +1,133 @@
+"""CrisisPolicy: answers risk at any turn, before anything else (forms included).
+
+Rasa's RulePolicy lets an active form run first and only applies interruption rules
+when the form rejects the message, and the form's validation needs the action server.
+A crisis reply must not depend on either, so this small deterministic policy takes
+priority over RulePolicy (configure a higher `priority`) and drives the crisis steps:
+
+    user: express_crisis            → utter_crisis → utter_crisis_local → utter_ask_safe_now → listen
+    after utter_ask_safe_now:
+        confirm_safe / affirm       → utter_glad_you_are_safe → (the form resumes, or
+                                      utter_offer_to_continue → listen)
+        not_safe / deny / crisis    → utter_not_safe_now → listen
+
+Every step is a response template rendered by the Rasa server itself.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.core.policies.policy import Policy, PolicyPrediction, confidence_scores_for
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+CRISIS_INTENT = "express_crisis"
+SAFE_INTENTS = {"confirm_safe", "affirm"}
+NOT_SAFE_INTENTS = {"not_safe", "deny", CRISIS_INTENT}
+
+UTTER_CRISIS = "utter_crisis"
+UTTER_CRISIS_LOCAL = "utter_crisis_local"
+UTTER_ASK_SAFE = "utter_ask_safe_now"
+UTTER_SAFE = "utter_glad_you_are_safe"
+UTTER_NOT_SAFE = "utter_not_safe_now"
+UTTER_OFFER = "utter_offer_to_continue"
+CRISIS_ACTIONS = (UTTER_CRISIS, UTTER_CRISIS_LOCAL, UTTER_ASK_SAFE, UTTER_SAFE, UTTER_NOT_SAFE, UTTER_OFFER)
+
+
+def last_bot_action_before_user(tracker: DialogueStateTracker) -> str | None:
+    """The last action the bot ran before the latest user message."""
+    seen_user = False
+    for event in reversed(tracker.applied_events()):
+        if isinstance(event, UserUttered):
+            if seen_user:
+                return None
+            seen_user = True
+        elif seen_user and isinstance(event, ActionExecuted) and event.action_name != ACTION_LISTEN_NAME:
+            return event.action_name
+    return None
+
+
+def next_crisis_action(tracker: DialogueStateTracker) -> str | None:
+    """The crisis step to take now, or None when this policy has nothing to say."""
+    latest = tracker.latest_action_name
+    if latest == ACTION_LISTEN_NAME:
+        intent = (tracker.latest_message.intent or {}).get("name") if tracker.latest_message else None
+        asked_safe = last_bot_action_before_user(tracker) == UTTER_ASK_SAFE
+        if asked_safe and intent in NOT_SAFE_INTENTS:
+            return UTTER_NOT_SAFE
+        if intent == CRISIS_INTENT:
+            return UTTER_CRISIS
+        if asked_safe and intent in SAFE_INTENTS:
+            return UTTER_SAFE
+        return None
+    if latest == UTTER_CRISIS:
+        return UTTER_CRISIS_LOCAL
+    if latest == UTTER_CRISIS_LOCAL:
+        return UTTER_ASK_SAFE
+    if latest in (UTTER_ASK_SAFE, UTTER_NOT_SAFE, UTTER_OFFER):
+        return ACTION_LISTEN_NAME
+    if latest == UTTER_SAFE:
+        return None if tracker.active_loop_name else UTTER_OFFER
+    return None
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
+)
+class CrisisPolicy(Policy):
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"priority": 7}
+
+    def __init__(
+        self,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        featurizer: Any = None,
+    ) -> None:
+        super().__init__(config, model_storage, resource, execution_context, featurizer)
+
+    def train(
+        self, training_trackers: list[TrackerWithCachedStates], domain: Domain, **kwargs: Any
+    ) -> Resource:
+        missing = [name for name in CRISIS_ACTIONS if name not in domain.action_names_or_texts]
+        if missing:
+            raise ValueError(f"CrisisPolicy needs these responses in the domain: {missing}")
+        return self._resource
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        action = next_crisis_action(tracker)
+        if action is None:
+            return self._prediction(self._default_predictions(domain))
+        # A "no user" prediction competes with (and, by priority, beats) RulePolicy's
+        # prediction that an active form should run.
+        return self._prediction(confidence_scores_for(action, 1.0, domain), is_no_user_prediction=True)
+
+    def persist(self) -> None:
+        """Nothing to save: the policy has no learnt state."""
+
+    @classmethod
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> CrisisPolicy:
+        return cls(config, model_storage, resource, execution_context)

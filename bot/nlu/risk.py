@@ -1,0 +1,210 @@
+"""Deterministic risk detector: does a message need the crisis reply?
+
+Built on a blank English spaCy pipeline with lookup lemmas (no model download) and a
+Matcher over lower-cased tokens and lemmas (patterns in `risk_patterns.py`). It is
+deliberately eager: a missed crisis is the worst bug this project can have, so
+uncertain first-person phrasing fires; only plain figures of speech, negations and
+talk about lessons or stories are held back.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from bot.nlu.risk_patterns import (
+    CLAUSE_BREAKS,
+    FALSE_FRIENDS,
+    FIRST_PERSON_ACT,
+    NEGATORS,
+    NOT_NEGATING_AFTER,
+    PATTERNS,
+    PERSON_WORDS,
+    PRON_WORDS,
+    REWRITE_REGEXES,
+    SAFE_CONTEXT,
+    SELF_WORDS,
+)
+
+SMALL_NUMBER_LIMIT = 5  # "took 2 paracetamol" is a normal dose; "took 12" is not
+
+
+@dataclass(frozen=True)
+class RiskMatch:
+    category: str  # suicidal | self_harm | danger_overdose | abuse | unsafe_home
+    pattern: str  # the lexicon entry that matched (for staff review)
+    text: str  # the words it matched, after normalisation
+
+
+@dataclass(frozen=True)
+class RiskResult:
+    matches: tuple[RiskMatch, ...]
+
+    @property
+    def is_risk(self) -> bool:
+        return bool(self.matches)
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(match.category for match in self.matches))
+
+
+ADULT_AGE = 18
+_FINAL_PUNCTUATION = re.compile(r"[.!?]$")
+
+
+def normalise_for_risk(text: str) -> str:
+    """Lower case, slang rewritten, and a final full stop so patterns can see the end."""
+    text = text.lower()
+    for regex, replacement in REWRITE_REGEXES:
+        text = regex.sub(replacement, text)
+    text = " ".join(text.split())
+    if text and not _FINAL_PUNCTUATION.search(text):
+        text += " ."
+    return text
+
+
+def _token_spec(token: str, lemmas) -> dict:  # type: ignore[no-untyped-def]
+    optional = token.endswith("?") and token != "?"
+    if optional:
+        token = token[:-1]
+    if token == "_":
+        spec: dict = {"IS_PUNCT": False}  # a gap never crosses a sentence
+    elif token in ("NUM", "ADULTNUM"):
+        spec = {"LIKE_NUM": True}
+    elif token.startswith("~"):
+        words = token[1:].replace("SELF", SELF_WORDS).replace("PRON", PRON_WORDS).split("|")
+        # Match the lemma of every listed form, so "~go" and "~going" both match "went".
+        forms = sorted({lemmas(word) for word in words} | set(words))
+        spec = {"LEMMA": {"IN": forms}}
+    else:
+        expanded = (
+            token.replace("SELF", SELF_WORDS).replace("PRON", PRON_WORDS).replace("PERSON", PERSON_WORDS)
+        )
+        words = expanded.split("|")
+        numeric = "NUM" in words
+        words = [word for word in words if word != "NUM"]
+        spec = {"LOWER": {"IN": words}} if len(words) > 1 else {"LOWER": words[0]}
+        if numeric:
+            # spaCy can't OR two attributes in one token: NUM alternatives get their own pattern.
+            spec = {"_NUM_OR": spec}
+    if optional:
+        spec = {**spec, "OP": "?"}
+    return spec
+
+
+def compile_pattern(pattern: str, lemmas) -> list[list[dict]]:  # type: ignore[no-untyped-def]
+    """One lexicon entry → one or more spaCy Matcher patterns."""
+    variants: list[list[dict]] = [[]]
+    for token in pattern.split():
+        spec = _token_spec(token, lemmas)
+        if "_NUM_OR" in spec:
+            op = {"OP": spec["OP"]} if "OP" in spec else {}
+            words_spec = {**spec["_NUM_OR"], **op}
+            number_spec = {"LIKE_NUM": True, **op}
+            variants = [v + [words_spec] for v in variants] + [v + [number_spec] for v in variants]
+        else:
+            variants = [v + [spec] for v in variants]
+    return variants
+
+
+class RiskDetector:
+    def __init__(self) -> None:
+        self.nlp = spacy.blank("en")
+        self.nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        self.nlp.initialize()
+        self.matcher = Matcher(self.nlp.vocab)
+        lemma_cache: dict[str, str] = {}
+
+        def lemmas(word: str) -> str:
+            if word not in lemma_cache:
+                lemma_cache[word] = self.nlp(word)[0].lemma_ if word else word
+            return lemma_cache[word]
+
+        self._entries: dict[str, tuple[str, str, str]] = {}
+        for category, entries in PATTERNS.items():
+            for index, (kind, pattern) in enumerate(entries):
+                key = f"{category}:{index}"
+                self._entries[key] = (category, kind, pattern)
+                self.matcher.add(key, compile_pattern(pattern, lemmas))
+
+    def detect(self, text: str) -> RiskResult:
+        normalised = normalise_for_risk(text)
+        if not normalised:
+            return RiskResult(())
+        doc = self.nlp(normalised)
+        safe_context = bool(SAFE_CONTEXT.search(normalised)) and not FIRST_PERSON_ACT.search(normalised)
+        matches: list[RiskMatch] = []
+        for match_id, start, end in self.matcher(doc):
+            key = self.nlp.vocab.strings[match_id]
+            category, kind, pattern = self._entries[key]
+            if self._held_back(doc, start, end, kind, pattern, safe_context):
+                continue
+            matches.append(RiskMatch(category, pattern, doc[start:end].text))
+        unique = {(m.category, m.pattern): m for m in matches}
+        return RiskResult(tuple(unique.values()))
+
+    @staticmethod
+    def _held_back(doc: Doc, start: int, end: int, kind: str, pattern: str, safe_context: bool) -> bool:
+        if kind == "mention" and safe_context:
+            return True
+        window = doc[start : min(end + 4, len(doc))].text
+        if FALSE_FRIENDS.match(window):
+            return True
+        if kind in ("neg", "mention") and _negated(doc, start):
+            return True
+        numbers = [token.text for token in doc[start:end] if token.like_num]
+        if "ADULTNUM" in pattern:
+            return not any(_at_least(number, ADULT_AGE) for number in numbers)
+        if numbers and all(_small_number(number) for number in numbers) and "NUM" in pattern:
+            return not any(
+                token.lower_ in ("lots", "loads", "load", "bunch", "handful", "whole", "all", "many", "too")
+                for token in doc[start:end]
+            )
+        return False
+
+
+NEGATION_WINDOW = 6
+
+
+def _negated(doc: Doc, start: int) -> bool:
+    """'not suicidal', "I've never had thoughts of hurting myself": a negator earlier in
+    the same clause, within a few words ("not sure if I'm suicidal" is not a negation)."""
+    for index in range(start - 1, max(start - NEGATION_WINDOW, 0) - 1, -1):
+        word = doc[index].lower_
+        if word in CLAUSE_BREAKS:
+            return False
+        if word in NEGATORS:
+            following = doc[index + 1].lower_ if index + 1 < start else ""
+            if following in NOT_NEGATING_AFTER:
+                continue
+            return True
+    return False
+
+
+def _at_least(text: str, limit: int) -> bool:
+    try:
+        return float(text) >= limit
+    except ValueError:
+        return False
+
+
+def _small_number(text: str) -> bool:
+    try:
+        return float(text) < SMALL_NUMBER_LIMIT
+    except ValueError:
+        return False
+
+
+@lru_cache(maxsize=1)
+def get_detector() -> RiskDetector:
+    return RiskDetector()
+
+
+def detect_risk(text: str) -> RiskResult:
+    return get_detector().detect(text)
+

@@ -1,0 +1,397 @@
+"""The crisis lexicon: slang rewrites and token patterns, by category.
+
+Pattern mini-language (one string = one spaCy Matcher pattern, tokens separated by spaces):
+    word        the lower-cased token is `word`
+    a|b|c       the lower-cased token is one of these
+    ~lemma      the token's lemma is `lemma` (lookup lemmas: "killing" → "kill")
+    ~a|b        the lemma is one of these
+    X?          the token is optional
+    _           any one token;  _?  any one token or none
+    PRON        me|myself|himself|herself|themselves|themself|yourself|ourselves
+    SELF        myself|himself|herself|themselves|themself|yourself|ourselves
+    PERSON      someone who can hurt a child (see PERSON_WORDS)
+
+`first`-person patterns always fire. `mention` patterns (a risk word on its own, or a
+third person's act) do not fire when the message is plainly about a lesson, book, film
+or news story, or when the word is negated right before it ("not suicidal").
+"""
+from __future__ import annotations
+
+import re
+
+# Rewrites applied to lower-cased text before tokenising: slang and misspellings to one
+# canonical form, so the patterns below stay short. Order matters.
+REWRITES: list[tuple[str, str]] = [
+    (r"[’‘`´]", "'"),
+    (r"\bkms+\b", "kill myself"),
+    (r"\bkys+\b", "kill yourself"),
+    (r"\bunaliv\w*\b(?!\s+(?:my|your|him|her|them|our)sel(?:f|ves)|\s+me\b|\s+him\b|\s+her\b|\s+them\b)", "kill myself"),
+    (r"\bunaliv\w*", "kill"),
+    (r"\bsextort\w*", "sextortion"),
+    (r"\bsh'?ing\b", "selfharm"),
+    (r"\bsewer[\s-]?slide\w*", "suicide"),
+    (r"\bs+u+[aeiou]*[sc]+[aeiou]*[dts]+\w*|\bsuiside\w*|\bsucid\w*|\bsuicd\w*|\bsuicial\w*", "suicide"),
+    (r"\bself[\s-]?(?:harm|harming|harmed|harms|injur\w*|hurt\w*)\b", "selfharm"),
+    (r"\bs/h\b", "selfharm"),
+    (r"\bover[\s-]?dos\w*|\bo\.d\.?(?=\s|$)|\bod'd\b|\bod(?:ing|ed|ded)?\b", "overdose"),
+    (r"\bwan+a\b", "want to"),
+    (r"\bgon+a\b", "going to"),
+    (r"\bgotta\b", "got to"),
+    (r"\b(do|does|did|is|are|was|were|have|has|had|could|would|should|wo|ca)n'?t\b", r"\1 not"),
+    (r"\bwont\b", "will not"),
+    (r"\bcant\b", "can not"),
+    (r"\bcannot\b", "can not"),
+    (r"\bi'?m\b", "i am"),
+    (r"\bi'?ve\b", "i have"),
+    (r"\bi'?ll\b", "i will"),
+    (r"\bi'?d\b", "i would"),
+    (r"\bu\b", "you"),
+    (r"\bur\b", "your"),
+    (r"\bn'?t\b", " not"),
+    (r"\bany ?more\b", "anymore"),
+    (r"\bpls|plz\b", "please"),
+]
+REWRITE_REGEXES = [(re.compile(pattern), replacement) for pattern, replacement in REWRITES]
+
+PERSON_WORDS = (
+    "he|she|they|someone|somebody|dad|father|mum|mom|mother|stepdad|stepmum|step-dad|step-mum|"
+    "brother|sister|uncle|aunt|auntie|cousin|grandad|grandpa|nan|gran|grandma|boyfriend|"
+    "girlfriend|partner|teacher|coach|man|guy|men|people|friend|carer|parents|parent|him|"
+    "neighbour|stepbrother|stepsister|husband"
+)
+SELF_WORDS = "myself|himself|herself|themselves|themself|yourself|ourselves|self"
+PRON_WORDS = "me|" + SELF_WORDS
+PILLS = "~pill|tablet|paracetamol|paracetamols|ibuprofen|med|meds|medication|medicine|painkiller|capsule|antidepressant|antidepressants|sertraline|fluoxetine|aspirin|co-codamol|codeine|melatonin|insulin"
+LOTS = "lots|loads|load|lot|bunch|handful|whole|all|many|too|box|packet|packets|bottle|strip|ton|tons|heaps|NUM"
+
+# category → list of (kind, pattern). Kinds:
+#   first    always fires
+#   neg      fires unless negated earlier in the same clause ("i don't want to die")
+#   mention  like neg, and also held back when the message is about a lesson, a book, the news
+PATTERNS: dict[str, list[tuple[str, str]]] = {
+    "suicidal": [
+        ("mention", "suicide"),
+        ("first", "kill|killing SELF"),
+        ("mention", "killed SELF"),
+        ("first", "~take ~my|his|her|their|your own? life|lives"),
+        ("first", "~end ~my|his|her|their|your life|lives"),
+        ("first", "~end it all"),
+        ("first", "~end everything"),
+        ("neg", "~want|wish|go|plan|try|think|decide|need to? ~end it"),
+        ("mention", "to ~end it"),
+        ("first", "~end it tonight|today|now|soon"),
+        ("neg", "~want|wish|hope|deserve|need|ready|decide|plan|choose to? die|dead"),
+        ("neg", "~want|wish _? to die"),
+        ("neg", "~want|wish to be dead|gone"),
+        ("neg", "ready|deserve|deserves|decided|planning|time|ways|way|how to die"),
+        ("first", "wish i|he|she was|were dead|gone|never"),
+        ("first", "wish i|he|she had never been born"),
+        ("first", "if i|he|she was|were dead|gone|never"),
+        ("first", "if i|he|she died|disappeared|went"),
+        ("first", "if i|he|she was|were not here|around"),
+        ("first", "if i|he|she killed SELF"),
+        ("first", "~be better off dead"),
+        ("first", "better|happier|easier|fine off? without me|him|her|us"),
+        ("first", "better off if i|he|she"),
+        ("first", "not ~want to live|exist|be alive|carry on|go on|continue|survive"),
+        ("first", "not ~want to live|exist|wake"),
+        ("first", "not ~want _? ~be here|alive|around"),
+        ("first", "not _? ~be here|around|alive anymore|tomorrow|much|next|for|by|in"),
+        ("first", "not _? _? ~be alive|around|here next|tomorrow|much|by|for|in"),
+        ("first", "not _? _? _? ~be alive|around|here next|tomorrow|much|by|for|in"),
+        ("first", "no reason|point _? to? ~live|living|go|carry|keep"),
+        ("first", "nothing|nobody|noone to live for"),
+        ("first", "point in|of living|life|existing|anything|trying|going|carrying"),
+        ("first", "point in|of being alive|here"),
+        ("first", "point _? _? living|alive|life|existing"),
+        ("first", "can not go|carry on"),
+        ("first", "done with life|living|everything|existing"),
+        ("first", "~go to sleep and never wake up"),
+        ("first", "never wake up"),
+        ("first", "~hope|wish|pray|want i? _? not ~wake up"),
+        ("first", "~disappear forever"),
+        ("first", "~goodbye ~letter|note|message|messages|letters|notes"),
+        ("first", "~write|leave a? ~goodbye|suicide|final ~note|letter|letters|notes"),
+        ("first", "~say goodbye to everyone|everybody|you|all"),
+        ("first", "sorry and goodbye"),
+        ("first", "goodbye forever"),
+        ("first", "~give ~my|his|her ~stuff|thing|things|belongings|everything|possession|possessions away"),
+        ("first", "~give away ~my|his|her|all ~stuff|thing|things|belongings|everything|possession|possessions"),
+        ("first", "~be my last message|messages|goodbye"),
+        ("first", "my last day|night alive"),
+        ("first", "tonight|today ~be my last"),
+        ("first", "~write|leave a|my note .|and|for|to"),
+        ("first", "~feel like a burden"),
+        ("first", "~be a burden to|on"),
+        ("first", "~jump off|from ~a|the|my? bridge|building|roof|cliff|balcony|tower|window|ledge|motorway|flyover|multi|car"),
+        ("first", "~walk|jump|step into|in front? of? the|a sea|river|traffic|road|canal|lake|train"),
+        ("first", "in front of a|the train|bus|car|lorry|traffic"),
+        ("neg", "~go to jump"),
+        ("first", "~hang SELF"),
+        ("first", "~noose"),
+        ("first", "slit|slitting|slash|slashing ~my|his|her|their wrist|wrists|throat"),
+        ("first", "~plan how|when|to|my ~die|end|kill|suicide|death"),
+        ("first", "~plan how|when to do it"),
+        ("first", "~have|make|get a plan to? ~die|end|kill"),
+        ("neg", "~think about|of ~die|death|kill|end|suicide"),
+        ("neg", "~think about|of not being here|alive|around"),
+        ("first", "~want|wish to disappear forever?"),
+        ("first", "~delete SELF"),
+        ("first", "everyone|everybody|they|people|family would|will be better|happier|fine|easier without me"),
+        ("neg", "~talk about ~die|death|suicide|end|kill|dying"),
+        ("first", "~try|attempt to? ~end|take ~my|his|her|their own? life"),
+        ("first", "~want to be with my|his|her ~mum|dad|nan|grandad|gran|grandma|brother|sister in heaven"),
+        ("first", "~want to go to sleep forever"),
+        ("first", "sleep forever"),
+        ("first", "tired of living|life|existing"),
+        ("first", "tired of being alive|here"),
+        ("first", "if|whether i|he|she ~want to live|be"),
+        ("first", "not worth living"),
+        ("first", "die|dead in my|his|her sleep"),
+        ("first", "stop existing"),
+        ("first", "~want it all to stop|end"),
+        ("first", "~want it to be over"),
+        ("first", "~make it all stop|end"),
+        ("first", "ways|way|how|methods|method to die|kill"),
+        ("first", "painless way|ways|death|method|methods"),
+        ("first", "death|dying|dead would|will|is|seems be? easier|better|the|a"),
+        ("first", "enough to ~kill|die|overdose"),
+        ("first", "not _? _? _? ~be around much longer"),
+        ("first", "~be around much longer"),
+    ],
+    "self_harm": [
+        ("mention", "selfharm"),
+        ("first", "~cut|slice|scratch|burn|carve|punch|bite|harm|starve|bruise|strangle|choke|hit|stab SELF"),
+        ("first", "~cut|slice|scratch|burn|carve|bite ~my|his|her|their arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hip|hips"),
+        ("first", "when|if|until|after|unless i ~hurt|harm SELF"),
+        ("first", "~cut again"),
+        ("first", "~keep|be|start|stop|still|urge|addict|addicted|need|want to? cutting|cut"),
+        ("first", "cutting again|myself|herself|himself|themselves"),
+        ("first", "to cutting"),
+        ("first", "~cut too deep"),
+        ("first", "i ~cut ,|.|and|but|please|again|every|when|because|to|sometimes|when|at|most"),
+        ("first", "i ~cut $"),
+        ("first", "~cut on|into ~my|his|her|their arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin"),
+        ("first", "~relapse on? sh|selfharm|cutting"),
+        ("first", "~relapse and|again|last|."),
+        ("first", "~my|on|do|doing|the|urge|urges|about|to|want|wanna sh"),
+        ("first", "sh urges|scars|wounds|cuts|again|relapse|every|tonight"),
+        ("first", "~find|notice|see|spot cut|cuts|scratches|burns|scars|marks on ~my|his|her|their"),
+        ("first", "~find|notice|see|spot blade|blades|razor|razors|sharpener|sharpeners"),
+        ("first", "~find|notice|see|spot _? blade|blades|razor|razors|sharpener|sharpeners"),
+        ("first", "blades|razors hidden|under|in"),
+        ("first", "cuts|scratches|burns|scars|wounds on my|his|her|their arm|arms|wrist|wrists|leg|legs|thigh|thighs|stomach"),
+        ("first", "~scratch|cut|burn|mark _? _? _? on her|his|my|their arm|arms|leg|legs|wrist|wrists|thigh|thighs"),
+        ("first", "my|his|her cuts|scars|wounds"),
+        ("first", "fresh|new|deep cuts|scars|wounds"),
+        ("first", "~hurt|harm SELF on purpose|deliberately|again|because|when"),
+        ("neg", "to ~hurt|harm SELF"),
+        ("neg", "~want|urge|go|keep|start|be|think|feel|need|deserve ~to|about|like|of? ~hurt|harm SELF"),
+        ("neg", "hurting|harming SELF"),
+        ("first", "~blade|razor|sharpener|~knife to ~cut|hurt|harm|use"),
+        ("first", "my|his|her|hide|hiding|hidden blades|razors|blade|razor"),
+        ("first", "~bang|hit|punch ~my|his|her head against|on|into the? wall|walls|floor"),
+        ("first", "~make SELF sick|bleed"),
+        ("first", "till|until it|i|my|they _? ~bleed"),
+        ("first", "till|until _? _? ~bleed|bruise"),
+        ("first", "stitches from|because|after cutting"),
+    ],
+    "danger_overdose": [
+        ("mention", "overdose"),
+        ("first", "i _? _? overdose"),
+        ("first", "~take|have an overdose"),
+        ("first", "overdose on|last|tonight|again|earlier"),
+        ("mention", "~take|swallow|have|eat|down|neck _? " + LOTS + " _? _? _? _? " + PILLS),
+        ("mention", "~take|swallow|have|down|neck _? " + LOTS + " _? _? " + PILLS),
+        ("mention", "~take|swallow|have|down|neck _? " + LOTS + " " + PILLS),
+        ("mention", "~take|swallow|have|down|neck all ~my|his|her|the|of " + PILLS),
+        ("first", "~take|swallow|steal _? _? _? sleeping pill|pills|tablets"),
+        ("first", "took|taken|swallowed something"),
+        ("first", "~take|swallow pills|tablets|meds|paracetamol and|an|earlier|ago|to|last|this|tonight|NUM"),
+        ("first", "alcohol|vodka|drink|drunk|drank|wine|beer|booze _? _? _? _? ~take _? pills|tablets|meds"),
+        ("first", "~mix|take|drink|swallow _? _? _? _? _? on purpose"),
+        ("first", "how many|much " + PILLS + " ~do|would|will|to|can|does|is|it _? _? _? ~kill|die|dead|lethal|fatal|deadly|overdose|death"),
+        ("first", "how many|much " + PILLS + " ~be|would lethal|fatal|deadly|too"),
+        ("first", "how many|much _? _? ~kill|to die|lethal|fatal|deadly|overdose"),
+        ("mention", "lethal|fatal"),
+        ("first", "lethal|fatal|deadly dose|amount|number"),
+        ("first", "what happens if|when i|you take|swallow|eat|have _? " + LOTS + " _? _? " + PILLS),
+        ("first", "what happens if|when i|you take|swallow|eat|have _? " + LOTS + " _? " + PILLS),
+        ("first", "what happens if|when i|you take|swallow|eat|have _? " + LOTS + " " + PILLS),
+        ("first", "~save|stash|stockpile|hoard|collect _? _? pills|tablets|meds|paracetamol"),
+        ("first", "stash|stockpile|supply of pills|tablets|meds"),
+        ("first", "bottle|packet|packets|box of pills|tablets|paracetamol"),
+        ("first", "~drink|swallow bleach|antifreeze|poison|chemicals"),
+        ("first", "~stand|sit on|at the? edge|bridge|roof|rooftop|ledge|cliff|platform|tracks"),
+        ("first", "on the train|railway tracks|track|line|lines"),
+        ("first", "on the tracks|railway"),
+        ("first", "~be on a|the bridge|roof|rooftop|ledge|edge|cliff|tracks"),
+        ("first", "~have|get|hold a|the knife|blade|rope|gun|pills to|and|in|right"),
+        ("first", "PERSON ~have|pull|wave|hold|get a|the knife|gun|weapon"),
+        ("first", "~use _? _? on SELF"),
+        ("first", "~be in danger"),
+        ("first", "~be not safe right? now|tonight|today"),
+        ("first", "not keep SELF safe"),
+        ("first", "sure i|if|that? can keep SELF safe"),
+        ("first", "~bleed a lot|loads|badly|heavily"),
+        ("first", "~stop bleeding"),
+        ("first", "unconscious|unresponsive|slurring"),
+        ("first", "not breathing"),
+        ("first", "can not wake ~him|her|them|up"),
+        ("first", "~stab|shoot me|him|her"),
+        ("first", "~shoot SELF"),
+        ("first", "blow my|his|her brains out"),
+        ("first", "~have|get|buy|own|access _? _? a|the gun|guns|firearm|rifle"),
+        ("first", "pick up the gun"),
+        ("neg", "~swallow _? pills|tablets"),
+        ("first", "popping pills|tablets|meds"),
+        ("first", "~pop _? pills|tablets"),
+        ("first", "pills|tablets _? _? _? _? _? gin|vodka|alcohol|whiskey|booze|wine|beer"),
+        ("first", "i would be gone|dead"),
+        ("first", "~threaten to ~stab|kill|hurt|hit|beat|shoot|burn me|us|him|her|my"),
+        ("first", "~threaten me|him|her|us"),
+        ("first", "~go|want|will to? ~stab|shoot me|us|him|her"),
+        ("neg", "~want|go|urge|think about? to? ~hurt|stab|attack someone|somebody|people|others|him|her|them"),
+        ("first", "voices|voice ~tell me to"),
+    ],
+    "abuse": [
+        ("neg", "PERSON _? _? ~hit|beat|punch|kick|slap|choke|strangle|burn|hurt|abuse|touch|rape|molest|assault|whip|belt|batter|grab|throw|push|starve me|us|him|her"),
+        ("neg", "PERSON _? ~hit|beat|punch|kick|slap|choke|strangle|burn|hurt|abuse|touch|rape|molest|assault|whip|belt|batter|grab|throw|push|starve me|us|him|her"),
+        ("neg", "PERSON ~hit|beat|punch|kick|slap|choke|strangle|burn|hurt|abuse|touch|rape|molest|assault|whip|belt|batter|grab|throw|push|starve me|us|him|her"),
+        ("mention", "~abuse|abused|abusing|abusive|abuser"),
+        ("first", "~rape|raped|molest|molested|assault|assaulted"),
+        ("first", "sexual|sexually ~abuse|abused|assault|assaulted|touch|touched|harass|harassed|things|stuff|acts|pictures|messages"),
+        ("first", "something|anything|things sexual"),
+        ("first", "explicit|sexual|dirty|inappropriate messages|pictures|photos|pics|videos|texts|images"),
+        ("first", "~groom me|him|her|them|us"),
+        ("first", "~be|get groomed"),
+        ("first", "grooming"),
+        ("first", "~ask|want|keep|make|pressure|force _? _? for|to? ~send|me? nudes|nude|pics|pictures|photos|picture|photo|videos|naked"),
+        ("first", "nudes|nude|naked pics|photos|pictures|videos|selfies|picture|photo|of"),
+        ("first", "nudes"),
+        ("first", "sextortion"),
+        ("first", "~threaten|go|will to? ~share|post|send|leak|show|spread|expose _? _? pics|pictures|photos|nudes|videos|picture|photo|video|me"),
+        ("first", "~blackmail"),
+        ("first", "~touch me|him|her|my where|inappropriately|down|private|privates|there"),
+        ("first", "~touch my|his|her private|privates|body|chest|bum"),
+        ("first", "~make|force me|him|her|us to? ~carry|sell|deliver|hold|touch|watch|undress|send"),
+        ("first", "~make|force me|him|her|us to? _? drugs|sex|weed|packages|parcels"),
+        ("first", "~make|force|pressure me|him|her|us to? do things|stuff"),
+        ("first", "things|stuff i|he|she|they do|does not ~want"),
+        ("first", "drugs to sell|deliver|carry|hold|take"),
+        ("first", "~take|deliver|carry|drop|move packages|parcels|drugs"),
+        ("first", "county lines"),
+        ("first", "forced|force|forcing|arranged to? ~marry|marriage"),
+        ("first", "~meet up? with? an? older _? _? _? online|from|i|he|she|who"),
+        ("first", "older man|men|guy|guys"),
+        ("first", "online boyfriend|girlfriend|bf|gf"),
+        ("first", "boyfriend|girlfriend|bf|gf ~be|who ADULTNUM"),
+        ("first", "someone|somebody|man|guy|person|stranger online _? _? ~ask|want|keep|threaten|send|message|meet"),
+        ("first", "~tell|say|ask me|him|her|us not to tell"),
+        ("first", "~tell|say|ask _? _? not to tell"),
+        ("first", "~be|feel terrified|scared|afraid|frightened to say no"),
+        ("first", "keep it|this a? secret"),
+        ("first", "~kill|hurt|hit|beat me|him|her|us if i|you|he|she ~tell"),
+        ("first", "~follow me|him|her home"),
+        ("first", "~know where i|he|she|we live"),
+        ("first", "~be scared|afraid|frightened|terrified of my|his|her ~dad|mum|mom|stepdad|stepmum|uncle|brother|father|mother|boyfriend|partner|carer"),
+        ("first", "domestic violence|abuse"),
+        ("neg", "~hit|beat|punch|hurt|abuse|kick|slap|choke|strangle|injure ~my|his|her|our ~mum|mom|dad|mother|father|sister|brother|son|daughter|child|kid|kids|children"),
+        ("first", "do|does|did not|never ~feed me|us|him|her"),
+        ("first", "no food at|in home"),
+        ("first", "no food in the house"),
+        ("first", "~lock me|him|her|us in|out"),
+        ("first", "~leave me|us|him|her alone for days|all"),
+        ("first", "secret and|about|that|between _? ~touch|hurt"),
+        ("first", "~have sex with me|him|her"),
+        ("first", "~be abusing|touching me|him|her|us"),
+        ("first", "~get|be beaten|abused|attacked|assaulted"),
+        ("first", "beaten|beat up"),
+        ("first", "~give me|him|her bruises|marks|black"),
+        ("first", "~give me|him|her a black eye"),
+        ("first", "bruises|bruise|marks|injuries from ~my|his|her PERSON"),
+        ("first", "~come home with|covered bruises|marks|injuries|cuts"),
+        ("first", "PERSON ~be|'s|get|can be? violent|aggressive"),
+    ],
+    "unsafe_home": [
+        ("first", "~run away from home"),
+        ("first", "~run away again|tonight|today|forever|and|for|now|soon"),
+        ("neg", "~want|go|plan|think|about|will to? ~run away"),
+        ("neg", "to ~run away"),
+        ("first", "~have|already run away"),
+        ("first", "~run off after|and|last|again"),
+        ("first", "~have gone|run|go missing"),
+        ("first", "~go missing"),
+        ("first", "~be missing since|for|overnight|all"),
+        ("first", "not|never come|coming home|back"),
+        ("first", "not answering|picking"),
+        ("first", "not ~feel|be safe at|in home|my"),
+        ("first", "not safe at|in home|my"),
+        ("first", "unsafe at|in home|my"),
+        ("first", "home|house ~be not safe"),
+        ("first", "~be|feel scared|afraid|frightened|terrified to go back? home"),
+        ("first", "~be|feel scared|afraid|frightened|terrified of going back? home"),
+        ("first", "~be|feel too? scared|afraid|frightened|terrified to go back? home"),
+        ("first", "~kick|throw|chuck me|him|her|us out"),
+        ("first", "~kick|throw|chuck out of|from home"),
+        ("first", "~be|get kicked|thrown|chucked out"),
+        ("first", "~homeless"),
+        ("first", "nowhere to ~sleep|stay|live|go"),
+        ("first", "sofa|couch surfing"),
+        ("first", "~sleep rough"),
+        ("first", "~sleep on the street|streets"),
+        ("first", "~sleep in a|the park|car|tent|doorway"),
+        ("first", "~do not ~want to go home"),
+        ("first", "rather ~sleep _? than ~come|go home"),
+        ("first", "~hide in|from my|the|his|her room|bedroom|bathroom|wardrobe|cupboard|dad|mum|stepdad"),
+        ("first", "PERSON ~be drunk and"),
+        ("first", "drunk and violent|aggressive|hits|hitting|smashing|scary|throws|throwing"),
+        ("first", "not know where i am"),
+        ("first", "~walk out last night"),
+    ],
+}
+
+# Kinds of messages where a "mention" pattern must not fire: talk about a lesson,
+# a book or the news, not about the person themselves.
+SAFE_CONTEXT = re.compile(
+    r"\b(first aid|counsellor|therapist|psychologist|help people|pshe|lesson|lessons|assembly|class discussion|project|essay|epq|coursework|book|novel|"
+    r"character|film|movie|documentary|article|news|history|shakespeare|romeo|juliet|poem|"
+    r"play we|tv show|series|episode|song lyrics|awareness week|awareness day|prevention|"
+    r"charity|fundraiser|fundraising|research|drug abuse|substance abuse|alcohol abuse|"
+    r"verbal abuse from fans|abuse of power)\b"
+)
+NEGATORS = {"not", "never", "no", "nt", "n't"}
+# A clause ends at these: "i'm not sad but i want to die" is not negated.
+CLAUSE_BREAKS = {",", ".", ";", "but", "and", "though", "although", "!", "?", "just", "so"}
+# Messages about oneself: a lesson or book mentioned alongside these is not a safe context.
+FIRST_PERSON_ACT = re.compile(
+    r"\bi (?:am |have |had |just |really |keep |will |would |)"
+    r"(?:took|taken|swallowed|cut|cutting|overdose|kill|hurt|hurting|tried)\b"
+    r"|\bi (?:am|feel|have been|been|was|keep feeling) (?:so |really |very |quite |kind of |a bit )?(?:suicide|selfharm)"
+)
+
+# Phrases that look like risk but are everyday English. A match is dropped when the
+# text from its start (plus a few words) matches one of these.
+FALSE_FRIENDS = re.compile(
+    r"^(?:\S+ ){0,3}?(?:"
+    r"end it with|ending it with|"
+    r"rather die than|"
+    r"cut (?:my|his|her)self (?:shaving|cooking|on (?:a|the) (?:paper|tin|can|glass|fence|bush|knife))|"
+    r"burn\w* (?:my|his|her)self (?:cooking|on (?:a|the) (?:oven|kettle|iron|pan|hob|stove))|"
+    r"hair ?cut|"
+    r"cutting (?:back|down|class|lessons|school|my hair|hair|out|the|his hair|her hair)|"
+    r"(?:kicked|thrown|chucked) (?:me |him |her |us )?out of (?:the |my |his |her )?(?:kitchen|class|lesson|lessons|room|game|team|club|"
+    r"group|chat|shop|library|canteen|hall|match|play|band|squad|lunch|detention)|"
+    r"shot (?:me|him|her) a (?:look|message|text|glance|dm|smile)|"
+    r"cut (?:my |his |her |the |a |some |your )?(?:hair|fringe|nails|grass|hedge|paper|cake|bread|class|lessons|"
+    r"down|back|out|it out|ties|off|onions|vegetables|veg)|"
+    r"to die (?:of|from) (?:boredom|embarrass\w*|laugh\w*|cringe|shame|heat|cold|hunger)|"
+    r"(?:going|gonna) to die if|"
+    r"jump (?:in|into) (?:the|a) (?:pool|water)|jump on the trampoline|"
+    r"violent (?:video ?games?|games?|films?|movies?|shows?)|"
+    r"keep it (?:a )?secret (?:from (?:my|his|her) (?:sister|brother|mum|dad)? ?(?:it s|its|it is) (?:a|her|his) "
+    r"(?:present|surprise|birthday))"
+    r")"
+)
+# "not sure if I'm suicidal" is not a negation of the risk.
+NOT_NEGATING_AFTER = {"sure", "know", "certain", "stop", "one", "matter", "longer", "idea"}

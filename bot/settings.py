@@ -1,0 +1,87 @@
+"""Configuration, read once from the environment (after loading `.env`).
+
+Nothing else in the project reads `os.environ` for its settings: import `settings`.
+Every variable is documented in `.env.example`.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+load_dotenv(PROJECT_ROOT / ".env")
+# Every process the project starts inherits this: Rasa must never phone home.
+os.environ["RASA_TELEMETRY_ENABLED"] = "false"
+
+
+def _env(name: str, default: str) -> str:
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+def _path(name: str, default: str) -> Path:
+    path = Path(_env(name, default))
+    return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+@dataclass(frozen=True)
+class Settings:
+    host: str
+    rasa_port: int
+    action_port: int
+    web_port: int
+    services_database_url: str
+    model_dir: Path
+    var_dir: Path
+    allowed_origins: tuple[str, ...]
+    log_level: str
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://{self.host}:{self.rasa_port}"
+
+    @property
+    def action_server_url(self) -> str:
+        return f"http://{self.host}:{self.action_port}/webhook"
+
+    @property
+    def web_url(self) -> str:
+        return f"http://{self.host}:{self.web_port}"
+
+
+def _database_url(name: str, default: str) -> str:
+    """SQLite paths in `.env` are relative to the project, not to the current directory."""
+    url = _env(name, default)
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and not url.startswith(prefix + "/"):
+        url = prefix + str(PROJECT_ROOT / url[len(prefix):])
+    return url
+
+
+def load_settings() -> Settings:
+    var_dir = _path("VAR_DIR", "var")
+    default_db = f"sqlite:///{var_dir / 'services.db'}"
+    return Settings(
+        host=_env("BOT_HOST", "127.0.0.1"),
+        rasa_port=int(_env("RASA_PORT", "5005")),
+        action_port=int(_env("ACTION_PORT", "5055")),
+        web_port=int(_env("WEB_PORT", "8000")),
+        services_database_url=_database_url("SERVICES_DATABASE_URL", default_db),
+        model_dir=_path("MODEL_DIR", "models"),
+        var_dir=var_dir,
+        allowed_origins=tuple(
+            origin.strip()
+            for origin in _env(
+                "ALLOWED_ORIGINS", "http://127.0.0.1:8000,http://localhost:8000"
+            ).split(",")
+            if origin.strip()
+        ),
+        log_level=_env("LOG_LEVEL", "INFO").upper(),
+    )
+
+
+settings = load_settings()

@@ -1,0 +1,1 @@
+"""The services directory: models, seed loader, gazetteer and the ranked service query."""

@@ -1,0 +1,93 @@
+"""Command-line tool for the people who maintain the services data.
+
+    python -m services_db load [--if-changed]   validate the seed files, then load them
+    python -m services_db validate              validate only
+    python -m services_db search --age 14 --area Stevenage --concern sleep [--role parent]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.settings import settings
+from services_db.database import get_engine
+from services_db.directory import read_directory
+from services_db.loader import load_all
+from services_db.opening import london_now
+from bot.parsing import parse_age, parse_concern, parse_role
+from services_db.places import all_aliases
+from services_db.query import SearchRequest, find_services
+from services_db.render import describe_result
+from services_db.schools import read_schools
+from services_db.seed import SeedError, load_service_records
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m services_db", description=__doc__.split("\n")[0])
+    parser.add_argument("--database-url", default=None, help="defaults to SERVICES_DATABASE_URL")
+    commands = parser.add_subparsers(dest="command", required=True)
+    load = commands.add_parser("load", help="validate the seed files and load them (all or nothing)")
+    load.add_argument("--if-changed", action="store_true", help="skip when nothing changed")
+    commands.add_parser("validate", help="validate the seed files without loading")
+    search = commands.add_parser("search", help="run the bot's search and print what a user would see")
+    search.add_argument("--age", default=None, help='e.g. 14, "year 9", "fourteen"')
+    search.add_argument("--area", default=None, help='town, district or postcode, e.g. Stevenage, "LE2 3AB"')
+    search.add_argument("--concern", default=None, help="e.g. sleep, worry, low mood")
+    search.add_argument("--role", default="young person", help="young person | parent | professional")
+    search.add_argument("--school", default=None, help="school name")
+    search.add_argument("--limit", type=int, default=3)
+    args = parser.parse_args(argv)
+
+    try:
+        if args.command == "validate":
+            records = load_service_records()
+            aliases, schools = all_aliases(), read_schools()
+            print(f"OK: {len(records)} services, {len(aliases)} place aliases, {len(schools)} schools")
+            return 0
+        engine = get_engine(args.database_url or settings.services_database_url)
+        if args.command == "load":
+            summary = load_all(engine, if_changed=args.if_changed)
+            if not summary.skipped:
+                print(
+                    f"Loaded {summary.services} services ({summary.contacts} contacts), "
+                    f"{summary.aliases} place aliases, {summary.schools} schools."
+                )
+            return 0
+        return _search(engine, args)
+    except SQLAlchemyError as error:
+        print(f"Database error: {error.__class__.__name__}: {str(error).splitlines()[0]}", file=sys.stderr)
+        return 1
+    except SeedError as error:
+        print("Seed data is invalid; nothing was loaded:", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+
+
+def _search(engine, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    directory = read_directory(engine)
+    age = parse_age(args.age) if args.age else None
+    role = parse_role(args.role) or "young_person"
+    area = directory.gazetteer.resolve(args.area) if args.area else None
+    if area is not None and area.status in ("ambiguous", "unknown"):
+        options = f": one of {', '.join(area.options)}" if area.options else ""
+        print(f"The area '{args.area}' is {area.status}{options}.", file=sys.stderr)
+        return 2
+    school = directory.schools.match(args.school, area.area_code if area else None) if args.school else None
+    request = SearchRequest(
+        role=role,
+        age_min=age.low if age and not age.unknown else None,
+        age_max=age.high if age and not age.unknown else None,
+        area_code=area.area_code if area else None,
+        concern=parse_concern(args.concern) if args.concern else None,
+        school_has_mhst=school.has_mhst if school else None,
+    )
+    print(f"Search: {request}")
+    print(describe_result(find_services(directory.services, request, london_now(), args.limit)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,134 @@
+"""Load the seed files into the services database: all or nothing.
+
+The schema is rebuilt from the models on every load (the data is all seed data);
+migrations replace this when the directory holds data edited in place.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from services_db import models
+from services_db.places import PLACES_DIR, all_aliases
+from services_db.schools import read_schools, school_key
+from services_db.seed import SERVICES_FILE, ServiceRecord, load_service_records
+
+LOADER_FILES = [Path(__file__)] + sorted(Path(__file__).parent.glob("*.py"))
+
+
+@dataclass(frozen=True)
+class LoadSummary:
+    services: int
+    contacts: int
+    aliases: int
+    schools: int
+    skipped: bool = False
+
+
+def seed_fingerprint() -> str:
+    """Hash of every seed file and of the code that loads them."""
+    digest = hashlib.sha256()
+    paths = [SERVICES_FILE, *sorted(PLACES_DIR.iterdir()), *LOADER_FILES]
+    for path in paths:
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def current_fingerprint(engine: Engine) -> str | None:
+    try:
+        with Session(engine, future=True) as session:
+            row = session.execute(select(models.DatasetVersion.fingerprint)).first()
+    except Exception:  # noqa: BLE001 - no database or no table yet: treat as not loaded
+        return None
+    return row[0] if row else None
+
+
+def load_all(engine: Engine, if_changed: bool = False) -> LoadSummary:
+    """Validate every seed file first (raises SeedError), then replace the data in one transaction."""
+    fingerprint = seed_fingerprint()
+    if if_changed and current_fingerprint(engine) == fingerprint:
+        return LoadSummary(0, 0, 0, 0, skipped=True)
+    records = load_service_records()
+    aliases = all_aliases()
+    schools = read_schools()
+
+    # Everything in this database comes from the seed files, so a reload rebuilds the schema.
+    models.Base.metadata.drop_all(engine)
+    models.Base.metadata.create_all(engine)
+    with Session(engine, future=True) as session, session.begin():
+        _add_services(session, records)
+        session.add_all(
+            models.AreaAlias(
+                alias=row.alias,
+                display_name=row.display_name,
+                kind=row.kind,
+                area_code=row.area_code,
+                district=row.district,
+                source=row.source,
+            )
+            for row in aliases
+        )
+        session.add_all(
+            models.School(
+                name_key=school_key(school.name),
+                **{key: value for key, value in school.__dict__.items()},
+            )
+            for school in schools
+        )
+        session.add(models.DatasetVersion(fingerprint=fingerprint, loaded_on=date.today()))
+    return LoadSummary(
+        services=len(records),
+        contacts=sum(len(record.contacts) for record in records),
+        aliases=len(aliases),
+        schools=len(schools),
+    )
+
+
+def _add_services(session: Session, records: list[ServiceRecord]) -> None:
+    organisations: dict[str, models.Organization] = {}
+    for record in records:
+        organisation = organisations.setdefault(
+            record.organisation, models.Organization(name=record.organisation)
+        )
+        session.add(
+            models.Service(
+                id=record.id,
+                organization=organisation,
+                name=record.name,
+                description=record.description,
+                min_age=record.min_age,
+                max_age=record.max_age,
+                age_note=record.age_note,
+                access_note=record.access_note,
+                crisis=record.crisis,
+                level=record.level,
+                specialist=record.specialist,
+                stale_risk=record.stale_risk,
+                source_url=record.source_url,
+                last_verified=record.last_verified,
+                areas=[models.ServiceArea(area_code=code) for code in record.areas],
+                audiences=[models.ServiceAudience(audience=a) for a in record.audiences],
+                concerns=[models.ServiceConcern(concern=c) for c in record.concerns],
+                access_routes=[models.ServiceAccessRoute(route=r) for r in record.access_routes],
+                contacts=[
+                    models.Contact(
+                        position=position,
+                        type=contact.type,
+                        value=contact.value,
+                        label=contact.label,
+                        hours=contact.hours,
+                        open_24_7=contact.open_24_7,
+                        schedule=contact.schedule,
+                    )
+                    for position, contact in enumerate(record.contacts)
+                ],
+            )
+        )

@@ -1,0 +1,98 @@
+"""Schools: read the DfE extract and MHST evidence, and match what a user typed."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from services_db.places import PLACES_DIR, read_csv
+from services_db.text import normalise
+
+SCHOOLS_FILE = PLACES_DIR / "schools.csv"
+MHST_SCHOOLS_FILE = PLACES_DIR / "mhst_schools.csv"
+FUZZY_CUTOFF = 88
+
+_GENERIC = re.compile(
+    r"\b(the|school|schools|academy|academies|college|primary|secondary|infant|infants|junior|"
+    r"juniors|community|foundation|free|c of e|cofe|ce|church of england|voluntary|aided|"
+    r"controlled|va|vc|trust|i go to|i m at|im at|i am at|we go to|she goes to|he goes to|"
+    r"goes to|go to|at)\b"
+)
+
+
+def school_key(name: str) -> str:
+    """'Marriotts School' → 'marriotts'; generic words removed so typed names match."""
+    return " ".join(_GENERIC.sub(" ", normalise(name)).split())
+
+
+@dataclass(frozen=True)
+class SchoolRecord:
+    urn: int
+    name: str
+    local_authority: str | None
+    la_basis: str | None
+    postcode: str | None
+    town: str | None
+    district: str | None
+    area_code: str
+    has_mhst: bool = False
+    mhst_provider: str | None = None
+    mhst_source_url: str | None = None
+    mhst_evidence: str | None = None
+    mhst_evidence_date: str | None = None
+
+
+def read_schools(
+    schools_file: Path = SCHOOLS_FILE, mhst_file: Path = MHST_SCHOOLS_FILE
+) -> list[SchoolRecord]:
+    """Schools in our areas, marked as MHST-covered only where a source names them."""
+    evidence = {int(row["urn"]): row for row in read_csv(mhst_file)}
+    schools = []
+    for row in read_csv(schools_file):
+        urn = int(row["urn"])
+        mhst = evidence.get(urn)
+        schools.append(
+            SchoolRecord(
+                urn=urn,
+                name=row["name"].strip(),
+                local_authority=row["local_authority"].strip() or None,
+                la_basis=row["la_basis"].strip() or None,
+                postcode=row["postcode"].strip() or None,
+                town=row["town"].strip() or None,
+                district=row["district"].strip() or None,
+                area_code=row["area_code"].strip(),
+                has_mhst=mhst is not None,
+                mhst_provider=mhst["mhst_provider"].strip() if mhst else None,
+                mhst_source_url=mhst["source_url"].strip() if mhst else None,
+                mhst_evidence=mhst["evidence"].strip() if mhst else None,
+                mhst_evidence_date=mhst["evidence_date"].strip() if mhst else None,
+            )
+        )
+    return schools
+
+
+class SchoolMatcher:
+    def __init__(self, schools: Iterable[SchoolRecord]):
+        self._by_key: dict[str, list[SchoolRecord]] = defaultdict(list)
+        for school in schools:
+            key = school_key(school.name)
+            if key:
+                self._by_key[key].append(school)
+        self._keys = list(self._by_key)
+
+    def match(self, text: str, area_code: str | None = None) -> SchoolRecord | None:
+        """The one school the text names, or None when no school or several fit."""
+        key = school_key(text)
+        if len(key) < 3:
+            return None
+        candidates = self._by_key.get(key)
+        if not candidates:
+            found = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            candidates = self._by_key[found[0]] if found else []
+        if len(candidates) > 1 and area_code:
+            candidates = [school for school in candidates if school.area_code == area_code]
+        return candidates[0] if len(candidates) == 1 else None

@@ -1,0 +1,66 @@
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("Stevenage", "herts"),
+        ("i live in watford", "herts"),
+        ("near Harlow", "west_essex"),
+        ("Leicester", "leicester"),
+        ("Loughborough", "leicestershire"),
+        ("Oakham", "rutland"),
+        ("SG1", "herts"),
+        ("sg1 2ab", "herts"),
+        ("LE2 3AB", "leicester"),
+        ("Hertfordshire", "herts"),
+        ("Rutland", "rutland"),
+        ("West Essex", "west_essex"),
+        ("Welwyn Garden City", "herts"),
+    ],
+)
+def test_places_in_our_areas(directory, text, area):
+    result = directory.gazetteer.resolve(text)
+    assert (result.status, result.area_code) == ("found", area)
+
+
+@pytest.mark.parametrize(("text", "area"), [
+        ("Stevenidge", "herts"),
+        ("stevnage", "herts"),
+        ("watfrod", "herts"),
+        ("hitchen", "herts"),
+        ("loughbrough", "leicestershire"),
+        ("lecester", "leicester"),
+        ("hemel hempsted", "herts"),
+        ("oakam", "rutland"),
+    ],)
+def test_misspelt_towns_are_understood(directory, text, area):
+    result = directory.gazetteer.resolve(text)
+    assert (result.status, result.area_code, result.how) == ("found", area, "fuzzy")
+
+
+@pytest.mark.parametrize("text", ["Manchester", "M1 1AA", "LS6", "somewhere else", "I live in Scotland"])
+def test_places_elsewhere_get_national_services(directory, text):
+    result = directory.gazetteer.resolve(text)
+    assert (result.status, result.area_code) == ("outside", "national")
+
+
+def test_a_postcode_district_across_a_boundary_asks_instead_of_guessing(directory):
+    result = directory.gazetteer.resolve("SG8")
+    assert result.status == "ambiguous"
+    assert "North Hertfordshire" in result.options and "Uttlesford" in result.options
+    assert result.options[-1] == "Somewhere else"
+
+
+def test_a_town_across_a_county_boundary_asks_which_district(directory):
+    result = directory.gazetteer.resolve("Bishop's Stortford")
+    assert result.status == "ambiguous"
+    assert {"East Hertfordshire", "Uttlesford"} <= set(result.options)
+
+
+def test_gibberish_is_unknown(directory):
+    assert directory.gazetteer.resolve("asdfgh qwerty").status == "unknown"
+
+
+def test_exact_only_mode_does_not_guess(directory):
+    assert directory.gazetteer.resolve("Stevenidge", fuzzy=False).status != "found"

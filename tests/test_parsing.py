@@ -1,0 +1,141 @@
+import pytest
+
+from bot.parsing import (
+    is_no_school,
+    parent_speaking,
+    parse_age,
+    parse_age_mention,
+    parse_concern,
+    parse_role,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("14", 14, 14),
+        ("im 15", 15, 15),
+        ("fourteen", 14, 14),
+        ("Twelve", 12, 12),
+        ("twenty one", 21, 21),
+        ("year 9", 13, 14),
+        ("I'm in year 9", 13, 14),
+        ("yr10", 14, 15),
+        ("Year 7", 11, 12),
+        ("year 13", 17, 18),
+        ("reception", 4, 5),
+        ("sixth form", 16, 18),
+        ("13 to 14", 13, 14),
+        ("under 11", 0, 10),
+        ("19 to 25", 19, 25),
+        ("he's 8", 8, 8),
+    ],
+)
+def test_age_answers_become_age_ranges(text, low, high):
+    age = parse_age(text)
+    assert (age.low, age.high) == (low, high)
+    assert not age.unknown
+
+
+def test_year_9_means_13_or_14():
+    assert parse_age("year 9").label == "13 to 14"
+
+
+@pytest.mark.parametrize("text", ["don't know", "idk", "not sure", "rather not say", "skip"])
+def test_dont_know_is_an_answer_that_widens_the_search(text):
+    assert parse_age(text).unknown
+
+
+def test_an_adult_age_is_out_of_range():
+    assert parse_age("45").out_of_range
+
+
+@pytest.mark.parametrize("text", ["hello", "stevenage", ""])
+def test_no_age_in_text_is_none(text):
+    assert parse_age(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my son is 8 and he's really anxious", (8, 8)),
+        ("actually I'm 15", (15, 15)),
+        ("wait i'm in year 10 not 9", (14, 15)),
+        ("she is twelve", (12, 12)),
+        ("my 14 year old won't talk to me", (14, 14)),
+    ],
+)
+def test_ages_mentioned_in_passing_are_found(text, expected):
+    age = parse_age_mention(text)
+    assert (age.low, age.high) == expected
+
+
+@pytest.mark.parametrize("text", ["SG1 2AB", "i live in stevenage", "14", "i have 2 brothers"])
+def test_bare_numbers_are_not_ages_in_passing(text):
+    assert parse_age_mention(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("young person", "young_person"),
+        ("I'm a young person", "young_person"),
+        ("me", "young_person"),
+        ("parent or carer", "parent_carer"),
+        ("im his mum", "parent_carer"),
+        ("mum", "parent_carer"),
+        ("my daughter is struggling", "parent_carer"),
+        ("foster carer", "parent_carer"),
+        ("professional", "professional"),
+        ("I'm a teacher", "professional"),
+        ("school nurse", "professional"),
+        ("my mum keeps shouting at me", "young_person"),
+        ("banana", None),
+    ],
+)
+def test_roles(text, role):
+    assert parse_role(text) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "concern"),
+    [
+        ("I can't sleep at night", "sleep"),
+        ("been feeling really down", "low_mood"),
+        ("my son is really anxious", "worry"),
+        ("panic attacks", "worry"),
+        ("getting bullied at school", "bullying"),
+        ("stressed about my gcses", "exam_stress"),
+        ("stressed about exams and cant sleep", "exam_stress"),
+        ("i have no friends", "loneliness"),
+        ("i get so angry", "anger"),
+        ("my parents keep arguing", "family"),
+        ("she's not eating much", "eating"),
+        ("Self-harm", "self_harm"),
+        ("Worry or anxiety", "worry"),
+        ("Family problems", "family"),
+        ("Something else", "other"),
+        ("idk", "other"),
+    ],
+)
+def test_concerns(text, concern):
+    assert parse_concern(text) == concern
+
+
+def test_being_a_parent_is_not_a_family_problem():
+    assert parse_concern("I'm a parent") is None
+
+
+@pytest.mark.parametrize("text", ["skip", "don't know", "not at school", "home educated", "no"])
+def test_no_school_answers(text):
+    assert is_no_school(text)
+
+
+def test_a_school_name_is_not_a_skip():
+    assert not is_no_school("Marriotts School")
+
+
+def test_parent_speaking():
+    assert parent_speaking("my daughter is self harming")
+    assert parent_speaking("our 12 year old is anxious")
+    assert not parent_speaking("my mum is annoying")

@@ -1,0 +1,120 @@
+"""The ranking rules of services_db.query, one test per rule."""
+from datetime import datetime
+
+import pytest
+
+from services_db.opening import LONDON
+from services_db.query import SearchRequest, find_services
+
+# A Tuesday afternoon and a Sunday at 3am, London time.
+WEEKDAY_AFTERNOON = datetime(2026, 11, 24, 14, 0, tzinfo=LONDON)
+SUNDAY_NIGHT = datetime(2026, 11, 22, 3, 0, tzinfo=LONDON)
+
+
+def search(directory, when=WEEKDAY_AFTERNOON, limit=3, **request):
+    return find_services(directory.services, SearchRequest(**request), when, limit)
+
+
+def ids(result):
+    return [match.service.id for match in result.matches]
+
+
+def test_year_9_in_stevenage_who_cannot_sleep_gets_local_services(directory):
+    result = search(directory, role="young_person", age_min=13, age_max=14, area_code="herts", concern="sleep")
+    assert 2 <= len(result.matches) <= 4
+    assert result.local_found
+    assert all(match.local for match in result.matches)
+    assert all("herts" in match.service.areas or "national" in match.service.areas for match in result.matches)
+
+
+def test_age_must_fit(directory):
+    result = search(directory, role="young_person", age_min=22, age_max=22, area_code="herts", limit=50)
+    for match in result.matches:
+        service = match.service
+        assert (service.min_age or 0) <= 22 <= (service.max_age if service.max_age is not None else 200)
+    assert "nat-childline" not in ids(result)  # Childline is for under 19s
+
+
+def test_unknown_age_widens_the_search(directory):
+    known = search(directory, role="young_person", age_min=22, age_max=22, area_code="herts", limit=50)
+    unknown = search(directory, role="young_person", area_code="herts", limit=50)
+    assert set(ids(known)) < set(ids(unknown))
+
+
+def test_outside_our_areas_gets_national_services_only(directory):
+    result = search(directory, role="young_person", age_min=15, age_max=15, area_code=None, concern="low_mood", limit=50)
+    assert result.matches
+    assert not result.local_found
+    assert all("national" in match.service.areas for match in result.matches)
+
+
+def test_local_comes_before_national(directory):
+    result = search(directory, role="young_person", age_min=14, age_max=14, area_code="leicestershire", concern="worry", limit=50)
+    locality = [match.local for match in result.matches]
+    assert locality == sorted(locality, reverse=True)
+
+
+def test_a_specific_concern_match_ranks_above_a_general_one(directory):
+    result = search(directory, role="parent_carer", age_min=8, age_max=8, area_code="leicester", concern="worry")
+    assert ids(result)[0] == "llr-mhst"  # its sources name worry; the others help with anything
+    assert "worry" in result.matches[0].service.concerns
+
+
+def test_parents_also_get_a_service_for_parents(directory):
+    result = search(directory, role="parent_carer", age_min=8, age_max=8, area_code="leicester", concern="worry")
+    assert any("parent_carer" in match.service.audiences for match in result.matches)
+
+
+def test_young_people_only_see_services_they_may_use(directory):
+    result = search(directory, role="young_person", area_code="herts", limit=50)
+    assert all("young_person" in match.service.audiences for match in result.matches)
+    assert "hwe-herts-selfharm-procedure" not in ids(result)  # practitioner guidance
+
+
+def test_professionals_also_see_practitioner_resources(directory):
+    result = search(directory, role="professional", area_code="herts", concern="self_harm", limit=50)
+    assert "hwe-herts-selfharm-procedure" in ids(result)
+
+
+def test_a_school_with_an_mhst_puts_the_school_route_first(directory):
+    result = search(directory, role="young_person", age_min=12, age_max=12, area_code="herts", concern="worry", school_has_mhst=True)
+    assert "via_school" in result.matches[0].service.access_routes
+
+
+def test_young_people_see_self_referral_before_referral_only(directory):
+    result = search(directory, role="young_person", age_min=15, age_max=15, area_code="herts", concern="low_mood", limit=50)
+    self_access = [bool({"self_referral", "online"} & set(m.service.access_routes)) for m in result.matches if m.local]
+    assert self_access[0]
+
+
+def test_crisis_lines_lead_for_crisis_concerns(directory):
+    result = search(directory, role="young_person", age_min=15, age_max=15, area_code="herts", concern="suicidal_thoughts")
+    assert result.matches[0].service.level == "crisis"
+
+
+def test_an_open_24_7_option_is_never_hidden_when_the_rest_are_closed(directory):
+    result = search(directory, when=SUNDAY_NIGHT, role="parent_carer", age_min=8, age_max=8, area_code="leicester", concern="worry")
+    assert any(match.open_now for match in result.matches)
+
+
+def test_every_result_says_why_it_was_chosen(directory):
+    result = search(directory, role="young_person", age_min=13, age_max=14, area_code="herts", concern="sleep")
+    assert all(match.reasons for match in result.matches)
+    assert any("sleep" in reason for match in result.matches for reason in match.reasons)
+
+
+def test_services_nobody_can_contact_are_not_shown(directory):
+    result = search(directory, role="professional", area_code="leicester", limit=100)
+    assert all(match.service.contacts for match in result.matches)
+
+
+def test_more_options_excludes_what_was_shown(directory):
+    first = search(directory, role="young_person", age_min=14, age_max=14, area_code="herts", concern="worry")
+    more = search(directory, role="young_person", age_min=14, age_max=14, area_code="herts", concern="worry", exclude_ids=tuple(ids(first)))
+    assert not set(ids(first)) & set(ids(more))
+
+
+@pytest.mark.parametrize("concern", [None, "other"])
+def test_unknown_concern_does_not_filter(directory, concern):
+    result = search(directory, role="young_person", age_min=14, age_max=14, area_code="herts", concern=concern, limit=50)
+    assert len(result.matches) >= 5
