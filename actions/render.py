@@ -30,10 +30,10 @@ def who_line(match: Match) -> str:
     service = match.service
     areas = [AREA_CODES[code] for code in service.areas if code in AREA_CODES]
     where = "anywhere in the country" if NATIONAL in service.areas else "in " + _join(areas)
-    parts = [service.age_note or "All ages", where]
+    line = f"{(service.age_note or 'All ages').rstrip('.')}, {where}"
     if service.specialist:
-        parts.append(service.specialist)
-    return ". ".join(part.rstrip(".") for part in parts)
+        line += f". {service.specialist.rstrip('.')}"
+    return line
 
 
 def how_line(match: Match) -> str:

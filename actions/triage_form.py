@@ -73,6 +73,13 @@ class ValidateTriageForm(FormValidationAction):
             return False
         return tracker.get_slot(slot) is None or bool(CORRECTION.search(latest_text(tracker)))
 
+    @staticmethod
+    def _confirm_if_changed(slot: str, found: dict[str, Any], dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+        """Say so when a volunteered value replaces an earlier answer ("actually I'm 15")."""
+        if found and tracker.get_slot(slot) not in (None, found.get(slot)):
+            dispatcher.utter_message(response="utter_changed_answer")
+        return found
+
     async def extract_user_role(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         if not self._volunteered("user_role", tracker):
             return {}
@@ -84,14 +91,14 @@ class ValidateTriageForm(FormValidationAction):
         if not self._volunteered("age", tracker):
             return {}
         age = parse_age_mention(latest_text(tracker))
-        return {"age": age.label} if age else {}
+        return self._confirm_if_changed("age", {"age": age.label} if age else {}, dispatcher, tracker)
 
     async def extract_area(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         if not self._volunteered("area", tracker):
             return {}
         resolution = resolve_area(latest_text(tracker), fuzzy=False)
         if resolution and resolution.status == "found" and resolution.how != "england_town":
-            return {"area": latest_text(tracker)}
+            return self._confirm_if_changed("area", {"area": resolution.place}, dispatcher, tracker)
         return {}
 
     async def extract_concern(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
@@ -100,7 +107,8 @@ class ValidateTriageForm(FormValidationAction):
         if latest_intent(tracker) not in ("describe_concern", "change_answer"):
             return {}
         concern = parse_concern(latest_text(tracker))
-        return {"concern": concern} if concern and concern != "other" else {}
+        found = {"concern": concern} if concern and concern != "other" else {}
+        return self._confirm_if_changed("concern", found, dispatcher, tracker)
 
     # --- validation of each answer ---------------------------------------------------
 

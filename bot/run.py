@@ -67,6 +67,7 @@ def services(config: Settings) -> list[Service]:
             [
                 python, "-m", "uvicorn", "bot.web.app:app",
                 "--host", config.host, "--port", str(config.web_port), "--log-level", "warning",
+                "--ws", "none",  # Rasa pins an old websockets that this uvicorn cannot use
             ],
             f"http://{config.host}:{config.web_port}/healthz",
         ),

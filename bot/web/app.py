@@ -42,7 +42,7 @@ UNAVAILABLE_REPLY = [
 ]
 
 
-def create_app(rasa_url: str | None = None) -> FastAPI:
+def create_app(rasa_url: str | None = None, transport: httpx.AsyncBaseTransport | None = None) -> FastAPI:
     app = FastAPI(title="Where to get help", docs_url=None, redoc_url=None, openapi_url=None)
     webhook = f"{rasa_url or settings.rasa_url}/webhooks/rest/webhook"
 
@@ -79,7 +79,7 @@ def create_app(rasa_url: str | None = None) -> FastAPI:
         if not SENDER_ID.match(sender):
             sender = uuid.uuid4().hex
         try:
-            async with httpx.AsyncClient(timeout=30) as client:
+            async with httpx.AsyncClient(timeout=30, transport=transport) as client:
                 reply = await client.post(webhook, json={"sender": sender, "message": text})
                 reply.raise_for_status()
                 messages = reply.json()

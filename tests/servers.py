@@ -1,0 +1,106 @@
+"""Start the real action server and Rasa server on free ports, for tests and benchmarks."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL = ROOT / "models" / "triage.tar.gz"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, process: subprocess.Popen, timeout: float = 300) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url}: the server exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(f"{url} did not answer within {timeout} s")
+
+
+@dataclass
+class RunningBot:
+    rasa_url: str
+    action_url: str
+    action_server: subprocess.Popen | None
+    rasa_server: subprocess.Popen
+
+
+def _env(database_url: str, action_port: int) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        RASA_TELEMETRY_ENABLED="false",
+        SERVICES_DATABASE_URL=database_url,
+        ACTION_SERVER_URL=f"http://127.0.0.1:{action_port}/webhook",
+        SANIC_HOST="127.0.0.1",
+        TF_CPP_MIN_LOG_LEVEL="2",
+        PYTHONWARNINGS="ignore",
+    )
+    return env
+
+
+def start_action_server(database_url: str, port: int, log_dir: Path) -> subprocess.Popen:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+        cwd=ROOT, env=_env(database_url, port),
+        stdout=(log_dir / "actions.log").open("w"), stderr=subprocess.STDOUT,
+    )
+    wait_for(f"http://127.0.0.1:{port}/health", process, timeout=120)
+    return process
+
+
+def start_rasa_server(database_url: str, port: int, action_port: int, log_dir: Path) -> subprocess.Popen:
+    if not MODEL.exists():
+        raise FileNotFoundError(f"{MODEL} is missing: run `make model` (make test does it).")
+    process = subprocess.Popen(
+        [
+            sys.executable, "-m", "rasa", "run", "--model", str(MODEL), "--interface", "127.0.0.1",
+            "--port", str(port), "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
+        ],
+        cwd=ROOT, env=_env(database_url, action_port),
+        stdout=(log_dir / "rasa.log").open("w"), stderr=subprocess.STDOUT,
+    )
+    wait_for(f"http://127.0.0.1:{port}/", process)
+    return process
+
+
+def stop(process: subprocess.Popen | None) -> None:
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@contextmanager
+def running_bot(database_url: str, log_dir: Path, with_actions: bool = True):
+    action_port, rasa_port = free_port(), free_port()
+    actions = start_action_server(database_url, action_port, log_dir) if with_actions else None
+    try:
+        rasa = start_rasa_server(database_url, rasa_port, action_port, log_dir)
+    except BaseException:
+        stop(actions)
+        raise
+    try:
+        yield RunningBot(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", actions, rasa)
+    finally:
+        stop(rasa)
+        stop(actions)

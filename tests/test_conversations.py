@@ -1,0 +1,203 @@
+"""Whole conversations through the real trained model, action server and database,
+over Rasa's REST webhook."""
+from __future__ import annotations
+
+import json
+import urllib.request
+import uuid
+
+import pytest
+
+from services_db.opening import london_now
+from services_db.query import SearchRequest, find_services
+from tests.servers import running_bot
+
+pytestmark = pytest.mark.servers
+
+CRISIS_WORDS = ("999", "111", "Childline", "0800 1111")
+
+
+@pytest.fixture(scope="module")
+def bot(seeded_engine, tmp_path_factory):
+    with running_bot(str(seeded_engine.url), tmp_path_factory.mktemp("logs")) as running:
+        yield running
+
+
+class Conversation:
+    def __init__(self, rasa_url: str):
+        self.url = f"{rasa_url}/webhooks/rest/webhook"
+        self.sender = uuid.uuid4().hex
+
+    def say(self, text: str) -> list[dict]:
+        body = json.dumps({"sender": self.sender, "message": text}).encode()
+        request = urllib.request.Request(self.url, data=body, headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return json.loads(response.read())
+
+    def text(self, text: str) -> str:
+        return "\n".join(message.get("text", "") for message in self.say(text))
+
+
+def buttons(messages: list[dict]) -> list[str]:
+    return [button["title"] for message in messages for button in message.get("buttons", [])]
+
+
+def expected_services(directory, **request):
+    return find_services(directory.services, SearchRequest(**request), london_now()).matches
+
+
+def test_year_9_in_stevenage_who_cannot_sleep(bot, directory):
+    chat = Conversation(bot.rasa_url)
+    greeting = chat.say("hi")
+    assert "not a counsellor" in greeting[0]["text"] and "999" in greeting[1]["text"]
+    assert "I'm a young person" in buttons(greeting)
+    assert "How old are you" in chat.text("young person")
+    assert "school" in chat.text("I'm in year 9")
+    assert "Where do you live" in chat.text("skip")
+    assert "What has been going on" in chat.text("Stevenage")
+    answer = chat.text("I can't sleep at night")
+    matches = expected_services(directory, role="young_person", age_min=13, age_max=14, area_code="herts", concern="sleep")
+    assert 2 <= len(matches) <= 4
+    for match in matches:
+        assert match.service.name in answer
+        for contact in match.service.contacts:
+            assert contact.value in answer
+    assert "Why I picked it" in answer
+    assert all(word in answer for word in CRISIS_WORDS)
+
+
+def test_parent_of_an_anxious_8_year_old_in_leicester(bot, directory):
+    chat = Conversation(bot.rasa_url)
+    first = chat.text("my son is 8 and he's really anxious")
+    assert "not a counsellor" in first
+    assert "Which school or college does your child go to" in first  # role, age and worry were understood
+    assert "Where does your child live" in chat.text("skip")
+    answer = chat.text("Leicester")
+    matches = expected_services(directory, role="parent_carer", age_min=8, age_max=8, area_code="leicester", concern="worry")
+    assert matches
+    for match in matches:
+        assert match.service.name in answer
+    assert "for parents and carers" in answer
+    assert all(word in answer for word in CRISIS_WORDS)
+
+
+QUESTIONS = [
+    ([], "Who is chatting"),
+    (["young person"], "How old are you"),
+    (["young person", "14"], "school"),
+    (["young person", "14", "skip"], "Where do you live"),
+    (["young person", "14", "skip", "Watford"], "What has been going on"),
+]
+
+
+@pytest.mark.parametrize(("answers", "question"), QUESTIONS, ids=["role", "age", "school", "area", "concern"])
+def test_crisis_mid_form_interrupts_then_the_form_continues(bot, answers, question):
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi")
+    for answer in answers:
+        chat.say(answer)
+    reply = chat.say("i want to unalive myself")
+    text = "\n".join(m.get("text", "") for m in reply)
+    assert all(word in text for word in CRISIS_WORDS)
+    assert "Are you safe right now?" in text
+    after = chat.text("/confirm_safe")
+    assert "glad you're safe" in after
+    if question == "What has been going on":
+        assert "Why I picked it" in after  # the crisis message was the answer: services follow
+    else:
+        assert question in after
+
+
+def test_crisis_reply_names_the_local_line_when_the_area_is_known(bot):
+    chat = Conversation(bot.rasa_url)
+    for text in ["hi", "young person", "15", "skip", "Hitchin"]:
+        chat.say(text)
+    reply = chat.text("i keep cutting myself")
+    assert "0800 6444 101" in reply
+
+
+def test_not_safe_gives_the_urgent_numbers_first(bot):
+    chat = Conversation(bot.rasa_url)
+    chat.say("i want to die")
+    reply = chat.say("/not_safe")
+    assert reply[0]["text"].startswith("Please call 999 now")
+    assert "trusted adult" in reply[0]["text"]
+
+
+def test_a_parent_gets_the_crisis_reply_phrased_for_a_parent(bot):
+    reply = Conversation(bot.rasa_url).text("my daughter is self harming")
+    assert "NSPCC" in reply and "0808 800 5000" in reply
+    assert "Is your child safe right now?" in reply
+
+
+def test_out_of_area_gets_national_services_said_plainly(bot):
+    chat = Conversation(bot.rasa_url)
+    for text in ["hi", "young person", "16", "skip"]:
+        chat.say(text)
+    assert "outside the areas I know well" in chat.text("Manchester")
+    answer = chat.text("low mood")
+    assert "anywhere in England" in answer
+    assert "Childline" in answer
+
+
+def test_dont_know_age_still_finds_services(bot):
+    chat = Conversation(bot.rasa_url)
+    for text in ["hi", "young person"]:
+        chat.say(text)
+    assert "school" in chat.text("don't know")
+    chat.say("skip")
+    chat.say("Harlow")
+    assert "Why I picked it" in chat.text("worry or anxiety")
+
+
+def test_changing_an_answer_during_the_form(bot):
+    chat = Conversation(bot.rasa_url)
+    for text in ["hi", "young person", "13", "skip"]:
+        chat.say(text)
+    reply = chat.text("actually i'm 15")
+    assert "changed" in reply and "Where do you live" in reply
+
+
+def test_changing_an_answer_after_the_results_searches_again(bot):
+    chat = Conversation(bot.rasa_url)
+    for text in ["hi", "young person", "14", "skip", "Stevenage", "worry or anxiety"]:
+        chat.say(text)
+    reply = chat.text("I meant Leicester")
+    assert "changed" in reply and "Leicester" in reply
+
+
+def test_start_again_goes_back_to_the_first_question(bot):
+    chat = Conversation(bot.rasa_url)
+    for text in ["hi", "young person", "14"]:
+        chat.say(text)
+    reply = chat.text("start again")
+    assert "start again" in reply and "Who is chatting" in reply
+
+
+def test_talk_to_a_person_lists_human_services_and_the_form_continues(bot):
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi")
+    chat.say("young person")
+    reply = chat.text("can i talk to a real person")
+    assert "116 123" in reply and "0800 1111" in reply and "85258" in reply
+    assert "How old are you" in reply
+
+
+def test_asking_what_the_bot_is(bot):
+    reply = Conversation(bot.rasa_url).text("are you a bot")
+    assert "chatbot" in reply
+
+
+def test_clinical_questions_are_declined(bot):
+    reply = Conversation(bot.rasa_url).text("should i take my sertraline")
+    assert "can't give medical advice" in reply and "GP" in reply
+
+
+def test_more_options_shows_other_services(bot):
+    chat = Conversation(bot.rasa_url)
+    for text in ["hi", "young person", "14", "skip", "Stevenage"]:
+        chat.say(text)
+    first = chat.text("worry or anxiety")
+    more = chat.text("more options")
+    assert "Why I picked it" in more or "That's all" in more
+    assert more != first

@@ -1,0 +1,34 @@
+"""Rasa's own checks on the data and the trained model."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ENV = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
+
+
+def rasa(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "rasa", *args], cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=timeout
+    )
+
+
+def test_rasa_data_validate_passes():
+    result = rasa("data", "validate", "--domain", "domain.yml", "--data", "data", "--config", "config.yml")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+
+@pytest.mark.rasa
+def test_conversation_test_stories_pass(tmp_path):
+    result = rasa(
+        "test", "core", "--model", "models/triage.tar.gz", "--stories", "tests/stories",
+        "--fail-on-prediction-errors", "--out", str(tmp_path),
+    )
+    failed = (tmp_path / "failed_test_stories.yml")
+    detail = failed.read_text() if failed.exists() else ""
+    assert result.returncode == 0, detail[-4000:] + result.stdout[-2000:] + result.stderr[-2000:]

@@ -1,0 +1,52 @@
+"""Set-up: finding Python 3.10, and training only when the inputs changed."""
+import os
+import subprocess
+from pathlib import Path
+
+from bot import train
+
+ROOT = Path(__file__).resolve().parents[1]
+FIND_PYTHON = ROOT / "scripts" / "find_python.sh"
+
+
+def run_finder(env_overrides):
+    env = {"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/root"), **env_overrides}
+    return subprocess.run(["bash", str(FIND_PYTHON)], capture_output=True, text=True, env=env)
+
+
+def test_no_python_310_gives_one_clear_line(tmp_path):
+    result = run_finder({"PYENV_ROOT": str(tmp_path), "PYTHON": "/nonexistent/python"})
+    assert result.returncode == 1
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "No Python 3.10 found" in lines[0] and "PYTHON=" in lines[0]
+
+
+def test_python_env_variable_is_used_first(tmp_path):
+    import sys
+
+    if sys.version_info[:2] != (3, 10):
+        return
+    result = run_finder({"PYENV_ROOT": str(tmp_path), "PYTHON": sys.executable})
+    assert result.returncode == 0
+    assert "python" in result.stdout
+
+
+def test_fingerprint_changes_with_the_training_data(tmp_path):
+    for name in ["config.yml", "domain.yml"]:
+        (tmp_path / name).write_text(name)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "nlu.yml").write_text("a")
+    (tmp_path / "bot" / "nlu").mkdir(parents=True)
+    before = train.inputs_fingerprint(tmp_path)
+    assert train.inputs_fingerprint(tmp_path) == before  # nothing changed: no retrain
+    (tmp_path / "data" / "nlu.yml").write_text("b")
+    assert train.inputs_fingerprint(tmp_path) != before
+
+
+def test_every_process_runs_without_telemetry():
+    from bot.run import child_environment
+    from bot.settings import settings
+
+    assert child_environment(settings)["RASA_TELEMETRY_ENABLED"] == "false"
+    assert "export RASA_TELEMETRY_ENABLED := false" in (ROOT / "Makefile").read_text()
