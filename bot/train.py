@@ -6,6 +6,7 @@ bot/nlu/. A second `make run` with nothing changed loads the existing model at o
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 import time
@@ -53,7 +54,8 @@ def train() -> None:
         "--config", "config.yml", "--domain", "domain.yml", "--data", "data",
         "--out", str(settings.model_dir), "--fixed-model-name", MODEL_NAME, "--quiet",
     ]
-    subprocess.run(command, cwd=PROJECT_ROOT, check=True)
+    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "PYTHONWARNINGS": "ignore", "TF_CPP_MIN_LOG_LEVEL": "2"}
+    subprocess.run(command, cwd=PROJECT_ROOT, check=True, env=env)
     fingerprint_path().write_text(fingerprint)
     print(f"Trained in {time.monotonic() - started:.0f} s: {model_path()}", flush=True)
 

@@ -201,3 +201,23 @@ def test_more_options_shows_other_services(bot):
     more = chat.text("more options")
     assert "Why I picked it" in more or "That's all" in more
     assert more != first
+
+
+def test_a_professional_with_a_school_that_has_a_support_team(bot):
+    chat = Conversation(bot.rasa_url)
+    for text in ["hi", "professional", "15"]:
+        chat.say(text)
+    assert "Mental Health Support Team" in chat.text("Samuel Ryder Academy")
+    chat.say("St Albans")
+    answer = chat.say("low mood")
+    cards = [m["text"] for m in answer if "Why I picked it" in m.get("text", "")]
+    assert "your school has a Mental Health Support Team" in cards[0]
+
+
+def test_bad_input_gets_a_kind_reply_not_an_error(bot):
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi")
+    chat.say("young person")
+    reply = chat.text("banana 999999")
+    assert reply.strip()
+    assert "Traceback" not in reply

@@ -24,11 +24,12 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 CRISIS_INTENT = "express_crisis"
+CRISIS_SLOT = "crisis_categories"
 SAFE_INTENTS = {"confirm_safe", "affirm"}
 NOT_SAFE_INTENTS = {"not_safe", "deny", CRISIS_INTENT}
 
@@ -52,6 +53,13 @@ def last_bot_action_before_user(tracker: DialogueStateTracker) -> str | None:
         elif seen_user and isinstance(event, ActionExecuted) and event.action_name != ACTION_LISTEN_NAME:
             return event.action_name
     return None
+
+
+def crisis_categories(tracker: DialogueStateTracker) -> list[str]:
+    """What fired: the risk detector's categories, or the trained classifier."""
+    parse_data = tracker.latest_message.parse_data if tracker.latest_message else {}
+    risk = parse_data.get("risk") or {}
+    return list(risk.get("categories") or []) or ["classifier"]
 
 
 def next_crisis_action(tracker: DialogueStateTracker) -> str | None:
@@ -114,9 +122,12 @@ class CrisisPolicy(Policy):
         action = next_crisis_action(tracker)
         if action is None:
             return self._prediction(self._default_predictions(domain))
+        events = [SlotSet(CRISIS_SLOT, crisis_categories(tracker))] if action == UTTER_CRISIS else []
         # A "no user" prediction competes with (and, by priority, beats) RulePolicy's
         # prediction that an active form should run.
-        return self._prediction(confidence_scores_for(action, 1.0, domain), is_no_user_prediction=True)
+        return self._prediction(
+            confidence_scores_for(action, 1.0, domain), events=events, is_no_user_prediction=True
+        )
 
     def persist(self) -> None:
         """Nothing to save: the policy has no learnt state."""

@@ -1,0 +1,57 @@
+"""When parts fail, the user still gets the crisis reply and national help, never silence."""
+from __future__ import annotations
+
+import pytest
+
+from tests.servers import running_bot
+from tests.test_conversations import CRISIS_WORDS, Conversation
+
+pytestmark = pytest.mark.servers
+UNAVAILABLE = "can't look up services right now"
+
+
+@pytest.fixture(scope="module")
+def bot_without_action_server(seeded_engine, tmp_path_factory):
+    with running_bot(str(seeded_engine.url), tmp_path_factory.mktemp("logs"), with_actions=False) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def bot_without_database(tmp_path_factory):
+    missing = tmp_path_factory.mktemp("nodb") / "gone" / "services.db"
+    with running_bot(f"sqlite:///{missing}", tmp_path_factory.mktemp("logs")) as running:
+        yield running
+
+
+def test_with_the_action_server_down_a_greeting_gets_national_help(bot_without_action_server):
+    reply = Conversation(bot_without_action_server.rasa_url).text("hi")
+    assert "not a counsellor" in reply
+    assert UNAVAILABLE in reply and "0800 1111" in reply and "116 123" in reply
+
+
+def test_with_the_action_server_down_a_crisis_still_gets_the_crisis_reply(bot_without_action_server):
+    chat = Conversation(bot_without_action_server.rasa_url)
+    chat.say("hi")
+    reply = chat.text("i want to kill myself")
+    assert all(word in reply for word in CRISIS_WORDS) and "Are you safe right now?" in reply
+    after = chat.text("/confirm_safe")
+    assert "glad you're safe" in after  # no form was running: it offers to look for support
+
+
+def test_with_the_action_server_down_every_answer_still_gets_a_reply(bot_without_action_server):
+    chat = Conversation(bot_without_action_server.rasa_url)
+    for text in ["hi", "young person", "14", "stevenage", "can't sleep"]:
+        assert chat.text(text).strip(), text
+
+
+def test_with_the_database_gone_the_triage_ends_in_national_help(bot_without_database):
+    chat = Conversation(bot_without_database.rasa_url)
+    for text in ["hi", "young person", "14", "skip", "Stevenage"]:
+        assert chat.text(text).strip(), text
+    answer = chat.text("low mood")
+    assert UNAVAILABLE in answer and "999" in answer
+
+
+def test_with_the_database_gone_a_crisis_still_gets_the_crisis_reply(bot_without_database):
+    reply = Conversation(bot_without_database.rasa_url).text("i took an overdose")
+    assert all(word in reply for word in CRISIS_WORDS)
