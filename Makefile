@@ -8,7 +8,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help run test setup venv db model lint nlu-eval lock clean
+.PHONY: help run test setup venv db model postgres lint nlu-eval bench lock clean
 
 help:
 	@echo "make run   - set up whatever is missing, then start the bot (widget on localhost)"
@@ -17,7 +17,7 @@ help:
 run: setup
 	@$(PY) -m bot.run
 
-test: setup
+test: setup postgres
 	@$(PY) -m pytest
 
 setup: venv db model
@@ -35,6 +35,13 @@ db: venv
 # Trains only when config.yml, domain.yml, data/ or the custom components changed.
 model: venv
 	@$(PY) -m bot.train
+
+# The directory tests also run against a real PostgreSQL server (installed if missing).
+postgres:
+	@scripts/ensure_postgres.sh
+
+bench: setup
+	@$(PY) -m benchmarks.query_benchmark
 
 nlu-eval: setup
 	@$(PY) -m bot.nlu_eval

@@ -68,7 +68,7 @@ def show_services(dispatcher: CollectingDispatcher, tracker: Tracker, exclude: t
         dispatcher.utter_message(response="utter_crisis_footer")
         return []
     request = request_from_tracker(tracker, exclude)
-    result = find_services(directory.services, request, london_now())
+    result = find_services(directory.index, request, london_now())
     if not result.matches:
         dispatcher.utter_message(response="utter_no_more_services" if exclude else "utter_no_services")
         dispatcher.utter_message(response="utter_crisis_footer")

@@ -140,6 +140,13 @@ class ValidateTriageForm(FormValidationAction):
         if school is None:
             dispatcher.utter_message(response="utter_school_not_found")
             return {"school": "not found", "school_urn": None, "school_has_mhst": None}
+        if school.area_code == NATIONAL:
+            # A school elsewhere in England: the user most likely lives outside our areas.
+            dispatcher.utter_message(response="utter_school_outside", school_name=school.name)
+            found = {"school": school.name, "school_urn": str(school.urn), "school_has_mhst": None}
+            if tracker.get_slot("area_code") is None:
+                found.update(area=school.town or "outside our areas", area_code=NATIONAL, area_group="other")
+            return found
         if school.has_mhst:
             dispatcher.utter_message(response="utter_school_has_mhst", school_name=school.name)
         else:

@@ -3,18 +3,27 @@
     python -m services_db load [--if-changed]   validate the seed files, then load them
     python -m services_db validate              validate only
     python -m services_db search --age 14 --area Stevenage --concern sleep [--role parent]
+    python -m services_db export [--format json|csv] [--output FILE]   Open Referral UK JSON, or CSV
+    python -m services_db stale [--months 12]   records not verified in the last 12 months
+    python -m services_db import-schools FILE   load a DfE GIAS schools CSV (replaces the schools)
+    python -m services_db migrate               bring the schema up to date (Alembic)
 """
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from datetime import date
+from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.settings import settings
 from services_db.database import get_engine
 from services_db.directory import read_directory
-from services_db.loader import load_all
+from services_db.export import oruk_service, services_csv
+from services_db.loader import import_schools, load_all, stale_services
+from services_db.migrate import upgrade
 from services_db.opening import london_now
 from bot.parsing import parse_age, parse_concern, parse_role
 from services_db.places import all_aliases
@@ -38,6 +47,14 @@ def main(argv: list[str] | None = None) -> int:
     search.add_argument("--role", default="young person", help="young person | parent | professional")
     search.add_argument("--school", default=None, help="school name")
     search.add_argument("--limit", type=int, default=3)
+    export = commands.add_parser("export", help="Open Referral UK JSON records (or CSV)")
+    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument("--output", default="-", help="file to write, or - for standard output")
+    stale = commands.add_parser("stale", help="records not verified recently")
+    stale.add_argument("--months", type=int, default=12)
+    schools = commands.add_parser("import-schools", help="load a DfE GIAS schools CSV")
+    schools.add_argument("file")
+    commands.add_parser("migrate", help="bring the database schema up to date")
     args = parser.parse_args(argv)
 
     try:
@@ -55,7 +72,22 @@ def main(argv: list[str] | None = None) -> int:
                     f"{summary.aliases} place aliases, {summary.schools} schools."
                 )
             return 0
+        if args.command == "migrate":
+            upgrade(engine)
+            print("The schema is up to date.")
+            return 0
+        if args.command == "export":
+            return _export(engine, args)
+        if args.command == "stale":
+            return _stale(engine, args.months)
+        if args.command == "import-schools":
+            count = import_schools(engine, Path(args.file))
+            print(f"Imported {count} open schools from {args.file}.")
+            return 0
         return _search(engine, args)
+    except (ValueError, OSError) as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return 2
     except SQLAlchemyError as error:
         print(f"Database error: {error.__class__.__name__}: {str(error).splitlines()[0]}", file=sys.stderr)
         return 1
@@ -64,6 +96,29 @@ def main(argv: list[str] | None = None) -> int:
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return 2
+
+
+def _export(engine, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    services = read_directory(engine).services
+    if args.format == "csv":
+        text = services_csv(services)
+    else:
+        text = json.dumps([oruk_service(service) for service in services], indent=2, ensure_ascii=False)
+    if args.output == "-":
+        sys.stdout.write(text + ("\n" if not text.endswith("\n") else ""))
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"Wrote {len(services)} services to {args.output}.", file=sys.stderr)
+    return 0
+
+
+def _stale(engine, months: int) -> int:  # type: ignore[no-untyped-def]
+    services = stale_services(read_directory(engine).services, date.today(), months)
+    if not services:
+        print(f"Every record was verified in the last {months} months.")
+    for service in services:
+        print(f"{service.last_verified}  {service.id}  {service.name}  ({service.source_url})")
+    return 0
 
 
 def _search(engine, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
@@ -85,7 +140,7 @@ def _search(engine, args: argparse.Namespace) -> int:  # type: ignore[no-untyped
         school_has_mhst=school.has_mhst if school else None,
     )
     print(f"Search: {request}")
-    print(describe_result(find_services(directory.services, request, london_now(), args.limit)))
+    print(describe_result(find_services(directory.index, request, london_now(), args.limit)))
     return 0
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from services_db import models
 from services_db.gazetteer import Gazetteer
 from services_db.places import AliasRow
+from services_db.query import ServiceIndex
 from services_db.schools import SchoolMatcher, SchoolRecord
 from services_db.seed import ContactRecord, ServiceRecord
 
@@ -25,6 +26,7 @@ REFRESH_SECONDS = 60.0
 @dataclass(frozen=True)
 class Directory:
     services: tuple[ServiceRecord, ...]
+    index: ServiceIndex  # the services grouped for fast search
     gazetteer: Gazetteer
     schools: SchoolMatcher
     fingerprint: str | None
@@ -65,7 +67,7 @@ def read_directory(engine: Engine) -> Directory:
         fingerprint = session.scalar(select(models.DatasetVersion.fingerprint))
     if not services:
         raise LookupError("The services database is empty: run `python -m services_db load`.")
-    return Directory(services, Gazetteer(aliases), SchoolMatcher(schools), fingerprint)
+    return Directory(services, ServiceIndex(services), Gazetteer(aliases), SchoolMatcher(schools), fingerprint)
 
 
 def _service_record(row: models.Service) -> ServiceRecord:

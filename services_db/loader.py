@@ -1,7 +1,7 @@
 """Load the seed files into the services database: all or nothing.
 
-The schema is rebuilt from the models on every load (the data is all seed data);
-migrations replace this when the directory holds data edited in place.
+The schema comes from the Alembic migrations (`services_db/migrations/`); a load
+validates every seed file first, then replaces the data in one transaction.
 """
 from __future__ import annotations
 
@@ -10,13 +10,15 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import delete, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from services_db import models
+from services_db.migrate import upgrade
 from services_db.places import PLACES_DIR, all_aliases
-from services_db.schools import read_schools, school_key
+from services_db.schools import SchoolRecord, read_england_schools, read_gias_csv, read_schools, school_key
 from services_db.seed import SERVICES_FILE, ServiceRecord, load_service_records
 
 LOADER_FILES = [Path(__file__)] + sorted(Path(__file__).parent.glob("*.py"))
@@ -59,11 +61,13 @@ def load_all(engine: Engine, if_changed: bool = False) -> LoadSummary:
     records = load_service_records()
     aliases = all_aliases()
     schools = read_schools()
+    schools += read_england_schools(known={school.urn for school in schools})
 
-    # Everything in this database comes from the seed files, so a reload rebuilds the schema.
-    models.Base.metadata.drop_all(engine)
-    models.Base.metadata.create_all(engine)
+    _drop_unversioned_schema(engine)
+    upgrade(engine)
     with Session(engine, future=True) as session, session.begin():
+        for table in reversed(models.Base.metadata.sorted_tables):
+            session.execute(delete(table))
         _add_services(session, records)
         session.add_all(
             models.AreaAlias(
@@ -76,13 +80,7 @@ def load_all(engine: Engine, if_changed: bool = False) -> LoadSummary:
             )
             for row in aliases
         )
-        session.add_all(
-            models.School(
-                name_key=school_key(school.name),
-                **{key: value for key, value in school.__dict__.items()},
-            )
-            for school in schools
-        )
+        add_schools(session, schools)
         session.add(models.DatasetVersion(fingerprint=fingerprint, loaded_on=date.today()))
     return LoadSummary(
         services=len(records),
@@ -132,3 +130,37 @@ def _add_services(session: Session, records: list[ServiceRecord]) -> None:
                 ],
             )
         )
+
+
+def _drop_unversioned_schema(engine: Engine) -> None:
+    """A database built before migrations existed holds only seed data: rebuild it."""
+    tables = set(inspect(engine).get_table_names()) - {"alembic_version"}
+    with engine.connect() as connection:
+        revision = MigrationContext.configure(connection).get_current_revision()
+    if tables and revision is None:
+        models.Base.metadata.drop_all(engine)
+
+
+def add_schools(session: Session, schools: list[SchoolRecord]) -> None:
+    session.add_all(
+        models.School(name_key=school_key(school.name), **dict(school.__dict__)) for school in schools
+    )
+
+
+def import_schools(engine: Engine, path: Path) -> int:
+    """Replace the schools with a DfE GIAS download; MHST evidence is kept by URN."""
+    schools = read_gias_csv(path)
+    if not schools:
+        raise ValueError(f"{path.name}: no open schools found")
+    upgrade(engine)
+    with Session(engine, future=True) as session, session.begin():
+        session.execute(delete(models.School))
+        add_schools(session, schools)
+    return len(schools)
+
+
+def stale_services(services, today: date, months: int = 12) -> list[ServiceRecord]:  # type: ignore[no-untyped-def]
+    """Records whose last verification is more than `months` months before `today`."""
+    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    cutoff = date(year, month + 1, min(today.day, 28))
+    return sorted((s for s in services if s.last_verified < cutoff), key=lambda s: s.last_verified)

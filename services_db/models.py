@@ -136,7 +136,7 @@ class School(Base):
     mhst_provider = Column(String(300))
     mhst_source_url = Column(String(500))
     mhst_evidence = Column(String(200))
-    mhst_evidence_date = Column(String(20))
+    mhst_evidence_date = Column(String(100))  # a date, or words like "undated"
 
 
 class DatasetVersion(Base):

@@ -21,12 +21,14 @@ Ranking rules (each is tested in tests/test_query.py):
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+import heapq
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from services_db.opening import is_open
-from services_db.seed import ServiceRecord
+from services_db.opening import LONDON
+from services_db.seed import ContactRecord, ServiceRecord
 from services_db.vocabulary import (
     ANY_CONCERN,
     AREA_CODES,
@@ -34,6 +36,7 @@ from services_db.vocabulary import (
     CRISIS_CONCERNS,
     NATIONAL,
     SELF_ACCESS_ROUTES,
+    WEEKDAYS,
 )
 
 DEFAULT_LIMIT = 3
@@ -68,139 +71,233 @@ class SearchResult:
     more_available: bool
 
 
+@dataclass(frozen=True)
+class _Features:
+    """What the ranking needs of a service, worked out once per directory."""
+
+    service: ServiceRecord
+    areas: frozenset[str]
+    audiences: frozenset[str]
+    concerns: frozenset[str]
+    min_age: int
+    max_age: int
+    self_access: bool
+    via_school: bool
+    for_parents: bool
+    has_24_7: bool
+    static_score: float  # level, specialist, stale, 24/7: the parts that never change
+
+
+def _features(service: ServiceRecord) -> _Features:
+    routes = set(service.access_routes)
+    has_24_7 = any(contact.open_24_7 for contact in service.contacts)
+    static = _LEVEL_SCORES[service.level]
+    static -= 60 if service.specialist else 0
+    static -= 10 if service.stale_risk == "high" else 0
+    static += 5 if has_24_7 else 0
+    return _Features(
+        service=service,
+        areas=frozenset(service.areas),
+        audiences=frozenset(service.audiences),
+        concerns=frozenset(service.concerns),
+        min_age=service.min_age if service.min_age is not None else 0,
+        max_age=service.max_age if service.max_age is not None else 200,
+        self_access=bool(SELF_ACCESS_ROUTES & routes),
+        via_school="via_school" in routes,
+        for_parents="parent_carer" in service.audiences,
+        has_24_7=has_24_7,
+        static_score=static,
+    )
+
+
+class ServiceIndex:
+    """The services, with their ranking features and grouped by area, so that a search
+    looks only at services for the user's area and the national ones."""
+
+    def __init__(self, services: Sequence[ServiceRecord]):
+        self.services = tuple(services)
+        by_area: dict[str, list[_Features]] = defaultdict(list)
+        for service in self.services:
+            if not service.contacts:
+                continue  # a service nobody can contact is no answer
+            features = _features(service)
+            for area in features.areas:
+                by_area[area].append(features)
+        self._by_area = {area: tuple(items) for area, items in by_area.items()}
+        self._cache: dict[tuple[str | None, str | None, str | None], tuple[tuple[float, _Features], ...]] = {}
+
+    def candidates(
+        self, local_area: str | None, concern: str | None = None, role: str | None = None
+    ) -> tuple[tuple[float, _Features], ...]:
+        """(score before age, school and hours, features) of the services for the area
+        (and national ones) that fit the concern and the role; cached per combination."""
+        key = (local_area, concern if concern in CONCERNS else None, role)
+        if key not in self._cache:
+            national = self._by_area.get(NATIONAL, ())
+            local = () if local_area is None else tuple(
+                f for f in self._by_area.get(local_area, ()) if NATIONAL not in f.areas
+            )
+            self._cache[key] = tuple(
+                (_base_score(f, key[1], role, local_area), f)
+                for f in local + national
+                if _concern_fits(f, key[1]) and _audience_fits(f, role)
+            )
+        return self._cache[key]
+
+
 def find_services(
-    services: Sequence[ServiceRecord],
+    services: Sequence[ServiceRecord] | ServiceIndex,
     request: SearchRequest,
     now: datetime,
     limit: int = DEFAULT_LIMIT,
 ) -> SearchResult:
+    index = services if isinstance(services, ServiceIndex) else ServiceIndex(services)
     local_area = request.area_code if request.area_code in AREA_CODES else None
-    candidates = [
-        _score(service, request, local_area, now)
-        for service in services
-        if service.id not in request.exclude_ids and _eligible(service, request, local_area)
-    ]
-    candidates.sort(key=lambda match: (-match.score, match.service.name))
-    chosen = candidates[:limit]
-    rest = candidates[limit:]
-    if request.role == "parent_carer":
-        chosen = _ensure(chosen, rest, lambda m: "parent_carer" in m.service.audiences)
-    chosen = _ensure(chosen, rest, lambda m: m.open_now is True)
-    return SearchResult(
-        matches=tuple(chosen),
-        local_area=local_area,
-        local_found=any(match.local for match in chosen),
-        more_available=len(candidates) > len(chosen),
-    )
-
-
-def _ensure(chosen: list[Match], rest: list[Match], wanted) -> list[Match]:  # type: ignore[no-untyped-def]
-    """Put the best `wanted` match in the last place if none of `chosen` is wanted."""
-    if not chosen or any(wanted(match) for match in chosen):
-        return chosen
-    for match in rest:
-        if wanted(match):
-            rest.remove(match)
-            rest.insert(0, chosen[-1])
-            return chosen[:-1] + [match]
-    return chosen
-
-
-def _eligible(service: ServiceRecord, request: SearchRequest, local_area: str | None) -> bool:
-    return (
-        bool(service.contacts)  # a service nobody can contact is no answer
-        and _age_fits(service, request)
-        and _area_fits(service, local_area)
-        and _concern_fits(service, request.concern)
-        and _audience_fits(service, request.role)
-    )
-
-
-def _age_fits(service: ServiceRecord, request: SearchRequest) -> bool:
-    if request.age_min is None and request.age_max is None:
-        return True
+    local_now = now.astimezone(LONDON)
+    clock = (WEEKDAYS[local_now.weekday()], local_now.hour * 60 + local_now.minute)
     low = request.age_min if request.age_min is not None else 0
     high = request.age_max if request.age_max is not None else 200
-    service_low = service.min_age if service.min_age is not None else 0
-    service_high = service.max_age if service.max_age is not None else 200
-    return service_low <= high and low <= service_high
-
-
-def _area_fits(service: ServiceRecord, local_area: str | None) -> bool:
-    return NATIONAL in service.areas or (local_area is not None and local_area in service.areas)
-
-
-def _concern_fits(service: ServiceRecord, concern: str | None) -> bool:
-    if concern not in CONCERNS:
-        return True
-    return ANY_CONCERN in service.concerns or concern in service.concerns
-
-
-def _audience_fits(service: ServiceRecord, role: str | None) -> bool:
-    if role == "professional":
-        return True
-    if role == "parent_carer":
-        return bool({"young_person", "parent_carer"} & set(service.audiences))
-    if role == "young_person":
-        return "young_person" in service.audiences
-    return bool({"young_person", "parent_carer"} & set(service.audiences))
-
-
-def _score(
-    service: ServiceRecord, request: SearchRequest, local_area: str | None, now: datetime
-) -> Match:
-    local = local_area is not None and local_area in service.areas
-    specific = request.concern in service.concerns
-    self_access = bool(SELF_ACCESS_ROUTES & set(service.access_routes))
-    via_school = "via_school" in service.access_routes
-    for_parents = "parent_carer" in service.audiences
-    open_states = [is_open(contact, now) for contact in service.contacts]
-    open_now = True if True in open_states else (False if False in open_states else None)
-
-    score = _LEVEL_SCORES[service.level]
-    if request.concern in CRISIS_CONCERNS and service.level == "crisis":
-        score += 40
-    score += 100 if local else 0
-    score += 30 if specific else 0
-    score += 40 if via_school and request.school_has_mhst else 0
-    score += 20 if self_access and request.role == "young_person" else 0
-    score += 25 if for_parents and request.role == "parent_carer" else 0
-    score -= 60 if service.specialist else 0
-    score -= 10 if service.stale_risk == "high" else 0
-    score -= 15 if open_now is False else 0
-    score += 5 if any(contact.open_24_7 for contact in service.contacts) else 0
-    return Match(
-        service=service,
-        score=score,
-        local=local,
-        open_now=open_now,
-        reasons=_reasons(service, request, local, specific, self_access, via_school, for_parents),
+    school_bonus = SCHOOL_BONUS if request.school_has_mhst else 0.0
+    excluded = set(request.exclude_ids)
+    eligible: list[tuple[float, _Features]] = []
+    best_open: float | None = None  # best score of a service open 24/7
+    best_parent: float | None = None
+    for score, features in index.candidates(local_area, request.concern, request.role):
+        if features.min_age > high or low > features.max_age or features.service.id in excluded:
+            continue
+        if features.via_school:
+            score += school_bonus
+        eligible.append((score, features))
+        if features.has_24_7 and (best_open is None or score > best_open):
+            best_open = score
+        if features.for_parents and (best_parent is None or score > best_parent):
+            best_parent = score
+    # Opening hours can only lower a score by CLOSED_PENALTY: work them out only for
+    # services that could still make the list (exact, and much faster at scale).
+    contenders = heapq.nlargest(limit, (score for score, _ in eligible))
+    floor = (contenders[-1] if contenders else 0) - CLOSED_PENALTY
+    parent_floor = best_parent - CLOSED_PENALTY if best_parent is not None and request.role == "parent_carer" else None
+    scored = [
+        _with_hours(score, features, clock)
+        for score, features in eligible
+        if score >= floor
+        or (features.has_24_7 and score == best_open)
+        or (parent_floor is not None and features.for_parents and score >= parent_floor)
+    ]
+    ranked_key = lambda item: (item[0][0], _reverse(item[1].service.name))  # noqa: E731
+    chosen = heapq.nlargest(limit, scored, key=ranked_key)
+    if request.role == "parent_carer":
+        chosen = _ensure(chosen, scored, ranked_key, lambda f, _: f.for_parents)
+    chosen = _ensure(chosen, scored, ranked_key, lambda _, open_now: open_now is True)
+    matches = tuple(
+        Match(
+            service=features.service,
+            score=score,
+            local=local_area is not None and local_area in features.areas,
+            open_now=open_now,
+            reasons=_reasons(features, request, local_area),
+        )
+        for (score, open_now), features in chosen
+    )
+    return SearchResult(
+        matches=matches,
+        local_area=local_area,
+        local_found=any(match.local for match in matches),
+        more_available=len(eligible) > len(matches),
     )
 
 
-def _reasons(
-    service: ServiceRecord,
-    request: SearchRequest,
-    local: bool,
-    specific: bool,
-    self_access: bool,
-    via_school: bool,
-    for_parents: bool,
-) -> tuple[str, ...]:
+def _reverse(name: str) -> tuple[int, ...]:
+    """Sort key that puts names in A→Z order inside a 'largest first' selection."""
+    return tuple(-ord(char) for char in name)
+
+
+def _ensure(chosen, scored, key, wanted: Callable[[_Features, bool | None], bool]):  # type: ignore[no-untyped-def]
+    """Put the best `wanted` service in the last place if none of `chosen` is wanted."""
+    if not chosen or any(wanted(f, state[1]) for state, f in chosen):
+        return chosen
+    chosen_ids = {f.service.id for _, f in chosen}
+    others = [item for item in scored if item[1].service.id not in chosen_ids and wanted(item[1], item[0][1])]
+    if not others:
+        return chosen
+    return chosen[:-1] + [max(others, key=key)]
+
+
+def _concern_fits(features: _Features, concern: str | None) -> bool:
+    if concern not in CONCERNS:
+        return True
+    return ANY_CONCERN in features.concerns or concern in features.concerns
+
+
+def _audience_fits(features: _Features, role: str | None) -> bool:
+    if role == "professional":
+        return True
+    if role == "young_person":
+        return "young_person" in features.audiences
+    return bool({"young_person", "parent_carer"} & features.audiences)
+
+
+def _open_state(contacts: tuple[ContactRecord, ...], day: str, minute: int) -> bool | None:
+    """True if any contact is open now, False if all with known hours are closed, else None."""
+    state: bool | None = None
+    for contact in contacts:
+        if contact.open_24_7:
+            return True
+        if not contact.schedule:
+            continue
+        for slot in contact.schedule:
+            if day in slot["days"] and _minutes(slot["opens"]) <= minute < _minutes(slot["closes"]):
+                return True
+        state = False
+    return state
+
+
+def _minutes(hhmm: str) -> int:
+    hours, minutes = hhmm.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+CLOSED_PENALTY = 15.0
+
+
+def _with_hours(
+    score: float, features: _Features, clock: tuple[str, int]
+) -> tuple[tuple[float, bool | None], _Features]:
+    open_now = _open_state(features.service.contacts, *clock)
+    return (score - CLOSED_PENALTY if open_now is False else score, open_now), features
+
+
+SCHOOL_BONUS = 40.0
+
+
+def _base_score(features: _Features, concern: str | None, role: str | None, local_area: str | None) -> float:
+    local = local_area is not None and local_area in features.areas
+    score = features.static_score
+    if concern in CRISIS_CONCERNS and features.service.level == "crisis":
+        score += 40
+    score += 100 if local else 0
+    score += 30 if concern in features.concerns else 0
+    score += 20 if features.self_access and role == "young_person" else 0
+    score += 25 if features.for_parents and role == "parent_carer" else 0
+    return score
+
+
+def _reasons(features: _Features, request: SearchRequest, local_area: str | None) -> tuple[str, ...]:
     reasons = []
+    local = local_area is not None and local_area in features.areas
     concern = CONCERNS.get(request.concern or "")
-    if concern and specific:
+    if concern and request.concern in features.concerns:
         reasons.append(f"it helps with {concern}")
     elif concern:
         reasons.append(f"it helps with lots of things, including {concern}")
     if local:
-        reasons.append(f"it is in {AREA_CODES[request.area_code or '']}")  # type: ignore[index]
-    if via_school and request.school_has_mhst:
+        reasons.append(f"it is in {AREA_CODES[local_area]}")  # type: ignore[index]
+    if features.via_school and request.school_has_mhst:
         reasons.append("your school has a Mental Health Support Team")
-    if for_parents and request.role == "parent_carer":
+    if features.for_parents and request.role == "parent_carer":
         reasons.append("it is for parents and carers")
-    elif self_access and request.role == "young_person":
+    elif features.self_access and request.role == "young_person":
         reasons.append("you can contact it yourself")
-    if not local and NATIONAL in service.areas:
+    if not local and NATIONAL in features.areas:
         reasons.append("it is open to people all over the country")
     return tuple(reasons)

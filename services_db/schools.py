@@ -9,8 +9,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from services_db.places import PLACES_DIR, read_csv
+from services_db.places import ENGLAND_SCHOOLS_FILE, PLACES_DIR, read_csv
 from services_db.text import normalise
+from services_db.vocabulary import AREA_CODES, NATIONAL
 
 SCHOOLS_FILE = PLACES_DIR / "schools.csv"
 MHST_SCHOOLS_FILE = PLACES_DIR / "mhst_schools.csv"
@@ -75,6 +76,87 @@ def read_schools(
     return schools
 
 
+def read_england_schools(path: Path = ENGLAND_SCHOOLS_FILE, known: set[int] | None = None) -> list[SchoolRecord]:
+    """Every other open state-funded school in England: recognised, and outside our areas."""
+    known = known or set()
+    return [
+        SchoolRecord(
+            urn=int(row["urn"]),
+            name=row["name"].strip(),
+            local_authority=None,
+            la_basis="not in our areas (GIAS list of all England, no local authority column)",
+            postcode=row["postcode"].strip() or None,
+            town=row["town"].strip() or None,
+            district=None,
+            area_code=NATIONAL,
+        )
+        for row in read_csv(path)
+        if row["urn"].strip().isdigit() and int(row["urn"]) not in known
+    ]
+
+
+# GIAS "Get Information about Schools" CSV columns → our fields.
+GIAS_COLUMNS = {
+    "urn": "URN",
+    "name": "EstablishmentName",
+    "local_authority": "LA (name)",
+    "postcode": "Postcode",
+    "town": "Town",
+    "district": "DistrictAdministrative (name)",
+    "status": "EstablishmentStatus (name)",
+}
+WEST_ESSEX_DISTRICTS = {"Harlow", "Epping Forest", "Uttlesford"}
+AREA_BY_LA = {"Hertfordshire": "herts", "Leicester": "leicester", "Leicestershire": "leicestershire", "Rutland": "rutland"}
+
+
+def area_for_la(local_authority: str, district: str | None) -> str:
+    if local_authority == "Essex":
+        return "west_essex" if district in WEST_ESSEX_DISTRICTS else NATIONAL
+    return AREA_BY_LA.get(local_authority, NATIONAL)
+
+
+def read_gias_csv(path: Path, mhst_file: Path = MHST_SCHOOLS_FILE) -> list[SchoolRecord]:
+    """A DfE GIAS download (e.g. edubasealldata*.csv): open schools, with their real LA.
+    Raises ValueError naming the missing columns when the file is not in GIAS format."""
+    with path.open(newline="", encoding="utf-8-sig", errors="replace") as handle:
+        import csv
+
+        reader = csv.DictReader(handle)
+        missing = [column for key, column in GIAS_COLUMNS.items() if key != "district" and column not in (reader.fieldnames or [])]
+        if missing:
+            raise ValueError(f"{path.name}: not a GIAS CSV, missing column(s): {', '.join(missing)}")
+        rows = list(reader)
+    evidence = {int(row["urn"]): row for row in read_csv(mhst_file)}
+    schools = []
+    for row in rows:
+        if not row[GIAS_COLUMNS["urn"]].strip().isdigit():
+            continue
+        if row[GIAS_COLUMNS["status"]].strip().lower().startswith("closed"):
+            continue
+        urn = int(row[GIAS_COLUMNS["urn"]])
+        la = row[GIAS_COLUMNS["local_authority"]].strip()
+        district = (row.get(GIAS_COLUMNS["district"]) or "").strip() or None
+        mhst = evidence.get(urn)
+        schools.append(
+            SchoolRecord(
+                urn=urn,
+                name=row[GIAS_COLUMNS["name"]].strip(),
+                local_authority=la or None,
+                la_basis="GIAS LA (name)",
+                postcode=row[GIAS_COLUMNS["postcode"]].strip() or None,
+                town=row[GIAS_COLUMNS["town"]].strip() or None,
+                district=district,
+                area_code=area_for_la(la, district),
+                has_mhst=mhst is not None,
+                mhst_provider=mhst["mhst_provider"].strip() if mhst else None,
+                mhst_source_url=mhst["source_url"].strip() if mhst else None,
+                mhst_evidence=mhst["evidence"].strip() if mhst else None,
+                mhst_evidence_date=mhst["evidence_date"].strip() if mhst else None,
+            )
+        )
+    return schools
+
+
 class SchoolMatcher:
     def __init__(self, schools: Iterable[SchoolRecord]):
         self._by_key: dict[str, list[SchoolRecord]] = defaultdict(list)
@@ -94,5 +176,9 @@ class SchoolMatcher:
             found = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             candidates = self._by_key[found[0]] if found else []
         if len(candidates) > 1 and area_code:
-            candidates = [school for school in candidates if school.area_code == area_code]
+            candidates = [school for school in candidates if school.area_code == area_code] or candidates
+        if len(candidates) > 1:
+            # One of ours among namesakes elsewhere in England: most likely the one meant.
+            ours = [school for school in candidates if school.area_code in AREA_CODES]
+            candidates = ours if len(ours) == 1 else candidates
         return candidates[0] if len(candidates) == 1 else None

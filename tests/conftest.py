@@ -14,11 +14,36 @@ from services_db.loader import load_all  # noqa: E402
 
 @pytest.fixture(scope="session")
 def seeded_engine(tmp_path_factory):
+    """The services database on SQLite (the embedded default), seeded from the files."""
     engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('db') / 'services.db'}")
     load_all(engine)
     return engine
 
 
 @pytest.fixture(scope="session")
-def directory(seeded_engine) -> Directory:
+def postgres_url():
+    from tests.postgres import postgres_server
+
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def postgres_engine(postgres_url):
+    engine = make_engine(postgres_url)
+    load_all(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_directory(seeded_engine) -> Directory:
+    """The directory the conversation tests' servers use (not parametrised: one server start)."""
     return read_directory(seeded_engine)
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def directory(request) -> Directory:
+    """The directory tests run against both databases."""
+    engine = request.getfixturevalue("seeded_engine" if request.param == "sqlite" else "postgres_engine")
+    return read_directory(engine)

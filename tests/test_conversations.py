@@ -43,10 +43,10 @@ def buttons(messages: list[dict]) -> list[str]:
 
 
 def expected_services(directory, **request):
-    return find_services(directory.services, SearchRequest(**request), london_now()).matches
+    return find_services(directory.index, SearchRequest(**request), london_now()).matches
 
 
-def test_year_9_in_stevenage_who_cannot_sleep(bot, directory):
+def test_year_9_in_stevenage_who_cannot_sleep(bot, sqlite_directory):
     chat = Conversation(bot.rasa_url)
     greeting = chat.say("hi")
     assert "not a counsellor" in greeting[0]["text"] and "999" in greeting[1]["text"]
@@ -56,7 +56,7 @@ def test_year_9_in_stevenage_who_cannot_sleep(bot, directory):
     assert "Where do you live" in chat.text("skip")
     assert "What has been going on" in chat.text("Stevenage")
     answer = chat.text("I can't sleep at night")
-    matches = expected_services(directory, role="young_person", age_min=13, age_max=14, area_code="herts", concern="sleep")
+    matches = expected_services(sqlite_directory, role="young_person", age_min=13, age_max=14, area_code="herts", concern="sleep")
     assert 2 <= len(matches) <= 4
     for match in matches:
         assert match.service.name in answer
@@ -66,14 +66,14 @@ def test_year_9_in_stevenage_who_cannot_sleep(bot, directory):
     assert all(word in answer for word in CRISIS_WORDS)
 
 
-def test_parent_of_an_anxious_8_year_old_in_leicester(bot, directory):
+def test_parent_of_an_anxious_8_year_old_in_leicester(bot, sqlite_directory):
     chat = Conversation(bot.rasa_url)
     first = chat.text("my son is 8 and he's really anxious")
     assert "not a counsellor" in first
     assert "Which school or college does your child go to" in first  # role, age and worry were understood
     assert "Where does your child live" in chat.text("skip")
     answer = chat.text("Leicester")
-    matches = expected_services(directory, role="parent_carer", age_min=8, age_max=8, area_code="leicester", concern="worry")
+    matches = expected_services(sqlite_directory, role="parent_carer", age_min=8, age_max=8, area_code="leicester", concern="worry")
     assert matches
     for match in matches:
         assert match.service.name in answer
