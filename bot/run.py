@@ -32,6 +32,8 @@ def child_environment(config: Settings) -> dict[str, str]:
     env.update(
         RASA_TELEMETRY_ENABLED="false",
         ACTION_SERVER_URL=config.action_server_url,
+        TRACKER_DIALECT=config.tracker_dialect,
+        TRACKER_DB=config.tracker_db,
         TF_CPP_MIN_LOG_LEVEL="2",
         SQLALCHEMY_SILENCE_UBER_WARNING="1",
         PYTHONWARNINGS="ignore",

@@ -35,6 +35,9 @@ class Settings:
     action_port: int
     web_port: int
     services_database_url: str
+    tracker_dialect: str
+    tracker_db: str
+    retention_days: int
     model_dir: Path
     var_dir: Path
     allowed_origins: tuple[str, ...]
@@ -71,6 +74,9 @@ def load_settings() -> Settings:
         action_port=int(_env("ACTION_PORT", "5055")),
         web_port=int(_env("WEB_PORT", "8000")),
         services_database_url=_database_url("SERVICES_DATABASE_URL", default_db),
+        tracker_dialect=_env("TRACKER_DIALECT", "sqlite"),
+        tracker_db=str(_path("TRACKER_DB", str(var_dir / "conversations.db"))),
+        retention_days=int(_env("RETENTION_DAYS", "90")),
         model_dir=_path("MODEL_DIR", "models"),
         var_dir=var_dir,
         allowed_origins=tuple(

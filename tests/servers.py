@@ -37,14 +37,17 @@ def wait_for(url: str, process: subprocess.Popen, timeout: float = 300) -> None:
 @dataclass
 class RunningBot:
     rasa_url: str
+    tracker_db: Path
     action_url: str
     action_server: subprocess.Popen | None
     rasa_server: subprocess.Popen
 
 
-def _env(database_url: str, action_port: int) -> dict[str, str]:
+def _env(database_url: str, action_port: int, tracker_db: Path | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
+        TRACKER_DIALECT="sqlite",
+        TRACKER_DB=str(tracker_db or ROOT / "var" / "test-conversations.db"),
         RASA_TELEMETRY_ENABLED="false",
         SERVICES_DATABASE_URL=database_url,
         ACTION_SERVER_URL=f"http://127.0.0.1:{action_port}/webhook",
@@ -66,6 +69,7 @@ def start_action_server(database_url: str, port: int, log_dir: Path) -> subproce
 
 
 def start_rasa_server(database_url: str, port: int, action_port: int, log_dir: Path) -> subprocess.Popen:
+    """The Rasa server keeps its conversations in `log_dir/conversations.db`."""
     if not MODEL.exists():
         raise FileNotFoundError(f"{MODEL} is missing: run `make model` (make test does it).")
     process = subprocess.Popen(
@@ -73,7 +77,7 @@ def start_rasa_server(database_url: str, port: int, action_port: int, log_dir: P
             sys.executable, "-m", "rasa", "run", "--model", str(MODEL), "--interface", "127.0.0.1",
             "--port", str(port), "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
         ],
-        cwd=ROOT, env=_env(database_url, action_port),
+        cwd=ROOT, env=_env(database_url, action_port, log_dir / "conversations.db"),
         stdout=(log_dir / "rasa.log").open("w"), stderr=subprocess.STDOUT,
     )
     wait_for(f"http://127.0.0.1:{port}/", process)
@@ -100,7 +104,9 @@ def running_bot(database_url: str, log_dir: Path, with_actions: bool = True):
         stop(actions)
         raise
     try:
-        yield RunningBot(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", actions, rasa)
+        yield RunningBot(
+            f"http://127.0.0.1:{rasa_port}", log_dir / "conversations.db", f"http://127.0.0.1:{action_port}", actions, rasa
+        )
     finally:
         stop(rasa)
         stop(actions)
