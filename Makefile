@@ -8,7 +8,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help run test setup venv db model postgres lint nlu-eval bench lock clean
+.PHONY: help run test setup venv db model postgres chromium lint nlu-eval bench lock clean
 
 help:
 	@echo "make run   - set up whatever is missing, then start the bot (widget on localhost)"
@@ -17,7 +17,7 @@ help:
 run: setup
 	@$(PY) -m bot.run
 
-test: setup postgres
+test: setup postgres chromium
 	@$(PY) -m pytest
 
 setup: venv db model
@@ -39,6 +39,10 @@ model: venv
 # The directory tests also run against a real PostgreSQL server (installed if missing).
 postgres:
 	@scripts/ensure_postgres.sh
+
+# Browser tests drive Debian's Chromium (installed if missing).
+chromium:
+	@scripts/ensure_chromium.sh
 
 bench: setup
 	@$(PY) -m benchmarks.query_benchmark

@@ -16,7 +16,9 @@
   function save() { sessionStorage.setItem(STORE, JSON.stringify(state)); }
 
   // Turn plain text into nodes: web addresses and phone numbers become links. No innerHTML.
-  const LINK = /(https?:\/\/[^\s)]+)|(\b(?:0\d{3} ?\d{3} ?\d{3,4}|0\d{3} ?\d{4}|116 ?123|999|111|85258)\b)/g;
+  // Whole UK numbers only: 10 or 11 digits starting with 0 (any spacing), or the short
+  // helplines. A link to part of a number would be worse than no link.
+  const LINK = /(https?:\/\/[^\s)]+)|(\b0\d(?: ?\d){8,9}\b|\b0800 ?1111\b|\b116 ?123\b|\b999\b|\b111\b|\b85258\b)/g;
   function addText(parent, text) {
     let last = 0;
     text.replace(LINK, function (match, url, phone, offset) {
@@ -62,8 +64,8 @@
 
   function add(item) { state.items.push(item); save(); render(item); window.scrollTo(0, document.body.scrollHeight); }
 
-  async function send(payload, shown) {
-    add({ from: "user", text: shown || payload });
+  async function send(payload, shown, silent) {
+    if (!silent) { add({ from: "user", text: shown || payload }); }
     statusLine.textContent = "The bot is typing...";
     try {
       const response = await fetch("/api/message", {
@@ -115,9 +117,9 @@
     sessionStorage.removeItem(STORE);
     state = { sender: null, items: [] };
     log.textContent = "";
-    send("hi");
+    send("hi", null, true);
   });
 
   state.items.forEach(render);
-  if (!state.items.length) { send("hi"); }
+  if (!state.items.length) { send("hi", null, true); }
 })();
