@@ -8,7 +8,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help run test setup venv db model postgres chromium lint nlu-eval bench lock clean
+.PHONY: help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean
 
 help:
 	@echo "make run   - set up whatever is missing, then start the bot (widget on localhost)"
@@ -17,7 +17,7 @@ help:
 run: setup
 	@$(PY) -m bot.run
 
-test: setup postgres chromium
+test: setup postgres chromium browser-tools
 	@$(PY) -m pytest
 
 setup: venv db model
@@ -43,6 +43,13 @@ postgres:
 # Browser tests drive Debian's Chromium (installed if missing).
 chromium:
 	@scripts/ensure_chromium.sh
+
+# axe-core (from npm, pinned by package-lock.json) for the accessibility scan in the browser tests.
+BROWSER_TOOLS := tests/browser_tools
+browser-tools: $(BROWSER_TOOLS)/node_modules/.package-lock.json
+
+$(BROWSER_TOOLS)/node_modules/.package-lock.json: $(BROWSER_TOOLS)/package.json $(BROWSER_TOOLS)/package-lock.json
+	@npm ci --prefix $(BROWSER_TOOLS) --no-audit --no-fund --silent
 
 bench: setup
 	@$(PY) -m benchmarks.query_benchmark

@@ -70,6 +70,23 @@ def page(browser, request):
     context.close()
 
 
+AXE = ROOT / "tests" / "browser_tools" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def serious_accessibility_violations(page) -> list[str]:
+    """axe-core's serious and critical findings on the page as it is now."""
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: `make test` installs it (npm ci in tests/browser_tools).")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} - {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
 def shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}-{page.size_name}.png"), full_page=True)
 
@@ -154,3 +171,38 @@ def test_quick_exit_by_pressing_shift_three_times(web_url, page):
     for _ in range(3):
         page.keyboard.press("Shift")
     assert_left_and_cleared(page, web_url)
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_no_serious_accessibility_violations_in_the_main_states(web_url, browser, width):
+    # Our CSP rightly blocks injected scripts: the scan's context bypasses it.
+    context = browser.new_context(viewport={"width": width, "height": 800}, bypass_csp=True)
+    page = context.new_page()
+    page.goto(web_url)
+    page.get_by_text("Who is chatting today?").wait_for()
+    states = {"start": serious_accessibility_violations(page)}
+    page.get_by_role("button", name="Get help now").click()
+    states["help open"] = serious_accessibility_violations(page)
+    page.get_by_role("button", name="Get help now").click()
+    for answer in ["I'm a young person", "15 to 16", "Skip", "Leicester"]:
+        page.get_by_role("button", name=answer, exact=True).last.click()
+    page.get_by_text("What has been going on?").wait_for()
+    page.get_by_role("button", name="Worry or anxiety").click()
+    page.get_by_text("Why I picked it").first.wait_for()
+    states["services"] = serious_accessibility_violations(page)
+    page.get_by_label("Your message").fill("i keep cutting myself")
+    page.keyboard.press("Enter")
+    page.get_by_text("Are you safe right now?").wait_for()
+    states["crisis"] = serious_accessibility_violations(page)
+    context.close()
+    assert {state: found for state, found in states.items() if found} == {}
+
+
+def test_the_page_works_at_320_px_wide(browser, web_url):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(web_url)
+    page.get_by_text("Who is chatting today?").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth <= 320")  # no sideways scrolling
+    page.screenshot(path=str(ARTIFACTS / "start-320px.png"), full_page=True)
+    context.close()
