@@ -27,8 +27,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from services_db.opening import LONDON
-from services_db.seed import ContactRecord, ServiceRecord
+from services_db.opening import london_clock, open_state
+from services_db.seed import ServiceRecord
 from services_db.vocabulary import (
     ANY_CONCERN,
     AREA_CODES,
@@ -36,7 +36,6 @@ from services_db.vocabulary import (
     CRISIS_CONCERNS,
     NATIONAL,
     SELF_ACCESS_ROUTES,
-    WEEKDAYS,
 )
 
 DEFAULT_LIMIT = 3
@@ -153,8 +152,7 @@ def find_services(
 ) -> SearchResult:
     index = services if isinstance(services, ServiceIndex) else ServiceIndex(services)
     local_area = request.area_code if request.area_code in AREA_CODES else None
-    local_now = now.astimezone(LONDON)
-    clock = (WEEKDAYS[local_now.weekday()], local_now.hour * 60 + local_now.minute)
+    clock = london_clock(now)
     low = request.age_min if request.age_min is not None else 0
     high = request.age_max if request.age_max is not None else 200
     school_bonus = SCHOOL_BONUS if request.school_has_mhst else 0.0
@@ -237,33 +235,13 @@ def _audience_fits(features: _Features, role: str | None) -> bool:
     return bool({"young_person", "parent_carer"} & features.audiences)
 
 
-def _open_state(contacts: tuple[ContactRecord, ...], day: str, minute: int) -> bool | None:
-    """True if any contact is open now, False if all with known hours are closed, else None."""
-    state: bool | None = None
-    for contact in contacts:
-        if contact.open_24_7:
-            return True
-        if not contact.schedule:
-            continue
-        for slot in contact.schedule:
-            if day in slot["days"] and _minutes(slot["opens"]) <= minute < _minutes(slot["closes"]):
-                return True
-        state = False
-    return state
-
-
-def _minutes(hhmm: str) -> int:
-    hours, minutes = hhmm.split(":")
-    return int(hours) * 60 + int(minutes)
-
-
 CLOSED_PENALTY = 15.0
 
 
 def _with_hours(
     score: float, features: _Features, clock: tuple[str, int]
 ) -> tuple[tuple[float, bool | None], _Features]:
-    open_now = _open_state(features.service.contacts, *clock)
+    open_now = open_state(features.service.contacts, *clock)
     return (score - CLOSED_PENALTY if open_now is False else score, open_now), features
 
 

@@ -47,6 +47,19 @@ class SchoolRecord:
     mhst_evidence_date: str | None = None
 
 
+def _mhst_fields(evidence: dict[str, str] | None) -> dict[str, object]:
+    """MHST coverage only where a source names the school, with that source kept."""
+    if evidence is None:
+        return {"has_mhst": False}
+    return {
+        "has_mhst": True,
+        "mhst_provider": evidence["mhst_provider"].strip(),
+        "mhst_source_url": evidence["source_url"].strip(),
+        "mhst_evidence": evidence["evidence"].strip(),
+        "mhst_evidence_date": evidence["evidence_date"].strip(),
+    }
+
+
 def read_schools(
     schools_file: Path = SCHOOLS_FILE, mhst_file: Path = MHST_SCHOOLS_FILE
 ) -> list[SchoolRecord]:
@@ -55,7 +68,6 @@ def read_schools(
     schools = []
     for row in read_csv(schools_file):
         urn = int(row["urn"])
-        mhst = evidence.get(urn)
         schools.append(
             SchoolRecord(
                 urn=urn,
@@ -66,11 +78,7 @@ def read_schools(
                 town=row["town"].strip() or None,
                 district=row["district"].strip() or None,
                 area_code=row["area_code"].strip(),
-                has_mhst=mhst is not None,
-                mhst_provider=mhst["mhst_provider"].strip() if mhst else None,
-                mhst_source_url=mhst["source_url"].strip() if mhst else None,
-                mhst_evidence=mhst["evidence"].strip() if mhst else None,
-                mhst_evidence_date=mhst["evidence_date"].strip() if mhst else None,
+                **_mhst_fields(evidence.get(urn)),  # type: ignore[arg-type]
             )
         )
     return schools
@@ -136,7 +144,6 @@ def read_gias_csv(path: Path, mhst_file: Path = MHST_SCHOOLS_FILE) -> list[Schoo
         urn = int(row[GIAS_COLUMNS["urn"]])
         la = row[GIAS_COLUMNS["local_authority"]].strip()
         district = (row.get(GIAS_COLUMNS["district"]) or "").strip() or None
-        mhst = evidence.get(urn)
         schools.append(
             SchoolRecord(
                 urn=urn,
@@ -147,11 +154,7 @@ def read_gias_csv(path: Path, mhst_file: Path = MHST_SCHOOLS_FILE) -> list[Schoo
                 town=row[GIAS_COLUMNS["town"]].strip() or None,
                 district=district,
                 area_code=area_for_la(la, district),
-                has_mhst=mhst is not None,
-                mhst_provider=mhst["mhst_provider"].strip() if mhst else None,
-                mhst_source_url=mhst["source_url"].strip() if mhst else None,
-                mhst_evidence=mhst["evidence"].strip() if mhst else None,
-                mhst_evidence_date=mhst["evidence_date"].strip() if mhst else None,
+                **_mhst_fields(evidence.get(urn)),  # type: ignore[arg-type]
             )
         )
     return schools

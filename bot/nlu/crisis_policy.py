@@ -17,16 +17,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.core.policies.policy import Policy, PolicyPrediction, confidence_scores_for
-from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
-from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.nlu.deterministic_policy import DeterministicPolicy
 
 CRISIS_INTENT = "express_crisis"
 CRISIS_SLOT = "crisis_categories"
@@ -89,56 +86,14 @@ def next_crisis_action(tracker: DialogueStateTracker) -> str | None:
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
 )
-class CrisisPolicy(Policy):
+class CrisisPolicy(DeterministicPolicy):
+    REQUIRED_RESPONSES = CRISIS_ACTIONS
+
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {"priority": 7}
 
-    def __init__(
-        self,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        featurizer: Any = None,
-    ) -> None:
-        super().__init__(config, model_storage, resource, execution_context, featurizer)
-
-    def train(
-        self, training_trackers: list[TrackerWithCachedStates], domain: Domain, **kwargs: Any
-    ) -> Resource:
-        missing = [name for name in CRISIS_ACTIONS if name not in domain.action_names_or_texts]
-        if missing:
-            raise ValueError(f"CrisisPolicy needs these responses in the domain: {missing}")
-        return self._resource
-
-    def predict_action_probabilities(
-        self,
-        tracker: DialogueStateTracker,
-        domain: Domain,
-        rule_only_data: dict[str, Any] | None = None,
-        **kwargs: Any,
-    ) -> PolicyPrediction:
+    def next_action(self, tracker: DialogueStateTracker, domain: Domain) -> tuple[str | None, list[Event]]:
         action = next_crisis_action(tracker)
-        if action is None:
-            return self._prediction(self._default_predictions(domain))
-        events = [SlotSet(CRISIS_SLOT, crisis_categories(tracker))] if action == UTTER_CRISIS else []
-        # A "no user" prediction competes with (and, by priority, beats) RulePolicy's
-        # prediction that an active form should run.
-        return self._prediction(
-            confidence_scores_for(action, 1.0, domain), events=events, is_no_user_prediction=True
-        )
-
-    def persist(self) -> None:
-        """Nothing to save: the policy has no learnt state."""
-
-    @classmethod
-    def load(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> CrisisPolicy:
-        return cls(config, model_storage, resource, execution_context)
+        events: list[Event] = [SlotSet(CRISIS_SLOT, crisis_categories(tracker))] if action == UTTER_CRISIS else []
+        return action, events

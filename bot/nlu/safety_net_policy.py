@@ -10,16 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.core.policies.policy import Policy, PolicyPrediction, confidence_scores_for
-from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted
-from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.events import ActionExecuted, Event
 from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.nlu.deterministic_policy import DeterministicPolicy
 
 UTTER_UNAVAILABLE = "utter_services_unavailable"
 
@@ -50,48 +47,12 @@ def next_safety_net_action(tracker: DialogueStateTracker, domain: Domain) -> str
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
 )
-class SafetyNetPolicy(Policy):
+class SafetyNetPolicy(DeterministicPolicy):
+    REQUIRED_RESPONSES = (UTTER_UNAVAILABLE,)
+
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {"priority": 6}
 
-    def __init__(
-        self,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        featurizer: Any = None,
-    ) -> None:
-        super().__init__(config, model_storage, resource, execution_context, featurizer)
-
-    def train(self, training_trackers: list[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
-        if UTTER_UNAVAILABLE not in domain.action_names_or_texts:
-            raise ValueError(f"SafetyNetPolicy needs the response {UTTER_UNAVAILABLE} in the domain")
-        return self._resource
-
-    def predict_action_probabilities(
-        self,
-        tracker: DialogueStateTracker,
-        domain: Domain,
-        rule_only_data: dict[str, Any] | None = None,
-        **kwargs: Any,
-    ) -> PolicyPrediction:
-        action = next_safety_net_action(tracker, domain)
-        if action is None:
-            return self._prediction(self._default_predictions(domain))
-        return self._prediction(confidence_scores_for(action, 1.0, domain), is_no_user_prediction=True)
-
-    def persist(self) -> None:
-        """Nothing to save."""
-
-    @classmethod
-    def load(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> SafetyNetPolicy:
-        return cls(config, model_storage, resource, execution_context)
+    def next_action(self, tracker: DialogueStateTracker, domain: Domain) -> tuple[str | None, list[Event]]:
+        return next_safety_net_action(tracker, domain), []
