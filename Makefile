@@ -38,11 +38,11 @@ model: venv
 
 # The directory tests also run against a real PostgreSQL server (installed if missing).
 postgres:
-	@scripts/ensure_postgres.sh
+	@[ -n "$$TEST_POSTGRES_URL" ] || scripts/ensure_debian_package.sh postgresql "the database tests" initdb '/usr/lib/postgresql/*/bin/initdb'
 
 # Browser tests drive Debian's Chromium (installed if missing).
 chromium:
-	@scripts/ensure_chromium.sh
+	@[ -n "$$CHROMIUM_PATH" ] || scripts/ensure_debian_package.sh chromium "the browser tests" chromium
 
 # axe-core (from npm, pinned by package-lock.json) for the accessibility scan in the browser tests.
 BROWSER_TOOLS := tests/browser_tools
