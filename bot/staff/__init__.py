@@ -1,0 +1,1 @@
+"""Staff review: a separate, login-protected web app over the stored conversations."""

@@ -1,0 +1,257 @@
+"""What the conversations say, as pure functions over tracker events (`EventRow`s).
+
+No database and no web here: each function takes rows (or summaries) and returns plain
+values, so the numbers can be checked exactly with hand-made events.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from bot.staff.events import EventRow, by_sender
+from services_db.vocabulary import AREA_CODES, CONCERNS
+
+LONDON = ZoneInfo("Europe/London")
+ROLES = {"young_person": "Young person", "parent_carer": "Parent or carer", "professional": "Professional"}
+AREAS = {**AREA_CODES, "national": "Outside our areas"}
+NOT_GIVEN = "Not given"
+FALLBACK_INTENTS = ("nlu_fallback", "out_of_scope")
+# The triage questions, in the order the form asks them, and how each is recorded.
+QUESTIONS = {"user_role": "Who is chatting", "age": "Age", "school": "School", "area": "Where they live", "concern": "What's going on"}
+FUNNEL = (
+    ("started", "Started a conversation"),
+    ("user_role", "Said who they are"),
+    ("age", "Gave an age"),
+    ("school", "Answered the school question"),
+    ("area", "Said where they live"),
+    ("concern", "Said what's going on"),
+    ("services", "Were shown services"),
+)
+AGE_BANDS = ("Under 11", "11 to 13", "14 to 15", "16 to 17", "18 to 25", NOT_GIVEN)
+# What action_find_services said first: local services, or none nearby.
+LOCAL_FOUND = "utter_services_intro"
+NO_LOCAL = ("utter_services_national_only", "utter_services_national", "utter_no_services")
+OUTCOMES = {
+    "local": "Local services shown",
+    "no_local": "No local service found",
+    "unavailable": "Search unavailable",
+    "left": "Left before any services",
+}
+BEFORE_FIRST_QUESTION = "before the first question"
+
+
+def age_band(age_min: float | None) -> str:
+    if age_min is None:
+        return NOT_GIVEN
+    if age_min < 11:
+        return "Under 11"
+    if age_min < 14:
+        return "11 to 13"
+    if age_min < 16:
+        return "14 to 15"
+    if age_min < 18:
+        return "16 to 17"
+    return "18 to 25"
+
+
+@dataclass(frozen=True)
+class Message:
+    sender_id: str
+    timestamp: float
+    text: str
+    intent: str | None
+
+
+@dataclass
+class Conversation:
+    sender_id: str
+    started: float
+    ended: float
+    user_messages: int = 0
+    role: str | None = None
+    age_min: float | None = None
+    area_code: str | None = None
+    place: str | None = None
+    concern: str | None = None
+    answered: set[str] = field(default_factory=set)
+    searches: list[str] = field(default_factory=list)  # the first reply of each search
+    crisis_escalations: int = 0
+    crisis_categories: list[str] = field(default_factory=list)
+    fallbacks: list[Message] = field(default_factory=list)
+    last_question: str | None = None
+
+    @property
+    def day(self) -> date:
+        return datetime.fromtimestamp(self.started, LONDON).date()
+
+    @property
+    def age_band(self) -> str:
+        return age_band(self.age_min)
+
+    @property
+    def role_label(self) -> str:
+        return ROLES.get(self.role or "", NOT_GIVEN)
+
+    @property
+    def area_label(self) -> str:
+        return AREAS.get(self.area_code or "", NOT_GIVEN)
+
+    @property
+    def concern_label(self) -> str:
+        return CONCERNS.get(self.concern or "", "Something else" if self.concern == "other" else NOT_GIVEN)
+
+    @property
+    def outcome(self) -> str:
+        if LOCAL_FOUND in self.searches:
+            return "local"
+        if any(reply in NO_LOCAL for reply in self.searches):
+            return "no_local"
+        if self.searches:
+            return "unavailable"
+        return "left"
+
+    @property
+    def dropped_at(self) -> str | None:
+        """The question they were last asked, when they left before any services."""
+        if self.searches or not self.user_messages:
+            return None
+        return self.last_question or BEFORE_FIRST_QUESTION
+
+
+def _value(row: EventRow) -> object:
+    return row.data.get("value")
+
+
+def summarise(rows: Sequence[EventRow]) -> Conversation:
+    """One conversation's facts, from its events in order."""
+    conversation = Conversation(rows[0].sender_id, rows[0].timestamp, rows[-1].timestamp)
+    in_search = False
+    for row in rows:
+        if row.type_name == "user":
+            conversation.user_messages += 1
+            conversation.answered.add("started")
+            if row.intent_name in FALLBACK_INTENTS:
+                conversation.fallbacks.append(
+                    Message(row.sender_id, row.timestamp, str(row.data.get("text") or ""), row.intent_name)
+                )
+        elif row.type_name == "action":
+            in_search = row.action_name in ("action_find_services", "action_more_services")
+            if row.action_name == "action_find_services":
+                conversation.answered.add("services")
+            if row.action_name == "utter_crisis":
+                conversation.crisis_escalations += 1
+        elif row.type_name == "bot" and in_search:
+            utter = (row.data.get("metadata") or {}).get("utter_action")
+            if utter in (LOCAL_FOUND, *NO_LOCAL, "utter_services_unavailable"):
+                conversation.searches.append(utter)
+            in_search = False
+        elif row.type_name == "slot":
+            _apply_slot(conversation, row.action_name or row.data.get("name"), _value(row))
+    return conversation
+
+
+def _apply_slot(conversation: Conversation, name: object, value: object) -> None:
+    if name == "requested_slot":
+        if value is not None:
+            conversation.last_question = str(value)
+    elif name == "user_role" and value in ROLES:
+        conversation.role = str(value)
+        conversation.answered.add("user_role")
+    elif name == "age_min" and isinstance(value, (int, float)):
+        conversation.age_min = float(value)
+        conversation.answered.add("age")
+    elif name == "school" and value is not None:
+        conversation.answered.add("school")
+    elif name == "area_code" and value is not None:
+        conversation.area_code = str(value)
+        conversation.answered.add("area")
+    elif name == "area" and value is not None:
+        conversation.place = str(value)
+    elif name == "concern" and (value in CONCERNS or value == "other"):
+        conversation.concern = str(value)
+        conversation.answered.add("concern")
+    elif name == "crisis_categories" and isinstance(value, list):
+        conversation.crisis_categories.extend(str(item) for item in value)
+
+
+def conversations(rows: Iterable[EventRow]) -> list[Conversation]:
+    """Every conversation in the rows, newest first."""
+    summaries = [summarise(events) for events in by_sender(list(rows)).values() if events]
+    return sorted(summaries, key=lambda c: (-c.started, c.sender_id))
+
+
+# --- Tables for the overview ---------------------------------------------------------------
+
+def per_day(items: Iterable[Conversation]) -> list[tuple[date, int]]:
+    counts = Counter(c.day for c in items)
+    return sorted(counts.items())
+
+
+def count_by(items: Iterable[Conversation], attribute: str, order: Sequence[str] = ()) -> list[tuple[str, int]]:
+    """(label, count) rows: the labels in `order` first (even at 0), the rest by count."""
+    counts = Counter(getattr(c, attribute) for c in items)
+    rows = [(label, counts.pop(label, 0)) for label in order]
+    rows += sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return rows
+
+
+def crisis_summary(items: Iterable[Conversation]) -> tuple[int, int, list[tuple[str, int]]]:
+    """(escalations, conversations with one, [(category, escalations)])."""
+    items = list(items)
+    categories = Counter(category for c in items for category in c.crisis_categories)
+    return (
+        sum(c.crisis_escalations for c in items),
+        sum(1 for c in items if c.crisis_escalations),
+        sorted(categories.items(), key=lambda item: (-item[1], item[0])),
+    )
+
+
+def funnel(items: Iterable[Conversation]) -> list[tuple[str, str, int]]:
+    """(step, label, how many conversations reached it) for each triage step."""
+    items = list(items)
+    return [(step, label, sum(1 for c in items if step in c.answered)) for step, label in FUNNEL]
+
+
+def drop_offs(items: Iterable[Conversation]) -> list[tuple[str, str, int]]:
+    """(question, label, conversations that ended there), most first."""
+    counts = Counter(c.dropped_at for c in items if c.dropped_at)
+    return [
+        (question, QUESTIONS.get(question, question.capitalize()), count)
+        for question, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+
+
+def no_local_searches(items: Iterable[Conversation]) -> list[tuple[str, str, str, int]]:
+    """(area, concern, age band, conversations) where a search found no local service."""
+    counts = Counter((c.area_label, c.concern_label, c.age_band) for c in items if c.outcome == "no_local")
+    return [(*key, count) for key, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def fallback_messages(items: Iterable[Conversation]) -> list[Message]:
+    return [message for c in items for message in c.fallbacks]
+
+
+@dataclass(frozen=True)
+class Filters:
+    role: str = ""
+    area: str = ""
+    concern: str = ""
+    age_band: str = ""
+    outcome: str = ""
+    dropped_at: str = ""
+    crisis: bool = False
+
+
+def matches(conversation: Conversation, filters: Filters) -> bool:
+    return (
+        (not filters.role or conversation.role_label == filters.role)
+        and (not filters.area or conversation.area_label == filters.area)
+        and (not filters.concern or conversation.concern_label == filters.concern)
+        and (not filters.age_band or conversation.age_band == filters.age_band)
+        and (not filters.outcome or conversation.outcome == filters.outcome)
+        and (not filters.dropped_at or conversation.dropped_at == filters.dropped_at)
+        and (not filters.crisis or conversation.crisis_escalations > 0)
+    )

@@ -1,0 +1,105 @@
+"""Content gaps: group the messages the bot could not place, so one question is one row.
+
+Leader clustering with rapidfuzz: messages are normalised, counted, and taken most
+frequent first; each joins the first group whose leader it resembles (token set ratio at
+or above `THRESHOLD`), or starts a new group. Deterministic for the same messages.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from bot.staff.analytics import Message
+
+THRESHOLD = 75
+EXAMPLES = 3
+_WORDS = re.compile(r"[a-z0-9']+")
+# Small words that make unrelated questions look alike to a token-set comparison.
+_STOP = {
+    "a", "an", "the", "is", "are", "i", "you", "me", "my", "to", "of", "do", "can", "it", "in", "on", "for",
+    "there", "what", "where", "when", "who", "how", "any", "please", "like", "some", "hi", "hello",
+}
+_SAME = {"nearby": "near", "nearest": "near", "close": "near"}
+SIMILAR_MEMBERS = 5
+
+
+def normalise(text: str) -> str:
+    return " ".join(_WORDS.findall(text.lower().replace("’", "'")))
+
+
+def _word(word: str) -> str:
+    word = word.replace("'", "")
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return _SAME.get(word, word)
+
+
+def _key(text: str) -> str:
+    words = [_word(word) for word in normalise(text).split()]
+    kept = [word for word in words if word not in _STOP]
+    return " ".join(kept or words)
+
+
+def similar(a: str, b: str, threshold: int = THRESHOLD) -> bool:
+    key_a, key_b = _key(a), _key(b)
+    if not key_a or not key_b:
+        return key_a == key_b
+    words_a, words_b = key_a.split(), key_b.split()
+    if len(words_a) == 1 or len(words_b) == 1:
+        # One word: a near-identical spelling, or that word in a two-word message ("weather today").
+        short, other = (words_a, words_b) if len(words_a) == 1 else (words_b, words_a)
+        return fuzz.ratio(key_a, key_b) >= 85 or (short[0] in other and len(other) <= 2)
+    return fuzz.token_set_ratio(key_a, key_b) >= threshold
+
+
+@dataclass
+class Gap:
+    leader: str
+    messages: list[Message] = field(default_factory=list)
+
+    @property
+    def members(self) -> list[str]:
+        """The distinct normalised texts, leader first."""
+        return list(dict.fromkeys([self.leader, *(normalise(message.text) for message in self.messages)]))
+
+    @property
+    def count(self) -> int:
+        return len(self.messages)
+
+    @property
+    def conversations(self) -> list[str]:
+        return sorted({message.sender_id for message in self.messages})
+
+    @property
+    def examples(self) -> list[str]:
+        counts = Counter(message.text for message in self.messages)
+        return [text for text, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))][:EXAMPLES]
+
+    @property
+    def intents(self) -> list[str]:
+        return sorted({message.intent or "" for message in self.messages})
+
+
+def cluster(messages: Iterable[Message], threshold: int = THRESHOLD) -> list[Gap]:
+    """Groups of similar messages, biggest first (ties: alphabetical by leader)."""
+    by_text: dict[str, list[Message]] = {}
+    for message in messages:
+        by_text.setdefault(normalise(message.text), []).append(message)
+    gaps: list[Gap] = []
+    for text, group in sorted(by_text.items(), key=lambda item: (-len(item[1]), item[0])):
+        for gap in gaps:
+            if any(similar(member, text, threshold) for member in gap.members[:SIMILAR_MEMBERS]):
+                gap.messages.extend(group)
+                break
+        else:
+            gaps.append(Gap(text, list(group)))
+    return sorted(gaps, key=lambda gap: (-gap.count, gap.leader))
+
+
+def gap_for(leader: str, messages: Iterable[Message], threshold: int = THRESHOLD) -> Gap | None:
+    """The group whose leader is `leader` (the link from the gaps page), if it still exists."""
+    return next((gap for gap in cluster(messages, threshold) if gap.leader == leader), None)
