@@ -42,6 +42,10 @@ class Settings:
     var_dir: Path
     allowed_origins: tuple[str, ...]
     log_level: str
+    staff_port: int
+    staff_database_url: str
+    staff_tracker_url: str
+    staff_cookie_secure: bool
 
     @property
     def rasa_url(self) -> str:
@@ -54,6 +58,10 @@ class Settings:
     @property
     def web_url(self) -> str:
         return f"http://{self.host}:{self.web_port}"
+
+    @property
+    def staff_url(self) -> str:
+        return f"http://{self.host}:{self.staff_port}"
 
 
 def _database_url(name: str, default: str) -> str:
@@ -87,6 +95,15 @@ def load_settings() -> Settings:
             if origin.strip()
         ),
         log_level=_env("LOG_LEVEL", "INFO").upper(),
+        staff_port=int(_env("STAFF_PORT", "8001")),
+        staff_database_url=_database_url("STAFF_DATABASE_URL", f"sqlite:///{var_dir / 'staff.db'}"),
+        staff_tracker_url=_database_url(
+            "STAFF_TRACKER_URL", f"sqlite:///{_path('TRACKER_DB', str(var_dir / 'conversations.db'))}"
+        ),
+        # Plain-http cookies only for the loopback default (`make run`); anything else needs https.
+        staff_cookie_secure=_env(
+            "STAFF_COOKIE_SECURE", "false" if _env("BOT_HOST", "127.0.0.1") in ("127.0.0.1", "localhost") else "true"
+        ).lower() in ("1", "true", "yes"),
     )
 
 

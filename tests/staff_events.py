@@ -4,7 +4,7 @@ from __future__ import annotations
 from bot.staff.events import EventRow
 
 DAY = 24 * 60 * 60
-T0 = 1_795_000_000.0  # 2026-11-18 09:46 UTC
+T0 = 1_795_000_000.0  # 2026-11-18 11:06 UTC (and London time)
 
 
 class Chat:

@@ -255,3 +255,52 @@ def matches(conversation: Conversation, filters: Filters) -> bool:
         and (not filters.dropped_at or conversation.dropped_at == filters.dropped_at)
         and (not filters.crisis or conversation.crisis_escalations > 0)
     )
+
+
+# --- One transcript -----------------------------------------------------------------------------
+
+SHOWN_SLOTS = {
+    "user_role", "age", "school", "area", "area_code", "concern", "crisis_categories", "services_shown",
+}
+QUIET_ACTIONS = {"action_listen", "action_session_start", "triage_form"}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of a transcript: who said or did what."""
+
+    kind: str  # user | bot | asked | recorded | action
+    timestamp: float
+    text: str
+    intent: str | None = None
+    confidence: float | None = None
+    crisis: tuple[str, ...] = ()
+    detail: str | None = None
+
+
+def transcript(rows: Iterable[EventRow]) -> list[Step]:
+    steps: list[Step] = []
+    for row in rows:
+        if row.type_name == "user":
+            parse = row.data.get("parse_data") or {}
+            intent = parse.get("intent") or {}
+            risk = parse.get("risk") or {}
+            steps.append(Step(
+                "user", row.timestamp, str(row.data.get("text") or ""), intent.get("name") or row.intent_name,
+                intent.get("confidence"), tuple(str(c) for c in risk.get("categories") or ()),
+            ))
+        elif row.type_name == "bot":
+            utter = (row.data.get("metadata") or {}).get("utter_action")
+            steps.append(Step("bot", row.timestamp, str(row.data.get("text") or ""), detail=utter))
+        elif row.type_name == "slot":
+            name, value = row.action_name or row.data.get("name"), row.data.get("value")
+            if name == "requested_slot" and value:
+                steps.append(Step("asked", row.timestamp, QUESTIONS.get(str(value), str(value)), detail=str(value)))
+            elif name in SHOWN_SLOTS and value not in (None, [], ""):
+                shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+                steps.append(Step("recorded", row.timestamp, shown, detail=str(name)))
+        elif row.type_name == "action" and row.action_name not in QUIET_ACTIONS and not (row.action_name or "").startswith("utter_"):
+            steps.append(Step("action", row.timestamp, str(row.action_name)))
+        elif row.type_name == "action" and row.action_name == "utter_crisis":
+            steps.append(Step("action", row.timestamp, "Crisis reply sent", detail="utter_crisis"))
+    return steps

@@ -1,0 +1,344 @@
+"""The staff review web app: its own origin and port, every page behind a sign-in.
+
+    uvicorn --factory bot.staff.app:create_app --port 8001
+
+Anything not in `PUBLIC_PATHS` answers 303 (to the sign-in page) or 401 without a signed-in
+session: new routes are protected by default. Every form carries the session's CSRF token.
+Every view of a transcript is written to the audit log. Jinja2 autoescapes every value.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Form, HTTPException, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sqlalchemy.exc import OperationalError, ProgrammingError
+
+from bot.settings import settings
+from bot.staff import accounts, analytics, gaps, plots
+from bot.staff.csvexport import to_csv
+from bot.staff.events import load_conversation, load_events, tracker_engine
+
+logger = logging.getLogger(__name__)
+HERE = Path(__file__).resolve().parent
+PUBLIC_PATHS = {"/login", "/healthz", "/static/staff.css"}
+DEFAULT_DAYS = 30
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; connect-src 'none'; "
+        "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Cache-Control": "no-store",
+}
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date  # inclusive
+
+    @property
+    def since(self) -> float:
+        return datetime.combine(self.start, time(), analytics.LONDON).timestamp()
+
+    @property
+    def until(self) -> float:
+        return datetime.combine(self.end + timedelta(days=1), time(), analytics.LONDON).timestamp()
+
+    @property
+    def query(self) -> dict[str, str]:
+        return {"from": self.start.isoformat(), "to": self.end.isoformat()}
+
+
+def _date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def period_from(request: Request) -> Period:
+    today = datetime.now(analytics.LONDON).date()
+    end = _date(request.query_params.get("to")) or today
+    start = _date(request.query_params.get("from")) or end - timedelta(days=DEFAULT_DAYS - 1)
+    return Period(min(start, end), max(start, end))
+
+
+def filters_from(request: Request) -> analytics.Filters:
+    params = request.query_params
+    return analytics.Filters(
+        role=params.get("role", ""), area=params.get("area", ""), concern=params.get("concern", ""),
+        age_band=params.get("age_band", ""), outcome=params.get("outcome", ""),
+        dropped_at=params.get("dropped_at", ""), crisis=params.get("crisis") == "yes",
+    )
+
+
+def _when(timestamp: float) -> str:
+    return datetime.fromtimestamp(timestamp, analytics.LONDON).strftime("%d %b %Y %H:%M")
+
+
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
+    env.filters["when"] = _when
+    env.globals.update(outcomes=analytics.OUTCOMES, roles=analytics.ROLES, age_bands=analytics.AGE_BANDS)
+    return env
+
+
+# --- The tables every page and CSV is built from --------------------------------------------------
+
+@dataclass(frozen=True)
+class TableData:
+    title: str
+    header: Sequence[str]
+    rows: list[Sequence[Any]]
+
+
+def _conversation_rows(items: Sequence[analytics.Conversation]) -> list[Sequence[Any]]:
+    return [
+        (c.sender_id, _when(c.started), c.role_label, c.age_band, c.area_label, c.concern_label,
+         analytics.OUTCOMES[c.outcome], c.crisis_escalations, c.user_messages)
+        for c in items
+    ]
+
+
+CONVERSATION_HEADER = ("Conversation", "Started", "Who", "Age", "Area", "Concern", "Outcome", "Crisis replies", "Messages")
+
+
+def build_tables(items: Sequence[analytics.Conversation]) -> dict[str, Callable[[], TableData]]:
+    """Every table by name; lazily, so a page or a CSV only computes what it shows."""
+    def crisis() -> TableData:
+        total, conversations, categories = analytics.crisis_summary(items)
+        rows: list[Sequence[Any]] = [("All crisis replies", total), ("Conversations with a crisis reply", conversations)]
+        return TableData("Crisis escalations", ("What", "Count"), rows + [(f"Matched: {name}", n) for name, n in categories])
+
+    def gap_rows() -> TableData:
+        found = gaps.cluster(analytics.fallback_messages(items))
+        return TableData(
+            "Questions the bot could not answer", ("Question (most common wording)", "Times asked", "Conversations", "Examples", "Kind"),
+            [(gap.leader, gap.count, len(gap.conversations), " | ".join(gap.examples), ", ".join(gap.intents)) for gap in found],
+        )
+
+    return {
+        "conversations": lambda: TableData("Conversations", CONVERSATION_HEADER, _conversation_rows(items)),
+        "days": lambda: TableData("Conversations per day", ("Day", "Conversations"),
+                                  [(day.isoformat(), n) for day, n in analytics.per_day(items)]),
+        "roles": lambda: TableData("Who was chatting", ("Who", "Conversations"),
+                                   analytics.count_by(items, "role_label", [*analytics.ROLES.values(), analytics.NOT_GIVEN])),
+        "ages": lambda: TableData("Age", ("Age band", "Conversations"), analytics.count_by(items, "age_band", analytics.AGE_BANDS)),
+        "areas": lambda: TableData("Area", ("Area", "Conversations"), analytics.count_by(items, "area_label")),
+        "concerns": lambda: TableData("What's going on", ("Concern", "Conversations"), analytics.count_by(items, "concern_label")),
+        "crisis": crisis,
+        "funnel": lambda: TableData("How far people got", ("Step", "Conversations"),
+                                    [(label, n) for _, label, n in analytics.funnel(items)]),
+        "dropoffs": lambda: TableData("Where people left", ("Last question asked", "Conversations"),
+                                      [(label, n) for _, label, n in analytics.drop_offs(items)]),
+        "nolocal": lambda: TableData("Searches with no local service", ("Area", "Concern", "Age band", "Conversations"),
+                                     analytics.no_local_searches(items)),
+        "gaps": gap_rows,
+    }
+
+
+CHARTS = {"days": "Conversations per day", "roles": "Who was chatting", "ages": "Age", "areas": "Area",
+          "concerns": "What's going on", "funnel": "How far people got"}
+
+
+def create_app(
+    staff_database_url: str | None = None, tracker_url: str | None = None, cookie_secure: bool | None = None,
+) -> FastAPI:
+    app = FastAPI(title="Staff review", docs_url=None, redoc_url=None, openapi_url=None)
+    staff_db = accounts.staff_engine(staff_database_url or settings.staff_database_url)
+    tracker = tracker_engine(tracker_url or settings.staff_tracker_url)
+    secure = settings.staff_cookie_secure if cookie_secure is None else cookie_secure
+    cookie_name = "__Host-staff_session" if secure else "staff_session"
+    templates = Jinja2Templates(env=_environment())
+
+    def conversations_in(period: Period) -> list[analytics.Conversation]:
+        try:
+            return analytics.conversations(load_events(tracker, period.since, period.until))
+        except (OperationalError, ProgrammingError):  # no conversations stored yet
+            logger.warning("Could not read the conversations database", exc_info=True)
+            return []
+
+    def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+        active = request.state.session
+        context.update(staff=active.staff if active else None, csrf_token=active.csrf_token if active else "")
+        return templates.TemplateResponse(request, template, context, status_code=status_code)
+
+    def set_cookie(response: Response, token: str) -> None:
+        response.set_cookie(cookie_name, token, httponly=True, secure=secure, samesite="strict", path="/")
+
+    def require_csrf(request: Request, submitted: str) -> None:
+        if not accounts.csrf_ok(request.state.session, submitted):
+            raise HTTPException(403, "This form has expired. Go back, reload the page and try again.")
+
+    @app.middleware("http")
+    async def sign_in_required(request: Request, call_next):  # type: ignore[no-untyped-def]
+        active = accounts.find_session(staff_db, request.cookies.get(cookie_name))
+        request.state.session = active
+        if request.url.path not in PUBLIC_PATHS and (active is None or active.staff is None):
+            if request.method in ("GET", "HEAD"):
+                response: Response = RedirectResponse("/login", status_code=303)
+            else:
+                response = JSONResponse({"error": "Please sign in."}, status_code=401)
+        else:
+            response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: HTTPException) -> Response:
+        if not hasattr(request.state, "session"):
+            request.state.session = None
+        return render(request, "error.html", status_code=error.status_code, message=error.detail)
+
+    @app.get("/healthz")
+    async def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/static/staff.css")
+    async def stylesheet() -> FileResponse:
+        return FileResponse(HERE / "static" / "staff.css", media_type="text/css")
+
+    # --- Signing in and out ------------------------------------------------------------------
+
+    @app.get("/login")
+    async def login_page(request: Request) -> Response:
+        active = request.state.session
+        if active and active.staff:
+            return RedirectResponse("/", status_code=303)
+        if active is None:
+            active = accounts.start_pre_login(staff_db)
+            request.state.session = active
+        response = render(request, "login.html")
+        set_cookie(response, active.token)
+        return response
+
+    @app.post("/login")
+    async def login(request: Request, name: str = Form(""), password: str = Form(""), csrf_token: str = Form("")) -> Response:
+        active = request.state.session
+        if active is None or not accounts.csrf_ok(active, csrf_token):
+            active = accounts.start_pre_login(staff_db)
+            request.state.session = active
+            response = render(request, "login.html", status_code=403, error="The page had expired. Please try again.")
+            set_cookie(response, active.token)
+            return response
+        staff = accounts.authenticate(staff_db, name, password)
+        if staff is None:
+            return render(request, "login.html", status_code=401, typed_name=name[:64], error=(
+                "Those details did not work. Check your name and password. After "
+                f"{accounts.MAX_FAILURES} wrong tries, sign-in is blocked for {accounts.LOCKOUT_SECONDS // 60} minutes."
+            ))
+        new = accounts.start_session(staff_db, staff, replaces=active.token)
+        response = RedirectResponse("/", status_code=303)
+        set_cookie(response, new.token)
+        return response
+
+    @app.post("/logout")
+    async def logout(request: Request, csrf_token: str = Form("")) -> Response:
+        require_csrf(request, csrf_token)
+        accounts.end_session(staff_db, request.state.session.token)
+        response = RedirectResponse("/login", status_code=303)
+        response.delete_cookie(cookie_name, path="/", secure=secure, httponly=True, samesite="strict")
+        return response
+
+    # --- Pages -------------------------------------------------------------------------------
+
+    @app.get("/")
+    async def overview(request: Request) -> Response:
+        period = period_from(request)
+        items = conversations_in(period)
+        tables = build_tables(items)
+        total, with_crisis, _ = analytics.crisis_summary(items)
+        outcomes = {key: sum(1 for c in items if c.outcome == key) for key in analytics.OUTCOMES}
+        return render(
+            request, "overview.html", period=period, count=len(items), crisis_total=total, crisis_conversations=with_crisis,
+            outcome_counts=outcomes, charts=[(name, title, tables[name]()) for name, title in CHARTS.items()],
+            crisis=tables["crisis"](),
+        )
+
+    @app.get("/plots/{name}.png")
+    async def plot(request: Request, name: str) -> Response:
+        if name not in CHARTS:
+            raise HTTPException(404, "There is no such chart.")
+        data = build_tables(conversations_in(period_from(request)))[name]()
+        labels = [str(row[0]) for row in data.rows]
+        values = [int(row[-1]) for row in data.rows]
+        image = plots.day_chart(labels, values) if name == "days" else plots.bar_chart(labels, values, "Conversations")
+        return Response(image, media_type="image/png")
+
+    @app.get("/conversations")
+    async def conversation_list(request: Request) -> Response:
+        period, chosen = period_from(request), filters_from(request)
+        items = conversations_in(period)
+        gap = request.query_params.get("gap", "")
+        if gap:
+            found = gaps.gap_for(gap, analytics.fallback_messages(items))
+            senders = set(found.conversations) if found else set()
+            items = [c for c in items if c.sender_id in senders]
+        shown = [c for c in items if analytics.matches(c, chosen)]
+        options = {
+            "area": sorted({c.area_label for c in items} | set(analytics.AREAS.values())),
+            "concern": sorted({c.concern_label for c in items}),
+            "dropped_at": sorted({c.dropped_at for c in items if c.dropped_at}),
+        }
+        return render(request, "conversations.html", period=period, filters=chosen, items=shown, gap=gap,
+                      options=options, export_query=str(request.query_params))
+
+    @app.get("/conversations/{sender_id}")
+    async def conversation(request: Request, sender_id: str) -> Response:
+        try:
+            rows = load_conversation(tracker, sender_id)
+        except (OperationalError, ProgrammingError):
+            rows = []
+        if not rows:
+            raise HTTPException(404, "There is no conversation with that reference. It may have been deleted.")
+        accounts.audit(staff_db, request.state.session.staff, "viewed transcript", sender_id)
+        return render(request, "transcript.html", summary=analytics.summarise(rows), steps=analytics.transcript(rows))
+
+    @app.get("/gaps")
+    async def content_gaps(request: Request) -> Response:
+        period = period_from(request)
+        items = conversations_in(period)
+        return render(
+            request, "gaps.html", period=period, gaps=gaps.cluster(analytics.fallback_messages(items)),
+            no_local=analytics.no_local_searches(items), drop_offs=analytics.drop_offs(items),
+        )
+
+    @app.get("/export/{name}.csv")
+    async def export(request: Request, name: str) -> Response:
+        period = period_from(request)
+        items = conversations_in(period)
+        if name == "conversations":
+            chosen = filters_from(request)
+            items = [c for c in items if analytics.matches(c, chosen)]
+        tables = build_tables(items)
+        if name not in tables:
+            raise HTTPException(404, "There is no such table.")
+        data = tables[name]()
+        filename = f"{name}-{period.start.isoformat()}-to-{period.end.isoformat()}.csv"
+        return Response(
+            to_csv(data.header, data.rows), media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        )
+
+    @app.get("/audit")
+    async def audit_page(request: Request) -> Response:
+        if not request.state.session.staff.is_admin:
+            raise HTTPException(403, "Only administrators can see the audit log.")
+        return render(request, "audit.html", entries=accounts.audit_log(staff_db))
+
+    return app

@@ -1,0 +1,56 @@
+"""Scripted conversations posted to the real bot's REST webhook, for demos and the browser tests.
+
+They cover every staff page: local services, no local service, people leaving at a question,
+crisis, questions the bot can't answer (several wordings of each), personal details that the
+tracker store must redact, and script-injection attempts that the pages must escape.
+"""
+from __future__ import annotations
+
+import json
+import urllib.request
+import uuid
+from collections.abc import Sequence
+
+# Raw personal details typed into the chats below; none may ever be found in the database.
+PERSONAL_DETAILS = ("Jodie Smith", "07700 900123", "07700900123", "jodie.smith@example.com", "14 Elm Grove", "SG1 2AB")
+INJECTION = "<script>alert('staff')</script>"
+
+CONVERSATIONS: tuple[tuple[str, ...], ...] = (
+    # Young person in Stevenage with personal details: local services.
+    ("hi", "my name is Jodie Smith, call me on 07700 900123", "young person", "14", "skip", "SG1 2AB", "I can't sleep at night"),
+    ("young person", "I'm in year 9", "skip", "Stevenage", "I feel really low"),
+    ("I'm a parent", "my son is 12", "skip", "Leicester", "he is being bullied at school"),
+    # Outside our areas: national services only.
+    ("I'm a parent", "my daughter is 9", "skip", "Manchester", "she is anxious"),
+    ("young person", "16", "skip", "Bristol", "exam stress"),
+    # People who leave at a question.
+    ("young person", "my email is jodie.smith@example.com"),
+    ("hi", "young person"),
+    ("young person", "15", "skip"),
+    # Crisis.
+    ("young person", "14", "i want to kill myself"),
+    # Questions the bot can't answer: several wordings of the same one, and injection attempts.
+    ("is there a youth club near me", "any youth clubs near me?", "young person"),
+    ("what is the weather today", "I live at 14 Elm Grove"),
+    ("what's the weather like tomorrow", INJECTION),
+    ("who won the football", "<img src=x onerror=alert(1)>"),
+)
+
+
+def post(webhook: str, sender: str, text: str) -> list[dict]:
+    body = json.dumps({"sender": sender, "message": text}).encode()
+    request = urllib.request.Request(webhook, data=body, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - the bot's own REST channel
+        return json.loads(response.read())
+
+
+def seed(rasa_url: str, conversations: Sequence[Sequence[str]] = CONVERSATIONS) -> list[str]:
+    """Run each conversation through the bot; returns the sender ids used."""
+    webhook = rasa_url.rstrip("/") + "/webhooks/rest/webhook"
+    senders = []
+    for messages in conversations:
+        sender = "seed-" + uuid.uuid4().hex
+        for text in messages:
+            post(webhook, sender, text)
+        senders.append(sender)
+    return senders
