@@ -8,7 +8,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean
+.PHONY: widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean
 
 help:
 	@echo "make run   - set up whatever is missing, then start the bot (widget on localhost)"
@@ -50,6 +50,13 @@ browser-tools: $(BROWSER_TOOLS)/node_modules/.package-lock.json
 
 $(BROWSER_TOOLS)/node_modules/.package-lock.json: $(BROWSER_TOOLS)/package.json $(BROWSER_TOOLS)/package-lock.json
 	@npm ci --prefix $(BROWSER_TOOLS) --no-audit --no-fund --silent
+
+# The widget's stylesheet, built from NHS.UK frontend (npm, pinned by package-lock.json)
+# into bot/web/static/nhsuk-widget.css, which is committed: `make run` needs no npm.
+WIDGET_FRONTEND := bot/web/frontend
+widget-styles:
+	@npm ci --prefix $(WIDGET_FRONTEND) --no-audit --no-fund --silent
+	@npm run --prefix $(WIDGET_FRONTEND) build --silent
 
 bench: setup
 	@$(PY) -m benchmarks.query_benchmark

@@ -41,6 +41,7 @@ class Settings:
     model_dir: Path
     var_dir: Path
     allowed_origins: tuple[str, ...]
+    public_url: str
     log_level: str
     staff_port: int
     staff_database_url: str
@@ -95,6 +96,7 @@ def load_settings() -> Settings:
             if origin.strip()
         ),
         log_level=_env("LOG_LEVEL", "INFO").upper(),
+        public_url=_env("PUBLIC_URL", f"http://{_env('BOT_HOST', '127.0.0.1')}:{_env('WEB_PORT', '8000')}"),
         staff_port=int(_env("STAFF_PORT", "8001")),
         staff_database_url=_database_url("STAFF_DATABASE_URL", f"sqlite:///{var_dir / 'staff.db'}"),
         staff_tracker_url=_database_url(

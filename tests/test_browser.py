@@ -26,10 +26,11 @@ def chromium_path() -> str:
     return path
 
 
-def start_web_app(rasa_port: int, log_dir: Path) -> tuple[str, subprocess.Popen]:
+def start_web_app(rasa_port: int, log_dir: Path, **extra_env: str) -> tuple[str, subprocess.Popen]:
     port = free_port()
     env = {**os.environ, "RASA_PORT": str(rasa_port), "WEB_PORT": str(port), "BOT_HOST": "127.0.0.1",
-           "RASA_TELEMETRY_ENABLED": "false"}
+           "RASA_TELEMETRY_ENABLED": "false", "PUBLIC_URL": f"http://127.0.0.1:{port}"}
+    env.update({name: value.replace("{port}", str(port)) for name, value in extra_env.items()})
     process = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "bot.web.app:app", "--host", "127.0.0.1", "--port", str(port), "--ws", "none"],
         cwd=ROOT, env=env, stdout=(log_dir / "web.log").open("w"), stderr=subprocess.STDOUT,
@@ -39,14 +40,29 @@ def start_web_app(rasa_port: int, log_dir: Path) -> tuple[str, subprocess.Popen]
 
 
 @pytest.fixture(scope="module")
-def web_url(seeded_engine, tmp_path_factory):
-    log_dir = tmp_path_factory.mktemp("logs")
-    with running_bot(str(seeded_engine.url), log_dir) as bot:
-        url, process = start_web_app(int(bot.rasa_url.rsplit(":", 1)[1]), log_dir)
-        try:
-            yield url
-        finally:
-            stop(process)
+def rasa_port(seeded_engine, tmp_path_factory):
+    with running_bot(str(seeded_engine.url), tmp_path_factory.mktemp("logs")) as bot:
+        yield int(bot.rasa_url.rsplit(":", 1)[1])
+
+
+@pytest.fixture(scope="module")
+def web_url(rasa_port, tmp_path_factory):
+    url, process = start_web_app(rasa_port, tmp_path_factory.mktemp("web"))
+    try:
+        yield url
+    finally:
+        stop(process)
+
+
+@pytest.fixture(scope="module")
+def embed_url(rasa_port, tmp_path_factory):
+    """The example council page on one origin (localhost), the widget on another (127.0.0.1)."""
+    url, process = start_web_app(rasa_port, tmp_path_factory.mktemp("embed"),
+                                 ALLOWED_ORIGINS="http://localhost:{port}")
+    try:
+        yield url.replace("127.0.0.1", "localhost") + "embed-example"
+    finally:
+        stop(process)
 
 
 @pytest.fixture(scope="module")
@@ -95,6 +111,7 @@ def test_a_whole_triage_by_clicking_buttons_ends_with_services(web_url, page):
     page.goto(web_url)
     page.get_by_role("button", name="I'm a young person").click()
     page.get_by_role("button", name="13 to 14").click()
+    assert page.get_by_role("button", name="I'm a parent or carer").is_disabled()  # old answers can't be pressed
     page.get_by_role("button", name="Skip").click()
     page.get_by_role("button", name="Hertfordshire").click()
     page.get_by_text("What has been going on?").wait_for()
@@ -206,3 +223,127 @@ def test_the_page_works_at_320_px_wide(browser, web_url):
     assert page.evaluate("document.documentElement.scrollWidth <= 320")  # no sideways scrolling
     page.screenshot(path=str(ARTIFACTS / "start-320px.png"), full_page=True)
     context.close()
+
+
+def shadow_focus(page) -> str:
+    """The label of what has the keyboard focus inside the widget ('' when outside it)."""
+    return page.evaluate(
+        "() => { const el = document.querySelector('where-to-get-help').shadowRoot.activeElement;"
+        " return el ? (el.getAttribute('aria-label') || el.textContent || el.id).trim() : ''; }"
+    )
+
+
+def test_a_council_page_embeds_the_widget_from_another_origin(embed_url, browser):
+    for width in (390, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        page.goto(embed_url)
+        launcher = page.get_by_role("button", name="Chat: where to get help")
+        assert not page.get_by_text("Who is chatting today?").is_visible()
+        page.screenshot(path=str(ARTIFACTS / f"embed-closed-{width}.png"))
+        launcher.click()
+        assert shadow_focus(page) == "wtgh-message"  # focus goes into the chat
+        page.get_by_role("button", name="I'm a young person").click()  # answered across origins (CORS)
+        page.get_by_text("How old are you?").wait_for()
+        page.screenshot(path=str(ARTIFACTS / f"embed-open-{width}.png"))
+        page.keyboard.press("Escape")  # closes, and focus goes back to the button that opened it
+        assert not page.get_by_text("How old are you?").is_visible()
+        assert shadow_focus(page) == "Chat: where to get help"
+        launcher.click()
+        assert page.get_by_text("How old are you?").is_visible()  # the conversation is still there
+        context.close()
+
+
+def test_the_embedded_widget_passes_the_accessibility_scan_and_fits_320_px(embed_url, browser):
+    context = browser.new_context(viewport={"width": 320, "height": 640}, bypass_csp=True)
+    page = context.new_page()
+    page.goto(embed_url)
+    page.get_by_role("button", name="Chat: where to get help").click()
+    page.get_by_text("Who is chatting today?").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth <= 320")
+    assert serious_accessibility_violations(page) == []
+    page.screenshot(path=str(ARTIFACTS / "embed-open-320px.png"))
+    context.close()
+
+
+def test_a_message_typed_offline_waits_and_is_sent_once_when_back_online(web_url, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(web_url)
+    page.get_by_text("Who is chatting today?").wait_for()
+    context.set_offline(True)
+    page.get_by_label("Your message").fill("I'm a young person")
+    page.keyboard.press("Enter")
+    page.get_by_text("(not sent yet)").wait_for()
+    page.get_by_text("You're offline").wait_for()
+    page.screenshot(path=str(ARTIFACTS / "offline-phone.png"))
+    context.set_offline(False)
+    page.get_by_text("How old are you?").wait_for()
+    assert page.get_by_text("(not sent yet)").count() == 0
+    assert page.get_by_text("How old are you?").count() == 1  # answered once, not twice
+    context.close()
+
+
+def test_a_message_still_waiting_survives_a_reload(web_url, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(web_url)
+    page.get_by_text("Who is chatting today?").wait_for()
+    page.route("**/api/message", lambda route: route.abort("connectionfailed"))  # the chat can't be reached
+    page.get_by_role("button", name="I'm a parent or carer").click()
+    page.get_by_text("(not sent yet)").wait_for()
+    page.get_by_text("Can't reach the chat right now").wait_for()
+    page.reload()
+    page.get_by_text("(not sent yet)").wait_for()  # still there after a reload: nothing is lost
+    page.unroute("**/api/message")
+    page.get_by_text("How old is your child?").wait_for(timeout=45_000)  # the next retry delivers it
+    assert page.get_by_text("How old is your child?").count() == 1
+    assert page.locator(".wtgh-user", has_text="I'm a parent or carer").count() == 1
+    context.close()
+
+
+def test_high_contrast_is_kept_and_passes_the_scan(web_url, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
+    page = context.new_page()
+    page.goto(web_url)
+    page.get_by_text("Who is chatting today?").wait_for()
+    toggle = page.get_by_role("button", name="High contrast")
+    toggle.click()
+    assert toggle.get_attribute("aria-pressed") == "true"
+    page.reload()
+    page.get_by_text("Who is chatting today?").wait_for()
+    assert page.get_by_role("button", name="High contrast").get_attribute("aria-pressed") == "true"
+    background = page.locator(".wtgh-bot").first.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert background == "rgb(0, 0, 0)"
+    assert serious_accessibility_violations(page) == []
+    page.screenshot(path=str(ARTIFACTS / "high-contrast-desktop.png"), full_page=True)
+    context.close()
+
+
+def test_the_keyboard_reaches_every_control_and_is_never_trapped(web_url, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(web_url)
+    page.get_by_text("Who is chatting today?").wait_for()
+    page.locator("body").click(position={"x": 1, "y": 1})
+    seen = []
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        seen.append(shadow_focus(page))
+        if len(seen) > 1 and seen[-1] == "":
+            break
+    assert seen[:2] == ["Get help now", "Leave this site"]
+    for control in ["I'm a young person", "wtgh-message", "Send", "Clear this chat", "High contrast"]:
+        assert control in seen
+    assert seen[-1] == "", "Tab from the last control must leave the chat"
+
+
+def test_clear_this_chat_starts_a_new_conversation(web_url, page):
+    page.goto(web_url)
+    page.get_by_role("button", name="I'm a young person").click()
+    page.get_by_text("How old are you?").wait_for()
+    sender = page.evaluate("JSON.parse(sessionStorage.getItem('wtgh-chat')).sender")
+    page.get_by_role("button", name="Clear this chat").click()
+    page.get_by_text("Who is chatting today?").wait_for()
+    assert page.get_by_text("How old are you?").count() == 0
+    assert page.evaluate("JSON.parse(sessionStorage.getItem('wtgh-chat')).sender") != sender

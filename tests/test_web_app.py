@@ -8,11 +8,13 @@ from fastapi.testclient import TestClient
 from bot.web.app import create_app
 
 
-def rasa_replying(messages):
+def rasa_replying(messages, received=None):
     def handler(request: httpx.Request) -> httpx.Response:
         assert request.url.path == "/webhooks/rest/webhook"
         body = json.loads(request.content)
         assert body["message"]
+        if received is not None:
+            received.append(body)
         return httpx.Response(200, json=messages)
 
     return httpx.MockTransport(handler)
@@ -33,7 +35,7 @@ def client():
 def test_the_chat_page_is_served_with_strict_security_headers(client):
     response = client.get("/")
     assert response.status_code == 200
-    assert 'role="log"' in response.text
+    assert '<where-to-get-help mode="page">' in response.text
     policy = response.headers["content-security-policy"]
     assert "default-src 'self'" in policy and "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert response.headers["x-content-type-options"] == "nosniff"
@@ -66,7 +68,90 @@ def test_a_body_that_is_not_json_gets_a_clear_reply(client):
 
 def test_when_rasa_is_down_the_user_still_gets_the_urgent_numbers():
     client = TestClient(create_app("http://rasa.test", transport=rasa_down()))
-    data = client.post("/api/message", json={"message": "hi"}).json()
+    response = client.post("/api/message", json={"message": "hi"})
+    assert response.status_code == 503  # the widget keeps the message and tries again
+    data = response.json()
     text = " ".join(message["text"] for message in data["messages"])
     assert data["degraded"] is True
     assert "999" in text and "0800 1111" in text and "85258" in text
+
+
+def test_a_retried_message_is_answered_once_with_the_same_reply():
+    received = []
+    client = TestClient(create_app("http://rasa.test", transport=rasa_replying([{"text": "Hello"}], received)))
+    body = {"sender": "abcdefgh1234", "message": "hi", "message_id": "m1234567890"}
+    first = client.post("/api/message", json=body).json()
+    second = client.post("/api/message", json=body).json()
+    assert first == second == {"sender": "abcdefgh1234", "messages": [{"text": "Hello"}]}
+    assert len(received) == 1
+    client.post("/api/message", json={**body, "message_id": "m0987654321"})
+    assert len(received) == 2  # a new message id is a new message
+
+
+def test_a_message_that_failed_goes_through_when_retried():
+    attempts = []
+
+    def flaky(request: httpx.Request) -> httpx.Response:
+        attempts.append(request)
+        if len(attempts) == 1:
+            raise httpx.ConnectError("refused", request=request)
+        return httpx.Response(200, json=[{"text": "Back again"}])
+
+    client = TestClient(create_app("http://rasa.test", transport=httpx.MockTransport(flaky)))
+    body = {"sender": "abcdefgh1234", "message": "hi", "message_id": "m1234567890"}
+    assert client.post("/api/message", json=body).status_code == 503
+    assert client.post("/api/message", json=body).json()["messages"] == [{"text": "Back again"}]
+
+
+ALLOWED = ("https://www.example.gov.uk",)
+
+
+@pytest.fixture
+def embeddable():
+    return TestClient(create_app("http://rasa.test", transport=rasa_replying([{"text": "Hello"}]),
+                                 allowed_origins=ALLOWED, public_url="https://chat.example.nhs.uk"))
+
+
+def test_a_site_in_allowed_origins_may_use_the_chat(embeddable):
+    preflight = embeddable.options("/api/message", headers={
+        "Origin": ALLOWED[0], "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"})
+    assert preflight.status_code == 200
+    assert preflight.headers["access-control-allow-origin"] == ALLOWED[0]
+    response = embeddable.post("/api/message", json={"message": "hi"}, headers={"Origin": ALLOWED[0]})
+    assert response.status_code == 200
+    assert response.headers["access-control-allow-origin"] == ALLOWED[0]
+    assert "access-control-allow-credentials" not in response.headers  # no cookies, ever
+
+
+def test_any_other_site_is_refused(embeddable):
+    preflight = embeddable.options("/api/message", headers={
+        "Origin": "https://evil.example", "Access-Control-Request-Method": "POST"})
+    assert "access-control-allow-origin" not in preflight.headers
+    response = embeddable.post("/api/message", json={"message": "hi"}, headers={"Origin": "https://evil.example"})
+    assert response.status_code == 403
+    assert "not allowed" in response.json()["error"]
+
+
+def test_the_embed_example_loads_the_widget_from_the_public_address_only(embeddable):
+    response = embeddable.get("/embed-example")
+    assert '<script src="https://chat.example.nhs.uk/static/widget.js" defer>' in response.text
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self' https://chat.example.nhs.uk;" in policy and "unsafe-inline" not in policy
+    assert embeddable.get("/static/widget.js").headers["cross-origin-resource-policy"] == "cross-origin"
+
+
+def test_the_widget_stylesheet_makes_no_third_party_requests():
+    from bot.web.app import STATIC_DIR
+
+    for sheet in STATIC_DIR.glob("*.css"):
+        css = sheet.read_text()
+        assert "http://" not in css and "https://" not in css and "@font-face" not in css, sheet.name
+
+
+def test_the_built_nhs_styles_match_the_pinned_nhsuk_frontend():
+    """`make widget-styles` rebuilds the committed stylesheet; a version bump without it fails here."""
+    from bot.web.app import STATIC_DIR
+
+    package = json.loads((STATIC_DIR.parent / "frontend" / "package.json").read_text())
+    built = (STATIC_DIR / "nhsuk-widget.css").read_text(encoding="utf-8-sig")
+    assert f'--nhsuk-frontend-version: "{package["devDependencies"]["nhsuk-frontend"]}"' in built

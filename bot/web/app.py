@@ -1,40 +1,34 @@
-"""Small web app serving the chat page, with Rasa's REST webhook behind `/api/message`.
+"""The web app: the chat page, the embeddable widget, and `/api/message` in front of Rasa.
 
-The browser only ever talks to this app's own origin: no third-party requests, and
-the Rasa server stays on loopback. Strict security headers on every response.
+The browser only talks to this app: the Rasa server stays on loopback, the page's CSP
+can be `'self'`, and a message that arrives twice (a retry after a lost reply) is
+answered once (`bot.web.relay`). Other sites may embed the widget when their origin is
+in ALLOWED_ORIGINS (CORS); messages from any other site's pages are refused.
 """
 from __future__ import annotations
 
-import logging
 import re
 import uuid
 from pathlib import Path
 
 import httpx
 from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from bot.settings import settings
+from bot.web.relay import RasaRelay
+from bot.web.security import origin_allowed, page_headers
 
-logger = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+EMBED_EXAMPLE = Path(__file__).resolve().parent / "embed_example.html"
 MAX_MESSAGE_LENGTH = 1000
 SENDER_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "SAMEORIGIN",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
-    "Cache-Control": "no-store",
-}
+MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 # Said when Rasa can't be reached: still the urgent numbers (same wording as domain.yml).
 UNAVAILABLE_REPLY = [
-    {"text": "Sorry, I can't answer right now. Please try again in a minute."},
+    {"text": "Sorry, I can't answer right now. I'll keep trying to send your message."},
     {
         "text": "If you are in danger now, call 999. For urgent help, call 111 and choose the "
         "mental health option. Under 19? Call Childline on 0800 1111. Or text SHOUT to 85258."
@@ -42,20 +36,44 @@ UNAVAILABLE_REPLY = [
 ]
 
 
-def create_app(rasa_url: str | None = None, transport: httpx.AsyncBaseTransport | None = None) -> FastAPI:
+def _error(message: str, status: int) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+def create_app(
+    rasa_url: str | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+    allowed_origins: tuple[str, ...] | None = None,
+    public_url: str | None = None,
+) -> FastAPI:
     app = FastAPI(title="Where to get help", docs_url=None, redoc_url=None, openapi_url=None)
-    webhook = f"{rasa_url or settings.rasa_url}/webhooks/rest/webhook"
+    relay = RasaRelay(rasa_url or settings.rasa_url, transport)
+    allowed = allowed_origins if allowed_origins is not None else settings.allowed_origins
+    widget_origin = (public_url or settings.public_url).rstrip("/")
+
+    app.add_middleware(
+        CORSMiddleware, allow_origins=list(allowed), allow_methods=["POST"], allow_headers=["Content-Type"],
+        allow_credentials=False, max_age=600,
+    )
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
         response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
+        for name, value in page_headers().items():
             response.headers.setdefault(name, value)
+        if request.url.path.startswith("/static/"):
+            response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"  # other sites embed these
         return response
 
     @app.get("/")
     async def chat_page() -> FileResponse:
         return FileResponse(STATIC_DIR / "index.html")
+
+    @app.get("/embed-example")
+    async def embed_example() -> HTMLResponse:
+        """A stand-in for a council's page with the widget embedded by one script tag."""
+        html = EMBED_EXAMPLE.read_text(encoding="utf-8").replace("{{WIDGET_ORIGIN}}", widget_origin)
+        return HTMLResponse(html, headers=page_headers([widget_origin]))
 
     @app.get("/healthz")
     async def health() -> dict[str, str]:
@@ -63,30 +81,30 @@ def create_app(rasa_url: str | None = None, transport: httpx.AsyncBaseTransport 
 
     @app.post("/api/message")
     async def message(request: Request) -> JSONResponse:
+        own_origin = f"{request.url.scheme}://{request.url.netloc}"
+        if not origin_allowed(request.headers.get("origin"), own_origin, allowed):
+            return _error("This website is not allowed to use the chat.", 403)
         try:
             body = await request.json()
         except ValueError:
-            return JSONResponse({"error": "Please send JSON."}, status_code=400)
-        text = str(body.get("message", "")).strip() if isinstance(body, dict) else ""
-        sender = str(body.get("sender", "")) if isinstance(body, dict) else ""
+            return _error("Please send JSON.", 400)
+        if not isinstance(body, dict):
+            return _error("Please send JSON.", 400)
+        text = str(body.get("message", "")).strip()
+        sender = str(body.get("sender", ""))
+        message_id = str(body.get("message_id", "")) or None
         if not text:
-            return JSONResponse({"error": "Please type a message."}, status_code=400)
+            return _error("Please type a message.", 400)
         if len(text) > MAX_MESSAGE_LENGTH:
-            return JSONResponse(
-                {"error": f"That message is too long. Please keep it under {MAX_MESSAGE_LENGTH} characters."},
-                status_code=400,
-            )
+            return _error(f"That message is too long. Please keep it under {MAX_MESSAGE_LENGTH} characters.", 400)
+        if message_id is not None and not MESSAGE_ID.match(message_id):
+            message_id = None
         if not SENDER_ID.match(sender):
             sender = uuid.uuid4().hex
-        try:
-            async with httpx.AsyncClient(timeout=30, transport=transport) as client:
-                reply = await client.post(webhook, json={"sender": sender, "message": text})
-                reply.raise_for_status()
-                messages = reply.json()
-        except (httpx.HTTPError, ValueError):
-            logger.exception("Rasa did not answer")
-            return JSONResponse({"sender": sender, "messages": UNAVAILABLE_REPLY, "degraded": True})
-        return JSONResponse({"sender": sender, "messages": messages})
+        reply = await relay.send(sender, text, message_id)
+        if not reply.ok:
+            return JSONResponse({"sender": sender, "messages": UNAVAILABLE_REPLY, "degraded": True}, status_code=503)
+        return JSONResponse({"sender": sender, "messages": reply.messages})
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
