@@ -8,7 +8,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean
+.PHONY: widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
 
 help:
 	@echo "make run   - set up whatever is missing, then start the bot (widget on localhost)"
@@ -57,6 +57,11 @@ WIDGET_FRONTEND := bot/web/frontend
 widget-styles:
 	@npm ci --prefix $(WIDGET_FRONTEND) --no-audit --no-fund --silent
 	@npm run --prefix $(WIDGET_FRONTEND) build --silent
+
+# A staff review account: make staff-user NAME=priya [ADMIN=1] (asks for the password; never on the command line).
+staff-user: venv
+	@[ -n "$(NAME)" ] || { echo "Usage: make staff-user NAME=yourname [ADMIN=1]"; exit 2; }
+	@$(PY) -m bot.staff users add "$(NAME)" $(if $(ADMIN),--admin)
 
 bench: setup
 	@$(PY) -m benchmarks.query_benchmark

@@ -1,6 +1,6 @@
-"""`make run`: start the action server, the Rasa server and the web app, and supervise them.
+"""`make run`: start the action server, the Rasa server, the web app and the staff review app, and supervise them.
 
-Ctrl-C (or any one of them stopping) stops all three. Prints the chat page's address
+Ctrl-C (or any one of them stopping) stops them all. Prints the chat page's address
 once everything answers.
 """
 from __future__ import annotations
@@ -73,6 +73,14 @@ def services(config: Settings) -> list[Service]:
             ],
             f"http://{config.host}:{config.web_port}/healthz",
         ),
+        Service(
+            "staff review app",  # its own port: staff pages never share the widget's origin
+            [
+                python, "-m", "uvicorn", "--factory", "bot.staff.app:create_app",
+                "--host", config.host, "--port", str(config.staff_port), "--log-level", "warning", "--ws", "none",
+            ],
+            f"http://{config.host}:{config.staff_port}/healthz",
+        ),
     ]
 
 
@@ -128,7 +136,10 @@ def main() -> int:
     try:
         start(all_services, settings)
         wait_until_ready(all_services)
-        print(f"\nThe bot is running. Open {settings.web_url}/ to chat. Press Ctrl-C to stop.\n", flush=True)
+        print(f"\nThe bot is running. Open {settings.web_url}/ to chat. Press Ctrl-C to stop.", flush=True)
+        print(
+            f"Staff review: {settings.staff_url}/ (first account: make staff-user NAME=yourname ADMIN=1)\n", flush=True
+        )
         while all(service.process and service.process.poll() is None for service in all_services):
             time.sleep(1)
         stopped = [s.name for s in all_services if s.process and s.process.poll() is not None]

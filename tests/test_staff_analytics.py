@@ -123,3 +123,26 @@ def test_csv_cells_that_could_be_formulas_are_quoted():
         "'=1+1", "'+44", "'-2", "'@SUM(A1)", "fine", "3", "",
     ]
     assert to_csv(["a", "b"], [["=HYPERLINK(\"x\")", "ok, really"]]) == 'a,b\r\n"\'=HYPERLINK(""x"")","ok, really"\r\n'
+
+
+def test_a_transcript_shows_questions_answers_as_recorded_intents_and_crisis_flags():
+    chat = Chat("t").action("triage_form").ask("user_role").user("fourteen", "inform", 0.8).slot("user_role", "fourteen")
+    chat.action("triage_form").bot("utter_role_not_understood", "Sorry").slot("user_role", None).ask("user_role")
+    chat.user("young person", "inform", 1.0).slot("user_role", "young person").action("triage_form").slot("user_role", "young_person")
+    chat.crisis("i want to die", ["suicidal"])
+    steps = [(s.kind, s.text, s.intent, s.confidence, s.crisis, s.detail) for s in analytics.transcript(chat.rows)]
+    assert steps == [
+        ("asked", "Who is chatting", None, None, (), "user_role"),
+        ("bot", "...", None, None, (), "utter_ask_user_role"),
+        ("user", "fourteen", "inform", 0.8, (), None),  # the raw copy in the slot is not shown
+        ("bot", "Sorry", None, None, (), "utter_role_not_understood"),
+        ("asked", "Who is chatting", None, None, (), "user_role"),
+        ("bot", "...", None, None, (), "utter_ask_user_role"),
+        ("user", "young person", "inform", 1.0, (), None),
+        ("recorded", "young_person", None, None, (), "who is chatting"),
+        ("user", "i want to die", "express_crisis", 1.0, ("suicidal",), None),
+        ("recorded", "suicidal", None, None, (), "crisis categories"),
+        ("action", "Crisis reply sent", None, None, (), "utter_crisis"),
+        ("bot", "...", None, None, (), "utter_crisis"),
+        ("bot", "...", None, None, (), "utter_ask_safe_now"),
+    ]

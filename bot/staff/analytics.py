@@ -260,7 +260,8 @@ def matches(conversation: Conversation, filters: Filters) -> bool:
 # --- One transcript -----------------------------------------------------------------------------
 
 SHOWN_SLOTS = {
-    "user_role", "age", "school", "area", "area_code", "concern", "crisis_categories", "services_shown",
+    "user_role": "who is chatting", "age": "age", "school": "school", "area": "place", "area_code": "area",
+    "concern": "concern", "crisis_categories": "crisis categories", "services_shown": "services shown",
 }
 QUIET_ACTIONS = {"action_listen", "action_session_start", "triage_form"}
 
@@ -279,9 +280,15 @@ class Step:
 
 
 def transcript(rows: Iterable[EventRow]) -> list[Step]:
+    """The conversation as staff read it. Slot values copied straight from a message (before
+    the form checked them) are left out: the message itself is shown, then what was recorded."""
     steps: list[Step] = []
+    typed = False
     for row in rows:
+        if row.type_name in ("action", "bot"):
+            typed = False
         if row.type_name == "user":
+            typed = True
             parse = row.data.get("parse_data") or {}
             intent = parse.get("intent") or {}
             risk = parse.get("risk") or {}
@@ -296,9 +303,9 @@ def transcript(rows: Iterable[EventRow]) -> list[Step]:
             name, value = row.action_name or row.data.get("name"), row.data.get("value")
             if name == "requested_slot" and value:
                 steps.append(Step("asked", row.timestamp, QUESTIONS.get(str(value), str(value)), detail=str(value)))
-            elif name in SHOWN_SLOTS and value not in (None, [], ""):
+            elif name in SHOWN_SLOTS and value not in (None, [], "") and (not typed or name == "crisis_categories"):
                 shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-                steps.append(Step("recorded", row.timestamp, shown, detail=str(name)))
+                steps.append(Step("recorded", row.timestamp, shown, detail=SHOWN_SLOTS[str(name)]))
         elif row.type_name == "action" and row.action_name not in QUIET_ACTIONS and not (row.action_name or "").startswith("utter_"):
             steps.append(Step("action", row.timestamp, str(row.action_name)))
         elif row.type_name == "action" and row.action_name == "utter_crisis":

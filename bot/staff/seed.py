@@ -16,24 +16,24 @@ PERSONAL_DETAILS = ("Jodie Smith", "07700 900123", "07700900123", "jodie.smith@e
 INJECTION = "<script>alert('staff')</script>"
 
 CONVERSATIONS: tuple[tuple[str, ...], ...] = (
-    # Young person in Stevenage with personal details: local services.
+    # Young people and parents in our areas: local services (one with personal details).
     ("hi", "my name is Jodie Smith, call me on 07700 900123", "young person", "14", "skip", "SG1 2AB", "I can't sleep at night"),
-    ("young person", "I'm in year 9", "skip", "Stevenage", "I feel really low"),
-    ("I'm a parent", "my son is 12", "skip", "Leicester", "he is being bullied at school"),
+    ("hi", "young person", "I'm in year 9", "skip", "Stevenage", "I feel really low"),
+    ("hi", "my son is 12", "skip", "Leicester", "he is being bullied at school"),
     # Outside our areas: national services only.
-    ("I'm a parent", "my daughter is 9", "skip", "Manchester", "she is anxious"),
-    ("young person", "16", "skip", "Bristol", "exam stress"),
+    ("hi", "my daughter is 9", "skip", "Manchester", "she is anxious"),
+    ("hi", "young person", "16", "skip", "Bristol", "exam stress"),
     # People who leave at a question.
-    ("young person", "my email is jodie.smith@example.com"),
+    ("hi", "young person", "my email is jodie.smith@example.com"),
     ("hi", "young person"),
-    ("young person", "15", "skip"),
+    ("hi", "young person", "15", "skip"),
     # Crisis.
-    ("young person", "14", "i want to kill myself"),
+    ("hi", "young person", "14", "i want to kill myself"),
     # Questions the bot can't answer: several wordings of the same one, and injection attempts.
     ("is there a youth club near me", "any youth clubs near me?", "young person"),
     ("what is the weather today", "I live at 14 Elm Grove"),
-    ("what's the weather like tomorrow", INJECTION),
-    ("who won the football", "<img src=x onerror=alert(1)>"),
+    ("what's the weather like tomorrow", "any youth club near me"),
+    (INJECTION, "who won the football", "<img src=x onerror=alert(1)>"),
 )
 
 
