@@ -4,19 +4,41 @@ Configured in endpoints.yml (`type: bot.tracker_store.RedactingSQLTrackerStore`)
 messages, the copies of them in the NLU parse data, and slot values are passed through
 `bot.redaction` first; the conversation then goes on from the redacted tracker, so the
 raw text is never stored. SQLite files are switched to WAL mode (readers don't block
-the writer); durability settings are left at SQLite's defaults.
+the writer); durability settings are left at SQLite's defaults (`synchronous=FULL`: every
+turn is on disk before the reply is sent).
+
+Performance (measured and explained in docs/benchmarks.md):
+- only the events that are new this turn are redacted and written (Rasa's own save
+  re-counts the stored events the same way; the previous version here deep-copied and
+  replayed the whole conversation on every turn);
+- the database work of `save` and `retrieve` runs in a worker thread, so the Rasa
+  server's event loop goes on answering other conversations while one turn waits for
+  its commit (fsync) or for PostgreSQL; Rasa's lock store still lets one turn of a
+  conversation run at a time, so events are written in order;
+- SQLite connections are pooled (SQLAlchemy's default for SQLite files opens and
+  closes a connection for every query).
 """
 from __future__ import annotations
 
+import asyncio
 import copy
+import itertools
+import json
 import logging
 from typing import Any
+
+import sqlalchemy as sa
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
+from sqlalchemy.pool import QueuePool
 
+from bot import rasa_speedups
 from bot.redaction import redact_text
+
+rasa_speedups.install()
 
 logger = logging.getLogger(__name__)
 
@@ -52,15 +74,54 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.engine.dialect.name == "sqlite":
+            url = self.engine.url
+            self.engine.dispose()
+            self.engine = sa.create_engine(
+                url, poolclass=QueuePool, pool_size=5, max_overflow=10,
+                connect_args={"check_same_thread": False, "timeout": 30},
+            )
+            self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
             with self.engine.connect() as connection:
                 connection.exec_driver_sql("PRAGMA journal_mode=WAL")
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        events = [redact_event(event) for event in tracker.events]
-        redacted = DialogueStateTracker.from_events(
+        if self.event_broker is not None:  # streams the redacted tracker, as before
+            await self.stream_events(self._redacted(tracker))
+        await asyncio.to_thread(self._save_new_events, tracker)
+
+    def _redacted(self, tracker: DialogueStateTracker) -> DialogueStateTracker:
+        return DialogueStateTracker.from_events(
             tracker.sender_id,
-            events,
+            [redact_event(event) for event in tracker.events],
             slots=list(tracker.slots.values()),
             max_event_history=tracker._max_event_history,
         )
-        await super().save(redacted)
+
+    def _save_new_events(self, tracker: DialogueStateTracker) -> None:
+        """Rasa's `SQLTrackerStore.save`, redacting only the events not stored yet."""
+        with self.session_scope() as session:
+            stored = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
+            for event in itertools.islice(tracker.events, stored, len(tracker.events)):
+                data = redact_event(event).as_dict()
+                session.add(
+                    self.SQLEvent(
+                        sender_id=tracker.sender_id,
+                        type_name=event.type_name,
+                        timestamp=data.get("timestamp"),
+                        intent_name=(data.get("parse_data") or {}).get("intent", {}).get(INTENT_NAME_KEY),
+                        action_name=data.get("name"),
+                        data=json.dumps(data),
+                    )
+                )
+            session.commit()
+
+    def _stored_events(self, sender_id: str, fetch_events_from_all_sessions: bool) -> list[dict]:
+        with self.session_scope() as session:
+            rows = self._event_query(session, sender_id, fetch_events_from_all_sessions).all()
+            return [json.loads(row.data) for row in rows]
+
+    async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:
+        events = await asyncio.to_thread(self._stored_events, sender_id, fetch_events_from_all_sessions)
+        if self.domain and events:
+            return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        return None
