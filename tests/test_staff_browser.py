@@ -1,0 +1,180 @@
+"""Staff review end to end: real conversations through the real bot (`bot.staff.seed`), then the
+staff app in Debian's Chromium: sign-in, lock-out, overview, a transcript, the gaps page, a CSV.
+The bot is started once, only for the seeding; the database file is then searched for the raw
+personal details typed into the chats."""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from bot.staff import accounts
+from bot.staff.seed import CONVERSATIONS, INJECTION, PERSONAL_DETAILS, seed
+from tests.servers import ROOT, free_port, running_bot, stop, wait_for
+from tests.test_browser import ARTIFACTS, CHROMIUM_ARGS, chromium_path, serious_accessibility_violations
+
+pytestmark = [pytest.mark.servers, pytest.mark.browser]
+PASSWORD = "a staff password for tests"
+SEEDING = {}
+
+
+@pytest.fixture(scope="module")
+def tracker_db(seeded_engine, tmp_path_factory):
+    log_dir = tmp_path_factory.mktemp("staff-logs")
+    with running_bot(str(seeded_engine.url), log_dir) as bot:
+        started = time.monotonic()
+        SEEDING["senders"] = seed(bot.rasa_url)
+        SEEDING["seconds"] = time.monotonic() - started
+    print(f"\nseeded {len(CONVERSATIONS)} conversations in {SEEDING['seconds']:.1f} s")
+    return bot.tracker_db
+
+
+@pytest.fixture(scope="module")
+def staff_url(tracker_db, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("staff-app")
+    staff_database_url = f"sqlite:///{folder / 'staff.db'}"
+    engine = accounts.staff_engine(staff_database_url)
+    accounts.add_user(engine, "admin", PASSWORD, is_admin=True)
+    accounts.add_user(engine, "lockme", PASSWORD)
+    port = free_port()
+    env = {**os.environ, "STAFF_DATABASE_URL": staff_database_url, "STAFF_TRACKER_URL": f"sqlite:///{tracker_db}",
+           "STAFF_COOKIE_SECURE": "false", "BOT_HOST": "127.0.0.1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "--factory", "bot.staff.app:create_app", "--host", "127.0.0.1", "--port", str(port), "--ws", "none"],
+        cwd=ROOT, env=env, stdout=(folder / "staff.log").open("w"), stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/healthz", process, timeout=60)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop(process)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    # CSP bypassed: axe-core is injected as a script, and escaping must hold without the CSP's help.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, bypass_csp=True)
+    page = context.new_page()
+    page.dialogs = []  # type: ignore[attr-defined]
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    yield page
+    context.close()
+
+
+def shot(page, name: str) -> None:
+    page.screenshot(path=str(ARTIFACTS / f"staff-{name}.png"), full_page=True)
+
+
+def sign_in(page, staff_url: str, name: str = "admin", password: str = PASSWORD) -> None:
+    page.goto(staff_url + "/")
+    assert page.url == staff_url + "/login"
+    page.get_by_label("Name").fill(name)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def test_the_real_conversations_are_stored_without_the_personal_details_typed(tracker_db):
+    stored = b"".join(path.read_bytes() for path in tracker_db.parent.glob("conversations.db*"))
+    assert b"I can't sleep at night" in stored and b"is there a youth club near me" in stored
+    for raw in PERSONAL_DETAILS:
+        assert raw.encode() not in stored, raw
+    assert SEEDING["seconds"] < 120
+
+
+def test_sign_in_then_the_overview_with_charts_and_tables(staff_url, page):
+    sign_in(page, staff_url)
+    page.get_by_role("heading", name="Overview", level=1).wait_for()
+    page.wait_for_load_state("load")
+    assert page.get_by_text(f"{len(CONVERSATIONS)} conversations", exact=False).first.is_visible()
+    images = page.eval_on_selector_all("figure img", "imgs => imgs.map(i => [i.alt, i.complete && i.naturalWidth])")
+    assert len(images) == 6 and all(width > 100 and alt.startswith("Bar chart") for alt, width in images)
+    funnel = page.locator("table", has=page.get_by_text("How far people got", exact=True))
+    assert funnel.locator("tr", has_text="Started a conversation").locator("td").inner_text() == str(len(CONVERSATIONS))
+    shot(page, "overview")
+    assert serious_accessibility_violations(page) == []
+    assert page.dialogs == []
+
+
+def test_five_wrong_passwords_lock_the_account(staff_url, page):
+    for _ in range(accounts.MAX_FAILURES):
+        sign_in(page, staff_url, "lockme", "not the password")
+        page.get_by_text("Those details did not work").wait_for()
+    sign_in(page, staff_url, "lockme", PASSWORD)
+    page.get_by_text("Those details did not work").wait_for()
+    assert page.url == staff_url + "/login"
+    shot(page, "locked")
+    assert serious_accessibility_violations(page) == []
+
+
+def test_a_transcript_shows_the_path_intents_and_crisis_flags_and_is_audited(staff_url, page):
+    sign_in(page, staff_url)
+    page.get_by_role("link", name="Conversations", exact=True).click()
+    page.get_by_label("Only with a crisis reply").check()
+    page.get_by_role("button", name="Show").click()
+    page.get_by_role("link", name="Read").click()
+    page.get_by_role("heading", name="Transcript").wait_for()
+    shot(page, "transcript")
+    steps = page.locator("ol.transcript > li")
+    assert steps.filter(has_text="They wrote: i want to kill myself").filter(has_text="Crisis words: suicidal").count() == 1
+    assert steps.filter(has_text="Understood as express_crisis (100% sure)").count() == 1
+    assert steps.filter(has_text="Recorded who is chatting: young_person").count() >= 1
+    assert steps.filter(has_text="Question: Age").count() >= 1
+    assert serious_accessibility_violations(page) == []
+    reference = page.locator("p code").first.inner_text()
+    page.get_by_role("link", name="Audit log", exact=True).click()
+    assert page.locator("tr", has_text=reference).locator("td").first.inner_text() == "admin"
+
+
+def test_the_gaps_page_groups_questions_and_links_to_their_transcripts(staff_url, page):
+    sign_in(page, staff_url)
+    page.get_by_role("link", name="Content gaps", exact=True).click()
+    questions = page.locator("table", has=page.get_by_text("Unanswered questions", exact=False))
+    youth = questions.locator("tbody tr", has_text="youth club")
+    assert youth.count() == 1 and youth.locator("td").first.inner_text() == "3"  # three wordings, one row
+    nolocal = page.locator("table", has=page.get_by_text("Searches with no local service, by area", exact=False))
+    assert nolocal.locator("tbody tr", has_text="Outside our areas").count() == 2
+    shot(page, "gaps")
+    assert serious_accessibility_violations(page) == []
+    youth.get_by_role("link").click()
+    assert page.get_by_role("link", name="Read").count() == 2
+    page.get_by_role("link", name="Read").last.click()
+    steps = page.locator("ol.transcript > li")
+    assert steps.filter(has_text="They wrote: is there a youth club near me").filter(has_text="Understood as nlu_fallback").count() == 1
+
+
+def test_script_typed_into_the_chat_is_shown_as_text_and_never_runs(staff_url, page):
+    sign_in(page, staff_url)
+    page.get_by_role("heading", name="Overview", level=1).wait_for()
+    injected = SEEDING["senders"][[c[0] for c in CONVERSATIONS].index(INJECTION)]
+    page.goto(f"{staff_url}/conversations/{injected}")
+    page.get_by_text(INJECTION).wait_for()
+    page.get_by_text("<img src=x onerror=alert(1)>").wait_for()
+    shot(page, "injection")
+    assert page.dialogs == []
+    assert page.evaluate("document.scripts.length + document.images.length") == 0
+
+
+def test_a_table_downloads_as_csv(staff_url, page):
+    sign_in(page, staff_url)
+    page.get_by_role("link", name="Content gaps", exact=True).click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download searches with no local service (CSV)").click()
+    rows = list(csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
+    assert rows[0] == ["Area", "Concern", "Age band", "Conversations"]
+    assert ["Outside our areas", "worry or anxiety", "Under 11", "1"] in rows
