@@ -254,16 +254,34 @@ def test_a_council_page_embeds_the_widget_from_another_origin(embed_url, browser
         context.close()
 
 
-def test_the_embedded_widget_passes_the_accessibility_scan_and_fits_320_px(embed_url, browser):
-    context = browser.new_context(viewport={"width": 320, "height": 640}, bypass_csp=True)
+@pytest.mark.parametrize(("width", "height"), [(320, 640), (640, 400)], ids=["320px", "desktop-at-200pc-zoom"])
+def test_the_embedded_widget_passes_the_accessibility_scan_and_reflows(embed_url, browser, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height}, bypass_csp=True)
     page = context.new_page()
     page.goto(embed_url)
     page.get_by_role("button", name="Chat: where to get help").click()
     page.get_by_text("Who is chatting today?").wait_for()
-    assert page.evaluate("document.documentElement.scrollWidth <= 320")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scrolling
+    box = page.locator(".wtgh-panel").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width and box["height"] <= height
+    assert page.get_by_label("Your message").is_visible() and page.get_by_role("button", name="Leave this site").is_visible()
     assert serious_accessibility_violations(page) == []
-    page.screenshot(path=str(ARTIFACTS / "embed-open-320px.png"))
+    page.screenshot(path=str(ARTIFACTS / f"embed-open-{width}x{height}.png"))
     context.close()
+
+
+def test_quick_exit_from_the_embedded_widget(embed_url, page):
+    prepare_exit(page)
+    page.goto(embed_url)
+    page.get_by_role("button", name="Chat: where to get help").click()
+    page.get_by_text("Who is chatting today?").wait_for()
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url("https://www.bbc.co.uk/weather**")
+    page.go_back()  # the exit took the chat page's place in history: Back doesn't return to it
+    assert "embed-example" not in page.url
+    page.goto(embed_url)
+    assert page.evaluate("window.__storedAtLoad") == 0
 
 
 def test_a_message_typed_offline_waits_and_is_sent_once_when_back_online(web_url, browser):

@@ -173,6 +173,8 @@
         presses = presses.filter(function (t) { return now - t < 1000; }).concat(now);
         if (presses.length >= 3) { this.quickExit(); }
       });
+      // Back to this page after a quick exit (from the browser's cache): start clean.
+      window.addEventListener("pageshow", (event) => { if (event.persisted && this.exited) { window.location.reload(); } });
       window.addEventListener("online", () => { this.failures = 0; this.pump(); });
       window.addEventListener("offline", () => this.showQueueState());
     }
@@ -355,7 +357,11 @@
         window.sessionStorage.removeItem(CONTRAST);
         if (this.pageMode) { window.sessionStorage.clear(); }
       } catch (e) { /* nothing stored */ }
+      window.clearTimeout(this.retryTimer);
+      this.state = emptyState();
+      this.el.log.textContent = ""; // nothing left in the page if the browser keeps it for "Back"
       this.el.root.hidden = true; // blank at once, before the next page arrives
+      this.exited = true;
       document.title = "Weather";
       window.location.replace(EXIT_URL);
     }
