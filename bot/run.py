@@ -78,6 +78,7 @@ def services(config: Settings) -> list[Service]:
             [
                 python, "-m", "uvicorn", "--factory", "bot.staff.app:create_app",
                 "--host", config.host, "--port", str(config.staff_port), "--log-level", "warning", "--ws", "none",
+                "--no-server-header",
             ],
             f"http://{config.host}:{config.staff_port}/healthz",
         ),
