@@ -17,7 +17,7 @@ help:
 run: setup
 	@$(PY) -m bot.run
 
-test: setup postgres chromium browser-tools
+test: setup postgres chromium browser-tools redis nginx
 	@$(PY) -m pytest
 
 setup: venv db model
@@ -39,6 +39,13 @@ model: venv
 # The directory tests also run against a real PostgreSQL server (installed if missing).
 postgres:
 	@[ -n "$$TEST_POSTGRES_URL" ] || scripts/ensure_debian_package.sh postgresql "the database tests" initdb '/usr/lib/postgresql/*/bin/initdb'
+
+# The scale-out test (tests/test_scale_out.py) and `make scale-demo` run real Redis (lock
+# store) and nginx (load balancer) servers on loopback (installed if missing).
+redis:
+	@scripts/ensure_debian_package.sh redis-server "the scale-out test (Redis lock store)" redis-server
+nginx:
+	@scripts/ensure_debian_package.sh nginx-light "the scale-out test (load balancer)" nginx /usr/sbin/nginx
 
 # Browser tests drive Debian's Chromium (installed if missing).
 chromium:
@@ -65,6 +72,15 @@ staff-user: venv
 
 bench: setup
 	@$(PY) -m benchmarks.query_benchmark
+
+# The scale-out deployment of deploy/ on this machine, under load (benchmarks/scale_demo.py).
+scale-demo: setup postgres redis nginx
+	@$(PY) -m benchmarks.scale_demo $(ARGS)
+
+# Turn latency and capacity, ours against a stock `rasa init` bot (docs/benchmarks.md).
+# Options: make bench-load ARGS="--quick" (see .venv/bin/python -m benchmarks.run --help).
+bench-load: setup
+	@$(PY) -m benchmarks.run $(ARGS)
 
 nlu-eval: setup
 	@$(PY) -m bot.nlu_eval

@@ -79,7 +79,8 @@ class Results:
     lost: int = 0
     duplicated: int = 0
     error_samples: list[str] = field(default_factory=list)
-    transcripts: dict[str, list[tuple[str, list[str]]]] = field(default_factory=dict)
+    transcripts: dict[str, list[tuple[str, list[str]]]] = field(default_factory=dict)  # sender → turns
+    senders: dict[tuple[int, int], str] = field(default_factory=dict)  # (user, conversation number) → sender
     started: float = 0.0
     elapsed: float = 0.0
 
@@ -193,30 +194,38 @@ class SocketUser:
 
 
 async def simulated_user(
-    make_user: Callable[[], RestUser | SocketUser], script: Callable[[random.Random], list[Step]],
+    index: int, make_user: Callable[[], RestUser | SocketUser], script: Callable[[random.Random], list[Step]],
     rng: random.Random, think: tuple[float, float], stop_at: float, results: Results,
     record: bool, max_conversations: int | None,
 ) -> None:
     user = make_user()
     done = 0
     try:
-        while time.monotonic() < stop_at and (max_conversations is None or done < max_conversations):
+        for attempt in itertools.count():
+            if time.monotonic() >= stop_at or (max_conversations is not None and done >= max_conversations):
+                break
             sender = uuid.uuid4().hex
             transcript: list[tuple[str, list[str]]] = []
+            if record:
+                results.transcripts[sender] = transcript
+                results.senders[(index, attempt)] = sender
             try:
                 await user.start(sender)
             except Exception as error:  # noqa: BLE001 - counted, the run goes on
                 results.error(f"connect: {error!r}")
                 await asyncio.sleep(1)
                 continue
+            completed = True
             for step in script(rng):
                 if time.monotonic() >= stop_at and max_conversations is None:
+                    completed = False
                     break
                 begin = time.monotonic()
                 try:
                     messages = await asyncio.wait_for(user.say(step), TURN_TIMEOUT_SECONDS)
                 except Exception as error:  # noqa: BLE001 - counted, the conversation is abandoned
                     results.error(f"{step.message!r}: {error!r}")
+                    completed = False
                     break
                 results.latencies.append(time.monotonic() - begin)
                 results.turns += 1
@@ -224,11 +233,9 @@ async def simulated_user(
                 transcript.append((step.message, [m.get("text", "") for m in messages]))
                 if think[1] > 0:
                     await asyncio.sleep(rng.uniform(*think))
-            else:
+            if completed:
                 results.conversations += 1
                 done += 1
-            if record:
-                results.transcripts[sender] = transcript
     finally:
         await user.close()
 
@@ -259,7 +266,7 @@ async def run_load(
             rng = random.Random(seed * 100_003 + index)
             tasks.append(asyncio.create_task(_delayed(
                 spread * index / max(users, 1),
-                simulated_user(make_user, SCRIPTS[script], rng, think, stop_at, results, record, max_conversations),
+                simulated_user(index, make_user, SCRIPTS[script], rng, think, stop_at, results, record, max_conversations),
             )))
         await asyncio.gather(*tasks)
         results.elapsed = time.monotonic() - results.started
