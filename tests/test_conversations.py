@@ -3,6 +3,7 @@ over Rasa's REST webhook."""
 from __future__ import annotations
 
 import json
+import urllib.error
 import urllib.request
 import uuid
 
@@ -221,3 +222,22 @@ def test_bad_input_gets_a_kind_reply_not_an_error(bot):
     reply = chat.text("banana 999999")
     assert reply.strip()
     assert "Traceback" not in reply
+
+
+def socketio_handshake(rasa_url: str, origin: str | None) -> tuple[int, str | None]:
+    headers = {"Origin": origin} if origin else {}
+    request = urllib.request.Request(f"{rasa_url}/socket.io/?EIO=4&transport=polling", headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers.get("Access-Control-Allow-Origin")
+    except urllib.error.HTTPError as error:
+        return error.code, None
+
+
+def test_the_socketio_channel_accepts_only_the_allowed_sites(bot):
+    from bot.settings import settings
+
+    allowed = settings.allowed_origins[0]
+    assert socketio_handshake(bot.rasa_url, allowed) == (200, allowed)
+    assert socketio_handshake(bot.rasa_url, "https://evil.example")[0] == 400
+    assert socketio_handshake(bot.rasa_url, None)[0] == 200  # tools send no Origin
