@@ -99,8 +99,11 @@ def load_settings() -> Settings:
         public_url=_env("PUBLIC_URL", f"http://{_env('BOT_HOST', '127.0.0.1')}:{_env('WEB_PORT', '8000')}"),
         staff_port=int(_env("STAFF_PORT", "8001")),
         staff_database_url=_database_url("STAFF_DATABASE_URL", f"sqlite:///{var_dir / 'staff.db'}"),
+        # No default for a PostgreSQL tracker store: the staff app then asks for STAFF_TRACKER_URL.
         staff_tracker_url=_database_url(
-            "STAFF_TRACKER_URL", f"sqlite:///{_path('TRACKER_DB', str(var_dir / 'conversations.db'))}"
+            "STAFF_TRACKER_URL",
+            f"sqlite:///{_path('TRACKER_DB', str(var_dir / 'conversations.db'))}"
+            if _env("TRACKER_DIALECT", "sqlite") == "sqlite" else "",
         ),
         # Plain-http cookies only for the loopback default (`make run`); anything else needs https.
         staff_cookie_secure=_env(

@@ -197,3 +197,13 @@ def test_an_empty_period_and_a_missing_database_still_answer(databases, tmp_path
     assert "<strong>0</strong> conversations" in client.get("/").text
     assert client.get("/gaps").status_code == 200
     assert client.get("/plots/days.png").content.startswith(b"\x89PNG")
+
+
+def test_a_postgresql_tracker_store_needs_the_staff_tracker_url(databases, monkeypatch):
+    import dataclasses
+
+    import bot.staff.app as staff_app
+
+    monkeypatch.setattr(staff_app, "settings", dataclasses.replace(staff_app.settings, tracker_dialect="postgresql", staff_tracker_url=""))
+    with pytest.raises(RuntimeError, match="STAFF_TRACKER_URL"):
+        create_app(databases[1], None, cookie_secure=False)

@@ -160,6 +160,11 @@ def create_app(
 ) -> FastAPI:
     app = FastAPI(title="Staff review", docs_url=None, redoc_url=None, openapi_url=None)
     staff_db = accounts.staff_engine(staff_database_url or settings.staff_database_url)
+    if not (tracker_url or settings.staff_tracker_url):
+        raise RuntimeError(
+            f"The conversations are kept in {settings.tracker_dialect}: set STAFF_TRACKER_URL (a SQLAlchemy URL, "
+            "for example postgresql+psycopg2://user:password@host/db) so that the staff app can read them."
+        )
     tracker = tracker_engine(tracker_url or settings.staff_tracker_url)
     secure = settings.staff_cookie_secure if cookie_secure is None else cookie_secure
     cookie_name = "__Host-staff_session" if secure else "staff_session"
