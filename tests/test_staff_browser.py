@@ -127,6 +127,7 @@ def test_a_transcript_shows_the_path_intents_and_crisis_flags_and_is_audited(sta
     page.get_by_role("link", name="Conversations", exact=True).click()
     page.get_by_label("Only with a crisis reply").check()
     page.get_by_role("button", name="Show").click()
+    assert serious_accessibility_violations(page) == []  # the list with its filters
     page.get_by_role("link", name="Read").click()
     page.get_by_role("heading", name="Transcript").wait_for()
     shot(page, "transcript")
@@ -139,6 +140,7 @@ def test_a_transcript_shows_the_path_intents_and_crisis_flags_and_is_audited(sta
     reference = page.locator("p code").first.inner_text()
     page.get_by_role("link", name="Audit log", exact=True).click()
     assert page.locator("tr", has_text=reference).locator("td").first.inner_text() == "admin"
+    assert serious_accessibility_violations(page) == []
 
 
 def test_the_gaps_page_groups_questions_and_links_to_their_transcripts(staff_url, page):
