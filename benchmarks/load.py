@@ -73,6 +73,7 @@ SCRIPTS: dict[str, Callable[[random.Random], list[Step]]] = {"triage": triage_pa
 @dataclass
 class Results:
     latencies: list[float] = field(default_factory=list)  # seconds, one per completed turn
+    by_step: dict[int, list[float]] = field(default_factory=dict)  # turn number in the conversation → latencies
     turns: int = 0
     conversations: int = 0
     errors: int = 0
@@ -216,7 +217,7 @@ async def simulated_user(
                 await asyncio.sleep(1)
                 continue
             completed = True
-            for step in script(rng):
+            for number, step in enumerate(script(rng)):
                 if time.monotonic() >= stop_at and max_conversations is None:
                     completed = False
                     break
@@ -228,6 +229,7 @@ async def simulated_user(
                     completed = False
                     break
                 results.latencies.append(time.monotonic() - begin)
+                results.by_step.setdefault(number, []).append(results.latencies[-1])
                 results.turns += 1
                 check_reply(step, messages, results)
                 transcript.append((step.message, [m.get("text", "") for m in messages]))
@@ -296,6 +298,7 @@ def main() -> None:
     parser.add_argument("--script", choices=sorted(SCRIPTS), default="triage")
     parser.add_argument("--routing", choices=["turn", "conversation"], default="turn",
                         help="with several --url: alternate every turn, or keep each conversation on one")
+    parser.add_argument("--verbose", action="store_true", help="latency by turn number")
     args = parser.parse_args()
     low, _, high = args.think.partition("-")
     think = (float(low), float(high or low))

@@ -73,6 +73,7 @@ def redact_event(event: Event) -> Event:
 class RedactingSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        rasa_speedups.freeze_after_model_load(self)
         if self.engine.dialect.name == "sqlite":
             url = self.engine.url
             self.engine.dispose()
