@@ -79,3 +79,46 @@ def test_a_failed_custom_action_gets_national_help(domain):
 def test_a_successful_custom_action_is_left_alone(domain):
     state = tracker(domain, said("hi", "greet"), ActionExecuted("triage_form"), BotUttered("Who is chatting today?"))
     assert next_safety_net_action(state, domain) is None
+
+
+def said_classifier_only(text):
+    event = said(text, "express_crisis")
+    event.parse_data["risk"] = {"source": "classifier", "categories": [], "matches": []}
+    return event
+
+
+def test_when_only_the_classifier_fires_the_bot_asks_before_escalating(domain):
+    state = tracker(domain, ActiveLoop("triage_form"), SlotSet("requested_slot", "concern"), said_classifier_only("i cut my hair"))
+    assert next_crisis_action(state) == "utter_check_risk"
+    state.update(ActionExecuted("utter_check_risk"))
+    assert next_crisis_action(state) == "action_listen"
+
+
+def test_risk_words_still_escalate_at_once(domain):
+    state = tracker(domain, said("i want to die", "express_crisis", ["suicidal"]))
+    assert next_crisis_action(state) == "utter_crisis"
+
+
+def test_after_one_escalation_the_classifier_alone_escalates_too(domain):
+    state = tracker(domain, SlotSet("crisis_categories", ["suicidal"]), said_classifier_only("everything is too much"))
+    assert next_crisis_action(state) == "utter_crisis"
+
+
+@pytest.mark.parametrize(("intent", "expected"), [("affirm", "utter_crisis"), ("not_safe", "utter_crisis"),
+                                                  ("express_crisis", "utter_crisis"), ("deny", "utter_check_ok"),
+                                                  ("confirm_safe", "utter_check_ok"), ("inform", None)])
+def test_the_answer_to_the_check(domain, intent, expected):
+    state = tracker(domain, said_classifier_only("can i bring my dog"), ActionExecuted("utter_check_risk"),
+                    ActionExecuted("action_listen"), said("answer", intent))
+    assert next_crisis_action(state) == expected
+    if expected == "utter_crisis":
+        assert crisis_categories(state) == ["classifier"]
+
+
+def test_after_the_check_the_form_resumes_or_the_bot_offers_help(domain):
+    in_form = tracker(domain, ActiveLoop("triage_form"), said_classifier_only("x"), ActionExecuted("utter_check_risk"),
+                      ActionExecuted("action_listen"), said("no", "deny"), ActionExecuted("utter_check_ok"))
+    assert next_crisis_action(in_form) is None
+    outside = tracker(domain, said_classifier_only("x"), ActionExecuted("utter_check_risk"),
+                      ActionExecuted("action_listen"), said("no", "deny"), ActionExecuted("utter_check_ok"))
+    assert next_crisis_action(outside) == "utter_offer_to_continue"
