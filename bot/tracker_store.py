@@ -53,6 +53,15 @@ def _redact_value(value: Any) -> Any:
     return value
 
 
+# Slots the bot fills itself, from the directory and its own parsers: ids, codes and numbers,
+# never the user's words. Redacting them would only damage them ("nat-nhs111-mh" looks like
+# a school username). Every other slot, including any added later, is redacted.
+COMPUTED_SLOTS = frozenset({
+    "requested_slot", "age_min", "age_max", "area_code", "area_group", "school_urn",
+    "school_has_mhst", "crisis_categories", "services_shown",
+})
+
+
 def redact_event(event: Event) -> Event:
     data = copy.deepcopy(event.as_dict())
     if data.get("event") == "user":
@@ -63,7 +72,7 @@ def redact_event(event: Event) -> Event:
         for entity in parse_data.get("entities") or []:
             entity["value"] = _redact_value(entity.get("value"))
         data["metadata"] = {}
-    elif data.get("event") == "slot":
+    elif data.get("event") == "slot" and data.get("name") not in COMPUTED_SLOTS:
         data["value"] = _redact_value(data.get("value"))
     else:
         return event

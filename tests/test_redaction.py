@@ -37,3 +37,26 @@ def test_personal_details_are_removed(text, expected, kind):
 )
 def test_what_the_triage_needs_is_kept(text):
     assert redact(text).text == text
+
+
+def test_slots_the_bot_fills_itself_are_stored_as_they_are():
+    from rasa.shared.core.events import SlotSet
+
+    from bot.tracker_store import redact_event
+
+    services = SlotSet("services_shown", ["nat-nhs111-mh", "herts-kooth"])
+    assert redact_event(services).value == ["nat-nhs111-mh", "herts-kooth"]
+    school = redact_event(SlotSet("school", "jsmith23 at Marlborough School"))
+    assert "jsmith23" not in school.value
+
+
+def test_only_slots_no_user_text_can_reach_are_left_unredacted():
+    from pathlib import Path
+
+    import yaml
+
+    from bot.tracker_store import COMPUTED_SLOTS
+
+    slots = yaml.safe_load((Path(__file__).resolve().parents[1] / "domain.yml").read_text())["slots"]
+    for name in COMPUTED_SLOTS - {"requested_slot"}:
+        assert [m["type"] for m in slots[name]["mappings"]] == ["custom"], name
