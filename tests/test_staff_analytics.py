@@ -146,3 +146,18 @@ def test_a_transcript_shows_questions_answers_as_recorded_intents_and_crisis_fla
         ("bot", "...", None, None, (), "utter_crisis"),
         ("bot", "...", None, None, (), "utter_ask_safe_now"),
     ]
+
+
+def test_a_conversation_still_going_on_is_not_counted_as_left():
+    items = list(summaries().values())
+    last_message = max(c.ended for c in items if c.dropped_at)
+    assert analytics.drop_offs(items, now=last_message + 60) != analytics.drop_offs(items, now=last_message + 31 * 60)
+    assert sum(n for *_, n in analytics.drop_offs(items, now=last_message + 31 * 60)) == 3
+
+
+def test_the_transcript_shows_a_safety_check_question():
+    from tests.staff_events import Chat
+
+    chat = Chat("checked").user("can i bring my dog", "express_crisis", 0.97).action("utter_check_risk").bot("utter_check_risk")
+    steps = [(s.kind, s.text) for s in analytics.transcript(chat.rows)]
+    assert ("action", "Safety check question asked") in steps

@@ -5,6 +5,7 @@ values, so the numbers can be checked exactly with hand-made events.
 """
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -215,9 +216,14 @@ def funnel(items: Iterable[Conversation]) -> list[tuple[str, str, int]]:
     return [(step, label, sum(1 for c in items if step in c.answered)) for step, label in FUNNEL]
 
 
-def drop_offs(items: Iterable[Conversation]) -> list[tuple[str, str, int]]:
-    """(question, label, conversations that ended there), most first."""
-    counts = Counter(c.dropped_at for c in items if c.dropped_at)
+STILL_CHATTING_SECONDS = 30 * 60
+
+
+def drop_offs(items: Iterable[Conversation], now: float | None = None) -> list[tuple[str, str, int]]:
+    """(question, label, conversations that ended there), most first. A conversation
+    with a message in the last 30 minutes may still be going on: it is not counted."""
+    cutoff = (time.time() if now is None else now) - STILL_CHATTING_SECONDS
+    counts = Counter(c.dropped_at for c in items if c.dropped_at and c.ended < cutoff)
     return [
         (question, QUESTIONS.get(question, question.capitalize()), count)
         for question, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
@@ -310,4 +316,6 @@ def transcript(rows: Iterable[EventRow]) -> list[Step]:
             steps.append(Step("action", row.timestamp, str(row.action_name)))
         elif row.type_name == "action" and row.action_name == "utter_crisis":
             steps.append(Step("action", row.timestamp, "Crisis reply sent", detail="utter_crisis"))
+        elif row.type_name == "action" and row.action_name == "utter_check_risk":
+            steps.append(Step("action", row.timestamp, "Safety check question asked", detail="utter_check_risk"))
     return steps
