@@ -306,6 +306,10 @@ def main() -> None:
     print(format_summary(f"{args.channel} {args.users} users think {args.think}", results.summary()))
     for sample in results.error_samples:
         print("  ", sample)
+    if args.verbose:
+        for number, latencies in sorted(results.by_step.items()):
+            ms = sorted(x * 1000 for x in latencies)
+            print(f"   turn {number + 1}: n={len(ms)} p50 {ms[len(ms) // 2]:.0f} ms  p95 {ms[int(0.95 * (len(ms) - 1))]:.0f} ms")
 
 
 if __name__ == "__main__":
