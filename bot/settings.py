@@ -47,10 +47,13 @@ class Settings:
     staff_database_url: str
     staff_tracker_url: str
     staff_cookie_secure: bool
+    # Where the web app sends messages: the local Rasa server unless RASA_URL says otherwise
+    # (the scale-out deployment: nginx in front of several Rasa servers, deploy/README.md).
+    rasa_url_override: str = ""
 
     @property
     def rasa_url(self) -> str:
-        return f"http://{self.host}:{self.rasa_port}"
+        return self.rasa_url_override.rstrip("/") or f"http://{self.host}:{self.rasa_port}"
 
     @property
     def action_server_url(self) -> str:
@@ -109,6 +112,7 @@ def load_settings() -> Settings:
         staff_cookie_secure=_env(
             "STAFF_COOKIE_SECURE", "false" if _env("BOT_HOST", "127.0.0.1") in ("127.0.0.1", "localhost") else "true"
         ).lower() in ("1", "true", "yes"),
+        rasa_url_override=_env("RASA_URL", ""),
     )
 
 
