@@ -47,3 +47,11 @@ def directory(request) -> Directory:
     """The directory tests run against both databases."""
     engine = request.getfixturevalue("seeded_engine" if request.param == "sqlite" else "postgres_engine")
     return read_directory(engine)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless, once per browser test module."""
+    from tests.browser import launched_chromium
+
+    yield from launched_chromium()

@@ -2,28 +2,16 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.browser import ARTIFACTS, serious_accessibility_violations
 from tests.servers import ROOT, free_port, running_bot, stop, wait_for
 
 pytestmark = [pytest.mark.servers, pytest.mark.browser]
-ARTIFACTS = ROOT / "test-artifacts" / "browser"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]
-
-
-def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
-    if not path:
-        pytest.fail("Chromium is not installed: `make test` installs Debian's chromium package.")
-    return path
 
 
 def start_web_app(rasa_port: int, log_dir: Path, **extra_env: str) -> tuple[str, subprocess.Popen]:
@@ -65,17 +53,6 @@ def embed_url(rasa_port, tmp_path_factory):
         stop(process)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
 @pytest.fixture(params=[(390, 844), (1280, 800)], ids=["phone", "desktop"])
 def page(browser, request):
     width, height = request.param
@@ -84,23 +61,6 @@ def page(browser, request):
     page.size_name = request.node.callspec.id  # type: ignore[attr-defined]
     yield page
     context.close()
-
-
-AXE = ROOT / "tests" / "browser_tools" / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
-
-def serious_accessibility_violations(page) -> list[str]:
-    """axe-core's serious and critical findings on the page as it is now."""
-    if not AXE.exists():
-        pytest.fail("axe-core is missing: `make test` installs it (npm ci in tests/browser_tools).")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} - {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 def shot(page, name: str) -> None:

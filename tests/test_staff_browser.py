@@ -17,7 +17,7 @@ import pytest
 from bot.staff import accounts
 from bot.staff.seed import CONVERSATIONS, INJECTION, PERSONAL_DETAILS, seed
 from tests.servers import ROOT, free_port, running_bot, stop, wait_for
-from tests.test_browser import ARTIFACTS, CHROMIUM_ARGS, chromium_path, serious_accessibility_violations
+from tests.browser import ARTIFACTS, serious_accessibility_violations
 
 pytestmark = [pytest.mark.servers, pytest.mark.browser]
 PASSWORD = "a staff password for tests"
@@ -54,17 +54,6 @@ def staff_url(tracker_db, tmp_path_factory):
         yield f"http://127.0.0.1:{port}"
     finally:
         stop(process)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
