@@ -49,7 +49,15 @@ def test_figures_of_speech_do_not_fire(text):
         ("my daughter is self harming", "self_harm"),
         ("i od'd on paracetamol", "danger_overdose"),
         ("my stepdad hits me", "abuse"),
-        ("someone online keeps asking me for nudes", "abuse"),
+        ("someone online keeps asking me for nudes", "grooming_online"),
+        ("he says he will send my pics to everyone unless i pay", "grooming_online"),
+        ("i owe them money and they made me hold it", "exploitation"),
+        ("they are taking me to pakistan to marry my cousin", "forced_marriage_fgm"),
+        ("i fainted twice and have not eaten in 4 days", "eating_disorder_danger"),
+        ("the voices tell me to hurt my brother", "psychosis_harm"),
+        ("im sleeping in a stairwell tonight", "unsafe_home"),
+        ("97 days clean and i ruined it", "self_harm"),
+        ("got the tablets in front of me", "suicidal"),
         ("i'm going to run away tonight", "unsafe_home"),
     ],
 )
@@ -57,3 +65,26 @@ def test_each_category_fires_and_is_recorded(text, category):
     result = detect_risk(text)
     assert category in result.categories
     assert all(match.pattern for match in result.matches)
+
+
+@pytest.mark.parametrize(
+    "text", ["thanks for everything, bye everyone", "I won't be anywhere on Monday", "I've made my decision"]
+)
+def test_a_goodbye_alone_is_finality_not_risk(text):
+    """Finality words escalate only after earlier distress (the crisis policy's context rule)."""
+    result = detect_risk(text)
+    assert result.finality and not result.is_risk
+
+
+@pytest.mark.parametrize(
+    ("text", "risk"),
+    [("she weighs 5 stone", True), ("down to 35 kg", True), ("her bmi is 14", True),
+     ("i weigh 9 stone", False), ("he weighs 60 kg", False)],
+)
+def test_a_weight_escalates_only_when_dangerously_low(text, risk):
+    assert detect_risk(text).is_risk is risk
+
+
+@pytest.mark.parametrize("text", ["unalived the ender dragon", "i passed my exam", "i burned my hand on the kettle"])
+def test_more_figures_of_speech_do_not_fire(text):
+    assert not detect_risk(text).is_risk

@@ -35,9 +35,12 @@ SMALL_NUMBER_LIMIT = 5  # "took 2 paracetamol" is a normal dose; "took 12" is no
 
 @dataclass(frozen=True)
 class RiskMatch:
-    category: str  # suicidal | self_harm | danger_overdose | abuse | unsafe_home
+    category: str  # a key of risk_patterns.PATTERNS (finality is kept apart: see RiskResult)
     pattern: str  # the lexicon entry that matched (for staff review)
     text: str  # the words it matched, after normalisation
+
+
+FINALITY = "finality"
 
 
 @dataclass(frozen=True)
@@ -45,12 +48,22 @@ class RiskResult:
     matches: tuple[RiskMatch, ...]
 
     @property
+    def risk_matches(self) -> tuple[RiskMatch, ...]:
+        return tuple(match for match in self.matches if match.category != FINALITY)
+
+    @property
     def is_risk(self) -> bool:
-        return bool(self.matches)
+        """Risk words: the crisis reply at once."""
+        return bool(self.risk_matches)
+
+    @property
+    def finality(self) -> bool:
+        """A goodbye or "everything's sorted": escalates only after earlier distress."""
+        return any(match.category == FINALITY for match in self.matches)
 
     @property
     def categories(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(match.category for match in self.matches))
+        return tuple(dict.fromkeys(match.category for match in self.risk_matches))
 
 
 ADULT_AGE = 18
@@ -74,7 +87,7 @@ def _token_spec(token: str, lemmas) -> dict:  # type: ignore[no-untyped-def]
         token = token[:-1]
     if token == "_":
         spec: dict = {"IS_PUNCT": False}  # a gap never crosses a sentence
-    elif token in ("NUM", "ADULTNUM"):
+    elif token in ("NUM", "ADULTNUM", "LOWWEIGHT"):
         spec = {"LIKE_NUM": True}
     elif token.startswith("~"):
         words = token[1:].replace("SELF", SELF_WORDS).replace("PRON", PRON_WORDS).split("|")
@@ -158,6 +171,8 @@ class RiskDetector:
         if kind in ("neg", "mention") and _negated(doc, start):
             return True
         numbers = [token.text for token in doc[start:end] if token.like_num]
+        if "LOWWEIGHT" in pattern:
+            return not _dangerously_low_weight(doc, start, end)
         if "ADULTNUM" in pattern:
             return not any(_at_least(number, ADULT_AGE) for number in numbers)
         if numbers and all(_small_number(number) for number in numbers) and "NUM" in pattern:
@@ -183,6 +198,33 @@ def _negated(doc: Doc, start: int) -> bool:
             if following in NOT_NEGATING_AFTER:
                 continue
             return True
+    return False
+
+
+# Below these, a young person's weight is a medical emergency sign, whatever their height:
+# under 6 stone (38 kg) or a BMI under 15. Deliberately low limits: a heavier weight is
+# left to the risk model rather than escalated by the lexicon.
+LOW_WEIGHT_LIMITS = {"st": 6.0, "stone": 6.0, "stones": 6.0, "kg": 38.0, "kgs": 38.0, "kilos": 38.0, "kilo": 38.0,
+                     "lb": 84.0, "lbs": 84.0, "pounds": 84.0}
+LOW_BMI = 15.0
+
+
+def _dangerously_low_weight(doc: Doc, start: int, end: int) -> bool:
+    """'she weighs 5 stone', 'down to 35kg', 'bmi is 14': a number and its unit."""
+    span = doc[start:min(end + 2, len(doc))]
+    for index, token in enumerate(span):
+        if not token.like_num:
+            continue
+        try:
+            value = float(token.text)
+        except ValueError:
+            continue
+        following = [t.lower_ for t in span[index + 1 : index + 3]]
+        if "bmi" in [t.lower_ for t in span]:
+            return value < LOW_BMI
+        for unit in following:
+            if unit in LOW_WEIGHT_LIMITS:
+                return value < LOW_WEIGHT_LIMITS[unit]
     return False
 
 
