@@ -1,0 +1,186 @@
+"""Which language a message is in, and crisis words in the languages we serve.
+
+English is the default and most messages are English, so the cheap test comes first: a
+message whose words are mostly English words is English, with no model involved. Other
+scripts are told apart by their Unicode blocks. Only Latin-script text that is mostly
+not English goes to py3langid, whose model ships inside the package (nothing is
+downloaded). A guess is returned only when it is confident: a wrong "you wrote in
+Italian" to an English speaker would be worse than saying nothing.
+
+Crisis words in other languages (`multilingual_risk_terms.yml`) and the interpreter line
+for each language (`interpreter_lines.yml`) await review by native speakers.
+
+`python -m bot.nlu.languages --write-domain` copies the interpreter lines into domain.yml.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+RISK_TERMS_FILE = HERE / "multilingual_risk_terms.yml"
+INTERPRETER_LINES_FILE = HERE / "interpreter_lines.yml"
+
+# Unicode ranges → the language we assume for that script (Arabic script is refined below).
+SCRIPTS: list[tuple[str, int, int]] = [
+    ("ar", 0x0600, 0x06FF), ("ar", 0x0750, 0x077F), ("ar", 0xFB50, 0xFDFF), ("ar", 0xFE70, 0xFEFF),
+    ("hi", 0x0900, 0x097F), ("bn", 0x0980, 0x09FF), ("pa", 0x0A00, 0x0A7F), ("gu", 0x0A80, 0x0AFF),
+]
+# Letters used by Urdu (and Punjabi in Shahmukhi) but not by Arabic.
+URDU_LETTERS = set("ٹڈڑںھہےۓگچپژک")
+# Latin-script languages py3langid may name; anything else is left as unknown.
+LATIN_LANGUAGES = ["en", "pl", "ro", "es", "pt", "tr", "lt", "fr", "it", "de", "nl"]  # py3langid has no Somali
+MIN_WORDS_FOR_LATIN_GUESS = 3
+MAX_ENGLISH_SHARE = 0.4
+MIN_LANGID_PROBABILITY = 0.9
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Chat words that no dictionary lists: without them "ngl idk tbh" would not look English.
+CHAT_ENGLISH = {
+    "ngl", "idk", "tbh", "rn", "fr", "istg", "lol", "lmao", "omg", "bc", "cos", "coz", "cuz", "u", "ur", "im", "ive",
+    "dont", "cant", "wont", "didnt", "doesnt", "isnt", "wasnt", "aint", "innit", "bruv", "fam", "pls", "plz", "thx",
+    "ty", "ok", "okay", "ya", "yeah", "yea", "nah", "kms", "kys", "sh", "gonna", "wanna", "gotta", "dunno", "mum",
+}
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    code: str  # ISO 639-1
+    script: str  # "latin" or "native"
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed from Latin letters, spaces collapsed: what the terms match."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    if all(ord(ch) < 0x250 or not ch.isalpha() for ch in text):
+        text = _strip_accents(text)
+    text = text.replace("ł", "l")
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Word forms English lemma tables know (spacy-lookups-data, MIT licence), plus chat words."""
+    import spacy_lookups_data
+
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_lookup.json.gz"
+    with gzip.open(path, "rt", encoding="utf8") as handle:
+        table = json.load(handle)
+    words = {word.lower() for word in table} | {lemma.lower() for lemma in table.values()}
+    return frozenset(words | CHAT_ENGLISH | {"i", "a", "me", "my", "the", "and", "to", "of", "is", "it", "he", "she"})
+
+
+def _script_language(text: str) -> str | None:
+    counts: dict[str, int] = {}
+    for ch in text:
+        code = ord(ch)
+        for language, low, high in SCRIPTS:
+            if low <= code <= high:
+                counts[language] = counts.get(language, 0) + 1
+                break
+    if not counts:
+        return None
+    language = max(counts, key=counts.__getitem__)
+    if language == "ar" and any(ch in URDU_LETTERS for ch in text):
+        return "ur"
+    return language
+
+
+@lru_cache(maxsize=1)
+def _langid():  # type: ignore[no-untyped-def]
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(LATIN_LANGUAGES)
+    return identifier
+
+
+def english_share(text: str) -> float:
+    words = [word.lower() for word in WORD.findall(text)]
+    if not words:
+        return 1.0
+    known = english_words()
+    return sum(word in known for word in words) / len(words)
+
+
+def detect_language(text: str) -> LanguageGuess | None:
+    """The message's language when it is confidently not English; None for English or unsure."""
+    native = _script_language(text)
+    if native:
+        return LanguageGuess(native, "native")
+    words = WORD.findall(text)
+    if len(words) < MIN_WORDS_FOR_LATIN_GUESS or english_share(text) > MAX_ENGLISH_SHARE:
+        return None
+    language, probability = _langid().classify(fold(text))
+    if language == "en" or probability < MIN_LANGID_PROBABILITY:
+        return None
+    return LanguageGuess(language, "latin")
+
+
+@lru_cache(maxsize=1)
+def _risk_terms() -> list[tuple[str, re.Pattern[str]]]:
+    data = yaml.safe_load(RISK_TERMS_FILE.read_text(encoding="utf8"))
+    return [
+        (language, re.compile(term))
+        for language, terms in data["languages"].items()
+        for term in terms
+    ]
+
+
+def crisis_language(text: str) -> str | None:
+    """The language of the first crisis term found in the message, or None."""
+    folded = fold(text)
+    for language, term in _risk_terms():
+        if term.search(folded):
+            return language
+    return None
+
+
+def interpreter_lines() -> dict[str, str]:
+    return dict(yaml.safe_load(INTERPRETER_LINES_FILE.read_text(encoding="utf8"))["lines"])
+
+
+DOMAIN_BEGIN = "  # BEGIN interpreter lines: generated from bot/nlu/interpreter_lines.yml, do not edit here\n"
+DOMAIN_END = "  # END interpreter lines\n"
+
+
+def domain_block() -> str:
+    """The utter_interpreter_line response, one variation per language (slot user_language)."""
+    lines = [DOMAIN_BEGIN, "  utter_interpreter_line:\n"]
+    for language, line in interpreter_lines().items():
+        quoted = json.dumps(line, ensure_ascii=False)
+        lines.append(f"    - condition: [{{type: slot, name: user_language, value: {language}}}]\n      text: {quoted}\n")
+    lines.append('    - text: "When you call 999 or 111, you can ask for someone who speaks your language. Say its name in English."\n')
+    lines.append(DOMAIN_END)
+    return "".join(lines)
+
+
+def write_domain(domain_path: Path) -> bool:
+    """Replace the generated block in domain.yml; True when the file changed."""
+    text = domain_path.read_text(encoding="utf8")
+    start, end = text.index(DOMAIN_BEGIN), text.index(DOMAIN_END) + len(DOMAIN_END)
+    updated = text[:start] + domain_block() + text[end:]
+    if updated != text:
+        domain_path.write_text(updated, encoding="utf8")
+    return updated != text
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--write-domain"]:
+        changed = write_domain(HERE.parents[1] / "domain.yml")
+        print("domain.yml updated" if changed else "domain.yml already up to date")
+    else:
+        for line in sys.stdin:
+            print(detect_language(line), crisis_language(line))

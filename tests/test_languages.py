@@ -1,0 +1,79 @@
+"""Language detection and crisis words in other languages (no model download, no network)."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from bot.nlu.languages import (
+    INTERPRETER_LINES_FILE,
+    RISK_TERMS_FILE,
+    crisis_language,
+    detect_language,
+    domain_block,
+    interpreter_lines,
+)
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# The languages the issue names (most spoken in Leicester and Hertfordshire after English).
+REQUIRED = {"gu", "pa", "ur", "hi", "pl", "ro", "bn", "so", "ar", "es"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Moja córka chce się zabić, nie wiem co robić", "pl"),
+        ("vreau să mor", "ro"),
+        ("quiero morir", "es"),
+        ("main marna chahti hoon", "ur"),
+        ("میں خودکشی کرنا چاہتا ہوں", "ur"),
+        ("मैं आत्महत्या करना चाहता हूँ", "hi"),
+        ("મારે આપઘાત કરવો છે", "gu"),
+        ("ਮੈਂ ਮਰਨਾ ਚਾਹੁੰਦਾ ਹਾਂ", "pa"),
+        ("আমি মরতে চাই", "bn"),
+        ("waan is dilayaa", "so"),
+        ("أريد أن أموت", "ar"),
+    ],
+)
+def test_crisis_words_in_other_languages_are_found(text, language):
+    assert crisis_language(text) == language
+
+
+@pytest.mark.parametrize("text", ["I want to go to Leicester", "quiero ir al cine", "mam egzamin jutro", "hello", "watford innit"])
+def test_ordinary_messages_have_no_crisis_words(text):
+    assert crisis_language(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nie wiem co robić z synem, nie chce chodzić do szkoły", "pl"),
+        ("میرا بیٹا بہت پریشان ہے", "ur"),
+        ("আমার মেয়ে খুব দুঃখী", "bn"),
+        ("ngl idk what to do rn", None),
+        ("my son is 14 and anxious", None),
+        ("Hemel Hempstead", None),
+        ("yes please", None),
+    ],
+)
+def test_language_is_named_only_when_confident(text, expected):
+    guess = detect_language(text)
+    assert (guess.code if guess else None) == expected
+
+
+def test_both_files_say_who_wrote_them_and_that_they_await_review():
+    for path in (RISK_TERMS_FILE, INTERPRETER_LINES_FILE):
+        data = yaml.safe_load(path.read_text(encoding="utf8"))
+        assert data["written_by"] and "native" in data["review_status"]
+
+
+def test_every_required_language_has_crisis_words_and_an_interpreter_line():
+    terms = yaml.safe_load(RISK_TERMS_FILE.read_text(encoding="utf8"))["languages"]
+    assert REQUIRED <= set(terms)
+    assert REQUIRED <= set(interpreter_lines())
+
+
+def test_the_domain_holds_exactly_the_interpreter_lines_of_the_file():
+    """domain.yml's generated block must match the one file (python -m bot.nlu.languages --write-domain)."""
+    assert domain_block() in (ROOT / "domain.yml").read_text(encoding="utf8")
