@@ -8,7 +8,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: safety-eval widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
+.PHONY: safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
 
 help:
 	@echo "make run   - set up whatever is missing, then start the bot (widget on localhost)"
@@ -85,9 +85,14 @@ bench-load: setup
 nlu-eval: setup
 	@$(PY) -m bot.nlu_eval
 
-# How often the whole model escalates on the safety sets and the shared real messages.
+# What a user gets from the whole trained bot on risk messages: leave-one-author-out over the
+# risk corpus, the held-out gate author, conversations, the shared real messages (docs/safety.md).
 safety-eval: setup
-	@$(PY) -m bot.safety_eval
+	@$(PY) -m bot.safety_eval $(ARGS)
+
+# Copy the interpreter lines (bot/nlu/interpreter_lines.yml) into domain.yml.
+domain-languages: venv
+	@$(PY) -m bot.nlu.languages --write-domain
 
 lock:
 	@rm -rf /tmp/lock-venv && "$$(scripts/find_python.sh)" -m venv /tmp/lock-venv

@@ -1,46 +1,85 @@
-"""`make safety-eval`: how often the whole trained model escalates, on the team's safety
-sets and on the shared real messages.
+"""`make safety-eval`: what a user gets from the whole trained bot when they write about risk.
 
-The parsed intent is `express_crisis` when the risk detector fired (it sets the intent)
-or when the intent classifier chose it. The detector's words get the crisis reply at
-once; the classifier alone gets a check question first ("Are you thinking about hurting
-yourself...?", with 999), see `bot/nlu/crisis_policy.py`. Both are measured here,
-because the detector's own tests do not see the classifier.
+Every message is parsed by the trained Rasa model (intent classifier, lexicon, other
+languages, risk model), and the outcome is what the crisis policy does with it: the
+crisis reply, the check question ("are you thinking about hurting yourself…?", with
+999), or nothing. Figures that mean something come from authors the bot never learnt
+from:
+
+1. Leave one author out: for each author of the risk corpus (bot/nlu/risk_corpus/), the
+   risk model is retrained on the other authors and the held-out author's messages are
+   re-decided with it (everything else as parsed: `bot.nlu.risk_decision.decide`, the
+   same function the bot uses). Per risk category and per kind of hard negative.
+2. The gate author (tests/safety/heldout/): never trained on; through the shipped model.
+3. Conversations (tests/safety/context/): a goodbye after earlier distress, judged by
+   the crisis policy's own context rule on a real tracker.
+4. ../shared/eval/real_messages.jsonl, read only, never used for training.
+5. The team's own sets (tests/safety/*.yml), which the lexicon was tuned on: regression only.
+6. How long the risk layer takes per message.
+7. Thresholds: the best operating points on the held-out authors (recall first).
+
+Usage: python -m bot.safety_eval [--skip-loao]
 """
 from __future__ import annotations
 
+import argparse
 import asyncio
+import itertools
 import json
+import logging
 import os
+import statistics
 import sys
+import time
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
+from bot.nlu.risk_decision import CHECK, CRISIS, NONE, RiskSignals, Thresholds, decide
+from bot.nlu.risk_model import CORPUS_DIR, CorpusMessage, RiskModel, read_corpus, read_corpus_file
 from bot.settings import PROJECT_ROOT
 from bot.train import model_path
 
 SAFETY_SETS = PROJECT_ROOT / "tests" / "safety"
+HELDOUT_DIR = SAFETY_SETS / "heldout"
+CONTEXT_DIR = SAFETY_SETS / "context"
 SHARED_EVAL = PROJECT_ROOT.parent / "shared" / "eval" / "real_messages.jsonl"
 RISK_LABELS = {"self_harm_or_suicide", "abuse_or_danger"}
+NUMBERS = "numbers"  # no escalation, but a message in another language gets the urgent numbers
 
 
 @dataclass(frozen=True)
 class Verdict:
+    """What the bot does with one message, and the parse data behind it."""
+
     text: str
-    escalated: bool
-    by_detector: bool
-    by_classifier: bool
+    level: str  # crisis | check | none
     intent: str
     confidence: float
+    risk: dict[str, Any]
 
+    @property
+    def escalated(self) -> bool:
+        return self.level in (CRISIS, CHECK)
+
+    @property
+    def outcome(self) -> str:
+        return outcome(self.level, self.risk)
+
+
+def outcome(level: str, risk: dict[str, Any]) -> str:
+    """What the user sees: a message in another language with no escalation still gets the
+    urgent numbers and an interpreter line (the crisis policy's other-language reply)."""
+    if level == NONE and risk.get("language") not in (None, "en"):
+        return NUMBERS
+    return level
 
 def load_agent():  # type: ignore[no-untyped-def]
     os.environ["RASA_TELEMETRY_ENABLED"] = "false"
     sys.path.insert(0, str(PROJECT_ROOT))  # the model names the project's own components
-    import logging
-
     from rasa.core.agent import Agent
     from rasa.utils.common import configure_logging_and_warnings
     from rasa.utils.log_utils import configure_structlog
@@ -50,63 +89,242 @@ def load_agent():  # type: ignore[no-untyped-def]
     return Agent.load(str(model_path()))
 
 
-async def _judge(agent, texts: list[str]) -> list[Verdict]:  # type: ignore[no-untyped-def]
-    verdicts = []
-    for text in texts:
-        parsed = await agent.parse_message(text)
-        risk = parsed.get("risk") or {}
-        intent = parsed["intent"]
-        verdicts.append(Verdict(
-            text=text,
-            escalated=intent["name"] == "express_crisis",
-            by_detector=bool(risk.get("categories")),
-            by_classifier=risk.get("source") == "classifier",
-            intent=intent["name"],
-            confidence=float(intent.get("confidence") or 0.0),
-        ))
-    return verdicts
+async def _parse_all(agent, texts: list[str]) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    return [await agent.parse_message(text) for text in texts]
+
+
+def parse(agent, texts: list[str]) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    return asyncio.run(_parse_all(agent, texts))
+
+
+def verdict(parsed: dict[str, Any]) -> Verdict:
+    risk = parsed.get("risk") or {}
+    intent = parsed.get("intent") or {}
+    return Verdict(
+        text=parsed.get("text") or "", level=str(risk.get("level") or NONE), intent=str(intent.get("name")),
+        confidence=float(intent.get("confidence") or 0.0), risk=risk,
+    )
 
 
 def judge(agent, texts: list[str]) -> list[Verdict]:  # type: ignore[no-untyped-def]
-    return asyncio.run(_judge(agent, texts))
+    return [verdict(parsed) for parsed in parse(agent, texts)]
+
+
+def signals_with_score(risk: dict[str, Any], probability: float, category: str | None) -> RiskSignals:
+    """The parsed signals with another risk model's score (leave one author out)."""
+    return RiskSignals(
+        lexicon_categories=tuple(risk.get("lexicon_categories") or ()),
+        finality=bool(risk.get("finality")),
+        model_probability=probability,
+        model_category=category,
+        classifier_crisis=bool(risk.get("classifier_crisis")),
+        crisis_language=risk.get("crisis_language"),
+        words=int(risk.get("words") or 99),
+    )
+
+
+def thresholds_in_config() -> Thresholds:
+    config = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text())
+    for component in config["pipeline"]:
+        if component["name"].endswith("RiskDetectorComponent"):
+            return Thresholds(
+                crisis=component["crisis_threshold"], check=component["check_threshold"],
+                lexicon_veto=component["lexicon_veto_threshold"], distress=component["distress_threshold"],
+            )
+    raise LookupError("config.yml has no RiskDetectorComponent")
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+def _pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:5.1f}%" if whole else "    -"
+
+
+def outcome_table(rows: list[tuple[CorpusMessage, str]], title: str) -> list[str]:
+    """Per risk category: crisis / check / nothing / some escalation; per hard negative kind:
+    crisis and check (false alarms)."""
+    lines = [f"\n## {title}"]
+    by_category: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for message, level in rows:
+        by_category[(message.label, message.category)].append(level)
+    for label, heading in (("risk", "risk category"), ("safe", "hard negative")):
+        lines.append(f"{heading:26} {'n':>5} {'crisis':>7} {'check':>7} {'nothing':>8} {'some':>7} {'numbers*':>9}")
+        total: list[str] = []
+        for (row_label, category), levels in sorted(by_category.items()):
+            if row_label != label:
+                continue
+            total += levels
+            lines.append(_row(category, levels))
+        lines.append(_row("ALL", total))
+    return lines
+
+
+def _row(name: str, levels: list[str]) -> str:
+    n = len(levels)
+    crisis, check, numbers = levels.count(CRISIS), levels.count(CHECK), levels.count(NUMBERS)
+    return (f"{name:26} {n:5} {_pct(crisis, n):>7} {_pct(check, n):>7} {_pct(n - crisis - check - numbers, n):>8} "
+            f"{_pct(crisis + check, n):>7} {_pct(numbers, n):>9}")
+
+
+# --- the parts ----------------------------------------------------------------------------------
+
+def leave_one_author_out(agent, thresholds: Thresholds) -> tuple[list[str], list[tuple[CorpusMessage, dict, float]]]:  # type: ignore[no-untyped-def]
+    corpus = [m for m in read_corpus(CORPUS_DIR) if not m.context]
+    parsed = {m.text: verdict(p).risk for m, p in zip(corpus, parse(agent, [m.text for m in corpus]))}
+    scored: list[tuple[CorpusMessage, dict, float, str]] = []
+    for author in sorted({m.author for m in corpus}):
+        model = RiskModel(regularisation_in_config()).fit([m for m in corpus if m.author != author], kinds=False)
+        held_out = [m for m in corpus if m.author == author]
+        for message, score in zip(held_out, model.score_many([m.text for m in held_out])):
+            scored.append((message, parsed[message.text], score.probability, score.category))
+    rows = [(m, outcome(decide(signals_with_score(risk, p, c), thresholds).level, risk)) for m, risk, p, c in scored]
+    lines = outcome_table(rows, f"Leave one author out ({len({m.author for m in corpus})} authors, {len(rows)} messages)")
+    for author in sorted({m.author for m in corpus}):
+        mine = [(m, level) for m, level in rows if m.author == author]
+        risk = [level for m, level in mine if m.is_risk]
+        safe = [level for m, level in mine if not m.is_risk]
+        lines.append(
+            f"author {author}: risk some {_pct(sum(lv in (CRISIS, CHECK) for lv in risk), len(risk))} crisis "
+            f"{_pct(risk.count(CRISIS), len(risk))} | safe crisis {_pct(safe.count(CRISIS), len(safe))} "
+            f"check {_pct(safe.count(CHECK), len(safe))}"
+        )
+    return lines, [(m, risk, p) for m, risk, p, _ in scored]
+
+
+def regularisation_in_config() -> float:
+    config = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text())
+    return float(next(c for c in config["pipeline"] if c["name"].endswith("RiskDetectorComponent"))["regularisation"])
+
+
+def threshold_grid(scored: list[tuple[CorpusMessage, dict, float]]) -> list[str]:
+    """Operating points on the held-out authors: recall first, then fewest false alarms."""
+    lines = ["\n## Thresholds on held-out authors (some escalation ≥ 97% of risk; fewest false crisis replies)"]
+    points = []
+    for crisis, check, veto in itertools.product((0.6, 0.7, 0.8, 0.9), (0.15, 0.2, 0.25, 0.3, 0.4), (0.2, 0.3, 0.4)):
+        if check >= crisis:
+            continue
+        thresholds = Thresholds(crisis=crisis, check=check, lexicon_veto=veto)
+        levels = [(m.is_risk, decide(signals_with_score(risk, p, None), thresholds).level) for m, risk, p in scored]
+        risk = [level for is_risk, level in levels if is_risk]
+        safe = [level for is_risk, level in levels if not is_risk]
+        points.append((
+            crisis, check, veto, risk.count(CRISIS) / len(risk), 1 - risk.count(NONE) / len(risk),
+            safe.count(CRISIS) / len(safe), safe.count(CHECK) / len(safe),
+        ))
+    good = sorted((p for p in points if p[4] >= 0.97), key=lambda p: (round(p[5] + p[6], 2), -p[3]))[:6]
+    for point in good or sorted(points, key=lambda p: -p[4])[:6]:
+        lines.append(
+            "crisis ≥ %.2f, check ≥ %.2f, lexicon veto %.2f: risk crisis %.1f%%, some %.1f%% | "
+            "hard negatives crisis %.1f%%, check %.1f%%" % (point[0], point[1], point[2], *(100 * v for v in point[3:]))
+        )
+    return lines
+
+
+def gate_author(agent) -> list[str]:  # type: ignore[no-untyped-def]
+    lines: list[str] = []
+    for path in sorted(HELDOUT_DIR.glob("*.jsonl")):
+        messages = read_corpus_file(path)
+        verdicts = judge(agent, [m.text for m in messages])
+        rows = [(m, v.outcome) for m, v in zip(messages, verdicts)]
+        lines += outcome_table(rows, f"Gate author {messages[0].author} ({path.name}): never trained on, the shipped model")
+    return lines
+
+
+def context_conversations(agent) -> list[str]:  # type: ignore[no-untyped-def]
+    from bot.nlu.crisis_policy import risk_level
+
+    lines: list[str] = []
+    for path in sorted(CONTEXT_DIR.glob("*.jsonl")):
+        conversations = read_corpus_file(path)
+        rows = []
+        alone = []
+        for conversation in conversations:
+            turns = [*conversation.context, conversation.text]
+            parsed = parse(agent, turns)
+            rows.append((conversation, risk_level(tracker_of(parsed))))
+            alone.append((conversation, verdict(parsed[-1]).outcome))
+        lines += outcome_table(rows, f"Conversations, last message in context ({path.name})")
+        lines += outcome_table(alone, f"The same last messages on their own, without context ({path.name})")
+    return lines
+
+
+def tracker_of(parsed_turns: list[dict[str, Any]]):  # type: ignore[no-untyped-def]
+    """A tracker holding these user messages, as the crisis policy would see it."""
+    from rasa.shared.core.events import ActionExecuted, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    events = []
+    for parsed in parsed_turns:
+        events += [ActionExecuted("action_listen"), UserUttered(parsed["text"], parsed["intent"], parse_data=parsed)]
+    return DialogueStateTracker.from_events("eval", events, [])
+
+
+def shared_real_messages(agent) -> list[str]:  # type: ignore[no-untyped-def]
+    if not SHARED_EVAL.exists():
+        return ["\n## ../shared/eval/real_messages.jsonl: not found beside the project"]
+    rows = [json.loads(line) for line in SHARED_EVAL.read_text().splitlines() if line.strip()]
+    verdicts = judge(agent, [r["text"] for r in rows])
+    lines = ["\n## ../shared/eval/real_messages.jsonl (read only, never trained on)",
+             f"{'label':26} {'n':>5} {'crisis':>7} {'check':>7} {'nothing':>8} {'some':>7}"]
+    by_label: dict[str, list[str]] = defaultdict(list)
+    for row, v in zip(rows, verdicts):
+        by_label[row["label"]].append(v.outcome)
+    for label, levels in sorted(by_label.items()):
+        lines.append(_row(("RISK " if label in RISK_LABELS else "") + label, levels))
+    lines.append(_row("ALL risk labels", [lv for label, levels in by_label.items() if label in RISK_LABELS for lv in levels]))
+    lines.append(_row("ALL other labels", [lv for label, levels in by_label.items() if label not in RISK_LABELS for lv in levels]))
+    return lines
+
+
+def team_sets(agent) -> list[str]:  # type: ignore[no-untyped-def]
+    lines = ["\n## The team's own sets (the lexicon was tuned on these: regression only)"]
+    for name in ("escalate", "no_escalate"):
+        levels = [v.outcome for v in judge(agent, team_set(name))]
+        lines.append(_row(name, levels))
+    return lines
 
 
 def team_set(name: str) -> list[str]:
-    return [item["text"] for item in yaml.safe_load((SAFETY_SETS / f"{name}.yml").read_text())["messages"]]
+    return [str(item["text"]) for item in yaml.safe_load((SAFETY_SETS / f"{name}.yml").read_text())["messages"]]
 
 
-def shared_sets() -> tuple[list[str], list[str]]:
-    if not SHARED_EVAL.exists():
-        return [], []
-    rows = [json.loads(line) for line in SHARED_EVAL.read_text().splitlines() if line.strip()]
-    return ([r["text"] for r in rows if r["label"] in RISK_LABELS], [r["text"] for r in rows if r["label"] not in RISK_LABELS])
+def risk_layer_latency(agent) -> list[str]:  # type: ignore[no-untyped-def]
+    """Time of the risk layer alone (lexicon, languages, risk model, decision) per message."""
+    from bot.nlu.languages import detect_language
+    from bot.nlu.risk_component import RiskDetectorComponent
+
+    component = next(
+        node for node in agent.processor.graph_runner._instantiated_nodes.values()  # noqa: SLF001
+        if isinstance(node._component, RiskDetectorComponent)  # noqa: SLF001
+    )._component  # noqa: SLF001
+    texts = [m.text for m in read_corpus(CORPUS_DIR)][:1500]
+    timings = []
+    for text in texts:
+        started = time.perf_counter()
+        decide(component.signals(text, None), component.thresholds)
+        detect_language(text)
+        timings.append(1000 * (time.perf_counter() - started))
+    timings.sort()
+    p95 = timings[int(0.95 * len(timings))]
+    return [f"\n## Risk layer time per message ({len(texts)} corpus messages, this machine): "
+            f"p50 {statistics.median(timings):.2f} ms, p95 {p95:.2f} ms, max {timings[-1]:.1f} ms"]
 
 
-def _rate(verdicts: list[Verdict], attribute: str) -> str:
-    hits = sum(getattr(v, attribute) for v in verdicts)
-    return f"{hits}/{len(verdicts)} ({100 * hits / max(len(verdicts), 1):.1f}%)"
-
-
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--skip-loao", action="store_true", help="only the gate author, context, real and team sets")
+    args = parser.parse_args(argv)
     agent = load_agent()
-    shared_risk, shared_other = shared_sets()
-    sets = {
-        "team escalate (must escalate)": team_set("escalate"),
-        "team no_escalate (must not)": team_set("no_escalate"),
-        "shared real, risk labels": shared_risk,
-        "shared real, other labels": shared_other,
-    }
-    print(f"{'set':34} {'express_crisis':>16} {'crisis reply':>16} {'check question':>16}")
-    print(f"{'':34} {'(either)':>16} {'(detector)':>16} {'(classifier only)':>16}")
-    for name, texts in sets.items():
-        verdicts = judge(agent, texts)
-        print(f"{name:34} {_rate(verdicts, 'escalated'):>16} {_rate(verdicts, 'by_detector'):>16} "
-              f"{_rate(verdicts, 'by_classifier'):>16}")
-        if "no_escalate" in name:
-            for v in verdicts:
-                if v.escalated:
-                    reply = "crisis reply" if v.by_detector else f"check question, classifier {v.confidence:.2f}"
-                    print(f"    false alarm: {v.text!r} ({reply})")
+    thresholds = thresholds_in_config()
+    print(f"# Safety evaluation (thresholds in config.yml: {thresholds})")
+    print("Outcome = what the user gets: crisis reply, check question, or nothing. some = crisis + check.")
+    print("numbers* = no escalation, but the message was in another language: the urgent numbers and an interpreter line.")
+    if not args.skip_loao:
+        lines, scored = leave_one_author_out(agent, thresholds)
+        print("\n".join(lines))
+        print("\n".join(threshold_grid(scored)))
+    for part in (gate_author, context_conversations, shared_real_messages, team_sets, risk_layer_latency):
+        print("\n".join(part(agent)), flush=True)
     return 0
 
 

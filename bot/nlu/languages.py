@@ -41,6 +41,10 @@ LATIN_LANGUAGES = ["en", "pl", "ro", "es", "pt", "tr", "lt", "fr", "it", "de", "
 MIN_WORDS_FOR_LATIN_GUESS = 3
 MAX_ENGLISH_SHARE = 0.4
 MIN_LANGID_PROBABILITY = 0.9
+# Crisis terms in other languages are looked for only in messages with fewer English words
+# than this (or in another script): English messages belong to the English lexicon, which
+# knows figures of speech and lessons; some stems are the same in both ("suicid").
+MAX_ENGLISH_FOR_TERMS = 0.6
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Chat words that no dictionary lists: without them "ngl idk tbh" would not look English.
 CHAT_ENGLISH = {
@@ -141,6 +145,8 @@ def _risk_terms() -> list[tuple[str, re.Pattern[str]]]:
 
 def crisis_language(text: str) -> str | None:
     """The language of the first crisis term found in the message, or None."""
+    if not _script_language(text) and english_share(text) > MAX_ENGLISH_FOR_TERMS:
+        return None
     folded = fold(text)
     for language, term in _risk_terms():
         if term.search(folded):

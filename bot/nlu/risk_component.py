@@ -1,16 +1,27 @@
-"""Rasa NLU component: the deterministic risk detector beside the trained classifier.
+"""Rasa NLU component: the risk layer beside the trained intent classifier.
+
+Three signals, combined by `bot.nlu.risk_decision.decide` (pure, shared with
+`make safety-eval`):
+- the deterministic lexicon (`risk.py`, spaCy Matcher): explainable, always escalates;
+- crisis words in other languages (`languages.py`);
+- a trained risk model (`risk_model.py`, scikit-learn), trained with the Rasa model from
+  the risk corpus (`bot/nlu/risk_corpus/`), thresholds in config.yml.
 
 It also marks messages where a parent talks about their child (entity `role_hint`), so
-the crisis reply can be phrased for a parent even on the first message.
+the crisis reply can be phrased for a parent even on the first message, and names the
+message's language when it is confidently not English.
 
-Placed last in the pipeline. When the detector fires, the turn's intent becomes
-`express_crisis` (confidence 1.0) whatever the classifier said, and the matched
-lexicon entries are stored on the message as `risk` (kept in the tracker's parse data,
-so staff can see why). When only the classifier says `express_crisis`, that stands too:
-either one firing is enough.
+Placed last in the pipeline. On a crisis or check decision the turn's intent becomes
+`express_crisis` and the decision is stored on the message as `risk` (kept in the
+tracker's parse data, so staff can see why and the crisis policy can read it). Every
+message gets `risk` with its model score, so a later goodbye can be judged in context.
 """
 from __future__ import annotations
 
+import hashlib
+import logging
+import pickle
+from pathlib import Path
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -30,13 +41,21 @@ from rasa.shared.nlu.constants import (
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.risk import RiskResult, get_detector
+from bot.nlu.languages import crisis_language, detect_language
+from bot.nlu.risk import get_detector
+from bot.nlu.risk_decision import CHECK, CRISIS, Decision, RiskSignals, Thresholds, decide, is_distress
+from bot.nlu import risk_model
+from bot.nlu.risk_model import CORPUS_DIR, RiskModel, corpus_fingerprint, read_corpus
 from bot.parsing import parent_speaking
+
+logger = logging.getLogger(__name__)
 
 CRISIS_INTENT = "express_crisis"
 RISK_KEY = "risk"
 ROLE_HINT = "role_hint"
+MODEL_FILE = "risk_model.pkl"
 
 
 def add_parent_hint(message: Message, text: str) -> None:
@@ -51,61 +70,143 @@ def add_parent_hint(message: Message, text: str) -> None:
     message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)
 
 
-def apply_risk(message: Message, result: RiskResult) -> None:
-    """Make the message's intent `express_crisis` and record why."""
-    crisis = {"name": CRISIS_INTENT, "confidence": 1.0}
-    ranking = [item for item in message.get(INTENT_RANKING_KEY) or [] if item.get("name") != CRISIS_INTENT]
-    message.set(INTENT, crisis, add_to_output=True)
-    message.set(INTENT_RANKING_KEY, [crisis, *ranking], add_to_output=True)
-    message.set(
-        RISK_KEY,
-        {
-            "source": "risk_detector",
-            "categories": list(result.categories),
-            "matches": [
-                {"category": match.category, "pattern": match.pattern, "text": match.text}
-                for match in result.matches
-            ],
-        },
-        add_to_output=True,
+def thresholds_from(config: dict[str, Any]) -> Thresholds:
+    return Thresholds(
+        crisis=float(config["crisis_threshold"]),
+        check=float(config["check_threshold"]),
+        lexicon_veto=float(config["lexicon_veto_threshold"]),
+        distress=float(config["distress_threshold"]),
     )
 
 
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class RiskDetectorComponent(GraphComponent, IntentClassifier):
     @classmethod
     def required_components(cls) -> list[type]:
-        return [IntentClassifier]
+        # Placed after the intent classifier in config.yml; not declared here, because Rasa
+        # would then also demand it before this component's own training step.
+        return []
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {}
+        defaults = Thresholds()
+        return {
+            "crisis_threshold": defaults.crisis,
+            "check_threshold": defaults.check,
+            "lexicon_veto_threshold": defaults.lexicon_veto,
+            "distress_threshold": defaults.distress,
+            # The intent classifier alone choosing express_crisis asks the check question.
+            "classifier_check": True,
+            "regularisation": 16.0,
+        }
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
+        """Retrain when the corpus or the model's code changes: Rasa's cache only sees config
+        and NLU data, and would otherwise load a pickle the current code cannot read."""
+        return corpus_fingerprint() + hashlib.sha256(Path(risk_model.__file__).read_bytes()).hexdigest()
+
+    def __init__(
+        self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource, model: RiskModel | None = None,
+    ) -> None:
+        self.config = config
+        self.thresholds = thresholds_from(config)
+        self.model = model
+        self._model_storage = model_storage
+        self._resource = resource
 
     @classmethod
     def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
+        cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext,
     ) -> RiskDetectorComponent:
         get_detector()  # build the matcher at load time, not on the first message
-        return cls()
+        return cls(config, model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """The risk model learns from the risk corpus, not from the NLU examples."""
+        corpus = read_corpus(CORPUS_DIR)
+        self.model = RiskModel(float(self.config["regularisation"])).fit(corpus, kind_from=self.thresholds.check)
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / MODEL_FILE).write_bytes(pickle.dumps(self.model))
+        logger.info("Risk model trained on %d corpus messages", len(corpus))
+        return self._resource
+
+    @classmethod
+    def load(
+        cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+        execution_context: ExecutionContext, **kwargs: Any,
+    ) -> RiskDetectorComponent:
+        get_detector()
+        with model_storage.read_from(resource) as directory:
+            model = pickle.loads((directory / MODEL_FILE).read_bytes())  # noqa: S301 (our own model file)
+        return cls(config, model_storage, resource, model)
+
+    def signals(self, text: str, intent_name: str | None) -> RiskSignals:
+        result = get_detector().detect(text)
+        score = self.model.score(text) if self.model else None
+        return RiskSignals(
+            lexicon_categories=result.categories,
+            finality=result.finality,
+            model_probability=score.probability if score else 0.0,
+            model_category=score.category if score else None,
+            classifier_crisis=bool(self.config["classifier_check"]) and intent_name == CRISIS_INTENT,
+            crisis_language=crisis_language(text),
+            lexicon_matches=tuple((m.category, m.pattern, m.text) for m in result.risk_matches),
+            words=len(text.split()),
+        )
 
     def process(self, messages: list[Message]) -> list[Message]:
-        detector = get_detector()
         for message in messages:
             text = message.get(TEXT) or ""
             if not text or text.startswith("/"):
                 continue
             if parent_speaking(text):
                 add_parent_hint(message, text)
-            result = detector.detect(text)
-            if result.is_risk:
-                apply_risk(message, result)
-            elif (message.get(INTENT) or {}).get("name") == CRISIS_INTENT:
-                message.set(RISK_KEY, {"source": "classifier", "categories": [], "matches": []}, add_to_output=True)
+            intent = (message.get(INTENT) or {}).get("name")
+            signals = self.signals(text, intent)
+            decision = decide(signals, self.thresholds)
+            language = detect_language(text)
+            if decision.level in (CRISIS, CHECK):
+                self._set_crisis_intent(message)
+            elif intent == CRISIS_INTENT:
+                self._drop_crisis_intent(message)  # classifier_check is off: the next intent stands
+            record = risk_record(signals, decision, language and language.code, is_distress(signals, self.thresholds))
+            message.set(RISK_KEY, record, add_to_output=True)
         return messages
 
-    def process_training_data(self, training_data):  # type: ignore[no-untyped-def]
+    @staticmethod
+    def _set_crisis_intent(message: Message) -> None:
+        crisis = {"name": CRISIS_INTENT, "confidence": 1.0}
+        ranking = [item for item in message.get(INTENT_RANKING_KEY) or [] if item.get("name") != CRISIS_INTENT]
+        message.set(INTENT, crisis, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [crisis, *ranking], add_to_output=True)
+
+    @staticmethod
+    def _drop_crisis_intent(message: Message) -> None:
+        ranking = [item for item in message.get(INTENT_RANKING_KEY) or [] if item.get("name") != CRISIS_INTENT]
+        if ranking:
+            message.set(INTENT, ranking[0], add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
+
+
+def risk_record(signals: RiskSignals, decision: Decision, language: str | None, distress: bool) -> dict[str, Any]:
+    """What is kept in the parse data: the decision and why (for the policy and staff review)."""
+    return {
+        "level": decision.level,
+        "source": decision.source,
+        "categories": list(decision.categories),
+        "score": round(signals.model_probability, 4),
+        "model_category": signals.model_category,
+        "finality": signals.finality,
+        "distress": distress,
+        "language": language or signals.crisis_language,
+        "matches": [{"category": c, "pattern": p, "text": t} for c, p, t in signals.lexicon_matches],
+        # The raw signals, so `make safety-eval` can re-decide with a held-out risk model.
+        "lexicon_categories": list(signals.lexicon_categories),
+        "classifier_crisis": signals.classifier_crisis,
+        "crisis_language": signals.crisis_language,
+        "words": signals.words,
+    }

@@ -1,0 +1,142 @@
+"""What a message's risk signals mean for the user: crisis reply, check question, or nothing.
+
+Pure functions, shared by the NLU component (bot/nlu/risk_component.py), the crisis
+policy (context) and `make safety-eval`, so the evaluation measures exactly what the bot
+does. Recall first:
+
+    risk words in another language              → crisis reply
+    risk words (lexicon)                        → crisis reply, unless the risk model
+                                                  scores the message below the lexicon
+                                                  veto ("we read about suicide in PSHE"):
+                                                  then the check question
+    risk model score ≥ crisis threshold         → crisis reply
+    a goodbye / finality message after earlier
+      distress in the same conversation         → crisis reply (context, in the policy)
+    risk model score ≥ check threshold          → check question ("are you thinking about
+    or the intent classifier says crisis           hurting yourself…?", with 999)
+    otherwise                                   → nothing
+
+The thresholds live in config.yml (RiskDetectorComponent) and were chosen on held-out
+authors by `make safety-eval`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+CRISIS = "crisis"
+MIN_WORDS_FOR_MODEL_CRISIS = 3
+CHECK = "check"
+NONE = "none"
+
+# Lexicon category or model category → which crisis reply fits (the template's suffix).
+REPLY_KIND = {
+    "suicidal": "general", "self_harm": "general", "danger_overdose": "general", "overdose": "general",
+    "abuse": "general", "sexual_abuse": "general", "physical_abuse": "general",
+    "grooming_online": "grooming_online", "exploitation": "exploitation",
+    "forced_marriage_fgm": "forced_marriage_fgm", "eating_disorder_danger": "eating_disorder",
+    "unsafe_home": "unsafe_now", "unsafe_now": "unsafe_now", "psychosis_harm": "voices",
+    "parent_own_crisis": "parent_own", "multilingual": "general",
+}
+# When several fit, the most specific reply wins.
+KIND_PRIORITY = [
+    "parent_own", "voices", "forced_marriage_fgm", "grooming_online", "exploitation", "eating_disorder",
+    "unsafe_now", "third_party", "general",
+]
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    crisis: float = 0.7
+    check: float = 0.25
+    lexicon_veto: float = 0.3  # below this score a lexicon hit asks the check question
+    distress: float = 0.25  # an earlier message at or above this counts as distress
+
+
+@dataclass(frozen=True)
+class RiskSignals:
+    lexicon_categories: tuple[str, ...] = ()
+    finality: bool = False
+    model_probability: float = 0.0
+    model_category: str | None = None
+    classifier_crisis: bool = False  # the intent classifier chose express_crisis
+    crisis_language: str | None = None  # a crisis term in another language matched
+    lexicon_matches: tuple[tuple[str, str, str], ...] = ()  # (category, pattern, matched words)
+    words: int = 99  # how many words the message has
+
+    @property
+    def too_short_for_the_model_alone(self) -> bool:
+        """One or two words ("14", "no", "mum here") give the model too little to go on: by
+        itself it can then only ask the check question, and only from the crisis threshold."""
+        return self.words < MIN_WORDS_FOR_MODEL_CRISIS
+
+
+@dataclass(frozen=True)
+class Decision:
+    level: str  # crisis | check | none
+    source: str  # lexicon | multilingual | model | context | classifier | none
+    categories: tuple[str, ...] = field(default_factory=tuple)
+
+
+def decide(signals: RiskSignals, thresholds: Thresholds, earlier_distress: bool = False) -> Decision:
+    model_category = (signals.model_category,) if signals.model_category else ()
+    if signals.crisis_language:
+        return Decision(CRISIS, "multilingual", ("multilingual", *signals.lexicon_categories))
+    if signals.lexicon_categories and signals.model_probability >= thresholds.lexicon_veto:
+        return Decision(CRISIS, "lexicon", signals.lexicon_categories)
+    if signals.model_probability >= thresholds.crisis and not signals.too_short_for_the_model_alone:
+        return Decision(CRISIS, "model", model_category)
+    if signals.finality and earlier_distress:
+        return Decision(CRISIS, "context", ("suicidal",))
+    if signals.lexicon_categories:
+        return Decision(CHECK, "lexicon", signals.lexicon_categories)
+    check_from = thresholds.crisis if signals.too_short_for_the_model_alone else thresholds.check
+    if signals.model_probability >= check_from:
+        return Decision(CHECK, "model", model_category)
+    if signals.classifier_crisis:
+        return Decision(CHECK, "classifier", ())
+    return Decision(NONE, "none", ())
+
+
+def is_distress(signals: RiskSignals, thresholds: Thresholds) -> bool:
+    """Did this (earlier) message show distress? Then a later goodbye escalates."""
+    return (
+        bool(signals.lexicon_categories) or bool(signals.crisis_language) or signals.classifier_crisis
+        or signals.model_probability >= thresholds.distress
+    )
+
+
+_FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|ive|i'll|me|myself|my own)\b")
+_CHILD = re.compile(
+    r"\b(son|daughter|child|children|kid|kids|teen|teenager|boy|girl|he|she|his|her|him|they|them|"
+    r"stepson|stepdaughter|grandson|granddaughter|baby)\b"
+)
+_THIRD_PARTY = re.compile(
+    r"\b(my (best )?(friend|mate|bestie|bff|boyfriend|girlfriend|bf|gf|brother|sister|cousin|classmate)|"
+    r"a (friend|student|pupil|learner|young person|child in my)|one of my (students|pupils|friends|mates)|"
+    r"(this|a) (girl|boy|kid|lad) (in|at|from) my|my (student|pupil|tutee)|"
+    r"(student|pupil|learner|young person|yp|child) (has|is|was|disclosed|told|said|presented|reports|stated))\b"
+)
+
+
+def about_own_crisis(text: str) -> bool:
+    """A parent writing about themselves ("I can't go on myself"), not about their child."""
+    lowered = text.lower()
+    return bool(_FIRST_PERSON.search(lowered)) and not _CHILD.search(lowered)
+
+
+def third_party_report(text: str) -> bool:
+    """A friend, sibling or professional describing someone else's risk."""
+    return bool(_THIRD_PARTY.search(text.lower()))
+
+
+def reply_kind(categories: tuple[str, ...] | list[str], *, parent: bool, text: str) -> str:
+    """Which crisis reply: the most specific kind among the categories, the speaker and the text."""
+    kinds = {REPLY_KIND.get(category, "general") for category in categories} or {"general"}
+    if parent and about_own_crisis(text) and kinds <= {"general"}:
+        kinds.add("parent_own")
+    if "parent_own" in kinds and not parent and not about_own_crisis(text):
+        kinds.discard("parent_own")  # the model's guess; the words say it is about someone else
+    if not parent and third_party_report(text):
+        kinds.add("third_party")
+    return next(kind for kind in KIND_PRIORITY if kind in kinds or kind == "general")

@@ -1,0 +1,88 @@
+"""The risk layer's decision and the choice of crisis reply: pure functions, no model."""
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.risk_decision import (
+    CHECK,
+    CRISIS,
+    NONE,
+    RiskSignals,
+    Thresholds,
+    about_own_crisis,
+    decide,
+    is_distress,
+    reply_kind,
+    third_party_report,
+)
+
+THRESHOLDS = Thresholds(crisis=0.7, check=0.25, lexicon_veto=0.3, distress=0.25)
+
+
+@pytest.mark.parametrize(
+    ("signals", "level", "source"),
+    [
+        (RiskSignals(lexicon_categories=("suicidal",), model_probability=0.5), CRISIS, "lexicon"),
+        # Risk words the model finds implausible ("we read about suicide in PSHE"): ask, don't ignore.
+        (RiskSignals(lexicon_categories=("suicidal",), model_probability=0.05), CHECK, "lexicon"),
+        (RiskSignals(crisis_language="pl", model_probability=0.0), CRISIS, "multilingual"),
+        (RiskSignals(model_probability=0.9, model_category="exploitation"), CRISIS, "model"),
+        (RiskSignals(model_probability=0.4), CHECK, "model"),
+        (RiskSignals(model_probability=0.1, classifier_crisis=True), CHECK, "classifier"),
+        (RiskSignals(model_probability=0.1), NONE, "none"),
+        (RiskSignals(finality=True, model_probability=0.1), NONE, "none"),
+    ],
+)
+def test_each_signal_gives_the_documented_outcome(signals, level, source):
+    decision = decide(signals, THRESHOLDS)
+    assert (decision.level, decision.source) == (level, source)
+
+
+def test_a_goodbye_after_earlier_distress_gets_the_crisis_reply():
+    goodbye = RiskSignals(finality=True, model_probability=0.1)
+    assert decide(goodbye, THRESHOLDS, earlier_distress=True).level == CRISIS
+    assert decide(goodbye, THRESHOLDS, earlier_distress=False).level == NONE
+
+
+def test_distress_is_any_escalating_signal_or_a_middling_score():
+    assert is_distress(RiskSignals(model_probability=0.3), THRESHOLDS)
+    assert is_distress(RiskSignals(lexicon_categories=("self_harm",)), THRESHOLDS)
+    assert not is_distress(RiskSignals(model_probability=0.1), THRESHOLDS)
+
+
+@pytest.mark.parametrize(
+    ("categories", "parent", "text", "kind"),
+    [
+        (["suicidal"], False, "i want to die", "general"),
+        (["eating_disorder_danger"], False, "i fainted again", "eating_disorder"),
+        (["grooming_online", "suicidal"], False, "he'll send the pics unless i pay, i want to die", "grooming_online"),
+        (["exploitation"], False, "i owe them", "exploitation"),
+        (["forced_marriage_fgm"], True, "they are taking my daughter abroad to marry", "forced_marriage_fgm"),
+        (["unsafe_home"], False, "sleeping in a stairwell tonight", "unsafe_now"),
+        (["psychosis_harm"], False, "the voices tell me to hurt my brother", "voices"),
+        # A parent about themselves, and a parent about their child.
+        (["suicidal"], True, "I can't go on myself, I want to end it", "parent_own"),
+        (["suicidal"], True, "my son says he wants to die", "general"),
+        (["parent_own_crisis"], True, "i don't want to be here anymore", "parent_own"),
+        # The model guessed a parent's own crisis, but the words are about someone else.
+        (["parent_own_crisis"], False, "my mum said she wants to die", "general"),
+        (["self_harm"], False, "my friend has been cutting herself", "third_party"),
+        (["self_harm"], False, "Y10 student disclosed self-harm today", "third_party"),
+    ],
+)
+def test_the_crisis_reply_fits_the_kind_of_danger_and_who_is_speaking(categories, parent, text, kind):
+    assert reply_kind(categories, parent=parent, text=text) == kind
+
+
+def test_own_crisis_and_third_party_cues():
+    assert about_own_crisis("I'm not coping myself, I've thought about ending it")
+    assert not about_own_crisis("she keeps saying she wants to die")
+    assert third_party_report("my best friend sent me a goodbye message")
+    assert not third_party_report("i want to die")
+
+
+def test_one_or_two_words_are_too_few_for_the_model_alone_to_give_the_crisis_reply():
+    assert decide(RiskSignals(model_probability=0.95, words=1), THRESHOLDS).level == CHECK
+    assert decide(RiskSignals(model_probability=0.5, words=2), THRESHOLDS).level == NONE
+    assert decide(RiskSignals(model_probability=0.95, words=5), THRESHOLDS).level == CRISIS
+    assert decide(RiskSignals(lexicon_categories=("suicidal",), model_probability=0.95, words=1), THRESHOLDS).level == CRISIS
