@@ -23,7 +23,12 @@ TRIAGE_SLOTS = (
     "user_role", "age", "school", "area", "concern", "age_min", "age_max", "area_code",
     "area_group", "area_options", "school_urn", "school_has_mhst", "services_shown", "requested_slot",
 )
-RISK_CONCERNS = {"suicidal": "suicidal_thoughts", "self_harm": "self_harm", "danger_overdose": "suicidal_thoughts", "abuse": "abuse"}
+# Risk layer categories (bot/nlu/risk_patterns.py) → the concern the search uses.
+RISK_CONCERNS = {
+    "suicidal": "suicidal_thoughts", "self_harm": "self_harm", "danger_overdose": "suicidal_thoughts", "abuse": "abuse",
+    "grooming_online": "abuse", "exploitation": "abuse", "forced_marriage_fgm": "abuse",
+    "eating_disorder_danger": "eating", "unsafe_home": "abuse", "psychosis_harm": "suicidal_thoughts",
+}
 
 
 def concern_from_text(text: str | None) -> str | None:

@@ -241,3 +241,109 @@ def test_the_socketio_channel_accepts_only_the_allowed_sites(bot):
     assert socketio_handshake(bot.rasa_url, allowed) == (200, allowed)
     assert socketio_handshake(bot.rasa_url, "https://evil.example")[0] == 400
     assert socketio_handshake(bot.rasa_url, None)[0] == 200  # tools send no Origin
+
+
+# --- Crisis replies for each kind of danger (issue #11) ---------------------------------------
+
+KIND_REPLIES = [
+    ("i fainted twice today and haven't eaten in 4 days", ["999", "A&E", "111", "0800 1111"]),
+    ("he says he will send my pics to everyone unless i pay", ["don't pay", "Report Remove", "ceop.police.uk", "0800 1111"]),
+    ("i owe them money and they made me hold it for them", ["999", "0800 1111", "not your fault"]),
+    ("they are taking me to pakistan to marry my cousin", ["020 7008 0151", "020 7008 1500", "101", "0800 1111"]),
+    ("im sleeping in a stairwell tonight", ["116 000", "999", "0800 1111"]),
+    ("the voices tell me to hurt my brother", ["999", "111", "mental health option"]),
+]
+
+
+@pytest.mark.parametrize(("message", "must_show"), KIND_REPLIES, ids=[m for m, _ in KIND_REPLIES])
+def test_each_kind_of_danger_gets_its_own_numbers(bot, message, must_show):
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi")
+    reply = chat.text(message)
+    assert all(text in reply for text in must_show), reply
+    assert "Are you safe right now?" in reply
+
+
+def test_a_parents_own_crisis_gets_adult_lines_not_a_reply_about_their_child(bot):
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi")
+    chat.say("I'm a parent or carer")
+    reply = chat.text("honestly I can't go on myself, I want to end my life")
+    assert "116 123" in reply and "85258" in reply and "111" in reply
+    assert "your child" not in reply.lower() and "Is your child safe" not in reply
+    assert "Are you safe right now?" in reply
+
+
+def test_a_friend_reporting_someone_else_is_told_what_they_can_do(bot):
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi")
+    reply = chat.text("my best friend has been cutting herself and sent me a goodbye message")
+    assert "looking out for them" in reply and "999" in reply and "0800 1111" in reply and "0808 800 5000" in reply
+    assert "Is the person you are worried about safe right now?" in reply
+
+
+def test_a_crisis_in_polish_gets_the_crisis_reply_and_an_interpreter_line_in_polish(bot):
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("Moja córka chce się zabić, nie wiem co robić")
+    assert "999" in reply and "111" in reply
+    assert "Zadzwoń pod 999" in reply
+
+
+def test_an_ordinary_message_in_another_language_gets_urgent_numbers_and_an_interpreter_line(bot):
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi")
+    reply = chat.text("nie wiem co robić z synem, nie chce chodzić do szkoły")
+    assert "I can only chat in English" in reply and "999" in reply and "0800 1111" in reply
+    assert "Zadzwoń pod 999" in reply
+    assert "Thanks, I've changed that" not in reply
+
+
+# Messages the risk layer is unsure about: each gets the check question or nothing.
+UNSURE = ["we learned about suicide prevention in PSHE today", "i cut my finger on a tin can, it won't stop bleeding",
+          "that video killed me 😂", "my dad's going to kill the spider in the bath", "i'm dead 💀 this homework",
+          "i used to self harm but i've been fine for two years"]
+
+
+def test_no_to_the_check_question_still_leaves_the_always_open_lines(bot):
+    for message in UNSURE:
+        chat = Conversation(bot.rasa_url)
+        chat.say("hi")
+        chat.say("young person")
+        if "Are you thinking about hurting yourself" in chat.text(message):
+            break
+    else:
+        pytest.fail("none of the unsure messages got the check question: pick ones the risk layer is unsure about")
+    after = chat.text("/deny")
+    assert "0800 1111" in after and "85258" in after and "116 123" in after
+    assert "How old are you" in after  # and the form carries on
+
+
+def test_a_goodbye_after_earlier_distress_gets_the_crisis_reply(bot):
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi")
+    chat.say("young person")
+    chat.say("everything feels hopeless and nothing ever gets better, i'm so tired of all of it")
+    chat.say("/confirm_safe")
+    reply = chat.text("thanks for everything. bye everyone")
+    assert all(word in reply for word in CRISIS_WORDS), reply
+
+
+def test_the_same_goodbye_after_an_ordinary_chat_is_just_a_goodbye(bot):
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi")
+    chat.say("young person")
+    chat.say("14")
+    reply = chat.text("thanks for everything. bye everyone")
+    assert "Childline" not in reply or "Are you safe" not in reply
+    assert "Are you safe right now?" not in reply
+
+
+def test_an_answer_inside_a_crisis_message_is_still_recorded(bot):
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi")
+    assert "How old are you" in chat.text("young person")
+    crisis = chat.text("I'm 14 and I want to die")
+    assert all(word in crisis for word in CRISIS_WORDS)
+    after = chat.text("/confirm_safe")
+    assert "glad you're safe" in after
+    assert "school" in after and "How old are you" not in after  # the age was kept: on to the next question

@@ -55,3 +55,22 @@ def test_with_the_database_gone_the_triage_ends_in_national_help(bot_without_dat
 def test_with_the_database_gone_a_crisis_still_gets_the_crisis_reply(bot_without_database):
     reply = Conversation(bot_without_database.rasa_url).text("i took an overdose")
     assert all(word in reply for word in CRISIS_WORDS)
+
+
+@pytest.mark.parametrize(
+    ("message", "must_show"),
+    [
+        ("i want to kill myself", ["999", "0800 1111", "116 123"]),
+        ("i fainted twice today and haven't eaten in 4 days", ["999", "A&E", "111"]),
+        ("he says he will send my pics to everyone unless i pay", ["Report Remove", "ceop.police.uk"]),
+        ("i owe them money and they made me hold it for them", ["999", "0800 1111"]),
+        ("they are taking me to pakistan to marry my cousin", ["020 7008 0151", "101"]),
+        ("im sleeping in a stairwell tonight", ["116 000"]),
+        ("the voices tell me to hurt my brother", ["999", "111"]),
+        ("my best friend has been cutting herself and sent me a goodbye message", ["looking out for them", "999"]),
+        ("Moja córka chce się zabić", ["999", "Zadzwoń pod 999"]),
+    ],
+)
+def test_with_the_action_server_down_each_kind_of_danger_gets_its_crisis_reply(bot_without_action_server, message, must_show):
+    reply = Conversation(bot_without_action_server.rasa_url).text(message)
+    assert all(text in reply for text in must_show), reply

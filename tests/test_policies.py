@@ -8,7 +8,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.nlu.crisis_policy import crisis_categories, next_crisis_action
+from bot.nlu.crisis_policy import crisis_categories, next_crisis_action, next_step
 from bot.nlu.safety_net_policy import next_safety_net_action
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -122,3 +122,89 @@ def test_after_the_check_the_form_resumes_or_the_bot_offers_help(domain):
     outside = tracker(domain, said_classifier_only("x"), ActionExecuted("utter_check_risk"),
                       ActionExecuted("action_listen"), said("no", "deny"), ActionExecuted("utter_check_ok"))
     assert next_crisis_action(outside) == "utter_offer_to_continue"
+
+
+# --- The risk layer's decisions, kinds of danger, context and language (issue #11) ----------
+
+def said_with(text, intent="inform", entities=None, **risk):
+    parse_data = {"intent": {"name": intent, "confidence": 1.0}, "entities": entities or [], "text": text, "risk": risk}
+    return UserUttered(text, parse_data["intent"], entities or [], parse_data=parse_data)
+
+
+@pytest.mark.parametrize(
+    ("categories", "text", "first_step"),
+    [
+        (["eating_disorder_danger"], "i fainted", "utter_crisis_eating_disorder"),
+        (["grooming_online"], "he'll share my pics unless i pay", "utter_crisis_grooming_online"),
+        (["exploitation"], "i owe them", "utter_crisis_exploitation"),
+        (["forced_marriage_fgm"], "they're taking me abroad to marry", "utter_crisis_forced_marriage_fgm"),
+        (["unsafe_home"], "sleeping in a stairwell", "utter_crisis_unsafe_now"),
+        (["psychosis_harm"], "the voices tell me to hurt my brother", "utter_crisis_voices"),
+        (["self_harm"], "my friend has been cutting herself", "utter_crisis_third_party"),
+        (["suicidal"], "i want to die", "utter_crisis"),
+    ],
+)
+def test_each_kind_of_danger_starts_with_its_own_reply(domain, categories, text, first_step):
+    state = tracker(domain, said_with(text, "express_crisis", level="crisis", categories=categories))
+    action, events = next_step(state)
+    assert action == first_step
+    assert SlotSet("crisis_categories", categories) in events
+
+
+def test_a_parents_own_crisis_gets_the_adult_reply_and_the_adult_safety_question(domain):
+    state = tracker(domain, SlotSet("user_role", "parent_carer"),
+                    said_with("I can't go on myself", "express_crisis", level="crisis", categories=["suicidal"]))
+    action, events = next_step(state)
+    assert action == "utter_crisis_parent_own"
+    for event in events:
+        state.update(event)
+    state.update(ActionExecuted(action))
+    assert next_crisis_action(state) == "utter_crisis_local"
+    state.update(ActionExecuted("utter_crisis_local"))
+    assert next_crisis_action(state) == "utter_ask_safe_now_adult"
+
+
+def test_a_goodbye_after_earlier_distress_escalates_and_alone_does_not(domain):
+    distress = said_with("everything is hopeless", level="check", distress=True, score=0.5)
+    goodbye = said_with("thanks for everything, bye", "goodbye", level="none", finality=True, distress=False)
+    after_distress = tracker(domain, distress, ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"),
+                             said("no", "deny"), ActionExecuted("utter_check_ok"), ActionExecuted("action_listen"), goodbye)
+    assert next_crisis_action(after_distress) == "utter_crisis"
+    alone = tracker(domain, said_with("14", level="none", distress=False), ActionExecuted("action_listen"), goodbye)
+    assert next_crisis_action(alone) is None
+
+
+def test_a_message_in_another_language_gets_urgent_numbers_then_the_interpreter_line(domain):
+    state = tracker(domain, said_with("nie wiem co robić", level="none", language="pl"))
+    action, events = next_step(state)
+    assert action == "utter_other_language" and SlotSet("user_language", "pl") in events
+    for event in events:
+        state.update(event)
+    state.update(ActionExecuted("utter_other_language"))
+    assert next_crisis_action(state) == "utter_interpreter_line"
+    state.update(ActionExecuted("utter_interpreter_line"))
+    assert next_crisis_action(state) == "action_listen"
+
+
+def test_a_crisis_in_another_language_adds_the_interpreter_line_before_the_safety_question(domain):
+    state = tracker(domain, said_with("chcę umrzeć", "express_crisis", level="crisis", categories=["multilingual"], language="pl"))
+    action, events = next_step(state)
+    for event in events:
+        state.update(event)
+    for step in (action, "utter_crisis_local", "utter_interpreter_line"):
+        state.update(ActionExecuted(step))
+    assert next_crisis_action(state) == "utter_ask_safe_now"
+
+
+def test_an_age_inside_a_crisis_message_is_recorded(domain):
+    state = tracker(domain, ActiveLoop("triage_form"), SlotSet("requested_slot", "age"),
+                    said_with("I'm 14 and I want to die", "express_crisis", level="crisis", categories=["suicidal"]))
+    action, events = next_step(state)
+    assert action == "utter_crisis"
+    assert SlotSet("age", "14") in events and SlotSet("age_min", 14) in events and SlotSet("age_max", 14) in events
+
+
+def test_a_check_decision_asks_first_and_after_an_escalation_goes_straight_to_the_crisis_reply(domain):
+    check = said_with("i cut my finger", "express_crisis", level="check", categories=[])
+    assert next_crisis_action(tracker(domain, check)) == "utter_check_risk"
+    assert next_crisis_action(tracker(domain, SlotSet("crisis_categories", ["suicidal"]), check)) == "utter_crisis"

@@ -25,13 +25,19 @@ CLINICAL_ADVICE = re.compile(
 )
 
 
+def in_another_language(variant: dict) -> bool:
+    """Interpreter lines in other languages (bot/nlu/interpreter_lines.yml): an English
+    reading-age formula means nothing there; a native speaker reviews them instead."""
+    return any(condition.get("name") == "user_language" for condition in variant.get("condition") or [])
+
+
 def templates() -> list[tuple[str, str]]:
     domain = yaml.safe_load((ROOT / "domain.yml").read_text())
     return [
         (name, variant["text"])
         for name, variants in domain["responses"].items()
         for variant in variants
-        if variant.get("text")
+        if variant.get("text") and not in_another_language(variant)
     ]
 
 

@@ -62,12 +62,42 @@ def test_numbers_the_notes_say_are_wrong_are_never_used():
         assert wrong not in text
 
 
-def test_every_phone_number_the_bot_says_is_a_seeded_contact():
+CRISIS_LINES = Path(__file__).resolve().parents[1] / "services_db" / "data" / "crisis_lines.yaml"
+# Any run of 3 or more digits, with single spaces inside: "0800 1111", "116 000", "020 7008 0151", "999".
+NUMBER = re.compile(r"(?<![\w:/.])\d(?:\s?\d){2,12}(?![\d])")
+
+
+def crisis_lines() -> list[dict]:
+    return yaml.safe_load(CRISIS_LINES.read_text())["lines"]
+
+
+def test_the_number_finder_sees_every_format_the_templates_use():
+    found = [digits(n) for n in NUMBER.findall("call 0800 1111, text 116 000, 020 7008 0151, 999, 101 or 85258; under 19, 9am")]
+    assert found == ["08001111", "116000", "02070080151", "999", "101", "85258"]
+
+
+def test_every_phone_number_the_bot_says_is_a_seeded_contact_or_a_sourced_crisis_line():
     """domain.yml holds the crisis text; each number in it must be a verified contact."""
-    domain = (Path(__file__).resolve().parents[1] / "domain.yml").read_text()
+    responses = yaml.safe_load((Path(__file__).resolve().parents[1] / "domain.yml").read_text())["responses"]
+    said = " ".join(str(variant.get("text") or "") for variants in responses.values() for variant in variants)
     known = {digits(c.value) for r in load_service_records() for c in r.contacts if c.type in ("phone", "text")}
-    for number in PHONE.findall(domain):
+    known |= {digits(line["value"]) for line in crisis_lines() if digits(line["value"])}
+    assert NUMBER.findall(said)
+    for number in NUMBER.findall(said):
         assert digits(number) in known, number
+
+
+def test_every_crisis_line_is_a_verified_contact_of_its_record_with_its_source(facts):
+    for line in crisis_lines():
+        record = facts[line["record"]]
+        assert record["confidence"] == "verified", line
+        verified = " ".join(str(c.get("value")) for c in record.get("contacts") or [] if c.get("confidence") == "verified")
+        verified += " " + " ".join(str(a) for a in record.get("access") or [])
+        value = line["value"]
+        assert (digits(value) in digits(verified)) if digits(value) and not value.startswith("http") else \
+            value.split("//")[-1].rstrip("/").lower() in verified.lower(), line
+        assert line["source_url"] in [source.get("url") for source in record.get("sources") or []], line
+        assert line["last_verified"]
 
 
 def _write(tmp_path, services):

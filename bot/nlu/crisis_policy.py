@@ -3,26 +3,30 @@
 Rasa's RulePolicy lets an active form run first and only applies interruption rules
 when the form rejects the message, and the form's validation needs the action server.
 A crisis reply must not depend on either, so this small deterministic policy takes
-priority over RulePolicy (configure a higher `priority`) and drives the crisis steps:
+priority over RulePolicy (configure a higher `priority`) and drives the crisis steps.
+What the message means is decided in the NLU (`risk` in the parse data, see
+`bot/nlu/risk_decision.py`); this policy adds the conversation's context and picks the
+reply for the kind of danger:
 
-    user: express_crisis            → utter_crisis → utter_crisis_local → utter_ask_safe_now → listen
-    after utter_ask_safe_now:
+    risk level crisis, or a goodbye after earlier distress in this conversation
+        → the reply for the kind (utter_crisis, or utter_crisis_<kind>: eating disorder,
+          grooming and online abuse, exploitation, forced marriage and FGM, unsafe tonight,
+          voices, a parent's own crisis, a report about someone else)
+        → utter_crisis_local (the area's 24/7 line) → utter_interpreter_line (another
+          language only) → the "are you safe?" question for that kind → listen
+    after the "are you safe?" question:
         confirm_safe / affirm       → utter_glad_you_are_safe → (the form resumes, or
                                       utter_offer_to_continue → listen)
         not_safe / deny / crisis    → utter_not_safe_now → listen
+    risk level check (no escalation yet in this conversation)
+        → utter_check_risk (with 999) → listen
+    after the check: yes / not safe / crisis → the crisis reply; no → utter_check_ok
+        (the always-open lines stay on screen) → the form resumes, or offer → listen
+    a message in another language with no risk → utter_other_language (urgent numbers)
+        → utter_interpreter_line → listen
 
-When only the trained classifier says express_crisis (the risk detector found no risk
-words), the bot asks first instead of escalating: measured on the team's safety sets,
-the classifier alone raised a false alarm on 23% of messages that must not escalate
-("i cut my hair myself", "we learned about suicide prevention in PSHE") and added 2 of
-102 real risk messages the detector missed (`make safety-eval`). Asking keeps those 2
-and spares the rest a crisis reply:
-
-    user: express_crisis (classifier only, no escalation yet in this conversation)
-                                    → utter_check_risk (with 999) → listen
-    after utter_check_risk:
-        affirm / not_safe / crisis  → the crisis steps above
-        deny / confirm_safe         → utter_check_ok → (the form resumes, or offer → listen)
+An answer inside a crisis message ("I'm 14 and I want to die", at the age question) is
+recorded with the first crisis step, by the same pure parsers the form uses.
 
 Every step is a response template rendered by the Rasa server itself.
 """
@@ -37,24 +41,48 @@ from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.deterministic_policy import DeterministicPolicy
+from bot.nlu.risk_decision import CHECK, CRISIS, reply_kind
+from bot.parsing import parse_age_mention, parse_role
 
 CRISIS_INTENT = "express_crisis"
 CRISIS_SLOT = "crisis_categories"
+KIND_SLOT = "crisis_kind"
+LANGUAGE_SLOT = "user_language"
+PARENT = "parent_carer"
 SAFE_INTENTS = {"confirm_safe", "affirm"}
 NOT_SAFE_INTENTS = {"not_safe", "deny", CRISIS_INTENT}
 
 UTTER_CRISIS = "utter_crisis"
 UTTER_CRISIS_LOCAL = "utter_crisis_local"
+UTTER_INTERPRETER = "utter_interpreter_line"
 UTTER_ASK_SAFE = "utter_ask_safe_now"
+UTTER_ASK_SAFE_SELF = "utter_ask_safe_now_adult"
+UTTER_ASK_SAFE_OTHER = "utter_ask_safe_now_other"
 UTTER_SAFE = "utter_glad_you_are_safe"
 UTTER_NOT_SAFE = "utter_not_safe_now"
 UTTER_OFFER = "utter_offer_to_continue"
 UTTER_CHECK = "utter_check_risk"
 UTTER_CHECK_OK = "utter_check_ok"
+UTTER_OTHER_LANGUAGE = "utter_other_language"
+# The first crisis step for each kind of danger.
+FIRST_STEP = {
+    "general": UTTER_CRISIS,
+    "eating_disorder": "utter_crisis_eating_disorder",
+    "grooming_online": "utter_crisis_grooming_online",
+    "exploitation": "utter_crisis_exploitation",
+    "forced_marriage_fgm": "utter_crisis_forced_marriage_fgm",
+    "unsafe_now": "utter_crisis_unsafe_now",
+    "voices": "utter_crisis_voices",
+    "parent_own": "utter_crisis_parent_own",
+    "third_party": "utter_crisis_third_party",
+}
+ASK_SAFE = {"parent_own": UTTER_ASK_SAFE_SELF, "third_party": UTTER_ASK_SAFE_OTHER}
+ASK_SAFE_ACTIONS = {UTTER_ASK_SAFE, UTTER_ASK_SAFE_SELF, UTTER_ASK_SAFE_OTHER}
 AT_RISK_ANSWERS = {"affirm", "not_safe", CRISIS_INTENT}
 NO_RISK_ANSWERS = {"deny", "confirm_safe"}
 CRISIS_ACTIONS = (
-    UTTER_CRISIS, UTTER_CRISIS_LOCAL, UTTER_ASK_SAFE, UTTER_SAFE, UTTER_NOT_SAFE, UTTER_OFFER, UTTER_CHECK, UTTER_CHECK_OK,
+    *FIRST_STEP.values(), UTTER_CRISIS_LOCAL, UTTER_INTERPRETER, *ASK_SAFE_ACTIONS, UTTER_SAFE, UTTER_NOT_SAFE,
+    UTTER_OFFER, UTTER_CHECK, UTTER_CHECK_OK, UTTER_OTHER_LANGUAGE,
 )
 
 
@@ -71,47 +99,135 @@ def last_bot_action_before_user(tracker: DialogueStateTracker) -> str | None:
     return None
 
 
+def latest_risk(tracker: DialogueStateTracker) -> dict[str, Any]:
+    parse_data = tracker.latest_message.parse_data if tracker.latest_message else {}
+    return dict(parse_data.get("risk") or {})
+
+
 def crisis_categories(tracker: DialogueStateTracker) -> list[str]:
-    """What fired: the risk detector's categories, or the trained classifier."""
-    parse_data = tracker.latest_message.parse_data if tracker.latest_message else {}
-    risk = parse_data.get("risk") or {}
-    return list(risk.get("categories") or []) or ["classifier"]
+    """What fired: the risk layer's categories, or the source that decided."""
+    risk = latest_risk(tracker)
+    return list(risk.get("categories") or []) or [risk.get("source") or "classifier"]
 
 
-def only_the_classifier_fired(tracker: DialogueStateTracker) -> bool:
-    """express_crisis from the trained classifier alone: no risk words were found."""
-    parse_data = tracker.latest_message.parse_data if tracker.latest_message else {}
-    risk = parse_data.get("risk") or {}
-    return risk.get("source") == "classifier" and not risk.get("categories")
+def earlier_distress(tracker: DialogueStateTracker) -> bool:
+    """Did an earlier message in this conversation show distress (or get a crisis reply)?"""
+    if tracker.get_slot(CRISIS_SLOT):
+        return True
+    user_messages = [event for event in tracker.applied_events() if isinstance(event, UserUttered)]
+    return any((event.parse_data.get("risk") or {}).get("distress") for event in user_messages[:-1])
+
+
+def risk_level(tracker: DialogueStateTracker) -> str:
+    """crisis | check | none for the latest message, with the conversation's context."""
+    risk = latest_risk(tracker)
+    level = str(risk.get("level") or "none")
+    intent = (tracker.latest_message.intent or {}).get("name") if tracker.latest_message else None
+    if level not in (CRISIS, CHECK) and intent == CRISIS_INTENT:
+        # No decision recorded: an intent payload ("/express_crisis") or a test story. Only an
+        # explicit "the classifier alone" record asks first; anything else gets the crisis reply.
+        level = CHECK if risk.get("source") == "classifier" and not risk.get("categories") else CRISIS
+    if level != CRISIS and risk.get("finality") and earlier_distress(tracker):
+        return CRISIS
+    return level
+
+
+def is_parent(tracker: DialogueStateTracker) -> bool:
+    if tracker.get_slot("user_role") == PARENT:
+        return True
+    entities = tracker.latest_message.entities if tracker.latest_message else []
+    return any(entity.get("entity") == "role_hint" and entity.get("value") == PARENT for entity in entities)
+
+
+def crisis_kind(tracker: DialogueStateTracker) -> str:
+    text = tracker.latest_message.text or "" if tracker.latest_message else ""
+    risk = latest_risk(tracker)
+    categories = list(risk.get("categories") or [])
+    if risk.get("model_category") and risk.get("source") in ("model", "lexicon"):
+        categories.append(str(risk["model_category"]))
+    return reply_kind(categories, parent=is_parent(tracker), text=text)
+
+
+def answer_in_crisis_message(tracker: DialogueStateTracker) -> list[Event]:
+    """The answer to the question we asked, when it came inside a crisis message."""
+    if tracker.active_loop_name != "triage_form" or not tracker.latest_message:
+        return []
+    text = tracker.latest_message.text or ""
+    asked = tracker.get_slot("requested_slot")
+    if asked == "age" and (age := parse_age_mention(text)) and not age.out_of_range and not age.unknown:
+        return [SlotSet("age", age.label), SlotSet("age_min", age.low), SlotSet("age_max", age.high)]
+    if asked == "user_role" and (role := parse_role(text)):
+        return [SlotSet("user_role", role)]
+    return []
+
+
+def first_crisis_step(tracker: DialogueStateTracker) -> tuple[str, list[Event]]:
+    kind = crisis_kind(tracker)
+    language = latest_risk(tracker).get("language")
+    events: list[Event] = [SlotSet(CRISIS_SLOT, crisis_categories(tracker)), SlotSet(KIND_SLOT, kind)]
+    events.append(SlotSet(LANGUAGE_SLOT, language if language and language != "en" else None))
+    return FIRST_STEP[kind], events + answer_in_crisis_message(tracker)
 
 
 def next_crisis_action(tracker: DialogueStateTracker) -> str | None:
     """The crisis step to take now, or None when this policy has nothing to say."""
+    return next_step(tracker)[0]
+
+
+def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
     latest = tracker.latest_action_name
     if latest == ACTION_LISTEN_NAME:
-        intent = (tracker.latest_message.intent or {}).get("name") if tracker.latest_message else None
-        before = last_bot_action_before_user(tracker)
-        if before == UTTER_ASK_SAFE and intent in NOT_SAFE_INTENTS:
-            return UTTER_NOT_SAFE
-        if before == UTTER_CHECK and intent in AT_RISK_ANSWERS:
-            return UTTER_CRISIS
-        if intent == CRISIS_INTENT:
-            already_escalated = bool(tracker.get_slot(CRISIS_SLOT))
-            return UTTER_CHECK if only_the_classifier_fired(tracker) and not already_escalated else UTTER_CRISIS
-        if before == UTTER_ASK_SAFE and intent in SAFE_INTENTS:
-            return UTTER_SAFE
-        if before == UTTER_CHECK and intent in NO_RISK_ANSWERS:
-            return UTTER_CHECK_OK
-        return None
-    if latest == UTTER_CRISIS:
-        return UTTER_CRISIS_LOCAL
+        return after_user_message(tracker)
+    if latest in FIRST_STEP.values():
+        return UTTER_CRISIS_LOCAL, []
     if latest == UTTER_CRISIS_LOCAL:
-        return UTTER_ASK_SAFE
-    if latest in (UTTER_ASK_SAFE, UTTER_NOT_SAFE, UTTER_OFFER, UTTER_CHECK):
-        return ACTION_LISTEN_NAME
+        if tracker.get_slot(LANGUAGE_SLOT):
+            return UTTER_INTERPRETER, []
+        return ASK_SAFE.get(tracker.get_slot(KIND_SLOT) or "", UTTER_ASK_SAFE), []
+    if latest == UTTER_INTERPRETER:
+        if _crisis_this_turn(tracker):
+            return ASK_SAFE.get(tracker.get_slot(KIND_SLOT) or "", UTTER_ASK_SAFE), []
+        return ACTION_LISTEN_NAME, []
+    if latest == UTTER_OTHER_LANGUAGE:
+        return UTTER_INTERPRETER, []
+    if latest in (*ASK_SAFE_ACTIONS, UTTER_NOT_SAFE, UTTER_OFFER, UTTER_CHECK):
+        return ACTION_LISTEN_NAME, []
     if latest in (UTTER_SAFE, UTTER_CHECK_OK):
-        return None if tracker.active_loop_name else UTTER_OFFER
-    return None
+        return (None if tracker.active_loop_name else UTTER_OFFER), []
+    return None, []
+
+
+def _crisis_this_turn(tracker: DialogueStateTracker) -> bool:
+    """Was a first crisis step run since the latest user message?"""
+    for event in reversed(tracker.applied_events()):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, ActionExecuted) and event.action_name in FIRST_STEP.values():
+            return True
+    return False
+
+
+def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
+    intent = (tracker.latest_message.intent or {}).get("name") if tracker.latest_message else None
+    before = last_bot_action_before_user(tracker)
+    level = risk_level(tracker)
+    if before in ASK_SAFE_ACTIONS and intent in NOT_SAFE_INTENTS:
+        return UTTER_NOT_SAFE, []
+    if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS):
+        return first_crisis_step(tracker)
+    if level == CRISIS:
+        return first_crisis_step(tracker)
+    if level == CHECK:
+        already_escalated = bool(tracker.get_slot(CRISIS_SLOT))
+        return first_crisis_step(tracker) if already_escalated else (UTTER_CHECK, [])
+    if before in ASK_SAFE_ACTIONS and intent in SAFE_INTENTS:
+        return UTTER_SAFE, []
+    if before == UTTER_CHECK and intent in NO_RISK_ANSWERS:
+        return UTTER_CHECK_OK, []
+    language = latest_risk(tracker).get("language")
+    if language and language != "en":
+        return UTTER_OTHER_LANGUAGE, [SlotSet(LANGUAGE_SLOT, language)]
+    return None, []
 
 
 @DefaultV1Recipe.register(
@@ -125,6 +241,4 @@ class CrisisPolicy(DeterministicPolicy):
         return {"priority": 7}
 
     def next_action(self, tracker: DialogueStateTracker, domain: Domain) -> tuple[str | None, list[Event]]:
-        action = next_crisis_action(tracker)
-        events: list[Event] = [SlotSet(CRISIS_SLOT, crisis_categories(tracker))] if action == UTTER_CRISIS else []
-        return action, events
+        return next_step(tracker)
