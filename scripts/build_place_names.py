@@ -197,7 +197,7 @@ def main() -> int:
         for outward in sorted(nations):
             counts = nations[outward]
             writer.writerow([outward, *(counts[n] for n in ("england", "wales", "scotland", "northern_ireland", "other"))])
-    print(f"place_names.csv: {len(rows)} rows; postcode_district_nations.csv: {len(nations)} outward codes")
+    print(f"place_names.csv: {len(rows)} rows; postcode_district_nations.csv: {len(nations)} outward codes")  # noqa: T201
     return 0
 
 

@@ -132,7 +132,8 @@ class Gazetteer:
             if not fuzzy and all(e.kind in MINOR_KINDS for e in ours) and not _said_as_place(words, span):
                 continue
             if fuzzy:
-                longer = self._fuzzy([other for other in spans if other.end - other.start > span.end - span.start])
+                around = [o for o in spans if o.start <= span.start and span.end <= o.end and o != span]
+                longer = self._fuzzy(around)
                 if longer is not None and longer.score >= FUZZY_OVERRIDE and longer.gram != span.gram:
                     return self._fuzzy_resolution(longer, words)
             return self._from_entries(entries, ours[0].display_name, "name", words, span)
