@@ -47,12 +47,11 @@ KINDS = {
     "outward_code": "postcode district",
     "sector": "postcode sector",
     "nation": "Wales, Scotland or Northern Ireland",
-    "nation_city": "a city or large town in Wales, Scotland or Northern Ireland",
-    "nation_place": "a smaller town or village in Wales, Scotland or Northern Ireland",
+    "nation_place": "a town or village in Wales, Scotland or Northern Ireland",
     "england_town": "a place elsewhere in England",
 }
+# Nation places are minor too: "Barry", "Hamilton" and "Livingston" are also people's names.
 MINOR_KINDS = frozenset({"place", "nation_place"})
-NATION_CITY_POPULATION = 50_000
 NATION_NAMES = {"wales": "wales", "cymru": "wales", "scotland": "scotland", "northern ireland": "northern_ireland"}
 # Words that say which area an ambiguous name means ("Newport, Essex"); the option labels
 # use them, so every option the bot offers resolves to its own area.
@@ -142,11 +141,10 @@ def nation_aliases(rows: list[dict[str, str]]) -> Iterator[AliasRow]:
         if not alias or (alias, row["area_code"]) in seen:
             continue
         seen.add((alias, row["area_code"]))
-        big = int(row["population"] or 0) >= NATION_CITY_POPULATION
         yield AliasRow(
             alias=alias,
             display_name=row["name"],
-            kind="nation_city" if big else "nation_place",
+            kind="nation_place",
             area_code=row["area_code"],
             district=None,
             source=f"place_names.csv: {row['source']} {row['source_id']}"[:300],
