@@ -72,6 +72,7 @@ staff-user: venv
 
 bench: setup
 	@$(PY) -m benchmarks.query_benchmark
+	@$(PY) -m benchmarks.gazetteer_benchmark
 
 # The scale-out deployment of deploy/ on this machine, under load (benchmarks/scale_demo.py).
 scale-demo: setup postgres redis nginx

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from services_db.query import Match
 from services_db.seed import ContactRecord
-from services_db.vocabulary import AREA_CODES, NATIONAL
+from services_db.vocabulary import AREA_NAMES, NATIONAL, NATIONS
 
 CONTACT_VERBS = {
     "phone": "Call",
@@ -28,8 +28,11 @@ def contact_line(contact: ContactRecord) -> str:
 
 def who_line(match: Match) -> str:
     service = match.service
-    areas = [AREA_CODES[code] for code in service.areas if code in AREA_CODES]
-    where = "anywhere in the country" if NATIONAL in service.areas else "in " + _join(areas)
+    areas = [AREA_NAMES[code] for code in service.areas if code != NATIONAL]
+    if NATIONAL in service.areas:
+        where = "anywhere in the UK" if set(NATIONS) <= set(service.areas) else "anywhere in England"
+    else:
+        where = "in " + _join(areas)
     line = f"{(service.age_note or 'All ages').rstrip('.')}, {where}"
     if service.specialist:
         line += f". {service.specialist.rstrip('.')}"

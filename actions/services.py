@@ -15,7 +15,7 @@ from actions.triage_form import area_group, latest_text, resolve_area
 from bot.parsing import parse_age, parse_age_mention, parse_concern, parse_role
 from services_db.opening import london_now
 from services_db.query import SearchRequest, SearchResult, find_services
-from services_db.vocabulary import AREA_CODES, CONCERNS
+from services_db.vocabulary import AREA_CODES, CONCERNS, NATIONS
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +23,10 @@ TRIAGE_SLOTS = (
     "user_role", "age", "school", "area", "concern", "age_min", "age_max", "area_code",
     "area_group", "area_options", "school_urn", "school_has_mhst", "services_shown", "requested_slot",
 )
+# Responses for other nations and young adults (domain.yml).
+OTHER_NATION_RESPONSE = "utter_services_other_nation"
+YOUNG_ADULT_RESPONSE = "utter_services_young_adult"
+ADULT_AGE = 18
 # Risk layer categories (bot/nlu/risk_patterns.py) → the concern the search uses.
 RISK_CONCERNS = {
     "suicidal": "suicidal_thoughts", "self_harm": "self_harm", "danger_overdose": "suicidal_thoughts", "abuse": "abuse",
@@ -58,14 +62,19 @@ def request_from_tracker(tracker: Tracker, exclude: tuple[str, ...] = ()) -> Sea
         role=tracker.get_slot("user_role"),
         age_min=_int(tracker.get_slot("age_min")),
         age_max=_int(tracker.get_slot("age_max")),
-        area_code=area_code if area_code in AREA_CODES else None,
+        area_code=area_code if area_code in AREA_CODES or area_code in NATIONS else None,
         concern=concern_from_text(tracker.get_slot("concern")),
         school_has_mhst=tracker.get_slot("school_has_mhst"),
         exclude_ids=exclude,
     )
 
 
-def show_services(dispatcher: CollectingDispatcher, tracker: Tracker, exclude: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+def show_services(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    exclude: tuple[str, ...] = (),
+    domain: DomainDict | None = None,
+) -> list[dict[str, Any]]:
     """Search, reply with the service cards, the crisis footer and what next."""
     directory = get_directory()
     if directory is None:
@@ -78,7 +87,7 @@ def show_services(dispatcher: CollectingDispatcher, tracker: Tracker, exclude: t
         dispatcher.utter_message(response="utter_no_more_services" if exclude else "utter_no_services")
         dispatcher.utter_message(response="utter_crisis_footer")
         return []
-    _intro(dispatcher, request, result, more=bool(exclude))
+    _intro(dispatcher, request, result, more=bool(exclude), responses=set((domain or {}).get("responses", {})))
     for match in result.matches:
         dispatcher.utter_message(response="utter_service_card", **card_values(match))
         if match.service.stale_risk == "high":
@@ -91,15 +100,25 @@ def show_services(dispatcher: CollectingDispatcher, tracker: Tracker, exclude: t
     return [SlotSet("services_shown", shown)]
 
 
-def _intro(dispatcher: CollectingDispatcher, request: SearchRequest, result: SearchResult, more: bool) -> None:
+def _intro(
+    dispatcher: CollectingDispatcher, request: SearchRequest, result: SearchResult, more: bool, responses: set[str]
+) -> None:
     if more:
         return
-    if request.area_code is None:
+    if result.nation:
+        # Never "anywhere in England": UK-wide lines and the nation's own NHS help.
+        if OTHER_NATION_RESPONSE in responses:
+            dispatcher.utter_message(response=OTHER_NATION_RESPONSE, nation=NATIONS[result.nation])
+        else:
+            dispatcher.utter_message(response="utter_services_intro")
+    elif request.area_code is None:
         dispatcher.utter_message(response="utter_services_national")
     elif not result.local_found:
         dispatcher.utter_message(response="utter_services_national_only")
     else:
         dispatcher.utter_message(response="utter_services_intro")
+    if request.age_min is not None and request.age_min >= ADULT_AGE and YOUNG_ADULT_RESPONSE in responses:
+        dispatcher.utter_message(response=YOUNG_ADULT_RESPONSE)
 
 
 class ActionFindServices(Action):
@@ -107,7 +126,7 @@ class ActionFindServices(Action):
         return "action_find_services"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
-        return show_services(dispatcher, tracker)
+        return show_services(dispatcher, tracker, domain=domain)
 
 
 class ActionMoreServices(Action):
@@ -119,7 +138,7 @@ class ActionMoreServices(Action):
         if not shown:  # nothing searched yet: start the triage instead
             dispatcher.utter_message(response="utter_change_what")
             return []
-        return show_services(dispatcher, tracker, exclude=shown)
+        return show_services(dispatcher, tracker, exclude=shown, domain=domain)
 
 
 class ActionStartAgain(Action):
@@ -160,4 +179,4 @@ class ActionChangeAnswer(Action):
             return []
         dispatcher.utter_message(response="utter_changed_answer")
         tracker.slots.update({event["name"]: event["value"] for event in events})
-        return events + show_services(dispatcher, tracker)
+        return events + show_services(dispatcher, tracker, domain=domain)

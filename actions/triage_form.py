@@ -34,12 +34,17 @@ CORRECTION = re.compile(r"\b(actually|i meant|i mean|sorry|wait|not|no|oops|chan
 LLR_AREAS = {"leicester", "leicestershire", "rutland"}
 
 
+NATION_GROUPS = {"wales", "scotland", "northern_ireland"}
+
+
 def area_group(area_code: str | None) -> str:
-    """herts | llr | other: which local 24/7 line the crisis reply adds."""
+    """herts | llr | wales | scotland | northern_ireland | other: which 24/7 line the crisis reply adds."""
     if area_code == "herts":
         return "herts"
     if area_code in LLR_AREAS:
         return "llr"
+    if area_code in NATION_GROUPS:
+        return str(area_code)
     return "other"
 
 

@@ -43,6 +43,7 @@ def read_directory(engine: Engine) -> Directory:
                 area_code=row.area_code,
                 district=row.district,
                 source=row.source,
+                option_label=row.option_label,
             )
             for row in session.scalars(select(models.AreaAlias).order_by(models.AreaAlias.id))
         ]
@@ -79,6 +80,7 @@ def _service_record(row: models.Service) -> ServiceRecord:
         audiences=tuple(sorted(a.audience for a in row.audiences)),
         min_age=row.min_age,
         max_age=row.max_age,
+        no_upper_age=row.no_upper_age,
         age_note=row.age_note,
         areas=tuple(sorted(a.area_code for a in row.areas)),
         concerns=tuple(sorted(c.concern for c in row.concerns)),

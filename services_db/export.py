@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from services_db.seed import ContactRecord, ServiceRecord
-from services_db.vocabulary import AREA_CODES, NATIONAL
+from services_db.vocabulary import AREA_NAMES
 
 NAMESPACE = uuid.UUID("6f1c1a52-3b7e-4f0e-9a53-0c3b5d7e2a10")  # fixed: the same record gets the same ids
 TAXONOMY_PREFIX = "wtgh:"
@@ -114,7 +114,7 @@ def oruk_service(service: ServiceRecord) -> dict[str, Any]:
             {
                 "id": stable_id(service.id, "area", code),
                 "service_id": service_uuid,
-                "name": "England" if code == NATIONAL else AREA_CODES[code],
+                "name": AREA_NAMES[code],
                 "service_area": code,
             }
             for code in service.areas

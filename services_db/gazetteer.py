@@ -2,9 +2,14 @@
 
 Order: "somewhere else" → full postcode (by sector) → outward code → exact place
 name → fuzzy place name (misspellings) → a town elsewhere in England → unknown.
-An outward code or name that spans more than one area, or our area and somewhere
-else, is `ambiguous` and carries the options to ask about: the bot asks one
-follow-up question instead of guessing.
+Wales, Scotland and Northern Ireland are areas too (found by name or postcode): the
+search then shows the UK-wide services that cover them and their own NHS urgent help.
+
+A name or outward code that is in more than one area, or in one of ours and somewhere
+else, is `ambiguous` and carries options to ask about, as town names people know
+("Bishop's Stortford (Hertfordshire)", "Stansted Mountfitchet or Takeley (Essex)"). Each
+option resolves to its own area when sent back: a county or nation word in the text
+("Newport, Wales") settles which one is meant.
 """
 from __future__ import annotations
 
@@ -15,16 +20,19 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from services_db.places import AliasRow
+from services_db.places import AREA_WORDS, MINOR_KINDS, AliasRow
 from services_db.postcodes import find_postcode
-from services_db.text import ngrams, normalise
-from services_db.vocabulary import AREA_CODES, NATIONAL
+from services_db.text import normalise
+from services_db.vocabulary import AREA_CODES, AREA_NAMES, NATIONAL, NATIONS
 
 FUZZY_CUTOFF = 80
 FUZZY_MIN_LENGTH = 5
+# A longer phrase this close to a known name beats an exact match inside it:
+# "hemell hempstead" is Hemel Hempstead, not the village of Hempstead.
+FUZZY_OVERRIDE = 88
 ELSEWHERE = re.compile(
     r"\b(somewhere else|some where else|elsewhere|outside|not (in|near) (any of )?(these|them|those)|"
-    r"none of (these|them|those)|other area|another area|scotland|wales|northern ireland)\b"
+    r"none of (these|them|those)|other area|another area)\b"
 )
 # Words that are never place names on their own, so that fuzzy matching can't turn
 # "i live in" into a town.
@@ -32,19 +40,51 @@ STOP_WORDS = frozenset(
     "i im i m live living in near at the a from by around to of we my our is it and "
     "just outside close next we re were town city village".split()
 )
+# A village or ward name said in passing counts only after one of these ("we live in
+# Wing") or as the whole answer: "the new wing" or "my friend Heather" is not a place.
+CUE = re.compile(
+    r"\b(in|near|nr|from|at|around|live|lives|living|moved to|moving to|outside|meant|mean|by|"
+    r"is|its|it s)$"
+)
+FILLER = STOP_WORDS | frozenset("please thanks thank you yes yeah yep ok okay its it s actually sorry".split())
+COMPETITOR = "england_town"
 
 
 @dataclass(frozen=True)
 class AreaResolution:
     status: str  # found | ambiguous | outside | unknown
-    area_code: str | None = None
+    area_code: str | None = None  # AREA_CODES, NATIONS or "national"
     place: str | None = None  # what we understood, for the reply ("Stevenage", "LE2")
     options: tuple[str, ...] = field(default_factory=tuple)  # for `ambiguous`: places to pick from
     how: str = ""  # postcode | outward_code | name | fuzzy | england_town | elsewhere
 
     @property
     def area_label(self) -> str:
-        return AREA_CODES.get(self.area_code or "", "England")
+        return AREA_NAMES.get(self.area_code or "", "England")
+
+    @property
+    def nation(self) -> str | None:
+        """'wales' | 'scotland' | 'northern_ireland' when the place is in one of them."""
+        return self.area_code if self.area_code in NATIONS else None
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    gram: str
+    score: float = 100.0  # for a fuzzy match: how close the typed words were
+
+
+def _spans(words: list[str], max_n: int = 5) -> list[_Span]:
+    """Every word n-gram with its position, longest first, then left to right."""
+    spans = []
+    for size in range(min(max_n, len(words)), 0, -1):
+        for start in range(len(words) - size + 1):
+            gram = " ".join(words[start : start + size])
+            if not set(gram.split()) <= STOP_WORDS:
+                spans.append(_Span(start, start + size, gram))
+    return spans
 
 
 class Gazetteer:
@@ -52,78 +92,119 @@ class Gazetteer:
         self._by_alias: dict[str, list[AliasRow]] = defaultdict(list)
         for row in rows:
             self._by_alias[row.alias].append(row)
-        # Our places and every English school town compete, so a misspelling is matched
-        # to the nearest real place, not forced onto one of ours.
+        # Our places and every place elsewhere compete, so a misspelling is matched to the
+        # nearest real place, not forced onto one of ours.
         self._names = [
             alias
             for alias, entries in self._by_alias.items()
-            if any(entry.kind in ("town", "district", "county", "england_town") for entry in entries)
+            if any(entry.kind not in ("outward_code", "sector") for entry in entries)
         ]
 
     def resolve(self, text: str, fuzzy: bool = True) -> AreaResolution:
-        """Resolve free text; `fuzzy=False` accepts only exact names and postcodes
-        (used when the user was not asked about their area)."""
+        """Resolve free text; `fuzzy=False` accepts only exact names and postcodes, and
+        village names only after "in", "near"… (used when the user was not asked about
+        their area)."""
         words = normalise(text).split()
         postcode = find_postcode(text)
         if postcode is not None:
             if postcode.sector and self._by_alias.get(normalise(postcode.sector)):
                 return self._from_entries(
-                    self._by_alias[normalise(postcode.sector)][:1], postcode.outward, "postcode"
+                    self._by_alias[normalise(postcode.sector)][:1], postcode.outward, "postcode", words
                 )
             entries = self._by_alias.get(normalise(postcode.outward), [])
             if entries:
-                return self._from_entries(entries, postcode.outward, "outward_code")
+                return self._from_entries(entries, postcode.outward, "outward_code", words)
             return AreaResolution("outside", NATIONAL, postcode.outward, how="outward_code")
         if ELSEWHERE.search(" ".join(words)):
             return AreaResolution("outside", NATIONAL, None, how="elsewhere")
 
-        candidates = [gram for gram in ngrams(words) if not set(gram.split()) <= STOP_WORDS]
-        for gram in candidates:
-            entries = [e for e in self._by_alias.get(gram, []) if e.kind != "england_town"]
-            if entries:
-                return self._from_entries(entries, entries[0].display_name, "name")
-        if fuzzy:
-            best = self._fuzzy(candidates)
-            if best is not None:
-                entries = [e for e in self._by_alias[best] if e.kind != "england_town"]
+        spans = _spans(words)
+        elsewhere: list[_Span] = []  # longer names of places elsewhere ("Newport Pagnell")
+        for span in spans:
+            entries = self._by_alias.get(span.gram, [])
+            ours = [e for e in entries if e.kind != COMPETITOR]
+            if not ours:
                 if entries:
-                    return self._from_entries(entries, entries[0].display_name, "fuzzy")
-                place = self._by_alias[best][0].display_name
-                return AreaResolution("outside", NATIONAL, place, how="england_town")
-        for gram in candidates:
-            entries = self._by_alias.get(gram, [])
+                    elsewhere.append(span)
+                continue
+            if any(other.start <= span.start and span.end <= other.end for other in elsewhere):
+                continue
+            if not fuzzy and all(e.kind in MINOR_KINDS for e in ours) and not _said_as_place(words, span):
+                continue
+            if fuzzy:
+                around = [o for o in spans if o.start <= span.start and span.end <= o.end and o != span]
+                longer = self._fuzzy(around)
+                if longer is not None and longer.score >= FUZZY_OVERRIDE and longer.gram != span.gram:
+                    return self._fuzzy_resolution(longer, words)
+            return self._from_entries(entries, ours[0].display_name, "name", words, span)
+        if fuzzy:
+            best = self._fuzzy(spans)
+            if best is not None:
+                return self._fuzzy_resolution(best, words)
+        for span in spans:
+            entries = self._by_alias.get(span.gram, [])
             if entries:
                 return AreaResolution("outside", NATIONAL, entries[0].display_name, how="england_town")
         return AreaResolution("unknown")
 
-    def _fuzzy(self, candidates: list[str]) -> str | None:
-        best: tuple[float, str] | None = None
-        for gram in candidates:
-            if len(gram) < FUZZY_MIN_LENGTH:
+    def _fuzzy(self, spans: list[_Span]) -> _Span | None:
+        """The known name closest to any span (its score in `score`), or None."""
+        best: _Span | None = None
+        for span in spans:
+            if len(span.gram) < FUZZY_MIN_LENGTH:
                 continue
-            match = process.extractOne(gram, self._names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-            if match and (best is None or match[1] > best[0]):
-                best = (match[1], match[0])
-        return best[1] if best else None
+            match = process.extractOne(span.gram, self._names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if match and (best is None or match[1] > best.score):
+                best = _Span(span.start, span.end, match[0], match[1])
+        return best
+
+    def _fuzzy_resolution(self, best: _Span, words: list[str]) -> AreaResolution:
+        entries = self._by_alias[best.gram]
+        ours = [e for e in entries if e.kind != COMPETITOR]
+        if ours:
+            return self._from_entries(entries, ours[0].display_name, "fuzzy", words, best)
+        return AreaResolution("outside", NATIONAL, entries[0].display_name, how="england_town")
 
     @staticmethod
-    def _from_entries(entries: list[AliasRow], place: str, how: str) -> AreaResolution:
+    def _from_entries(
+        entries: list[AliasRow], place: str, how: str, words: list[str], span: _Span | None = None
+    ) -> AreaResolution:
         # A district or county name settles a name that is also a multi-district town ("Leicester").
-        authoritative = [e for e in entries if e.kind in ("district", "county")]
+        authoritative = [e for e in entries if e.kind in ("district", "county", "nation")]
         if authoritative:
             entries = authoritative
-        areas = {entry.area_code for entry in entries}
+        named = _areas_named(words, span)
+        if named & {e.area_code for e in entries}:
+            entries = [e for e in entries if e.area_code in named]
+        areas = list(dict.fromkeys(e.area_code for e in entries))
         if len(areas) == 1:
-            area = areas.pop()
-            status = "outside" if area == NATIONAL else "found"
-            return AreaResolution(status, area, place, how=how)
-        options = tuple(
-            dict.fromkeys(
-                entry.district or entry.display_name
-                for entry in entries
-                if entry.area_code != NATIONAL
-            )
-        )
+            status = "outside" if areas[0] == NATIONAL else "found"
+            return AreaResolution(status, areas[0], place, how=how)
+        ordered = [a for a in areas if a in AREA_CODES] + [a for a in areas if a in NATIONS]
+        options = [
+            next((e.option_label for e in entries if e.area_code == area and e.option_label), AREA_NAMES[area])
+            for area in ordered
+        ]
         if NATIONAL in areas:
-            options += ("Somewhere else",)
-        return AreaResolution("ambiguous", None, place, options=options, how=how)
+            options.append("Somewhere else in England" if any(a in NATIONS for a in areas) else "Somewhere else")
+        return AreaResolution("ambiguous", None, place, options=tuple(dict.fromkeys(options)), how=how)
+
+
+def _said_as_place(words: list[str], span: _Span) -> bool:
+    """Is the name introduced as a place ("we live in Wing"), or the whole answer?"""
+    before = " ".join(words[max(0, span.start - 2) : span.start])
+    if CUE.search(before):
+        return True
+    rest = words[: span.start] + words[span.end :]
+    return all(word in FILLER for word in rest)
+
+
+def _areas_named(words: list[str], span: _Span | None) -> set[str]:
+    """Areas named by a county or nation word outside the matched name ("Newport, Wales")."""
+    named = set()
+    for other in _spans(words, max_n=2):
+        if span is not None and other.start < span.end and span.start < other.end:
+            continue
+        if other.gram in AREA_WORDS:
+            named.add(AREA_WORDS[other.gram])
+    return named

@@ -77,6 +77,7 @@ def load_all(engine: Engine, if_changed: bool = False) -> LoadSummary:
                 area_code=row.area_code,
                 district=row.district,
                 source=row.source,
+                option_label=row.option_label,
             )
             for row in aliases
         )
@@ -104,6 +105,7 @@ def _add_services(session: Session, records: list[ServiceRecord]) -> None:
                 description=record.description,
                 min_age=record.min_age,
                 max_age=record.max_age,
+                no_upper_age=record.no_upper_age,
                 age_note=record.age_note,
                 access_note=record.access_note,
                 crisis=record.crisis,

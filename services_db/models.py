@@ -41,7 +41,11 @@ class Service(Base):
     name = Column(String(200), nullable=False)
     description = Column(Text, nullable=False)
     min_age = Column(Integer)  # inclusive; NULL = the source states no lower limit
-    max_age = Column(Integer)  # inclusive; NULL = the source states no upper limit
+    max_age = Column(Integer)  # inclusive; NULL = no upper limit stated (see no_upper_age)
+    # True when the source says there is no upper age ("all ages", "16 and over"). A NULL
+    # max_age without it is an upper age the source does not state: the search treats the
+    # service as a children's one (vocabulary.UNSTATED_MAX_AGE).
+    no_upper_age = Column(Boolean, nullable=False, default=False)
     age_note = Column(String(200))
     access_note = Column(Text)
     crisis = Column(Boolean, nullable=False, default=False)
@@ -114,10 +118,13 @@ class AreaAlias(Base):
     id = Column(Integer, primary_key=True)
     alias = Column(String(120), nullable=False, index=True)  # normalised: lower case, single spaces
     display_name = Column(String(120), nullable=False)
-    kind = Column(String(30), nullable=False)  # town | district | county | outward_code | sector
-    area_code = Column(String(40), nullable=False)  # one of AREA_CODES, or "national"
+    kind = Column(String(30), nullable=False)  # see places.KINDS
+    area_code = Column(String(40), nullable=False)  # AREA_CODES, NATIONS or "national"
     district = Column(String(120))
     source = Column(String(300), nullable=False)
+    # How to offer this area when the name or postcode is in more than one: town names
+    # people know ("Stansted Mountfitchet or Takeley (Essex)"), never a council's name.
+    option_label = Column(String(160))
 
 
 class School(Base):

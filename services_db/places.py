@@ -1,23 +1,34 @@
-"""Read the place reference files (towns, postcode districts and sectors, English
-school towns) into area-alias rows for the gazetteer.
+"""Read the place reference files into area-alias rows for the gazetteer.
 
-Sources and caveats: `services_db/data/places/SOURCES.md`.
+Our places: postal towns of the schools (towns.csv), ONS parishes, wards and built-up
+areas, GeoNames towns and villages (place_names.csv), short forms people use
+(short_forms.csv), postcode districts and sectors. Places elsewhere, so that they are
+recognised and never forced onto one of ours: every English school town, GeoNames places
+in England outside our districts, and Wales, Scotland and Northern Ireland by name and
+postcode district (postcode_district_nations.csv).
+
+Sources, licences and caveats: `services_db/data/places/SOURCES.md`.
 """
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from services_db.text import normalise
-from services_db.vocabulary import AREA_CODES, NATIONAL
+from services_db.vocabulary import AREA_CODES, NATIONAL, NATIONS
 
 PLACES_DIR = Path(__file__).resolve().parent / "data" / "places"
 TOWNS_FILE = PLACES_DIR / "towns.csv"
+PLACE_NAMES_FILE = PLACES_DIR / "place_names.csv"
+SHORT_FORMS_FILE = PLACES_DIR / "short_forms.csv"
 OUTWARDS_FILE = PLACES_DIR / "postcode_districts.csv"
+NATION_OUTWARDS_FILE = PLACES_DIR / "postcode_district_nations.csv"
 SECTORS_FILE = PLACES_DIR / "postcode_sectors_subset.json"
+SCHOOLS_FILE = PLACES_DIR / "schools.csv"
 ENGLAND_SCHOOLS_FILE = PLACES_DIR / "england_schools_gias_20250711.csv"
 
 KIND_BY_TOWNS_TYPE = {
@@ -25,16 +36,47 @@ KIND_BY_TOWNS_TYPE = {
     "local authority district name": "district",
     "county/area name": "county",
 }
+# What each kind of row is. "Minor" names (villages, wards, small towns elsewhere in the
+# UK) count in passing only after words like "in" or "near" (see gazetteer); competitors
+# are places elsewhere in England that share a name with one of ours.
+KINDS = {
+    "town": "postal town of schools in our areas",
+    "district": "local authority district",
+    "county": "county or area name",
+    "place": "parish, ward, built-up area or GeoNames place in our areas",
+    "outward_code": "postcode district",
+    "sector": "postcode sector",
+    "nation": "Wales, Scotland or Northern Ireland",
+    "nation_place": "a town or village in Wales, Scotland or Northern Ireland",
+    "england_town": "a place elsewhere in England",
+}
+# Nation places are minor too: "Barry", "Hamilton" and "Livingston" are also people's names.
+MINOR_KINDS = frozenset({"place", "nation_place"})
+NATION_NAMES = {"wales": "wales", "cymru": "wales", "scotland": "scotland", "northern ireland": "northern_ireland"}
+# Words that say which area an ambiguous name means ("Newport, Essex"); the option labels
+# use them, so every option the bot offers resolves to its own area.
+AREA_WORDS = {
+    "hertfordshire": "herts", "herts": "herts", "essex": "west_essex", "west essex": "west_essex",
+    "leicester city": "leicester", "leicestershire": "leicestershire", "leics": "leicestershire",
+    "rutland": "rutland", **NATION_NAMES,
+}
+COUNTY_LABELS = {
+    "herts": "Hertfordshire", "west_essex": "Essex", "leicester": "Leicester city",
+    "leicestershire": "Leicestershire", "rutland": "Rutland", **NATIONS,
+}
+# A share of a postcode district's postcodes below this is ignored (ONS Postcode Directory counts).
+NATION_SHARE_MIN = 0.05
 
 
 @dataclass(frozen=True)
 class AliasRow:
     alias: str  # normalised
     display_name: str
-    kind: str  # town | district | county | outward_code | sector | england_town
+    kind: str  # one of KINDS
     area_code: str
     district: str | None
     source: str
+    option_label: str | None = None  # how to offer this area when the name is ambiguous
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -50,12 +92,87 @@ def town_aliases(path: Path = TOWNS_FILE) -> Iterator[AliasRow]:
             continue
         yield AliasRow(
             alias=normalise(row["name"]),
-            display_name=row["name"].strip(),
+            display_name=" ".join(row["name"].split()),
             kind=kind,
             area_code=area_code,
             district=row["district"].strip() or None,
             source=f"towns.csv: {row['source'].strip()}"[:300],
         )
+
+
+def place_name_rows(path: Path = PLACE_NAMES_FILE) -> list[dict[str, str]]:
+    """The rows of place_names.csv that are used (not excluded as everyday words)."""
+    return [row for row in read_csv(path) if not row["excluded"].strip()]
+
+
+def place_aliases(rows: list[dict[str, str]]) -> Iterator[AliasRow]:
+    """Parishes, wards, built-up areas and GeoNames places in our districts. Where the
+    ONS lists a name in our areas, its district is used and the GeoNames one (derived
+    from the nearest postcode) is dropped."""
+    ours = [row for row in rows if row["area_code"] in AREA_CODES]
+    ons_names = {normalise(row["name"]) for row in ours if row["kind"] != "geonames_place"}
+    seen: set[tuple[str, str, str]] = set()
+    for row in ours:
+        alias = normalise(row["name"])
+        if row["kind"] == "geonames_place" and alias in ons_names:
+            continue
+        key = (alias, row["area_code"], row["district"])
+        if not alias or key in seen:
+            continue
+        seen.add(key)
+        yield AliasRow(
+            alias=alias,
+            display_name=row["name"],
+            kind="place",
+            area_code=row["area_code"],
+            district=row["district"] or None,
+            source=f"place_names.csv: {row['source']} {row['source_id']}"[:300],
+        )
+
+
+def nation_aliases(rows: list[dict[str, str]]) -> Iterator[AliasRow]:
+    for name, nation in NATION_NAMES.items():
+        yield AliasRow(name, NATIONS[nation], "nation", nation, None, "the nations of the UK")
+    seen: set[tuple[str, str]] = set()
+    for row in rows:
+        if row["area_code"] not in NATIONS:
+            continue
+        alias = normalise(row["name"])
+        if not alias or (alias, row["area_code"]) in seen:
+            continue
+        seen.add((alias, row["area_code"]))
+        yield AliasRow(
+            alias=alias,
+            display_name=row["name"],
+            kind="nation_place",
+            area_code=row["area_code"],
+            district=None,
+            source=f"place_names.csv: {row['source']} {row['source_id']}"[:300],
+        )
+
+
+def short_form_aliases(rows: list[AliasRow], path: Path = SHORT_FORMS_FILE) -> Iterator[AliasRow]:
+    """'Hemel' → the rows of 'Hemel Hempstead'. A short form may also be flagged as
+    naming places outside our areas ('Essex'), so the bot asks."""
+    by_alias: dict[str, list[AliasRow]] = defaultdict(list)
+    for row in rows:
+        by_alias[row.alias].append(row)
+    for entry in read_csv(path):
+        targets = [
+            row for row in by_alias.get(normalise(entry["full_name"]), [])
+            if entry["only_area"].strip() in ("", row.area_code)
+        ]
+        if not targets:
+            raise ValueError(f"short_forms.csv: {entry['short_form']}: no place called {entry['full_name']}")
+        elsewhere = entry["also_elsewhere"].strip().lower() == "yes"
+        for target in targets:
+            # The target's kind is kept ("Hemel" is as well known as Hemel Hempstead), but
+            # a name that is also elsewhere must not settle the question like a county does.
+            yield replace(target, alias=normalise(entry["short_form"]), kind="place" if elsewhere else target.kind,
+                          source=f"short_forms.csv: {entry['basis']}"[:300])
+        if elsewhere:
+            yield AliasRow(normalise(entry["short_form"]), "Somewhere else", "england_town", NATIONAL, None,
+                           f"short_forms.csv: {entry['basis']}"[:300])
 
 
 def outward_aliases(path: Path = OUTWARDS_FILE) -> Iterator[AliasRow]:
@@ -89,6 +206,26 @@ def outward_aliases(path: Path = OUTWARDS_FILE) -> Iterator[AliasRow]:
             )
 
 
+def nation_outward_aliases(known: set[str], path: Path = NATION_OUTWARDS_FILE) -> Iterator[AliasRow]:
+    """Postcode districts with postcodes in Wales, Scotland or Northern Ireland: one row
+    per nation holding at least NATION_SHARE_MIN of them, and a 'national' row for the
+    English share, so 'SY10' (England and Wales) is asked about and 'CF10' is Wales."""
+    for row in read_csv(path):
+        code = row["outward_code"].strip().upper()
+        counts = {nation: int(row[nation]) for nation in ("england", *NATIONS)}
+        total = sum(counts.values())
+        if normalise(code) in known or total == 0 or counts["england"] == total:
+            continue
+        source = "postcode_district_nations.csv (ONS Postcode Directory, Nov 2025)"
+        for nation, count in counts.items():
+            if count / total < NATION_SHARE_MIN:
+                continue
+            area = NATIONAL if nation == "england" else nation
+            label = None if nation == "england" else NATIONS[nation]
+            display = "England" if nation == "england" else NATIONS[nation]
+            yield AliasRow(normalise(code), display, "outward_code", area, None, source, label)
+
+
 def lad_areas(path: Path = OUTWARDS_FILE) -> dict[str, tuple[str, str]]:
     """ONS local authority district code → (area code, district name), for our districts."""
     return {
@@ -117,31 +254,123 @@ def sector_aliases(path: Path = SECTORS_FILE) -> Iterator[AliasRow]:
             )
 
 
-def england_town_aliases(
-    path: Path = ENGLAND_SCHOOLS_FILE, known: set[str] | None = None
-) -> Iterator[AliasRow]:
-    """Towns of every open state-funded school in England that are not one of ours:
-    recognised as real places outside our areas."""
-    known = known or set()
-    seen: set[str] = set()
-    for row in read_csv(path):
-        town = row["town"].strip()
-        alias = normalise(town)
-        if not alias or alias in known or alias in seen or len(alias) < 3:
+def school_town_counts(
+    england_file: Path = ENGLAND_SCHOOLS_FILE, schools_file: Path = SCHOOLS_FILE
+) -> tuple[Counter[str], Counter[str], dict[str, str]]:
+    """Schools per town name in our areas and elsewhere in England, and a display name."""
+    ours_urns = {row["urn"].strip() for row in read_csv(schools_file)}
+    ours: Counter[str] = Counter()
+    elsewhere: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for row in read_csv(england_file):
+        alias = normalise(row["town"])
+        if not alias:
             continue
-        seen.add(alias)
-        yield AliasRow(
-            alias=alias,
-            display_name=town,
-            kind="england_town",
-            area_code=NATIONAL,
-            district=None,
-            source="GIAS schools (England), town field, 2025-07-11",
+        names.setdefault(alias, row["town"].strip())
+        (ours if row["urn"].strip() in ours_urns else elsewhere)[alias] += 1
+    return ours, elsewhere, names
+
+
+def england_competitors(
+    rows: list[AliasRow], place_rows: list[dict[str, str]]
+) -> Iterator[AliasRow]:
+    """Places elsewhere in England: school towns and GeoNames places outside our districts.
+    A name shared with one of ours is kept as a competitor (the bot then asks) unless it
+    is one of our school towns with more schools here than elsewhere ('Hatfield')."""
+    kinds_by_alias: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        kinds_by_alias[row.alias].add(row.kind)
+    ours_count, elsewhere_count, names = school_town_counts()
+    candidates: dict[str, tuple[str, str]] = {}
+    for alias, count in elsewhere_count.items():
+        if len(alias) >= 3:
+            candidates[alias] = (names[alias], "GIAS schools (England), town field, 2025-07-11")
+    for row in place_rows:
+        alias = normalise(row["name"])
+        if row["area_code"] == NATIONAL and len(alias) >= 3 and alias not in candidates:
+            candidates[alias] = (row["name"], f"place_names.csv: GeoNames {row['source_id']} (outside our districts)")
+    for alias, (display, source) in candidates.items():
+        kinds = kinds_by_alias.get(alias, set())
+        if kinds & {"district", "county"}:
+            continue
+        if "town" in kinds and elsewhere_count[alias] <= ours_count[alias]:
+            continue
+        yield AliasRow(alias, display, "england_town", NATIONAL, None, source[:300])
+
+
+def _label_names(names: Iterable[str]) -> str:
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+class _OptionLabels:
+    """Town names people know, to offer an area when a name or postcode is in several."""
+
+    def __init__(self, rows: list[AliasRow], place_rows: list[dict[str, str]]):
+        self._areas_by_alias: dict[str, set[str]] = defaultdict(set)
+        for row in rows:
+            if row.area_code != NATIONAL:
+                self._areas_by_alias[row.alias].add(row.area_code)
+        # Names that are a place in the area, not only the postal town of schools there.
+        self._places = {(row.alias, row.area_code) for row in rows if row.kind in ("place", "district")}
+        self._display = {(row.alias, row.area_code): row.display_name for row in rows if row.kind == "place"}
+        # GeoNames places of our areas by outward code, biggest first.
+        self._by_outward: dict[tuple[str, str], list[str]] = defaultdict(list)
+        ranked = sorted(
+            (row for row in place_rows if row["kind"] == "geonames_place" and row["area_code"] in AREA_CODES),
+            key=lambda row: -int(row["population"] or 0),
         )
+        for row in ranked:
+            self._by_outward[(row["outward_code"], row["area_code"])].append(row["name"])
+        # Outward codes of our schools by postal town and area ("Bishop's Stortford", west_essex).
+        self._outwards_by_town: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for school in read_csv(SCHOOLS_FILE):
+            outward = school["postcode"].split()[0].upper() if school["postcode"].strip() else ""
+            if outward:
+                self._outwards_by_town[(normalise(school["town"]), school["area_code"])].add(outward)
+
+    def near(self, outwards: Iterable[str], area: str, limit: int = 2) -> list[str]:
+        """The biggest places of the area in these postcode districts whose names we
+        know as places of that area (a county word settles any other meaning)."""
+        found: list[str] = []
+        for outward in sorted(outwards):
+            for name in self._by_outward.get((outward, area), []):
+                name = self._display.get((normalise(name), area), name)  # the ONS spelling
+                if name not in found and area in self._areas_by_alias.get(normalise(name), ()):
+                    found.append(name)
+        return found[:limit]
+
+    def label(self, row: AliasRow) -> str | None:
+        if row.area_code not in COUNTY_LABELS:
+            return None
+        county = COUNTY_LABELS[row.area_code]
+        if row.kind == "county" and row.area_code in AREA_CODES:
+            return AREA_CODES[row.area_code]  # "West Essex", not "Essex"
+        if row.kind == "nation":
+            return county
+        if normalise(row.display_name) in AREA_WORDS:  # "Essex" → "West Essex"
+            return row.display_name
+        if row.area_code == "leicester" and row.kind in ("outward_code", "town"):
+            return county  # people in the city know they live in Leicester
+        if row.kind == "outward_code":
+            names = self.near([row.alias.upper()], row.area_code)
+        elif row.kind == "town" and (row.alias, row.area_code) not in self._places:
+            names = self.near(self._outwards_by_town.get((row.alias, row.area_code), ()), row.area_code)
+        else:
+            names = [row.display_name]
+        if not names:
+            return AREA_CODES[row.area_code] if row.area_code in AREA_CODES else county
+        return f"{_label_names(names)} ({county})"
 
 
 def all_aliases() -> list[AliasRow]:
-    rows = list(town_aliases()) + list(outward_aliases()) + list(sector_aliases())
-    ours = {row.alias for row in rows if row.kind in ("town", "district", "county")}
-    rows += list(england_town_aliases(known=ours))
+    place_rows = read_csv(PLACE_NAMES_FILE)
+    used = [row for row in place_rows if not row["excluded"].strip()]
+    rows = list(town_aliases()) + list(place_aliases(used)) + list(nation_aliases(used))
+    rows += list(outward_aliases()) + list(sector_aliases())
+    rows += list(nation_outward_aliases({row.alias for row in rows if row.kind == "outward_code"}))
+    labels = _OptionLabels(rows, used)
+    rows = [row if row.option_label else replace(row, option_label=labels.label(row)) for row in rows]
+    rows += list(short_form_aliases(rows))
+    rows += list(england_competitors(rows, used))
     return rows

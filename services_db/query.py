@@ -2,10 +2,15 @@
 
 Ranking rules (each is tested in tests/test_query.py):
 1. Age must fit: a service whose age range does not overlap the user's is never shown.
-   Unknown age ("don't know") does not filter: the search widens.
+   A service whose source states no upper age, and does not say it has none, is for
+   children as far as we know: up to UNSTATED_MAX_AGE (18). Unknown age ("don't know")
+   does not filter: the search widens.
 2. Area: services for the user's area, and national ones. Outside our areas (or area
    unknown) → national services only, and the result says no local service was used.
-3. Concern: services tagged with the concern, or that help with anything ("any").
+   Wales, Scotland, Northern Ireland → only services that say they cover that nation
+   (UK-wide lines and the nation's own NHS urgent help, which is always included).
+3. Concern: services tagged with the concern, or that help with anything ("any"), or,
+   for everyday worries, whose source describes general emotional wellbeing support.
    A specific match ranks above a general one. Unknown concern does not filter.
 4. Who is asking: young people see services they may use; parents and carers also see
    services for parents (at least one is always included when one fits); professionals
@@ -34,8 +39,13 @@ from services_db.vocabulary import (
     AREA_CODES,
     CONCERNS,
     CRISIS_CONCERNS,
+    EVERYDAY_CONCERNS,
+    GENERAL_WELLBEING,
     NATIONAL,
+    NATIONS,
+    NO_MAX_AGE,
     SELF_ACCESS_ROUTES,
+    UNSTATED_MAX_AGE,
 )
 
 DEFAULT_LIMIT = 3
@@ -47,7 +57,7 @@ class SearchRequest:
     role: str | None = None  # young_person | parent_carer | professional
     age_min: int | None = None
     age_max: int | None = None
-    area_code: str | None = None  # one of AREA_CODES; None or "national" = national only
+    area_code: str | None = None  # AREA_CODES or NATIONS; None or "national" = national only
     concern: str | None = None  # one of CONCERNS; None or "other" = any
     school_has_mhst: bool | None = None  # None = school unknown
     exclude_ids: tuple[str, ...] = ()
@@ -68,6 +78,7 @@ class SearchResult:
     local_area: str | None  # area code searched, None when national only
     local_found: bool  # at least one local service is in the matches
     more_available: bool
+    nation: str | None = None  # wales | scotland | northern_ireland: not England
 
 
 @dataclass(frozen=True)
@@ -87,6 +98,13 @@ class _Features:
     static_score: float  # level, specialist, stale, 24/7: the parts that never change
 
 
+def upper_age(service: ServiceRecord) -> int:
+    """The oldest age a service is offered to (rule 1)."""
+    if service.max_age is not None:
+        return service.max_age
+    return NO_MAX_AGE if service.no_upper_age else UNSTATED_MAX_AGE
+
+
 def _features(service: ServiceRecord) -> _Features:
     routes = set(service.access_routes)
     has_24_7 = any(contact.open_24_7 for contact in service.contacts)
@@ -100,7 +118,7 @@ def _features(service: ServiceRecord) -> _Features:
         audiences=frozenset(service.audiences),
         concerns=frozenset(service.concerns),
         min_age=service.min_age if service.min_age is not None else 0,
-        max_age=service.max_age if service.max_age is not None else 200,
+        max_age=upper_age(service),
         self_access=bool(SELF_ACCESS_ROUTES & routes),
         via_school="via_school" in routes,
         for_parents="parent_carer" in service.audiences,
@@ -129,13 +147,19 @@ class ServiceIndex:
         self, local_area: str | None, concern: str | None = None, role: str | None = None
     ) -> tuple[tuple[float, _Features], ...]:
         """(score before age, school and hours, features) of the services for the area
-        (and national ones) that fit the concern and the role; cached per combination."""
+        (and national ones) that fit the concern and the role; cached per combination.
+        For another UK nation, the 'national' ones are those that say they cover it."""
         key = (local_area, concern if concern in CONCERNS else None, role)
         if key not in self._cache:
-            national = self._by_area.get(NATIONAL, ())
-            local = () if local_area is None else tuple(
-                f for f in self._by_area.get(local_area, ()) if NATIONAL not in f.areas
-            )
+            if local_area in NATIONS:
+                covering = self._by_area.get(local_area, ())
+                national = tuple(f for f in covering if NATIONAL in f.areas)
+                local = tuple(f for f in covering if NATIONAL not in f.areas)
+            else:
+                national = self._by_area.get(NATIONAL, ())
+                local = () if local_area is None else tuple(
+                    f for f in self._by_area.get(local_area, ()) if NATIONAL not in f.areas
+                )
             self._cache[key] = tuple(
                 (_base_score(f, key[1], role, local_area), f)
                 for f in local + national
@@ -151,7 +175,8 @@ def find_services(
     limit: int = DEFAULT_LIMIT,
 ) -> SearchResult:
     index = services if isinstance(services, ServiceIndex) else ServiceIndex(services)
-    local_area = request.area_code if request.area_code in AREA_CODES else None
+    nation = request.area_code if request.area_code in NATIONS else None
+    local_area = request.area_code if request.area_code in AREA_CODES or nation else None
     clock = london_clock(now)
     low = request.age_min if request.age_min is not None else 0
     high = request.age_max if request.age_max is not None else 200
@@ -187,11 +212,13 @@ def find_services(
     if request.role == "parent_carer":
         chosen = _ensure(chosen, scored, ranked_key, lambda f, _: f.for_parents)
     chosen = _ensure(chosen, scored, ranked_key, lambda _, open_now: open_now is True)
+    if nation:  # the nation's own NHS urgent help is always offered
+        chosen = _ensure(chosen, scored, ranked_key, lambda f, _: NATIONAL not in f.areas)
     matches = tuple(
         Match(
             service=features.service,
             score=score,
-            local=local_area is not None and local_area in features.areas,
+            local=_is_local(features, local_area),
             open_now=open_now,
             reasons=_reasons(features, request, local_area),
         )
@@ -199,9 +226,10 @@ def find_services(
     )
     return SearchResult(
         matches=matches,
-        local_area=local_area,
-        local_found=any(match.local for match in matches),
+        local_area=None if nation else local_area,
+        local_found=not nation and any(match.local for match in matches),
         more_available=len(eligible) > len(matches),
+        nation=nation,
     )
 
 
@@ -221,8 +249,15 @@ def _ensure(chosen, scored, key, wanted: Callable[[_Features, bool | None], bool
     return chosen[:-1] + [max(others, key=key)]
 
 
+def _is_local(features: _Features, local_area: str | None) -> bool:
+    """For the user's area (or nation) only: UK-wide lines that also list a nation are national."""
+    return local_area is not None and local_area in features.areas and NATIONAL not in features.areas
+
+
 def _concern_fits(features: _Features, concern: str | None) -> bool:
     if concern not in CONCERNS:
+        return True
+    if concern in EVERYDAY_CONCERNS and GENERAL_WELLBEING in features.concerns:
         return True
     return ANY_CONCERN in features.concerns or concern in features.concerns
 
@@ -249,7 +284,7 @@ SCHOOL_BONUS = 40.0
 
 
 def _base_score(features: _Features, concern: str | None, role: str | None, local_area: str | None) -> float:
-    local = local_area is not None and local_area in features.areas
+    local = _is_local(features, local_area)
     score = features.static_score
     if concern in CRISIS_CONCERNS and features.service.level == "crisis":
         score += 40
@@ -262,13 +297,15 @@ def _base_score(features: _Features, concern: str | None, role: str | None, loca
 
 def _reasons(features: _Features, request: SearchRequest, local_area: str | None) -> tuple[str, ...]:
     reasons = []
-    local = local_area is not None and local_area in features.areas
+    local = _is_local(features, local_area)
     concern = CONCERNS.get(request.concern or "")
     if concern and request.concern in features.concerns:
         reasons.append(f"it helps with {concern}")
     elif concern:
         reasons.append(f"it helps with lots of things, including {concern}")
-    if local:
+    if local and local_area in NATIONS:
+        reasons.append(f"it is for people in {NATIONS[local_area]}")  # type: ignore[index]
+    elif local:
         reasons.append(f"it is in {AREA_CODES[local_area]}")  # type: ignore[index]
     if features.via_school and request.school_has_mhst:
         reasons.append("your school has a Mental Health Support Team")
@@ -277,5 +314,6 @@ def _reasons(features: _Features, request: SearchRequest, local_area: str | None
     elif features.self_access and request.role == "young_person":
         reasons.append("you can contact it yourself")
     if not local and NATIONAL in features.areas:
-        reasons.append("it is open to people all over the country")
+        everywhere = "the UK" if local_area in NATIONS else "the country"
+        reasons.append(f"it is open to people all over {everywhere}")
     return tuple(reasons)

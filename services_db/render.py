@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from services_db.query import Match, SearchResult
+from services_db.vocabulary import NATIONS
 
 
 def describe_contact(contact) -> str:  # type: ignore[no-untyped-def]
@@ -26,9 +27,10 @@ def describe_match(match: Match) -> str:
 
 
 def describe_result(result: SearchResult) -> str:
-    header = (
-        f"Local services for {result.local_area}"
-        if result.local_found
-        else "No local service fits: national services only"
-    )
+    if result.nation:
+        header = f"{NATIONS[result.nation]}: UK-wide services and its own NHS help (no local services)"
+    elif result.local_found:
+        header = f"Local services for {result.local_area}"
+    else:
+        header = "No local service fits: national services only"
     return "\n\n".join([header, *(describe_match(match) for match in result.matches)])

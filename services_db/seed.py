@@ -70,6 +70,7 @@ class ServiceRecord:
     source_url: str
     last_verified: date
     contacts: tuple[ContactRecord, ...] = field(default_factory=tuple)
+    no_upper_age: bool = False  # the source says there is no upper age (else null max_age = unstated)
 
 
 @dataclass
@@ -136,6 +137,11 @@ def _check_service(raw: Any, index: int, checker: _Checker) -> ServiceRecord | N
             checker.fail(record_id, name, "must be a whole number of years or null")
     if isinstance(min_age, int) and isinstance(max_age, int) and min_age > max_age:
         checker.fail(record_id, "min_age", f"{min_age} is above max_age {max_age}")
+    no_upper_age = raw.get("no_upper_age", False)
+    if not isinstance(no_upper_age, bool):
+        checker.fail(record_id, "no_upper_age", "must be true or false")
+    elif no_upper_age and max_age is not None:
+        checker.fail(record_id, "no_upper_age", "a service with no upper age has no max_age")
 
     stale_risk = raw.get("stale_risk")
     if stale_risk not in STALE_RISKS:
@@ -169,6 +175,7 @@ def _check_service(raw: Any, index: int, checker: _Checker) -> ServiceRecord | N
         source_url=source_url,
         last_verified=last_verified,  # type: ignore[arg-type]
         contacts=contacts,
+        no_upper_age=no_upper_age,
     )
 
 

@@ -12,8 +12,16 @@ AREA_CODES: dict[str, str] = {
     "leicestershire": "Leicestershire",
     "rutland": "Rutland",
 }
-NATIONAL = "national"
-SERVICE_AREAS = set(AREA_CODES) | {NATIONAL}
+NATIONAL = "national"  # anywhere in England
+# The other UK nations: we know no local services there, only UK-wide ones that say they
+# cover them and each nation's own NHS urgent help.
+NATIONS: dict[str, str] = {
+    "wales": "Wales",
+    "scotland": "Scotland",
+    "northern_ireland": "Northern Ireland",
+}
+SERVICE_AREAS = set(AREA_CODES) | {NATIONAL} | set(NATIONS)
+AREA_NAMES: dict[str, str] = {**AREA_CODES, **NATIONS, NATIONAL: "England"}
 
 AUDIENCES: dict[str, str] = {
     "young_person": "young people",
@@ -37,7 +45,13 @@ CONCERNS: dict[str, str] = {
 }
 ANY_CONCERN = "any"
 OTHER_CONCERN = "other"
-SERVICE_CONCERNS = set(CONCERNS) | {ANY_CONCERN}
+# A service whose source describes broad emotional wellbeing support for children (not a
+# list of conditions) helps with the everyday worries below, ranked after a specific match.
+GENERAL_WELLBEING = "emotional_wellbeing"
+EVERYDAY_CONCERNS = frozenset(
+    {"low_mood", "worry", "sleep", "bullying", "exam_stress", "loneliness", "anger", "family"}
+)
+SERVICE_CONCERNS = set(CONCERNS) | {ANY_CONCERN, GENERAL_WELLBEING}
 
 ACCESS_ROUTES: dict[str, str] = {
     "self_referral": "You can contact them yourself.",
@@ -54,3 +68,7 @@ STALE_RISKS = ("low", "medium", "high")
 # How a service fits in the ladder of help; early help is offered first for everyday worries.
 LEVELS = ("crisis", "early_help", "specialist", "information")
 CRISIS_CONCERNS = {"self_harm", "suicidal_thoughts", "abuse"}
+# Ages. A service whose source neither states an upper age nor says there is none
+# ("all ages", "16 and over") is a children's service as far as we know: offered up to 18.
+UNSTATED_MAX_AGE = 18
+NO_MAX_AGE = 200

@@ -1,0 +1,224 @@
+"""Every place name in the place files resolves to its area; shared names ask with town
+names that resolve back; Wales, Scotland and Northern Ireland by name and postcode."""
+from __future__ import annotations
+
+import pytest
+
+from services_db.gazetteer import Gazetteer
+from services_db.places import (
+    PLACE_NAMES_FILE,
+    SHORT_FORMS_FILE,
+    TOWNS_FILE,
+    KIND_BY_TOWNS_TYPE,
+    all_aliases,
+    read_csv,
+)
+from services_db.text import normalise
+from services_db.vocabulary import AREA_CODES, NATIONAL, NATIONS
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer(all_aliases())
+
+
+def reaches(gazetteer: Gazetteer, text: str, area: str) -> bool:
+    """Found in `area`, or asked about with an option that is found in `area`."""
+    result = gazetteer.resolve(text)
+    if result.status in ("found", "outside"):
+        return result.area_code == area
+    if result.status == "ambiguous":
+        return any(gazetteer.resolve(option).area_code == area for option in result.options)
+    return False
+
+
+def names_in_files() -> list[tuple[str, str, str]]:
+    """(name, area, file) for every name the place files give an area, with the two
+    documented precedences: a district or county name settles the area ("Leicester",
+    also the postal town of county schools, is the city), and where the ONS lists a name
+    in our districts its district is used, not the GeoNames one (derived from the nearest
+    postcode: Braunstone, Evington)."""
+    towns = read_csv(TOWNS_FILE)
+    settled = {
+        normalise(row["name"]): row["area_code"].strip()
+        for row in towns
+        if KIND_BY_TOWNS_TYPE.get(row["type"].strip()) in ("district", "county")
+    }
+    places = [row for row in read_csv(PLACE_NAMES_FILE) if not row["excluded"]]
+    ons = {normalise(row["name"]) for row in places if row["kind"] != "geonames_place" and row["area_code"] in AREA_CODES}
+    names = [
+        (row["name"], row["area_code"].strip(), "towns.csv")
+        for row in towns
+        if row["type"].strip() in KIND_BY_TOWNS_TYPE and row["area_code"].strip() in AREA_CODES
+    ]
+    names += [
+        (row["name"], row["area_code"], "place_names.csv")
+        for row in places
+        if (row["area_code"] in AREA_CODES or row["area_code"] in NATIONS)
+        and not (row["kind"] == "geonames_place" and row["area_code"] in AREA_CODES and normalise(row["name"]) in ons)
+    ]
+    return [
+        (name, settled.get(normalise(name), area), source) for name, area, source in names
+    ]
+
+
+def test_the_place_files_name_our_towns_villages_and_wards():
+    names = {name for name, _, _ in names_in_files()}
+    assert len(names) > 2000
+    for place in ["Oadby", "Wigston", "Theydon Bois", "Loughborough", "Lutterworth", "Market Harborough",
+                  "Oakham", "Uppingham", "Hemel Hempstead", "Oadby Grange", "Loughton Broadway", "Cardiff"]:
+        assert place in names, place
+
+
+def test_every_name_in_the_place_files_resolves_to_its_area(gazetteer):
+    wrong = [
+        (name, area, source)
+        for name, area, source in names_in_files()
+        if not reaches(gazetteer, name, area)
+    ]
+    assert wrong == []
+
+
+def test_every_short_form_resolves_to_the_area_of_its_place(gazetteer):
+    for row in read_csv(SHORT_FORMS_FILE):
+        full = gazetteer.resolve(row["full_name"] + (f", {NATIONS[row['only_area']]}" if row["only_area"] else ""))
+        short = gazetteer.resolve(row["short_form"])
+        assert short.status in ("found", "ambiguous"), row["short_form"]
+        if full.status == "found":
+            assert reaches(gazetteer, row["short_form"], full.area_code), row["short_form"]
+
+
+def test_every_question_about_a_shared_name_or_postcode_offers_options_that_resolve(gazetteer):
+    """Each option the bot offers, sent back as typed text, is found in one area (or is
+    'somewhere else'), and no two options lead to the same area."""
+    asked = 0
+    for alias in sorted({row.alias for row in all_aliases()}):
+        result = gazetteer.resolve(alias)
+        if result.status != "ambiguous":
+            continue
+        asked += 1
+        reached = [gazetteer.resolve(option) for option in result.options]
+        assert all(r.status in ("found", "outside") for r in reached), (alias, result.options)
+        areas = [r.area_code for r in reached]
+        assert len(areas) == len(set(areas)), (alias, result.options)
+    assert asked > 100
+
+
+def test_options_are_town_names_not_council_names(gazetteer):
+    councils = {"East Hertfordshire", "Uttlesford", "North Hertfordshire", "Epping Forest", "Harborough",
+                "Blaby", "Charnwood", "Hinckley and Bosworth", "Oadby and Wigston", "North West Leicestershire",
+                "Dacorum", "Three Rivers", "Welwyn Hatfield", "Hertsmere", "Broxbourne"}
+    for text in ["CM23", "SG8", "LE2", "CM22", "Bishop's Stortford", "Stortford", "LE3", "CB10"]:
+        result = gazetteer.resolve(text)
+        assert result.status == "ambiguous", text
+        assert not councils & set(result.options), (text, result.options)
+    assert gazetteer.resolve("CM23").options == (
+        "Bishop's Stortford (Hertfordshire)", "Manuden or Birchanger (Essex)")
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("Oadby", "leicestershire"),
+        ("i live in oadby", "leicestershire"),
+        ("Wigston", "leicestershire"),
+        ("Great Wigston", "leicestershire"),
+        ("Hemel", "herts"),
+        ("hemel innit", "herts"),
+        ("WGC", "herts"),
+        ("Welwyn", "herts"),
+        ("Theydon Bois", "west_essex"),
+        ("leicester city centre", "leicester"),
+        ("Loughborough", "leicestershire"),
+        ("Lboro", "leicestershire"),
+        ("Lutterworth", "leicestershire"),
+        ("Market Harborough", "leicestershire"),
+        ("Oakham", "rutland"),
+        ("Uppingham", "rutland"),
+        ("Oadby Grange", "leicestershire"),
+        ("Loughton Broadway", "west_essex"),
+        ("Newport, Essex", "west_essex"),
+    ],
+)
+def test_places_people_name_are_found(gazetteer, text, area):
+    result = gazetteer.resolve(text)
+    assert (result.status, result.area_code) == ("found", area)
+
+
+@pytest.mark.parametrize(
+    ("text", "nation"),
+    [
+        ("Cardiff", "wales"), ("Swansea", "wales"), ("Wrexham", "wales"), ("I live in Wales", "wales"),
+        ("Caerdydd", "wales"), ("Newport, Wales", "wales"),
+        ("Glasgow", "scotland"), ("Edinburgh", "scotland"), ("Aberdeen", "scotland"), ("Dundee", "scotland"),
+        ("Inverness", "scotland"), ("I live in Scotland", "scotland"),
+        ("Belfast", "northern_ireland"), ("Derry", "northern_ireland"), ("Londonderry", "northern_ireland"),
+        ("northern ireland", "northern_ireland"),
+        ("CF10", "wales"), ("SA1 1AA", "wales"), ("NP20", "wales"), ("LL11", "wales"), ("LD1", "wales"),
+        ("G1", "scotland"), ("EH1 1AA", "scotland"), ("AB10", "scotland"), ("DD1", "scotland"), ("KY1", "scotland"),
+        ("PA1", "scotland"), ("IV1", "scotland"), ("FK1", "scotland"), ("KA1", "scotland"), ("ML1", "scotland"),
+        ("DG1", "scotland"), ("TD1", "scotland"), ("PH1", "scotland"), ("KW1", "scotland"), ("ZE1", "scotland"),
+        ("HS1", "scotland"), ("BT1", "northern_ireland"), ("BT48 6AA", "northern_ireland"),
+    ],
+)
+def test_wales_scotland_and_northern_ireland_are_recognised(gazetteer, text, nation):
+    result = gazetteer.resolve(text)
+    assert (result.status, result.area_code, result.nation) == ("found", nation, nation)
+    assert result.area_label == NATIONS[nation]
+
+
+def test_a_postcode_district_across_the_welsh_border_asks(gazetteer):
+    result = gazetteer.resolve("SY10")  # Oswestry: England and Wales
+    assert result.status == "ambiguous"
+    assert result.options == ("Wales", "Somewhere else in England")
+    assert gazetteer.resolve("SY1").area_code == NATIONAL  # Shrewsbury: England
+
+
+def test_a_name_in_one_of_our_areas_and_in_wales_asks(gazetteer):
+    result = gazetteer.resolve("Newport")
+    assert result.status == "ambiguous"
+    assert result.options == ("Newport (Essex)", "Newport (Wales)", "Somewhere else in England")
+
+
+@pytest.mark.parametrize("text", ["Derby", "Nottingham", "Stamford", "Preston", "Essex"])
+def test_a_name_mostly_used_elsewhere_asks_instead_of_assuming_ours(gazetteer, text):
+    result = gazetteer.resolve(text)
+    assert result.status == "ambiguous"
+    assert result.options[-1] == "Somewhere else"
+
+
+@pytest.mark.parametrize("text", ["Hatfield", "Royston", "Loughton", "Hertford"])
+def test_our_towns_are_not_made_ambiguous_by_smaller_places_elsewhere(gazetteer, text):
+    assert gazetteer.resolve(text).status == "found"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("central london", NATIONAL),  # the ward "Central" (Watford) is an everyday word: not used
+        ("Newport Pagnell", NATIONAL),  # a longer name elsewhere beats our "Newport"
+        ("Rainham Essex", NATIONAL),
+        ("hemell hempstead", "herts"),  # a misspelling of a longer name beats the village Hempstead
+        ("saffron waldon", "west_essex"),
+    ],
+)
+def test_longer_and_everyday_words_are_not_taken_for_our_villages(gazetteer, text, expected):
+    assert gazetteer.resolve(text).area_code == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("my friend heather is mean to me", False),  # Heather is a village in Leicestershire
+        ("we live in heather", True),
+        ("heather", True),
+        ("I'm 17 and live in Cardiff", True),
+        ("my brother barry hits me", False),  # Barry is a town in Wales
+        ("Barry", True),
+        ("actually we moved to Theydon Bois", True),
+        ("the school is near theydon bois", True),
+    ],
+)
+def test_a_village_said_in_passing_counts_only_as_a_place(gazetteer, text, found):
+    """fuzzy=False is used when the bot did not ask where the user lives."""
+    assert (gazetteer.resolve(text, fuzzy=False).status == "found") is found
