@@ -73,8 +73,8 @@ class Verdict:
 def outcome(level: str, risk: dict[str, Any]) -> str:
     """What the user sees: a message in another language with no escalation still gets the
     urgent numbers and an interpreter line (the crisis policy's other-language reply)."""
-    if level == NONE and risk.get("language") not in (None, "en"):
-        return NUMBERS
+    if level in (NONE, CHECK) and risk.get("language") not in (None, "en"):
+        return NUMBERS  # the policy answers another language's check with the urgent numbers too
     return level
 
 def load_agent():  # type: ignore[no-untyped-def]

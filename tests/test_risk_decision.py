@@ -66,6 +66,7 @@ def test_distress_is_any_escalating_signal_or_a_middling_score():
         (["parent_own_crisis"], True, "i don't want to be here anymore", "parent_own"),
         # The model guessed a parent's own crisis, but the words are about someone else.
         (["parent_own_crisis"], False, "my mum said she wants to die", "general"),
+        (["self_harm", "parent_own_crisis"], True, "my daughter is self harming", "general"),
         (["self_harm"], False, "my friend has been cutting herself", "third_party"),
         (["self_harm"], False, "Y10 student disclosed self-harm today", "third_party"),
     ],
@@ -81,8 +82,8 @@ def test_own_crisis_and_third_party_cues():
     assert not third_party_report("i want to die")
 
 
-def test_one_or_two_words_are_too_few_for_the_model_alone_to_give_the_crisis_reply():
-    assert decide(RiskSignals(model_probability=0.95, words=1), THRESHOLDS).level == CHECK
+def test_one_or_two_words_are_too_few_for_the_model_alone():
+    assert decide(RiskSignals(model_probability=0.95, words=1), THRESHOLDS).level == NONE
     assert decide(RiskSignals(model_probability=0.5, words=2), THRESHOLDS).level == NONE
     assert decide(RiskSignals(model_probability=0.95, words=5), THRESHOLDS).level == CRISIS
     assert decide(RiskSignals(lexicon_categories=("suicidal",), model_probability=0.95, words=1), THRESHOLDS).level == CRISIS

@@ -24,7 +24,7 @@ SOME_PER_CATEGORY = 0.95  # gap: 19 of 20 in the weakest categories of the gate 
 SOME_OVERALL = 0.97
 CRISIS_OVERALL = 0.90
 FALSE_CRISIS = 0.03
-FALSE_CHECK = 0.25  # gap: the check question on about one in five hard negatives (target 10%)
+FALSE_CHECK = 0.27  # gap: the check question on about one in four hard negatives (target 10%)
 
 
 @pytest.fixture(scope="module")

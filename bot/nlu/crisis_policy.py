@@ -22,8 +22,8 @@ reply for the kind of danger:
         → utter_check_risk (with 999) → listen
     after the check: yes / not safe / crisis → the crisis reply; no → utter_check_ok
         (the always-open lines stay on screen) → the form resumes, or offer → listen
-    a message in another language with no risk → utter_other_language (urgent numbers)
-        → utter_interpreter_line → listen
+    a message in another language with no risk, or only enough for the check question (which
+    is in English) → utter_other_language (urgent numbers) → utter_interpreter_line → listen
 
 An answer inside a crisis message ("I'm 14 and I want to die", at the age question) is
 recorded with the first crisis step, by the same pure parsers the form uses.
@@ -156,7 +156,8 @@ def answer_in_crisis_message(tracker: DialogueStateTracker) -> list[Event]:
     asked = tracker.get_slot("requested_slot")
     if asked == "age" and (age := parse_age_mention(text)) and not age.out_of_range and not age.unknown:
         return [SlotSet("age", age.label), SlotSet("age_min", age.low), SlotSet("age_max", age.high)]
-    if asked == "user_role" and (role := parse_role(text)):
+    # "I want to die" says nothing about who is chatting: only a clear parent or professional counts.
+    if asked == "user_role" and (role := parse_role(text)) in ("parent_carer", "professional"):
         return [SlotSet("user_role", role)]
     return []
 
@@ -217,15 +218,19 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         return first_crisis_step(tracker)
     if level == CRISIS:
         return first_crisis_step(tracker)
+    language = latest_risk(tracker).get("language")
+    other_language = bool(language) and language != "en"
     if level == CHECK:
+        if other_language:
+            # An English question they may not read: the urgent numbers and an interpreter line.
+            return UTTER_OTHER_LANGUAGE, [SlotSet(LANGUAGE_SLOT, language)]
         already_escalated = bool(tracker.get_slot(CRISIS_SLOT))
         return first_crisis_step(tracker) if already_escalated else (UTTER_CHECK, [])
     if before in ASK_SAFE_ACTIONS and intent in SAFE_INTENTS:
         return UTTER_SAFE, []
     if before == UTTER_CHECK and intent in NO_RISK_ANSWERS:
         return UTTER_CHECK_OK, []
-    language = latest_risk(tracker).get("language")
-    if language and language != "en":
+    if other_language:
         return UTTER_OTHER_LANGUAGE, [SlotSet(LANGUAGE_SLOT, language)]
     return None, []
 

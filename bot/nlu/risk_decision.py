@@ -47,8 +47,8 @@ KIND_PRIORITY = [
 
 @dataclass(frozen=True)
 class Thresholds:
-    crisis: float = 0.7
-    check: float = 0.25
+    crisis: float = 0.6
+    check: float = 0.2
     lexicon_veto: float = 0.3  # below this score a lexicon hit asks the check question
     distress: float = 0.25  # an earlier message at or above this counts as distress
 
@@ -66,8 +66,8 @@ class RiskSignals:
 
     @property
     def too_short_for_the_model_alone(self) -> bool:
-        """One or two words ("14", "no", "mum here") give the model too little to go on: by
-        itself it can then only ask the check question, and only from the crisis threshold."""
+        """One or two words ("14", "no", "mum here", "they/them") give the model too little to
+        go on: it learnt that short texting is often risky. Only the lexicon decides those."""
         return self.words < MIN_WORDS_FOR_MODEL_CRISIS
 
 
@@ -90,8 +90,7 @@ def decide(signals: RiskSignals, thresholds: Thresholds, earlier_distress: bool 
         return Decision(CRISIS, "context", ("suicidal",))
     if signals.lexicon_categories:
         return Decision(CHECK, "lexicon", signals.lexicon_categories)
-    check_from = thresholds.crisis if signals.too_short_for_the_model_alone else thresholds.check
-    if signals.model_probability >= check_from:
+    if signals.model_probability >= thresholds.check and not signals.too_short_for_the_model_alone:
         return Decision(CHECK, "model", model_category)
     if signals.classifier_crisis:
         return Decision(CHECK, "classifier", ())
@@ -135,8 +134,8 @@ def reply_kind(categories: tuple[str, ...] | list[str], *, parent: bool, text: s
     kinds = {REPLY_KIND.get(category, "general") for category in categories} or {"general"}
     if parent and about_own_crisis(text) and kinds <= {"general"}:
         kinds.add("parent_own")
-    if "parent_own" in kinds and not parent and not about_own_crisis(text):
-        kinds.discard("parent_own")  # the model's guess; the words say it is about someone else
+    if "parent_own" in kinds and not about_own_crisis(text):
+        kinds.discard("parent_own")  # the model's guess; the words say it is about someone else (a child)
     if not parent and third_party_report(text):
         kinds.add("third_party")
     return next(kind for kind in KIND_PRIORITY if kind in kinds or kind == "general")
