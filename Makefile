@@ -8,7 +8,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: safety-eval widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
+.PHONY: privacy-eval safety-eval widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
 
 help:
 	@echo "make run   - set up whatever is missing, then start the bot (widget on localhost)"
@@ -88,6 +88,11 @@ nlu-eval: setup
 # How often the whole model escalates on the safety sets and the shared real messages.
 safety-eval: setup
 	@$(PY) -m bot.safety_eval
+
+# Redaction recall and over-redaction on the PII sets (tests/privacy, tests/privacy_dev):
+# make privacy-eval [ARGS="DIR --show-misses"]
+privacy-eval: venv
+	@$(PY) -m bot.privacy_eval $(ARGS)
 
 lock:
 	@rm -rf /tmp/lock-venv && "$$(scripts/find_python.sh)" -m venv /tmp/lock-venv

@@ -39,12 +39,13 @@ AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-
 DISCORD_TAG = re.compile(r"(?<![\w#])[\w.]{2,32}#\d{4}\b")
 # Usernames by their shape: "jsmith2011", "2011jess", "kacper.nowak_2011", "xX_jess_Xx".
 SHAPED_HANDLE = re.compile(
-    r"(?<![\w@.])(?:"
-    r"(?!(?:year|yr|y|sg|al|le|cm|en|hp|wd|lu|pe|ng|de|cb|ss|rm)\d)[a-z]{3,}\d{2,}"
+    r"(?<![\w@.-])(?:"
+    r"(?!(?:year|yr|y|sg|al|le|cm|en|hp|wd|lu|pe|ng|de|cb|ss|rm|covid|fifa|gta|nhs|top|mp|ps|windows|iphone|galaxy)\d)[a-z]{3,}\d{2,}"
     r"|\d{2,}[a-z]{3,}"
     r"|[a-z0-9]+(?:[._][a-z0-9]+)*_[a-z0-9]*(?:[._][a-z0-9]+)*"
     r"|[a-z]+\.[a-z]+[._]?\d+"
-    r")(?![\w@])",
+    r"|[a-z]+[._]\d{2,}"
+    r")(?![\w@-])",
     re.IGNORECASE,
 )
 
@@ -101,7 +102,7 @@ def _after_platform(text: str, platform: re.Match[str]) -> Iterator[Span]:
     position, skipped = platform.end(), 0
     while skipped <= 5:
         match = _HANDLE_TOKEN.search(text, position)
-        if match is None or text[position:match.start()].strip(" :=-–,'\"") or "\n" in text[position:match.start()]:
+        if match is None or text[position:match.start()].strip(" :=-–,'\"()[]") or "\n" in text[position:match.start()]:
             return
         word = match.group()
         if word.lower() in _FILLER or PLATFORM.fullmatch(word):

@@ -25,6 +25,10 @@ NEVER_BARE_NAMES = frozenset(
     camhs nhs gp ae cbt dbt adhd asd ocd ptsd sen send
     miss sir
     christmas easter halloween diwali eid ramadan hanukkah xmas
+    english irish scottish welsh british polish french german spanish italian indian pakistani african
+    asian european american muslim jewish hindu sikh catholic christian islam
+    england ireland scotland wales britain jamaica india china kenya georgia israel america africa asia
+    france paris italy spain egypt ghana nigeria somalia romania poland holland turkey brazil
     """.split()
 )
 

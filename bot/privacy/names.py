@@ -73,14 +73,15 @@ class _Finder:
     tokens: list[Token]
     protected: list[tuple[int, int]]
 
+    def __post_init__(self) -> None:
+        self.norms = [token.norm for token in self.tokens]
+
     def is_protected(self, token: Token) -> bool:
         return any(start < token.end and token.start < end for start, end in self.protected)
 
     def matches(self, index: int, cue: Sequence[str]) -> bool:
         end = index + len(cue)
-        return end <= len(self.tokens) and all(
-            self.tokens[index + offset].norm == word for offset, word in enumerate(cue)
-        ) and self._close(index, end)
+        return end <= len(self.tokens) and self.norms[index:end] == list(cue) and self._close(index, end)
 
     def _close(self, start: int, end: int) -> bool:
         """The tokens start..end-1 stand in one clause (no full stop or line break between)."""
@@ -102,7 +103,7 @@ class _Finder:
     def name_like(token: Token, strong: bool = False) -> bool:
         """After a cue: capitalised, or a first name that is not an ordinary word; after a strong
         cue ("my name is") also any word that is not ordinary English."""
-        norm = token.norm
+        norm = token.base
         if not token.is_word or norm in STOP or norm in NEVER_BARE_NAMES or norm in RELATIONS or norm in TITLES:
             return False
         if could_be_bare_name(norm):
@@ -113,7 +114,7 @@ class _Finder:
 
     def surname_like(self, index: int) -> bool:
         token = self.tokens[index]
-        norm = token.norm
+        norm = token.base
         if not token.is_word or norm in STOP or norm in NEVER_BARE_NAMES or self.is_protected(token):
             return False
         if token.capitalised:
@@ -138,9 +139,11 @@ class _Finder:
         return Span(self.tokens[index].start, stop, "name", NAME, overrides_vocabulary=overrides)
 
     def after_cues(self) -> Iterator[Span]:
-        for index in range(len(self.tokens)):
-            yield from self._strong(index)
-            yield from self._self_introduction(index)
+        for index, norm in enumerate(self.norms):
+            if norm in STRONG_FIRST_WORDS:
+                yield from self._strong(index)
+            if norm in SELF_FIRST_WORDS:
+                yield from self._self_introduction(index)
             yield from self._relation(index)
             yield from self._title(index)
 
@@ -171,7 +174,7 @@ class _Finder:
             token = self.tokens[candidate]
             if cue == ("me",) and (index > 0 and self.next_to(index) and self.tokens[index - 1].norm not in GREETINGS):
                 return
-            if could_be_bare_name(token.norm) and token.norm not in STOP:
+            if could_be_bare_name(token.base) and token.base not in STOP:
                 yield self.name_from(candidate)
             elif token.capitalised and self.name_like(token) and self._ends_introduction(candidate):
                 yield self.name_from(candidate)
@@ -265,7 +268,7 @@ class _Finder:
         for index, token in enumerate(self.tokens):
             if not token.is_word or self.is_protected(token):
                 continue
-            norm = token.norm
+            norm = token.base
             found = first_name(norm)
             if found is None or norm in STOP or norm in NEVER_BARE_NAMES:
                 continue
@@ -289,6 +292,8 @@ class _Finder:
 
 
 CALLED_CUES_FLAT = frozenset(word for cue in CALLED_CUES for word in cue[:1])
+STRONG_FIRST_WORDS = frozenset(cue[0] for cue in STRONG_CUES)
+SELF_FIRST_WORDS = frozenset(cue[0] for cue in SELF_CUES)
 
 
 def find_names(text: str, tokens: list[Token], protected: list[tuple[int, int]]) -> list[Span]:

@@ -21,6 +21,14 @@ class Token:
         return self.text.lower().replace("'", "").replace("’", "")
 
     @property
+    def base(self) -> str:
+        """`norm` without a possessive: "Sam's" → "sam"."""
+        text = self.text.lower()
+        if text.endswith(("'s", "’s")) and len(text) > 3:
+            text = text[:-2]
+        return text.replace("'", "").replace("’", "")
+
+    @property
     def is_word(self) -> bool:
         return self.text[0].isalpha()
 

@@ -30,7 +30,8 @@ The Children's Society | Victim Support | Refuge | Stonewall | Mermaids | Switch
 Lifeline | Nightline | Harmless | SelfharmUK | On My Mind | Headspace | Calm Harm | distrACT | Clear Fear |
 Stem4 | MindEd | Family Lives | Parentline | Young Minds Parents Helpline | Rethink | Rethink Mental Illness |
 Sane | SANEline | Hope Again | The Proud Trust | Brook | Kidscape | Ditch the Label | Anti-Bullying Alliance |
-Bullying UK | Childnet | CEOP | Report Remove | Think U Know | ThinkUKnow | Internet Matters
+Bullying UK | Childnet | CEOP | Report Remove | Think U Know | ThinkUKnow | Internet Matters |
+Rasa
 """
 
 

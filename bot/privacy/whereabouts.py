@@ -65,6 +65,12 @@ _FORM_CUED = re.compile(
 )
 
 
+# "form 9 Oak", "my form group is 11 W": a year and a house or tutor's initials, after a cue.
+_FORM_NAMED = re.compile(
+    r"\b(?:form|form group|tutor group|reg group|registration group)\s*(?:is\s*)?:?\s*((?:[7-9]|1[0-3])\s?(?:[A-Z][a-z]+|[A-Z]{1,3}))\b"
+)
+
+
 def postcodes(text: str) -> Iterator[Span]:
     for match in FULL_POSTCODE.finditer(text):
         outward = match.group(1).upper()
@@ -103,5 +109,6 @@ def dates_of_birth(text: str) -> Iterator[Span]:
 def form_groups(text: str) -> Iterator[Span]:
     for match in _FORM_CAPITALS.finditer(text):
         yield Span(match.start(), match.end(), "form_group", "[form]")
-    for match in _FORM_CUED.finditer(text):
-        yield Span(match.start(1), match.end(1), "form_group", "[form]")
+    for pattern in (_FORM_CUED, _FORM_NAMED):
+        for match in pattern.finditer(text):
+            yield Span(match.start(1), match.end(1), "form_group", "[form]")
