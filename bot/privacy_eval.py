@@ -12,7 +12,8 @@ development set). The first line of each file is a provenance object; every othe
 - Over-redaction: the share of `keep` items (places, schools, services) that no longer appear
   intact, and the share of ordinary words (outside the personal-detail spans) removed or changed.
 Also printed: the share of words changed in messages that hold no labelled personal details
-(the shared real help-seeking messages, when ../shared is there, and our NLU training examples).
+(the shared real help-seeking messages, when ../shared is there, our NLU training examples and
+the safety sets).
 Targets: recall ≥ 99 %, over-redaction ≤ 2 %.
 """
 from __future__ import annotations
@@ -35,6 +36,7 @@ HELD_OUT_DIR = PROJECT_ROOT / "tests" / "privacy"
 DEV_DIR = PROJECT_ROOT / "tests" / "privacy_dev"
 SHARED_REAL_MESSAGES = PROJECT_ROOT.parent / "shared" / "eval" / "real_messages.jsonl"
 NLU_DIR = PROJECT_ROOT / "data" / "nlu"
+SAFETY_DIR = PROJECT_ROOT / "tests" / "safety"
 TARGET_RECALL = 0.99
 TARGET_OVER_REDACTION = 0.02
 KINDS = (
@@ -177,6 +179,10 @@ def plain_texts() -> dict[str, list[str]]:
                 if line.strip():
                     examples.append(line.strip())
     texts["NLU training examples (data/nlu)"] = examples
+    texts["safety sets (tests/safety)"] = [
+        str(item["text"]) for path in sorted(SAFETY_DIR.glob("*.yml"))
+        for item in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("messages") or []
+    ]
     return texts
 
 

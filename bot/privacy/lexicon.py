@@ -24,7 +24,7 @@ NEVER_BARE_NAMES = frozenset(
     ok okay lol lmao omg idk tbh ngl fr rn ily btw imo pls plz thx ty np gl gg bc cuz coz
     camhs nhs gp ae cbt dbt adhd asd ocd ptsd sen send
     miss sir
-    christmas easter halloween diwali eid ramadan hanukkah xmas
+    christmas easter halloween diwali eid ramadan hanukkah xmas jesus god allah
     english irish scottish welsh british polish french german spanish italian indian pakistani african
     asian european american muslim jewish hindu sikh catholic christian islam
     england ireland scotland wales britain jamaica india china kenya georgia israel america africa asia
@@ -47,6 +47,17 @@ class FirstName:
             return False
         capitalised = self.capitalised_log_prob if self.capitalised_log_prob is not None else -20.0
         return lower > ORDINARY_WORD or (lower > RARE_WORD and lower >= capitalised)
+
+
+    @property
+    def written_in_lower_case_means_name(self) -> bool:
+        """'jess', 'tom': when this word is written in lower case, it is still nearly always the
+        name ('marvel', 'phoenix', 'dan' are too often ordinary words to be taken without a cue)."""
+        lower = self.lower_log_prob
+        if lower is None:
+            return True
+        capitalised = self.capitalised_log_prob if self.capitalised_log_prob is not None else lower
+        return lower < -13.0 and capitalised - lower >= 1.0
 
 
 def _float(value: str) -> float | None:

@@ -12,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from bot.privacy.lexicon import NEVER_BARE_NAMES, could_be_bare_name, first_name, is_common_word, is_surname
+from bot.privacy.lexicon import (
+    NEVER_BARE_NAMES,
+    could_be_bare_name,
+    first_name,
+    is_common_word,
+    is_surname,
+    surname_ranks,
+)
 from bot.privacy.text import Span, Token
 
 NAME = "[name]"
@@ -33,7 +40,8 @@ STOP = frozenset(
 )
 STRONG_CUES: tuple[tuple[str, ...], ...] = (
     ("my", "name", "is"), ("my", "names"), ("my", "name", "was"), ("my", "real", "name", "is"),
-    ("i", "am", "called"), ("im", "called"), ("am", "called"), ("call", "me"), ("known", "as"), ("i", "go", "by"),
+    ("i", "am", "called"), ("im", "called"), ("am", "called"), ("call", "me"), ("calls", "me"), ("known", "as"),
+    ("i", "go", "by"),
     ("my", "nickname", "is"), ("nickname", "is"), ("her", "name", "is"), ("his", "name", "is"),
     ("their", "name", "is"), ("her", "names"), ("his", "names"), ("their", "names"), ("name", "is"),
     ("names",), ("name",),
@@ -54,6 +62,7 @@ RELATIONS = frozenset(
     kid kids stepson stepdaughter stepbrother stepsister stepmum stepdad mum mom mam dad nan nana gran
     granny grandma grandad grandpa auntie aunt uncle niece nephew husband wife fiance carer
     teacher teachers tutor head headteacher counsellor therapist coach neighbour classmate
+    dog cat puppy kitten pet hamster rabbit
     """.split()
 )
 PEOPLE_NOUNS = frozenset(
@@ -117,8 +126,8 @@ class _Finder:
         norm = token.base
         if not token.is_word or norm in STOP or norm in NEVER_BARE_NAMES or self.is_protected(token):
             return False
-        if token.capitalised:
-            return len(norm) == 1 or not is_common_word(norm, top=600) or is_surname(norm)
+        if token.capitalised:  # after a name: "Jordan Price", "Ellie Brown", "Jess S"
+            return len(norm) == 1 or not is_common_word(norm, top=600) or norm in surname_ranks()
         return is_surname(norm) or could_be_bare_name(norm)
 
     # --- spans ---------------------------------------------------------------------------------
@@ -274,7 +283,8 @@ class _Finder:
                 continue
             if index > 0 and self.tokens[index - 1].norm in ("the", "a", "an") and self.next_to(index):
                 continue  # "the Baker Act": people's names don't take an article
-            if could_be_bare_name(norm) and (token.capitalised or found.births >= 1000):
+            if could_be_bare_name(norm) and (token.capitalised or (
+                    found.births >= 1000 and found.written_in_lower_case_means_name)):
                 yield self.name_from(index)
             elif token.capitalised and index + 1 < len(self.tokens) and self.next_to(index + 1) \
                     and self.tokens[index + 1].capitalised and is_surname(self.tokens[index + 1].norm) \

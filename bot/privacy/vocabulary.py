@@ -33,6 +33,13 @@ Sane | SANEline | Hope Again | The Proud Trust | Brook | Kidscape | Ditch the La
 Bullying UK | Childnet | CEOP | Report Remove | Think U Know | ThinkUKnow | Internet Matters |
 Rasa
 """
+# People and characters young people mention who are not them or anyone they know.
+FAMOUS = """
+Harry Potter | Hermione | Taylor Swift | Harry Styles | Billie Eilish | Ariana Grande | Olivia Rodrigo |
+Sabrina Carpenter | Selena Gomez | Justin Bieber | Ed Sheeran | Lewis Capaldi | Dua Lipa | Mr Beast | MrBeast |
+KSI | Andrew Tate | Greta Thunberg | Marcus Rashford | Cristiano Ronaldo | Lionel Messi | Harry Kane |
+Bukayo Saka | Jude Bellingham | Spider-Man | Peter Parker | Stranger Things | Wednesday Addams | Percy Jackson
+"""
 
 
 def _split_names(text: str) -> set[str]:
@@ -58,7 +65,7 @@ def protected_phrases() -> frozenset[str]:
                 phrases.add(phrase)
                 # Distinctive single words of a service's name: "kooth", "hopeline247", "papyrus".
                 phrases.update(word for word in phrase.split() if len(word) > 2 and not is_common_word(word))
-    phrases.update(normalise(name) for name in FIELD_WORDS.split("|") if normalise(name))
+    phrases.update(normalise(name) for name in (FIELD_WORDS + "|" + FAMOUS).split("|") if normalise(name))
     for row in town_aliases():
         phrases.add(row.alias)
     schools = read_csv(ENGLAND_SCHOOLS_FILE) + read_csv(SCHOOLS_FILE)

@@ -13,12 +13,18 @@ FULL_POSTCODE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})\b", 
 _STREET = (
     r"(?:road|rd|street|st|avenue|ave|lane|ln|close|cl|drive|dr|way|crescent|cres|court|ct|grove|gr|place|pl|"
     r"gardens|gdns|terrace|hill|walk|mews|row|square|sq|rise|view|green|parade|boulevard|park|croft|wharf|"
-    r"vale|meadow|meadows|chase|approach|end|fields)"
+    r"vale|meadow|meadows|chase|approach|fields)"
 )
+# Words that never make up a street's name ("10, i want to end it all" is not an address).
+_NOT_STREET_WORDS = r"(?!(?:i|im|to|want|and|the|my|is|am|a|an|in|on|at|of|for|it|all|year|yr|but|so|me|you|years?)\b)"
 _NUMBERED_STREET = re.compile(
-    rf"\b(?:(?:flat|apartment|apt|unit)\s*\d+[a-z]?,?\s+)?(?:no\.?\s*)?\d{{1,4}}[a-z]?,?\s+"
-    rf"(?:[A-Za-z'-]+\s+){{1,3}}{_STREET}\b\.?",
+    rf"\b(?:(?:flat|apartment|apt|unit)\s*\d+[a-z]?,?\s+)?(?:(?:house\s+)?(?:number|no\.?)\s*)?\d{{1,4}}[a-z]?,?\s+"
+    rf"(?:on\s+|in\s+)?(?:the\s+)?(?:{_NOT_STREET_WORDS}[A-Za-z'-]+\s+){{0,3}}{_STREET}\b\.?",
     re.IGNORECASE,
+)
+# "41 Kingsway", "7 Broadgate": one capitalised word that is a street name by its ending.
+_ONE_WORD_STREET = re.compile(
+    r"\b\d{1,4}[a-z]?,?\s+[A-Z][a-z]+(?:way|gate|side|field|fields|wood|croft|mead|dale|holme)\b"
 )
 # "I live on Brook Road": no number, but a cue.
 _CUED_STREET = re.compile(
@@ -48,7 +54,8 @@ _FULL_DATE = re.compile(
 )
 # Dates without a year, or a month and year: only shortly after a birthday cue.
 _BIRTHDAY_CUE = re.compile(
-    r"\b(?:birthday|bday|b-day|born|dob|d\.o\.b\.?|date of birth|birth date|birthdate)(?!\w)", re.IGNORECASE
+    r"\b(?:birthday|bday|b-day|born|dob|d\.o\.b\.?|date of birth|birth date|birthdate|turns? \d{1,2}(?: on)?)(?!\w)",
+    re.IGNORECASE,
 )
 _PARTIAL_DATE = re.compile(
     rf"{_ORDINAL}\s+(?:of\s+)?{MONTHS}\b\.?|{MONTHS}\.?\s+(?:the\s+)?{_ORDINAL}\b"
@@ -81,7 +88,7 @@ def postcodes(text: str) -> Iterator[Span]:
 def addresses(text: str) -> Iterator[Span]:
     # A house number or "I live on" makes it an address even when a word in it is one of ours
     # ("12 Brook Road": Brook is also a service).
-    for pattern in (_NUMBERED_STREET, _FLAT):
+    for pattern in (_NUMBERED_STREET, _ONE_WORD_STREET, _FLAT):
         for match in pattern.finditer(text):
             yield Span(match.start(), match.end(), "address", "[address]", overrides_vocabulary=True)
     for match in _CUED_STREET.finditer(text):
