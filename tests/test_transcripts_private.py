@@ -1,18 +1,20 @@
 """End to end: personal details of every kind, typed as people write them, go through the real
-Rasa and action servers and the staff app, and are found in none of the files they keep
-(the conversations database with its WAL, the staff database, the servers' logs) nor in what
-staff read and export."""
+web app, Rasa and action servers (each at its default log level) and the staff app, and are
+found in none of the files they keep (the conversations database with its WAL, the staff
+database, every server's log) nor in what staff read and export."""
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
+import urllib.request
 
 import pytest
 from fastapi.testclient import TestClient
 
 from bot.staff import accounts
 from bot.staff.app import create_app
-from tests.servers import running_bot
+from tests.servers import running_bot, start_web_app, stop
 from tests.test_conversations import Conversation
 
 pytestmark = pytest.mark.servers
@@ -45,6 +47,20 @@ def bot(seeded_engine, tmp_path_factory):
         yield running
 
 
+@pytest.fixture(scope="module")
+def web_url(bot):
+    url, process = start_web_app(int(bot.rasa_url.rsplit(":", 1)[1]), bot.tracker_db.parent)
+    yield url
+    stop(process)
+
+
+def say_through_web_app(web_url: str, sender: str, text: str) -> dict:
+    body = json.dumps({"sender": sender, "message": text}).encode()
+    request = urllib.request.Request(f"{web_url}api/message", data=body, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return json.loads(response.read())
+
+
 def _raw_values() -> list[str]:
     return [value for values in PERSONAL.values() for value in values] + ["2AB", "Ellie Brown"]
 
@@ -55,11 +71,11 @@ def _assert_nowhere(raw_values: list[str], label: str, blob: bytes) -> None:
         assert raw.lower().encode() not in lowered, f"{raw!r} found in {label}"
 
 
-def test_no_personal_detail_is_kept_anywhere(bot, tmp_path):
+def test_no_personal_detail_is_kept_anywhere(bot, web_url, tmp_path):
     chat = Conversation(bot.rasa_url)
     chat.say("hi")
-    for text in PERSONAL:
-        chat.say(text)
+    for text in PERSONAL:  # as the widget sends them
+        assert say_through_web_app(web_url, chat.sender, text)["messages"]
     chat.say("young person")
     chat.say("14")
     chat.say("I'm Ellie Brown in 9C at Hitchin Girls' School")
@@ -89,7 +105,7 @@ def test_no_personal_detail_is_kept_anywhere(bot, tmp_path):
     files = {path.name: path.read_bytes() for path in bot.tracker_db.parent.glob("conversations.db*")}
     files.update({path.name: path.read_bytes() for path in tmp_path.glob("staff.db*")})
     files.update({path.name: path.read_bytes() for path in bot.tracker_db.parent.glob("*.log")})
-    assert {"conversations.db", "staff.db", "rasa.log", "actions.log"} <= set(files)
+    assert {"conversations.db", "staff.db", "rasa.log", "actions.log", "web.log"} <= set(files)
     for name, blob in files.items():
         _assert_nowhere(_raw_values(), name, blob)
     for number, blob in enumerate(staff_views):
