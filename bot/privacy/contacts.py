@@ -111,6 +111,9 @@ def _after_platform(text: str, platform: re.Match[str]) -> Iterator[Span]:
         gamertag = platform.group().lower() in _GAMERTAG_CUES
         if not (_handle_like(word) or (gamertag and word[0].isupper())):
             return
+        right_after = skipped == 0 and ":" not in text[platform.end():match.start()]
+        if right_after and not re.search(r"[\d_.@#]", word) and word.lower().endswith(("s", "ed", "ing", "ly", "er")):
+            return  # "my Snapchat streaks", "tiktok videos": a word, not a username
         end = match.end()
         if gamertag:  # gamertags may have spaces: "Shadow Wolf 99"
             for _ in range(2):

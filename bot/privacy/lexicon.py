@@ -25,6 +25,7 @@ NEVER_BARE_NAMES = frozenset(
     camhs nhs gp ae cbt dbt adhd asd ocd ptsd sen send
     miss sir
     christmas easter halloween diwali eid ramadan hanukkah xmas jesus god allah
+    peng leng ting bare fam bruv blud wagwan innit
     english irish scottish welsh british polish french german spanish italian indian pakistani african
     asian european american muslim jewish hindu sikh catholic christian islam
     england ireland scotland wales britain jamaica india china kenya georgia israel america africa asia

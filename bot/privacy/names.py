@@ -283,8 +283,10 @@ class _Finder:
                 continue
             if index > 0 and self.tokens[index - 1].norm in ("the", "a", "an") and self.next_to(index):
                 continue  # "the Baker Act": people's names don't take an article
-            if could_be_bare_name(norm) and (token.capitalised or (
-                    found.births >= 1000 and found.written_in_lower_case_means_name)):
+            # A capital at the start of a sentence says nothing: "Autumn term is the worst".
+            capital_says_name = token.capitalised and not self._sentence_start(index)
+            if could_be_bare_name(norm) and (capital_says_name or (
+                    (token.capitalised or found.births >= 1000) and found.written_in_lower_case_means_name)):
                 yield self.name_from(index)
             elif token.capitalised and index + 1 < len(self.tokens) and self.next_to(index + 1) \
                     and self.tokens[index + 1].capitalised and is_surname(self.tokens[index + 1].norm) \
