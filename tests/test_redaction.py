@@ -153,3 +153,14 @@ def test_only_slots_no_user_text_can_reach_are_left_unredacted():
     slots = yaml.safe_load((Path(__file__).resolve().parents[1] / "domain.yml").read_text())["slots"]
     for name in COMPUTED_SLOTS - {"requested_slot"}:
         assert [m["type"] for m in slots[name]["mappings"]] == ["custom"], name
+
+
+def test_the_values_the_form_records_are_never_redacted():
+    """Slot values are redacted before they are stored, and the next turn reads them back: a
+    concern or a role taken for a username would change the services offered."""
+    from services_db.vocabulary import ANY_CONCERN, AREA_CODES, AUDIENCES, CONCERNS, OTHER_CONCERN
+
+    for value in [*CONCERNS, *AUDIENCES, *AREA_CODES, ANY_CONCERN, OTHER_CONCERN, "national"]:
+        assert redact(value).text == value
+    assert redact("my snap is jess_smith").text == "my snap is [username]"
+    assert redact("jess_smith").text == "[username]"

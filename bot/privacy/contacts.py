@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.privacy.lexicon import is_common_word
+from bot.privacy.lexicon import could_be_bare_name, is_common_word
 from bot.privacy.text import Span
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -35,6 +35,20 @@ SOCIAL_URL = re.compile(
     re.IGNORECASE,
 )
 
+# With an underscore: "ellie_b09", "xX_jess_Xx", "nightowl_". All-lower-case snake words without
+# digits ("young_person", "exam_stress") are our own identifiers, and are left alone.
+UNDERSCORED = re.compile(r"(?<![\w@.-])[\w.]*_[\w.]*(?![\w@-])")
+
+
+def _username_with_underscore(word: str) -> bool:
+    word = word.strip(".")
+    if "_" not in word or len(word) < 3:
+        return False
+    if re.search(r"[\d.A-Z]", word) or word.startswith("_") or word.endswith("_"):
+        return True
+    return any(could_be_bare_name(part) for part in word.split("_"))  # "jess_smith"
+
+
 AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
 DISCORD_TAG = re.compile(r"(?<![\w#])[\w.]{2,32}#\d{4}\b")
 # Usernames by their shape: "jsmith2011", "2011jess", "kacper.nowak_2011", "xX_jess_Xx".
@@ -42,7 +56,6 @@ SHAPED_HANDLE = re.compile(
     r"(?<![\w@.-])(?:"
     r"(?!(?:year|yr|y|sg|al|le|cm|en|hp|wd|lu|pe|ng|de|cb|ss|rm|covid|fifa|gta|nhs|top|mp|ps|windows|iphone|galaxy)\d)[a-z]{3,}\d{2,}"
     r"|\d{2,}[a-z]{3,}"
-    r"|[a-z0-9]+(?:[._][a-z0-9]+)*_[a-z0-9]*(?:[._][a-z0-9]+)*"
     r"|[a-z]+\.[a-z]+[._]?\d+"
     r"|[a-z]+[._]\d{2,}"
     r")(?![\w@-])",
@@ -91,6 +104,9 @@ def social_urls(text: str) -> Iterator[Span]:
 def handles(text: str) -> Iterator[Span]:
     for pattern in (AT_HANDLE, DISCORD_TAG, SHAPED_HANDLE):
         for match in pattern.finditer(text):
+            yield Span(match.start(), match.end(), "handle", "[username]")
+    for match in UNDERSCORED.finditer(text):
+        if _username_with_underscore(match.group()):
             yield Span(match.start(), match.end(), "handle", "[username]")
     for platform in PLATFORM.finditer(text):
         yield from _after_platform(text, platform)
