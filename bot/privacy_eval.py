@@ -7,8 +7,8 @@ development set). The first line of each file is a provenance object; every othe
 {"id", "text", "pii": [{"value", "kind"}], "keep": [...]}, each value an exact substring of text.
 
 - Recall: the share of personal-detail spans caught. A span is caught when none of its words of
-  3 or more characters survive redaction, except words that are also in `keep` and, for a full
-  postcode, its outward code (kept on purpose: the triage needs it; "SG1 2AB" → "SG1").
+  3 or more characters survive redaction, except words that are also in `keep` and the outward
+  code of a full postcode in it (kept on purpose: the triage needs it; "SG1 2AB" → "SG1").
 - Over-redaction: the share of `keep` items (places, schools, services) that no longer appear
   intact, and the share of ordinary words (outside the personal-detail spans) removed or changed.
 Also printed: the share of words changed in messages that hold no labelled personal details
@@ -45,7 +45,7 @@ KINDS = (
 )
 _WORD = re.compile(r"\w+")
 _PLACEHOLDER = re.compile(r"\[[A-Za-z ]+\]")
-_OUTWARD = re.compile(r"^\s*([A-Za-z]{1,2}[0-9][A-Za-z0-9]?)\s*[0-9][A-Za-z]{2}\s*$")
+_FULL_POSTCODE = re.compile(r"\b([A-Za-z]{1,2}[0-9][A-Za-z0-9]?)\s*[0-9][A-Za-z]{2}\b")
 
 
 class DataError(ValueError):
@@ -138,9 +138,7 @@ def score(examples: Iterable[Example]) -> Scores:
         keep_words = {word.lower() for item in example.keep for word in _WORD.findall(item)}
         for value, kind in example.pii:
             allowed = set(keep_words)
-            outward = _OUTWARD.match(value)
-            if kind == "postcode" and outward:
-                allowed.add(outward.group(1).lower())
+            allowed.update(match.group(1).lower() for match in _FULL_POSTCODE.finditer(value))
             survivors = [
                 word for word in _WORD.findall(value)
                 if len(word) >= 3 and word.lower() not in allowed and _count(word, redacted) > _count(word, outside)

@@ -158,7 +158,7 @@ class _Finder:
 
     def _candidate(self, index: int) -> int | None:
         """Skip a comma or a 'called'/'named'/'is called' after a cue."""
-        while index < len(self.tokens) and self.tokens[index].norm in ("called", "named", "is", "was", "called"):
+        while index < len(self.tokens) and self.tokens[index].norm in ("called", "named", "is", "was"):
             index += 1
         return index if index < len(self.tokens) else None
 
@@ -231,10 +231,10 @@ class _Finder:
         strict = token.norm in ("miss", "sir")  # "I miss home", "yes sir"
         if following.norm in STOP or not following.is_word:
             return
-        if not strict and (token.capitalised or not is_common_word(following.norm)):
-            yield self.name_from(index + 1)
-        elif following.capitalised or is_surname(following.norm) or could_be_bare_name(following.norm):
-            yield self.name_from(index + 1)
+        if (not strict and (token.capitalised or not is_common_word(following.norm))) or (
+                following.capitalised or is_surname(following.norm) or could_be_bare_name(following.norm)):
+            name = self.name_from(index + 1)  # the title goes too: "Mrs Okafor" is how the name is written
+            yield Span(token.start, name.end, "name", NAME)
 
     def sign_off(self) -> Iterator[Span]:
         """'thanks, Jess x', 'love Mum'... the name at the end of the message after a sign-off word."""

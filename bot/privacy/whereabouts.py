@@ -118,4 +118,9 @@ def form_groups(text: str) -> Iterator[Span]:
         yield Span(match.start(), match.end(), "form_group", "[form]")
     for pattern in (_FORM_CUED, _FORM_NAMED):
         for match in pattern.finditer(text):
-            yield Span(match.start(1), match.end(1), "form_group", "[form]")
+            # "form 8R" goes whole (the form group is written so); "in 9C" and "my form is 8R" keep
+            # their other words.
+            cue_next_to_it = re.fullmatch(r"(?:form|form group|tutor group|tutor|class|reg group|registration(?: group)?) ?",
+                                          text[match.start():match.start(1)], re.IGNORECASE)
+            start = match.start(1) if match.group().lower().startswith("in") or not cue_next_to_it else match.start()
+            yield Span(start, match.end(1), "form_group", "[form]")
