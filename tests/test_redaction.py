@@ -74,6 +74,7 @@ def test_personal_details_are_removed(text, expected, kind):
         "I have exams in June", "I'm Muslim and worried", "tiktok made me feel ugly", "im on insta a lot",
         "I miss home", "thank you so much", "PAPYRUS HOPELINE247", "nat-nhs111-mh", "covid19",
         "im 13 in year 8 at The Nobel School in SG2", "I read https://www.kooth.com and it helped",
+        "I go to St Joseph's Catholic Primary", "my mum is in Queen Elizabeth Hospital",
     ],
 )
 def test_what_the_triage_needs_and_our_vocabulary_are_kept(text):

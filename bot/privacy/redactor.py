@@ -24,7 +24,7 @@ class Redacted:
 def find(text: str) -> list[Span]:
     """The spans to replace, not overlapping, in order."""
     tokens = tokenize(text)
-    protected = protected_spans(tokens)
+    protected = protected_spans(tokens, text)
     candidates = [
         *contacts.social_urls(text), *contacts.emails(text), *contacts.handles(text),
         *numbers.nhs_numbers(text), *numbers.phones(text),

@@ -122,8 +122,18 @@ def service_numbers() -> frozenset[str]:
     return frozenset(numbers)
 
 
-def protected_spans(tokens: list[Token]) -> list[tuple[int, int]]:
-    """(start, end) of the longest protected phrases in the text, left to right."""
+# Named institutions not in our lists ("St Joseph's Catholic Primary", "Lister Hospital"): the
+# people's names in them are part of the place's name.
+INSTITUTION = re.compile(
+    r"\b(?:(?:St\.?|Saint|The)\s+)?(?:[A-Z][\w'’&-]*\s+(?:(?:of|and|&|the|de|la)\s+)?){1,5}"
+    r"(?:School|Academy|College|Primary|Grammar|High|Infants?|Juniors?|Sixth Form|University|Hospital|Centre|Center|"
+    r"Clinic|Surgery|Practice|Church|Mosque|Temple|Gurdwara|Synagogue|Library|Station|Trust|Foundation)\b"
+)
+
+
+def protected_spans(tokens: list[Token], text: str = "") -> list[tuple[int, int]]:
+    """(start, end) of the longest protected phrases in the text, left to right, and of named
+    institutions."""
     phrases = protected_phrases()
     norms = [normalise(token.text) for token in tokens]
     spans: list[tuple[int, int]] = []
@@ -137,4 +147,5 @@ def protected_spans(tokens: list[Token]) -> list[tuple[int, int]]:
                 break
         else:
             index += 1
+    spans.extend((match.start(), match.end()) for match in INSTITUTION.finditer(text))
     return spans
