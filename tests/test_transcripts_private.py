@@ -31,7 +31,7 @@ PERSONAL = {
     "email me at zofia dot kowalska at gmail dot com": ["zofia", "kowalska"],
     "my email is jamie.okafor@example.com": ["jamie.okafor@example.com"],
     "my nhs number is 943 476 5919": ["943 476 5919", "9434765919"],
-    "call me on 07700 900123": ["900123"],
+    "call me on 07700 900123": ["07700 900123", "07700900123"],
     "my dad's number is +48 512 345 678": ["512 345 678"],
     "this is my page instagram.com/maisie.b.2010": ["maisie.b.2010"],
     "I live at 12 Brook Road": ["Brook Road"],
@@ -62,10 +62,12 @@ def say_through_web_app(web_url: str, sender: str, text: str) -> dict:
 
 
 def _raw_values() -> list[str]:
-    return [value for values in PERSONAL.values() for value in values] + ["2AB", "Ellie Brown"]
+    return [value for values in PERSONAL.values() for value in values] + ["SG1 2AB", "Ellie Brown"]
 
 
 def _assert_nowhere(raw_values: list[str], label: str, blob: bytes) -> None:
+    """In any case. Every value has a letter that is not a hex digit or 10 digits, so that
+    conversation ids and timestamps cannot match by chance."""
     lowered = blob.lower()
     for raw in raw_values:
         assert raw.lower().encode() not in lowered, f"{raw!r} found in {label}"
