@@ -91,7 +91,14 @@ def common_word_ranks() -> dict[str, int]:
 
 
 def first_name(word: str) -> FirstName | None:
-    return first_names().get(word.lower().replace("’", "'"))
+    """Also double-barrelled names, each part a first name: "lacey-may", "Jayden-Lee"."""
+    word = word.lower().replace("’", "'")
+    found = first_names().get(word)
+    if found is None and "-" in word:
+        parts = [first_names().get(part) for part in word.split("-")]
+        if len(parts) > 1 and all(parts) and not all(part.ordinary_word for part in parts):  # type: ignore[union-attr]
+            found = FirstName(min(part.births for part in parts), None, None)  # type: ignore[union-attr]
+    return found
 
 
 def is_common_word(word: str, top: int | None = None) -> bool:

@@ -311,7 +311,25 @@ SELF_FIRST_WORDS = frozenset(cue[0] for cue in SELF_CUES)
 def find_names(text: str, tokens: list[Token], protected: list[tuple[int, int]]) -> list[Span]:
     finder = _Finder(text, tokens, protected)
     spans = [*finder.after_cues(), *finder.sign_off(), *finder.here_introduction(), *finder.bare()]
+    spans += list(_listed_with_names(text, tokens, spans, protected))
     return spans + list(_other_mentions(text, tokens, spans, protected))
+
+
+def _listed_with_names(text: str, tokens: list[Token], spans: list[Span], protected: list[tuple[int, int]]) -> Iterator[Span]:
+    """'me and amira and jas': a word joined by 'and' to a name, and no ordinary word, is a name too."""
+    named = {index for index, token in enumerate(tokens) if any(s.start <= token.start < s.end for s in spans)}
+    for index in sorted(named):
+        for step in (2, -2):
+            other, link = index + step, index + step // 2
+            if not (0 <= other < len(tokens)) or other in named or tokens[link].norm not in ("and", "n", "or"):
+                continue
+            token = tokens[other]
+            between = text[tokens[min(index, other)].end:tokens[max(index, other)].start]
+            if any(char in ".!?\n,;" for char in between) or any(s < token.end and token.start < e for s, e in protected):
+                continue
+            if token.is_word and token.text.isalpha() and len(token.text) > 1 and token.norm not in STOP \
+                    and token.norm not in NEVER_BARE_NAMES and token.norm not in RELATIONS and not is_common_word(token.norm):
+                yield Span(token.start, token.end, "name", NAME)
 
 
 def _other_mentions(text: str, tokens: list[Token], spans: list[Span], protected: list[tuple[int, int]]) -> Iterator[Span]:

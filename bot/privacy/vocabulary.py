@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import yaml
 
-from bot.privacy.lexicon import first_name, is_common_word
+from bot.privacy.lexicon import first_name, is_common_word, surname_ranks
 from bot.privacy.text import Token
 from services_db.places import ENGLAND_SCHOOLS_FILE, read_csv, town_aliases
 from services_db.schools import SCHOOLS_FILE, school_key
@@ -86,6 +86,23 @@ PLACE_PREPOSITIONS = frozenset("in at near from to around outside of nr".split()
 _SCHOOL_WORDS = re.compile(r"\b(?:girls|boys|high|grammar|upper|lower|middle|church|catholic|rc|cofe|ce|of|england)\b")
 
 
+def _rare_name(word: str) -> bool:
+    """Not a usual first name, nor a surname ('Marriotts' yes; 'Grace', 'Thompson' no)."""
+    found = first_name(word)
+    return (found is None or found.births < COMMON_NAME_BIRTHS) and word not in surname_ranks()
+
+
+COMMON_NAME_BIRTHS = 3000
+
+
+@lru_cache(maxsize=1)
+def _schools_named_like_people() -> frozenset[str]:
+    """One-word school names that are also usual first names or surnames ('Grace' of Grace
+    Academy, 'Nobel'): kept after 'at', 'to', 'from'..., a name otherwise."""
+    keys = {school_key(row["name"]) for row in read_csv(ENGLAND_SCHOOLS_FILE) + read_csv(SCHOOLS_FILE)}
+    return frozenset(key for key in keys if key and " " not in key and not _rare_name(key))
+
+
 def _school_phrases(name: str) -> set[str]:
     """'The Nobel School' → 'the nobel school', 'nobel school', 'nobel'; 'Sir Jonathan North
     Girls' College' → also 'sir jonathan north' (what people type). One-word keys that are
@@ -95,7 +112,7 @@ def _school_phrases(name: str) -> set[str]:
     phrases = {full, re.sub(r"^the ", "", full)}
     for key in {school_key(name), " ".join(_SCHOOL_WORDS.sub(" ", school_key(name)).split())}:
         words = key.split()
-        if len(words) == 1 and first_name(key) is None:
+        if len(words) == 1 and _rare_name(key):
             phrases.add(key)
         for size in range(2, len(words) + 1):
             phrases.add(" ".join(words[:size]))
@@ -106,7 +123,7 @@ def _school_phrases(name: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def cued_places() -> frozenset[str]:
-    return _PEOPLES_NAMES_TOO
+    return _PEOPLES_NAMES_TOO | _schools_named_like_people()
 
 
 @lru_cache(maxsize=1)

@@ -123,4 +123,4 @@ def form_groups(text: str) -> Iterator[Span]:
             cue_next_to_it = re.fullmatch(r"(?:form|form group|tutor group|tutor|class|reg group|registration(?: group)?) ?",
                                           text[match.start():match.start(1)], re.IGNORECASE)
             start = match.start(1) if match.group().lower().startswith("in") or not cue_next_to_it else match.start()
-            yield Span(start, match.end(1), "form_group", "[form]")
+            yield Span(start, match.end(1), "form_group", "[form]", overrides_vocabulary=True)
