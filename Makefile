@@ -8,7 +8,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
+.PHONY: privacy-eval safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
 
 help:
 	@echo "make run   - set up whatever is missing, then start the bot (widget on localhost)"
@@ -94,6 +94,11 @@ safety-eval: setup
 # Copy the interpreter lines (bot/nlu/interpreter_lines.yml) into domain.yml.
 domain-languages: venv
 	@$(PY) -m bot.nlu.languages --write-domain
+
+# Redaction recall and over-redaction on the PII sets (tests/privacy, tests/privacy_dev):
+# make privacy-eval [ARGS="DIR --show-misses"]
+privacy-eval: venv
+	@$(PY) -m bot.privacy_eval $(ARGS)
 
 lock:
 	@rm -rf /tmp/lock-venv && "$$(scripts/find_python.sh)" -m venv /tmp/lock-venv

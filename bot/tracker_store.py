@@ -1,9 +1,10 @@
 """Rasa's SQL tracker store, with personal details redacted before anything is written.
 
 Configured in endpoints.yml (`type: bot.tracker_store.RedactingSQLTrackerStore`). User
-messages, the copies of them in the NLU parse data, and slot values are passed through
-`bot.redaction` first; the conversation then goes on from the redacted tracker, so the
-raw text is never stored. SQLite files are switched to WAL mode (readers don't block
+messages, every string in the NLU parse data (its copy of the text, entity values, what the
+risk detector matched, whatever a component adds later) and slot values are passed through
+`bot.redaction` first; only intent names and other identifiers are left as they are. The
+conversation then goes on from the redacted tracker, so the raw text is never stored. SQLite files are switched to WAL mode (readers don't block
 the writer); durability settings are left at SQLite's defaults (`synchronous=FULL`: every
 turn is on disk before the reply is sent).
 
@@ -25,6 +26,7 @@ import copy
 import itertools
 import json
 import logging
+import re
 from typing import Any
 
 import sqlalchemy as sa
@@ -36,9 +38,12 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.pool import QueuePool
 
 from bot import rasa_speedups
+from bot.privacy import log_redaction
 from bot.redaction import redact_text
 
 rasa_speedups.install()
+# The Rasa server imports this module at start-up: from then on its log lines are redacted too.
+log_redaction.install()
 
 logger = logging.getLogger(__name__)
 
@@ -62,18 +67,40 @@ COMPUTED_SLOTS = frozenset({
 })
 
 
+# In the parse data, values under these keys are names the model or a component gave (intent
+# names, entity types, risk categories), kept when they look like identifiers ("express_crisis",
+# "self_harm"); any other string there, whatever the key, is redacted.
+IDENTIFIER_KEYS = frozenset({
+    "name", "entity", "extractor", "role", "group", "category", "categories", "source",
+    "intent_response_key", "utter_action", "retrieval_intent",
+})
+IDENTIFIER = re.compile(r"^[a-z0-9_./-]+$")
+
+
+def redact_parse_data(value: Any, key: str | None = None) -> Any:
+    if isinstance(value, str):
+        if key in IDENTIFIER_KEYS and IDENTIFIER.match(value):
+            return value
+        return redact_text(value)
+    if isinstance(value, list):
+        return [redact_parse_data(item, key) for item in value]
+    if isinstance(value, dict):
+        return {name: redact_parse_data(item, name) for name, item in value.items()}
+    return value
+
+
 def redact_event(event: Event) -> Event:
     data = copy.deepcopy(event.as_dict())
     if data.get("event") == "user":
         data["text"] = redact_text(data.get("text"))
-        parse_data = data.get("parse_data") or {}
-        if "text" in parse_data:
-            parse_data["text"] = redact_text(parse_data["text"])
-        for entity in parse_data.get("entities") or []:
-            entity["value"] = _redact_value(entity.get("value"))
+        data["parse_data"] = redact_parse_data(data.get("parse_data") or {})
         data["metadata"] = {}
     elif data.get("event") == "slot" and data.get("name") not in COMPUTED_SLOTS:
         data["value"] = _redact_value(data.get("value"))
+    elif data.get("event") == "entities":
+        data["entities"] = redact_parse_data(data.get("entities") or [])
+    elif data.get("event") == "session_started":
+        data["metadata"] = {}  # copied from the first message's metadata
     else:
         return event
     return Event.from_parameters(data)
@@ -82,6 +109,7 @@ def redact_event(event: Event) -> Event:
 class RedactingSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        redact_text("Warm up: Jess 07700 900123")  # reads the name lists and places now, not on the first turn
         rasa_speedups.freeze_after_model_load(self)
         if self.engine.dialect.name == "sqlite":
             url = self.engine.url

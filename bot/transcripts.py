@@ -1,14 +1,21 @@
-"""Conversation retention: delete old conversations, or one conversation on request.
+"""Stored conversations: retention, deletion on request, re-redaction, training-data export.
 
     python -m bot.transcripts purge [--days N]     conversations whose last message is older than N days
                                                     (default RETENTION_DAYS from .env, 90)
     python -m bot.transcripts delete SENDER_ID     one conversation (a data subject request)
+    python -m bot.transcripts redact               apply today's redaction rules to every stored event
+                                                    (after the rules improved)
+    python -m bot.transcripts export-nlu [--days N] [--output FILE]
+                                                    users' messages as Rasa NLU training data, grouped by
+                                                    the intent the bot gave them, redacted again, for review
 """
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
+from collections import defaultdict
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
@@ -47,6 +54,57 @@ def delete_conversation(engine: Engine, sender_id: str) -> int:
     return result.rowcount
 
 
+def redact_stored(engine: Engine) -> int:
+    """Run every stored event through today's rules; returns how many events changed."""
+    from rasa.shared.core.events import Event
+
+    from bot.tracker_store import redact_event  # imports Rasa: only for this command
+
+    changed = 0
+    with engine.begin() as connection:
+        rows = connection.execute(
+            text("select id, data from events where type_name in ('user', 'slot', 'entities', 'session_started')")
+        ).fetchall()
+        for row_id, data in rows:
+            try:
+                event = Event.from_parameters(json.loads(data))
+            except ValueError:
+                continue
+            if event is None:
+                continue
+            redacted = json.dumps(redact_event(event).as_dict())
+            if redacted != data:
+                connection.execute(text("update events set data = :data where id = :id"), {"data": redacted, "id": row_id})
+                changed += 1
+    if engine.dialect.name == "sqlite":  # rewrite the file, so that the old text is not left in free pages
+        with engine.connect() as connection:
+            connection.exec_driver_sql("VACUUM")
+    return changed
+
+
+def nlu_export(engine: Engine, days: int | None = None, now: float | None = None) -> str:
+    """Users' messages as Rasa NLU YAML, by predicted intent: candidates for training data,
+    for a person to check. Redacted again on the way out."""
+    from bot.redaction import redact_text
+
+    query = "select intent_name, data from events where type_name = 'user'"
+    params: dict[str, float] = {}
+    if days is not None:
+        query += " and timestamp >= :since"
+        params["since"] = (now or time.time()) - days * DAY_SECONDS
+    by_intent: dict[str, set[str]] = defaultdict(set)
+    with engine.connect() as connection:
+        for intent, data in connection.execute(text(query), params):
+            message = str(json.loads(data or "{}").get("text") or "").strip()
+            if message and not message.startswith("/"):
+                by_intent[intent or "unknown"].add((redact_text(message) or "").replace("\n", " "))
+    lines = ['version: "3.1"', "# Exported by python -m bot.transcripts export-nlu: check every line before training.", "nlu:"]
+    for intent in sorted(by_intent):
+        lines += [f"- intent: {intent}", "  examples: |"]
+        lines += [f"    - {example}" for example in sorted(by_intent[intent])]
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.transcripts", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -54,10 +112,23 @@ def main(argv: list[str] | None = None) -> int:
     purge_parser.add_argument("--days", type=int, default=settings.retention_days)
     delete_parser = commands.add_parser("delete")
     delete_parser.add_argument("sender_id")
+    commands.add_parser("redact")
+    export_parser = commands.add_parser("export-nlu")
+    export_parser.add_argument("--days", type=int, default=None, help="only messages from the last N days")
+    export_parser.add_argument("--output", default="-", help="file to write, or - for standard output")
     args = parser.parse_args(argv)
     engine = tracker_engine()
     if args.command == "purge":
         print(f"Deleted {purge(engine, args.days)} conversations older than {args.days} days.")
+    elif args.command == "redact":
+        print(f"Redacted again: {redact_stored(engine)} events changed.")
+    elif args.command == "export-nlu":
+        exported = nlu_export(engine, args.days)
+        if args.output == "-":
+            sys.stdout.write(exported)
+        else:
+            with open(args.output, "w", encoding="utf-8") as handle:
+                handle.write(exported)
     else:
         count = delete_conversation(engine, args.sender_id)
         print(f"Deleted {count} events of conversation {args.sender_id}." if count else "No such conversation.")

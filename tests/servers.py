@@ -84,6 +84,20 @@ def start_rasa_server(database_url: str, port: int, action_port: int, log_dir: P
     return process
 
 
+def start_web_app(rasa_port: int, log_dir: Path, **extra_env: str) -> tuple[str, subprocess.Popen]:
+    """The web app (uvicorn at its default log level), in front of the Rasa server on `rasa_port`; logs to `log_dir/web.log`."""
+    port = free_port()
+    env = {**os.environ, "RASA_PORT": str(rasa_port), "WEB_PORT": str(port), "BOT_HOST": "127.0.0.1",
+           "RASA_TELEMETRY_ENABLED": "false", "PUBLIC_URL": f"http://127.0.0.1:{port}"}
+    env.update({name: value.replace("{port}", str(port)) for name, value in extra_env.items()})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "bot.web.app:app", "--host", "127.0.0.1", "--port", str(port), "--ws", "none"],
+        cwd=ROOT, env=env, stdout=(log_dir / "web.log").open("w"), stderr=subprocess.STDOUT,
+    )
+    wait_for(f"http://127.0.0.1:{port}/healthz", process, timeout=60)
+    return f"http://127.0.0.1:{port}/", process
+
+
 def stop(process: subprocess.Popen | None) -> None:
     if process is None or process.poll() is not None:
         return

@@ -1,30 +1,12 @@
 """The chat page in real headless Chromium (Debian's package), against the real servers."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from tests.browser import ARTIFACTS, serious_accessibility_violations
-from tests.servers import ROOT, free_port, running_bot, stop, wait_for
+from tests.servers import free_port, running_bot, start_web_app, stop
 
 pytestmark = [pytest.mark.servers, pytest.mark.browser]
-
-
-def start_web_app(rasa_port: int, log_dir: Path, **extra_env: str) -> tuple[str, subprocess.Popen]:
-    port = free_port()
-    env = {**os.environ, "RASA_PORT": str(rasa_port), "WEB_PORT": str(port), "BOT_HOST": "127.0.0.1",
-           "RASA_TELEMETRY_ENABLED": "false", "PUBLIC_URL": f"http://127.0.0.1:{port}"}
-    env.update({name: value.replace("{port}", str(port)) for name, value in extra_env.items()})
-    process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "bot.web.app:app", "--host", "127.0.0.1", "--port", str(port), "--ws", "none"],
-        cwd=ROOT, env=env, stdout=(log_dir / "web.log").open("w"), stderr=subprocess.STDOUT,
-    )
-    wait_for(f"http://127.0.0.1:{port}/healthz", process, timeout=60)
-    return f"http://127.0.0.1:{port}/", process
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,10 @@
-"""Personal details are removed from what users type; what the triage needs is kept."""
+"""Personal details are removed from what users type, in the forms people write them; what the
+triage needs and our own vocabulary (places, schools, services) are kept."""
+import logging
+
 import pytest
 
+from bot.privacy.numbers import nhs_check_digit_ok
 from bot.redaction import redact
 
 
@@ -11,17 +15,47 @@ from bot.redaction import redact
         ("my name is kai", "my name is [name]", "name"),
         ("Im Sarah and im 14", "Im [name] and im 14", "name"),
         ("this is Sam, my son is 12", "this is [name], my son is 12", "name"),
+        ("it's Aisha Rahman here", "it's [name] here", "name"),
+        ("I'm Ellie Brown in 9C at Hitchin Girls' School", "I'm [name] in [form] at Hitchin Girls' School", "name"),
+        ("ok thanks, Jess", "ok thanks, [name]", "name"),
+        ("my friend Jess Smith said", "my friend [name] said", "name"),
+        ("my friend Will told me", "my friend [name] told me", "name"),
+        ("a girl called Chloe posts about me", "a girl called [name] posts about me", "name"),
+        ("Mr Patel shouts at me", "[name] shouts at me", "name"),
+        ("me and jess fell out", "me and [name] fell out", "name"),
+        ("I'm Daniel's mum", "I'm [name]'s mum", "name"),
+        ("hiii im lacey-may n im 12", "hiii im [name] n im 12", "name"),
+        ("me and amira and jas were at the park", "me and [name] and [name] were at the park", "name"),
+        ("my friend Grace is sad", "my friend [name] is sad", "name"),
         ("call me on 07700 900123", "call me on [phone]", "phone"),
         ("my number is +44 7700 900123", "my number is [phone]", "phone"),
-        ("ring 01438 730570", "ring [phone]", "phone"),
+        ("ring 01438 555123", "ring [phone]", "phone"),
+        ("my dad's polish number is +48 512 345 678", "my dad's polish number is [phone]", "phone"),
+        ("oh seven seven double oh nine oh oh one two three", "[phone]", "phone"),
         ("email me at jo.bloggs@gmail.com", "email me at [email]", "email"),
         ("j.smith23@stu.herts.sch.uk", "[email]", "email"),
+        ("kacper dot nowak at gmail dot com", "[email]", "spelled_email"),
+        ("its ellie_b (at) hotmail (dot) co (dot) uk", "its [email]", "spelled_email"),
+        ("my nhs number is 943 476 5919", "my nhs number is [NHS number]", "nhs_number"),
+        ("9434765919", "[NHS number]", "nhs_number"),
+        ("my insta is @kacper.nowak_2011", "my insta is [username]", "handle"),
+        ("add me on snap its ellie_b09", "add me on snap its [username]", "handle"),
+        ("my tiktok is dancingqueen", "my tiktok is [username]", "handle"),
+        ("discord: jess#1234", "discord: [username]", "handle"),
+        ("my xbox gamertag is Shadow Wolf 99", "my xbox gamertag is [username]", "handle"),
+        ("my login is jsmith2011", "my login is [username]", "handle"),
+        ("instagram.com/jess.b", "[link]", "social_url"),
+        ("https://www.tiktok.com/@coolkid123", "[link]", "social_url"),
+        ("form 8R", "[form]", "form_group"),
+        ("my form is 8R", "my form is [form]", "form_group"),
+        ("I'm in 7JB", "I'm in [form]", "form_group"),
         ("SG1 2AB", "SG1", "postcode"),
         ("i live at le2 3ab", "i live at LE2", "postcode"),
         ("i live at 12 Brook Road, Stevenage", "i live at [address], Stevenage", "address"),
+        ("i live on brook road", "i live on [address]", "address"),
         ("born 03/04/2011", "born [date]", "date_of_birth"),
         ("my birthday is 3rd April 2011", "my birthday is [date]", "date_of_birth"),
-        ("my login is jsmith2011", "my login is [username]", "username"),
+        ("I was born on the 22nd of June", "I was born on the [date]", "date_of_birth"),
     ],
 )
 def test_personal_details_are_removed(text, expected, kind):
@@ -32,11 +66,34 @@ def test_personal_details_are_removed(text, expected, kind):
 
 @pytest.mark.parametrize(
     "text",
-    ["im 14", "I'm in year 9", "year10", "SG1", "sg12", "I'm Stevenage based", "I'm Worried about exams",
-     "Stevenage", "near Watford", "my son is 8 and he's really anxious", "i can't sleep", "Marriotts School", "13 to 14"],
+    [
+        "im 14", "I'm in year 9", "year10", "SG1", "sg12", "I'm Stevenage based", "I'm Worried about exams",
+        "Stevenage", "near Watford", "my son is 8 and he's really anxious", "i can't sleep", "Marriotts School",
+        "13 to 14", "I use Kooth and Mind", "I texted Shout on 85258", "call Childline on 0800 1111",
+        "I rang Samaritans on 116 123", "should I call 111 or 999?", "I go to Samuel Ryder Academy",
+        "Grace Academy is my school", "I am at Grace", "I'm 11 and in year 7 at Nobel", "I want to talk to the Anna Freud Centre", "I live in Harlow",
+        "i live in london", "Will you help me?", "my friend will help", "I hope it gets better",
+        "Summer holidays are the worst", "my nan died last month", "love Mum x", "I'm from Ghana",
+        "I have exams in June", "I'm Muslim and worried", "tiktok made me feel ugly", "im on insta a lot",
+        "I miss home", "thank you so much", "PAPYRUS HOPELINE247", "nat-nhs111-mh", "covid19",
+        "im 13 in year 8 at The Nobel School in SG2", "I read https://www.kooth.com and it helped",
+        "I go to St Joseph's Catholic Primary", "my mum is in Queen Elizabeth Hospital",
+    ],
 )
-def test_what_the_triage_needs_is_kept(text):
+def test_what_the_triage_needs_and_our_vocabulary_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("digits", "valid"), [("9434765919", True), ("4010232137", True), ("4857773456", False), ("9434765918", False),
+                          ("1234567890", False)],
+)
+def test_nhs_numbers_are_checked_with_modulus_11(digits, valid):
+    assert nhs_check_digit_ok(digits) is valid
+
+
+def test_ten_digits_after_nhs_are_redacted_even_with_a_wrong_check_digit():
+    assert redact("my nhs number is 123 456 7890").text == "my nhs number is [NHS number]"
 
 
 def test_slots_the_bot_fills_itself_are_stored_as_they_are():
@@ -50,6 +107,47 @@ def test_slots_the_bot_fills_itself_are_stored_as_they_are():
     assert "jsmith23" not in school.value
 
 
+def test_every_string_in_the_parse_data_is_redacted_except_identifiers():
+    """Whatever a component writes (the risk detector's matched words, entity values, new keys)."""
+    from rasa.shared.core.events import UserUttered
+
+    from bot.tracker_store import redact_event
+
+    text = "its Kacper Nowak, I want to kill myself, ring 07700 900123"
+    parse = {
+        "text": text, "intent": {"name": "express_crisis", "confidence": 1.0},
+        "intent_ranking": [{"name": "express_crisis", "confidence": 1.0}],
+        "entities": [{"entity": "role_hint", "value": "Kacper Nowak", "extractor": "RiskDetectorComponent"}],
+        "risk": {"source": "risk_detector", "categories": ["suicidal", "self_harm"],
+                 "matches": [{"category": "self_harm", "pattern": "kill|killing SELF", "text": "Kacper wants to die"}]},
+        "added_later": {"note": "Kacper Nowak 07700 900123"},
+    }
+    stored = redact_event(UserUttered(text, parse_data=parse, metadata={"ip": "203.0.113.9"})).as_dict()
+    dumped = repr(stored)
+    for raw in ("Kacper", "Nowak", "900123", "203.0.113.9"):
+        assert raw not in dumped
+    assert stored["parse_data"]["intent"]["name"] == "express_crisis"
+    assert stored["parse_data"]["risk"]["categories"] == ["suicidal", "self_harm"]
+    assert stored["parse_data"]["risk"]["matches"][0]["category"] == "self_harm"
+    assert "want to kill myself" in stored["text"]
+
+
+def test_log_lines_are_redacted_in_every_handler(caplog):
+    from bot.privacy import log_redaction
+
+    log_redaction.install()
+    with caplog.at_level(logging.DEBUG, logger="rasa.core.processor"):
+        logging.getLogger("rasa.core.processor").debug("Received user message '%s'", "it's Aisha Rahman here, 07700 900123")
+        try:
+            raise ValueError("bad input: kacper dot nowak at gmail dot com")
+        except ValueError:
+            logging.getLogger("rasa.core.channels.rest").exception("failed on %r", "my insta is @kacper.nowak_2011")
+    logged = caplog.text
+    assert "Received user message" in logged and "[name]" in logged
+    for raw in ("Aisha", "Rahman", "900123", "kacper", "gmail"):
+        assert raw not in logged
+
+
 def test_only_slots_no_user_text_can_reach_are_left_unredacted():
     from pathlib import Path
 
@@ -60,3 +158,14 @@ def test_only_slots_no_user_text_can_reach_are_left_unredacted():
     slots = yaml.safe_load((Path(__file__).resolve().parents[1] / "domain.yml").read_text())["slots"]
     for name in COMPUTED_SLOTS - {"requested_slot"}:
         assert [m["type"] for m in slots[name]["mappings"]] == ["custom"], name
+
+
+def test_the_values_the_form_records_are_never_redacted():
+    """Slot values are redacted before they are stored, and the next turn reads them back: a
+    concern or a role taken for a username would change the services offered."""
+    from services_db.vocabulary import ANY_CONCERN, AREA_CODES, AUDIENCES, CONCERNS, OTHER_CONCERN
+
+    for value in [*CONCERNS, *AUDIENCES, *AREA_CODES, ANY_CONCERN, OTHER_CONCERN, "national"]:
+        assert redact(value).text == value
+    assert redact("my snap is jess_smith").text == "my snap is [username]"
+    assert redact("jess_smith").text == "[username]"

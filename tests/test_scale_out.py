@@ -54,12 +54,20 @@ def stored_turns(engine, sender: str) -> list[tuple[str, str]]:
     return [(kind, json.loads(data).get("text") or "") for kind, data in rows if kind in ("user", "bot")]
 
 
+STORE_WAIT_SECONDS = 15
+
+
 def assert_stored_exactly_once_in_order(engine, results) -> None:
+    """Over socket.io the replies reach the client before Rasa has saved the turn, so the last
+    turn may still be on its way to the database: wait for it (a bounded wait, not a timing check)."""
     for sender, transcript in results.transcripts.items():
         expected = []
         for message, replies in transcript:
             expected.append(("user", message))
             expected.extend(("bot", reply) for reply in replies)
+        deadline = time.monotonic() + STORE_WAIT_SECONDS
+        while stored_turns(engine, sender) != expected and time.monotonic() < deadline:
+            time.sleep(0.2)
         assert stored_turns(engine, sender) == expected, sender
 
 

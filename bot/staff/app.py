@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
+from bot.redaction import redact_text
 from bot.settings import settings
 from bot.staff import accounts, analytics, gaps, plots
 from bot.staff.csvexport import to_csv
@@ -125,7 +126,7 @@ def build_tables(items: Sequence[analytics.Conversation]) -> dict[str, Callable[
         return TableData("Crisis escalations", ("What", "Count"), rows + [(f"Matched: {name}", n) for name, n in categories])
 
     def gap_rows() -> TableData:
-        found = gaps.cluster(analytics.fallback_messages(items))
+        found = gaps.cluster(redacted(analytics.fallback_messages(items)))
         return TableData(
             "Questions the bot could not answer", ("Question (most common wording)", "Times asked", "Conversations", "Examples", "Kind"),
             [(gap.leader, gap.count, len(gap.conversations), " | ".join(gap.examples), ", ".join(gap.intents)) for gap in found],
@@ -149,6 +150,16 @@ def build_tables(items: Sequence[analytics.Conversation]) -> dict[str, Callable[
                                      analytics.no_local_searches(items)),
         "gaps": gap_rows,
     }
+
+
+def redacted(messages: Sequence[analytics.Message]) -> list[analytics.Message]:
+    """Users' words as staff see and export them, through today's redaction rules (conversations
+    stored before a rule was added get it too)."""
+    return [replace(message, text=redact_text(message.text) or "") for message in messages]
+
+
+def redacted_steps(steps: Sequence[analytics.Step]) -> list[analytics.Step]:
+    return [replace(step, text=redact_text(step.text) or "") if step.kind == "user" else step for step in steps]
 
 
 CHARTS = {"days": "Conversations per day", "roles": "Who was chatting", "ages": "Age", "areas": "Area",
@@ -291,7 +302,7 @@ def create_app(
         items = conversations_in(period)
         gap = request.query_params.get("gap", "")
         if gap:
-            found = gaps.gap_for(gap, analytics.fallback_messages(items))
+            found = gaps.gap_for(gap, redacted(analytics.fallback_messages(items)))
             senders = set(found.conversations) if found else set()
             items = [c for c in items if c.sender_id in senders]
         shown = [c for c in items if analytics.matches(c, chosen)]
@@ -312,14 +323,15 @@ def create_app(
         if not rows:
             raise HTTPException(404, "There is no conversation with that reference. It may have been deleted.")
         accounts.audit(staff_db, request.state.session.staff, "viewed transcript", sender_id)
-        return render(request, "transcript.html", summary=analytics.summarise(rows), steps=analytics.transcript(rows))
+        return render(request, "transcript.html", summary=analytics.summarise(rows),
+                      steps=redacted_steps(analytics.transcript(rows)))
 
     @app.get("/gaps")
     async def content_gaps(request: Request) -> Response:
         period = period_from(request)
         items = conversations_in(period)
         return render(
-            request, "gaps.html", period=period, gaps=gaps.cluster(analytics.fallback_messages(items)),
+            request, "gaps.html", period=period, gaps=gaps.cluster(redacted(analytics.fallback_messages(items))),
             no_local=analytics.no_local_searches(items), drop_offs=analytics.drop_offs(items),
         )
 

@@ -1,0 +1,1 @@
+"""Finding and removing personal details in what users type (see redactor.py)."""

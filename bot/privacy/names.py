@@ -1,0 +1,346 @@
+"""People's names, however they come up: introductions ("my name is", "it's Aisha Rahman here",
+"I'm Ellie Brown"), sign-offs ("thanks, Jess x"), other people ("my friend Jess Smith", "a girl
+called Maya", "Mr Patel"), and names standing on their own.
+
+No language model is available, so the evidence is: a first-name list (lexicon.py), whether
+the word is also an ordinary English word, capitals, and the cue words around it. Places,
+schools and services (vocabulary.py) are never names, unless a strong cue says so
+("my name is Harlow").
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from bot.privacy.lexicon import (
+    NEVER_BARE_NAMES,
+    could_be_bare_name,
+    first_name,
+    is_common_word,
+    is_surname,
+    surname_ranks,
+)
+from bot.privacy.text import Span, Token
+
+NAME = "[name]"
+# Never a name, whatever its capitals.
+STOP = frozenset(
+    """
+    a an the not so really very just in at from year yr my me on back if when later now please and or but nor
+    is was am are be been being to of for with about too also still here there this that these those what who
+    how why where which it its i im ive id ill you youre your yours he hes she shes they theyre we him her
+    them us our their his hers no yes yeah yep nope ok okay sorry hi hey hello hiya thanks thank cheers bye
+    like literally kind sort bit lot lots much many more most some any all every each one two three four
+    five six seven eight nine ten only even ever never always sometimes by as up down out off over under
+    into onto than then because cos cause since until till after before again would could should can
+    cant cannot dont do does did doing have has had having get got gonna wanna going go goes went being
+    feeling feel felt sure fine good bad sad happy tired worried anxious scared upset angry stressed alone
+    lonely depressed struggling stuck lost confused okay alright new old best little big older younger
+    """.split()
+)
+STRONG_CUES: tuple[tuple[str, ...], ...] = (
+    ("my", "name", "is"), ("my", "names"), ("my", "name", "was"), ("my", "real", "name", "is"),
+    ("i", "am", "called"), ("im", "called"), ("am", "called"), ("call", "me"), ("calls", "me"), ("known", "as"),
+    ("i", "go", "by"),
+    ("my", "nickname", "is"), ("nickname", "is"), ("her", "name", "is"), ("his", "name", "is"),
+    ("their", "name", "is"), ("her", "names"), ("his", "names"), ("their", "names"), ("name", "is"),
+    ("names",), ("name",),
+)
+SELF_CUES: tuple[tuple[str, ...], ...] = (
+    ("im",), ("i", "am"), ("its",), ("it", "is"), ("this", "is"), ("here", "is"), ("me",),
+)
+CALLED_CUES: tuple[tuple[str, ...], ...] = (("called",), ("named",), ("name", "of"))
+POSSESSIVES = frozenset("my our his her their your me ma".split())
+MODIFIERS = frozenset(
+    "best close old new older younger little big baby twin step half ex online real school other only "
+    "eldest oldest youngest middle favourite fav form class maths english science pe".split()
+)
+RELATIONS = frozenset(
+    """
+    friend friends mate mates bestie bestfriend bff bf gf boyfriend girlfriend partner crush ex
+    brother brothers sister sisters bro sis sibling cousin cousins twin son sons daughter daughters child
+    kid kids stepson stepdaughter stepbrother stepsister stepmum stepdad mum mom mam dad nan nana gran
+    granny grandma grandad grandpa auntie aunt uncle niece nephew husband wife fiance carer
+    teacher teachers tutor head headteacher counsellor therapist coach neighbour classmate
+    dog cat puppy kitten pet hamster rabbit
+    """.split()
+)
+PEOPLE_NOUNS = frozenset(
+    "girl boy lad guy kid man woman person someone somebody teacher student bloke dude child friend mate".split()
+)
+TITLES = frozenset("mr mrs ms miss mx dr sir mister missus prof professor".split())
+SIGN_OFFS = frozenset(
+    "thanks thank thanx thx ty cheers ta love luv from bye byee regards wishes xx xxx x".split()
+)
+GREETINGS = frozenset("hi hey hello hiya yo ok okay so um erm well heya".split())
+TRAILING = frozenset({"x", "xx", "xxx", "xo", "xoxo"})
+
+
+@dataclass
+class _Finder:
+    text: str
+    tokens: list[Token]
+    protected: list[tuple[int, int]]
+
+    def __post_init__(self) -> None:
+        self.norms = [token.norm for token in self.tokens]
+
+    def is_protected(self, token: Token) -> bool:
+        return any(start < token.end and token.start < end for start, end in self.protected)
+
+    def matches(self, index: int, cue: Sequence[str]) -> bool:
+        end = index + len(cue)
+        return end <= len(self.tokens) and self.norms[index:end] == list(cue) and self._close(index, end)
+
+    def _close(self, start: int, end: int) -> bool:
+        """The tokens start..end-1 stand in one clause (no full stop or line break between)."""
+        for left, right in zip(self.tokens[start:end - 1], self.tokens[start + 1:end]):
+            if any(char in ".!?\n" for char in self.text[left.end:right.start]):
+                return False
+        return True
+
+    def next_to(self, index: int) -> bool:
+        """Token `index` follows token `index - 1` in the same clause (a comma allowed)."""
+        if index <= 0 or index >= len(self.tokens):
+            return False
+        between = self.text[self.tokens[index - 1].end:self.tokens[index].start]
+        return not any(char in ".!?\n;()" for char in between) and len(between.strip(" ,:-–")) == 0
+
+    # --- what a word can be --------------------------------------------------------------------
+
+    @staticmethod
+    def name_like(token: Token, strong: bool = False) -> bool:
+        """After a cue: capitalised, or a first name that is not an ordinary word; after a strong
+        cue ("my name is") also any word that is not ordinary English."""
+        norm = token.base
+        if not token.is_word or norm in STOP or norm in NEVER_BARE_NAMES or norm in RELATIONS or norm in TITLES:
+            return False
+        if could_be_bare_name(norm):
+            return True
+        if token.capitalised:
+            return first_name(norm) is not None or is_surname(norm) or not is_common_word(norm, top=3000)
+        return strong and not is_common_word(norm)
+
+    def surname_like(self, index: int) -> bool:
+        token = self.tokens[index]
+        norm = token.base
+        if not token.is_word or norm in STOP or norm in NEVER_BARE_NAMES or self.is_protected(token):
+            return False
+        if token.capitalised:  # after a name: "Jordan Price", "Ellie Brown", "Jess S"
+            return len(norm) == 1 or not is_common_word(norm, top=600) or norm in surname_ranks()
+        return is_surname(norm) or could_be_bare_name(norm)
+
+    # --- spans ---------------------------------------------------------------------------------
+
+    def name_from(self, index: int, overrides: bool = False) -> Span:
+        """The name starting at token `index`, with up to two more names or surnames after it."""
+        end = index
+        for following in (index + 1, index + 2):
+            if following < len(self.tokens) and self.next_to(following) and \
+                    self.text[self.tokens[following - 1].end:self.tokens[following].start] in (" ", "-") \
+                    and self.surname_like(following):
+                end = following
+            else:
+                break
+        stop = self.tokens[end].end
+        if self.text[stop - 2:stop].lower() in ("'s", "’s"):  # "Daniel's mum": the name, not the 's
+            stop -= 2
+        return Span(self.tokens[index].start, stop, "name", NAME, overrides_vocabulary=overrides)
+
+    def after_cues(self) -> Iterator[Span]:
+        for index, norm in enumerate(self.norms):
+            if norm in STRONG_FIRST_WORDS:
+                yield from self._strong(index)
+            if norm in SELF_FIRST_WORDS:
+                yield from self._self_introduction(index)
+            yield from self._relation(index)
+            yield from self._title(index)
+
+    def _candidate(self, index: int) -> int | None:
+        """Skip a comma or a 'called'/'named'/'is called' after a cue."""
+        while index < len(self.tokens) and self.tokens[index].norm in ("called", "named", "is", "was"):
+            index += 1
+        return index if index < len(self.tokens) else None
+
+    def _strong(self, index: int) -> Iterator[Span]:
+        for cue in STRONG_CUES:
+            if not self.matches(index, cue):
+                continue
+            if len(cue) == 1 and index > 0 and self.next_to(index):  # "names" / "name" open the message or a clause
+                continue
+            candidate = self._candidate(index + len(cue))
+            if candidate is not None and self.next_to(candidate) and self.name_like(self.tokens[candidate], strong=True):
+                yield self.name_from(candidate, overrides=True)
+            return
+
+    def _self_introduction(self, index: int) -> Iterator[Span]:
+        for cue in SELF_CUES:
+            if not self.matches(index, cue):
+                continue
+            candidate = index + len(cue)
+            if candidate >= len(self.tokens) or not self.next_to(candidate):
+                return
+            token = self.tokens[candidate]
+            if cue == ("me",) and (index > 0 and self.next_to(index) and self.tokens[index - 1].norm not in GREETINGS):
+                return
+            if could_be_bare_name(token.base) and token.base not in STOP:
+                yield self.name_from(candidate)
+            elif token.capitalised and self.name_like(token) and self._ends_introduction(candidate):
+                yield self.name_from(candidate)
+            return
+
+    def _ends_introduction(self, index: int) -> bool:
+        """'I'm Grace, 14', 'it's Will here', 'I'm Hope Smith': a capitalised ordinary word is a
+        name only when the clause ends after it, or a surname, 'here' or 'and' follows."""
+        following = index + 1
+        if following >= len(self.tokens) or not self.next_to(following):
+            return True
+        token = self.tokens[following]
+        return token.norm in ("here", "and", "aged", "age", "im", "from") or token.text[0].isdigit() or (
+            token.capitalised and self.surname_like(following)
+        )
+
+    def _relation(self, index: int) -> Iterator[Span]:
+        token = self.tokens[index]
+        if token.norm in POSSESSIVES:
+            position = index + 1
+            while position < len(self.tokens) and self.tokens[position].norm in MODIFIERS and self.next_to(position):
+                position += 1
+            if position >= len(self.tokens) or self.tokens[position].norm not in RELATIONS or not self.next_to(position):
+                return
+        elif token.norm in CALLED_CUES_FLAT or (token.norm in PEOPLE_NOUNS and index + 1 < len(self.tokens)
+                                                and self.tokens[index + 1].norm in ("called", "named")):
+            position = index
+        else:
+            return
+        candidate = self._candidate(position + 1)
+        if candidate is None or not self.next_to(candidate):
+            return
+        following = self.tokens[candidate]
+        if self.name_like(following):
+            yield self.name_from(candidate)
+
+    def _title(self, index: int) -> Iterator[Span]:
+        token = self.tokens[index]
+        if token.norm not in TITLES or index + 1 >= len(self.tokens):
+            return
+        between = self.text[token.end:self.tokens[index + 1].start]
+        if between not in (" ", ". ", "."):
+            return
+        following = self.tokens[index + 1]
+        strict = token.norm in ("miss", "sir")  # "I miss home", "yes sir"
+        if following.norm in STOP or not following.is_word:
+            return
+        if (not strict and (token.capitalised or not is_common_word(following.norm))) or (
+                following.capitalised or is_surname(following.norm) or could_be_bare_name(following.norm)):
+            name = self.name_from(index + 1)  # the title goes too: "Mrs Okafor" is how the name is written
+            yield Span(token.start, name.end, "name", NAME)
+
+    def sign_off(self) -> Iterator[Span]:
+        """'thanks, Jess x', 'love Mum'... the name at the end of the message after a sign-off word."""
+        end = len(self.tokens)
+        while end > 0 and self.tokens[end - 1].norm in TRAILING:
+            end -= 1
+        for size in (2, 1):
+            start = end - size
+            if start < 1:
+                continue
+            names = self.tokens[start:end]
+            cue = self.tokens[start - 1]
+            line_start = "\n" in self.text[cue.end:names[0].start] or self.text[cue.end:names[0].start].strip() in ("-", "–")
+            if not (cue.norm in SIGN_OFFS or line_start):
+                continue
+            if not all(self.name_like(token) or (i > 0 and self.surname_like(start + i)) for i, token in enumerate(names)):
+                continue
+            if cue.norm == "from" and not any(first_name(token.norm) for token in names):
+                continue  # "I'm from Ghana"
+            if size == 2 and not (names[0].capitalised or could_be_bare_name(names[0].norm)):
+                continue
+            yield Span(names[0].start, names[-1].end, "name", NAME)
+            return
+
+    def here_introduction(self) -> Iterator[Span]:
+        """'Aisha here', 'hi, Kacper Nowak here'."""
+        index = 0
+        while index < len(self.tokens) and self.tokens[index].norm in GREETINGS:
+            index += 1
+        for size in (1, 2, 3):
+            here = index + size
+            if here < len(self.tokens) and self.tokens[here].norm == "here" and self.next_to(here):
+                names = self.tokens[index:here]
+                if names and self.name_like(names[0]) and all(self.surname_like(index + i) for i in range(1, size)):
+                    yield Span(names[0].start, names[-1].end, "name", NAME)
+                return
+
+    def bare(self) -> Iterator[Span]:
+        """Names standing on their own: 'me and jess fell out', 'Kacper said', 'Grace Smith'."""
+        for index, token in enumerate(self.tokens):
+            if not token.is_word or self.is_protected(token):
+                continue
+            norm = token.base
+            found = first_name(norm)
+            if found is None or norm in STOP or norm in NEVER_BARE_NAMES:
+                continue
+            if index > 0 and self.tokens[index - 1].norm in ("the", "a", "an") and self.next_to(index):
+                continue  # "the Baker Act": people's names don't take an article
+            # A capital at the start of a sentence says nothing: "Autumn term is the worst".
+            capital_says_name = token.capitalised and not self._sentence_start(index)
+            if could_be_bare_name(norm) and (capital_says_name or (
+                    (token.capitalised or found.births >= 1000) and found.written_in_lower_case_means_name)):
+                yield self.name_from(index)
+            elif token.capitalised and index + 1 < len(self.tokens) and self.next_to(index + 1) \
+                    and self.tokens[index + 1].capitalised and is_surname(self.tokens[index + 1].norm) \
+                    and not is_common_word(self.tokens[index + 1].norm, top=3000):
+                yield self.name_from(index)  # "Grace Smith", "Will Patel"
+            elif token.capitalised and not self._sentence_start(index) and found.lower_log_prob is not None \
+                    and found.lower_log_prob < -10.5 and (found.capitalised_log_prob or -20) > found.lower_log_prob:
+                yield self.name_from(index)  # "then Jack said", "me and Rose"
+
+    def _sentence_start(self, index: int) -> bool:
+        if index == 0:
+            return True
+        between = self.text[self.tokens[index - 1].end:self.tokens[index].start]
+        return any(char in ".!?\n:\"" for char in between) or self.tokens[index - 1].norm in GREETINGS
+
+
+CALLED_CUES_FLAT = frozenset(word for cue in CALLED_CUES for word in cue[:1])
+STRONG_FIRST_WORDS = frozenset(cue[0] for cue in STRONG_CUES)
+SELF_FIRST_WORDS = frozenset(cue[0] for cue in SELF_CUES)
+
+
+def find_names(text: str, tokens: list[Token], protected: list[tuple[int, int]]) -> list[Span]:
+    finder = _Finder(text, tokens, protected)
+    spans = [*finder.after_cues(), *finder.sign_off(), *finder.here_introduction(), *finder.bare()]
+    spans += list(_listed_with_names(text, tokens, spans, protected))
+    return spans + list(_other_mentions(text, tokens, spans, protected))
+
+
+def _listed_with_names(text: str, tokens: list[Token], spans: list[Span], protected: list[tuple[int, int]]) -> Iterator[Span]:
+    """'me and amira and jas': a word joined by 'and' to a name, and no ordinary word, is a name too."""
+    named = {index for index, token in enumerate(tokens) if any(s.start <= token.start < s.end for s in spans)}
+    for index in sorted(named):
+        for step in (2, -2):
+            other, link = index + step, index + step // 2
+            if not (0 <= other < len(tokens)) or other in named or tokens[link].norm not in ("and", "n", "or"):
+                continue
+            token = tokens[other]
+            between = text[tokens[min(index, other)].end:tokens[max(index, other)].start]
+            if any(char in ".!?\n,;" for char in between) or any(s < token.end and token.start < e for s, e in protected):
+                continue
+            if token.is_word and token.text.isalpha() and len(token.text) > 1 and token.norm not in STOP \
+                    and token.norm not in NEVER_BARE_NAMES and token.norm not in RELATIONS and not is_common_word(token.norm):
+                yield Span(token.start, token.end, "name", NAME)
+
+
+def _other_mentions(text: str, tokens: list[Token], spans: list[Span], protected: list[tuple[int, int]]) -> Iterator[Span]:
+    """A name found once is redacted wherever else it appears in the message."""
+    found: set[str] = set()
+    for span in spans:
+        for token in tokens:
+            if span.start <= token.start and token.end <= span.end and token.is_word and len(token.norm) > 1:
+                found.add(token.text if first_name(token.norm) and not could_be_bare_name(token.norm) else token.norm)
+    for token in tokens:
+        if (token.norm in found or token.text in found) and not any(
+            start < token.end and token.start < end for start, end in protected
+        ):
+            yield Span(token.start, token.end, "name", NAME)

@@ -1,0 +1,72 @@
+"""`make privacy-eval` on fixed slices: the held-out PII sets (tests/privacy) and the development
+set (tests/privacy_dev) must reach recall ≥ 99 % with over-redaction ≤ 2 %; and the measure
+itself counts what it says."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.privacy_eval import (
+    DEV_DIR,
+    HELD_OUT_DIR,
+    TARGET_OVER_REDACTION,
+    TARGET_RECALL,
+    DataError,
+    Example,
+    main,
+    read_dir,
+    read_examples,
+    score,
+)
+
+
+@pytest.mark.parametrize("directory", [HELD_OUT_DIR, DEV_DIR], ids=["held-out", "development"])
+def test_redaction_meets_its_targets(directory):
+    examples = read_dir(directory) if directory.is_dir() else []
+    if not examples:
+        pytest.skip(f"no PII sets in {directory} yet")
+    scores = score(examples)
+    missed = "\n".join(scores.misses[:30])
+    assert scores.recall >= TARGET_RECALL, missed
+    assert scores.keep_over_redaction <= TARGET_OVER_REDACTION, missed
+    assert scores.word_over_redaction <= TARGET_OVER_REDACTION, missed
+
+
+def test_a_span_counts_as_caught_only_when_none_of_its_words_survive():
+    example = Example(
+        "x", "I'm Aisha Rahman from Stevenage, SG1 2AB, 07700 900123, my friend Bob",
+        (("Aisha Rahman", "name"), ("SG1 2AB", "postcode"), ("07700 900123", "phone"), ("Bob", "other_person_name")),
+        ("Stevenage",),
+    )
+    scores = score([example])
+    # "Bob" (3 letters, after "my friend") is caught; the outward code SG1 may stay.
+    assert scores.recall == 1.0 and scores.over_redaction == 0.0
+
+
+def test_a_missed_name_and_a_damaged_place_are_counted():
+    scores = score([Example("z", "ok so mr blobbyface lives in Stevenage", (("blobbyface", "other_person_name"),
+                                                                             ("lives", "address")), ("Stevenage",))])
+    assert scores.spans["address"] == 1 and scores.caught["address"] == 0  # "lives" is not redacted
+    assert scores.recall < 1.0
+    assert scores.keep_total == 1 and scores.keep_lost == 0
+
+
+def test_files_must_follow_the_format(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps({"id": "1", "text": "hi", "pii": []}) + "\n")
+    with pytest.raises(DataError, match="provenance"):
+        read_examples(path)
+    path.write_text(json.dumps({"provenance": "test"}) + "\n" + json.dumps(
+        {"id": "1", "text": "my name is Jo", "pii": [{"value": "Joe", "kind": "name"}], "keep": []}) + "\n")
+    with pytest.raises(DataError, match="not in the text"):
+        read_examples(path)
+
+
+def test_the_command_reads_any_folder_and_prints_both_figures(tmp_path, capsys):
+    (tmp_path / "set.jsonl").write_text(json.dumps({"provenance": "test"}) + "\n" + json.dumps(
+        {"id": "1", "text": "it's Aisha here, I live in Hitchin", "pii": [{"value": "Aisha", "kind": "name"}],
+         "keep": ["Hitchin"]}) + "\n")
+    assert main([str(tmp_path)]) == 0
+    printed = capsys.readouterr().out
+    assert "100.0%" in printed and "over-redaction" in printed
