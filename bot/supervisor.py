@@ -110,6 +110,7 @@ class Supervisor:
         self.out = out or sys.stdout
         self._write_lock = threading.Lock()
         self.children = [_Child(service, RestartBackoff(policy or BackoffPolicy())) for service in services]
+        self.launched = False  # after launch, a process that fails is restarted instead of stopping everything
 
     # --- launch -----------------------------------------------------------------------
     def launch(self, timeout: float) -> None:
@@ -134,6 +135,7 @@ class Supervisor:
                     list(waiting.output),
                 )
             time.sleep(0.5)
+        self.launched = True
 
     # --- after launch -----------------------------------------------------------------
     def check(self) -> None:
@@ -183,10 +185,18 @@ class Supervisor:
         child.ready = False
         child.started_at = self.clock()
         child.starts += 1
-        process = subprocess.Popen(
-            child.service.command, cwd=self.cwd, env=self.env, start_new_session=True,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True, errors="replace",
-        )
+        try:
+            process = subprocess.Popen(
+                child.service.command, cwd=self.cwd, env=self.env, start_new_session=True,
+                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True, errors="replace",
+            )
+        except OSError as error:  # no such program, no memory to fork...
+            if not self.launched:
+                raise LaunchFailed(child.service.name, f"it could not be run ({error})", []) from error
+            child.restart_at = child.started_at + child.backoff.stopped(child.started_at)
+            self.say(f"The {child.service.name} could not be run ({error}). Trying again in "
+                     f"{child.restart_at - child.started_at:g} s.", error=True)
+            return
         child.process = process
         child.backoff.started(child.started_at)
         child.reader = threading.Thread(target=self._pass_output, args=(child, process), daemon=True)

@@ -151,3 +151,11 @@ def test_a_process_that_keeps_crashing_is_restarted_less_and_less_often_and_repo
     log = out.getvalue()
     assert log.count("The Rasa server keeps crashing") == 3  # from the third quick crash in a row
     assert "cannot start: the model file is unreadable" in log.split("keeps crashing")[1]  # its last output
+
+
+def test_a_program_that_does_not_exist_is_named_at_launch(out):
+    missing = Service("action server", ["/nonexistent/python", "-m", "rasa_sdk"], "http://127.0.0.1:1/health")
+    supervisor = Supervisor([missing], cwd=ROOT, env=dict(os.environ), out=out)
+    with pytest.raises(LaunchFailed, match="The action server could not start: it could not be run"):
+        supervisor.launch(timeout=BOUND_SECONDS)
+    supervisor.stop()
