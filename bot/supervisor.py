@@ -15,6 +15,7 @@ failed.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -220,19 +221,15 @@ class Supervisor:
                 _signal_group(process, signal.SIGTERM)
         deadline = time.monotonic() + STOP_TIMEOUT_SECONDS
         for process in running:
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                pass
             self._kill_group(process)
 
     @staticmethod
     def _kill_group(process: subprocess.Popen) -> None:
         _signal_group(process, signal.SIGKILL)
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            pass
 
     def say(self, message: str, error: bool = False) -> None:
         with self._write_lock:
@@ -241,7 +238,5 @@ class Supervisor:
 
 
 def _signal_group(process: subprocess.Popen, sig: signal.Signals) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, sig)  # its own session: the group id is its pid
-    except (ProcessLookupError, PermissionError):
-        pass

@@ -1,6 +1,7 @@
 """The chat page in real headless Chromium (Debian's package), against the real servers."""
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -154,10 +155,8 @@ class SwitchableForward:
             pass
         finally:
             for end in (source, sink):
-                try:
+                with contextlib.suppress(OSError):
                     end.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
 
 
 def test_a_crisis_typed_while_rasa_is_down_gets_the_urgent_numbers_then_the_crisis_reply_once_it_is_back(
