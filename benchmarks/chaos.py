@@ -25,7 +25,7 @@ What it counts:
                     answered messages for that conversation), or a reply repeated within a turn
   back after        time from each kill until the supervisor had that process answering again
 
-Used by tests/test_chaos.py (one kill of each, about a minute and a half) and on its own:
+Used by tests/test_chaos.py (one kill of each, about two minutes) and on its own:
 
     make chaos ARGS="--duration 300 --users 6"
     .venv/bin/python -m benchmarks.chaos --help

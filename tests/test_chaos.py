@@ -6,8 +6,9 @@ the widget talks to it. The action server is killed with SIGKILL mid-run, then t
 server; the supervisor brings each back. Every message must get an answer (the degraded
 one while Rasa is down, with the urgent numbers), every crisis message the crisis numbers
 in that same turn, no reply may be lost or handled twice, and afterwards the whole stack
-answers again. About a minute and a half, most of it the Rasa server loading its model
-twice. `make chaos` runs the same for longer and prints the figures.
+answers again. About two minutes on a quiet machine (up to five on a busy one), most of
+it the Rasa server loading its model twice. `make chaos` runs the same for longer and
+prints the figures (docs/benchmarks.md).
 """
 from __future__ import annotations
 
