@@ -8,7 +8,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: privacy-eval safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
+.PHONY: chaos privacy-eval safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
 
 help:
 	@echo "make run   - set up whatever is missing, then start the bot (widget on localhost)"
@@ -82,6 +82,11 @@ scale-demo: setup postgres redis nginx
 # Options: make bench-load ARGS="--quick" (see .venv/bin/python -m benchmarks.run --help).
 bench-load: setup
 	@$(PY) -m benchmarks.run $(ARGS)
+
+# `make run`'s stack under load while its processes are killed (benchmarks/chaos.py).
+# Options: make chaos ARGS="--duration 300 --users 6" (see .venv/bin/python -m benchmarks.chaos --help).
+chaos: setup
+	@$(PY) -m benchmarks.chaos $(ARGS)
 
 nlu-eval: setup
 	@$(PY) -m bot.nlu_eval

@@ -1,30 +1,21 @@
 """`make run`: start the action server, the Rasa server, the web app and the staff review app, and supervise them.
 
-Ctrl-C (or any one of them stopping) stops them all. Prints the chat page's address
-once everything answers.
+Prints the chat page's address once everything answers. A process that stops on its own
+after that is restarted with a backoff while the others keep running (`bot.supervisor`);
+Ctrl-C or SIGTERM stops them all. If one cannot start at all, it says which and why, stops
+the others and exits with 1.
 """
 from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import sys
-import time
-import urllib.request
-from dataclasses import dataclass, field
 
 from bot.settings import PROJECT_ROOT, Settings, settings
+from bot.supervisor import LaunchFailed, Service, Supervisor
 from bot.train import model_path
 
 STARTUP_TIMEOUT_SECONDS = 240
-
-
-@dataclass
-class Service:
-    name: str
-    command: list[str]
-    health_url: str
-    process: subprocess.Popen | None = field(default=None, repr=False)
 
 
 def child_environment(config: Settings) -> dict[str, str]:
@@ -85,75 +76,35 @@ def services(config: Settings) -> list[Service]:
     ]
 
 
-def answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - loopback only
-            return response.status < 500
-    except OSError:
-        return False
-
-
-def start(all_services: list[Service], config: Settings) -> None:
-    config.var_dir.mkdir(parents=True, exist_ok=True)
-    env = child_environment(config)
-    for service in all_services:
-        print(f"Starting the {service.name}...", flush=True)
-        service.process = subprocess.Popen(service.command, cwd=PROJECT_ROOT, env=env, start_new_session=True)
-
-
-def wait_until_ready(all_services: list[Service]) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
-    pending = list(all_services)
-    while pending:
-        for service in list(pending):
-            if service.process and service.process.poll() is not None:
-                raise RuntimeError(f"The {service.name} stopped while starting (exit {service.process.returncode}).")
-            if answers(service.health_url):
-                print(f"  {service.name} is ready.", flush=True)
-                pending.remove(service)
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"Timed out waiting for: {', '.join(s.name for s in pending)}.")
-        time.sleep(0.5)
-
-
-def stop(all_services: list[Service]) -> None:
-    for service in all_services:
-        if service.process and service.process.poll() is None:
-            os.killpg(service.process.pid, signal.SIGTERM)
-    for service in all_services:
-        if service.process:
-            try:
-                service.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(service.process.pid, signal.SIGKILL)
-
-
 def main() -> int:
     if not model_path().exists():
         print("No trained model: run `make run` (it trains first).", file=sys.stderr)
         return 1
-    all_services = services(settings)
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    settings.var_dir.mkdir(parents=True, exist_ok=True)
+    supervisor = Supervisor(services(settings), cwd=PROJECT_ROOT, env=child_environment(settings))
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
-        start(all_services, settings)
-        wait_until_ready(all_services)
+        supervisor.launch(STARTUP_TIMEOUT_SECONDS)
         print(f"\nThe bot is running. Open {settings.web_url}/ to chat. Press Ctrl-C to stop.", flush=True)
         print(
             f"Staff review: {settings.staff_url}/ (first account: make staff-user NAME=yourname ADMIN=1)\n", flush=True
         )
-        while all(service.process and service.process.poll() is None for service in all_services):
-            time.sleep(1)
-        stopped = [s.name for s in all_services if s.process and s.process.poll() is not None]
-        print(f"The {', '.join(stopped)} stopped; stopping the rest.", file=sys.stderr)
-        return 1
+        print("A process that stops on its own is restarted; the others keep running.\n", flush=True)
+        supervisor.watch()
     except KeyboardInterrupt:
         print("\nStopping...", flush=True)
         return 0
-    except RuntimeError as error:
-        print(str(error), file=sys.stderr)
+    except LaunchFailed as failure:
+        print(failure.explain(), file=sys.stderr)
+        print("Stopping the others.", file=sys.stderr)
         return 1
     finally:
-        stop(all_services)
+        supervisor.stop()
+    return 0
+
+
+def _interrupt(*_: object) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

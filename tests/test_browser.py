@@ -1,6 +1,10 @@
 """The chat page in real headless Chromium (Debian's package), against the real servers."""
 from __future__ import annotations
 
+import contextlib
+import socket
+import threading
+
 import pytest
 
 from tests.browser import ARTIFACTS, serious_accessibility_violations
@@ -94,6 +98,81 @@ def test_get_help_now_works_with_the_rasa_server_stopped(browser, tmp_path):
         page.get_by_text("Sorry, I can't answer right now").wait_for()  # the chat says so too
         page.screenshot(path=str(ARTIFACTS / "help-now-rasa-down.png"))
     finally:
+        stop(process)
+
+
+class SwitchableForward:
+    """A loopback port that passes connections on to the Rasa server only while switched on:
+    Rasa "down" and "back" in an instant, instead of waiting half a minute for a real restart
+    (tests/test_chaos.py does that)."""
+
+    def __init__(self, target_port: int):
+        self.port, self.target_port = free_port(), target_port
+        self.listener: socket.socket | None = None
+
+    def up(self) -> None:
+        self.listener = socket.create_server(("127.0.0.1", self.port))
+        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
+
+    def down(self) -> None:
+        if self.listener is not None:
+            self.listener.close()
+            self.listener = None
+
+    def _accept(self, listener: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return  # switched off
+            upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def _pump(source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for end in (source, sink):
+                with contextlib.suppress(OSError):
+                    end.shutdown(socket.SHUT_RDWR)
+
+
+def test_a_crisis_typed_while_rasa_is_down_gets_the_urgent_numbers_then_the_crisis_reply_once_it_is_back(
+    rasa_port, browser, tmp_path
+):
+    forward = SwitchableForward(rasa_port)  # switched off: the web app's Rasa is down
+    url, process = start_web_app(forward.port, tmp_path)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(url)
+        degraded = page.get_by_text("Sorry, I can't answer right now")
+        degraded.wait_for()  # the widget's first "hi" met the outage
+        numbers = page.get_by_text("If you are in danger now, call 999")
+        assert "0800 1111" in numbers.inner_text() and "111" in numbers.inner_text()
+        page.get_by_label("Your message").fill("I want to kill myself")
+        page.keyboard.press("Enter")
+        page.get_by_text("(not sent yet)").wait_for()
+        page.get_by_text("Can't reach the chat right now").wait_for()
+        page.get_by_role("button", name="Get help now").click()
+        assert page.get_by_role("region", name="Urgent help").is_visible()
+        page.screenshot(path=str(ARTIFACTS / "rasa-down-crisis-waiting.png"))
+        forward.up()  # Rasa is back: the retry queue delivers both messages, in order
+        page.get_by_text("Are you safe right now?").wait_for(timeout=60_000)
+        assert page.get_by_text("Who is chatting today?").count() == 1
+        assert page.get_by_text("Are you safe right now?").count() == 1  # answered once, not twice
+        assert page.get_by_text("(not sent yet)").count() == 0
+        assert degraded.count() == 1  # the outage was announced once, not at every retry
+        log = page.locator("[data-log]").inner_text()
+        assert log.index("Sorry, I can't answer") < log.index("I want to kill myself") < log.index("Are you safe")
+    finally:
+        context.close()
+        forward.down()
         stop(process)
 
 

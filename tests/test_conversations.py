@@ -347,3 +347,33 @@ def test_an_answer_inside_a_crisis_message_is_still_recorded(bot):
     after = chat.text("/confirm_safe")
     assert "glad you're safe" in after
     assert "school" in after and "How old are you" not in after  # the age was kept: on to the next question
+
+def post(rasa_url: str, body: dict) -> list[dict]:
+    request = urllib.request.Request(
+        f"{rasa_url}/webhooks/rest/webhook", data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return json.loads(response.read())
+
+
+def stored_user_messages(bot, sender: str) -> list[str]:
+    import sqlite3
+
+    with sqlite3.connect(f"file:{bot.tracker_db}?mode=ro", uri=True) as db:
+        rows = db.execute("SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id", (sender,))
+        return [json.loads(data)["text"] for (data,) in rows]
+
+
+def test_a_retried_message_that_was_handled_gets_the_same_replies_and_is_not_handled_again(bot):
+    """The Rasa server was killed after storing the turn, before its reply left: the web app retries."""
+    sender = uuid.uuid4().hex
+    post(bot.rasa_url, {"sender": sender, "message": "hi", "message_id": "m-hi-0000001"})
+    answer = {"sender": sender, "message": "young person", "message_id": "m-role-000001"}
+    first = post(bot.rasa_url, answer)
+    assert "How old are you" in first[-1]["text"]
+    again = post(bot.rasa_url, {**answer, "retry": True})
+    assert again == first
+    assert stored_user_messages(bot, sender) == ["hi", "young person"]  # once
+    next_reply = post(bot.rasa_url, {"sender": sender, "message": "14", "message_id": "m-age-0000001", "retry": True})
+    assert "school" in next_reply[-1]["text"]  # a retry the bot never had is simply handled
+    assert stored_user_messages(bot, sender) == ["hi", "young person", "14"]

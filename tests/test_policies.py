@@ -76,6 +76,18 @@ def test_a_failed_custom_action_gets_national_help(domain):
     assert next_safety_net_action(state, domain) == "action_listen"
 
 
+def test_a_form_that_fails_mid_way_gets_national_help(domain):
+    """The action server dies while the form is running: its next run fails (no events)."""
+    state = tracker(
+        domain, said("hi", "greet"), ActionExecuted("triage_form"), ActiveLoop("triage_form"),
+        SlotSet("requested_slot", "user_role"), BotUttered("Who is chatting today?"), ActionExecuted("action_listen"),
+        said("young person", "inform"), SlotSet("user_role", "young_person"), ActionExecuted("triage_form"),
+    )
+    assert next_safety_net_action(state, domain) == "utter_services_unavailable"
+    state.update(ActionExecuted("utter_services_unavailable"))
+    assert next_safety_net_action(state, domain) == "action_listen"
+
+
 def test_a_successful_custom_action_is_left_alone(domain):
     state = tracker(domain, said("hi", "greet"), ActionExecuted("triage_form"), BotUttered("Who is chatting today?"))
     assert next_safety_net_action(state, domain) is None

@@ -103,6 +103,35 @@ def test_a_message_that_failed_goes_through_when_retried():
     assert client.post("/api/message", json=body).json()["messages"] == [{"text": "Back again"}]
 
 
+def test_after_a_failed_attempt_rasa_is_told_the_message_is_a_retry_with_its_id():
+    """Rasa may have stored the turn before the attempt failed: it then replays instead of handling it twice."""
+    received = []
+
+    def killed_mid_turn_then_back(request: httpx.Request) -> httpx.Response:
+        received.append(json.loads(request.content))
+        if len(received) == 1:
+            raise httpx.RemoteProtocolError("Server disconnected without sending a response.", request=request)
+        return httpx.Response(200, json=[{"text": "Where do you live?"}])
+
+    client = TestClient(create_app("http://rasa.test", transport=httpx.MockTransport(killed_mid_turn_then_back)))
+    body = {"sender": "abcdefgh1234", "message": "14", "message_id": "m1234567890"}
+    assert client.post("/api/message", json=body).status_code == 503
+    assert client.post("/api/message", json=body).json()["messages"] == [{"text": "Where do you live?"}]
+    assert received[0] == {"sender": "abcdefgh1234", "message": "14", "message_id": "m1234567890"}
+    assert received[1] == {**received[0], "retry": True}
+    client.post("/api/message", json={**body, "message_id": "m0987654321"})
+    assert "retry" not in received[2]  # a new message is not a retry
+
+
+def test_the_widget_can_say_a_message_is_a_retry():
+    """Another web app (scale-out) may have had the first attempt: the widget's word is taken."""
+    received = []
+    client = TestClient(create_app("http://rasa.test", transport=rasa_replying([{"text": "Hello"}], received)))
+    client.post("/api/message", json={"sender": "abcdefgh1234", "message": "hi", "message_id": "m1234567890", "retry": True})
+    client.post("/api/message", json={"sender": "abcdefgh1234", "message": "hi", "message_id": "m2234567890", "retry": "yes"})
+    assert received[0]["retry"] is True and "retry" not in received[1]
+
+
 ALLOWED = ("https://www.example.gov.uk",)
 
 

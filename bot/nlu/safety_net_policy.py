@@ -29,10 +29,12 @@ def custom_actions(domain: Domain) -> set[str]:
 
 
 def failed_custom_action(tracker: DialogueStateTracker, domain: Domain) -> str | None:
-    events = tracker.applied_events()
-    if not events or not isinstance(events[-1], ActionExecuted):
+    # The raw events, not applied_events(): that folds a form's happy-path runs into its
+    # first one, which hid a form that failed mid-way (silence until the action server was back).
+    last = tracker.events[-1] if tracker.events else None
+    if not isinstance(last, ActionExecuted):
         return None
-    name = events[-1].action_name
+    name = last.action_name
     return name if name in custom_actions(domain) else None
 
 

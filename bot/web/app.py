@@ -101,7 +101,8 @@ def create_app(
             message_id = None
         if not SENDER_ID.match(sender):
             sender = uuid.uuid4().hex
-        reply = await relay.send(sender, text, message_id)
+        retry = body.get("retry") is True  # the widget sent this message before
+        reply = await relay.send(sender, text, message_id, retry)
         if not reply.ok:
             return JSONResponse({"sender": sender, "messages": UNAVAILABLE_REPLY, "degraded": True}, status_code=503)
         return JSONResponse({"sender": sender, "messages": reply.messages})

@@ -3,7 +3,10 @@
 The widget retries a message when a reply gets lost (a dropped connection, a phone
 going into a tunnel). If the first attempt did reach Rasa, sending it again would
 answer it twice, so replies are remembered briefly by (sender, message id) and a retry
-gets the same reply. Attempts that failed are forgotten, so their retry goes through.
+gets the same reply. An attempt that failed here (Rasa down, restarting, or killed
+mid-turn) is sent again when the widget retries, marked as a retry with its message id:
+Rasa may have stored that turn before it died, and then sends the replies it stored
+instead of handling the message twice (`bot.channels.OnceRestInput`).
 """
 from __future__ import annotations
 
@@ -32,23 +35,34 @@ class RasaRelay:
         self.webhook = f"{rasa_url}/webhooks/rest/webhook"
         self.transport = transport
         self._replies: OrderedDict[tuple[str, str], tuple[float, asyncio.Task[Reply]]] = OrderedDict()
+        self._failed: OrderedDict[tuple[str, str], float] = OrderedDict()  # the next attempt is a retry
 
-    async def send(self, sender: str, text: str, message_id: str | None) -> Reply:
+    async def send(self, sender: str, text: str, message_id: str | None, retry: bool = False) -> Reply:
+        """`retry`: the client says it sent this message before (perhaps through another web app)."""
         if message_id is None:
             return await self._post(sender, text)
         key = (sender, message_id)
         self._forget_old()
         if key not in self._replies:
-            self._replies[key] = (time.monotonic(), asyncio.ensure_future(self._post(sender, text)))
+            retry = retry or key in self._failed
+            self._replies[key] = (time.monotonic(), asyncio.ensure_future(self._post(sender, text, message_id, retry)))
         reply = await asyncio.shield(self._replies[key][1])
-        if not reply.ok:
+        if reply.ok:
+            self._failed.pop(key, None)
+        else:
             self._replies.pop(key, None)
+            self._failed[key] = time.monotonic()
         return reply
 
-    async def _post(self, sender: str, text: str) -> Reply:
+    async def _post(self, sender: str, text: str, message_id: str | None = None, retry: bool = False) -> Reply:
+        payload: dict[str, Any] = {"sender": sender, "message": text}
+        if message_id is not None:
+            payload["message_id"] = message_id
+            if retry:
+                payload["retry"] = True
         try:
             async with httpx.AsyncClient(timeout=30, transport=self.transport) as client:
-                response = await client.post(self.webhook, json={"sender": sender, "message": text})
+                response = await client.post(self.webhook, json=payload)
                 response.raise_for_status()
                 messages = response.json()
         except (httpx.HTTPError, ValueError):
@@ -63,3 +77,8 @@ class RasaRelay:
             if (started >= cutoff or not task.done()) and len(self._replies) <= REMEMBER_AT_MOST:
                 break
             self._replies.popitem(last=False)
+        while self._failed:
+            failed_at = next(iter(self._failed.values()))
+            if failed_at >= cutoff and len(self._failed) <= REMEMBER_AT_MOST:
+                break
+            self._failed.popitem(last=False)

@@ -219,7 +219,8 @@
         const response = await fetch(ORIGIN + "/api/message", {
           method: "POST",
           headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ sender: this.state.sender, message: next.payload, message_id: next.id }),
+          // retry: it may have reached the bot before (then the bot sends its replies again, once).
+          body: JSON.stringify({ sender: this.state.sender, message: next.payload, message_id: next.id, retry: !!next.tried }),
           credentials: "omit",
           cache: "no-store",
         });
@@ -254,6 +255,7 @@
     failed(data) {
       // The server answered but the bot is down: say so once (with the urgent numbers),
       // keep the message and try again.
+      if (this.state.queue.length) { this.state.queue[0].tried = true; this.save(); }
       if (data && data.degraded && !this.state.outage) {
         this.state.outage = true;
         (data.messages || []).forEach((m) => this.add({ from: "bot", text: m.text || "" }));
