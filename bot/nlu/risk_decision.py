@@ -48,7 +48,7 @@ KIND_PRIORITY = [
 @dataclass(frozen=True)
 class Thresholds:
     crisis: float = 0.6
-    check: float = 0.2
+    check: float = 0.25
     lexicon_veto: float = 0.3  # below this score a lexicon hit asks the check question
     distress: float = 0.25  # an earlier message at or above this counts as distress
 
