@@ -60,7 +60,10 @@ from bot.supervisor import STARTED_LINE
 
 ROOT = Path(__file__).resolve().parents[1]
 CRISIS_MESSAGES = ("I want to kill myself", "i took an overdose", "i want to die")
-CRISIS_WORDS = ("999", "111", "Childline", "0800 1111")
+# Every crisis reply has 999 and at least one line to talk to now. Which one depends on who
+# is speaking: Childline for a young person, Samaritans and Shout for a parent's own crisis.
+CRISIS_WORDS = ("999",)
+TALK_NOW_LINES = ("0800 1111", "116 123", "85258", "0808 800 5000", "116 000")
 UNAVAILABLE = "can't look up services right now"
 WIDGET_RETRY_SECONDS = (2, 4, 8, 15, 30)  # bot/web/static/widget.js RETRY_SECONDS
 ACTION_SERVER, RASA_SERVER, WEB_APP, STAFF_APP = "action server", "Rasa server", "web app", "staff review app"
@@ -211,9 +214,9 @@ def _texts(messages: list[dict]) -> str:
     return "\n".join(str(message.get("text", "")) for message in messages)
 
 
-def _has_crisis_numbers(messages: list[dict]) -> bool:
+def has_crisis_numbers(messages: list[dict]) -> bool:
     text = _texts(messages)
-    return all(word in text for word in CRISIS_WORDS)
+    return all(word in text for word in CRISIS_WORDS) and any(line in text for line in TALK_NOW_LINES)
 
 
 @dataclass
@@ -296,7 +299,7 @@ class WidgetClient:
         return messages
 
     def _check_crisis(self, text: str, messages: list[dict]) -> None:
-        if not _has_crisis_numbers(messages):
+        if not has_crisis_numbers(messages):
             self.tally.crisis_without_numbers += 1
             self.tally.note(f"crisis {text!r} ({self.sender}): no crisis numbers in {_texts(messages)[:120]!r}")
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.chaos import ACTION_SERVER, CRISIS_WORDS, RASA_SERVER, ChaosPlan, run_chaos
+from benchmarks.chaos import ACTION_SERVER, RASA_SERVER, ChaosPlan, has_crisis_numbers, run_chaos
 
 pytestmark = pytest.mark.servers
 
@@ -60,11 +60,18 @@ def test_every_crisis_message_got_the_crisis_numbers_in_the_same_turn(report):
 @pytest.mark.parametrize("killed", [ACTION_SERVER, RASA_SERVER])
 def test_a_crisis_message_sent_just_after_a_kill_got_the_crisis_numbers(report, killed):
     [probe] = report.crisis_probes[killed]
-    text = "\n".join(message.get("text", "") for message in probe["replies"] or [])
-    assert all(word in text for word in CRISIS_WORDS)  # the bot's own crisis reply, once it was delivered
+    assert has_crisis_numbers(probe["replies"] or [])  # the bot's own crisis reply, once it was delivered
     assert probe["first_reply_degraded"] is (killed == RASA_SERVER)
 
 
 def test_the_stack_is_whole_again_afterwards(report):
     assert report.whole_afterwards
     assert report.final_check == ""  # a fresh triage reached the service search
+
+
+def test_the_crisis_check_accepts_every_kind_of_crisis_reply_and_nothing_else():
+    """A parent's own crisis gets adult lines, not Childline: both count as the crisis numbers."""
+    assert has_crisis_numbers([{"text": "If you are in danger now, call 999.\nChildline (under 19): call 0800 1111."}])
+    assert has_crisis_numbers([{"text": "call 999 or go to A&E."}, {"text": "Samaritans: call 116 123, any time."}])
+    assert not has_crisis_numbers([{"text": "What has been going on? Pick one."}])
+    assert not has_crisis_numbers([{"text": "Call 999 in an emergency."}])
