@@ -45,7 +45,6 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.request
 import uuid
 from collections import Counter
 from collections.abc import Iterator
@@ -56,7 +55,7 @@ from pathlib import Path
 import aiohttp
 
 from benchmarks.load import triage_path
-from bot.supervisor import STARTED_LINE
+from bot.supervisor import STARTED_LINE, answers
 
 ROOT = Path(__file__).resolve().parents[1]
 CRISIS_MESSAGES = ("I want to kill myself", "i took an overdose", "i want to die")
@@ -80,14 +79,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - loopback only
-            return response.status < 500
-    except OSError:
-        return False
 
 
 # --- the stack: `python -m bot.run` -------------------------------------------------------
