@@ -50,6 +50,9 @@ class Settings:
     # Where the web app sends messages: the local Rasa server unless RASA_URL says otherwise
     # (the scale-out deployment: nginx in front of several Rasa servers, deploy/README.md).
     rasa_url_override: str = ""
+    # The tracker store as one SQLAlchemy URL, for the commands that read or delete stored
+    # conversations (bot.transcripts); built from the same variables Rasa's endpoints use.
+    tracker_url: str = ""
 
     @property
     def rasa_url(self) -> str:
@@ -75,6 +78,28 @@ def _database_url(name: str, default: str) -> str:
     if url.startswith(prefix) and not url.startswith(prefix + "/"):
         url = prefix + str(PROJECT_ROOT / url[len(prefix):])
     return url
+
+
+def _tracker_url(sqlite_path: Path) -> str:
+    """TRACKER_URL if set; else SQLite's TRACKER_DB file; else PostgreSQL from TRACKER_HOST,
+    TRACKER_PORT, TRACKER_DB, TRACKER_USER and TRACKER_PASSWORD (deploy/endpoints.scale.yml)."""
+    explicit = _env("TRACKER_URL", "")
+    if explicit:
+        return _database_url("TRACKER_URL", explicit)
+    dialect = _env("TRACKER_DIALECT", "sqlite")
+    if dialect == "sqlite":
+        return f"sqlite:///{sqlite_path}"
+    from sqlalchemy.engine import URL
+
+    port = _env("TRACKER_PORT", "")
+    return URL.create(
+        "postgresql" if dialect in ("postgres", "postgresql") else dialect,
+        username=_env("TRACKER_USER", "") or None,
+        password=_env("TRACKER_PASSWORD", "") or None,
+        host=_env("TRACKER_HOST", "") or None,
+        port=int(port) if port else None,
+        database=_env("TRACKER_DB", "") or None,
+    ).render_as_string(hide_password=False)
 
 
 def load_settings() -> Settings:
@@ -113,6 +138,7 @@ def load_settings() -> Settings:
             "STAFF_COOKIE_SECURE", "false" if _env("BOT_HOST", "127.0.0.1") in ("127.0.0.1", "localhost") else "true"
         ).lower() in ("1", "true", "yes"),
         rasa_url_override=_env("RASA_URL", ""),
+        tracker_url=_tracker_url(_path("TRACKER_DB", str(var_dir / "conversations.db"))),
     )
 
 

@@ -17,41 +17,52 @@ import sys
 import time
 from collections import defaultdict
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import column, create_engine, delete, func, select, table, text
 from sqlalchemy.engine import Engine
 
 from bot.settings import settings
 
 DAY_SECONDS = 24 * 60 * 60
+# Rasa's SQLTrackerStore table, only the columns these commands use: the same statements run
+# on SQLite and PostgreSQL.
+EVENTS = table("events", column("sender_id"), column("timestamp"))
+DELETE_BATCH = 500  # conversations per DELETE: keeps each statement's parameter list small
 
 
-def tracker_engine() -> Engine:
-    if settings.tracker_dialect != "sqlite":
-        raise SystemExit("Only the SQLite tracker store is supported by this command so far.")
-    return create_engine(f"sqlite:///{settings.tracker_db}", future=True)
+def tracker_engine(url: str | None = None) -> Engine:
+    """The tracker store's database: TRACKER_URL, or the SQLite file, or PostgreSQL (bot.settings)."""
+    return create_engine(url or settings.tracker_url, future=True, pool_pre_ping=True)
 
 
 def purge(engine: Engine, days: int, now: float | None = None) -> int:
     """Delete every conversation whose newest event is older than `days`; returns how many."""
     cutoff = (now or time.time()) - days * DAY_SECONDS
+    old_conversations = (
+        select(EVENTS.c.sender_id).group_by(EVENTS.c.sender_id).having(func.max(EVENTS.c.timestamp) < cutoff)
+    )
     with engine.begin() as connection:
-        old = [
-            row[0]
-            for row in connection.execute(
-                text("select sender_id from events group by sender_id having max(timestamp) < :cutoff"),
-                {"cutoff": cutoff},
-            )
-        ]
-        for sender_id in old:
-            connection.execute(text("delete from events where sender_id = :sender"), {"sender": sender_id})
+        old = [row[0] for row in connection.execute(old_conversations)]
+        for start in range(0, len(old), DELETE_BATCH):
+            batch = old[start:start + DELETE_BATCH]
+            connection.execute(delete(EVENTS).where(EVENTS.c.sender_id.in_(batch)))
+    if old:
+        reclaim_space(engine)
     return len(old)
 
 
 def delete_conversation(engine: Engine, sender_id: str) -> int:
     """Delete one conversation's events; returns how many events were removed."""
     with engine.begin() as connection:
-        result = connection.execute(text("delete from events where sender_id = :sender"), {"sender": sender_id})
+        result = connection.execute(delete(EVENTS).where(EVENTS.c.sender_id == sender_id))
+    if result.rowcount:
+        reclaim_space(engine)
     return result.rowcount
+
+
+def reclaim_space(engine: Engine) -> None:
+    """Rewrite the events table so deleted or replaced text is not left in free pages."""
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql("VACUUM" if engine.dialect.name == "sqlite" else "VACUUM events")
 
 
 def redact_stored(engine: Engine) -> int:
@@ -76,9 +87,8 @@ def redact_stored(engine: Engine) -> int:
             if redacted != data:
                 connection.execute(text("update events set data = :data where id = :id"), {"data": redacted, "id": row_id})
                 changed += 1
-    if engine.dialect.name == "sqlite":  # rewrite the file, so that the old text is not left in free pages
-        with engine.connect() as connection:
-            connection.exec_driver_sql("VACUUM")
+    if changed:
+        reclaim_space(engine)
     return changed
 
 
