@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 
 from services_db.database import get_engine
 from services_db.directory import CachedDirectory, Directory
@@ -17,3 +18,11 @@ def get_directory() -> Directory | None:
     except Exception:  # noqa: BLE001 - any database failure means: answer without it
         logger.exception("The services database could not be read.")
         return None
+
+
+def _warm_up() -> None:
+    """Read the directory as the action server starts, so the first user doesn't wait for it."""
+    get_directory()
+
+
+threading.Thread(target=_warm_up, name="directory-warm-up", daemon=True).start()

@@ -5,8 +5,10 @@ so a search never waits on the database.
 """
 from __future__ import annotations
 
+import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -20,7 +22,8 @@ from services_db.query import ServiceIndex
 from services_db.schools import SchoolMatcher, SchoolRecord
 from services_db.seed import ContactRecord, ServiceRecord
 
-REFRESH_SECONDS = 60.0
+REFRESH_SECONDS = 60.0  # how often a background thread asks whether the data set changed
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -106,18 +109,57 @@ def _service_record(row: models.Service) -> ServiceRecord:
     )
 
 
-class CachedDirectory:
-    """Process-wide directory, re-read at most every REFRESH_SECONDS."""
+def read_fingerprint(engine: Engine) -> str | None:
+    """The loaded data set's fingerprint: a cheap query that says whether the data changed."""
+    with Session(engine, future=True) as session:
+        return session.scalar(select(models.DatasetVersion.fingerprint))
 
-    def __init__(self, engine_factory):  # type: ignore[no-untyped-def]
+
+class CachedDirectory:
+    """Process-wide directory, rebuilt only when the database's data set changes.
+
+    The first `get` reads the database. After that `get` never waits on the database: at most
+    every `check_seconds` a background thread compares the stored fingerprint (one small query)
+    and rebuilds the directory only when it differs (about a second of work, off the event loop
+    of the action server). If the check or rebuild fails, the directory in hand is kept.
+    """
+
+    def __init__(self, engine_factory: Callable[[], Engine], check_seconds: float = REFRESH_SECONDS) -> None:
         self._engine_factory = engine_factory
+        self._check_seconds = check_seconds
         self._lock = threading.Lock()
         self._directory: Directory | None = None
-        self._read_at = 0.0
+        self._checked_at = 0.0
+        self._refresh: threading.Thread | None = None
 
     def get(self) -> Directory:
         with self._lock:
-            if self._directory is None or time.monotonic() - self._read_at > REFRESH_SECONDS:
+            if self._directory is None:
                 self._directory = read_directory(self._engine_factory())
-                self._read_at = time.monotonic()
+                self._checked_at = time.monotonic()
+            elif time.monotonic() - self._checked_at > self._check_seconds and self._refresh is None:
+                self._checked_at = time.monotonic()
+                self._refresh = threading.Thread(target=self._refresh_if_changed, name="directory-refresh", daemon=True)
+                self._refresh.start()
             return self._directory
+
+    def wait_for_refresh(self, timeout: float | None = None) -> None:
+        """Block until a running background refresh ends (tests, and a clean shutdown)."""
+        refresh = self._refresh
+        if refresh is not None:
+            refresh.join(timeout)
+
+    def _refresh_if_changed(self) -> None:
+        try:
+            engine = self._engine_factory()
+            current = self._directory
+            fingerprint = read_fingerprint(engine)
+            if current is None or fingerprint is None or fingerprint != current.fingerprint:
+                rebuilt = read_directory(engine)
+                with self._lock:
+                    self._directory = rebuilt
+        except Exception:  # noqa: BLE001 - keep answering from the directory in hand
+            logger.exception("The services directory could not be refreshed; keeping the one in memory.")
+        finally:
+            with self._lock:
+                self._refresh = None
