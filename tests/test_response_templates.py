@@ -11,11 +11,6 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 MAX_GRADE = 6.0
 # Templates allowed above grade 6, each with the reason. Keep this list short.
-ALLOWED_ABOVE_GRADE = {
-    "utter_crisis": "names of services (Samaritans, PAPYRUS HOPELINE247, NSPCC) and opening hours raise the score; each line is short",
-    "utter_talk_to_person": "service names and opening hours; each line is short",
-    "utter_services_unavailable": "service names and numbers in one message, for when the database is down",
-}
 CLINICAL_ADVICE = re.compile(
     r"\byou (?:have|might have|may have|probably have|could have) (?:depression|anxiety|adhd|autism|an? \w+ disorder)"
     r"|\b(?:diagnos\w*|prescri\w*|dosage|dose of|\d+ ?mg)\b"
@@ -51,8 +46,6 @@ def readable(text: str) -> str:
 @pytest.mark.parametrize(("name", "text"), templates(), ids=[name for name, _ in templates()])
 def test_template_reads_at_grade_6_or_lower(name, text):
     grade = textstat.flesch_kincaid_grade(readable(text))
-    if name in ALLOWED_ABOVE_GRADE:
-        return
     assert grade <= MAX_GRADE, f"{name}: Flesch-Kincaid grade {grade:.1f}: {text}"
 
 
@@ -65,8 +58,3 @@ def test_the_lint_catches_clinical_advice():
     assert CLINICAL_ADVICE.search("It sounds like you have depression.")
     assert CLINICAL_ADVICE.search("You should take 2 melatonin.")
     assert not CLINICAL_ADVICE.search("I can't give medical advice, like about medicines.")
-
-
-def test_every_allowed_exception_still_exists():
-    names = {name for name, _ in templates()}
-    assert set(ALLOWED_ABOVE_GRADE) <= names

@@ -18,7 +18,7 @@ def digits(text: str) -> str:
 @pytest.fixture(scope="module")
 def facts():
     if not FACTS.exists():
-        pytest.skip("../shared/reference/services_facts.yaml is not beside the project")
+        pytest.fail("../shared/reference/services_facts.yaml is missing: the project needs ../shared beside it (README, CI)")
     return {record["id"]: record for record in yaml.safe_load(FACTS.read_text())["records"]}
 
 
