@@ -8,7 +8,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: chaos privacy-eval safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
+.PHONY: test-fast chaos privacy-eval safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
 
 help:
 	@echo "make run   - set up whatever is missing, then start the bot (widget on localhost)"
@@ -87,6 +87,15 @@ bench-load: setup
 # Options: make chaos ARGS="--duration 300 --users 6" (see .venv/bin/python -m benchmarks.chaos --help).
 chaos: setup
 	@$(PY) -m benchmarks.chaos $(ARGS)
+
+# Ruff and mypy, configured in pyproject.toml.
+lint: venv
+	@$(PY) -m ruff check .
+	@$(PY) -m mypy
+
+# The quick loop while you work: no servers, no browser, no PostgreSQL, no trained model.
+test-fast: venv db
+	@$(PY) -m pytest -q -m "not servers and not rasa and not browser and not postgres"
 
 nlu-eval: setup
 	@$(PY) -m bot.nlu_eval

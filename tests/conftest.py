@@ -11,6 +11,17 @@ from services_db.database import make_engine  # noqa: E402
 from services_db.directory import Directory, read_directory  # noqa: E402
 from services_db.loader import load_all  # noqa: E402
 
+SLOW_FIXTURES = {"postgres_url": "postgres", "postgres_engine": "postgres", "directory": "postgres"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark tests that start PostgreSQL (directly or through a fixture), so `make test-fast` can leave them out."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        for fixture, marker in SLOW_FIXTURES.items():
+            if fixture in fixtures:
+                item.add_marker(getattr(pytest.mark, marker))
+
 
 @pytest.fixture(scope="session")
 def seeded_engine(tmp_path_factory):
