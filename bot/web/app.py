@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -17,7 +18,11 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+from services_db.database import get_engine
+from services_db.directory import CachedDirectory, Directory
+
 from bot.settings import settings
+from bot.web.oruk_api import create_router as oruk_router
 from bot.web.relay import RasaRelay
 from bot.web.security import origin_allowed, page_headers
 
@@ -45,6 +50,7 @@ def create_app(
     transport: httpx.AsyncBaseTransport | None = None,
     allowed_origins: tuple[str, ...] | None = None,
     public_url: str | None = None,
+    directory: Callable[[], Directory] | None = None,
 ) -> FastAPI:
     app = FastAPI(title="Where to get help", docs_url=None, redoc_url=None, openapi_url=None)
     relay = RasaRelay(rasa_url or settings.rasa_url, transport)
@@ -107,6 +113,8 @@ def create_app(
             return JSONResponse({"sender": sender, "messages": UNAVAILABLE_REPLY, "degraded": True}, status_code=503)
         return JSONResponse({"sender": sender, "messages": reply.messages})
 
+    # The services directory as an Open Referral UK API (read-only): bot/web/oruk_api.py.
+    app.include_router(oruk_router(directory or CachedDirectory(get_engine).get), prefix="/oruk")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
 
