@@ -32,7 +32,7 @@ from typing import Any
 
 import jsonschema
 
-from services_db.seed import ContactRecord, SeedError, ServiceRecord, _Checker, _check_service
+from services_db.seed import ContactRecord, SeedError, ServiceRecord, _check_service, _Checker
 from services_db.vocabulary import AREA_NAMES
 
 SCHEMA_FILE = Path(__file__).resolve().parent / "data" / "oruk" / "service_with_definitions.json"
@@ -282,7 +282,7 @@ def from_oruk(record: dict[str, Any], source: str, checker: _Checker) -> dict[st
     areas = [_area_code(area) for area in record.get("service_areas") or []]
     if not areas:
         checker.fail(label, "service_areas", "is required: where the service is offered")
-    for area, given in zip(areas, record.get("service_areas") or []):
+    for area, given in zip(areas, record.get("service_areas") or [], strict=True):
         if area is None:
             checker.fail(label, "service_areas", f"unknown area {given.get('service_area') or given.get('name')!r}")
     source_url = _one(terms, "source_url") or record.get("url") or (source if source.startswith("http") else None)

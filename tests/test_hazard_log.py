@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,10 +20,10 @@ FIELDS = ("**Cause**", "**Effect**", "**Existing controls**", "**Residual risk**
 def _hazards() -> dict[str, str]:
     """Hazard title → its text."""
     parts = re.split(r"^### (H\d+: .+)$", LOG.read_text(encoding="utf-8"), flags=re.M)
-    return {title: body for title, body in zip(parts[1::2], parts[2::2])}
+    return {title: body for title, body in zip(parts[1::2], parts[2::2], strict=True)}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _test_names(path: str) -> set[str]:
     tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
     return {

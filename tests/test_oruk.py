@@ -115,7 +115,7 @@ def test_filter_by_age(api, directory):
     adults = {r["name"] for r in api.get("/oruk/services", params={"age": 22, "per_page": 200}).json()["contents"]}
     assert "Samaritans" in " ".join(adults) and not any("Childline" in name for name in adults)
     body = api.get("/oruk/services", params={"minimum_age": 5, "maximum_age": 19, "per_page": 200}).json()
-    assert body["contents"] and all(5 <= r["minimum_age"] and r["maximum_age"] <= 19 for r in body["contents"])
+    assert body["contents"] and all(r["minimum_age"] >= 5 and r["maximum_age"] <= 19 for r in body["contents"])
     assert len(body["contents"]) == sum(1 for s in directory.services if s.min_age and s.min_age >= 5 and s.max_age and s.max_age <= 19)
 
 
