@@ -6,11 +6,13 @@
     python -m services_db export [--format json|csv] [--output FILE]   Open Referral UK JSON, or CSV
     python -m services_db stale [--months 12]   records not verified in the last 12 months
     python -m services_db import-schools FILE   load a DfE GIAS schools CSV (replaces the schools)
+    python -m services_db import-oruk FILE-OR-URL   load an Open Referral UK feed (replaces the services)
     python -m services_db migrate               bring the schema up to date (Alembic)
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from datetime import date
@@ -22,7 +24,8 @@ from bot.settings import settings
 from services_db.database import get_engine
 from services_db.directory import read_directory
 from services_db.export import oruk_service, services_csv
-from services_db.loader import import_schools, load_all, stale_services
+from services_db.loader import import_schools, import_services, load_all, stale_services
+from services_db.oruk import parse_feed, read_feed
 from services_db.migrate import upgrade
 from services_db.opening import london_now
 from bot.parsing import parse_age, parse_concern, parse_role
@@ -54,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     stale.add_argument("--months", type=int, default=12)
     schools = commands.add_parser("import-schools", help="load a DfE GIAS schools CSV")
     schools.add_argument("file")
+    oruk = commands.add_parser("import-oruk", help="validate an Open Referral UK feed, then load it (all or nothing)")
+    oruk.add_argument("location", help="a JSON file, or the address of an ORUK API's /services")
     commands.add_parser("migrate", help="bring the database schema up to date")
     args = parser.parse_args(argv)
 
@@ -80,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
             return _export(engine, args)
         if args.command == "stale":
             return _stale(engine, args.months)
+        if args.command == "import-oruk":
+            return _import_oruk(engine, args.location)
         if args.command == "import-schools":
             count = import_schools(engine, Path(args.file))
             print(f"Imported {count} open schools from {args.file}.")
@@ -92,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Database error: {error.__class__.__name__}: {str(error).splitlines()[0]}", file=sys.stderr)
         return 1
     except SeedError as error:
-        print("Seed data is invalid; nothing was loaded:", file=sys.stderr)
+        print("The data is invalid; nothing was loaded:", file=sys.stderr)
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return 2
@@ -109,6 +116,15 @@ def _export(engine, args: argparse.Namespace) -> int:  # type: ignore[no-untyped
     else:
         Path(args.output).write_text(text, encoding="utf-8")
         print(f"Wrote {len(services)} services to {args.output}.", file=sys.stderr)
+    return 0
+
+
+def _import_oruk(engine, location: str) -> int:  # type: ignore[no-untyped-def]
+    records = read_feed(location)  # SeedError (every problem) before anything is loaded
+    services = parse_feed(records, location)
+    digest = hashlib.sha256(json.dumps(records, sort_keys=True).encode()).hexdigest()
+    count = import_services(engine, services, digest)
+    print(f"Imported {count} services from {location}. `load --if-changed` keeps them; `load` replaces them.")
     return 0
 
 

@@ -53,10 +53,18 @@ def current_fingerprint(engine: Engine) -> str | None:
     return row[0] if row else None
 
 
+IMPORTED_PREFIX = "oruk:"  # the fingerprint of a directory imported from an Open Referral feed
+
+
 def load_all(engine: Engine, if_changed: bool = False) -> LoadSummary:
-    """Validate every seed file first (raises SeedError), then replace the data in one transaction."""
+    """Validate every seed file first (raises SeedError), then replace the data in one transaction.
+
+    With if_changed, a directory imported from an Open Referral feed is kept (a deployment
+    that imports its own directory must not lose it on the next `make run`); a plain
+    `load` replaces it with the seed files."""
     fingerprint = seed_fingerprint()
-    if if_changed and current_fingerprint(engine) == fingerprint:
+    current = current_fingerprint(engine)
+    if if_changed and current is not None and (current == fingerprint or current.startswith(IMPORTED_PREFIX)):
         return LoadSummary(0, 0, 0, 0, skipped=True)
     records = load_service_records()
     aliases = all_aliases()
@@ -132,6 +140,24 @@ def _add_services(session: Session, records: list[ServiceRecord]) -> None:
                 ],
             )
         )
+
+
+def import_services(engine: Engine, records: list[ServiceRecord], source_digest: str) -> int:
+    """Replace the services (not the places or schools) with validated records, in one transaction.
+
+    The place names and schools come from the seed files: load them first if the database is new."""
+    if current_fingerprint(engine) is None:
+        load_all(engine)
+    service_tables = [
+        models.Contact, models.ServiceAccessRoute, models.ServiceConcern, models.ServiceAudience,
+        models.ServiceArea, models.Service, models.Organization, models.DatasetVersion,
+    ]
+    with Session(engine, future=True) as session, session.begin():
+        for table in service_tables:
+            session.execute(delete(table))
+        _add_services(session, records)
+        session.add(models.DatasetVersion(fingerprint=IMPORTED_PREFIX + source_digest[:59], loaded_on=date.today()))
+    return len(records)
 
 
 def _drop_unversioned_schema(engine: Engine) -> None:

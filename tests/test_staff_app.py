@@ -68,7 +68,7 @@ def test_every_route_except_sign_in_health_and_css_needs_a_session(app):
             checked += 1
     assert checked >= 8
     assert client.get("/no-such-page").status_code == 303
-    assert PUBLIC_PATHS == {"/login", "/healthz", "/static/staff.css"}
+    assert PUBLIC_PATHS == {"/login", "/healthz", "/readyz", "/static/staff.css"}
 
 
 def test_a_forged_or_expired_session_cookie_is_no_session(app):

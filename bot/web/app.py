@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -17,7 +18,12 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+from services_db.database import get_engine
+from services_db.directory import CachedDirectory, Directory
+
+from bot.readiness import rasa_model_loaded, run_checks
 from bot.settings import settings
+from bot.web.oruk_api import create_router as oruk_router
 from bot.web.relay import RasaRelay
 from bot.web.security import origin_allowed, page_headers
 
@@ -45,11 +51,14 @@ def create_app(
     transport: httpx.AsyncBaseTransport | None = None,
     allowed_origins: tuple[str, ...] | None = None,
     public_url: str | None = None,
+    directory: Callable[[], Directory] | None = None,
 ) -> FastAPI:
     app = FastAPI(title="Where to get help", docs_url=None, redoc_url=None, openapi_url=None)
-    relay = RasaRelay(rasa_url or settings.rasa_url, transport)
+    relay_url = rasa_url or settings.rasa_url
+    relay = RasaRelay(relay_url, transport)
     allowed = allowed_origins if allowed_origins is not None else settings.allowed_origins
     widget_origin = (public_url or settings.public_url).rstrip("/")
+    directory = directory or CachedDirectory(get_engine).get
 
     app.add_middleware(
         CORSMiddleware, allow_origins=list(allowed), allow_methods=["POST"], allow_headers=["Content-Type"],
@@ -79,6 +88,11 @@ def create_app(
     async def health() -> dict[str, str]:
         return {"status": "ok"}
 
+    @app.get("/readyz")
+    def ready() -> JSONResponse:  # not async: the checks block, so they run in a worker thread
+        """The Rasa server has its model, and the directory can be read (for the service lists)."""
+        return run_checks({"rasa_model_loaded": rasa_model_loaded(relay_url), "directory_readable": directory})
+
     @app.post("/api/message")
     async def message(request: Request) -> JSONResponse:
         own_origin = f"{request.url.scheme}://{request.url.netloc}"
@@ -107,6 +121,8 @@ def create_app(
             return JSONResponse({"sender": sender, "messages": UNAVAILABLE_REPLY, "degraded": True}, status_code=503)
         return JSONResponse({"sender": sender, "messages": reply.messages})
 
+    # The services directory as an Open Referral UK API (read-only): bot/web/oruk_api.py.
+    app.include_router(oruk_router(directory), prefix="/oruk")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
 

@@ -1,0 +1,42 @@
+"""Readiness: can this process do its job now? (`/readyz`; `/healthz` only says it is running.)
+
+Each check is a name and a function that raises, or returns False, when the thing it needs is
+not there. The answer names each check as ok or failing, never with the error's text: a
+database URL or a path must not reach a monitoring dashboard.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+from bot.supervisor import answers
+
+Check = Callable[[], object]
+
+
+def run_checks(checks: Mapping[str, Check]) -> JSONResponse:
+    """200 and "ready" when every check passes, else 503 naming the failing ones."""
+    results = {}
+    for name, check in checks.items():
+        try:
+            results[name] = "ok" if check() is not False else "failing"
+        except Exception as error:  # noqa: BLE001 - any failure means not ready
+            results[name] = f"failing ({error.__class__.__name__})"
+    ready = all(result == "ok" for result in results.values())
+    return JSONResponse({"status": "ready" if ready else "not ready", "checks": results}, status_code=200 if ready else 503)
+
+
+def database_reachable(engine: Engine) -> Check:
+    def check() -> None:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+
+    return check
+
+
+def rasa_model_loaded(rasa_url: str) -> Check:
+    """The Rasa server's /status answers 200 only once a model is loaded (409 before)."""
+    return lambda: answers(f"{rasa_url.rstrip('/')}/status")
