@@ -21,7 +21,7 @@ import random
 import statistics
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import aiohttp
@@ -132,7 +132,7 @@ class RestUser:
         self.session = session
         self.webhooks = [f"{url.rstrip('/')}/webhooks/rest/webhook" for url in urls]
         self.routing = routing
-        self.urls = itertools.cycle(self.webhooks)
+        self.urls: Iterator[str] = itertools.cycle(self.webhooks)
 
     async def start(self, sender: str) -> None:
         self.sender = sender

@@ -95,7 +95,8 @@ def main() -> None:
         directory = read_directory(make_engine(url))
         read_seconds = time.perf_counter() - started
     now = london_now()
-    timings, cold = [], []
+    timings: list[float] = []
+    cold: list[float] = []
     seen: set[tuple] = set()
     for _ in range(QUERIES):
         age = rng.randint(5, 24)

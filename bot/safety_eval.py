@@ -33,7 +33,6 @@ import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -170,12 +169,12 @@ def _row(name: str, levels: list[str]) -> str:
 
 def leave_one_author_out(agent, thresholds: Thresholds) -> tuple[list[str], list[tuple[CorpusMessage, dict, float]]]:  # type: ignore[no-untyped-def]
     corpus = [m for m in read_corpus(CORPUS_DIR) if not m.context]
-    parsed = {m.text: verdict(p).risk for m, p in zip(corpus, parse(agent, [m.text for m in corpus]))}
-    scored: list[tuple[CorpusMessage, dict, float, str]] = []
+    parsed = {m.text: verdict(p).risk for m, p in zip(corpus, parse(agent, [m.text for m in corpus]), strict=True)}
+    scored: list[tuple[CorpusMessage, dict, float, str | None]] = []
     for author in sorted({m.author for m in corpus}):
         model = RiskModel(regularisation_in_config()).fit([m for m in corpus if m.author != author], kinds=False)
         held_out = [m for m in corpus if m.author == author]
-        for message, score in zip(held_out, model.score_many([m.text for m in held_out])):
+        for message, score in zip(held_out, model.score_many([m.text for m in held_out]), strict=True):
             scored.append((message, parsed[message.text], score.probability, score.category))
     rows = [(m, outcome(decide(signals_with_score(risk, p, c), thresholds).level, risk)) for m, risk, p, c in scored]
     lines = outcome_table(rows, f"Leave one author out ({len({m.author for m in corpus})} authors, {len(rows)} messages)")
@@ -213,9 +212,10 @@ def threshold_grid(scored: list[tuple[CorpusMessage, dict, float]]) -> list[str]
         ))
     good = sorted((p for p in points if p[4] >= 0.97), key=lambda p: (round(p[5] + p[6], 2), -p[3]))[:6]
     for point in good or sorted(points, key=lambda p: -p[4])[:6]:
+        crisis_at, check_at, veto, *shares = point[:3] + tuple(100 * v for v in point[3:])
         lines.append(
-            "crisis ≥ %.2f, check ≥ %.2f, lexicon veto %.2f: risk crisis %.1f%%, some %.1f%% | "
-            "hard negatives crisis %.1f%%, check %.1f%%" % (point[0], point[1], point[2], *(100 * v for v in point[3:]))
+            f"crisis ≥ {crisis_at:.2f}, check ≥ {check_at:.2f}, lexicon veto {veto:.2f}: risk crisis {shares[0]:.1f}%, "
+            f"some {shares[1]:.1f}% | hard negatives crisis {shares[2]:.1f}%, check {shares[3]:.1f}%"
         )
     return lines
 
@@ -225,7 +225,7 @@ def gate_author(agent) -> list[str]:  # type: ignore[no-untyped-def]
     for path in sorted(HELDOUT_DIR.glob("*.jsonl")):
         messages = read_corpus_file(path)
         verdicts = judge(agent, [m.text for m in messages])
-        rows = [(m, v.outcome) for m, v in zip(messages, verdicts)]
+        rows = [(m, v.outcome) for m, v in zip(messages, verdicts, strict=True)]
         lines += outcome_table(rows, f"Gate author {messages[0].author} ({path.name}): never trained on, the shipped model")
     return lines
 
@@ -267,7 +267,7 @@ def shared_real_messages(agent) -> list[str]:  # type: ignore[no-untyped-def]
     lines = ["\n## ../shared/eval/real_messages.jsonl (read only, never trained on)",
              f"{'label':26} {'n':>5} {'crisis':>7} {'check':>7} {'nothing':>8} {'some':>7}"]
     by_label: dict[str, list[str]] = defaultdict(list)
-    for row, v in zip(rows, verdicts):
+    for row, v in zip(rows, verdicts, strict=True):
         by_label[row["label"]].append(v.outcome)
     for label, levels in sorted(by_label.items()):
         lines.append(_row(("RISK " if label in RISK_LABELS else "") + label, levels))

@@ -30,7 +30,6 @@ import re
 from typing import Any
 
 import sqlalchemy as sa
-
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -111,9 +110,10 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         super().__init__(*args, **kwargs)
         redact_text("Warm up: Jess 07700 900123")  # reads the name lists and places now, not on the first turn
         rasa_speedups.freeze_after_model_load(self)
-        if self.engine.dialect.name == "sqlite":
-            url = self.engine.url
-            self.engine.dispose()
+        engine: sa.engine.Engine = self.engine  # type: ignore[has-type]  # Rasa leaves it untyped
+        if engine.dialect.name == "sqlite":
+            url = engine.url
+            engine.dispose()
             self.engine = sa.create_engine(
                 url, poolclass=QueuePool, pool_size=5, max_overflow=10,
                 connect_args={"check_same_thread": False, "timeout": 30},

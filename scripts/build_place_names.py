@@ -101,7 +101,7 @@ def load_postcodes():  # type: ignore[no-untyped-def]
     folder = Path(spec.submodule_search_locations[0])  # type: ignore[union-attr,index]
     for path in sorted(folder.glob("postcodes_*.msgpack.br")):
         data = msgpack.unpackb(brotli.decompress(path.read_bytes()), raw=False)["data"]
-        yield from zip(data["pcd"], data["laua"], data["oseast1m"], data["osnrth1m"])
+        yield from zip(data["pcd"], data["laua"], data["oseast1m"], data["osnrth1m"], strict=True)
 
 
 def postcode_index():  # type: ignore[no-untyped-def]

@@ -20,15 +20,15 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.parsing import parse_age, parse_concern, parse_role
 from bot.settings import settings
 from services_db.database import get_engine
 from services_db.directory import read_directory
 from services_db.export import oruk_service, services_csv
 from services_db.loader import import_schools, import_services, load_all, stale_services
-from services_db.oruk import parse_feed, read_feed
 from services_db.migrate import upgrade
 from services_db.opening import london_now
-from bot.parsing import parse_age, parse_concern, parse_role
+from services_db.oruk import parse_feed, read_feed
 from services_db.places import all_aliases
 from services_db.query import SearchRequest, find_services
 from services_db.render import describe_result
@@ -55,8 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--output", default="-", help="file to write, or - for standard output")
     stale = commands.add_parser("stale", help="records not verified recently")
     stale.add_argument("--months", type=int, default=12)
-    schools = commands.add_parser("import-schools", help="load a DfE GIAS schools CSV")
-    schools.add_argument("file")
+    import_schools_command = commands.add_parser("import-schools", help="load a DfE GIAS schools CSV")
+    import_schools_command.add_argument("file")
     oruk = commands.add_parser("import-oruk", help="validate an Open Referral UK feed, then load it (all or nothing)")
     oruk.add_argument("location", help="a JSON file, or the address of an ORUK API's /services")
     commands.add_parser("migrate", help="bring the database schema up to date")

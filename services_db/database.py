@@ -1,7 +1,7 @@
 """One engine per process, created from configuration; short-lived sessions."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
@@ -26,7 +26,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.close()
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_engine(url: str | None = None) -> Engine:
     return make_engine(url or settings.services_database_url)
 

@@ -8,6 +8,7 @@ date) are extra tables/columns. Written for SQLAlchemy 1.4 in 2.0 style.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -21,7 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import declarative_base, relationship
 
-Base = declarative_base()
+Base: Any = declarative_base()  # Any: SQLAlchemy 1.4 gives mypy no type for it
 
 
 class Organization(Base):

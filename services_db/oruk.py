@@ -251,7 +251,8 @@ def _label(record: Any, index: int) -> str:
     """How a problem names the record: our id if it has one, else its own id, else its position."""
     if not isinstance(record, dict):
         return f"#{index + 1}"
-    attributes = record.get("attributes") if isinstance(record.get("attributes"), list) else []
+    found = record.get("attributes")
+    attributes: list[Any] = found if isinstance(found, list) else []
     ours = _terms([a for a in attributes if isinstance(a, dict) and isinstance(a.get("taxonomy_term"), dict)])
     return _one(ours, "record_id") or str(record.get("id") or f"#{index + 1}")
 

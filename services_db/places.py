@@ -282,13 +282,13 @@ def england_competitors(
         kinds_by_alias[row.alias].add(row.kind)
     ours_count, elsewhere_count, names = school_town_counts()
     candidates: dict[str, tuple[str, str]] = {}
-    for alias, count in elsewhere_count.items():
+    for alias in elsewhere_count:
         if len(alias) >= 3:
             candidates[alias] = (names[alias], "GIAS schools (England), town field, 2025-07-11")
-    for row in place_rows:
-        alias = normalise(row["name"])
-        if row["area_code"] == NATIONAL and len(alias) >= 3 and alias not in candidates:
-            candidates[alias] = (row["name"], f"place_names.csv: GeoNames {row['source_id']} (outside our districts)")
+    for place in place_rows:
+        alias = normalise(place["name"])
+        if place["area_code"] == NATIONAL and len(alias) >= 3 and alias not in candidates:
+            candidates[alias] = (place["name"], f"place_names.csv: GeoNames {place['source_id']} (outside our districts)")
     for alias, (display, source) in candidates.items():
         kinds = kinds_by_alias.get(alias, set())
         if kinds & {"district", "county"}:
@@ -317,11 +317,11 @@ class _OptionLabels:
         # GeoNames places of our areas by outward code, biggest first.
         self._by_outward: dict[tuple[str, str], list[str]] = defaultdict(list)
         ranked = sorted(
-            (row for row in place_rows if row["kind"] == "geonames_place" and row["area_code"] in AREA_CODES),
-            key=lambda row: -int(row["population"] or 0),
+            (place for place in place_rows if place["kind"] == "geonames_place" and place["area_code"] in AREA_CODES),
+            key=lambda place: -int(place["population"] or 0),
         )
-        for row in ranked:
-            self._by_outward[(row["outward_code"], row["area_code"])].append(row["name"])
+        for place in ranked:
+            self._by_outward[(place["outward_code"], place["area_code"])].append(place["name"])
         # Outward codes of our schools by postal town and area ("Bishop's Stortford", west_essex).
         self._outwards_by_town: dict[tuple[str, str], set[str]] = defaultdict(set)
         for school in read_csv(SCHOOLS_FILE):
@@ -359,7 +359,7 @@ class _OptionLabels:
         else:
             names = [row.display_name]
         if not names:
-            return AREA_CODES[row.area_code] if row.area_code in AREA_CODES else county
+            return AREA_CODES.get(row.area_code, county)
         return f"{_label_names(names)} ({county})"
 
 

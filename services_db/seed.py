@@ -17,10 +17,10 @@ from services_db.vocabulary import (
     ACCESS_ROUTES,
     AUDIENCES,
     CONTACT_TYPES,
+    LEVELS,
     SERVICE_AREAS,
     SERVICE_CONCERNS,
     STALE_RISKS,
-    LEVELS,
     WEEKDAYS,
 )
 
@@ -169,9 +169,9 @@ def _check_service(raw: Any, index: int, checker: _Checker) -> ServiceRecord | N
         access_routes=routes,
         access_note=_optional_text(raw.get("access_note")),
         crisis=raw["crisis"],
-        level=level,
+        level=str(level),
         specialist=_optional_text(raw.get("specialist")),
-        stale_risk=stale_risk,
+        stale_risk=str(stale_risk),
         source_url=source_url,
         last_verified=last_verified,  # type: ignore[arg-type]
         contacts=contacts,

@@ -6,10 +6,10 @@ import pytest
 
 from services_db.gazetteer import Gazetteer
 from services_db.places import (
+    KIND_BY_TOWNS_TYPE,
     PLACE_NAMES_FILE,
     SHORT_FORMS_FILE,
     TOWNS_FILE,
-    KIND_BY_TOWNS_TYPE,
     all_aliases,
     read_csv,
 )

@@ -24,7 +24,6 @@ from bot.privacy_eval import (
     score,
 )
 
-
 HELD_OUT_RECALL = 0.96  # gap: target 0.99
 HELD_OUT_KEEP_LOST = 0.03  # gap: target 0.02
 

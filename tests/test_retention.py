@@ -12,8 +12,8 @@ from rasa.core.tracker_store import SQLTrackerStore
 from sqlalchemy import create_engine, insert, text
 from sqlalchemy.engine import make_url
 
-from bot.transcripts import delete_conversation, nlu_export, purge, redact_stored
 from bot.settings import PROJECT_ROOT
+from bot.transcripts import delete_conversation, nlu_export, purge, redact_stored
 
 DAY = 24 * 60 * 60
 EVENTS = SQLTrackerStore.SQLEvent.__table__
@@ -98,7 +98,8 @@ def test_stored_conversations_can_be_redacted_again_with_todays_rules(tracker_ur
     assert stored[0]["parse_data"]["intent"]["name"] == "greet"
     assert stored[1]["value"] == ["nat-nhs111-mh"]
     if tracker_url.startswith("sqlite:///"):  # the old text is not left in the file's free pages
-        assert b"Rahman" not in open(tracker_url[len("sqlite:///"):], "rb").read()
+        with open(tracker_url[len("sqlite:///"):], "rb") as stored_file:
+            assert b"Rahman" not in stored_file.read()
     assert redact_stored(engine) == 0
 
 

@@ -24,7 +24,7 @@ def model():
 def test_the_fast_scorer_gives_the_same_score_and_kind_as_scikit_learn(model):
     fitted, sample = model
     slow = fitted.score_many([m.text for m in sample])
-    for message, reference in zip(sample, slow):
+    for message, reference in zip(sample, slow, strict=True):
         fast = fitted.score(message.text)
         assert fast.probability == pytest.approx(reference.probability, abs=1e-9)
         assert fast.category == reference.category

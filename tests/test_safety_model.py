@@ -37,7 +37,7 @@ def gate(agent):
     paths = sorted(HELDOUT_DIR.glob("*.jsonl"))
     assert paths, "tests/safety/heldout/ must hold the gate author's file"
     messages = [m for path in paths for m in read_corpus_file(path)]
-    return list(zip(messages, (v.level for v in judge(agent, [m.text for m in messages]))))
+    return list(zip(messages, (v.level for v in judge(agent, [m.text for m in messages])), strict=True))
 
 
 def test_the_gate_author_covers_every_category(gate):

@@ -43,10 +43,10 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlu import risk_model
 from bot.nlu.languages import crisis_language, detect_language
 from bot.nlu.risk import get_detector
 from bot.nlu.risk_decision import CHECK, CRISIS, Decision, RiskSignals, Thresholds, decide, is_distress
-from bot.nlu import risk_model
 from bot.nlu.risk_model import CORPUS_DIR, RiskModel, corpus_fingerprint, read_corpus
 from bot.parsing import parent_speaking
 
@@ -170,7 +170,7 @@ class RiskDetectorComponent(GraphComponent, IntentClassifier):
                 self._set_crisis_intent(message)
             elif intent == CRISIS_INTENT:
                 self._drop_crisis_intent(message)  # classifier_check is off: the next intent stands
-            record = risk_record(signals, decision, language and language.code, is_distress(signals, self.thresholds))
+            record = risk_record(signals, decision, language.code if language else None, is_distress(signals, self.thresholds))
             message.set(RISK_KEY, record, add_to_output=True)
         return messages
 

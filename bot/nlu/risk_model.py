@@ -14,15 +14,13 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import re
-
 import numpy as np
 import yaml
-
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
@@ -193,7 +191,7 @@ class RiskModel:
         columns: list[int] = []
         values: list[float] = []
         offset = 0
-        for (_, vectorizer), (analyze, idf) in zip(self.features.transformer_list, self._analyzers()):
+        for (_, vectorizer), (analyze, idf) in zip(self.features.transformer_list, self._analyzers(), strict=True):
             vocabulary = vectorizer.vocabulary_
             counts = Counter(gram for gram in analyze(normalised) if gram in vocabulary)
             block = [(vocabulary[gram], (1.0 + math.log(n)) * idf[vocabulary[gram]]) for gram, n in counts.items()]

@@ -94,7 +94,7 @@ class _Finder:
 
     def _close(self, start: int, end: int) -> bool:
         """The tokens start..end-1 stand in one clause (no full stop or line break between)."""
-        for left, right in zip(self.tokens[start:end - 1], self.tokens[start + 1:end]):
+        for left, right in zip(self.tokens[start:end - 1], self.tokens[start + 1:end], strict=True):
             if any(char in ".!?\n" for char in self.text[left.end:right.start]):
                 return False
         return True
@@ -183,9 +183,7 @@ class _Finder:
             token = self.tokens[candidate]
             if cue == ("me",) and (index > 0 and self.next_to(index) and self.tokens[index - 1].norm not in GREETINGS):
                 return
-            if could_be_bare_name(token.base) and token.base not in STOP:
-                yield self.name_from(candidate)
-            elif token.capitalised and self.name_like(token) and self._ends_introduction(candidate):
+            if could_be_bare_name(token.base) and token.base not in STOP or token.capitalised and self.name_like(token) and self._ends_introduction(candidate):
                 yield self.name_from(candidate)
             return
 

@@ -34,7 +34,7 @@ def nhs_check_digit_ok(digits: str) -> bool:
     """The NHS number's modulus 11 check (NHS Data Dictionary)."""
     if len(digits) != 10 or not digits.isdigit():
         return False
-    total = sum(int(digit) * weight for digit, weight in zip(digits[:9], range(10, 1, -1)))
+    total = sum(int(digit) * weight for digit, weight in zip(digits[:9], range(10, 1, -1), strict=False))
     check = 11 - total % 11
     if check == 11:
         check = 0
@@ -54,11 +54,11 @@ def nhs_numbers(text: str) -> Iterator[Span]:
 
 def phones(text: str) -> Iterator[Span]:
     ours = service_numbers()
-    for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
-        digits = _digits(match.raw_string)
+    for found in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
+        digits = _digits(found.raw_string)
         if len(digits) < MIN_PHONE_DIGITS or digits in ours or (digits.startswith("44") and "0" + digits[2:] in ours):
             continue
-        yield Span(match.start, match.end, "phone", "[phone]")
+        yield Span(found.start, found.end, "phone", "[phone]")
     for match in LONG_NUMBER.finditer(text):
         digits = _digits(match.group())
         if digits in ours:

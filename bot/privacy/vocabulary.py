@@ -69,9 +69,9 @@ def protected_phrases() -> frozenset[str]:
     for row in town_aliases():
         phrases.add(row.alias)
     schools = read_csv(ENGLAND_SCHOOLS_FILE) + read_csv(SCHOOLS_FILE)
-    for row in schools:
-        phrases.update(_school_phrases(row["name"]))
-        town = normalise(row.get("town") or "")
+    for school in schools:
+        phrases.update(_school_phrases(school["name"]))
+        town = normalise(school.get("town") or "")
         if town and (len(town.split()) > 1 or town in BIG_PLACES or town not in _PEOPLES_NAMES_TOO):
             phrases.add(town)
     phrases.discard("")

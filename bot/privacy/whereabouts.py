@@ -108,9 +108,9 @@ def dates_of_birth(text: str) -> Iterator[Span]:
         yield Span(match.start(), match.end(), "date_of_birth", "[date]")
     for cue in _BIRTHDAY_CUE.finditer(text):
         window_end = min(len(text), cue.end() + 30)
-        match = _PARTIAL_DATE.search(text, cue.end(), window_end)
-        if match and not re.search(r"[.!?\n]", text[cue.end():match.start()]):
-            yield Span(match.start(), match.end(), "date_of_birth", "[date]")
+        partial = _PARTIAL_DATE.search(text, cue.end(), window_end)
+        if partial and not re.search(r"[.!?\n]", text[cue.end():partial.start()]):
+            yield Span(partial.start(), partial.end(), "date_of_birth", "[date]")
 
 
 def form_groups(text: str) -> Iterator[Span]:
