@@ -105,9 +105,9 @@ nlu-eval: setup
 safety-eval: setup
 	@$(PY) -m bot.safety_eval $(ARGS)
 
-# Copy the interpreter lines (bot/nlu/interpreter_lines.yml) into domain.yml.
+# Copy the interpreter lines (signposting/interpreter_lines.yml) into domain.yml.
 domain-languages: venv
-	@$(PY) -m bot.nlu.languages --write-domain
+	@$(PY) -m signposting.languages --write-domain
 
 # Redaction recall and over-redaction on the PII sets (tests/privacy, tests/privacy_dev):
 # make privacy-eval [ARGS="DIR --show-misses"]

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import logging
+import sys
 import threading
+from pathlib import Path
 
 from services_db.database import get_engine
 from services_db.directory import CachedDirectory, Directory
@@ -25,4 +27,11 @@ def _warm_up() -> None:
     get_directory()
 
 
-threading.Thread(target=_warm_up, name="directory-warm-up", daemon=True).start()
+def _is_action_server() -> bool:
+    """`python -m rasa_sdk --actions actions`: not a test or a tool that imports this module."""
+    main = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    return main is not None and main.parent.name == "rasa_sdk" and main.name == "__main__.py"
+
+
+if _is_action_server():
+    threading.Thread(target=_warm_up, name="directory-warm-up", daemon=True).start()

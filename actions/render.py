@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from services_db.query import Match
 from services_db.seed import ContactRecord
-from services_db.vocabulary import AREA_NAMES, NATIONAL, NATIONS
+from signposting.vocabulary import AREA_NAMES, NATIONAL, NATIONS
 
 CONTACT_VERBS = {
     "phone": "Call",

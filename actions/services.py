@@ -12,10 +12,10 @@ from rasa_sdk.types import DomainDict
 from actions.directory import get_directory
 from actions.render import card_values
 from actions.triage_form import area_group, latest_text, resolve_area
-from bot.parsing import parse_age, parse_age_mention, parse_concern, parse_role
+from signposting.parsing import parse_age, parse_age_mention, parse_concern, parse_role
 from services_db.opening import london_now
 from services_db.query import SearchRequest, SearchResult, find_services
-from services_db.vocabulary import AREA_CODES, CONCERNS, NATIONS
+from signposting.vocabulary import AREA_CODES, CONCERNS, NATIONS
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ TRIAGE_SLOTS = (
 OTHER_NATION_RESPONSE = "utter_services_other_nation"
 YOUNG_ADULT_RESPONSE = "utter_services_young_adult"
 ADULT_AGE = 18
-# Risk layer categories (bot/nlu/risk_patterns.py) → the concern the search uses.
+# Risk layer categories (signposting/risk_patterns.py) → the concern the search uses.
 RISK_CONCERNS = {
     "suicidal": "suicidal_thoughts", "self_harm": "self_harm", "danger_overdose": "suicidal_thoughts", "abuse": "abuse",
     "grooming_online": "abuse", "exploitation": "abuse", "forced_marriage_fgm": "abuse",
@@ -44,7 +44,7 @@ def concern_from_text(text: str | None) -> str | None:
     concern = parse_concern(text)
     if concern and concern != "other":
         return concern
-    from bot.nlu.risk import detect_risk  # imported late: spaCy is only needed here
+    from signposting.risk import detect_risk  # imported late: spaCy is only needed here
 
     for category in detect_risk(text).categories:
         if category in RISK_CONCERNS:

@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.directory import get_directory
-from bot.parsing import (
+from signposting.parsing import (
     is_no_school,
     parse_age,
     parse_age_mention,
@@ -22,7 +22,7 @@ from bot.parsing import (
     parse_role,
 )
 from services_db.gazetteer import AreaResolution
-from services_db.vocabulary import NATIONAL
+from signposting.vocabulary import NATIONAL
 
 # Intents that are not answers: the form must reject them so the matching rule runs.
 NOT_AN_ANSWER = {

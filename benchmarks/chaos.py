@@ -483,7 +483,7 @@ def main() -> None:
         users=args.users, duration=args.duration, settle=args.settle, think=(float(low), float(high or low)),
         retry_seconds=WIDGET_RETRY_SECONDS if args.retry == "widget" else (1, 2),
     )
-    from bot.settings import settings
+    from signposting.settings import settings
 
     work_dir = Path(tempfile.mkdtemp(prefix="chaos-"))
     print(f"make run's stack on free ports, work directory {work_dir}; load {args.users} users for "

@@ -23,7 +23,7 @@ from services_db.migrate import upgrade
 from services_db.opening import london_now
 from services_db.query import SearchRequest, find_services
 from services_db.schools import SchoolRecord
-from services_db.vocabulary import ACCESS_ROUTES, AREA_CODES, AUDIENCES, CONCERNS, LEVELS, NATIONAL
+from signposting.vocabulary import ACCESS_ROUTES, AREA_CODES, AUDIENCES, CONCERNS, LEVELS, NATIONAL
 
 SERVICES, SCHOOLS, ALIASES, QUERIES = 10_000, 25_000, 5_000, 2_000
 rng = random.Random(42)

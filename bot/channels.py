@@ -33,7 +33,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.settings import settings
+from signposting.settings import settings
 
 logger = logging.getLogger(__name__)
 MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")  # the same rule as the web app's

@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bot.settings import PROJECT_ROOT
+from signposting.settings import PROJECT_ROOT
 
 FOLDS = 3
 

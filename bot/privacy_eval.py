@@ -30,7 +30,7 @@ from pathlib import Path
 import yaml
 
 from bot.redaction import redact
-from bot.settings import PROJECT_ROOT
+from signposting.settings import PROJECT_ROOT
 
 HELD_OUT_DIR = PROJECT_ROOT / "tests" / "privacy"
 DEV_DIR = PROJECT_ROOT / "tests" / "privacy_dev"

@@ -11,7 +11,7 @@ import os
 import signal
 import sys
 
-from bot.settings import PROJECT_ROOT, Settings, settings
+from signposting.settings import PROJECT_ROOT, Settings, settings
 from bot.supervisor import LaunchFailed, Service, Supervisor
 from bot.train import model_path
 

@@ -8,7 +8,7 @@ from:
 
 1. Leave one author out: for each author of the risk corpus (bot/nlu/risk_corpus/), the
    risk model is retrained on the other authors and the held-out author's messages are
-   re-decided with it (everything else as parsed: `bot.nlu.risk_decision.decide`, the
+   re-decided with it (everything else as parsed: `signposting.risk_decision.decide`, the
    same function the bot uses). Per risk category and per kind of hard negative.
 2. The gate author (tests/safety/heldout/): never trained on; through the shipped model.
 3. Conversations (tests/safety/context/): a goodbye after earlier distress, judged by
@@ -37,9 +37,9 @@ from typing import Any
 
 import yaml
 
-from bot.nlu.risk_decision import CHECK, CRISIS, NONE, RiskSignals, Thresholds, decide
+from signposting.risk_decision import CHECK, CRISIS, NONE, RiskSignals, Thresholds, decide
 from bot.nlu.risk_model import CORPUS_DIR, CorpusMessage, RiskModel, read_corpus, read_corpus_file
-from bot.settings import PROJECT_ROOT
+from signposting.settings import PROJECT_ROOT
 from bot.train import model_path
 
 SAFETY_SETS = PROJECT_ROOT / "tests" / "safety"
@@ -290,7 +290,7 @@ def team_set(name: str) -> list[str]:
 
 def risk_layer_latency(agent) -> list[str]:  # type: ignore[no-untyped-def]
     """Time of the risk layer alone (lexicon, languages, risk model, decision) per message."""
-    from bot.nlu.languages import detect_language
+    from signposting.languages import detect_language
     from bot.nlu.risk_component import RiskDetectorComponent
 
     component = next(

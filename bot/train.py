@@ -12,10 +12,10 @@ import sys
 import time
 from pathlib import Path
 
-from bot.settings import PROJECT_ROOT, settings
+from signposting.settings import PROJECT_ROOT, settings
 
 MODEL_NAME = "triage"
-INPUTS = ["config.yml", "domain.yml", "data", "bot/nlu"]
+INPUTS = ["config.yml", "domain.yml", "data", "bot/nlu", "signposting"]
 
 
 def model_path() -> Path:

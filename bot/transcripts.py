@@ -20,7 +20,7 @@ from collections import defaultdict
 from sqlalchemy import column, create_engine, delete, func, select, table, text
 from sqlalchemy.engine import Engine
 
-from bot.settings import settings
+from signposting.settings import settings
 
 DAY_SECONDS = 24 * 60 * 60
 # Rasa's SQLTrackerStore table, only the columns these commands use: the same statements run
@@ -30,7 +30,7 @@ DELETE_BATCH = 500  # conversations per DELETE: keeps each statement's parameter
 
 
 def tracker_engine(url: str | None = None) -> Engine:
-    """The tracker store's database: TRACKER_URL, or the SQLite file, or PostgreSQL (bot.settings)."""
+    """The tracker store's database: TRACKER_URL, or the SQLite file, or PostgreSQL (signposting.settings)."""
     return create_engine(url or settings.tracker_url, future=True, pool_pre_ping=True)
 
 

@@ -20,8 +20,6 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.parsing import parse_age, parse_concern, parse_role
-from bot.settings import settings
 from services_db.database import get_engine
 from services_db.directory import read_directory
 from services_db.export import oruk_service, services_csv
@@ -34,6 +32,8 @@ from services_db.query import SearchRequest, find_services
 from services_db.render import describe_result
 from services_db.schools import read_schools
 from services_db.seed import SeedError, load_service_records
+from signposting.parsing import parse_age, parse_concern, parse_role
+from signposting.settings import settings
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,7 +8,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.settings import settings
+from signposting.settings import settings
 
 
 def make_engine(url: str) -> Engine:

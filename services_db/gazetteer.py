@@ -22,8 +22,8 @@ from rapidfuzz import fuzz, process
 
 from services_db.places import AREA_WORDS, MINOR_KINDS, AliasRow
 from services_db.postcodes import find_postcode
-from services_db.text import normalise
-from services_db.vocabulary import AREA_CODES, AREA_NAMES, NATIONAL, NATIONS
+from signposting.text import normalise
+from signposting.vocabulary import AREA_CODES, AREA_NAMES, NATIONAL, NATIONS
 
 FUZZY_CUTOFF = 80
 FUZZY_MIN_LENGTH = 5

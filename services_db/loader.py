@@ -21,7 +21,9 @@ from services_db.places import PLACES_DIR, all_aliases
 from services_db.schools import SchoolRecord, read_england_schools, read_gias_csv, read_schools, school_key
 from services_db.seed import SERVICES_FILE, ServiceRecord, load_service_records
 
-LOADER_FILES = [Path(__file__)] + sorted(Path(__file__).parent.glob("*.py"))
+SHARED_DIR = Path(__file__).resolve().parents[1] / "signposting"
+# The loader's code and the vocabularies that validate the seed files: a change to either reloads.
+LOADER_FILES = [Path(__file__)] + sorted(Path(__file__).parent.glob("*.py")) + [SHARED_DIR / "vocabulary.py", SHARED_DIR / "text.py"]
 
 
 @dataclass(frozen=True)

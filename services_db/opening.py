@@ -6,7 +6,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from services_db.seed import ContactRecord
-from services_db.vocabulary import WEEKDAYS
+from signposting.vocabulary import WEEKDAYS
 
 LONDON = ZoneInfo("Europe/London")
 

@@ -33,7 +33,7 @@ from typing import Any
 import jsonschema
 
 from services_db.seed import ContactRecord, SeedError, ServiceRecord, _check_service, _Checker
-from services_db.vocabulary import AREA_NAMES
+from signposting.vocabulary import AREA_NAMES
 
 SCHEMA_FILE = Path(__file__).resolve().parent / "data" / "oruk" / "service_with_definitions.json"
 NAMESPACE = uuid.UUID("6f1c1a52-3b7e-4f0e-9a53-0c3b5d7e2a10")  # fixed: the same record gets the same ids

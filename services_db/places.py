@@ -18,8 +18,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from services_db.text import normalise
-from services_db.vocabulary import AREA_CODES, NATIONAL, NATIONS
+from signposting.text import normalise
+from signposting.vocabulary import AREA_CODES, NATIONAL, NATIONS
 
 PLACES_DIR = Path(__file__).resolve().parent / "data" / "places"
 TOWNS_FILE = PLACES_DIR / "towns.csv"

@@ -34,7 +34,7 @@ from datetime import datetime
 
 from services_db.opening import london_clock, open_state
 from services_db.seed import ServiceRecord
-from services_db.vocabulary import (
+from signposting.vocabulary import (
     ANY_CONCERN,
     AREA_CODES,
     CONCERNS,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from services_db.query import Match, SearchResult
-from services_db.vocabulary import NATIONS
+from signposting.vocabulary import NATIONS
 
 
 def describe_contact(contact) -> str:  # type: ignore[no-untyped-def]

@@ -10,8 +10,8 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from services_db.places import ENGLAND_SCHOOLS_FILE, PLACES_DIR, read_csv
-from services_db.text import normalise
-from services_db.vocabulary import AREA_CODES, NATIONAL
+from signposting.text import normalise
+from signposting.vocabulary import AREA_CODES, NATIONAL
 
 SCHOOLS_FILE = PLACES_DIR / "schools.csv"
 MHST_SCHOOLS_FILE = PLACES_DIR / "mhst_schools.csv"

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from services_db.vocabulary import (
+from signposting.vocabulary import (
     ACCESS_ROUTES,
     AUDIENCES,
     CONTACT_TYPES,

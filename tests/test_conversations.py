@@ -235,7 +235,7 @@ def socketio_handshake(rasa_url: str, origin: str | None) -> tuple[int, str | No
 
 
 def test_the_socketio_channel_accepts_only_the_allowed_sites(bot):
-    from bot.settings import settings
+    from signposting.settings import settings
 
     allowed = settings.allowed_origins[0]
     assert socketio_handshake(bot.rasa_url, allowed) == (200, allowed)

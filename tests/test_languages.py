@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.nlu.languages import (
+from signposting.languages import (
     INTERPRETER_LINES_FILE,
     RISK_TERMS_FILE,
     crisis_language,
@@ -76,5 +76,5 @@ def test_every_required_language_has_crisis_words_and_an_interpreter_line():
 
 
 def test_the_domain_holds_exactly_the_interpreter_lines_of_the_file():
-    """domain.yml's generated block must match the one file (python -m bot.nlu.languages --write-domain)."""
+    """domain.yml's generated block must match the one file (python -m signposting.languages --write-domain)."""
     assert domain_block() in (ROOT / "domain.yml").read_text(encoding="utf8")

@@ -24,7 +24,7 @@ from services_db.loader import current_fingerprint
 from services_db.oruk import SCHEMA_FILE, parse_feed, read_feed, service_uuid, term_id, to_oruk, validator
 from services_db.query import SearchRequest, find_services, upper_age
 from services_db.seed import SeedError
-from services_db.vocabulary import AREA_CODES, CONCERNS, NATIONS
+from signposting.vocabulary import AREA_CODES, CONCERNS, NATIONS
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "oruk"
 WHEN = datetime(2026, 11, 25, 16, 30, tzinfo=ZoneInfo("Europe/London"))  # a Wednesday afternoon

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.parsing import (
+from signposting.parsing import (
     is_no_school,
     parent_speaking,
     parse_age,

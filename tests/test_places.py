@@ -13,8 +13,8 @@ from services_db.places import (
     all_aliases,
     read_csv,
 )
-from services_db.text import normalise
-from services_db.vocabulary import AREA_CODES, NATIONAL, NATIONS
+from signposting.text import normalise
+from signposting.vocabulary import AREA_CODES, NATIONAL, NATIONS
 
 
 @pytest.fixture(scope="module")

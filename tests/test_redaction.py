@@ -163,7 +163,7 @@ def test_only_slots_no_user_text_can_reach_are_left_unredacted():
 def test_the_values_the_form_records_are_never_redacted():
     """Slot values are redacted before they are stored, and the next turn reads them back: a
     concern or a role taken for a username would change the services offered."""
-    from services_db.vocabulary import ANY_CONCERN, AREA_CODES, AUDIENCES, CONCERNS, OTHER_CONCERN
+    from signposting.vocabulary import ANY_CONCERN, AREA_CODES, AUDIENCES, CONCERNS, OTHER_CONCERN
 
     for value in [*CONCERNS, *AUDIENCES, *AREA_CODES, ANY_CONCERN, OTHER_CONCERN, "national"]:
         assert redact(value).text == value

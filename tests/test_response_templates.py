@@ -21,7 +21,7 @@ CLINICAL_ADVICE = re.compile(
 
 
 def in_another_language(variant: dict) -> bool:
-    """Interpreter lines in other languages (bot/nlu/interpreter_lines.yml): an English
+    """Interpreter lines in other languages (signposting/interpreter_lines.yml): an English
     reading-age formula means nothing there; a native speaker reviews them instead."""
     return any(condition.get("name") == "user_language" for condition in variant.get("condition") or [])
 

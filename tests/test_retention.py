@@ -12,7 +12,7 @@ from rasa.core.tracker_store import SQLTrackerStore
 from sqlalchemy import create_engine, insert, text
 from sqlalchemy.engine import make_url
 
-from bot.settings import PROJECT_ROOT
+from signposting.settings import PROJECT_ROOT
 from bot.transcripts import delete_conversation, nlu_export, purge, redact_stored
 
 DAY = 24 * 60 * 60
@@ -127,7 +127,7 @@ def test_the_purge_command_runs_against_the_configured_tracker_store(tracker_url
 
 
 def test_the_tracker_url_is_built_from_the_same_variables_as_rasas_endpoints(monkeypatch):
-    from bot import settings as settings_module
+    from signposting import settings as settings_module
 
     for name, value in {"TRACKER_URL": "", "TRACKER_DIALECT": "postgresql", "TRACKER_HOST": "10.0.0.20",
                         "TRACKER_PORT": "5432", "TRACKER_DB": "conversations", "TRACKER_USER": "rasa",

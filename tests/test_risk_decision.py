@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.risk_decision import (
+from signposting.risk_decision import (
     CHECK,
     CRISIS,
     NONE,

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.nlu.risk import detect_risk
+from signposting.risk import detect_risk
 
 SAFETY = Path(__file__).resolve().parent / "safety"
 ESCALATE = yaml.safe_load((SAFETY / "escalate.yml").read_text())["messages"]

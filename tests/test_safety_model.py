@@ -12,7 +12,7 @@ from collections import defaultdict
 
 import pytest
 
-from bot.nlu.risk_decision import CHECK, CRISIS, NONE
+from signposting.risk_decision import CHECK, CRISIS, NONE
 from bot.nlu.risk_model import read_corpus_file
 from bot.safety_eval import HELDOUT_DIR, judge, load_agent, team_set
 

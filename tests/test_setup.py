@@ -37,15 +37,20 @@ def test_fingerprint_changes_with_the_training_data(tmp_path):
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "nlu.yml").write_text("a")
     (tmp_path / "bot" / "nlu").mkdir(parents=True)
+    (tmp_path / "signposting").mkdir()
+    (tmp_path / "signposting" / "risk_patterns.py").write_text("a")
     before = train.inputs_fingerprint(tmp_path)
     assert train.inputs_fingerprint(tmp_path) == before  # nothing changed: no retrain
     (tmp_path / "data" / "nlu.yml").write_text("b")
-    assert train.inputs_fingerprint(tmp_path) != before
+    changed_data = train.inputs_fingerprint(tmp_path)
+    assert changed_data != before
+    (tmp_path / "signposting" / "risk_patterns.py").write_text("b")  # the risk lexicon the component uses
+    assert train.inputs_fingerprint(tmp_path) != changed_data
 
 
 def test_every_process_runs_without_telemetry():
     from bot.run import child_environment
-    from bot.settings import settings
+    from signposting.settings import settings
 
     assert child_environment(settings)["RASA_TELEMETRY_ENABLED"] == "false"
     assert "export RASA_TELEMETRY_ENABLED := false" in (ROOT / "Makefile").read_text()

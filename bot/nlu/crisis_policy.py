@@ -5,7 +5,7 @@ when the form rejects the message, and the form's validation needs the action se
 A crisis reply must not depend on either, so this small deterministic policy takes
 priority over RulePolicy (configure a higher `priority`) and drives the crisis steps.
 What the message means is decided in the NLU (`risk` in the parse data, see
-`bot/nlu/risk_decision.py`); this policy adds the conversation's context and picks the
+`signposting/risk_decision.py`); this policy adds the conversation's context and picks the
 reply for the kind of danger:
 
     risk level crisis, or a goodbye after earlier distress in this conversation
@@ -41,8 +41,8 @@ from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.deterministic_policy import DeterministicPolicy
-from bot.nlu.risk_decision import CHECK, CRISIS, reply_kind
-from bot.parsing import parse_age_mention, parse_role
+from signposting.risk_decision import CHECK, CRISIS, reply_kind
+from signposting.parsing import parse_age_mention, parse_role
 
 CRISIS_INTENT = "express_crisis"
 CRISIS_SLOT = "crisis_categories"

@@ -1,6 +1,6 @@
 """Rasa NLU component: the risk layer beside the trained intent classifier.
 
-Three signals, combined by `bot.nlu.risk_decision.decide` (pure, shared with
+Three signals, combined by `signposting.risk_decision.decide` (pure, shared with
 `make safety-eval`):
 - the deterministic lexicon (`risk.py`, spaCy Matcher): explainable, always escalates;
 - crisis words in other languages (`languages.py`);
@@ -44,11 +44,11 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu import risk_model
-from bot.nlu.languages import crisis_language, detect_language
-from bot.nlu.risk import get_detector
-from bot.nlu.risk_decision import CHECK, CRISIS, Decision, RiskSignals, Thresholds, decide, is_distress
+from signposting.languages import crisis_language, detect_language
+from signposting.risk import get_detector
+from signposting.risk_decision import CHECK, CRISIS, Decision, RiskSignals, Thresholds, decide, is_distress
 from bot.nlu.risk_model import CORPUS_DIR, RiskModel, corpus_fingerprint, read_corpus
-from bot.parsing import parent_speaking
+from signposting.parsing import parent_speaking
 
 logger = logging.getLogger(__name__)
 

@@ -25,7 +25,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
 
-from bot.nlu.risk import normalise_for_risk
+from signposting.risk import normalise_for_risk
 
 CORPUS_DIR = Path(__file__).resolve().parent / "risk_corpus"
 NLU_DIR = Path(__file__).resolve().parents[2] / "data" / "nlu"

@@ -17,7 +17,7 @@ from bot.privacy.text import Token
 from services_db.places import ENGLAND_SCHOOLS_FILE, read_csv, town_aliases
 from services_db.schools import SCHOOLS_FILE, school_key
 from services_db.seed import SERVICES_FILE
-from services_db.text import normalise
+from signposting.text import normalise
 
 MAX_PHRASE_WORDS = 10
 # Services and words of this field that people name and that are not (all) in the directory.
@@ -57,7 +57,7 @@ def _service_records() -> list[dict]:
 
 @lru_cache(maxsize=1)
 def protected_phrases() -> frozenset[str]:
-    """Normalised phrases (services_db.text.normalise) that are never redacted."""
+    """Normalised phrases (signposting.text.normalise) that are never redacted."""
     phrases: set[str] = set()
     for record in _service_records():
         for field in ("name", "organisation"):

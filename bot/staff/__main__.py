@@ -13,7 +13,7 @@ import getpass
 import sys
 import time
 
-from bot.settings import settings
+from signposting.settings import settings
 from bot.staff import accounts
 
 

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.staff.events import EventRow, by_sender
-from services_db.vocabulary import AREA_CODES, CONCERNS
+from signposting.vocabulary import AREA_CODES, CONCERNS
 
 LONDON = ZoneInfo("Europe/London")
 ROLES = {"young_person": "Young person", "parent_carer": "Parent or carer", "professional": "Professional"}

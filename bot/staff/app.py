@@ -23,7 +23,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from bot.readiness import database_reachable, run_checks
 from bot.redaction import redact_text
-from bot.settings import settings
+from signposting.settings import settings
 from bot.staff import accounts, analytics, gaps, plots
 from bot.staff.csvexport import to_csv
 from bot.staff.events import load_conversation, load_events, tracker_engine

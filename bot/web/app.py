@@ -22,7 +22,7 @@ from services_db.database import get_engine
 from services_db.directory import CachedDirectory, Directory
 
 from bot.readiness import rasa_model_loaded, run_checks
-from bot.settings import settings
+from signposting.settings import settings
 from bot.web.oruk_api import create_router as oruk_router
 from bot.web.relay import RasaRelay
 from bot.web.security import origin_allowed, page_headers

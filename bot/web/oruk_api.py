@@ -25,7 +25,7 @@ from services_db.directory import Directory
 from services_db.oruk import TAXONOMY_PREFIX, service_uuid, to_oruk
 from services_db.query import upper_age
 from services_db.seed import ServiceRecord
-from services_db.vocabulary import AREA_NAMES, NATIONAL, NATIONS
+from signposting.vocabulary import AREA_NAMES, NATIONAL, NATIONS
 
 HSDS_VERSION = "3.0"
 PROFILE_URL = "https://github.com/OpenReferralUK/uk-profile"

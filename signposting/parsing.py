@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from services_db.text import normalise
+from signposting.text import normalise
 
 MAX_AGE = 25  # services here are for children and young people up to 25
 

@@ -16,7 +16,7 @@ import spacy
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from bot.nlu.risk_patterns import (
+from signposting.risk_patterns import (
     CLAUSE_BREAKS,
     FALSE_FRIENDS,
     FIRST_PERSON_ACT,

@@ -10,7 +10,7 @@ Italian" to an English speaker would be worse than saying nothing.
 Crisis words in other languages (`multilingual_risk_terms.yml`) and the interpreter line
 for each language (`interpreter_lines.yml`) await review by native speakers.
 
-`python -m bot.nlu.languages --write-domain` copies the interpreter lines into domain.yml.
+`python -m signposting.languages --write-domain` copies the interpreter lines into domain.yml.
 """
 from __future__ import annotations
 
@@ -158,7 +158,7 @@ def interpreter_lines() -> dict[str, str]:
     return dict(yaml.safe_load(INTERPRETER_LINES_FILE.read_text(encoding="utf8"))["lines"])
 
 
-DOMAIN_BEGIN = "  # BEGIN interpreter lines: generated from bot/nlu/interpreter_lines.yml, do not edit here\n"
+DOMAIN_BEGIN = "  # BEGIN interpreter lines: generated from signposting/interpreter_lines.yml, do not edit here\n"
 DOMAIN_END = "  # END interpreter lines\n"
 
 
@@ -185,7 +185,7 @@ def write_domain(domain_path: Path) -> bool:
 
 if __name__ == "__main__":
     if sys.argv[1:] == ["--write-domain"]:
-        changed = write_domain(HERE.parents[1] / "domain.yml")
+        changed = write_domain(HERE.parent / "domain.yml")
         print("domain.yml updated" if changed else "domain.yml already up to date")
     else:
         for line in sys.stdin:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from dotenv import load_dotenv
 
@@ -89,17 +90,12 @@ def _tracker_url(sqlite_path: Path) -> str:
     dialect = _env("TRACKER_DIALECT", "sqlite")
     if dialect == "sqlite":
         return f"sqlite:///{sqlite_path}"
-    from sqlalchemy.engine import URL
-
+    scheme = "postgresql" if dialect in ("postgres", "postgresql") else dialect
+    user, password = quote(_env("TRACKER_USER", ""), safe=""), quote(_env("TRACKER_PASSWORD", ""), safe="")
+    credentials = f"{user}:{password}@" if password else (f"{user}@" if user else "")
     port = _env("TRACKER_PORT", "")
-    return URL.create(
-        "postgresql" if dialect in ("postgres", "postgresql") else dialect,
-        username=_env("TRACKER_USER", "") or None,
-        password=_env("TRACKER_PASSWORD", "") or None,
-        host=_env("TRACKER_HOST", "") or None,
-        port=int(port) if port else None,
-        database=_env("TRACKER_DB", "") or None,
-    ).render_as_string(hide_password=False)
+    host = _env("TRACKER_HOST", "") + (f":{port}" if port else "")
+    return f"{scheme}://{credentials}{host}/{quote(_env('TRACKER_DB', ''), safe='')}"
 
 
 def load_settings() -> Settings:

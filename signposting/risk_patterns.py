@@ -463,7 +463,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~lock SELF in"),
     ],
     # Finality without risk words: alone, nothing; after earlier distress in the same
-    # conversation, the crisis reply (bot/nlu/risk_decision.py).
+    # conversation, the crisis reply (signposting/risk_decision.py).
     "finality": [
         ("first", "~make|made my decision|choice"),
         ("first", "made up my mind"),
