@@ -185,7 +185,7 @@ def test_conversation_filters_and_exports(app):
     assert exported.headers["content-disposition"] == 'attachment; filename="conversations-2026-11-01-to-2026-11-30.csv"'
     assert [line.split(",")[0] for line in exported.text.splitlines()] == ["Conversation", "f-nolocal", "b-nolocal"]
     nolocal = client.get("/export/nolocal.csv", params=PERIOD).text.splitlines()
-    assert nolocal[1:] == ["Leicester,eating worries,16 to 17,1", "Outside our areas,worry or anxiety,Under 11,1"]
+    assert nolocal[1:] == ["Elsewhere in England,worry or anxiety,Under 11,1", "Leicester,eating worries,17 to 18,1"]
     assert client.get("/export/nope.csv").status_code == 404
 
 

@@ -140,7 +140,7 @@ def test_the_gaps_page_groups_questions_and_links_to_their_transcripts(staff_url
     youth = questions.locator("tbody tr", has_text="youth club")
     assert youth.count() == 1 and youth.locator("td").first.inner_text() == "3"  # three wordings, one row
     nolocal = page.locator("table", has=page.get_by_text("Searches with no local service, by area", exact=False))
-    assert nolocal.locator("tbody tr", has_text="Outside our areas").count() == 2
+    assert nolocal.locator("tbody tr", has_text="Elsewhere in England").count() == 2
     shot(page, "gaps")
     assert serious_accessibility_violations(page) == []
     youth.get_by_role("link").click()
@@ -169,4 +169,4 @@ def test_a_table_downloads_as_csv(staff_url, page):
         page.get_by_role("link", name="Download searches with no local service (CSV)").click()
     rows = list(csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
     assert rows[0] == ["Area", "Concern", "Age band", "Conversations"]
-    assert ["Outside our areas", "worry or anxiety", "Under 11", "1"] in rows
+    assert ["Elsewhere in England", "worry or anxiety", "Under 11", "1"] in rows

@@ -9,6 +9,8 @@ Every view of a transcript is written to the audit log. Jinja2 autoescapes every
 from __future__ import annotations
 
 import logging
+import threading
+import time as clock
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
@@ -23,7 +25,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from bot.redaction import redact_text
 from bot.settings import settings
-from bot.staff import accounts, analytics, gaps, plots
+from bot.staff import accounts, analytics, gap_decisions, gaps, labels, misreads, plots
 from bot.staff.csvexport import to_csv
 from bot.staff.events import load_conversation, load_events, tracker_engine
 
@@ -31,6 +33,9 @@ logger = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
 PUBLIC_PATHS = {"/login", "/healthz", "/static/staff.css"}
 DEFAULT_DAYS = 30
+# A page and its six chart images read the events once: the summaries are kept this long.
+CACHE_SECONDS = 30.0
+CACHE_ENTRIES = 8
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; connect-src 'none'; "
@@ -95,6 +100,8 @@ def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
     env.filters["when"] = _when
     env.globals.update(outcomes=analytics.OUTCOMES, roles=analytics.ROLES, age_bands=analytics.AGE_BANDS)
+    env.filters.update(intent=labels.intent_label, response=labels.response_label, slot=labels.slot_label,
+                       category=labels.category_label, question=lambda name: analytics.QUESTIONS.get(name, labels.readable(name)))
     return env
 
 
@@ -118,7 +125,32 @@ def _conversation_rows(items: Sequence[analytics.Conversation]) -> list[Sequence
 CONVERSATION_HEADER = ("Conversation", "Started", "Who", "Age", "Area", "Concern", "Outcome", "Crisis replies", "Messages")
 
 
-def build_tables(items: Sequence[analytics.Conversation]) -> dict[str, Callable[[], TableData]]:
+@dataclass
+class GapReport:
+    """Everything the gaps page lists: real questions by language, likely misreads, junk, dismissed."""
+
+    shown: list[gaps.Gap]
+    dismissed: list[gaps.Gap]
+    junk: list[gaps.JunkGroup]
+    misreads: list[misreads.Misread]
+
+    @property
+    def by_language(self) -> list[tuple[str, list[gaps.Gap]]]:
+        return gaps.by_language(self.shown)
+
+
+def gap_report(
+    items: Sequence[analytics.Conversation], decisions: dict[str, gap_decisions.Decision], now: float | None = None,
+) -> GapReport:
+    real, junk = gaps.split_junk(redacted(gaps.gap_messages(items)))
+    shown, dismissed = gap_decisions.apply(gaps.cluster(real), decisions)
+    found = [replace(m, message=redacted([m.message])[0], next_text=redact_text(m.next_text)) for m in misreads.all_misreads(items, now)]
+    return GapReport(shown, dismissed, junk, found)
+
+
+def build_tables(
+    items: Sequence[analytics.Conversation], decisions: dict[str, gap_decisions.Decision] | None = None,
+) -> dict[str, Callable[[], TableData]]:
     """Every table by name; lazily, so a page or a CSV only computes what it shows."""
     def crisis() -> TableData:
         total, conversations, categories = analytics.crisis_summary(items)
@@ -126,10 +158,21 @@ def build_tables(items: Sequence[analytics.Conversation]) -> dict[str, Callable[
         return TableData("Crisis escalations", ("What", "Count"), rows + [(f"Matched: {name}", n) for name, n in categories])
 
     def gap_rows() -> TableData:
-        found = gaps.cluster(redacted(analytics.fallback_messages(items)))
+        report = gap_report(items, decisions or {})
         return TableData(
-            "Questions the bot could not answer", ("Question (most common wording)", "Times asked", "Conversations", "Examples", "Kind"),
-            [(gap.leader, gap.count, len(gap.conversations), " | ".join(gap.examples), ", ".join(gap.intents)) for gap in found],
+            "Questions the bot could not answer",
+            ("Question (most common wording)", "Language", "Times asked", "Conversations", "Examples", "Kind"),
+            [(gap.heading, gap.language, gap.count, len(gap.conversations), " | ".join(gap.examples),
+              ", ".join(labels.intent_label(intent) for intent in gap.intents)) for gap in report.shown]
+            + [(text, "", len(messages), len({m.sender_id for m in messages}), "", f"Set apart: {group.label}")
+               for group in report.junk for text, messages in group.by_text()],
+        )
+
+    def misread_rows() -> TableData:
+        return TableData(
+            "Likely misreads", ("Message", "Read as", "How sure", "What happened next", "Next message", "Conversation"),
+            [(m.message.text, labels.intent_label(m.message.intent), f"{(m.message.confidence or 0) * 100:.0f}%",
+              m.signal_label, m.next_text or "", m.message.sender_id) for m in gap_report(items, {}).misreads],
         )
 
     return {
@@ -149,6 +192,7 @@ def build_tables(items: Sequence[analytics.Conversation]) -> dict[str, Callable[
         "nolocal": lambda: TableData("Searches with no local service", ("Area", "Concern", "Age band", "Conversations"),
                                      analytics.no_local_searches(items)),
         "gaps": gap_rows,
+        "misreads": misread_rows,
     }
 
 
@@ -181,12 +225,30 @@ def create_app(
     cookie_name = "__Host-staff_session" if secure else "staff_session"
     templates = Jinja2Templates(env=_environment())
 
+    cache: dict[tuple[float, float], tuple[float, list[analytics.Conversation]]] = {}
+    cache_lock = threading.Lock()
+
     def conversations_in(period: Period) -> list[analytics.Conversation]:
+        """The period's conversations, read once for a page and its charts (kept `CACHE_SECONDS`)."""
+        key, now = (period.since, period.until), clock.monotonic()
+        with cache_lock:
+            hit = cache.get(key)
+            if hit and now - hit[0] < CACHE_SECONDS:
+                return hit[1]
         try:
-            return analytics.conversations(load_events(tracker, period.since, period.until))
+            items = analytics.conversations(load_events(tracker, period.since, period.until))
         except (OperationalError, ProgrammingError):  # no conversations stored yet
             logger.warning("Could not read the conversations database", exc_info=True)
             return []
+        with cache_lock:
+            for old in [k for k, (at, _) in cache.items() if now - at >= CACHE_SECONDS]:
+                del cache[old]
+            if len(cache) >= CACHE_ENTRIES:
+                cache.pop(next(iter(cache)))
+            cache[key] = (now, items)
+        return items
+
+    app.state.conversations_in = conversations_in
 
     def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         active = request.state.session
@@ -280,9 +342,10 @@ def create_app(
         tables = build_tables(items)
         total, with_crisis, _ = analytics.crisis_summary(items)
         outcomes = {key: sum(1 for c in items if c.outcome == key) for key in analytics.OUTCOMES}
+        left, still_chatting = analytics.left_before_services(items)
         return render(
             request, "overview.html", period=period, count=len(items), crisis_total=total, crisis_conversations=with_crisis,
-            outcome_counts=outcomes, charts=[(name, title, tables[name]()) for name, title in CHARTS.items()],
+            outcome_counts=outcomes, left=left, still_chatting=still_chatting, charts=[(name, title, tables[name]()) for name, title in CHARTS.items()],
             crisis=tables["crisis"](),
         )
 
@@ -302,7 +365,8 @@ def create_app(
         items = conversations_in(period)
         gap = request.query_params.get("gap", "")
         if gap:
-            found = gaps.gap_for(gap, redacted(analytics.fallback_messages(items)))
+            report = gap_report(items, gap_decisions.current(staff_db))
+            found = next((g for g in report.shown + report.dismissed if g.leader == gap), None)
             senders = set(found.conversations) if found else set()
             items = [c for c in items if c.sender_id in senders]
         shown = [c for c in items if analytics.matches(c, chosen)]
@@ -331,9 +395,26 @@ def create_app(
         period = period_from(request)
         items = conversations_in(period)
         return render(
-            request, "gaps.html", period=period, gaps=gaps.cluster(redacted(analytics.fallback_messages(items))),
+            request, "gaps.html", period=period, report=gap_report(items, gap_decisions.current(staff_db)),
             no_local=analytics.no_local_searches(items), drop_offs=analytics.drop_offs(items),
         )
+
+    @app.post("/gaps/decide")
+    async def decide_gap(
+        request: Request, csrf_token: str = Form(""), leader: str = Form(""), action: str = Form(""), into: str = Form(""),
+        back: str = Form(""),
+    ) -> Response:
+        require_csrf(request, csrf_token)
+        staff = request.state.session.staff
+        try:
+            gap_decisions.record(staff_db, staff, leader, action, into or None)
+        except ValueError:
+            raise HTTPException(400, "Choose a group to merge this one into, then try again.") from None
+        what = {"dismiss": "dismissed gap", "merge": "merged gap", "restore": "restored gap"}[action]
+        detail = f"{leader} -> {into}" if action == "merge" else leader
+        accounts.audit(staff_db, staff, what, detail[:255])
+        query = back if back.startswith("from=") else ""
+        return RedirectResponse(f"/gaps?{query}#questions", status_code=303)
 
     @app.get("/export/{name}.csv")
     async def export(request: Request, name: str) -> Response:
@@ -342,7 +423,7 @@ def create_app(
         if name == "conversations":
             chosen = filters_from(request)
             items = [c for c in items if analytics.matches(c, chosen)]
-        tables = build_tables(items)
+        tables = build_tables(items, gap_decisions.current(staff_db))
         if name not in tables:
             raise HTTPException(404, "There is no such table.")
         data = tables[name]()
