@@ -48,7 +48,8 @@ def junk_reason(text: str) -> str | None:
     if not letters:
         return "no_letters"
     folded = "".join(letters).lower()
-    if len(set(folded)) <= 2 and len(folded) >= 2:  # "s s s", "hhhhh", "ababab"
+    distinct = len(set(folded))
+    if (distinct == 1 and len(folded) >= 3) or (distinct == 2 and len(folded) >= 6):  # "s s s", "hhhhh", "ababab"
         return "repeated"
     if re.search(r"(.)\1{4,}", folded) and len(set(folded)) <= 4:
         return "repeated"

@@ -32,6 +32,11 @@ YES_NO_QUESTIONS = {
     "utter_ask_safe_now", "utter_ask_safe_now_adult", "utter_ask_safe_now_other", "utter_check_risk",
     "utter_offer_more", "utter_offer_to_continue", "utter_ask_school_about_mhst", "utter_area_ambiguous",
 }
+# After these, leaving is the natural end of the conversation, not a sign of a misread.
+NATURAL_ENDINGS = {
+    *YES_NO_QUESTIONS, "utter_goodbye", "utter_stop", "utter_thanks_reply", "utter_no_more_services", "utter_glad_you_are_safe",
+    "utter_start_again",
+}
 ON_PATH_PREFIXES = ("utter_ask_", "action_find_services", "action_more_services", "utter_services", "utter_crisis")
 SIGNALS = {
     "rephrase": "Asked again in other words",
@@ -66,7 +71,7 @@ def _signal(turn: Turn, following: Sequence[Turn], ended_long_ago: bool) -> tupl
             return "no", text
     if ended_long_ago and len(following) <= 1:
         rest = [turn, *following]
-        on_path = any(reply.startswith(ON_PATH_PREFIXES) for step in rest for reply in step.replies)
+        on_path = any(reply.startswith(ON_PATH_PREFIXES) or reply in NATURAL_ENDINGS for step in rest for reply in step.replies)
         if not on_path and turn.replies:
             return "left", following[0].message.text if following else None
     return None
