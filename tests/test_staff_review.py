@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, text
 
 from bot.staff import accounts, analytics, gap_decisions, gaps, labels, misreads
 from bot.staff.analytics import Message
@@ -211,6 +211,7 @@ def client(tmp_path):
     staff_db = accounts.staff_engine(staff_url)
     accounts.add_user(staff_db, "admin", PASSWORD, is_admin=True)
     test_client = TestClient(create_app(staff_url, tracker_url, cookie_secure=False), follow_redirects=False)
+    test_client.tracker_url = tracker_url
     token = re.search(r'name="csrf_token" value="([^"]+)"', test_client.get("/login").text).group(1)
     test_client.post("/login", data={"name": "admin", "password": PASSWORD, "csrf_token": token})
     return test_client
@@ -258,16 +259,23 @@ def test_the_transcript_shows_no_internal_names(client):
     assert "Opened the chat" in client.get("/conversations/junk").text
 
 
-def test_one_page_view_reads_the_events_once(client, monkeypatch):
-    import bot.staff.app as app_module
-
-    calls = []
-    real = app_module.load_events
-    monkeypatch.setattr(app_module, "load_events", lambda *args: calls.append(args) or real(*args))
-    client.get("/", params={"from": "2026-11-02", "to": "2026-11-29"})
-    for chart in app_module.CHARTS:
-        assert client.get(f"/plots/{chart}.png", params={"from": "2026-11-02", "to": "2026-11-29"}).status_code == 200
-    assert len(calls) == 1
+def test_a_page_and_its_charts_read_each_conversation_once_and_new_events_are_picked_up(client, monkeypatch):
+    summaries = client.app.state.summaries
+    tracker = create_engine(client.tracker_url, future=True)
+    with tracker.connect() as connection:
+        stored = connection.execute(text("select count(*) from events")).scalar()
+    client.get("/", params=PERIOD)
+    for chart in ("days", "roles", "ages", "areas", "concerns", "funnel"):
+        assert client.get(f"/plots/{chart}.png", params=PERIOD).status_code == 200
+    client.get("/gaps", params=PERIOD)
+    assert summaries.events_read == stored  # every event read once, for the page, its charts and the gaps
+    late = Chat("late", T0 + 500).user("is there a youth club near me", "nlu_fallback", 0.3).rows
+    insert_events(tracker, late)
+    assert "<strong>9</strong> conversations" in client.get("/", params=PERIOD).text  # looked less than 10 s ago
+    monkeypatch.setattr("bot.staff.summaries.FRESH_SECONDS", 0.0)
+    page = client.get("/", params=PERIOD).text
+    assert summaries.events_read == stored + len(late)  # only the new conversation
+    assert "<strong>10</strong> conversations" in page  # the sample's 6, the fixture's 3, and this one
 
 
 def test_the_report_redacts_misreads():

@@ -93,6 +93,7 @@ class Conversation:
     turns: list[Turn] = field(default_factory=list)
     last_question: str | None = None
     steps: list[str] = field(default_factory=list)  # funnel steps in the order reached
+    derived: dict[object, object] = field(default_factory=dict, repr=False, compare=False)  # memo for other modules
 
     @property
     def day(self) -> date:

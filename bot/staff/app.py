@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import logging
 import threading
-import time as clock
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -27,15 +27,13 @@ from bot.redaction import redact_text
 from bot.settings import settings
 from bot.staff import accounts, analytics, gap_decisions, gaps, labels, misreads, plots
 from bot.staff.csvexport import to_csv
-from bot.staff.events import load_conversation, load_events, tracker_engine
+from bot.staff.events import load_conversation, tracker_engine
+from bot.staff.summaries import SummaryCache
 
 logger = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
 PUBLIC_PATHS = {"/login", "/healthz", "/static/staff.css"}
 DEFAULT_DAYS = 30
-# A page and its six chart images read the events once: the summaries are kept this long.
-CACHE_SECONDS = 30.0
-CACHE_ENTRIES = 8
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; connect-src 'none'; "
@@ -144,7 +142,7 @@ def gap_report(
 ) -> GapReport:
     real, junk = gaps.split_junk(redacted(gaps.gap_messages(items)))
     shown, dismissed = gap_decisions.apply(gaps.cluster(real), decisions)
-    found = [replace(m, message=redacted([m.message])[0], next_text=redact_text(m.next_text)) for m in misreads.all_misreads(items, now)]
+    found = [replace(m, message=redacted([m.message])[0], next_text=_redacted_text(m.next_text) if m.next_text else None) for m in misreads.all_misreads(items, now)]
     return GapReport(shown, dismissed, junk, found)
 
 
@@ -196,10 +194,21 @@ def build_tables(
     }
 
 
+@lru_cache(maxsize=100_000)
+def _redacted_text(text: str) -> str:
+    return redact_text(text) or ""
+
+
+@lru_cache(maxsize=256)
+def chart_png(name: str, names: tuple[str, ...], values: tuple[int, ...]) -> bytes:
+    """Drawing a chart costs more than the page it is on: the same numbers are drawn once."""
+    return plots.day_chart(names, values) if name == "days" else plots.bar_chart(names, values, "Conversations")
+
+
 def redacted(messages: Sequence[analytics.Message]) -> list[analytics.Message]:
     """Users' words as staff see and export them, through today's redaction rules (conversations
-    stored before a rule was added get it too)."""
-    return [replace(message, text=redact_text(message.text) or "") for message in messages]
+    stored before a rule was added get it too). The same words are redacted once per process."""
+    return [replace(message, text=_redacted_text(message.text)) for message in messages]
 
 
 def redacted_steps(steps: Sequence[analytics.Step]) -> list[analytics.Step]:
@@ -225,30 +234,29 @@ def create_app(
     cookie_name = "__Host-staff_session" if secure else "staff_session"
     templates = Jinja2Templates(env=_environment())
 
-    cache: dict[tuple[float, float], tuple[float, list[analytics.Conversation]]] = {}
-    cache_lock = threading.Lock()
+    summaries = SummaryCache(tracker)
+    app.state.summaries = summaries
+
+    @app.on_event("startup")
+    async def read_ahead() -> None:
+        """Summarise the default period in the background, so the first staff page is quick."""
+        def warm() -> None:
+            try:
+                period = Period(datetime.now(analytics.LONDON).date() - timedelta(days=DEFAULT_DAYS - 1),
+                                datetime.now(analytics.LONDON).date())
+                summaries.conversations(period.since, period.until)
+            except (OperationalError, ProgrammingError):
+                pass
+        threading.Thread(target=warm, name="staff-read-ahead", daemon=True).start()
 
     def conversations_in(period: Period) -> list[analytics.Conversation]:
-        """The period's conversations, read once for a page and its charts (kept `CACHE_SECONDS`)."""
-        key, now = (period.since, period.until), clock.monotonic()
-        with cache_lock:
-            hit = cache.get(key)
-            if hit and now - hit[0] < CACHE_SECONDS:
-                return hit[1]
+        """The period's conversations; each conversation's events are read once, then only again
+        when it has new ones (bot/staff/summaries.py)."""
         try:
-            items = analytics.conversations(load_events(tracker, period.since, period.until))
+            return summaries.conversations(period.since, period.until)
         except (OperationalError, ProgrammingError):  # no conversations stored yet
             logger.warning("Could not read the conversations database", exc_info=True)
             return []
-        with cache_lock:
-            for old in [k for k, (at, _) in cache.items() if now - at >= CACHE_SECONDS]:
-                del cache[old]
-            if len(cache) >= CACHE_ENTRIES:
-                cache.pop(next(iter(cache)))
-            cache[key] = (now, items)
-        return items
-
-    app.state.conversations_in = conversations_in
 
     def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         active = request.state.session
@@ -354,10 +362,9 @@ def create_app(
         if name not in CHARTS:
             raise HTTPException(404, "There is no such chart.")
         data = build_tables(conversations_in(period_from(request)))[name]()
-        labels = [str(row[0]) for row in data.rows]
-        values = [int(row[-1]) for row in data.rows]
-        image = plots.day_chart(labels, values) if name == "days" else plots.bar_chart(labels, values, "Conversations")
-        return Response(image, media_type="image/png")
+        names = tuple(str(row[0]) for row in data.rows)
+        values = tuple(int(row[-1]) for row in data.rows)
+        return Response(chart_png(name, names, values), media_type="image/png")
 
     @app.get("/conversations")
     async def conversation_list(request: Request) -> Response:

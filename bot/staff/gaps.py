@@ -62,6 +62,7 @@ def _word(word: str) -> str:
     return _SAME.get(word, word)
 
 
+@lru_cache(maxsize=100_000)
 def _key(text: str) -> str:
     words = [_word(word) for word in normalise(text).split()]
     kept = [word for word in words if word not in _STOP]

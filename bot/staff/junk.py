@@ -8,6 +8,7 @@ a message in Urdu or Bengali is never junk for having no English vowels.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MAX_LENGTH = 300  # characters; longer is a paste, not a question
 MARKUP = re.compile(
@@ -27,16 +28,16 @@ REASONS = {
 }
 
 
-def _keyboard_walk(word: str) -> bool:
-    """Five or more keys in a row along one keyboard row ("asdfg", "lkjhg")."""
-    for row in KEYBOARD_ROWS:
-        for start in range(len(row) - 4):
-            run = row[start:start + 5]
-            if run in word or run[::-1] in word:
-                return True
-    return False
+def _walks() -> re.Pattern[str]:
+    runs = {row[start:start + 5] for row in KEYBOARD_ROWS for start in range(len(row) - 4)}
+    return re.compile("|".join(sorted(runs | {run[::-1] for run in runs})))
 
 
+# Five or more keys in a row along one keyboard row ("asdfg", "lkjhg").
+KEYBOARD_WALK = _walks()
+
+
+@lru_cache(maxsize=100_000)
 def junk_reason(text: str) -> str | None:
     """The key of `REASONS` that makes this message junk, or None for a real message."""
     stripped = text.strip()
@@ -57,7 +58,7 @@ def junk_reason(text: str) -> str | None:
     if len(latin) < len(folded) * 0.8:
         return None  # another script: the rules below are about Latin letters
     words = re.findall(r"[^\W\d_]+", stripped.lower())
-    if any(_keyboard_walk(word) for word in words):
+    if any(KEYBOARD_WALK.search(word) for word in words):
         return "key_mashing"
     if any(CONSONANT_RUN.search(word) for word in words):
         return "key_mashing"

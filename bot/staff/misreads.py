@@ -80,6 +80,13 @@ def _signal(turn: Turn, following: Sequence[Turn], ended_long_ago: bool) -> tupl
 def misreads(conversation: Conversation, now: float | None = None) -> list[Misread]:
     """The likely misreads in one conversation, in order."""
     ended_long_ago = conversation.ended < (time.time() if now is None else now) - STILL_CHATTING_SECONDS
+    key = ("misreads", ended_long_ago)
+    if key not in conversation.derived:  # summaries are kept between page views (summaries.py)
+        conversation.derived[key] = _misreads(conversation, ended_long_ago)
+    return list(conversation.derived[key])  # type: ignore[call-overload]
+
+
+def _misreads(conversation: Conversation, ended_long_ago: bool) -> list[Misread]:
     typed = conversation.typed
     found = []
     for index, turn in enumerate(typed):
