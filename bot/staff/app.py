@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from urllib.parse import quote
 from typing import Any
 
 from fastapi import FastAPI, Form, HTTPException, Request
@@ -24,8 +25,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from bot.redaction import redact_text
+from services_db.vocabulary import CONCERNS
 from bot.settings import settings
-from bot.staff import accounts, analytics, gap_decisions, gaps, labels, misreads, plots
+from bot.staff import accounts, analytics, corrections, gap_decisions, gaps, labels, misreads, plots
 from bot.staff.csvexport import to_csv
 from bot.staff.events import load_conversation, tracker_engine
 from bot.staff.summaries import SummaryCache
@@ -215,6 +217,14 @@ def redacted_steps(steps: Sequence[analytics.Step]) -> list[analytics.Step]:
     return [replace(step, text=redact_text(step.text) or "") if step.kind == "user" else step for step in steps]
 
 
+# What staff can pick as "what it should have been" (the form's suggestions; the server checks).
+CORRECTION_VALUES = sorted(
+    [(name, f"Meant: {label}") for name, label in labels.INTENTS.items()]
+    + [(name, f"Concern: {label}") for name, label in CONCERNS.items()]
+    + [(name, f"Risk: {label}") for name, label in labels.CRISIS_CATEGORIES.items()],
+    key=lambda item: item[1],
+)
+
 CHARTS = {"days": "Conversations per day", "roles": "Who was chatting", "ages": "Age", "areas": "Area",
           "concerns": "What's going on", "funnel": "How far people got"}
 
@@ -394,8 +404,58 @@ def create_app(
         if not rows:
             raise HTTPException(404, "There is no conversation with that reference. It may have been deleted.")
         accounts.audit(staff_db, request.state.session.staff, "viewed transcript", sender_id)
+        marked: dict[float, list[str]] = {}
+        for status in ("pending", "approved"):
+            for item in corrections.queue(staff_db, status, sender_id):
+                marked.setdefault(item.message_at, []).append(f"{item.kind_label}: {item.value_label} ({status})")
         return render(request, "transcript.html", summary=analytics.summarise(rows),
-                      steps=redacted_steps(analytics.transcript(rows)))
+                      steps=redacted_steps(analytics.transcript(rows)), marked=marked,
+                      correction_kinds=corrections.KINDS, correction_values=CORRECTION_VALUES)
+
+    @app.post("/corrections")
+    async def mark_message(
+        request: Request, csrf_token: str = Form(""), sender_id: str = Form(""), message_at: str = Form(""),
+        kind: str = Form(""), value: str = Form(""),
+    ) -> Response:
+        require_csrf(request, csrf_token)
+        staff = request.state.session.staff
+        try:
+            at = float(message_at)
+            rows = load_conversation(tracker, sender_id)
+        except (ValueError, OperationalError, ProgrammingError):
+            rows = []
+        step = next((s for s in analytics.transcript(rows) if s.kind == "user" and s.timestamp == at), None) if rows else None
+        if step is None:
+            raise HTTPException(404, "That message is no longer stored. It may have been deleted.")
+        try:
+            item = corrections.mark(staff_db, staff, sender_id, at, step.text, step.intent, step.confidence, kind, value)
+        except corrections.CorrectionError as error:
+            raise HTTPException(400, f"{error} Go back and try again.") from None
+        accounts.audit(staff_db, staff, f"marked message ({item.kind})", sender_id)
+        return RedirectResponse(f"/conversations/{quote(sender_id, safe='')}", status_code=303)
+
+    @app.get("/review")
+    async def review_queue(request: Request) -> Response:
+        sections = [
+            ("pending", "Waiting for review", corrections.queue(staff_db, "pending")),
+            ("approved", "Approved (exported next time)", corrections.queue(staff_db, "approved")),
+        ]
+        return render(request, "review.html", sections=sections)
+
+    @app.post("/corrections/{correction_id}/review")
+    async def review_mark(request: Request, correction_id: int, csrf_token: str = Form(""), decision: str = Form("")) -> Response:
+        require_csrf(request, csrf_token)
+        staff = request.state.session.staff
+        if not staff.is_admin:
+            raise HTTPException(403, "Only administrators can approve or reject marks.")
+        if decision not in ("approve", "reject"):
+            raise HTTPException(400, "Choose Approve or Reject.")
+        try:
+            item = corrections.review(staff_db, staff, correction_id, decision == "approve")
+        except corrections.CorrectionError as error:
+            raise HTTPException(404, str(error)) from None
+        accounts.audit(staff_db, staff, f"{decision}d mark {item.id} ({item.kind})", item.sender_id)
+        return RedirectResponse("/review", status_code=303)
 
     @app.get("/gaps")
     async def content_gaps(request: Request) -> Response:
