@@ -132,6 +132,11 @@ def test_unsure_readings_crisis_and_the_automatic_greeting_are_never_misreads():
     assert one(chat).turns[0].automatic and not one(chat).turns[1].automatic
 
 
+def test_a_new_question_after_the_results_is_not_a_misread_of_the_last_answer():
+    chat = Chat("m9").triage().search().user("any youth club near me", "nlu_fallback", 0.4)
+    assert signals(chat) == []
+
+
 def test_a_misread_still_in_progress_is_not_called_leaving():
     chat = Chat("m8").user("hi", "greet").user("where is the nearest hospital", "ask_bot_identity", 0.88).action("utter_bot_identity")
     assert misreads.misreads(one(chat), now=chat.time + 60) == []

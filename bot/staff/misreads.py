@@ -38,6 +38,7 @@ NATURAL_ENDINGS = {
     "utter_start_again",
 }
 ON_PATH_PREFIXES = ("utter_ask_", "action_find_services", "action_more_services", "utter_services", "utter_crisis")
+SEARCHES = {"action_find_services", "action_more_services"}
 SIGNALS = {
     "rephrase": "Asked again in other words",
     "no": "Said no / that's not what I asked",
@@ -64,7 +65,8 @@ def _signal(turn: Turn, following: Sequence[Turn], ended_long_ago: bool) -> tupl
         again = similar(text, turn.message.text) and not (normalise(text) == normalise(turn.message.text) and len(text.split()) < 2)
         if again:  # a repeated one-word button ("skip", "skip") is not a rephrase
             return "rephrase", text
-        if after.intent in GAP_INTENTS:
+        searched = any(reply in SEARCHES for reply in turn.replies)
+        if after.intent in GAP_INTENTS and not searched:  # after the results, a new question is just that
             return "fallback", text
         asked_yes_no = any(reply in YES_NO_QUESTIONS for reply in turn.replies)
         if CORRECTION.search(text) or (after.intent in NO_INTENTS and not asked_yes_no):
