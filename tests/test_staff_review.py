@@ -262,6 +262,9 @@ def test_the_transcript_shows_no_internal_names(client):
     assert "utter_" not in page and "user_role" not in page and "young_person" not in page
     assert "Opened the chat" not in page  # sample chats have no greeting
     assert "Opened the chat" in client.get("/conversations/junk").text
+    listing = client.get("/conversations", params=PERIOD).text
+    assert "(at: Age)" in listing and "<option value=\"age\">Age</option>" in listing
+    assert not re.search(r">[^<]*\buser_role\b", listing)  # only as a form value, never as text
 
 
 def test_a_page_and_its_charts_read_each_conversation_once_and_new_events_are_picked_up(client, monkeypatch):
