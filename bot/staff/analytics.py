@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.staff.events import EventRow, by_sender
 from bot.staff import labels
+from bot.staff.events import EventRow, by_sender
 from bot.staff.labels import age_band
 from services_db.vocabulary import AREA_CODES, CONCERNS, NATIONS
 

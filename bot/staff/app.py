@@ -12,11 +12,11 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from pathlib import Path
-from urllib.parse import quote
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Form, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -25,12 +25,12 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from bot.redaction import redact_text
-from services_db.vocabulary import CONCERNS
 from bot.settings import settings
 from bot.staff import accounts, analytics, corrections, gap_decisions, gaps, labels, misreads, plots
 from bot.staff.csvexport import to_csv
 from bot.staff.events import load_conversation, tracker_engine
 from bot.staff.summaries import SummaryCache
+from services_db.vocabulary import CONCERNS
 
 logger = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
