@@ -245,6 +245,15 @@ def test_dismissing_and_merging_a_gap_is_audited(client):
     page = client.get("/gaps", params=PERIOD).text
     assert "Dismissed by staff: 1 group" in page
     assert client.post("/gaps/decide", data={"leader": "x", "action": "dismiss", "csrf_token": "wrong"}).status_code == 403
+    no_target = client.post("/gaps/decide", data={"csrf_token": csrf(page), "leader": "any youth club near me", "action": "merge", "into": ""})
+    assert no_target.status_code == 400 and "Choose a group" in no_target.text
+    merged = client.post("/gaps/decide", data={"csrf_token": csrf(page), "leader": "any help for dyslexic kids", "action": "merge",
+                                               "into": "any youth club near me"})
+    assert merged.status_code == 303
+    page = client.get("/gaps", params=PERIOD).text
+    assert '<th scope="row" class="question">any help for dyslexic kids</th>' not in page  # now counted with the youth clubs
+    assert re.search(r'<th scope="row" class="question">any youth club near me</th><td>4</td>', page)
+    assert "merged gap" in client.get("/audit").text
     audit = client.get("/audit").text
     assert "dismissed gap" in audit and "what&#39;s the weather" in audit
 

@@ -74,10 +74,9 @@ def apply(found: Iterable[Gap], decisions: dict[str, Decision]) -> tuple[list[Ga
     for gap in found:
         into = target(gap.leader)
         if into != gap.leader:
-            merged = shown.setdefault(into, Gap(into, []))
-            merged.messages.extend(gap.messages)
+            shown.setdefault(into, Gap(into, [], by_leader[into].heading)).messages.extend(gap.messages)
         else:
-            shown.setdefault(gap.leader, Gap(gap.leader, [])).messages.extend(gap.messages)
+            shown.setdefault(gap.leader, Gap(gap.leader, [], gap.heading)).messages.extend(gap.messages)
     visible = [gap for leader, gap in shown.items() if decisions.get(leader, Decision("", None)).action != "dismiss"]
     dismissed = [gap for leader, gap in shown.items() if decisions.get(leader, Decision("", None)).action == "dismiss"]
     order = lambda gap: (-gap.count, gap.leader)  # noqa: E731

@@ -85,6 +85,7 @@ def similar(a: str, b: str, threshold: int = THRESHOLD) -> bool:
 class Gap:
     leader: str
     messages: list[Message] = field(default_factory=list)
+    title: str | None = None  # kept through a merge: the group's own heading, not the merged-in wording
 
     @property
     def members(self) -> list[str]:
@@ -111,7 +112,7 @@ class Gap:
     @property
     def heading(self) -> str:
         """The most common wording as people typed it (accents and all), shortened."""
-        text = " ".join((self.examples or [self.leader])[0].split())
+        text = " ".join((self.title or (self.examples or [self.leader])[0]).split())
         return text if len(text) <= HEADING_LENGTH else text[: HEADING_LENGTH - 1].rstrip() + "…"
 
     @property
