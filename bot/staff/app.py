@@ -443,15 +443,17 @@ def create_app(
         return render(request, "review.html", sections=sections)
 
     @app.post("/corrections/{correction_id}/review")
-    async def review_mark(request: Request, correction_id: int, csrf_token: str = Form(""), decision: str = Form("")) -> Response:
-        require_csrf(request, csrf_token)
+    async def review_mark(request: Request, correction_id: str, csrf_token: str = Form(""), decision: str = Form("")) -> Response:
+        require_csrf(request, csrf_token)  # before anything else, even a malformed id
         staff = request.state.session.staff
         if not staff.is_admin:
             raise HTTPException(403, "Only administrators can approve or reject marks.")
         if decision not in ("approve", "reject"):
             raise HTTPException(400, "Choose Approve or Reject.")
+        if not correction_id.isdigit():
+            raise HTTPException(404, "There is no such mark.")
         try:
-            item = corrections.review(staff_db, staff, correction_id, decision == "approve")
+            item = corrections.review(staff_db, staff, int(correction_id), decision == "approve")
         except corrections.CorrectionError as error:
             raise HTTPException(404, str(error)) from None
         accounts.audit(staff_db, staff, f"{decision}d mark {item.id} ({item.kind})", item.sender_id)

@@ -191,8 +191,3 @@ def cluster(messages: Iterable[Message], threshold: int = THRESHOLD) -> list[Gap
         else:
             gaps.append(Gap(text, list(group)))
     return sorted(gaps, key=lambda gap: (-gap.count, gap.leader))
-
-
-def gap_for(leader: str, messages: Iterable[Message], threshold: int = THRESHOLD) -> Gap | None:
-    """The group whose leader is `leader` (the link from the gaps page), if it still exists."""
-    return next((gap for gap in cluster(messages, threshold) if gap.leader == leader), None)
