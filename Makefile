@@ -8,7 +8,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: test-fast chaos privacy-eval safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
+.PHONY: test-fast bench-staff chaos privacy-eval safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
 
 help:
 	@echo "make run   - set up whatever is missing, then start the bot (widget on localhost)"
@@ -73,6 +73,10 @@ staff-user: venv
 bench: setup
 	@$(PY) -m benchmarks.query_benchmark
 	@$(PY) -m benchmarks.gazetteer_benchmark
+
+# The staff app's overview and gaps pages over 10,000 synthetic conversations (issue 14).
+bench-staff: venv
+	@$(PY) -m benchmarks.staff_overview $(ARGS)
 
 # The scale-out deployment of deploy/ on this machine, under load (benchmarks/scale_demo.py).
 scale-demo: setup postgres redis nginx

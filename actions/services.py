@@ -12,9 +12,9 @@ from rasa_sdk.types import DomainDict
 from actions.directory import get_directory
 from actions.render import card_values
 from actions.triage_form import area_group, latest_text, resolve_area
-from signposting.parsing import parse_age, parse_age_mention, parse_concern, parse_role
 from services_db.opening import london_now
 from services_db.query import SearchRequest, SearchResult, find_services
+from signposting.parsing import parse_age, parse_age_mention, parse_concern, parse_role
 from signposting.vocabulary import AREA_CODES, CONCERNS, NATIONS
 
 logger = logging.getLogger(__name__)

@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.directory import get_directory
+from services_db.gazetteer import AreaResolution
 from signposting.parsing import (
     is_no_school,
     parse_age,
@@ -21,7 +22,6 @@ from signposting.parsing import (
     parse_concern,
     parse_role,
 )
-from services_db.gazetteer import AreaResolution
 from signposting.vocabulary import NATIONAL
 
 # Intents that are not answers: the form must reject them so the matching rule runs.

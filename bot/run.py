@@ -11,9 +11,9 @@ import os
 import signal
 import sys
 
-from signposting.settings import PROJECT_ROOT, Settings, settings
 from bot.supervisor import LaunchFailed, Service, Supervisor
 from bot.train import model_path
+from signposting.settings import PROJECT_ROOT, Settings, settings
 
 STARTUP_TIMEOUT_SECONDS = 240
 

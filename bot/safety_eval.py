@@ -37,10 +37,10 @@ from typing import Any
 
 import yaml
 
-from signposting.risk_decision import CHECK, CRISIS, NONE, RiskSignals, Thresholds, decide
 from bot.nlu.risk_model import CORPUS_DIR, CorpusMessage, RiskModel, read_corpus, read_corpus_file
-from signposting.settings import PROJECT_ROOT
 from bot.train import model_path
+from signposting.risk_decision import CHECK, CRISIS, NONE, RiskSignals, Thresholds, decide
+from signposting.settings import PROJECT_ROOT
 
 SAFETY_SETS = PROJECT_ROOT / "tests" / "safety"
 HELDOUT_DIR = SAFETY_SETS / "heldout"
@@ -290,8 +290,8 @@ def team_set(name: str) -> list[str]:
 
 def risk_layer_latency(agent) -> list[str]:  # type: ignore[no-untyped-def]
     """Time of the risk layer alone (lexicon, languages, risk model, decision) per message."""
-    from signposting.languages import detect_language
     from bot.nlu.risk_component import RiskDetectorComponent
+    from signposting.languages import detect_language
 
     component = next(
         node for node in agent.processor.graph_runner._instantiated_nodes.values()  # noqa: SLF001

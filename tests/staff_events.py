@@ -11,7 +11,8 @@ class Chat:
     """Builds one conversation's events, one second apart."""
 
     def __init__(self, sender_id: str, start: float = T0):
-        self.sender_id, self.time, self.rows = sender_id, start, []
+        self.sender_id, self.time = sender_id, start
+        self.rows: list[EventRow] = []
         self.action("action_session_start")
         self._add("session_started")
         self.action("action_listen")

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from signposting.parsing import parse_concern
 from services_db.opening import LONDON
 from services_db.query import SearchRequest, ServiceIndex, find_services
+from signposting.parsing import parse_concern
 from signposting.vocabulary import AREA_CODES, CONCERNS, NATIONAL, NATIONS
 
 WEEKDAY_AFTERNOON = datetime(2026, 11, 24, 14, 0, tzinfo=LONDON)

@@ -12,8 +12,8 @@ from rasa.core.tracker_store import SQLTrackerStore
 from sqlalchemy import create_engine, insert, text
 from sqlalchemy.engine import make_url
 
-from signposting.settings import PROJECT_ROOT
 from bot.transcripts import delete_conversation, nlu_export, purge, redact_stored
+from signposting.settings import PROJECT_ROOT
 
 DAY = 24 * 60 * 60
 EVENTS = SQLTrackerStore.SQLEvent.__table__

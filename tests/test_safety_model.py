@@ -12,9 +12,9 @@ from collections import defaultdict
 
 import pytest
 
-from signposting.risk_decision import CHECK, CRISIS, NONE
 from bot.nlu.risk_model import read_corpus_file
 from bot.safety_eval import HELDOUT_DIR, judge, load_agent, team_set
+from signposting.risk_decision import CHECK, CRISIS, NONE
 
 pytestmark = pytest.mark.rasa
 

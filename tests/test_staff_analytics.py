@@ -5,7 +5,7 @@ from datetime import date
 
 from bot.staff import analytics
 from bot.staff.csvexport import safe_cell, to_csv
-from bot.staff.gaps import cluster
+from bot.staff.gaps import cluster, gap_messages
 from tests.staff_events import T0, Chat, sample_events
 
 
@@ -17,11 +17,11 @@ def test_each_conversation_is_summarised_from_its_slots():
     found = summaries()
     assert list(found) == ["f-nolocal", "e-fallback", "d-crisis", "c-dropped-age", "b-nolocal", "a-local"]  # newest first
     local = found["a-local"]
-    assert (local.role, local.age_band, local.area_label, local.concern_label) == ("young_person", "14 to 15", "Hertfordshire", "sleep")
+    assert (local.role, local.age_band, local.area_label, local.concern_label) == ("young_person", "13 to 14", "Hertfordshire", "sleep")
     assert local.outcome == "local" and local.dropped_at is None
     parent = found["b-nolocal"]
     assert (parent.role_label, parent.age_band, parent.area_label, parent.concern_label) == (
-        "Parent or carer", "Under 11", "Outside our areas", "worry or anxiety",
+        "Parent or carer", "Under 11", "Elsewhere in England", "worry or anxiety",
     )
     assert parent.outcome == "no_local"
     assert found["c-dropped-age"].dropped_at == "age"
@@ -46,10 +46,10 @@ def test_conversations_per_day_and_by_role_age_area_concern():
         ("Young person", 4), ("Parent or carer", 1), ("Professional", 0), ("Not given", 1),
     ]
     assert analytics.count_by(items, "age_band", analytics.AGE_BANDS) == [
-        ("Under 11", 1), ("11 to 13", 0), ("14 to 15", 2), ("16 to 17", 1), ("18 to 25", 0), ("Not given", 2),
+        ("Under 11", 1), ("11 to 12", 0), ("13 to 14", 1), ("15 to 16", 1), ("17 to 18", 1), ("19 to 25", 0), ("Not given", 2),
     ]
     assert analytics.count_by(items, "area_label") == [
-        ("Not given", 3), ("Hertfordshire", 1), ("Leicester", 1), ("Outside our areas", 1),
+        ("Not given", 3), ("Elsewhere in England", 1), ("Hertfordshire", 1), ("Leicester", 1),
     ]
     assert analytics.count_by(items, "concern_label") == [
         ("Not given", 3), ("eating worries", 1), ("sleep", 1), ("worry or anxiety", 1),
@@ -82,8 +82,8 @@ def test_drop_offs_name_the_question_people_left_at():
 
 def test_searches_with_no_local_service_by_area_concern_and_age_band():
     assert analytics.no_local_searches(summaries().values()) == [
-        ("Leicester", "eating worries", "16 to 17", 1),
-        ("Outside our areas", "worry or anxiety", "Under 11", 1),
+        ("Elsewhere in England", "worry or anxiety", "Under 11", 1),
+        ("Leicester", "eating worries", "17 to 18", 1),
     ]
 
 
@@ -91,14 +91,15 @@ def test_filters_pick_conversations():
     items = summaries().values()
     pick = lambda **kw: sorted(c.sender_id for c in items if analytics.matches(c, analytics.Filters(**kw)))  # noqa: E731
     assert pick(outcome="no_local") == ["b-nolocal", "f-nolocal"]
-    assert pick(role="Young person", age_band="14 to 15") == ["a-local", "d-crisis"]
+    assert pick(role="Young person", age_band="13 to 14") == ["a-local"]
+    assert pick(role="Young person", age_band="15 to 16") == ["d-crisis"]
     assert pick(crisis=True) == ["d-crisis"]
     assert pick(area="Hertfordshire", concern="sleep") == ["a-local"]
     assert pick(dropped_at="age") == ["c-dropped-age"]
 
 
 def test_fallback_messages_are_grouped_by_similarity():
-    messages = analytics.fallback_messages(summaries().values())
+    messages = gap_messages(summaries().values())
     assert len(messages) == 4
     gaps = cluster(messages)
     assert [(gap.count, gap.conversations) for gap in gaps] == [(3, ["e-fallback", "f-nolocal"]), (1, ["e-fallback"])]
@@ -139,10 +140,10 @@ def test_a_transcript_shows_questions_answers_as_recorded_intents_and_crisis_fla
         ("asked", "Who is chatting", None, None, (), "user_role"),
         ("bot", "...", None, None, (), "utter_ask_user_role"),
         ("user", "young person", "inform", 1.0, (), None),
-        ("recorded", "young_person", None, None, (), "who is chatting"),
+        ("recorded", "Young person", None, None, (), "who is chatting"),  # human labels, not slot values
         ("user", "i want to die", "express_crisis", 1.0, ("suicidal",), None),
-        ("recorded", "suicidal", None, None, (), "crisis categories"),
-        ("action", "Crisis reply sent", None, None, (), "utter_crisis"),
+        ("recorded", "Suicidal thoughts", None, None, (), "crisis categories"),
+        ("action", "Crisis reply sent", None, None, (), None),
         ("bot", "...", None, None, (), "utter_crisis"),
         ("bot", "...", None, None, (), "utter_ask_safe_now"),
     ]

@@ -68,7 +68,7 @@ def test_every_route_except_sign_in_health_and_css_needs_a_session(app):
             checked += 1
     assert checked >= 8
     assert client.get("/no-such-page").status_code == 303
-    assert PUBLIC_PATHS == {"/login", "/healthz", "/readyz", "/static/staff.css"}
+    assert {"/login", "/healthz", "/readyz", "/static/staff.css"} == PUBLIC_PATHS
 
 
 def test_a_forged_or_expired_session_cookie_is_no_session(app):
@@ -185,7 +185,7 @@ def test_conversation_filters_and_exports(app):
     assert exported.headers["content-disposition"] == 'attachment; filename="conversations-2026-11-01-to-2026-11-30.csv"'
     assert [line.split(",")[0] for line in exported.text.splitlines()] == ["Conversation", "f-nolocal", "b-nolocal"]
     nolocal = client.get("/export/nolocal.csv", params=PERIOD).text.splitlines()
-    assert nolocal[1:] == ["Leicester,eating worries,16 to 17,1", "Outside our areas,worry or anxiety,Under 11,1"]
+    assert nolocal[1:] == ["Elsewhere in England,worry or anxiety,Under 11,1", "Leicester,eating worries,17 to 18,1"]
     assert client.get("/export/nope.csv").status_code == 404
 
 

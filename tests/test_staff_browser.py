@@ -11,13 +11,14 @@ import re
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from bot.staff import accounts
 from bot.staff.seed import CONVERSATIONS, INJECTION, PERSONAL_DETAILS, seed
-from tests.servers import ROOT, free_port, running_bot, stop, wait_for
 from tests.browser import ARTIFACTS, serious_accessibility_violations
+from tests.servers import ROOT, free_port, running_bot, stop, wait_for
 
 pytestmark = [pytest.mark.servers, pytest.mark.browser]
 PASSWORD = "a staff password for tests"
@@ -122,9 +123,9 @@ def test_a_transcript_shows_the_path_intents_and_crisis_flags_and_is_audited(sta
     page.get_by_role("heading", name="Transcript").wait_for()
     shot(page, "transcript")
     steps = page.locator("ol.transcript > li")
-    assert steps.filter(has_text="They wrote: i want to kill myself").filter(has_text="Crisis words: suicidal").count() == 1
-    assert steps.filter(has_text="Understood as express_crisis (100% sure)").count() == 1
-    assert steps.filter(has_text="Recorded who is chatting: young_person").count() >= 1
+    assert steps.filter(has_text="They wrote: i want to kill myself").filter(has_text="Crisis words: Suicidal thoughts").count() == 1
+    assert steps.filter(has_text="Understood as Crisis (100% sure)").count() == 1
+    assert steps.filter(has_text="Recorded who is chatting: Young person").count() >= 1
     assert steps.filter(has_text="Question: Age").count() >= 1
     assert serious_accessibility_violations(page) == []
     reference = page.locator("p code").first.inner_text()
@@ -136,18 +137,18 @@ def test_a_transcript_shows_the_path_intents_and_crisis_flags_and_is_audited(sta
 def test_the_gaps_page_groups_questions_and_links_to_their_transcripts(staff_url, page):
     sign_in(page, staff_url)
     page.get_by_role("link", name="Content gaps", exact=True).click()
-    questions = page.locator("table", has=page.get_by_text("Unanswered questions", exact=False))
-    youth = questions.locator("tbody tr", has_text="youth club")
+    questions = page.locator("table", has=page.get_by_text("Unanswered questions in English", exact=False))
+    youth = questions.locator("tbody tr").filter(has=page.locator("th", has_text="youth club"))  # not the merge menus
     assert youth.count() == 1 and youth.locator("td").first.inner_text() == "3"  # three wordings, one row
     nolocal = page.locator("table", has=page.get_by_text("Searches with no local service, by area", exact=False))
-    assert nolocal.locator("tbody tr", has_text="Outside our areas").count() == 2
+    assert nolocal.locator("tbody tr", has_text="Elsewhere in England").count() == 2
     shot(page, "gaps")
     assert serious_accessibility_violations(page) == []
     youth.get_by_role("link").click()
     assert page.get_by_role("link", name="Read").count() == 2
     page.get_by_role("link", name="Read").last.click()
     steps = page.locator("ol.transcript > li")
-    assert steps.filter(has_text="They wrote: is there a youth club near me").filter(has_text=re.compile(r"Understood as (nlu_fallback|out_of_scope)")).count() == 1
+    assert steps.filter(has_text="They wrote: is there a youth club near me").filter(has_text=re.compile(r"Understood as (Not understood|Not something we cover)")).count() == 1
 
 
 def test_script_typed_into_the_chat_is_shown_as_text_and_never_runs(staff_url, page):
@@ -167,6 +168,6 @@ def test_a_table_downloads_as_csv(staff_url, page):
     page.get_by_role("link", name="Content gaps", exact=True).click()
     with page.expect_download() as download:
         page.get_by_role("link", name="Download searches with no local service (CSV)").click()
-    rows = list(csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
+    rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
     assert rows[0] == ["Area", "Concern", "Age band", "Conversations"]
-    assert ["Outside our areas", "worry or anxiety", "Under 11", "1"] in rows
+    assert ["Elsewhere in England", "worry or anxiety", "Under 11", "1"] in rows

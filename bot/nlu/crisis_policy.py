@@ -41,8 +41,8 @@ from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.deterministic_policy import DeterministicPolicy
-from signposting.risk_decision import CHECK, CRISIS, reply_kind
 from signposting.parsing import parse_age_mention, parse_role
+from signposting.risk_decision import CHECK, CRISIS, reply_kind
 
 CRISIS_INTENT = "express_crisis"
 CRISIS_SLOT = "crisis_categories"

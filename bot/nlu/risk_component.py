@@ -44,11 +44,11 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu import risk_model
+from bot.nlu.risk_model import CORPUS_DIR, RiskModel, corpus_fingerprint, read_corpus
 from signposting.languages import crisis_language, detect_language
+from signposting.parsing import parent_speaking
 from signposting.risk import get_detector
 from signposting.risk_decision import CHECK, CRISIS, Decision, RiskSignals, Thresholds, decide, is_distress
-from bot.nlu.risk_model import CORPUS_DIR, RiskModel, corpus_fingerprint, read_corpus
-from signposting.parsing import parent_speaking
 
 logger = logging.getLogger(__name__)
 

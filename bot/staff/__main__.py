@@ -5,6 +5,10 @@
     python -m bot.staff users list
     python -m bot.staff unlock NAME                clears failed sign-ins (the lock-out)
     python -m bot.staff seed [--rasa-url URL]      runs scripted conversations through the running bot
+    python -m bot.staff export-training [--output DIR]
+                                                   approved staff marks as Rasa NLU examples (nlu.yml), test
+                                                   stories (test_stories.yml) and risk corpus lines
+                                                   (risk_corpus.jsonl), personal details removed, for review
 """
 from __future__ import annotations
 
@@ -12,9 +16,12 @@ import argparse
 import getpass
 import sys
 import time
+from pathlib import Path
 
-from signposting.settings import settings
+from sqlalchemy.engine import Engine
+
 from bot.staff import accounts
+from signposting.settings import settings
 
 
 def read_password() -> str:
@@ -24,6 +31,20 @@ def read_password() -> str:
     if getpass.getpass("Type it again: ") != first:
         raise accounts.AccountError("The two passwords were different.")
     return first
+
+
+def export_training(engine: Engine, folder: Path) -> int:
+    from bot.staff import corrections
+
+    approved = corrections.queue(engine, "approved")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "nlu.yml").write_text(corrections.nlu_yaml(approved), encoding="utf-8")
+    (folder / "test_stories.yml").write_text(corrections.test_stories_yaml(approved), encoding="utf-8")
+    (folder / "risk_corpus.jsonl").write_text(corrections.risk_corpus_jsonl(approved), encoding="utf-8")
+    risk = sum(1 for item in approved if item.kind == "risk")
+    print(f"Wrote {len(approved)} approved marks ({risk} should have escalated) to {folder}/: nlu.yml, test_stories.yml, "
+          "risk_corpus.jsonl. Check them before adding them to data/ or bot/nlu/risk_corpus/.")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("unlock").add_argument("name")
     seed_parser = commands.add_parser("seed", help="scripted conversations through the running bot")
     seed_parser.add_argument("--rasa-url", default=settings.rasa_url)
+    export = commands.add_parser("export-training", help="approved staff marks as training data, for review")
+    export.add_argument("--output", default="var/staff-export", help="folder to write (created if missing)")
     args = parser.parse_args(argv)
 
     if args.command == "seed":
@@ -48,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Sent {len(senders)} conversations in {time.monotonic() - started:.1f} s.")
         return 0
     engine = accounts.staff_engine(settings.staff_database_url)
+    if args.command == "export-training":
+        return export_training(engine, Path(args.output))
     try:
         if args.command == "unlock":
             print(f"Cleared {accounts.unlock(engine, args.name)} failed sign-ins for {args.name}.")

@@ -12,14 +12,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from bot.staff import labels
 from bot.staff.events import EventRow, by_sender
-from signposting.vocabulary import AREA_CODES, CONCERNS
+from bot.staff.labels import age_band
+from signposting.vocabulary import AREA_CODES, CONCERNS, NATIONS
 
 LONDON = ZoneInfo("Europe/London")
 ROLES = {"young_person": "Young person", "parent_carer": "Parent or carer", "professional": "Professional"}
-AREAS = {**AREA_CODES, "national": "Outside our areas"}
+AREAS = {**AREA_CODES, **NATIONS, "national": "Elsewhere in England"}
 NOT_GIVEN = "Not given"
-FALLBACK_INTENTS = ("nlu_fallback", "out_of_scope")
 # The triage questions, in the order the form asks them, and how each is recorded.
 QUESTIONS = {"user_role": "Who is chatting", "age": "Age", "school": "School", "area": "Where they live", "concern": "What's going on"}
 FUNNEL = (
@@ -31,10 +32,11 @@ FUNNEL = (
     ("concern", "Said what's going on"),
     ("services", "Were shown services"),
 )
-AGE_BANDS = ("Under 11", "11 to 13", "14 to 15", "16 to 17", "18 to 25", NOT_GIVEN)
+# The chat's age buttons (domain.yml, utter_ask_age), so reports and chat speak alike.
+AGE_BANDS = ("Under 11", "11 to 12", "13 to 14", "15 to 16", "17 to 18", "19 to 25", NOT_GIVEN)
 # What action_find_services said first: local services, or none nearby.
 LOCAL_FOUND = "utter_services_intro"
-NO_LOCAL = ("utter_services_national_only", "utter_services_national", "utter_no_services")
+NO_LOCAL = ("utter_services_national_only", "utter_services_national", "utter_services_other_nation", "utter_no_services")
 OUTCOMES = {
     "local": "Local services shown",
     "no_local": "No local service found",
@@ -44,26 +46,33 @@ OUTCOMES = {
 BEFORE_FIRST_QUESTION = "before the first question"
 
 
-def age_band(age_min: float | None) -> str:
-    if age_min is None:
-        return NOT_GIVEN
-    if age_min < 11:
-        return "Under 11"
-    if age_min < 14:
-        return "11 to 13"
-    if age_min < 16:
-        return "14 to 15"
-    if age_min < 18:
-        return "16 to 17"
-    return "18 to 25"
-
-
 @dataclass(frozen=True)
 class Message:
     sender_id: str
     timestamp: float
     text: str
     intent: str | None
+    confidence: float | None = None
+
+
+@dataclass
+class Turn:
+    """One message the user typed, what the bot made of it, and what the bot did next."""
+
+    message: Message
+    replies: list[str] = field(default_factory=list)  # utter_ and action names, until the next message
+    automatic: bool = False  # the widget's own "hi" on opening
+
+    @property
+    def intent(self) -> str | None:
+        return self.message.intent
+
+    @property
+    def confidence(self) -> float | None:
+        return self.message.confidence
+
+
+AUTOMATIC_GREETING = "hi"
 
 
 @dataclass
@@ -81,8 +90,10 @@ class Conversation:
     searches: list[str] = field(default_factory=list)  # the first reply of each search
     crisis_escalations: int = 0
     crisis_categories: list[str] = field(default_factory=list)
-    fallbacks: list[Message] = field(default_factory=list)
+    turns: list[Turn] = field(default_factory=list)
     last_question: str | None = None
+    steps: list[str] = field(default_factory=list)  # funnel steps in the order reached
+    derived: dict[object, object] = field(default_factory=dict, repr=False, compare=False)  # memo for other modules
 
     @property
     def day(self) -> date:
@@ -116,10 +127,21 @@ class Conversation:
 
     @property
     def dropped_at(self) -> str | None:
-        """The question they were last asked, when they left before any services."""
-        if self.searches or not self.user_messages:
+        """The question they were last asked, when they left before any services (the same
+        conversations the overview counts as "left before seeing any services")."""
+        if self.searches:
             return None
         return self.last_question or BEFORE_FIRST_QUESTION
+
+    @property
+    def furthest_step(self) -> int:
+        """Index in FUNNEL of the furthest step reached (0: started)."""
+        reached = [index for index, (step, _) in enumerate(FUNNEL) if step in self.answered]
+        return max(reached, default=0)
+
+    @property
+    def typed(self) -> list[Turn]:
+        return [turn for turn in self.turns if not turn.automatic]
 
 
 def _value(row: EventRow) -> object:
@@ -134,24 +156,37 @@ def summarise(rows: Sequence[EventRow]) -> Conversation:
         if row.type_name == "user":
             conversation.user_messages += 1
             conversation.answered.add("started")
-            if row.intent_name in FALLBACK_INTENTS:
-                conversation.fallbacks.append(
-                    Message(row.sender_id, row.timestamp, str(row.data.get("text") or ""), row.intent_name)
-                )
+            conversation.turns.append(_turn(row, first=len(conversation.turns) == 0))
         elif row.type_name == "action":
+            if conversation.turns and row.action_name not in QUIET_ACTIONS:
+                conversation.turns[-1].replies.append(str(row.action_name))
             in_search = row.action_name in ("action_find_services", "action_more_services")
             if row.action_name == "action_find_services":
                 conversation.answered.add("services")
-            if row.action_name == "utter_crisis":
+            if row.action_name in labels.CRISIS_REPLIES:
                 conversation.crisis_escalations += 1
         elif row.type_name == "bot" and in_search:
             utter = (row.data.get("metadata") or {}).get("utter_action")
+            if conversation.turns and utter:
+                conversation.turns[-1].replies.append(str(utter))
             if utter in (LOCAL_FOUND, *NO_LOCAL, "utter_services_unavailable"):
                 conversation.searches.append(utter)
             in_search = False
         elif row.type_name == "slot":
             _apply_slot(conversation, row.action_name or row.data.get("name"), _value(row))
     return conversation
+
+
+def _turn(row: EventRow, first: bool) -> Turn:
+    parse = row.data.get("parse_data") or {}
+    intent = parse.get("intent") or {}
+    text = str(row.data.get("text") or "")
+    confidence = intent.get("confidence")
+    message = Message(
+        row.sender_id, row.timestamp, text, intent.get("name") or row.intent_name,
+        float(confidence) if isinstance(confidence, (int, float)) else None,
+    )
+    return Turn(message, automatic=first and text.strip().lower() == AUTOMATIC_GREETING)
 
 
 def _apply_slot(conversation: Conversation, name: object, value: object) -> None:
@@ -211,9 +246,14 @@ def crisis_summary(items: Iterable[Conversation]) -> tuple[int, int, list[tuple[
 
 
 def funnel(items: Iterable[Conversation]) -> list[tuple[str, str, int]]:
-    """(step, label, how many conversations reached it) for each triage step."""
-    items = list(items)
-    return [(step, label, sum(1 for c in items if step in c.answered)) for step, label in FUNNEL]
+    """(step, label, conversations that got at least this far), each conversation counted once
+    per step in the form's order: never more at a later step than at an earlier one (someone
+    who gave an age in their first message has also got past "who are you")."""
+    furthest = Counter(c.furthest_step for c in items)
+    return [
+        (step, label, sum(n for reached, n in furthest.items() if reached >= index))
+        for index, (step, label) in enumerate(FUNNEL)
+    ]
 
 
 STILL_CHATTING_SECONDS = 30 * 60
@@ -236,8 +276,13 @@ def no_local_searches(items: Iterable[Conversation]) -> list[tuple[str, str, str
     return [(*key, count) for key, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
 
 
-def fallback_messages(items: Iterable[Conversation]) -> list[Message]:
-    return [message for c in items for message in c.fallbacks]
+def left_before_services(items: Iterable[Conversation], now: float | None = None) -> tuple[int, int]:
+    """(left, still chatting): conversations with no services shown, split as `drop_offs` does,
+    so the overview and the gaps page give the same number."""
+    cutoff = (time.time() if now is None else now) - STILL_CHATTING_SECONDS
+    waiting = [c for c in items if c.dropped_at]
+    left = sum(1 for c in waiting if c.ended < cutoff)
+    return left, len(waiting) - left
 
 
 @dataclass(frozen=True)
@@ -290,6 +335,7 @@ def transcript(rows: Iterable[EventRow]) -> list[Step]:
     the form checked them) are left out: the message itself is shown, then what was recorded."""
     steps: list[Step] = []
     typed = False
+    first_message = True
     for row in rows:
         if row.type_name in ("action", "bot"):
             typed = False
@@ -298,8 +344,11 @@ def transcript(rows: Iterable[EventRow]) -> list[Step]:
             parse = row.data.get("parse_data") or {}
             intent = parse.get("intent") or {}
             risk = parse.get("risk") or {}
+            text = str(row.data.get("text") or "")
+            automatic = first_message and text.strip().lower() == AUTOMATIC_GREETING
+            first_message = False
             steps.append(Step(
-                "user", row.timestamp, str(row.data.get("text") or ""), intent.get("name") or row.intent_name,
+                "opened" if automatic else "user", row.timestamp, text, intent.get("name") or row.intent_name,
                 intent.get("confidence"), tuple(str(c) for c in risk.get("categories") or ()),
             ))
         elif row.type_name == "bot":
@@ -308,14 +357,22 @@ def transcript(rows: Iterable[EventRow]) -> list[Step]:
         elif row.type_name == "slot":
             name, value = row.action_name or row.data.get("name"), row.data.get("value")
             if name == "requested_slot" and value:
-                steps.append(Step("asked", row.timestamp, QUESTIONS.get(str(value), str(value)), detail=str(value)))
+                steps.append(Step("asked", row.timestamp, QUESTIONS.get(str(value), labels.readable(str(value))), detail=str(value)))
             elif name in SHOWN_SLOTS and value not in (None, [], "") and (not typed or name == "crisis_categories"):
                 shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+                if name == "crisis_categories" and isinstance(value, list):
+                    shown = ", ".join(labels.category_label(str(item)) for item in value)
+                elif name == "user_role":
+                    shown = ROLES.get(str(value), shown)
+                elif name == "concern":
+                    shown = CONCERNS.get(str(value), shown)
+                elif name == "area_code":
+                    shown = AREAS.get(str(value), shown)
                 steps.append(Step("recorded", row.timestamp, shown, detail=SHOWN_SLOTS[str(name)]))
         elif row.type_name == "action" and row.action_name not in QUIET_ACTIONS and not (row.action_name or "").startswith("utter_"):
             steps.append(Step("action", row.timestamp, str(row.action_name)))
-        elif row.type_name == "action" and row.action_name == "utter_crisis":
-            steps.append(Step("action", row.timestamp, "Crisis reply sent", detail="utter_crisis"))
+        elif row.type_name == "action" and row.action_name in labels.CRISIS_REPLIES:
+            steps.append(Step("action", row.timestamp, "Crisis reply sent"))
         elif row.type_name == "action" and row.action_name == "utter_check_risk":
-            steps.append(Step("action", row.timestamp, "Safety check question asked", detail="utter_check_risk"))
+            steps.append(Step("action", row.timestamp, "Safety check question asked"))
     return steps

@@ -9,11 +9,14 @@ Every view of a transcript is written to the audit log. Jinja2 autoescapes every
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Form, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -21,16 +24,17 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from bot.readiness import database_reachable, run_checks
 from bot.redaction import redact_text
-from signposting.settings import settings
-from bot.staff import accounts, analytics, gaps, plots
+from bot.staff import accounts, analytics, corrections, gap_decisions, gaps, labels, misreads, plots
 from bot.staff.csvexport import to_csv
-from bot.staff.events import load_conversation, load_events, tracker_engine
+from bot.staff.events import load_conversation, tracker_engine
+from bot.staff.summaries import SummaryCache
+from signposting.settings import settings
+from signposting.vocabulary import CONCERNS
 
 logger = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
-PUBLIC_PATHS = {"/login", "/healthz", "/readyz", "/static/staff.css"}
+PUBLIC_PATHS = {"/login", "/healthz", "/static/staff.css"}
 DEFAULT_DAYS = 30
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -96,6 +100,8 @@ def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
     env.filters["when"] = _when
     env.globals.update(outcomes=analytics.OUTCOMES, roles=analytics.ROLES, age_bands=analytics.AGE_BANDS)
+    env.filters.update(intent=labels.intent_label, response=labels.response_label, slot=labels.slot_label,
+                       category=labels.category_label, question=lambda name: analytics.QUESTIONS.get(name, labels.readable(name)))
     return env
 
 
@@ -105,7 +111,7 @@ def _environment() -> Environment:
 class TableData:
     title: str
     header: Sequence[str]
-    rows: list[Sequence[Any]]
+    rows: Sequence[Sequence[Any]]
 
 
 def _conversation_rows(items: Sequence[analytics.Conversation]) -> list[Sequence[Any]]:
@@ -119,7 +125,32 @@ def _conversation_rows(items: Sequence[analytics.Conversation]) -> list[Sequence
 CONVERSATION_HEADER = ("Conversation", "Started", "Who", "Age", "Area", "Concern", "Outcome", "Crisis replies", "Messages")
 
 
-def build_tables(items: Sequence[analytics.Conversation]) -> dict[str, Callable[[], TableData]]:
+@dataclass
+class GapReport:
+    """Everything the gaps page lists: real questions by language, likely misreads, junk, dismissed."""
+
+    shown: list[gaps.Gap]
+    dismissed: list[gaps.Gap]
+    junk: list[gaps.JunkGroup]
+    misreads: list[misreads.Misread]
+
+    @property
+    def by_language(self) -> list[tuple[str, list[gaps.Gap]]]:
+        return gaps.by_language(self.shown)
+
+
+def gap_report(
+    items: Sequence[analytics.Conversation], decisions: dict[str, gap_decisions.Decision], now: float | None = None,
+) -> GapReport:
+    real, junk = gaps.split_junk(redacted(gaps.gap_messages(items)))
+    shown, dismissed = gap_decisions.apply(gaps.cluster(real), decisions)
+    found = [replace(m, message=redacted([m.message])[0], next_text=_redacted_text(m.next_text) if m.next_text else None) for m in misreads.all_misreads(items, now)]
+    return GapReport(shown, dismissed, junk, found)
+
+
+def build_tables(
+    items: Sequence[analytics.Conversation], decisions: dict[str, gap_decisions.Decision] | None = None,
+) -> dict[str, Callable[[], TableData]]:
     """Every table by name; lazily, so a page or a CSV only computes what it shows."""
     def crisis() -> TableData:
         total, conversations, categories = analytics.crisis_summary(items)
@@ -127,10 +158,21 @@ def build_tables(items: Sequence[analytics.Conversation]) -> dict[str, Callable[
         return TableData("Crisis escalations", ("What", "Count"), rows + [(f"Matched: {name}", n) for name, n in categories])
 
     def gap_rows() -> TableData:
-        found = gaps.cluster(redacted(analytics.fallback_messages(items)))
+        report = gap_report(items, decisions or {})
         return TableData(
-            "Questions the bot could not answer", ("Question (most common wording)", "Times asked", "Conversations", "Examples", "Kind"),
-            [(gap.leader, gap.count, len(gap.conversations), " | ".join(gap.examples), ", ".join(gap.intents)) for gap in found],
+            "Questions the bot could not answer",
+            ("Question (most common wording)", "Language", "Times asked", "Conversations", "Examples", "Kind"),
+            [(gap.heading, gap.language, gap.count, len(gap.conversations), " | ".join(gap.examples),
+              ", ".join(labels.intent_label(intent) for intent in gap.intents)) for gap in report.shown]
+            + [(text, "", len(messages), len({m.sender_id for m in messages}), "", f"Set apart: {group.label}")
+               for group in report.junk for text, messages in group.by_text()],
+        )
+
+    def misread_rows() -> TableData:
+        return TableData(
+            "Likely misreads", ("Message", "Read as", "How sure", "What happened next", "Next message", "Conversation"),
+            [(m.message.text, labels.intent_label(m.message.intent), f"{(m.message.confidence or 0) * 100:.0f}%",
+              m.signal_label, m.next_text or "", m.message.sender_id) for m in gap_report(items, {}).misreads],
         )
 
     return {
@@ -150,18 +192,38 @@ def build_tables(items: Sequence[analytics.Conversation]) -> dict[str, Callable[
         "nolocal": lambda: TableData("Searches with no local service", ("Area", "Concern", "Age band", "Conversations"),
                                      analytics.no_local_searches(items)),
         "gaps": gap_rows,
+        "misreads": misread_rows,
     }
+
+
+@lru_cache(maxsize=100_000)
+def _redacted_text(text: str) -> str:
+    return redact_text(text) or ""
+
+
+@lru_cache(maxsize=256)
+def chart_png(name: str, names: tuple[str, ...], values: tuple[int, ...]) -> bytes:
+    """Drawing a chart costs more than the page it is on: the same numbers are drawn once."""
+    return plots.day_chart(names, values) if name == "days" else plots.bar_chart(names, values, "Conversations")
 
 
 def redacted(messages: Sequence[analytics.Message]) -> list[analytics.Message]:
     """Users' words as staff see and export them, through today's redaction rules (conversations
-    stored before a rule was added get it too)."""
-    return [replace(message, text=redact_text(message.text) or "") for message in messages]
+    stored before a rule was added get it too). The same words are redacted once per process."""
+    return [replace(message, text=_redacted_text(message.text)) for message in messages]
 
 
 def redacted_steps(steps: Sequence[analytics.Step]) -> list[analytics.Step]:
     return [replace(step, text=redact_text(step.text) or "") if step.kind == "user" else step for step in steps]
 
+
+# What staff can pick as "what it should have been" (the form's suggestions; the server checks).
+CORRECTION_VALUES = sorted(
+    [(name, f"Meant: {label}") for name, label in labels.INTENTS.items()]
+    + [(name, f"Concern: {label}") for name, label in CONCERNS.items()]
+    + [(name, f"Risk: {label}") for name, label in labels.CRISIS_CATEGORIES.items()],
+    key=lambda item: item[1],
+)
 
 CHARTS = {"days": "Conversations per day", "roles": "Who was chatting", "ages": "Age", "areas": "Area",
           "concerns": "What's going on", "funnel": "How far people got"}
@@ -182,9 +244,26 @@ def create_app(
     cookie_name = "__Host-staff_session" if secure else "staff_session"
     templates = Jinja2Templates(env=_environment())
 
+    summaries = SummaryCache(tracker)
+    app.state.summaries = summaries
+
+    @app.on_event("startup")
+    async def read_ahead() -> None:
+        """Summarise the default period in the background, so the first staff page is quick."""
+        def warm() -> None:
+            try:
+                period = Period(datetime.now(analytics.LONDON).date() - timedelta(days=DEFAULT_DAYS - 1),
+                                datetime.now(analytics.LONDON).date())
+                summaries.conversations(period.since, period.until)
+            except (OperationalError, ProgrammingError):
+                pass
+        threading.Thread(target=warm, name="staff-read-ahead", daemon=True).start()
+
     def conversations_in(period: Period) -> list[analytics.Conversation]:
+        """The period's conversations; each conversation's events are read once, then only again
+        when it has new ones (bot/staff/summaries.py)."""
         try:
-            return analytics.conversations(load_events(tracker, period.since, period.until))
+            return summaries.conversations(period.since, period.until)
         except (OperationalError, ProgrammingError):  # no conversations stored yet
             logger.warning("Could not read the conversations database", exc_info=True)
             return []
@@ -226,11 +305,6 @@ def create_app(
     async def health() -> dict[str, str]:
         return {"status": "ok"}
 
-    @app.get("/readyz")
-    def ready() -> JSONResponse:  # not async: the checks block, so they run in a worker thread
-        """The staff accounts database and the conversations (tracker store) can be reached."""
-        return run_checks({"staff_database": database_reachable(staff_db), "tracker_store": database_reachable(tracker)})
-
     @app.get("/static/staff.css")
     async def stylesheet() -> FileResponse:
         return FileResponse(HERE / "static" / "staff.css", media_type="text/css")
@@ -265,9 +339,9 @@ def create_app(
                 f"{accounts.MAX_FAILURES} wrong tries, sign-in is blocked for {accounts.LOCKOUT_SECONDS // 60} minutes."
             ))
         new = accounts.start_session(staff_db, staff, replaces=active.token)
-        response = RedirectResponse("/", status_code=303)
-        set_cookie(response, new.token)
-        return response
+        redirect = RedirectResponse("/", status_code=303)
+        set_cookie(redirect, new.token)
+        return redirect
 
     @app.post("/logout")
     async def logout(request: Request, csrf_token: str = Form("")) -> Response:
@@ -286,9 +360,10 @@ def create_app(
         tables = build_tables(items)
         total, with_crisis, _ = analytics.crisis_summary(items)
         outcomes = {key: sum(1 for c in items if c.outcome == key) for key in analytics.OUTCOMES}
+        left, still_chatting = analytics.left_before_services(items)
         return render(
             request, "overview.html", period=period, count=len(items), crisis_total=total, crisis_conversations=with_crisis,
-            outcome_counts=outcomes, charts=[(name, title, tables[name]()) for name, title in CHARTS.items()],
+            outcome_counts=outcomes, left=left, still_chatting=still_chatting, charts=[(name, title, tables[name]()) for name, title in CHARTS.items()],
             crisis=tables["crisis"](),
         )
 
@@ -297,10 +372,9 @@ def create_app(
         if name not in CHARTS:
             raise HTTPException(404, "There is no such chart.")
         data = build_tables(conversations_in(period_from(request)))[name]()
-        labels = [str(row[0]) for row in data.rows]
-        values = [int(row[-1]) for row in data.rows]
-        image = plots.day_chart(labels, values) if name == "days" else plots.bar_chart(labels, values, "Conversations")
-        return Response(image, media_type="image/png")
+        names = tuple(str(row[0]) for row in data.rows)
+        values = tuple(int(row[-1]) for row in data.rows)
+        return Response(chart_png(name, names, values), media_type="image/png")
 
     @app.get("/conversations")
     async def conversation_list(request: Request) -> Response:
@@ -308,7 +382,8 @@ def create_app(
         items = conversations_in(period)
         gap = request.query_params.get("gap", "")
         if gap:
-            found = gaps.gap_for(gap, redacted(analytics.fallback_messages(items)))
+            report = gap_report(items, gap_decisions.current(staff_db))
+            found = next((g for g in report.shown + report.dismissed if g.leader == gap), None)
             senders = set(found.conversations) if found else set()
             items = [c for c in items if c.sender_id in senders]
         shown = [c for c in items if analytics.matches(c, chosen)]
@@ -329,17 +404,86 @@ def create_app(
         if not rows:
             raise HTTPException(404, "There is no conversation with that reference. It may have been deleted.")
         accounts.audit(staff_db, request.state.session.staff, "viewed transcript", sender_id)
+        marked: dict[float, list[str]] = {}
+        for status in ("pending", "approved"):
+            for item in corrections.queue(staff_db, status, sender_id):
+                marked.setdefault(item.message_at, []).append(f"{item.kind_label}: {item.value_label} ({status})")
         return render(request, "transcript.html", summary=analytics.summarise(rows),
-                      steps=redacted_steps(analytics.transcript(rows)))
+                      steps=redacted_steps(analytics.transcript(rows)), marked=marked,
+                      correction_kinds=corrections.KINDS, correction_values=CORRECTION_VALUES)
+
+    @app.post("/corrections")
+    async def mark_message(
+        request: Request, csrf_token: str = Form(""), sender_id: str = Form(""), message_at: str = Form(""),
+        kind: str = Form(""), value: str = Form(""),
+    ) -> Response:
+        require_csrf(request, csrf_token)
+        staff = request.state.session.staff
+        try:
+            at = float(message_at)
+            rows = load_conversation(tracker, sender_id)
+        except (ValueError, OperationalError, ProgrammingError):
+            rows = []
+        step = next((s for s in analytics.transcript(rows) if s.kind == "user" and s.timestamp == at), None) if rows else None
+        if step is None:
+            raise HTTPException(404, "That message is no longer stored. It may have been deleted.")
+        try:
+            item = corrections.mark(staff_db, staff, sender_id, at, step.text, step.intent, step.confidence, kind, value)
+        except corrections.CorrectionError as error:
+            raise HTTPException(400, f"{error} Go back and try again.") from None
+        accounts.audit(staff_db, staff, f"marked message ({item.kind})", sender_id)
+        return RedirectResponse(f"/conversations/{quote(sender_id, safe='')}", status_code=303)
+
+    @app.get("/review")
+    async def review_queue(request: Request) -> Response:
+        sections = [
+            ("pending", "Waiting for review", corrections.queue(staff_db, "pending")),
+            ("approved", "Approved (exported next time)", corrections.queue(staff_db, "approved")),
+        ]
+        return render(request, "review.html", sections=sections)
+
+    @app.post("/corrections/{correction_id}/review")
+    async def review_mark(request: Request, correction_id: str, csrf_token: str = Form(""), decision: str = Form("")) -> Response:
+        require_csrf(request, csrf_token)  # before anything else, even a malformed id
+        staff = request.state.session.staff
+        if not staff.is_admin:
+            raise HTTPException(403, "Only administrators can approve or reject marks.")
+        if decision not in ("approve", "reject"):
+            raise HTTPException(400, "Choose Approve or Reject.")
+        if not correction_id.isdigit():
+            raise HTTPException(404, "There is no such mark.")
+        try:
+            item = corrections.review(staff_db, staff, int(correction_id), decision == "approve")
+        except corrections.CorrectionError as error:
+            raise HTTPException(404, str(error)) from None
+        accounts.audit(staff_db, staff, f"{decision}d mark {item.id} ({item.kind})", item.sender_id)
+        return RedirectResponse("/review", status_code=303)
 
     @app.get("/gaps")
     async def content_gaps(request: Request) -> Response:
         period = period_from(request)
         items = conversations_in(period)
         return render(
-            request, "gaps.html", period=period, gaps=gaps.cluster(redacted(analytics.fallback_messages(items))),
+            request, "gaps.html", period=period, report=gap_report(items, gap_decisions.current(staff_db)),
             no_local=analytics.no_local_searches(items), drop_offs=analytics.drop_offs(items),
         )
+
+    @app.post("/gaps/decide")
+    async def decide_gap(
+        request: Request, csrf_token: str = Form(""), leader: str = Form(""), action: str = Form(""), into: str = Form(""),
+        back: str = Form(""),
+    ) -> Response:
+        require_csrf(request, csrf_token)
+        staff = request.state.session.staff
+        try:
+            gap_decisions.record(staff_db, staff, leader, action, into or None)
+        except ValueError:
+            raise HTTPException(400, "Choose a group to merge this one into, then try again.") from None
+        what = {"dismiss": "dismissed gap", "merge": "merged gap", "restore": "restored gap"}[action]
+        detail = f"{leader} -> {into}" if action == "merge" else leader
+        accounts.audit(staff_db, staff, what, detail[:255])
+        query = back if back.startswith("from=") else ""
+        return RedirectResponse(f"/gaps?{query}#questions", status_code=303)
 
     @app.get("/export/{name}.csv")
     async def export(request: Request, name: str) -> Response:
@@ -348,7 +492,7 @@ def create_app(
         if name == "conversations":
             chosen = filters_from(request)
             items = [c for c in items if analytics.matches(c, chosen)]
-        tables = build_tables(items)
+        tables = build_tables(items, gap_decisions.current(staff_db))
         if name not in tables:
             raise HTTPException(404, "There is no such table.")
         data = tables[name]()

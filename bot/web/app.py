@@ -18,14 +18,13 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from services_db.database import get_engine
-from services_db.directory import CachedDirectory, Directory
-
 from bot.readiness import rasa_model_loaded, run_checks
-from signposting.settings import settings
 from bot.web.oruk_api import create_router as oruk_router
 from bot.web.relay import RasaRelay
 from bot.web.security import origin_allowed, page_headers
+from services_db.database import get_engine
+from services_db.directory import CachedDirectory, Directory
+from signposting.settings import settings
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 EMBED_EXAMPLE = Path(__file__).resolve().parent / "embed_example.html"

@@ -101,7 +101,7 @@ def create_router(directory: Callable[[], Directory]) -> APIRouter:
             place = found.gazetteer.resolve(postcode)
             if place.status in ("ambiguous", "unknown"):
                 return _error(f"That postcode or place is {place.status}.", 400)
-            covering = {place.area_code} if place.area_code in NATIONS else {place.area_code, NATIONAL}
+            covering = {place.area_code or NATIONAL} if place.area_code in NATIONS else {place.area_code or NATIONAL, NATIONAL}
             chosen = [s for s in chosen if covering & set(s.areas)]
         if age is not None:
             chosen = [s for s in chosen if (s.min_age or 0) <= age <= upper_age(s)]
