@@ -17,7 +17,7 @@ help:
 run: setup
 	@$(PY) -m bot.run
 
-test: setup postgres chromium browser-tools redis nginx
+test: setup postgres chromium browser-tools redis nginx lint
 	@$(PY) -m pytest
 
 setup: venv db model
