@@ -82,6 +82,10 @@ TOPIC_CONCERNS = frozenset(
 # next), and never as "it helps with <worry>".
 BEYOND_MENTAL_HEALTH = frozenset({"bedwetting", "neurodevelopmental", "substances", "young_carer"})
 GENERAL_ROUTE_LEVELS = frozenset({"early_help", "information"})
+# Everyday worries among them, which broad emotional wellbeing services (EWMHS, the school
+# teams) help with like the first list's: feeling unable to face school, how you feel about
+# yourself and your body, friendships and relationships.
+EVERYDAY_CONCERNS = EVERYDAY_CONCERNS | {"school_refusal", "body_image", "relationships"}
 
 ACCESS_ROUTES: dict[str, str] = {
     "self_referral": "You can contact them yourself.",
