@@ -15,17 +15,21 @@ from actions.triage_form import area_group, latest_text, resolve_area
 from services_db.opening import london_now
 from services_db.query import SearchRequest, SearchResult, find_services
 from signposting.parsing import parse_age, parse_age_mention, parse_concern, parse_role
-from signposting.vocabulary import AREA_CODES, CONCERNS, NATIONS
+from signposting.vocabulary import AREA_CODES, CONCERNS, NATIONS, TOPIC_CONCERNS
 
 logger = logging.getLogger(__name__)
 
 TRIAGE_SLOTS = (
     "user_role", "age", "school", "area", "concern", "age_min", "age_max", "area_code",
     "area_group", "area_options", "school_urn", "school_has_mhst", "services_shown", "requested_slot",
+    "concern_menu",
 )
 # Responses for other nations and young adults (domain.yml).
 OTHER_NATION_RESPONSE = "utter_services_other_nation"
 YOUNG_ADULT_RESPONSE = "utter_services_young_adult"
+# issue #12c: a worry with help of its own, when none is near the user, or none at all.
+NOT_LOCAL_FOR_CONCERN = "utter_services_not_local_for_concern"
+NONE_FOR_CONCERN = "utter_services_none_for_concern"
 ADULT_AGE = 18
 # Risk layer categories (signposting/risk_patterns.py) → the concern the search uses.
 RISK_CONCERNS = {
@@ -111,6 +115,10 @@ def _intro(
             dispatcher.utter_message(response=OTHER_NATION_RESPONSE, nation=NATIONS[result.nation])
         else:
             dispatcher.utter_message(response="utter_services_intro")
+    elif request.concern in TOPIC_CONCERNS and not result.specific_found:
+        dispatcher.utter_message(response=NONE_FOR_CONCERN, concern_label=CONCERNS[request.concern])
+    elif request.concern in TOPIC_CONCERNS and request.area_code is not None and not result.local_specific_found:
+        dispatcher.utter_message(response=NOT_LOCAL_FOR_CONCERN, concern_label=CONCERNS[request.concern])
     elif request.area_code is None:
         dispatcher.utter_message(response="utter_services_national")
     elif not result.local_found:

@@ -17,6 +17,7 @@ from actions.directory import get_directory
 from services_db.gazetteer import AreaResolution
 from signposting.parsing import (
     is_no_school,
+    is_something_else,
     parse_age,
     parse_age_mention,
     parse_concern,
@@ -184,6 +185,9 @@ class ValidateTriageForm(FormValidationAction):
         return {"area": None, "area_options": None}
 
     def validate_concern(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        # issue #12c: the first "Something else" shows the longer list (action_ask_concern).
+        if is_something_else(str(value or "")) and tracker.get_slot("concern_menu") != "more":
+            return {"concern": None, "concern_menu": "more"}
         concern = parse_concern(str(value or ""))
         if concern is None:
             dispatcher.utter_message(response="utter_concern_not_understood")
@@ -208,4 +212,16 @@ class ActionAskArea(Action):
             )
         else:
             dispatcher.utter_message(response="utter_ask_area")
+        return []
+
+
+class ActionAskConcern(Action):
+    """issue #12c: asks what is going on; after "Something else", with the longer list."""
+
+    def name(self) -> str:
+        return "action_ask_concern"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+        more = tracker.get_slot("concern_menu") == "more"
+        dispatcher.utter_message(response="utter_ask_concern_more" if more else "utter_ask_concern")
         return []

@@ -12,6 +12,10 @@ Ranking rules (each is tested in tests/test_query.py):
 3. Concern: services tagged with the concern, or that help with anything ("any"), or,
    for everyday worries, whose source describes general emotional wellbeing support.
    A specific match ranks above a general one. Unknown concern does not filter.
+   Worries with help of their own (TOPIC_CONCERNS: grief, young carers...): a service for
+   that worry ranks above any general one, even a local one. Worries beyond mental health
+   (BEYOND_MENTAL_HEALTH: bed-wetting...): of the "any" services only the general routes
+   (early help, information) are offered, and never as "it helps with <worry>".
 4. Who is asking: young people see services they may use; parents and carers also see
    services for parents (at least one is always included when one fits); professionals
    see everything, including practitioner resources.
@@ -37,14 +41,17 @@ from services_db.seed import ServiceRecord
 from signposting.vocabulary import (
     ANY_CONCERN,
     AREA_CODES,
+    BEYOND_MENTAL_HEALTH,
     CONCERNS,
     CRISIS_CONCERNS,
     EVERYDAY_CONCERNS,
+    GENERAL_ROUTE_LEVELS,
     GENERAL_WELLBEING,
     NATIONAL,
     NATIONS,
     NO_MAX_AGE,
     SELF_ACCESS_ROUTES,
+    TOPIC_CONCERNS,
     UNSTATED_MAX_AGE,
 )
 
@@ -70,6 +77,7 @@ class Match:
     local: bool
     open_now: bool | None
     reasons: tuple[str, ...] = field(default_factory=tuple)
+    specific: bool = False  # its source names the worry asked about (not only "any")
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,15 @@ class SearchResult:
     local_found: bool  # at least one local service is in the matches
     more_available: bool
     nation: str | None = None  # wales | scotland | northern_ireland: not England
+
+    @property
+    def specific_found(self) -> bool:
+        """At least one match's source names the worry asked about."""
+        return any(match.specific for match in self.matches)
+
+    @property
+    def local_specific_found(self) -> bool:
+        return any(match.specific and match.local for match in self.matches)
 
 
 @dataclass(frozen=True)
@@ -221,6 +238,7 @@ def find_services(
             local=_is_local(features, local_area),
             open_now=open_now,
             reasons=_reasons(features, request, local_area),
+            specific=request.concern in CONCERNS and request.concern in features.concerns,
         )
         for (score, open_now), features in chosen
     )
@@ -257,9 +275,13 @@ def _is_local(features: _Features, local_area: str | None) -> bool:
 def _concern_fits(features: _Features, concern: str | None) -> bool:
     if concern not in CONCERNS:
         return True
+    if concern in features.concerns:
+        return True
     if concern in EVERYDAY_CONCERNS and GENERAL_WELLBEING in features.concerns:
         return True
-    return ANY_CONCERN in features.concerns or concern in features.concerns
+    if concern in BEYOND_MENTAL_HEALTH:
+        return ANY_CONCERN in features.concerns and features.service.level in GENERAL_ROUTE_LEVELS
+    return ANY_CONCERN in features.concerns
 
 
 def _audience_fits(features: _Features, role: str | None) -> bool:
@@ -281,6 +303,9 @@ def _with_hours(
 
 
 SCHOOL_BONUS = 40.0
+# Above the local bonus (100): a grieving child sees a bereavement service before a local
+# general one, which "More options" still shows.
+TOPIC_MATCH_BONUS = 150.0
 
 
 def _base_score(features: _Features, concern: str | None, role: str | None, local_area: str | None) -> float:
@@ -289,7 +314,8 @@ def _base_score(features: _Features, concern: str | None, role: str | None, loca
     if concern in CRISIS_CONCERNS and features.service.level == "crisis":
         score += 40
     score += 100 if local else 0
-    score += 30 if concern in features.concerns else 0
+    if concern in features.concerns:
+        score += TOPIC_MATCH_BONUS if concern in TOPIC_CONCERNS else 30
     score += 20 if features.self_access and role == "young_person" else 0
     score += 25 if features.for_parents and role == "parent_carer" else 0
     return score
@@ -301,6 +327,9 @@ def _reasons(features: _Features, request: SearchRequest, local_area: str | None
     concern = CONCERNS.get(request.concern or "")
     if concern and request.concern in features.concerns:
         reasons.append(f"it helps with {concern}")
+    elif concern and request.concern in TOPIC_CONCERNS:
+        # Its source does not name this worry: say only what it does say.
+        reasons.append("it helps with lots of different worries")
     elif concern:
         reasons.append(f"it helps with lots of things, including {concern}")
     if local and local_area in NATIONS:

@@ -135,7 +135,7 @@ _PROFESSIONAL = re.compile(
     r"safeguarding lead|i work with (?:young|children|kids|pupils|students|teens))\b"
 )
 _PARENT = re.compile(
-    r"\b(parent|parents|carer|guardian|foster|as a (?:mum|mom|dad)|"
+    r"\b(parent|parents|(?<!young )(?<!adult )carer|guardian|foster|as a (?:mum|mom|dad)|"
     r"i m (?:a|his|her|their) (?:mum|mom|mother|dad|father|nan|gran|grandma|grandad|step ?mum|step ?dad)|"
     r"im (?:a|his|her|their) (?:mum|mom|mother|dad|father|nan|gran|grandma|grandad|step ?mum|step ?dad)|"
     r"i am (?:a|his|her|their) (?:mum|mom|mother|dad|father|nan|gran|grandma|grandad)|"
@@ -177,30 +177,88 @@ def parent_speaking(text: str) -> bool:
 
 # --- Concern ---------------------------------------------------------------------------
 
+_FAMILY_MEMBER = (
+    r"(?:mum|mom|mam|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandmother|grandad|grandpa|"
+    r"grandfather|brother|sister|sibling|twin|baby|uncle|aunt|auntie|cousin|step ?(?:mum|dad)|parents?|"
+    r"husband|wife|friend|best friend|mate|pet|dog|cat)"
+)
 CONCERN_PATTERNS: dict[str, str] = {
     "self_harm": r"self ?harm\w*|\bsh\b|cutting|cut (?:my|him|her)self|hurt(?:ing)? (?:my|him|her)self",
+    # --- issue #12c: worries the first list did not place ---------------------------------
+    "bereavement": r"died|dying|(?:is|are|was|were) dead|passed away|passed on|death|funeral|grie(?:f|ve|ving|ved)|bereave\w*|"
+    rf"(?:lost|losing|miss(?:ing)?) (?:my|his|her|our|their) (?:late )?{_FAMILY_MEMBER}|rip",
+    "young_carer": r"young (?:adult )?carers?|"
+    rf"(?:look(?:s|ing)? after|care(?:s)? for|caring for|take(?:s)? care of) (?:my|his|her|their) "
+    rf"(?:little |younger |older |big |baby )?{_FAMILY_MEMBER}",
+    "bedwetting": r"bed ?wett?ing|bed wetter|wet(?:s|ting)? (?:the|his|her|my) bed|wee(?:s|d)? (?:in )?(?:the|his|her|my) bed|"
+    r"enuresis|accidents at night|night ?time accidents|wet at night|dry at night|pull ?ups at night|"
+    r"(?:wetting|soiling|pooing|weeing) (?:him|her|my)self",
+    "neurodevelopmental": r"adhd|autis\w*|asd|asperger\w*|neurodiver\w*|neurodevelopmental|on the spectrum|"
+    r"(?:waiting|wait|waitlist\w*|waiting list) (?:\w+ ){0,3}(?:assessment|diagnosis)|"
+    r"(?:assessment|diagnosis) waiting list|sensory (?:issues|needs|overload|processing)|hyperactiv\w*|"
+    r"cant sit still|tourette\w*",
+    "substances": r"drink\w*|drunk|alcohol\w*|booze|"
+    r"drugs?|weed|cannabis|skunk|smok(?:e|es|ing)|vap(?:e|es|ing)|vaper|cocaine|coke|ket|ketamine|nitrous|"
+    r"laughing gas|getting high|high all the time|stoned|substances?|spice|pills|edibles",
+    "gender_sexuality": r"gay|lesbian|bi|bisexual|pan|pansexual|trans|transgender|non ?binary|enby|queer|lgbt\w*|"
+    r"sexuality|sexual orientation|gender\w*|coming out|come out|came out|questioning|pronouns|dysphoria|"
+    r"(?:like|fancy|attracted to) (?:the same sex|boys and girls|girls and boys)",
+    "hearing_voices": r"hear(?:s|ing)? (?:voices|things|a voice|whisper\w*)|voices|no one else (?:can )?hears?|see(?:s|ing)? things|hallucinat\w*|"
+    r"psychosis|psychotic|paranoi\w*|things that (?:arent|are not|werent) (?:there|real)",
+    "ocd": r"ocd|obsessive|obsessions?|compulsi\w*|intrusive|rituals?|"
+    r"(?:keep|keeps|kept) (?:checking|washing|counting|touching|repeating)|"
+    r"(?:check|checking|wash|washing|count|counting|touch|touching) (?:\w+ ){0,2}over and over|"
+    r"wash(?:es|ing)? (?:my|his|her|their) hands (?:all the time|over and over|loads|until)|"
+    r"(?:bad|horrible|awful|scary|weird|unwanted|dark) thoughts (?:that )?(?:keep|pop|popping|wont|dont|i cant)|"
+    r"thoughts (?:that )?(?:wont|dont) go away|has to be (?:perfect|even|just right)",
+    "trauma": r"trauma\w*|ptsd|flashbacks?|(?:car|road|bad|terrible|serious) (?:crash|accident)|mugged|"
+    r"was (?:attacked|assaulted|stabbed|robbed)|got (?:attacked|jumped|stabbed|robbed)|"
+    r"witness(?:ed)?|since (?:the|what) happened|"
+    r"(?:saw|seen|see) something (?:really |so )?(?:bad|terrible|horrible|awful|scary|traumatic)|"
+    r"something (?:really |so )?(?:bad|terrible|horrible|awful|scary|traumatic) happen\w*|"
+    r"cant stop thinking about what (?:happened|i saw)|refugee|fled|war",
+    "online_safety": r"online|internet|social media|snap ?chat|on snap|insta(?:gram)?|tik ?tok|discord|whats ?app|"
+    r"roblox|fortnite|minecraft|xbox|playstation|ps5|game chat|nudes?|naked (?:pics?|photos?|pictures?|images?|videos?)|sext\w*|sextortion|blackmail\w*|"
+    r"(?:pics|photos|pictures|images|videos) (?:of (?:me|him|her) )?(?:shared|going round|posted|leaked)|leaked|"
+    r"groom\w*|stranger\w* (?:online|on)|catfish\w*|hack(?:ed|ing)?|cyber ?bull\w*|trolled|trolls?|"
+    r"scary (?:stuff|things|videos?|content|messages)",
+    "school_refusal": r"school refus\w*|school avoid\w*|ebsa|attendance|"
+    r"(?:wont|doesnt|dont|didnt|cant|cannot|refus\w*|never|stopped|hates?|scared to|afraid to|not|too anxious to|"
+    r"too scared to)\s(?:\w+\s){0,3}?(?:go|going|get|face|attend\w*|goin)\s(?:\w+\s){0,2}?(?:school|college)|"
+    r"(?:havent|hasnt|not) been (?:in|to|into) school|off school|missing school|skip(?:ping)? school|bunk(?:ing)? off|truan\w*|"
+    r"cr(?:y|ies|ying) (?:every|each) (?:morning|day before school)|every morning (?:is )?a (?:battle|fight|nightmare)",
+    "body_image": r"body image|(?:my|his|her|their) body|(?:the way|how) (?:i|he|she|they) looks?|my looks|"
+    r"(?:my|his|her) appearance|ugly|self ?esteem|(?:self )?confidence|insecur\w*|not good enough",
+    "relationships": r"boyfriend|girlfriend|bf|gf|relationships?|break ?up|broke up|broken up|split with|dumped|"
+    r"crush|dating|friendships?|fell out|falling out|fallen out",
+    # --- the first list -------------------------------------------------------------------
     "exam_stress": r"stress\w* (?:about|over|with|because of) (?:my |the |his |her )?(?:exams?|gcses?|"
     r"a ?levels?|revision|mocks?|tests?|school ?work)|exams?|gcses?|a ?levels?|revision|revising|mocks?|sats|tests?|coursework|"
     r"school ?work|homework",
-    "bullying": r"bull(?:y|ied|ies|ying)|picked on|pick on|mean to (?:me|him|her)|cyber ?bull\w*|"
-    r"laugh(?:ing)? at (?:me|him|her)|excluded me|name calling",
+    "bullying": r"bull(?:y|ied|ies|ying)|picked on|pick on|mean to (?:me|him|her)|"
+    r"laugh(?:ing)? at (?:me|him|her)|excluded me|name calling|teas(?:e|ed|es|ing)|picking on|picks on|"
+    r"call(?:ed|ing|s)? (?:me |him |her |them )?names",
     "sleep": r"sleep\w*|slep\w*|insomnia|awake at night|up all night|nightmares?|can t get to bed",
-    "eating": r"eat\w*|food|weight|body image|my body|fat|diet\w*|binge\w*|anorexi\w*|bulimi\w*|"
-    r"starv\w*|meals?|skipping meals",
+    "eating": r"eat\w*|food|weight|fat|diet\w*|binge\w*|anorexi\w*|bulimi\w*|"
+    r"starv\w*|meals?|skipping meals|calories",
     "loneliness": r"lonely|loneliness|alone|no friends|isolated|left out|no one to talk|nobody to talk|"
     r"nobody likes",
-    "anger": r"ang(?:ry|er)|rage|temper|outbursts?|furious|lash(?:ing)? out|aggressive|meltdowns?",
+    "anger": r"ang(?:ry|er)|rage|temper|outbursts?|furious|lash(?:ing)? out|aggressive|meltdowns?|snap(?:s|ping|ped)? at",
     "family": r"famil\w*|my parents|(?:mum|mom) and dad|parents (?:are|keep|argu\w*|fight\w*|split\w*|"
     r"divorc\w*|don t|do not|shout\w*)|divorce\w*|splitting up|split up|separat\w*|arguing at home|"
     r"step ?(?:mum|dad|mom)|my (?:mum|mom|dad|brother|sister)|home life|at home",
     "worry": r"anx\w*|worr\w*|panic\w*|nervous|scared|fear\w*|stress\w*|overthink\w*|on edge|"
-    r"phobia\w*|ocd",
+    r"phobia\w*",
     "low_mood": r"down|sad\w*|depress\w*|low|unhappy|empty|cry\w*|upset|miserable|numb|fed up|"
-    r"hopeless|not myself|no motivation|mood",
+    r"hopeless|not myself|no motivation|mood|pointless|dead inside",
 }
 _CONCERN_REGEX = {
     concern: re.compile(rf"\b(?:{pattern})\b") for concern, pattern in CONCERN_PATTERNS.items()
 }
+# A message often names a feeling and its cause ("I'm sad since my nan died"): the cause is
+# what finds the right help. Lower tiers win; inside a tier, the first mention.
+_GENERAL_TIERS = {"family": 2, "loneliness": 2, "anger": 2, "sleep": 2, "worry": 3, "low_mood": 3}
+_SELF_HARM_TIER = 0
 BUTTON_CONCERNS = {
     "low mood": "low_mood",
     "worry or anxiety": "worry",
@@ -212,25 +270,52 @@ BUTTON_CONCERNS = {
     "family problems": "family",
     "eating worries": "eating",
     "self harm": "self_harm",
+    # issue #12c: the "Something else" list (domain.yml utter_ask_concern_more)
+    "grief someone has died": "bereavement",
+    "not going to school": "school_refusal",
+    "adhd or autism": "neurodevelopmental",
+    "drink drugs or vaping": "substances",
+    "gender or sexuality": "gender_sexuality",
+    "body image and confidence": "body_image",
+    "ocd or thoughts that keep coming back": "ocd",
+    "hearing voices": "hearing_voices",
+    "bed wetting": "bedwetting",
+    "being a young carer": "young_carer",
+    "relationships": "relationships",
+    "something frightening happened": "trauma",
+    "staying safe online": "online_safety",
+    "something not listed": "other",
     "something else": "other",
 }
+# The first menu's "Something else" (not a worry: the bot shows the longer list).
+SOMETHING_ELSE = re.compile(r"^(?:something else|other|another thing|none of (?:these|those)|not listed)$")
 
 
 def parse_concern(text: str) -> str | None:
-    """The concern the text talks about first; "other" for "something else"/"don't know"."""
+    """The concern the text is about; "other" for "something else"/"don't know"."""
     clean = normalise(text)
     if clean in BUTTON_CONCERNS:
         return BUTTON_CONCERNS[clean]
-    found: list[tuple[int, int, str]] = []
+    found: dict[str, tuple[int, int, int]] = {}
     for priority, (concern, regex) in enumerate(_CONCERN_REGEX.items()):
         match = regex.search(clean)
         if match:
-            found.append((match.start(), priority, concern))
+            tier = _SELF_HARM_TIER if concern == "self_harm" else _GENERAL_TIERS.get(concern, 1)
+            found[concern] = (tier, match.start(), priority)
     if found:
-        return min(found)[2]
+        # Bullying, or something frightening, online is an online safety worry: the help
+        # differs (reporting, getting pictures taken down).
+        if "online_safety" in found and ({"bullying", "trauma"} & set(found)):
+            return "online_safety"
+        return min(found, key=found.__getitem__)
     if _DONT_KNOW.search(clean) or re.search(r"\b(something else|other|not listed|lots|everything)\b", clean):
         return "other"
     return None
+
+
+def is_something_else(text: str) -> bool:
+    """The first concern menu's "Something else": show the longer list, don't search yet."""
+    return bool(SOMETHING_ELSE.match(normalise(text)))
 
 
 # --- Skip / don't know -----------------------------------------------------------------

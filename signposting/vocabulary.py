@@ -42,6 +42,20 @@ CONCERNS: dict[str, str] = {
     "self_harm": "self-harm",
     "suicidal_thoughts": "suicidal thoughts",
     "abuse": "being hurt or abused",
+    # --- issue #12c: worries people bring that the first list did not place ---------------
+    "bereavement": "grief, when someone has died",
+    "school_refusal": "finding it hard to go to school",
+    "neurodevelopmental": "ADHD or autism",
+    "substances": "drink, drugs or vaping",
+    "gender_sexuality": "gender or sexuality",
+    "hearing_voices": "hearing voices",
+    "body_image": "how you feel about your body",
+    "ocd": "OCD or thoughts that keep coming back",
+    "bedwetting": "bed-wetting",
+    "young_carer": "being a young carer",
+    "relationships": "relationships",
+    "trauma": "something frightening that happened",
+    "online_safety": "staying safe online",
 }
 ANY_CONCERN = "any"
 OTHER_CONCERN = "other"
@@ -52,6 +66,26 @@ EVERYDAY_CONCERNS = frozenset(
     {"low_mood", "worry", "sleep", "bullying", "exam_stress", "loneliness", "anger", "family"}
 )
 SERVICE_CONCERNS = set(CONCERNS) | {ANY_CONCERN, GENERAL_WELLBEING}
+# issue #12c. Worries with help of their own (bereavement charities, young carers' services):
+# a service whose source names the worry ranks above a general local one, and the reply says
+# plainly when nothing near the user is just for it.
+TOPIC_CONCERNS = frozenset(
+    {
+        "bereavement", "school_refusal", "neurodevelopmental", "substances", "gender_sexuality",
+        "hearing_voices", "body_image", "ocd", "bedwetting", "young_carer", "relationships",
+        "trauma", "online_safety",
+    }
+)
+# Worries that are not mental health difficulties as such. A service tagged "any" (its source
+# describes help with mental health in general) is not known to help with them, so for these
+# only its general routes are offered (early help and information, which can say where to go
+# next), and never as "it helps with <worry>".
+BEYOND_MENTAL_HEALTH = frozenset({"bedwetting", "neurodevelopmental", "substances", "young_carer"})
+GENERAL_ROUTE_LEVELS = frozenset({"early_help", "information"})
+# Everyday worries among them, which broad emotional wellbeing services (EWMHS, the school
+# teams) help with like the first list's: feeling unable to face school, how you feel about
+# yourself and your body, friendships and relationships.
+EVERYDAY_CONCERNS = EVERYDAY_CONCERNS | {"school_refusal", "body_image", "relationships"}
 
 ACCESS_ROUTES: dict[str, str] = {
     "self_referral": "You can contact them yourself.",

@@ -36,7 +36,9 @@ FUNNEL = (
 AGE_BANDS = ("Under 11", "11 to 12", "13 to 14", "15 to 16", "17 to 18", "19 to 25", NOT_GIVEN)
 # What action_find_services said first: local services, or none nearby.
 LOCAL_FOUND = "utter_services_intro"
-NO_LOCAL = ("utter_services_national_only", "utter_services_national", "utter_services_other_nation", "utter_no_services")
+NO_LOCAL = ("utter_services_national_only", "utter_services_national", "utter_services_other_nation", "utter_no_services",
+            # issue #12c: nothing near the user (or nowhere) just for their worry
+            "utter_services_not_local_for_concern", "utter_services_none_for_concern")
 OUTCOMES = {
     "local": "Local services shown",
     "no_local": "No local service found",

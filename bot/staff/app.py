@@ -24,6 +24,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
+from bot.readiness import database_reachable, run_checks
 from bot.redaction import redact_text
 from bot.staff import accounts, analytics, corrections, gap_decisions, gaps, labels, misreads, plots
 from bot.staff.csvexport import to_csv
@@ -34,7 +35,7 @@ from signposting.vocabulary import CONCERNS
 
 logger = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
-PUBLIC_PATHS = {"/login", "/healthz", "/static/staff.css"}
+PUBLIC_PATHS = {"/login", "/healthz", "/readyz", "/static/staff.css"}
 DEFAULT_DAYS = 30
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -304,6 +305,11 @@ def create_app(
     @app.get("/healthz")
     async def health() -> dict[str, str]:
         return {"status": "ok"}
+
+    @app.get("/readyz")
+    def ready() -> JSONResponse:  # not async: the checks block, so they run in a worker thread
+        """The staff accounts database and the conversations (tracker store) can be reached."""
+        return run_checks({"staff_database": database_reachable(staff_db), "tracker_store": database_reachable(tracker)})
 
     @app.get("/static/staff.css")
     async def stylesheet() -> FileResponse:

@@ -1,0 +1,125 @@
+"""The worries added in issue #12c, in whole conversations over REST: the real trained
+model, action server and database."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_conversations import Conversation, bot, buttons, expected_services  # noqa: F401 - fixture
+
+pytestmark = pytest.mark.servers
+
+
+def start(chat: Conversation, *answers: str) -> None:
+    for text in ["hi", *answers]:
+        chat.say(text)
+
+
+def cards_in_order(answer: str, matches) -> None:
+    """Each expected service is in the reply, in the search's order."""
+    positions = [answer.find(match.service.name) for match in matches]
+    assert all(position >= 0 for position in positions), (positions, answer)
+    assert positions == sorted(positions)
+
+
+def test_a_grieving_teenager_is_told_plainly_and_sees_bereavement_services(bot, sqlite_directory):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    start(chat, "young person", "14", "skip", "Watford")
+    answer = chat.text("my grandad died in september and i keep crying")
+    assert "I couldn't find a service near you just for grief, when someone has died" in answer
+    matches = expected_services(sqlite_directory, role="young_person", age_min=14, age_max=14, area_code="herts",
+                                concern="bereavement")
+    assert matches[0].service.id in ("nat-winstons-wish", "nat-child-bereavement-uk", "nat-cruse-hope-again")
+    cards_in_order(answer, matches)
+    assert "08088 020 021" in answer or "0800 02 888 40" in answer or "0808 808 1677" in answer
+
+
+def test_a_parent_whose_son_cries_every_morning_before_school_is_answered_honestly(bot, sqlite_directory):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    start(chat, "parent or carer", "9", "skip", "Stevenage")
+    answer = chat.text("he cries every morning")
+    assert "I couldn't find a service just for finding it hard to go to school" in answer
+    matches = expected_services(sqlite_directory, role="parent_carer", age_min=9, age_max=9, area_code="herts",
+                                concern="school_refusal")
+    cards_in_order(answer, matches)
+    assert "Sorry, I didn't get that" not in answer
+
+
+def test_not_going_to_school_as_a_first_message_is_kept_as_the_worry(bot):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    chat.say("my son won't go to school")
+    asked = [chat.text(answer) for answer in ("10", "skip")]
+    answer = chat.text("Harlow")
+    assert not any("What are you worried about" in question for question in asked)
+    assert "finding it hard to go to school" in answer
+
+
+def test_waiting_for_an_adhd_assessment_in_west_essex_finds_the_essex_service(bot, sqlite_directory):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    start(chat, "parent or carer", "8", "skip", "Harlow")
+    answer = chat.text("we have been waiting over a year for an ADHD assessment")
+    assert "couldn't find" not in answer
+    matches = expected_services(sqlite_directory, role="parent_carer", age_min=8, age_max=8, area_code="west_essex",
+                                concern="neurodevelopmental")
+    assert matches[0].service.id == "hwe-ewmhs"
+    cards_in_order(answer, matches)
+    assert "it helps with adhd or autism" in answer.lower()
+
+
+def test_waiting_for_an_autism_assessment_in_leicester_is_told_no_service_is_just_for_it(bot):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    start(chat, "parent or carer", "8", "skip", "Leicester")
+    answer = chat.text("still waiting for an autism assessment")
+    assert "I couldn't find a service just for ADHD or autism" in answer
+    assert "it helps with adhd or autism" not in answer.lower()
+
+
+def test_bullying_in_uttlesford_finds_local_services(bot, sqlite_directory):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    start(chat, "young person", "12", "skip", "Uttlesford")
+    answer = chat.text("bullying")
+    assert "couldn't find" not in answer
+    matches = expected_services(sqlite_directory, role="young_person", age_min=12, age_max=12, area_code="west_essex",
+                                concern="bullying")
+    assert any(match.local for match in matches)
+    cards_in_order(answer, matches)
+
+
+def test_nightmares_in_epping_find_local_services(bot, sqlite_directory):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    start(chat, "parent or carer", "9", "skip", "Epping")
+    answer = chat.text("she has nightmares most nights")
+    assert "couldn't find" not in answer
+    matches = expected_services(sqlite_directory, role="parent_carer", age_min=9, age_max=9, area_code="west_essex",
+                                concern="sleep")
+    assert any(match.local for match in matches)
+    cards_in_order(answer, matches)
+
+
+def test_bed_wetting_gets_an_honest_answer_and_only_general_routes(bot, sqlite_directory):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    start(chat, "parent or carer", "8", "skip", "Leicester")
+    answer = chat.text("my son still wets the bed")
+    assert "I couldn't find a service just for bed-wetting" in answer
+    matches = expected_services(sqlite_directory, role="parent_carer", age_min=8, age_max=8, area_code="leicester",
+                                concern="bedwetting")
+    assert matches and all(match.service.level in ("early_help", "information") for match in matches)
+    cards_in_order(answer, matches)
+    assert "it helps with bed-wetting" not in answer.lower()
+
+
+def test_a_young_carer_in_hertfordshire_finds_carers_in_hertfordshire(bot):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    start(chat, "young person", "13", "skip", "Hitchin")
+    answer = chat.text("i look after my mum, she's ill")
+    assert "Young Carers (Carers in Hertfordshire)" in answer
+    assert "01992 58 69 69" in answer
+    assert "couldn't find" not in answer
+
+
+def test_something_else_shows_the_longer_list_and_a_choice_from_it_searches(bot):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    start(chat, "young person", "15", "skip", "Stevenage")
+    more = chat.say("something else")
+    assert "Being a young carer" in buttons(more) and "Grief, someone has died" in buttons(more)
+    answer = chat.text("staying safe online")
+    assert "Report Remove" in answer or "CEOP" in answer
