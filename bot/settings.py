@@ -50,6 +50,8 @@ class Settings:
     # Where the web app sends messages: the local Rasa server unless RASA_URL says otherwise
     # (the scale-out deployment: nginx in front of several Rasa servers, deploy/README.md).
     rasa_url_override: str = ""
+    # Share links to a list of services (issue #13): service ids, area and date only.
+    share_database_url: str = ""
 
     @property
     def rasa_url(self) -> str:
@@ -113,6 +115,7 @@ def load_settings() -> Settings:
             "STAFF_COOKIE_SECURE", "false" if _env("BOT_HOST", "127.0.0.1") in ("127.0.0.1", "localhost") else "true"
         ).lower() in ("1", "true", "yes"),
         rasa_url_override=_env("RASA_URL", ""),
+        share_database_url=_database_url("SHARE_DATABASE_URL", f"sqlite:///{var_dir / 'share.db'}"),
     )
 
 
