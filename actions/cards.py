@@ -64,7 +64,8 @@ def contact_action(contact: ContactRecord) -> dict[str, str]:
         return {"kind": "email", "label": f"Email {contact.value}", "href": f"mailto:{contact.value}"}
     if contact.type == "webchat":
         return {"kind": "webchat", "label": "Chat online", "href": contact.value}
-    return {"kind": "website", "label": "Open website", "href": contact.value}
+    site = re.sub(r"^https?://(www\.)?", "", contact.value).split("/")[0]
+    return {"kind": "website", "label": f"Open {site}", "href": contact.value}
 
 
 def main_action(match: Match, role: str | None) -> dict[str, str | None]:
@@ -149,8 +150,6 @@ def service_card(
     service = match.service
     reword = for_parent if role == "parent_carer" else (lambda text: text)
     action = main_action(match, role)
-    others = [contact_action(c) for c in service.contacts]
-    others = [other for other in others if other["href"] != action["href"]]
     return {
         "type": CARD_TYPE,
         "replaces": replaces,
@@ -160,7 +159,6 @@ def service_card(
         "summary": reword(first_sentence(service.description)),
         "who": card_who(match),
         "action": action,
-        "other_actions": others,
         "opening": opening_line(match, now),
         "reason": reason,
         "changed_note": STALE_NOTE if service.stale_risk == "high" else None,

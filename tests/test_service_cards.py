@@ -37,7 +37,7 @@ def test_contacts_become_whole_tel_sms_and_web_links():
     text = ContactRecord("text", "85258", "Text SHOUT to 85258", None, True, None)
     assert contact_action(text) == {"kind": "text", "label": "Text SHOUT to 85258", "href": "sms:85258&body=SHOUT"}
     site = ContactRecord("website", "https://www.kooth.com", None, None, False, None)
-    assert contact_action(site)["href"] == "https://www.kooth.com"
+    assert contact_action(site) == {"kind": "website", "label": "Open kooth.com", "href": "https://www.kooth.com"}
 
 
 def test_a_closed_service_says_when_it_next_opens():

@@ -9,10 +9,9 @@ from __future__ import annotations
 from html import escape
 
 from actions.cards import contact_action
+from bot.web.share import LINK_DAYS, ShareLink
 from services_db.seed import ServiceRecord
 from services_db.vocabulary import AREA_CODES, NATIONS
-
-from bot.web.share import LINK_DAYS, ShareLink
 
 URGENT_HELP = """
 <section class="urgent" aria-labelledby="urgent-title">
