@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -172,7 +173,9 @@ def test_a_parent_reads_cards_about_their_child(web_url, browser):
     say(page, "worry", "What would you like to do next?")
     text = page.locator("[data-log]").evaluate("log => log.textContent")
     assert "your child" in text
-    assert "refer you." not in text and "Ask your school's" not in text
+    for young_wording in ["refer you.", "Ask your school's"]:
+        at = text.find(young_wording)
+        assert at < 0, text[max(0, at - 300):at + 30]
     context.close()
 
 
@@ -259,7 +262,7 @@ def test_a_link_and_its_qr_code_open_the_same_list_on_another_device(web_url, br
 def long_chat(messages: int) -> str:
     items = [{"from": "bot" if n % 2 else "user", "text": f"Message number {n}. " + "Some words to fill a line. " * 3}
              for n in range(messages)]
-    return json.dumps({"sender": "abcdefgh12345678", "items": items, "queue": [], "outage": False})
+    return json.dumps({"sender": uuid.uuid4().hex, "items": items, "queue": [], "outage": False})
 
 
 @pytest.mark.parametrize(("width", "height"), [(320, 640), (390, 844)], ids=["320px", "phone"])

@@ -498,6 +498,7 @@
     // urgent numbers (widget.css, @media print), under a title that says nothing about
     // what was searched for, so a printout or a PDF's name does not out the person.
     beforePrint() {
+      if (this.printState) { return; } // already printing (the button, then the browser)
       this.printState = { title: document.title, closed: Array.from(this.el.log.querySelectorAll(".wtgh-card details:not([open])")) };
       this.printState.closed.forEach((d) => { d.open = true; });
       document.title = "Saved list";
