@@ -24,7 +24,8 @@ from tests.servers import ROOT, running_bot, start_web_app, stop
 SIZES = [(390, 844), (1280, 800)]
 OUT = ROOT / "docs" / "screenshots"
 
-# Words in text that is inside the viewport now (elements partly visible count in full).
+# Words in text that is inside the viewport now and not covered (elements partly visible count in full;
+# text in a closed <details> does not count).
 VISIBLE_WORDS = """() => {
   const root = document.querySelector('where-to-get-help').shadowRoot;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -32,17 +33,25 @@ VISIBLE_WORDS = """() => {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node.parentElement;
     if (!el || el.closest('.nhsuk-u-visually-hidden') || el.closest('[hidden]')) { continue; }
+    const details = el.closest('details');
+    if (details && !details.open && !el.closest('summary')) { continue; }  // inside a closed "More about"
     const style = getComputedStyle(el);
     if (style.display === 'none' || style.visibility === 'hidden') { continue; }
     const range = document.createRange(); range.selectNodeContents(node);
     const r = range.getBoundingClientRect();
     if (r.height === 0 || r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth) { continue; }
+    // Covered (by the sticky header, say) where the text's first line is on screen: not seen.
+    const x = Math.min(Math.max(r.left + 2, 0), innerWidth - 1);
+    const y = Math.min(Math.max(r.top + 4, 0), innerHeight - 1);
+    const hit = root.elementFromPoint(x, y);
+    if (hit && !el.contains(hit) && !hit.contains(el)) { continue; }
     words += node.textContent.split(/\\s+/).filter(Boolean).length;
   }
   return words;
 }"""
 
-# The results: everything the bot said after the user's last message (the worry).
+# The results: everything the bot said after the user's last message (the worry), as shown:
+# not "Bot said:" (for screen readers only), not the text in a closed "More about".
 RESULTS = """() => {
   const log = document.querySelector('where-to-get-help').shadowRoot.querySelector('[data-log]');
   const users = log.querySelectorAll('.wtgh-user');
@@ -51,9 +60,13 @@ RESULTS = """() => {
   for (let el = last.nextElementSibling; el; el = el.nextElementSibling) {
     const r = el.getBoundingClientRect();
     top = top === null ? r.top : Math.min(top, r.top); bottom = Math.max(bottom, r.bottom);
-    const clone = el.cloneNode(true);
-    clone.querySelectorAll('.nhsuk-u-visually-hidden').forEach(n => n.remove());
-    words += clone.textContent.split(/\\s+/).filter(Boolean).length;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      const details = parent.closest('details');
+      if (parent.closest('.nhsuk-u-visually-hidden') || (details && !details.open && !parent.closest('summary'))) { continue; }
+      words += node.textContent.split(/\\s+/).filter(Boolean).length;
+    }
   }
   return {height: bottom - (top || 0), words: words};
 }"""
