@@ -9,6 +9,7 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.cards import card_reasons, service_card
 from actions.directory import get_directory
 from actions.render import card_values
 from actions.triage_form import area_group, latest_text, resolve_area
@@ -92,10 +93,16 @@ def show_services(
         dispatcher.utter_message(response="utter_crisis_footer")
         return []
     _intro(dispatcher, request, result, more=bool(exclude), responses=set((domain or {}).get("responses", {})))
-    for match in result.matches:
-        dispatcher.utter_message(response="utter_service_card", **card_values(match))
-        if match.service.stale_risk == "high":
-            dispatcher.utter_message(response="utter_service_may_have_changed")
+    now = london_now()
+    for match, reason in zip(result.matches, card_reasons(result.matches), strict=True):
+        # The card (custom payload) rides on the last of its text messages (issue #13).
+        stale = match.service.stale_risk == "high"
+        card = service_card(match, request.role, reason, now, replaces=2 if stale else 1, area=request.area_code)
+        if stale:
+            dispatcher.utter_message(response="utter_service_card", **card_values(match))
+            dispatcher.utter_message(response="utter_service_may_have_changed", json_message=card)
+        else:
+            dispatcher.utter_message(response="utter_service_card", json_message=card, **card_values(match))
     if any("via_school" in m.service.access_routes for m in result.matches) and not request.school_has_mhst:
         dispatcher.utter_message(response="utter_ask_school_about_mhst")
     dispatcher.utter_message(response="utter_crisis_footer")

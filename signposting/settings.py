@@ -54,6 +54,8 @@ class Settings:
     # The tracker store as one SQLAlchemy URL, for the commands that read or delete stored
     # conversations (bot.transcripts); built from the same variables Rasa's endpoints use.
     tracker_url: str = ""
+    # Share links to a list of services (issue #13): service ids, area and date only.
+    share_database_url: str = ""
 
     @property
     def rasa_url(self) -> str:
@@ -135,6 +137,7 @@ def load_settings() -> Settings:
         ).lower() in ("1", "true", "yes"),
         rasa_url_override=_env("RASA_URL", ""),
         tracker_url=_tracker_url(_path("TRACKER_DB", str(var_dir / "conversations.db"))),
+        share_database_url=_database_url("SHARE_DATABASE_URL", f"sqlite:///{var_dir / 'share.db'}"),
     )
 
 

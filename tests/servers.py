@@ -80,7 +80,11 @@ def start_rasa_server(database_url: str, port: int, action_port: int, log_dir: P
         cwd=ROOT, env=_env(database_url, action_port, log_dir / "conversations.db"),
         stdout=(log_dir / "rasa.log").open("w"), stderr=subprocess.STDOUT,
     )
-    wait_for(f"http://127.0.0.1:{port}/", process)
+    try:  # a busy machine may need longer than 5 minutes to load the model: SERVER_START_TIMEOUT
+        wait_for(f"http://127.0.0.1:{port}/", process, timeout=float(os.environ.get("SERVER_START_TIMEOUT", "300")))
+    except BaseException:
+        stop(process)  # never leave a half-started Rasa server behind
+        raise
     return process
 
 

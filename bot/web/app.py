@@ -7,23 +7,29 @@ in ALLOWED_ORIGINS (CORS); messages from any other site's pages are refused.
 """
 from __future__ import annotations
 
+import io
 import re
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 import httpx
+import segno
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.engine import Engine
 
 from bot.readiness import rasa_model_loaded, run_checks
+from bot.web.list_page import expired_html, list_html
 from bot.web.oruk_api import create_router as oruk_router
 from bot.web.relay import RasaRelay
 from bot.web.security import origin_allowed, page_headers
+from bot.web.share import ShareError, ShareLinks, clean_request
 from services_db.database import get_engine
-from services_db.directory import CachedDirectory, Directory
+from services_db.directory import CachedDirectory, Directory, read_services
+from services_db.opening import london_now
 from signposting.settings import settings
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -51,8 +57,18 @@ def create_app(
     allowed_origins: tuple[str, ...] | None = None,
     public_url: str | None = None,
     directory: Callable[[], Directory] | None = None,
+    share_links: ShareLinks | None = None,
+    services_engine: Engine | None = None,
 ) -> FastAPI:
     app = FastAPI(title="Where to get help", docs_url=None, redoc_url=None, openapi_url=None)
+    stores: dict[str, ShareLinks] = {"links": share_links} if share_links else {}
+
+    def links() -> ShareLinks:
+        """Opened on first use: a web app that never makes a link never creates the table."""
+        if "links" not in stores:
+            stores["links"] = ShareLinks.from_url(settings.share_database_url)
+        return stores["links"]
+
     relay_url = rasa_url or settings.rasa_url
     relay = RasaRelay(relay_url, transport)
     allowed = allowed_origins if allowed_origins is not None else settings.allowed_origins
@@ -122,6 +138,42 @@ def create_app(
 
     # The services directory as an Open Referral UK API (read-only): bot/web/oruk_api.py.
     app.include_router(oruk_router(directory), prefix="/oruk")
+
+    # --- Share links to a results list (issue #13) ------------------------------------------
+    @app.post("/api/share")
+    async def make_share_link(request: Request) -> JSONResponse:
+        own_origin = f"{request.url.scheme}://{request.url.netloc}"
+        if not origin_allowed(request.headers.get("origin"), own_origin, allowed):
+            return _error("This website is not allowed to use the chat.", 403)
+        try:
+            body = await request.json()
+            service_ids, area = clean_request(body.get("services"), body.get("area"))
+        except (ValueError, AttributeError) as problem:  # ShareError is a ValueError
+            return _error(str(problem) if isinstance(problem, ShareError) else "Please send JSON.", 400)
+        link = links().create(service_ids, area, london_now().date())
+        return JSONResponse({
+            "url": f"{widget_origin}/list/{link.token}", "qr": f"{widget_origin}/list/{link.token}/qr.svg",
+            "expires_on": link.expires_on.isoformat(),
+        })
+
+    @app.get("/list/{token}")
+    async def shared_list(token: str) -> HTMLResponse:
+        link = links().get(token, london_now().date())
+        headers = {"Cache-Control": "no-store"}
+        if link is None:
+            return HTMLResponse(expired_html(), status_code=404, headers=headers)
+        services = read_services(services_engine or get_engine(), link.service_ids)
+        return HTMLResponse(list_html(link, services), headers=headers)
+
+    @app.get("/list/{token}/qr.svg")
+    async def shared_list_qr(token: str) -> Response:
+        link = links().get(token, london_now().date())
+        if link is None:
+            return Response(status_code=404)
+        svg = io.BytesIO()
+        segno.make(f"{widget_origin}/list/{link.token}", error="m").save(svg, kind="svg", scale=5, border=2)
+        return Response(svg.getvalue(), media_type="image/svg+xml", headers={"Cache-Control": "no-store"})
+
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
 

@@ -30,16 +30,17 @@
         Chat: where to get help
       </button>
       <section id="wtgh-panel" class="wtgh-panel" aria-labelledby="wtgh-title" data-panel>
+        <div class="wtgh-sticky" data-sticky>
         <header class="wtgh-top">
-          <p id="wtgh-title" class="wtgh-title" data-title>Where to get help</p>
           <div class="wtgh-actions">
-            <button type="button" class="wtgh-help-now" data-help-now aria-expanded="false" aria-controls="wtgh-help">Get help now</button>
             <button type="button" class="wtgh-exit" data-exit aria-describedby="wtgh-exit-hint">Leave this site</button>
-            <span id="wtgh-exit-hint" class="nhsuk-u-visually-hidden">Or press Shift 3 times.</span>
+            <span id="wtgh-exit-hint" class="nhsuk-u-visually-hidden">Or press Shift 3 times quickly.</span>
+            <button type="button" class="wtgh-help-now" data-help-now aria-expanded="false" aria-controls="wtgh-help">Get help now</button>
             <button type="button" class="wtgh-close" data-close aria-label="Close chat">Close</button>
           </div>
+          <p id="wtgh-title" class="wtgh-title" data-title>Where to get help</p>
         </header>
-        <section id="wtgh-help" class="wtgh-help" data-help hidden aria-label="Urgent help">
+        <section id="wtgh-help" class="wtgh-help" data-help hidden aria-label="Urgent help" tabindex="-1">
           <h2 class="wtgh-help-title">Urgent help</h2>
           <ul>
             <li>In danger now: call <a href="tel:999">999</a> or go to A&amp;E.</li>
@@ -49,8 +50,8 @@
             <li>Samaritans: call <a href="tel:116123">116 123</a>, any time.</li>
           </ul>
         </section>
+        </div>
         <div class="wtgh-body">
-          <p class="wtgh-intro" data-intro>I'm a chatbot. I help you find support near you. I'm not a counsellor and I can't give medical advice.</p>
           <div class="wtgh-log" data-log role="log" aria-live="polite" aria-relevant="additions" aria-label="Conversation" tabindex="0"></div>
           <p class="wtgh-status" data-status role="status"></p>
           <form class="wtgh-composer" data-composer autocomplete="off">
@@ -58,6 +59,7 @@
             <input class="nhsuk-input" id="wtgh-message" data-input name="message" type="text" maxlength="1000" placeholder="Type a message" enterkeyhint="send">
             <button type="submit" class="nhsuk-button wtgh-send">Send</button>
           </form>
+          <p class="wtgh-print-title" aria-hidden="true">Places that can help</p>
           <div class="wtgh-tools">
             <button type="button" class="wtgh-link" data-clear>Clear this chat</button>
             <button type="button" class="wtgh-link" data-contrast aria-pressed="false">High contrast</button>
@@ -103,6 +105,123 @@
     parent.appendChild(document.createTextNode(text.slice(last)));
   }
 
+  const TOUCH = window.matchMedia("(pointer: coarse)");
+  const URGENT_TEXT = "If you are in danger now, call 999. For urgent help, call 111 and choose the mental health " +
+    "option. Under 19? Call Childline on 0800 1111. Or text SHOUT to 85258. Samaritans: 116 123.";
+
+  // Three presses of Shift alone within QUICK_EXIT_MS; any other key starts the count again.
+  const QUICK_EXIT_MS = 1000;
+  class ShiftPresses {
+    constructor(onExit) { this.onExit = onExit; this.times = []; }
+    keydown(event) {
+      if (event.key !== "Shift" || event.ctrlKey || event.altKey || event.metaKey) { this.times = []; return; }
+      if (event.repeat) { return; }
+      const now = Date.now();
+      this.times = this.times.filter((t) => now - t < QUICK_EXIT_MS).concat(now);
+      if (this.times.length >= 3) { this.times = []; this.onExit(); }
+    }
+  }
+
+  // The bot's messages as chat items. A service card stands for the plain-text version of
+  // it sent just before (`replaces` messages): the card is shown instead. Other custom
+  // payloads are not shown. A "keep this list" row follows the last card.
+  function botItems(messages) {
+    const items = [];
+    messages.forEach(function (m) {
+      const card = m.custom && m.custom.type === "service_card" ? m.custom : null;
+      if (card) {
+        for (let n = card.replaces || 0; n > 0; n -= 1) {
+          const last = items[items.length - 1];
+          if (!last || last.card || last.keep || (last.buttons && last.buttons.length)) { break; }
+          items.pop();
+        }
+        items.push({ from: "bot", card: card });
+      } else if (m.text || (m.buttons && m.buttons.length)) {
+        items.push({ from: "bot", text: m.text || "", buttons: m.buttons || [] });
+      }
+    });
+    const lastCard = items.map((i) => !!i.card).lastIndexOf(true);
+    if (lastCard >= 0) { items.splice(lastCard + 1, 0, { from: "bot", keep: true }); }
+    return items;
+  }
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text) { node.textContent = text; }
+    return node;
+  }
+
+  function actionLink(action, className) {
+    if (!/^(https?:|tel:|sms:|mailto:)/.test(action.href)) { return el("p", className, action.label); }
+    const a = el("a", className, action.label);
+    a.href = action.href;
+    if (/^https?:/.test(action.href)) { a.rel = "noopener noreferrer"; a.target = "_blank"; }
+    return a;
+  }
+
+  // NHS.UK frontend's card: the name as a heading, what it is, who it is for, the main
+  // action, when it is open, why it was picked; the rest under "More about this service".
+  function renderCard(card) {
+    const box = el("div", "nhsuk-card wtgh-card");
+    box.dataset.serviceId = card.id;
+    const content = el("div", "nhsuk-card__content");
+    content.appendChild(el("h2", "nhsuk-card__heading wtgh-card-name", card.name));
+    content.appendChild(el("p", "nhsuk-card__description", card.summary));
+    const who = el("p", "wtgh-card-who");
+    who.appendChild(el("strong", "", "Who it's for: "));
+    who.appendChild(document.createTextNode(card.who));
+    content.appendChild(who);
+    if (card.action.href) {
+      content.appendChild(actionLink(card.action, "wtgh-card-action wtgh-action-" + card.action.kind));
+    } else {
+      content.appendChild(el("p", "wtgh-card-action wtgh-action-" + card.action.kind, card.action.label));
+    }
+    if (card.opening) { content.appendChild(el("p", "wtgh-card-open", card.opening)); }
+    content.appendChild(el("p", "wtgh-card-why", card.reason));
+    if (card.changed_note) { content.appendChild(el("p", "wtgh-card-changed", card.changed_note)); }
+    const more = el("details", "nhsuk-details wtgh-card-more");
+    more.appendChild(el("summary", "nhsuk-details__summary", "More about this service"));
+    const text = el("div", "nhsuk-details__text");
+    [card.more.description, "Who it's for: " + card.more.who, "How to get help: " + card.more.how].forEach((line) => {
+      const p = el("p", "");
+      addText(p, line);
+      text.appendChild(p);
+    });
+    const others = el("ul", "wtgh-card-others");
+    card.more.contacts.forEach((line) => { const li = el("li", ""); addText(li, line); others.appendChild(li); });
+    text.appendChild(others);
+    more.appendChild(text);
+    content.appendChild(more);
+    box.appendChild(content);
+    return box;
+  }
+
+  function renderShare(data) {
+    const box = el("div", "wtgh-share");
+    const link = el("a", "", data.url);
+    link.href = data.url;
+    link.rel = "noopener noreferrer";
+    link.target = "_blank";
+    box.appendChild(link);
+    const qr = el("img", "wtgh-qr");
+    qr.src = data.qr;
+    qr.alt = "QR code: scan it with another phone's camera to open this list";
+    qr.width = 160;
+    qr.height = 160;
+    box.appendChild(qr);
+    return box;
+  }
+
+  // The list as plain text, for "Copy list".
+  function listText(cards) {
+    const parts = cards.map(function (c) {
+      return [c.name, c.summary, "Who it's for: " + c.who, c.action.label + (c.action.href && !/^tel:|^sms:/.test(c.action.href) ? ": " + c.action.href : ""),
+        c.opening || ""].concat(c.more.contacts).filter(Boolean).join("\n");
+    });
+    return ["Places that can help"].concat(parts, ["Urgent help: " + URGENT_TEXT]).join("\n\n");
+  }
+
   class WhereToGetHelp extends HTMLElement {
     connectedCallback() {
       if (this.shadowRoot) { return; }
@@ -110,7 +229,7 @@
       root.innerHTML = TEMPLATE; // fixed markup only; every message goes in as text
       this.pageMode = this.getAttribute("mode") === "page";
       this.el = {};
-      ["root", "launcher", "panel", "title", "help-now", "exit", "close", "help", "log", "status", "composer",
+      ["root", "launcher", "panel", "sticky", "title", "help-now", "exit", "close", "help", "log", "status", "composer",
         "input", "clear", "contrast"].forEach((name) => { this.el[name] = root.querySelector("[data-" + name + "]"); });
       this.state = loadState();
       this.sending = false;
@@ -165,16 +284,14 @@
         el.close.addEventListener("click", () => this.open(false));
         el.panel.addEventListener("keydown", (event) => { if (event.key === "Escape") { this.open(false); } });
       }
-      // Like GOV.UK's "Exit this page": Shift pressed three times within a second.
-      let presses = [];
-      document.addEventListener("keydown", (event) => {
-        if (event.key !== "Shift" || event.repeat) { return; }
-        const now = Date.now();
-        presses = presses.filter(function (t) { return now - t < 1000; }).concat(now);
-        if (presses.length >= 3) { this.quickExit(); }
-      });
+      // Like GOV.UK's "Exit this page": Shift pressed three times within about a second,
+      // with no other key between (Shift+Tab and typed capitals never count).
+      const shiftPresses = new ShiftPresses(() => this.quickExit());
+      document.addEventListener("keydown", (event) => shiftPresses.keydown(event), true);
       // Back to this page after a quick exit (from the browser's cache): start clean.
       window.addEventListener("pageshow", (event) => { if (event.persisted && this.exited) { window.location.reload(); } });
+      window.addEventListener("beforeprint", () => this.beforePrint());
+      window.addEventListener("afterprint", () => this.afterPrint());
       window.addEventListener("online", () => { this.failures = 0; this.pump(); });
       window.addEventListener("offline", () => this.showQueueState());
     }
@@ -246,7 +363,10 @@
       if (item) { item.pending = false; this.markSent(sent.id); }
       if (data.sender) { this.state.sender = data.sender; }
       if (data.error) { this.add({ from: "bot", text: data.error }); }
-      (data.messages || []).forEach((m) => this.add({ from: "bot", text: m.text || "", buttons: m.buttons || [] }));
+      const items = botItems(data.messages || []);
+      const cardsBefore = this.el.log.querySelectorAll(".wtgh-card").length;
+      items.forEach((item) => this.add(item));
+      this.scrollTo(this.el.log.querySelectorAll(".wtgh-card")[cardsBefore]);
       this.save();
       this.showQueueState();
       this.pump();
@@ -290,6 +410,8 @@
 
     render(item) {
       const { log } = this.el;
+      if (item.card) { log.appendChild(renderCard(item.card)); return; }
+      if (item.keep) { log.appendChild(this.renderKeep()); return; }
       const div = document.createElement("div");
       div.className = "wtgh-msg wtgh-" + (item.from === "bot" ? "bot" : "user");
       if (item.id) { div.dataset.id = item.id; }
@@ -315,13 +437,107 @@
           button.type = "button";
           button.className = "wtgh-choice";
           button.textContent = b.title;
-          button.addEventListener("click", () => { this.enqueue(b.payload, b.title); this.el.input.focus(); });
+          button.addEventListener("click", () => {
+            this.enqueue(b.payload, b.title);
+            // On a phone, focus in the text box opens the keyboard over the next question's buttons.
+            if (TOUCH.matches) { this.el.log.focus({ preventScroll: true }); } else { this.el.input.focus(); }
+          });
           group.appendChild(button);
         });
         log.appendChild(group);
       }
       log.scrollTop = log.scrollHeight;
       if (this.pageMode) { div.scrollIntoView({ block: "nearest" }); }
+    }
+
+    // After results: the first card at the top of the view (under the sticky header).
+    scrollTo(node) {
+      if (!node) { return; }
+      if (this.pageMode) {
+        const below = this.el.sticky.getBoundingClientRect().height + 8;
+        window.scrollTo({ top: node.getBoundingClientRect().top + window.scrollY - below, behavior: "instant" });
+      } else {
+        this.el.log.scrollTop = node.offsetTop - this.el.log.offsetTop;
+      }
+    }
+
+    // --- taking the list away: print, copy, a link with a QR code ---------------------
+    cards() {
+      const seen = new Set();
+      return this.state.items.filter((i) => i.card && !seen.has(i.card.id) && seen.add(i.card.id)).map((i) => i.card);
+    }
+
+    renderKeep() {
+      const box = document.createElement("div");
+      box.className = "wtgh-keep";
+      box.setAttribute("role", "group");
+      box.setAttribute("aria-label", "Keep this list");
+      const status = document.createElement("p");
+      status.className = "wtgh-keep-status";
+      status.setAttribute("role", "status");
+      const actions = [
+        ["Save or print this list", () => this.printList()],
+        ["Copy list", () => this.copyList(status)],
+        ["Get a link to this list", () => this.shareList(box, status)],
+      ];
+      actions.forEach(([label, handler]) => {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "wtgh-link wtgh-keep-button";
+        button.textContent = label;
+        button.addEventListener("click", handler);
+        box.appendChild(button);
+      });
+      box.appendChild(status);
+      return box;
+    }
+
+    printList() { window.print(); }
+
+    // Printing (the button or the browser's own Print): only the cards, in full, and the
+    // urgent numbers (widget.css, @media print), under a title that says nothing about
+    // what was searched for, so a printout or a PDF's name does not out the person.
+    beforePrint() {
+      if (this.printState) { return; } // already printing (the button, then the browser)
+      this.printState = { title: document.title, closed: Array.from(this.el.log.querySelectorAll(".wtgh-card details:not([open])")) };
+      this.printState.closed.forEach((d) => { d.open = true; });
+      document.title = "Saved list";
+    }
+
+    afterPrint() {
+      if (!this.printState) { return; }
+      this.printState.closed.forEach((d) => { d.open = false; });
+      document.title = this.printState.title;
+      this.printState = null;
+    }
+
+    copyList(status) {
+      const text = listText(this.cards());
+      const said = () => { status.textContent = "List copied. You can paste it into a note or a message."; };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(said, () => { status.textContent = "Sorry, copying did not work here. Try 'Save or print this list'."; });
+      } else {
+        status.textContent = "Sorry, copying does not work here. Try 'Save or print this list'.";
+      }
+    }
+
+    async shareList(box, status) {
+      const cards = this.cards();
+      status.textContent = "Making a link...";
+      try {
+        const response = await fetch(ORIGIN + "/api/share", {
+          method: "POST", headers: { "Content-Type": "application/json" }, credentials: "omit", cache: "no-store",
+          body: JSON.stringify({ services: cards.map((c) => c.id), area: cards.map((c) => c.area).find(Boolean) || null }),
+        });
+        const data = await response.json();
+        if (!response.ok || !data.url) { throw new Error(data.error || "no link"); }
+        const old = box.querySelector(".wtgh-share");
+        if (old) { old.remove(); }
+        box.insertBefore(renderShare(data), status);
+        status.textContent = "Here is your link. It works for 7 days and holds only this list.";
+      } catch (e) {
+        status.textContent = "Sorry, I couldn't make a link just now. You can copy or print the list instead.";
+      }
     }
 
     markSent(id) {

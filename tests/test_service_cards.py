@@ -1,0 +1,89 @@
+"""The service card payload (actions/cards.py): actions, opening, reasons, parent wording, length."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from actions.cards import (
+    CARD_TYPE,
+    PARENT_PHRASES,
+    card_reasons,
+    contact_action,
+    first_sentence,
+    for_parent,
+    next_opening,
+    service_card,
+)
+from services_db.opening import LONDON
+from services_db.query import SearchRequest, find_services
+from services_db.seed import ContactRecord, load_service_records
+
+MONDAY_NIGHT = datetime(2026, 3, 2, 23, 30, tzinfo=LONDON)  # a Monday
+SERVICES = load_service_records()
+
+
+def search(**request: object):
+    return find_services(SERVICES, SearchRequest(**request), MONDAY_NIGHT).matches  # type: ignore[arg-type]
+
+
+def visible_words(card: dict) -> int:
+    """Words a card shows before "More about this service" is opened."""
+    shown = [card["name"], card["summary"], "Who it's for:", card["who"], card["action"]["label"], card["reason"],
+             card["opening"] or "", card["changed_note"] or "", "More about this service"]
+    return sum(len(part.split()) for part in shown)
+
+
+def phone(value: str, **extra: object) -> ContactRecord:
+    fields = {"label": None, "hours": None, "open_24_7": False, "schedule": None, **extra}
+    return ContactRecord(type="phone", value=value, **fields)  # type: ignore[arg-type]
+
+
+def test_contacts_become_whole_tel_sms_and_web_links():
+    assert contact_action(phone("0800 6444 101")) == {"kind": "call", "label": "Call 0800 6444 101", "href": "tel:08006444101"}
+    text = ContactRecord("text", "85258", "Text SHOUT to 85258", None, True, None)
+    assert contact_action(text) == {"kind": "text", "label": "Text SHOUT to 85258", "href": "sms:85258&body=SHOUT"}
+    site = ContactRecord("website", "https://www.kooth.com", None, None, False, None)
+    assert contact_action(site) == {"kind": "website", "label": "Open kooth.com", "href": "https://www.kooth.com"}
+
+
+def test_a_closed_service_says_when_it_next_opens():
+    weekdays = phone("0300 000 0000", schedule=[{"days": ["mon", "tue"], "opens": "09:30", "closes": "17:00"}])
+    assert next_opening([weekdays], MONDAY_NIGHT) == "Opens tomorrow at 9:30am"
+    assert next_opening([weekdays], datetime(2026, 3, 4, 8, 0, tzinfo=LONDON)) == "Opens Monday at 9:30am"
+    assert next_opening([phone("0300 000 0000")], MONDAY_NIGHT) is None
+
+
+@pytest.mark.parametrize("role", ["young_person", "parent_carer"])
+@pytest.mark.parametrize(("area", "concern"), [("herts", "exam_stress"), ("leicester", "worry"), (None, "low_mood")])
+def test_every_card_leads_with_an_action_and_stays_short(role, area, concern):
+    matches = search(role=role, age_min=13, age_max=14, area_code=area, concern=concern)
+    reasons = card_reasons(matches)
+    assert len(set(reasons)) == len(reasons), reasons  # a reason that differs between cards
+    for match, reason in zip(matches, reasons, strict=True):
+        card = service_card(match, role, reason, MONDAY_NIGHT, replaces=1)
+        assert card["type"] == CARD_TYPE and card["id"] == match.service.id
+        assert card["action"]["label"] and (card["action"]["href"] or card["action"]["kind"] == "school")
+        assert visible_words(card) <= 60, (card["name"], visible_words(card))
+
+
+def test_a_parent_reads_about_their_child():
+    matches = search(role="parent_carer", age_min=15, age_max=16, area_code="leicester", concern="worry")
+    camhs = next(m for m in matches if m.service.id == "llr-camhs")
+    card = service_card(camhs, "parent_carer", "It is in Leicester", MONDAY_NIGHT, replaces=1)
+    assert "refer your child" in card["more"]["how"] and "your child's life" in card["more"]["description"]
+    assert "refer you." not in card["more"]["how"]
+    young = service_card(camhs, "young_person", "It is in Leicester", MONDAY_NIGHT, replaces=1)
+    assert "refer you." in young["more"]["how"]
+
+
+def test_each_parent_phrase_is_still_in_the_services_file():
+    """A phrase nobody uses any more would be a rewording that silently stopped working."""
+    texts = " ".join(f"{s.description} {s.access_note or ''}" for s in SERVICES)
+    assert [young for young, _ in PARENT_PHRASES if young not in texts] == []
+    assert for_parent("Ask your school's mental health lead") == "Ask your child's school's mental health lead"
+
+
+def test_the_summary_is_one_sentence_cut_to_length():
+    assert first_sentence("Free online counselling. You do not have to give your name.") == "Free online counselling."
+    assert first_sentence("one two three four", max_words=2) == "one two…"
