@@ -174,6 +174,8 @@ def load_agent(action_url: str):  # type: ignore[no-untyped-def]
 
 async def drive_to_question(agent, question: str, role: str) -> list[Any]:  # type: ignore[no-untyped-def]
     """The events of a conversation that has just been asked `question`."""
+    if not prefix(question, role):
+        return []
     sender = f"template-{uuid.uuid4().hex}"
     for text in prefix(question, role):
         await agent.handle_text(text, sender_id=sender)
