@@ -8,7 +8,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: test-fast bench-staff chaos privacy-eval safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
+.PHONY: test-fast bench-staff typed-eval chaos privacy-eval safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
 
 help:
 	@echo "make run   - set up whatever is missing, then start the bot (widget on localhost)"
@@ -103,6 +103,11 @@ test-fast: venv db
 
 nlu-eval: setup
 	@$(PY) -m bot.nlu_eval
+
+# Typed answers to each question, understood by the whole trained bot (issue #12):
+# make typed-eval [ARGS="FILE.jsonl ... --show-failures N"] (default: tests/typed_answers/*).
+typed-eval: setup
+	@$(PY) -m bot.typed_eval $(ARGS)
 
 # What a user gets from the whole trained bot on risk messages: leave-one-author-out over the
 # risk corpus, the held-out gate author, conversations, the shared real messages (docs/safety.md).

@@ -164,6 +164,10 @@ class ActionStartAgain(Action):
         return [ActiveLoop(None), *(SlotSet(slot, None) for slot in TRIAGE_SLOTS)]
 
 
+# The slots whose change makes a new search (the others follow from these).
+CHANGEABLE = ("age_min", "age_max", "area_code", "concern", "user_role")
+
+
 class ActionChangeAnswer(Action):
     """After the answer was shown: "actually I'm 15", "I meant Watford" → search again."""
 
@@ -189,7 +193,8 @@ class ActionChangeAnswer(Action):
         role = parse_role(text)
         if role in ("parent_carer", "professional"):
             events.append(SlotSet("user_role", role))
-        if not events:
+        # Issue #12: "Thanks, I've changed that" only when this message really changed an answer.
+        if not any(tracker.get_slot(event["name"]) != event["value"] for event in events if event["name"] in CHANGEABLE):
             dispatcher.utter_message(response="utter_change_what")
             return []
         dispatcher.utter_message(response="utter_changed_answer")

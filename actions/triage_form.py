@@ -10,22 +10,26 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.directory import get_directory
 from services_db.gazetteer import AreaResolution
 from signposting.parsing import (
-    is_no_school,
+    is_declined,
     is_something_else,
     parse_age,
     parse_age_mention,
     parse_concern,
-    parse_role,
+    parse_role_typed,
+    parse_school_absence,
 )
+from signposting.text import normalise
 from signposting.vocabulary import NATIONAL
 
-# Intents that are not answers: the form must reject them so the matching rule runs.
+# Intents that are not answers: the form rejects them so the matching rule runs, unless the
+# question's own parser understands the text as an answer (issue #12, `typed_answer` below).
 NOT_AN_ANSWER = {
     "express_crisis", "start_again", "talk_to_a_person", "ask_bot_identity", "stop",
     "ask_clinical_advice", "out_of_scope", "more_options", "confirm_safe", "not_safe",
@@ -62,14 +66,80 @@ def resolve_area(text: str, fuzzy: bool = True) -> AreaResolution | None:
     return directory.gazetteer.resolve(text, fuzzy=fuzzy) if directory else None
 
 
+# --- Issue #12: typed answers. At the question asked, its parser has the first say ----------
+# Never an answer, whatever the text: crisis (CrisisPolicy answers first) and the buttons of
+# the "are you safe?" question.
+NEVER_AN_ANSWER = {"express_crisis", "confirm_safe", "not_safe"}
+# Said as a request, these are not answers ("start again", "talk to a person", "stop").
+CONTROL_REQUEST = re.compile(
+    r"\b(?:start (?:again|over|afresh)|restart|begin again|from the (?:start|beginning)|"
+    r"(?:talk|speak|chat) (?:to|with) (?:a |an |the |some )?(?:real |actual )?(?:person|human|someone|somebody|people)|"
+    r"real person|human|stop|quit|cancel|end (?:this|the) (?:chat|conversation)|more options|bye|goodbye)\b"
+)
+# What the form does between the user's message and its validation (anything else, such as
+# the crisis steps, means the message answered another question).
+FORM_STEPS = {"action_listen", "action_extract_slots", "triage_form", "validate_triage_form"}
+
+
+def form_asked_last(tracker: Tracker) -> bool:
+    """Was the latest message a reply to the form's question, and is the form validating it now?"""
+    events = tracker.events
+    users = [i for i, event in enumerate(events) if event.get("event") == "user"]
+    if not users:
+        return False
+    last_user = users[-1]
+    after = [e.get("name") for e in events[last_user + 1:] if e.get("event") == "action"]
+    if any(name not in FORM_STEPS for name in after):
+        return False
+    before = [e.get("name") for e in events[:last_user] if e.get("event") == "action" and e.get("name") != "action_listen"]
+    return bool(before) and before[-1] == "triage_form"
+
+
+def understood_as(slot: str, text: str, tracker: Tracker) -> bool:
+    """Does the parser of `slot` take `text` as an answer?"""
+    if slot == "user_role":
+        return parse_role_typed(text) is not None
+    if slot == "age":
+        return parse_age(text) is not None
+    if slot == "school":
+        if parse_school_absence(text):
+            return True
+        directory = get_directory()
+        return bool(directory and directory.schools.match(text, tracker.get_slot("area_code")))
+    if slot == "area":  # exact names only: fuzzy matching turns "hello" into a village
+        resolution = resolve_area(text, fuzzy=False)
+        return is_declined(text) or bool(resolution and resolution.status in ("found", "outside", "ambiguous"))
+    if slot == "concern":
+        return parse_concern(text) is not None
+    return False
+
+
+def typed_answer(tracker: Tracker) -> dict[str, Any]:
+    """{requested slot: text} when the NLU read an answer as something else ("no" at the
+    school question is an answer, not a refusal; "dad here" is not a greeting)."""
+    slot = tracker.get_slot("requested_slot")
+    intent = latest_intent(tracker)
+    text = latest_text(tracker)
+    if not slot or intent not in NOT_AN_ANSWER | {"change_answer"} or intent in NEVER_AN_ANSWER:
+        return {}
+    if CONTROL_REQUEST.search(normalise(text)) or not form_asked_last(tracker):
+        return {}
+    return {slot: text} if understood_as(slot, text, tracker) else {}
+
+
 class ValidateTriageForm(FormValidationAction):
     def name(self) -> str:
         return "validate_triage_form"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
-        if latest_intent(tracker) in NOT_AN_ANSWER:
+        if latest_intent(tracker) in NOT_AN_ANSWER and not typed_answer(tracker):
             return []  # nothing extracted: the form rejects and the intent's rule answers
         return await super().run(dispatcher, tracker, domain)
+
+    async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """The slot mappings skip intents that are not answers; an answer they skipped is added here."""
+        events = await super().get_extraction_events(dispatcher, tracker, domain)
+        return events + [SlotSet(slot, value) for slot, value in typed_answer(tracker).items()]
 
     # --- answers given before they were asked, and corrections -----------------------
 
@@ -89,7 +159,7 @@ class ValidateTriageForm(FormValidationAction):
     async def extract_user_role(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         if not self._volunteered("user_role", tracker):
             return {}
-        role = parse_role(latest_text(tracker))
+        role = parse_role_typed(latest_text(tracker))
         # "me"/"for me" in passing is weak evidence: only a clear parent or professional counts.
         return {"user_role": role} if role in ("parent_carer", "professional") else {}
 
@@ -119,7 +189,7 @@ class ValidateTriageForm(FormValidationAction):
     # --- validation of each answer ---------------------------------------------------
 
     def validate_user_role(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
-        role = parse_role(str(value or ""))
+        role = parse_role_typed(str(value or ""))
         if role is None:
             dispatcher.utter_message(response="utter_role_not_understood")
             return {"user_role": None}
@@ -139,8 +209,8 @@ class ValidateTriageForm(FormValidationAction):
 
     def validate_school(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         text = str(value or "")
-        if is_no_school(text):
-            return {"school": "skipped", "school_urn": None, "school_has_mhst": None}
+        if absence := parse_school_absence(text):  # "skipped" or "not at school"
+            return {"school": absence, "school_urn": None, "school_has_mhst": None}
         directory = get_directory()
         school = directory.schools.match(text, tracker.get_slot("area_code")) if directory else None
         if school is None:
@@ -166,6 +236,10 @@ class ValidateTriageForm(FormValidationAction):
 
     def validate_area(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         resolution = resolve_area(str(value or ""))
+        if is_declined(str(value or "")) and (resolution is None or resolution.status == "unknown"):
+            # "rather not say", "n/a": national services, which need no place.
+            dispatcher.utter_message(response="utter_area_skipped")
+            return {"area": "not given", "area_code": NATIONAL, "area_group": "other", "area_options": None}
         if resolution is None:  # no database: national services, which need no place
             return {"area": str(value), "area_code": NATIONAL, "area_group": "other", "area_options": None}
         if resolution.status == "found":

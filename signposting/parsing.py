@@ -51,7 +51,11 @@ class Age:
 # --- Age -------------------------------------------------------------------------------
 
 _YEAR = re.compile(r"\b(?:year|yr|y)\s?(\d{1,2})\b")
-_RANGE = re.compile(r"\b(\d{1,2})\s?(?:to|or|and)\s?(\d{1,2})\b")
+_RANGE = re.compile(r"\b(\d{1,2})\s?(?:to|or|and|\s)\s?(\d{1,2})\b")  # "13 to 14", "13-14"
+_YEAR_RANGE = re.compile(r"\b(?:year|yr|y)\s?(\d{1,2})\s?(?:or|to|and|\s)\s?(?:year |yr |y)?(\d{1,2})\b")
+_YEAR_WORD = re.compile(
+    r"\b(?:year|yr)\s(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b"
+)
 _UNDER = re.compile(r"\b(?:under|younger than|less than|below)\s(\d{1,2})\b")
 _OVER = re.compile(r"\b(?:over|older than|more than|above)\s(\d{1,2})\b")
 _NUMBER = re.compile(r"\b(\d{1,3})\b")
@@ -85,18 +89,36 @@ def _age_of(value: int) -> Age:
 
 
 def parse_age(text: str) -> Age | None:
-    """Age from an answer to "How old are you?": "14", "fourteen", "year 9", "13 to 14"."""
+    """Age from an answer to "How old are you?": "14", "fourteen", "year 9", "13 to 14".
+    A stated age wins over "not sure" ("not sure, year 7 or 8") and over a school year
+    said with it ("15 (year 11)")."""
     clean = normalise(text)
     if not clean:
         return None
+    age = _stated_age(clean)
+    if age is not None:
+        return age
     if _DONT_KNOW.search(clean):
         return Age(unknown=True)
+    return None
+
+
+def _stated_age(clean: str) -> Age | None:
     if re.search(r"\breception\b", clean):
         return Age(4, 5)
+    if years := _YEAR_RANGE.search(clean):
+        first, last = _year_group(int(years.group(1))), _year_group(int(years.group(2)))
+        if first and last:
+            return Age(min(first.low or 0, last.low or 0), max(first.high or 0, last.high or 0))
+    year = _YEAR.search(clean) or _YEAR_WORD.search(clean)
+    if year:
+        rest = clean[: year.start()] + " " + clean[year.end():]
+        if (number := _NUMBER.search(rest)) and int(number.group(1)) <= MAX_AGE:
+            return _age_of(int(number.group(1)))  # "15 (year 11)": the age itself
+        value = year.group(1)
+        return _year_group(int(value) if value.isdigit() else NUMBER_WORDS[value])
     if re.search(r"\b(sixth form|6th form)\b", clean):
         return Age(16, 18)
-    if year := _YEAR.search(clean):
-        return _year_group(int(year.group(1)))
     if under := _UNDER.search(clean):
         return Age(0, max(int(under.group(1)) - 1, 0))
     if over := _OVER.search(clean):
@@ -329,3 +351,134 @@ def is_no_school(text: str) -> bool:
     """'skip', 'don't know', 'not at school', 'home educated'… all mean: no school to use."""
     clean = normalise(text)
     return bool(_DONT_KNOW.search(clean) or _NO_SCHOOL.fullmatch(clean) or _NO_SCHOOL.search(clean) and len(clean.split()) <= 5)
+
+
+# --- Issue #12: answers as people type them -----------------------------------------------
+# At the question asked, the slot's parser has the first say whatever the NLU's intent
+# (actions/triage_form.py). These helpers widen what each parser understands.
+
+# Family and carer words that, said on their own or about oneself ("dad here", "I'm her nan"),
+# mean the person chatting is a parent or carer; "my mum shouts" is a young person.
+_FAMILY = (
+    r"(?:mum|mom|mam|mum?my|mommy|mammy|mother|dad|daddy|father|step ?(?:mum|mom|dad|mother|father)|"
+    r"nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|"
+    r"grandparent|aunt|aunty|auntie|uncle|guardian|special guardian|carer|foster (?:carer|parent|mum|dad)|"
+    r"kinship carer|adoptive (?:parent|mum|dad|mother|father)|parent)"
+)
+_SPEAKER_FILLER = r"(?:(?:yes|yeah|yep|hi|hello|its|it s|this is|im|i m|i am|the|a|his|her|their|your|just|here|speaking)\s)*"
+_FAMILY_SPEAKER = re.compile(
+    rf"^{_SPEAKER_FILLER}{_FAMILY}(?:\s(?:here|speaking))?\b"
+    rf"|\b(?:i m|im|i am|as) (?:a |the |his |her |their |an )?{_FAMILY}\b"
+    r"|\b(?:i look after|i care for|i m looking after|im looking after) (?:my |a |his |her |their |two |three )?"
+    r"(?:grand|step|foster|niece|nephew|son|daughter|child|kid|boy|girl|sister s|brother s)"
+    r"|\bmy (?:foster|adopted|step|grand) ?(?:son|daughter|child|children|kid|kids|boy|girl|children)\b"
+    r"|\bmy (?:grandson|granddaughter|grandchild|grandkid|nephew|niece|stepson|stepdaughter|stepchild|stepkid)s?\b"
+)
+_WORKER = (
+    r"(?:key ?worker|support worker|family (?:support )?worker|care worker|residential worker|youth worker|"
+    r"social worker|counsellor|counselor|therapist|psychologist|camhs (?:worker|clinician|practitioner)|"
+    r"health visitor|(?:learning )?mentor|lecturer|tutor|childminder|pastoral lead|head ?teacher|"
+    r"early help (?:worker|practitioner)|inclusion (?:lead|manager|officer)|attendance officer|teacher|nurse)"
+)
+_WORKER_SPEAKER = re.compile(
+    rf"^{_SPEAKER_FILLER}(?:[a-z]+ )?{_WORKER}(?:\s(?:here|speaking))?\b(?! (?:said|says|told|tells|thinks|wants|suggested|sent))"
+    rf"|\b(?:i m|im|i am|as|i work as) (?:a |an |the |his |her |their )?(?:[a-z]+ )?{_WORKER}\b"
+    r"|\bi work (?:at|in|for|with) (?:a |the )?(?:[a-z]+ )?(?:school|college|academy|charity|council|nhs|camhs|children|young)"
+)
+_SOMEONE_ELSES = re.compile(r"\b(?:my|our)\s$")
+_YOUNG_SPEAKER = re.compile(
+    r"\b(?:for me|me|myself|its me|it s me|yung|yp|young un|im young|i m young|"
+    r"(?:im|i m|i am) (?:in|at) (?:year|yr|y)\s?\d{1,2}|(?:im|i m|i am) (?:in|at) "
+    r"(?:school|college|sixth form|6th form|uni|year \d+)|(?:im|i m|i am) a (?:student|pupil|kid|teen|teenager|yp))\b"
+)
+
+
+def parse_role_typed(text: str) -> str | None:
+    """`parse_role`, plus the ways people type it: "dad here", "I'm her nan", "I'm his key
+    worker", "special guardian", "yeah me", "I'm in year 10". "my teacher said..." is not a
+    professional speaking."""
+    clean = normalise(text)
+    if _WORKER_SPEAKER.search(clean):
+        return "professional"
+    professional = _PROFESSIONAL.search(clean)
+    if professional and not _SOMEONE_ELSES.search(clean[: professional.start()]):
+        return "professional"
+    if _FAMILY_SPEAKER.search(clean):
+        return "parent_carer"
+    role = parse_role(text)
+    if role == "professional":  # "my teacher told me about this": a young person
+        return "young_person"
+    if role is not None:
+        return role
+    if _YOUNG_SPEAKER.search(clean):
+        return "young_person"
+    return None
+
+
+# "No" to an optional question, in the ways people type it.
+_DECLINE = re.compile(
+    r"(?:no|nah|naa|nope|na|n|no thanks|no thank you|no ta|nah thanks|nope thanks|not really|"
+    r"n a|na|none|nothing|nil|x|skip|skip it|skip this|skip that|pass|next|move on|"
+    r"leave (?:it|that|this)? ?blank|leave it|blank|"
+    r"(?:id |i d |i would |would )?(?:rather|prefer) not(?: to)?(?: say| tell| answer| share| give it| give that)?|"
+    r"(?:i )?(?:dont|don t|do not) (?:want|wanna|need) to (?:say|tell|answer|share|give (?:it|that)(?: out)?)|"
+    r"(?:i )?(?:dont|don t|do not) wanna (?:say|tell|answer|share)|not saying|not telling|private|"
+    r"none of your business|mind your own)"
+)
+_FILLER_WORDS = re.compile(r"\b(?:please|pls|plz|thanks|thank you|ta|sorry|tbh|lol|mate|just|if thats ok|if that s ok)\b")
+
+
+def is_declined(text: str) -> bool:
+    """"no", "nah", "n/a", "rather not say", "leave it blank", "-": no answer to an optional question."""
+    clean = normalise(text)
+    if not clean:  # "-", "...", an emoji: nothing said
+        return True
+    core = " ".join(_FILLER_WORDS.sub(" ", clean).split())
+    return bool(_DECLINE.fullmatch(core or clean) or _DECLINE.fullmatch(clean) or _DONT_KNOW.search(clean))
+
+
+_NOT_AT_SCHOOL = re.compile(
+    r"\b(?:not (?:at|in|going to|attending|enrolled (?:at|in)) (?:a |any )?(?:school|college|education)|"
+    r"not in (?:education|any school)|out of (?:school|education)|(?:dont|don t|do not|doesnt|doesn t|does not) "
+    r"(?:go|attend)(?: to)?(?: school| college)?|home ?(?:educated|schooled|schooling|school|ed)|"
+    r"elective home education|ehe|left school|leaving school|finished school|dropped out|no school|"
+    r"(?:been )?(?:excluded|expelled)|no (?:school )?place|between schools|neet|"
+    r"(?:i m|im|i am) (?:working|at work)|apprenticeship)\b"
+)
+
+
+def parse_school_absence(text: str) -> str | None:
+    """"not at school" (home-schooled, left, excluded...), "skipped" (no answer), or None (a school name, perhaps)."""
+    clean = normalise(text)
+    if _NOT_AT_SCHOOL.search(clean) or clean in ("not at school", "not in school"):
+        return "not at school"
+    if is_declined(text) or is_no_school(text):
+        return "skipped"
+    return None
+
+
+_YES = re.compile(
+    r"(?:y|ye|yes|yeah|yea|yeh|yep|yup|ya|yah|yh|ys|yass|ok|okay|okey|k|kk|okie|sure|alright|aight|fine|"
+    r"go on|go ahead|go for it|do it|please|yes please|yes pls|definitely|deffo|defo|absolutely|of course|"
+    r"why not|sounds good|that would be (?:good|great|helpful|nice)|that d be (?:good|great|helpful)|"
+    r"find support|find help|help me|i would like that|id like that|i d like that|i would|id like to|"
+    r"yes find support|yes i would|yes i do|go on then|ok then|alright then|sure thing|please do|👍)"
+)
+_NO = re.compile(
+    r"(?:n|no|nah|naa|nope|no thanks|no thank you|no ta|nah thanks|not now|not right now|not yet|not today|"
+    r"maybe later|later|another time|im ok|i m ok|im okay|i m okay|im fine|i m fine|im good|i m good|"
+    r"i dont want to|i don t want to|i dont|i don t|dont|don t|no im ok|no i m ok|no im good|no i m good|"
+    r"not really|no need|im alright|i m alright)"
+)
+
+
+def parse_yes_no(text: str) -> str | None:
+    """"yes" | "no" | None for an answer to a yes/no question ("yes please", "go on then", "nah")."""
+    clean = normalise(text)
+    core = " ".join(_FILLER_WORDS.sub(" ", clean).split()) or clean
+    for candidate in (core, clean):
+        if _NO.fullmatch(candidate):
+            return "no"
+        if _YES.fullmatch(candidate):
+            return "yes"
+    return None

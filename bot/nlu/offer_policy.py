@@ -1,0 +1,62 @@
+"""OfferPolicy: the answer to "Would you like me to find support near you?" (issue #12).
+
+The question follows the crisis steps (CrisisPolicy: "I'm glad you're safe" → the offer).
+Whatever the NLU makes of a short reply ("yes please", "go on then", "nah"), a yes starts the
+triage form and a no says goodbye with the urgent lines; anything else is left to the other
+policies. The crisis path always comes first: when CrisisPolicy has a step to take, this
+policy says nothing.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import Event
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.nlu.crisis_policy import UTTER_OFFER, last_bot_action_before_user, next_step
+from bot.nlu.deterministic_policy import DeterministicPolicy
+from signposting.parsing import parse_yes_no
+
+TRIAGE_FORM = "triage_form"
+UTTER_NO_THANKS = "utter_goodbye"
+YES_INTENTS = {"affirm"}
+NO_INTENTS = {"deny"}
+
+
+def answer_to_offer(tracker: DialogueStateTracker) -> str | None:
+    """"yes" | "no" | None: what the latest message says to the offer, if it answers it."""
+    if tracker.latest_action_name != ACTION_LISTEN_NAME or tracker.active_loop_name:
+        return None
+    if last_bot_action_before_user(tracker) != UTTER_OFFER or not tracker.latest_message:
+        return None
+    said = parse_yes_no(tracker.latest_message.text or "")
+    if said:
+        return said
+    intent = (tracker.latest_message.intent or {}).get("name")
+    return "yes" if intent in YES_INTENTS else "no" if intent in NO_INTENTS else None
+
+
+def next_offer_action(tracker: DialogueStateTracker) -> str | None:
+    if next_step(tracker)[0] is not None:  # the crisis path first, always
+        return None
+    if tracker.latest_action_name == UTTER_NO_THANKS and last_bot_action_before_user(tracker) == UTTER_OFFER:
+        return ACTION_LISTEN_NAME
+    answer = answer_to_offer(tracker)
+    return TRIAGE_FORM if answer == "yes" else UTTER_NO_THANKS if answer == "no" else None
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
+)
+class OfferPolicy(DeterministicPolicy):
+    REQUIRED_RESPONSES = (UTTER_OFFER, UTTER_NO_THANKS)
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"priority": 5}
+
+    def next_action(self, tracker: DialogueStateTracker, domain: Domain) -> tuple[str | None, list[Event]]:
+        return next_offer_action(tracker), []

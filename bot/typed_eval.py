@@ -1,0 +1,280 @@
+"""`make typed-eval`: how many typed answers the whole trained bot understands, per question.
+
+The held-out sets (tests/typed_answers/typed_T1.jsonl and typed_T2.jsonl, two authors who
+never saw the training data or the parsers; format in docs/authoring/typed_answers_brief.md)
+are measured here and nowhere else: never copy their texts into training data, parsers or tests.
+
+How: the trained model loaded in this process by Rasa's Agent (its NLU, policies and form
+logic, conversations kept in memory: no redaction and no HTTP between turns, which makes the
+run several times faster than over REST) with the real action server (tests/servers.py) on a
+freshly seeded SQLite services database. For each question and asker role one conversation
+is driven up to the question (button answers); its events are copied into a fresh
+conversation for every answer, the answer is sent, and slots, intent, actions and reply are
+read from the tracker.
+
+    make typed-eval                                   # both held-out sets
+    make typed-eval ARGS="tests/concern_answers/C1.jsonl --show-failures 50"
+
+Prints figures only; tests/test_typed_eval.py holds the floor.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import sys
+import tempfile
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.train import model_path
+from signposting.settings import PROJECT_ROOT
+
+HELD_OUT = [PROJECT_ROOT / "tests" / "typed_answers" / "typed_T1.jsonl",
+            PROJECT_ROOT / "tests" / "typed_answers" / "typed_T2.jsonl"]
+QUESTIONS = ("first_message", "user_role", "age", "school", "area", "concern", "offer", "next_step")
+# Answers of the new concern labels are issue #12's concern taxonomy: reported apart.
+SEPARATE = {"concern"}
+
+ROLE_ANSWER = {"young_person": "young person", "parent_carer": "parent or carer", "professional": "professional"}
+AGE_ANSWER = {"young_person": "14", "parent_carer": "12", "professional": "13"}
+AREA_ANSWER = "Watford"
+CONCERN_ANSWER = "low mood"
+NATIONAL_EXPECTED = {"england_elsewhere", "skip"}
+SCHOOL_SKIPPED, SCHOOL_NONE = "skipped", "not at school"
+
+
+@dataclass(frozen=True)
+class Answer:
+    id: str
+    question: str
+    asker_role: str
+    text: str
+    expected: dict[str, Any]
+
+
+@dataclass
+class Outcome:
+    answer: Answer
+    understood: bool
+    got: dict[str, Any] = field(default_factory=dict)
+    reply: str = ""
+
+
+def read_answers(paths: Iterable[Path]) -> list[Answer]:
+    """Every answer of the files (a first line with "provenance" is the file's header)."""
+    answers = []
+    for path in paths:
+        for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if "provenance" in row:
+                continue
+            if row.get("question") not in QUESTIONS:
+                raise ValueError(f"{path}:{number}: unknown question {row.get('question')!r}")
+            answers.append(Answer(row["id"], row["question"], row.get("asker_role") or "young_person",
+                                  row["text"], row["expected"]))
+    return answers
+
+
+def prefix(question: str, role: str) -> list[str]:
+    """What a user says to get to the question (buttons' payloads)."""
+    triage = ["hi", ROLE_ANSWER.get(role, "young person"), AGE_ANSWER.get(role, "14"), "skip", AREA_ANSWER, CONCERN_ANSWER]
+    steps = {
+        "first_message": [],
+        "user_role": triage[:1],
+        "age": triage[:2],
+        "school": triage[:3],
+        "area": triage[:4],
+        "concern": triage[:5],
+        "next_step": triage,
+        # The offer follows a crisis reply and "I'm safe" (CrisisPolicy).
+        "offer": ["/express_crisis", "/confirm_safe"],
+    }
+    return steps[question]
+
+
+# --- Judging what the bot made of an answer -----------------------------------------
+
+
+def _area_ok(expected: str, slots: dict[str, Any]) -> bool:
+    code = slots.get("area_code")
+    return code == "national" if expected in NATIONAL_EXPECTED else code == expected
+
+
+def judge(answer: Answer, slots: dict[str, Any], intent: str | None, actions: list[str], active_loop: str | None) -> bool:
+    """Did the bot take the answer the way its author meant it?"""
+    expected = answer.expected
+    question = answer.question
+    crisis = any(a.startswith("utter_crisis") or a == "utter_check_risk" for a in actions)
+    if question == "first_message":
+        wanted = expected["intent"]
+        if wanted == "crisis":
+            return crisis
+        if wanted == "other":
+            return intent not in ("greet", "seek_help", "describe_concern", "express_crisis") and not crisis
+        return intent == wanted and not crisis
+    if question == "user_role":
+        return slots.get("user_role") == expected["role"]
+    if question == "age":
+        if expected.get("unknown"):
+            ok = slots.get("age") == "not given"
+        else:
+            ok = (slots.get("age_min"), slots.get("age_max")) == (expected["low"], expected["high"])
+        if "role" in expected:
+            ok = ok and slots.get("user_role") == expected["role"]
+        if "area" in expected:
+            ok = ok and _area_ok(expected["area"], slots)
+        return ok
+    if question == "school":
+        school = slots.get("school")
+        kind = expected["school"]
+        if kind == "skip":
+            return school == SCHOOL_SKIPPED
+        if kind == "none":
+            return school == SCHOOL_NONE
+        return school not in (None, SCHOOL_SKIPPED, SCHOOL_NONE)
+    if question == "area":
+        return _area_ok(expected["area"], slots)
+    if question == "concern":
+        return slots.get("concern") == expected["concern"]
+    if question == "offer":
+        started = active_loop == "triage_form" or "utter_ask_user_role" in actions
+        if expected["intent"] == "affirm":
+            return started
+        return not started and not crisis and "utter_default" not in actions
+    if question == "next_step":
+        return intent == expected["intent"]
+    raise ValueError(question)
+
+
+# --- Talking to the bot -----------------------------------------------------------------
+
+
+def load_agent(action_url: str):  # type: ignore[no-untyped-def]
+    """The trained model in this process (in-memory conversations), with the real action server."""
+    os.environ["RASA_TELEMETRY_ENABLED"] = "false"
+    from rasa.core.agent import Agent
+    from rasa.utils.common import configure_logging_and_warnings
+    from rasa.utils.endpoints import EndpointConfig
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_logging_and_warnings(logging.WARNING)
+    configure_structlog(logging.WARNING)
+    return Agent.load(str(model_path()), action_endpoint=EndpointConfig(url=f"{action_url}/webhook"))
+
+
+async def drive_to_question(agent, question: str, role: str) -> list[Any]:  # type: ignore[no-untyped-def]
+    """The events of a conversation that has just been asked `question`."""
+    if not prefix(question, role):
+        return []
+    sender = f"template-{uuid.uuid4().hex}"
+    for text in prefix(question, role):
+        await agent.handle_text(text, sender_id=sender)
+    tracker = await agent.tracker_store.retrieve(sender)
+    return list(tracker.events)
+
+
+async def ask(agent, answer: Answer, events: list[Any]) -> Outcome:  # type: ignore[no-untyped-def]
+    from rasa.shared.core.events import ActionExecuted
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    sender = f"answer-{uuid.uuid4().hex}"
+    await agent.tracker_store.save(DialogueStateTracker.from_events(sender, events, slots=agent.domain.slots))
+    messages = await agent.handle_text(answer.text, sender_id=sender) or []
+    tracker = await agent.tracker_store.retrieve(sender)
+    new_events = list(tracker.events)[len(events):]
+    actions = [e.action_name for e in new_events if isinstance(e, ActionExecuted) and e.action_name != "action_listen"]
+    intent = (tracker.latest_message.intent or {}).get("name") if tracker.latest_message else None
+    slots = tracker.current_slot_values()
+    understood = judge(answer, slots, intent, actions, tracker.active_loop_name)
+    keys = ("user_role", "age", "age_min", "age_max", "school", "area", "area_code", "concern")
+    got = {"intent": intent, **{k: slots.get(k) for k in keys if slots.get(k) is not None}, "actions": actions}
+    reply = " | ".join(m.get("text") or "" for m in messages)
+    return Outcome(answer, understood, got, reply)
+
+
+async def evaluate(agent, answers: list[Answer], concurrency: int = 4) -> list[Outcome]:  # type: ignore[no-untyped-def]
+    templates = {key: await drive_to_question(agent, *key) for key in sorted({(a.question, a.asker_role) for a in answers})}
+    gate = asyncio.Semaphore(concurrency)
+
+    async def one(answer: Answer) -> Outcome:
+        async with gate:
+            return await ask(agent, answer, templates[(answer.question, answer.asker_role)])
+
+    return list(await asyncio.gather(*(one(a) for a in answers)))
+
+
+# --- Report -----------------------------------------------------------------------------
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({100 * part / whole:.1f}%)" if whole else "0/0"
+
+
+def report(outcomes: list[Outcome], show_failures: int) -> list[str]:
+    by_question: dict[str, list[Outcome]] = defaultdict(list)
+    for outcome in outcomes:
+        by_question[outcome.answer.question].append(outcome)
+    lines = ["question        understood"]
+    for question in QUESTIONS:
+        rows = by_question.get(question, [])
+        if rows:
+            lines.append(f"{question:<15} {_pct(sum(o.understood for o in rows), len(rows))}")
+    main = [o for o in outcomes if o.answer.question not in SEPARATE]
+    separate = [o for o in outcomes if o.answer.question in SEPARATE]
+    if main:
+        lines.append(f"ALL but concern {_pct(sum(o.understood for o in main), len(main))}")
+    if separate:
+        lines.append(f"concern (apart) {_pct(sum(o.understood for o in separate), len(separate))}")
+    lines.append(f"everything      {_pct(sum(o.understood for o in outcomes), len(outcomes))}")
+    failures = [o for o in outcomes if not o.understood]
+    if failures and show_failures:
+        lines.append(f"\nFailures (first {min(show_failures, len(failures))} of {len(failures)}):")
+        for outcome in failures[:show_failures]:
+            a = outcome.answer
+            lines.append(f"- {a.id} [{a.question}/{a.asker_role}] {a.text!r}\n    expected {a.expected}\n"
+                         f"    got {outcome.got}\n    reply {outcome.reply[:160]!r}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("files", nargs="*", type=Path, help="JSONL answer files (default: both held-out sets)")
+    parser.add_argument("--show-failures", type=int, default=200, metavar="N", help="list up to N failures")
+    args = parser.parse_args(argv)
+    answers = read_answers(args.files or HELD_OUT)
+
+    from services_db.database import make_engine
+    from services_db.loader import load_all
+    from tests.servers import free_port, start_action_server, stop
+
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="typed-eval-") as tmp:
+        engine = make_engine(f"sqlite:///{Path(tmp) / 'services.db'}")
+        load_all(engine)
+        port = free_port()
+        actions = start_action_server(str(engine.url), port, Path(tmp))
+        try:
+            agent = load_agent(f"http://127.0.0.1:{port}")
+            ready = time.monotonic()
+            outcomes = asyncio.run(evaluate(agent, answers))
+        finally:
+            stop(actions)
+    files = ", ".join(str(p) for p in (args.files or HELD_OUT))
+    print(f"Typed answers understood by the whole trained bot ({len(answers)} answers from {files})")
+    print("\n".join(report(outcomes, args.show_failures)))
+    print(f"\nServers started in {ready - started:.0f} s; answers judged in {time.monotonic() - ready:.0f} s.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

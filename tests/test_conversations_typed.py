@@ -1,0 +1,157 @@
+"""Typed answers at every question of the triage, in whole conversations over REST (issue #12,
+"What went wrong": ordinary answers not understood; "Thanks, I've changed that" to a message
+that changed nothing). The real trained model, action server and database."""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from tests.test_conversations import Conversation, bot  # noqa: F401 - fixture
+
+pytestmark = pytest.mark.servers
+
+RESTARTED_OR_ENDED = ("let's start again", "I'll stop here", "Bye for now", "Sorry, I didn't understand")
+
+
+def slots(bot, chat: Conversation) -> dict:  # noqa: F811
+    """The slot values the conversation has now, from the tracker store."""
+    with sqlite3.connect(f"file:{bot.tracker_db}?mode=ro", uri=True) as db:
+        rows = db.execute("SELECT data FROM events WHERE sender_id = ? AND type_name = 'slot' ORDER BY id", (chat.sender,))
+        values: dict = {}
+        for (data,) in rows:
+            event = json.loads(data)
+            values[event["name"]] = event["value"]
+        return values
+
+
+def kept_going(reply: str) -> bool:
+    return not any(phrase in reply for phrase in RESTARTED_OR_ENDED)
+
+
+def start(bot, *answers: str) -> Conversation:  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    for text in ["hi", *answers]:
+        chat.say(text)
+    return chat
+
+
+@pytest.mark.parametrize("answer", ["for me", "it's for me", "yeah me", "me not anyone else"])
+def test_a_young_person_saying_it_is_for_them(bot, answer):  # noqa: F811
+    chat = start(bot)
+    reply = chat.text(answer)
+    assert "How old are you?" in reply and kept_going(reply)
+    assert slots(bot, chat)["user_role"] == "young_person"
+
+
+@pytest.mark.parametrize(
+    ("answer", "role", "next_question"),
+    [
+        ("dad here", "parent_carer", "How old is your child?"),
+        ("my stepson", "parent_carer", "How old is your child?"),
+        ("my foster daughter", "parent_carer", "How old is your child?"),
+        ("I'm her nan", "parent_carer", "How old is your child?"),
+        ("I'm his key worker", "professional", "How old is the young person you are helping?"),
+    ],
+)
+def test_relationships_say_who_is_chatting(bot, answer, role, next_question):  # noqa: F811
+    chat = start(bot)
+    reply = chat.text(answer)
+    assert next_question in reply and kept_going(reply)
+    assert slots(bot, chat)["user_role"] == role
+
+
+@pytest.mark.xfail(strict=True, reason="the risk layer's intent classifier reads \"dad here, she's 12\" as "
+                   "express_crisis and asks the check question first (the form never overrides the risk layer); "
+                   "the parsers fill both (tests/test_parsing_typed.py): remove this mark when the NLU is fixed")
+def test_dad_here_with_her_age_fills_both(bot):  # noqa: F811
+    chat = start(bot)
+    reply = chat.text("dad here, she's 12")
+    assert "Which school or college does your child go to?" in reply and kept_going(reply)
+    found = slots(bot, chat)
+    assert (found["user_role"], found["age_min"], found["age_max"]) == ("parent_carer", 12, 12)
+
+
+@pytest.mark.parametrize(
+    ("answer", "school"),
+    [
+        ("no", "skipped"), ("nah", "skipped"), ("nope", "skipped"), ("no thanks", "skipped"), ("n/a", "skipped"),
+        ("leave it blank", "skipped"), ("rather not say", "skipped"),
+        ("not in education", "not at school"), ("home schooled", "not at school"), ("left school", "not at school"),
+    ],
+)
+def test_no_school_answers_carry_on_to_the_area_question(bot, answer, school):  # noqa: F811
+    chat = start(bot, "young person", "15")
+    reply = chat.text(answer)
+    assert "Where do you live?" in reply and kept_going(reply)
+    assert slots(bot, chat)["school"] == school
+
+
+def test_stop_at_the_school_question_still_stops(bot):  # noqa: F811
+    chat = start(bot, "young person", "15")
+    assert "I'll stop here" in chat.text("stop")
+
+
+def test_watford_innit_is_watford_and_nothing_restarts(bot):  # noqa: F811
+    chat = start(bot, "young person", "15", "skip")
+    reply = chat.text("watford innit")
+    assert "What has been going on?" in reply and kept_going(reply)
+    assert slots(bot, chat)["area_code"] == "herts"
+
+
+@pytest.mark.parametrize(
+    ("answer", "age", "area_code"),
+    [("I'm 17 and live in Cardiff", 17, "wales"), ("14, from Harlow", 14, "west_essex")],
+)
+def test_an_age_answer_that_also_says_where(bot, answer, age, area_code):  # noqa: F811
+    chat = start(bot, "young person")
+    reply = chat.text(answer)
+    assert "Which school or college do you go to?" in reply and kept_going(reply)
+    found = slots(bot, chat)
+    assert (found["age_min"], found["age_max"], found["area_code"]) == (age, age, area_code)
+    assert "What has been going on?" in chat.text("skip")  # the area is not asked again
+
+
+@pytest.mark.parametrize("answer", ["yes please", pytest.param("go on then", marks=pytest.mark.xfail(
+    strict=True, reason="after a crisis, the risk layer takes \"go on then\" as finality after distress and "
+    "sends the crisis reply again (CrisisPolicy first, by design); OfferPolicy takes it as yes "
+    "(tests/test_offer_policy.py): remove this mark when the risk layer no longer does"))])
+def test_yes_please_to_the_offer_starts_the_questions(bot, answer):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    chat.say("I want to kill myself")
+    assert "find support near you" in chat.text("/confirm_safe")
+    reply = chat.text(answer)
+    assert "Who is chatting today?" in reply and kept_going(reply)
+
+
+def test_no_thanks_to_the_offer_says_goodbye_with_the_urgent_lines(bot):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    chat.say("I want to kill myself")
+    assert "find support near you" in chat.text("/confirm_safe")
+    reply = chat.text("no thanks")
+    assert "111" in reply and "Who is chatting" not in reply
+
+
+def results(bot) -> Conversation:  # noqa: F811
+    chat = start(bot, "young person", "14", "skip", "Watford")
+    assert "Why I picked it" in chat.text("low mood")
+    return chat
+
+
+@pytest.mark.parametrize("message", ["મારી ઉંમર 14 છે", "actually I'm 14"])
+def test_changed_is_only_said_when_an_answer_changed(bot, message):  # noqa: F811
+    chat = results(bot)
+    before = slots(bot, chat)
+    reply = chat.text(message)
+    assert "I've changed that" not in reply
+    after = slots(bot, chat)
+    assert {k: after.get(k) for k in ("age_min", "area_code", "concern")} == {
+        k: before.get(k) for k in ("age_min", "area_code", "concern")}
+
+
+def test_a_real_change_is_still_confirmed(bot):  # noqa: F811
+    chat = results(bot)
+    reply = chat.text("actually I'm 15")
+    assert "I've changed that" in reply
+    assert slots(bot, chat)["age_min"] == 15

@@ -1,0 +1,65 @@
+"""OfferPolicy: typed answers to "Would you like me to find support near you?" (issue #12)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.nlu.offer_policy import next_offer_action
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def domain() -> Domain:
+    return Domain.load(str(ROOT / "domain.yml"))
+
+
+def said(text, intent, risk=None):
+    parse_data = {"intent": {"name": intent, "confidence": 1.0}, "entities": [], "text": text}
+    if risk:
+        parse_data["risk"] = {"level": "crisis", "categories": risk}
+    return UserUttered(text, parse_data["intent"], parse_data=parse_data)
+
+
+def after_the_offer(domain, text, intent, risk=None) -> DialogueStateTracker:
+    events = [
+        ActionExecuted("action_listen"), said("kms", "express_crisis"), ActionExecuted("utter_crisis"),
+        ActionExecuted("utter_crisis_local"), ActionExecuted("utter_ask_safe_now"), ActionExecuted("action_listen"),
+        said("/confirm_safe", "confirm_safe"), ActionExecuted("utter_glad_you_are_safe"),
+        ActionExecuted("utter_offer_to_continue"), ActionExecuted("action_listen"), said(text, intent, risk),
+    ]
+    return DialogueStateTracker.from_events("test", events, domain.slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("yes please", "confirm_safe"), ("go on then", "inform"), ("ok", "greet"), ("yeah", "affirm"), ("mhm", "affirm")],
+)
+def test_yes_starts_the_questions_whatever_the_intent(domain, text, intent):
+    assert next_offer_action(after_the_offer(domain, text, intent)) == "triage_form"
+
+
+@pytest.mark.parametrize(("text", "intent"), [("no thanks", "thanks"), ("nah", "greet"), ("nope", "deny")])
+def test_no_says_goodbye_then_listens(domain, text, intent):
+    state = after_the_offer(domain, text, intent)
+    assert next_offer_action(state) == "utter_goodbye"
+    state.update(ActionExecuted("utter_goodbye"))
+    assert next_offer_action(state) == "action_listen"
+
+
+def test_a_crisis_answer_to_the_offer_is_left_to_the_crisis_policy(domain):
+    assert next_offer_action(after_the_offer(domain, "yes i want to die", "express_crisis", ["suicidal"])) is None
+
+
+def test_anything_else_is_left_to_the_other_policies(domain):
+    assert next_offer_action(after_the_offer(domain, "what is this", "ask_bot_identity")) is None
+
+
+def test_yes_to_another_question_is_not_an_answer_to_the_offer(domain):
+    events = [ActionExecuted("action_listen"), said("hi", "greet"), ActionExecuted("utter_greet"),
+              ActionExecuted("action_listen"), said("yes please", "affirm")]
+    assert next_offer_action(DialogueStateTracker.from_events("test", events, domain.slots)) is None

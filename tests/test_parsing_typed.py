@@ -1,0 +1,123 @@
+"""Answers as people type them (issue #12): the parsers the triage form asks first.
+
+Development examples, written for these tests; the held-out sets in tests/typed_answers/
+are only measured (`make typed-eval`), never copied here."""
+from __future__ import annotations
+
+import pytest
+
+from signposting.parsing import is_declined, parse_age, parse_role_typed, parse_school_absence, parse_yes_no
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # the young person themselves
+        ("for me", "young_person"),
+        ("It's for me", "young_person"),
+        ("yeah me", "young_person"),
+        ("me not anyone else", "young_person"),
+        ("just me lol", "young_person"),
+        ("myself", "young_person"),
+        ("I'm in yr 11", "young_person"),
+        ("im at sixth form", "young_person"),
+        ("my teacher told me to try this", "young_person"),
+        ("my mum made me use this", "young_person"),
+        # parents and carers, however they say it
+        ("dad here", "parent_carer"),
+        ("Mum here, she's 12", "parent_carer"),
+        ("it's her mum", "parent_carer"),
+        ("I'm her nan", "parent_carer"),
+        ("im his grandad", "parent_carer"),
+        ("auntie", "parent_carer"),
+        ("I am their uncle and they live with me", "parent_carer"),
+        ("my stepson", "parent_carer"),
+        ("asking about my foster daughter", "parent_carer"),
+        ("I look after my grandson", "parent_carer"),
+        ("stepmum", "parent_carer"),
+        ("special guardian", "parent_carer"),
+        ("kinship carer", "parent_carer"),
+        # professionals
+        ("I'm his key worker", "professional"),
+        ("support worker here", "professional"),
+        ("I'm a family support worker", "professional"),
+        ("i work at a secondary school", "professional"),
+        ("school counsellor", "professional"),
+    ],
+)
+def test_who_is_chatting_as_people_type_it(text, role):
+    assert parse_role_typed(text) == role
+
+
+@pytest.mark.parametrize("text", ["hello there", "what is this", "ok", "I want to see a counsellor"])
+def test_messages_that_do_not_say_who_is_chatting(text):
+    assert parse_role_typed(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no", "nah", "nope", "No thanks", "n/a", "N/A", "none", "leave it blank", "leave that blank please",
+     "rather not say", "I'd rather not", "prefer not to say", "don't want to say", "-", "...", "skip", "pass",
+     "no ta", "dunno"],
+)
+def test_no_answer_to_the_school_question_is_skipped(text):
+    assert parse_school_absence(text) == "skipped"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["not in education", "home schooled", "he's home educated", "she left school in June", "left school",
+     "not at school", "doesn't go to school at the moment", "excluded since easter", "I'm doing an apprenticeship"],
+)
+def test_not_at_school_is_told_apart_from_skipping(text):
+    assert parse_school_absence(text) == "not at school"
+
+
+@pytest.mark.parametrize("text", ["Sir John Lawes", "the academy in town", "Beaumont"])
+def test_a_school_name_is_neither_skipped_nor_absence(text):
+    assert parse_school_absence(text) is None
+
+
+@pytest.mark.parametrize("text", ["rather not say", "n/a", "nah", "don't want to give that out sorry", "skip"])
+def test_declining_an_optional_question(text):
+    assert is_declined(text)
+
+
+@pytest.mark.parametrize("text", ["Watford", "near Loughborough", "LE2", "Northampton", "Nottingham"])
+def test_places_are_not_declines(text):
+    assert not is_declined(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("yes please", "yes"), ("Yes please!", "yes"), ("go on then", "yes"), ("ok", "yes"), ("yeah", "yes"),
+        ("sure", "yes"), ("yep thanks", "yes"), ("find support", "yes"), ("that would be helpful", "yes"),
+        ("no thanks", "no"), ("nah", "no"), ("not right now", "no"), ("maybe later", "no"), ("I'm ok thanks", "no"),
+        ("where is the nearest clinic", None), ("my son is 9", None),
+    ],
+)
+def test_yes_or_no_to_the_offer(text, answer):
+    assert parse_yes_no(text) == answer
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("12-13", 12, 13),
+        ("16 (year 12)", 16, 16),
+        ("maybe year 8 or 9", 12, 14),
+        ("she's in year eleven", 15, 16),
+        ("not sure, around 10", 10, 10),
+        ("yr7", 11, 12),
+        ("year 13 at sixth form", 17, 18),
+        ("13, from Stevenage", 13, 13),
+    ],
+)
+def test_ages_as_people_type_them(text, low, high):
+    age = parse_age(text)
+    assert age is not None and (age.low, age.high) == (low, high)
+
+
+def test_dont_know_without_an_age_is_unknown():
+    assert parse_age("not sure tbh").unknown

@@ -1,0 +1,64 @@
+"""When the triage form takes a message the NLU read as something else as the answer (issue #12)."""
+from __future__ import annotations
+
+import pytest
+from rasa_sdk import Tracker
+
+from actions.triage_form import typed_answer
+
+
+def tracker(text: str, intent: str, slot: str, asked_by: str = "triage_form") -> Tracker:
+    """The form is validating `text`, sent after `asked_by` asked its question."""
+    events = [
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "hi", "parse_data": {"intent": {"name": "greet"}}},
+        {"event": "action", "name": asked_by},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}},
+        {"event": "action", "name": "action_extract_slots"},
+        {"event": "slot", "name": "requested_slot", "value": slot},
+        {"event": "action", "name": "triage_form"},
+    ]
+    return Tracker(
+        "test", {"requested_slot": slot, "area_code": None}, {"text": text, "intent": {"name": intent}},
+        events, False, None, {"name": "triage_form"}, "triage_form",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slot"),
+    [
+        ("no", "deny", "school"),
+        ("leave it blank", "stop", "school"),
+        ("nah", "deny", "area"),
+        ("watford innit", "start_again", "area"),
+        ("yeah me", "affirm", "user_role"),
+        ("dad here", "greet", "user_role"),
+        ("fourteen thanks", "thanks", "age"),
+    ],
+)
+def test_the_question_s_own_parser_takes_the_answer_whatever_the_intent(text, intent, slot):
+    assert typed_answer(tracker(text, intent, slot)) == {slot: text}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slot"),
+    [
+        ("stop", "stop", "school"),  # said as a whole request
+        ("start again", "start_again", "area"),
+        ("can I talk to a real person", "talk_to_a_person", "age"),
+        ("hello", "greet", "user_role"),  # not an answer: the intent's rule answers
+        ("no", "deny", "user_role"),
+    ],
+)
+def test_requests_and_non_answers_are_left_to_their_rules(text, intent, slot):
+    assert typed_answer(tracker(text, intent, slot)) == {}
+
+
+def test_a_crisis_message_is_never_taken_as_an_answer():
+    assert typed_answer(tracker("no", "express_crisis", "school")) == {}
+
+
+def test_no_to_the_crisis_check_question_is_not_an_answer_to_the_form_s_question():
+    """"No" to "are you thinking of hurting yourself?" must not become "no school"."""
+    assert typed_answer(tracker("no", "deny", "school", asked_by="utter_check_risk")) == {}
