@@ -19,7 +19,9 @@ LONDON = ZoneInfo("Europe/London")
 ROLES = {"young_person": "Young person", "parent_carer": "Parent or carer", "professional": "Professional"}
 AREAS = {**AREA_CODES, "national": "Outside our areas"}
 NOT_GIVEN = "Not given"
-FALLBACK_INTENTS = ("nlu_fallback", "out_of_scope")
+# Messages the bot could not help with: not understood, out of scope, and (issue #12b)
+# requests it cannot do yet (email, print, another language): all shown as content gaps.
+FALLBACK_INTENTS = ("nlu_fallback", "out_of_scope", "request_email", "request_print", "request_other_language")
 # The triage questions, in the order the form asks them, and how each is recorded.
 QUESTIONS = {"user_role": "Who is chatting", "age": "Age", "school": "School", "area": "Where they live", "concern": "What's going on"}
 FUNNEL = (
