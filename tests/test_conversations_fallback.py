@@ -64,7 +64,7 @@ def test_a_message_the_bot_does_not_understand_gets_the_question_again_with_fres
     chat = Conversation(bot.rasa_url)
     start(chat)
     reply = chat.say("purple monkey dishwasher")
-    assert "didn't get that" in texts(reply)
+    assert "Sorry" in texts(reply)  # "I didn't get that", or "I can't help with that"
     assert "Who is chatting today?" in texts(reply)
     assert last_buttons(reply) == [*ROLE_BUTTONS, "Talk to a person"]
 
@@ -98,7 +98,7 @@ def test_a_misunderstanding_after_the_list_offers_the_next_step(bot):  # noqa: F
     chat = Conversation(bot.rasa_url)
     start(chat, "young person", "14", "skip", "Watford", "low mood")
     reply = chat.say("purple monkey dishwasher")
-    assert "didn't get that" in texts(reply)
+    assert "Sorry" in texts(reply)
     assert last_buttons(reply) == ["More options", "Start again", "Talk to a person"]
     assert "Why I picked it" not in texts(reply)  # not the list again, and not restarted
 
