@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         out.mkdir(parents=True, exist_ok=True)
         command = [
             sys.executable, "-m", "rasa", "test", "nlu", "--nlu", "data/nlu", "--config", "config.yml",
-            "--cross-validation", "--folds", str(FOLDS), "--out", str(out), "--disable-plotting",
+            "--cross-validation", "--folds", str(FOLDS), "--out", str(out),
         ]
         result = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True)
         report_path = out / "intent_report.json"
