@@ -78,3 +78,74 @@ def test_requests_the_bot_cannot_do_yet_are_content_gaps():
     gaps = cluster(messages)
     email = next(gap for gap in gaps if "request_email" in gap.intents)
     assert email.count == 2 and email.conversations == ["asks"]
+
+
+def run_action(action, events: list[dict], slots: dict | None = None, intent: str = "nlu_fallback",
+               text: str = "blah", active_loop: str | None = "triage_form") -> tuple[list[dict], list[dict]]:
+    """Runs an action of actions/keep_going.py on a hand-made tracker: (messages, events)."""
+    import asyncio
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    latest = {"text": text, "intent": {"name": intent, "confidence": 0.9}}
+    tracker = Tracker("test", slots or {}, latest, [*events, {"event": "user", "text": text, "parse_data": latest}],
+                      False, None, {"name": active_loop} if active_loop else {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    returned = asyncio.run(action.run(dispatcher, tracker, {}))
+    return dispatcher.messages, returned
+
+
+def responses(messages: list[dict]) -> list[str]:
+    return [message.get("response") or message.get("text") for message in messages]
+
+
+def test_not_understood_in_the_questions_asks_the_same_question_with_talk_to_a_person():
+    from actions.keep_going import ActionNotUnderstood
+
+    messages, events = run_action(ActionNotUnderstood(), [bot("utter_ask_age")], {"requested_slot": "age"})
+    assert responses(messages) == ["utter_not_understood", "utter_ask_age"]
+    assert messages[-1]["buttons"] == [{"title": "Talk to a person", "payload": "talk to a person"}]
+    assert events == [{"event": "rewind", "timestamp": None}]  # the message is forgotten: the form still waits
+
+
+def test_the_second_misunderstanding_in_a_row_says_what_works_and_gives_the_lines_to_a_person():
+    from actions.keep_going import ActionNotUnderstood
+
+    before = [bot("utter_ask_age"), user("x"), bot("utter_age_not_understood"), bot("utter_ask_age")]
+    messages, _ = run_action(ActionNotUnderstood(), before, {"requested_slot": "age"})
+    assert responses(messages) == [
+        "utter_not_understood_again", "utter_how_to_answer_age", "utter_talk_to_person", "utter_ask_age",
+    ]
+
+
+def test_not_understood_outside_the_questions_offers_the_next_step():
+    from actions.keep_going import ActionNotUnderstood
+
+    messages, _ = run_action(ActionNotUnderstood(), [], {"services_shown": ["svc-1"]}, active_loop=None)
+    assert responses(messages) == ["utter_not_understood", "utter_offer_more"]
+    messages, _ = run_action(ActionNotUnderstood(), [], {}, active_loop=None)
+    assert responses(messages) == ["utter_not_understood", "utter_offer_next_step"]
+
+
+def test_a_request_in_another_language_by_name_gets_that_languages_interpreter_line():
+    from actions.keep_going import ActionCannotDoYet
+    from bot.nlu.languages import interpreter_lines
+
+    messages, events = run_action(ActionCannotDoYet(), [], {"requested_slot": "school"}, "request_other_language",
+                                  "what about in Polish?")
+    assert responses(messages) == ["utter_request_other_language", interpreter_lines()["pl"]]
+    assert {"event": "slot", "name": "user_language", "value": "pl", "timestamp": None} in events
+    messages, _ = run_action(ActionCannotDoYet(), [], {}, "request_print", "can i print this", active_loop=None)
+    assert responses(messages) == ["utter_request_print", "utter_offer_next_step"]
+
+
+def test_a_parents_own_help_keeps_the_childs_answers_and_offers_the_way_back():
+    from actions.keep_going import ActionParentOwnHelp
+
+    slots = {"services_shown": ["svc-1"], "area_code": "herts", "age": "13"}
+    messages, events = run_action(ActionParentOwnHelp(), [], slots, "parent_own_help", active_loop=None)
+    assert responses(messages) == ["utter_parent_own_help", "utter_parent_own_local", "utter_parent_back_to_child"]
+    assert events == []  # no slot is touched
+    messages, _ = run_action(ActionParentOwnHelp(), [], {"requested_slot": "school"}, "parent_own_help")
+    assert responses(messages) == ["utter_parent_own_help", "utter_parent_own_local"]  # then the form asks again
