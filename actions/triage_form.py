@@ -34,6 +34,8 @@ NOT_AN_ANSWER = {
     "express_crisis", "start_again", "talk_to_a_person", "ask_bot_identity", "stop",
     "ask_clinical_advice", "out_of_scope", "more_options", "confirm_safe", "not_safe",
     "affirm", "deny", "goodbye", "thanks", "greet",
+    # issue #12b: requests the bot cannot do yet, and a parent's own help (actions/keep_going.py)
+    "request_email", "request_print", "request_other_language", "parent_own_help", "back_to_child_help",
 }
 CORRECTION = re.compile(r"\b(actually|i meant|i mean|sorry|wait|not|no|oops|change|wrong)\b", re.IGNORECASE)
 LLR_AREAS = {"leicester", "leicestershire", "rutland"}
@@ -276,26 +278,20 @@ class ActionAskArea(Action):
         return "action_ask_area"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
-        options = tracker.get_slot("area_options") or []
-        if len(options) > 1:
-            place, choices = options[0], options[1:]
-            dispatcher.utter_message(
-                response="utter_area_ambiguous",
-                place=place,
-                buttons=[{"title": choice, "payload": choice} for choice in choices],
-            )
-        else:
-            dispatcher.utter_message(response="utter_ask_area")
+        from actions.keep_going import before_asking  # issue #12b: guidance after misunderstandings
+
+        ask_area(dispatcher, tracker, before_asking(dispatcher, tracker, "area"))
         return []
 
 
-class ActionAskConcern(Action):
-    """issue #12c: asks what is going on; after "Something else", with the longer list."""
-
-    def name(self) -> str:
-        return "action_ask_concern"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
-        more = tracker.get_slot("concern_menu") == "more"
-        dispatcher.utter_message(response="utter_ask_concern_more" if more else "utter_ask_concern")
-        return []
+def ask_area(dispatcher: CollectingDispatcher, tracker: Tracker, extra_buttons: list[dict[str, str]]) -> None:
+    options = tracker.get_slot("area_options") or []
+    if len(options) > 1:
+        place, choices = options[0], options[1:]
+        dispatcher.utter_message(
+            response="utter_area_ambiguous",
+            place=place,
+            buttons=[{"title": choice, "payload": choice} for choice in choices] + extra_buttons,
+        )
+    else:
+        dispatcher.utter_message(response="utter_ask_area", buttons=extra_buttons)

@@ -25,6 +25,10 @@ from signposting.languages import detect_language
 GAP_INTENTS: tuple[str, ...] = (
     "nlu_fallback",
     "out_of_scope",
+    # Requests the bot cannot do yet (issue #12b): answered honestly, and counted here.
+    "request_email",
+    "request_print",
+    "request_other_language",
 )
 THRESHOLD = 75
 EXAMPLES = 3

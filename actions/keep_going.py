@@ -1,0 +1,217 @@
+"""Never a dead end (issue #12b): what the bot does when it did not understand, or was asked
+for something it cannot do yet.
+
+Every "didn't understand" is followed by the current question with fresh buttons (the
+widget only lets the newest buttons be pressed), or, outside the questions, by the next
+useful step. The second misunderstanding in a row also says what kinds of answer work and
+gives the lines to a person. All words come from templates in domain.yml.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet, UserUtteranceReverted
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.triage_form import ask_area
+from signposting.languages import interpreter_lines
+
+FORM = "triage_form"
+QUESTIONS = ("user_role", "age", "school", "area", "concern")
+# Bot messages that mean "I did not understand your last message": the validation's
+# `utter_<slot>_not_understood`, the NLU fallbacks, and questions the bot cannot answer.
+NOT_UNDERSTOOD = {"utter_default", "utter_not_understood", "utter_not_understood_again", "utter_out_of_scope"}
+TALK_TO_A_PERSON = {"title": "Talk to a person", "payload": "talk to a person"}
+# Events that begin a new conversation: misunderstandings before them do not count.
+FRESH_START = {"restart", "session_started"}
+# The requests the bot cannot do yet, and the answer to each (also counted as content gaps).
+CANNOT_DO_YET = {
+    "request_email": "utter_request_email",
+    "request_print": "utter_request_print",
+    "request_other_language": "utter_request_other_language",
+}
+_QUOTED_NAME = re.compile(r"[„“”\"«]([A-Z][a-z]+)[”“\"»]")
+
+
+def is_not_understood(utter_action: str | None) -> bool:
+    return utter_action is not None and (utter_action in NOT_UNDERSTOOD or utter_action.endswith("_not_understood"))
+
+
+def misunderstood_in_a_row(events: Iterable[Mapping[str, Any]], current_turn: bool = True) -> int:
+    """How many of the latest user messages in a row the bot said it did not understand.
+
+    With `current_turn=False` the latest user message is left out (the caller is about to
+    say it did not understand it)."""
+    count = 0
+    missed = False
+    skip = not current_turn
+    for event in reversed(list(events)):
+        kind = event.get("event")
+        if kind in FRESH_START:
+            break
+        if kind == "bot":
+            missed = missed or is_not_understood((event.get("metadata") or {}).get("utter_action"))
+        elif kind == "user":
+            if skip:
+                skip, missed = False, False
+                continue
+            if not missed:
+                break
+            count += 1
+            missed = False
+    return count
+
+
+def before_asking(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, misunderstood: int | None = None) -> list[dict[str, str]]:
+    """Before a question: after two misunderstandings in a row, what kinds of answer work and
+    the lines to a person. Returns the buttons to add to the question ("Talk to a person"
+    after any misunderstanding)."""
+    if misunderstood is None:
+        misunderstood = misunderstood_in_a_row(tracker.events)
+    if misunderstood >= 2:
+        dispatcher.utter_message(response=f"utter_how_to_answer_{slot}")
+        dispatcher.utter_message(response="utter_talk_to_person")
+    return [TALK_TO_A_PERSON] if misunderstood else []
+
+
+def ask(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, misunderstood: int | None = None) -> None:
+    """The question for `slot` with its buttons (the area question has its own action)."""
+    if slot == "area":
+        ask_area(dispatcher, tracker, before_asking(dispatcher, tracker, slot, misunderstood))
+        return
+    extra = before_asking(dispatcher, tracker, slot, misunderstood)
+    if slot == "concern" and tracker.get_slot("concern_menu") == "more":
+        # After "Something else": the longer list of worries (issue #12c).
+        dispatcher.utter_message(response="utter_ask_concern_more", buttons=extra)
+        return
+    dispatcher.utter_message(response=f"utter_ask_{slot}", buttons=extra)
+
+
+def offer_next_step(dispatcher: CollectingDispatcher, tracker: Tracker, misunderstood: int = 0) -> None:
+    """Outside the questions: more options once services were shown, else find support."""
+    if misunderstood >= 2:
+        dispatcher.utter_message(response="utter_how_to_answer_general")
+        dispatcher.utter_message(response="utter_talk_to_person")
+    if tracker.get_slot("services_shown"):
+        dispatcher.utter_message(response="utter_offer_more")
+    else:
+        dispatcher.utter_message(response="utter_offer_next_step")
+
+
+def in_the_form(tracker: Tracker) -> bool:
+    return (tracker.active_loop or {}).get("name") == FORM and tracker.get_slot("requested_slot") in QUESTIONS
+
+
+class ActionNotUnderstood(Action):
+    """The NLU and core fallback: say so, then the current question again, or the next step.
+
+    Like Rasa's default fallback it forgets the message, so an active form keeps waiting
+    for the answer to the same question."""
+
+    def name(self) -> str:
+        return "action_not_understood"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+        misunderstood = 1 + misunderstood_in_a_row(tracker.events, current_turn=False)
+        dispatcher.utter_message(response="utter_not_understood_again" if misunderstood >= 2 else "utter_not_understood")
+        if in_the_form(tracker):
+            ask(dispatcher, tracker, tracker.get_slot("requested_slot"), misunderstood)
+        else:
+            offer_next_step(dispatcher, tracker, misunderstood)
+        return [UserUtteranceReverted()]
+
+
+class _ActionAsk(Action):
+    """Asks one triage question (the form calls `action_ask_<slot>`)."""
+
+    slot = ""
+
+    def name(self) -> str:
+        return f"action_ask_{self.slot}"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+        ask(dispatcher, tracker, self.slot)
+        return []
+
+
+class ActionAskUserRole(_ActionAsk):
+    slot = "user_role"
+
+
+class ActionAskAge(_ActionAsk):
+    slot = "age"
+
+
+class ActionAskSchool(_ActionAsk):
+    slot = "school"
+
+
+class ActionAskConcern(_ActionAsk):
+    slot = "concern"
+
+
+def language_named(text: str) -> str | None:
+    """The language code of an interpreter line whose language the message names ("in Polish?")."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    for code, line in interpreter_lines().items():
+        match = _QUOTED_NAME.search(line)
+        if match and match.group(1).lower() in words:
+            return code
+    return None
+
+
+class ActionCannotDoYet(Action):
+    """Email, print, another language: an honest answer that says what the user can do.
+
+    Inside the questions a rule runs the form next (it asks the same question again);
+    outside, the next useful step follows."""
+
+    def name(self) -> str:
+        return "action_cannot_do_yet"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+        intent = str(((tracker.latest_message or {}).get("intent") or {}).get("name") or "")
+        dispatcher.utter_message(response=CANNOT_DO_YET.get(intent, "utter_not_understood"))
+        events: list[dict[str, Any]] = []
+        if intent == "request_other_language":
+            code = language_named((tracker.latest_message or {}).get("text") or "")
+            if code:
+                # The reviewed line of signposting/interpreter_lines.yml (domain.yml: utter_interpreter_line).
+                dispatcher.utter_message(text=interpreter_lines()[code])
+                events.append(SlotSet("user_language", code))
+        if not in_the_form(tracker):
+            offer_next_step(dispatcher, tracker)
+        return events
+
+
+class ActionParentOwnHelp(Action):
+    """A parent or carer asking for themselves: their own options, keeping the child's answers."""
+
+    def name(self) -> str:
+        return "action_parent_own_help"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+        dispatcher.utter_message(response="utter_parent_own_help")
+        dispatcher.utter_message(response="utter_parent_own_local")
+        if in_the_form(tracker):
+            return []  # a rule runs the form next: the child's question again
+        if tracker.get_slot("services_shown"):
+            dispatcher.utter_message(response="utter_parent_back_to_child")
+        else:
+            dispatcher.utter_message(response="utter_parent_find_child_help")
+        return []
+
+
+class ActionNextStep(Action):
+    """After "I can't help with that", outside the questions: the next useful step."""
+
+    def name(self) -> str:
+        return "action_next_step"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+        offer_next_step(dispatcher, tracker, misunderstood_in_a_row(tracker.events))
+        return []

@@ -1,0 +1,151 @@
+"""Never a dead end (issue #12b), the pure parts: counting misunderstandings in a row, the
+language a message names, and requests the bot cannot do yet counted as content gaps."""
+from __future__ import annotations
+
+import yaml
+
+from actions.keep_going import CANNOT_DO_YET, is_not_understood, language_named, misunderstood_in_a_row
+from bot.staff import analytics
+from bot.staff.gaps import cluster
+from tests.staff_events import Chat
+from tests.test_response_templates import ROOT
+
+
+def user(text: str = "blah") -> dict:
+    return {"event": "user", "text": text}
+
+
+def bot(utter: str) -> dict:
+    return {"event": "bot", "metadata": {"utter_action": utter}}
+
+
+def test_the_validations_and_the_fallbacks_count_as_not_understood():
+    for utter in ("utter_age_not_understood", "utter_role_not_understood", "utter_default", "utter_out_of_scope",
+                  "utter_not_understood", "utter_not_understood_again"):
+        assert is_not_understood(utter), utter
+    for utter in ("utter_ask_age", "utter_changed_answer", None, ""):
+        assert not is_not_understood(utter), utter
+
+
+def test_misunderstandings_are_counted_in_a_row_back_to_the_last_understood_message():
+    events = [user("hi"), bot("utter_greet"), bot("utter_ask_user_role"),
+              user("x"), bot("utter_role_not_understood"), bot("utter_ask_user_role"),
+              user("y"), bot("utter_role_not_understood")]
+    assert misunderstood_in_a_row(events) == 2
+    # The fallback action asks before it answers the latest message: that one is left out.
+    assert misunderstood_in_a_row(events, current_turn=False) == 1
+    understood = events + [bot("utter_ask_user_role"), user("me"), bot("utter_ask_age")]
+    assert misunderstood_in_a_row(understood) == 0
+    assert misunderstood_in_a_row(understood + [user("zz")], current_turn=False) == 0
+
+
+def test_a_new_session_starts_the_count_again():
+    events = [user("x"), bot("utter_default"), {"event": "session_started"}, user("y"), bot("utter_default")]
+    assert misunderstood_in_a_row(events) == 1
+    assert misunderstood_in_a_row([]) == 0
+
+
+def test_the_language_a_message_names_picks_its_interpreter_line():
+    assert language_named("what about in Polish?") == "pl"
+    assert language_named("do you speak Urdu") == "ur"
+    assert language_named("can my mum have it in bengali") == "bn"
+    assert language_named("can you email me") is None
+    assert language_named("do you speak klingon") is None
+
+
+def test_every_request_has_its_answer_template_and_training_examples():
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text())
+    nlu = yaml.safe_load((ROOT / "data" / "nlu" / "requests.yml").read_text())["nlu"]
+    trained = {item["intent"] for item in nlu}
+    for intent, response in CANNOT_DO_YET.items():
+        assert intent in domain["intents"] and intent in trained
+        assert response in domain["responses"]
+
+
+def test_requests_the_bot_cannot_do_yet_are_content_gaps():
+    chat = Chat("asks").triage(concern=None)
+    chat.user("can you email me this list", "request_email").action("action_cannot_do_yet")
+    chat.user("can i print this", "request_print").action("action_cannot_do_yet")
+    chat.user("what about in Polish?", "request_other_language").action("action_cannot_do_yet")
+    chat.user("can you email me the list", "request_email").action("action_cannot_do_yet")
+    chat.user("i'm not coping myself", "parent_own_help").action("action_parent_own_help")  # answered: not a gap
+    other = Chat("weather").user("whats the weather", "out_of_scope")
+    summaries = analytics.conversations(chat.rows + other.rows)
+    messages = analytics.fallback_messages(summaries)
+    assert sorted(message.intent for message in messages) == [
+        "out_of_scope", "request_email", "request_email", "request_other_language", "request_print",
+    ]
+    gaps = cluster(messages)
+    email = next(gap for gap in gaps if "request_email" in gap.intents)
+    assert email.count == 2 and email.conversations == ["asks"]
+
+
+def run_action(action, events: list[dict], slots: dict | None = None, intent: str = "nlu_fallback",
+               text: str = "blah", active_loop: str | None = "triage_form") -> tuple[list[dict], list[dict]]:
+    """Runs an action of actions/keep_going.py on a hand-made tracker: (messages, events)."""
+    import asyncio
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    latest = {"text": text, "intent": {"name": intent, "confidence": 0.9}}
+    tracker = Tracker("test", slots or {}, latest, [*events, {"event": "user", "text": text, "parse_data": latest}],
+                      False, None, {"name": active_loop} if active_loop else {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    returned = asyncio.run(action.run(dispatcher, tracker, {}))
+    return dispatcher.messages, returned
+
+
+def responses(messages: list[dict]) -> list[str]:
+    return [message.get("response") or message.get("text") for message in messages]
+
+
+def test_not_understood_in_the_questions_asks_the_same_question_with_talk_to_a_person():
+    from actions.keep_going import ActionNotUnderstood
+
+    messages, events = run_action(ActionNotUnderstood(), [bot("utter_ask_age")], {"requested_slot": "age"})
+    assert responses(messages) == ["utter_not_understood", "utter_ask_age"]
+    assert messages[-1]["buttons"] == [{"title": "Talk to a person", "payload": "talk to a person"}]
+    assert events == [{"event": "rewind", "timestamp": None}]  # the message is forgotten: the form still waits
+
+
+def test_the_second_misunderstanding_in_a_row_says_what_works_and_gives_the_lines_to_a_person():
+    from actions.keep_going import ActionNotUnderstood
+
+    before = [bot("utter_ask_age"), user("x"), bot("utter_age_not_understood"), bot("utter_ask_age")]
+    messages, _ = run_action(ActionNotUnderstood(), before, {"requested_slot": "age"})
+    assert responses(messages) == [
+        "utter_not_understood_again", "utter_how_to_answer_age", "utter_talk_to_person", "utter_ask_age",
+    ]
+
+
+def test_not_understood_outside_the_questions_offers_the_next_step():
+    from actions.keep_going import ActionNotUnderstood
+
+    messages, _ = run_action(ActionNotUnderstood(), [], {"services_shown": ["svc-1"]}, active_loop=None)
+    assert responses(messages) == ["utter_not_understood", "utter_offer_more"]
+    messages, _ = run_action(ActionNotUnderstood(), [], {}, active_loop=None)
+    assert responses(messages) == ["utter_not_understood", "utter_offer_next_step"]
+
+
+def test_a_request_in_another_language_by_name_gets_that_languages_interpreter_line():
+    from actions.keep_going import ActionCannotDoYet
+    from signposting.languages import interpreter_lines
+
+    messages, events = run_action(ActionCannotDoYet(), [], {"requested_slot": "school"}, "request_other_language",
+                                  "what about in Polish?")
+    assert responses(messages) == ["utter_request_other_language", interpreter_lines()["pl"]]
+    assert {"event": "slot", "name": "user_language", "value": "pl", "timestamp": None} in events
+    messages, _ = run_action(ActionCannotDoYet(), [], {}, "request_print", "can i print this", active_loop=None)
+    assert responses(messages) == ["utter_request_print", "utter_offer_next_step"]
+
+
+def test_a_parents_own_help_keeps_the_childs_answers_and_offers_the_way_back():
+    from actions.keep_going import ActionParentOwnHelp
+
+    slots = {"services_shown": ["svc-1"], "area_code": "herts", "age": "13"}
+    messages, events = run_action(ActionParentOwnHelp(), [], slots, "parent_own_help", active_loop=None)
+    assert responses(messages) == ["utter_parent_own_help", "utter_parent_own_local", "utter_parent_back_to_child"]
+    assert events == []  # no slot is touched
+    messages, _ = run_action(ActionParentOwnHelp(), [], {"requested_slot": "school"}, "parent_own_help")
+    assert responses(messages) == ["utter_parent_own_help", "utter_parent_own_local"]  # then the form asks again
