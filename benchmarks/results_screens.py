@@ -17,9 +17,9 @@ import argparse
 import tempfile
 from pathlib import Path
 
+from bot.launcher import ROOT, running_bot, start_web_app, stop
 from signposting.settings import settings
 from tests.browser import CHROMIUM_ARGS, chromium_path
-from tests.servers import ROOT, running_bot, start_web_app, stop
 
 SIZES = [(390, 844), (1280, 800)]
 OUT = ROOT / "docs" / "screenshots"

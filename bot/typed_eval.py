@@ -6,7 +6,7 @@ are measured here and nowhere else: never copy their texts into training data, p
 
 How: the trained model loaded in this process by Rasa's Agent (its NLU, policies and form
 logic, conversations kept in memory: no redaction and no HTTP between turns, which makes the
-run several times faster than over REST) with the real action server (tests/servers.py) on a
+run several times faster than over REST) with the real action server (bot/launcher.py) on a
 freshly seeded SQLite services database. For each question and asker role one conversation
 is driven up to the question (button answers); its events are copied into a fresh
 conversation for every answer, the answer is sent, and slots, intent, actions and reply are
@@ -253,9 +253,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     answers = read_answers(args.files or HELD_OUT)
 
+    from bot.launcher import free_port, start_action_server, stop
     from services_db.database import make_engine
     from services_db.loader import load_all
-    from tests.servers import free_port, start_action_server, stop
 
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="typed-eval-") as tmp:

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from tests.servers import ROOT
+from bot.launcher import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
 CHROMIUM_ARGS = [

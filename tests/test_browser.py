@@ -7,8 +7,8 @@ import threading
 
 import pytest
 
+from bot.launcher import free_port, running_bot, start_web_app, stop
 from tests.browser import ARTIFACTS, serious_accessibility_violations
-from tests.servers import free_port, running_bot, start_web_app, stop
 
 pytestmark = [pytest.mark.servers, pytest.mark.browser]
 

@@ -10,10 +10,10 @@ from datetime import timedelta
 import pytest
 import segno
 
+from bot.launcher import running_bot, start_web_app, stop
 from bot.web.share import LINK_DAYS, ShareLinks
 from services_db.opening import london_now
 from tests.browser import ARTIFACTS, serious_accessibility_violations
-from tests.servers import running_bot, start_web_app, stop
 
 pytestmark = [pytest.mark.servers, pytest.mark.browser]
 

@@ -9,9 +9,9 @@ import uuid
 
 import pytest
 
+from bot.launcher import running_bot
 from services_db.opening import london_now
 from services_db.query import SearchRequest, find_services
-from tests.servers import running_bot
 
 pytestmark = pytest.mark.servers
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.servers import running_bot
+from bot.launcher import running_bot
 from tests.test_conversations import CRISIS_WORDS, Conversation
 
 pytestmark = pytest.mark.servers

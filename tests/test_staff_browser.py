@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.launcher import ROOT, free_port, running_bot, stop, wait_for
 from bot.staff import accounts
 from bot.staff.seed import CONVERSATIONS, INJECTION, PERSONAL_DETAILS, seed
 from tests.browser import ARTIFACTS, serious_accessibility_violations
-from tests.servers import ROOT, free_port, running_bot, stop, wait_for
 
 pytestmark = [pytest.mark.servers, pytest.mark.browser]
 PASSWORD = "a staff password for tests"

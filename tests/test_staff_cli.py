@@ -5,8 +5,8 @@ import os
 import subprocess
 import sys
 
+from bot.launcher import ROOT
 from bot.staff import accounts
-from tests.servers import ROOT
 
 
 def run(args, url, stdin=""):

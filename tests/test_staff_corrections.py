@@ -13,10 +13,10 @@ import yaml
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine
 
+from bot.launcher import ROOT
 from bot.staff import accounts, corrections
 from bot.staff.app import create_app
 from bot.staff.events import insert_events
-from tests.servers import ROOT
 from tests.staff_events import T0, Chat, sample_events
 
 PASSWORD = "correct horse battery"

@@ -13,10 +13,10 @@ import time
 import pytest
 from sqlalchemy import create_engine
 
+from bot.launcher import ROOT, free_port, stop, wait_for
 from bot.staff import accounts
 from bot.staff.events import insert_events
 from tests.browser import ARTIFACTS, serious_accessibility_violations
-from tests.servers import ROOT, free_port, stop, wait_for
 from tests.staff_events import Chat, sample_events
 
 pytestmark = [pytest.mark.browser]

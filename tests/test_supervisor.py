@@ -13,9 +13,9 @@ import time
 
 import pytest
 
+from bot.launcher import ROOT, free_port
 from bot.restart_backoff import BackoffPolicy
 from bot.supervisor import LaunchFailed, Service, Supervisor, answers
-from tests.servers import ROOT, free_port
 
 BOUND_SECONDS = 30  # only so that a broken supervisor fails the test instead of hanging it
 

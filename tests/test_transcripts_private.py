@@ -12,9 +12,9 @@ import urllib.request
 import pytest
 from fastapi.testclient import TestClient
 
+from bot.launcher import running_bot, start_web_app, stop
 from bot.staff import accounts
 from bot.staff.app import create_app
-from tests.servers import running_bot, start_web_app, stop
 from tests.test_conversations import Conversation
 
 pytestmark = pytest.mark.servers

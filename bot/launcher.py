@@ -1,4 +1,4 @@
-"""Start the real action server and Rasa server on free ports, for tests and benchmarks."""
+"""Start the real action server, Rasa server and web app on free ports: for the tests, the evaluations and the benchmarks."""
 from __future__ import annotations
 
 import os
