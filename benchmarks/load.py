@@ -232,7 +232,9 @@ async def simulated_user(
                 results.by_step.setdefault(number, []).append(results.latencies[-1])
                 results.turns += 1
                 check_reply(step, messages, results)
-                transcript.append((step.message, [m.get("text", "") for m in messages]))
+                # Text replies only: a service card's data (a custom payload) is its own message on
+                # the wire but part of the one stored bot event that carries the card's text.
+                transcript.append((step.message, [m["text"] for m in messages if m.get("text")]))
                 if think[1] > 0:
                     await asyncio.sleep(rng.uniform(*think))
             if completed:

@@ -25,9 +25,10 @@ from asyncio import CancelledError
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
+from rasa.core.channels import socketio as socketio_channel
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
-from rasa.core.channels.socketio import SocketIOInput
+from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from rasa.shared.core.events import BotUttered, Event, UserUttered
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -37,6 +38,32 @@ from signposting.settings import settings
 
 logger = logging.getLogger(__name__)
 MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")  # the same rule as the web app's
+
+
+class CardSafeSocketIOOutput(SocketIOOutput):
+    """Rasa 3.6 emits a custom payload with `sio.emit(event, **payload)`, so a service card's
+    keys ("type", "id"...) become emit() keyword arguments and the turn fails. Here a bot message
+    that carries a custom payload goes as one event: its text (and buttons) with the payload
+    under "custom", the shape the REST channel gives."""
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        custom = message.get("custom")
+        if not custom:
+            await super().send_response(recipient_id, message)
+            return
+        event: dict[str, Any] = {"custom": custom}
+        if message.get("text"):
+            event["text"] = message["text"]
+        if message.get("buttons"):
+            event["quick_replies"] = [
+                {"content_type": "text", "title": button["title"], "payload": button["payload"]}
+                for button in message["buttons"]
+            ]
+        await self._send_message(recipient_id, event)
+
+
+# The input channel builds its output channel by this module-level name when a message arrives.
+socketio_channel.SocketIOOutput = CardSafeSocketIOOutput  # type: ignore[misc]
 
 
 class OriginCheckedSocketIOInput(SocketIOInput):
