@@ -6,7 +6,7 @@ import yaml
 
 from actions.keep_going import CANNOT_DO_YET, is_not_understood, language_named, misunderstood_in_a_row
 from bot.staff import analytics
-from bot.staff.gaps import cluster
+from bot.staff.gaps import cluster, gap_messages
 from tests.staff_events import Chat
 from tests.test_response_templates import ROOT
 
@@ -71,7 +71,7 @@ def test_requests_the_bot_cannot_do_yet_are_content_gaps():
     chat.user("i'm not coping myself", "parent_own_help").action("action_parent_own_help")  # answered: not a gap
     other = Chat("weather").user("whats the weather", "out_of_scope")
     summaries = analytics.conversations(chat.rows + other.rows)
-    messages = analytics.fallback_messages(summaries)
+    messages = gap_messages(summaries)
     assert sorted(message.intent for message in messages) == [
         "out_of_scope", "request_email", "request_email", "request_other_language", "request_print",
     ]
