@@ -14,6 +14,7 @@ from sqlalchemy.engine import make_url
 
 from bot.transcripts import delete_conversation, nlu_export, purge, redact_stored
 from signposting.settings import PROJECT_ROOT
+from tests.postgres import fresh_database
 
 DAY = 24 * 60 * 60
 EVENTS = SQLTrackerStore.SQLEvent.__table__
@@ -21,12 +22,7 @@ EVENTS = SQLTrackerStore.SQLEvent.__table__
 
 @pytest.fixture(scope="module")
 def retention_postgres_url(postgres_url):
-    admin = create_engine(postgres_url, future=True, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.exec_driver_sql("DROP DATABASE IF EXISTS retention_test")
-        connection.exec_driver_sql("CREATE DATABASE retention_test")
-    admin.dispose()
-    return make_url(postgres_url).set(database="retention_test").render_as_string(hide_password=False)
+    return fresh_database(postgres_url, "retention_test")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

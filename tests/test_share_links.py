@@ -5,11 +5,11 @@ from datetime import date, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import inspect, text
 
 from bot.web.app import create_app
 from bot.web.share import LINK_DAYS, ShareError, ShareLinks, clean_request
+from tests.postgres import fresh_database
 
 TODAY = date(2026, 3, 2)
 
@@ -17,12 +17,7 @@ TODAY = date(2026, 3, 2)
 @pytest.fixture(scope="module")
 def share_postgres_url(postgres_url):
     """A database of its own on the throwaway server."""
-    admin = create_engine(postgres_url, future=True, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text("DROP DATABASE IF EXISTS share_links_test"))
-        connection.execute(text("CREATE DATABASE share_links_test"))
-    admin.dispose()
-    return make_url(postgres_url).set(database="share_links_test").render_as_string(hide_password=False)
+    return fresh_database(postgres_url, "share_links_test")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

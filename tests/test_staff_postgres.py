@@ -2,23 +2,18 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import create_engine
 
 from bot.staff import accounts, analytics
 from bot.staff.events import insert_events, load_conversation, load_events, senders_started_between
+from tests.postgres import fresh_database
 from tests.staff_events import DAY, T0, sample_events
 
 
 @pytest.fixture(scope="module")
 def staff_postgres_url(postgres_url):
     """A database of its own on the throwaway server (other tests use the default one)."""
-    admin = create_engine(postgres_url, future=True, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text("DROP DATABASE IF EXISTS staff_review_test"))
-        connection.execute(text("CREATE DATABASE staff_review_test"))
-    admin.dispose()
-    return make_url(postgres_url).set(database="staff_review_test").render_as_string(hide_password=False)
+    return fresh_database(postgres_url, "staff_review_test")
 
 
 @pytest.fixture(scope="module")
