@@ -108,11 +108,18 @@ def create_app(
         """The Rasa server has its model, and the directory can be read (for the service lists)."""
         return run_checks({"rasa_model_loaded": rasa_model_loaded(relay_url), "directory_readable": directory})
 
+    def _refuse_other_origins(request: Request) -> JSONResponse | None:
+        """403 for a page on a site not in ALLOWED_ORIGINS (the same check for every POST)."""
+        own_origin = f"{request.url.scheme}://{request.url.netloc}"
+        if origin_allowed(request.headers.get("origin"), own_origin, allowed):
+            return None
+        return _error("This website is not allowed to use the chat.", 403)
+
     @app.post("/api/message")
     async def message(request: Request) -> JSONResponse:
-        own_origin = f"{request.url.scheme}://{request.url.netloc}"
-        if not origin_allowed(request.headers.get("origin"), own_origin, allowed):
-            return _error("This website is not allowed to use the chat.", 403)
+        refused = _refuse_other_origins(request)
+        if refused:
+            return refused
         try:
             body = await request.json()
         except ValueError:
@@ -142,9 +149,9 @@ def create_app(
     # --- Share links to a results list (issue #13) ------------------------------------------
     @app.post("/api/share")
     async def make_share_link(request: Request) -> JSONResponse:
-        own_origin = f"{request.url.scheme}://{request.url.netloc}"
-        if not origin_allowed(request.headers.get("origin"), own_origin, allowed):
-            return _error("This website is not allowed to use the chat.", 403)
+        refused = _refuse_other_origins(request)
+        if refused:
+            return refused
         try:
             body = await request.json()
             service_ids, area = clean_request(body.get("services"), body.get("area"))
