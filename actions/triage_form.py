@@ -25,18 +25,10 @@ from signposting.parsing import (
     parse_role_typed,
     parse_school_absence,
 )
+from signposting.intents import NEVER_AN_ANSWER, NOT_A_SLOT_VALUE, NOT_AN_ANSWER
 from signposting.text import normalise
 from signposting.vocabulary import NATIONAL
 
-# Intents that are not answers: the form rejects them so the matching rule runs, unless the
-# question's own parser understands the text as an answer (issue #12, `typed_answer` below).
-NOT_AN_ANSWER = {
-    "express_crisis", "start_again", "talk_to_a_person", "ask_bot_identity", "stop",
-    "ask_clinical_advice", "out_of_scope", "more_options", "confirm_safe", "not_safe",
-    "affirm", "deny", "goodbye", "thanks", "greet",
-    # issue #12b: requests the bot cannot do yet, and a parent's own help (actions/keep_going.py)
-    "request_email", "request_print", "request_other_language", "parent_own_help", "back_to_child_help",
-}
 CORRECTION = re.compile(r"\b(actually|i meant|i mean|sorry|wait|not|no|oops|change|wrong)\b", re.IGNORECASE)
 LLR_AREAS = {"leicester", "leicestershire", "rutland"}
 
@@ -69,9 +61,7 @@ def resolve_area(text: str, fuzzy: bool = True) -> AreaResolution | None:
 
 
 # --- Issue #12: typed answers. At the question asked, its parser has the first say ----------
-# Never an answer, whatever the text: crisis (CrisisPolicy answers first) and the buttons of
-# the "are you safe?" question.
-NEVER_AN_ANSWER = {"express_crisis", "confirm_safe", "not_safe"}
+# (signposting.intents.NEVER_AN_ANSWER are never answers, whatever the text.)
 # Said as a request, these are not answers ("start again", "talk to a person", "stop").
 CONTROL_REQUEST = re.compile(
     r"\b(?:start (?:again|over|afresh)|restart|begin again|from the (?:start|beginning)|"
@@ -122,7 +112,7 @@ def typed_answer(tracker: Tracker) -> dict[str, Any]:
     slot = tracker.get_slot("requested_slot")
     intent = latest_intent(tracker)
     text = latest_text(tracker)
-    if not slot or intent not in NOT_AN_ANSWER | {"change_answer"} or intent in NEVER_AN_ANSWER:
+    if not slot or intent not in NOT_A_SLOT_VALUE or intent in NEVER_AN_ANSWER:
         return {}
     if CONTROL_REQUEST.search(normalise(text)) or not form_asked_last(tracker):
         return {}

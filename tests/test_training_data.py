@@ -3,15 +3,13 @@ from pathlib import Path
 
 import yaml
 
+from signposting.intents import NOT_AN_ANSWER
+
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED_INTENT = {
     "utter_ask_user_role": "inform", "utter_ask_age": "inform", "utter_ask_school": "inform",
     "utter_ask_area": "inform", "utter_ask_concern": "describe_concern", "utter_offer_more": None,
     "utter_no_more_services": None, "utter_offer_to_continue": None, "utter_change_what": None,
-}
-NOT_AN_ANSWER = {
-    "express_crisis", "start_again", "talk_to_a_person", "ask_bot_identity", "stop", "ask_clinical_advice",
-    "out_of_scope", "more_options", "confirm_safe", "not_safe", "affirm", "deny", "goodbye", "thanks", "greet",
 }
 
 

@@ -1,0 +1,25 @@
+"""Intent names that more than one layer relies on, written once.
+
+domain.yml cannot import Python, so it keeps its own copies of these lists (the slot
+mappings' `not_intent`); tests/test_intents_in_domain.py checks they are the same.
+"""
+from __future__ import annotations
+
+# Messages that are requests or replies to the bot, not answers to a triage question. The
+# form rejects them so the matching rule answers, unless the question's own parser
+# understands the text as an answer ("no" at the school question; "dad here").
+NOT_AN_ANSWER: frozenset[str] = frozenset({
+    "express_crisis", "start_again", "talk_to_a_person", "ask_bot_identity", "stop",
+    "ask_clinical_advice", "out_of_scope", "more_options", "confirm_safe", "not_safe",
+    "affirm", "deny", "goodbye", "thanks", "greet",
+    # requests the bot cannot do yet, and a parent's own help (actions/keep_going.py)
+    "request_email", "request_print", "request_other_language", "parent_own_help", "back_to_child_help",
+})
+# A correction ("actually I'm 15") is handled by the form's own validation, so it never
+# fills a slot as plain text either.
+NOT_A_SLOT_VALUE: frozenset[str] = NOT_AN_ANSWER | {"change_answer"}
+# At the concern question a crisis message is also the answer ("self-harm"): the crisis
+# reply comes first (the crisis policy), then the search uses it.
+NOT_A_CONCERN: frozenset[str] = NOT_A_SLOT_VALUE - {"express_crisis"}
+# Never taken as a typed answer, whatever the question's parser thinks of the words.
+NEVER_AN_ANSWER: frozenset[str] = frozenset({"express_crisis", "confirm_safe", "not_safe"})
