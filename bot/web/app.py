@@ -17,11 +17,12 @@ import httpx
 import segno
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.engine import Engine
 
 from bot.readiness import rasa_model_loaded, run_checks
+from bot.web import urgent_assets
 from bot.web.list_page import expired_html, list_html
 from bot.web.oruk_api import create_router as oruk_router
 from bot.web.relay import RasaRelay
@@ -31,19 +32,17 @@ from services_db.database import get_engine
 from services_db.directory import CachedDirectory, Directory, read_services
 from services_db.opening import london_now
 from signposting.settings import settings
+from signposting.urgent_lines import FOOTER
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 EMBED_EXAMPLE = Path(__file__).resolve().parent / "embed_example.html"
 MAX_MESSAGE_LENGTH = 1000
 SENDER_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
-# Said when Rasa can't be reached: still the urgent numbers (same wording as domain.yml).
+# Said when Rasa can't be reached: still the urgent numbers (the crisis footer's words).
 UNAVAILABLE_REPLY = [
     {"text": "Sorry, I can't answer right now. I'll keep trying to send your message."},
-    {
-        "text": "If you are in danger now, call 999. For urgent help, call 111 and choose the "
-        "mental health option. Under 19? Call Childline on 0800 1111. Or text SHOUT to 85258."
-    },
+    {"text": FOOTER},
 ]
 
 
@@ -90,8 +89,13 @@ def create_app(
         return response
 
     @app.get("/")
-    async def chat_page() -> FileResponse:
-        return FileResponse(STATIC_DIR / "index.html")
+    async def chat_page() -> HTMLResponse:
+        return HTMLResponse(urgent_assets.chat_page())
+
+    @app.get("/static/widget.js")
+    async def widget_script() -> Response:
+        """Ahead of the /static mount: the script with the urgent lines filled in."""
+        return Response(urgent_assets.widget_script(), media_type="text/javascript; charset=utf-8")
 
     @app.get("/embed-example")
     async def embed_example() -> HTMLResponse:

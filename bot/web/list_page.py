@@ -11,18 +11,13 @@ from html import escape
 from actions.cards import contact_action
 from bot.web.share import LINK_DAYS, ShareLink
 from services_db.seed import ServiceRecord
+from signposting.urgent_lines import urgent_list_html
 from signposting.vocabulary import AREA_CODES, NATIONS
 
-URGENT_HELP = """
+URGENT_HELP = f"""
 <section class="urgent" aria-labelledby="urgent-title">
   <h2 id="urgent-title">Urgent help</h2>
-  <ul>
-    <li>In danger now: call <a href="tel:999">999</a> or go to A&amp;E.</li>
-    <li>Urgent help: call <a href="tel:111">111</a> and choose the mental health option.</li>
-    <li>Under 19: call Childline on <a href="tel:08001111">0800 1111</a>, any time.</li>
-    <li>Text SHOUT to <a href="sms:85258&amp;body=SHOUT">85258</a>, any time.</li>
-    <li>Samaritans: call <a href="tel:116123">116 123</a>, any time.</li>
-  </ul>
+{urgent_list_html(indent="  ")}
 </section>"""
 
 

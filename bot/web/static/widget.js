@@ -17,6 +17,9 @@
   const CONTRAST = "wtgh-contrast";
   const EXIT_URL = "https://www.bbc.co.uk/weather";
   const RETRY_SECONDS = [2, 4, 8, 15, 30];
+  // Filled in by the web app from signposting/urgent_lines.py (bot/web/urgent_assets.py).
+  const URGENT_LIST_HTML = __URGENT_LIST_HTML__;
+  const URGENT_TEXT = __URGENT_TEXT__;
 
   // Whole UK numbers only: 10 or 11 digits starting with 0 (any spacing), or the short
   // helplines. A link to part of a number would be worse than no link.
@@ -42,13 +45,7 @@
         </header>
         <section id="wtgh-help" class="wtgh-help" data-help hidden aria-label="Urgent help" tabindex="-1">
           <h2 class="wtgh-help-title">Urgent help</h2>
-          <ul>
-            <li>In danger now: call <a href="tel:999">999</a> or go to A&amp;E.</li>
-            <li>Urgent help: call <a href="tel:111">111</a> and choose the mental health option.</li>
-            <li>Under 19: call Childline on <a href="tel:08001111">0800 1111</a>, any time.</li>
-            <li>Text SHOUT to <a href="sms:85258&amp;body=SHOUT">85258</a>, any time.</li>
-            <li>Samaritans: call <a href="tel:116123">116 123</a>, any time.</li>
-          </ul>
+          ${URGENT_LIST_HTML}
         </section>
         </div>
         <div class="wtgh-body">
@@ -106,8 +103,6 @@
   }
 
   const TOUCH = window.matchMedia("(pointer: coarse)");
-  const URGENT_TEXT = "If you are in danger now, call 999. For urgent help, call 111 and choose the mental health " +
-    "option. Under 19? Call Childline on 0800 1111. Or text SHOUT to 85258. Samaritans: 116 123.";
 
   // Three presses of Shift alone within QUICK_EXIT_MS; any other key starts the count again.
   const QUICK_EXIT_MS = 1000;
