@@ -63,6 +63,7 @@ def _redact_value(value: Any) -> Any:
 COMPUTED_SLOTS = frozenset({
     "requested_slot", "age_min", "age_max", "area_code", "area_group", "school_urn",
     "school_has_mhst", "crisis_categories", "services_shown",
+    "local_crisis_lines",  # issue #16: the deployment file's urgent lines, set by CrisisPolicy
 })
 
 

@@ -32,6 +32,10 @@ NATION_LINES: dict[str, tuple[str, str]] = {
     "scotland": ("In Scotland, call 111 for urgent mental health help, day or night.", "sco-nhs24-mh-hub"),
     "northern_ireland": ("In Northern Ireland, call Lifeline on 0808 808 8000, day or night.", "ni-lifeline"),
 }
+# For a user we know lives outside the deployment's areas (elsewhere in England), and for
+# everyone in a national-only deployment. Record nat-nhs111-mh: 24/7, all ages, calls routed
+# to the local NHS mental health trust.
+ELSEWHERE_LINE = "Wherever you are in England, 111's mental health option puts you through to your local NHS mental health team, day or night."
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 ORIGIN = re.compile(r"^https?://[^/\s]+$")
 RECORD_ID = re.compile(r"^[a-z]{2,4}-[a-z0-9-]+$")
@@ -96,21 +100,21 @@ class Deployment:
     def area_names(self) -> list[str]:
         return [area.name for area in self.areas]
 
-    def crisis_lines(self, area_code: str | None) -> str | None:
-        """The local urgent line(s) for the crisis reply.
+    def crisis_lines(self, area_code: str | None) -> str:
+        """The local urgent line(s) for the crisis reply, never empty.
 
-        The user's area's line when we know it; every local line of the deployment (each names
-        its area) while we don't; None when nothing local applies (outside our areas, or a
-        national-only deployment), and the template then says something else."""
+        The user's area's line when we know it (another UK nation's own line for a user there);
+        every local line of the deployment (each names its area) while we don't know; the
+        England-wide route through 111 for a user outside our areas, and in a national-only
+        deployment."""
         if area_code in NATION_LINES:
             return NATION_LINES[area_code][0]
-        if area_code is None:
-            lines = list(dict.fromkeys(area.urgent_line.text for area in self.areas))
-            return "\n".join(lines) or None
         for area in self.areas:
             if area.code == area_code:
                 return area.urgent_line.text
-        return None
+        if area_code is None and self.areas:
+            return "\n".join(dict.fromkeys(area.urgent_line.text for area in self.areas))
+        return ELSEWHERE_LINE
 
     def record_ids(self) -> set[str]:
         return {area.urgent_line.record for area in self.areas}
