@@ -61,6 +61,8 @@ class Settings:
     # issue #16: the deployment file chosen by DEPLOYMENT (deployments/<name>.yml): areas, local
     # urgent lines, branding, allowed origins, retention and privacy contact.
     deployment: Deployment = field(default_factory=load_deployment)
+    # LOG_FORMAT=json: bot.run's processes log JSON lines without message text (bot/json_logs.py).
+    log_format: str = "text"
 
     @property
     def rasa_url(self) -> str:
@@ -145,7 +147,15 @@ def load_settings() -> Settings:
         tracker_url=_tracker_url(_path("TRACKER_DB", str(var_dir / "conversations.db"))),
         share_database_url=_database_url("SHARE_DATABASE_URL", f"sqlite:///{var_dir / 'share.db'}"),
         deployment=deployment,
+        log_format=_log_format(),
     )
+
+
+def _log_format() -> str:
+    value = _env("LOG_FORMAT", "text").lower()
+    if value not in ("text", "json"):
+        raise ValueError(f"LOG_FORMAT must be text or json, not {value!r}")
+    return value
 
 
 settings = load_settings()
