@@ -24,6 +24,7 @@ from signposting.vocabulary import AREA_CODES, NATIONAL, NATIONS
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEPLOYMENTS_DIR = PROJECT_ROOT / "deployments"
 DEFAULT_DEPLOYMENT = "combined"
+STATIC_DIR = PROJECT_ROOT / "bot" / "web" / "static"  # where a logo file goes (served at /static/)
 # Each nation's own urgent line, for users who said they live there: the same in every
 # deployment (they are UK facts, not local configuration). Record ids in
 # ../shared/reference/services_facts.yaml.
@@ -68,8 +69,7 @@ class Area:
 class Branding:
     service_name: str
     primary_colour: str = NHS_BLUE
-    logo: str | None = None  # an image address, or None for the NHS.UK-style text header
-    stylesheet: str = "nhsuk"
+    logo: str | None = None  # a file in bot/web/static/ ("/static/logo.svg"), or None: the name alone
 
 
 @dataclass(frozen=True)
@@ -240,18 +240,16 @@ class _Reader:
         if not isinstance(raw, dict):
             self.fail("branding", "is required: a mapping with service_name (and optionally primary_colour, logo)")
             return Branding(service_name="")
-        for field in sorted(set(raw) - {"service_name", "primary_colour", "logo", "stylesheet"}):
-            self.fail(f"branding.{field}", "is not a branding setting (service_name, primary_colour, logo, stylesheet)")
+        for field in sorted(set(raw) - {"service_name", "primary_colour", "logo"}):
+            self.fail(f"branding.{field}", "is not a branding setting (service_name, primary_colour, logo)")
         colour = self.text(raw, "primary_colour", "branding.", required=False) or NHS_BLUE
         if not COLOUR.match(colour):
             self.fail("branding.primary_colour", f"{colour!r} must be a colour like #005eb8")
         logo = self.text(raw, "logo", "branding.", required=False) or None
-        if logo and not (logo.startswith(("https://", "/static/"))):
-            self.fail("branding.logo", "must be an https:// address or a /static/ path")
-        stylesheet = self.text(raw, "stylesheet", "branding.", required=False) or "nhsuk"
-        if stylesheet not in ("nhsuk", "plain"):
-            self.fail("branding.stylesheet", "must be nhsuk (NHS.UK styles, the default) or plain")
-        return Branding(self.text(raw, "service_name", "branding."), colour, logo, stylesheet)
+        # Served by the web app itself: the chat page's Content-Security-Policy allows only 'self' images.
+        if logo and not (re.fullmatch(r"/static/[\w.-]+\.(svg|png)", logo) and (STATIC_DIR / logo[len("/static/"):]).is_file()):
+            self.fail("branding.logo", f"{logo!r} must be a .svg or .png file in bot/web/static/, given as /static/<file>")
+        return Branding(self.text(raw, "service_name", "branding."), colour, logo)
 
     def origins(self, raw: Any) -> tuple[str, ...]:
         if not isinstance(raw, list) or not raw:

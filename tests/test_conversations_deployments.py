@@ -28,11 +28,13 @@ CRISIS = "i keep cutting myself"
 def deployed(request, tmp_path_factory):
     name = request.param
     folder = tmp_path_factory.mktemp(name)
-    engine = make_engine(f"sqlite:///{folder / 'services.db'}")
-    load_all(engine, deployment=load_deployment(name))
+    if name == "combined":  # the default: the session's database is already loaded for it
+        engine = request.getfixturevalue("seeded_engine")
+    else:
+        engine = make_engine(f"sqlite:///{folder / 'services.db'}")
+        load_all(engine, deployment=load_deployment(name))
     with running_bot(str(engine.url), folder, extra_env={"DEPLOYMENT": name}) as running:
         yield name, running
-    engine.dispose()
 
 
 class Conversation:

@@ -152,3 +152,46 @@ def test_the_area_templates_interpolate_what_the_action_server_passes(domain):
     assert asked["text"].endswith("like LE2 or LE15.") and not asked.get("buttons")
     outside = asyncio.run(generator.generate("utter_area_outside", tracker, "rest", covered_areas="Rutland"))
     assert "(Rutland)" in outside["text"]
+
+
+# --- the web app's branding and origins come from the deployment ---------------------------
+def test_the_web_app_serves_the_deployments_branding(monkeypatch, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from bot.web import app as web_app
+
+    mine = tmp_path / "mine.yml"
+    raw = (ROOT / "deployments" / "herts-west-essex.yml").read_text()
+    mine.write_text(raw.replace("name: herts-west-essex", "name: mine").replace('primary_colour: "#005eb8"', 'primary_colour: "#330072"'))
+    deployment = load_deployment(str(mine))
+    monkeypatch.setattr(web_app, "settings", replace(web_app.settings, deployment=deployment))
+    client = TestClient(web_app.create_app("http://rasa.test"))
+    assert client.get("/branding.json").json() == {
+        "service_name": "Where to get help in Hertfordshire and West Essex", "primary_colour": "#330072", "logo": None,
+    }
+    css = client.get("/branding.css")
+    assert css.headers["content-type"].startswith("text/css") and ".wtgh-top, .wtgh-user { background: #330072; }" in css.text
+    assert css.headers["cross-origin-resource-policy"] == "cross-origin"  # other sites' pages embed the widget
+    assert "<title>Where to get help in Hertfordshire and West Essex - chat</title>" in client.get("/").text
+    assert "/branding.css" in (ROOT / "bot" / "web" / "static" / "widget.js").read_text()
+
+
+def test_the_privacy_page_gives_the_deployments_retention_and_contact(monkeypatch, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from bot.web import app as web_app
+
+    mine = tmp_path / "mine.yml"
+    raw = (ROOT / "deployments" / "national.yml").read_text().replace("name: national", "name: mine")
+    raw = raw.replace("retention_days: 90", "retention_days: 30")
+    mine.write_text(raw.replace("privacy_contact: \"[The deploying organisation's Data Protection Officer: name, email and postal address]\"",
+                                "privacy_contact: \"Email privacy@example.nhs.uk <or> write to us\""))
+    monkeypatch.setattr(web_app, "settings", replace(web_app.settings, deployment=load_deployment(str(mine))))
+    page = TestClient(web_app.create_app("http://rasa.test")).get("/privacy").text
+    assert "after 30 days" in page and "privacy@example.nhs.uk &lt;or&gt; write to us" in page
+    assert "/privacy" in (ROOT / "bot" / "web" / "static" / "widget.js").read_text()
+
+
+def test_the_privacy_notice_points_to_the_deployment_files_privacy_contact():
+    notice = (ROOT / "docs" / "privacy-notice.md").read_text()
+    assert "privacy_contact" in notice and "retention_days" in notice
