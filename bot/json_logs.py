@@ -35,7 +35,7 @@ def scrub(text: str) -> str:
     """The line without the user's words: quoted message text out, personal details redacted."""
     for pattern in USER_TEXT:
         text = pattern.sub(lambda match: match.group(1) + HIDDEN, text)
-    return redact_text(text)
+    return redact_text(text) or ""
 
 
 def service_name(argv: list[str]) -> str:

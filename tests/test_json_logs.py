@@ -7,6 +7,7 @@ import logging
 import subprocess
 import sys
 from dataclasses import replace
+from pathlib import Path
 
 import yaml
 
@@ -69,7 +70,7 @@ def test_the_service_is_named_from_the_command_line():
 
 
 def test_the_logging_config_uses_the_formatter_and_every_process_gets_it():
-    config = yaml.safe_load(open(CONFIG_FILE))
+    config = yaml.safe_load(Path(CONFIG_FILE).read_text())
     assert config["formatters"]["json"]["()"] == "bot.json_logs.JsonLinesFormatter"
     commands = [service.command for service in run.services(replace(settings, log_format="json"))]
     assert all(run.LOGGING_JSON in command for command in commands)

@@ -42,8 +42,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.deterministic_policy import DeterministicPolicy
 from signposting.parsing import parse_age_mention, parse_role
-from signposting.settings import settings
 from signposting.risk_decision import CHECK, CRISIS, reply_kind
+from signposting.settings import settings
 
 CRISIS_INTENT = "express_crisis"
 CRISIS_SLOT = "crisis_categories"
