@@ -9,6 +9,7 @@ import yaml
 
 from signposting.deployment import (
     DEPLOYMENTS_DIR,
+    ELSEWHERE_LINE,
     NATION_LINES,
     DeploymentError,
     available_deployments,
@@ -49,7 +50,7 @@ def test_each_deployment_covers_its_own_areas_only():
 def test_every_urgent_line_is_a_verified_contact_of_its_record(facts):
     """Never an invented number: each number a line says is verified in the record it names."""
     lines = [(area.urgent_line.text, area.urgent_line.record) for name in SHIPPED for area in load_deployment(name).areas]
-    lines += list(NATION_LINES.values())
+    lines += [*NATION_LINES.values(), (ELSEWHERE_LINE, "nat-nhs111-mh")]
     for text, record_id in lines:
         record = facts[record_id]
         assert record["confidence"] == "verified", record_id
@@ -65,7 +66,7 @@ def test_the_local_line_follows_the_area():
     assert "0800 6444 101" in combined.crisis_lines("herts")
     assert "0808 800 3302" in combined.crisis_lines("rutland")
     assert "West Essex" in combined.crisis_lines("west_essex") and "111" in combined.crisis_lines("west_essex")
-    assert combined.crisis_lines("national") is None  # outside our areas: the template's own wording
+    assert combined.crisis_lines("national") == ELSEWHERE_LINE  # outside our areas: 111 routes to the local team
     assert "0808 808 8000" in combined.crisis_lines("northern_ireland")
 
 
@@ -77,7 +78,7 @@ def test_before_the_area_is_known_every_local_line_is_given_once():
 
 def test_a_national_deployment_has_no_local_line_but_keeps_the_nations():
     national = load_deployment("national")
-    assert national.crisis_lines(None) is None and national.crisis_lines("herts") is None
+    assert national.crisis_lines(None) == national.crisis_lines("herts") == ELSEWHERE_LINE
     assert "111 and press 2" in national.crisis_lines("wales")
     assert not national.covers("herts") and national.keeps_area("scotland") and not national.keeps_area("herts")
 
