@@ -26,6 +26,10 @@ RASA_LINES = [
     f"UserUttered(text: {TYPED!r}, intent: greet)",
     f"{{'text': '{TYPED}', 'sender': 'abc'}}",
     f'processor.message.received user_message="{TYPED}"',
+    # structlog events (JSON renderer), as `rasa run` logs them at DEBUG
+    json.dumps({"parse_data_text": TYPED, "parse_data_intent": {"name": "greet"}, "event": "processor.message.parse"}),
+    json.dumps({"current_states": f"[state 1] user text: {TYPED} | previous action name: action_listen", "event": "x"}),
+    f"[state 1] user text: {TYPED} | previous action name: action_listen",
 ]
 
 
@@ -55,6 +59,26 @@ def test_an_exception_stays_on_one_line_without_the_message_text():
     except ValueError:
         line = formatted("An exception occurred", exc_info=sys.exc_info())
     assert "ValueError" in line["exception"] and "sad" not in line["exception"] and "Traceback" in line["exception"]
+
+
+def test_a_structured_event_keeps_its_other_fields():
+    line = json.loads(formatted(json.dumps({"parse_data_text": TYPED, "event": "processor.message.parse"}))["message"])
+    assert line == {"parse_data_text": HIDDEN, "event": "processor.message.parse"}
+
+
+def test_install_reformats_handlers_added_after_the_config_file(monkeypatch):
+    """Rasa installs coloredlogs' handler after reading --logging-config-file."""
+    from bot import json_logs
+
+    monkeypatch.setattr("signposting.settings.settings", replace(settings, log_format="json"))
+    handler = logging.StreamHandler(io.StringIO())
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        json_logs.install()
+        assert isinstance(handler.formatter, JsonLinesFormatter)
+    finally:
+        root.removeHandler(handler)
 
 
 def test_identifiers_and_ordinary_lines_are_kept():
