@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.triage_form import ask_area
 from signposting.languages import interpreter_lines
+from signposting.settings import settings
 
 FORM = "triage_form"
 QUESTIONS = ("user_role", "age", "school", "area", "concern")
@@ -73,7 +74,8 @@ def before_asking(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str,
     if misunderstood is None:
         misunderstood = misunderstood_in_a_row(tracker.events)
     if misunderstood >= 2:
-        dispatcher.utter_message(response=f"utter_how_to_answer_{slot}")
+        # issue #16: the area guidance gives the deployment's postcode examples.
+        dispatcher.utter_message(response=f"utter_how_to_answer_{slot}", postcode_examples=settings.deployment.postcode_examples)
         dispatcher.utter_message(response="utter_talk_to_person")
     return [TALK_TO_A_PERSON] if misunderstood else []
 

@@ -7,6 +7,7 @@ before it was asked, or a correction ("actually I'm 15", "I meant Watford").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -16,6 +17,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.directory import get_directory
 from services_db.gazetteer import AreaResolution
+from signposting.intents import NEVER_AN_ANSWER, NOT_A_SLOT_VALUE, NOT_AN_ANSWER
 from signposting.parsing import (
     is_declined,
     is_something_else,
@@ -25,7 +27,7 @@ from signposting.parsing import (
     parse_role_typed,
     parse_school_absence,
 )
-from signposting.intents import NEVER_AN_ANSWER, NOT_A_SLOT_VALUE, NOT_AN_ANSWER
+from signposting.settings import settings
 from signposting.text import normalise
 from signposting.vocabulary import NATIONAL
 
@@ -57,7 +59,31 @@ def latest_intent(tracker: Tracker) -> str | None:
 
 def resolve_area(text: str, fuzzy: bool = True) -> AreaResolution | None:
     directory = get_directory()
-    return directory.gazetteer.resolve(text, fuzzy=fuzzy) if directory else None
+    return for_this_deployment(directory.gazetteer.resolve(text, fuzzy=fuzzy)) if directory else None
+
+
+# --- issue #16: the deployment file decides which areas are ours ---------------------------
+def for_this_deployment(resolution: AreaResolution | None) -> AreaResolution | None:
+    """A place in an area this deployment does not cover is outside our areas, like anywhere
+    else in England (the place data knows every region; the deployment says which are ours).
+    The other UK nations stay themselves: their own urgent lines apply wherever we run."""
+    if resolution and resolution.status == "found" and not settings.deployment.keeps_area(resolution.area_code):
+        return replace(resolution, status="outside", area_code=NATIONAL)
+    return resolution
+
+
+def area_buttons() -> list[dict[str, str]]:
+    """The deployment's areas to pick from, then "Somewhere else"."""
+    names = settings.deployment.area_names()
+    return [{"title": name, "payload": name} for name in names] + [{"title": "Somewhere else", "payload": "somewhere else"}]
+
+
+def covered_areas() -> str:
+    """"Hertfordshire and West Essex": the areas the bot knows well, for the "outside" reply."""
+    names = settings.deployment.area_names()
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 # --- Issue #12: typed answers. At the question asked, its parser has the first say ----------
@@ -208,8 +234,9 @@ class ValidateTriageForm(FormValidationAction):
         if school is None:
             dispatcher.utter_message(response="utter_school_not_found")
             return {"school": "not found", "school_urn": None, "school_has_mhst": None}
-        if school.area_code == NATIONAL:
-            # A school elsewhere in England: the user most likely lives outside our areas.
+        if school.area_code == NATIONAL or not settings.deployment.keeps_area(school.area_code):
+            # A school elsewhere in England (or in a region this deployment does not cover):
+            # the user most likely lives outside our areas.
             dispatcher.utter_message(response="utter_school_outside", school_name=school.name)
             found = {"school": school.name, "school_urn": str(school.urn), "school_has_mhst": None}
             if tracker.get_slot("area_code") is None:
@@ -242,12 +269,15 @@ class ValidateTriageForm(FormValidationAction):
                 "area_options": None,
             }
         if resolution.status == "outside":
-            dispatcher.utter_message(response="utter_area_outside")
+            if settings.deployment.areas:
+                dispatcher.utter_message(response="utter_area_outside", covered_areas=covered_areas())
+            else:  # a national-only deployment: nowhere is "outside"
+                dispatcher.utter_message(response="utter_area_national")
             return {"area": resolution.place or "outside our areas", "area_code": NATIONAL, "area_group": "other", "area_options": None}
         if resolution.status == "ambiguous":
             # action_ask_area asks which of these, instead of the usual question.
             return {"area": None, "area_options": [resolution.place or str(value), *resolution.options]}
-        dispatcher.utter_message(response="utter_area_not_understood")
+        dispatcher.utter_message(response="utter_area_not_understood", postcode_examples=settings.deployment.postcode_examples)
         return {"area": None, "area_options": None}
 
     def validate_concern(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
@@ -284,4 +314,7 @@ def ask_area(dispatcher: CollectingDispatcher, tracker: Tracker, extra_buttons: 
             buttons=[{"title": choice, "payload": choice} for choice in choices] + extra_buttons,
         )
     else:
-        dispatcher.utter_message(response="utter_ask_area", buttons=extra_buttons)
+        dispatcher.utter_message(
+            response="utter_ask_area", postcode_examples=settings.deployment.postcode_examples,
+            buttons=area_buttons() + extra_buttons,
+        )

@@ -43,8 +43,10 @@ class RunningBot:
     rasa_server: subprocess.Popen
 
 
-def _env(database_url: str, action_port: int, tracker_db: Path | None = None) -> dict[str, str]:
-    env = dict(os.environ)
+def _env(
+    database_url: str, action_port: int, tracker_db: Path | None = None, extra_env: dict[str, str] | None = None
+) -> dict[str, str]:
+    env = {**os.environ, **(extra_env or {})}
     env.update(
         TRACKER_DIALECT="sqlite",
         TRACKER_DB=str(tracker_db or ROOT / "var" / "test-conversations.db"),
@@ -58,17 +60,21 @@ def _env(database_url: str, action_port: int, tracker_db: Path | None = None) ->
     return env
 
 
-def start_action_server(database_url: str, port: int, log_dir: Path) -> subprocess.Popen:
+def start_action_server(
+    database_url: str, port: int, log_dir: Path, extra_env: dict[str, str] | None = None
+) -> subprocess.Popen:
     process = subprocess.Popen(
         [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
-        cwd=ROOT, env=_env(database_url, port),
+        cwd=ROOT, env=_env(database_url, port, extra_env=extra_env),
         stdout=(log_dir / "actions.log").open("w"), stderr=subprocess.STDOUT,
     )
     wait_for(f"http://127.0.0.1:{port}/health", process, timeout=120)
     return process
 
 
-def start_rasa_server(database_url: str, port: int, action_port: int, log_dir: Path) -> subprocess.Popen:
+def start_rasa_server(
+    database_url: str, port: int, action_port: int, log_dir: Path, extra_env: dict[str, str] | None = None
+) -> subprocess.Popen:
     """The Rasa server keeps its conversations in `log_dir/conversations.db`."""
     if not MODEL.exists():
         raise FileNotFoundError(f"{MODEL} is missing: run `make model` (make test does it).")
@@ -77,7 +83,7 @@ def start_rasa_server(database_url: str, port: int, action_port: int, log_dir: P
             sys.executable, "-m", "rasa", "run", "--model", str(MODEL), "--interface", "127.0.0.1",
             "--port", str(port), "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
         ],
-        cwd=ROOT, env=_env(database_url, action_port, log_dir / "conversations.db"),
+        cwd=ROOT, env=_env(database_url, action_port, log_dir / "conversations.db", extra_env),
         stdout=(log_dir / "rasa.log").open("w"), stderr=subprocess.STDOUT,
     )
     try:  # a busy machine may need longer than 5 minutes to load the model: SERVER_START_TIMEOUT
@@ -113,11 +119,12 @@ def stop(process: subprocess.Popen | None) -> None:
 
 
 @contextmanager
-def running_bot(database_url: str, log_dir: Path, with_actions: bool = True):
+def running_bot(database_url: str, log_dir: Path, with_actions: bool = True, extra_env: dict[str, str] | None = None):
+    """The action server and the Rasa server; `extra_env` adds variables for both (DEPLOYMENT=...)."""
     action_port, rasa_port = free_port(), free_port()
-    actions = start_action_server(database_url, action_port, log_dir) if with_actions else None
+    actions = start_action_server(database_url, action_port, log_dir, extra_env) if with_actions else None
     try:
-        rasa = start_rasa_server(database_url, rasa_port, action_port, log_dir)
+        rasa = start_rasa_server(database_url, rasa_port, action_port, log_dir, extra_env)
     except BaseException:
         stop(actions)
         raise

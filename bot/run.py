@@ -16,6 +16,7 @@ from bot.train import model_path
 from signposting.settings import PROJECT_ROOT, Settings, settings
 
 STARTUP_TIMEOUT_SECONDS = 240
+LOGGING_JSON = str(PROJECT_ROOT / "bot" / "logging_json.yml")
 
 
 def child_environment(config: Settings) -> dict[str, str]:
@@ -35,10 +36,18 @@ def child_environment(config: Settings) -> dict[str, str]:
 
 def services(config: Settings) -> list[Service]:
     python = sys.executable
+    json_logs = config.log_format == "json"
+    # LOG_FORMAT=json (issue #16): each process logs JSON lines (bot/logging_json.yml); else
+    # the Rasa server also writes its plain log file.
+    rasa_logging = ["--logging-config-file", LOGGING_JSON] if json_logs else ["--log-file", str(config.var_dir / "rasa.log")]
+    web_logging = ["--log-config", LOGGING_JSON] if json_logs else ["--log-level", "warning"]
     return [
         Service(
             "action server",
-            [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(config.action_port)],
+            [
+                python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(config.action_port),
+                *(["--logging-config_file", LOGGING_JSON] if json_logs else []),
+            ],
             f"http://{config.host}:{config.action_port}/health",
         ),
         Service(
@@ -51,7 +60,7 @@ def services(config: Settings) -> list[Service]:
                 "--endpoints", "endpoints.yml",
                 "--credentials", "credentials.yml",
                 "--cors", *config.allowed_origins,
-                "--log-file", str(config.var_dir / "rasa.log"),
+                *rasa_logging,
             ],
             f"http://{config.host}:{config.rasa_port}/",
         ),
@@ -59,7 +68,7 @@ def services(config: Settings) -> list[Service]:
             "web app",
             [
                 python, "-m", "uvicorn", "bot.web.app:app",
-                "--host", config.host, "--port", str(config.web_port), "--log-level", "warning",
+                "--host", config.host, "--port", str(config.web_port), *web_logging,
                 "--ws", "none",  # Rasa pins an old websockets that this uvicorn cannot use
             ],
             f"http://{config.host}:{config.web_port}/healthz",
@@ -68,7 +77,7 @@ def services(config: Settings) -> list[Service]:
             "staff review app",  # its own port: staff pages never share the widget's origin
             [
                 python, "-m", "uvicorn", "--factory", "bot.staff.app:create_app",
-                "--host", config.host, "--port", str(config.staff_port), "--log-level", "warning", "--ws", "none",
+                "--host", config.host, "--port", str(config.staff_port), *web_logging, "--ws", "none",
                 "--no-server-header",
             ],
             f"http://{config.host}:{config.staff_port}/healthz",
@@ -81,7 +90,9 @@ def main() -> int:
         print("No trained model: run `make run` (it trains first).", file=sys.stderr)
         return 1
     settings.var_dir.mkdir(parents=True, exist_ok=True)
-    supervisor = Supervisor(services(settings), cwd=PROJECT_ROOT, env=child_environment(settings))
+    supervisor = Supervisor(
+        services(settings), cwd=PROJECT_ROOT, env=child_environment(settings), json_lines=settings.log_format == "json"
+    )
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         supervisor.launch(STARTUP_TIMEOUT_SECONDS)

@@ -16,6 +16,7 @@ failed.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import signal
@@ -106,8 +107,12 @@ class Supervisor:
         out: IO[str] | None = None,
         clock: Callable[[], float] = time.monotonic,
         health: Callable[[str], bool] = answers,
+        json_lines: bool = False,
     ) -> None:
         self.cwd, self.env, self.clock, self.health = cwd, {**env, "PYTHONUNBUFFERED": "1"}, clock, health
+        # LOG_FORMAT=json (issue #16): the children's JSON lines pass through as they are, and
+        # the supervisor's own messages are JSON lines too.
+        self.json_lines = json_lines
         self.out = out or sys.stdout
         self._write_lock = threading.Lock()
         self.children = [_Child(service, RestartBackoff(policy or BackoffPolicy())) for service in services]
@@ -209,7 +214,10 @@ class Supervisor:
         for line in process.stdout:
             line = line.rstrip()
             child.output.append(line)
-            self.say(f"[{child.service.name}] {line}")
+            if self.json_lines and line.startswith("{"):
+                self.say(line, raw=True)
+            else:
+                self.say(f"[{child.service.name}] {line}")
 
     def stop(self) -> None:
         """SIGTERM to every process group, SIGKILL to what is left after the timeout."""
@@ -231,10 +239,22 @@ class Supervisor:
         with contextlib.suppress(subprocess.TimeoutExpired):
             process.wait(timeout=5)
 
-    def say(self, message: str, error: bool = False) -> None:
+    def say(self, message: str, error: bool = False, raw: bool = False) -> None:
+        if self.json_lines and not raw:
+            message = supervisor_json_line(message, error)
         with self._write_lock:
             stream = sys.stderr if error and self.out is sys.stdout else self.out
             print(message, file=stream, flush=True)
+
+
+def supervisor_json_line(message: str, error: bool = False) -> str:
+    """The supervisor's own message as a JSON line, like its children's (bot/json_logs.py)."""
+    from bot.json_logs import JsonLinesFormatter  # only in JSON mode: it loads the redaction rules
+
+    record = logging.LogRecord("bot.supervisor", logging.ERROR if error else logging.INFO, __file__, 0, message.strip(), (), None)
+    formatter = JsonLinesFormatter()
+    formatter.service = "supervisor"
+    return formatter.format(record)
 
 
 def _signal_group(process: subprocess.Popen, sig: signal.Signals) -> None:

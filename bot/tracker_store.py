@@ -36,13 +36,14 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.pool import QueuePool
 
-from bot import rasa_speedups
+from bot import json_logs, rasa_speedups
 from bot.privacy import log_redaction
 from bot.redaction import redact_text
 
 rasa_speedups.install()
 # The Rasa server imports this module at start-up: from then on its log lines are redacted too.
 log_redaction.install()
+json_logs.install()  # LOG_FORMAT=json: after Rasa's coloredlogs handler exists (issue #16)
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +64,7 @@ def _redact_value(value: Any) -> Any:
 COMPUTED_SLOTS = frozenset({
     "requested_slot", "age_min", "age_max", "area_code", "area_group", "school_urn",
     "school_has_mhst", "crisis_categories", "services_shown",
+    "local_crisis_lines",  # issue #16: the deployment file's urgent lines, set by CrisisPolicy
 })
 
 

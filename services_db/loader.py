@@ -19,7 +19,10 @@ from services_db import models
 from services_db.migrate import upgrade
 from services_db.places import PLACES_DIR, all_aliases
 from services_db.schools import SchoolRecord, read_england_schools, read_gias_csv, read_schools, school_key
-from services_db.seed import SERVICES_FILE, ServiceRecord, load_service_records
+from services_db.seed import ServiceRecord, load_service_records
+from signposting.deployment import Deployment
+from signposting.settings import settings
+from signposting.vocabulary import NATIONAL, NATIONS
 
 SHARED_DIR = Path(__file__).resolve().parents[1] / "signposting"
 # The loader's code and the vocabularies that validate the seed files: a change to either reloads.
@@ -35,10 +38,12 @@ class LoadSummary:
     skipped: bool = False
 
 
-def seed_fingerprint() -> str:
-    """Hash of every seed file and of the code that loads them."""
+def seed_fingerprint(deployment: Deployment | None = None) -> str:
+    """Hash of every seed file, of the code that loads them and of the deployment's areas."""
+    deployment = deployment or settings.deployment
     digest = hashlib.sha256()
-    paths = [SERVICES_FILE, *sorted(PLACES_DIR.iterdir()), *LOADER_FILES]
+    digest.update(f"{deployment.name}:{sorted(deployment.area_codes)}".encode())
+    paths = [deployment.services_file, *sorted(PLACES_DIR.iterdir()), *LOADER_FILES]
     for path in paths:
         if path.is_file():
             digest.update(path.name.encode())
@@ -58,17 +63,26 @@ def current_fingerprint(engine: Engine) -> str | None:
 IMPORTED_PREFIX = "oruk:"  # the fingerprint of a directory imported from an Open Referral feed
 
 
-def load_all(engine: Engine, if_changed: bool = False) -> LoadSummary:
+def for_deployment(records: list[ServiceRecord], deployment: Deployment) -> list[ServiceRecord]:
+    """issue #16: the services of the deployment's own areas, and those anyone can use
+    (England-wide, or UK-wide for the other nations); a region it does not cover is left out."""
+    wanted = deployment.area_codes | {NATIONAL} | set(NATIONS)
+    return [record for record in records if wanted.intersection(record.areas)]
+
+
+def load_all(engine: Engine, if_changed: bool = False, deployment: Deployment | None = None) -> LoadSummary:
     """Validate every seed file first (raises SeedError), then replace the data in one transaction.
 
-    With if_changed, a directory imported from an Open Referral feed is kept (a deployment
-    that imports its own directory must not lose it on the next `make run`); a plain
-    `load` replaces it with the seed files."""
-    fingerprint = seed_fingerprint()
+    The services come from the deployment's services file (DEPLOYMENT; default: settings),
+    only for its areas and the national ones. With if_changed, a directory imported from an
+    Open Referral feed is kept (a deployment that imports its own directory must not lose it
+    on the next `make run`); a plain `load` replaces it with the seed files."""
+    deployment = deployment or settings.deployment
+    fingerprint = seed_fingerprint(deployment)
     current = current_fingerprint(engine)
     if if_changed and current is not None and (current == fingerprint or current.startswith(IMPORTED_PREFIX)):
         return LoadSummary(0, 0, 0, 0, skipped=True)
-    records = load_service_records()
+    records = for_deployment(load_service_records(deployment.services_file), deployment)
     aliases = all_aliases()
     schools = read_schools()
     schools += read_england_schools(known={school.urn for school in schools})

@@ -6,11 +6,13 @@ Every variable is documented in `.env.example`.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
 from dotenv import load_dotenv
+
+from signposting.deployment import DEFAULT_DEPLOYMENT, Deployment, load_deployment
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,6 +58,11 @@ class Settings:
     tracker_url: str = ""
     # Share links to a list of services (issue #13): service ids, area and date only.
     share_database_url: str = ""
+    # issue #16: the deployment file chosen by DEPLOYMENT (deployments/<name>.yml): areas, local
+    # urgent lines, branding, allowed origins, retention and privacy contact.
+    deployment: Deployment = field(default_factory=load_deployment)
+    # LOG_FORMAT=json: bot.run's processes log JSON lines without message text (bot/json_logs.py).
+    log_format: str = "text"
 
     @property
     def rasa_url(self) -> str:
@@ -101,7 +108,9 @@ def _tracker_url(sqlite_path: Path) -> str:
 
 
 def load_settings() -> Settings:
+    """Raises signposting.deployment.DeploymentError (every problem listed) for a bad deployment file."""
     var_dir = _path("VAR_DIR", "var")
+    deployment = load_deployment(_env("DEPLOYMENT", DEFAULT_DEPLOYMENT))
     default_db = f"sqlite:///{var_dir / 'services.db'}"
     return Settings(
         host=_env("BOT_HOST", "127.0.0.1"),
@@ -111,14 +120,13 @@ def load_settings() -> Settings:
         services_database_url=_database_url("SERVICES_DATABASE_URL", default_db),
         tracker_dialect=_env("TRACKER_DIALECT", "sqlite"),
         tracker_db=str(_path("TRACKER_DB", str(var_dir / "conversations.db"))),
-        retention_days=int(_env("RETENTION_DAYS", "90")),
+        # RETENTION_DAYS and ALLOWED_ORIGINS, when set, override the deployment file (tests, staging).
+        retention_days=int(_env("RETENTION_DAYS", str(deployment.retention_days))),
         model_dir=_path("MODEL_DIR", "models"),
         var_dir=var_dir,
         allowed_origins=tuple(
             origin.strip()
-            for origin in _env(
-                "ALLOWED_ORIGINS", "http://127.0.0.1:8000,http://localhost:8000"
-            ).split(",")
+            for origin in _env("ALLOWED_ORIGINS", ",".join(deployment.allowed_origins)).split(",")
             if origin.strip()
         ),
         log_level=_env("LOG_LEVEL", "INFO").upper(),
@@ -138,7 +146,16 @@ def load_settings() -> Settings:
         rasa_url_override=_env("RASA_URL", ""),
         tracker_url=_tracker_url(_path("TRACKER_DB", str(var_dir / "conversations.db"))),
         share_database_url=_database_url("SHARE_DATABASE_URL", f"sqlite:///{var_dir / 'share.db'}"),
+        deployment=deployment,
+        log_format=_log_format(),
     )
+
+
+def _log_format() -> str:
+    value = _env("LOG_FORMAT", "text").lower()
+    if value not in ("text", "json"):
+        raise ValueError(f"LOG_FORMAT must be text or json, not {value!r}")
+    return value
 
 
 settings = load_settings()

@@ -55,8 +55,7 @@ def test_bad_seed_data_is_rejected_with_file_record_and_field(engine_url, tmp_pa
     bad.write_text(yaml.safe_dump(document))
     from services_db import loader
 
-    monkeypatch.setattr(loader, "SERVICES_FILE", bad)
-    monkeypatch.setattr(loader, "load_service_records", lambda: __import__("services_db.seed", fromlist=["x"]).load_service_records(bad))
+    monkeypatch.setattr(loader, "load_service_records", lambda *_: __import__("services_db.seed", fromlist=["x"]).load_service_records(bad))
     assert main(["--database-url", engine_url, "load"]) == 2
     err = capsys.readouterr().err
     assert "services.yaml: record nat-999-ae: field source_url: is required" in err

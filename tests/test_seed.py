@@ -166,7 +166,7 @@ def test_nothing_is_loaded_when_any_record_is_bad(tmp_path, monkeypatch):
     bad["id"] = "bad-one"
     bad["areas"] = []
     path = _write(tmp_path, [good, bad])
-    monkeypatch.setattr(loader, "load_service_records", lambda: load_service_records(path))
+    monkeypatch.setattr(loader, "load_service_records", lambda *_: load_service_records(path))
     engine = make_engine(f"sqlite:///{tmp_path / 'x.db'}")
     with pytest.raises(SeedError):
         loader.load_all(engine)

@@ -20,8 +20,13 @@ FACTS = ROOT.parent / "shared" / "reference" / "services_facts.yaml"
 
 
 def test_the_crisis_footer_in_the_domain_is_the_footer():
+    """The default (England) variation; Wales, Scotland and Northern Ireland swap only the 111 sentence."""
     domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf8"))
-    assert [variant["text"] for variant in domain["responses"]["utter_crisis_footer"]] == [FOOTER]
+    variants = domain["responses"]["utter_crisis_footer"]
+    assert [v["text"] for v in variants if not v.get("condition")] == [FOOTER]
+    first, *_, last = FOOTER.split(". ")
+    for variant in variants:
+        assert variant["text"].startswith(first) and variant["text"].endswith(last)
 
 
 def test_the_reply_when_rasa_is_down_carries_the_footer():

@@ -12,7 +12,7 @@ reply for the kind of danger:
         → the reply for the kind (utter_crisis, or utter_crisis_<kind>: eating disorder,
           grooming and online abuse, exploitation, forced marriage and FGM, unsafe tonight,
           voices, a parent's own crisis, a report about someone else)
-        → utter_crisis_local (the area's 24/7 line) → utter_interpreter_line (another
+        → utter_crisis_local (the area's 24/7 line, from the deployment file) → utter_interpreter_line (another
           language only) → the "are you safe?" question for that kind → listen
     after the "are you safe?" question:
         confirm_safe / affirm       → utter_glad_you_are_safe → (the form resumes, or
@@ -43,11 +43,16 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.nlu.deterministic_policy import DeterministicPolicy
 from signposting.parsing import parse_age_mention, parse_role
 from signposting.risk_decision import CHECK, CRISIS, reply_kind
+from signposting.settings import settings
 
 CRISIS_INTENT = "express_crisis"
 CRISIS_SLOT = "crisis_categories"
 KIND_SLOT = "crisis_kind"
 LANGUAGE_SLOT = "user_language"
+# issue #16: the deployment's local urgent line(s) for this user, which utter_crisis_local
+# interpolates. Set here, in the Rasa server, from the deployment file read once at start
+# (DEPLOYMENT): no action server, no database, no retraining to switch deployment.
+LOCAL_LINES_SLOT = "local_crisis_lines"
 PARENT = "parent_carer"
 SAFE_INTENTS = {"confirm_safe", "affirm"}
 NOT_SAFE_INTENTS = {"not_safe", "deny", CRISIS_INTENT}
@@ -162,10 +167,21 @@ def answer_in_crisis_message(tracker: DialogueStateTracker) -> list[Event]:
     return []
 
 
+def local_crisis_lines(tracker: DialogueStateTracker) -> str:
+    """The deployment's urgent line for the user's area (every local line while it is unknown,
+    and when they chose not to say: "not given" is searched as England-wide, but they may well
+    live in one of our areas)."""
+    declined = tracker.get_slot("area") == "not given"
+    return settings.deployment.crisis_lines(None if declined else tracker.get_slot("area_code"))
+
+
 def first_crisis_step(tracker: DialogueStateTracker) -> tuple[str, list[Event]]:
     kind = crisis_kind(tracker)
     language = latest_risk(tracker).get("language")
-    events: list[Event] = [SlotSet(CRISIS_SLOT, crisis_categories(tracker)), SlotSet(KIND_SLOT, kind)]
+    events: list[Event] = [
+        SlotSet(CRISIS_SLOT, crisis_categories(tracker)), SlotSet(KIND_SLOT, kind),
+        SlotSet(LOCAL_LINES_SLOT, local_crisis_lines(tracker)),
+    ]
     events.append(SlotSet(LANGUAGE_SLOT, language if language and language != "en" else None))
     return FIRST_STEP[kind], events + answer_in_crisis_message(tracker)
 

@@ -7,6 +7,7 @@ in ALLOWED_ORIGINS (CORS); messages from any other site's pages are refused.
 """
 from __future__ import annotations
 
+import html
 import io
 import re
 import uuid
@@ -25,12 +26,14 @@ from bot.readiness import rasa_model_loaded, run_checks
 from bot.web import urgent_assets
 from bot.web.list_page import expired_html, list_html
 from bot.web.oruk_api import create_router as oruk_router
+from bot.web.privacy_page import privacy_html
 from bot.web.relay import RasaRelay
 from bot.web.security import origin_allowed, page_headers
 from bot.web.share import ShareError, ShareLinks, clean_request
 from services_db.database import get_engine
 from services_db.directory import CachedDirectory, Directory, read_services
 from services_db.opening import london_now
+from signposting.deployment import Branding
 from signposting.settings import settings
 from signposting.urgent_lines import FOOTER
 
@@ -44,6 +47,28 @@ UNAVAILABLE_REPLY = [
     {"text": "Sorry, I can't answer right now. I'll keep trying to send your message."},
     {"text": FOOTER},
 ]
+
+
+BRANDING_PATHS = {"/branding.json", "/branding.css"}
+
+
+def chat_page_html(branding: Branding) -> str:
+    """The chat page, titled with the deployment's service name."""
+    page = urgent_assets.chat_page()
+    return page.replace("<title>Where to get help - chat</title>", f"<title>{html.escape(branding.service_name)} - chat</title>")
+
+
+def branding_stylesheet(branding: Branding) -> str:
+    """NHS.UK styles with the deployment's colour where widget.css uses NHS blue (a colour the
+    deployment file validated as #rrggbb, so nothing else can get into the stylesheet)."""
+    colour = branding.primary_colour
+    return (
+        f".wtgh-top, .wtgh-user {{ background: {colour}; }}\n"
+        f".wtgh-choice {{ border-color: {colour}; color: {colour}; }}\n"
+        f".wtgh-link {{ color: {colour}; }}\n"
+        f"p.wtgh-card-action {{ border-left-color: {colour}; }}\n"
+        ".wtgh-logo { display: block; max-height: 2.5rem; max-width: 10rem; }\n"
+    )
 
 
 def _error(message: str, status: int) -> JSONResponse:
@@ -72,6 +97,7 @@ def create_app(
     relay = RasaRelay(relay_url, transport)
     allowed = allowed_origins if allowed_origins is not None else settings.allowed_origins
     widget_origin = (public_url or settings.public_url).rstrip("/")
+    branding = settings.deployment.branding
     directory = directory or CachedDirectory(get_engine).get
 
     app.add_middleware(
@@ -84,18 +110,32 @@ def create_app(
         response = await call_next(request)
         for name, value in page_headers().items():
             response.headers.setdefault(name, value)
-        if request.url.path.startswith("/static/"):
+        if request.url.path.startswith("/static/") or request.url.path in BRANDING_PATHS:
             response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"  # other sites embed these
         return response
 
     @app.get("/")
     async def chat_page() -> HTMLResponse:
-        return HTMLResponse(urgent_assets.chat_page())
+        return HTMLResponse(chat_page_html(branding))
 
     @app.get("/static/widget.js")
     async def widget_script() -> Response:
         """Ahead of the /static mount: the script with the urgent lines filled in."""
         return Response(urgent_assets.widget_script(), media_type="text/javascript; charset=utf-8")
+
+    # --- issue #16: the deployment's branding, for the chat page and the embedded widget ---
+    @app.get("/branding.json")
+    async def branding_json() -> JSONResponse:
+        body = {"service_name": branding.service_name, "primary_colour": branding.primary_colour, "logo": branding.logo}
+        return JSONResponse(body, headers={"Cache-Control": "max-age=300"})
+
+    @app.get("/privacy")
+    async def privacy_page() -> HTMLResponse:
+        return HTMLResponse(privacy_html(settings.deployment))
+
+    @app.get("/branding.css")
+    async def branding_css() -> Response:
+        return Response(branding_stylesheet(branding), media_type="text/css", headers={"Cache-Control": "max-age=300"})
 
     @app.get("/embed-example")
     async def embed_example() -> HTMLResponse:

@@ -28,6 +28,7 @@
   const TEMPLATE = `
     <link rel="stylesheet" href="${ORIGIN}/static/nhsuk-widget.css">
     <link rel="stylesheet" href="${ORIGIN}/static/widget.css">
+    <link rel="stylesheet" href="${ORIGIN}/branding.css">
     <div class="wtgh" data-root>
       <button type="button" class="wtgh-launcher nhsuk-button" data-launcher aria-expanded="false" aria-controls="wtgh-panel">
         Chat: where to get help
@@ -60,6 +61,7 @@
           <div class="wtgh-tools">
             <button type="button" class="wtgh-link" data-clear>Clear this chat</button>
             <button type="button" class="wtgh-link" data-contrast aria-pressed="false">High contrast</button>
+            <a class="wtgh-link" href="${ORIGIN}/privacy" target="_blank" rel="noopener">Privacy</a>
           </div>
         </div>
       </section>
@@ -231,6 +233,7 @@
       this.retryTimer = null;
       this.failures = 0;
       this.setUpLayout();
+      this.applyBranding();
       this.bindControls();
       this.setContrast(window.sessionStorage.getItem(CONTRAST) === "on");
       this.state.items.forEach((item) => this.render(item));
@@ -256,6 +259,26 @@
         launcher.setAttribute("aria-expanded", String(!panel.hidden));
         launcher.hidden = !panel.hidden;
       }
+    }
+
+    // The deployment's service name and logo (issue #16; its colour comes in branding.css).
+    // If they can't be fetched, the widget keeps its default title: nothing waits for them.
+    applyBranding() {
+      fetch(ORIGIN + "/branding.json", { credentials: "omit" })
+        .then((response) => (response.ok ? response.json() : null))
+        .then((branding) => {
+          if (!branding || !branding.service_name) { return; }
+          const title = this.shadowRoot.querySelector("[data-title]") || this.shadowRoot.getElementById("wtgh-title");
+          if (title) { title.textContent = branding.service_name; }
+          if (branding.logo && title && !this.shadowRoot.querySelector(".wtgh-logo")) {
+            const logo = document.createElement("img");
+            logo.className = "wtgh-logo";
+            logo.alt = "";
+            logo.src = new URL(branding.logo, ORIGIN).href;
+            title.before(logo);
+          }
+        })
+        .catch(() => {});
     }
 
     bindControls() {

@@ -1,0 +1,131 @@
+"""Issue #16: each shipped deployment, started with DEPLOYMENT=<name> and its own services
+database, says its own local line in the crisis reply, names only its own areas and answers
+"outside our areas" for the rest. The same trained model for all four: switching deployment
+needs no retraining. One server start per deployment (a module-scoped parametrised fixture)."""
+from __future__ import annotations
+
+import json
+import urllib.request
+import uuid
+
+import pytest
+
+from bot.launcher import running_bot
+from services_db.database import make_engine
+from services_db.loader import load_all
+from signposting.deployment import ELSEWHERE_LINE, load_deployment
+
+pytestmark = pytest.mark.servers
+
+HERTS_LINE = "0800 6444 101"
+LLR_LINE = "0808 800 3302"
+WEST_ESSEX_LINE = "In West Essex, call 111 and choose the mental health option"
+LOCAL_NUMBERS = (HERTS_LINE, LLR_LINE)
+CRISIS = "i keep cutting myself"
+
+
+@pytest.fixture(scope="module", params=["combined", "herts-west-essex", "leicester-leicestershire-rutland", "national"])
+def deployed(request, tmp_path_factory):
+    name = request.param
+    folder = tmp_path_factory.mktemp(name)
+    if name == "combined":  # the default: the session's database is already loaded for it
+        engine = request.getfixturevalue("seeded_engine")
+    else:
+        engine = make_engine(f"sqlite:///{folder / 'services.db'}")
+        load_all(engine, deployment=load_deployment(name))
+    with running_bot(str(engine.url), folder, extra_env={"DEPLOYMENT": name}) as running:
+        yield name, running
+
+
+class Conversation:
+    def __init__(self, rasa_url: str):
+        self.url = f"{rasa_url}/webhooks/rest/webhook"
+        self.sender = uuid.uuid4().hex
+
+    def say(self, text: str) -> list[dict]:
+        body = json.dumps({"sender": self.sender, "message": text}).encode()
+        request = urllib.request.Request(self.url, data=body, headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return json.loads(response.read())
+
+    def text(self, text: str) -> str:
+        return "\n".join(message.get("text", "") for message in self.say(text))
+
+    def up_to_the_area_question(self) -> list[dict]:
+        for text in ["hi", "young person", "15"]:
+            self.say(text)
+        return self.say("skip")
+
+
+# Per deployment: a place of its own and the line a user there gets; a place it does not cover
+# and how the bot names its own areas.
+OWN_PLACE = {
+    "combined": ("Hitchin", HERTS_LINE),
+    "herts-west-essex": ("Harlow", WEST_ESSEX_LINE),
+    "leicester-leicestershire-rutland": ("Oakham", LLR_LINE),
+    # No area of its own: the other UK nations' lines are the only places it answers as such.
+    "national": ("Cardiff", "In Wales, call 111 and press 2"),
+}
+OUTSIDE = {
+    "combined": ("Manchester", "(Hertfordshire, West Essex, Leicester, Leicestershire and Rutland)"),
+    "herts-west-essex": ("Leicester", "(Hertfordshire and West Essex)"),
+    "leicester-leicestershire-rutland": ("Stevenage", "(Leicester, Leicestershire and Rutland)"),
+}
+AREA_BUTTONS = {
+    "combined": ["Hertfordshire", "West Essex", "Leicester", "Leicestershire", "Rutland", "Somewhere else"],
+    "herts-west-essex": ["Hertfordshire", "West Essex", "Somewhere else"],
+    "leicester-leicestershire-rutland": ["Leicester", "Leicestershire", "Rutland", "Somewhere else"],
+    "national": ["Somewhere else"],
+}
+
+
+def test_the_area_question_names_only_the_deployments_areas(deployed):
+    name, bot = deployed
+    asked = Conversation(bot.rasa_url).up_to_the_area_question()
+    question = "\n".join(message.get("text", "") for message in asked)
+    assert "Where do you live?" in question and load_deployment(name).postcode_examples in question
+    titles = [button["title"] for message in asked for button in message.get("buttons", [])]
+    assert titles[: len(AREA_BUTTONS[name])] == AREA_BUTTONS[name]
+
+
+def test_a_user_in_the_deployments_area_gets_its_local_line(deployed):
+    name, bot = deployed
+    place, line = OWN_PLACE[name]
+    chat = Conversation(bot.rasa_url)
+    chat.up_to_the_area_question()
+    assert "What has been going on" in chat.text(place)
+    reply = chat.text(CRISIS)
+    assert "999" in reply and line in reply
+    assert "None" not in reply.split() and "where you live" not in reply
+    assert all(number not in reply for number in LOCAL_NUMBERS if number != line)
+
+
+def test_a_place_the_deployment_does_not_cover_is_outside_our_areas_and_gets_no_local_line(deployed):
+    name, bot = deployed
+    chat = Conversation(bot.rasa_url)
+    chat.up_to_the_area_question()
+    if name == "national":
+        answer = chat.text("Stevenage")
+        assert "I'll show you help you can use anywhere in England" in answer and "outside" not in answer
+    else:
+        place, areas = OUTSIDE[name]
+        answer = chat.text(place)
+        assert f"That's outside the areas I know well {areas}" in answer
+    assert "What has been going on" in answer
+    reply = chat.text(CRISIS)
+    assert "999" in reply and ELSEWHERE_LINE in reply
+    assert all(number not in reply for number in LOCAL_NUMBERS)
+
+
+def test_before_the_area_is_known_the_crisis_reply_gives_the_deployments_lines_only(deployed):
+    name, bot = deployed
+    reply = Conversation(bot.rasa_url).text("i want to die")
+    assert "999" in reply and "None" not in reply.split()
+    expected = {
+        "combined": (HERTS_LINE, WEST_ESSEX_LINE, LLR_LINE),
+        "herts-west-essex": (HERTS_LINE, WEST_ESSEX_LINE),
+        "leicester-leicestershire-rutland": (LLR_LINE,),
+        "national": (ELSEWHERE_LINE,),
+    }[name]
+    assert all(line in reply for line in expected)
+    assert all(number not in reply for number in LOCAL_NUMBERS if number not in expected)
