@@ -36,6 +36,7 @@ NOT_AN_ANSWER = {
     "affirm", "deny", "goodbye", "thanks", "greet",
     # issue #12b: requests the bot cannot do yet, and a parent's own help (actions/keep_going.py)
     "request_email", "request_print", "request_other_language", "parent_own_help", "back_to_child_help",
+    "feedback",  # issue 14: a tap on "Did this help?" (actions/feedback.py)
 }
 CORRECTION = re.compile(r"\b(actually|i meant|i mean|sorry|wait|not|no|oops|change|wrong)\b", re.IGNORECASE)
 LLR_AREAS = {"leicester", "leicestershire", "rutland"}
@@ -71,7 +72,7 @@ def resolve_area(text: str, fuzzy: bool = True) -> AreaResolution | None:
 # --- Issue #12: typed answers. At the question asked, its parser has the first say ----------
 # Never an answer, whatever the text: crisis (CrisisPolicy answers first) and the buttons of
 # the "are you safe?" question.
-NEVER_AN_ANSWER = {"express_crisis", "confirm_safe", "not_safe"}
+NEVER_AN_ANSWER = {"express_crisis", "confirm_safe", "not_safe", "feedback"}
 # Said as a request, these are not answers ("start again", "talk to a person", "stop").
 CONTROL_REQUEST = re.compile(
     r"\b(?:start (?:again|over|afresh)|restart|begin again|from the (?:start|beginning)|"
@@ -278,10 +279,12 @@ class ActionAskArea(Action):
         return "action_ask_area"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+        from actions.feedback import ask_contacted_if_due  # issue 14: asked once, on coming back
         from actions.keep_going import before_asking  # issue #12b: guidance after misunderstandings
 
+        events = ask_contacted_if_due(dispatcher, tracker)
         ask_area(dispatcher, tracker, before_asking(dispatcher, tracker, "area"))
-        return []
+        return events
 
 
 def ask_area(dispatcher: CollectingDispatcher, tracker: Tracker, extra_buttons: list[dict[str, str]]) -> None:
