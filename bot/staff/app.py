@@ -26,7 +26,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from bot.readiness import database_reachable, run_checks
 from bot.redaction import redact_text
-from bot.staff import accounts, analytics, corrections, gap_decisions, gaps, labels, misreads, plots
+from bot.staff import accounts, analytics, corrections, feedback, gap_decisions, gaps, labels, misreads, plots
 from bot.staff.csvexport import to_csv
 from bot.staff.events import load_conversation, tracker_engine
 from bot.staff.summaries import SummaryCache
@@ -149,6 +149,13 @@ def gap_report(
     return GapReport(shown, dismissed, junk, found)
 
 
+HELPFUL_TABLES = {
+    "helpful_services": ("Did this help? By service shown", "Service", feedback.by_service),
+    "helpful_areas": ("Did this help? By area", "Area", feedback.by_area),
+    "helpful_concerns": ("Did this help? By concern", "Concern", feedback.by_concern),
+}
+
+
 def build_tables(
     items: Sequence[analytics.Conversation], decisions: dict[str, gap_decisions.Decision] | None = None,
 ) -> dict[str, Callable[[], TableData]]:
@@ -194,6 +201,12 @@ def build_tables(
                                      analytics.no_local_searches(items)),
         "gaps": gap_rows,
         "misreads": misread_rows,
+        # Issue 14: "Did this help?" per service shown, area and concern; "Did you manage to contact them?".
+        **{name: (lambda title=title, header=header, count=count: TableData(
+            title, (header, "Yes", "Not really"), [(row.label, row.yes, row.not_really) for row in count(items)]))
+           for name, (title, header, count) in HELPFUL_TABLES.items()},
+        "contacted": lambda: TableData("Did they manage to contact them? (asked later, with consent)", ("Answer", "Conversations"),
+                                       feedback.contacted(items)),
     }
 
 
@@ -370,7 +383,8 @@ def create_app(
         return render(
             request, "overview.html", period=period, count=len(items), crisis_total=total, crisis_conversations=with_crisis,
             outcome_counts=outcomes, left=left, still_chatting=still_chatting, charts=[(name, title, tables[name]()) for name, title in CHARTS.items()],
-            crisis=tables["crisis"](),
+            crisis=tables["crisis"](), helpful=feedback.totals(items),
+            helpful_tables=[(name, tables[name]()) for name in (*HELPFUL_TABLES, "contacted")],
         )
 
     @app.get("/plots/{name}.png")
