@@ -12,7 +12,7 @@ def answered(chat: Chat, services: list[str], answer: str) -> Chat:
         .action("action_record_feedback").slot("helpful", answer)
 
 
-def sample() -> list[analytics.Conversation]:
+def sample_rows() -> list:
     chats = [
         # Stevenage (Hertfordshire), sleep: yes, two services shown.
         answered(Chat("yes-herts", T0).triage(), ["nat-childline", "nat-shout"], "yes")
@@ -28,7 +28,11 @@ def sample() -> list[analytics.Conversation]:
         .slot("contact_followup", "consented").action("action_session_start").slot("contact_followup", "due")
         .slot("contact_followup", "asked").slot("contacted", "not_yet"),
     ]
-    return analytics.conversations(row for chat in chats for row in chat.rows)
+    return [row for chat in chats for row in chat.rows]
+
+
+def sample() -> list[analytics.Conversation]:
+    return analytics.conversations(sample_rows())
 
 
 def rows(counts: list[feedback.HelpfulCount]) -> list[tuple[str, int, int]]:
