@@ -22,7 +22,12 @@ _INSTALLED = {"done": False}
 
 def carried_over(slots: dict[str, Any]) -> list[Event]:
     """The SlotSet events a new session starts with, given the old session's slot values."""
-    return [SlotSet(name, values[slots.get(name)]) for name, values in CARRIED.items() if slots.get(name) in values]
+    events: list[Event] = []
+    for name, values in CARRIED.items():
+        value = slots.get(name)
+        if isinstance(value, str) and value in values:
+            events.append(SlotSet(name, values[value]))
+    return events
 
 
 def install() -> None:

@@ -17,7 +17,21 @@ import sys
 import time
 from collections import defaultdict
 
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, column, create_engine, delete, func, select, table, text
+from sqlalchemy import (
+    Column,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    column,
+    create_engine,
+    delete,
+    func,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.engine import Connection, Engine
 
 from signposting.settings import settings

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -156,6 +156,11 @@ HELPFUL_TABLES = {
 }
 
 
+def helpful_table(items: Sequence[analytics.Conversation], title: str, header: str,
+                  count: Callable[[Sequence[analytics.Conversation]], list[feedback.HelpfulCount]]) -> TableData:
+    return TableData(title, (header, "Yes", "Not really"), [(row.label, row.yes, row.not_really) for row in count(items)])
+
+
 def build_tables(
     items: Sequence[analytics.Conversation], decisions: dict[str, gap_decisions.Decision] | None = None,
 ) -> dict[str, Callable[[], TableData]]:
@@ -202,9 +207,7 @@ def build_tables(
         "gaps": gap_rows,
         "misreads": misread_rows,
         # Issue 14: "Did this help?" per service shown, area and concern; "Did you manage to contact them?".
-        **{name: (lambda title=title, header=header, count=count: TableData(
-            title, (header, "Yes", "Not really"), [(row.label, row.yes, row.not_really) for row in count(items)]))
-           for name, (title, header, count) in HELPFUL_TABLES.items()},
+        **{name: partial(helpful_table, items, *table) for name, table in HELPFUL_TABLES.items()},
         "contacted": lambda: TableData("Did they manage to contact them? (asked later, with consent)", ("Answer", "Conversations"),
                                        feedback.contacted(items)),
     }
