@@ -431,7 +431,12 @@
         note.textContent = " (not sent yet)";
         div.appendChild(note);
       }
-      if (isFeedback(item)) { log.appendChild(this.renderFeedback(item)); return; }
+      if (isFeedback(item)) {
+        const row = log.appendChild(this.renderFeedback(item));
+        log.scrollTop = log.scrollHeight;
+        if (this.pageMode) { row.scrollIntoView({ block: "nearest" }); }
+        return;
+      }
       log.appendChild(div);
       if (item.buttons && item.buttons.length) {
         const group = document.createElement("div");
