@@ -17,6 +17,7 @@ from rasa_sdk.events import SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.feedback import ask_contacted_if_due
 from actions.triage_form import ask_area
 from signposting.languages import interpreter_lines
 from signposting.settings import settings
@@ -80,17 +81,22 @@ def before_asking(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str,
     return [TALK_TO_A_PERSON] if misunderstood else []
 
 
-def ask(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, misunderstood: int | None = None) -> None:
-    """The question for `slot` with its buttons (the area question has its own action)."""
+def ask(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, misunderstood: int | None = None) -> list[dict[str, Any]]:
+    """The question for `slot` with its buttons (the area question has its own action).
+
+    Returns events: in a later session the user agreed to, "Did you manage to contact them?"
+    comes first, once (issue 14, actions/feedback.py)."""
+    events = ask_contacted_if_due(dispatcher, tracker)
     if slot == "area":
         ask_area(dispatcher, tracker, before_asking(dispatcher, tracker, slot, misunderstood))
-        return
+        return events
     extra = before_asking(dispatcher, tracker, slot, misunderstood)
     if slot == "concern" and tracker.get_slot("concern_menu") == "more":
         # After "Something else": the longer list of worries (issue #12c).
         dispatcher.utter_message(response="utter_ask_concern_more", buttons=extra)
-        return
+        return events
     dispatcher.utter_message(response=f"utter_ask_{slot}", buttons=extra)
+    return events
 
 
 def offer_next_step(dispatcher: CollectingDispatcher, tracker: Tracker, misunderstood: int = 0) -> None:
@@ -120,11 +126,12 @@ class ActionNotUnderstood(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         misunderstood = 1 + misunderstood_in_a_row(tracker.events, current_turn=False)
         dispatcher.utter_message(response="utter_not_understood_again" if misunderstood >= 2 else "utter_not_understood")
+        events: list[dict[str, Any]] = [UserUtteranceReverted()]
         if in_the_form(tracker):
-            ask(dispatcher, tracker, tracker.get_slot("requested_slot"), misunderstood)
+            events += ask(dispatcher, tracker, tracker.get_slot("requested_slot"), misunderstood)
         else:
             offer_next_step(dispatcher, tracker, misunderstood)
-        return [UserUtteranceReverted()]
+        return events
 
 
 class _ActionAsk(Action):
@@ -136,8 +143,7 @@ class _ActionAsk(Action):
         return f"action_ask_{self.slot}"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
-        ask(dispatcher, tracker, self.slot)
-        return []
+        return ask(dispatcher, tracker, self.slot)
 
 
 class ActionAskUserRole(_ActionAsk):

@@ -11,6 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.cards import card_reasons, service_card
 from actions.directory import get_directory
+from actions.feedback import ask_helpful_once
 from actions.render import card_values
 from actions.triage_form import area_group, latest_text, resolve_area
 from services_db.opening import london_now
@@ -107,6 +108,7 @@ def show_services(
         dispatcher.utter_message(response="utter_ask_school_about_mhst")
     dispatcher.utter_message(response="utter_crisis_footer")
     dispatcher.utter_message(response="utter_offer_more" if result.more_available else "utter_no_more_services")
+    ask_helpful_once(dispatcher, tracker)  # issue 14: under "what next", one small line
     shown = [*exclude, *(match.service.id for match in result.matches)]
     return [SlotSet("services_shown", shown)]
 

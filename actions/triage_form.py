@@ -298,10 +298,12 @@ class ActionAskArea(Action):
         return "action_ask_area"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+        from actions.feedback import ask_contacted_if_due  # issue 14: asked once, on coming back
         from actions.keep_going import before_asking  # issue #12b: guidance after misunderstandings
 
+        events = ask_contacted_if_due(dispatcher, tracker)
         ask_area(dispatcher, tracker, before_asking(dispatcher, tracker, "area"))
-        return []
+        return events
 
 
 def ask_area(dispatcher: CollectingDispatcher, tracker: Tracker, extra_buttons: list[dict[str, str]]) -> None:

@@ -5,9 +5,10 @@ thresholds (the issue's target is under a second for the overview).
     make bench-staff     (or: .venv/bin/python -m benchmarks.staff_overview [--conversations N])
 
 The first view after the app starts reads every event; later views read only conversations
-with new events (bot/staff/summaries.py). The conversations are synthetic (tests/staff_events.py shapes, Rasa's event format): a mix of
-full triages with services, drop-offs, crises, unanswered questions, misreads and junk, in a
-SQLite tracker store in a temporary folder.
+with new events (bot/staff/summaries.py). The conversations are synthetic (tests/staff_events.py
+shapes, Rasa's event format): a mix of full triages with services (some answering "Did this
+help?"), drop-offs, crises, unanswered questions, misreads and junk, in a SQLite tracker store in
+a temporary folder.
 """
 from __future__ import annotations
 
@@ -42,6 +43,8 @@ def synthetic(index: int, rng: random.Random) -> list[EventRow]:
         chat.triage(rng.choice(["young_person", "parent_carer"]), rng.randint(8, 24), "skipped", area,
                     rng.choice(["sleep", "worry", "low_mood", "eating"]))
         chat.search(rng.choice(["utter_services_intro", "utter_services_national_only"]))
+        if rng.random() < 0.3:  # issue 14: "Did this help?" answered
+            chat.user("/feedback", "feedback", 1.0).action("action_record_feedback").slot("helpful", rng.choice(["yes", "not_really"]))
     elif kind < 0.75:
         chat.triage("young_person", rng.choice([None, 14, 15]), None)
     elif kind < 0.8:

@@ -36,11 +36,12 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.pool import QueuePool
 
-from bot import json_logs, rasa_speedups
+from bot import json_logs, rasa_speedups, session_carry_over
 from bot.privacy import log_redaction
 from bot.redaction import redact_text
 
 rasa_speedups.install()
+session_carry_over.install()  # issue 14: consent to a later "did you manage to contact them?"
 # The Rasa server imports this module at start-up: from then on its log lines are redacted too.
 log_redaction.install()
 json_logs.install()  # LOG_FORMAT=json: after Rasa's coloredlogs handler exists (issue #16)
@@ -65,6 +66,7 @@ COMPUTED_SLOTS = frozenset({
     "requested_slot", "age_min", "age_max", "area_code", "area_group", "school_urn",
     "school_has_mhst", "crisis_categories", "services_shown",
     "local_crisis_lines",  # issue #16: the deployment file's urgent lines, set by CrisisPolicy
+    "helpful", "contact_followup", "contacted",  # issue 14: fixed words set by actions/feedback.py
 })
 
 

@@ -17,8 +17,22 @@ import sys
 import time
 from collections import defaultdict
 
-from sqlalchemy import column, create_engine, delete, func, select, table, text
-from sqlalchemy.engine import Engine
+from sqlalchemy import (
+    Column,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    column,
+    create_engine,
+    delete,
+    func,
+    select,
+    table,
+    text,
+)
+from sqlalchemy.engine import Connection, Engine
 
 from signposting.settings import settings
 
@@ -27,11 +41,24 @@ DAY_SECONDS = 24 * 60 * 60
 # on SQLite and PostgreSQL.
 EVENTS = table("events", column("sender_id"), column("timestamp"))
 DELETE_BATCH = 500  # conversations per DELETE: keeps each statement's parameter list small
+# One row per purge, delete or redact that changed something (no sender ids, no text): the staff
+# app's summary cache (bot/staff/summaries.py) starts afresh when the newest id changes, since
+# re-redacted events keep their ids and a deleted conversation must not stay in its memory.
+CHANGES = Table(
+    "transcript_changes", MetaData(),
+    Column("id", Integer, primary_key=True), Column("at", Float, nullable=False), Column("command", String(20), nullable=False),
+)
 
 
 def tracker_engine(url: str | None = None) -> Engine:
     """The tracker store's database: TRACKER_URL, or the SQLite file, or PostgreSQL (signposting.settings)."""
     return create_engine(url or settings.tracker_url, future=True, pool_pre_ping=True)
+
+
+def record_change(connection: Connection, command: str) -> None:
+    """Note that stored conversations changed (in the same transaction as the change)."""
+    CHANGES.create(connection, checkfirst=True)
+    connection.execute(CHANGES.insert().values(at=time.time(), command=command))
 
 
 def purge(engine: Engine, days: int, now: float | None = None) -> int:
@@ -45,6 +72,8 @@ def purge(engine: Engine, days: int, now: float | None = None) -> int:
         for start in range(0, len(old), DELETE_BATCH):
             batch = old[start:start + DELETE_BATCH]
             connection.execute(delete(EVENTS).where(EVENTS.c.sender_id.in_(batch)))
+        if old:
+            record_change(connection, "purge")
     if old:
         reclaim_space(engine)
     return len(old)
@@ -54,6 +83,8 @@ def delete_conversation(engine: Engine, sender_id: str) -> int:
     """Delete one conversation's events; returns how many events were removed."""
     with engine.begin() as connection:
         result = connection.execute(delete(EVENTS).where(EVENTS.c.sender_id == sender_id))
+        if result.rowcount:
+            record_change(connection, "delete")
     if result.rowcount:
         reclaim_space(engine)
     return result.rowcount
@@ -87,6 +118,8 @@ def redact_stored(engine: Engine) -> int:
             if redacted != data:
                 connection.execute(text("update events set data = :data where id = :id"), {"data": redacted, "id": row_id})
                 changed += 1
+        if changed:
+            record_change(connection, "redact")
     if changed:
         reclaim_space(engine)
     return changed

@@ -14,6 +14,7 @@ NOT_AN_ANSWER: frozenset[str] = frozenset({
     "affirm", "deny", "goodbye", "thanks", "greet",
     # requests the bot cannot do yet, and a parent's own help (actions/keep_going.py)
     "request_email", "request_print", "request_other_language", "parent_own_help", "back_to_child_help",
+    "feedback",  # a tap on "Did this help?" (actions/feedback.py)
 })
 # A correction ("actually I'm 15") is handled by the form's own validation, so it never
 # fills a slot as plain text either.

@@ -17,7 +17,7 @@ import pytest
 
 from bot.launcher import ROOT, free_port, running_bot, stop, wait_for
 from bot.staff import accounts
-from bot.staff.seed import CONVERSATIONS, INJECTION, PERSONAL_DETAILS, seed
+from bot.staff.seed import CONVERSATIONS, INJECTION, JUNK, MISREADS, PERSONAL_DETAILS, seed
 from tests.browser import ARTIFACTS, serious_accessibility_violations
 
 pytestmark = [pytest.mark.servers, pytest.mark.browser]
@@ -85,7 +85,6 @@ def test_the_real_conversations_are_stored_without_the_personal_details_typed(tr
     assert b"I can't sleep at night" in stored and b"is there a youth club near me" in stored
     for raw in PERSONAL_DETAILS:
         assert raw.encode() not in stored, raw
-    assert SEEDING["seconds"] < 120
 
 
 def test_sign_in_then_the_overview_with_charts_and_tables(staff_url, page):
@@ -149,6 +148,42 @@ def test_the_gaps_page_groups_questions_and_links_to_their_transcripts(staff_url
     page.get_by_role("link", name="Read").last.click()
     steps = page.locator("ol.transcript > li")
     assert steps.filter(has_text="They wrote: is there a youth club near me").filter(has_text=re.compile(r"Understood as (Not understood|Not something we cover)")).count() == 1
+
+
+def test_on_the_seed_the_gaps_page_shows_real_gaps_then_misreads_with_the_noise_set_apart(staff_url, page):
+    """Issue 14's "done when", on conversations through the real bot: junk, misreads and real gaps."""
+    sign_in(page, staff_url)
+    page.goto(f"{staff_url}/gaps")
+    text = page.inner_text("main")
+    misreads, set_apart = text.index("Likely misreads"), text.index("Set apart")
+    assert text.index("is there a youth club near me") < misreads  # the real gaps come first
+    for message in MISREADS:  # then the misreads, with the intent the bot chose
+        assert misreads < text.index(message) < set_apart, message
+    misread_rows = page.locator("table", has=page.get_by_text("Likely misreads, most confident first"))
+    read_as = misread_rows.locator("tr", has_text=MISREADS[0]).locator("td").first.inner_text()
+    assert read_as and "_" not in read_as  # the intent the bot chose, in words
+    assert misread_rows.locator("tr", has_text=MISREADS[1]).get_by_text("Said no / that's not what I asked").count() == 1
+    page.locator("details.junk summary").first.wait_for()
+    for noise in (*JUNK[:2], INJECTION):  # noise only in the collapsed group at the bottom
+        assert noise not in text[:set_apart], noise
+    groups = page.locator("details.junk")  # one collapsed group per kind of noise
+    assert groups.count() >= 3 and not any(groups.evaluate_all("ds => ds.map(d => d.open)"))
+    for index in range(groups.count()):
+        groups.nth(index).locator("summary").click()
+    opened = page.inner_text("main")
+    for noise in (*JUNK[:2], INJECTION):
+        assert opened.index(noise) > opened.index("Set apart"), noise
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280  # the long paste is wrapped
+    shot(page, "gaps-seeded-issue14")
+    assert serious_accessibility_violations(page) == []
+
+
+def test_the_overview_counts_did_this_help(staff_url, page):
+    sign_in(page, staff_url)
+    page.get_by_role("heading", name="Did this help?").wait_for()
+    assert "1 answered in this period: 1 yes, 0 not really" in " ".join(page.inner_text("main").split())
+    areas = page.locator("table", has=page.get_by_text("Did this help? By area", exact=True))
+    assert areas.locator("tr", has_text="Hertfordshire").locator("td").all_inner_texts() == ["1", "0"]
 
 
 def test_script_typed_into_the_chat_is_shown_as_text_and_never_runs(staff_url, page):

@@ -77,6 +77,16 @@ class Turn:
 AUTOMATIC_GREETING = "hi"
 
 
+@dataclass(frozen=True)
+class HelpfulAnswer:
+    """One conversation's answer to "Did this help?" (yes | not_really; the last tap counts)."""
+
+    answer: str
+    services: tuple[str, ...]
+    area_code: str | None
+    concern: str | None
+
+
 @dataclass
 class Conversation:
     sender_id: str
@@ -95,6 +105,12 @@ class Conversation:
     turns: list[Turn] = field(default_factory=list)
     last_question: str | None = None
     steps: list[str] = field(default_factory=list)  # funnel steps in the order reached
+    # Issue 14: services shown so far (ids), and the answers to "Did this help?" (with what was
+    # shown, the area and the concern at the time) and "Did you manage to contact them?".
+    services_shown: tuple[str, ...] = ()
+    helpful: HelpfulAnswer | None = None
+    contact_followup: str | None = None
+    contacted: str | None = None
     derived: dict[object, object] = field(default_factory=dict, repr=False, compare=False)  # memo for other modules
 
     @property
@@ -213,6 +229,14 @@ def _apply_slot(conversation: Conversation, name: object, value: object) -> None
         conversation.answered.add("concern")
     elif name == "crisis_categories" and isinstance(value, list):
         conversation.crisis_categories.extend(str(item) for item in value)
+    elif name == "services_shown" and isinstance(value, list):
+        conversation.services_shown = tuple(str(item) for item in value)
+    elif name == "helpful" and isinstance(value, str):
+        conversation.helpful = HelpfulAnswer(value, conversation.services_shown, conversation.area_code, conversation.concern)
+    elif name == "contact_followup" and isinstance(value, str):
+        conversation.contact_followup = value
+    elif name == "contacted" and isinstance(value, str):
+        conversation.contacted = value
 
 
 def conversations(rows: Iterable[EventRow]) -> list[Conversation]:

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -26,7 +26,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from bot.readiness import database_reachable, run_checks
 from bot.redaction import redact_text
-from bot.staff import accounts, analytics, corrections, gap_decisions, gaps, labels, misreads, plots
+from bot.staff import accounts, analytics, corrections, feedback, gap_decisions, gaps, labels, misreads, plots
 from bot.staff.csvexport import to_csv
 from bot.staff.events import load_conversation, tracker_engine
 from bot.staff.summaries import SummaryCache
@@ -149,6 +149,18 @@ def gap_report(
     return GapReport(shown, dismissed, junk, found)
 
 
+HELPFUL_TABLES = {
+    "helpful_services": ("Did this help? By service shown", "Service", feedback.by_service),
+    "helpful_areas": ("Did this help? By area", "Area", feedback.by_area),
+    "helpful_concerns": ("Did this help? By concern", "Concern", feedback.by_concern),
+}
+
+
+def helpful_table(items: Sequence[analytics.Conversation], title: str, header: str,
+                  count: Callable[[Sequence[analytics.Conversation]], list[feedback.HelpfulCount]]) -> TableData:
+    return TableData(title, (header, "Yes", "Not really"), [(row.label, row.yes, row.not_really) for row in count(items)])
+
+
 def build_tables(
     items: Sequence[analytics.Conversation], decisions: dict[str, gap_decisions.Decision] | None = None,
 ) -> dict[str, Callable[[], TableData]]:
@@ -194,6 +206,10 @@ def build_tables(
                                      analytics.no_local_searches(items)),
         "gaps": gap_rows,
         "misreads": misread_rows,
+        # Issue 14: "Did this help?" per service shown, area and concern; "Did you manage to contact them?".
+        **{name: partial(helpful_table, items, *table) for name, table in HELPFUL_TABLES.items()},
+        "contacted": lambda: TableData("Did they manage to contact them? (asked later, with consent)", ("Answer", "Conversations"),
+                                       feedback.contacted(items)),
     }
 
 
@@ -370,7 +386,8 @@ def create_app(
         return render(
             request, "overview.html", period=period, count=len(items), crisis_total=total, crisis_conversations=with_crisis,
             outcome_counts=outcomes, left=left, still_chatting=still_chatting, charts=[(name, title, tables[name]()) for name, title in CHARTS.items()],
-            crisis=tables["crisis"](),
+            crisis=tables["crisis"](), helpful=feedback.totals(items),
+            helpful_tables=[(name, tables[name]()) for name in (*HELPFUL_TABLES, "contacted")],
         )
 
     @app.get("/plots/{name}.png")

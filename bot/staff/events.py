@@ -10,8 +10,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, create_engine, func, select
+from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, create_engine, func, select, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 try:  # a Rasa dependency (pinned in constraints.txt), several times faster than json for these rows
     from ujson import loads as _loads
@@ -118,6 +119,16 @@ def conversation_versions(engine: Engine, since: float | None, until: float | No
         query = query.having(first < until)
     with engine.connect() as connection:
         return {sender: (int(newest), int(count)) for sender, newest, count in connection.execute(query).cursor.fetchall()}
+
+
+def changes_marker(engine: Engine) -> int:
+    """The newest id in `transcript_changes` (bot/transcripts.py: written by purge, delete and
+    redact), 0 before any: when it moves, cached summaries are out of date."""
+    try:
+        with engine.connect() as connection:
+            return int(connection.execute(text("select max(id) from transcript_changes")).scalar() or 0)
+    except DBAPIError:  # no such table yet: nothing was ever purged, deleted or re-redacted
+        return 0
 
 
 SENDERS_PER_QUERY = 500

@@ -2,7 +2,10 @@
 
 They cover every staff page: local services, no local service, people leaving at a question,
 crisis, questions the bot can't answer (several wordings of each), personal details that the
-tracker store must redact, and script-injection attempts that the pages must escape.
+tracker store must redact, and script-injection attempts that the pages must escape. Issue 14:
+noise (key-mashing, "s s s", a long paste) that the gaps page sets apart, requests the model
+reads confidently and wrongly (likely misreads, told by the "that's not what I asked" after
+them), and answers to "Did this help?".
 """
 from __future__ import annotations
 
@@ -14,6 +17,15 @@ from collections.abc import Sequence
 # Raw personal details typed into the chats below; none may ever be found in the database.
 PERSONAL_DETAILS = ("Jodie Smith", "07700 900123", "07700900123", "jodie.smith@example.com", "14 Elm Grove", "SG1 2AB")
 INJECTION = "<script>alert('staff')</script>"
+# Issue 14: noise for the gaps page's "Set apart" group, and two likely misreads: the trained
+# model reads the first as asking for help (so the questions start) and the second as a
+# parent's own help, both surely (0.92 and 0.97 on 2026-11-30). If the model stops misreading
+# them, tests/test_staff_browser.py says so: pick others.
+JUNK = ("asdfghjkl", "s s s", "<<<>>> " * 50)
+MISREADS = ("how do i get a passport", "is there anything for dyslexia")
+NOT_WHAT_I_ASKED = "no, that's not what I asked"
+HELPED = '/feedback{"feedback_answer": "helpful_yes"}'  # the "Yes" button of "Did this help?"
+ASK_LATER_NO = '/feedback{"feedback_answer": "ask_later_no"}'
 
 CONVERSATIONS: tuple[tuple[str, ...], ...] = (
     # Young people and parents in our areas: local services (one with personal details).
@@ -34,6 +46,11 @@ CONVERSATIONS: tuple[tuple[str, ...], ...] = (
     ("what is the weather today", "I live at 14 Elm Grove"),
     ("what's the weather like tomorrow", "any youth club near me"),
     (INJECTION, "who won the football", "<img src=x onerror=alert(1)>"),
+    # Issue 14: noise, likely misreads, and "Did this help?" answered.
+    JUNK,
+    (MISREADS[0], NOT_WHAT_I_ASKED),
+    ("hi", MISREADS[1], NOT_WHAT_I_ASKED),
+    ("hi", "young person", "15", "skip", "Watford", "exam stress", HELPED, ASK_LATER_NO),
 )
 
 

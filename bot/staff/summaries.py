@@ -4,9 +4,11 @@ and summarising them all for every page (and every chart image) was the slow par
 
 Each request asks the database one aggregate question (newest event id and event count per
 conversation in the period) and reads the events of the conversations that are new or
-changed since the last look. What staff see of users' words is redacted again on the way
-out (app.py), so a conversation re-redacted in place (`python -m bot.transcripts redact`)
-never shows old text, even from this cache.
+changed since the last look. `python -m bot.transcripts redact`, `purge` and `delete` note
+each change in the database (`transcript_changes`); when that moves, the cache starts afresh
+on the next request, so re-redacted text (same event ids) is read again and a deleted
+conversation leaves this process's memory. What staff see of users' words is also redacted
+again on the way out (app.py).
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ import time
 from sqlalchemy.engine import Engine
 
 from bot.staff import analytics
-from bot.staff.events import by_sender, conversation_versions, load_senders
+from bot.staff.events import by_sender, changes_marker, conversation_versions, load_senders
 
 MAX_KEPT = 200_000  # conversations; past this the cache starts afresh
 # A page and its six chart images arrive within a second: they share one look at the database.
@@ -31,10 +33,16 @@ class SummaryCache:
         self._lock = threading.Lock()
         self._looked: dict[tuple[float | None, float | None], tuple[float, dict[str, tuple[int, int]]]] = {}
         self.events_read = 0  # for tests and the benchmark: how much work the cache saved
+        self._marker = 0  # transcript_changes seen (changes_marker)
 
     def conversations(self, since: float | None, until: float | None) -> list[analytics.Conversation]:
         """The period's conversations, newest first (as `analytics.conversations`)."""
         with self._lock:
+            marker = changes_marker(self.engine)
+            if marker != self._marker:  # purged, deleted or re-redacted since: start afresh
+                self._kept.clear()
+                self._looked.clear()
+                self._marker = marker
             versions = self._versions(since, until)
             stale = sorted(sender for sender, version in versions.items()
                            if sender not in self._kept or self._kept[sender][0] != version)

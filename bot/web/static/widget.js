@@ -142,6 +142,11 @@
     return items;
   }
 
+  // Issue 14: the buttons of "Did this help?" and its follow-ups send /feedback{...}.
+  function isFeedback(item) {
+    return !!(item.buttons && item.buttons.length) && item.buttons.every((b) => String(b.payload).indexOf("/feedback") === 0);
+  }
+
   function el(tag, className, text) {
     const node = document.createElement(tag);
     if (className) { node.className = className; }
@@ -444,6 +449,12 @@
         note.textContent = " (not sent yet)";
         div.appendChild(note);
       }
+      if (isFeedback(item)) {
+        const row = log.appendChild(this.renderFeedback(item));
+        log.scrollTop = log.scrollHeight;
+        if (this.pageMode) { row.scrollIntoView({ block: "nearest" }); }
+        return;
+      }
       log.appendChild(div);
       if (item.buttons && item.buttons.length) {
         const group = document.createElement("div");
@@ -466,6 +477,25 @@
       }
       log.scrollTop = log.scrollHeight;
       if (this.pageMode) { div.scrollIntoView({ block: "nearest" }); }
+    }
+
+    // Issue 14: "Did this help?" and the like: one small line whose buttons stay usable
+    // alongside the newest question's (enableOnlyLatestChoices), until the user sends anything.
+    renderFeedback(item) {
+      const row = el("div", "wtgh-feedback");
+      row.setAttribute("role", "group");
+      row.setAttribute("aria-label", item.text);
+      row.appendChild(el("span", "wtgh-feedback-question", item.text));
+      item.buttons.forEach((b) => {
+        const button = el("button", "wtgh-choice wtgh-feedback-button", b.title);
+        button.type = "button";
+        button.addEventListener("click", () => {
+          this.enqueue(b.payload, b.title);
+          if (TOUCH.matches) { this.el.log.focus({ preventScroll: true }); } else { this.el.input.focus(); }
+        });
+        row.appendChild(button);
+      });
+      return row;
     }
 
     // After results: the first card at the top of the view (under the sticky header).
@@ -564,16 +594,23 @@
     }
 
     // Only the newest answer buttons can be pressed: old ones would answer an old question.
+    // Feedback lines (issue 14) after them do not count, and stay usable until the user
+    // sends anything (they belong to the bot's latest reply).
     enableOnlyLatestChoices() {
-      const groups = this.el.log.querySelectorAll(".wtgh-choices");
-      const last = this.el.log.lastElementChild;
-      groups.forEach(function (group) {
+      const children = Array.from(this.el.log.children);
+      const last = children.filter((node) => !node.classList.contains("wtgh-feedback")).pop();
+      this.el.log.querySelectorAll(".wtgh-choices").forEach(function (group) {
         group.querySelectorAll("button").forEach(function (b) { b.disabled = group !== last; });
+      });
+      const lastUser = children.map((node) => node.classList.contains("wtgh-user")).lastIndexOf(true);
+      children.forEach(function (node, index) {
+        if (!node.classList.contains("wtgh-feedback")) { return; }
+        node.querySelectorAll("button").forEach(function (b) { b.disabled = index < lastUser; });
       });
     }
 
     disableChoices() {
-      this.el.log.querySelectorAll(".wtgh-choices button").forEach(function (b) { b.disabled = true; });
+      this.el.log.querySelectorAll(".wtgh-choices button, .wtgh-feedback button").forEach(function (b) { b.disabled = true; });
     }
 
     clearChat() {
