@@ -48,6 +48,16 @@ def postgres_engine(postgres_url):
 
 
 @pytest.fixture(scope="session")
+def bot(seeded_engine, tmp_path_factory):
+    """The real action server and Rasa server on the seeded database, started once for every
+    module that talks to the bot (each conversation uses its own sender id)."""
+    from bot.launcher import running_bot
+
+    with running_bot(str(seeded_engine.url), tmp_path_factory.mktemp("bot-logs")) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
 def sqlite_directory(seeded_engine) -> Directory:
     """The directory the conversation tests' servers use (not parametrised: one server start)."""
     return read_directory(seeded_engine)

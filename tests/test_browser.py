@@ -7,16 +7,15 @@ import threading
 
 import pytest
 
-from bot.launcher import free_port, running_bot, start_web_app, stop
+from bot.launcher import free_port, start_web_app, stop
 from tests.browser import ARTIFACTS, serious_accessibility_violations
 
 pytestmark = [pytest.mark.servers, pytest.mark.browser]
 
 
 @pytest.fixture(scope="module")
-def rasa_port(seeded_engine, tmp_path_factory):
-    with running_bot(str(seeded_engine.url), tmp_path_factory.mktemp("logs")) as bot:
-        yield int(bot.rasa_url.rsplit(":", 1)[1])
+def rasa_port(bot) -> int:
+    return int(bot.rasa_url.rsplit(":", 1)[1])
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 import segno
 
-from bot.launcher import running_bot, start_web_app, stop
+from bot.launcher import start_web_app, stop
 from bot.web.share import LINK_DAYS, ShareLinks
 from services_db.opening import london_now
 from tests.browser import ARTIFACTS, serious_accessibility_violations
@@ -19,9 +19,8 @@ pytestmark = [pytest.mark.servers, pytest.mark.browser]
 
 
 @pytest.fixture(scope="module")
-def rasa_port(seeded_engine, tmp_path_factory):
-    with running_bot(str(seeded_engine.url), tmp_path_factory.mktemp("logs")) as bot:
-        yield int(bot.rasa_url.rsplit(":", 1)[1])
+def rasa_port(bot) -> int:
+    return int(bot.rasa_url.rsplit(":", 1)[1])
 
 
 @pytest.fixture(scope="module")

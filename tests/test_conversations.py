@@ -9,19 +9,12 @@ import uuid
 
 import pytest
 
-from bot.launcher import running_bot
 from services_db.opening import london_now
 from services_db.query import SearchRequest, find_services
 
 pytestmark = pytest.mark.servers
 
 CRISIS_WORDS = ("999", "111", "Childline", "0800 1111")
-
-
-@pytest.fixture(scope="module")
-def bot(seeded_engine, tmp_path_factory):
-    with running_bot(str(seeded_engine.url), tmp_path_factory.mktemp("logs")) as running:
-        yield running
 
 
 class Conversation:

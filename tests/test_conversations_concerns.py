@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_conversations import Conversation, bot, buttons, expected_services  # noqa: F401 - fixture
+from tests.test_conversations import Conversation, buttons, expected_services
 
 pytestmark = pytest.mark.servers
 

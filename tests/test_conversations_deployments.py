@@ -1,7 +1,8 @@
 """Issue #16: each shipped deployment, started with DEPLOYMENT=<name> and its own services
 database, says its own local line in the crisis reply, names only its own areas and answers
 "outside our areas" for the rest. The same trained model for all four: switching deployment
-needs no retraining. One server start per deployment (a module-scoped parametrised fixture)."""
+needs no retraining. One server start per deployment (a module-scoped parametrised fixture; the combined default
+uses the session's servers)."""
 from __future__ import annotations
 
 import json
@@ -27,12 +28,12 @@ CRISIS = "i keep cutting myself"
 @pytest.fixture(scope="module", params=["combined", "herts-west-essex", "leicester-leicestershire-rutland", "national"])
 def deployed(request, tmp_path_factory):
     name = request.param
+    if name == "combined":  # the default: the session's servers already run it
+        yield name, request.getfixturevalue("bot")
+        return
     folder = tmp_path_factory.mktemp(name)
-    if name == "combined":  # the default: the session's database is already loaded for it
-        engine = request.getfixturevalue("seeded_engine")
-    else:
-        engine = make_engine(f"sqlite:///{folder / 'services.db'}")
-        load_all(engine, deployment=load_deployment(name))
+    engine = make_engine(f"sqlite:///{folder / 'services.db'}")
+    load_all(engine, deployment=load_deployment(name))
     with running_bot(str(engine.url), folder, extra_env={"DEPLOYMENT": name}) as running:
         yield name, running
 

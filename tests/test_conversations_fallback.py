@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_conversations import Conversation, bot, buttons  # noqa: F401 - fixture
+from tests.test_conversations import Conversation
 
 pytestmark = pytest.mark.servers
 

@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from tests.test_conversations import CRISIS_WORDS, Conversation, bot, buttons  # noqa: F401 - fixture
+from tests.test_conversations import CRISIS_WORDS, Conversation, buttons
 
 pytestmark = pytest.mark.servers
 HELPED = '/feedback{"feedback_answer": "helpful_yes"}'

@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from tests.test_conversations import Conversation, bot  # noqa: F401 - fixture
+from tests.test_conversations import Conversation
 
 pytestmark = pytest.mark.servers
 

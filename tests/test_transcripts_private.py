@@ -12,7 +12,7 @@ import urllib.request
 import pytest
 from fastapi.testclient import TestClient
 
-from bot.launcher import running_bot, start_web_app, stop
+from bot.launcher import start_web_app, stop
 from bot.staff import accounts
 from bot.staff.app import create_app
 from tests.test_conversations import Conversation
@@ -39,12 +39,6 @@ PERSONAL = {
     "I'm in 7JB": ["7JB"],
 }
 STAFF_PASSWORD = "correct horse battery"
-
-
-@pytest.fixture(scope="module")
-def bot(seeded_engine, tmp_path_factory):
-    with running_bot(str(seeded_engine.url), tmp_path_factory.mktemp("logs")) as running:
-        yield running
 
 
 @pytest.fixture(scope="module")
