@@ -199,7 +199,7 @@ def threshold_grid(scored: list[tuple[CorpusMessage, dict, float]]) -> list[str]
     """Operating points on the held-out authors: recall first, then fewest false alarms."""
     lines = ["\n## Thresholds on held-out authors (some escalation ≥ 97% of risk; fewest false crisis replies)"]
     points = []
-    for crisis, check, veto in itertools.product((0.6, 0.7, 0.8, 0.9), (0.15, 0.2, 0.25, 0.3, 0.4), (0.2, 0.3, 0.4)):
+    for crisis, check, veto in itertools.product((0.6, 0.7, 0.8, 0.9), (0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3), (0.2, 0.3, 0.4)):
         if check >= crisis:
             continue
         thresholds = Thresholds(crisis=crisis, check=check, lexicon_veto=veto)
