@@ -2,6 +2,8 @@
 
 Order: "somewhere else" → full postcode (by sector) → outward code → exact place
 name → fuzzy place name (misspellings) → a town elsewhere in England → unknown.
+Fuzzy matching never reads a phrase of everyday English words as a place ("hello" is not
+Ellon), and prefers a place in our areas when one is nearly as close ("lester": Leicester).
 Wales, Scotland and Northern Ireland are areas too (found by name or postcode): the
 search then shows the UK-wide services that cover them and their own NHS urgent help.
 
