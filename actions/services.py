@@ -156,6 +156,16 @@ def changed_this_turn(events: list[dict[str, Any]], names: tuple[str, ...]) -> b
     return any(before.get(name) != value for name, value in after.items())
 
 
+def ran_this_turn(events: list[dict[str, Any]], action: str) -> bool:
+    """Did `action` run since the latest user message?"""
+    for event in reversed(events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") == action:
+            return True
+    return False
+
+
 class ActionFindServices(Action):
     def name(self) -> str:
         return "action_find_services"
@@ -163,7 +173,9 @@ class ActionFindServices(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         # Issue #12 (12e): a greeting (or anything that restarts the questions) after the list,
         # with every answer already given, would show the same list again: offer the next step.
-        if tracker.get_slot("services_shown") and not changed_this_turn(tracker.events, CHANGEABLE):
+        # ("Back to my child's list" shows it again on purpose: no form ran in that turn.)
+        events = list(tracker.events)
+        if tracker.get_slot("services_shown") and ran_this_turn(events, "triage_form") and not changed_this_turn(events, CHANGEABLE):
             offer_next_step(dispatcher, tracker)
             return []
         return show_services(dispatcher, tracker, domain=domain)

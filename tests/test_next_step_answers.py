@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.services import ASK_AGAIN, changed_this_turn, without_target_words
+from actions.services import ASK_AGAIN, changed_this_turn, ran_this_turn, without_target_words
 from signposting.change_request import parse_change_target
 
 
@@ -68,3 +68,10 @@ def test_a_turn_that_set_a_new_value_changed_it():
     assert changed_this_turn([*earlier, user("Leicester"), slot("area_code", "leicester")], ("area_code", "concern"))
     # The first search: nothing before.
     assert changed_this_turn([user("low mood"), slot("concern", "low_mood")], ("concern",))
+
+
+def test_only_an_action_of_this_turn_counts():
+    events = [user("hi"), {"event": "action", "name": "triage_form"}, user("back to my child"),
+              {"event": "action", "name": "utter_back_to_child_help"}]
+    assert not ran_this_turn(events, "triage_form")
+    assert ran_this_turn([*events[:3], {"event": "action", "name": "triage_form"}], "triage_form")
