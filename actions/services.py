@@ -5,18 +5,21 @@ import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.cards import card_reasons, service_card
 from actions.directory import get_directory
 from actions.feedback import ask_helpful_once
+from actions.keep_going import offer_next_step
 from actions.render import card_values
 from actions.triage_form import area_group, latest_text, resolve_area
 from services_db.opening import london_now
 from services_db.query import SearchRequest, SearchResult, find_services
+from signposting.change_request import TARGETS, parse_change_target
 from signposting.parsing import parse_age, parse_age_mention, parse_concern, parse_role
+from signposting.text import normalise
 from signposting.vocabulary import AREA_CODES, CONCERNS, NATIONS, TOPIC_CONCERNS
 
 logger = logging.getLogger(__name__)
@@ -138,11 +141,45 @@ def _intro(
         dispatcher.utter_message(response=YOUNG_ADULT_RESPONSE)
 
 
+def changed_this_turn(events: list[dict[str, Any]], names: tuple[str, ...]) -> bool:
+    """Did any of these slots get a new value since the latest user message?"""
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    seen_user = False
+    for event in reversed(events):
+        kind = event.get("event")
+        if kind == "user":
+            seen_user = True
+        elif kind == "slot" and event.get("name") in names:
+            target = before if seen_user else after
+            target.setdefault(event["name"], event.get("value"))
+        elif kind in ("restart", "session_started"):
+            break
+    return any(before.get(name) != value for name, value in after.items())
+
+
+def ran_this_turn(events: list[dict[str, Any]], action: str) -> bool:
+    """Did `action` run since the latest user message?"""
+    for event in reversed(events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") == action:
+            return True
+    return False
+
+
 class ActionFindServices(Action):
     def name(self) -> str:
         return "action_find_services"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+        # Issue #12 (12e): a greeting (or anything that restarts the questions) after the list,
+        # with every answer already given, would show the same list again: offer the next step.
+        # ("Back to my child's list" shows it again on purpose: no form ran in that turn.)
+        events = list(tracker.events)
+        if tracker.get_slot("services_shown") and ran_this_turn(events, "triage_form") and not changed_this_turn(events, CHANGEABLE):
+            offer_next_step(dispatcher, tracker)
+            return []
         return show_services(dispatcher, tracker, domain=domain)
 
 
@@ -168,6 +205,22 @@ class ActionStartAgain(Action):
 
 # The slots whose change makes a new search (the others follow from these).
 CHANGEABLE = ("age_min", "age_max", "area_code", "concern", "user_role")
+# Issue #12 (12e): the slots to empty so that the form asks that question again, then searches.
+ASK_AGAIN = {
+    "area": ("area", "area_code", "area_group", "area_options"),
+    "age": ("age", "age_min", "age_max"),
+    "school": ("school", "school_urn", "school_has_mhst"),
+    "concern": ("concern", "concern_menu"),
+}
+
+
+def without_target_words(text: str, target: str | None) -> str:
+    """The message without the words that name the answer to change ("change the worry to
+    bullying" → "change the to bullying"), so they are not read as the new answer."""
+    if target is None:
+        return text
+    pattern = dict(TARGETS)[target]
+    return pattern.sub(" ", normalise(text))
 
 
 class ActionChangeAnswer(Action):
@@ -178,25 +231,32 @@ class ActionChangeAnswer(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         text = latest_text(tracker)
+        # Issue #12 (12e): "different area", "can I change the age": the question to ask again.
+        # Its own words are not read as an answer ("another area" is not "somewhere else").
+        target = parse_change_target(text)
+        values = without_target_words(text, target)
         events: list[dict[str, Any]] = []
-        age = parse_age_mention(text) or parse_age(text)
+        age = parse_age_mention(values) or parse_age(values)
         if age and not age.unknown and not age.out_of_range:
             events += [SlotSet("age", age.label), SlotSet("age_min", age.low), SlotSet("age_max", age.high)]
-        resolution = resolve_area(text, fuzzy=False)
+        resolution = resolve_area(values, fuzzy=False)
         if resolution and resolution.status in ("found", "outside") and resolution.how != "england_town":
             events += [
                 SlotSet("area", resolution.place),
                 SlotSet("area_code", resolution.area_code),
                 SlotSet("area_group", area_group(resolution.area_code)),
             ]
-        concern = parse_concern(text)
+        concern = parse_concern(values)
         if concern and concern != "other":
             events.append(SlotSet("concern", concern))
-        role = parse_role(text)
+        role = parse_role(values)
         if role in ("parent_carer", "professional"):
             events.append(SlotSet("user_role", role))
         # Issue #12: "Thanks, I've changed that" only when this message really changed an answer.
         if not any(tracker.get_slot(event["name"]) != event["value"] for event in events if event["name"] in CHANGEABLE):
+            if target is not None:
+                dispatcher.utter_message(response="utter_change_ask_again")
+                return [*(SlotSet(slot, None) for slot in ASK_AGAIN[target]), FollowupAction("triage_form")]
             dispatcher.utter_message(response="utter_change_what")
             return []
         dispatcher.utter_message(response="utter_changed_answer")

@@ -2,6 +2,8 @@
 
 Order: "somewhere else" → full postcode (by sector) → outward code → exact place
 name → fuzzy place name (misspellings) → a town elsewhere in England → unknown.
+Fuzzy matching never reads a phrase of everyday English words as a place ("hello" is not
+Ellon), and prefers a place in our areas when one is nearly as close ("lester": Leicester).
 Wales, Scotland and Northern Ireland are areas too (found by name or postcode): the
 search then shows the UK-wide services that cover them and their own NHS urgent help.
 
@@ -17,10 +19,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from services_db.places import AREA_WORDS, MINOR_KINDS, AliasRow
+from services_db.places import AREA_WORDS, MINOR_KINDS, PLACES_DIR, AliasRow
 from services_db.postcodes import find_postcode
 from signposting.text import normalise
 from signposting.vocabulary import AREA_CODES, AREA_NAMES, NATIONAL, NATIONS
@@ -30,6 +33,11 @@ FUZZY_MIN_LENGTH = 5
 # A longer phrase this close to a known name beats an exact match inside it:
 # "hemell hempstead" is Hemel Hempstead, not the village of Hempstead.
 FUZZY_OVERRIDE = 88
+# A place in our areas this close to the best match elsewhere wins: "lester" is Leicester
+# (80), not Alcester (86). Someone typing to this bot most likely lives in our areas.
+OURS_MARGIN = 6
+FUZZY_CANDIDATES = 20
+EVERYDAY_WORDS_FILE = PLACES_DIR / "everyday_words.txt"
 ELSEWHERE = re.compile(
     r"\b(somewhere else|some where else|elsewhere|outside|not (in|near) (any of )?(these|them|those)|"
     r"none of (these|them|those)|other area|another area)\b"
@@ -99,6 +107,9 @@ class Gazetteer:
             for alias, entries in self._by_alias.items()
             if any(entry.kind not in ("outward_code", "sector") for entry in entries)
         ]
+        self._ours = {
+            alias for alias in self._names if any(entry.area_code in AREA_CODES for entry in self._by_alias[alias])
+        }
 
     def resolve(self, text: str, fuzzy: bool = True) -> AreaResolution:
         """Resolve free text; `fuzzy=False` accepts only exact names and postcodes, and
@@ -151,12 +162,23 @@ class Gazetteer:
         """The known name closest to any span (its score in `score`), or None."""
         best: _Span | None = None
         for span in spans:
-            if len(span.gram) < FUZZY_MIN_LENGTH:
+            if len(span.gram) < FUZZY_MIN_LENGTH or is_everyday(span.gram):
                 continue
-            match = process.extractOne(span.gram, self._names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            match = self._closest(span.gram)
             if match and (best is None or match[1] > best.score):
                 best = _Span(span.start, span.end, match[0], match[1])
         return best
+
+    def _closest(self, gram: str) -> tuple[str, float] | None:
+        """The closest known name, preferring a place in our areas within OURS_MARGIN."""
+        matches = process.extract(gram, self._names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=FUZZY_CANDIDATES)
+        if not matches:
+            return None
+        best = matches[0]
+        ours = next((match for match in matches if match[0] in self._ours), None)
+        if ours is not None and ours[1] >= best[1] - OURS_MARGIN:
+            return ours[0], ours[1]
+        return best[0], best[1]
 
     def _fuzzy_resolution(self, best: _Span, words: list[str]) -> AreaResolution:
         entries = self._by_alias[best.gram]
@@ -188,6 +210,19 @@ class Gazetteer:
         if NATIONAL in areas:
             options.append("Somewhere else in England" if any(a in NATIONS for a in areas) else "Somewhere else")
         return AreaResolution("ambiguous", None, place, options=tuple(dict.fromkeys(options)), how=how)
+
+
+@lru_cache(maxsize=1)
+def everyday_words() -> frozenset[str]:
+    """English words too common to be a misspelt place (scripts/build_everyday_words.py)."""
+    lines = EVERYDAY_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def is_everyday(gram: str) -> bool:
+    """Is every word an everyday word ("hello", "good morning")? Then it is never fuzzy-matched."""
+    words = everyday_words()
+    return all(word in words or word in STOP_WORDS for word in gram.split())
 
 
 def _said_as_place(words: list[str], span: _Span) -> bool:

@@ -348,12 +348,14 @@ class _OptionLabels:
             return AREA_CODES[row.area_code]  # "West Essex", not "Essex"
         if row.kind == "nation":
             return county
-        if normalise(row.display_name) in AREA_WORDS:  # "Essex" → "West Essex"
-            return row.display_name
         if row.area_code == "leicester" and row.kind in ("outward_code", "town"):
             return county  # people in the city know they live in Leicester
         if row.kind == "outward_code":
+            # Town names even when the district is named like its county: "Oakham or
+            # Uppingham (Rutland)" for LE15, not "Rutland" (issue #12).
             names = self.near([row.alias.upper()], row.area_code)
+        elif normalise(row.display_name) in AREA_WORDS:  # "Essex" → "West Essex"
+            return row.display_name
         elif row.kind == "town" and (row.alias, row.area_code) not in self._places:
             names = self.near(self._outwards_by_town.get((row.alias, row.area_code), ()), row.area_code)
         else:

@@ -113,10 +113,9 @@ def test_an_age_answer_that_also_says_where(bot, answer, age, area_code):  # noq
     assert "What has been going on?" in chat.text("skip")  # the area is not asked again
 
 
-@pytest.mark.parametrize("answer", ["yes please", pytest.param("go on then", marks=pytest.mark.xfail(
-    strict=True, reason="after a crisis, the risk layer takes \"go on then\" as finality after distress and "
-    "sends the crisis reply again (CrisisPolicy first, by design); OfferPolicy takes it as yes "
-    "(tests/test_offer_policy.py): remove this mark when the risk layer no longer does"))])
+# "go on then" is scored at check level by the risk model alone (0.27): CrisisPolicy takes a
+# plain yes to the offer as the answer (tests/test_crisis_policy_offer_answer.py).
+@pytest.mark.parametrize("answer", ["yes please", "go on then"])
 def test_yes_please_to_the_offer_starts_the_questions(bot, answer):  # noqa: F811
     chat = Conversation(bot.rasa_url)
     chat.say("I want to kill myself")

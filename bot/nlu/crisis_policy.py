@@ -20,6 +20,8 @@ reply for the kind of danger:
         not_safe / deny / crisis    → utter_not_safe_now → listen
     risk level check (no escalation yet in this conversation)
         → utter_check_risk (with 999) → listen
+    a plain yes ("go on then") to the offer to find support, that only the risk model scores
+    at check level (no risk words) → triage_form: it answers the question just asked
     after the check: yes / not safe / crisis → the crisis reply; no → utter_check_ok
         (the always-open lines stay on screen) → the form resumes, or offer → listen
     a message in another language with no risk, or only enough for the check question (which
@@ -41,7 +43,7 @@ from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.deterministic_policy import DeterministicPolicy
-from signposting.parsing import parse_age_mention, parse_role
+from signposting.parsing import parse_age_mention, parse_role, parse_yes_no
 from signposting.risk_decision import CHECK, CRISIS, reply_kind
 from signposting.settings import settings
 
@@ -69,6 +71,7 @@ UTTER_OFFER = "utter_offer_to_continue"
 UTTER_CHECK = "utter_check_risk"
 UTTER_CHECK_OK = "utter_check_ok"
 UTTER_OTHER_LANGUAGE = "utter_other_language"
+TRIAGE_FORM = "triage_form"
 # The first crisis step for each kind of danger.
 FIRST_STEP = {
     "general": UTTER_CRISIS,
@@ -214,6 +217,19 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
     return None, []
 
 
+def plain_yes_to_the_offer(tracker: DialogueStateTracker, before: str | None) -> bool:
+    """A whole-message yes ("go on then") to "Would you like me to find support near you?",
+    at check level from the risk model alone (no risk words, no other language). The crisis
+    lines were just shown; a short yes scored by the model is no reason to show them again
+    instead of the help asked for (issue #12: "go on then" scored 0.27, check is 0.25)."""
+    risk = latest_risk(tracker)
+    text = tracker.latest_message.text or "" if tracker.latest_message else ""
+    return (
+        before == UTTER_OFFER and risk.get("source") == "model" and not risk.get("lexicon_categories")
+        and not risk.get("crisis_language") and parse_yes_no(text) == "yes"
+    )
+
+
 def _crisis_this_turn(tracker: DialogueStateTracker) -> bool:
     """Was a first crisis step run since the latest user message?"""
     for event in reversed(tracker.applied_events()):
@@ -236,6 +252,8 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         return first_crisis_step(tracker)
     language = latest_risk(tracker).get("language")
     other_language = bool(language) and language != "en"
+    if level == CHECK and plain_yes_to_the_offer(tracker, before):
+        return TRIAGE_FORM, []
     if level == CHECK:
         if other_language:
             # An English question they may not read: the urgent numbers and an interpreter line.

@@ -1,0 +1,43 @@
+"""Which answer the user wants to change, when they name it without a new value (issue #12).
+
+After the list, "different area" or "can I change the age" means: ask that question again,
+then search again. A message that already carries the new value ("actually I'm 15") is
+handled by the parsers in `signposting.parsing`; this only says which question to re-ask.
+"""
+from __future__ import annotations
+
+import re
+
+from signposting.text import normalise
+
+# Checked in this order: "the age of my school" is rare, "school area" means the area.
+TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("area", re.compile(
+        r"\b(?:area|areas|place|town|city|village|postcode|post code|location|county|address|"
+        r"where (?:i|we|they|he|she) (?:live|lives|am|are|is)|where i m|somewhere else|elsewhere|moved|move)\b"
+    )),
+    ("age", re.compile(r"\b(?:age|ages|how old|years old|yrs old|older|younger|birthday|year group)\b")),
+    ("school", re.compile(r"\b(?:school|college|sixth form)\b")),
+    ("concern", re.compile(
+        r"\b(?:worry|worries|concern|concerns|problem|problems|issue|issues|topic|reason|"
+        r"what s going on|whats going on|what is going on|what has been going on|what s been going on|"
+        r"something else going on)\b"
+    )),
+)
+# Words that say the message asks for a change, rather than describing something.
+_CHANGE = re.compile(
+    r"\b(?:change|changing|different|another|other|new|wrong|correct|fix|update|edit|switch|instead|"
+    r"not the right|try|look (?:at|in|for)|search|check|what about|actually|moved|move)\b"
+)
+
+
+def parse_change_target(text: str) -> str | None:
+    """"area" | "age" | "school" | "concern" when the message asks to change that answer
+    ("different area", "can I change the age", "wrong school"), else None."""
+    clean = normalise(text)
+    if not _CHANGE.search(clean):
+        return None
+    for target, pattern in TARGETS:
+        if pattern.search(clean):
+            return target
+    return None

@@ -1,0 +1,77 @@
+"""Issue #12 (12e): typed answers to "What would you like to do next?" after the list, and a
+greeting after the list, in whole conversations over REST (real model, action server, database)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_conversations import Conversation, bot  # noqa: F401 - fixture
+from tests.test_conversations_typed import slots
+
+pytestmark = pytest.mark.servers
+
+LIST = "Why I picked it"  # in every list of services
+NEXT_STEP_BUTTONS = ["More options", "Start again", "Talk to a person"]
+
+
+def texts(messages: list[dict]) -> str:
+    return "\n".join(message.get("text", "") for message in messages)
+
+
+def last_buttons(messages: list[dict]) -> list[str]:
+    return [button["title"] for button in messages[-1].get("buttons", [])] if messages else []
+
+
+def results(bot) -> Conversation:  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    for text in ["hi", "young person", "14", "skip", "Watford"]:
+        chat.say(text)
+    assert LIST in chat.text("low mood")
+    return chat
+
+
+@pytest.mark.parametrize("greeting", ["hello", "hi again"])
+def test_a_greeting_after_the_list_offers_the_next_step_and_does_not_search_again(bot, greeting):  # noqa: F811
+    chat = results(bot)
+    reply = chat.say(greeting)
+    assert LIST not in texts(reply)  # the same list again would be a dead loop
+    assert last_buttons(reply) == NEXT_STEP_BUTTONS
+    assert "Sorry" not in texts(reply)
+
+
+# The brief's wordings (also training examples) and wordings the training data does not have.
+@pytest.mark.parametrize("answer", ["that's all thanks", "nothing else", "nah nothing else ta", "thats everything cheers"])
+def test_done_after_the_list_says_goodbye(bot, answer):  # noqa: F811
+    chat = results(bot)
+    reply = texts(chat.say(answer))
+    assert "Take care" in reply
+    assert LIST not in reply and "didn't get that" not in reply and "let's start again" not in reply
+
+
+@pytest.mark.parametrize("answer", ["another one", "more please", "show me a different one"])
+def test_more_after_the_list_shows_other_services(bot, answer):  # noqa: F811
+    chat = results(bot)
+    shown = list(slots(bot, chat)["services_shown"])
+    reply = texts(chat.say(answer))
+    assert "didn't get that" not in reply and "let's start again" not in reply
+    after = list(slots(bot, chat)["services_shown"])
+    assert after[: len(shown)] == shown and len(after) > len(shown) or "That's all the services" in reply
+
+
+@pytest.mark.parametrize("answer", ["different area", "could we look at another town instead"])
+def test_different_area_asks_where_then_searches_there(bot, answer):  # noqa: F811
+    chat = results(bot)
+    reply = chat.text(answer)
+    assert "Where do you live?" in reply and LIST not in reply
+    answer = chat.text("Leicester")
+    assert LIST in answer
+    found = slots(bot, chat)
+    assert (found["area_code"], found["concern"], found["age_min"]) == ("leicester", "low_mood", 14)
+
+
+def test_can_i_change_the_age_asks_the_age_then_searches_again(bot):  # noqa: F811
+    chat = results(bot)
+    reply = chat.text("can I change the age")
+    assert "How old are you?" in reply and LIST not in reply
+    assert LIST in chat.text("16")
+    found = slots(bot, chat)
+    assert (found["age_min"], found["area_code"], found["concern"]) == (16, "herts", "low_mood")

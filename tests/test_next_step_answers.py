@@ -1,0 +1,77 @@
+"""Issue #12 (12e): typed answers to "What would you like to do next?" after the list. Pure
+parts: which answer a change request names, and whether a turn changed any answer."""
+from __future__ import annotations
+
+import pytest
+
+from actions.services import ASK_AGAIN, changed_this_turn, ran_this_turn, without_target_words
+from signposting.change_request import parse_change_target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("different area", "area"),
+        ("another area please", "area"),
+        ("can we try another postcode", "area"),
+        ("i want to look in a different town", "area"),
+        ("change where i live", "area"),
+        ("can I change the age", "age"),
+        ("wrong age", "age"),
+        ("change my age", "age"),
+        ("wrong school", "school"),
+        ("can i change the worry", "concern"),
+        ("what about a different problem", "concern"),
+    ],
+)
+def test_a_change_request_names_the_question_to_ask_again(text, target):
+    assert parse_change_target(text) == target
+
+
+@pytest.mark.parametrize(
+    "text", ["that's all thanks", "nothing else", "another one", "more please", "my area is nice", "actually im 15",
+             "hello", "i worry about school"],
+)
+def test_other_messages_name_no_change(text):
+    assert parse_change_target(text) is None
+
+
+def test_the_named_words_are_not_read_as_the_new_answer():
+    assert without_target_words("change the worry to bullying", "concern").split() == ["change", "the", "to", "bullying"]
+    assert without_target_words("another area", "area").split() == ["another"]
+    assert without_target_words("actually I'm 15", None) == "actually I'm 15"
+
+
+def test_every_target_empties_slots_the_form_asks_for():
+    assert set(ASK_AGAIN) == {"area", "age", "school", "concern"}
+    for target, slots in ASK_AGAIN.items():
+        assert target in slots
+
+
+def user(text):
+    return {"event": "user", "text": text}
+
+
+def slot(name, value):
+    return {"event": "slot", "name": name, "value": value}
+
+
+def test_a_turn_that_set_nothing_new_changed_nothing():
+    earlier = [user("hi"), slot("area_code", "herts"), slot("concern", "low_mood"), {"event": "action", "name": "x"}]
+    assert not changed_this_turn([*earlier, user("hello")], ("area_code", "concern"))
+    # The form re-setting the same value is no change either.
+    assert not changed_this_turn([*earlier, user("hello"), slot("area_code", "herts")], ("area_code", "concern"))
+
+
+def test_a_turn_that_set_a_new_value_changed_it():
+    earlier = [user("hi"), slot("area_code", None), slot("concern", "low_mood")]
+    assert changed_this_turn([*earlier, user("Leicester"), slot("area_code", "leicester")], ("area_code", "concern"))
+    # The first search: nothing before.
+    assert changed_this_turn([user("low mood"), slot("concern", "low_mood")], ("concern",))
+
+
+def test_only_an_action_of_this_turn_counts():
+    events = [user("hi"), {"event": "action", "name": "triage_form"}, user("back to my child"),
+              {"event": "action", "name": "utter_back_to_child_help"}]
+    assert not ran_this_turn(events, "triage_form")
+    assert ran_this_turn([*events[:3], {"event": "action", "name": "triage_form"}], "triage_form")
