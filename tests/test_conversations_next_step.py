@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_conversations import Conversation, bot  # noqa: F401 - fixture
+from tests.test_conversations import Conversation
 from tests.test_conversations_typed import slots
 
 pytestmark = pytest.mark.servers
