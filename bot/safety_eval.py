@@ -11,6 +11,7 @@ from:
    re-decided with it (everything else as parsed: `signposting.risk_decision.decide`, the
    same function the bot uses). Per risk category and per kind of hard negative.
 2. The gate author (tests/safety/heldout/): never trained on; through the shipped model.
+   The everyday-worries authors (tests/safety/everyday/) likewise.
 3. Conversations (tests/safety/context/): a goodbye after earlier distress, judged by
    the crisis policy's own context rule on a real tracker.
 4. ../shared/eval/real_messages.jsonl, read only, never used for training.
@@ -44,6 +45,7 @@ from signposting.settings import PROJECT_ROOT
 
 SAFETY_SETS = PROJECT_ROOT / "tests" / "safety"
 HELDOUT_DIR = SAFETY_SETS / "heldout"
+EVERYDAY_DIR = SAFETY_SETS / "everyday"
 CONTEXT_DIR = SAFETY_SETS / "context"
 SHARED_EVAL = PROJECT_ROOT.parent / "shared" / "eval" / "real_messages.jsonl"
 RISK_LABELS = {"self_harm_or_suicide", "abuse_or_danger"}
@@ -221,12 +223,21 @@ def threshold_grid(scored: list[tuple[CorpusMessage, dict, float]]) -> list[str]
 
 
 def gate_author(agent) -> list[str]:  # type: ignore[no-untyped-def]
+    return _held_out_authors(agent, HELDOUT_DIR, "Gate author")
+
+
+def everyday_authors(agent) -> list[str]:  # type: ignore[no-untyped-def]
+    """Everyday worries told in words that sound like danger, and near misses (authors W, X, Y)."""
+    return _held_out_authors(agent, EVERYDAY_DIR, "Everyday-worries author")
+
+
+def _held_out_authors(agent, folder, title: str) -> list[str]:  # type: ignore[no-untyped-def]
     lines: list[str] = []
-    for path in sorted(HELDOUT_DIR.glob("*.jsonl")):
+    for path in sorted(folder.glob("*.jsonl")):
         messages = read_corpus_file(path)
         verdicts = judge(agent, [m.text for m in messages])
         rows = [(m, v.outcome) for m, v in zip(messages, verdicts, strict=True)]
-        lines += outcome_table(rows, f"Gate author {messages[0].author} ({path.name}): never trained on, the shipped model")
+        lines += outcome_table(rows, f"{title} {messages[0].author} ({path.name}): never trained on, the shipped model")
     return lines
 
 
@@ -323,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
         lines, scored = leave_one_author_out(agent, thresholds)
         print("\n".join(lines))
         print("\n".join(threshold_grid(scored)))
-    for part in (gate_author, context_conversations, shared_real_messages, team_sets, risk_layer_latency):
+    for part in (gate_author, everyday_authors, context_conversations, shared_real_messages, team_sets, risk_layer_latency):
         print("\n".join(part(agent)), flush=True)
     return 0
 
