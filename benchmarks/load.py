@@ -51,7 +51,9 @@ def triage_path(rng: random.Random) -> list[Step]:
         Step(age, ("school or college",)),
         Step(school, ("live?",)),
         Step(area, ("Pick one",)),
-        Step(concern, ("What would you like to do next?", "That's all the services")),
+        # Results end with "Did this help?" the first time (issue 14), after the next step: over
+        # socket.io the turn is complete only when that last message has come.
+        Step(concern, ("Did this help?", "That's all the services")),
     ]
 
 
