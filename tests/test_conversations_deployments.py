@@ -5,16 +5,13 @@ needs no retraining. One server start per deployment (a module-scoped parametris
 uses the session's servers)."""
 from __future__ import annotations
 
-import json
-import urllib.request
-import uuid
-
 import pytest
 
 from bot.launcher import running_bot
 from services_db.database import make_engine
 from services_db.loader import load_all
 from signposting.deployment import ELSEWHERE_LINE, load_deployment
+from tests.test_conversations import Conversation as RestConversation
 
 pytestmark = pytest.mark.servers
 
@@ -38,19 +35,8 @@ def deployed(request, tmp_path_factory):
         yield name, running
 
 
-class Conversation:
-    def __init__(self, rasa_url: str):
-        self.url = f"{rasa_url}/webhooks/rest/webhook"
-        self.sender = uuid.uuid4().hex
-
-    def say(self, text: str) -> list[dict]:
-        body = json.dumps({"sender": self.sender, "message": text}).encode()
-        request = urllib.request.Request(self.url, data=body, headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return json.loads(response.read())
-
-    def text(self, text: str) -> str:
-        return "\n".join(message.get("text", "") for message in self.say(text))
+class Conversation(RestConversation):
+    """The REST client of tests/test_conversations.py, plus the way to the area question."""
 
     def up_to_the_area_question(self) -> list[dict]:
         for text in ["hi", "young person", "15"]:
