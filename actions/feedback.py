@@ -16,6 +16,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from signposting.parsing import parse_yes_no
+
 ASK_HELPFUL = "utter_ask_helpful"
 ASK_CONTACT_LATER = "utter_ask_contact_later"
 ASK_CONTACTED = "utter_ask_contacted"
@@ -56,11 +58,39 @@ def ask_contacted_if_due(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     return [SlotSet("contact_followup", FOLLOWUP_ASKED)]
 
 
+# A typed "yes" or "no" to the question the bot asked last (found by typing, not tapping:
+# "yes" after "Did this help?" was "Sorry, I didn't get that").
+TYPED = {
+    ASK_HELPFUL: {"yes": "helpful_yes", "no": "helpful_no"},
+    ASK_CONTACT_LATER: {"yes": "ask_later_yes", "no": "ask_later_no"},
+    ASK_CONTACTED: {"yes": "contacted_yes", "no": "contacted_not_yet"},
+}
+
+
+def last_bot_response(events: Iterable[Mapping[str, Any]]) -> str | None:
+    """The response the bot sent last, before the latest user message."""
+    seen_user = False
+    for event in reversed(list(events)):
+        if event.get("event") == "user":
+            if seen_user:
+                return None
+            seen_user = True
+        elif event.get("event") == "bot" and seen_user:
+            return (event.get("metadata") or {}).get("utter_action")
+    return None
+
+
+def typed_feedback_answer(tracker: Tracker) -> str | None:
+    answers = TYPED.get(last_bot_response(tracker.events) or "")
+    yes_no = parse_yes_no((tracker.latest_message or {}).get("text") or "")
+    return answers.get(yes_no) if answers and yes_no else None
+
+
 def feedback_answer(tracker: Tracker) -> str | None:
     for entity in (tracker.latest_message or {}).get("entities") or []:
         if entity.get("entity") == "feedback_answer" and entity.get("value") in ANSWERS:
             return str(entity["value"])
-    return None
+    return typed_feedback_answer(tracker)
 
 
 class ActionRecordFeedback(Action):

@@ -13,11 +13,11 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet, UserUtteranceReverted
+from rasa_sdk.events import FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.feedback import ask_contacted_if_due
+from actions.feedback import ActionRecordFeedback, ask_contacted_if_due, typed_feedback_answer
 from actions.triage_form import ask_area
 from signposting.languages import interpreter_lines
 from signposting.settings import settings
@@ -124,6 +124,9 @@ class ActionNotUnderstood(Action):
         return "action_not_understood"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+        if typed_feedback_answer(tracker):  # "yes" typed after "Did this help?" is an answer
+            # then listen: as a fallback this turn has no rule to end it
+            return [*await ActionRecordFeedback().run(dispatcher, tracker, domain), FollowupAction("action_listen")]
         misunderstood = 1 + misunderstood_in_a_row(tracker.events, current_turn=False)
         dispatcher.utter_message(response="utter_not_understood_again" if misunderstood >= 2 else "utter_not_understood")
         events: list[dict[str, Any]] = [UserUtteranceReverted()]

@@ -113,3 +113,18 @@ def test_a_new_session_keeps_the_consent_and_nothing_else():
     assert start(contact_followup="due") == [SessionStarted(), SlotSet("contact_followup", "due"), ActionExecuted("action_listen")]
     for value in ("asked", "declined", None):
         assert start(contact_followup=value, helpful="yes") == [SessionStarted(), ActionExecuted("action_listen")]
+
+
+def test_a_typed_yes_or_no_answers_the_question_the_bot_asked_last():
+    from actions.feedback import typed_feedback_answer
+
+    def tracker_after(response: str, text: str):
+        events = [{"event": "user", "text": "low mood"}, {"event": "bot", "metadata": {"utter_action": response}},
+                  {"event": "user", "text": text}]
+        return Tracker("s", {}, {"text": text}, events, False, None, {}, "action_listen")
+
+    assert typed_feedback_answer(tracker_after("utter_ask_helpful", "yes")) == "helpful_yes"
+    assert typed_feedback_answer(tracker_after("utter_ask_helpful", "nah")) == "helpful_no"
+    assert typed_feedback_answer(tracker_after("utter_ask_contact_later", "yes please")) == "ask_later_yes"
+    assert typed_feedback_answer(tracker_after("utter_ask_helpful", "i feel worse")) is None
+    assert typed_feedback_answer(tracker_after("utter_offer_more", "yes")) is None
