@@ -36,6 +36,8 @@ YOUNG_ADULT_RESPONSE = "utter_services_young_adult"
 NOT_LOCAL_FOR_CONCERN = "utter_services_not_local_for_concern"
 NONE_FOR_CONCERN = "utter_services_none_for_concern"
 ADULT_AGE = 18
+# A worry told after the list (bot/nlu/new_worry_policy.py runs action_change_answer for it).
+NEW_WORRY_INTENTS = ("describe_concern", "seek_help")
 # Risk layer categories (signposting/risk_patterns.py) → the concern the search uses.
 RISK_CONCERNS = {
     "suicidal": "suicidal_thoughts", "self_harm": "self_harm", "danger_overdose": "suicidal_thoughts", "abuse": "abuse",
@@ -259,6 +261,7 @@ class ActionChangeAnswer(Action):
                 return [*(SlotSet(slot, None) for slot in ASK_AGAIN[target]), FollowupAction("triage_form")]
             dispatcher.utter_message(response="utter_change_what")
             return []
-        dispatcher.utter_message(response="utter_changed_answer")
+        new_worry = tracker.latest_message.get("intent", {}).get("name") in NEW_WORRY_INTENTS
+        dispatcher.utter_message(response="utter_new_worry" if new_worry else "utter_changed_answer")
         tracker.slots.update({event["name"]: event["value"] for event in events})
         return events + show_services(dispatcher, tracker, domain=domain)

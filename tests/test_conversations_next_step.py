@@ -75,3 +75,14 @@ def test_can_i_change_the_age_asks_the_age_then_searches_again(bot):  # noqa: F8
     assert LIST in chat.text("16")
     found = slots(bot, chat)
     assert (found["age_min"], found["area_code"], found["concern"]) == (16, "herts", "low_mood")
+
+
+def test_a_new_worry_after_the_list_searches_for_it_keeping_the_other_answers(bot):  # noqa: F811
+    chat = results(bot)
+    reply = chat.say("I'm also being bullied at school")
+    assert "Here is help for that" in texts(reply)
+    assert LIST in texts(reply)
+    assert "I'm a chatbot" not in texts(reply) and "Sorry" not in texts(reply)  # no greeting, no fallback
+    answers = slots(bot, chat)
+    assert answers["concern"] == "bullying"
+    assert answers["area"] == "Watford" and answers["age"] is not None

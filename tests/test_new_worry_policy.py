@@ -1,0 +1,60 @@
+"""NewWorryPolicy: a new worry after the list searches for it (issue #12), pure tracker tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.nlu.new_worry_policy import next_new_worry_action
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def domain() -> Domain:
+    return Domain.load(str(ROOT / "domain.yml"))
+
+
+def said(text: str, intent: str, risk: list[str] | None = None) -> UserUttered:
+    parse_data = {"intent": {"name": intent, "confidence": 1.0}, "entities": [], "text": text}
+    if risk:
+        parse_data["risk"] = {"level": "crisis", "categories": risk, "source": "lexicon"}
+    return UserUttered(text, parse_data["intent"], parse_data=parse_data)
+
+
+def after_the_list(domain: Domain, text: str, intent: str, shown: bool = True, risk: list[str] | None = None) -> DialogueStateTracker:
+    events = [
+        ActionExecuted("action_listen"), said("low mood", "describe_concern"), SlotSet("concern", "low_mood"),
+        ActionExecuted("action_find_services"), *([SlotSet("services_shown", ["svc-1"])] if shown else []),
+        ActionExecuted("action_listen"), said(text, intent, risk),
+    ]
+    return DialogueStateTracker.from_events("test", events, domain.slots)
+
+
+@pytest.mark.parametrize("text", ["I'm also being bullied", "my nan died and I can't stop crying", "what about exam stress"])
+def test_a_new_worry_after_the_list_searches_again_then_listens(domain, text):
+    state = after_the_list(domain, text, "describe_concern")
+    assert next_new_worry_action(state) == "action_change_answer"
+    state.update(ActionExecuted("action_change_answer"))
+    assert next_new_worry_action(state) == "action_listen"
+
+
+def test_the_same_worry_again_is_left_to_the_other_policies(domain):
+    assert next_new_worry_action(after_the_list(domain, "still feeling really low", "describe_concern")) is None
+
+
+def test_before_any_list_the_questions_handle_it(domain):
+    assert next_new_worry_action(after_the_list(domain, "I'm being bullied", "describe_concern", shown=False)) is None
+
+
+@pytest.mark.parametrize(("text", "intent"), [("hello", "greet"), ("that's all thanks", "goodbye"), ("Watford", "inform")])
+def test_other_messages_are_left_to_the_other_policies(domain, text, intent):
+    assert next_new_worry_action(after_the_list(domain, text, intent)) is None
+
+
+def test_a_crisis_message_is_left_to_the_crisis_policy(domain):
+    state = after_the_list(domain, "I'm being bullied and I want to kill myself", "express_crisis", risk=["suicidal"])
+    assert next_new_worry_action(state) is None
