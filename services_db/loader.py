@@ -11,14 +11,14 @@ from datetime import date
 from pathlib import Path
 
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import delete, inspect, select
+from sqlalchemy import delete, insert, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from services_db import models
 from services_db.migrate import upgrade
 from services_db.places import PLACES_DIR, all_aliases
-from services_db.rows import alias_row, school_row, service_rows
+from services_db.rows import alias_values, school_values, service_rows
 from services_db.schools import SchoolRecord, read_england_schools, read_gias_csv, read_schools
 from services_db.seed import ServiceRecord, load_service_records
 from signposting.deployment import Deployment
@@ -94,7 +94,8 @@ def load_all(engine: Engine, if_changed: bool = False, deployment: Deployment | 
         for table in reversed(models.Base.metadata.sorted_tables):
             session.execute(delete(table))
         session.add_all(service_rows(records))
-        session.add_all(alias_row(alias) for alias in aliases)
+        if aliases:
+            session.execute(insert(models.AreaAlias), [alias_values(alias) for alias in aliases])
         add_schools(session, schools)
         session.add(models.DatasetVersion(fingerprint=fingerprint, loaded_on=date.today()))
     return LoadSummary(
@@ -133,7 +134,8 @@ def _drop_unversioned_schema(engine: Engine) -> None:
 
 
 def add_schools(session: Session, schools: list[SchoolRecord]) -> None:
-    session.add_all(school_row(school) for school in schools)
+    if schools:
+        session.execute(insert(models.School), [school_values(school) for school in schools])
 
 
 def import_schools(engine: Engine, path: Path) -> int:

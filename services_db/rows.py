@@ -3,10 +3,14 @@ the rest of the code works with (`ServiceRecord`, `ContactRecord`, `AliasRow`, `
 
 The loader writes records as rows and the directory reads rows back as records, both through
 these functions, so a column added to a table is added here once (tests/test_rows.py fails
-until it is). The search, the bot's replies, the web app's saved list and the Open Referral
+until it is). Places and schools (tens of thousands of rows) go in as one bulk insert of
+plain values and come back as plain result rows: the ORM's per-object work took most of
+a load and of a directory read. The search, the bot's replies, the web app's saved list and the Open Referral
 export (`services_db.oruk`) all see only the records.
 """
 from __future__ import annotations
+
+from typing import Any
 
 from services_db import models
 from services_db.places import AliasRow
@@ -95,7 +99,8 @@ def service_rows(records: list[ServiceRecord]) -> list[models.Service]:
     ]
 
 
-def alias_record(row: models.AreaAlias) -> AliasRow:
+def alias_record(row: Any) -> AliasRow:
+    """An `area_alias` row (an ORM object or a plain result row: the same names) as a record."""
     return AliasRow(
         alias=row.alias,
         display_name=row.display_name,
@@ -107,19 +112,21 @@ def alias_record(row: models.AreaAlias) -> AliasRow:
     )
 
 
-def alias_row(alias: AliasRow) -> models.AreaAlias:
-    return models.AreaAlias(
-        alias=alias.alias,
-        display_name=alias.display_name,
-        kind=alias.kind,
-        area_code=alias.area_code,
-        district=alias.district,
-        source=alias.source,
-        option_label=alias.option_label,
-    )
+def alias_values(alias: AliasRow) -> dict[str, Any]:
+    """The `area_alias` columns of a record, for one bulk insert (thousands of rows)."""
+    return {
+        "alias": alias.alias,
+        "display_name": alias.display_name,
+        "kind": alias.kind,
+        "area_code": alias.area_code,
+        "district": alias.district,
+        "source": alias.source,
+        "option_label": alias.option_label,
+    }
 
 
-def school_record(row: models.School) -> SchoolRecord:
+def school_record(row: Any) -> SchoolRecord:
+    """A `school` row (an ORM object or a plain result row: the same names) as a record."""
     return SchoolRecord(
         urn=row.urn,
         name=row.name,
@@ -137,21 +144,22 @@ def school_record(row: models.School) -> SchoolRecord:
     )
 
 
-def school_row(school: SchoolRecord) -> models.School:
-    """A school as a row, with the normalised name the school question matches on."""
-    return models.School(
-        urn=school.urn,
-        name=school.name,
-        name_key=school_key(school.name),
-        local_authority=school.local_authority,
-        la_basis=school.la_basis,
-        postcode=school.postcode,
-        town=school.town,
-        district=school.district,
-        area_code=school.area_code,
-        has_mhst=school.has_mhst,
-        mhst_provider=school.mhst_provider,
-        mhst_source_url=school.mhst_source_url,
-        mhst_evidence=school.mhst_evidence,
-        mhst_evidence_date=school.mhst_evidence_date,
-    )
+def school_values(school: SchoolRecord) -> dict[str, Any]:
+    """The `school` columns of a record, with the normalised name the school question matches
+    on, for one bulk insert (tens of thousands of rows)."""
+    return {
+        "urn": school.urn,
+        "name": school.name,
+        "name_key": school_key(school.name),
+        "local_authority": school.local_authority,
+        "la_basis": school.la_basis,
+        "postcode": school.postcode,
+        "town": school.town,
+        "district": school.district,
+        "area_code": school.area_code,
+        "has_mhst": school.has_mhst,
+        "mhst_provider": school.mhst_provider,
+        "mhst_source_url": school.mhst_source_url,
+        "mhst_evidence": school.mhst_evidence,
+        "mhst_evidence_date": school.mhst_evidence_date,
+    }

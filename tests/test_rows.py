@@ -7,13 +7,14 @@ import ast
 import dataclasses
 from pathlib import Path
 
+import pytest
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from services_db import models
 from services_db.loader import for_deployment
 from services_db.places import AliasRow, all_aliases
-from services_db.rows import alias_record, school_record, service_record
+from services_db.rows import alias_record, alias_values, school_record, school_values, service_record
 from services_db.schools import SchoolRecord, read_schools
 from services_db.seed import ContactRecord, ServiceRecord, load_service_records
 from signposting.settings import settings
@@ -23,6 +24,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SERVICE_LISTS = {"organisation", "audiences", "areas", "concerns", "access_routes", "contacts"}
 DATABASE_KEYS = {"models.Service": {"organization_id"}, "models.Contact": {"id", "service_id", "position"},
                  "models.AreaAlias": {"id"}, "models.School": {"name_key"}}
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def loaded_engine(request):
+    """The seeded services database on SQLite, and on PostgreSQL in `make test`."""
+    return request.getfixturevalue("seeded_engine" if request.param == "sqlite" else "postgres_engine")
 
 
 def sorted_lists(record: ServiceRecord) -> ServiceRecord:
@@ -39,18 +46,18 @@ def fields(record_type) -> set[str]:
     return {field.name for field in dataclasses.fields(record_type)}
 
 
-def test_every_service_the_loader_wrote_reads_back_as_the_same_record(seeded_engine):
+def test_every_service_the_loader_wrote_reads_back_as_the_same_record(loaded_engine):
     expected = {r.id: sorted_lists(r) for r in for_deployment(load_service_records(settings.deployment.services_file),
                                                                  settings.deployment)}
-    with Session(seeded_engine, future=True) as session:
+    with Session(loaded_engine, future=True) as session:
         read = {row.id: service_record(row) for row in session.scalars(select(models.Service))}
     assert len(read) > 20
     assert read == expected
     assert any(contact.schedule for record in read.values() for contact in record.contacts)  # the JSON column too
 
 
-def test_every_place_name_and_school_reads_back_as_loaded(seeded_engine):
-    with Session(seeded_engine, future=True) as session:
+def test_every_place_name_and_school_reads_back_as_loaded(loaded_engine):
+    with Session(loaded_engine, future=True) as session:
         aliases = [alias_record(row) for row in session.scalars(select(models.AreaAlias).order_by(models.AreaAlias.id))]
         seeded_schools = {row.urn: school_record(row) for row in session.scalars(
             select(models.School).where(models.School.urn.in_([school.urn for school in read_schools()])))}
@@ -66,6 +73,9 @@ def test_every_column_is_a_field_of_its_record():
     assert columns(models.Contact) - DATABASE_KEYS["models.Contact"] == fields(ContactRecord)
     assert columns(models.AreaAlias) - DATABASE_KEYS["models.AreaAlias"] == fields(AliasRow)
     assert columns(models.School) - DATABASE_KEYS["models.School"] == fields(SchoolRecord)
+    # The bulk inserts of places and schools fill every column but the generated id.
+    assert set(alias_values(all_aliases()[0])) == columns(models.AreaAlias) - {"id"}
+    assert set(school_values(read_schools()[0])) == columns(models.School)
 
 
 def constructions(path: Path) -> set[str]:
