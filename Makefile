@@ -97,9 +97,10 @@ lint: venv
 	@$(PY) -m ruff check .
 	@$(PY) -m mypy
 
-# The quick loop while you work: no servers, no browser, no PostgreSQL, no trained model.
+# The quick loop while you work: no servers, no browser, no PostgreSQL, no trained model, no
+# training inside a test; under 2 minutes of CPU (measured: README.md, "Tests").
 test-fast: venv db
-	@$(PY) -m pytest -q -m "not servers and not rasa and not browser and not postgres"
+	@$(PY) -m pytest -q -m "not servers and not rasa and not browser and not postgres and not trains"
 
 nlu-eval: setup
 	@$(PY) -m bot.nlu_eval

@@ -17,10 +17,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from signposting.parsing import parse_yes_no
+from signposting.responses import ASK_CONTACT_LATER, ASK_CONTACTED, ASK_HELPFUL
 
-ASK_HELPFUL = "utter_ask_helpful"
-ASK_CONTACT_LATER = "utter_ask_contact_later"
-ASK_CONTACTED = "utter_ask_contacted"
 # Button answer → (slot, value, reply).
 ANSWERS = {
     "helpful_yes": ("helpful", "yes", "utter_helpful_thanks"),

@@ -20,13 +20,13 @@ from rasa_sdk.types import DomainDict
 from actions.feedback import ActionRecordFeedback, ask_contacted_if_due, typed_feedback_answer
 from actions.triage_form import ask_area
 from signposting.languages import interpreter_lines
+from signposting.responses import NOT_UNDERSTOOD
 from signposting.settings import settings
 
 FORM = "triage_form"
 QUESTIONS = ("user_role", "age", "school", "area", "concern")
 # Bot messages that mean "I did not understand your last message": the validation's
-# `utter_<slot>_not_understood`, the NLU fallbacks, and questions the bot cannot answer.
-NOT_UNDERSTOOD = {"utter_default", "utter_not_understood", "utter_not_understood_again", "utter_out_of_scope"}
+# `utter_<slot>_not_understood`, and NOT_UNDERSTOOD (signposting/responses.py).
 TALK_TO_A_PERSON = {"title": "Talk to a person", "payload": "talk to a person"}
 # Events that begin a new conversation: misunderstandings before them do not count.
 FRESH_START = {"restart", "session_started"}

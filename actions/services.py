@@ -19,6 +19,24 @@ from services_db.opening import london_now
 from services_db.query import SearchRequest, SearchResult, find_services
 from signposting.change_request import TARGETS, parse_change_target
 from signposting.parsing import parse_age, parse_age_mention, parse_concern, parse_role
+from signposting.responses import (
+    ASK_SCHOOL_ABOUT_MHST,
+    CRISIS_FOOTER,
+    FIND_SERVICES,
+    MORE_SERVICES,
+    NO_MORE_SERVICES,
+    NO_SERVICES,
+    OFFER_MORE,
+    SEARCH_UNAVAILABLE,
+    SERVICE_CARD,
+    SERVICES_LOCAL,
+    SERVICES_NATIONAL,
+    SERVICES_NATIONAL_ONLY,
+    SERVICES_NONE_FOR_CONCERN,
+    SERVICES_NOT_LOCAL_FOR_CONCERN,
+    SERVICES_OTHER_NATION,
+    SERVICES_YOUNG_ADULT,
+)
 from signposting.text import normalise
 from signposting.vocabulary import AREA_CODES, CONCERNS, NATIONS, TOPIC_CONCERNS
 
@@ -29,12 +47,6 @@ TRIAGE_SLOTS = (
     "area_group", "area_options", "school_urn", "school_has_mhst", "services_shown", "requested_slot",
     "concern_menu",
 )
-# Responses for other nations and young adults (domain.yml).
-OTHER_NATION_RESPONSE = "utter_services_other_nation"
-YOUNG_ADULT_RESPONSE = "utter_services_young_adult"
-# issue #12c: a worry with help of its own, when none is near the user, or none at all.
-NOT_LOCAL_FOR_CONCERN = "utter_services_not_local_for_concern"
-NONE_FOR_CONCERN = "utter_services_none_for_concern"
 ADULT_AGE = 18
 # A worry told after the list (bot/nlu/new_worry_policy.py runs action_change_answer for it).
 NEW_WORRY_INTENTS = ("describe_concern", "seek_help")
@@ -89,14 +101,14 @@ def show_services(
     """Search, reply with the service cards, the crisis footer and what next."""
     directory = get_directory()
     if directory is None:
-        dispatcher.utter_message(response="utter_services_unavailable")
-        dispatcher.utter_message(response="utter_crisis_footer")
+        dispatcher.utter_message(response=SEARCH_UNAVAILABLE)
+        dispatcher.utter_message(response=CRISIS_FOOTER)
         return []
     request = request_from_tracker(tracker, exclude)
     result = find_services(directory.index, request, london_now())
     if not result.matches:
-        dispatcher.utter_message(response="utter_no_more_services" if exclude else "utter_no_services")
-        dispatcher.utter_message(response="utter_crisis_footer")
+        dispatcher.utter_message(response=NO_MORE_SERVICES if exclude else NO_SERVICES)
+        dispatcher.utter_message(response=CRISIS_FOOTER)
         return []
     _intro(dispatcher, request, result, more=bool(exclude), responses=set((domain or {}).get("responses", {})))
     now = london_now()
@@ -105,14 +117,14 @@ def show_services(
         stale = match.service.stale_risk == "high"
         card = service_card(match, request.role, reason, now, replaces=2 if stale else 1, area=request.area_code)
         if stale:
-            dispatcher.utter_message(response="utter_service_card", **card_values(match))
+            dispatcher.utter_message(response=SERVICE_CARD, **card_values(match))
             dispatcher.utter_message(response="utter_service_may_have_changed", json_message=card)
         else:
-            dispatcher.utter_message(response="utter_service_card", json_message=card, **card_values(match))
+            dispatcher.utter_message(response=SERVICE_CARD, json_message=card, **card_values(match))
     if any("via_school" in m.service.access_routes for m in result.matches) and not request.school_has_mhst:
-        dispatcher.utter_message(response="utter_ask_school_about_mhst")
-    dispatcher.utter_message(response="utter_crisis_footer")
-    dispatcher.utter_message(response="utter_offer_more" if result.more_available else "utter_no_more_services")
+        dispatcher.utter_message(response=ASK_SCHOOL_ABOUT_MHST)
+    dispatcher.utter_message(response=CRISIS_FOOTER)
+    dispatcher.utter_message(response=OFFER_MORE if result.more_available else NO_MORE_SERVICES)
     ask_helpful_once(dispatcher, tracker)  # issue 14: under "what next", one small line
     shown = [*exclude, *(match.service.id for match in result.matches)]
     return [SlotSet("services_shown", shown)]
@@ -125,22 +137,22 @@ def _intro(
         return
     if result.nation:
         # Never "anywhere in England": UK-wide lines and the nation's own NHS help.
-        if OTHER_NATION_RESPONSE in responses:
-            dispatcher.utter_message(response=OTHER_NATION_RESPONSE, nation=NATIONS[result.nation])
+        if SERVICES_OTHER_NATION in responses:
+            dispatcher.utter_message(response=SERVICES_OTHER_NATION, nation=NATIONS[result.nation])
         else:
-            dispatcher.utter_message(response="utter_services_intro")
+            dispatcher.utter_message(response=SERVICES_LOCAL)
     elif request.concern in TOPIC_CONCERNS and not result.specific_found:
-        dispatcher.utter_message(response=NONE_FOR_CONCERN, concern_label=CONCERNS[request.concern])
+        dispatcher.utter_message(response=SERVICES_NONE_FOR_CONCERN, concern_label=CONCERNS[request.concern])
     elif request.concern in TOPIC_CONCERNS and request.area_code is not None and not result.local_specific_found:
-        dispatcher.utter_message(response=NOT_LOCAL_FOR_CONCERN, concern_label=CONCERNS[request.concern])
+        dispatcher.utter_message(response=SERVICES_NOT_LOCAL_FOR_CONCERN, concern_label=CONCERNS[request.concern])
     elif request.area_code is None:
-        dispatcher.utter_message(response="utter_services_national")
+        dispatcher.utter_message(response=SERVICES_NATIONAL)
     elif not result.local_found:
-        dispatcher.utter_message(response="utter_services_national_only")
+        dispatcher.utter_message(response=SERVICES_NATIONAL_ONLY)
     else:
-        dispatcher.utter_message(response="utter_services_intro")
-    if request.age_min is not None and request.age_min >= ADULT_AGE and YOUNG_ADULT_RESPONSE in responses:
-        dispatcher.utter_message(response=YOUNG_ADULT_RESPONSE)
+        dispatcher.utter_message(response=SERVICES_LOCAL)
+    if request.age_min is not None and request.age_min >= ADULT_AGE and SERVICES_YOUNG_ADULT in responses:
+        dispatcher.utter_message(response=SERVICES_YOUNG_ADULT)
 
 
 def changed_this_turn(events: list[dict[str, Any]], names: tuple[str, ...]) -> bool:
@@ -172,7 +184,7 @@ def ran_this_turn(events: list[dict[str, Any]], action: str) -> bool:
 
 class ActionFindServices(Action):
     def name(self) -> str:
-        return "action_find_services"
+        return FIND_SERVICES
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         # Issue #12 (12e): a greeting (or anything that restarts the questions) after the list,
@@ -187,7 +199,7 @@ class ActionFindServices(Action):
 
 class ActionMoreServices(Action):
     def name(self) -> str:
-        return "action_more_services"
+        return MORE_SERVICES
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         shown = tuple(tracker.get_slot("services_shown") or ())

@@ -11,14 +11,15 @@ from datetime import date
 from pathlib import Path
 
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import delete, inspect, select
+from sqlalchemy import delete, insert, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from services_db import models
 from services_db.migrate import upgrade
 from services_db.places import PLACES_DIR, all_aliases
-from services_db.schools import SchoolRecord, read_england_schools, read_gias_csv, read_schools, school_key
+from services_db.rows import alias_values, school_values, service_rows
+from services_db.schools import SchoolRecord, read_england_schools, read_gias_csv, read_schools
 from services_db.seed import ServiceRecord, load_service_records
 from signposting.deployment import Deployment
 from signposting.settings import settings
@@ -92,19 +93,9 @@ def load_all(engine: Engine, if_changed: bool = False, deployment: Deployment | 
     with Session(engine, future=True) as session, session.begin():
         for table in reversed(models.Base.metadata.sorted_tables):
             session.execute(delete(table))
-        _add_services(session, records)
-        session.add_all(
-            models.AreaAlias(
-                alias=row.alias,
-                display_name=row.display_name,
-                kind=row.kind,
-                area_code=row.area_code,
-                district=row.district,
-                source=row.source,
-                option_label=row.option_label,
-            )
-            for row in aliases
-        )
+        session.add_all(service_rows(records))
+        if aliases:
+            session.execute(insert(models.AreaAlias), [alias_values(alias) for alias in aliases])
         add_schools(session, schools)
         session.add(models.DatasetVersion(fingerprint=fingerprint, loaded_on=date.today()))
     return LoadSummary(
@@ -113,49 +104,6 @@ def load_all(engine: Engine, if_changed: bool = False, deployment: Deployment | 
         aliases=len(aliases),
         schools=len(schools),
     )
-
-
-def _add_services(session: Session, records: list[ServiceRecord]) -> None:
-    organisations: dict[str, models.Organization] = {}
-    for record in records:
-        organisation = organisations.setdefault(
-            record.organisation, models.Organization(name=record.organisation)
-        )
-        session.add(
-            models.Service(
-                id=record.id,
-                organization=organisation,
-                name=record.name,
-                description=record.description,
-                min_age=record.min_age,
-                max_age=record.max_age,
-                no_upper_age=record.no_upper_age,
-                age_note=record.age_note,
-                access_note=record.access_note,
-                crisis=record.crisis,
-                level=record.level,
-                specialist=record.specialist,
-                stale_risk=record.stale_risk,
-                source_url=record.source_url,
-                last_verified=record.last_verified,
-                areas=[models.ServiceArea(area_code=code) for code in record.areas],
-                audiences=[models.ServiceAudience(audience=a) for a in record.audiences],
-                concerns=[models.ServiceConcern(concern=c) for c in record.concerns],
-                access_routes=[models.ServiceAccessRoute(route=r) for r in record.access_routes],
-                contacts=[
-                    models.Contact(
-                        position=position,
-                        type=contact.type,
-                        value=contact.value,
-                        label=contact.label,
-                        hours=contact.hours,
-                        open_24_7=contact.open_24_7,
-                        schedule=contact.schedule,
-                    )
-                    for position, contact in enumerate(record.contacts)
-                ],
-            )
-        )
 
 
 def import_services(engine: Engine, records: list[ServiceRecord], source_digest: str) -> int:
@@ -171,7 +119,7 @@ def import_services(engine: Engine, records: list[ServiceRecord], source_digest:
     with Session(engine, future=True) as session, session.begin():
         for table in service_tables:
             session.execute(delete(table))
-        _add_services(session, records)
+        session.add_all(service_rows(records))
         session.add(models.DatasetVersion(fingerprint=IMPORTED_PREFIX + source_digest[:59], loaded_on=date.today()))
     return len(records)
 
@@ -186,9 +134,8 @@ def _drop_unversioned_schema(engine: Engine) -> None:
 
 
 def add_schools(session: Session, schools: list[SchoolRecord]) -> None:
-    session.add_all(
-        models.School(name_key=school_key(school.name), **dict(school.__dict__)) for school in schools
-    )
+    if schools:
+        session.execute(insert(models.School), [school_values(school) for school in schools])
 
 
 def import_schools(engine: Engine, path: Path) -> int:

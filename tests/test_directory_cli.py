@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +28,13 @@ def engine_url(tmp_path):
     return f"sqlite:///{tmp_path / 'services.db'}"
 
 
+@pytest.fixture
+def loaded_url(seeded_engine, tmp_path):
+    """A copy of the seeded database (what `load` writes, tested once below) for the other commands."""
+    shutil.copyfile(seeded_engine.url.database, tmp_path / "loaded.db")
+    return f"sqlite:///{tmp_path / 'loaded.db'}"
+
+
 def test_the_migrations_create_exactly_the_models(seeded_engine, postgres_engine):
     for engine in (seeded_engine, postgres_engine):
         with engine.connect() as connection:
@@ -41,9 +49,8 @@ def test_load_then_search_prints_sourced_services(engine_url, capsys):
     assert "Local services for herts" in out and "Why:" in out and "Source: https://" in out
 
 
-def test_parent_search_by_full_postcode(engine_url, capsys):
-    main(["--database-url", engine_url, "load"])
-    main(["--database-url", engine_url, "search", "--age", "8", "--area", "LE2 3AB", "--concern", "worry", "--role", "parent"])
+def test_parent_search_by_full_postcode(loaded_url, capsys):
+    main(["--database-url", loaded_url, "search", "--age", "8", "--area", "LE2 3AB", "--concern", "worry", "--role", "parent"])
     out = capsys.readouterr().out
     assert "area_code='leicester'" in out and "for parents and carers" in out
 
@@ -82,11 +89,10 @@ def test_export_carries_every_phone_number(directory):
         assert numbers == {c.value for c in service.contacts if c.type in ("phone", "text")}
 
 
-def test_export_command_writes_json_and_csv(engine_url, tmp_path):
-    main(["--database-url", engine_url, "load"])
-    assert main(["--database-url", engine_url, "export", "--output", str(tmp_path / "x.json")]) == 0
+def test_export_command_writes_json_and_csv(loaded_url, tmp_path):
+    assert main(["--database-url", loaded_url, "export", "--output", str(tmp_path / "x.json")]) == 0
     assert len(json.loads((tmp_path / "x.json").read_text())) >= 30
-    assert main(["--database-url", engine_url, "export", "--format", "csv", "--output", str(tmp_path / "x.csv")]) == 0
+    assert main(["--database-url", loaded_url, "export", "--format", "csv", "--output", str(tmp_path / "x.csv")]) == 0
     assert (tmp_path / "x.csv").read_text().startswith("id,name,organisation")
 
 
@@ -99,9 +105,9 @@ def test_stale_lists_records_not_verified_in_12_months(directory):
 GIAS_HEADER = "URN,EstablishmentName,LA (name),Postcode,Town,DistrictAdministrative (name),EstablishmentStatus (name),PhaseOfEducation (name)\n"
 
 
-def test_import_schools_reads_the_gias_format(engine_url, tmp_path):
+def test_import_schools_reads_the_gias_format(loaded_url, tmp_path):
+    engine_url = loaded_url
     engine = make_engine(engine_url)
-    main(["--database-url", engine_url, "load"])
     gias = tmp_path / "edubasealldata.csv"
     gias.write_text(
         GIAS_HEADER

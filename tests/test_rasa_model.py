@@ -18,6 +18,7 @@ def rasa(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.rasa  # runs `rasa data validate` (a Rasa command, about 10 s of CPU): make test, not test-fast
 def test_rasa_data_validate_passes():
     result = rasa("data", "validate", "--domain", "domain.yml", "--data", "data", "--config", "config.yml")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]

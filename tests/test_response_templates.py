@@ -1,6 +1,7 @@
 """Every bot sentence is a reviewed template: plain English, and never clinical advice."""
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -26,6 +27,7 @@ def in_another_language(variant: dict) -> bool:
     return any(condition.get("name") == "user_language" for condition in variant.get("condition") or [])
 
 
+@functools.cache  # read once: the parametrisations below ask four times at collection
 def templates() -> list[tuple[str, str]]:
     domain = yaml.safe_load((ROOT / "domain.yml").read_text())
     return [

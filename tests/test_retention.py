@@ -25,7 +25,7 @@ def retention_postgres_url(postgres_url):
     return fresh_database(postgres_url, "retention_test")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])  # test-fast: no PostgreSQL
 def tracker_url(request, tmp_path):
     """An empty Rasa events table in a fresh SQLite file or in the PostgreSQL test database."""
     if request.param == "sqlite":

@@ -21,6 +21,7 @@ def model():
     return RiskModel(16.0).fit(corpus[::3], kind_from=0.25), corpus[1::7][:150]
 
 
+@pytest.mark.trains
 def test_the_fast_scorer_gives_the_same_score_and_kind_as_scikit_learn(model):
     fitted, sample = model
     slow = fitted.score_many([m.text for m in sample])
@@ -30,6 +31,7 @@ def test_the_fast_scorer_gives_the_same_score_and_kind_as_scikit_learn(model):
         assert fast.category == reference.category
 
 
+@pytest.mark.trains
 def test_text_with_no_known_words_still_gets_a_score(model):
     fitted, _ = model
     assert 0.0 < fitted.score("").probability < 1.0

@@ -20,7 +20,7 @@ def share_postgres_url(postgres_url):
     return fresh_database(postgres_url, "share_links_test")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])  # test-fast: no PostgreSQL
 def links(request, tmp_path):
     url = f"sqlite:///{tmp_path / 'share.db'}" if request.param == "sqlite" else request.getfixturevalue("share_postgres_url")
     store = ShareLinks.from_url(url)

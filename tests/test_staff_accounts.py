@@ -5,6 +5,9 @@ import pytest
 
 from bot.staff import accounts
 from bot.staff.accounts import AccountError
+from tests.cheap_passwords import cheap_password_hashes  # noqa: F401 - a fixture
+
+pytestmark = pytest.mark.usefixtures("cheap_password_hashes")
 
 PASSWORD = "correct horse battery"
 

@@ -13,7 +13,10 @@ from starlette.routing import Route
 from bot.staff import accounts
 from bot.staff.app import PUBLIC_PATHS, create_app
 from bot.staff.events import insert_events
+from tests.cheap_passwords import cheap_password_hashes  # noqa: F401 - a fixture
 from tests.staff_events import T0, Chat, sample_events
+
+pytestmark = pytest.mark.usefixtures("cheap_password_hashes")
 
 PASSWORD = "correct horse battery"
 PERIOD = {"from": "2026-11-01", "to": "2026-11-30"}

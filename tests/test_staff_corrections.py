@@ -17,7 +17,10 @@ from bot.launcher import ROOT
 from bot.staff import accounts, corrections
 from bot.staff.app import create_app
 from bot.staff.events import insert_events
+from tests.cheap_passwords import cheap_password_hashes  # noqa: F401 - a fixture
 from tests.staff_events import T0, Chat, sample_events
+
+pytestmark = pytest.mark.usefixtures("cheap_password_hashes")
 
 PASSWORD = "correct horse battery"
 PERSONAL = "my name is Jodie Smith, ring 07700 900123, I live at 14 Elm Grove SG1 2AB and I want to end it"
@@ -92,6 +95,7 @@ def test_the_export_is_redacted_rasa_training_data_and_risk_corpus_lines(staff_d
     assert len(story_steps) == len(approved)
 
 
+@pytest.mark.rasa  # runs `rasa data validate` (about 10 s of CPU): make test, not test-fast
 def test_export_training_command_writes_files_that_rasa_data_validate_accepts(staff_db, tmp_path):
     engine, admin, lead = staff_db
     approved_examples(engine, admin, lead)

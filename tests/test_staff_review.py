@@ -16,7 +16,10 @@ from bot.staff.analytics import Message
 from bot.staff.app import create_app, gap_report
 from bot.staff.events import insert_events
 from bot.staff.junk import junk_reason
+from tests.cheap_passwords import cheap_password_hashes  # noqa: F401 - a fixture
 from tests.staff_events import T0, Chat, sample_events
+
+pytestmark = pytest.mark.usefixtures("cheap_password_hashes")
 
 ROOT = Path(__file__).resolve().parent.parent
 LATER = T0 + 3 * 24 * 60 * 60  # "now": every sample conversation has ended

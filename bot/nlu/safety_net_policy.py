@@ -17,8 +17,7 @@ from rasa.shared.core.events import ActionExecuted, Event
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.deterministic_policy import DeterministicPolicy
-
-UTTER_UNAVAILABLE = "utter_services_unavailable"
+from signposting.responses import SEARCH_UNAVAILABLE as UTTER_UNAVAILABLE
 
 
 def custom_actions(domain: Domain) -> set[str]:

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from bot.staff import labels
 from bot.staff.events import EventRow, by_sender
 from bot.staff.labels import age_band
+from signposting import responses
 from signposting.vocabulary import AREA_CODES, CONCERNS, NATIONS
 
 LONDON = ZoneInfo("Europe/London")
@@ -34,11 +35,9 @@ FUNNEL = (
 )
 # The chat's age buttons (domain.yml, utter_ask_age), so reports and chat speak alike.
 AGE_BANDS = ("Under 11", "11 to 12", "13 to 14", "15 to 16", "17 to 18", "19 to 25", NOT_GIVEN)
-# What action_find_services said first: local services, or none nearby.
-LOCAL_FOUND = "utter_services_intro"
-NO_LOCAL = ("utter_services_national_only", "utter_services_national", "utter_services_other_nation", "utter_no_services",
-            # issue #12c: nothing near the user (or nowhere) just for their worry
-            "utter_services_not_local_for_concern", "utter_services_none_for_concern")
+# What action_find_services said first: local services, or none nearby (signposting/responses.py).
+LOCAL_FOUND = responses.SERVICES_LOCAL
+NO_LOCAL = responses.NO_LOCAL_SERVICE
 OUTCOMES = {
     "local": "Local services shown",
     "no_local": "No local service found",
@@ -178,8 +177,8 @@ def summarise(rows: Sequence[EventRow]) -> Conversation:
         elif row.type_name == "action":
             if conversation.turns and row.action_name not in QUIET_ACTIONS:
                 conversation.turns[-1].replies.append(str(row.action_name))
-            in_search = row.action_name in ("action_find_services", "action_more_services")
-            if row.action_name == "action_find_services":
+            in_search = row.action_name in responses.SEARCHES
+            if row.action_name == responses.FIND_SERVICES:
                 conversation.answered.add("services")
             if row.action_name in labels.CRISIS_REPLIES:
                 conversation.crisis_escalations += 1
@@ -187,7 +186,7 @@ def summarise(rows: Sequence[EventRow]) -> Conversation:
             utter = (row.data.get("metadata") or {}).get("utter_action")
             if conversation.turns and utter:
                 conversation.turns[-1].replies.append(str(utter))
-            if utter in (LOCAL_FOUND, *NO_LOCAL, "utter_services_unavailable"):
+            if utter in responses.SEARCH_OUTCOMES:
                 conversation.searches.append(utter)
             in_search = False
         elif row.type_name == "slot":
@@ -399,6 +398,6 @@ def transcript(rows: Iterable[EventRow]) -> list[Step]:
             steps.append(Step("action", row.timestamp, str(row.action_name)))
         elif row.type_name == "action" and row.action_name in labels.CRISIS_REPLIES:
             steps.append(Step("action", row.timestamp, "Crisis reply sent"))
-        elif row.type_name == "action" and row.action_name == "utter_check_risk":
+        elif row.type_name == "action" and row.action_name == responses.CHECK_RISK:
             steps.append(Step("action", row.timestamp, "Safety check question asked"))
     return steps

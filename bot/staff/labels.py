@@ -3,6 +3,7 @@ categories, age bands). Every name falls back to a readable form, so a response 
 domain.yml later never shows as `utter_...` on a staff page."""
 from __future__ import annotations
 
+from signposting.responses import CRISIS_FIRST_STEP
 from signposting.risk_decision import REPLY_KIND
 
 NOT_GIVEN = "Not given"
@@ -50,8 +51,8 @@ CRISIS_KINDS = {
     "unsafe_now": "Crisis reply: unsafe now", "voices": "Crisis reply: voices", "parent_own": "Crisis reply: parent's own crisis",
     "third_party": "Crisis reply: someone else at risk",
 }
-# bot.nlu.crisis_policy.FIRST_STEP names these responses (not imported: it loads Rasa).
-CRISIS_REPLIES = {("utter_crisis" if kind == "general" else f"utter_crisis_{kind}"): label for kind, label in CRISIS_KINDS.items()}
+# The first crisis reply of each kind (signposting/responses.py), as staff read it.
+CRISIS_REPLIES = {CRISIS_FIRST_STEP[kind]: label for kind, label in CRISIS_KINDS.items()}
 RESPONSES.update(CRISIS_REPLIES)
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from bot.staff.analytics import STILL_CHATTING_SECONDS, Conversation, Message, Turn
 from bot.staff.gaps import GAP_INTENTS, normalise, similar
+from signposting import responses
 
 CONFIDENT = 0.7
 SKIPPED_INTENTS = {"express_crisis", "not_safe", "confirm_safe", "goodbye", "thanks", "stop", *GAP_INTENTS}
@@ -28,17 +29,10 @@ CORRECTION = re.compile(
     r"you misunderstood|not that)\b",
     re.IGNORECASE,
 )
-YES_NO_QUESTIONS = {
-    "utter_ask_safe_now", "utter_ask_safe_now_adult", "utter_ask_safe_now_other", "utter_check_risk",
-    "utter_offer_more", "utter_offer_to_continue", "utter_ask_school_about_mhst", "utter_area_ambiguous",
-}
-# After these, leaving is the natural end of the conversation, not a sign of a misread.
-NATURAL_ENDINGS = {
-    *YES_NO_QUESTIONS, "utter_goodbye", "utter_stop", "utter_thanks_reply", "utter_no_more_services", "utter_glad_you_are_safe",
-    "utter_start_again",
-}
-ON_PATH_PREFIXES = ("utter_ask_", "action_find_services", "action_more_services", "utter_services", "utter_crisis")
-SEARCHES = {"action_find_services", "action_more_services"}
+YES_NO_QUESTIONS = responses.YES_NO_QUESTIONS
+NATURAL_ENDINGS = responses.NATURAL_ENDINGS
+ON_PATH_PREFIXES = ("utter_ask_", *sorted(responses.SEARCHES), "utter_services", "utter_crisis")
+SEARCHES = responses.SEARCHES
 SIGNALS = {
     "rephrase": "Asked again in other words",
     "no": "Said no / that's not what I asked",

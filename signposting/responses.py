@@ -1,0 +1,89 @@
+"""Response and action names (domain.yml) that more than one part relies on, written once.
+
+The action server sends these replies, and the staff app reads them back out of the
+transcripts to count what happened (local services found or not, not understood, crisis
+replies, "Did this help?"). A name changed in domain.yml but not here would make the
+overview count nothing without an error, so tests/test_responses_in_domain.py checks that
+every name below is a response or an action the domain declares.
+
+The crisis policy (bot/nlu/crisis_policy.py) keeps its own constants for the crisis steps,
+because the risk layer is changed on its own; the same test checks they agree with these.
+"""
+from __future__ import annotations
+
+# ---- the search (actions/services.py) --------------------------------------------------
+
+FIND_SERVICES = "action_find_services"
+MORE_SERVICES = "action_more_services"
+SEARCHES: frozenset[str] = frozenset({FIND_SERVICES, MORE_SERVICES})
+
+# What a search says first; the staff overview reads each conversation's outcome from it.
+SERVICES_LOCAL = "utter_services_intro"  # local services found (also the fallback intro)
+SERVICES_NATIONAL = "utter_services_national"  # no area given: national services
+SERVICES_NATIONAL_ONLY = "utter_services_national_only"  # an area, but nothing local
+SERVICES_OTHER_NATION = "utter_services_other_nation"  # Wales, Scotland, Northern Ireland
+SERVICES_NOT_LOCAL_FOR_CONCERN = "utter_services_not_local_for_concern"  # issue #12c: nothing near for this worry
+SERVICES_NONE_FOR_CONCERN = "utter_services_none_for_concern"  # issue #12c: nothing anywhere for this worry
+NO_SERVICES = "utter_no_services"
+SEARCH_UNAVAILABLE = "utter_services_unavailable"  # the database could not be read
+NO_LOCAL_SERVICE: tuple[str, ...] = (
+    SERVICES_NATIONAL_ONLY, SERVICES_NATIONAL, SERVICES_OTHER_NATION, NO_SERVICES,
+    SERVICES_NOT_LOCAL_FOR_CONCERN, SERVICES_NONE_FOR_CONCERN,
+)
+SEARCH_OUTCOMES: tuple[str, ...] = (SERVICES_LOCAL, *NO_LOCAL_SERVICE, SEARCH_UNAVAILABLE)
+# After the first reply of a search.
+SERVICES_YOUNG_ADULT = "utter_services_young_adult"
+SERVICE_CARD = "utter_service_card"
+CRISIS_FOOTER = "utter_crisis_footer"
+OFFER_MORE = "utter_offer_more"
+NO_MORE_SERVICES = "utter_no_more_services"
+ASK_SCHOOL_ABOUT_MHST = "utter_ask_school_about_mhst"
+
+# ---- "I did not understand" (actions/keep_going.py) --------------------------------------
+
+# Besides the validation's `utter_<slot>_not_understood`: the NLU fallbacks, and questions the
+# bot cannot answer.
+NOT_UNDERSTOOD: frozenset[str] = frozenset({
+    "utter_default", "utter_not_understood", "utter_not_understood_again", "utter_out_of_scope",
+})
+
+# ---- the crisis replies (bot/nlu/crisis_policy.py) ---------------------------------------
+
+# The first reply for each kind of danger (signposting.risk_decision.REPLY_KIND).
+CRISIS_FIRST_STEP: dict[str, str] = {
+    "general": "utter_crisis",
+    "eating_disorder": "utter_crisis_eating_disorder",
+    "grooming_online": "utter_crisis_grooming_online",
+    "exploitation": "utter_crisis_exploitation",
+    "forced_marriage_fgm": "utter_crisis_forced_marriage_fgm",
+    "unsafe_now": "utter_crisis_unsafe_now",
+    "voices": "utter_crisis_voices",
+    "parent_own": "utter_crisis_parent_own",
+    "third_party": "utter_crisis_third_party",
+}
+CRISIS_LOCAL = "utter_crisis_local"
+ASK_SAFE_NOW = "utter_ask_safe_now"
+ASK_SAFE_NOW_ADULT = "utter_ask_safe_now_adult"  # a parent's own crisis
+ASK_SAFE_NOW_OTHER = "utter_ask_safe_now_other"  # someone else at risk
+GLAD_YOU_ARE_SAFE = "utter_glad_you_are_safe"
+OFFER_TO_CONTINUE = "utter_offer_to_continue"
+CHECK_RISK = "utter_check_risk"  # the one safety question, with 999 in it
+CHECK_OK = "utter_check_ok"
+
+# ---- "Did this help?" (actions/feedback.py, issue 14) ------------------------------------
+
+ASK_HELPFUL = "utter_ask_helpful"
+ASK_CONTACT_LATER = "utter_ask_contact_later"
+ASK_CONTACTED = "utter_ask_contacted"
+
+# ---- how the staff app reads a conversation (bot/staff/misreads.py) -----------------------
+
+# Questions a "no" answers: after them, "no" is not a sign the bot misread the message before.
+YES_NO_QUESTIONS: frozenset[str] = frozenset({
+    ASK_SAFE_NOW, ASK_SAFE_NOW_ADULT, ASK_SAFE_NOW_OTHER, CHECK_RISK, OFFER_MORE, OFFER_TO_CONTINUE,
+    ASK_SCHOOL_ABOUT_MHST, "utter_area_ambiguous",
+})
+# After these, leaving is the natural end of the conversation, not a sign of a misread.
+NATURAL_ENDINGS: frozenset[str] = YES_NO_QUESTIONS | {
+    "utter_goodbye", "utter_stop", "utter_thanks_reply", NO_MORE_SERVICES, GLAD_YOU_ARE_SAFE, "utter_start_again",
+}
