@@ -15,12 +15,15 @@ pytestmark = pytest.mark.servers
 
 ROLE_BUTTONS = ["I'm a young person", "I'm a parent or carer", "I'm a professional"]
 HUMAN_LINES = ("0800 1111", "116 123", "85258")
-# The merged session-3 model reads "purple monkey dishwasher" as change_answer (char n-grams), so
-# the turn is "What would you like to change?" in the questions, or the list again after it. The
-# issue-12e branch's model read it as out_of_scope; with the other branches' data merged it does
-# not. Fix with more nonsense examples or a vocabulary check, retrain, and remove this mark (#12).
+# Char n-grams read nonsense as whatever intent shares its letters. The merged session-3 model read
+# "purple monkey dishwasher" as change_answer; with issue 12f's data (nonsense and keyboard mash as
+# out_of_scope) it reads it as request_other_language (probably "dishwasher"'s "-ish", as in English,
+# Polish, Spanish), 0.74, and "banana phone" as deny, 0.66. After the list that still gets an honest
+# reply and the next step, so that test passes; at the questions the reply is the other-language
+# answer, not the fallback these two tests check. Fix with a vocabulary check or more data,
+# retrain, and remove this mark (#12).
 NONSENSE_MISREAD = pytest.mark.xfail(
-    strict=True, reason="NLU gap (#12): nonsense read as change_answer by the merged model (see comment)",
+    strict=True, reason="NLU gap (#12): nonsense read as request_other_language or deny (see comment)",
 )
 
 
@@ -103,7 +106,6 @@ def test_something_out_of_scope_during_the_questions_asks_the_question_again(bot
     assert "What has been going on" in chat.text("Watford")
 
 
-@NONSENSE_MISREAD
 def test_a_misunderstanding_after_the_list_offers_the_next_step(bot):  # noqa: F811
     chat = Conversation(bot.rasa_url)
     start(chat, "young person", "14", "skip", "Watford", "low mood")
