@@ -11,16 +11,20 @@ from services_db.database import make_engine  # noqa: E402
 from services_db.directory import Directory, read_directory  # noqa: E402
 from services_db.loader import load_all  # noqa: E402
 
-SLOW_FIXTURES = {"postgres_url": "postgres", "postgres_engine": "postgres", "directory": "postgres"}
+SLOW_FIXTURES = {"postgres_url": "postgres", "postgres_engine": "postgres"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark tests that start PostgreSQL (directly or through a fixture), so `make test-fast` can leave them out."""
+    """Mark tests that start PostgreSQL (directly or through a fixture), so `make test-fast` can leave them out.
+    The `directory` fixture's SQLite case stays in the fast loop; only its PostgreSQL case is marked."""
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         for fixture, marker in SLOW_FIXTURES.items():
             if fixture in fixtures:
                 item.add_marker(getattr(pytest.mark, marker))
+        callspec = getattr(item, "callspec", None)
+        if "directory" in fixtures and (callspec is None or callspec.params.get("directory") != "sqlite"):
+            item.add_marker(pytest.mark.postgres)
 
 
 @pytest.fixture(scope="session")
