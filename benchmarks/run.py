@@ -41,6 +41,7 @@ from pathlib import Path
 from benchmarks.load import format_summary, run_load
 from benchmarks.procstats import peak_rss_mb
 from benchmarks.scale_stack import free_port, stop_process, wait_for_http
+from bot.launcher import action_server_command, rasa_server_command
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH_DIR = ROOT / "var" / "bench"
@@ -213,8 +214,8 @@ def servers(name: str, model: Path, cwd: Path, tracker: str | None, log_dir: Pat
         action_url = None
         if with_actions:
             port = free_port()
-            actions = subprocess.Popen([sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
-                                       cwd=ROOT, env=env, stdout=(run_dir / "actions.log").open("w"), stderr=subprocess.STDOUT)
+            actions = subprocess.Popen(action_server_command(port), cwd=ROOT, env=env,
+                                       stdout=(run_dir / "actions.log").open("w"), stderr=subprocess.STDOUT)
             stack.callback(stop_process, actions)
             wait_for_http(f"http://127.0.0.1:{port}/health", actions, timeout=120)
             pids["action server"] = actions.pid
@@ -229,8 +230,7 @@ def servers(name: str, model: Path, cwd: Path, tracker: str | None, log_dir: Pat
         for index in range(rasa_servers):
             port = free_port()
             process = subprocess.Popen(
-                [sys.executable, "-m", "rasa", "run", "--model", str(model), "--interface", "127.0.0.1", "--port", str(port),
-                 "--endpoints", str(endpoints), "--credentials", str(credentials)],
+                rasa_server_command(model, "127.0.0.1", port, endpoints=endpoints, credentials=credentials),
                 cwd=cwd, env=env, stdout=(run_dir / f"rasa-{index + 1}.log").open("w"), stderr=subprocess.STDOUT,
             )
             stack.callback(stop_process, process)
