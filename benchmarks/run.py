@@ -144,7 +144,8 @@ def make_run_to_first_answer(log_dir: Path) -> float:
     web_port = free_port()
     var_dir = log_dir / "make-run-var"
     shutil.copytree(ROOT / "var", var_dir, ignore=shutil.ignore_patterns("bench", "*.log", "conversations.db*"), dirs_exist_ok=True)
-    env.update(RASA_PORT=str(free_port()), ACTION_PORT=str(free_port()), WEB_PORT=str(web_port), VAR_DIR=str(var_dir))
+    env.update(RASA_PORT=str(free_port()), ACTION_PORT=str(free_port()), WEB_PORT=str(web_port), STAFF_PORT=str(free_port()),
+               VAR_DIR=str(var_dir))
     start = time.monotonic()
     process = subprocess.Popen(["make", "run"], cwd=ROOT, env=env, start_new_session=True,
                                stdout=(log_dir / "make-run.log").open("w"), stderr=subprocess.STDOUT)
@@ -250,6 +251,10 @@ def measure(target: Target, label: str, users: int, duration: float, think: tupl
     results = asyncio.run(run_load(target.urls, users, duration, think, channel, target.script, routing=routing))
     summary = results.summary()
     say(format_summary(f"{target.name}: {label}", summary))
+    first = sorted(latency * 1000 for latency in results.by_step.get(0, []))
+    if first:  # the first turn of a conversation (new tracker, session start): the slowest (issue #15)
+        say(f"    first turn: p50 {first[len(first) // 2]:.0f} ms, p95 {first[int(0.95 * (len(first) - 1))]:.0f} ms "
+            f"({len(first)} turns); load average {load_average()}")
     for sample in results.error_samples[:3]:
         say(f"    {sample}")
     return summary
