@@ -41,6 +41,7 @@ from pathlib import Path
 from benchmarks.load import format_summary, run_load
 from benchmarks.procstats import peak_rss_mb
 from benchmarks.scale_stack import free_port, stop_process, wait_for_http
+from bot.launcher import action_server_command, rasa_server_command
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH_DIR = ROOT / "var" / "bench"
@@ -143,7 +144,8 @@ def make_run_to_first_answer(log_dir: Path) -> float:
     web_port = free_port()
     var_dir = log_dir / "make-run-var"
     shutil.copytree(ROOT / "var", var_dir, ignore=shutil.ignore_patterns("bench", "*.log", "conversations.db*"), dirs_exist_ok=True)
-    env.update(RASA_PORT=str(free_port()), ACTION_PORT=str(free_port()), WEB_PORT=str(web_port), VAR_DIR=str(var_dir))
+    env.update(RASA_PORT=str(free_port()), ACTION_PORT=str(free_port()), WEB_PORT=str(web_port), STAFF_PORT=str(free_port()),
+               VAR_DIR=str(var_dir))
     start = time.monotonic()
     process = subprocess.Popen(["make", "run"], cwd=ROOT, env=env, start_new_session=True,
                                stdout=(log_dir / "make-run.log").open("w"), stderr=subprocess.STDOUT)
@@ -213,8 +215,8 @@ def servers(name: str, model: Path, cwd: Path, tracker: str | None, log_dir: Pat
         action_url = None
         if with_actions:
             port = free_port()
-            actions = subprocess.Popen([sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
-                                       cwd=ROOT, env=env, stdout=(run_dir / "actions.log").open("w"), stderr=subprocess.STDOUT)
+            actions = subprocess.Popen(action_server_command(port), cwd=ROOT, env=env,
+                                       stdout=(run_dir / "actions.log").open("w"), stderr=subprocess.STDOUT)
             stack.callback(stop_process, actions)
             wait_for_http(f"http://127.0.0.1:{port}/health", actions, timeout=120)
             pids["action server"] = actions.pid
@@ -229,8 +231,7 @@ def servers(name: str, model: Path, cwd: Path, tracker: str | None, log_dir: Pat
         for index in range(rasa_servers):
             port = free_port()
             process = subprocess.Popen(
-                [sys.executable, "-m", "rasa", "run", "--model", str(model), "--interface", "127.0.0.1", "--port", str(port),
-                 "--endpoints", str(endpoints), "--credentials", str(credentials)],
+                rasa_server_command(model, "127.0.0.1", port, endpoints=endpoints, credentials=credentials),
                 cwd=cwd, env=env, stdout=(run_dir / f"rasa-{index + 1}.log").open("w"), stderr=subprocess.STDOUT,
             )
             stack.callback(stop_process, process)
@@ -250,6 +251,10 @@ def measure(target: Target, label: str, users: int, duration: float, think: tupl
     results = asyncio.run(run_load(target.urls, users, duration, think, channel, target.script, routing=routing))
     summary = results.summary()
     say(format_summary(f"{target.name}: {label}", summary))
+    first = sorted(latency * 1000 for latency in results.by_step.get(0, []))
+    if first:  # the first turn of a conversation (new tracker, session start): the slowest (issue #15)
+        say(f"    first turn: p50 {first[len(first) // 2]:.0f} ms, p95 {first[int(0.95 * (len(first) - 1))]:.0f} ms "
+            f"({len(first)} turns); load average {load_average()}")
     for sample in results.error_samples[:3]:
         say(f"    {sample}")
     return summary

@@ -14,7 +14,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 import uuid
@@ -23,6 +22,8 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
+
+from bot.launcher import action_server_command, rasa_server_command
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "triage.tar.gz"
@@ -165,7 +166,6 @@ def scale_stack(log_dir: Path, rasa_servers: int = 2, action_servers: int = 2) -
     if not MODEL.exists():
         raise FileNotFoundError(f"{MODEL} is missing: run `make model`.")
     log_dir.mkdir(parents=True, exist_ok=True)
-    python = sys.executable
     with ExitStack() as stack:
         admin_url = stack.enter_context(postgres_server())
         suffix = uuid.uuid4().hex[:8]  # TEST_POSTGRES_URL may point at a server used before
@@ -202,17 +202,14 @@ def scale_stack(log_dir: Path, rasa_servers: int = 2, action_servers: int = 2) -
         actions = []
         for port in action_ports:
             process = subprocess.Popen(
-                [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
-                cwd=ROOT, env=env, stdout=(log_dir / f"actions-{port}.log").open("w"), stderr=subprocess.STDOUT,
+                action_server_command(port), cwd=ROOT, env=env, stdout=(log_dir / f"actions-{port}.log").open("w"), stderr=subprocess.STDOUT,
             )
             stack.callback(stop_process, process)
             actions.append(process)
         rasa = []
         for port in rasa_ports:  # started together: the models load in parallel
             process = subprocess.Popen(
-                [python, "-m", "rasa", "run", "--model", str(MODEL), "--interface", "127.0.0.1", "--port", str(port),
-                 "--endpoints", str(ENDPOINTS), "--credentials", "credentials.yml"],
-                cwd=ROOT, env=env, stdout=(log_dir / f"rasa-{port}.log").open("w"), stderr=subprocess.STDOUT,
+                rasa_server_command(MODEL, "127.0.0.1", port, endpoints=ENDPOINTS), cwd=ROOT, env=env, stdout=(log_dir / f"rasa-{port}.log").open("w"), stderr=subprocess.STDOUT,
             )
             stack.callback(stop_process, process)
             rasa.append(process)

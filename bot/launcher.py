@@ -1,4 +1,10 @@
-"""Start the real action server, Rasa server and web app on free ports: for the tests, the evaluations and the benchmarks."""
+"""The one place that says how the action server, the Rasa server and the web apps are started.
+
+`make run` (`bot.run`, under its supervisor), the tests, the evaluations and the benchmarks
+(`benchmarks.run`) all build their command lines and environments here, so a flag added to
+one server reaches every way of starting it. The `start_*` functions and `running_bot` start
+them on free loopback ports for the tests and benchmarks.
+"""
 from __future__ import annotations
 
 import os
@@ -34,6 +40,58 @@ def wait_for(url: str, process: subprocess.Popen, timeout: float = 300) -> None:
     raise TimeoutError(f"{url} did not answer within {timeout} s")
 
 
+# --- command lines and environments (bot.run, the tests, benchmarks.run) ---------------------
+
+def action_server_command(port: int, *extra: str) -> list[str]:
+    """The action server (rasa_sdk) with this project's actions on `port`."""
+    return [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port), *extra]
+
+
+def rasa_server_command(
+    model: Path, host: str, port: int, *extra: str, endpoints: str | Path = "endpoints.yml",
+    credentials: str | Path = "credentials.yml",
+) -> list[str]:
+    """`rasa run` with `model` on `host:port`; `endpoints` and `credentials` relative to its working directory."""
+    return [
+        sys.executable, "-m", "rasa", "run", "--model", str(model), "--interface", host, "--port", str(port),
+        "--endpoints", str(endpoints), "--credentials", str(credentials), *extra,
+    ]
+
+
+def web_app_command(host: str, port: int, *extra: str) -> list[str]:
+    """The web app serving the chat page (uvicorn); it finds the Rasa server from RASA_PORT/RASA_URL."""
+    # --ws none: Rasa pins an old websockets that this uvicorn cannot use
+    return [sys.executable, "-m", "uvicorn", "bot.web.app:app", "--host", host, "--port", str(port), *extra, "--ws", "none"]
+
+
+def staff_app_command(host: str, port: int, *extra: str) -> list[str]:
+    """The staff review app, on its own port: staff pages never share the widget's origin."""
+    return [
+        sys.executable, "-m", "uvicorn", "--factory", "bot.staff.app:create_app", "--host", host, "--port", str(port),
+        *extra, "--ws", "none", "--no-server-header",
+    ]
+
+
+def server_environment(
+    base: dict[str, str], *, action_server_url: str, tracker_dialect: str, tracker_db: str, host: str
+) -> dict[str, str]:
+    """`base` plus what every server process needs: no telemetry, where the actions and conversations are."""
+    env = dict(base)
+    env.update(
+        RASA_TELEMETRY_ENABLED="false",
+        ACTION_SERVER_URL=action_server_url,
+        TRACKER_DIALECT=tracker_dialect,
+        TRACKER_DB=tracker_db,
+        TF_CPP_MIN_LOG_LEVEL="2",
+        SQLALCHEMY_SILENCE_UBER_WARNING="1",
+        PYTHONWARNINGS="ignore",
+        SANIC_HOST=host,  # the action server binds to this interface, like the others
+    )
+    return env
+
+
+# --- on free ports, for the tests and benchmarks -------------------------------------------
+
 @dataclass
 class RunningBot:
     rasa_url: str
@@ -46,17 +104,11 @@ class RunningBot:
 def _env(
     database_url: str, action_port: int, tracker_db: Path | None = None, extra_env: dict[str, str] | None = None
 ) -> dict[str, str]:
-    env = {**os.environ, **(extra_env or {})}
-    env.update(
-        TRACKER_DIALECT="sqlite",
-        TRACKER_DB=str(tracker_db or ROOT / "var" / "test-conversations.db"),
-        RASA_TELEMETRY_ENABLED="false",
-        SERVICES_DATABASE_URL=database_url,
-        ACTION_SERVER_URL=f"http://127.0.0.1:{action_port}/webhook",
-        SANIC_HOST="127.0.0.1",
-        TF_CPP_MIN_LOG_LEVEL="2",
-        PYTHONWARNINGS="ignore",
+    env = server_environment(
+        {**os.environ, **(extra_env or {})}, action_server_url=f"http://127.0.0.1:{action_port}/webhook",
+        tracker_dialect="sqlite", tracker_db=str(tracker_db or ROOT / "var" / "test-conversations.db"), host="127.0.0.1",
     )
+    env["SERVICES_DATABASE_URL"] = database_url
     return env
 
 
@@ -64,8 +116,7 @@ def start_action_server(
     database_url: str, port: int, log_dir: Path, extra_env: dict[str, str] | None = None
 ) -> subprocess.Popen:
     process = subprocess.Popen(
-        [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
-        cwd=ROOT, env=_env(database_url, port, extra_env=extra_env),
+        action_server_command(port), cwd=ROOT, env=_env(database_url, port, extra_env=extra_env),
         stdout=(log_dir / "actions.log").open("w"), stderr=subprocess.STDOUT,
     )
     wait_for(f"http://127.0.0.1:{port}/health", process, timeout=120)
@@ -79,11 +130,7 @@ def start_rasa_server(
     if not MODEL.exists():
         raise FileNotFoundError(f"{MODEL} is missing: run `make model` (make test does it).")
     process = subprocess.Popen(
-        [
-            sys.executable, "-m", "rasa", "run", "--model", str(MODEL), "--interface", "127.0.0.1",
-            "--port", str(port), "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
-        ],
-        cwd=ROOT, env=_env(database_url, action_port, log_dir / "conversations.db", extra_env),
+        rasa_server_command(MODEL, "127.0.0.1", port), cwd=ROOT, env=_env(database_url, action_port, log_dir / "conversations.db", extra_env),
         stdout=(log_dir / "rasa.log").open("w"), stderr=subprocess.STDOUT,
     )
     try:  # a busy machine may need longer than 5 minutes to load the model: SERVER_START_TIMEOUT
@@ -101,8 +148,7 @@ def start_web_app(rasa_port: int, log_dir: Path, **extra_env: str) -> tuple[str,
            "RASA_TELEMETRY_ENABLED": "false", "PUBLIC_URL": f"http://127.0.0.1:{port}"}
     env.update({name: value.replace("{port}", str(port)) for name, value in extra_env.items()})
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "bot.web.app:app", "--host", "127.0.0.1", "--port", str(port), "--ws", "none"],
-        cwd=ROOT, env=env, stdout=(log_dir / "web.log").open("w"), stderr=subprocess.STDOUT,
+        web_app_command("127.0.0.1", port), cwd=ROOT, env=env, stdout=(log_dir / "web.log").open("w"), stderr=subprocess.STDOUT,
     )
     wait_for(f"http://127.0.0.1:{port}/healthz", process, timeout=60)
     return f"http://127.0.0.1:{port}/", process

@@ -11,6 +11,13 @@ import os
 import signal
 import sys
 
+from bot.launcher import (
+    action_server_command,
+    rasa_server_command,
+    server_environment,
+    staff_app_command,
+    web_app_command,
+)
 from bot.supervisor import LaunchFailed, Service, Supervisor
 from bot.train import model_path
 from signposting.settings import PROJECT_ROOT, Settings, settings
@@ -20,22 +27,14 @@ LOGGING_JSON = str(PROJECT_ROOT / "bot" / "logging_json.yml")
 
 
 def child_environment(config: Settings) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        RASA_TELEMETRY_ENABLED="false",
-        ACTION_SERVER_URL=config.action_server_url,
-        TRACKER_DIALECT=config.tracker_dialect,
-        TRACKER_DB=config.tracker_db,
-        TF_CPP_MIN_LOG_LEVEL="2",
-        SQLALCHEMY_SILENCE_UBER_WARNING="1",
-        PYTHONWARNINGS="ignore",
-        SANIC_HOST=config.host,  # the action server binds to loopback, like the others
+    return server_environment(
+        dict(os.environ), action_server_url=config.action_server_url, tracker_dialect=config.tracker_dialect,
+        tracker_db=config.tracker_db, host=config.host,
     )
-    return env
 
 
 def services(config: Settings) -> list[Service]:
-    python = sys.executable
+    """The four processes, with the command lines `bot.launcher` gives the tests and benchmarks too."""
     json_logs = config.log_format == "json"
     # LOG_FORMAT=json (issue #16): each process logs JSON lines (bot/logging_json.yml); else
     # the Rasa server also writes its plain log file.
@@ -44,42 +43,24 @@ def services(config: Settings) -> list[Service]:
     return [
         Service(
             "action server",
-            [
-                python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(config.action_port),
-                *(["--logging-config_file", LOGGING_JSON] if json_logs else []),
-            ],
+            action_server_command(config.action_port, *(["--logging-config_file", LOGGING_JSON] if json_logs else [])),
             f"http://{config.host}:{config.action_port}/health",
         ),
         Service(
             "Rasa server",
-            [
-                python, "-m", "rasa", "run",
-                "--model", str(model_path()),
-                "--interface", config.host,
-                "--port", str(config.rasa_port),
-                "--endpoints", "endpoints.yml",
-                "--credentials", "credentials.yml",
-                "--cors", *config.allowed_origins,
-                *rasa_logging,
-            ],
+            rasa_server_command(
+                model_path(), config.host, config.rasa_port, "--cors", *config.allowed_origins, *rasa_logging
+            ),
             f"http://{config.host}:{config.rasa_port}/",
         ),
         Service(
             "web app",
-            [
-                python, "-m", "uvicorn", "bot.web.app:app",
-                "--host", config.host, "--port", str(config.web_port), *web_logging,
-                "--ws", "none",  # Rasa pins an old websockets that this uvicorn cannot use
-            ],
+            web_app_command(config.host, config.web_port, *web_logging),
             f"http://{config.host}:{config.web_port}/healthz",
         ),
         Service(
-            "staff review app",  # its own port: staff pages never share the widget's origin
-            [
-                python, "-m", "uvicorn", "--factory", "bot.staff.app:create_app",
-                "--host", config.host, "--port", str(config.staff_port), *web_logging, "--ws", "none",
-                "--no-server-header",
-            ],
+            "staff review app",
+            staff_app_command(config.host, config.staff_port, *web_logging),
             f"http://{config.host}:{config.staff_port}/healthz",
         ),
     ]
