@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,29 +113,51 @@ def _env(
     return env
 
 
-def start_action_server(
+def spawn_action_server(
     database_url: str, port: int, log_dir: Path, extra_env: dict[str, str] | None = None
 ) -> subprocess.Popen:
-    process = subprocess.Popen(
+    """Start the action server without waiting for it (see `wait_for_action_server`)."""
+    return subprocess.Popen(
         action_server_command(port), cwd=ROOT, env=_env(database_url, port, extra_env=extra_env),
         stdout=(log_dir / "actions.log").open("w"), stderr=subprocess.STDOUT,
     )
+
+
+def wait_for_action_server(process: subprocess.Popen, port: int) -> None:
     wait_for(f"http://127.0.0.1:{port}/health", process, timeout=120)
+
+
+def start_action_server(
+    database_url: str, port: int, log_dir: Path, extra_env: dict[str, str] | None = None
+) -> subprocess.Popen:
+    process = spawn_action_server(database_url, port, log_dir, extra_env)
+    wait_for_action_server(process, port)
     return process
+
+
+def spawn_rasa_server(
+    database_url: str, port: int, action_port: int, log_dir: Path, extra_env: dict[str, str] | None = None
+) -> subprocess.Popen:
+    """Start the Rasa server without waiting for it; it keeps its conversations in `log_dir/conversations.db`."""
+    if not MODEL.exists():
+        raise FileNotFoundError(f"{MODEL} is missing: run `make model` (make test does it).")
+    return subprocess.Popen(
+        rasa_server_command(MODEL, "127.0.0.1", port), cwd=ROOT, env=_env(database_url, action_port, log_dir / "conversations.db", extra_env),
+        stdout=(log_dir / "rasa.log").open("w"), stderr=subprocess.STDOUT,
+    )
+
+
+def wait_for_rasa_server(process: subprocess.Popen, port: int) -> None:
+    # A busy machine may need longer than 5 minutes to load the model: SERVER_START_TIMEOUT.
+    wait_for(f"http://127.0.0.1:{port}/", process, timeout=float(os.environ.get("SERVER_START_TIMEOUT", "300")))
 
 
 def start_rasa_server(
     database_url: str, port: int, action_port: int, log_dir: Path, extra_env: dict[str, str] | None = None
 ) -> subprocess.Popen:
-    """The Rasa server keeps its conversations in `log_dir/conversations.db`."""
-    if not MODEL.exists():
-        raise FileNotFoundError(f"{MODEL} is missing: run `make model` (make test does it).")
-    process = subprocess.Popen(
-        rasa_server_command(MODEL, "127.0.0.1", port), cwd=ROOT, env=_env(database_url, action_port, log_dir / "conversations.db", extra_env),
-        stdout=(log_dir / "rasa.log").open("w"), stderr=subprocess.STDOUT,
-    )
-    try:  # a busy machine may need longer than 5 minutes to load the model: SERVER_START_TIMEOUT
-        wait_for(f"http://127.0.0.1:{port}/", process, timeout=float(os.environ.get("SERVER_START_TIMEOUT", "300")))
+    process = spawn_rasa_server(database_url, port, action_port, log_dir, extra_env)
+    try:
+        wait_for_rasa_server(process, port)
     except BaseException:
         stop(process)  # never leave a half-started Rasa server behind
         raise
@@ -164,20 +187,50 @@ def stop(process: subprocess.Popen | None) -> None:
         process.kill()
 
 
+@dataclass(frozen=True)
+class BotSpec:
+    """One bot to start: its services database, where its logs and conversations go, and its variables."""
+
+    database_url: str
+    log_dir: Path
+    with_actions: bool = True
+    extra_env: dict[str, str] | None = None
+
+
 @contextmanager
-def running_bot(database_url: str, log_dir: Path, with_actions: bool = True, extra_env: dict[str, str] | None = None):
-    """The action server and the Rasa server; `extra_env` adds variables for both (DEPLOYMENT=...)."""
-    action_port, rasa_port = free_port(), free_port()
-    actions = start_action_server(database_url, action_port, log_dir, extra_env) if with_actions else None
+def running_bots(specs: list[BotSpec]) -> Iterator[list[RunningBot]]:
+    """Several bots (an action server and a Rasa server each), all started at once and then
+    waited for: loading a model is mostly one core's work, so starting them together uses
+    both cores (the tests' deployments, degraded modes)."""
+    started: list[tuple[BotSpec, int, int, subprocess.Popen | None, subprocess.Popen]] = []
     try:
-        rasa = start_rasa_server(database_url, rasa_port, action_port, log_dir, extra_env)
-    except BaseException:
-        stop(actions)
-        raise
-    try:
-        yield RunningBot(
-            f"http://127.0.0.1:{rasa_port}", log_dir / "conversations.db", f"http://127.0.0.1:{action_port}", actions, rasa
-        )
+        for spec in specs:
+            action_port, rasa_port = free_port(), free_port()
+            actions = spawn_action_server(spec.database_url, action_port, spec.log_dir, spec.extra_env) if spec.with_actions else None
+            try:
+                rasa = spawn_rasa_server(spec.database_url, rasa_port, action_port, spec.log_dir, spec.extra_env)
+            except BaseException:
+                stop(actions)
+                raise
+            started.append((spec, action_port, rasa_port, actions, rasa))
+        for _, action_port, rasa_port, actions, rasa in started:
+            if actions is not None:
+                wait_for_action_server(actions, action_port)
+            wait_for_rasa_server(rasa, rasa_port)
+        yield [
+            RunningBot(f"http://127.0.0.1:{rasa_port}", spec.log_dir / "conversations.db", f"http://127.0.0.1:{action_port}", actions, rasa)
+            for spec, action_port, rasa_port, actions, rasa in started
+        ]
     finally:
-        stop(rasa)
-        stop(actions)
+        for _, _, _, actions, rasa in started:
+            stop(rasa)
+            stop(actions)
+
+
+@contextmanager
+def running_bot(
+    database_url: str, log_dir: Path, with_actions: bool = True, extra_env: dict[str, str] | None = None
+) -> Iterator[RunningBot]:
+    """The action server and the Rasa server, started together; `extra_env` adds variables for both (DEPLOYMENT=...)."""
+    with running_bots([BotSpec(database_url, log_dir, with_actions, extra_env)]) as bots:
+        yield bots[0]

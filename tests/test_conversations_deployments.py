@@ -1,13 +1,13 @@
 """Issue #16: each shipped deployment, started with DEPLOYMENT=<name> and its own services
 database, says its own local line in the crisis reply, names only its own areas and answers
 "outside our areas" for the rest. The same trained model for all four: switching deployment
-needs no retraining. One server start per deployment (a module-scoped parametrised fixture; the combined default
-uses the session's servers)."""
+needs no retraining. The three other deployments' servers start together, once per module (the combined
+default uses the session's servers)."""
 from __future__ import annotations
 
 import pytest
 
-from bot.launcher import running_bot
+from bot.launcher import BotSpec, running_bots
 from services_db.database import make_engine
 from services_db.loader import load_all
 from signposting.deployment import ELSEWHERE_LINE, load_deployment
@@ -22,17 +22,28 @@ LOCAL_NUMBERS = (HERTS_LINE, LLR_LINE)
 CRISIS = "i keep cutting myself"
 
 
-@pytest.fixture(scope="module", params=["combined", "herts-west-essex", "leicester-leicestershire-rutland", "national"])
-def deployed(request, tmp_path_factory):
+OTHER_DEPLOYMENTS = ["herts-west-essex", "leicester-leicestershire-rutland", "national"]
+
+
+@pytest.fixture(scope="module")
+def other_deployments(tmp_path_factory):
+    """Each deployment other than the default with its own services database and servers, all started at once."""
+    specs = []
+    for name in OTHER_DEPLOYMENTS:
+        folder = tmp_path_factory.mktemp(name)
+        engine = make_engine(f"sqlite:///{folder / 'services.db'}")
+        load_all(engine, deployment=load_deployment(name))
+        specs.append(BotSpec(str(engine.url), folder, extra_env={"DEPLOYMENT": name}))
+    with running_bots(specs) as bots:
+        yield dict(zip(OTHER_DEPLOYMENTS, bots, strict=True))
+
+
+@pytest.fixture(scope="module", params=["combined", *OTHER_DEPLOYMENTS])
+def deployed(request):
     name = request.param
     if name == "combined":  # the default: the session's servers already run it
-        yield name, request.getfixturevalue("bot")
-        return
-    folder = tmp_path_factory.mktemp(name)
-    engine = make_engine(f"sqlite:///{folder / 'services.db'}")
-    load_all(engine, deployment=load_deployment(name))
-    with running_bot(str(engine.url), folder, extra_env={"DEPLOYMENT": name}) as running:
-        yield name, running
+        return name, request.getfixturevalue("bot")
+    return name, request.getfixturevalue("other_deployments")[name]
 
 
 class Conversation(RestConversation):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.launcher import running_bot
+from bot.launcher import BotSpec, running_bots
 from tests.test_conversations import CRISIS_WORDS, Conversation
 
 pytestmark = pytest.mark.servers
@@ -11,16 +11,25 @@ UNAVAILABLE = "can't look up services right now"
 
 
 @pytest.fixture(scope="module")
-def bot_without_action_server(seeded_engine, tmp_path_factory):
-    with running_bot(str(seeded_engine.url), tmp_path_factory.mktemp("logs"), with_actions=False) as running:
-        yield running
+def degraded_bots(seeded_engine, tmp_path_factory):
+    """A bot without its action server and a bot whose services database is gone, started together."""
+    missing = tmp_path_factory.mktemp("nodb") / "gone" / "services.db"
+    specs = [
+        BotSpec(str(seeded_engine.url), tmp_path_factory.mktemp("logs"), with_actions=False),
+        BotSpec(f"sqlite:///{missing}", tmp_path_factory.mktemp("logs")),
+    ]
+    with running_bots(specs) as bots:
+        yield bots
 
 
 @pytest.fixture(scope="module")
-def bot_without_database(tmp_path_factory):
-    missing = tmp_path_factory.mktemp("nodb") / "gone" / "services.db"
-    with running_bot(f"sqlite:///{missing}", tmp_path_factory.mktemp("logs")) as running:
-        yield running
+def bot_without_action_server(degraded_bots):
+    return degraded_bots[0]
+
+
+@pytest.fixture(scope="module")
+def bot_without_database(degraded_bots):
+    return degraded_bots[1]
 
 
 def test_with_the_action_server_down_a_greeting_gets_national_help(bot_without_action_server):
