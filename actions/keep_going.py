@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.feedback import ActionRecordFeedback, ask_contacted_if_due, typed_feedback_answer
 from actions.triage_form import ask_area
+from signposting.change_request import parse_change_target
 from signposting.languages import interpreter_lines
 from signposting.responses import NOT_UNDERSTOOD
 from signposting.settings import settings
@@ -114,6 +115,14 @@ def in_the_form(tracker: Tracker) -> bool:
     return (tracker.active_loop or {}).get("name") == FORM and tracker.get_slot("requested_slot") in QUESTIONS
 
 
+def asks_to_change_after_the_list(tracker: Tracker) -> bool:
+    """Outside the questions, after the list, a message that names an answer to change
+    ("different area", "can I change the age"): whatever the NLU made of it, it is that."""
+    if in_the_form(tracker) or not tracker.get_slot("services_shown"):
+        return False
+    return parse_change_target(tracker.latest_message.get("text") or "") is not None
+
+
 class ActionNotUnderstood(Action):
     """The NLU and core fallback: say so, then the current question again, or the next step.
 
@@ -127,6 +136,12 @@ class ActionNotUnderstood(Action):
         if typed_feedback_answer(tracker):  # "yes" typed after "Did this help?" is an answer
             # then listen: as a fallback this turn has no rule to end it
             return [*await ActionRecordFeedback().run(dispatcher, tracker, domain), FollowupAction("action_listen")]
+        if asks_to_change_after_the_list(tracker):  # "could we look at another town instead"
+            from actions.services import ActionChangeAnswer  # late: services imports this module
+
+            events = await ActionChangeAnswer().run(dispatcher, tracker, domain)
+            followed = any(event.get("event") == "followup" for event in events)
+            return events if followed else [*events, FollowupAction("action_listen")]
         misunderstood = 1 + misunderstood_in_a_row(tracker.events, current_turn=False)
         dispatcher.utter_message(response="utter_not_understood_again" if misunderstood >= 2 else "utter_not_understood")
         events: list[dict[str, Any]] = [UserUtteranceReverted()]

@@ -1,0 +1,28 @@
+"""A request to change an answer after the list, whatever the NLU made of it (issue #12)."""
+from __future__ import annotations
+
+import pytest
+from rasa_sdk import Tracker
+
+from actions.keep_going import asks_to_change_after_the_list
+
+
+def tracker(text: str, shown: bool = True, requested: str | None = None) -> Tracker:
+    slots = {"services_shown": ["svc-1"] if shown else None, "requested_slot": requested}
+    active = {"name": "triage_form"} if requested else {}
+    return Tracker("test", slots, {"text": text, "intent": {"name": "nlu_fallback"}}, [], False, None, active, "action_listen")
+
+
+@pytest.mark.parametrize("text", ["could we look at another town instead", "different area", "can I change the age"])
+def test_after_the_list_a_change_request_is_one(text):
+    assert asks_to_change_after_the_list(tracker(text))
+
+
+@pytest.mark.parametrize("text", ["purple monkey dishwasher", "thanks", "more"])
+def test_other_messages_are_not(text):
+    assert not asks_to_change_after_the_list(tracker(text))
+
+
+def test_before_the_list_or_in_the_questions_it_is_left_to_the_form():
+    assert not asks_to_change_after_the_list(tracker("different area", shown=False))
+    assert not asks_to_change_after_the_list(tracker("different area", requested="area"))
