@@ -139,9 +139,9 @@ class ActionNotUnderstood(Action):
         if asks_to_change_after_the_list(tracker):  # "could we look at another town instead"
             from actions.services import ActionChangeAnswer  # late: services imports this module
 
-            events = await ActionChangeAnswer().run(dispatcher, tracker, domain)
-            followed = any(event.get("event") == "followup" for event in events)
-            return events if followed else [*events, FollowupAction("action_listen")]
+            changed = await ActionChangeAnswer().run(dispatcher, tracker, domain)
+            followed = any(event.get("event") == "followup" for event in changed)
+            return changed if followed else [*changed, FollowupAction("action_listen")]
         misunderstood = 1 + misunderstood_in_a_row(tracker.events, current_turn=False)
         dispatcher.utter_message(response="utter_not_understood_again" if misunderstood >= 2 else "utter_not_understood")
         events: list[dict[str, Any]] = [UserUtteranceReverted()]
