@@ -145,6 +145,10 @@ def typed_answer(tracker: Tracker) -> dict[str, Any]:
     return {slot: text} if understood_as(slot, text, tracker) else {}
 
 
+# What the school slot holds once an answer was read (validate_school).
+SCHOOL_STATES = ("skipped", "not at school", "not found")
+
+
 class ValidateTriageForm(FormValidationAction):
     def name(self) -> str:
         return "validate_triage_form"
@@ -227,6 +231,10 @@ class ValidateTriageForm(FormValidationAction):
 
     def validate_school(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         text = str(value or "")
+        if text in SCHOOL_STATES and text != latest_text(tracker):
+            # Checked already: the form is active again after "different area" and re-validates
+            # its answers; "skipped" is not a school name, and "I couldn't find that school" would be wrong.
+            return {"school": text}
         if absence := parse_school_absence(text):  # "skipped" or "not at school"
             return {"school": absence, "school_urn": None, "school_has_mhst": None}
         directory = get_directory()

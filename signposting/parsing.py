@@ -157,7 +157,8 @@ _PROFESSIONAL = re.compile(
     r"safeguarding lead|i work with (?:young|children|kids|pupils|students|teens))\b"
 )
 _PARENT = re.compile(
-    r"\b(parent|parents|(?<!young )(?<!adult )carer|guardian|foster|as a (?:mum|mom|dad)|"
+    # "my parents are splitting up", "my carer": a young person talking about the adults in their life.
+    r"\b((?<!my )(?<!our )parents?|(?<!young )(?<!adult )(?<!my )carer|(?<!my )guardian|foster|as a (?:mum|mom|dad)|"
     r"i m (?:a|his|her|their) (?:mum|mom|mother|dad|father|nan|gran|grandma|grandad|step ?mum|step ?dad)|"
     r"im (?:a|his|her|their) (?:mum|mom|mother|dad|father|nan|gran|grandma|grandad|step ?mum|step ?dad)|"
     r"i am (?:a|his|her|their) (?:mum|mom|mother|dad|father|nan|gran|grandma|grandad)|"

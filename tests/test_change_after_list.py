@@ -26,3 +26,27 @@ def test_other_messages_are_not(text):
 def test_before_the_list_or_in_the_questions_it_is_left_to_the_form():
     assert not asks_to_change_after_the_list(tracker("different area", shown=False))
     assert not asks_to_change_after_the_list(tracker("different area", requested="area"))
+
+
+@pytest.mark.parametrize("school", ["skipped", "not at school", "not found"])
+def test_the_form_active_again_keeps_a_checked_school_answer_without_a_message(school):
+    # Found by typing: "could we try a different area" re-ran the form, which re-validated the
+    # school answer "skipped" as a school name and said "I couldn't find that school".
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.triage_form import ValidateTriageForm
+
+    dispatcher = CollectingDispatcher()
+    result = ValidateTriageForm().validate_school(school, dispatcher, tracker("could we try a different area"), {})
+    assert result == {"school": school}
+    assert dispatcher.messages == []
+
+
+def test_a_school_answer_typed_now_is_still_read():
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.triage_form import ValidateTriageForm
+
+    dispatcher = CollectingDispatcher()
+    result = ValidateTriageForm().validate_school("skip", dispatcher, tracker("skip", shown=False, requested="school"), {})
+    assert result["school"] == "skipped"

@@ -49,6 +49,16 @@ def test_who_is_chatting_as_people_type_it(text, role):
     assert parse_role_typed(text) == role
 
 
+@pytest.mark.parametrize("text", [
+    "my parents are splitting up", "actually its more that my parents are splitting up", "my carer shouts at me",
+    "my guardian won't listen",
+])
+def test_a_young_person_talking_about_their_parents_or_carer_is_not_a_parent(text):
+    # Found by typing: "actually ... my parents are splitting up" at the area question turned a
+    # young person into a parent (the questions then said "your child" and gave the adults' line).
+    assert parse_role_typed(text) != "parent_carer"
+
+
 @pytest.mark.parametrize("text", ["hello there", "what is this", "ok", "I want to see a counsellor"])
 def test_messages_that_do_not_say_who_is_chatting(text):
     assert parse_role_typed(text) is None
