@@ -249,7 +249,10 @@ def report(outcomes: list[Outcome], show_failures: int) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="*", type=Path, help="JSONL answer files (default: both held-out sets)")
-    parser.add_argument("--show-failures", type=int, default=200, metavar="N", help="list up to N failures")
+    parser.add_argument(
+        "--show-failures", type=int, default=0, metavar="N",
+        help="list up to N failures (held-out text: whoever reads them has seen the set; off by default)",
+    )
     args = parser.parse_args(argv)
     answers = read_answers(args.files or HELD_OUT)
 
