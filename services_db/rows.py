@@ -10,6 +10,7 @@ export (`services_db.oruk`) all see only the records.
 """
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any
 
 from services_db import models
@@ -99,67 +100,26 @@ def service_rows(records: list[ServiceRecord]) -> list[models.Service]:
     ]
 
 
+_ALIAS_FIELDS = tuple(field.name for field in fields(AliasRow))
+_SCHOOL_FIELDS = tuple(field.name for field in fields(SchoolRecord))
+
+
 def alias_record(row: Any) -> AliasRow:
     """An `area_alias` row (an ORM object or a plain result row: the same names) as a record."""
-    return AliasRow(
-        alias=row.alias,
-        display_name=row.display_name,
-        kind=row.kind,
-        area_code=row.area_code,
-        district=row.district,
-        source=row.source,
-        option_label=row.option_label,
-    )
+    return AliasRow(**{name: getattr(row, name) for name in _ALIAS_FIELDS})
 
 
 def alias_values(alias: AliasRow) -> dict[str, Any]:
     """The `area_alias` columns of a record, for one bulk insert (thousands of rows)."""
-    return {
-        "alias": alias.alias,
-        "display_name": alias.display_name,
-        "kind": alias.kind,
-        "area_code": alias.area_code,
-        "district": alias.district,
-        "source": alias.source,
-        "option_label": alias.option_label,
-    }
+    return {name: getattr(alias, name) for name in _ALIAS_FIELDS}
 
 
 def school_record(row: Any) -> SchoolRecord:
     """A `school` row (an ORM object or a plain result row: the same names) as a record."""
-    return SchoolRecord(
-        urn=row.urn,
-        name=row.name,
-        local_authority=row.local_authority,
-        la_basis=row.la_basis,
-        postcode=row.postcode,
-        town=row.town,
-        district=row.district,
-        area_code=row.area_code,
-        has_mhst=row.has_mhst,
-        mhst_provider=row.mhst_provider,
-        mhst_source_url=row.mhst_source_url,
-        mhst_evidence=row.mhst_evidence,
-        mhst_evidence_date=row.mhst_evidence_date,
-    )
+    return SchoolRecord(**{name: getattr(row, name) for name in _SCHOOL_FIELDS})
 
 
 def school_values(school: SchoolRecord) -> dict[str, Any]:
     """The `school` columns of a record, with the normalised name the school question matches
     on, for one bulk insert (tens of thousands of rows)."""
-    return {
-        "urn": school.urn,
-        "name": school.name,
-        "name_key": school_key(school.name),
-        "local_authority": school.local_authority,
-        "la_basis": school.la_basis,
-        "postcode": school.postcode,
-        "town": school.town,
-        "district": school.district,
-        "area_code": school.area_code,
-        "has_mhst": school.has_mhst,
-        "mhst_provider": school.mhst_provider,
-        "mhst_source_url": school.mhst_source_url,
-        "mhst_evidence": school.mhst_evidence,
-        "mhst_evidence_date": school.mhst_evidence_date,
-    }
+    return {**{name: getattr(school, name) for name in _SCHOOL_FIELDS}, "name_key": school_key(school.name)}

@@ -44,6 +44,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.deterministic_policy import DeterministicPolicy
 from signposting.parsing import parse_age_mention, parse_role, parse_yes_no
+from signposting.responses import CRISIS_FIRST_STEP
 from signposting.risk_decision import CHECK, CRISIS, reply_kind
 from signposting.settings import settings
 
@@ -72,18 +73,8 @@ UTTER_CHECK = "utter_check_risk"
 UTTER_CHECK_OK = "utter_check_ok"
 UTTER_OTHER_LANGUAGE = "utter_other_language"
 TRIAGE_FORM = "triage_form"
-# The first crisis step for each kind of danger.
-FIRST_STEP = {
-    "general": UTTER_CRISIS,
-    "eating_disorder": "utter_crisis_eating_disorder",
-    "grooming_online": "utter_crisis_grooming_online",
-    "exploitation": "utter_crisis_exploitation",
-    "forced_marriage_fgm": "utter_crisis_forced_marriage_fgm",
-    "unsafe_now": "utter_crisis_unsafe_now",
-    "voices": "utter_crisis_voices",
-    "parent_own": "utter_crisis_parent_own",
-    "third_party": "utter_crisis_third_party",
-}
+# The first crisis step for each kind of danger (one home: signposting/responses.py).
+FIRST_STEP = CRISIS_FIRST_STEP
 ASK_SAFE = {"parent_own": UTTER_ASK_SAFE_SELF, "third_party": UTTER_ASK_SAFE_OTHER}
 ASK_SAFE_ACTIONS = {UTTER_ASK_SAFE, UTTER_ASK_SAFE_SELF, UTTER_ASK_SAFE_OTHER}
 AT_RISK_ANSWERS = {"affirm", "not_safe", CRISIS_INTENT}
