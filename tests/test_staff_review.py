@@ -117,6 +117,14 @@ def test_a_rephrase_after_a_confident_reading_is_a_misread():
     assert signals(chat)[0][1] == "rephrase"
 
 
+def test_noise_read_confidently_as_an_answer_is_not_a_misread():
+    # The CI model of session 4 read the seed's "s s s" as an answer, then fell back on the next
+    # message: noise belongs in the gaps page's set-apart groups, whatever the model read it as.
+    chat = Chat("m0").user("hi", "greet").user("s s s", "inform", 0.95).action("utter_ask_age")
+    chat.user("hmm", "nlu_fallback", 0.3)
+    assert signals(chat) == []
+
+
 def test_no_thats_not_what_i_asked_is_a_misread_but_no_to_a_yes_no_question_is_not():
     chat = Chat("m3").user("hi", "greet").user("my son won't eat", "describe_concern", 0.95).action("utter_ask_age")
     chat.user("no that's not what i asked", "deny", 0.8)
@@ -169,8 +177,9 @@ def test_every_response_slot_intent_and_crisis_category_has_a_human_label():
 
 
 def test_every_crisis_reply_the_policy_can_send_is_counted_and_labelled():
-    text = (ROOT / "bot" / "nlu" / "crisis_policy.py").read_text()
-    first_steps = set(re.findall(r'"(utter_crisis[a-z_]*)"', text.split("FIRST_STEP = {", 1)[1].split("}", 1)[0]))
+    from bot.nlu.crisis_policy import FIRST_STEP
+
+    first_steps = set(FIRST_STEP.values())
     assert first_steps and first_steps <= set(labels.CRISIS_REPLIES)
     chat = Chat("eat").user("i starve myself", "express_crisis", 1.0).action("utter_crisis_eating_disorder")
     assert one(chat).crisis_escalations == 1

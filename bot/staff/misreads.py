@@ -7,7 +7,8 @@ A message counts when the bot was at least `CONFIDENT` sure, and then the person
 - said "no" or "that's not what I asked" (unless the bot had asked a yes/no question),
 - was not understood at all on the next message (a fallback), or
 - left within two messages, after a reply that was neither a triage question nor services.
-Crisis messages are left out: the safety evaluation covers them.
+Crisis messages are left out: the safety evaluation covers them. So is noise (bot/staff/junk.py:
+"s s s", key mashing, a long paste), which the gaps page sets apart whatever intent the model gave it.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 
 from bot.staff.analytics import STILL_CHATTING_SECONDS, Conversation, Message, Turn
 from bot.staff.gaps import GAP_INTENTS, normalise, similar
+from bot.staff.junk import is_junk
 from signposting import responses
 
 CONFIDENT = 0.7
@@ -87,6 +89,8 @@ def _misreads(conversation: Conversation, ended_long_ago: bool) -> list[Misread]
     found = []
     for index, turn in enumerate(typed):
         if turn.intent in SKIPPED_INTENTS or (turn.confidence or 0.0) < CONFIDENT:
+            continue
+        if is_junk(turn.message.text):  # noise is set apart on the gaps page, whatever the model read it as
             continue
         signal = _signal(turn, typed[index + 1:], ended_long_ago)
         if signal:
