@@ -148,6 +148,31 @@ def test_log_lines_are_redacted_in_every_handler(caplog):
         assert raw not in logged
 
 
+def test_a_record_that_cannot_be_redacted_is_withheld_not_logged_raw():
+    """At interpreter shutdown (aiohttp sessions freed late) or on a redactor bug, the factory
+    must neither raise inside logging nor let the typed text through."""
+    from bot.privacy import log_redaction
+
+    def broken_redactor(text: str) -> str:
+        raise RuntimeError("redactor unavailable")
+
+    original = log_redaction.redact_text
+    log_redaction.redact_text = broken_redactor
+    try:
+        factory = log_redaction._redacting_factory(logging.LogRecord)
+    finally:
+        log_redaction.redact_text = original
+    try:
+        raise ValueError("my number is 07700 900123")
+    except ValueError:
+        import sys
+
+        record = factory("rasa", logging.ERROR, __file__, 1, "user said %s", ("I'm Aisha Rahman",), sys.exc_info())
+    assert record.getMessage() == log_redaction.WITHHELD
+    assert record.exc_info is None and record.exc_text is None
+    assert "Aisha" not in logging.Formatter().format(record)
+
+
 def test_only_slots_no_user_text_can_reach_are_left_unredacted():
     from pathlib import Path
 

@@ -16,18 +16,26 @@ from typing import Any
 from bot.redaction import redact_text
 
 _installed = False
+WITHHELD = "[log message withheld: it could not be redacted]"
 
 
 def _redacting_factory(previous: Any) -> Any:
+    # Bound here, not looked up at call time: objects freed while the interpreter shuts down
+    # (aiohttp sessions) still log, after module globals have been cleared to None.
+    redact, format_exception = redact_text, traceback.format_exception
+
     def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
         record: logging.LogRecord = previous(*args, **kwargs)
         try:
             message = record.getMessage()
         except Exception:  # a malformed log call: leave it to logging's own error handling
             return record
-        record.msg, record.args = redact_text(message), ()
-        if record.exc_info and record.exc_info[0] is not None:
-            record.exc_text = redact_text("".join(traceback.format_exception(*record.exc_info)).rstrip("\n"))
+        try:
+            record.msg, record.args = redact(message), ()
+            if record.exc_info and record.exc_info[0] is not None:
+                record.exc_text = redact("".join(format_exception(*record.exc_info)).rstrip("\n"))
+        except Exception:  # fail closed: a record that cannot be redacted is not logged as typed
+            record.msg, record.args, record.exc_info, record.exc_text = WITHHELD, (), None, None
         return record
 
     return factory
