@@ -243,7 +243,7 @@ CONCERN_PATTERNS: dict[str, str] = {
     "online_safety": r"online|internet|social media|snap ?chat|on snap|insta(?:gram)?|tik ?tok|discord|whats ?app|"
     r"roblox|fortnite|minecraft|xbox|playstation|ps5|game chat|nudes?|naked (?:pics?|photos?|pictures?|images?|videos?)|sext\w*|sextortion|blackmail\w*|"
     r"(?:pics|photos|pictures|images|videos) (?:of (?:me|him|her) )?(?:shared|going round|posted|leaked)|leaked|"
-    r"groom\w*|stranger\w* (?:online|on)|catfish\w*|hack(?:ed|ing)?|cyber ?bull\w*|trolled|trolls?|"
+    r"groom\w*|stranger\w* (?:online|on)|catfish\w*|hack(?:ed|ing)?|"
     r"scary (?:stuff|things|videos?|content|messages)",
     "school_refusal": r"school refus\w*|school avoid\w*|ebsa|attendance|"
     r"(?:wont|doesnt|dont|didnt|cant|cannot|refus\w*|never|stopped|hates?|scared to|afraid to|not|too anxious to|"
@@ -258,7 +258,7 @@ CONCERN_PATTERNS: dict[str, str] = {
     "exam_stress": r"stress\w* (?:about|over|with|because of) (?:my |the |his |her )?(?:exams?|gcses?|"
     r"a ?levels?|revision|mocks?|tests?|school ?work)|exams?|gcses?|a ?levels?|revision|revising|mocks?|sats|tests?|coursework|"
     r"school ?work|homework",
-    "bullying": r"bull(?:y|ied|ies|ying)|picked on|pick on|mean to (?:me|him|her)|"
+    "bullying": r"bull(?:y|ied|ies|ying)|cyber ?bull\w*|trolled|trolls?|picked on|pick on|mean to (?:me|him|her)|"
     r"laugh(?:ing)? at (?:me|him|her)|excluded me|name calling|teas(?:e|ed|es|ing)|picking on|picks on|"
     r"call(?:ed|ing|s)? (?:me |him |her |them )?names",
     "sleep": r"sleep\w*|slep\w*|insomnia|awake at night|up all night|nightmares?|can t get to bed",
@@ -275,6 +275,12 @@ CONCERN_PATTERNS: dict[str, str] = {
     "low_mood": r"down|sad\w*|depress\w*|low|unhappy|empty|cry\w*|upset|miserable|numb|fed up|"
     r"hopeless|not myself|no motivation|mood|pointless|dead inside",
 }
+# Online harms the online safety services are for (nat-ceop, nat-report-remove); not
+# bullying, fake or hacked accounts.
+_ONLINE_EXPLOITATION = re.compile(
+    r"\b(?:nudes?|naked|sext\w*|blackmail\w*|groom\w*|leaked|(?:pics|photos|pictures|images|videos) "
+    r"(?:of (?:me|him|her) )?(?:shared|going round|posted|leaked)|stranger\w*|catfish\w*|send (?:pics|photos))\b"
+)
 _CONCERN_REGEX = {
     concern: re.compile(rf"\b(?:{pattern})\b") for concern, pattern in CONCERN_PATTERNS.items()
 }
@@ -326,10 +332,14 @@ def parse_concern(text: str) -> str | None:
             tier = _SELF_HARM_TIER if concern == "self_harm" else _GENERAL_TIERS.get(concern, 1)
             found[concern] = (tier, match.start(), priority)
     if found:
-        # Bullying, or something frightening, online is an online safety worry: the help
-        # differs (reporting, getting pictures taken down).
-        if "online_safety" in found and ({"bullying", "trauma"} & set(found)):
+        # Something frightening online, or bullying with sexual pictures, grooming or blackmail,
+        # is an online safety worry: the help is reporting and getting pictures taken down.
+        # Bullying online is bullying: CEOP says it cannot take reports about bullying, and
+        # Report Remove is for nude pictures (the fact sheet's nat-ceop, nat-report-remove).
+        if "online_safety" in found and "trauma" in found:
             return "online_safety"
+        if "online_safety" in found and "bullying" in found:
+            return "online_safety" if _ONLINE_EXPLOITATION.search(clean) else "bullying"
         return min(found, key=found.__getitem__)
     if _DONT_KNOW.search(clean) or re.search(r"\b(something else|other|not listed|lots|everything)\b", clean):
         return "other"

@@ -44,7 +44,13 @@ def test_the_labels_are_the_agreed_ones():
         ("i keep snapping at everyone", "anger"),  # "snap" is not Snapchat
         ("my daughter is obsessed with counting calories", "eating"),
         ("he won't go to school because of his worries", "school_refusal"),
-        ("people are mean to me online", "online_safety"),
+        # Bullying online is bullying: CEOP cannot take reports about bullying (fact sheet).
+        ("people are mean to me online", "bullying"),
+        ("im getting cyberbullied", "bullying"),
+        ("people in my group chat keep picking on me on snapchat", "bullying"),
+        ("hes being bullied on roblox", "bullying"),
+        ("they bully me and said they'll share my nudes", "online_safety"),
+        ("a stranger online keeps picking on me and asking for pics", "online_safety"),
         ("i saw something scary on tiktok", "online_safety"),
         ("nightmares since the car crash", "trauma"),
     ],

@@ -123,3 +123,17 @@ def test_something_else_shows_the_longer_list_and_a_choice_from_it_searches(bot)
     assert "Being a young carer" in buttons(more) and "Grief, someone has died" in buttons(more)
     answer = chat.text("staying safe online")
     assert "Report Remove" in answer or "CEOP" in answer
+
+
+def test_bullying_online_finds_bullying_help_not_the_sexual_abuse_reporting_services(bot, sqlite_directory):  # noqa: F811
+    """CEOP cannot take reports about bullying and Report Remove is for nude pictures (the
+    fact sheet's nat-ceop and nat-report-remove): bullying online is bullying."""
+    chat = Conversation(bot.rasa_url)
+    start(chat, "young person", "13", "skip", "Hitchin")
+    answer = chat.text("people keep being mean to me on snapchat")
+    if "I want to check you're OK" in answer:  # the risk layer may ask first; a user taps No
+        answer = chat.text("/deny")
+    assert "CEOP" not in answer and "Report Remove" not in answer
+    matches = expected_services(sqlite_directory, role="young_person", age_min=13, age_max=13, area_code="herts",
+                                concern="bullying")
+    cards_in_order(answer, matches)
