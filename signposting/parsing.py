@@ -320,11 +320,23 @@ BUTTON_CONCERNS = {
 SOMETHING_ELSE = re.compile(r"^(?:something else|other|another thing|none of (?:these|those)|not listed)$")
 
 
+# "I'm worried about my daughter" says who the worry is for, not that she is anxious: a
+# parent's opening line must not become the worry the bot searches for.
+_WORRIED_ABOUT_SOMEONE = re.compile(
+    r"\b(?:worried|worrying|concerned|anxious|worry|scared)\s+(?:about|for)\s+"
+    r"(?:(?:my|our|a|the|this|one of my|one of our)\s+)?(?:(?:little|eldest|oldest|youngest|teenage|\d+\s*(?:yr|year)s?\s*old)\s+)?"
+    r"(?:son|daughter|child|children|kid|kids|boy|girl|teen|teenager|grandson|granddaughter|grandchild|"
+    r"grandkids?|step ?son|step ?daughter|stepchild|foster (?:son|daughter|child)|nephew|niece|brother|"
+    r"sister|friend|mate|pupil|student|young person|him|her|them)\b(?!\s*s\b)"
+)
+
+
 def parse_concern(text: str) -> str | None:
     """The concern the text is about; "other" for "something else"/"don't know"."""
     clean = normalise(text)
     if clean in BUTTON_CONCERNS:
         return BUTTON_CONCERNS[clean]
+    clean = _WORRIED_ABOUT_SOMEONE.sub(" ", clean).strip()
     found: dict[str, tuple[int, int, int]] = {}
     for priority, (concern, regex) in enumerate(_CONCERN_REGEX.items()):
         match = regex.search(clean)

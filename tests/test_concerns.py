@@ -59,6 +59,31 @@ def test_the_cause_wins_over_the_feeling(text, concern):
     assert parse_concern(text) == concern
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["hi im worried about my daughter", "I'm really concerned about my 14 year old son", "worried about him",
+     "we are worried about our foster daughter", "I am worried about her mental health", "worried about my friend"],
+)
+def test_worried_about_someone_says_who_not_what(text):
+    """A parent's opening line is not an anxiety worry: the bot must still ask what is going on."""
+    assert parse_concern(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "concern"),
+    [
+        ("im worried about my son, he is not sleeping", "sleep"),
+        ("worried about my daughters eating", "eating"),
+        ("she is worried about her exams", "exam_stress"),
+        ("my son worries about everything", "worry"),
+        ("im worried about my sons anxiety", "worry"),
+        ("i am worried about everything all the time", "worry"),
+    ],
+)
+def test_the_worry_after_worried_about_someone_is_still_read(text, concern):
+    assert parse_concern(text) == concern
+
+
 @pytest.mark.parametrize("payload", sorted(BUTTON_CONCERNS))
 def test_every_button_payload_is_understood(payload):
     assert parse_concern(payload) == BUTTON_CONCERNS[payload]

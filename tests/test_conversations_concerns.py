@@ -137,3 +137,20 @@ def test_bullying_online_finds_bullying_help_not_the_sexual_abuse_reporting_serv
     matches = expected_services(sqlite_directory, role="young_person", age_min=13, age_max=13, area_code="herts",
                                 concern="bullying")
     cards_in_order(answer, matches)
+
+
+def test_a_parent_worried_about_their_daughter_is_asked_what_is_going_on(bot):  # noqa: F811
+    """"I'm worried about my daughter" says who, not what: the search waits for the worry
+    (before, the bot searched for anxiety without asking)."""
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi im worried about my daughter")
+    for answer in ("16", "skip"):
+        chat.say(answer)
+    asked = chat.text("Harlow")
+    assert "What are you worried about?" in asked
+    assert "Here are some places that can help" not in asked
+    answer = chat.text("she's not eating much and stays in her room")
+    if "I want to check everyone is safe" in answer:  # the risk layer may ask first; a parent taps No
+        answer = chat.text("/deny")
+    assert "Here are some places that can help" in answer
+    assert "eating" in answer.lower()
