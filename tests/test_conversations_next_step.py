@@ -86,3 +86,17 @@ def test_a_new_worry_after_the_list_searches_for_it_keeping_the_other_answers(bo
     answers = slots(bot, chat)
     assert answers["concern"] == "bullying"
     assert answers["area"] == "Watford" and answers["age"] is not None
+
+
+def test_a_place_typed_after_the_list_searches_there_without_greeting_again(bot):  # noqa: F811
+    """Before, an answer after the list matched the rule for an answer out of the blue: the
+    greeting again, then "What would you like to do next?" with nothing changed."""
+    chat = results(bot)
+    same = chat.say("WD17")  # Watford again: nothing to change
+    assert "I'm a chatbot" not in texts(same)
+    assert "What would you like to change?" in texts(same)
+    moved = chat.say("Oadby")
+    assert "Thanks, I've changed that" in texts(moved) and LIST in texts(moved)
+    assert "I'm a chatbot" not in texts(moved)
+    answers = slots(bot, chat)
+    assert answers["area_code"] == "leicestershire" and answers["concern"] == "low_mood"

@@ -50,9 +50,22 @@ def test_before_any_list_the_questions_handle_it(domain):
     assert next_new_worry_action(after_the_list(domain, "I'm being bullied", "describe_concern", shown=False)) is None
 
 
-@pytest.mark.parametrize(("text", "intent"), [("hello", "greet"), ("that's all thanks", "goodbye"), ("Watford", "inform")])
+@pytest.mark.parametrize(("text", "intent"), [("hello", "greet"), ("that's all thanks", "goodbye"), ("more options", "more_options")])
 def test_other_messages_are_left_to_the_other_policies(domain, text, intent):
     assert next_new_worry_action(after_the_list(domain, text, intent)) is None
+
+
+@pytest.mark.parametrize("text", ["CM20", "Oadby", "she's 15 now"])
+def test_an_answer_after_the_list_changes_it_instead_of_greeting_again(domain, text):
+    """The rule for an answer out of the blue greeted the user and restarted the questions."""
+    state = after_the_list(domain, text, "inform")
+    assert next_new_worry_action(state) == "action_change_answer"
+    state.update(ActionExecuted("action_change_answer"))
+    assert next_new_worry_action(state) == "action_listen"
+
+
+def test_an_answer_before_any_list_is_left_to_the_questions(domain):
+    assert next_new_worry_action(after_the_list(domain, "Watford", "inform", shown=False)) is None
 
 
 def test_a_crisis_message_is_left_to_the_crisis_policy(domain):

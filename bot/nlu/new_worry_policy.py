@@ -7,6 +7,11 @@ the bot knows and it is not the one searched for, `action_change_answer` takes i
 "actually it's about bullying"): it says the answer changed and shows services for the new
 worry, keeping the other answers. The crisis path always comes first (CrisisPolicy has a
 higher priority, and this policy says nothing while it has a step to take).
+
+An answer typed after the list ("CM20", "Oadby", "she's 15 now") goes the same way: the
+rule for an answer out of the blue greeted the user again and restarted the questions.
+`action_change_answer` searches again when it changes an answer, and asks what to change
+when it does not.
 """
 from __future__ import annotations
 
@@ -24,6 +29,7 @@ from signposting.parsing import parse_concern
 
 CHANGE_ANSWER = "action_change_answer"
 WORRY_INTENTS = {"describe_concern", "seek_help"}
+ANSWER_INTENT = "inform"
 
 
 def new_worry(tracker: DialogueStateTracker) -> str | None:
@@ -41,18 +47,27 @@ def new_worry(tracker: DialogueStateTracker) -> str | None:
     return concern
 
 
+def answer_after_the_list(tracker: DialogueStateTracker) -> bool:
+    """An answer (a place, an age) typed after the list, outside the questions."""
+    if tracker.latest_action_name != ACTION_LISTEN_NAME or tracker.active_loop_name:
+        return False
+    if not tracker.get_slot("services_shown") or not tracker.latest_message:
+        return False
+    return (tracker.latest_message.intent or {}).get("name") == ANSWER_INTENT
+
+
 def next_new_worry_action(tracker: DialogueStateTracker) -> str | None:
     if next_step(tracker)[0] is not None:  # the crisis path first, always
         return None
     if tracker.latest_action_name == CHANGE_ANSWER and _answered_a_new_worry(tracker):
         return ACTION_LISTEN_NAME
-    return CHANGE_ANSWER if new_worry(tracker) else None
+    return CHANGE_ANSWER if new_worry(tracker) or answer_after_the_list(tracker) else None
 
 
 def _answered_a_new_worry(tracker: DialogueStateTracker) -> bool:
-    """Did this policy start the action that just ran (the user's message was a worry)?"""
+    """Did this policy start the action that just ran (the user's message was a worry or an answer)?"""
     intent = (tracker.latest_message.intent or {}).get("name") if tracker.latest_message else None
-    return intent in WORRY_INTENTS
+    return intent in WORRY_INTENTS or intent == ANSWER_INTENT
 
 
 @DefaultV1Recipe.register(
