@@ -21,7 +21,7 @@ from actions.feedback import ActionRecordFeedback, ask_contacted_if_due, typed_f
 from actions.triage_form import ask_area
 from signposting.change_request import parse_change_target
 from signposting.languages import interpreter_lines
-from signposting.responses import NOT_UNDERSTOOD
+from signposting.responses import NOT_UNDERSTOOD, NOT_UNDERSTOOD_ACTION
 from signposting.settings import settings
 
 FORM = "triage_form"
@@ -130,7 +130,7 @@ class ActionNotUnderstood(Action):
     for the answer to the same question."""
 
     def name(self) -> str:
-        return "action_not_understood"
+        return NOT_UNDERSTOOD_ACTION
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         if typed_feedback_answer(tracker):  # "yes" typed after "Did this help?" is an answer

@@ -285,7 +285,11 @@ class ValidateTriageForm(FormValidationAction):
         if resolution.status == "ambiguous":
             # action_ask_area asks which of these, instead of the usual question.
             return {"area": None, "area_options": [resolution.place or str(value), *resolution.options]}
-        dispatcher.utter_message(response="utter_area_not_understood", postcode_examples=settings.deployment.postcode_examples)
+        if told_a_worry_instead(tracker, str(value or "")):
+            # extract_concern kept the worry: thank them, then the place is asked again.
+            dispatcher.utter_message(response="utter_worry_noted")
+        else:
+            dispatcher.utter_message(response="utter_area_not_understood", postcode_examples=settings.deployment.postcode_examples)
         return {"area": None, "area_options": None}
 
     def validate_concern(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
@@ -297,6 +301,15 @@ class ValidateTriageForm(FormValidationAction):
             dispatcher.utter_message(response="utter_concern_not_understood")
             return {"concern": None}
         return {"concern": concern}
+
+
+def told_a_worry_instead(tracker: Tracker, text: str) -> bool:
+    """A worry typed at the place question ("im being bullied and its making me down"): the
+    same test extract_concern uses to keep it, so the bot never thanks for a worry it dropped."""
+    if latest_intent(tracker) not in ("describe_concern", "change_answer"):
+        return False
+    concern = parse_concern(text)
+    return concern not in (None, "other") and tracker.get_slot("concern") in (None, concern)
 
 
 class ActionAskArea(Action):

@@ -13,6 +13,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from services_db import models
@@ -21,63 +22,68 @@ from services_db.directory import read_directory
 from services_db.loader import add_schools
 from services_db.migrate import upgrade
 from services_db.opening import london_now
+from services_db.places import AliasRow
 from services_db.query import SearchRequest, find_services
+from services_db.rows import alias_values, service_rows
 from services_db.schools import SchoolRecord
+from services_db.seed import ContactRecord, ServiceRecord
 from signposting.vocabulary import ACCESS_ROUTES, AREA_CODES, AUDIENCES, CONCERNS, LEVELS, NATIONAL
 
 SERVICES, SCHOOLS, ALIASES, QUERIES = 10_000, 25_000, 5_000, 2_000
 rng = random.Random(42)
 
 
-def synthetic_service(index: int) -> models.Service:
+def synthetic_service(index: int) -> ServiceRecord:
     low = rng.choice([None, 0, 5, 10, 11, 13, 16])
     high = rng.choice([None, 12, 16, 18, 19, 25])
     if low is not None and high is not None and low > high:
         low, high = high, low
     areas = [NATIONAL] if index % 20 == 0 else rng.sample(sorted(AREA_CODES), rng.randint(1, 3))
-    return models.Service(
+    return ServiceRecord(
         id=f"svc-{index}",
-        organization_id=1 + index % 500,
         name=f"Service {index}",
+        organisation=f"Organisation {index % 500}",
         description="A synthetic service for the benchmark.",
+        audiences=tuple(rng.sample(sorted(AUDIENCES), rng.randint(1, 3))),
         min_age=low,
         max_age=high,
         age_note="synthetic",
+        areas=tuple(areas),
+        concerns=tuple(["any"] if index % 4 == 0 else rng.sample(sorted(CONCERNS), 3)),
+        access_routes=tuple(rng.sample(sorted(ACCESS_ROUTES), rng.randint(1, 2))),
         access_note="synthetic",
         crisis=index % 50 == 0,
         level=rng.choice(LEVELS),
+        specialist=None,
         stale_risk="low",
         source_url="https://example.org/source",
         last_verified=date(2026, 11, 22),
-        areas=[models.ServiceArea(area_code=code) for code in areas],
-        audiences=[models.ServiceAudience(audience=a) for a in rng.sample(sorted(AUDIENCES), rng.randint(1, 3))],
-        concerns=[models.ServiceConcern(concern=c) for c in (["any"] if index % 4 == 0 else rng.sample(sorted(CONCERNS), 3))],
-        access_routes=[models.ServiceAccessRoute(route=r) for r in rng.sample(sorted(ACCESS_ROUTES), rng.randint(1, 2))],
-        contacts=[
-            models.Contact(position=0, type="phone", value=f"0800 {index:06d}", hours="Mon to Fri 9am to 5pm", open_24_7=False,
-                           schedule=[{"days": ["mon", "tue", "wed", "thu", "fri"], "opens": "09:00", "closes": "17:00"}]),
-            models.Contact(position=1, type="website", value=f"https://example.org/{index}", open_24_7=index % 10 == 0),
-        ],
+        contacts=(
+            ContactRecord(type="phone", value=f"0800 {index:06d}", label=None, hours="Mon to Fri 9am to 5pm", open_24_7=False,
+                          schedule=[{"days": ["mon", "tue", "wed", "thu", "fri"], "opens": "09:00", "closes": "17:00"}]),
+            ContactRecord(type="website", value=f"https://example.org/{index}", label=None, hours=None,
+                          open_24_7=index % 10 == 0, schedule=None),
+        ),
     )
 
 
 def build(url: str) -> float:
+    """The synthetic directory, written the way the loader writes the real one (services_db.rows)."""
     engine = make_engine(url)
     upgrade(engine)
     started = time.perf_counter()
     with Session(engine, future=True) as session, session.begin():
-        session.add_all(models.Organization(id=i + 1, name=f"Organisation {i}") for i in range(500))
-        session.add_all(synthetic_service(i) for i in range(SERVICES))
+        session.add_all(service_rows([synthetic_service(i) for i in range(SERVICES)]))
         add_schools(session, [
             SchoolRecord(urn=100000 + i, name=f"School {i}", local_authority=None, la_basis=None, postcode=None,
                          town=None, district=None, area_code=rng.choice(sorted(AREA_CODES) + [NATIONAL]))
             for i in range(SCHOOLS)
         ])
-        session.add_all(
-            models.AreaAlias(alias=f"place {i}", display_name=f"Place {i}", kind="town",
-                             area_code=rng.choice(sorted(AREA_CODES)), source="synthetic")
+        session.execute(insert(models.AreaAlias), [
+            alias_values(AliasRow(alias=f"place {i}", display_name=f"Place {i}", kind="town",
+                                  area_code=rng.choice(sorted(AREA_CODES)), district=None, source="synthetic"))
             for i in range(ALIASES)
-        )
+        ])
         session.add(models.DatasetVersion(fingerprint="bench", loaded_on=date.today()))
     return time.perf_counter() - started
 

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.train import model_path
+from signposting.responses import ASK_USER_ROLE, CHECK_RISK, CRISIS_FIRST_STEP, NOT_UNDERSTOOD, NOT_UNDERSTOOD_ACTION
 from signposting.settings import PROJECT_ROOT
 
 HELD_OUT = [PROJECT_ROOT / "tests" / "typed_answers" / "typed_T1.jsonl",
@@ -114,7 +115,8 @@ def judge(answer: Answer, slots: dict[str, Any], intent: str | None, actions: li
     """Did the bot take the answer the way its author meant it?"""
     expected = answer.expected
     question = answer.question
-    crisis = any(a.startswith("utter_crisis") or a == "utter_check_risk" for a in actions)
+    # The crisis replies and the check question (not the footer every list of services ends with).
+    crisis = any(a in CRISIS_FIRST_STEP.values() or a == CHECK_RISK for a in actions)
     if question == "first_message":
         wanted = expected["intent"]
         if wanted == "crisis":
@@ -147,10 +149,10 @@ def judge(answer: Answer, slots: dict[str, Any], intent: str | None, actions: li
     if question == "concern":
         return slots.get("concern") == expected["concern"]
     if question == "offer":
-        started = active_loop == "triage_form" or "utter_ask_user_role" in actions
+        started = active_loop == "triage_form" or ASK_USER_ROLE in actions
         if expected["intent"] == "affirm":
             return started
-        return not started and not crisis and "utter_default" not in actions
+        return not started and not crisis and not (NOT_UNDERSTOOD | {NOT_UNDERSTOOD_ACTION}) & set(actions)
     if question == "next_step":
         return intent == expected["intent"]
     raise ValueError(question)

@@ -39,10 +39,15 @@ OFFER_MORE = "utter_offer_more"
 NO_MORE_SERVICES = "utter_no_more_services"
 ASK_SCHOOL_ABOUT_MHST = "utter_ask_school_about_mhst"
 
+# ---- the questions ---------------------------------------------------------------------
+
+ASK_USER_ROLE = "utter_ask_user_role"  # the first question: the triage has started
+
 # ---- "I did not understand" (actions/keep_going.py) --------------------------------------
 
 # Besides the validation's `utter_<slot>_not_understood`: the NLU fallbacks, and questions the
 # bot cannot answer.
+NOT_UNDERSTOOD_ACTION = "action_not_understood"  # the NLU and core fallback action
 NOT_UNDERSTOOD: frozenset[str] = frozenset({
     "utter_default", "utter_not_understood", "utter_not_understood_again", "utter_out_of_scope",
 })

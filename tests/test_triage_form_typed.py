@@ -62,3 +62,27 @@ def test_a_crisis_message_is_never_taken_as_an_answer():
 def test_no_to_the_crisis_check_question_is_not_an_answer_to_the_form_s_question():
     """"No" to "are you thinking of hurting yourself?" must not become "no school"."""
     assert typed_answer(tracker("no", "deny", "school", asked_by="utter_check_risk")) == {}
+
+
+def with_concern(state: Tracker, concern: str | None) -> Tracker:
+    state.slots["concern"] = concern
+    return state
+
+
+@pytest.mark.parametrize(
+    ("concern_slot", "thanked"),
+    [(None, True), ("bullying", True), ("sleep", False)],  # an older, different worry is not replaced: no thanks
+)
+def test_a_worry_at_the_place_question_is_thanked_only_when_the_form_kept_it(concern_slot, thanked):
+    from actions.triage_form import told_a_worry_instead
+
+    text = "im being bullied and its making me really down"
+    state = with_concern(tracker(text, "describe_concern", "area"), concern_slot)
+    assert told_a_worry_instead(state, text) is thanked
+
+
+@pytest.mark.parametrize(("text", "intent"), [("narnia", "inform"), ("im being bullied", "inform"), ("dunno really", "describe_concern")])
+def test_an_unknown_place_is_not_taken_for_a_worry(text, intent):
+    from actions.triage_form import told_a_worry_instead
+
+    assert told_a_worry_instead(with_concern(tracker(text, intent, "area"), None), text) is False

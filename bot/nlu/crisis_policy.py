@@ -268,7 +268,7 @@ class CrisisPolicy(DeterministicPolicy):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"priority": 7}
+        return {"priority": 8}
 
     def next_action(self, tracker: DialogueStateTracker, domain: Domain) -> tuple[str | None, list[Event]]:
         return next_step(tracker)

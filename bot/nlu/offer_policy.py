@@ -56,7 +56,7 @@ class OfferPolicy(DeterministicPolicy):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"priority": 5}
+        return {"priority": 6}
 
     def next_action(self, tracker: DialogueStateTracker, domain: Domain) -> tuple[str | None, list[Event]]:
         return next_offer_action(tracker), []

@@ -53,7 +53,7 @@ class SafetyNetPolicy(DeterministicPolicy):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"priority": 6}
+        return {"priority": 7}
 
     def next_action(self, tracker: DialogueStateTracker, domain: Domain) -> tuple[str | None, list[Event]]:
         return next_safety_net_action(tracker, domain), []
