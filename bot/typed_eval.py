@@ -1,7 +1,7 @@
 """`make typed-eval`: how many typed answers the whole trained bot understands, per question.
 
-The held-out sets (tests/typed_answers/typed_T1.jsonl and typed_T2.jsonl, two authors who
-never saw the training data or the parsers; format in docs/authoring/typed_answers_brief.md)
+The held-out sets (tests/typed_answers/typed_T*.jsonl, one author each, who never saw the
+training data, the parsers or each other's sets; format in docs/authoring/typed_answers_brief.md)
 are measured here and nowhere else: never copy their texts into training data, parsers or tests.
 
 How: the trained model loaded in this process by Rasa's Agent (its NLU, policies and form
@@ -12,7 +12,8 @@ is driven up to the question (button answers); its events are copied into a fres
 conversation for every answer, the answer is sent, and slots, intent, actions and reply are
 read from the tracker.
 
-    make typed-eval                                   # both held-out sets
+    make typed-eval                                   # every held-out set together
+    make typed-eval ARGS="tests/typed_answers/typed_T3.jsonl"   # one author
     make typed-eval ARGS="tests/concern_answers/C1.jsonl --show-failures 50"
 
 Prints figures only; tests/test_typed_eval.py holds the floor.
@@ -38,8 +39,7 @@ from bot.train import model_path
 from signposting.responses import ASK_USER_ROLE, CHECK_RISK, CRISIS_FIRST_STEP, NOT_UNDERSTOOD, NOT_UNDERSTOOD_ACTION
 from signposting.settings import PROJECT_ROOT
 
-HELD_OUT = [PROJECT_ROOT / "tests" / "typed_answers" / "typed_T1.jsonl",
-            PROJECT_ROOT / "tests" / "typed_answers" / "typed_T2.jsonl"]
+HELD_OUT = sorted((PROJECT_ROOT / "tests" / "typed_answers").glob("typed_T*.jsonl"))
 QUESTIONS = ("first_message", "user_role", "age", "school", "area", "concern", "offer", "next_step")
 # Answers of the new concern labels are issue #12's concern taxonomy: reported apart.
 SEPARATE = {"concern"}
