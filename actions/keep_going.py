@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.feedback import ActionRecordFeedback, ask_contacted_if_due, typed_feedback_answer
-from actions.triage_form import ask_area
+from actions.triage_form import ask_area, resolve_area
 from signposting.change_request import parse_change_target
 from signposting.languages import interpreter_lines
 from signposting.responses import NOT_UNDERSTOOD, NOT_UNDERSTOOD_ACTION
@@ -117,10 +117,15 @@ def in_the_form(tracker: Tracker) -> bool:
 
 def asks_to_change_after_the_list(tracker: Tracker) -> bool:
     """Outside the questions, after the list, a message that names an answer to change
-    ("different area", "can I change the age"): whatever the NLU made of it, it is that."""
+    ("different area", "can I change the age") or names a place ("what about in hemel
+    instead"): whatever the NLU made of it, it is that."""
     if in_the_form(tracker) or not tracker.get_slot("services_shown"):
         return False
-    return parse_change_target(tracker.latest_message.get("text") or "") is not None
+    text = tracker.latest_message.get("text") or ""
+    if parse_change_target(text) is not None:
+        return True
+    place = resolve_area(text, fuzzy=False)
+    return bool(place and place.status in ("found", "outside") and place.how != "england_town")
 
 
 class ActionNotUnderstood(Action):

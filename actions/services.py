@@ -217,8 +217,9 @@ class ActionStartAgain(Action):
         return [ActiveLoop(None), *(SlotSet(slot, None) for slot in TRIAGE_SLOTS)]
 
 
-# The slots whose change makes a new search (the others follow from these).
-CHANGEABLE = ("age_min", "age_max", "area_code", "concern", "user_role")
+# The slots whose change makes a new search (the others follow from these). The place name
+# is one: "what about Hemel" after Watford is a new answer, even if the area is the same.
+CHANGEABLE = ("age_min", "age_max", "area", "area_code", "concern", "user_role")
 # Issue #12 (12e): the slots to empty so that the form asks that question again, then searches.
 ASK_AGAIN = {
     "area": ("area", "area_code", "area_group", "area_options"),

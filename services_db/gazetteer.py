@@ -52,7 +52,7 @@ STOP_WORDS = frozenset(
 # Wing") or as the whole answer: "the new wing" or "my friend Heather" is not a place.
 CUE = re.compile(
     r"\b(in|near|nr|from|at|around|live|lives|living|moved to|moving to|outside|meant|mean|by|"
-    r"is|its|it s)$"
+    r"is|its|it s|about|try)$"
 )
 FILLER = STOP_WORDS | frozenset("please thanks thank you yes yeah yep ok okay its it s actually sorry".split())
 COMPETITOR = "england_town"
@@ -153,9 +153,11 @@ class Gazetteer:
             if best is not None:
                 return self._fuzzy_resolution(best, words)
         for span in spans:
-            entries = self._by_alias.get(span.gram, [])
-            if entries:
-                return AreaResolution("outside", NATIONAL, entries[0].display_name, how="england_town")
+            # Only a place elsewhere is "outside": a village of ours not said as a place
+            # ("how about Wing") is not a place in someone else's area.
+            elsewhere_entries = [e for e in self._by_alias.get(span.gram, []) if e.kind == COMPETITOR]
+            if elsewhere_entries and not any(e.kind != COMPETITOR for e in self._by_alias.get(span.gram, [])):
+                return AreaResolution("outside", NATIONAL, elsewhere_entries[0].display_name, how="england_town")
         return AreaResolution("unknown")
 
     def _fuzzy(self, spans: list[_Span]) -> _Span | None:

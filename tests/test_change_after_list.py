@@ -13,12 +13,13 @@ def tracker(text: str, shown: bool = True, requested: str | None = None) -> Trac
     return Tracker("test", slots, {"text": text, "intent": {"name": "nlu_fallback"}}, [], False, None, active, "action_listen")
 
 
-@pytest.mark.parametrize("text", ["could we look at another town instead", "different area", "can I change the age"])
+@pytest.mark.parametrize("text", ["could we look at another town instead", "different area", "can I change the age",
+                                  "what about in hemel instead", "how about oadby", "is there anything in cardiff"])
 def test_after_the_list_a_change_request_is_one(text):
     assert asks_to_change_after_the_list(tracker(text))
 
 
-@pytest.mark.parametrize("text", ["purple monkey dishwasher", "thanks", "more"])
+@pytest.mark.parametrize("text", ["purple monkey dishwasher", "thanks", "more", "i feel down about it"])
 def test_other_messages_are_not(text):
     assert not asks_to_change_after_the_list(tracker(text))
 

@@ -92,7 +92,7 @@ def test_a_place_typed_after_the_list_searches_there_without_greeting_again(bot)
     """Before, an answer after the list matched the rule for an answer out of the blue: the
     greeting again, then "What would you like to do next?" with nothing changed."""
     chat = results(bot)
-    same = chat.say("WD17")  # Watford again: nothing to change
+    same = chat.say("watford")  # the same place again: nothing to change
     assert "I'm a chatbot" not in texts(same)
     assert "What would you like to change?" in texts(same)
     moved = chat.say("Oadby")
@@ -100,3 +100,14 @@ def test_a_place_typed_after_the_list_searches_there_without_greeting_again(bot)
     assert "I'm a chatbot" not in texts(moved)
     answers = slots(bot, chat)
     assert answers["area_code"] == "leicestershire" and answers["concern"] == "low_mood"
+
+
+def test_a_place_asked_about_after_the_list_searches_there(bot):  # noqa: F811
+    """Found by typing at phone size: "what about in hemel instead" got "Sorry, I didn't get
+    that" (the NLU fallback)."""
+    chat = results(bot)
+    reply = chat.say("what about in hemel instead")
+    assert "Thanks, I've changed that" in texts(reply) and LIST in texts(reply)
+    assert "Sorry" not in texts(reply)
+    answers = slots(bot, chat)
+    assert (answers["area"], answers["area_code"]) == ("Hemel Hempstead", "herts")

@@ -64,3 +64,18 @@ def test_gibberish_is_unknown(directory):
 
 def test_exact_only_mode_does_not_guess(directory):
     assert directory.gazetteer.resolve("Stevenidge", fuzzy=False).status != "found"
+
+
+@pytest.mark.parametrize("text", ["how about oadby", "what about Oadby", "try oadby"])
+def test_a_village_of_ours_offered_as_a_place_in_a_sentence_is_found(directory, text):
+    """Typed after the list ("how about oadby"): before, this was "outside our areas"."""
+    resolution = directory.gazetteer.resolve(text, fuzzy=False)
+    assert (resolution.status, resolution.area_code) == ("found", "leicestershire")
+
+
+def test_a_village_of_ours_not_said_as_a_place_is_never_called_outside(directory):
+    """In exact-only mode a village name in passing is not taken, and never claimed to be
+    somewhere else (it was "outside" with how="england_town", which offers national help)."""
+    resolution = directory.gazetteer.resolve("oadby is nice", fuzzy=False)
+    assert resolution.status != "outside"
+    assert directory.gazetteer.resolve("how about luton", fuzzy=False).status == "outside"
