@@ -43,6 +43,10 @@ HELD_OUT = sorted((PROJECT_ROOT / "tests" / "typed_answers").glob("typed_T*.json
 QUESTIONS = ("first_message", "user_role", "age", "school", "area", "concern", "offer", "next_step")
 # Answers of the new concern labels are issue #12's concern taxonomy: reported apart.
 SEPARATE = {"concern"}
+# The questions judged by the slots they fill, so they can be judged again after the check
+# question; the others are judged by the reply to the answer itself.
+ANSWER_SLOTS = {"user_role", "age", "school", "area", "concern"}
+CHECK_NO = "/deny"  # the "No" button of utter_check_risk
 
 ROLE_ANSWER = {"young_person": "young person", "parent_carer": "parent or carer", "professional": "professional"}
 AGE_ANSWER = {"young_person": "14", "parent_carer": "12", "professional": "13"}
@@ -67,6 +71,9 @@ class Outcome:
     understood: bool
     got: dict[str, Any] = field(default_factory=dict)
     reply: str = ""
+    # The risk layer asked "are you OK?" and a user with no risk tapped "No": was the answer
+    # kept then (one extra tap), or lost? None when the check question was not asked.
+    after_check: bool | None = None
 
 
 def read_answers(paths: Iterable[Path]) -> list[Answer]:
@@ -201,7 +208,12 @@ async def ask(agent, answer: Answer, events: list[Any]) -> Outcome:  # type: ign
     keys = ("user_role", "age", "age_min", "age_max", "school", "area", "area_code", "concern")
     got = {"intent": intent, **{k: slots.get(k) for k in keys if slots.get(k) is not None}, "actions": actions}
     reply = " | ".join(m.get("text") or "" for m in messages)
-    return Outcome(answer, understood, got, reply)
+    after_check = None
+    if not understood and CHECK_RISK in actions and answer.question in ANSWER_SLOTS:
+        await agent.handle_text(CHECK_NO, sender_id=sender)
+        tracker = await agent.tracker_store.retrieve(sender)
+        after_check = judge(answer, tracker.current_slot_values(), intent, actions, tracker.active_loop_name)
+    return Outcome(answer, understood, got, reply, after_check)
 
 
 async def evaluate(agent, answers: list[Answer], concurrency: int = 4) -> list[Outcome]:  # type: ignore[no-untyped-def]
@@ -226,18 +238,27 @@ def report(outcomes: list[Outcome], show_failures: int) -> list[str]:
     by_question: dict[str, list[Outcome]] = defaultdict(list)
     for outcome in outcomes:
         by_question[outcome.answer.question].append(outcome)
-    lines = ["question        understood"]
+    lines = ["question        understood           kept after a 'No' to the check question"]
+
+    def row(name: str, rows: list[Outcome]) -> str:
+        first = sum(o.understood for o in rows)
+        kept = first + sum(bool(o.after_check) for o in rows)
+        return f"{name:<15} {_pct(first, len(rows)):<20} {_pct(kept, len(rows))}"
+
     for question in QUESTIONS:
         rows = by_question.get(question, [])
         if rows:
-            lines.append(f"{question:<15} {_pct(sum(o.understood for o in rows), len(rows))}")
+            lines.append(row(question, rows))
     main = [o for o in outcomes if o.answer.question not in SEPARATE]
     separate = [o for o in outcomes if o.answer.question in SEPARATE]
     if main:
-        lines.append(f"ALL but concern {_pct(sum(o.understood for o in main), len(main))}")
+        lines.append(row("ALL but concern", main))
     if separate:
-        lines.append(f"concern (apart) {_pct(sum(o.understood for o in separate), len(separate))}")
-    lines.append(f"everything      {_pct(sum(o.understood for o in outcomes), len(outcomes))}")
+        lines.append(row("concern (apart)", separate))
+    lines.append(row("everything", outcomes))
+    checked = [o for o in outcomes if o.after_check is not None]
+    lines.append(f"\nThe check question came instead of the next step for {len(checked)} answers; "
+                 f"after 'No', {sum(bool(o.after_check) for o in checked)} were kept as the author meant.")
     failures = [o for o in outcomes if not o.understood]
     if failures and show_failures:
         lines.append(f"\nFailures (first {min(show_failures, len(failures))} of {len(failures)}):")

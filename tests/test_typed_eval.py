@@ -61,3 +61,18 @@ def test_intents_and_behaviour_are_judged():
     assert judge(answer("offer", {"intent": "affirm"}), {}, "affirm", ["triage_form"], "triage_form")
     assert not judge(answer("offer", {"intent": "deny"}), {}, "deny", ["utter_default"], None)
     assert judge(answer("next_step", {"intent": "more_options"}), {}, "more_options", [], None)
+
+
+def test_the_report_counts_answers_kept_after_a_no_to_the_check_question_apart():
+    from bot.typed_eval import Outcome, report
+
+    outcomes = [
+        Outcome(answer("concern", {"concern": "sleep"}), True),
+        Outcome(answer("concern", {"concern": "sleep"}), False, after_check=True),  # one extra tap
+        Outcome(answer("concern", {"concern": "sleep"}), False, after_check=False),
+        Outcome(answer("concern", {"concern": "sleep"}), False),  # misunderstood, no check question
+    ]
+    lines = report(outcomes, show_failures=0)
+    concern = next(line for line in lines if line.startswith("concern "))
+    assert "1/4 (25.0%)" in concern and "2/4 (50.0%)" in concern
+    assert any("check question came instead of the next step for 2 answers" in line and "1 were kept" in line for line in lines)
