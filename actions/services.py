@@ -38,7 +38,7 @@ from signposting.responses import (
     SERVICES_YOUNG_ADULT,
 )
 from signposting.text import normalise
-from signposting.vocabulary import AREA_CODES, CONCERNS, NATIONS, TOPIC_CONCERNS
+from signposting.vocabulary import AREA_CODES, CONCERNS, NATIONS, OTHER_CONCERN, TOPIC_CONCERNS
 
 logger = logging.getLogger(__name__)
 
@@ -127,7 +127,17 @@ def show_services(
     dispatcher.utter_message(response=OFFER_MORE if result.more_available else NO_MORE_SERVICES)
     ask_helpful_once(dispatcher, tracker)  # issue 14: under "what next", one small line
     shown = [*exclude, *(match.service.id for match in result.matches)]
-    return [SlotSet("services_shown", shown)]
+    return [SlotSet("services_shown", shown), *_concern_as_searched(tracker, request)]
+
+
+def _concern_as_searched(tracker: Tracker, request: SearchRequest) -> list[dict[str, Any]]:
+    """The concern slot as the search read it. A worry typed when the risk layer asked its
+    check question first is never validated by the form (it was filled in an earlier turn):
+    the slot kept the user's words, which staff figures ignore and the next turns re-read."""
+    typed = tracker.get_slot("concern")
+    if typed is None or typed in CONCERNS or typed == OTHER_CONCERN or typed == request.concern:
+        return []
+    return [SlotSet("concern", request.concern)]
 
 
 def _intro(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.test_conversations import Conversation, buttons, expected_services
+from tests.test_conversations_typed import slots
 
 pytestmark = pytest.mark.servers
 
@@ -154,3 +155,6 @@ def test_a_parent_worried_about_their_daughter_is_asked_what_is_going_on(bot):  
         answer = chat.text("/deny")
     assert "Here are some places that can help" in answer
     assert "eating" in answer.lower()
+    # After the check question the form never validated the worry: the slot kept her words
+    # (staff figures ignored it) until the search stored what it searched for.
+    assert slots(bot, chat)["concern"] == "eating"
