@@ -282,9 +282,15 @@ class ActionChangeAnswer(Action):
             if target is not None:
                 dispatcher.utter_message(response="utter_change_ask_again")
                 return [*(SlotSet(slot, None) for slot in ASK_AGAIN[target]), FollowupAction("triage_form")]
+            if tracker.latest_message.get("intent", {}).get("name") in NEW_WORRY_INTENTS:
+                # The same worry again, or one the bot cannot place: no new search, and no
+                # greeting and restart either (the rule for a worry out of the blue did that).
+                dispatcher.utter_message(response="utter_heard_you")
+                offer_next_step(dispatcher, tracker)
+                return []
             dispatcher.utter_message(response="utter_change_what")
             return []
-        new_worry = tracker.latest_message.get("intent", {}).get("name") in NEW_WORRY_INTENTS
+        new_worry = any(event["name"] == "concern" and tracker.get_slot("concern") != event["value"] for event in events)
         dispatcher.utter_message(response="utter_new_worry" if new_worry else "utter_changed_answer")
         tracker.slots.update({event["name"]: event["value"] for event in events})
         return events + show_services(dispatcher, tracker, domain=domain)

@@ -102,12 +102,24 @@ def test_a_place_typed_after_the_list_searches_there_without_greeting_again(bot)
     assert answers["area_code"] == "leicestershire" and answers["concern"] == "low_mood"
 
 
-def test_a_place_asked_about_after_the_list_searches_there(bot):  # noqa: F811
+@pytest.mark.parametrize(
+    ("typed", "place", "area_code"),
+    [("what about in hemel instead", "Hemel Hempstead", "herts"), ("how about oadby", "Oadby", "leicestershire")],
+)
+def test_a_place_asked_about_after_the_list_searches_there(bot, typed, place, area_code):  # noqa: F811
     """Found by typing at phone size: "what about in hemel instead" got "Sorry, I didn't get
-    that" (the NLU fallback)."""
+    that" (the NLU fallback); "how about oadby", read as a worry, got the greeting again."""
     chat = results(bot)
-    reply = chat.say("what about in hemel instead")
+    reply = chat.say(typed)
     assert "Thanks, I've changed that" in texts(reply) and LIST in texts(reply)
-    assert "Sorry" not in texts(reply)
+    assert "Sorry" not in texts(reply) and "I'm a chatbot" not in texts(reply)
     answers = slots(bot, chat)
-    assert (answers["area"], answers["area_code"]) == ("Hemel Hempstead", "herts")
+    assert (answers["area"], answers["area_code"]) == (place, area_code)
+
+
+def test_the_same_worry_again_after_the_list_is_heard_and_offered_the_next_step(bot):  # noqa: F811
+    chat = results(bot)
+    reply = chat.say("i still feel really low")
+    assert "Thank you for telling me." in texts(reply)
+    assert last_buttons(reply) == NEXT_STEP_BUTTONS
+    assert "I'm a chatbot" not in texts(reply) and LIST not in texts(reply)

@@ -54,8 +54,9 @@ def test_a_new_worry_or_answer_after_the_list_searches_again_then_listens(domain
     assert next_new_worry_action(state) == "action_listen"
 
 
-def test_the_same_worry_again_is_left_to_the_other_policies(domain):
-    assert next_new_worry_action(after_the_list(domain, "still feeling really low", "describe_concern")) is None
+def test_the_same_worry_again_goes_to_the_change_action_not_the_greeting(domain):
+    """action_change_answer thanks them and offers the next step (the worry rule greeted)."""
+    assert next_new_worry_action(after_the_list(domain, "still feeling really low", "describe_concern")) == "action_change_answer"
 
 
 def test_before_any_list_the_questions_handle_it(domain):

@@ -8,10 +8,11 @@ the bot knows and it is not the one searched for, `action_change_answer` takes i
 worry, keeping the other answers. The crisis path always comes first (CrisisPolicy has a
 higher priority, and this policy says nothing while it has a step to take).
 
-An answer typed after the list ("CM20", "Oadby", "she's 15 now") goes the same way: the
-rule for an answer out of the blue greeted the user again and restarted the questions.
-`action_change_answer` searches again when it changes an answer, and asks what to change
-when it does not.
+Any answer or worry typed after the list goes the same way ("CM20", "how about oadby",
+"she's 15 now", "still feeling low"): the rules for an answer or a worry out of the blue
+greeted the user again and restarted the questions. `action_change_answer` searches again
+when the message changes an answer; else it thanks them and offers the next step (a worry)
+or asks what to change (an answer).
 """
 from __future__ import annotations
 
@@ -48,12 +49,13 @@ def new_worry(tracker: DialogueStateTracker) -> str | None:
 
 
 def answer_after_the_list(tracker: DialogueStateTracker) -> bool:
-    """An answer (a place, an age) typed after the list, outside the questions."""
+    """An answer (a place, an age) or a worry typed after the list, outside the questions:
+    "how about oadby" is read as a worry as often as an answer, and the action tells them apart."""
     if tracker.latest_action_name != ACTION_LISTEN_NAME or tracker.active_loop_name:
         return False
     if not tracker.get_slot("services_shown") or not tracker.latest_message:
         return False
-    return (tracker.latest_message.intent or {}).get("name") == ANSWER_INTENT
+    return (tracker.latest_message.intent or {}).get("name") in (ANSWER_INTENT, *WORRY_INTENTS)
 
 
 def next_new_worry_action(tracker: DialogueStateTracker) -> str | None:
