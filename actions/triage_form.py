@@ -27,6 +27,7 @@ from signposting.parsing import (
     parse_role_typed,
     parse_school_absence,
 )
+from signposting.responses import CHECK_OK, CHECK_RISK
 from signposting.settings import settings
 from signposting.text import normalise
 from signposting.vocabulary import NATIONAL
@@ -145,6 +146,34 @@ def typed_answer(tracker: Tracker) -> dict[str, Any]:
     return {slot: text} if understood_as(slot, text, tracker) else {}
 
 
+# Bookkeeping actions, not replies: skipped when reading what the bot did between messages.
+_BOOKKEEPING = {"action_listen", "action_extract_slots"}
+
+
+def answer_held_by_the_check(tracker: Tracker) -> dict[str, Any]:
+    """{requested slot: text} after a "No" to the risk layer's check question, where `text` is
+    the message that raised it and the form had asked for that slot ("im 16 and i hate myself"
+    at the age question). The crisis policy has already judged both messages; without this
+    the form asked the same question again and the user typed the answer twice."""
+    slot = tracker.get_slot("requested_slot")
+    events = tracker.events
+    users = [i for i, event in enumerate(events) if event.get("event") == "user"]
+    if not slot or len(users) < 2:
+        return {}
+    previous, last = users[-2], users[-1]
+
+    def actions(part: list[dict[str, Any]]) -> list[str]:
+        return [e.get("name") or "" for e in part if e.get("event") == "action" and e.get("name") not in _BOOKKEEPING]
+
+    asked = actions(events[:previous])
+    if not asked or asked[-1] != "triage_form" or actions(events[previous + 1 : last]) != [CHECK_RISK]:
+        return {}
+    if CHECK_OK not in actions(events[last + 1 :]):
+        return {}
+    text = str(events[previous].get("text") or "")
+    return {slot: text} if understood_as(slot, text, tracker) else {}
+
+
 # What the school slot holds once an answer was read (validate_school).
 SCHOOL_STATES = ("skipped", "not at school", "not found")
 
@@ -154,14 +183,15 @@ class ValidateTriageForm(FormValidationAction):
         return "validate_triage_form"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
-        if latest_intent(tracker) in NOT_AN_ANSWER and not typed_answer(tracker):
+        if latest_intent(tracker) in NOT_AN_ANSWER and not typed_answer(tracker) and not answer_held_by_the_check(tracker):
             return []  # nothing extracted: the form rejects and the intent's rule answers
         return await super().run(dispatcher, tracker, domain)
 
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """The slot mappings skip intents that are not answers; an answer they skipped is added here."""
         events = await super().get_extraction_events(dispatcher, tracker, domain)
-        return events + [SlotSet(slot, value) for slot, value in typed_answer(tracker).items()]
+        held = {**typed_answer(tracker), **answer_held_by_the_check(tracker)}
+        return events + [SlotSet(slot, value) for slot, value in held.items()]
 
     # --- answers given before they were asked, and corrections -----------------------
 

@@ -154,3 +154,16 @@ def test_a_real_change_is_still_confirmed(bot):  # noqa: F811
     reply = chat.text("actually I'm 15")
     assert "I've changed that" in reply
     assert slots(bot, chat)["age_min"] == 15
+
+
+def test_an_age_said_with_words_that_raise_the_check_question_is_kept_after_no(bot):  # noqa: F811
+    """Before, after "No" the bot asked "How old are you?" again: the user typed it twice."""
+    chat = start(bot)
+    chat.say("young person")
+    reply = chat.text("im 16 and i hate myself")
+    if "I want to check you're OK" in reply:  # the risk layer asks first; a user taps No
+        reply = chat.text("/deny")
+        assert "Let's carry on" in reply or "talk to someone any time" in reply
+    assert "Which school or college do you go to?" in reply
+    found = slots(bot, chat)
+    assert (found["age_min"], found["age_max"]) == (16, 16)

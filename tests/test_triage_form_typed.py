@@ -86,3 +86,39 @@ def test_an_unknown_place_is_not_taken_for_a_worry(text, intent):
     from actions.triage_form import told_a_worry_instead
 
     assert told_a_worry_instead(with_concern(tracker(text, intent, "area"), None), text) is False
+
+
+def after_the_check(first: str, reply: str = "No", slot: str = "age", check_ok: bool = True) -> Tracker:
+    """The form asked for `slot`; `first` raised the check question; the user answered `reply`."""
+    events = [
+        {"event": "action", "name": "triage_form"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": first, "parse_data": {"intent": {"name": "express_crisis"}}},
+        {"event": "action", "name": "action_extract_slots"},
+        {"event": "action", "name": "utter_check_risk"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": reply, "parse_data": {"intent": {"name": "deny"}}},
+        {"event": "action", "name": "action_extract_slots"},
+        *([{"event": "action", "name": "utter_check_ok"}] if check_ok else []),
+    ]
+    return Tracker("test", {"requested_slot": slot, "area_code": None}, {"text": reply, "intent": {"name": "deny"}},
+                   events, False, None, {"name": "triage_form"}, "triage_form")
+
+
+def test_after_no_to_the_check_question_the_message_that_raised_it_answers_the_question():
+    from actions.triage_form import answer_held_by_the_check
+
+    assert answer_held_by_the_check(after_the_check("im 16 and i hate myself")) == {"age": "im 16 and i hate myself"}
+
+
+@pytest.mark.parametrize(
+    ("first", "slot", "check_ok"),
+    [
+        ("i hate myself", "age", True),  # no age in it: the question is asked again
+        ("im 16 and i hate myself", "age", False),  # "No" not accepted (the crisis steps went on)
+    ],
+)
+def test_nothing_is_taken_when_the_message_does_not_answer_or_the_check_did_not_end_well(first, slot, check_ok):
+    from actions.triage_form import answer_held_by_the_check
+
+    assert answer_held_by_the_check(after_the_check(first, slot=slot, check_ok=check_ok)) == {}
