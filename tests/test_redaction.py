@@ -153,22 +153,25 @@ def test_a_record_that_cannot_be_redacted_is_withheld_not_logged_raw():
     must neither raise inside logging nor let the typed text through."""
     from bot.privacy import log_redaction
 
-    def broken_redactor(text: str) -> str:
+    def broken_redactor(text: str | None) -> str | None:
         raise RuntimeError("redactor unavailable")
 
-    original = log_redaction.redact_text
+    original, withheld = log_redaction.redact_text, log_redaction.WITHHELD
     log_redaction.redact_text = broken_redactor
     try:
         factory = log_redaction._redacting_factory(logging.LogRecord)
     finally:
         log_redaction.redact_text = original
+    log_redaction.WITHHELD = None  # type: ignore[assignment]  # as at interpreter shutdown
     try:
         raise ValueError("my number is 07700 900123")
     except ValueError:
         import sys
 
         record = factory("rasa", logging.ERROR, __file__, 1, "user said %s", ("I'm Aisha Rahman",), sys.exc_info())
-    assert record.getMessage() == log_redaction.WITHHELD
+    finally:
+        log_redaction.WITHHELD = withheld
+    assert record.getMessage() == withheld
     assert record.exc_info is None and record.exc_text is None
     assert "Aisha" not in logging.Formatter().format(record)
 

@@ -22,7 +22,7 @@ WITHHELD = "[log message withheld: it could not be redacted]"
 def _redacting_factory(previous: Any) -> Any:
     # Bound here, not looked up at call time: objects freed while the interpreter shuts down
     # (aiohttp sessions) still log, after module globals have been cleared to None.
-    redact, format_exception = redact_text, traceback.format_exception
+    redact, format_exception, withheld = redact_text, traceback.format_exception, WITHHELD
 
     def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
         record: logging.LogRecord = previous(*args, **kwargs)
@@ -35,7 +35,7 @@ def _redacting_factory(previous: Any) -> Any:
             if record.exc_info and record.exc_info[0] is not None:
                 record.exc_text = redact("".join(format_exception(*record.exc_info)).rstrip("\n"))
         except Exception:  # fail closed: a record that cannot be redacted is not logged as typed
-            record.msg, record.args, record.exc_info, record.exc_text = WITHHELD, (), None, None
+            record.msg, record.args, record.exc_info, record.exc_text = withheld, (), None, None
         return record
 
     return factory
