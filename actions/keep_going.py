@@ -125,7 +125,8 @@ def asks_to_change_after_the_list(tracker: Tracker) -> bool:
     if parse_change_target(text) is not None:
         return True
     place = resolve_area(text, fuzzy=False)
-    return bool(place and place.status in ("found", "outside") and place.how != "england_town")
+    # "elsewhere" is a phrase ("i can't go outside", "none of these"), not a place named.
+    return bool(place and place.status in ("found", "outside") and place.how not in ("england_town", "elsewhere"))
 
 
 class ActionNotUnderstood(Action):

@@ -137,7 +137,8 @@ def _concern_as_searched(tracker: Tracker, request: SearchRequest) -> list[dict[
     typed = tracker.get_slot("concern")
     if typed is None or typed in CONCERNS or typed == OTHER_CONCERN or typed == request.concern:
         return []
-    return [SlotSet("concern", request.concern)]
+    # Words no concern fits were searched as any worry: "other", so the question is not asked again.
+    return [SlotSet("concern", request.concern or OTHER_CONCERN)]
 
 
 def _intro(
@@ -265,7 +266,10 @@ class ActionChangeAnswer(Action):
         if age and not age.unknown and not age.out_of_range:
             events += [SlotSet("age", age.label), SlotSet("age_min", age.low), SlotSet("age_max", age.high)]
         resolution = resolve_area(values, fuzzy=False)
-        if resolution and resolution.status in ("found", "outside") and resolution.how != "england_town":
+        # "somewhere else" moves the search only when the message asked to change the area:
+        # "i can't go outside any more" is a worry, not a place.
+        ignored = ("england_town",) if target == "area" else ("england_town", "elsewhere")
+        if resolution and resolution.status in ("found", "outside") and resolution.how not in ignored:
             events += [
                 SlotSet("area", resolution.place),
                 SlotSet("area_code", resolution.area_code),

@@ -52,7 +52,7 @@ STOP_WORDS = frozenset(
 # Wing") or as the whole answer: "the new wing" or "my friend Heather" is not a place.
 CUE = re.compile(
     r"\b(in|near|nr|from|at|around|live|lives|living|moved to|moving to|outside|meant|mean|by|"
-    r"is|its|it s|about|try)$"
+    r"is|its|it s|how about|what about|try)$"
 )
 FILLER = STOP_WORDS | frozenset("please thanks thank you yes yeah yep ok okay its it s actually sorry".split())
 COMPETITOR = "england_town"

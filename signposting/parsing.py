@@ -278,8 +278,10 @@ CONCERN_PATTERNS: dict[str, str] = {
 # Online harms the online safety services are for (nat-ceop, nat-report-remove); not
 # bullying, fake or hacked accounts.
 _ONLINE_EXPLOITATION = re.compile(
-    r"\b(?:nudes?|naked|sext\w*|blackmail\w*|groom\w*|leaked|(?:pics|photos|pictures|images|videos) "
-    r"(?:of (?:me|him|her) )?(?:shared|going round|posted|leaked)|stranger\w*|catfish\w*|send (?:pics|photos))\b"
+    r"\b(?:nudes?|naked|sext\w*|blackmail\w*|groom\w*|leak\w*|(?:pics|photos|pictures|images|videos) "
+    r"(?:of (?:me|him|her) )?(?:shared|going round|posted|leaked)|stranger\w*|catfish\w*|send (?:pics|photos)|"
+    r"private (?:pics|photos|pictures|images|videos)|"
+    r"threat\w* to (?:post|share|send|leak|put|expose)|(?:going|gonna) to (?:post|share|leak) (?:my|them|it|her|his))\b"
 )
 _CONCERN_REGEX = {
     concern: re.compile(rf"\b(?:{pattern})\b") for concern, pattern in CONCERN_PATTERNS.items()
@@ -323,11 +325,17 @@ SOMETHING_ELSE = re.compile(r"^(?:something else|other|another thing|none of (?:
 # "I'm worried about my daughter" says who the worry is for, not that she is anxious: a
 # parent's opening line must not become the worry the bot searches for.
 _WORRIED_ABOUT_SOMEONE = re.compile(
-    r"\b(?:worried|worrying|concerned|anxious|worry|scared)\s+(?:about|for)\s+"
+    # Said by the speaker ("I'm really worried about", "we are concerned for", or the message
+    # starts with it), not by the child ("my daughter is anxious about her friends" is a worry).
+    r"(?:^|\b(?:i|im|i m|i am|we|we re|were|we are|ive been|i ve been|i have been|hi|hello|hiya)\s+)"
+    r"(?:(?:really|so|very|quite|a bit|bit|a little|getting|just|also|increasingly|extremely|incredibly)\s+)*"
+    r"(?:worried|concerned)\s+(?:about|for)\s+(?:"
     r"(?:(?:my|our|a|the|this|one of my|one of our)\s+)?(?:(?:little|eldest|oldest|youngest|teenage|\d+\s*(?:yr|year)s?\s*old)\s+)?"
     r"(?:son|daughter|child|children|kid|kids|boy|girl|teen|teenager|grandson|granddaughter|grandchild|"
-    r"grandkids?|step ?son|step ?daughter|stepchild|foster (?:son|daughter|child)|nephew|niece|brother|"
-    r"sister|friend|mate|pupil|student|young person|him|her|them)\b(?!\s*s\b)"
+    r"grandkids?|step ?son|step ?daughter|stepchild|foster (?:son|daughter|child)|nephew|niece|"
+    r"pupil|student|young person)\b(?!\s*s\b)"
+    # "him", "her", "them" only as the whole object: "her friends" is what she worries about.
+    r"|(?:him|her|them)(?:\s+(?:and her |and his |and their )?(?:mental health|wellbeing|well being))?\s*$)"
 )
 
 

@@ -51,6 +51,8 @@ def test_the_labels_are_the_agreed_ones():
         ("hes being bullied on roblox", "bullying"),
         ("they bully me and said they'll share my nudes", "online_safety"),
         ("a stranger online keeps picking on me and asking for pics", "online_safety"),
+        # Found in review: a threat to share pictures is for Report Remove and CEOP.
+        ("being bullied on instagram, they screenshot my private photos and are threatening to post them", "online_safety"),
         ("i saw something scary on tiktok", "online_safety"),
         ("nightmares since the car crash", "trauma"),
     ],
@@ -62,7 +64,7 @@ def test_the_cause_wins_over_the_feeling(text, concern):
 @pytest.mark.parametrize(
     "text",
     ["hi im worried about my daughter", "I'm really concerned about my 14 year old son", "worried about him",
-     "we are worried about our foster daughter", "I am worried about her mental health", "worried about my friend"],
+     "we are worried about our foster daughter", "I am worried about her mental health", "hi, really worried about my son"],
 )
 def test_worried_about_someone_says_who_not_what(text):
     """A parent's opening line is not an anxiety worry: the bot must still ask what is going on."""
@@ -78,6 +80,9 @@ def test_worried_about_someone_says_who_not_what(text):
         ("my son worries about everything", "worry"),
         ("im worried about my sons anxiety", "worry"),
         ("i am worried about everything all the time", "worry"),
+        # Found in review: the child's own worry, not the speaker's framing.
+        ("my daughter is anxious about her friends", "worry"),
+        ("anxious about my brother coming home", "family"),
     ],
 )
 def test_the_worry_after_worried_about_someone_is_still_read(text, concern):

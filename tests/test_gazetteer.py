@@ -79,3 +79,9 @@ def test_a_village_of_ours_not_said_as_a_place_is_never_called_outside(directory
     resolution = directory.gazetteer.resolve("oadby is nice", fuzzy=False)
     assert resolution.status != "outside"
     assert directory.gazetteer.resolve("how about luton", fuzzy=False).status == "outside"
+
+
+@pytest.mark.parametrize("text", ["I'm worried about Heather", "worried about dale hes 14"])
+def test_a_name_after_worried_about_is_not_a_place(directory, text):
+    """Found in review: "about" alone made "Heather" a Leicestershire village."""
+    assert directory.gazetteer.resolve(text, fuzzy=False).status == "unknown"

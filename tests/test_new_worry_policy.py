@@ -75,3 +75,26 @@ def test_an_answer_before_any_list_is_left_to_the_questions(domain):
 def test_a_crisis_message_is_left_to_the_crisis_policy(domain):
     state = after_the_list(domain, "I'm being bullied and I want to kill myself", "express_crisis", risk=["suicidal"])
     assert next_new_worry_action(state) is None
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "intent"),
+    [
+        ("utter_ask_safe_now", "i need help", "seek_help"),  # to "Are you safe right now?"
+        ("utter_not_safe_now", "im in my room", "inform"),
+        ("utter_check_risk", "im being bullied", "describe_concern"),
+        ("utter_offer_to_continue", "Watford", "inform"),
+    ],
+)
+def test_a_reply_to_a_crisis_step_after_the_list_is_never_taken_as_a_new_answer(domain, asked, text, intent):
+    """Found in review: "i need help" after "Are you safe right now?" (the list shown earlier)
+    got "Thank you for telling me." and the next-step menu instead of the urgent help."""
+    events = [
+        ActionExecuted("action_listen"), said("low mood", "describe_concern"), SlotSet("concern", "low_mood"),
+        ActionExecuted("action_find_services"), SlotSet("services_shown", ["svc-1"]),
+        ActionExecuted("action_listen"), said("i want to die", "express_crisis", ["suicidal"]),
+        ActionExecuted("utter_crisis"), ActionExecuted(asked),
+        ActionExecuted("action_listen"), said(text, intent),
+    ]
+    state = DialogueStateTracker.from_events("test", events, domain.slots)
+    assert next_new_worry_action(state) is None

@@ -24,7 +24,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.nlu.crisis_policy import next_step
+from bot.nlu.crisis_policy import CRISIS_ACTIONS, last_bot_action_before_user, next_step
 from bot.nlu.deterministic_policy import DeterministicPolicy
 from signposting.parsing import parse_concern
 
@@ -33,11 +33,20 @@ WORRY_INTENTS = {"describe_concern", "seek_help"}
 ANSWER_INTENT = "inform"
 
 
+def replies_to_the_list(tracker: DialogueStateTracker) -> bool:
+    """The latest message came after the list, outside the questions, and not in reply to a
+    crisis step ("Are you safe right now?", the check question): those replies are the crisis
+    policy's and the rules', whatever the message says."""
+    if tracker.latest_action_name != ACTION_LISTEN_NAME or tracker.active_loop_name:
+        return False
+    if not tracker.get_slot("services_shown") or not tracker.latest_message:
+        return False
+    return last_bot_action_before_user(tracker) not in CRISIS_ACTIONS
+
+
 def new_worry(tracker: DialogueStateTracker) -> str | None:
     """The worry the latest message names, when it is a new one after the list; else None."""
-    if tracker.latest_action_name != ACTION_LISTEN_NAME or tracker.active_loop_name:
-        return None
-    if not tracker.get_slot("services_shown") or not tracker.latest_message:
+    if not replies_to_the_list(tracker):
         return None
     if (tracker.latest_message.intent or {}).get("name") not in WORRY_INTENTS:
         return None
@@ -51,9 +60,7 @@ def new_worry(tracker: DialogueStateTracker) -> str | None:
 def answer_after_the_list(tracker: DialogueStateTracker) -> bool:
     """An answer (a place, an age) or a worry typed after the list, outside the questions:
     "how about oadby" is read as a worry as often as an answer, and the action tells them apart."""
-    if tracker.latest_action_name != ACTION_LISTEN_NAME or tracker.active_loop_name:
-        return False
-    if not tracker.get_slot("services_shown") or not tracker.latest_message:
+    if not replies_to_the_list(tracker):
         return False
     return (tracker.latest_message.intent or {}).get("name") in (ANSWER_INTENT, *WORRY_INTENTS)
 
