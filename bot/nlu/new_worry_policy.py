@@ -1,18 +1,13 @@
-"""NewWorryPolicy: a new worry told after the list searches again for it (issue #12).
+"""NewWorryPolicy: a worry or an answer typed after the list goes to `action_change_answer` (issue #12).
 
-"I'm also being bullied", typed after the services were shown, used to restart the
-questions from the greeting; with every answer already given, the form finished at once
-and the bot offered "more options" for the old worry. Now, when the message names a worry
-the bot knows and it is not the one searched for, `action_change_answer` takes it (as for
-"actually it's about bullying"): it says the answer changed and shows services for the new
-worry, keeping the other answers. The crisis path always comes first (CrisisPolicy has a
-higher priority, and this policy says nothing while it has a step to take).
-
-Any answer or worry typed after the list goes the same way ("CM20", "how about oadby",
-"she's 15 now", "still feeling low"): the rules for an answer or a worry out of the blue
-greeted the user again and restarted the questions. `action_change_answer` searches again
-when the message changes an answer; else it thanks them and offers the next step (a worry)
-or asks what to change (an answer).
+After the services were shown, "I'm also being bullied", "CM20", "how about oadby" or
+"she's 15 now" matched the rules for a worry or an answer out of the blue: the greeting again
+and the questions restarted, then "more options" for the old answers. Now
+`action_change_answer` takes every such message: a changed worry, place or age searches again
+keeping the other answers; the same worry, or one it cannot place, is thanked with the next
+step; an answer that changes nothing asks what to change. The crisis path always comes first
+(CrisisPolicy has a higher priority, this policy says nothing while it has a step to take, and
+a reply to a crisis step is never taken).
 """
 from __future__ import annotations
 
@@ -26,7 +21,6 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.crisis_policy import CRISIS_ACTIONS, last_bot_action_before_user, next_step
 from bot.nlu.deterministic_policy import DeterministicPolicy
-from signposting.parsing import parse_concern
 
 CHANGE_ANSWER = "action_change_answer"
 WORRY_INTENTS = {"describe_concern", "seek_help"}
@@ -44,19 +38,6 @@ def replies_to_the_list(tracker: DialogueStateTracker) -> bool:
     return last_bot_action_before_user(tracker) not in CRISIS_ACTIONS
 
 
-def new_worry(tracker: DialogueStateTracker) -> str | None:
-    """The worry the latest message names, when it is a new one after the list; else None."""
-    if not replies_to_the_list(tracker):
-        return None
-    if (tracker.latest_message.intent or {}).get("name") not in WORRY_INTENTS:
-        return None
-    concern = parse_concern(tracker.latest_message.text or "")
-    searched = tracker.get_slot("concern")
-    if concern in (None, "other") or concern == searched or concern == parse_concern(str(searched or "")):
-        return None
-    return concern
-
-
 def answer_after_the_list(tracker: DialogueStateTracker) -> bool:
     """An answer (a place, an age) or a worry typed after the list, outside the questions:
     "how about oadby" is read as a worry as often as an answer, and the action tells them apart."""
@@ -70,7 +51,7 @@ def next_new_worry_action(tracker: DialogueStateTracker) -> str | None:
         return None
     if tracker.latest_action_name == CHANGE_ANSWER and _answered_a_new_worry(tracker):
         return ACTION_LISTEN_NAME
-    return CHANGE_ANSWER if new_worry(tracker) or answer_after_the_list(tracker) else None
+    return CHANGE_ANSWER if answer_after_the_list(tracker) else None
 
 
 def _answered_a_new_worry(tracker: DialogueStateTracker) -> bool:
