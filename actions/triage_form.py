@@ -100,17 +100,25 @@ CONTROL_REQUEST = re.compile(
 FORM_STEPS = {"action_listen", "action_extract_slots", "triage_form", "validate_triage_form"}
 
 
+def user_turns(tracker: Tracker) -> list[int]:
+    """The positions of the user's messages in the tracker's events."""
+    return [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
+
+
+def bot_actions(events: list[dict[str, Any]], skip: frozenset[str] = frozenset({"action_listen"})) -> list[str]:
+    """The names of the actions among `events`, without the ones in `skip`."""
+    return [e.get("name") or "" for e in events if e.get("event") == "action" and e.get("name") not in skip]
+
+
 def form_asked_last(tracker: Tracker) -> bool:
     """Was the latest message a reply to the form's question, and is the form validating it now?"""
-    events = tracker.events
-    users = [i for i, event in enumerate(events) if event.get("event") == "user"]
+    users = user_turns(tracker)
     if not users:
         return False
-    last_user = users[-1]
-    after = [e.get("name") for e in events[last_user + 1:] if e.get("event") == "action"]
-    if any(name not in FORM_STEPS for name in after):
+    events, last_user = tracker.events, users[-1]
+    if any(name not in FORM_STEPS for name in bot_actions(events[last_user + 1 :], skip=frozenset())):
         return False
-    before = [e.get("name") for e in events[:last_user] if e.get("event") == "action" and e.get("name") != "action_listen"]
+    before = bot_actions(events[:last_user])
     return bool(before) and before[-1] == "triage_form"
 
 
@@ -147,7 +155,7 @@ def typed_answer(tracker: Tracker) -> dict[str, Any]:
 
 
 # Bookkeeping actions, not replies: skipped when reading what the bot did between messages.
-_BOOKKEEPING = {"action_listen", "action_extract_slots"}
+_BOOKKEEPING = frozenset({"action_listen", "action_extract_slots"})
 
 
 def answer_held_by_the_check(tracker: Tracker) -> dict[str, Any]:
@@ -156,19 +164,14 @@ def answer_held_by_the_check(tracker: Tracker) -> dict[str, Any]:
     at the age question). The crisis policy has already judged both messages; without this
     the form asked the same question again and the user typed the answer twice."""
     slot = tracker.get_slot("requested_slot")
-    events = tracker.events
-    users = [i for i, event in enumerate(events) if event.get("event") == "user"]
+    users = user_turns(tracker)
     if not slot or len(users) < 2:
         return {}
-    previous, last = users[-2], users[-1]
-
-    def actions(part: list[dict[str, Any]]) -> list[str]:
-        return [e.get("name") or "" for e in part if e.get("event") == "action" and e.get("name") not in _BOOKKEEPING]
-
-    asked = actions(events[:previous])
-    if not asked or asked[-1] != "triage_form" or actions(events[previous + 1 : last]) != [CHECK_RISK]:
+    events, previous, last = tracker.events, users[-2], users[-1]
+    asked = bot_actions(events[:previous], _BOOKKEEPING)
+    if not asked or asked[-1] != "triage_form" or bot_actions(events[previous + 1 : last], _BOOKKEEPING) != [CHECK_RISK]:
         return {}
-    if CHECK_OK not in actions(events[last + 1 :]):
+    if CHECK_OK not in bot_actions(events[last + 1 :], _BOOKKEEPING):
         return {}
     text = str(events[previous].get("text") or "")
     return {slot: text} if understood_as(slot, text, tracker) else {}
@@ -232,11 +235,8 @@ class ValidateTriageForm(FormValidationAction):
     async def extract_concern(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         if not self._volunteered("concern", tracker):
             return {}
-        if latest_intent(tracker) not in ("describe_concern", "change_answer"):
-            return {}
-        concern = parse_concern(latest_text(tracker))
-        found = {"concern": concern} if concern and concern != "other" else {}
-        return self._confirm_if_changed("concern", found, dispatcher, tracker)
+        concern = worry_told(tracker, latest_text(tracker))
+        return self._confirm_if_changed("concern", {"concern": concern} if concern else {}, dispatcher, tracker)
 
     # --- validation of each answer ---------------------------------------------------
 
@@ -333,13 +333,19 @@ class ValidateTriageForm(FormValidationAction):
         return {"concern": concern}
 
 
-def told_a_worry_instead(tracker: Tracker, text: str) -> bool:
-    """A worry typed at the place question ("im being bullied and its making me down"): the
-    same test extract_concern uses to keep it, so the bot never thanks for a worry it dropped."""
+def worry_told(tracker: Tracker, text: str) -> str | None:
+    """The worry a message told as a worry (not "something else"), whatever was asked."""
     if latest_intent(tracker) not in ("describe_concern", "change_answer"):
-        return False
+        return None
     concern = parse_concern(text)
-    return concern not in (None, "other") and tracker.get_slot("concern") in (None, concern)
+    return concern if concern != "other" else None
+
+
+def told_a_worry_instead(tracker: Tracker, text: str) -> bool:
+    """A worry typed at the place question ("im being bullied and its making me down") that
+    extract_concern kept: the bot never thanks for a worry it dropped."""
+    concern = worry_told(tracker, text)
+    return concern is not None and tracker.get_slot("concern") in (None, concern)
 
 
 class ActionAskArea(Action):
