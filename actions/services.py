@@ -18,7 +18,7 @@ from actions.triage_form import area_group, latest_text, resolve_area
 from services_db.opening import london_now
 from services_db.query import SearchRequest, SearchResult, find_services
 from signposting.change_request import TARGETS, parse_change_target
-from signposting.parsing import parse_age, parse_age_mention, parse_concern, parse_role
+from signposting.parsing import parse_age, parse_age_mention, parse_concern, role_said_of_oneself
 from signposting.responses import (
     ASK_SCHOOL_ABOUT_MHST,
     CRISIS_FOOTER,
@@ -278,7 +278,8 @@ class ActionChangeAnswer(Action):
         concern = parse_concern(values)
         if concern and concern != "other":
             events.append(SlotSet("concern", concern))
-        role = parse_role(values)
+        # Only who the speaker says they are: "send this to my teacher" is not a teacher speaking.
+        role = role_said_of_oneself(values)
         if role in ("parent_carer", "professional"):
             events.append(SlotSet("user_role", role))
         # Issue #12: "Thanks, I've changed that" only when this message really changed an answer.

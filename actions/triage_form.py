@@ -26,6 +26,7 @@ from signposting.parsing import (
     parse_concern,
     parse_role_typed,
     parse_school_absence,
+    words_after_a_leading_age,
 )
 from signposting.responses import CHECK_OK, CHECK_RISK
 from signposting.settings import settings
@@ -227,9 +228,11 @@ class ValidateTriageForm(FormValidationAction):
     async def extract_area(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         if not self._volunteered("area", tracker):
             return {}
-        resolution = resolve_area(latest_text(tracker), fuzzy=False)
-        if resolution and resolution.status == "found" and resolution.how != "england_town":
-            return self._confirm_if_changed("area", {"area": resolution.place}, dispatcher, tracker)
+        text = latest_text(tracker)
+        for candidate in (text, words_after_a_leading_age(text)):  # "13, belgrave"
+            resolution = resolve_area(candidate, fuzzy=False) if candidate else None
+            if resolution and resolution.status == "found" and resolution.how != "england_town":
+                return self._confirm_if_changed("area", {"area": resolution.place}, dispatcher, tracker)
         return {}
 
     async def extract_concern(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:

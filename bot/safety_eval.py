@@ -32,7 +32,7 @@ import os
 import statistics
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -121,6 +121,7 @@ def signals_with_score(risk: dict[str, Any], probability: float, category: str |
         classifier_crisis=bool(risk.get("classifier_crisis")),
         crisis_language=risk.get("crisis_language"),
         words=int(risk.get("words") or 99),
+        plain_answer=bool(risk.get("plain_answer")),
     )
 
 
@@ -249,14 +250,36 @@ def context_conversations(agent) -> list[str]:  # type: ignore[no-untyped-def]
         conversations = read_corpus_file(path)
         rows = []
         alone = []
+        missed: list[tuple[bool, bool]] = []
         for conversation in conversations:
             turns = [*conversation.context, conversation.text]
             parsed = parse(agent, turns)
-            rows.append((conversation, risk_level(tracker_of(parsed))))
+            level = risk_level(tracker_of(parsed))
+            rows.append((conversation, level))
             alone.append((conversation, verdict(parsed[-1]).outcome))
+            if conversation.is_risk and level == NONE:
+                missed.append(context_signals(parsed))
         lines += outcome_table(rows, f"Conversations, last message in context ({path.name})")
+        lines += missed_in_context(missed)
         lines += outcome_table(alone, f"The same last messages on their own, without context ({path.name})")
     return lines
+
+
+def context_signals(parsed_turns: list[dict[str, Any]]) -> tuple[bool, bool]:
+    """(the last message reads as a goodbye or "it's sorted", an earlier message showed distress)."""
+    earlier = any((p.get("risk") or {}).get("distress") for p in parsed_turns[:-1])
+    return bool((parsed_turns[-1].get("risk") or {}).get("finality")), earlier
+
+
+def missed_in_context(missed: list[tuple[bool, bool]]) -> list[str]:
+    """Why risk conversations got nothing, in figures only (the context rule needs both signals)."""
+    if not missed:
+        return []
+    count = Counter(missed)
+    return [f"Risk conversations that got nothing: {len(missed)}. Last message read as finality: "
+            f"{count[(True, True)] + count[(True, False)]}; earlier distress seen: {count[(True, True)] + count[(False, True)]}; "
+            f"neither: {count[(False, False)]}; distress but no finality: {count[(False, True)]}; "
+            f"finality but no distress: {count[(True, False)]}."]
 
 
 def tracker_of(parsed_turns: list[dict[str, Any]]):  # type: ignore[no-untyped-def]

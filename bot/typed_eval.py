@@ -36,7 +36,21 @@ from pathlib import Path
 from typing import Any
 
 from bot.train import model_path
-from signposting.responses import ASK_USER_ROLE, CHECK_RISK, CRISIS_FIRST_STEP, NOT_UNDERSTOOD, NOT_UNDERSTOOD_ACTION
+from signposting.responses import (
+    ASK_USER_ROLE,
+    CANNOT_DO_YET,
+    CHECK_RISK,
+    CRISIS_FIRST_STEP,
+    GOODBYE,
+    MORE_SERVICES,
+    NOT_UNDERSTOOD,
+    NOT_UNDERSTOOD_ACTION,
+    START_AGAIN_ACTION,
+    STOP,
+    TALK_TO_PERSON,
+    THANKS_REPLY,
+    WRITTEN_IN_ANOTHER_LANGUAGE,
+)
 from signposting.settings import PROJECT_ROOT
 
 HELD_OUT = sorted((PROJECT_ROOT / "tests" / "typed_answers").glob("typed_T*.jsonl"))
@@ -54,6 +68,22 @@ AREA_ANSWER = "Watford"
 CONCERN_ANSWER = "low mood"
 NATIONAL_EXPECTED = {"england_elsewhere", "skip"}
 SCHOOL_SKIPPED, SCHOOL_NONE = "skipped", "not at school"
+# "What would you like to do next?": what the bot may do for each of the brief's labels (its
+# names are not intent names: "email_or_print" is two intents). Each way is a reply and, where
+# one reply serves several requests, the intents that must have asked for it.
+_ANY = None
+NEXT_STEP_SERVED: dict[str, tuple[tuple[str, frozenset[str] | None], ...]] = {
+    "more_options": ((MORE_SERVICES, _ANY),),
+    "start_again": ((START_AGAIN_ACTION, _ANY),),
+    "talk_to_a_person": ((TALK_TO_PERSON, _ANY),),
+    "email_or_print": ((CANNOT_DO_YET, frozenset({"request_email", "request_print"})),),
+    # Asked for in English ("in Polish please") or written in the language: an honest "English only".
+    "other_language": ((CANNOT_DO_YET, frozenset({"request_other_language"})), (WRITTEN_IN_ANOTHER_LANGUAGE, _ANY)),
+    # "thanks, bye" and "ok ta" both end the chat kindly.
+    "goodbye": ((GOODBYE, _ANY), (STOP, _ANY), (THANKS_REPLY, _ANY)),
+}
+# Reported label by label too (figures only: the labels are the brief's, not the texts).
+BY_LABEL = ("first_message", "next_step")
 
 
 @dataclass(frozen=True)
@@ -130,7 +160,13 @@ def judge(answer: Answer, slots: dict[str, Any], intent: str | None, actions: li
             return crisis
         if wanted == "other":
             return intent not in ("greet", "seek_help", "describe_concern", "express_crisis") and not crisis
-        return intent == wanted and not crisis
+        # A greeting or a request for help: the bot greets and asks its first question, whatever
+        # the intent's name ("Dzień dobry" is read as inform and greeted all the same).
+        asked = active_loop == "triage_form" or ASK_USER_ROLE in actions  # the form asks in its own action
+        started = asked and not crisis and not (NOT_UNDERSTOOD | {NOT_UNDERSTOOD_ACTION}) & set(actions)
+        if wanted == "describe_concern":  # ...and the worry is kept, or at least read as one
+            return started and (intent == wanted or slots.get("concern") is not None)
+        return started
     if question == "user_role":
         return slots.get("user_role") == expected["role"]
     if question == "age":
@@ -161,7 +197,9 @@ def judge(answer: Answer, slots: dict[str, Any], intent: str | None, actions: li
             return started
         return not started and not crisis and not (NOT_UNDERSTOOD | {NOT_UNDERSTOOD_ACTION}) & set(actions)
     if question == "next_step":
-        return intent == expected["intent"]
+        ways = NEXT_STEP_SERVED[expected["intent"]]
+        served = any(reply in actions and (intents is None or intent in intents) for reply, intents in ways)
+        return served and not crisis
     raise ValueError(question)
 
 
@@ -256,6 +294,13 @@ def report(outcomes: list[Outcome], show_failures: int) -> list[str]:
     if separate:
         lines.append(row("concern (apart)", separate))
     lines.append(row("everything", outcomes))
+    for question in BY_LABEL:
+        labels: dict[str, list[Outcome]] = defaultdict(list)
+        for outcome in by_question.get(question, []):
+            labels[outcome.answer.expected["intent"]].append(outcome)
+        if labels:
+            lines.append(f"  {question} by label: " + ", ".join(
+                f"{label} {sum(o.understood for o in rows)}/{len(rows)}" for label, rows in sorted(labels.items())))
     checked = [o for o in outcomes if o.after_check is not None]
     lines.append(f"\nThe check question came instead of the next step for {len(checked)} answers; "
                  f"after 'No', {sum(bool(o.after_check) for o in checked)} were kept as the author meant.")

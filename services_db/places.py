@@ -105,11 +105,34 @@ def place_name_rows(path: Path = PLACE_NAMES_FILE) -> list[dict[str, str]]:
     return [row for row in read_csv(path) if not row["excluded"].strip()]
 
 
-def place_aliases(rows: list[dict[str, str]]) -> Iterator[AliasRow]:
+def straddling_built_up_areas(rows: list[dict[str, str]], town_areas: dict[str, set[str]]) -> set[tuple[str, str]]:
+    """(name, area) pairs to drop: a built-up area the ONS lists in several of our areas
+    because it spills over a boundary, in an area where no other source places it. Hoddesdon
+    (Broxbourne, Hertfordshire) reaches into Epping Forest; its parish-less town had users
+    asked to choose between two areas. Great Easton, a village in each county, stays both."""
+    bua_areas: dict[str, set[str]] = {}
+    other_areas: dict[str, set[str]] = {}
+    for row in rows:
+        if row["area_code"] not in AREA_CODES:
+            continue
+        kind_areas = bua_areas if row["kind"] == "built_up_area" else other_areas
+        kind_areas.setdefault(normalise(row["name"]), set()).add(row["area_code"])
+    drop = set()
+    for name, areas in bua_areas.items():
+        confirmed = other_areas.get(name, set()) | town_areas.get(name, set())
+        if len(areas) > 1 and confirmed & areas:
+            drop |= {(name, area) for area in areas - confirmed}
+    return drop
+
+
+def place_aliases(rows: list[dict[str, str]], town_areas: dict[str, set[str]] | None = None) -> Iterator[AliasRow]:
     """Parishes, wards, built-up areas and GeoNames places in our districts. Where the
     ONS lists a name in our areas, its district is used and the GeoNames one (derived
-    from the nearest postcode) is dropped."""
-    ours = [row for row in rows if row["area_code"] in AREA_CODES]
+    from the nearest postcode) is dropped; so is a built-up area's spill into another area
+    (`straddling_built_up_areas`)."""
+    spills = straddling_built_up_areas(rows, town_areas or {})
+    ours = [row for row in rows if row["area_code"] in AREA_CODES
+            and not (row["kind"] == "built_up_area" and (normalise(row["name"]), row["area_code"]) in spills)]
     ons_names = {normalise(row["name"]) for row in ours if row["kind"] != "geonames_place"}
     seen: set[tuple[str, str, str]] = set()
     for row in ours:
@@ -368,7 +391,11 @@ class _OptionLabels:
 def all_aliases() -> list[AliasRow]:
     place_rows = read_csv(PLACE_NAMES_FILE)
     used = [row for row in place_rows if not row["excluded"].strip()]
-    rows = list(town_aliases()) + list(place_aliases(used)) + list(nation_aliases(used))
+    towns = list(town_aliases())
+    town_areas: dict[str, set[str]] = {}
+    for town in towns:
+        town_areas.setdefault(town.alias, set()).add(town.area_code)
+    rows = towns + list(place_aliases(used, town_areas)) + list(nation_aliases(used))
     rows += list(outward_aliases()) + list(sector_aliases())
     rows += list(nation_outward_aliases({row.alias for row in rows if row.kind == "outward_code"}))
     labels = _OptionLabels(rows, used)

@@ -20,10 +20,18 @@ NUMBER_WORDS = {
     )
 }
 NUMBER_WORDS.update({f"twenty {word}": 20 + value for word, value in list(NUMBER_WORDS.items())[1:6]})
+# Ages as people misspell them (an answer to "How old are you?" only: see `_stated_age`).
+MISSPELT_AGES = {
+    "elevan": 11, "elleven": 11, "twelv": 12, "twelfe": 12, "thirten": 13, "thirtean": 13, "threeteen": 13,
+    "forteen": 14, "fourten": 14, "fourtten": 14, "fourtean": 14, "fithteen": 15, "fiveteen": 15,
+    "fifthteen": 15, "fiften": 15, "sixten": 16, "sixtean": 16, "seventen": 17, "seventean": 17,
+    "eightteen": 18, "eighten": 18, "nineten": 19,
+}
 
 _DONT_KNOW = re.compile(
     r"\b(dont know|do not know|don t know|idk|dunno|not sure|no idea|rather not|prefer not|"
-    r"id rather not|skip|pass|not saying|unsure|dk)\b"
+    r"id rather not|skip|pass|not saying|unsure|dk|not telling|wont say|won t say|"
+    r"(?:dont|don t|do not) (?:wanna|want to) (?:say|tell|share))\b"
 )
 _NO_SCHOOL = re.compile(
     r"\b(not at school|not in school|dont go to school|don t go to school|home educated|"
@@ -50,7 +58,15 @@ class Age:
 
 # --- Age -------------------------------------------------------------------------------
 
-_YEAR = re.compile(r"\b(?:year|yr|y)\s?(\d{1,2})\b")
+_YEAR = re.compile(r"\b(?:year|yr|y|yeer|yaer|yera)\s?(\d{1,2})\b")
+# Sixth form and college by their year; the first year of secondary school is Year 7.
+_SCHOOL_STAGE: tuple[tuple[re.Pattern[str], tuple[int, int]], ...] = (
+    (re.compile(r"\b(?:lower sixth|first (?:year|yr) (?:of|at|in) (?:sixth form|6th form|college))\b"), (16, 17)),
+    (re.compile(r"\b(?:upper sixth|second (?:year|yr) (?:of|at|in) (?:sixth form|6th form|college))\b"), (17, 18)),
+    (re.compile(r"\b(?:(?:just )?started (?:secondary|high school|big school)|first (?:year|yr) (?:of|at|in) (?:secondary|high school))\b"),
+     (11, 12)),
+    (re.compile(r"\b(?:last|final) (?:year|yr) (?:of|at|in) primary\b"), (10, 11)),
+)
 _RANGE = re.compile(r"\b(\d{1,2})\s?(?:to|or|and|\s)\s?(\d{1,2})\b")  # "13 to 14", "13-14"
 _YEAR_RANGE = re.compile(r"\b(?:year|yr|y)\s?(\d{1,2})\s?(?:or|to|and|\s)\s?(?:year |yr |y)?(\d{1,2})\b")
 _YEAR_WORD = re.compile(
@@ -59,6 +75,7 @@ _YEAR_WORD = re.compile(
 _UNDER = re.compile(r"\b(?:under|younger than|less than|below)\s(\d{1,2})\b")
 _OVER = re.compile(r"\b(?:over|older than|more than|above)\s(\d{1,2})\b")
 _NUMBER = re.compile(r"\b(\d{1,3})\b")
+_NUMBER_WITH_UNIT = re.compile(r"\b(\d{1,2})(?:yo|yrs|yr|y)\b")
 # Phrases that make a number an age even when we did not ask for one ("actually I'm 15").
 _AGE_CONTEXT = re.compile(
     r"\b(?:i m|im|i am|am|aged?|he s|hes|he is|she s|shes|she is|they re|they are|"
@@ -117,6 +134,9 @@ def _stated_age(clean: str) -> Age | None:
             return _age_of(int(number.group(1)))  # "15 (year 11)": the age itself
         value = year.group(1)
         return _year_group(int(value) if value.isdigit() else NUMBER_WORDS[value])
+    for stage, (low, high) in _SCHOOL_STAGE:
+        if stage.search(clean):
+            return Age(low, high)
     if re.search(r"\b(sixth form|6th form)\b", clean):
         return Age(16, 18)
     if under := _UNDER.search(clean):
@@ -129,10 +149,28 @@ def _stated_age(clean: str) -> Age | None:
             return Age(low, high)
     if number := _NUMBER.search(clean):
         return _age_of(int(number.group(1)))
+    if number := _NUMBER_WITH_UNIT.search(clean):  # "6yo", "14yrs"
+        return _age_of(int(number.group(1)))
     for words in sorted(NUMBER_WORDS, key=len, reverse=True):
         if re.search(rf"\b{words}\b", clean):
             return _age_of(NUMBER_WORDS[words])
+    for word, value in MISSPELT_AGES.items():
+        if re.search(rf"\b{word}\b", clean):
+            return _age_of(value)
     return None
+
+
+_LEADING_AGE = re.compile(
+    r"^(?:(?:i m|im|i am|age|aged|shes|she s|hes|he s|they re|theyre)\s)?\d{1,2}\s?(?:yo|yrs|years old|year old|y o)?\s"
+    r"(?:and\s|from\s|in\s|live in\s|living in\s|and live in\s|and from\s)?"
+)
+
+
+def words_after_a_leading_age(text: str) -> str | None:
+    """"13, belgrave" → "belgrave": what follows an age said first, to read as a place."""
+    match = _LEADING_AGE.match(normalise(text))
+    rest = normalise(text)[match.end():].strip() if match else ""
+    return rest or None
 
 
 def parse_age_mention(text: str) -> Age | None:
@@ -446,6 +484,17 @@ def parse_role_typed(text: str) -> str | None:
     return None
 
 
+def role_said_of_oneself(text: str) -> str | None:
+    """parent_carer | professional when the speaker says who they are ("actually I'm his mum",
+    "I'm a teacher", "dad here"); None for someone else named ("send this to my teacher")."""
+    clean = normalise(text)
+    if _WORKER_SPEAKER.search(clean):
+        return "professional"
+    if _FAMILY_SPEAKER.search(clean):
+        return "parent_carer"
+    return None
+
+
 # "No" to an optional question, in the ways people type it.
 _DECLINE = re.compile(
     r"(?:no|nah|naa|nope|na|n|no thanks|no thank you|no ta|nah thanks|nope thanks|not really|"
@@ -493,13 +542,22 @@ _YES = re.compile(
     r"go on|go ahead|go for it|do it|please|yes please|yes pls|definitely|deffo|defo|absolutely|of course|"
     r"why not|sounds good|that would be (?:good|great|helpful|nice)|that d be (?:good|great|helpful)|"
     r"find support|find help|help me|i would like that|id like that|i d like that|i would|id like to|"
-    r"yes find support|yes i would|yes i do|go on then|ok then|alright then|sure thing|please do|👍)"
+    r"yes find support|yes i would|yes i do|go on then|ok then|alright then|sure thing|please do|👍|"
+    # Yes in the languages most spoken here after English (Polish, Urdu/Hindi/Punjabi, Romanian,
+    # Portuguese, Spanish, Turkish, French, German), alone or with their "please" (`normalise`
+    # has dropped the letters outside English: "proszę" is "prosz", "vă" is "v").
+    r"tak|tak prosz|tak prosze|haan|haan ji|ji haan|han ji|ha ji|da|da v rog|da va rog|sim|sim por favor|"
+    r"si|si por favor|evet|oui|ja)"
 )
 _NO = re.compile(
     r"(?:n|no|nah|naa|nope|no thanks|no thank you|no ta|nah thanks|not now|not right now|not yet|not today|"
     r"maybe later|later|another time|im ok|i m ok|im okay|i m okay|im fine|i m fine|im good|i m good|"
     r"i dont want to|i don t want to|i dont|i don t|dont|don t|no im ok|no i m ok|no im good|no i m good|"
-    r"not really|no need|im alright|i m alright)"
+    r"not really|no need|im alright|i m alright|not rn|not atm|not at the moment|not at the minute|not for now|"
+    r"not just now|no not now|no not yet|no not right now|"
+    # No in the same languages as the yes above (letters outside English dropped).
+    r"nie|nie dzi kuj|nie dziekuje|nahi|nahin|nahi ji|nu|nu mul umesc|nu multumesc|n o|nao|n o obrigado|"
+    r"no gracias|hay r|hayir|non|non merci|nein|nein danke)"
 )
 
 

@@ -48,9 +48,19 @@ ASK_USER_ROLE = "utter_ask_user_role"  # the first question: the triage has star
 # Besides the validation's `utter_<slot>_not_understood`: the NLU fallbacks, and questions the
 # bot cannot answer.
 NOT_UNDERSTOOD_ACTION = "action_not_understood"  # the NLU and core fallback action
+CANNOT_DO_YET = "action_cannot_do_yet"  # email, print, another language: an honest "not yet"
 NOT_UNDERSTOOD: frozenset[str] = frozenset({
     "utter_default", "utter_not_understood", "utter_not_understood_again", "utter_out_of_scope",
 })
+
+# ---- after the list: "What would you like to do next?" -----------------------------------
+
+TALK_TO_PERSON = "utter_talk_to_person"
+START_AGAIN_ACTION = "action_start_again"
+GOODBYE = "utter_goodbye"
+STOP = "utter_stop"
+THANKS_REPLY = "utter_thanks_reply"  # "You're welcome. Take care."
+WRITTEN_IN_ANOTHER_LANGUAGE = "utter_other_language"  # a message in another language: English only, urgent lines
 
 # ---- the crisis replies (bot/nlu/crisis_policy.py) ---------------------------------------
 

@@ -36,7 +36,10 @@ REWRITES: list[tuple[str, str]] = [
     (r"\bs+u+[aeiou]*[sc]+[aeiou]*[dts]+\w*|\bsuiside\w*|\bsucid\w*|\bsuicd\w*|\bsuicial\w*", "suicide"),
     (r"\bself[\s-]?(?:harm|harming|harmed|harms|injur\w*|hurt\w*)\b", "selfharm"),
     (r"\bs/h\b", "selfharm"),
-    (r"\bover[\s-]?dos\w*|\bo\.d\.?(?=\s|$)|\bod'd\b|\bod(?:ing|ed|ded)?\b", "overdose"),
+    # "od" is also Polish for "from": "od nowa" (start again), "od rana" (since the morning).
+    (r"\bover[\s-]?dos\w*|\bo\.d\.?(?=\s|$)|\bod'd\b|\bod(?:ing|ed|ded)?\b"
+     r"(?!\s+(?:nowa|nowo|początku|poczatku|razu|rana|wczoraj|dawna|kiedy|teraz|tygodnia|miesiąca|miesiaca|roku|dziecka|lat)\b)",
+     "overdose"),
     (r"\bwan+a\b", "want to"),
     (r"\bgon+a\b", "going to"),
     (r"\bgotta\b", "got to"),

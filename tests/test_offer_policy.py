@@ -43,7 +43,8 @@ def test_yes_starts_the_questions_whatever_the_intent(domain, text, intent):
     assert next_offer_action(after_the_offer(domain, text, intent)) == "triage_form"
 
 
-@pytest.mark.parametrize(("text", "intent"), [("no thanks", "thanks"), ("nah", "greet"), ("nope", "deny")])
+@pytest.mark.parametrize(("text", "intent"), [("no thanks", "thanks"), ("nah", "greet"), ("nope", "deny"),
+                                            ("No thank you, I only wanted to look", "confirm_safe"), ("nie, dziękuję", "inform")])
 def test_no_says_goodbye_then_listens(domain, text, intent):
     state = after_the_offer(domain, text, intent)
     assert next_offer_action(state) == "utter_goodbye"
@@ -63,3 +64,26 @@ def test_yes_to_another_question_is_not_an_answer_to_the_offer(domain):
     events = [ActionExecuted("action_listen"), said("hi", "greet"), ActionExecuted("utter_greet"),
               ActionExecuted("action_listen"), said("yes please", "affirm")]
     assert next_offer_action(DialogueStateTracker.from_events("test", events, domain.slots)) is None
+
+
+@pytest.mark.parametrize(("reply", "intent"), [("utter_talk_to_person", "talk_to_a_person"), ("utter_bot_identity", "ask_bot_identity")])
+def test_a_first_message_answered_without_the_questions_gets_the_offer(domain, reply, intent):
+    """ "I need to talk to someone" as the first message: the lines to call, then "shall I find support near you?"."""
+    events = [ActionExecuted("action_listen"), said("i need to talk to someone", intent), ActionExecuted(reply)]
+    state = DialogueStateTracker.from_events("test", events, domain.slots)
+    assert next_offer_action(state) == "utter_offer_to_continue"
+    state.update(ActionExecuted("utter_offer_to_continue"))
+    assert next_offer_action(state) is None  # the crisis policy listens after the offer
+    state.update(ActionExecuted("action_listen"))
+    state.update(said("yes please", "affirm"))
+    assert next_offer_action(state) == "triage_form"
+
+
+def test_later_in_the_conversation_talk_to_a_person_gets_no_offer(domain):
+    """After the list, "Talk to a person" is a next step of its own: no second offer."""
+    events = [
+        ActionExecuted("action_listen"), said("hi", "greet"), ActionExecuted("utter_greet"),
+        ActionExecuted("action_listen"), said("talk to a person", "talk_to_a_person"), ActionExecuted("utter_talk_to_person"),
+    ]
+    state = DialogueStateTracker.from_events("test", events, domain.slots)
+    assert next_offer_action(state) is None

@@ -105,6 +105,10 @@ def test_places_are_not_declines(text):
         ("sure", "yes"), ("yep thanks", "yes"), ("find support", "yes"), ("that would be helpful", "yes"),
         ("no thanks", "no"), ("nah", "no"), ("not right now", "no"), ("maybe later", "no"), ("I'm ok thanks", "no"),
         ("where is the nearest clinic", None), ("my son is 9", None),
+        # other languages' yes, and "not now" as people type it
+        ("tak, proszę", "yes"), ("haan ji", "yes"), ("da, vă rog", "yes"), ("sim", "yes"),
+        ("not rn", "no"), ("not at the moment thanks", "no"), ("s", None), ("dad", None),
+        ("nie, dziękuję", "no"), ("não, obrigado", "no"), ("nahi", "no"),
     ],
 )
 def test_yes_or_no_to_the_offer(text, answer):
@@ -122,6 +126,10 @@ def test_yes_or_no_to_the_offer(text, answer):
         ("yr7", 11, 12),
         ("year 13 at sixth form", 17, 18),
         ("13, from Stevenage", 13, 13),
+        # school stages, typos and units
+        ("lower sixth", 16, 17), ("upper sixth", 17, 18), ("first yr of college", 16, 17),
+        ("just started secondary", 11, 12), ("last year of primary", 10, 11), ("forteen", 14, 14),
+        ("6yo", 6, 6), ("14yrs", 14, 14), ("im in yeer 8", 12, 13), ("yea 14", 14, 14),
     ],
 )
 def test_ages_as_people_type_them(text, low, high):
@@ -129,5 +137,22 @@ def test_ages_as_people_type_them(text, low, high):
     assert age is not None and (age.low, age.high) == (low, high)
 
 
+@pytest.mark.parametrize("text", ["dont wanna say", "not telling", "don't want to say"])
+def test_not_wanting_to_say_is_unknown(text):
+    age = parse_age(text)
+    assert age is not None and age.unknown
+
+
 def test_dont_know_without_an_age_is_unknown():
     assert parse_age("not sure tbh").unknown
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [("13, belgrave", "belgrave"), ("age 12 in hoddesdon", "hoddesdon"), ("14, from Harlow", "harlow"),
+     ("14", None), ("year 9", None), ("my son is 9", None)],
+)
+def test_the_words_after_an_age_said_first_are_read_as_a_place(text, rest):
+    from signposting.parsing import words_after_a_leading_age
+
+    assert words_after_a_leading_age(text) == rest

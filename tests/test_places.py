@@ -12,6 +12,7 @@ from services_db.places import (
     TOWNS_FILE,
     all_aliases,
     read_csv,
+    straddling_built_up_areas,
 )
 from signposting.text import normalise
 from signposting.vocabulary import AREA_CODES, NATIONAL, NATIONS
@@ -37,7 +38,8 @@ def names_in_files() -> list[tuple[str, str, str]]:
     documented precedences: a district or county name settles the area ("Leicester",
     also the postal town of county schools, is the city), and where the ONS lists a name
     in our districts its district is used, not the GeoNames one (derived from the nearest
-    postcode: Braunstone, Evington)."""
+    postcode: Braunstone, Evington); and a built-up area's spill over a boundary is not
+    a name in the other area (Hoddesdon: test below)."""
     towns = read_csv(TOWNS_FILE)
     settled = {
         normalise(row["name"]): row["area_code"].strip()
@@ -45,6 +47,11 @@ def names_in_files() -> list[tuple[str, str, str]]:
         if KIND_BY_TOWNS_TYPE.get(row["type"].strip()) in ("district", "county")
     }
     places = [row for row in read_csv(PLACE_NAMES_FILE) if not row["excluded"]]
+    town_areas: dict[str, set[str]] = {}
+    for row in towns:
+        town_areas.setdefault(normalise(row["name"]), set()).add(row["area_code"].strip())
+    spills = straddling_built_up_areas(places, town_areas)
+    places = [row for row in places if not (row["kind"] == "built_up_area" and (normalise(row["name"]), row["area_code"]) in spills)]
     ons = {normalise(row["name"]) for row in places if row["kind"] != "geonames_place" and row["area_code"] in AREA_CODES}
     names = [
         (row["name"], row["area_code"].strip(), "towns.csv")
@@ -222,3 +229,29 @@ def test_longer_and_everyday_words_are_not_taken_for_our_villages(gazetteer, tex
 def test_a_village_said_in_passing_counts_only_as_a_place(gazetteer, text, found):
     """fuzzy=False is used when the bot did not ask where the user lives."""
     assert (gazetteer.resolve(text, fuzzy=False).status == "found") is found
+
+
+def test_a_town_whose_built_up_area_spills_over_a_boundary_is_in_its_own_area(gazetteer):
+    """Hoddesdon (Broxbourne) reaches into Epping Forest in the ONS built-up areas; the
+    schools' postal town and GeoNames both place it in Hertfordshire. Two real villages
+    called Great Easton, one in each county, are still asked about."""
+    hoddesdon = gazetteer.resolve("hoddesdon")
+    assert (hoddesdon.status, hoddesdon.area_code) == ("found", "herts")
+    assert gazetteer.resolve("great easton").status == "ambiguous"
+
+
+def test_only_the_spill_of_a_straddling_built_up_area_is_dropped():
+    from services_db.places import straddling_built_up_areas
+
+    rows = [
+        {"name": "Townly", "kind": "built_up_area", "area_code": "herts"},
+        {"name": "Townly", "kind": "built_up_area", "area_code": "west_essex"},
+        {"name": "Twinham", "kind": "built_up_area", "area_code": "herts"},
+        {"name": "Twinham", "kind": "built_up_area", "area_code": "rutland"},
+        {"name": "Twinham", "kind": "parish", "area_code": "herts"},
+        {"name": "Twinham", "kind": "parish", "area_code": "rutland"},
+        {"name": "Lonely", "kind": "built_up_area", "area_code": "herts"},
+        {"name": "Lonely", "kind": "built_up_area", "area_code": "rutland"},
+    ]
+    # Townly: the postal town says Hertfordshire. Twinham: a parish in each. Lonely: no other source.
+    assert straddling_built_up_areas(rows, {"townly": {"herts"}}) == {("townly", "west_essex")}

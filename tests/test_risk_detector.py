@@ -88,3 +88,13 @@ def test_a_weight_escalates_only_when_dangerously_low(text, risk):
 @pytest.mark.parametrize("text", ["unalived the ender dragon", "i passed my exam", "i burned my hand on the kettle"])
 def test_more_figures_of_speech_do_not_fire(text):
     assert not detect_risk(text).is_risk
+
+
+@pytest.mark.parametrize("text", ["gonna od tonight", "i od on my meds", "im going to od"])
+def test_od_is_still_an_overdose(text):
+    assert "danger_overdose" in detect_risk(text).categories
+
+
+@pytest.mark.parametrize("text", ["od nowa", "od początku proszę", "smutny od rana"])
+def test_polish_od_meaning_from_is_not_an_overdose(text):
+    assert "danger_overdose" not in detect_risk(text).categories

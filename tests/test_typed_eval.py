@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 
@@ -58,9 +60,41 @@ def test_slots_are_judged_against_the_expected_answer(question, expected, slots,
 def test_intents_and_behaviour_are_judged():
     assert judge(answer("first_message", {"intent": "crisis"}), {}, "inform", ["utter_check_risk"], None)
     assert not judge(answer("first_message", {"intent": "greet"}), {}, "greet", ["utter_crisis"], None)
+    greeted = ["utter_greet", "utter_urgent_help", "triage_form"]  # the form asks "Who is chatting?" itself
+    assert judge(answer("first_message", {"intent": "greet"}), {}, "inform", greeted, "triage_form")
+    assert not judge(answer("first_message", {"intent": "greet"}), {}, "greet", ["utter_greet"], None)
+    assert not judge(answer("first_message", {"intent": "seek_help"}), {}, "talk_to_a_person", ["utter_talk_to_person"], None)
+    assert judge(answer("first_message", {"intent": "describe_concern"}), {"concern": "sleep"}, "inform", greeted, "triage_form")
+    assert not judge(answer("first_message", {"intent": "describe_concern"}), {}, "inform", greeted, "triage_form")
     assert judge(answer("offer", {"intent": "affirm"}), {}, "affirm", ["triage_form"], "triage_form")
     assert not judge(answer("offer", {"intent": "deny"}), {}, "deny", ["utter_default"], None)
-    assert judge(answer("next_step", {"intent": "more_options"}), {}, "more_options", [], None)
+
+
+@pytest.mark.parametrize(
+    ("expected", "intent", "actions", "right"),
+    [
+        ("more_options", "more_options", ["action_more_services"], True),
+        ("more_options", "more_options", ["action_not_understood"], False),  # the intent alone is not enough
+        ("goodbye", "stop", ["utter_stop"], True),
+        ("goodbye", "thanks", ["utter_thanks_reply"], True),  # "ok ta": ends kindly too
+        ("goodbye", "greet", ["utter_greet", "utter_ask_user_role"], False),
+        ("other_language", "inform", ["utter_other_language"], True),  # written in the language itself
+        ("email_or_print", "request_print", ["action_cannot_do_yet"], True),  # the brief's label is two intents
+        ("email_or_print", "request_other_language", ["action_cannot_do_yet"], False),
+        ("other_language", "request_other_language", ["action_cannot_do_yet"], True),
+        ("talk_to_a_person", "talk_to_a_person", ["utter_talk_to_person", "utter_crisis"], False),
+    ],
+)
+def test_the_next_step_is_judged_by_what_the_bot_did(expected, intent, actions, right):
+    assert judge(answer("next_step", {"intent": expected}), {}, intent, actions, None) is right
+
+
+def test_every_next_step_label_of_the_brief_is_judged():
+    from bot.typed_eval import NEXT_STEP_SERVED
+
+    brief = (Path(__file__).resolve().parents[1] / "docs" / "authoring" / "typed_answers_brief.md").read_text()
+    line = next(row for row in brief.splitlines() if row.startswith("- next_step:"))
+    assert set(re.findall(r'"(\w+)"', line)) - {"intent"} == set(NEXT_STEP_SERVED)
 
 
 def test_the_report_counts_answers_kept_after_a_no_to_the_check_question_apart():
@@ -75,4 +109,17 @@ def test_the_report_counts_answers_kept_after_a_no_to_the_check_question_apart()
     lines = report(outcomes, show_failures=0)
     concern = next(line for line in lines if line.startswith("concern "))
     assert "1/4 (25.0%)" in concern and "2/4 (50.0%)" in concern
+    assert not any("by label" in line for line in lines)  # no first_message or next_step answers
     assert any("check question came instead of the next step for 2 answers" in line and "1 were kept" in line for line in lines)
+
+
+def test_the_report_counts_first_messages_and_next_steps_label_by_label():
+    from bot.typed_eval import Outcome, report
+
+    outcomes = [
+        Outcome(answer("next_step", {"intent": "goodbye"}), True),
+        Outcome(answer("next_step", {"intent": "goodbye"}), False),
+        Outcome(answer("next_step", {"intent": "more_options"}), True),
+    ]
+    lines = report(outcomes, show_failures=0)
+    assert "  next_step by label: goodbye 1/2, more_options 1/1" in lines

@@ -1,6 +1,8 @@
 """OfferPolicy: the answer to "Would you like me to find support near you?" (issue #12).
 
-The question follows the crisis steps (CrisisPolicy: "I'm glad you're safe" → the offer).
+The question follows the crisis steps (CrisisPolicy: "I'm glad you're safe" → the offer), and a
+first message answered without starting the questions ("I need to talk to someone": the lines
+to call, then the offer).
 Whatever the NLU makes of a short reply ("yes please", "go on then", "nah"), a yes starts the
 triage form and a no says goodbye with the urgent lines; anything else is left to the other
 policies. The crisis path always comes first: when CrisisPolicy has a step to take, this
@@ -13,7 +15,7 @@ from typing import Any
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import Event
+from rasa.shared.core.events import Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.crisis_policy import UTTER_OFFER, last_bot_action_before_user, next_step
@@ -23,7 +25,8 @@ from signposting.parsing import parse_yes_no
 TRIAGE_FORM = "triage_form"
 UTTER_NO_THANKS = "utter_goodbye"
 YES_INTENTS = {"affirm"}
-NO_INTENTS = {"deny"}
+# "I'm fine", "I'm ok" (confirm_safe) also say no to the offer: "no thank you, I just wanted information".
+NO_INTENTS = {"deny", "confirm_safe"}
 
 
 def answer_to_offer(tracker: DialogueStateTracker) -> str | None:
@@ -39,9 +42,23 @@ def answer_to_offer(tracker: DialogueStateTracker) -> str | None:
     return "yes" if intent in YES_INTENTS else "no" if intent in NO_INTENTS else None
 
 
+# Replies that answer a first message without starting the questions ("I need to talk to
+# someone", "is anyone there?"): without the offer, the user was left with nothing to do next.
+FIRST_REPLIES_THEN_OFFER = {"utter_talk_to_person", "utter_bot_identity"}
+
+
+def offers_after_a_first_reply(tracker: DialogueStateTracker) -> bool:
+    """Did the bot just answer the conversation's first message with one of those replies?"""
+    if tracker.latest_action_name not in FIRST_REPLIES_THEN_OFFER or tracker.active_loop_name:
+        return False
+    return sum(isinstance(event, UserUttered) for event in tracker.applied_events()) == 1
+
+
 def next_offer_action(tracker: DialogueStateTracker) -> str | None:
     if next_step(tracker)[0] is not None:  # the crisis path first, always
         return None
+    if offers_after_a_first_reply(tracker):
+        return UTTER_OFFER
     if tracker.latest_action_name == UTTER_NO_THANKS and last_bot_action_before_user(tracker) == UTTER_OFFER:
         return ACTION_LISTEN_NAME
     answer = answer_to_offer(tracker)

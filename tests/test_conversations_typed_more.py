@@ -1,0 +1,80 @@
+"""Issue #12, session 6: typed answers the development sets (tests/typed_answers/dev) showed the
+bot getting wrong, in whole conversations over REST (real model, action server, database)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_conversations import Conversation
+from tests.test_conversations_typed import kept_going, slots, start
+
+pytestmark = pytest.mark.servers
+
+CHECK = "Are you thinking about hurting"  # the check question (and its form for a parent)
+LIST = "Why I picked it"
+NEXT_STEP_BUTTONS = ["More options", "Start again", "Talk to a person"]
+
+
+@pytest.mark.parametrize(("answer", "role", "next_question"), [
+    ("im the mam", "parent_carer", "How old is your child?"),
+    ("me not my mum", "young_person", "How old are you?"),
+    ("kinship carer, I have my niece", "parent_carer", "How old is your child?"),
+])
+def test_a_plain_answer_to_who_is_chatting_gets_the_next_question_not_the_check(bot, answer, role, next_question):  # noqa: F811
+    """Only answer words: the risk model alone does not ask "are you thinking about hurting yourself?"."""
+    chat = start(bot)
+    reply = chat.text(answer)
+    assert next_question in reply and CHECK not in reply and kept_going(reply)
+    assert slots(bot, chat)["user_role"] == role
+
+
+def test_an_age_then_a_place_fills_both(bot):  # noqa: F811
+    chat = start(bot, "young person")
+    reply = chat.text("13, belgrave")
+    assert "Which school or college do you go to?" in reply
+    found = slots(bot, chat)
+    assert (found["age_min"], found["area"]) == (13, "Belgrave")
+    assert "What has been going on?" in chat.text("skip")  # the area is not asked again
+
+
+def test_hoddesdon_is_in_hertfordshire_without_a_choice_of_areas(bot):  # noqa: F811
+    chat = start(bot, "young person", "14", "skip")
+    reply = chat.text("hoddesdon")
+    assert "What has been going on?" in reply
+    assert slots(bot, chat)["area_code"] == "herts"
+
+
+@pytest.mark.parametrize(("answer", "age"), [("lower sixth", (16, 17)), ("forteen", (14, 14)), ("6yo", (6, 6))])
+def test_ages_as_typed(bot, answer, age):  # noqa: F811
+    chat = start(bot, "young person")
+    reply = chat.text(answer)
+    assert "Which school or college do you go to?" in reply
+    found = slots(bot, chat)
+    assert (found["age_min"], found["age_max"]) == age
+
+
+def test_a_first_message_asking_for_a_person_gets_the_lines_then_the_offer(bot):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("i need to talk to someone")
+    assert "Childline" in reply and "find support near you" in reply
+    reply = chat.text("yes please")
+    assert "Who is chatting today?" in reply
+
+
+@pytest.mark.parametrize(("answer", "starts"), [("tak, proszę", True), ("not rn", False)])
+def test_yes_in_polish_and_not_right_now_answer_the_offer(bot, answer, starts):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    chat.say("I want to kill myself")
+    assert "find support near you" in chat.text("/confirm_safe")
+    reply = chat.text(answer)
+    assert ("Who is chatting today?" in reply) is starts
+    assert "Sorry, I didn't get that" not in reply
+
+
+def test_send_this_to_my_teacher_after_the_list_does_not_make_the_user_a_teacher(bot):  # noqa: F811
+    chat = start(bot, "young person", "14", "skip", "Watford")
+    assert LIST in chat.text("low mood")
+    reply = chat.say("send this to my teacher")
+    text = "\n".join(message.get("text", "") for message in reply)
+    assert "I've changed that" not in text and LIST not in text
+    assert slots(bot, chat)["user_role"] == "young_person"
+    assert [button["title"] for button in reply[-1].get("buttons", [])] == NEXT_STEP_BUTTONS
