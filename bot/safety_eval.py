@@ -47,6 +47,8 @@ SAFETY_SETS = PROJECT_ROOT / "tests" / "safety"
 HELDOUT_DIR = SAFETY_SETS / "heldout"
 EVERYDAY_DIR = SAFETY_SETS / "everyday"
 CONTEXT_DIR = SAFETY_SETS / "context"
+# Conversations the team read and tuned the context rules on (author G2): reported, not evidence.
+CONTEXT_DEV_DIR = SAFETY_SETS / "context_dev"
 SHARED_EVAL = PROJECT_ROOT.parent / "shared" / "eval" / "real_messages.jsonl"
 RISK_LABELS = {"self_harm_or_suicide", "abuse_or_danger"}
 NUMBERS = "numbers"  # no escalation, but a message in another language gets the urgent numbers
@@ -246,7 +248,8 @@ def context_conversations(agent) -> list[str]:  # type: ignore[no-untyped-def]
     from bot.nlu.crisis_policy import risk_level
 
     lines: list[str] = []
-    for path in sorted(CONTEXT_DIR.glob("*.jsonl")):
+    for path in sorted(CONTEXT_DIR.glob("*.jsonl")) + sorted(CONTEXT_DEV_DIR.glob("*.jsonl")):
+        name = path.name if path.parent == CONTEXT_DIR else f"{path.name}, development set: tuned on, not evidence"
         conversations = read_corpus_file(path)
         rows = []
         alone = []
@@ -259,9 +262,9 @@ def context_conversations(agent) -> list[str]:  # type: ignore[no-untyped-def]
             alone.append((conversation, verdict(parsed[-1]).outcome))
             if conversation.is_risk and level == NONE:
                 missed.append(context_signals(parsed))
-        lines += outcome_table(rows, f"Conversations, last message in context ({path.name})")
+        lines += outcome_table(rows, f"Conversations, last message in context ({name})")
         lines += missed_in_context(missed)
-        lines += outcome_table(alone, f"The same last messages on their own, without context ({path.name})")
+        lines += outcome_table(alone, f"The same last messages on their own, without context ({name})")
     return lines
 
 

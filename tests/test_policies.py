@@ -220,3 +220,48 @@ def test_a_check_decision_asks_first_and_after_an_escalation_goes_straight_to_th
     check = said_with("i cut my finger", "express_crisis", level="check", categories=[])
     assert next_crisis_action(tracker(domain, check)) == "utter_check_risk"
     assert next_crisis_action(tracker(domain, SlotSet("crisis_categories", ["suicidal"]), check)) == "utter_crisis"
+
+
+def scored(text, intent, level="none", score=0.0, **risk):
+    parse_data = {"intent": {"name": intent, "confidence": 1.0}, "entities": [], "text": text,
+                  "risk": {"level": level, "score": score, **risk}}
+    return UserUttered(text, parse_data["intent"], parse_data=parse_data)
+
+
+def test_after_a_crisis_nobody_said_they_are_safe_from_a_low_score_is_checked(domain):
+    """ "bye x" after "everything's ready": the model alone scores it far below the check level."""
+    from bot.nlu.crisis_policy import risk_level
+
+    state = tracker(domain, scored("i've planned how and everything's ready", "express_crisis", "crisis", 0.9),
+                    ActionExecuted("utter_crisis"), SlotSet("crisis_categories", ["suicidal"]),
+                    ActionExecuted("utter_ask_safe_now"), ActionExecuted("action_listen"), scored("sorry", "goodbye", score=0.06))
+    assert risk_level(state) == "check"
+    assert next_crisis_action(state) == "utter_crisis"  # already escalated once: the crisis reply again
+
+
+@pytest.mark.parametrize(("last", "intent", "score", "extra"), [
+    ("bye x", "goodbye", 0.02, {}),  # below the line
+    ("im the mam", "inform", 0.3, {"plain_answer": True}),  # an answer to a question
+    ("yes i'm safe", "confirm_safe", 0.2, {}),  # the crisis steps read it
+    ("no", "deny", 0.2, {}),
+])
+def test_after_a_crisis_these_are_not_checked_again(domain, last, intent, score, extra):
+    from bot.nlu.crisis_policy import risk_level
+
+    state = tracker(domain, scored("took all my tablets", "express_crisis", "crisis", 0.95),
+                    ActionExecuted("utter_crisis"), ActionExecuted("action_listen"), scored(last, intent, score=score, **extra))
+    assert risk_level(state) == "none"
+
+
+def test_once_they_said_they_are_safe_later_messages_are_judged_on_their_own(domain):
+    from bot.nlu.crisis_policy import crisis_not_settled, risk_level
+
+    state = tracker(domain, scored("i want to die", "express_crisis", "crisis", 0.9), ActionExecuted("utter_crisis"),
+                    ActionExecuted("utter_ask_safe_now"), ActionExecuted("action_listen"), scored("yes", "confirm_safe"),
+                    ActionExecuted("utter_glad_you_are_safe"), ActionExecuted("action_listen"), scored("Watford please", "inform", score=0.1))
+    assert not crisis_not_settled(state)
+    assert risk_level(state) == "none"
+    # Without a crisis earlier, the same message is judged on its own too.
+    alone = tracker(domain, scored("exams are hard", "describe_concern", score=0.2), ActionExecuted("action_listen"),
+                    scored("Watford please", "inform", score=0.1))
+    assert risk_level(alone) == "none"

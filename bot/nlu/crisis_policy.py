@@ -45,7 +45,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.nlu.deterministic_policy import DeterministicPolicy
 from signposting.parsing import parse_age_mention, parse_role, parse_yes_no
 from signposting.responses import CRISIS_FIRST_STEP
-from signposting.risk_decision import CHECK, CRISIS, reply_kind
+from signposting.risk_decision import CHECK, CRISIS, NONE, reply_kind
 from signposting.settings import settings
 
 CRISIS_INTENT = "express_crisis"
@@ -117,6 +117,36 @@ def earlier_distress(tracker: DialogueStateTracker) -> bool:
     return any((event.parse_data.get("risk") or {}).get("distress") for event in user_messages[:-1])
 
 
+# After a crisis nobody has yet said they are safe from, a message the risk model scores at
+# least this high gets escalated (chosen on the development conversations of author G2, not on
+# the held-out author G: docs/safety.md). "bye x", "sorry", "its fine, no one will know".
+AFTER_CRISIS_CHECK = 0.05
+# Said safe since: the crisis steps' "I'm glad you're safe" and the check question's "No".
+SETTLED = {UTTER_SAFE, UTTER_CHECK_OK}
+
+
+def crisis_not_settled(tracker: DialogueStateTracker) -> bool:
+    """Did an earlier message reach crisis level (or get a crisis reply), with no "I'm safe" since?"""
+    events = tracker.applied_events()
+    latest = next((i for i in range(len(events) - 1, -1, -1) if isinstance(events[i], UserUttered)), len(events))
+    open_crisis = False
+    for event in events[:latest]:
+        crisis_message = isinstance(event, UserUttered) and (event.parse_data.get("risk") or {}).get("level") == CRISIS
+        crisis_reply = isinstance(event, ActionExecuted) and event.action_name in FIRST_STEP.values()
+        if crisis_message or crisis_reply:
+            open_crisis = True
+        elif isinstance(event, ActionExecuted) and event.action_name in SETTLED:
+            open_crisis = False
+    return open_crisis
+
+
+def answers_a_safety_question(tracker: DialogueStateTracker) -> bool:
+    """A yes, a no, "I'm safe", "not safe": the crisis steps read those themselves."""
+    intent = (tracker.latest_message.intent or {}).get("name") if tracker.latest_message else None
+    text = tracker.latest_message.text or "" if tracker.latest_message else ""
+    return intent in SAFE_INTENTS | NOT_SAFE_INTENTS | NO_RISK_ANSWERS or parse_yes_no(text) is not None
+
+
 def risk_level(tracker: DialogueStateTracker) -> str:
     """crisis | check | none for the latest message, with the conversation's context."""
     risk = latest_risk(tracker)
@@ -128,6 +158,11 @@ def risk_level(tracker: DialogueStateTracker) -> str:
         level = CHECK if risk.get("source") == "classifier" and not risk.get("categories") else CRISIS
     if level != CRISIS and risk.get("finality") and earlier_distress(tracker):
         return CRISIS
+    if (
+        level == NONE and float(risk.get("score") or 0.0) >= AFTER_CRISIS_CHECK and not risk.get("plain_answer")
+        and crisis_not_settled(tracker) and not answers_a_safety_question(tracker)
+    ):
+        return CHECK
     return level
 
 
