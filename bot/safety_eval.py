@@ -123,7 +123,6 @@ def signals_with_score(risk: dict[str, Any], probability: float, category: str |
         classifier_crisis=bool(risk.get("classifier_crisis")),
         crisis_language=risk.get("crisis_language"),
         words=int(risk.get("words") or 99),
-        plain_answer=bool(risk.get("plain_answer")),
     )
 
 

@@ -164,8 +164,8 @@ def judge(answer: Answer, slots: dict[str, Any], intent: str | None, actions: li
         # the intent's name ("Dzień dobry" is read as inform and greeted all the same).
         asked = active_loop == "triage_form" or ASK_USER_ROLE in actions  # the form asks in its own action
         started = asked and not crisis and not (NOT_UNDERSTOOD | {NOT_UNDERSTOOD_ACTION}) & set(actions)
-        if wanted == "describe_concern":  # ...and the worry is kept, or at least read as one
-            return started and (intent == wanted or slots.get("concern") is not None)
+        if wanted == "describe_concern":  # ...and read as a worry (the label does not say which)
+            return started and intent == wanted
         return started
     if question == "user_role":
         return slots.get("user_role") == expected["role"]

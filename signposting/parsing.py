@@ -30,8 +30,12 @@ MISSPELT_AGES = {
 
 _DONT_KNOW = re.compile(
     r"\b(dont know|do not know|don t know|idk|dunno|not sure|no idea|rather not|prefer not|"
-    r"id rather not|skip|pass|not saying|unsure|dk|not telling|wont say|won t say|"
-    r"(?:dont|don t|do not) (?:wanna|want to) (?:say|tell|share))\b"
+    r"id rather not|skip|pass|not saying|unsure|dk)\b"
+)
+# Not wanting to give an age, as the whole answer ("my school won't say" is not a decline).
+_WONT_SAY = re.compile(
+    r"(?:i )?(?:dont|don t|do not) (?:wanna|want to) (?:say|tell|share)(?: that| it)?|not telling(?: you)?|"
+    r"(?:i )?(?:wont|won t) say"
 )
 _NO_SCHOOL = re.compile(
     r"\b(not at school|not in school|dont go to school|don t go to school|home educated|"
@@ -68,7 +72,9 @@ _SCHOOL_STAGE: tuple[tuple[re.Pattern[str], tuple[int, int]], ...] = (
     (re.compile(r"\b(?:last|final) (?:year|yr) (?:of|at|in) primary\b"), (10, 11)),
 )
 _RANGE = re.compile(r"\b(\d{1,2})\s?(?:to|or|and|\s)\s?(\d{1,2})\b")  # "13 to 14", "13-14"
-_YEAR_RANGE = re.compile(r"\b(?:year|yr|y)\s?(\d{1,2})\s?(?:or|to|and|\s)\s?(?:year |yr |y)?(\d{1,2})\b")
+_YEAR_RANGE = re.compile(
+    r"\b(?:year|yr|y|yeer|yaer|yera)\s?(\d{1,2})\s?(?:or|to|and|\s)\s?(?:year |yr |y|yeer |yaer |yera )?(\d{1,2})\b"
+)
 _YEAR_WORD = re.compile(
     r"\b(?:year|yr)\s(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b"
 )
@@ -115,7 +121,7 @@ def parse_age(text: str) -> Age | None:
     age = _stated_age(clean)
     if age is not None:
         return age
-    if _DONT_KNOW.search(clean):
+    if _DONT_KNOW.search(clean) or _WONT_SAY.fullmatch(clean):
         return Age(unknown=True)
     return None
 
@@ -134,9 +140,10 @@ def _stated_age(clean: str) -> Age | None:
             return _age_of(int(number.group(1)))  # "15 (year 11)": the age itself
         value = year.group(1)
         return _year_group(int(value) if value.isdigit() else NUMBER_WORDS[value])
-    for stage, (low, high) in _SCHOOL_STAGE:
-        if stage.search(clean):
-            return Age(low, high)
+    stage = next((Age(low, high) for pattern, (low, high) in _SCHOOL_STAGE if pattern.search(clean)), None)
+    if stage is not None:
+        number = _NUMBER.search(clean) or _NUMBER_WITH_UNIT.search(clean)  # "hes 12, just started secondary"
+        return _age_of(int(number.group(1))) if number and int(number.group(1)) <= MAX_AGE else stage
     if re.search(r"\b(sixth form|6th form)\b", clean):
         return Age(16, 18)
     if under := _UNDER.search(clean):
@@ -542,32 +549,37 @@ _YES = re.compile(
     r"go on|go ahead|go for it|do it|please|yes please|yes pls|definitely|deffo|defo|absolutely|of course|"
     r"why not|sounds good|that would be (?:good|great|helpful|nice)|that d be (?:good|great|helpful)|"
     r"find support|find help|help me|i would like that|id like that|i d like that|i would|id like to|"
-    r"yes find support|yes i would|yes i do|go on then|ok then|alright then|sure thing|please do|👍|"
-    # Yes in the languages most spoken here after English (Polish, Urdu/Hindi/Punjabi, Romanian,
-    # Portuguese, Spanish, Turkish, French, German), alone or with their "please" (`normalise`
-    # has dropped the letters outside English: "proszę" is "prosz", "vă" is "v").
+    r"yes find support|yes i would|yes i do|go on then|ok then|alright then|sure thing|please do|👍)"
+)
+# Yes and no in the languages most spoken here after English (Polish, Urdu/Hindi/Punjabi,
+# Romanian, Portuguese, Spanish, Turkish, French, German), alone or with their "please" or
+# "thank you" (`normalise` has dropped the letters outside English: "proszę" is "prosz").
+# Only where a yes or no is all the bot asked for (the offer): "da" and "nu" are English too.
+_YES_OTHER_LANGUAGES = re.compile(
     r"tak|tak prosz|tak prosze|haan|haan ji|ji haan|han ji|ha ji|da|da v rog|da va rog|sim|sim por favor|"
-    r"si|si por favor|evet|oui|ja)"
+    r"si|si por favor|evet|oui|ja"
 )
 _NO = re.compile(
     r"(?:n|no|nah|naa|nope|no thanks|no thank you|no ta|nah thanks|not now|not right now|not yet|not today|"
     r"maybe later|later|another time|im ok|i m ok|im okay|i m okay|im fine|i m fine|im good|i m good|"
     r"i dont want to|i don t want to|i dont|i don t|dont|don t|no im ok|no i m ok|no im good|no i m good|"
     r"not really|no need|im alright|i m alright|not rn|not atm|not at the moment|not at the minute|not for now|"
-    r"not just now|no not now|no not yet|no not right now|"
-    # No in the same languages as the yes above (letters outside English dropped).
+    r"not just now|no not now|no not yet|no not right now)"
+)
+_NO_OTHER_LANGUAGES = re.compile(
     r"nie|nie dzi kuj|nie dziekuje|nahi|nahin|nahi ji|nu|nu mul umesc|nu multumesc|n o|nao|n o obrigado|"
-    r"no gracias|hay r|hayir|non|non merci|nein|nein danke)"
+    r"no gracias|hay r|hayir|non|non merci|nein|nein danke"
 )
 
 
-def parse_yes_no(text: str) -> str | None:
-    """"yes" | "no" | None for an answer to a yes/no question ("yes please", "go on then", "nah")."""
+def parse_yes_no(text: str, other_languages: bool = False) -> str | None:
+    """"yes" | "no" | None for an answer to a yes/no question ("yes please", "go on then", "nah");
+    with `other_languages`, "tak, proszę" and "nie, dziękuję" too (the offer only)."""
     clean = normalise(text)
     core = " ".join(_FILLER_WORDS.sub(" ", clean).split()) or clean
     for candidate in (core, clean):
-        if _NO.fullmatch(candidate):
+        if _NO.fullmatch(candidate) or (other_languages and _NO_OTHER_LANGUAGES.fullmatch(candidate)):
             return "no"
-        if _YES.fullmatch(candidate):
+        if _YES.fullmatch(candidate) or (other_languages and _YES_OTHER_LANGUAGES.fullmatch(candidate)):
             return "yes"
     return None

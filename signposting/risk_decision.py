@@ -63,14 +63,12 @@ class RiskSignals:
     crisis_language: str | None = None  # a crisis term in another language matched
     lexicon_matches: tuple[tuple[str, str, str], ...] = ()  # (category, pattern, matched words)
     words: int = 99  # how many words the message has
-    plain_answer: bool = False  # only words people answer the questions with (signposting/plain_answers.py)
 
     @property
     def too_short_for_the_model_alone(self) -> bool:
         """One or two words ("14", "no", "mum here", "they/them") give the model too little to
-        go on: it learnt that short texting is often risky. Only the lexicon decides those, and
-        those made only of answer words ("im the mam", "like i said, 14")."""
-        return self.words < MIN_WORDS_FOR_MODEL_CRISIS or self.plain_answer
+        go on: it learnt that short texting is often risky. Only the lexicon decides those."""
+        return self.words < MIN_WORDS_FOR_MODEL_CRISIS
 
 
 @dataclass(frozen=True)
@@ -103,7 +101,7 @@ def is_distress(signals: RiskSignals, thresholds: Thresholds) -> bool:
     """Did this (earlier) message show distress? Then a later goodbye escalates."""
     return (
         bool(signals.lexicon_categories) or bool(signals.crisis_language) or signals.classifier_crisis
-        or (signals.model_probability >= thresholds.distress and not signals.plain_answer)
+        or signals.model_probability >= thresholds.distress
     )
 
 

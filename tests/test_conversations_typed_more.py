@@ -5,26 +5,12 @@ from __future__ import annotations
 import pytest
 
 from tests.test_conversations import Conversation
-from tests.test_conversations_typed import kept_going, slots, start
+from tests.test_conversations_typed import slots, start
 
 pytestmark = pytest.mark.servers
 
-CHECK = "Are you thinking about hurting"  # the check question (and its form for a parent)
 LIST = "Why I picked it"
 NEXT_STEP_BUTTONS = ["More options", "Start again", "Talk to a person"]
-
-
-@pytest.mark.parametrize(("answer", "role", "next_question"), [
-    ("im the mam", "parent_carer", "How old is your child?"),
-    ("me not my mum", "young_person", "How old are you?"),
-    ("kinship carer, I have my niece", "parent_carer", "How old is your child?"),
-])
-def test_a_plain_answer_to_who_is_chatting_gets_the_next_question_not_the_check(bot, answer, role, next_question):  # noqa: F811
-    """Only answer words: the risk model alone does not ask "are you thinking about hurting yourself?"."""
-    chat = start(bot)
-    reply = chat.text(answer)
-    assert next_question in reply and CHECK not in reply and kept_going(reply)
-    assert slots(bot, chat)["user_role"] == role
 
 
 def test_an_age_then_a_place_fills_both(bot):  # noqa: F811

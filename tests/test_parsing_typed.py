@@ -105,14 +105,23 @@ def test_places_are_not_declines(text):
         ("sure", "yes"), ("yep thanks", "yes"), ("find support", "yes"), ("that would be helpful", "yes"),
         ("no thanks", "no"), ("nah", "no"), ("not right now", "no"), ("maybe later", "no"), ("I'm ok thanks", "no"),
         ("where is the nearest clinic", None), ("my son is 9", None),
-        # other languages' yes, and "not now" as people type it
-        ("tak, proszę", "yes"), ("haan ji", "yes"), ("da, vă rog", "yes"), ("sim", "yes"),
         ("not rn", "no"), ("not at the moment thanks", "no"), ("s", None), ("dad", None),
-        ("nie, dziękuję", "no"), ("não, obrigado", "no"), ("nahi", "no"),
     ],
 )
 def test_yes_or_no_to_the_offer(text, answer):
     assert parse_yes_no(text) == answer
+    assert parse_yes_no(text, other_languages=True) == answer
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [("tak, proszę", "yes"), ("haan ji", "yes"), ("da, vă rog", "yes"), ("sim", "yes"),
+     ("nie, dziękuję", "no"), ("não, obrigado", "no"), ("nahi", "no"), ("nu", "no")],
+)
+def test_yes_or_no_in_other_languages_only_where_asked_for(text, answer):
+    """The offer takes them; elsewhere "da" and "nu" may be English ("da" for dad)."""
+    assert parse_yes_no(text, other_languages=True) == answer
+    assert parse_yes_no(text) is None
 
 
 @pytest.mark.parametrize(
@@ -129,7 +138,8 @@ def test_yes_or_no_to_the_offer(text, answer):
         # school stages, typos and units
         ("lower sixth", 16, 17), ("upper sixth", 17, 18), ("first yr of college", 16, 17),
         ("just started secondary", 11, 12), ("last year of primary", 10, 11), ("forteen", 14, 14),
-        ("6yo", 6, 6), ("14yrs", 14, 14), ("im in yeer 8", 12, 13), ("yea 14", 14, 14),
+        ("6yo", 6, 6), ("14yrs", 14, 14), ("im in yeer 8", 12, 13), ("yea 14", 14, 14), ("yeer 8 or 9", 12, 14),
+        ("hes 12 just started secondary", 12, 12),
     ],
 )
 def test_ages_as_people_type_them(text, low, high):
@@ -141,6 +151,10 @@ def test_ages_as_people_type_them(text, low, high):
 def test_not_wanting_to_say_is_unknown(text):
     age = parse_age(text)
     assert age is not None and age.unknown
+
+
+def test_wont_say_inside_an_answer_is_not_a_decline():
+    assert not is_declined("my school won't say anything")
 
 
 def test_dont_know_without_an_age_is_unknown():

@@ -241,16 +241,46 @@ def test_after_a_crisis_nobody_said_they_are_safe_from_a_low_score_is_checked(do
 
 @pytest.mark.parametrize(("last", "intent", "score", "extra"), [
     ("bye x", "goodbye", 0.02, {}),  # below the line
-    ("im the mam", "inform", 0.3, {"plain_answer": True}),  # an answer to a question
-    ("yes i'm safe", "confirm_safe", 0.2, {}),  # the crisis steps read it
-    ("no", "deny", 0.2, {}),
+    ("yes i'm safe", "confirm_safe", 0.2, {}),  # the answer to "are you safe?": the crisis steps read it
+    ("yeah", "inform", 0.2, {}),
 ])
 def test_after_a_crisis_these_are_not_checked_again(domain, last, intent, score, extra):
     from bot.nlu.crisis_policy import risk_level
 
     state = tracker(domain, scored("took all my tablets", "express_crisis", "crisis", 0.95),
-                    ActionExecuted("utter_crisis"), ActionExecuted("action_listen"), scored(last, intent, score=score, **extra))
+                    ActionExecuted("utter_crisis"), ActionExecuted("utter_ask_safe_now"), ActionExecuted("action_listen"),
+                    scored(last, intent, score=score, **extra))
     assert risk_level(state) == "none"
+
+
+def test_a_yes_or_no_when_no_safety_question_was_asked_is_checked_after_a_crisis(domain):
+    """Only the answer to "are you safe?" or the check question is left to the crisis steps."""
+    from bot.nlu.crisis_policy import risk_level
+
+    state = tracker(domain, scored("took all my tablets", "express_crisis", "crisis", 0.95),
+                    ActionExecuted("utter_crisis"), ActionExecuted("utter_not_safe_now"), ActionExecuted("action_listen"),
+                    scored("i dont", "deny", score=0.2))
+    assert risk_level(state) == "check"
+
+
+@pytest.mark.parametrize(("text", "intent", "expected"), [("nope", "inform", "utter_not_safe_now"),
+                                                          ("yeah", "inform", "utter_glad_you_are_safe")])
+def test_a_typed_yes_or_no_answers_are_you_safe(domain, text, intent, expected):
+    state = tracker(domain, scored("kms", "express_crisis", "crisis", 0.9), ActionExecuted("utter_crisis"),
+                    SlotSet("crisis_categories", ["suicidal"]), ActionExecuted("utter_ask_safe_now"),
+                    ActionExecuted("action_listen"), scored(text, intent, score=0.01))
+    assert next_crisis_action(state) == expected
+
+
+def test_escalating_again_keeps_the_kind_of_danger(domain):
+    """A friend's report stays a friend's report when their goodbye is escalated again."""
+    state = tracker(domain, scored("my friend says she took an overdose", "express_crisis", "crisis", 0.9),
+                    ActionExecuted("utter_crisis_third_party"), SlotSet("crisis_categories", ["overdose"]),
+                    SlotSet("crisis_kind", "third_party"), ActionExecuted("utter_ask_safe_now_other"),
+                    ActionExecuted("action_listen"), scored("ok whatever bye", "goodbye", score=0.1))
+    action, events = next_step(state)
+    assert action == "utter_crisis_third_party"
+    assert {(e.key, str(e.value)) for e in events if isinstance(e, SlotSet)} >= {("crisis_kind", "third_party"), ("crisis_categories", "['overdose']")}
 
 
 def test_once_they_said_they_are_safe_later_messages_are_judged_on_their_own(domain):

@@ -64,8 +64,9 @@ def test_intents_and_behaviour_are_judged():
     assert judge(answer("first_message", {"intent": "greet"}), {}, "inform", greeted, "triage_form")
     assert not judge(answer("first_message", {"intent": "greet"}), {}, "greet", ["utter_greet"], None)
     assert not judge(answer("first_message", {"intent": "seek_help"}), {}, "talk_to_a_person", ["utter_talk_to_person"], None)
-    assert judge(answer("first_message", {"intent": "describe_concern"}), {"concern": "sleep"}, "inform", greeted, "triage_form")
-    assert not judge(answer("first_message", {"intent": "describe_concern"}), {}, "inform", greeted, "triage_form")
+    assert judge(answer("first_message", {"intent": "describe_concern"}), {}, "describe_concern", greeted, "triage_form")
+    # A concern slot filled from a greeting-like reading is no proof the worry was understood.
+    assert not judge(answer("first_message", {"intent": "describe_concern"}), {"concern": "sleep"}, "inform", greeted, "triage_form")
     assert judge(answer("offer", {"intent": "affirm"}), {}, "affirm", ["triage_form"], "triage_form")
     assert not judge(answer("offer", {"intent": "deny"}), {}, "deny", ["utter_default"], None)
 

@@ -141,10 +141,16 @@ def crisis_not_settled(tracker: DialogueStateTracker) -> bool:
 
 
 def answers_a_safety_question(tracker: DialogueStateTracker) -> bool:
-    """A yes, a no, "I'm safe", "not safe": the crisis steps read those themselves."""
+    """The answer to "Are you safe right now?" or to the check question that the crisis steps
+    read themselves (a yes, a no, "I'm safe", "not safe"). Only right after those questions."""
     intent = (tracker.latest_message.intent or {}).get("name") if tracker.latest_message else None
     text = tracker.latest_message.text or "" if tracker.latest_message else ""
-    return intent in SAFE_INTENTS | NOT_SAFE_INTENTS | NO_RISK_ANSWERS or parse_yes_no(text) is not None
+    before = last_bot_action_before_user(tracker)
+    if before in ASK_SAFE_ACTIONS:
+        return intent in SAFE_INTENTS | NOT_SAFE_INTENTS or parse_yes_no(text) is not None
+    if before == UTTER_CHECK:
+        return intent in NO_RISK_ANSWERS | AT_RISK_ANSWERS
+    return False
 
 
 def risk_level(tracker: DialogueStateTracker) -> str:
@@ -159,7 +165,7 @@ def risk_level(tracker: DialogueStateTracker) -> str:
     if level != CRISIS and risk.get("finality") and earlier_distress(tracker):
         return CRISIS
     if (
-        level == NONE and float(risk.get("score") or 0.0) >= AFTER_CRISIS_CHECK and not risk.get("plain_answer")
+        level == NONE and float(risk.get("score") or 0.0) >= AFTER_CRISIS_CHECK
         and crisis_not_settled(tracker) and not answers_a_safety_question(tracker)
     ):
         return CHECK
@@ -206,9 +212,15 @@ def local_crisis_lines(tracker: DialogueStateTracker) -> str:
 
 def first_crisis_step(tracker: DialogueStateTracker) -> tuple[str, list[Event]]:
     kind = crisis_kind(tracker)
+    categories = crisis_categories(tracker)
+    if latest_risk(tracker).get("level") in (None, NONE) and tracker.get_slot(KIND_SLOT):
+        # Escalated again for the conversation's sake (a goodbye after a crisis): the message has
+        # no danger of its own, so the earlier crisis's kind and categories stand (a friend's
+        # report stays a friend's report; staff keep the category).
+        kind, categories = tracker.get_slot(KIND_SLOT), tracker.get_slot(CRISIS_SLOT) or categories
     language = latest_risk(tracker).get("language")
     events: list[Event] = [
-        SlotSet(CRISIS_SLOT, crisis_categories(tracker)), SlotSet(KIND_SLOT, kind),
+        SlotSet(CRISIS_SLOT, categories), SlotSet(KIND_SLOT, kind),
         SlotSet(LOCAL_LINES_SLOT, local_crisis_lines(tracker)),
     ]
     events.append(SlotSet(LANGUAGE_SLOT, language if language and language != "en" else None))
@@ -252,7 +264,7 @@ def plain_yes_to_the_offer(tracker: DialogueStateTracker, before: str | None) ->
     text = tracker.latest_message.text or "" if tracker.latest_message else ""
     return (
         before == UTTER_OFFER and risk.get("source") == "model" and not risk.get("lexicon_categories")
-        and not risk.get("crisis_language") and parse_yes_no(text) == "yes"
+        and not risk.get("crisis_language") and parse_yes_no(text, other_languages=True) == "yes"
     )
 
 
@@ -270,7 +282,8 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     intent = (tracker.latest_message.intent or {}).get("name") if tracker.latest_message else None
     before = last_bot_action_before_user(tracker)
     level = risk_level(tracker)
-    if before in ASK_SAFE_ACTIONS and intent in NOT_SAFE_INTENTS:
+    said = parse_yes_no(tracker.latest_message.text or "") if tracker.latest_message else None
+    if before in ASK_SAFE_ACTIONS and (intent in NOT_SAFE_INTENTS or said == "no"):
         return UTTER_NOT_SAFE, []
     if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS):
         return first_crisis_step(tracker)
@@ -286,7 +299,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
             return UTTER_OTHER_LANGUAGE, [SlotSet(LANGUAGE_SLOT, language)]
         already_escalated = bool(tracker.get_slot(CRISIS_SLOT))
         return first_crisis_step(tracker) if already_escalated else (UTTER_CHECK, [])
-    if before in ASK_SAFE_ACTIONS and intent in SAFE_INTENTS:
+    if before in ASK_SAFE_ACTIONS and (intent in SAFE_INTENTS or said == "yes"):
         return UTTER_SAFE, []
     if before == UTTER_CHECK and intent in NO_RISK_ANSWERS:
         return UTTER_CHECK_OK, []

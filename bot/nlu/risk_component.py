@@ -47,7 +47,6 @@ from bot.nlu import risk_model
 from bot.nlu.risk_model import CORPUS_DIR, RiskModel, corpus_fingerprint, read_corpus
 from signposting.languages import crisis_language, detect_language
 from signposting.parsing import parent_speaking
-from signposting.plain_answers import plain_answer
 from signposting.risk import get_detector
 from signposting.risk_decision import CHECK, CRISIS, Decision, RiskSignals, Thresholds, decide, is_distress
 
@@ -154,7 +153,6 @@ class RiskDetectorComponent(GraphComponent, IntentClassifier):
             crisis_language=crisis_language(text),
             lexicon_matches=tuple((m.category, m.pattern, m.text) for m in result.risk_matches),
             words=len(text.split()),
-            plain_answer=plain_answer(text),
         )
 
     def process(self, messages: list[Message]) -> list[Message]:
@@ -211,5 +209,4 @@ def risk_record(signals: RiskSignals, decision: Decision, language: str | None, 
         "classifier_crisis": signals.classifier_crisis,
         "crisis_language": signals.crisis_language,
         "words": signals.words,
-        "plain_answer": signals.plain_answer,
     }
