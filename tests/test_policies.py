@@ -295,3 +295,18 @@ def test_once_they_said_they_are_safe_later_messages_are_judged_on_their_own(dom
     alone = tracker(domain, scored("exams are hard", "describe_concern", score=0.2), ActionExecuted("action_listen"),
                     scored("Watford please", "inform", score=0.1))
     assert risk_level(alone) == "none"
+
+
+def test_the_after_crisis_rule_covers_the_next_two_messages_only(domain):
+    """Someone who does not tap "I'm safe" (a friend's crisis told in passing, a false alarm) can
+    carry on answering after that: not a crisis reply to every typed answer."""
+    from bot.nlu.crisis_policy import crisis_not_settled, risk_level
+
+    events = [scored("my friend says she wants to kill herself", "express_crisis", "crisis", 0.9), ActionExecuted("utter_crisis_third_party"),
+              ActionExecuted("utter_ask_safe_now_other"), ActionExecuted("action_listen")]
+    for answer, checked in [("hmm idk", True), ("whatever", True), ("young person", False)]:
+        events += [scored(answer, "inform", score=0.2)]
+        state = tracker(domain, *events)
+        assert crisis_not_settled(state) is checked, answer
+        assert risk_level(state) == ("check" if checked else "none"), answer
+        events += [ActionExecuted("utter_crisis_third_party"), ActionExecuted("action_listen")]

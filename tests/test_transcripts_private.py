@@ -72,6 +72,9 @@ def test_no_personal_detail_is_kept_anywhere(bot, web_url, tmp_path):
     chat.say("hi")
     for text in PERSONAL:  # as the widget sends them
         assert say_through_web_app(web_url, chat.sender, text)["messages"]
+    # Those messages answered some questions and drew crisis replies (the friend's danger): a
+    # fresh start makes the rest of the conversation the same whatever they did.
+    chat.say("start again")
     chat.say("young person")
     chat.say("14")
     chat.say("I'm Ellie Brown in 9C at Hitchin Girls' School")

@@ -117,27 +117,36 @@ def earlier_distress(tracker: DialogueStateTracker) -> bool:
     return any((event.parse_data.get("risk") or {}).get("distress") for event in user_messages[:-1])
 
 
-# After a crisis nobody has yet said they are safe from, a message the risk model scores at
-# least this high gets escalated (chosen on the development conversations of author G2, not on
-# the held-out author G: docs/safety.md). "bye x", "sorry", "its fine, no one will know".
+# After a crisis nobody has yet said they are safe from, the next messages the risk model scores
+# at least this high get escalated (chosen on the development conversations of author G2, not
+# on the held-out author G: docs/safety.md). "bye x", "sorry", "its fine, no one will know".
 AFTER_CRISIS_CHECK = 0.05
+# How many messages after the crisis message: two kept all of G2's catches (one lost 16 of 29),
+# and after that someone who has not tapped "I'm safe" can carry on without a crisis reply to
+# every typed answer (a friend's crisis told in passing, a false alarm).
+AFTER_CRISIS_MESSAGES = 2
 # Said safe since: the crisis steps' "I'm glad you're safe" and the check question's "No".
 SETTLED = {UTTER_SAFE, UTTER_CHECK_OK}
 
 
+def _is_crisis_message(event: UserUttered) -> bool:
+    risk = event.parse_data.get("risk") or {}
+    intent = (event.intent or {}).get("name")
+    return risk.get("level") == CRISIS or (not risk and intent == CRISIS_INTENT)  # a typed crisis, or the button
+
+
 def crisis_not_settled(tracker: DialogueStateTracker) -> bool:
-    """Did an earlier message reach crisis level (or get a crisis reply), with no "I'm safe" since?"""
+    """Was one of the last two messages before this one at crisis level, with no "I'm safe" since?
+    (The crisis replies this rule adds do not open a new window: only the user's messages do.)"""
     events = tracker.applied_events()
     latest = next((i for i in range(len(events) - 1, -1, -1) if isinstance(events[i], UserUttered)), len(events))
-    open_crisis = False
+    messages_since: int | None = None
     for event in events[:latest]:
-        crisis_message = isinstance(event, UserUttered) and (event.parse_data.get("risk") or {}).get("level") == CRISIS
-        crisis_reply = isinstance(event, ActionExecuted) and event.action_name in FIRST_STEP.values()
-        if crisis_message or crisis_reply:
-            open_crisis = True
+        if isinstance(event, UserUttered):
+            messages_since = 0 if _is_crisis_message(event) else (None if messages_since is None else messages_since + 1)
         elif isinstance(event, ActionExecuted) and event.action_name in SETTLED:
-            open_crisis = False
-    return open_crisis
+            messages_since = None
+    return messages_since is not None and messages_since < AFTER_CRISIS_MESSAGES
 
 
 def answers_a_safety_question(tracker: DialogueStateTracker) -> bool:
