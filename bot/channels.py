@@ -35,6 +35,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from signposting.settings import settings
+from signposting.typed_text import as_user_text
 
 logger = logging.getLogger(__name__)
 MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")  # the same rule as the web app's
@@ -68,7 +69,12 @@ socketio_channel.SocketIOOutput = CardSafeSocketIOOutput  # type: ignore[misc]
 
 class OriginCheckedSocketIOInput(SocketIOInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        blueprint = super().blueprint(on_new_message)
+        async def as_text(message: UserMessage) -> Any:
+            if isinstance(message.text, str):
+                message.text = as_user_text(message.text)
+            return await on_new_message(message)
+
+        blueprint = super().blueprint(as_text)
         if self.sio is not None:
             self.sio.eio.cors_allowed_origins = list(settings.allowed_origins)
         return blueprint
@@ -125,8 +131,9 @@ class OnceRestInput(RestInput):
             if not (isinstance(message_id, str) and MESSAGE_ID.match(message_id)):
                 message_id = None
             collector = CollectingOutputChannel()
+            text = body.get("message")
             message = UserMessage(
-                body.get("message"), collector, body.get("sender"), input_channel=body.get("input_channel") or self.name(),
+                as_user_text(text) if isinstance(text, str) else text, collector, body.get("sender"), input_channel=body.get("input_channel") or self.name(),
                 metadata=body.get("metadata"), message_id=message_id,
             )
             try:

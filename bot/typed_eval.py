@@ -134,8 +134,8 @@ def prefix(question: str, role: str) -> list[str]:
         "area": triage[:4],
         "concern": triage[:5],
         "next_step": triage,
-        # The offer follows a crisis reply and "I'm safe" (CrisisPolicy).
-        "offer": ["/express_crisis", "/confirm_safe"],
+        # The offer follows a crisis reply and "I'm safe" (CrisisPolicy); a typed "/express_crisis" is read as words.
+        "offer": ["I want to kill myself", "/confirm_safe"],
     }
     return steps[question]
 

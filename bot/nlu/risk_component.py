@@ -49,6 +49,7 @@ from signposting.languages import crisis_language, detect_language
 from signposting.parsing import parent_speaking
 from signposting.risk import get_detector
 from signposting.risk_decision import CHECK, CRISIS, Decision, RiskSignals, Thresholds, decide, is_distress
+from signposting.typed_text import is_button_payload
 
 logger = logging.getLogger(__name__)
 
@@ -158,7 +159,7 @@ class RiskDetectorComponent(GraphComponent, IntentClassifier):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            if not text or text.startswith("/"):
+            if not text or is_button_payload(text):  # any other "/" message is read as words
                 continue
             if parent_speaking(text):
                 add_parent_hint(message, text)

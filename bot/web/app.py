@@ -35,6 +35,7 @@ from services_db.directory import CachedDirectory, Directory, read_services
 from services_db.opening import london_now
 from signposting.deployment import Branding
 from signposting.settings import settings
+from signposting.typed_text import as_user_text
 from signposting.urgent_lines import FOOTER
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -182,7 +183,7 @@ def create_app(
         if not SENDER_ID.match(sender):
             sender = uuid.uuid4().hex
         retry = body.get("retry") is True  # the widget sent this message before
-        reply = await relay.send(sender, text, message_id, retry)
+        reply = await relay.send(sender, as_user_text(text), message_id, retry)
         if not reply.ok:
             return JSONResponse({"sender": sender, "messages": UNAVAILABLE_REPLY, "degraded": True}, status_code=503)
         return JSONResponse({"sender": sender, "messages": reply.messages})
