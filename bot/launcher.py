@@ -136,13 +136,16 @@ def start_action_server(
 
 
 def spawn_rasa_server(
-    database_url: str, port: int, action_port: int, log_dir: Path, extra_env: dict[str, str] | None = None
+    database_url: str, port: int, action_port: int, log_dir: Path, extra_env: dict[str, str] | None = None,
+    tracker_db: Path | None = None,
 ) -> subprocess.Popen:
-    """Start the Rasa server without waiting for it; it keeps its conversations in `log_dir/conversations.db`."""
+    """Start the Rasa server without waiting for it; it keeps its conversations in `tracker_db`
+    (default `log_dir/conversations.db`: several servers may share one)."""
     if not MODEL.exists():
         raise FileNotFoundError(f"{MODEL} is missing: run `make model` (make test does it).")
     return subprocess.Popen(
-        rasa_server_command(MODEL, "127.0.0.1", port), cwd=ROOT, env=_env(database_url, action_port, log_dir / "conversations.db", extra_env),
+        rasa_server_command(MODEL, "127.0.0.1", port), cwd=ROOT,
+        env=_env(database_url, action_port, tracker_db or log_dir / "conversations.db", extra_env),
         stdout=(log_dir / "rasa.log").open("w"), stderr=subprocess.STDOUT,
     )
 
@@ -165,10 +168,11 @@ def start_rasa_server(
 
 
 def start_web_app(rasa_port: int, log_dir: Path, **extra_env: str) -> tuple[str, subprocess.Popen]:
-    """The web app (uvicorn at its default log level), in front of the Rasa server on `rasa_port`; logs to `log_dir/web.log`."""
+    """The web app (uvicorn at its default log level), in front of the Rasa server on `rasa_port`
+    (or the servers RASA_URL lists in `extra_env`); logs to `log_dir/web.log`."""
     port = free_port()
-    env = {**os.environ, "RASA_PORT": str(rasa_port), "WEB_PORT": str(port), "BOT_HOST": "127.0.0.1",
-           "RASA_TELEMETRY_ENABLED": "false", "PUBLIC_URL": f"http://127.0.0.1:{port}"}
+    env = {**os.environ, "RASA_PORT": str(rasa_port), "RASA_SERVERS": "1", "RASA_URL": "", "WEB_PORT": str(port),
+           "BOT_HOST": "127.0.0.1", "RASA_TELEMETRY_ENABLED": "false", "PUBLIC_URL": f"http://127.0.0.1:{port}"}
     env.update({name: value.replace("{port}", str(port)) for name, value in extra_env.items()})
     process = subprocess.Popen(
         web_app_command("127.0.0.1", port), cwd=ROOT, env=env, stdout=(log_dir / "web.log").open("w"), stderr=subprocess.STDOUT,

@@ -1,4 +1,4 @@
-"""`make run`: start the action server, the Rasa server, the web app and the staff review app, and supervise them.
+"""`make run`: start the action server, the Rasa servers, the web app and the staff review app, and supervise them.
 
 Prints the chat page's address once everything answers. A process that stops on its own
 after that is restarted with a backoff while the others keep running (`bot.supervisor`);
@@ -27,18 +27,38 @@ LOGGING_JSON = str(PROJECT_ROOT / "bot" / "logging_json.yml")
 
 
 def child_environment(config: Settings) -> dict[str, str]:
-    return server_environment(
+    env = server_environment(
         dict(os.environ), action_server_url=config.action_server_url, tracker_dialect=config.tracker_dialect,
         tracker_db=config.tracker_db, host=config.host,
     )
+    if config.rasa_servers > 1:  # one core each: TensorFlow's own thread pools would only contend
+        env.setdefault("TF_INTRA_OP_PARALLELISM_THREADS", "1")
+        env.setdefault("TF_INTER_OP_PARALLELISM_THREADS", "1")
+    return env
+
+
+def rasa_services(config: Settings) -> list[Service]:
+    """One Service per Rasa server (RASA_SERVERS), on consecutive ports, each with its own log file."""
+    json_logs = config.log_format == "json"
+    several = config.rasa_servers > 1
+    services = []
+    for number, port in enumerate(config.rasa_ports, start=1):
+        # LOG_FORMAT=json (issue #16): each process logs JSON lines (bot/logging_json.yml); else
+        # each Rasa server also writes its plain log file.
+        log_file = config.var_dir / (f"rasa-{number}.log" if several else "rasa.log")
+        logging = ["--logging-config-file", LOGGING_JSON] if json_logs else ["--log-file", str(log_file)]
+        services.append(Service(
+            f"Rasa server {number}" if several else "Rasa server",
+            rasa_server_command(model_path(), config.host, port, "--cors", *config.allowed_origins, *logging),
+            f"http://{config.host}:{port}/",
+        ))
+    return services
 
 
 def services(config: Settings) -> list[Service]:
-    """The four processes, with the command lines `bot.launcher` gives the tests and benchmarks too."""
+    """The processes (the action server, RASA_SERVERS Rasa servers, the two web apps), with the
+    command lines `bot.launcher` gives the tests and benchmarks too."""
     json_logs = config.log_format == "json"
-    # LOG_FORMAT=json (issue #16): each process logs JSON lines (bot/logging_json.yml); else
-    # the Rasa server also writes its plain log file.
-    rasa_logging = ["--logging-config-file", LOGGING_JSON] if json_logs else ["--log-file", str(config.var_dir / "rasa.log")]
     web_logging = ["--log-config", LOGGING_JSON] if json_logs else ["--log-level", "warning"]
     return [
         Service(
@@ -46,13 +66,7 @@ def services(config: Settings) -> list[Service]:
             action_server_command(config.action_port, *(["--logging-config_file", LOGGING_JSON] if json_logs else [])),
             f"http://{config.host}:{config.action_port}/health",
         ),
-        Service(
-            "Rasa server",
-            rasa_server_command(
-                model_path(), config.host, config.rasa_port, "--cors", *config.allowed_origins, *rasa_logging
-            ),
-            f"http://{config.host}:{config.rasa_port}/",
-        ),
+        *rasa_services(config),
         Service(
             "web app",
             web_app_command(config.host, config.web_port, *web_logging),

@@ -53,6 +53,9 @@ class Settings:
     # Where the web app sends messages: the local Rasa server unless RASA_URL says otherwise
     # (the scale-out deployment: nginx in front of several Rasa servers, deploy/README.md).
     rasa_url_override: str = ""
+    # How many Rasa servers `make run` starts, on RASA_PORT, RASA_PORT + 1, ...; the web app keeps
+    # each conversation on one of them (bot/web/relay.py). One TensorFlow server uses one core.
+    rasa_servers: int = 1
     # The tracker store as one SQLAlchemy URL, for the commands that read or delete stored
     # conversations (bot.transcripts); built from the same variables Rasa's endpoints use.
     tracker_url: str = ""
@@ -65,8 +68,20 @@ class Settings:
     log_format: str = "text"
 
     @property
+    def rasa_urls(self) -> tuple[str, ...]:
+        """Where the web app sends messages: RASA_URL (one address, or several separated by
+        commas), else the local servers `make run` starts."""
+        listed = tuple(url.strip().rstrip("/") for url in self.rasa_url_override.split(",") if url.strip())
+        return listed or tuple(f"http://{self.host}:{port}" for port in self.rasa_ports)
+
+    @property
+    def rasa_ports(self) -> tuple[int, ...]:
+        return tuple(self.rasa_port + index for index in range(self.rasa_servers))
+
+    @property
     def rasa_url(self) -> str:
-        return self.rasa_url_override.rstrip("/") or f"http://{self.host}:{self.rasa_port}"
+        """The first Rasa server (commands that talk to one, like `bot.staff seed`)."""
+        return self.rasa_urls[0]
 
     @property
     def action_server_url(self) -> str:
@@ -144,6 +159,7 @@ def load_settings() -> Settings:
             "STAFF_COOKIE_SECURE", "false" if _env("BOT_HOST", "127.0.0.1") in ("127.0.0.1", "localhost") else "true"
         ).lower() in ("1", "true", "yes"),
         rasa_url_override=_env("RASA_URL", ""),
+        rasa_servers=max(1, int(_env("RASA_SERVERS", "1"))),
         tracker_url=_tracker_url(_path("TRACKER_DB", str(var_dir / "conversations.db"))),
         share_database_url=_database_url("SHARE_DATABASE_URL", f"sqlite:///{var_dir / 'share.db'}"),
         deployment=deployment,

@@ -20,7 +20,9 @@ SHOW_SERVICES = (
     "from signposting.settings import settings\n"
     "env = child_environment(settings)\n"
     "print(json.dumps({'services': [[s.name, s.command, s.health_url] for s in services(settings)],\n"
-    "                  'env': {k: env[k] for k in ('ACTION_SERVER_URL', 'RASA_TELEMETRY_ENABLED', 'TRACKER_DB')}}))\n"
+    "                  'env': {k: env.get(k) for k in ('ACTION_SERVER_URL', 'RASA_TELEMETRY_ENABLED', 'TRACKER_DB',\n"
+    "                                                   'TF_INTRA_OP_PARALLELISM_THREADS')},\n"
+    "                  'web_app_sends_to': list(settings.rasa_urls)}))\n"
 )
 
 
@@ -57,6 +59,25 @@ def test_make_run_takes_its_ports_from_the_environment():
     assert shown["env"]["ACTION_SERVER_URL"] == "http://127.0.0.1:15155/webhook"
     assert shown["env"]["RASA_TELEMETRY_ENABLED"] == "false"
     assert shown["env"]["TRACKER_DB"].endswith("var/elsewhere.db")
+
+
+def test_make_run_with_two_rasa_servers_gives_each_its_port_log_file_and_one_core():
+    shown = make_run_services(RASA_PORT="15105", RASA_SERVERS="2", BOT_HOST="127.0.0.1", LOG_FORMAT="text", RASA_URL="")
+    commands = {name: command for name, command, _ in shown["services"]}
+    health = {name: url for name, _, url in shown["services"]}
+    assert list(commands) == ["action server", "Rasa server 1", "Rasa server 2", "web app", "staff review app"]
+    assert [option(commands[f"Rasa server {n}"], "--port") for n in (1, 2)] == ["15105", "15106"]
+    assert [option(commands[f"Rasa server {n}"], "--log-file").rsplit("/", 1)[1] for n in (1, 2)] == ["rasa-1.log", "rasa-2.log"]
+    assert health["Rasa server 2"] == "http://127.0.0.1:15106/"
+    assert shown["env"]["TF_INTRA_OP_PARALLELISM_THREADS"] == "1"
+    assert shown["web_app_sends_to"] == ["http://127.0.0.1:15105", "http://127.0.0.1:15106"]
+
+
+def test_one_rasa_server_keeps_tensorflows_threads_and_rasa_url_wins():
+    shown = make_run_services(RASA_SERVERS="1", RASA_URL="http://10.0.0.10/, http://10.0.0.11", LOG_FORMAT="text")
+    assert [name for name, *_ in shown["services"]].count("Rasa server") == 1
+    assert shown["env"]["TF_INTRA_OP_PARALLELISM_THREADS"] == os.environ.get("TF_INTRA_OP_PARALLELISM_THREADS")
+    assert shown["web_app_sends_to"] == ["http://10.0.0.10", "http://10.0.0.11"]
 
 
 def test_json_logs_reach_every_process():

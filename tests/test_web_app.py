@@ -184,3 +184,62 @@ def test_the_built_nhs_styles_match_the_pinned_nhsuk_frontend():
     package = json.loads((STATIC_DIR.parent / "frontend" / "package.json").read_text())
     built = (STATIC_DIR / "nhsuk-widget.css").read_text(encoding="utf-8-sig")
     assert f'--nhsuk-frontend-version: "{package["devDependencies"]["nhsuk-frontend"]}"' in built
+
+
+# --- several Rasa servers (make run starts two): one conversation stays on one ------------
+
+def servers_answering(down: set[str] = frozenset(), seen: list[str] | None = None):
+    """Rasa servers rasa1.test, rasa2.test, ...: each says its name; those in `down` refuse connections."""
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.host in down:
+            raise httpx.ConnectError("connection refused", request=request)
+        if seen is not None:
+            seen.append(request.url.host)
+        return httpx.Response(200, json=[{"text": f"from {request.url.host}"}])
+
+    return httpx.MockTransport(handler)
+
+
+SERVERS = ["http://rasa1.test", "http://rasa2.test"]
+
+
+def say(client: TestClient, sender: str, text: str = "hi") -> dict:
+    return client.post("/api/message", json={"sender": sender, "message": text}).json()
+
+
+def test_each_conversation_stays_on_one_server_and_both_are_used():
+    seen: list[str] = []
+    client = TestClient(create_app(SERVERS, transport=servers_answering(seen=seen)))
+    senders = [f"{number:032x}" for number in range(40)]
+    for sender in senders:
+        first = say(client, sender)["messages"]
+        assert all(say(client, sender, text)["messages"] == first for text in ("14", "skip", "Watford"))
+    assert set(seen) == {"rasa1.test", "rasa2.test"}
+    assert 10 <= seen.count("rasa1.test") // 4 <= 30  # an even enough split of 40 conversations
+
+
+def test_a_server_that_cannot_be_reached_is_passed_over_not_reported():
+    client = TestClient(create_app(SERVERS, transport=servers_answering(down={"rasa1.test"})))
+    for number in range(20):
+        reply = client.post("/api/message", json={"sender": f"{number:032x}", "message": "hi"})
+        assert reply.status_code == 200 and reply.json()["messages"] == [{"text": "from rasa2.test"}]
+
+
+def test_when_every_server_is_down_the_user_still_gets_the_urgent_numbers():
+    client = TestClient(create_app(SERVERS, transport=servers_answering(down={"rasa1.test", "rasa2.test"})))
+    reply = client.post("/api/message", json={"sender": "a" * 32, "message": "hi"})
+    assert reply.status_code == 503 and reply.json()["degraded"] is True
+    assert "0800 1111" in json.dumps(reply.json()["messages"])
+
+
+def test_a_server_that_answers_with_an_error_is_not_retried_elsewhere():
+    """Rasa got the message: another server must not handle it a second time."""
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.host)
+        return httpx.Response(500)
+
+    client = TestClient(create_app(SERVERS, transport=httpx.MockTransport(handler)))
+    reply = client.post("/api/message", json={"sender": "b" * 32, "message": "hi"})
+    assert reply.status_code == 503 and len(seen) == 1

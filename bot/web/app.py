@@ -11,7 +11,7 @@ import html
 import io
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import httpx
@@ -77,7 +77,7 @@ def _error(message: str, status: int) -> JSONResponse:
 
 
 def create_app(
-    rasa_url: str | None = None,
+    rasa_url: str | Sequence[str] | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
     allowed_origins: tuple[str, ...] | None = None,
     public_url: str | None = None,
@@ -94,8 +94,8 @@ def create_app(
             stores["links"] = ShareLinks.from_url(settings.share_database_url)
         return stores["links"]
 
-    relay_url = rasa_url or settings.rasa_url
-    relay = RasaRelay(relay_url, transport)
+    rasa_urls = ([rasa_url] if isinstance(rasa_url, str) else list(rasa_url)) if rasa_url else list(settings.rasa_urls)
+    relay = RasaRelay(rasa_urls, transport)
     allowed = allowed_origins if allowed_origins is not None else settings.allowed_origins
     widget_origin = (public_url or settings.public_url).rstrip("/")
     branding = settings.deployment.branding
@@ -151,7 +151,11 @@ def create_app(
     @app.get("/readyz")
     def ready() -> JSONResponse:  # not async: the checks block, so they run in a worker thread
         """The Rasa server has its model, and the directory can be read (for the service lists)."""
-        return run_checks({"rasa_model_loaded": rasa_model_loaded(relay_url), "directory_readable": directory})
+        servers = {
+            "rasa_model_loaded" + (f"_{number}" if len(rasa_urls) > 1 else ""): rasa_model_loaded(url)
+            for number, url in enumerate(rasa_urls, start=1)
+        }
+        return run_checks({**servers, "directory_readable": directory})
 
     def _refuse_other_origins(request: Request) -> JSONResponse | None:
         """403 for a page on a site not in ALLOWED_ORIGINS (the same check for every POST)."""

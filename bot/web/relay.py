@@ -7,13 +7,21 @@ gets the same reply. An attempt that failed here (Rasa down, restarting, or kill
 mid-turn) is sent again when the widget retries, marked as a retry with its message id:
 Rasa may have stored that turn before it died, and then sends the replies it stored
 instead of handling the message twice (`bot.channels.OnceRestInput`).
+
+With several Rasa servers (`make run` starts two: one core each), each conversation is kept
+on one of them, chosen from its sender id: Rasa's lock store, which keeps one conversation's
+turns in order, lives inside each server. Only when that server cannot be reached at all
+(stopped, or restarting after a crash) does the message go to the next one; the conversations
+are in the shared tracker store, so the other server carries on where it left off.
 """
 from __future__ import annotations
 
 import asyncio
 import logging
 import time
+import zlib
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,9 +38,18 @@ class Reply:
     ok: bool  # False: Rasa could not be reached or failed
 
 
+def server_for(sender: str, servers: int) -> int:
+    """The server a conversation stays on: the same for every web app process (not `hash()`,
+    which Python salts per process)."""
+    return zlib.crc32(sender.encode("utf-8")) % servers
+
+
 class RasaRelay:
-    def __init__(self, rasa_url: str, transport: httpx.AsyncBaseTransport | None = None) -> None:
-        self.webhook = f"{rasa_url}/webhooks/rest/webhook"
+    def __init__(self, rasa_urls: str | Sequence[str], transport: httpx.AsyncBaseTransport | None = None) -> None:
+        urls = [rasa_urls] if isinstance(rasa_urls, str) else list(rasa_urls)
+        if not urls:
+            raise ValueError("no Rasa server to relay to")
+        self.webhooks = [f"{url.rstrip('/')}/webhooks/rest/webhook" for url in urls]
         self.transport = transport
         self._replies: OrderedDict[tuple[str, str], tuple[float, asyncio.Task[Reply]]] = OrderedDict()
         self._failed: OrderedDict[tuple[str, str], float] = OrderedDict()  # the next attempt is a retry
@@ -60,11 +77,21 @@ class RasaRelay:
             payload["message_id"] = message_id
             if retry:
                 payload["retry"] = True
+        first = server_for(sender, len(self.webhooks))
+        order = self.webhooks[first:] + self.webhooks[:first]
         try:
             async with httpx.AsyncClient(timeout=30, transport=self.transport) as client:
-                response = await client.post(self.webhook, json=payload)
-                response.raise_for_status()
-                messages = response.json()
+                for number, webhook in enumerate(order, start=1):
+                    try:
+                        response = await client.post(webhook, json=payload)
+                    except (httpx.ConnectError, httpx.ConnectTimeout):  # nothing was sent: not handled there
+                        if number == len(order):
+                            raise
+                        logger.warning("Rasa server %d of %d cannot be reached; trying the next.", number, len(order))
+                        continue
+                    response.raise_for_status()
+                    messages = response.json()
+                    break
         except (httpx.HTTPError, ValueError):
             logger.exception("Rasa did not answer")
             return Reply([], ok=False)
