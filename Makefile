@@ -14,11 +14,10 @@ help:
 	@echo "make run   - set up whatever is missing, then start the bot (widget on localhost)"
 	@echo "make test  - set up whatever is missing, then run every test"
 
-# Two Rasa servers, one per core (docs/benchmarks.md: at 100 conversations p95 1.2 s against
-# 4.3 s with one); RASA_SERVERS=1 make run for one (half the memory: 1.1 GB per server).
-RASA_SERVERS ?= 2
+# Two Rasa servers, one per core (bot/run.py; docs/benchmarks.md); RASA_SERVER_COUNT=1 make run
+# (or in .env) for one: half the memory, 1.1 GB per server.
 run: setup
-	@RASA_SERVERS=$(RASA_SERVERS) $(PY) -m bot.run
+	@$(PY) -m bot.run
 
 test: setup postgres chromium browser-tools redis nginx lint
 	@$(PY) -m pytest

@@ -132,6 +132,7 @@ def supervised_stack(work_dir: Path, services_database_url: str) -> Iterator[Sup
         "ALLOWED_ORIGINS": web_url,
         "PUBLIC_URL": web_url,
         "RASA_URL": "",  # the local Rasa server, whatever a .env says
+        "RASA_SERVER_COUNT": "1",  # one, named "Rasa server": the kills below aim at it
         "RASA_TELEMETRY_ENABLED": "false",
     }
     process = subprocess.Popen(

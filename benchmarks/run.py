@@ -6,9 +6,9 @@ load generator (benchmarks/load.py) against each configuration:
 
   stock, in-memory   `rasa init --no-prompt` (trained here, in var/bench/stock), no tracker store
   stock, SQL         the same, Rasa's SQLTrackerStore on SQLite: the fair comparison for ours
-  ours, 1 server     `make run`'s configuration: our tracker store on SQLite, 1 Rasa server
-  ours, 2 servers    2 Rasa servers (one per core) sharing the SQLite store, each conversation
-                     kept on one server (the routing the web app would do), 1 action server
+  ours, 1 server     our tracker store on SQLite, 1 Rasa server (RASA_SERVER_COUNT=1 make run)
+  ours, 2 servers    `make run`'s configuration: 2 Rasa servers (one per core) sharing the SQLite
+                     store, each conversation kept on one server (as the web app routes), 1 action server
 
 Load models: zero think time (1 user; 10 users = saturation throughput) and people-like
 2-8 s between messages (50 and 100 users), over REST, and socket.io for ours. Also:

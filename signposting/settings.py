@@ -6,6 +6,7 @@ Every variable is documented in `.env.example`.
 from __future__ import annotations
 
 import os
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -53,8 +54,10 @@ class Settings:
     # Where the web app sends messages: the local Rasa server unless RASA_URL says otherwise
     # (the scale-out deployment: nginx in front of several Rasa servers, deploy/README.md).
     rasa_url_override: str = ""
-    # How many Rasa servers `make run` starts, on RASA_PORT, RASA_PORT + 1, ...; the web app keeps
-    # each conversation on one of them (bot/web/relay.py). One TensorFlow server uses one core.
+    # How many Rasa servers `make run` starts (RASA_SERVER_COUNT; bot.run's default is 2), on
+    # RASA_PORT, RASA_PORT + 1, ...; the web app keeps each conversation on one of them
+    # (bot/web/relay.py). One TensorFlow server uses one core. (Not RASA_SERVERS: the scale-out
+    # deployment's nginx template uses that name for its list of servers.)
     rasa_servers: int = 1
     # The tracker store as one SQLAlchemy URL, for the commands that read or delete stored
     # conversations (bot.transcripts); built from the same variables Rasa's endpoints use.
@@ -122,6 +125,15 @@ def _tracker_url(sqlite_path: Path) -> str:
     return f"{scheme}://{credentials}{host}/{quote(_env('TRACKER_DB', ''), safe='')}"
 
 
+def _server_count(value: str) -> int:
+    """RASA_SERVER_COUNT as a number from 1 to 8; anything else is 1, with a warning (a typo must not
+    stop the web app, which gives the urgent numbers when Rasa cannot)."""
+    if value.isdigit() and 1 <= int(value) <= 8:
+        return int(value)
+    warnings.warn(f"RASA_SERVER_COUNT={value!r} is not a number from 1 to 8: using 1.", stacklevel=2)
+    return 1
+
+
 def load_settings() -> Settings:
     """Raises signposting.deployment.DeploymentError (every problem listed) for a bad deployment file."""
     var_dir = _path("VAR_DIR", "var")
@@ -159,7 +171,7 @@ def load_settings() -> Settings:
             "STAFF_COOKIE_SECURE", "false" if _env("BOT_HOST", "127.0.0.1") in ("127.0.0.1", "localhost") else "true"
         ).lower() in ("1", "true", "yes"),
         rasa_url_override=_env("RASA_URL", ""),
-        rasa_servers=max(1, int(_env("RASA_SERVERS", "1"))),
+        rasa_servers=_server_count(_env("RASA_SERVER_COUNT", "1")),
         tracker_url=_tracker_url(_path("TRACKER_DB", str(var_dir / "conversations.db"))),
         share_database_url=_database_url("SHARE_DATABASE_URL", f"sqlite:///{var_dir / 'share.db'}"),
         deployment=deployment,

@@ -100,3 +100,15 @@ def test_the_web_app_logs_no_message_text(caplog, sqlite_directory):
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert caplog.records  # httpx and the relay do log at DEBUG: the check has something to read
     assert "Ellie" not in logged and "07700" not in logged and secret not in logged
+
+
+def test_with_two_rasa_servers_one_with_its_model_is_enough(rasa_url, sqlite_directory):
+    """The relay passes over a server that is down, so the web app still answers: ready."""
+    from bot.launcher import free_port
+
+    dead = f"http://127.0.0.1:{free_port()}"
+    client = TestClient(create_app([dead, rasa_url], directory=lambda: sqlite_directory))
+    assert client.get("/readyz").status_code == 200
+    client = TestClient(create_app([dead, f"http://127.0.0.1:{free_port()}"], directory=lambda: sqlite_directory))
+    response = client.get("/readyz")
+    assert response.status_code == 503 and response.json()["checks"]["rasa_model_loaded"] == "failing"

@@ -62,7 +62,7 @@ def test_make_run_takes_its_ports_from_the_environment():
 
 
 def test_make_run_with_two_rasa_servers_gives_each_its_port_log_file_and_one_core():
-    shown = make_run_services(RASA_PORT="15105", RASA_SERVERS="2", BOT_HOST="127.0.0.1", LOG_FORMAT="text", RASA_URL="")
+    shown = make_run_services(RASA_PORT="15105", RASA_SERVER_COUNT="2", BOT_HOST="127.0.0.1", LOG_FORMAT="text", RASA_URL="")
     commands = {name: command for name, command, _ in shown["services"]}
     health = {name: url for name, _, url in shown["services"]}
     assert list(commands) == ["action server", "Rasa server 1", "Rasa server 2", "web app", "staff review app"]
@@ -74,7 +74,7 @@ def test_make_run_with_two_rasa_servers_gives_each_its_port_log_file_and_one_cor
 
 
 def test_one_rasa_server_keeps_tensorflows_threads_and_rasa_url_wins():
-    shown = make_run_services(RASA_SERVERS="1", RASA_URL="http://10.0.0.10/, http://10.0.0.11", LOG_FORMAT="text")
+    shown = make_run_services(RASA_SERVER_COUNT="1", RASA_URL="http://10.0.0.10/, http://10.0.0.11", LOG_FORMAT="text")
     assert [name for name, *_ in shown["services"]].count("Rasa server") == 1
     assert shown["env"]["TF_INTRA_OP_PARALLELISM_THREADS"] == os.environ.get("TF_INTRA_OP_PARALLELISM_THREADS")
     assert shown["web_app_sends_to"] == ["http://10.0.0.10", "http://10.0.0.11"]
@@ -98,3 +98,41 @@ def test_only_the_launcher_spells_out_the_server_command_lines():
         if path.name != "launcher.py" and SERVER_COMMAND.search(path.read_text(encoding="utf-8"))
     ]
     assert spelled_out == []
+
+
+SHOW_RUN_SETTINGS = (
+    "from bot.run import run_settings\n"
+    "from signposting.settings import settings\n"
+    "print(run_settings(settings).rasa_servers)\n"
+)
+
+
+def _run_servers(**env: str) -> str:
+    clean = {name: value for name, value in os.environ.items() if name != "RASA_SERVER_COUNT"}
+    result = subprocess.run([sys.executable, "-c", SHOW_RUN_SETTINGS], cwd=ROOT, env={**clean, **env},
+                            capture_output=True, text=True, timeout=120, check=True)
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_make_run_starts_two_rasa_servers_unless_told_otherwise():
+    assert _run_servers() == "2"
+    assert _run_servers(RASA_SERVER_COUNT="1") == "1"
+    assert _run_servers(RASA_SERVER_COUNT="3") == "3"
+
+
+def test_a_bad_server_count_or_the_scale_out_deployments_settings_never_stop_a_process():
+    """deploy/scale.env.example's own variables (nginx's RASA_SERVERS list among them) load, and a
+    typo in RASA_SERVER_COUNT means one server with a warning, not a crash."""
+    env = {}
+    for line in (ROOT / "deploy" / "scale.env.example").read_text().splitlines():
+        name, equals, value = line.partition("=")
+        if equals and not line.lstrip().startswith("#"):
+            env[name.strip()] = value.strip().strip('"')
+    assert "RASA_SERVERS" in env
+    shown = subprocess.run(
+        [sys.executable, "-W", "always", "-c", "from signposting.settings import settings; print(settings.rasa_urls)"],
+        cwd=ROOT, env={**os.environ, **env, "RASA_SERVER_COUNT": "two"}, capture_output=True, text=True, timeout=120,
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert "RASA_SERVER_COUNT='two' is not a number" in shown.stderr
+    assert shown.stdout.strip().splitlines()[-1] == f"('{env['RASA_URL'].rstrip('/')}',)"

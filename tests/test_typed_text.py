@@ -55,7 +55,7 @@ def test_ordinary_text_is_unchanged(typed):
     assert as_user_text(typed) == typed
 
 
-@given(st.text())
+@given(st.one_of(st.text(), st.text().map(lambda text: "/" + text), st.text().map(lambda text: " \t/ /" + text)))
 def test_only_a_button_payload_can_reach_rasa_starting_with_a_slash(typed):
     sent = as_user_text(typed).strip()
     assert not sent.startswith("/") or sent in BUTTON_INTENT_PAYLOADS

@@ -6,6 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from bot.web.app import create_app
+from bot.web.relay import server_for
 
 
 def rasa_replying(messages, received=None):
@@ -243,3 +244,28 @@ def test_a_server_that_answers_with_an_error_is_not_retried_elsewhere():
     client = TestClient(create_app(SERVERS, transport=httpx.MockTransport(handler)))
     reply = client.post("/api/message", json={"sender": "b" * 32, "message": "hi"})
     assert reply.status_code == 503 and len(seen) == 1
+
+
+def test_a_retry_goes_first_to_the_server_the_failed_attempt_reached():
+    """rasa2 took the message but timed out (it may still be handling it): the retry must not go to
+    rasa1, whose lock store knows nothing of it, even though the conversation belongs to rasa1."""
+    sender = next(f"{n:032x}" for n in range(100) if server_for(f"{n:032x}", 2) == 0)
+    seen: list[tuple[str, bool]] = []
+    state = {"rasa1_down": True, "rasa2_slow": True}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        if request.url.host == "rasa1.test" and state["rasa1_down"]:
+            raise httpx.ConnectError("connection refused", request=request)
+        seen.append((request.url.host, bool(body.get("retry"))))
+        if request.url.host == "rasa2.test" and state["rasa2_slow"]:
+            raise httpx.ReadTimeout("no answer in 30 s", request=request)
+        return httpx.Response(200, json=[{"text": f"from {request.url.host}"}])
+
+    client = TestClient(create_app(SERVERS, transport=httpx.MockTransport(handler)))
+    message = {"sender": sender, "message": "14", "message_id": "message-0001"}
+    assert client.post("/api/message", json=message).status_code == 503
+    state.update(rasa1_down=False, rasa2_slow=False)  # rasa1 is back; rasa2 has finished
+    reply = client.post("/api/message", json=message)
+    assert reply.json()["messages"] == [{"text": "from rasa2.test"}]
+    assert seen == [("rasa2.test", False), ("rasa2.test", True)]

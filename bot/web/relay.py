@@ -11,8 +11,9 @@ instead of handling the message twice (`bot.channels.OnceRestInput`).
 With several Rasa servers (`make run` starts two: one core each), each conversation is kept
 on one of them, chosen from its sender id: Rasa's lock store, which keeps one conversation's
 turns in order, lives inside each server. Only when that server cannot be reached at all
-(stopped, or restarting after a crash) does the message go to the next one; the conversations
-are in the shared tracker store, so the other server carries on where it left off.
+(the connection is refused: stopped, or restarting after a crash) does the message go to the
+next one; the conversations are in the shared tracker store, so the other server carries on
+where it left off. A retry goes first to the server the failed attempt reached.
 """
 from __future__ import annotations
 
@@ -30,12 +31,17 @@ import httpx
 logger = logging.getLogger(__name__)
 REMEMBER_SECONDS = 15 * 60
 REMEMBER_AT_MOST = 5000
+# A refused connection fails over at once; a server that does not accept within 5 s is not
+# waited for 30 (a crisis message must not hang), and is not failed over either: it may be busy
+# with this conversation's previous message.
+TIMEOUT = httpx.Timeout(30, connect=5)
 
 
 @dataclass(frozen=True)
 class Reply:
     messages: list[dict[str, Any]]
     ok: bool  # False: Rasa could not be reached or failed
+    server: int | None = None  # the server the message reached, if any (a retry goes there first)
 
 
 def server_for(sender: str, servers: int) -> int:
@@ -52,7 +58,9 @@ class RasaRelay:
         self.webhooks = [f"{url.rstrip('/')}/webhooks/rest/webhook" for url in urls]
         self.transport = transport
         self._replies: OrderedDict[tuple[str, str], tuple[float, asyncio.Task[Reply]]] = OrderedDict()
-        self._failed: OrderedDict[tuple[str, str], float] = OrderedDict()  # the next attempt is a retry
+        # The next attempt is a retry, sent first to the server the failed attempt reached: it may
+        # still be handling the message, and only that server's lock store knows.
+        self._failed: OrderedDict[tuple[str, str], tuple[float, int | None]] = OrderedDict()
 
     async def send(self, sender: str, text: str, message_id: str | None, retry: bool = False) -> Reply:
         """`retry`: the client says it sent this message before (perhaps through another web app)."""
@@ -61,41 +69,51 @@ class RasaRelay:
         key = (sender, message_id)
         self._forget_old()
         if key not in self._replies:
+            reached = self._failed[key][1] if key in self._failed else None
             retry = retry or key in self._failed
-            self._replies[key] = (time.monotonic(), asyncio.ensure_future(self._post(sender, text, message_id, retry)))
+            post = self._post(sender, text, message_id, retry, reached)
+            self._replies[key] = (time.monotonic(), asyncio.ensure_future(post))
         reply = await asyncio.shield(self._replies[key][1])
         if reply.ok:
             self._failed.pop(key, None)
         else:
             self._replies.pop(key, None)
-            self._failed[key] = time.monotonic()
+            self._failed[key] = (time.monotonic(), reply.server)
         return reply
 
-    async def _post(self, sender: str, text: str, message_id: str | None = None, retry: bool = False) -> Reply:
+    async def _post(
+        self, sender: str, text: str, message_id: str | None = None, retry: bool = False, reached: int | None = None
+    ) -> Reply:
         payload: dict[str, Any] = {"sender": sender, "message": text}
         if message_id is not None:
             payload["message_id"] = message_id
             if retry:
                 payload["retry"] = True
-        first = server_for(sender, len(self.webhooks))
-        order = self.webhooks[first:] + self.webhooks[:first]
+        count = len(self.webhooks)
+        first = reached if reached is not None else server_for(sender, count)
+        order = [(first + step) % count for step in range(count)]
+        server: int | None = None
         try:
-            async with httpx.AsyncClient(timeout=30, transport=self.transport) as client:
-                for number, webhook in enumerate(order, start=1):
+            async with httpx.AsyncClient(timeout=TIMEOUT, transport=self.transport) as client:
+                for number, index in enumerate(order, start=1):
                     try:
-                        response = await client.post(webhook, json=payload)
-                    except (httpx.ConnectError, httpx.ConnectTimeout):  # nothing was sent: not handled there
-                        if number == len(order):
+                        response = await client.post(self.webhooks[index], json=payload)
+                    except httpx.ConnectError:  # refused: nothing was sent, so it was not handled there
+                        if number == count:
                             raise
-                        logger.warning("Rasa server %d of %d cannot be reached; trying the next.", number, len(order))
+                        logger.warning("Rasa server %d of %d cannot be reached; trying the next.", index + 1, count)
                         continue
+                    except httpx.TimeoutException:
+                        server = index  # it may have the message (a connect timeout: perhaps just busy)
+                        raise
+                    server = index
                     response.raise_for_status()
                     messages = response.json()
                     break
         except (httpx.HTTPError, ValueError):
             logger.exception("Rasa did not answer")
-            return Reply([], ok=False)
-        return Reply(messages if isinstance(messages, list) else [], ok=True)
+            return Reply([], ok=False, server=server)
+        return Reply(messages if isinstance(messages, list) else [], ok=True, server=server)
 
     def _forget_old(self) -> None:
         cutoff = time.monotonic() - REMEMBER_SECONDS
@@ -105,7 +123,7 @@ class RasaRelay:
                 break
             self._replies.popitem(last=False)
         while self._failed:
-            failed_at = next(iter(self._failed.values()))
+            failed_at, _ = next(iter(self._failed.values()))
             if failed_at >= cutoff and len(self._failed) <= REMEMBER_AT_MOST:
                 break
             self._failed.popitem(last=False)
