@@ -37,6 +37,17 @@ does not close a connection as we reuse it. The request itself, the headers, the
 the errors Rasa handles (a refused connection, a 4xx/5xx) are the same; a killed action
 server fails the call as before and `SafetyNetPolicy` answers.
 
+5. No policy run to learn that the form, having asked its question, now listens (issue #15).
+
+After a form has run, asked its next question and is still active, Rasa runs every policy
+again (TED's inference, the rules, ours) to predict the next action. RulePolicy's loop happy
+path always answers `action_listen` there with certainty (`_find_action_from_loop_happy_path`),
+and none of this project's policies predicts anything after a form has run. So that prediction
+is made here, the same as RulePolicy's (its name, confidence 1.0), without running them: one
+of a form turn's two predictions. A form that failed (the action server down: the form's
+`ActionExecuted` is the last event, with nothing after it) or was rejected still goes through
+the policies, so `SafetyNetPolicy` and the rules answer as before.
+
 Installed by `install()` and `freeze_after_model_load()`, which `bot.tracker_store` calls: the tracker store is the one
 project module every Rasa server imports (endpoints.yml names it), so every server that
 keeps conversations through it, in any deployment, gets the fix.
@@ -56,7 +67,12 @@ from jsonschema import ValidationError, exceptions, validators
 from rasa.core.actions.action import RemoteAction
 from rasa.core.constants import DEFAULT_REQUEST_TIMEOUT
 from rasa.core.nlg import interpolator
+from rasa.core.policies.policy import PolicyPrediction
+from rasa.core.processor import MessageProcessor
 from rasa.shared.constants import DOCS_BASE_URL
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.events import ActionExecuted
+from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 
 logger = logging.getLogger(__name__)
@@ -172,7 +188,28 @@ async def remote_action_run(self: RemoteAction, *args: Any, **kwargs: Any) -> An
         self.action_endpoint = endpoint
 
 
+def listens_after_its_loop(tracker: DialogueStateTracker) -> bool:
+    """The active loop has just run and is still active and not rejected, and its run left events
+    after it (a question asked), so RulePolicy's loop happy path predicts `action_listen`."""
+    name = tracker.active_loop_name
+    if not name or tracker.is_active_loop_rejected or tracker.latest_action_name != name or tracker.followup_action:
+        return False
+    last = tracker.events[-1] if tracker.events else None
+    return not (isinstance(last, ActionExecuted) and last.action_name == name)
+
+
+_rasa_predict_next = MessageProcessor._predict_next_with_tracker
+LOOP_LISTEN_POLICY = "RulePolicy"  # the policy that makes this prediction when the policies run
+
+
+def predict_next_with_tracker(self: MessageProcessor, tracker: DialogueStateTracker) -> PolicyPrediction:
+    if listens_after_its_loop(tracker):
+        return PolicyPrediction.for_action_name(self.domain, ACTION_LISTEN_NAME, LOOP_LISTEN_POLICY)
+    return _rasa_predict_next(self, tracker)
+
+
 def install() -> None:
+    MessageProcessor._predict_next_with_tracker = predict_next_with_tracker  # type: ignore[method-assign]
     RemoteAction._validate_action_result = validate_action_result  # type: ignore[method-assign]
     RemoteAction.run = remote_action_run  # type: ignore[method-assign]
     interpolator.interpolate_text = interpolate_text  # interpolator.interpolate looks it up at each call
