@@ -71,7 +71,7 @@ from rasa.core.policies.policy import PolicyPrediction
 from rasa.core.processor import MessageProcessor
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.events import ActionExecuted
+from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 
@@ -194,8 +194,12 @@ def listens_after_its_loop(tracker: DialogueStateTracker) -> bool:
     name = tracker.active_loop_name
     if not name or tracker.is_active_loop_rejected or tracker.latest_action_name != name or tracker.followup_action:
         return False
-    last = tracker.events[-1] if tracker.events else None
-    return not (isinstance(last, ActionExecuted) and last.action_name == name)
+    for after, event in enumerate(reversed(tracker.events)):
+        if isinstance(event, ActionExecuted):  # the form's own run (the latest action)
+            return after > 0  # nothing after it: it failed, and SafetyNetPolicy answers
+        if isinstance(event, UserUttered):
+            return False  # a message after the form's run (a turn cut short): the policies must read it
+    return False
 
 
 _rasa_predict_next = MessageProcessor._predict_next_with_tracker
