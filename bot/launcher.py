@@ -171,7 +171,7 @@ def start_web_app(rasa_port: int, log_dir: Path, **extra_env: str) -> tuple[str,
     """The web app (uvicorn at its default log level), in front of the Rasa server on `rasa_port`
     (or the servers RASA_URL lists in `extra_env`); logs to `log_dir/web.log`."""
     port = free_port()
-    env = {**os.environ, "RASA_PORT": str(rasa_port), "RASA_SERVERS": "1", "RASA_URL": "", "WEB_PORT": str(port),
+    env = {**os.environ, "RASA_PORT": str(rasa_port), "RASA_SERVER_COUNT": "1", "RASA_URL": "", "WEB_PORT": str(port),
            "BOT_HOST": "127.0.0.1", "RASA_TELEMETRY_ENABLED": "false", "PUBLIC_URL": f"http://127.0.0.1:{port}"}
     env.update({name: value.replace("{port}", str(port)) for name, value in extra_env.items()})
     process = subprocess.Popen(

@@ -40,7 +40,7 @@ def child_environment(config: Settings) -> dict[str, str]:
 
 
 def rasa_services(config: Settings) -> list[Service]:
-    """One Service per Rasa server (RASA_SERVERS), on consecutive ports, each with its own log file."""
+    """One Service per Rasa server (RASA_SERVER_COUNT), on consecutive ports, each with its own log file."""
     json_logs = config.log_format == "json"
     several = config.rasa_servers > 1
     services = []
@@ -58,7 +58,7 @@ def rasa_services(config: Settings) -> list[Service]:
 
 
 def services(config: Settings) -> list[Service]:
-    """The processes (the action server, RASA_SERVERS Rasa servers, the two web apps), with the
+    """The processes (the action server, RASA_SERVER_COUNT Rasa servers, the two web apps), with the
     command lines `bot.launcher` gives the tests and benchmarks too."""
     json_logs = config.log_format == "json"
     web_logging = ["--log-config", LOGGING_JSON] if json_logs else ["--log-level", "warning"]

@@ -80,3 +80,13 @@ def browser():
     from tests.browser import launched_chromium
 
     yield from launched_chromium()
+
+
+@pytest.fixture(scope="module")
+def web_url(bot):
+    """The web app in front of the session's Rasa server (modules with other needs define their own)."""
+    from bot.launcher import start_web_app, stop
+
+    url, process = start_web_app(int(bot.rasa_url.rsplit(":", 1)[1]), bot.tracker_db.parent)
+    yield url
+    stop(process)

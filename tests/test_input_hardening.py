@@ -12,20 +12,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.launcher import start_web_app, stop
 from tests.test_conversations import Conversation
 from tests.test_conversations_typed import slots, start
 
 pytestmark = pytest.mark.servers
 
 AGE_QUESTION = "How old are you?"
-
-
-@pytest.fixture(scope="module")
-def web_url(bot):
-    url, process = start_web_app(int(bot.rasa_url.rsplit(":", 1)[1]), bot.tracker_db.parent)
-    yield url
-    stop(process)
 
 
 def post(web_url: str, body: bytes) -> tuple[int, str]:

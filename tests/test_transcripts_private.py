@@ -12,7 +12,6 @@ import urllib.request
 import pytest
 from fastapi.testclient import TestClient
 
-from bot.launcher import start_web_app, stop
 from bot.staff import accounts
 from bot.staff.app import create_app
 from tests.test_conversations import Conversation
@@ -39,13 +38,6 @@ PERSONAL = {
     "I'm in 7JB": ["7JB"],
 }
 STAFF_PASSWORD = "correct horse battery"
-
-
-@pytest.fixture(scope="module")
-def web_url(bot):
-    url, process = start_web_app(int(bot.rasa_url.rsplit(":", 1)[1]), bot.tracker_db.parent)
-    yield url
-    stop(process)
 
 
 def say_through_web_app(web_url: str, sender: str, text: str) -> dict:
