@@ -8,7 +8,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: test-fast bench-staff typed-eval chaos privacy-eval safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
+.PHONY: test-fast bench-staff typed-eval concern-eval chaos privacy-eval safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
 
 help:
 	@echo "make run   - set up whatever is missing, then start the bot (widget on localhost)"
@@ -111,6 +111,12 @@ nlu-eval: setup
 # make typed-eval [ARGS="FILE.jsonl ... --show-failures N"] (default: tests/typed_answers/*).
 typed-eval: setup
 	@$(PY) -m bot.typed_eval $(ARGS)
+
+# The concern rules, the concern model and their combination on the development sets (a
+# component figure for choosing thresholds; held-out authors are measured by typed-eval).
+CONCERN_DEV = tests/concerns/dev.tsv tests/typed_answers/dev/typed_D1.jsonl tests/typed_answers/dev/typed_D2.jsonl tests/concern_answers/C1.jsonl
+concern-eval: venv
+	@$(PY) -m bot.concern_eval $(or $(ARGS),$(CONCERN_DEV))
 
 # What a user gets from the whole trained bot on risk messages: leave-one-author-out over the
 # risk corpus, the held-out gate author, conversations, the shared real messages (docs/safety.md).

@@ -14,7 +14,7 @@ from actions.directory import get_directory
 from actions.feedback import ask_helpful_once
 from actions.keep_going import offer_next_step
 from actions.render import card_values
-from actions.triage_form import area_group, latest_text, resolve_area
+from actions.triage_form import area_group, concern_in, latest_text, resolve_area
 from services_db.opening import london_now
 from services_db.query import SearchRequest, SearchResult, find_services
 from signposting.change_request import TARGETS, parse_change_target
@@ -58,13 +58,13 @@ RISK_CONCERNS = {
 }
 
 
-def concern_from_text(text: str | None) -> str | None:
-    """The concern slot holds the user's words; crisis words map to the crisis concerns."""
+def concern_from_text(text: str | None, tracker: Tracker | None = None) -> str | None:
+    """The concern slot holds a concern, or the user's words; crisis words map to the crisis concerns."""
     if not text:
         return None
     if text in CONCERNS:
         return text
-    concern = parse_concern(text)
+    concern = concern_in(tracker, text) if tracker is not None else parse_concern(text)
     if concern and concern != "other":
         return concern
     from signposting.risk import detect_risk  # imported late: spaCy is only needed here
@@ -86,7 +86,7 @@ def request_from_tracker(tracker: Tracker, exclude: tuple[str, ...] = ()) -> Sea
         age_min=_int(tracker.get_slot("age_min")),
         age_max=_int(tracker.get_slot("age_max")),
         area_code=area_code if area_code in AREA_CODES or area_code in NATIONS else None,
-        concern=concern_from_text(tracker.get_slot("concern")),
+        concern=concern_from_text(tracker.get_slot("concern"), tracker),
         school_has_mhst=tracker.get_slot("school_has_mhst"),
         exclude_ids=exclude,
     )
@@ -275,7 +275,7 @@ class ActionChangeAnswer(Action):
                 SlotSet("area_code", resolution.area_code),
                 SlotSet("area_group", area_group(resolution.area_code)),
             ]
-        concern = parse_concern(values)
+        concern = concern_in(tracker, values)
         if concern and concern != "other":
             events.append(SlotSet("concern", concern))
         # Only who the speaker says they are: "send this to my teacher" is not a teacher speaking.

@@ -17,13 +17,13 @@ from rasa_sdk.types import DomainDict
 
 from actions.directory import get_directory
 from services_db.gazetteer import AreaResolution
+from signposting.concern_reading import read_concern
 from signposting.intents import NEVER_AN_ANSWER, NOT_A_SLOT_VALUE, NOT_AN_ANSWER
 from signposting.parsing import (
     is_declined,
     is_something_else,
     parse_age,
     parse_age_mention,
-    parse_concern,
     parse_role_typed,
     parse_school_absence,
     words_after_a_leading_age,
@@ -53,6 +53,23 @@ def area_group(area_code: str | None) -> str:
 
 def latest_text(tracker: Tracker) -> str:
     return (tracker.latest_message or {}).get("text") or ""
+
+
+def concern_in(tracker: Tracker, text: str) -> str | None:
+    """The worry `text` told: the rules, helped by the concern model's guess kept in the
+    parse data of the message that said it."""
+    return read_concern(text, parse_data_of(tracker, text))
+
+
+def parse_data_of(tracker: Tracker, text: str) -> dict[str, Any] | None:
+    """The parse data of the latest user message that said `text` (None if none did)."""
+    latest = tracker.latest_message or {}
+    if latest.get("text") == text:
+        return latest
+    for event in reversed(tracker.events or []):
+        if event.get("event") == "user" and event.get("text") == text:
+            return event.get("parse_data")
+    return None
 
 
 def latest_intent(tracker: Tracker) -> str | None:
@@ -138,7 +155,7 @@ def understood_as(slot: str, text: str, tracker: Tracker) -> bool:
         resolution = resolve_area(text, fuzzy=False)
         return is_declined(text) or bool(resolution and resolution.status in ("found", "outside", "ambiguous"))
     if slot == "concern":
-        return parse_concern(text) is not None
+        return concern_in(tracker, text) is not None
     return False
 
 
@@ -329,7 +346,7 @@ class ValidateTriageForm(FormValidationAction):
         # issue #12c: the first "Something else" shows the longer list (action_ask_concern).
         if is_something_else(str(value or "")) and tracker.get_slot("concern_menu") != "more":
             return {"concern": None, "concern_menu": "more"}
-        concern = parse_concern(str(value or ""))
+        concern = concern_in(tracker, str(value or ""))
         if concern is None:
             dispatcher.utter_message(response="utter_concern_not_understood")
             return {"concern": None}
@@ -340,7 +357,7 @@ def worry_told(tracker: Tracker, text: str) -> str | None:
     """The worry a message told as a worry (not "something else"), whatever was asked."""
     if latest_intent(tracker) not in ("describe_concern", "change_answer"):
         return None
-    concern = parse_concern(text)
+    concern = concern_in(tracker, text)
     return concern if concern != "other" else None
 
 

@@ -158,3 +158,18 @@ def test_a_parent_worried_about_their_daughter_is_asked_what_is_going_on(bot):  
     # After the check question the form never validated the worry: the slot kept her words
     # (staff figures ignored it) until the search stored what it searched for.
     assert slots(bot, chat)["concern"] == "eating"
+
+
+# The concern model (bot/nlu/concern_model.py): worries told without any word the rules know.
+@pytest.mark.parametrize(("told", "concern"), [
+    ("she hides under the duvet on school mornings and we never make it through the gate", "school_refusal"),
+])
+def test_a_worry_told_without_the_usual_words_is_understood(bot, told: str, concern: str):  # noqa: F811
+    from signposting.parsing import parse_concern
+
+    assert parse_concern(told) in (None, "other", "low_mood", "worry")  # the rules alone miss it
+    chat = Conversation(bot.rasa_url)
+    start(chat, "parent or carer", "11", "skip", "Loughborough")
+    answer = chat.text(told)
+    assert slots(bot, chat)["concern"] == concern, answer
+    assert "Sorry, I didn't get that" not in answer

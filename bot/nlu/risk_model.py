@@ -15,7 +15,6 @@ import hashlib
 import json
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
 
+from bot.nlu.ngram_vector import build_analyzers, sparse_vector
 from signposting.risk import normalise_for_risk
 
 CORPUS_DIR = Path(__file__).resolve().parent / "risk_corpus"
@@ -172,34 +172,15 @@ class RiskModel:
             category = str(self.kind.classes_[int(np.argmax(logits))])
         return RiskScore(probability, category)
 
-    def _analyzers(self) -> list:  # type: ignore[type-arg]
-        """Each vectorizer's n-gram function and IDF weights, built once (not pickled: see
-        __getstate__). sklearn 1.1 recomputes `idf_` from a sparse matrix on every access."""
+    def _feature_vector(self, normalised: str) -> tuple[list[int], np.ndarray]:
         if getattr(self, "_built_analyzers", None) is None:
-            self._built_analyzers = [
-                (vectorizer.build_analyzer(), np.asarray(vectorizer.idf_)) for _, vectorizer in self.features.transformer_list
-            ]
-        return self._built_analyzers
+            self._built_analyzers = build_analyzers(self.features)
+        return sparse_vector(self.features, self._built_analyzers, normalised)
 
     def __getstate__(self) -> dict:  # type: ignore[type-arg]
         state = dict(self.__dict__)
         state.pop("_built_analyzers", None)
         return state
-
-    def _feature_vector(self, normalised: str) -> tuple[list[int], np.ndarray]:
-        """Column indices and values of the message's TF-IDF vector (each block L2-normalised)."""
-        columns: list[int] = []
-        values: list[float] = []
-        offset = 0
-        for (_, vectorizer), (analyze, idf) in zip(self.features.transformer_list, self._analyzers(), strict=True):
-            vocabulary = vectorizer.vocabulary_
-            counts = Counter(gram for gram in analyze(normalised) if gram in vocabulary)
-            block = [(vocabulary[gram], (1.0 + math.log(n)) * idf[vocabulary[gram]]) for gram, n in counts.items()]
-            norm = math.sqrt(sum(value * value for _, value in block)) or 1.0
-            columns += [offset + column for column, _ in block]
-            values += [value / norm for _, value in block]
-            offset += len(vectorizer.vocabulary_)
-        return columns, np.array(values)
 
     def score_many(self, texts: list[str]) -> list[RiskScore]:
         matrix = self.features.transform([normalise_for_model(text) for text in texts])

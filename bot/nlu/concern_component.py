@@ -1,0 +1,91 @@
+"""Rasa NLU component: the concern model's guess, kept in each message's parse data.
+
+Trained with the Rasa model from the concern corpus (`bot/nlu/concern_corpus/`). It only
+adds `concern_model` ({"concern", "confidence"}) to the message; the action server decides
+with the keyword rules what to make of it (`signposting.concern_reading`). It never changes
+the intent, and the risk layer after it sees the message unchanged.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import pickle
+from pathlib import Path
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu import concern_model
+from bot.nlu.concern_model import CORPUS_DIR, ConcernModel, corpus_fingerprint, read_corpus
+from signposting.concern_reading import PARSE_KEY
+from signposting.typed_text import is_button_payload
+
+logger = logging.getLogger(__name__)
+
+MODEL_FILE = "concern_model.pkl"
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class ConcernGuessComponent(GraphComponent):
+    @classmethod
+    def required_components(cls) -> list[type]:
+        return []
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"regularisation": 16.0}
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
+        """Retrain when the corpus or the model's code changes (Rasa's cache sees neither)."""
+        return corpus_fingerprint() + hashlib.sha256(Path(concern_model.__file__).read_bytes()).hexdigest()
+
+    def __init__(
+        self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource, model: ConcernModel | None = None,
+    ) -> None:
+        self.config = config
+        self.model = model
+        self._model_storage = model_storage
+        self._resource = resource
+
+    @classmethod
+    def create(
+        cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext,
+    ) -> ConcernGuessComponent:
+        return cls(config, model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Learns from the concern corpus, not from the NLU examples."""
+        corpus = read_corpus(CORPUS_DIR)
+        self.model = ConcernModel(float(self.config["regularisation"])).fit(corpus)
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / MODEL_FILE).write_bytes(pickle.dumps(self.model))
+        logger.info("Concern model trained on %d corpus examples", len(corpus))
+        return self._resource
+
+    @classmethod
+    def load(
+        cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+        execution_context: ExecutionContext, **kwargs: Any,
+    ) -> ConcernGuessComponent:
+        with model_storage.read_from(resource) as directory:
+            model = pickle.loads((directory / MODEL_FILE).read_bytes())  # noqa: S301 (our own model file)
+        return cls(config, model_storage, resource, model)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        if self.model is None:
+            return messages
+        for message in messages:
+            text = message.get(TEXT) or ""
+            if text.strip() and not is_button_payload(text):
+                message.set(PARSE_KEY, self.model.guess(text).as_dict(), add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data

@@ -1,0 +1,106 @@
+"""A trained guess at the worry a message tells, beside the keyword rules of `parse_concern`.
+
+The rules know words ("bullied", "died", "adhd"); people often tell a worry without them
+("she won't get out of the car at the school gate", "since grandad's gone"). Word (1–2) and
+character (2–5) TF-IDF n-grams feed one logistic regression over the concern kinds of
+`signposting.vocabulary` (without the crisis ones: the risk layer owns those).
+
+Trained on the concern corpus (`bot/nlu/concern_corpus/*.jsonl`): everyday worries written
+by training authors who never saw the evaluation sets. How its guess is combined with the
+rules is `signposting.concern_reading`.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion
+
+from bot.nlu.ngram_vector import build_analyzers, sparse_vector
+from signposting.concern_reading import ConcernGuess
+from signposting.text import normalise
+from signposting.vocabulary import CONCERNS
+
+CORPUS_DIR = Path(__file__).resolve().parent / "concern_corpus"
+# The crisis concerns are the risk layer's; "other" is a kind the corpus teaches too.
+LABELS = frozenset(CONCERNS) - {"self_harm", "suicidal_thoughts", "abuse"} | {"other"}
+
+
+@dataclass(frozen=True)
+class ConcernExample:
+    text: str
+    concern: str
+    author: str
+
+
+def read_corpus_file(path: Path) -> list[ConcernExample]:
+    """One author's JSONL file: a provenance line, then {"text", "concern"} a line."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf8").splitlines() if line.strip()]
+    if not rows or "provenance" not in rows[0]:
+        raise ValueError(f"{path}: the first line must be the provenance record")
+    author = str(rows[0]["provenance"])
+    examples = []
+    for number, row in enumerate(rows[1:], 2):
+        if row["concern"] not in LABELS:
+            raise ValueError(f"{path}:{number}: unknown concern {row['concern']!r}")
+        examples.append(ConcernExample(str(row["text"]), str(row["concern"]), author))
+    return examples
+
+
+def read_corpus(directory: Path = CORPUS_DIR) -> list[ConcernExample]:
+    return [example for path in sorted(directory.glob("*.jsonl")) for example in read_corpus_file(path)]
+
+
+def corpus_fingerprint(directory: Path = CORPUS_DIR) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(directory.glob("*.jsonl")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _features() -> FeatureUnion:
+    return FeatureUnion([
+        ("words", TfidfVectorizer(lowercase=False, ngram_range=(1, 2), sublinear_tf=True, min_df=1)),
+        ("chars", TfidfVectorizer(lowercase=False, analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)),
+    ])
+
+
+class ConcernModel:
+    """Fit on corpus examples; guess the concern of any text. Pickled inside the Rasa model."""
+
+    def __init__(self, regularisation: float = 16.0) -> None:
+        self.regularisation = regularisation
+        self.features = _features()
+        self.classifier = LogisticRegression(C=regularisation, max_iter=3000)
+
+    def fit(self, examples: list[ConcernExample]) -> ConcernModel:
+        matrix = self.features.fit_transform([normalise(e.text) for e in examples])
+        self.classifier.fit(matrix, [e.concern for e in examples])
+        return self
+
+    def guess_many(self, texts: list[str]) -> list[ConcernGuess]:
+        """scikit-learn's own answer (the evaluation, and the check of `guess`)."""
+        probabilities = self.classifier.predict_proba(self.features.transform([normalise(t) for t in texts]))
+        labels = [str(label) for label in self.classifier.classes_]
+        return [ConcernGuess(labels[int(row.argmax())], round(float(row.max()), 4)) for row in probabilities]
+
+    def guess(self, text: str) -> ConcernGuess:
+        """One message, fast: the multinomial regression's softmax over the message's n-grams."""
+        if getattr(self, "_built_analyzers", None) is None:
+            self._built_analyzers = build_analyzers(self.features)
+        columns, values = sparse_vector(self.features, self._built_analyzers, normalise(text))
+        logits = self.classifier.intercept_ + (self.classifier.coef_[:, columns] @ values if columns else 0.0)
+        exp = np.exp(logits - logits.max())
+        best = int(exp.argmax())
+        return ConcernGuess(str(self.classifier.classes_[best]), round(float(exp[best] / exp.sum()), 4))
+
+    def __getstate__(self) -> dict:  # type: ignore[type-arg]
+        state = dict(self.__dict__)
+        state.pop("_built_analyzers", None)
+        return state

@@ -1,0 +1,71 @@
+"""Which worry a message told: the keyword rules, helped by the trained model's guess.
+
+The rules (`parsing.parse_concern`) are exact about the words they know and say nothing
+about the rest; the model (bot/nlu/concern_model.py, run in the Rasa server, its guess kept
+in the message's parse data as `concern_model`) reads the whole message. Pure: the action
+server and the evaluation use the same decision.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from signposting.parsing import parse_concern
+from signposting.vocabulary import OTHER_CONCERN as OTHER
+
+PARSE_KEY = "concern_model"  # where the guess is kept in a message's parse data
+SELF_HARM = "self_harm"
+
+
+@dataclass(frozen=True)
+class ConcernGuess:
+    concern: str
+    confidence: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"concern": self.concern, "confidence": self.confidence}
+
+
+@dataclass(frozen=True)
+class GuessThresholds:
+    # The model's guess is taken over the rules' at this confidence or more...
+    trust: float = 0.5
+    # ...and, when the rules found nothing, at this or more.
+    alone: float = 0.35
+
+
+DEFAULT_THRESHOLDS = GuessThresholds()
+
+
+def guess_from(parse_data: Mapping[str, Any] | None) -> ConcernGuess | None:
+    """The model's guess kept in a message's parse data, if any (and well formed)."""
+    raw = (parse_data or {}).get(PARSE_KEY)
+    if not isinstance(raw, Mapping):
+        return None
+    concern, confidence = raw.get("concern"), raw.get("confidence")
+    if not isinstance(concern, str) or not isinstance(confidence, (int, float)):
+        return None
+    return ConcernGuess(concern, float(confidence))
+
+
+def choose_concern(rule: str | None, guess: ConcernGuess | None, thresholds: GuessThresholds = DEFAULT_THRESHOLDS) -> str | None:
+    """The model's guess when it is sure, else the rules' answer, else a less sure guess.
+
+    The model reads worries told without the rules' words and words used for another worry
+    ("so stressed since nan died"); measured on development sets by `make concern-eval`.
+    Self-harm the rules found always stands, and a guess of "other" never hides a worry
+    the rules found.
+    """
+    if guess is None or rule == SELF_HARM:
+        return rule
+    if guess.confidence >= thresholds.trust and (guess.concern != OTHER or rule is None):
+        return guess.concern
+    if rule is not None:
+        return rule
+    return guess.concern if guess.confidence >= thresholds.alone else None
+
+
+def read_concern(text: str, parse_data: Mapping[str, Any] | None = None, thresholds: GuessThresholds = DEFAULT_THRESHOLDS) -> str | None:
+    """The concern `text` told; `parse_data` is the message's when the text is the latest message."""
+    return choose_concern(parse_concern(text), guess_from(parse_data), thresholds)
