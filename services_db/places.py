@@ -199,33 +199,47 @@ def short_form_aliases(rows: list[AliasRow], path: Path = SHORT_FORMS_FILE) -> I
 
 
 def outward_aliases(path: Path = OUTWARDS_FILE) -> Iterator[AliasRow]:
-    """One row per (outward code, target district); plus a 'national' row when the
-    outward code also covers districts outside our areas, so the bot asks instead of guessing."""
+    """One row per (outward code, target district) where that district is the main one of at
+    least one of the code's postcode sectors; plus a 'national' row when districts outside our
+    areas are, so the bot asks instead of guessing.
+
+    A district that is not the main one of any sector holds a sliver of the code's postcodes
+    (the source's dominant district is right for 96.65% of postcodes): asking "CM20: Harlow
+    or Hertfordshire?" for it only made everyone in Harlow choose. A full postcode still
+    finds its own sector.
+    """
     rows = read_csv(path)
     target_districts = {row["district"].strip() for row in rows}
-    straddles_outside: dict[str, bool] = {}
+    by_code: dict[str, list[dict[str, str]]] = defaultdict(list)
     for row in rows:
-        code = row["outward_code"].strip().upper()
-        others = [d.strip() for d in row["other_districts_in_outward"].split(";") if d.strip()]
-        outside = any(other not in target_districts for other in others)
-        straddles_outside[code] = straddles_outside.get(code, False) or outside
-        yield AliasRow(
-            alias=normalise(code),
-            display_name=row["district"].strip(),
-            kind="outward_code",
-            area_code=row["area_code"].strip(),
-            district=row["district"].strip(),
-            source="postcode_districts.csv (OS Code-Point Open derived)",
+        by_code[row["outward_code"].strip().upper()].append(row)
+    for code, code_rows in by_code.items():
+        main = [row for row in code_rows if int(row["sectors_where_district_dominant"] or 0) > 0]
+        sectors = int(code_rows[0]["sectors_total"] or 0)
+        touches_outside = any(
+            other.strip() and other.strip() not in target_districts
+            for row in code_rows for other in row["other_districts_in_outward"].split(";")
         )
-    for code, outside in straddles_outside.items():
-        if outside:
+        outside_main = touches_outside and sectors > sum(int(row["sectors_where_district_dominant"] or 0) for row in main)
+        if not main and not outside_main:
+            main = code_rows  # the file says nothing about sectors: offer every district
+        for row in main:
+            yield AliasRow(
+                alias=normalise(code),
+                display_name=row["district"].strip(),
+                kind="outward_code",
+                area_code=row["area_code"].strip(),
+                district=row["district"].strip(),
+                source="postcode_districts.csv (OS Code-Point Open derived)",
+            )
+        if outside_main:
             yield AliasRow(
                 alias=normalise(code),
                 display_name="Somewhere else",
                 kind="outward_code",
                 area_code=NATIONAL,
                 district=None,
-                source="postcode_districts.csv: other_districts_in_outward",
+                source="postcode_districts.csv: sectors mainly in districts outside our areas",
             )
 
 
