@@ -31,24 +31,14 @@ from signposting.parsing import (
 from signposting.responses import CHECK_OK, CHECK_RISK
 from signposting.settings import settings
 from signposting.text import normalise
-from signposting.vocabulary import NATIONAL
+from signposting.vocabulary import NATIONAL, crisis_line_group
 
 CORRECTION = re.compile(r"\b(actually|i meant|i mean|sorry|wait|not|no|oops|change|wrong)\b", re.IGNORECASE)
-LLR_AREAS = {"leicester", "leicestershire", "rutland"}
-
-
-NATION_GROUPS = {"wales", "scotland", "northern_ireland"}
 
 
 def area_group(area_code: str | None) -> str:
     """herts | llr | wales | scotland | northern_ireland | other: which 24/7 line the crisis reply adds."""
-    if area_code == "herts":
-        return "herts"
-    if area_code in LLR_AREAS:
-        return "llr"
-    if area_code in NATION_GROUPS:
-        return str(area_code)
-    return "other"
+    return crisis_line_group(area_code)
 
 
 def latest_text(tracker: Tracker) -> str:

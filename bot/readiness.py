@@ -38,8 +38,10 @@ def database_reachable(engine: Engine) -> Check:
 
 
 def rasa_model_loaded(rasa_url: str) -> Check:
-    """The Rasa server's /status answers 200 only once a model is loaded (409 before)."""
-    return lambda: answers(f"{rasa_url.rstrip('/')}/status")
+    """The Rasa server answers at all only once its model is loaded (`rasa run` loads it before
+    it starts listening). Not /status: that needs --enable-api, which we never turn on (it lets
+    anyone read and change conversations), so on a real server it is always 404."""
+    return lambda: answers(f"{rasa_url.rstrip('/')}/")
 
 
 def any_rasa_model_loaded(rasa_urls: Sequence[str]) -> Check:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from signposting.text import normalise
-from signposting.vocabulary import AREA_CODES, NATIONAL, NATIONS
+from signposting.vocabulary import AREA_CODES, NATIONAL, NATIONS, crisis_line_group
 
 PLACES_DIR = Path(__file__).resolve().parent / "data" / "places"
 TOWNS_FILE = PLACES_DIR / "towns.csv"
@@ -199,14 +199,15 @@ def short_form_aliases(rows: list[AliasRow], path: Path = SHORT_FORMS_FILE) -> I
 
 
 def outward_aliases(path: Path = OUTWARDS_FILE) -> Iterator[AliasRow]:
-    """One row per (outward code, target district) where that district is the main one of at
-    least one of the code's postcode sectors; plus a 'national' row when districts outside our
-    areas are, so the bot asks instead of guessing.
+    """One row per (outward code, target district), plus a 'national' row when the code also
+    covers districts outside our areas, so the bot asks instead of guessing.
 
-    A district that is not the main one of any sector holds a sliver of the code's postcodes
-    (the source's dominant district is right for 96.65% of postcodes): asking "CM20: Harlow
-    or Hertfordshire?" for it only made everyone in Harlow choose. A full postcode still
-    finds its own sector.
+    An option that is the main district of none of the code's postcode sectors holds a sliver
+    of its postcodes (the source's main district is right for 96.65% of postcodes). It is left
+    out when an option that stays gives the same 24/7 line in the crisis reply: "LE15:
+    Oakham or Uppingham, Leicestershire, or somewhere else?" made everyone in Oakham choose,
+    and both answers lead to the same Leicestershire and Rutland line. Across a line's
+    boundary (CM20: Harlow, with a sliver of East Hertfordshire) the bot still asks.
     """
     rows = read_csv(path)
     target_districts = {row["district"].strip() for row in rows}
@@ -214,33 +215,42 @@ def outward_aliases(path: Path = OUTWARDS_FILE) -> Iterator[AliasRow]:
     for row in rows:
         by_code[row["outward_code"].strip().upper()].append(row)
     for code, code_rows in by_code.items():
-        main = [row for row in code_rows if int(row["sectors_where_district_dominant"] or 0) > 0]
         sectors = int(code_rows[0]["sectors_total"] or 0)
+        main = {row["area_code"].strip() for row in code_rows if int(row["sectors_where_district_dominant"] or 0) > 0}
         touches_outside = any(
             other.strip() and other.strip() not in target_districts
             for row in code_rows for other in row["other_districts_in_outward"].split(";")
         )
-        outside_main = touches_outside and sectors > sum(int(row["sectors_where_district_dominant"] or 0) for row in main)
-        if not main and not outside_main:
-            main = code_rows  # the file says nothing about sectors: offer every district
-        for row in main:
-            yield AliasRow(
-                alias=normalise(code),
-                display_name=row["district"].strip(),
-                kind="outward_code",
-                area_code=row["area_code"].strip(),
-                district=row["district"].strip(),
-                source="postcode_districts.csv (OS Code-Point Open derived)",
-            )
-        if outside_main:
+        ours_main = sum(int(row["sectors_where_district_dominant"] or 0) for row in code_rows)
+        if touches_outside and sectors > ours_main:
+            main.add(NATIONAL)
+        if not main:  # the file says nothing about sectors: offer every option
+            main = {row["area_code"].strip() for row in code_rows} | ({NATIONAL} if touches_outside else set())
+        for row in code_rows:
+            if _offered(row["area_code"].strip(), main):
+                yield AliasRow(
+                    alias=normalise(code),
+                    display_name=row["district"].strip(),
+                    kind="outward_code",
+                    area_code=row["area_code"].strip(),
+                    district=row["district"].strip(),
+                    source="postcode_districts.csv (OS Code-Point Open derived)",
+                )
+        if touches_outside and _offered(NATIONAL, main):
             yield AliasRow(
                 alias=normalise(code),
                 display_name="Somewhere else",
                 kind="outward_code",
                 area_code=NATIONAL,
                 district=None,
-                source="postcode_districts.csv: sectors mainly in districts outside our areas",
+                source="postcode_districts.csv: other_districts_in_outward",
             )
+
+
+def _offered(area: str, main: set[str]) -> bool:
+    """A postcode district's option: one of its sectors' main areas, or an area whose 24/7
+    line none of those gives."""
+    return area in main or crisis_line_group(area) not in {crisis_line_group(kept) for kept in main}
 
 
 def nation_outward_aliases(known: set[str], path: Path = NATION_OUTWARDS_FILE) -> Iterator[AliasRow]:

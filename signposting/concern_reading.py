@@ -15,7 +15,12 @@ from signposting.parsing import parse_concern
 from signposting.vocabulary import OTHER_CONCERN as OTHER
 
 PARSE_KEY = "concern_model"  # where the guess is kept in a message's parse data
-SELF_HARM = "self_harm"
+# The model's class for messages that tell no worry (ages, places, "no", "is this private?"),
+# learnt from the bot's other NLU examples: never a concern.
+NOT_A_WORRY = "none"
+# Worries the rules route to specific help on purpose: a guess never replaces them.
+KEPT_FROM_RULES = frozenset({"self_harm", "online_safety"})
+CRISIS = "crisis"
 
 
 @dataclass(frozen=True)
@@ -54,10 +59,10 @@ def choose_concern(rule: str | None, guess: ConcernGuess | None, thresholds: Gue
 
     The model reads worries told without the rules' words and words used for another worry
     ("so stressed since nan died"); measured on development sets by `make concern-eval`.
-    Self-harm the rules found always stands, and a guess of "other" never hides a worry
-    the rules found.
+    Self-harm and online safety the rules found always stand, a guess of "other" never hides
+    a worry the rules found, and "none" (no worry told) is no guess.
     """
-    if guess is None or rule == SELF_HARM:
+    if guess is None or guess.concern == NOT_A_WORRY or rule in KEPT_FROM_RULES:
         return rule
     if guess.confidence >= thresholds.trust and (guess.concern != OTHER or rule is None):
         return guess.concern
@@ -67,5 +72,24 @@ def choose_concern(rule: str | None, guess: ConcernGuess | None, thresholds: Gue
 
 
 def read_concern(text: str, parse_data: Mapping[str, Any] | None = None, thresholds: GuessThresholds = DEFAULT_THRESHOLDS) -> str | None:
-    """The concern `text` told; `parse_data` is the message's when the text is the latest message."""
-    return choose_concern(parse_concern(text), guess_from(parse_data), thresholds)
+    """The concern `text` told; `parse_data` is the parse data of the message that said it.
+
+    A message with a risk word the lexicon knows, or that got the crisis reply, is read by
+    the rules alone: the model never learnt the crisis concerns, and "i burn myself" must stay
+    self-harm (the search's crisis concerns), not body image. A message that only got the
+    check question ("are you thinking about hurting yourself?") and no risk word is read as
+    any other: the user said no, and "ever since my nan went i just want to sleep" is grief.
+    """
+    rule, guess = parse_concern(text), guess_from(parse_data)
+    if guess is None or risk_flagged(text, parse_data):
+        return rule
+    return choose_concern(rule, guess, thresholds)
+
+
+def risk_flagged(text: str, parse_data: Mapping[str, Any] | None) -> bool:
+    risk = (parse_data or {}).get("risk")
+    if isinstance(risk, Mapping) and risk.get("level") == CRISIS:
+        return True
+    from signposting.risk import detect_risk  # spaCy: loaded only where a guess could count
+
+    return bool(detect_risk(text).categories)

@@ -21,6 +21,18 @@ NATIONS: dict[str, str] = {
     "northern_ireland": "Northern Ireland",
 }
 SERVICE_AREAS = set(AREA_CODES) | {NATIONAL} | set(NATIONS)
+
+
+def crisis_line_group(area_code: str | None) -> str:
+    """herts | llr | wales | scotland | northern_ireland | other: which 24/7 line the crisis
+    reply adds for a place in this area (West Essex and the rest of England: none of their own)."""
+    if area_code == "herts":
+        return "herts"
+    if area_code in ("leicester", "leicestershire", "rutland"):
+        return "llr"
+    if area_code in NATIONS:
+        return str(area_code)
+    return "other"
 AREA_NAMES: dict[str, str] = {**AREA_CODES, **NATIONS, NATIONAL: "England"}
 
 AUDIENCES: dict[str, str] = {

@@ -77,6 +77,36 @@ def test_the_component_keeps_a_guess_for_typed_text_only(model: ConcernModel) ->
     typed, button, empty = Message({TEXT: "my mum and dad are splitting up"}), Message({TEXT: "/affirm"}), Message({TEXT: "  "})
     component.process([typed, button, empty])
     guess = typed.get(PARSE_KEY)
-    assert set(guess) == {"concern", "confidence"} and guess["concern"] in LABELS and 0 < guess["confidence"] <= 1
+    assert set(guess) == {"concern", "confidence"} and guess["concern"] in LABELS | {"none"} and 0 < guess["confidence"] <= 1
     assert PARSE_KEY in typed.as_dict(only_output_properties=True)  # reaches the tracker's parse data
     assert button.get(PARSE_KEY) is None and empty.get(PARSE_KEY) is None
+
+
+def test_a_missing_concern_model_loads_as_no_model_and_never_stops_the_parse(tmp_path: Path) -> None:
+    """The risk layer runs after this component: neither a missing model file nor a model that
+    fails on a message may take it down."""
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+    from rasa.engine.storage.resource import Resource
+
+    component = ConcernGuessComponent.load({"regularisation": 16.0}, LocalModelStorage(tmp_path), Resource("none"), None)  # type: ignore[arg-type]
+    assert component.model is None
+    message = Message({TEXT: "my mum and dad are splitting up"})
+    component.process([message])
+    assert message.get(PARSE_KEY) is None
+
+    class Broken:
+        def guess(self, text: str) -> None:
+            raise RuntimeError("boom")
+
+    broken = ConcernGuessComponent({"regularisation": 16.0}, None, None, Broken())  # type: ignore[arg-type]
+    broken.process([message])
+    assert message.get(PARSE_KEY) is None
+
+
+@pytest.mark.trains
+@pytest.mark.parametrize("text", ["im 16", "she's 11", "no", "i'm her mum", "what?", "is this confidential", "me", "Watford"])
+def test_answers_that_tell_no_worry_are_guessed_as_none_or_unsure(model: ConcernModel, text: str) -> None:
+    from signposting.concern_reading import NOT_A_WORRY, choose_concern
+
+    guess = model.guess(text)
+    assert guess.concern == NOT_A_WORRY or choose_concern(None, guess) is None, guess

@@ -57,3 +57,72 @@ def test_read_concern_uses_the_rules_and_the_parse_data() -> None:
     assert read_concern("she hides in the car at the gate") is None
     parse = {"text": "she hides in the car at the gate", PARSE_KEY: {"concern": "school_refusal", "confidence": 0.9}}
     assert read_concern("she hides in the car at the gate", parse) == "school_refusal"
+
+
+def test_a_guess_of_no_worry_is_no_guess() -> None:
+    assert choose_concern(None, ConcernGuess("none", 0.9), T) is None
+    assert choose_concern("sleep", ConcernGuess("none", 0.99), T) == "sleep"
+
+
+def test_online_safety_the_rules_found_stands() -> None:
+    """Report Remove and CEOP are the help for pictures shared or threatened: a guess of
+    "relationships" must not replace them."""
+    assert choose_concern("online_safety", ConcernGuess("relationships", 0.9), T) == "online_safety"
+
+
+def guessed(concern: str, confidence: float = 0.9, level: str = "none") -> dict:
+    return {PARSE_KEY: {"concern": concern, "confidence": confidence}, "risk": {"level": level}}
+
+
+@pytest.mark.parametrize("text", ["i burn myself", "i scratch myself", "ive been hitting myself", "i bite myself"])
+def test_a_message_the_lexicon_flags_is_read_by_the_rules_alone(text: str) -> None:
+    """The model never learnt the crisis concerns: its guess must not turn self-harm into body
+    image (the search then maps the risk words to self-harm, actions/services.py)."""
+    assert read_concern(text, guessed("body_image")) is None
+
+
+def test_a_message_that_got_the_crisis_reply_is_read_by_the_rules_alone() -> None:
+    assert read_concern("i hate myself", guessed("body_image", level="crisis")) is None
+    assert read_concern("i burn myself", guessed("body_image", level="check")) is None  # a risk word
+
+
+def test_a_message_that_only_got_the_check_question_is_read_with_the_guess() -> None:
+    """The user answered "No" to "are you thinking about hurting yourself?": their words are a worry."""
+    grief = "ever since my nan went i cant concentrate and i just want to sleep"
+    assert read_concern(grief, guessed("bereavement", 0.6, level="check")) == "bereavement"
+    assert read_concern("i hate myself", guessed("body_image")) == "body_image"
+
+
+def test_nudes_shown_around_stay_online_safety() -> None:
+    assert read_concern("i sent nudes to my boyfriend and he showed his mates", guessed("relationships", 0.61)) == "online_safety"
+
+
+# --- in the action server: which message's guess is used -------------------------------
+
+def sdk_tracker(latest: dict, events: list[dict], concern_slot: str | None = None):  # type: ignore[no-untyped-def]
+    from rasa_sdk import Tracker
+
+    return Tracker("test", {"concern": concern_slot}, latest, events, False, None, None, "action_listen")
+
+
+def test_the_action_server_uses_the_guess_of_the_message_that_said_the_words() -> None:
+    from actions.services import concern_from_text
+    from actions.triage_form import concern_in
+
+    told = "she hides under the duvet on school mornings"
+    earlier = {"text": told, **guessed("school_refusal")}
+    latest = {"text": "no", **guessed("none")}
+    tracker = sdk_tracker(latest, [{"event": "user", "text": told, "parse_data": earlier},
+                                   {"event": "user", "text": "no", "parse_data": latest}], concern_slot=told)
+    assert concern_in(tracker, told) == "school_refusal"  # an earlier message's own guess
+    assert concern_in(tracker, "no") is None
+    assert concern_in(tracker, "words nobody said") is None  # no message said them: the rules alone
+    assert concern_from_text(told, tracker) == "school_refusal"
+
+
+def test_the_search_maps_self_harm_words_to_self_harm_whatever_the_guess() -> None:
+    from actions.services import concern_from_text
+
+    said = {"text": "i burn myself", **guessed("body_image", level="crisis")}
+    tracker = sdk_tracker(said, [{"event": "user", "text": "i burn myself", "parse_data": said}], concern_slot="i burn myself")
+    assert concern_from_text("i burn myself", tracker) == "self_harm"

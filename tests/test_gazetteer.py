@@ -48,7 +48,8 @@ def test_places_elsewhere_get_national_services(directory, text):
 def test_a_postcode_district_across_a_boundary_asks_with_town_names(directory):
     result = directory.gazetteer.resolve("SG8")
     assert result.status == "ambiguous"
-    # Uttlesford touches SG8 but is the main district of none of its sectors (Chrishall has its own name)
+    # Uttlesford is the main district of none of SG8's sectors, and West Essex has the same lines
+    # as elsewhere in England (Chrishall, typed, is still found: its own name)
     assert result.options == ("Royston or Barkway (Hertfordshire)", "Somewhere else")
 
 

@@ -18,16 +18,17 @@ from bot.web.app import create_app
 
 
 class _Rasa(BaseHTTPRequestHandler):
-    """Answers /status as the Rasa server does: 200 with a model, 409 before one is loaded."""
+    """As `rasa run` without --enable-api: "/" answers once the model is loaded (503 here
+    stands for not listening yet), and /status is not there."""
 
     model_loaded = True
 
     def do_GET(self):  # noqa: N802
-        status = 200 if self.path == "/status" and self.model_loaded else 409
+        status = 404 if self.path == "/status" else 200 if self.model_loaded else 503
         self.send_response(status)
-        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Type", "text/plain")
         self.end_headers()
-        self.wfile.write(json.dumps({"model_file": "x.tar.gz"} if status == 200 else {"status": "failure"}).encode())
+        self.wfile.write(b"Hello from Rasa: 3.6.21" if status == 200 else json.dumps({"status": "failure"}).encode())
 
     def log_message(self, *args):
         pass
@@ -112,3 +113,12 @@ def test_with_two_rasa_servers_one_with_its_model_is_enough(rasa_url, sqlite_dir
     client = TestClient(create_app([dead, f"http://127.0.0.1:{free_port()}"], directory=lambda: sqlite_directory))
     response = client.get("/readyz")
     assert response.status_code == 503 and response.json()["checks"]["rasa_model_loaded"] == "failing"
+
+
+@pytest.mark.servers
+def test_the_web_app_in_front_of_a_real_rasa_server_is_ready(web_url):
+    """Against `rasa run` as the launcher starts it (no --enable-api): the fake above must not
+    be the only evidence. /readyz once said "not ready" for ever: it asked Rasa for /status."""
+    response = httpx.get(f"{web_url.rstrip('/')}/readyz", timeout=10)
+    assert response.status_code == 200, response.text
+    assert response.json()["checks"]["rasa_model_loaded"] == "ok"

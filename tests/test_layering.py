@@ -24,7 +24,7 @@ ALLOWED_OURS = {
 # Libraries the shared package must not use: it is imported by every layer, including the database
 # loader and the pure unit tests, and must stay light and free of frameworks.
 FRAMEWORKS = {"rasa", "rasa_sdk", "sqlalchemy", "alembic", "fastapi", "starlette", "sanic", "httpx", "uvicorn",
-              "jinja2", "psycopg2", "redis", "tensorflow"}
+              "jinja2", "psycopg2", "redis", "tensorflow", "sklearn", "numpy"}
 
 
 def imported_modules(path: Path) -> list[tuple[int, str]]:

@@ -6,7 +6,7 @@ import pytest
 
 from services_db.gazetteer import Gazetteer, everyday_words, is_everyday
 from services_db.places import OUTWARDS_FILE, all_aliases, read_csv
-from signposting.vocabulary import NATIONAL
+from signposting.vocabulary import NATIONAL, crisis_line_group
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +62,10 @@ def district_names() -> set[str]:
 @pytest.mark.parametrize(
     ("outward", "options"),
     [
+        ("CM20", ("Harlow (Essex)", "Hertfordshire")),
         ("LE1", ("Leicester city", "Leicestershire")),
+        # Leicestershire is the main district of none of LE15's sectors and has the same 24/7 line
+        ("LE15", ("Oakham or Uppingham (Rutland)", "Somewhere else")),
         ("CM23", ("Bishop's Stortford (Hertfordshire)", "Manuden or Birchanger (Essex)")),
         ("PE9", ("Ketton or Ryhall (Rutland)", "Somewhere else")),
     ],
@@ -77,7 +80,7 @@ def test_no_shared_postcode_district_offers_a_council_district_name(gazetteer):
     outwards = sorted({row["outward_code"] for row in read_csv(OUTWARDS_FILE)})
     asked = [gazetteer.resolve(outward) for outward in outwards]
     asked = [result for result in asked if result.status == "ambiguous"]
-    assert len(asked) > 15  # 19 on 2026-12-01: only districts split between sectors' main areas
+    assert len(asked) > 50
     for result in asked:
         assert not councils & set(result.options), (result.place, result.options)
         # A bare "Rutland" only where the place files know no Rutland town in the district.
@@ -87,17 +90,28 @@ def test_no_shared_postcode_district_offers_a_council_district_name(gazetteer):
 @pytest.mark.parametrize(
     ("outward", "status", "area"),
     [
-        ("CM20", "found", "west_essex"),  # Harlow; East Hertfordshire is the main district of none of its 4 sectors
-        ("LE15", "found", "rutland"),  # Oakham; Melton and Harborough touch 2 of 5 sectors, main in none
-        ("AL5", "found", "herts"),  # Harpenden; Central Bedfordshire touches it, main in none
+        ("LE7", "found", "leicestershire"),  # Leicester city is the main district of none of its 7 sectors
+        ("CB10", "found", "west_essex"),  # Saffron Walden; districts elsewhere touch it, main in none
         ("CM1", "outside", "national"),  # Chelmsford; Epping Forest touches it, main in none
-        ("LU1", "outside", "national"),  # Luton
     ],
 )
-def test_a_district_that_is_the_main_one_of_no_sector_is_not_offered(gazetteer, outward, status, area):
-    """Everyone in Harlow was asked "CM20: Harlow or Hertfordshire?" for a sliver of postcodes."""
+def test_a_sliver_with_the_same_crisis_line_is_not_offered(gazetteer, outward, status, area):
+    """An option that is the main district of no sector, where a kept option gives the same
+    24/7 line in the crisis reply: asking only made everyone in the main district choose."""
     result = gazetteer.resolve(outward)
     assert (result.status, result.area_code, result.options) == (status, area, ())
+
+
+@pytest.mark.parametrize("outward", ["CM20", "CM22", "EN9", "EN8", "AL5", "LU1", "HP5", "B79"])
+def test_across_a_crisis_lines_boundary_a_sliver_is_still_asked_about(gazetteer, outward):
+    """East Hertfordshire in CM20 is a sliver, but its people would lose the Hertfordshire line."""
+    result = gazetteer.resolve(outward)
+    assert result.status == "ambiguous" and len({crisis_line_group(option_area(gazetteer, o)) for o in result.options}) > 1
+
+
+def option_area(gazetteer, option: str) -> str | None:
+    resolution = gazetteer.resolve(option)
+    return resolution.area_code
 
 
 @pytest.mark.parametrize("option", ["Oakham or Uppingham (Rutland)", "Ketton or Ryhall (Rutland)"])

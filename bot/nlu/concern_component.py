@@ -23,6 +23,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu import concern_model
 from bot.nlu.concern_model import CORPUS_DIR, ConcernModel, corpus_fingerprint, read_corpus
+from signposting import concern_reading, text
 from signposting.concern_reading import PARSE_KEY
 from signposting.typed_text import is_button_payload
 
@@ -43,8 +44,10 @@ class ConcernGuessComponent(GraphComponent):
 
     @classmethod
     def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
-        """Retrain when the corpus or the model's code changes (Rasa's cache sees neither)."""
-        return corpus_fingerprint() + hashlib.sha256(Path(concern_model.__file__).read_bytes()).hexdigest()
+        """Retrain when the corpus, the model's code or its text normalisation changes (Rasa's
+        cache sees none of them; it does see the NLU examples, the not-a-worry class)."""
+        code = b"".join(Path(str(module.__file__)).read_bytes() for module in (concern_model, text, concern_reading))
+        return corpus_fingerprint() + hashlib.sha256(code).hexdigest()
 
     def __init__(
         self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource, model: ConcernModel | None = None,
@@ -74,17 +77,29 @@ class ConcernGuessComponent(GraphComponent):
         cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
         execution_context: ExecutionContext, **kwargs: Any,
     ) -> ConcernGuessComponent:
-        with model_storage.read_from(resource) as directory:
-            model = pickle.loads((directory / MODEL_FILE).read_bytes())  # noqa: S301 (our own model file)
+        """Without its model the component adds nothing, and the rules read the worry alone: a
+        missing or unreadable model must never stop the Rasa model loading (the risk layer)."""
+        try:
+            with model_storage.read_from(resource) as directory:
+                model = pickle.loads((directory / MODEL_FILE).read_bytes())  # noqa: S301 (our own model file)
+        except Exception:  # noqa: BLE001 (any failure: a missing resource, an sklearn that cannot unpickle)
+            logger.exception("The concern model could not be loaded: worries are read by the rules alone")
+            model = None
         return cls(config, model_storage, resource, model)
 
     def process(self, messages: list[Message]) -> list[Message]:
         if self.model is None:
             return messages
         for message in messages:
-            text = message.get(TEXT) or ""
-            if text.strip() and not is_button_payload(text):
-                message.set(PARSE_KEY, self.model.guess(text).as_dict(), add_to_output=True)
+            said = message.get(TEXT) or ""
+            if not said.strip() or is_button_payload(said):
+                continue
+            try:
+                guess = self.model.guess(said)
+            except Exception:  # noqa: BLE001 (the risk layer after this component must still run)
+                logger.exception("The concern model failed on a message: the rules read it alone")
+                continue
+            message.set(PARSE_KEY, guess.as_dict(), add_to_output=True)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

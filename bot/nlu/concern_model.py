@@ -22,13 +22,23 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
 
 from bot.nlu.ngram_vector import build_analyzers, sparse_vector
-from signposting.concern_reading import ConcernGuess
+from bot.nlu.risk_model import read_nlu_examples
+from signposting.concern_reading import NOT_A_WORRY, ConcernGuess
 from signposting.text import normalise
 from signposting.vocabulary import CONCERNS
 
 CORPUS_DIR = Path(__file__).resolve().parent / "concern_corpus"
 # The crisis concerns are the risk layer's; "other" is a kind the corpus teaches too.
 LABELS = frozenset(CONCERNS) - {"self_harm", "suicidal_thoughts", "abuse"} | {"other"}
+# The bot's NLU examples of messages that tell no worry ("14", "Leicester", "no", "is this
+# private?") are the class NOT_A_WORRY: without it every short answer got some worry's name
+# ("im 16" → gender and sexuality). Intents that can carry a worry are left out.
+MAY_TELL_A_WORRY = frozenset({
+    "describe_concern", "seek_help", "change_answer", "express_crisis", "ask_clinical_advice", "parent_own_help",
+    "not_safe",
+})
+# Together the non-worries weigh as much as this many concern kinds' worth of examples.
+NOT_A_WORRY_CLASSES = 3.0
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,10 @@ def read_corpus(directory: Path = CORPUS_DIR) -> list[ConcernExample]:
     return [example for path in sorted(directory.glob("*.jsonl")) for example in read_corpus_file(path)]
 
 
+def not_a_worry_examples() -> list[str]:
+    return [m.text for m in read_nlu_examples() if m.category not in MAY_TELL_A_WORRY]
+
+
 def corpus_fingerprint(directory: Path = CORPUS_DIR) -> str:
     digest = hashlib.sha256()
     for path in sorted(directory.glob("*.jsonl")):
@@ -79,9 +93,15 @@ class ConcernModel:
         self.features = _features()
         self.classifier = LogisticRegression(C=regularisation, max_iter=3000)
 
-    def fit(self, examples: list[ConcernExample]) -> ConcernModel:
-        matrix = self.features.fit_transform([normalise(e.text) for e in examples])
-        self.classifier.fit(matrix, [e.concern for e in examples])
+    def fit(self, examples: list[ConcernExample], not_worries: list[str] | None = None) -> ConcernModel:
+        """Learn the worries, and (default: the NLU examples) what is not a worry."""
+        others = not_a_worry_examples() if not_worries is None else not_worries
+        texts = [e.text for e in examples] + others
+        labels = [e.concern for e in examples] + [NOT_A_WORRY] * len(others)
+        per_class = len(examples) / max(1, len({e.concern for e in examples}))
+        weight = NOT_A_WORRY_CLASSES * per_class / len(others) if others else 1.0
+        matrix = self.features.fit_transform([normalise(text) for text in texts])
+        self.classifier.fit(matrix, labels, sample_weight=[1.0] * len(examples) + [weight] * len(others))
         return self
 
     def guess_many(self, texts: list[str]) -> list[ConcernGuess]:
