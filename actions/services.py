@@ -14,11 +14,11 @@ from actions.directory import get_directory
 from actions.feedback import ask_helpful_once
 from actions.keep_going import offer_next_step
 from actions.render import card_values
-from actions.triage_form import area_group, concern_in, latest_text, resolve_area
+from actions.triage_form import concern_in, latest_text, resolve_area
 from services_db.opening import london_now
 from services_db.query import SearchRequest, SearchResult, find_services
 from signposting.change_request import TARGETS, parse_change_target
-from signposting.parsing import parse_age, parse_age_mention, parse_concern, role_said_of_oneself
+from signposting.parsing import parse_age, parse_age_mention, role_said_of_oneself
 from signposting.responses import (
     ASK_SCHOOL_ABOUT_MHST,
     CRISIS_FOOTER,
@@ -38,7 +38,7 @@ from signposting.responses import (
     SERVICES_YOUNG_ADULT,
 )
 from signposting.text import normalise
-from signposting.vocabulary import AREA_CODES, CONCERNS, NATIONS, OTHER_CONCERN, TOPIC_CONCERNS
+from signposting.vocabulary import AREA_CODES, CONCERNS, NATIONS, OTHER_CONCERN, TOPIC_CONCERNS, crisis_line_group
 
 logger = logging.getLogger(__name__)
 
@@ -58,13 +58,13 @@ RISK_CONCERNS = {
 }
 
 
-def concern_from_text(text: str | None, tracker: Tracker | None = None) -> str | None:
+def concern_from_text(text: str | None, tracker: Tracker) -> str | None:
     """The concern slot holds a concern, or the user's words; crisis words map to the crisis concerns."""
     if not text:
         return None
     if text in CONCERNS:
         return text
-    concern = concern_in(tracker, text) if tracker is not None else parse_concern(text)
+    concern = concern_in(tracker, text)
     if concern and concern != "other":
         return concern
     from signposting.risk import detect_risk  # imported late: spaCy is only needed here
@@ -273,7 +273,7 @@ class ActionChangeAnswer(Action):
             events += [
                 SlotSet("area", resolution.place),
                 SlotSet("area_code", resolution.area_code),
-                SlotSet("area_group", area_group(resolution.area_code)),
+                SlotSet("area_group", crisis_line_group(resolution.area_code)),
             ]
         concern = concern_in(tracker, values)
         if concern and concern != "other":

@@ -36,11 +36,6 @@ from signposting.vocabulary import NATIONAL, crisis_line_group
 CORRECTION = re.compile(r"\b(actually|i meant|i mean|sorry|wait|not|no|oops|change|wrong)\b", re.IGNORECASE)
 
 
-def area_group(area_code: str | None) -> str:
-    """herts | llr | wales | scotland | northern_ireland | other: which 24/7 line the crisis reply adds."""
-    return crisis_line_group(area_code)
-
-
 def latest_text(tracker: Tracker) -> str:
     return (tracker.latest_message or {}).get("text") or ""
 
@@ -313,7 +308,7 @@ class ValidateTriageForm(FormValidationAction):
             return {
                 "area": resolution.place,
                 "area_code": resolution.area_code,
-                "area_group": area_group(resolution.area_code),
+                "area_group": crisis_line_group(resolution.area_code),
                 "area_options": None,
             }
         if resolution.status == "outside":

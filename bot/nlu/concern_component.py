@@ -7,10 +7,7 @@ the intent, and the risk layer after it sees the message unchanged.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
-import pickle
-from pathlib import Path
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -21,8 +18,9 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu import concern_model
+from bot.nlu import concern_model, ngram_vector
 from bot.nlu.concern_model import CORPUS_DIR, ConcernModel, corpus_fingerprint, read_corpus
+from bot.nlu.trained_files import load_pickle, save_pickle, source_fingerprint
 from signposting import concern_reading, text
 from signposting.concern_reading import PARSE_KEY
 from signposting.typed_text import is_button_payload
@@ -46,8 +44,7 @@ class ConcernGuessComponent(GraphComponent):
     def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
         """Retrain when the corpus, the model's code or its text normalisation changes (Rasa's
         cache sees none of them; it does see the NLU examples, the not-a-worry class)."""
-        code = b"".join(Path(str(module.__file__)).read_bytes() for module in (concern_model, text, concern_reading))
-        return corpus_fingerprint() + hashlib.sha256(code).hexdigest()
+        return corpus_fingerprint() + source_fingerprint(concern_model, ngram_vector, text, concern_reading)
 
     def __init__(
         self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource, model: ConcernModel | None = None,
@@ -67,8 +64,7 @@ class ConcernGuessComponent(GraphComponent):
         """Learns from the concern corpus, not from the NLU examples."""
         corpus = read_corpus(CORPUS_DIR)
         self.model = ConcernModel(float(self.config["regularisation"])).fit(corpus)
-        with self._model_storage.write_to(self._resource) as directory:
-            (directory / MODEL_FILE).write_bytes(pickle.dumps(self.model))
+        save_pickle(self._model_storage, self._resource, MODEL_FILE, self.model)
         logger.info("Concern model trained on %d corpus examples", len(corpus))
         return self._resource
 
@@ -80,8 +76,7 @@ class ConcernGuessComponent(GraphComponent):
         """Without its model the component adds nothing, and the rules read the worry alone: a
         missing or unreadable model must never stop the Rasa model loading (the risk layer)."""
         try:
-            with model_storage.read_from(resource) as directory:
-                model = pickle.loads((directory / MODEL_FILE).read_bytes())  # noqa: S301 (our own model file)
+            model = load_pickle(model_storage, resource, MODEL_FILE)
         except Exception:  # noqa: BLE001 (any failure: a missing resource, an sklearn that cannot unpickle)
             logger.exception("The concern model could not be loaded: worries are read by the rules alone")
             model = None

@@ -11,18 +11,15 @@ rules is `signposting.concern_reading`.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import FeatureUnion
 
-from bot.nlu.ngram_vector import build_analyzers, sparse_vector
+from bot.nlu.ngram_vector import build_analyzers, ngram_features, sparse_vector
 from bot.nlu.risk_model import read_nlu_examples
+from bot.nlu.trained_files import jsonl_fingerprint, read_authored_jsonl
 from signposting.concern_reading import NOT_A_WORRY, ConcernGuess
 from signposting.text import normalise
 from signposting.vocabulary import CONCERNS
@@ -50,12 +47,9 @@ class ConcernExample:
 
 def read_corpus_file(path: Path) -> list[ConcernExample]:
     """One author's JSONL file: a provenance line, then {"text", "concern"} a line."""
-    rows = [json.loads(line) for line in path.read_text(encoding="utf8").splitlines() if line.strip()]
-    if not rows or "provenance" not in rows[0]:
-        raise ValueError(f"{path}: the first line must be the provenance record")
-    author = str(rows[0]["provenance"])
+    author, rows = read_authored_jsonl(path)
     examples = []
-    for number, row in enumerate(rows[1:], 2):
+    for number, row in enumerate(rows, 2):
         if row["concern"] not in LABELS:
             raise ValueError(f"{path}:{number}: unknown concern {row['concern']!r}")
         examples.append(ConcernExample(str(row["text"]), str(row["concern"]), author))
@@ -71,18 +65,7 @@ def not_a_worry_examples() -> list[str]:
 
 
 def corpus_fingerprint(directory: Path = CORPUS_DIR) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(directory.glob("*.jsonl")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def _features() -> FeatureUnion:
-    return FeatureUnion([
-        ("words", TfidfVectorizer(lowercase=False, ngram_range=(1, 2), sublinear_tf=True, min_df=1)),
-        ("chars", TfidfVectorizer(lowercase=False, analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)),
-    ])
+    return jsonl_fingerprint(directory)
 
 
 class ConcernModel:
@@ -90,7 +73,7 @@ class ConcernModel:
 
     def __init__(self, regularisation: float = 16.0) -> None:
         self.regularisation = regularisation
-        self.features = _features()
+        self.features = ngram_features()
         self.classifier = LogisticRegression(C=regularisation, max_iter=3000)
 
     def fit(self, examples: list[ConcernExample], not_worries: list[str] | None = None) -> ConcernModel:

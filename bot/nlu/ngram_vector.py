@@ -12,7 +12,16 @@ from collections import Counter
 from typing import Any
 
 import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
+
+
+def ngram_features() -> FeatureUnion:
+    """Word 1–2-grams and character 2–5-grams (within words) of an already normalised text."""
+    return FeatureUnion([
+        ("words", TfidfVectorizer(lowercase=False, ngram_range=(1, 2), sublinear_tf=True, min_df=1)),
+        ("chars", TfidfVectorizer(lowercase=False, analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)),
+    ])
 
 
 def build_analyzers(features: FeatureUnion) -> list[tuple[Any, np.ndarray]]:

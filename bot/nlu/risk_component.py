@@ -18,10 +18,7 @@ message gets `risk` with its model score, so a later goodbye can be judged in co
 """
 from __future__ import annotations
 
-import hashlib
 import logging
-import pickle
-from pathlib import Path
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -43,8 +40,9 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu import risk_model
+from bot.nlu import ngram_vector, risk_model
 from bot.nlu.risk_model import CORPUS_DIR, RiskModel, corpus_fingerprint, read_corpus
+from bot.nlu.trained_files import load_pickle, save_pickle, source_fingerprint
 from signposting.languages import crisis_language, detect_language
 from signposting.parsing import parent_speaking
 from signposting.risk import get_detector
@@ -105,7 +103,7 @@ class RiskDetectorComponent(GraphComponent, IntentClassifier):
     def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
         """Retrain when the corpus or the model's code changes: Rasa's cache only sees config
         and NLU data, and would otherwise load a pickle the current code cannot read."""
-        return corpus_fingerprint() + hashlib.sha256(Path(risk_model.__file__).read_bytes()).hexdigest()
+        return corpus_fingerprint() + source_fingerprint(risk_model, ngram_vector)
 
     def __init__(
         self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource, model: RiskModel | None = None,
@@ -127,8 +125,7 @@ class RiskDetectorComponent(GraphComponent, IntentClassifier):
         """The risk model learns from the risk corpus, not from the NLU examples."""
         corpus = read_corpus(CORPUS_DIR)
         self.model = RiskModel(float(self.config["regularisation"])).fit(corpus, kind_from=self.thresholds.check)
-        with self._model_storage.write_to(self._resource) as directory:
-            (directory / MODEL_FILE).write_bytes(pickle.dumps(self.model))
+        save_pickle(self._model_storage, self._resource, MODEL_FILE, self.model)
         logger.info("Risk model trained on %d corpus messages", len(corpus))
         return self._resource
 
@@ -138,9 +135,7 @@ class RiskDetectorComponent(GraphComponent, IntentClassifier):
         execution_context: ExecutionContext, **kwargs: Any,
     ) -> RiskDetectorComponent:
         get_detector()
-        with model_storage.read_from(resource) as directory:
-            model = pickle.loads((directory / MODEL_FILE).read_bytes())  # noqa: S301 (our own model file)
-        return cls(config, model_storage, resource, model)
+        return cls(config, model_storage, resource, load_pickle(model_storage, resource, MODEL_FILE))
 
     def signals(self, text: str, intent_name: str | None) -> RiskSignals:
         result = get_detector().detect(text)

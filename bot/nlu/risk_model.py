@@ -11,8 +11,6 @@ gate live in tests/safety/ and are never read here.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import math
 import re
 from dataclasses import dataclass
@@ -20,11 +18,10 @@ from pathlib import Path
 
 import numpy as np
 import yaml
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import FeatureUnion
 
-from bot.nlu.ngram_vector import build_analyzers, sparse_vector
+from bot.nlu.ngram_vector import build_analyzers, ngram_features, sparse_vector
+from bot.nlu.trained_files import jsonl_fingerprint, read_authored_jsonl
 from signposting.risk import normalise_for_risk
 
 CORPUS_DIR = Path(__file__).resolve().parent / "risk_corpus"
@@ -57,12 +54,9 @@ class CorpusMessage:
 
 def read_corpus_file(path: Path) -> list[CorpusMessage]:
     """One author's JSONL file: a provenance line, then one message (or conversation) a line."""
-    rows = [json.loads(line) for line in path.read_text(encoding="utf8").splitlines() if line.strip()]
-    if not rows or "provenance" not in rows[0]:
-        raise ValueError(f"{path}: the first line must be the provenance record")
-    author = str(rows[0]["provenance"])
+    author, rows = read_authored_jsonl(path)
     messages = []
-    for row in rows[1:]:
+    for row in rows:
         turns = [str(turn) for turn in row.get("turns") or [row["text"]]]
         messages.append(CorpusMessage(
             text=turns[-1], label=row["label"], category=row["category"], reporter=row.get("reporter", "self"),
@@ -94,11 +88,7 @@ def read_nlu_examples(directory: Path = NLU_DIR) -> list[CorpusMessage]:
 
 
 def corpus_fingerprint(directory: Path = CORPUS_DIR) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(directory.glob("*.jsonl")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return jsonl_fingerprint(directory)
 
 
 def normalise_for_model(text: str) -> str:
@@ -106,14 +96,6 @@ def normalise_for_model(text: str) -> str:
     at the end: that stop marked unpunctuated texting as risky."""
     normalised = normalise_for_risk(text)
     return normalised[:-2] if normalised.endswith(" .") else normalised
-
-
-def _features() -> FeatureUnion:
-    """Word 1–2-grams and character 2–5-grams of the normalised text (normalise_for_model)."""
-    return FeatureUnion([
-        ("words", TfidfVectorizer(lowercase=False, ngram_range=(1, 2), sublinear_tf=True, min_df=1)),
-        ("chars", TfidfVectorizer(lowercase=False, analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)),
-    ])
 
 
 @dataclass(frozen=True)
@@ -131,7 +113,7 @@ class RiskModel:
 
     def __init__(self, regularisation: float = 16.0) -> None:
         self.regularisation = regularisation
-        self.features = _features()
+        self.features = ngram_features()
         self.risk = LogisticRegression(C=regularisation, class_weight="balanced", max_iter=3000)
         self.kind = LogisticRegression(C=regularisation, class_weight="balanced", max_iter=3000)
         self.has_kinds = False
