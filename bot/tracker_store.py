@@ -39,7 +39,6 @@ from sqlalchemy.pool import QueuePool
 from bot import json_logs, rasa_speedups, session_carry_over
 from bot.privacy import log_redaction
 from bot.redaction import redact_text
-from signposting.concern_reading import PARSE_KEY as CONCERN_GUESS_KEY
 
 rasa_speedups.install()
 session_carry_over.install()  # issue 14: consent to a later "did you manage to contact them?"
@@ -98,9 +97,6 @@ def redact_event(event: Event) -> Event:
     if data.get("event") == "user":
         data["text"] = redact_text(data.get("text"))
         data["parse_data"] = redact_parse_data(data.get("parse_data") or {})
-        # The concern model's guess at every message ("im 16" → a worry about gender) is an
-        # inference about a child the turn needed and nobody needs kept.
-        data["parse_data"].pop(CONCERN_GUESS_KEY, None)
         data["metadata"] = {}
     elif data.get("event") == "slot" and data.get("name") not in COMPUTED_SLOTS:
         data["value"] = _redact_value(data.get("value"))

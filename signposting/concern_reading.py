@@ -78,7 +78,8 @@ def read_concern(text: str, parse_data: Mapping[str, Any] | None = None, thresho
     the rules alone: the model never learnt the crisis concerns, and "i burn myself" must stay
     self-harm (the search's crisis concerns), not body image. A message that only got the
     check question ("are you thinking about hurting yourself?") and no risk word is read as
-    any other: the user said no, and "ever since my nan went i just want to sleep" is grief.
+    any other: the user said no, and "my dad left and now i look after my little brothers
+    every night" is being a young carer.
     """
     rule, guess = parse_concern(text), guess_from(parse_data)
     if guess is None or risk_flagged(text, parse_data):

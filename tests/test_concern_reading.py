@@ -88,8 +88,8 @@ def test_a_message_that_got_the_crisis_reply_is_read_by_the_rules_alone() -> Non
 
 def test_a_message_that_only_got_the_check_question_is_read_with_the_guess() -> None:
     """The user answered "No" to "are you thinking about hurting yourself?": their words are a worry."""
-    grief = "ever since my nan went i cant concentrate and i just want to sleep"
-    assert read_concern(grief, guessed("bereavement", 0.6, level="check")) == "bereavement"
+    carer = "my dad left and now i look after my little brothers every night"
+    assert read_concern(carer, guessed("young_carer", 0.91, level="check")) == "young_carer"
     assert read_concern("i hate myself", guessed("body_image")) == "body_image"
 
 

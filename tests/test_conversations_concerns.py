@@ -173,3 +173,15 @@ def test_a_worry_told_without_the_usual_words_is_understood(bot, told: str, conc
     answer = chat.text(told)
     assert slots(bot, chat)["concern"] == concern, answer
     assert "Sorry, I didn't get that" not in answer
+
+
+def test_a_worry_told_when_the_check_question_came_first_is_searched_with_its_guess(bot):  # noqa: F811
+    """The check question delays the search to the next turn, which reads the stored message:
+    its guess must still be there (looking after brothers is being a young carer, not the
+    family problem the rules see in "my dad left")."""
+    chat = Conversation(bot.rasa_url)
+    start(chat, "young person", "15", "skip", "Harlow")
+    told = chat.text("my dad left and now i look after my little brothers every night")
+    assert "I want to check you're OK" in told
+    chat.say("/deny")
+    assert slots(bot, chat)["concern"] == "young_carer"

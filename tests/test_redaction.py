@@ -198,19 +198,3 @@ def test_the_values_the_form_records_are_never_redacted():
     assert redact("my snap is jess_smith").text == "my snap is [username]"
     assert redact("jess_smith").text == "[username]"
 
-
-def test_the_concern_models_guess_is_not_stored():
-    """It is an inference about a child at every message ("im 16" read as some worry): the turn
-    uses it, the transcript store never keeps it."""
-    from rasa.shared.core.events import UserUttered
-
-    from bot.tracker_store import redact_event
-    from signposting.concern_reading import PARSE_KEY
-
-    said = UserUttered("im 16", {"name": "inform", "confidence": 0.9},
-                       parse_data={"intent": {"name": "inform", "confidence": 0.9}, "entities": [], "text": "im 16",
-                                   PARSE_KEY: {"concern": "gender_sexuality", "confidence": 0.4},
-                                   "risk": {"level": "none"}})
-    stored = redact_event(said)
-    assert PARSE_KEY not in stored.parse_data
-    assert stored.parse_data["risk"] == {"level": "none"}  # the rest is kept
