@@ -12,9 +12,17 @@ ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
 
 
+# Rasa's command line with the model loaded as the Rasa servers load it (bot/fast_model_load.py).
+RASA_AS_SERVED = (
+    "import sys; from bot import fast_model_load; fast_model_load.install(); "
+    "from rasa.__main__ import main; sys.argv[0] = 'rasa'; main()"
+)
+
+
 def rasa(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "rasa", *args], cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=timeout
+        [sys.executable, "-c", RASA_AS_SERVED, *args], cwd=ROOT, env={**ENV, "PYTHONPATH": str(ROOT)},
+        capture_output=True, text=True, timeout=timeout,
     )
 
 
