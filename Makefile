@@ -8,7 +8,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: test-fast bench-staff typed-eval concern-eval chaos privacy-eval safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
+.PHONY: bench-model-load test-fast bench-staff typed-eval concern-eval chaos privacy-eval safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
 
 help:
 	@echo "make run   - set up whatever is missing, then start the bot (widget on localhost)"
@@ -19,8 +19,11 @@ help:
 run: setup
 	@$(PY) -m bot.run
 
+# Two test processes (pytest-xdist), one per core; a file's tests stay in one process, so each
+# server a file starts is started once. TEST_WORKERS=1 make test for one process.
+TEST_WORKERS ?= 2
 test: setup postgres chromium browser-tools redis nginx lint
-	@$(PY) -m pytest
+	@$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 setup: venv db model
 
@@ -88,6 +91,10 @@ scale-demo: setup postgres redis nginx
 # Options: make bench-load ARGS="--quick" (see .venv/bin/python -m benchmarks.run --help).
 bench-load: setup
 	@$(PY) -m benchmarks.run $(ARGS)
+
+# How long a Rasa server takes to load the model, Rasa's own way and ours (bot/fast_model_load.py).
+bench-model-load: setup
+	@$(PY) -m benchmarks.model_load $(ARGS)
 
 # `make run`'s stack under load while its processes are killed (benchmarks/chaos.py).
 # Options: make chaos ARGS="--duration 300 --users 6" (see .venv/bin/python -m benchmarks.chaos --help).
