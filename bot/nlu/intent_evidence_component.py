@@ -1,0 +1,101 @@
+"""Rasa NLU component: a request guessed without any of its words counts as not understood.
+
+Trained with the model: it keeps the words of each request intent's NLU examples. After DIET
+and the FallbackClassifier, when DIET's intent is a request or reply to the bot and the
+message shares none of that intent's words (`signposting.intent_evidence`), the intent becomes
+`nlu_fallback`, as the FallbackClassifier sets it, so the bot says it did not understand and
+asks its question again. The replaced guess stays in the ranking and in
+`intent_without_evidence`, for the staff's review. The risk layer after it is unaffected.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.trained_files import source_fingerprint
+from signposting import intent_evidence, text
+from signposting.intent_evidence import IntentWords, lacks_evidence, learn_intent_words
+from signposting.typed_text import is_button_payload
+
+logger = logging.getLogger(__name__)
+
+PARSE_KEY = "intent_without_evidence"
+WORDS_FILE = "intent_words.json"
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class IntentEvidenceComponent(GraphComponent):
+    @classmethod
+    def required_components(cls) -> list[type]:
+        return []
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
+        """Relearn when the word rules change (Rasa's cache sees the NLU examples, not our code)."""
+        return source_fingerprint(intent_evidence, text)
+
+    def __init__(self, model_storage: ModelStorage, resource: Resource, intent_words: IntentWords | None = None) -> None:
+        self.intent_words: IntentWords = intent_words or {}
+        self._model_storage = model_storage
+        self._resource = resource
+
+    @classmethod
+    def create(
+        cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext,
+    ) -> IntentEvidenceComponent:
+        return cls(model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = [(example.get(INTENT), example.get(TEXT) or "") for example in training_data.intent_examples]
+        self.intent_words = learn_intent_words(examples)
+        with self._model_storage.write_to(self._resource) as directory:
+            words = {intent: sorted(found) for intent, found in self.intent_words.items()}
+            (directory / WORDS_FILE).write_text(json.dumps(words, indent=0), encoding="utf-8")
+        return self._resource
+
+    @classmethod
+    def load(
+        cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+        execution_context: ExecutionContext, **kwargs: Any,
+    ) -> IntentEvidenceComponent:
+        """Without its words the component changes nothing: it must never stop the model loading."""
+        try:
+            with model_storage.read_from(resource) as directory:
+                words = json.loads((directory / WORDS_FILE).read_text(encoding="utf-8"))
+            intent_words = {intent: frozenset(found) for intent, found in words.items()}
+        except Exception:  # noqa: BLE001 (a missing resource, a damaged file)
+            logger.exception("The intent words could not be loaded: DIET's intents are kept as they are")
+            intent_words = {}
+        return cls(model_storage, resource, intent_words)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            intent = message.get(INTENT) or {}
+            said = message.get(TEXT) or ""
+            name = intent.get(INTENT_NAME_KEY)
+            if not name or is_button_payload(said):
+                continue
+            try:
+                unsupported = lacks_evidence(name, said, self.intent_words)
+            except Exception:  # noqa: BLE001 (the risk layer after this component must still run)
+                logger.exception("The intent evidence check failed on a message: the intent is kept")
+                continue
+            if unsupported:
+                fallback = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME, PREDICTED_CONFIDENCE_KEY: intent.get(PREDICTED_CONFIDENCE_KEY, 0.0)}
+                message.set(INTENT, fallback, add_to_output=True)
+                message.data.setdefault(INTENT_RANKING_KEY, []).insert(0, dict(fallback))
+                message.set(PARSE_KEY, dict(intent), add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data

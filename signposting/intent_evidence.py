@@ -1,0 +1,106 @@
+"""Does a message share a word with the intent it was read as? A check on DIET's guess (issue #12).
+
+DIET reads character n-grams, so a message with none of an intent's words can still land on it
+with confidence: "purple monkey dishwasher" was read as a request for another language (0.74;
+"-ish" as in English, Polish, Spanish), after a retraining as "more options" (0.75), and "banana
+phone" as "no" (0.66). The bot then answered a request nobody made instead of saying it did not
+understand and asking its question again.
+
+For the requests and replies to the bot (more options, start again, no, another language...),
+a guess is trusted only when the message shares a word with that intent's training examples
+(the words of the examples, learnt with the model), allowing one typo in words of four letters
+or more ("optoins"), or, for a "no" or another language, one of the words listed here. Common
+words ("the", "is", "me") are no evidence. A message with no other words, or mostly not in
+English (a request in Polish names no English word), is left as DIET read it. Answers to the
+questions (ages, places, worries) are read by the form's own parsers, and crisis and safety
+intents are never touched.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import extractOne
+
+from signposting.languages import detect_language, english_share
+from signposting.parsing import parse_yes_no
+from signposting.text import normalise
+
+# Intents whose every way of being said shares words with their examples: requests and replies.
+CHECKED_INTENTS = frozenset({
+    "affirm", "ask_bot_identity", "ask_clinical_advice", "back_to_child_help", "change_answer", "deny",
+    "dont_know", "goodbye", "greet", "more_options", "parent_own_help", "request_email", "request_other_language",
+    "request_print", "start_again", "stop", "talk_to_a_person", "thanks",
+})
+# Words too common to say which request a message is.
+COMMON_WORDS = frozenset(
+    "a an the i im me my mine you your u ur we us our it its is are am was were be been being to of in on at by "
+    "for with from as and or but if so that this these those there here what which who whom how when where why "
+    "do does did doing can could would will shall should may might must have has had get got just really very "
+    "too also then than some any all his her him she he they them their one".split()
+)
+# A "no" and a request for another language also count with these words (and a "no" with any
+# way `parse_yes_no` knows), whether or not an example used them.
+LANGUAGE_NAMES = frozenset({
+    "albanian", "amharic", "arabic", "bengali", "bangla", "bulgarian", "cantonese", "chinese", "czech", "dari",
+    "dutch", "english", "farsi", "persian", "french", "german", "greek", "gujarati", "hindi", "hungarian",
+    "italian", "japanese", "korean", "kurdish", "sorani", "latvian", "lithuanian", "malayalam", "mandarin",
+    "nepali", "pashto", "polish", "portuguese", "punjabi", "romanian", "romani", "russian", "shona", "sinhala",
+    "slovak", "somali", "spanish", "swahili", "tamil", "telugu", "thai", "tigrinya", "turkish", "twi",
+    "ukrainian", "urdu", "vietnamese", "welsh", "gaelic", "yoruba", "igbo", "bsl",
+})
+LANGUAGE_WORDS = re.compile(r"\b(?:languages?|translat\w*|interpret\w*|speak\w*|español|espanol|english)\b")
+# Matched on `normalise`d text: lower case, apostrophes dropped ("don't" is "dont").
+NEGATION_WORDS = re.compile(
+    r"\b(?:n+o+|na+h*|nope|nop|nay|nuh|not|never|dont|doesnt|isnt|arent|wont|cant|wrong|incorrect|negative|none)\b"
+)
+MOSTLY_ENGLISH = 0.5
+MIN_LENGTH_FOR_TYPO = 4
+
+IntentWords = Mapping[str, frozenset[str]]
+
+
+def content_words(text: str) -> list[str]:
+    """The message's words that could tell one request from another."""
+    return [word for word in normalise(text).split() if word not in COMMON_WORDS and not word.isdigit()]
+
+
+def learn_intent_words(examples: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """{intent: the content words of its examples} for the checked intents, from (intent, text) pairs."""
+    words: dict[str, set[str]] = {}
+    for intent, text in examples:
+        if intent in CHECKED_INTENTS:
+            words.setdefault(intent, set()).update(content_words(text))
+    return {intent: frozenset(found) for intent, found in words.items()}
+
+
+def _listed_evidence(intent: str, text: str, clean: str) -> bool:
+    if intent == "deny":
+        return bool(NEGATION_WORDS.search(clean)) or parse_yes_no(text, other_languages=True) == "no"
+    if intent == "request_other_language":
+        return bool(LANGUAGE_WORDS.search(text.lower())) or any(word in LANGUAGE_NAMES for word in clean.split())
+    return False
+
+
+def _known(word: str, vocabulary: frozenset[str]) -> bool:
+    if word in vocabulary:
+        return True
+    if len(word) < MIN_LENGTH_FOR_TYPO:
+        return False
+    candidates = [known for known in vocabulary if len(known) >= MIN_LENGTH_FOR_TYPO]
+    return extractOne(word, candidates, scorer=OSA.distance, score_cutoff=1) is not None
+
+
+def lacks_evidence(intent: str, text: str, intent_words: IntentWords) -> bool:
+    """True when `intent` is checked, the message is mostly English and has words of its own,
+    and none of them is one of the intent's words (or, for "no" and languages, a listed word)."""
+    vocabulary = intent_words.get(intent)
+    if intent not in CHECKED_INTENTS or vocabulary is None or not text.strip():
+        return False
+    words = content_words(text)
+    if not words or detect_language(text) is not None or english_share(text) < MOSTLY_ENGLISH:
+        return False
+    if _listed_evidence(intent, text, normalise(text)):
+        return False
+    return not any(_known(word, vocabulary) for word in words)

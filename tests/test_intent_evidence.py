@@ -1,0 +1,72 @@
+"""A request guessed without any of its words counts as not understood (signposting/intent_evidence.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from signposting.intent_evidence import CHECKED_INTENTS, content_words, lacks_evidence, learn_intent_words
+
+ROOT = Path(__file__).resolve().parents[1]
+
+WORDS = learn_intent_words([
+    ("more_options", "show me other services"), ("more_options", "any more options"),
+    ("deny", "no thanks"), ("request_other_language", "can you speak polish"),
+    ("greet", "hello there"), ("describe_concern", "i feel low"),
+])
+
+
+def nlu_examples() -> list[tuple[str, str]]:
+    examples = []
+    for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
+            if "intent" in block and block.get("examples"):
+                examples += [(block["intent"], line.strip()[2:]) for line in block["examples"].splitlines() if line.strip().startswith("- ")]
+    return examples
+
+
+@pytest.mark.parametrize(("intent", "text"), [
+    ("more_options", "purple monkey dishwasher"),  # letters like "options", no word of it
+    ("request_other_language", "purple monkey dishwasher"),
+    ("deny", "banana phone"),
+    ("greet", "monkey"),
+])
+def test_a_guess_with_none_of_its_words_is_not_trusted(intent: str, text: str) -> None:
+    assert lacks_evidence(intent, text, WORDS)
+
+
+@pytest.mark.parametrize(("intent", "text"), [
+    ("more_options", "more please"),
+    ("more_options", "mroe optoins"),  # one typo in a word of four letters or more
+    ("more_options", "other ones?"),
+    ("deny", "nah"),  # a listed negation, though no example said it
+    ("deny", "i'm alright thanks"),  # a "no" parse_yes_no knows
+    ("request_other_language", "in welsh?"),  # a listed language
+    ("request_other_language", "po polsku prosze"),  # mostly not English: left as DIET read it
+    ("more_options", "is it"),  # common words only: nothing to judge by
+    ("describe_concern", "purple monkey dishwasher"),  # answers are for the form's parsers
+    ("express_crisis", "purple monkey dishwasher"),  # safety intents are never touched
+    ("more_options", ""),
+])
+def test_a_guess_with_its_words_or_nothing_to_judge_by_is_kept(intent: str, text: str) -> None:
+    assert not lacks_evidence(intent, text, WORDS)
+
+
+def test_common_words_and_numbers_are_no_evidence() -> None:
+    assert content_words("Is it the 2 of them?") == []
+    assert content_words("Show me MORE, please!") == ["show", "more", "please"]
+
+
+def test_only_the_checked_intents_are_learnt() -> None:
+    assert set(WORDS) == {"more_options", "deny", "request_other_language", "greet"}
+    assert "polish" in WORDS["request_other_language"] and "you" not in WORDS["request_other_language"]
+
+
+def test_every_training_example_of_a_checked_intent_keeps_its_intent() -> None:
+    """Regression on the team's own data (not evidence: the words are learnt from it)."""
+    examples = nlu_examples()
+    words = learn_intent_words(examples)
+    lost = [(intent, text) for intent, text in examples if intent in CHECKED_INTENTS and lacks_evidence(intent, text, words)]
+    assert lost == []
+    assert not CHECKED_INTENTS - {intent for intent, _ in examples}, "a checked intent has no examples"
