@@ -572,18 +572,6 @@ _NO_OTHER_LANGUAGES = re.compile(
 )
 
 
-# A yes or no set apart from what follows by punctuation: "No - I was just checking", "yes, please".
-_LEADING_ANSWER = re.compile(r"^\s*([^\W\d_]+(?: (?:thanks|thank you|please|pls|ta))?)\s*[,.!;:\-\u2013\u2014]+\s*\S")
-
-
-def parse_leading_yes_no(text: str) -> str | None:
-    """"yes" | "no" | None for a reply that opens with a yes or no set apart by punctuation and
-    then says more ("No - I was just checking what the tool does"). For the offer only: at the
-    safety questions a longer reply is read whole."""
-    match = _LEADING_ANSWER.match(text)
-    return parse_yes_no(match.group(1), other_languages=True) if match else None
-
-
 def parse_yes_no(text: str, other_languages: bool = False) -> str | None:
     """"yes" | "no" | None for an answer to a yes/no question ("yes please", "go on then", "nah");
     with `other_languages`, "tak, proszę" and "nie, dziękuję" too (the offer only)."""

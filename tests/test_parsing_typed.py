@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from signposting.parsing import (
-    is_declined,
-    parse_age,
-    parse_leading_yes_no,
-    parse_role_typed,
-    parse_school_absence,
-    parse_yes_no,
-)
+from signposting.parsing import is_declined, parse_age, parse_role_typed, parse_school_absence, parse_yes_no
 
 
 @pytest.mark.parametrize(
@@ -118,17 +111,6 @@ def test_places_are_not_declines(text):
 def test_yes_or_no_to_the_offer(text, answer):
     assert parse_yes_no(text) == answer
     assert parse_yes_no(text, other_languages=True) == answer
-
-
-@pytest.mark.parametrize(
-    ("text", "answer"),
-    [("No - I was just checking what the tool does", "no"), ("yes, please find something", "yes"),
-     ("Yeah - go on", "yes"), ("nope: just looking", "no"), ("No. My son is 12", "no"),
-     ("no idea", None), ("not sure, maybe", None), ("no", None), ("my son, he is 12", None)],
-)
-def test_a_yes_or_no_set_apart_at_the_start_of_a_longer_reply(text, answer):
-    """The offer only (bot/nlu/offer_policy.py); a bare "no" is parse_yes_no's."""
-    assert parse_leading_yes_no(text) == answer
 
 
 @pytest.mark.parametrize(

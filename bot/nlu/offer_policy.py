@@ -20,7 +20,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.crisis_policy import UTTER_OFFER, last_bot_action_before_user, next_step
 from bot.nlu.deterministic_policy import DeterministicPolicy
-from signposting.parsing import parse_leading_yes_no, parse_yes_no
+from signposting.parsing import parse_yes_no
 
 TRIAGE_FORM = "triage_form"
 UTTER_NO_THANKS = "utter_goodbye"
@@ -35,8 +35,7 @@ def answer_to_offer(tracker: DialogueStateTracker) -> str | None:
         return None
     if last_bot_action_before_user(tracker) != UTTER_OFFER or not tracker.latest_message:
         return None
-    text = tracker.latest_message.text or ""
-    said = parse_yes_no(text, other_languages=True) or parse_leading_yes_no(text)
+    said = parse_yes_no(tracker.latest_message.text or "", other_languages=True)
     if said:
         return said
     intent = (tracker.latest_message.intent or {}).get("name")
