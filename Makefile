@@ -20,8 +20,9 @@ run: setup
 	@$(PY) -m bot.run
 
 # Two test processes (pytest-xdist), one per core; a file's tests stay in one process, so each
-# server a file starts is started once. TEST_WORKERS=1 make test for one process.
-TEST_WORKERS ?= 2
+# server a file starts is started once. TEST_WORKERS=1 make test for one process; one also when
+# TEST_POSTGRES_URL names a shared database (each process's tests would load it at once).
+TEST_WORKERS ?= $(if $(TEST_POSTGRES_URL),1,2)
 test: setup postgres chromium browser-tools redis nginx lint
 	@$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 

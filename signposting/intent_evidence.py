@@ -9,7 +9,7 @@ understand and asking its question again.
 For the requests and replies to the bot (more options, start again, no, another language...),
 a guess is trusted only when the message shares a word with that intent's training examples
 (the words of the examples, learnt with the model), allowing one typo in words of four letters
-or more ("optoins"), or, for a "no" or another language, one of the words listed here. Common
+or more ("optoins"), or, for a "no", another language or a person to talk to, one of the words listed here. Common
 words ("the", "is", "me") are no evidence. A message with no other words, or mostly not in
 English (a request in Polish names no English word), is left as DIET read it. Answers to the
 questions (ages, places, worries) are read by the form's own parsers, and crisis and safety
@@ -55,8 +55,16 @@ LANGUAGE_WORDS = re.compile(r"\b(?:languages?|translat\w*|interpret\w*|speak\w*|
 NEGATION_WORDS = re.compile(
     r"\b(?:n+o+|na+h*|nope|nop|nay|nuh|not|never|dont|doesnt|isnt|arent|wont|cant|wrong|incorrect|negative|none)\b"
 )
+# Words a request for a person may use that its examples did not.
+PERSON_WORDS = frozenset({
+    "helpline", "hotline", "samaritans", "childline", "shout", "callback", "call", "ring", "phone", "nurse",
+    "counsellor", "counselor", "therapist", "human", "person", "people", "someone", "somebody", "operator",
+    "adviser", "advisor", "staff", "worker", "doctor", "gp", "real",
+})
 MOSTLY_ENGLISH = 0.5
 MIN_LENGTH_FOR_TYPO = 4
+# In the parse data: the intent DIET guessed when this check set it aside for `nlu_fallback`.
+SET_ASIDE_KEY = "intent_without_evidence"
 
 IntentWords = Mapping[str, frozenset[str]]
 
@@ -80,6 +88,8 @@ def _listed_evidence(intent: str, text: str, clean: str) -> bool:
         return bool(NEGATION_WORDS.search(clean)) or parse_yes_no(text, other_languages=True) == "no"
     if intent == "request_other_language":
         return bool(LANGUAGE_WORDS.search(text.lower())) or any(word in LANGUAGE_NAMES for word in clean.split())
+    if intent == "talk_to_a_person":
+        return any(word in PERSON_WORDS for word in clean.split())
     return False
 
 
@@ -90,6 +100,17 @@ def _known(word: str, vocabulary: frozenset[str]) -> bool:
         return False
     candidates = [known for known in vocabulary if len(known) >= MIN_LENGTH_FOR_TYPO]
     return extractOne(word, candidates, scorer=OSA.distance, score_cutoff=1) is not None
+
+
+def intent_as_guessed(parse_data: Mapping[str, object]) -> str | None:
+    """DIET's intent for a message, also when this check set it aside: the safety questions'
+    answers ("a bit" as a yes to "are you thinking about hurting yourself?") are read with it, so
+    no answer to them is ever dropped as not understood for want of a familiar word."""
+    set_aside = parse_data.get(SET_ASIDE_KEY)
+    if isinstance(set_aside, Mapping) and set_aside.get("name"):
+        return str(set_aside["name"])
+    intent = parse_data.get("intent")
+    return str(intent.get("name")) if isinstance(intent, Mapping) and intent.get("name") else None
 
 
 def lacks_evidence(intent: str, text: str, intent_words: IntentWords) -> bool:

@@ -6,14 +6,20 @@ from pathlib import Path
 import pytest
 import yaml
 
-from signposting.intent_evidence import CHECKED_INTENTS, content_words, lacks_evidence, learn_intent_words
+from signposting.intent_evidence import (
+    CHECKED_INTENTS,
+    content_words,
+    intent_as_guessed,
+    lacks_evidence,
+    learn_intent_words,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
 WORDS = learn_intent_words([
     ("more_options", "show me other services"), ("more_options", "any more options"),
     ("deny", "no thanks"), ("request_other_language", "can you speak polish"),
-    ("greet", "hello there"), ("describe_concern", "i feel low"),
+    ("greet", "hello there"), ("describe_concern", "i feel low"), ("talk_to_a_person", "can i talk to someone"),
 ])
 
 
@@ -43,6 +49,7 @@ def test_a_guess_with_none_of_its_words_is_not_trusted(intent: str, text: str) -
     ("deny", "nah"),  # a listed negation, though no example said it
     ("deny", "i'm alright thanks"),  # a "no" parse_yes_no knows
     ("request_other_language", "in welsh?"),  # a listed language
+    ("talk_to_a_person", "samaritans?"),  # a listed word for a person to talk to
     ("request_other_language", "po polsku prosze"),  # mostly not English: left as DIET read it
     ("more_options", "is it"),  # common words only: nothing to judge by
     ("describe_concern", "purple monkey dishwasher"),  # answers are for the form's parsers
@@ -59,7 +66,7 @@ def test_common_words_and_numbers_are_no_evidence() -> None:
 
 
 def test_only_the_checked_intents_are_learnt() -> None:
-    assert set(WORDS) == {"more_options", "deny", "request_other_language", "greet"}
+    assert set(WORDS) == {"more_options", "deny", "request_other_language", "greet", "talk_to_a_person"}
     assert "polish" in WORDS["request_other_language"] and "you" not in WORDS["request_other_language"]
 
 
@@ -70,3 +77,10 @@ def test_every_training_example_of_a_checked_intent_keeps_its_intent() -> None:
     lost = [(intent, text) for intent, text in examples if intent in CHECKED_INTENTS and lacks_evidence(intent, text, words)]
     assert lost == []
     assert not CHECKED_INTENTS - {intent for intent, _ in examples}, "a checked intent has no examples"
+
+
+def test_the_intent_as_guessed_is_the_one_set_aside_if_any() -> None:
+    assert intent_as_guessed({"intent": {"name": "nlu_fallback"}, "intent_without_evidence": {"name": "affirm"}}) == "affirm"
+    assert intent_as_guessed({"intent": {"name": "deny", "confidence": 0.9}}) == "deny"
+    assert intent_as_guessed({"intent": None}) is None
+    assert intent_as_guessed({}) is None

@@ -127,6 +127,17 @@ def test_the_answer_to_the_check(domain, intent, expected):
         assert crisis_categories(state) == ["classifier"]
 
 
+@pytest.mark.parametrize(("guessed", "expected"), [("affirm", "utter_crisis"), ("deny", "utter_check_ok")])
+def test_an_answer_to_the_check_set_aside_as_not_understood_is_still_read(domain, guessed, expected):
+    """"a bit" read by DIET as a yes, set aside by the intent evidence check for want of a familiar
+    word (signposting/intent_evidence.py): the crisis steps still read the yes (review, session 9)."""
+    answer = said("a bit", "nlu_fallback")
+    answer.parse_data["intent_without_evidence"] = {"name": guessed, "confidence": 0.8}
+    state = tracker(domain, said_classifier_only("can i bring my dog"), ActionExecuted("utter_check_risk"),
+                    ActionExecuted("action_listen"), answer)
+    assert next_crisis_action(state) == expected
+
+
 def test_after_the_check_the_form_resumes_or_the_bot_offers_help(domain):
     in_form = tracker(domain, ActiveLoop("triage_form"), said_classifier_only("x"), ActionExecuted("utter_check_risk"),
                       ActionExecuted("action_listen"), said("no", "deny"), ActionExecuted("utter_check_ok"))

@@ -43,6 +43,7 @@ from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.deterministic_policy import DeterministicPolicy
+from signposting.intent_evidence import intent_as_guessed
 from signposting.parsing import parse_age_mention, parse_role, parse_yes_no
 from signposting.responses import CRISIS_FIRST_STEP
 from signposting.risk_decision import CHECK, CRISIS, NONE, reply_kind
@@ -152,7 +153,7 @@ def crisis_not_settled(tracker: DialogueStateTracker) -> bool:
 def answers_a_safety_question(tracker: DialogueStateTracker) -> bool:
     """The answer to "Are you safe right now?" or to the check question that the crisis steps
     read themselves (a yes, a no, "I'm safe", "not safe"). Only right after those questions."""
-    intent = (tracker.latest_message.intent or {}).get("name") if tracker.latest_message else None
+    intent = intent_as_guessed(tracker.latest_message.parse_data) if tracker.latest_message else None
     text = tracker.latest_message.text or "" if tracker.latest_message else ""
     before = last_bot_action_before_user(tracker)
     if before in ASK_SAFE_ACTIONS:
@@ -166,7 +167,7 @@ def risk_level(tracker: DialogueStateTracker) -> str:
     """crisis | check | none for the latest message, with the conversation's context."""
     risk = latest_risk(tracker)
     level = str(risk.get("level") or "none")
-    intent = (tracker.latest_message.intent or {}).get("name") if tracker.latest_message else None
+    intent = intent_as_guessed(tracker.latest_message.parse_data) if tracker.latest_message else None
     if level not in (CRISIS, CHECK) and intent == CRISIS_INTENT:
         # No decision recorded: an intent payload ("/express_crisis") or a test story. Only an
         # explicit "the classifier alone" record asks first; anything else gets the crisis reply.
@@ -288,7 +289,7 @@ def _crisis_this_turn(tracker: DialogueStateTracker) -> bool:
 
 
 def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
-    intent = (tracker.latest_message.intent or {}).get("name") if tracker.latest_message else None
+    intent = intent_as_guessed(tracker.latest_message.parse_data) if tracker.latest_message else None
     before = last_bot_action_before_user(tracker)
     level = risk_level(tracker)
     said = parse_yes_no(tracker.latest_message.text or "") if tracker.latest_message else None

@@ -5,7 +5,9 @@ and the FallbackClassifier, when DIET's intent is a request or reply to the bot 
 message shares none of that intent's words (`signposting.intent_evidence`), the intent becomes
 `nlu_fallback`, as the FallbackClassifier sets it, so the bot says it did not understand and
 asks its question again. The replaced guess stays in the ranking and in
-`intent_without_evidence`, for the staff's review. The risk layer after it is unaffected.
+`intent_without_evidence`, for the staff's review and for the crisis steps, which read the
+answers to their safety questions with DIET's guess (`intent_as_guessed`). The risk layer
+after it is unaffected.
 """
 from __future__ import annotations
 
@@ -24,12 +26,11 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.trained_files import source_fingerprint
 from signposting import intent_evidence, text
-from signposting.intent_evidence import IntentWords, lacks_evidence, learn_intent_words
+from signposting.intent_evidence import SET_ASIDE_KEY, IntentWords, lacks_evidence, learn_intent_words
 from signposting.typed_text import is_button_payload
 
 logger = logging.getLogger(__name__)
 
-PARSE_KEY = "intent_without_evidence"
 WORDS_FILE = "intent_words.json"
 
 
@@ -94,7 +95,7 @@ class IntentEvidenceComponent(GraphComponent):
                 fallback = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME, PREDICTED_CONFIDENCE_KEY: intent.get(PREDICTED_CONFIDENCE_KEY, 0.0)}
                 message.set(INTENT, fallback, add_to_output=True)
                 message.data.setdefault(INTENT_RANKING_KEY, []).insert(0, dict(fallback))
-                message.set(PARSE_KEY, dict(intent), add_to_output=True)
+                message.set(SET_ASIDE_KEY, dict(intent), add_to_output=True)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
