@@ -63,7 +63,9 @@ def load_without_training_step(
         status = model.load_weights(model_file_name)
         status.assert_existing_objects_matched()  # every variable built above got its trained value
         status.expect_partial()  # the optimiser's slots are in the checkpoint, unused here
-        model.prepared_for_prediction = False  # the label embeddings were computed before the weights
+        # The label embeddings computed above came from the untrained weights; `prepared_for_prediction`
+        # is still False (only `_rasa_predict` sets it), so the first prediction below recomputes them.
+        assert not model.prepared_for_prediction
         model._tf_predict_step = tf.function(  # what `_rasa_predict` makes, without autograph
             model.predict_step, input_signature=model._dynamic_signature(batch), autograph=False
         )
