@@ -8,7 +8,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: bench-model-load test-fast bench-staff typed-eval concern-eval chaos privacy-eval safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
+.PHONY: bench-model-load bench-plain-answer test-fast bench-staff typed-eval concern-eval chaos privacy-eval safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
 
 help:
 	@echo "make run   - set up whatever is missing, then start the bot (widget on localhost)"
@@ -96,6 +96,10 @@ bench-load: setup
 # How long a Rasa server takes to load the model, Rasa's own way and ours (bot/fast_model_load.py).
 bench-model-load: setup
 	@$(PY) -m benchmarks.model_load $(ARGS)
+
+# How many of the project's risk messages would pass as a plain answer (signposting/plain_answer.py).
+bench-plain-answer: setup
+	@$(PY) -m benchmarks.plain_answer_safety $(ARGS)
 
 # `make run`'s stack under load while its processes are killed (benchmarks/chaos.py).
 # Options: make chaos ARGS="--duration 300 --users 6" (see .venv/bin/python -m benchmarks.chaos --help).

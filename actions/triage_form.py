@@ -18,7 +18,7 @@ from rasa_sdk.types import DomainDict
 from actions.directory import get_directory
 from services_db.gazetteer import AreaResolution
 from signposting.concern_reading import read_concern
-from signposting.intents import NEVER_AN_ANSWER, NOT_A_SLOT_VALUE, NOT_AN_ANSWER
+from signposting.intents import CRISIS_INTENT, NEVER_AN_ANSWER, NOT_A_SLOT_VALUE, NOT_AN_ANSWER
 from signposting.parsing import (
     is_declined,
     is_something_else,
@@ -28,6 +28,7 @@ from signposting.parsing import (
     parse_school_absence,
     words_after_a_leading_age,
 )
+from signposting.plain_answer import waives_the_check
 from signposting.responses import CHECK_OK, CHECK_RISK
 from signposting.settings import settings
 from signposting.text import normalise
@@ -150,6 +151,10 @@ def typed_answer(tracker: Tracker) -> dict[str, Any]:
     slot = tracker.get_slot("requested_slot")
     intent = latest_intent(tracker)
     text = latest_text(tracker)
+    if slot and intent == CRISIS_INTENT and form_asked_last(tracker):
+        # The crisis policy let a plain answer through ("15 next month"): the same pure test here.
+        risk = (tracker.latest_message or {}).get("risk") or {}
+        return {slot: text} if waives_the_check(text, risk, slot) else {}
     if not slot or intent not in NOT_A_SLOT_VALUE or intent in NEVER_AN_ANSWER:
         return {}
     if CONTROL_REQUEST.search(normalise(text)) or not form_asked_last(tracker):

@@ -5,6 +5,8 @@ mappings' `not_intent`); tests/test_intents_in_domain.py checks they are the sam
 """
 from __future__ import annotations
 
+# The intent of a message the risk layer flagged (bot/nlu/risk_component.py sets it).
+CRISIS_INTENT = "express_crisis"
 # Messages that are requests or replies to the bot, not answers to a triage question. The
 # form rejects them so the matching rule answers, unless the question's own parser
 # understands the text as an answer ("no" at the school question; "dad here").

@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import extractOne
+
 from signposting.text import normalise
 
 MAX_AGE = 25  # services here are for children and young people up to 25
@@ -25,8 +28,10 @@ MISSPELT_AGES = {
     "elevan": 11, "elleven": 11, "twelv": 12, "twelfe": 12, "thirten": 13, "thirtean": 13, "threeteen": 13,
     "forteen": 14, "fourten": 14, "fourtten": 14, "fourtean": 14, "fithteen": 15, "fiveteen": 15,
     "fifthteen": 15, "fiften": 15, "sixten": 16, "sixtean": 16, "seventen": 17, "seventean": 17,
-    "eightteen": 18, "eighten": 18, "nineten": 19,
+    "eightteen": 18, "eighten": 18, "nineten": 19, "twelf": 12,
 }
+# Number words long enough that one typo ("thurteen", "fiftean") cannot make another word.
+_FUZZY_AGE_WORDS = {word: value for word, value in NUMBER_WORDS.items() if 11 <= value <= 20}
 
 _DONT_KNOW = re.compile(
     r"\b(dont know|do not know|don t know|idk|dunno|not sure|no idea|rather not|prefer not|"
@@ -111,16 +116,35 @@ def _age_of(value: int) -> Age:
     return Age(value, value)
 
 
+_MONTHS = (
+    r"jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|"
+    r"oct|october|nov|november|dec|december"
+)
+# An age not reached yet: "nearly 11", "gonna be 18 next week", "15 next month", "13 in march".
+_NOT_YET = re.compile(
+    r"\b(?:nearly|almost|turning|gonna be|going to be|will be|ll be|about to be|be)\s(?:\w+\s)?\d{1,2}\b"
+    rf"|\b\d{{1,2}}\s(?:next|in|on|this)\s(?:week|month|year|birthday|bday|{_MONTHS})\b"
+    r"|\b\d{1,2}\s(?:soon|in a (?:few )?(?:week|weeks|month|months))\b"
+)
+
+
+def _not_reached_yet(clean: str, age: Age) -> Age:
+    """One year younger when the age said is the next birthday ("nearly 11" is 10)."""
+    if age.low is None or age.low != age.high or age.out_of_range or age.low <= 1 or _YEAR.search(clean):
+        return age
+    return Age(age.low - 1, age.high - 1) if _NOT_YET.search(clean) else age
+
+
 def parse_age(text: str) -> Age | None:
     """Age from an answer to "How old are you?": "14", "fourteen", "year 9", "13 to 14".
     A stated age wins over "not sure" ("not sure, year 7 or 8") and over a school year
-    said with it ("15 (year 11)")."""
+    said with it ("15 (year 11)"); an age not reached yet is one less ("nearly 11")."""
     clean = normalise(text)
     if not clean:
         return None
     age = _stated_age(clean)
     if age is not None:
-        return age
+        return _not_reached_yet(clean, age)
     if _DONT_KNOW.search(clean) or _WONT_SAY.fullmatch(clean):
         return Age(unknown=True)
     return None
@@ -164,6 +188,9 @@ def _stated_age(clean: str) -> Age | None:
     for word, value in MISSPELT_AGES.items():
         if re.search(rf"\b{word}\b", clean):
             return _age_of(value)
+    for word in clean.split():
+        if len(word) >= 6 and (match := extractOne(word, list(_FUZZY_AGE_WORDS), scorer=OSA.distance, score_cutoff=1)):
+            return _age_of(_FUZZY_AGE_WORDS[match[0]])
     return None
 
 
@@ -463,10 +490,40 @@ _WORKER_SPEAKER = re.compile(
 )
 _SOMEONE_ELSES = re.compile(r"\b(?:my|our)\s$")
 _YOUNG_SPEAKER = re.compile(
-    r"\b(?:for me|me|myself|its me|it s me|yung|yp|young un|im young|i m young|"
+    r"\b(?:for me|me|myself|my self|its me|it s me|yung|yp|young un|im young|i m young|"
     r"(?:im|i m|i am) (?:in|at) (?:year|yr|y)\s?\d{1,2}|(?:im|i m|i am) (?:in|at) "
     r"(?:school|college|sixth form|6th form|uni|year \d+)|(?:im|i m|i am) a (?:student|pupil|kid|teen|teenager|yp))\b"
 )
+
+
+# The buttons by their place ("the first one"): young person, parent or carer, professional.
+_BUTTON_BY_PLACE = re.compile(
+    r"(?:the |that |umm? |erm )?(?:(?P<first>first|1st|top)|(?P<second>second|2nd|middle)|(?P<third>third|3rd|last|bottom))"
+    r"(?: one| button| option)?(?: please| pls| plz)?"
+)
+
+
+def role_by_button_place(text: str) -> str | None:
+    match = _BUTTON_BY_PLACE.fullmatch(normalise(text))
+    if not match:
+        return None
+    return "young_person" if match["first"] else "parent_carer" if match["second"] else "professional"
+
+
+# One-word answers typed with a slip ("parnet", "proffesional", "meee").
+# ("carer" is left out: "career" is one slip away.)
+_ROLE_WORDS = {"parent": "parent_carer", "professional": "professional"}
+
+
+def role_with_a_typo(text: str) -> str | None:
+    clean = normalise(text)
+    if re.fullmatch(r"m+e+", clean):  # "mee", "meee"
+        return "young_person"
+    if len(clean) >= 6 and " " not in clean:
+        cutoff = 2 if len(clean) >= 9 else 1
+        match = extractOne(clean, list(_ROLE_WORDS), scorer=OSA.distance, score_cutoff=cutoff)
+        return _ROLE_WORDS[match[0]] if match else None
+    return None
 
 
 def parse_role_typed(text: str) -> str | None:
@@ -488,7 +545,7 @@ def parse_role_typed(text: str) -> str | None:
         return role
     if _YOUNG_SPEAKER.search(clean):
         return "young_person"
-    return None
+    return role_by_button_place(text) or role_with_a_typo(text)
 
 
 def role_said_of_oneself(text: str) -> str | None:
@@ -527,7 +584,7 @@ def is_declined(text: str) -> bool:
 _NOT_AT_SCHOOL = re.compile(
     r"\b(?:not (?:at|in|going to|attending|enrolled (?:at|in)) (?:a |any )?(?:school|college|education)|"
     r"not in (?:education|any school)|out of (?:school|education)|(?:dont|don t|do not|doesnt|doesn t|does not) "
-    r"(?:go|attend)(?: to)?(?: school| college)?|home ?(?:educated|schooled|schooling|school|ed)|"
+    r"(?:go|attend)(?: to)?(?: school| college)?|home ?(?:educated|schooled|skooled|schooling|skooling|school|skool|ed)|"
     r"elective home education|ehe|left school|leaving school|finished school|dropped out|no school|"
     r"(?:been )?(?:excluded|expelled)|no (?:school )?place|between schools|neet|"
     r"(?:i m|im|i am) (?:working|at work)|apprenticeship)\b"

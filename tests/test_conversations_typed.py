@@ -62,15 +62,41 @@ def test_relationships_say_who_is_chatting(bot, answer, role, next_question):  #
     assert slots(bot, chat)["user_role"] == role
 
 
-@pytest.mark.xfail(strict=True, reason="the risk model scores \"dad here, she's 12\" at check level (about 0.44, physical abuse) and "
-                   "the check question comes first (the form never overrides the risk layer); "
-                   "the parsers fill both (tests/test_parsing_typed.py): remove this mark when the risk model no longer does")
 def test_dad_here_with_her_age_fills_both(bot):  # noqa: F811
     chat = start(bot)
     reply = chat.text("dad here, she's 12")
     assert "Which school or college does your child go to?" in reply and kept_going(reply)
     found = slots(bot, chat)
     assert (found["user_role"], found["age_min"], found["age_max"]) == ("parent_carer", 12, 12)
+
+
+# Plain answers the risk model alone flagged (signposting/plain_answer.py): the form goes on.
+@pytest.mark.parametrize(
+    ("answers", "answer", "next_question", "slot", "value"),
+    [
+        ((), "its me not my mum", "How old are you?", "user_role", "young_person"),
+        ((), "i work at a childrens home", "How old is the young person you are helping?", "user_role", "professional"),
+        (("parent",), "15 next month", "Which school or college does your child go to?", "age_max", 14),
+        (("parent",), "I'm his nan, he's 10", "Which school or college does your child go to?", "age_max", 10),
+        (("young person",), "like i said, 14", "Which school or college do you go to?", "age_max", 14),
+        (("young person", "15"), "im home skooled", "Where do you live?", "school", "not at school"),
+    ],
+)
+def test_a_plain_answer_goes_on_to_the_next_question(bot, answers, answer, next_question, slot, value):  # noqa: F811
+    chat = start(bot, *answers)
+    reply = chat.text(answer)
+    assert next_question in reply and "are you thinking about hurting" not in reply.lower()
+    assert slots(bot, chat)[slot] == value
+
+
+@pytest.mark.parametrize(
+    ("answers", "answer"),
+    [(("young person",), "14 and i want to die"), (("young person",), "15, my stepdad hits me")],
+)
+def test_an_answer_with_more_in_it_still_gets_the_crisis_steps_first(bot, answers, answer):  # noqa: F811
+    chat = start(bot, *answers)
+    reply = chat.text(answer)
+    assert "999" in reply and "Which school" not in reply
 
 
 @pytest.mark.parametrize(

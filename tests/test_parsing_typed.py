@@ -170,3 +170,33 @@ def test_the_words_after_an_age_said_first_are_read_as_a_place(text, rest):
     from signposting.parsing import words_after_a_leading_age
 
     assert words_after_a_leading_age(text) == rest
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("nearly 11", 10), ("almost 14", 13), ("15 next month", 14), ("gonna be 18 next week", 17),
+        ("13 in march", 12), ("turning 13", 12), ("14", 14), ("14 in harlow", 14), ("twelve years old", 12),
+        ("twelf", 12), ("im thurteen", 13), ("fiftean", 15), ("sixteeen", 16), ("16 in year 11", 16),
+    ],
+)
+def test_ages_not_reached_yet_and_misspelt(text, age):
+    parsed = parse_age(text)
+    assert parsed is not None and (parsed.low, parsed.high) == (age, age)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("the first one", "young_person"), ("top one", "young_person"), ("the second one", "parent_carer"),
+        ("the last one", "professional"), ("parnet", "parent_carer"), ("proffesional", "professional"),
+        ("meee", "young_person"), ("my self", "young_person"),
+    ],
+)
+def test_roles_by_the_buttons_place_and_with_a_slip(text, role):
+    assert parse_role_typed(text) == role
+
+
+@pytest.mark.parametrize("text", ["career", "the first time", "paren"])
+def test_near_misses_are_not_roles(text):
+    assert parse_role_typed(text) is None

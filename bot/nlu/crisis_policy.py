@@ -20,8 +20,10 @@ reply for the kind of danger:
         not_safe / deny / crisis    → utter_not_safe_now → listen
     risk level check (no escalation yet in this conversation)
         → utter_check_risk (with 999) → listen
-    a plain yes ("go on then") to the offer to find support, that only the risk model scores
-    at check level (no risk words) → triage_form: it answers the question just asked
+    a plain yes ("go on then") to the offer to find support that only the risk model scores
+    at check level, or a plain answer to the form's question ("15 next month", "I'm his nan,
+    he's 10") that only the model flagged (no risk words) → triage_form: it answers the
+    question just asked
     after the check: yes / not safe / crisis → the crisis reply; no → utter_check_ok
         (the always-open lines stay on screen) → the form resumes, or offer → listen
     a message in another language with no risk, or only enough for the check question (which
@@ -44,12 +46,13 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.deterministic_policy import DeterministicPolicy
 from signposting.intent_evidence import intent_as_guessed
+from signposting.intents import CRISIS_INTENT
 from signposting.parsing import parse_age_mention, parse_role, parse_yes_no
+from signposting.plain_answer import waives_the_check
 from signposting.responses import CRISIS_FIRST_STEP
 from signposting.risk_decision import CHECK, CRISIS, NONE, reply_kind
 from signposting.settings import settings
 
-CRISIS_INTENT = "express_crisis"
 CRISIS_SLOT = "crisis_categories"
 KIND_SLOT = "crisis_kind"
 LANGUAGE_SLOT = "user_language"
@@ -278,6 +281,22 @@ def plain_yes_to_the_offer(tracker: DialogueStateTracker, before: str | None) ->
     )
 
 
+def plain_answer_to_the_question(tracker: DialogueStateTracker, before: str | None) -> bool:
+    """A message that is only an answer to the form's question just asked (who is chatting, the
+    age, the school), flagged by the risk model or the classifier alone
+    (`signposting.plain_answer`). Not once the crisis steps have run in this conversation, nor
+    in the two messages after an unsettled crisis: there the check still comes first."""
+    if before != TRIAGE_FORM or tracker.active_loop_name != TRIAGE_FORM or not tracker.latest_message:
+        return False
+    if tracker.get_slot(CRISIS_SLOT) or crisis_not_settled(tracker):
+        return False
+    if risk_level(tracker) != latest_risk(tracker).get("level"):
+        return False  # the conversation raised it (a goodbye after distress): its rule stands
+    return waives_the_check(
+        tracker.latest_message.text or "", latest_risk(tracker), tracker.get_slot("requested_slot")
+    )
+
+
 def _crisis_this_turn(tracker: DialogueStateTracker) -> bool:
     """Was a first crisis step run since the latest user message?"""
     for event in reversed(tracker.applied_events()):
@@ -297,6 +316,8 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         return UTTER_NOT_SAFE, []
     if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS):
         return first_crisis_step(tracker)
+    if level in (CRISIS, CHECK) and plain_answer_to_the_question(tracker, before):
+        return TRIAGE_FORM, []
     if level == CRISIS:
         return first_crisis_step(tracker)
     language = latest_risk(tracker).get("language")

@@ -43,6 +43,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.nlu import ngram_vector, risk_model
 from bot.nlu.risk_model import CORPUS_DIR, RiskModel, corpus_fingerprint, read_corpus
 from bot.nlu.trained_files import load_pickle, save_pickle, source_fingerprint
+from signposting.intents import CRISIS_INTENT
 from signposting.languages import crisis_language, detect_language
 from signposting.parsing import parent_speaking
 from signposting.risk import get_detector
@@ -51,7 +52,6 @@ from signposting.typed_text import is_button_payload
 
 logger = logging.getLogger(__name__)
 
-CRISIS_INTENT = "express_crisis"
 RISK_KEY = "risk"
 ROLE_HINT = "role_hint"
 MODEL_FILE = "risk_model.pkl"
