@@ -33,10 +33,14 @@ FUZZY_MIN_LENGTH = 5
 # A longer phrase this close to a known name beats an exact match inside it:
 # "hemell hempstead" is Hemel Hempstead, not the village of Hempstead.
 FUZZY_OVERRIDE = 88
+# ... and a longer phrase this close to one of OUR places beats an exact match of a place
+# elsewhere inside it: "bishops stafford" (84.8) is Bishop's Stortford, not Stafford.
+FUZZY_LONGER_OURS = 84
 # A place in our areas this close to the best match elsewhere wins: "lester" is Leicester
 # (80), not Alcester (86). Someone typing to this bot most likely lives in our areas.
 OURS_MARGIN = 6
 FUZZY_CANDIDATES = 20
+JOINED_MIN_LENGTH = 6
 EVERYDAY_WORDS_FILE = PLACES_DIR / "everyday_words.txt"
 ELSEWHERE = re.compile(
     r"\b(somewhere else|some where else|elsewhere|outside|not (in|near) (any of )?(these|them|those)|"
@@ -56,6 +60,7 @@ CUE = re.compile(
 )
 FILLER = STOP_WORDS | frozenset("please thanks thank you yes yeah yep ok okay its it s actually sorry".split())
 COMPETITOR = "england_town"
+_INWARD = re.compile(r"\d[a-z]{2}")  # the second half of a full postcode ("9xx")
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,17 @@ class _Span:
     end: int
     gram: str
     score: float = 100.0  # for a fuzzy match: how close the typed words were
+    joined: bool = False  # the answer's words run together (`_joined_span`)
+
+
+def _joined_span(words: list[str]) -> _Span | None:
+    """The answer's words run together, as voice typing splits a name ("rick mans worth",
+    "oak ham", "wig stun"): tried first, as one span over the whole answer."""
+    kept = [i for i, word in enumerate(words) if word not in FILLER]
+    if not kept or not 2 <= kept[-1] - kept[0] + 1 <= 4:
+        return None
+    gram = "".join(words[kept[0] : kept[-1] + 1])  # "up in ham": Uppingham
+    return _Span(kept[0], kept[-1] + 1, gram, joined=True) if len(gram) >= JOINED_MIN_LENGTH else None
 
 
 def _spans(words: list[str], max_n: int = 5) -> list[_Span]:
@@ -124,12 +140,17 @@ class Gazetteer:
                 )
             entries = self._by_alias.get(normalise(postcode.outward), [])
             if entries:
-                return self._from_entries(entries, postcode.outward, "outward_code", words)
+                resolution = self._from_entries(entries, postcode.outward, "outward_code", words)
+                if resolution.status == "ambiguous":
+                    return self._settled_by_a_name(resolution, entries, words, postcode.outward)
+                return resolution
             return AreaResolution("outside", NATIONAL, postcode.outward, how="outward_code")
         if ELSEWHERE.search(" ".join(words)):
             return AreaResolution("outside", NATIONAL, None, how="elsewhere")
 
         spans = _spans(words)
+        if (joined := _joined_span(words)) is not None:
+            spans.insert(0, joined)
         elsewhere: list[_Span] = []  # longer names of places elsewhere ("Newport Pagnell")
         for span in spans:
             entries = self._by_alias.get(span.gram, [])
@@ -160,16 +181,41 @@ class Gazetteer:
                 return AreaResolution("outside", NATIONAL, elsewhere_entries[0].display_name, how="england_town")
         return AreaResolution("unknown")
 
+    def _settled_by_a_name(
+        self, resolution: AreaResolution, entries: list[AliasRow], words: list[str], outward: str
+    ) -> AreaResolution:
+        """A district shared by areas, said with a place name that is in one of them ("cheshunt
+        EN8"): that place's area, as the name is exact. Otherwise the question stands."""
+        rest = [w for w in words if w != normalise(outward) and not _INWARD.fullmatch(w)]
+        if not rest:
+            return resolution
+        named = self.resolve(" ".join(rest), fuzzy=False)
+        if named.status == "found" and named.area_code in {e.area_code for e in entries}:
+            return named
+        return resolution
+
     def _fuzzy(self, spans: list[_Span]) -> _Span | None:
-        """The known name closest to any span (its score in `score`), or None."""
-        best: _Span | None = None
+        """The known name closest to any span (its score in `score`), or None. A span of more
+        words this close (FUZZY_OVERRIDE) beats a closer shorter one: "welling garden city" is
+        Welwyn Garden City, not Welling."""
+        matched: list[_Span] = []
         for span in spans:
             if len(span.gram) < FUZZY_MIN_LENGTH or is_everyday(span.gram):
                 continue
             match = self._closest(span.gram)
-            if match and (best is None or match[1] > best.score):
-                best = _Span(span.start, span.end, match[0], match[1])
-        return best
+            if match and span.joined and match[0] not in self._ours:
+                continue  # run together, only one of our places counts ("new parks" is not Newark)
+            if match:
+                matched.append(_Span(span.start, span.end, match[0], match[1]))
+        if not matched:
+            return None
+        longer = [
+            m for m in matched if m.end - m.start > 1
+            and (m.score >= FUZZY_OVERRIDE or m.score >= FUZZY_LONGER_OURS and m.gram in self._ours)
+        ]
+        if longer:
+            return max(longer, key=lambda m: (m.end - m.start, m.score))
+        return max(matched, key=lambda m: m.score)
 
     def _closest(self, gram: str) -> tuple[str, float] | None:
         """The closest known name, preferring a place in our areas within OURS_MARGIN."""

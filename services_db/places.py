@@ -216,7 +216,7 @@ def outward_aliases(path: Path = OUTWARDS_FILE) -> Iterator[AliasRow]:
         by_code[row["outward_code"].strip().upper()].append(row)
     for code, code_rows in by_code.items():
         sectors = int(code_rows[0]["sectors_total"] or 0)
-        main = {row["area_code"].strip() for row in code_rows if int(row["sectors_where_district_dominant"] or 0) > 0}
+        main = _main_areas(code_rows, sectors)
         touches_outside = any(
             other.strip() and other.strip() not in target_districts
             for row in code_rows for other in row["other_districts_in_outward"].split(";")
@@ -245,6 +245,24 @@ def outward_aliases(path: Path = OUTWARDS_FILE) -> Iterator[AliasRow]:
                 district=None,
                 source="postcode_districts.csv: other_districts_in_outward",
             )
+
+
+# One postcode sector of many is a sliver too: "LE1" (central Leicester) has one sector where
+# Blaby is the main district, most likely large users and PO boxes (the file's own note says
+# to treat LE1 as Leicester), and asking everyone in LE1 "Leicester city or Leicestershire?"
+# bought nothing: both give the same 24/7 line (`_offered` still asks across lines).
+SLIVER_SHARE = 0.2
+
+
+def _main_areas(code_rows: list[dict[str, str]], sectors: int) -> set[str]:
+    """The areas that are the main district of more than a sliver of the code's sectors."""
+    dominant: dict[str, int] = defaultdict(int)
+    for row in code_rows:
+        dominant[row["area_code"].strip()] += int(row["sectors_where_district_dominant"] or 0)
+    return {
+        area for area, count in dominant.items()
+        if count > 1 or (count == 1 and (not sectors or count / sectors >= SLIVER_SHARE))
+    }
 
 
 def _offered(area: str, main: set[str]) -> bool:

@@ -61,6 +61,13 @@ PERSON_WORDS = frozenset({
     "counsellor", "counselor", "therapist", "human", "person", "people", "someone", "somebody", "operator",
     "adviser", "advisor", "staff", "worker", "doctor", "gp", "real",
 })
+# Greetings a greeting's examples may not have, in English and the languages most spoken here.
+GREETING_WORDS = frozenset({
+    "alright", "allo", "hiyaa", "hallo", "hola", "ola", "oi", "bonjour", "salut", "ciao", "salve", "hej", "hei",
+    "czesc", "cze", "siema", "witam", "salaam", "salam", "salaams", "assalamualaikum", "asalamualaikum",
+    "assalamu", "alaikum", "namaste", "namaskar", "kem", "cho", "sat", "sri", "akal", "merhaba", "selam",
+    "marhaba", "ahlan", "shalom", "buna", "privet", "jambo", "nihao", "ni", "hao",
+})
 MOSTLY_ENGLISH = 0.5
 MIN_LENGTH_FOR_TYPO = 4
 # In the parse data: the intent DIET guessed when this check set it aside for `nlu_fallback`.
@@ -90,6 +97,8 @@ def _listed_evidence(intent: str, text: str, clean: str) -> bool:
         return bool(LANGUAGE_WORDS.search(text.lower())) or any(word in LANGUAGE_NAMES for word in clean.split())
     if intent == "talk_to_a_person":
         return any(word in PERSON_WORDS for word in clean.split())
+    if intent == "greet":
+        return any(word in GREETING_WORDS for word in clean.split())
     return False
 
 
@@ -114,13 +123,19 @@ def intent_as_guessed(parse_data: Mapping[str, object]) -> str | None:
 
 
 def lacks_evidence(intent: str, text: str, intent_words: IntentWords) -> bool:
-    """True when `intent` is checked, the message is mostly English and has words of its own,
-    and none of them is one of the intent's words (or, for "no" and languages, a listed word)."""
+    """True when `intent` is checked, the message is mostly English (any greeting) and has words
+    of its own, and none of them is one of the intent's words (or, for "no", languages, a person
+    and greetings, a listed word)."""
     vocabulary = intent_words.get(intent)
     if intent not in CHECKED_INTENTS or vocabulary is None or not text.strip():
         return False
     words = content_words(text)
-    if not words or detect_language(text) is not None or english_share(text) < MOSTLY_ENGLISH:
+    if not words or detect_language(text) is not None:
+        return False
+    # A greeting is checked whatever the words: place and school names ("highfields", "rushey
+    # mead") are not English words, and read as "hi" they were answered "Hi again!" instead of
+    # being taken as the answer to the question.
+    if intent != "greet" and english_share(text) < MOSTLY_ENGLISH:
         return False
     if _listed_evidence(intent, text, normalise(text)):
         return False

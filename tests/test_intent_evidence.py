@@ -37,6 +37,8 @@ def nlu_examples() -> list[tuple[str, str]]:
     ("request_other_language", "purple monkey dishwasher"),
     ("deny", "banana phone"),
     ("greet", "monkey"),
+    ("greet", "highfields"),  # a place, not English, read as "hi": checked all the same
+    ("greet", "rushey mead"),  # a school
 ])
 def test_a_guess_with_none_of_its_words_is_not_trusted(intent: str, text: str) -> None:
     assert lacks_evidence(intent, text, WORDS)
@@ -50,6 +52,8 @@ def test_a_guess_with_none_of_its_words_is_not_trusted(intent: str, text: str) -
     ("deny", "i'm alright thanks"),  # a "no" parse_yes_no knows
     ("request_other_language", "in welsh?"),  # a listed language
     ("talk_to_a_person", "samaritans?"),  # a listed word for a person to talk to
+    ("greet", "hola"),  # a listed greeting in another language
+    ("greet", "alright?"),
     ("request_other_language", "po polsku prosze"),  # mostly not English: left as DIET read it
     ("more_options", "is it"),  # common words only: nothing to judge by
     ("describe_concern", "purple monkey dishwasher"),  # answers are for the form's parsers

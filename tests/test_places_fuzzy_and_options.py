@@ -63,7 +63,7 @@ def district_names() -> set[str]:
     ("outward", "options"),
     [
         ("CM20", ("Harlow (Essex)", "Hertfordshire")),
-        ("LE1", ("Leicester city", "Leicestershire")),
+        ("LE2", ("Leicester city", "Oadby or Glen Parva (Leicestershire)")),
         # Leicestershire is the main district of none of LE15's sectors and has the same 24/7 line
         ("LE15", ("Oakham or Uppingham (Rutland)", "Somewhere else")),
         ("CM23", ("Bishop's Stortford (Hertfordshire)", "Manuden or Birchanger (Essex)")),
