@@ -19,7 +19,8 @@ from collections import Counter
 from pathlib import Path
 
 from bot.nlu.risk_model import read_corpus_file
-from signposting.plain_answer import PLAIN_ANSWER_SLOTS, is_plain_answer
+from signposting.plain_answer import SLOTS as PLAIN_ANSWER_SLOTS
+from signposting.plain_answer import is_plain_answer
 from signposting.settings import PROJECT_ROOT
 
 DEV_SETS = [PROJECT_ROOT / "bot/nlu/risk_corpus", PROJECT_ROOT / "tests/safety/context_dev"]
@@ -27,6 +28,9 @@ HELD_OUT_SETS = [
     PROJECT_ROOT / "tests/safety/heldout", PROJECT_ROOT / "tests/safety/everyday", PROJECT_ROOT / "tests/safety/context",
 ]
 REAL = PROJECT_ROOT.parent / "shared" / "eval" / "real_messages.jsonl"
+# Answers to the role, age and school questions with a sign of danger in them, and near misses
+# (docs/safety.md, "Plain answers"): R1 development (read), R2 held out (figures only).
+ANSWER_SHAPED = [(PROJECT_ROOT / "tests/safety/answer_shaped_dev", False), (PROJECT_ROOT / "tests/safety/answer_shaped", True)]
 REAL_RISK_LABELS = {"self_harm_or_suicide", "abuse_or_danger"}
 
 
@@ -71,7 +75,26 @@ def main() -> int:
         total += found
         print(f"{'shared/real_messages (risk)':44} {len(texts):>10}  " + ", ".join(str(found[s]) for s in sorted(PLAIN_ANSWER_SLOTS)))
     print(f"{'ALL':44} {'':>10}  " + ", ".join(str(total[s]) for s in sorted(PLAIN_ANSWER_SLOTS)))
+    answer_shaped(args.show_dev)
     return 0
+
+
+def answer_shaped(show_dev: bool) -> None:
+    """Each answer at the question it answers: risk ones that pass as plain (must be none) and
+    near misses that pass (ordinary answers the rule lets through)."""
+    print(f"\n{'answer-shaped set':44} {'risk':>5} {'plain':>6} {'safe':>5} {'plain':>6}")
+    for directory, held_out in ANSWER_SHAPED:
+        for path in sorted(directory.glob("*.jsonl")):
+            rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+            risk = [r for r in rows if r["label"] == "risk"]
+            safe = [r for r in rows if r["label"] == "safe"]
+            risk_plain = [r for r in risk if is_plain_answer(r["text"], r["question"])]
+            safe_plain = [r for r in safe if is_plain_answer(r["text"], r["question"])]
+            name = f"{directory.name}/{path.stem}"
+            print(f"{name:44} {len(risk):>5} {len(risk_plain):>6} {len(safe):>5} {len(safe_plain):>6}")
+            if show_dev and not held_out:
+                for row in risk_plain:
+                    print(f"    RISK passes at {row['question']}: {row['text']!r}")
 
 
 if __name__ == "__main__":

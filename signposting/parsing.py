@@ -122,15 +122,20 @@ _MONTHS = (
 )
 # An age not reached yet: "nearly 11", "gonna be 18 next week", "15 next month", "13 in march".
 _NOT_YET = re.compile(
-    r"\b(?:nearly|almost|turning|gonna be|going to be|will be|ll be|about to be|be)\s(?:\w+\s)?\d{1,2}\b"
-    rf"|\b\d{{1,2}}\s(?:next|in|on|this)\s(?:week|month|year|birthday|bday|{_MONTHS})\b"
+    r"\b(?:nearly|almost|turning|gonna be|going to be|will be|ll be|about to be)\s\d{1,2}\b"
+    rf"|\b\d{{1,2}}\s(?:next|in|on|this)\s(?:week|month|birthday|bday|{_MONTHS})\b"
     r"|\b\d{1,2}\s(?:soon|in a (?:few )?(?:week|weeks|month|months))\b"
 )
+# ...but not an age already reached ("just turned 14 in march", "was 14 in march").
+_REACHED = re.compile(r"\b(?:turned|was|been|since)\b")
 
 
 def _not_reached_yet(clean: str, age: Age) -> Age:
-    """One year younger when the age said is the next birthday ("nearly 11" is 10)."""
+    """One year younger when the only age said is the next birthday ("nearly 11" is 10)."""
     if age.low is None or age.low != age.high or age.out_of_range or age.low <= 1 or _YEAR.search(clean):
+        return age
+    numbers = {int(n) for n in _NUMBER.findall(clean)}
+    if numbers != {age.low} or _REACHED.search(clean):  # "she's 11, nearly 12": the age is 11
         return age
     return Age(age.low - 1, age.high - 1) if _NOT_YET.search(clean) else age
 
@@ -468,6 +473,7 @@ _FAMILY = (
     r"grandparent|aunt|aunty|auntie|uncle|guardian|special guardian|carer|foster (?:carer|parent|mum|dad)|"
     r"kinship carer|adoptive (?:parent|mum|dad|mother|father)|parent)"
 )
+FAMILY_WORDS = _FAMILY  # a regex group of the words, for signposting/plain_answer.py
 _SPEAKER_FILLER = r"(?:(?:yes|yeah|yep|hi|hello|its|it s|this is|im|i m|i am|the|a|his|her|their|your|just|here|speaking)\s)*"
 _FAMILY_SPEAKER = re.compile(
     rf"^{_SPEAKER_FILLER}{_FAMILY}(?:\s(?:here|speaking))?\b"
@@ -483,6 +489,7 @@ _WORKER = (
     r"health visitor|(?:learning )?mentor|lecturer|tutor|childminder|pastoral lead|head ?teacher|"
     r"early help (?:worker|practitioner)|inclusion (?:lead|manager|officer)|attendance officer|teacher|nurse)"
 )
+WORKER_WORDS = _WORKER
 _WORKER_SPEAKER = re.compile(
     rf"^{_SPEAKER_FILLER}(?:[a-z]+ )?{_WORKER}(?:\s(?:here|speaking))?\b(?! (?:said|says|told|tells|thinks|wants|suggested|sent))"
     rf"|\b(?:i m|im|i am|as|i work as) (?:a |an |the |his |her |their )?(?:[a-z]+ )?{_WORKER}\b"
@@ -498,7 +505,7 @@ _YOUNG_SPEAKER = re.compile(
 
 # The buttons by their place ("the first one"): young person, parent or carer, professional.
 _BUTTON_BY_PLACE = re.compile(
-    r"(?:the |that |umm? |erm )?(?:(?P<first>first|1st|top)|(?P<second>second|2nd|middle)|(?P<third>third|3rd|last|bottom))"
+    r"(?:(?:the|that|um+|erm+|er) )*(?:(?P<first>first|1st|top)|(?P<second>second|2nd|middle)|(?P<third>third|3rd|last|bottom))"
     r"(?: one| button| option)?(?: please| pls| plz)?"
 )
 
@@ -570,6 +577,13 @@ _DECLINE = re.compile(
     r"none of your business|mind your own)"
 )
 _FILLER_WORDS = re.compile(r"\b(?:please|pls|plz|thanks|thank you|ta|sorry|tbh|lol|mate|just|if thats ok|if that s ok)\b")
+
+
+def declined_in_so_many_words(text: str) -> bool:
+    """"no", "rather not say", "leave it blank" as the whole answer ("rather not say, he told me
+    not to" is more than a decline; `is_declined` accepts it)."""
+    clean = normalise(text)
+    return bool(_DECLINE.fullmatch(clean) or _DONT_KNOW.fullmatch(clean))
 
 
 def is_declined(text: str) -> bool:

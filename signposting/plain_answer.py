@@ -4,82 +4,130 @@ The risk model learnt that family words and short texting are often risky, so or
 scored at check level: "15 next month", "I'm his nan, he's 10", "its me not my mum" and "im home
 skooled" were met with "Are you thinking about hurting yourself…?" instead of the next question
 (issue #12). When the bot has just asked who is chatting, the age or the school, and a message
-is only an answer to it (the question's own parser reads it, and every word is one that answers
-that question), a flag from the risk model alone does not interrupt: the form takes the answer.
-Risk words (the lexicon) and crisis words in another language always interrupt
-(`waives_the_check`): a plain answer by this definition has no word that says anything about
-danger, however the model scored it. `make bench-plain-answer` counts the project's risk
-messages that would pass as one (none of 1,895).
+is only an answer to it, a check level from the risk model or the intent classifier alone does
+not interrupt: the form takes the answer (`waives_the_check`).
+
+"Only an answer" is a closed grammar per question, not a bag of words: the words of an answer
+("I'm his nan", "he's 10", "year 9", "16 or 17", "home educated", "rather not say") with
+greetings and politeness around it ("um", "please", "lol"), and nothing else. A bag of allowed
+words let "13 and he said not to", "im 14 and hes older" and "me, mum not home for days" through
+(the review of the first version); no sentence can be built inside this grammar. Risk words (the
+lexicon), crisis words in another language and the model's crisis level always interrupt.
 
 Pure and shared: the crisis policy decides with it, and the action server's form accepts the
 answer by the same function (actions/triage_form.py), so the two never disagree.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
-from signposting.parsing import MISSPELT_AGES, NUMBER_WORDS, parse_age, parse_role_typed, parse_school_absence
+from signposting.parsing import (
+    FAMILY_WORDS,
+    WORKER_WORDS,
+    declined_in_so_many_words,
+    parse_age,
+    parse_role_typed,
+    parse_school_absence,
+    role_with_a_typo,
+)
 from signposting.text import normalise
 
-# Words any answer may carry: pronouns, the pieces `normalise` leaves of "he's" and "I'm",
-# greetings, hedges, politeness and glue.
-_ANY_ANSWER = frozenset(
-    "i im me my myself mine you your he she they them his her their its it is are was am be been "
-    "s m d ll re ve a an the and or so but just here this that of in at on to for with by as "
-    "yes yeah yep yea ye ok okay um umm erm hmm well hi hello hey hiya please pls plz thanks thank ta "
-    "lol x xx sorry tbh oh ah now currently still only "
-    # contractions as `normalise` leaves them ("he's" is "hes")
-    "hes shes theyre theyve youre id ive whos its dont doesnt didnt isnt arent wasnt "
-    "like said told already again guess think try trying use using suggested sent because cos coz "
-    "has have had do him".split()
+# Around an answer, and only there: greetings, hesitation, politeness.
+_LEAD = r"(?:um+|erm+|er|uh|hmm+|well|so|ok|okay|oh|yes|yeah|yep|yea|hi|hiya|hello|hey|sorry|like i said|i think|i guess)"
+_TRAIL = r"(?:please|pls|plz|thanks|thank you|ta|lol|x+|i think|i guess|maybe|sorry|innit)"
+_LEADING = re.compile(rf"^(?:{_LEAD} )+")
+_TRAILING = re.compile(rf"(?: {_TRAIL})+$")
+
+# --- Who is chatting ----------------------------------------------------------------------
+_CHILD = (
+    r"(?:son|daughter|child|kid|boy|girl|stepson|stepdaughter|step son|step daughter|grandson|granddaughter|"
+    r"foster (?:son|daughter|child)|adopted (?:son|daughter|child)|niece|nephew|teenager|teen|little one)"
 )
-# "Who is chatting?": who they are, and whom they ask for.
-_ROLE = frozenset(
-    "young person people teen teenager kid child children student pupil yp cyp self own not "
-    "parent parents carer carers mum mom mam mummy mommy mother dad daddy father step stepmum stepdad "
-    "stepmom stepmother stepfather nan nana nanna nanny gran granny grandma grandmother grandad granddad "
-    "grandpa grandfather grandparent grandparents aunt aunty auntie uncle guardian special foster fostering "
-    "kinship adoptive adopted son daughter sons daughters boy girl boys girls stepson stepdaughter "
-    "grandson granddaughter grandchild nephew niece brother sister "
-    "professional worker key keyworker support social youth family care residential teacher teaching "
-    "assistant ta senco nurse school college gp doctor counsellor counselor therapist mentor tutor "
-    "lecturer coach officer police pastoral lead head headteacher safeguarding practitioner staff "
-    "childrens childs home homes unit live lives lived living stay stays staying look looks looking after "
-    "since most week weeks while days time full part guardianship little big younger older wants wanted help "
-    "helping asked asks work works working job role behalf asking ask typing writing chatting speaking first second third "
-    "one option button top middle bottom last".split()
+_BUTTON = r"(?:the |that )?(?:first|1st|top|second|2nd|middle|third|3rd|last|bottom)(?: one| button| option)?"
+_YOUNG = (
+    r"(?:its |it s |its for |it s for |for |just |only )?(?:me|myself|my self|m+e+)"
+    r"(?: not (?:my )?(?:mum|mom|dad|parent|parents|carer|teacher|anyone else|someone else))?"
+    r"|(?:i m |im |i am )?(?:a )?(?:young person|student|pupil|teen|teenager|kid|child|yp)"
 )
-# "How old are you?": numbers, school years and the words around them.
-_AGE = frozenset(
-    {*NUMBER_WORDS, *MISSPELT_AGES}
-    | set(
-        "year years yr yrs y yo old age aged turned turning turn turns will nearly almost about around "
-        "roughly maybe think like next last month months week weeks birthday bday soon until till "
-        "reception primary secondary sixth form going gonna be not sure dont don t know idk dunno or to "
-        "between and half jan january feb february mar march apr april may jun june jul july aug august "
-        "sep sept september oct october nov november dec december summer winter spring autumn christmas "
-        "born baby due".split()
-    )
+_PARENT = (
+    rf"(?:i m |im |i am |as |its |it s )?(?:a |an |the |his |her |their )?{FAMILY_WORDS}(?: here| speaking)?"
+    rf"|(?:my|our) {_CHILD}|parent|parents"
 )
-# "Which school or college?": not at school, and declining to say.
-_SCHOOL = frozenset(
-    "no nah nope none n na not at in school schooled schooling skool skooled skooling home educated education ed ehe "
-    "college go goes going attend attending left leave leaving finished dropped out excluded expelled "
-    "place between schools neet apprenticeship work working since covid lockdown ago last year years "
-    "skip pass rather prefer say blank private thanks dont don t do does doesnt want wanna".split()
+_PROFESSIONAL = (
+    rf"(?:i m |im |i am |as |i work as )?(?:a |an |the |his |her |their )?{WORKER_WORDS}(?: here| speaking)?"
+    r"|professional|(?:i m |im |i am )?(?:a )?professional"
+    r"|i work (?:at|in|for) (?:a |an |the )?(?:school|college|academy|nursery|childrens home|children s home|"
+    r"care home|residential home|charity|council|camhs|gp surgery|surgery|youth club)"
+)
+_ROLE_SAID = rf"(?:{_YOUNG}|{_PARENT}|{_PROFESSIONAL}|{_BUTTON})"
+
+# --- How old ------------------------------------------------------------------------------
+# Numbers are replaced by "N" first (digits, number words, misspelt ones: `_numbers_marked`).
+_SUBJECT = (
+    rf"(?:i m|im|i am|i|me|shes|she is|she s|hes|he is|he s|theyre|they are|they re|age|aged|"
+    rf"(?:my|our|the) (?:{_CHILD}|young person|yp) (?:is|s)|(?:he|she|they) (?:is|s|are))"
+)
+_YEARS_OLD = r"(?:years old|year old|yrs old|yr old|yrs|yo|y o|years)"
+_MONTH = (
+    r"(?:jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|"
+    r"oct|october|nov|november|dec|december)"
+)
+_NOT_YET = r"(?:nearly|almost|turning|gonna be|going to be|will be|about to be)"
+_WHEN = rf"(?:next (?:week|month)|this (?:week|month)|in (?:a few )?(?:weeks|months)|in {_MONTH}|on {_MONTH}|soon)"
+_SCHOOL_YEAR = r"(?:in )?(?:year|yr|y) N"
+_ONE_AGE = rf"(?:{_SUBJECT} )?(?:{_NOT_YET} )?N(?: {_YEARS_OLD})?(?: {_WHEN})?(?: {_SCHOOL_YEAR})?"
+_RANGE = rf"(?:{_SUBJECT} )?(?:between )?N (?:or|to|and) N(?: {_YEARS_OLD})?"
+_UNKNOWN = r"(?:i )?(?:dont know|do not know|not sure|idk|dunno|no idea)"
+_SPEAKER = rf"(?:{_PARENT}|{_PROFESSIONAL})"
+_AGE_SAID = rf"(?:{_ONE_AGE}|{_RANGE}|(?:{_SUBJECT} )?{_SCHOOL_YEAR}|{_UNKNOWN})"
+_AGE = re.compile(rf"(?:{_SPEAKER} )?{_AGE_SAID}")
+# Who is chatting, perhaps with the child's age ("dad here, she's 12").
+_ROLE = re.compile(rf"{_ROLE_SAID}(?: (?:{_ONE_AGE}|{_RANGE}|(?:{_SUBJECT} )?{_SCHOOL_YEAR}))?")
+
+# --- School -------------------------------------------------------------------------------
+_ABSENCE = re.compile(
+    r"(?:(?:i m|im|i am|shes|she is|hes|he is|theyre|they are|we) )?(?:been |being )?"
+    r"(?:home (?:schooled|skooled|educated|ed|school|skool|schooling|skooling|educating)|home educate|"
+    r"not (?:at|in) (?:school|college|education)|not in any school|left school|left college|finished school|"
+    r"dont go to school|do not go to school|no school|between schools|neet|ehe|elective home education)"
+    r"(?: (?:since|from) (?:covid|lockdown|year N|primary|N))?"
 )
 
-SLOT_VOCABULARY: dict[str, frozenset[str]] = {
-    "user_role": _ANY_ANSWER | _ROLE,
-    "age": _ANY_ANSWER | _AGE | _ROLE,  # "I'm his nan, he's 10"
-    "school": _ANY_ANSWER | _SCHOOL,
-}
-# Questions whose answers can be told apart from anything else by their words alone. Places
-# and school names need the directory (the action server), so the area and a named school are
-# not judged here: a check question there still comes first.
-PLAIN_ANSWER_SLOTS = frozenset(SLOT_VOCABULARY)
-MAX_WORDS = 16
+SLOTS = ("user_role", "age", "school")
+
+
+def _numbers_marked(words: list[str]) -> str:
+    """The words with every age-like number as "N" ("fiftean" and "14" alike)."""
+    marked = []
+    for word in words:
+        age = parse_age(word) if word.isalpha() else None
+        is_number = (word.isdigit() and len(word) <= 2) or (age is not None and age.low == age.high and not age.unknown)
+        marked.append("N" if is_number and word not in ("year", "yr", "y", "me", "i", "one") else word)
+    return " ".join(marked)
+
+
+def _core(text: str) -> str:
+    """The answer without the greetings and politeness around it."""
+    clean = normalise(text)
+    return _TRAILING.sub("", _LEADING.sub("", clean)).strip()
+
+
+def _only_english_letters(text: str) -> bool:
+    """`normalise` drops letters outside English: "میں 16 سال کی ہوں" would be "16". Any such
+    character (or an emoji) means some of the message was not read, so it is never plain."""
+    return all(character.isascii() or character in "‘’“”–—…" for character in text)
+
+
+def _in_grammar(slot: str, core: str) -> bool:
+    if slot == "user_role":
+        return bool(_ROLE.fullmatch(_numbers_marked(core.split()))) or (" " not in core and role_with_a_typo(core) is not None)
+    if slot == "age":
+        return bool(_AGE.fullmatch(_numbers_marked(core.split())))
+    if slot == "school":
+        return bool(_ABSENCE.fullmatch(_numbers_marked(core.split()))) or declined_in_so_many_words(core)
+    return False
 
 
 def _understood(slot: str, text: str) -> bool:
@@ -93,48 +141,20 @@ def _understood(slot: str, text: str) -> bool:
     return False
 
 
-def _is_number(word: str) -> bool:
-    return word.isdigit() and len(word) <= 2
-
-
-# Characters a plain answer typed in English may have besides ASCII: curly quotes and dashes.
-_TYPOGRAPHIC = frozenset("‘’“”–—…")
-# Between two numbers of one age answer: a range ("13 to 14", "16 or 17", "13-14").
-_RANGE_WORDS = frozenset({"to", "or", "and"})
-
-
-def _only_english_letters(text: str) -> bool:
-    """`normalise` drops letters outside English: "میں 16 سال کی ہوں" would be "16". Any such
-    character (or an emoji) means the words were not all read, so it is never a plain answer."""
-    return all(character.isascii() or character in _TYPOGRAPHIC for character in text)
-
-
-def _one_age(words: list[str]) -> bool:
-    """At most one age, or one range: "he's 19 and im 14" tells two people's ages (an age gap)."""
-    numbers = [i for i, word in enumerate(words) if _is_number(word) or word in NUMBER_WORDS or word in MISSPELT_AGES]
-    return all(set(words[a + 1 : b]) <= _RANGE_WORDS for a, b in zip(numbers, numbers[1:], strict=False))
-
-
 def is_plain_answer(text: str, slot: str | None) -> bool:
-    """Is `text` an answer to the question for `slot`, with no word that is not part of such an answer?"""
-    if slot not in SLOT_VOCABULARY:
+    """Is `text` an answer to the question for `slot` and nothing more?"""
+    if slot not in SLOTS or not _only_english_letters(text):
         return False
-    words = normalise(text).split()
-    if not words or len(words) > MAX_WORDS or not _only_english_letters(text) or not _one_age(words):
-        return False
-    vocabulary = SLOT_VOCABULARY[slot]
-    if not all(word in vocabulary or _is_number(word) for word in words):
-        return False
-    return _understood(slot, text)
+    core = _core(text)
+    return bool(core) and _in_grammar(slot, core) and _understood(slot, text)
 
 
 def waives_the_check(text: str, risk: Mapping[str, Any], slot: str | None) -> bool:
-    """Does a plain answer to the question for `slot` go on without the crisis steps? Only when
-    the risk model or the intent classifier alone flagged it: no risk word, no crisis word in
-    another language. The model's level does not matter here: "like i said, 14" scored at crisis
-    level, and a message of answer words has nothing else for the model to have read."""
+    """Does a plain answer to the question for `slot` go on without the check question? Only at
+    check level, and only when the risk model or the intent classifier alone raised it: no risk
+    word, no crisis word in another language."""
     return (
-        risk.get("level") in ("check", "crisis")
+        risk.get("level") == "check"
         and risk.get("source") in ("model", "classifier")
         and not risk.get("lexicon_categories")
         and not risk.get("crisis_language")

@@ -71,6 +71,14 @@ def test_dad_here_with_her_age_fills_both(bot):  # noqa: F811
 
 
 # Plain answers the risk model alone flagged (signposting/plain_answer.py): the form goes on.
+def risk_of_the_last_message(bot, chat: Conversation) -> dict:  # noqa: F811
+    with sqlite3.connect(f"file:{bot.tracker_db}?mode=ro", uri=True) as db:
+        (data,) = db.execute(
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id DESC LIMIT 1", (chat.sender,)
+        ).fetchone()
+    return json.loads(data).get("parse_data", {}).get("risk") or {}
+
+
 @pytest.mark.parametrize(
     ("answers", "answer", "next_question", "slot", "value"),
     [
@@ -78,25 +86,28 @@ def test_dad_here_with_her_age_fills_both(bot):  # noqa: F811
         ((), "i work at a childrens home", "How old is the young person you are helping?", "user_role", "professional"),
         (("parent",), "15 next month", "Which school or college does your child go to?", "age_max", 14),
         (("parent",), "I'm his nan, he's 10", "Which school or college does your child go to?", "age_max", 10),
-        (("young person",), "like i said, 14", "Which school or college do you go to?", "age_max", 14),
         (("young person", "15"), "im home skooled", "Where do you live?", "school", "not at school"),
     ],
 )
-def test_a_plain_answer_goes_on_to_the_next_question(bot, answers, answer, next_question, slot, value):  # noqa: F811
+def test_a_plain_answer_the_risk_model_flagged_goes_on_to_the_next_question(bot, answers, answer, next_question, slot, value):  # noqa: F811
     chat = start(bot, *answers)
     reply = chat.text(answer)
-    assert next_question in reply and "are you thinking about hurting" not in reply.lower()
+    # The model flags these today: that is what this test is about (if a retraining stops it,
+    # the waiver is no longer exercised here and this says so).
+    assert risk_of_the_last_message(bot, chat).get("level") == "check"
+    assert next_question in reply and "thinking about hurting" not in reply
     assert slots(bot, chat)[slot] == value
 
 
 @pytest.mark.parametrize(
     ("answers", "answer"),
-    [(("young person",), "14 and i want to die"), (("young person",), "15, my stepdad hits me")],
+    [(("young person",), "im 13 and hes older"), (("young person",), "15 and not going home"),
+     (("young person", "15"), "not at school, im not going home")],
 )
-def test_an_answer_with_more_in_it_still_gets_the_crisis_steps_first(bot, answers, answer):  # noqa: F811
+def test_an_answer_with_a_sign_of_danger_in_it_gets_the_check_question_or_the_crisis_steps(bot, answers, answer):  # noqa: F811
     chat = start(bot, *answers)
     reply = chat.text(answer)
-    assert "999" in reply and "Which school" not in reply
+    assert "999" in reply and "Which school" not in reply and "Where do you live?" not in reply
 
 
 @pytest.mark.parametrize(

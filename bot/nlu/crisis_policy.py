@@ -20,10 +20,9 @@ reply for the kind of danger:
         not_safe / deny / crisis    → utter_not_safe_now → listen
     risk level check (no escalation yet in this conversation)
         → utter_check_risk (with 999) → listen
-    a plain yes ("go on then") to the offer to find support that only the risk model scores
-    at check level, or a plain answer to the form's question ("15 next month", "I'm his nan,
-    he's 10") that only the model flagged (no risk words) → triage_form: it answers the
-    question just asked
+    a plain yes ("go on then") to the offer to find support, or a plain answer to the form's
+    question ("15 next month", "I'm his nan, he's 10"), that only the risk model scores at
+    check level (no risk words) → triage_form: it answers the question just asked
     after the check: yes / not safe / crisis → the crisis reply; no → utter_check_ok
         (the always-open lines stay on screen) → the form resumes, or offer → listen
     a message in another language with no risk, or only enough for the check question (which
@@ -48,7 +47,8 @@ from bot.nlu.deterministic_policy import DeterministicPolicy
 from signposting.intent_evidence import intent_as_guessed
 from signposting.intents import CRISIS_INTENT
 from signposting.parsing import parse_age_mention, parse_role, parse_yes_no
-from signposting.plain_answer import waives_the_check
+from signposting.plain_answer import SLOTS as PLAIN_ANSWER_SLOTS
+from signposting.plain_answer import is_plain_answer, waives_the_check
 from signposting.responses import CRISIS_FIRST_STEP
 from signposting.risk_decision import CHECK, CRISIS, NONE, reply_kind
 from signposting.settings import settings
@@ -283,17 +283,35 @@ def plain_yes_to_the_offer(tracker: DialogueStateTracker, before: str | None) ->
 
 def plain_answer_to_the_question(tracker: DialogueStateTracker, before: str | None) -> bool:
     """A message that is only an answer to the form's question just asked (who is chatting, the
-    age, the school), flagged by the risk model or the classifier alone
-    (`signposting.plain_answer`). Not once the crisis steps have run in this conversation, nor
-    in the two messages after an unsettled crisis: there the check still comes first."""
+    age, the school), at check level from the risk model or the classifier alone
+    (`signposting.plain_answer`). Never once this conversation has had the crisis steps, the
+    check question, or an earlier message that showed distress and was more than a plain answer:
+    there the check still comes first."""
     if before != TRIAGE_FORM or tracker.active_loop_name != TRIAGE_FORM or not tracker.latest_message:
         return False
-    if tracker.get_slot(CRISIS_SLOT) or crisis_not_settled(tracker):
+    if tracker.get_slot(CRISIS_SLOT) or crisis_not_settled(tracker) or _asked_the_check_before(tracker):
         return False
-    if risk_level(tracker) != latest_risk(tracker).get("level"):
+    if risk_level(tracker) != CHECK or latest_risk(tracker).get("level") != CHECK:
         return False  # the conversation raised it (a goodbye after distress): its rule stands
+    if _distress_beyond_plain_answers(tracker):
+        return False
     return waives_the_check(
         tracker.latest_message.text or "", latest_risk(tracker), tracker.get_slot("requested_slot")
+    )
+
+
+def _asked_the_check_before(tracker: DialogueStateTracker) -> bool:
+    return any(isinstance(e, ActionExecuted) and e.action_name == UTTER_CHECK for e in tracker.applied_events())
+
+
+def _distress_beyond_plain_answers(tracker: DialogueStateTracker) -> bool:
+    """Did an earlier message show distress, other than a plain answer (which has no word of
+    danger in it, however the model scored it)?"""
+    earlier = [event for event in tracker.applied_events() if isinstance(event, UserUttered)][:-1]
+    return any(
+        (event.parse_data.get("risk") or {}).get("distress")
+        and not any(is_plain_answer(event.text or "", slot) for slot in PLAIN_ANSWER_SLOTS)
+        for event in earlier
     )
 
 
@@ -316,13 +334,11 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         return UTTER_NOT_SAFE, []
     if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS):
         return first_crisis_step(tracker)
-    if level in (CRISIS, CHECK) and plain_answer_to_the_question(tracker, before):
-        return TRIAGE_FORM, []
     if level == CRISIS:
         return first_crisis_step(tracker)
     language = latest_risk(tracker).get("language")
     other_language = bool(language) and language != "en"
-    if level == CHECK and plain_yes_to_the_offer(tracker, before):
+    if level == CHECK and (plain_yes_to_the_offer(tracker, before) or plain_answer_to_the_question(tracker, before)):
         return TRIAGE_FORM, []
     if level == CHECK:
         if other_language:

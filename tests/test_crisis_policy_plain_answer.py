@@ -1,0 +1,89 @@
+"""Issue #12: a plain answer to the form's question ("15 next month") that only the risk model
+flagged goes to the form, not the check question; the conditions under which it never does."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.nlu.crisis_policy import next_step
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL_CHECK = {"level": "check", "source": "model", "lexicon_categories": [], "categories": ["physical_abuse"],
+               "score": 0.3, "distress": True}
+
+
+@pytest.fixture(scope="module")
+def domain() -> Domain:
+    return Domain.load(str(ROOT / "domain.yml"))
+
+
+def message(text: str, intent: str = "express_crisis", **risk) -> UserUttered:
+    parsed = {"name": intent, "confidence": 1.0}
+    return UserUttered(text, parsed, [], parse_data={"intent": parsed, "entities": [], "text": text, "risk": risk})
+
+
+def at_the_question(domain: Domain, slot: str, answer: UserUttered, before: list | None = None) -> DialogueStateTracker:
+    """The form asking for `slot` (after `before`), then the answer."""
+    events = [
+        ActionExecuted("action_listen"), message("hi", intent="greet"),
+        *(before or []),
+        ActionExecuted("triage_form"), ActiveLoop("triage_form"), SlotSet("requested_slot", slot),
+        ActionExecuted("action_listen"), answer,
+    ]
+    return DialogueStateTracker.from_events("test", events, domain.slots)
+
+
+@pytest.mark.parametrize(
+    ("slot", "text"),
+    [("age", "15 next month"), ("age", "I'm his nan, he's 10"), ("user_role", "its me not my mum"), ("school", "im home skooled")],
+)
+def test_a_plain_answer_flagged_by_the_model_alone_goes_to_the_form(domain, slot, text):
+    assert next_step(at_the_question(domain, slot, message(text, **MODEL_CHECK)))[0] == "triage_form"
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "risk"),
+    [
+        ("age", "13 and he said not to", MODEL_CHECK),  # more than an answer
+        ("age", "15 next month", {**MODEL_CHECK, "source": "lexicon", "lexicon_categories": ["suicidal"]}),
+        ("age", "15 next month", {**MODEL_CHECK, "crisis_language": "ur"}),
+        ("concern", "low mood", MODEL_CHECK),  # only the role, age and school questions
+    ],
+)
+def test_anything_else_at_check_level_gets_the_check_question(domain, slot, text, risk):
+    assert next_step(at_the_question(domain, slot, message(text, **risk)))[0] == "utter_check_risk"
+
+
+def test_the_models_crisis_level_gets_the_crisis_reply(domain):
+    risk = {**MODEL_CHECK, "level": "crisis", "score": 0.9}
+    assert next_step(at_the_question(domain, "age", message("15 next month", **risk)))[0] != "triage_form"
+
+
+def test_not_after_an_earlier_message_that_showed_distress(domain):
+    earlier = [ActionExecuted("action_listen"), message("everything is a mess at home", intent="describe_concern",
+                                                         level="none", source="none", distress=True)]
+    tracker = at_the_question(domain, "age", message("15 next month", **MODEL_CHECK), before=earlier)
+    assert next_step(tracker)[0] == "utter_check_risk"
+
+
+def test_an_earlier_plain_answer_is_not_distress(domain):
+    earlier = [ActionExecuted("triage_form"), ActionExecuted("action_listen"), message("its me not my mum", **MODEL_CHECK)]
+    tracker = at_the_question(domain, "age", message("15 next month", **MODEL_CHECK), before=earlier)
+    assert next_step(tracker)[0] == "triage_form"
+
+
+def test_not_once_the_check_question_was_asked_in_this_conversation(domain):
+    earlier = [ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"),
+               message("no", intent="deny", level="none", source="none"), ActionExecuted("utter_check_ok")]
+    tracker = at_the_question(domain, "age", message("15 next month", **MODEL_CHECK), before=earlier)
+    assert next_step(tracker)[0] == "utter_check_risk"
+
+
+def test_not_once_the_crisis_steps_ran(domain):
+    earlier = [SlotSet("crisis_categories", ["suicidal"])]
+    tracker = at_the_question(domain, "age", message("15 next month", **MODEL_CHECK), before=earlier)
+    assert next_step(tracker)[0] != "triage_form"
