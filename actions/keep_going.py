@@ -220,6 +220,9 @@ class ActionCannotDoYet(Action):
         return events
 
 
+YOUNG_PERSON = "young_person"
+
+
 class ActionParentOwnHelp(Action):
     """A parent or carer asking for themselves: their own options, keeping the child's answers."""
 
@@ -227,6 +230,13 @@ class ActionParentOwnHelp(Action):
         return "action_parent_own_help"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+        if tracker.get_slot("user_role") == YOUNG_PERSON:
+            # A young person asking for a helpline ("helpline?" after the list) was read as a
+            # parent asking for themselves: "You matter too... helps your child as well".
+            dispatcher.utter_message(response="utter_talk_to_person")
+            if not in_the_form(tracker):
+                offer_next_step(dispatcher, tracker)
+            return []
         dispatcher.utter_message(response="utter_parent_own_help")
         dispatcher.utter_message(response="utter_parent_own_local")
         if in_the_form(tracker):

@@ -180,3 +180,12 @@ def test_a_parent_asking_for_themselves_during_the_questions_goes_back_to_the_qu
     assert "You matter too" in answer
     assert "Which school or college does your child go to?" in texts(reply[-1:])
     assert "Where does your child live" in chat.text("skip")  # the child's age was kept
+
+
+@pytest.mark.parametrize("ask", ["helpline?", "i need help too"])
+def test_a_young_person_asking_for_help_for_themselves_gets_the_lines_for_them_not_a_parents(bot, ask):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    start(chat, "young person", "15", "skip", "Watford", "low mood")
+    answer = texts(chat.say(ask))
+    assert "You matter too" not in answer and "your child" not in answer
+    assert "0800 1111" in answer and "116 123" in answer
