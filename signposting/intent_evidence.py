@@ -18,6 +18,7 @@ intents are never touched.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 
 from rapidfuzz.distance import OSA
@@ -49,6 +50,15 @@ LANGUAGE_NAMES = frozenset({
     "nepali", "pashto", "polish", "portuguese", "punjabi", "romanian", "romani", "russian", "shona", "sinhala",
     "slovak", "somali", "spanish", "swahili", "tamil", "telugu", "thai", "tigrinya", "turkish", "twi",
     "ukrainian", "urdu", "vietnamese", "welsh", "gaelic", "yoruba", "igbo", "bsl",
+    # as their speakers write them (accents taken off): "em português?", "polski?"
+    "portugues", "polski", "polsku", "cymraeg", "espanol", "castellano", "francais", "deutsch", "italiano",
+    "romana", "romaneste", "turkce", "shqip", "lietuviskai", "latviski", "russkiy", "panjabi",
+})
+# Thanks and goodbye in the languages most spoken here ("shukriya", "dziękuję").
+THANKS_WORDS = frozenset({
+    "shukriya", "shukria", "dhanyavaad", "dhanyavad", "dhanyawad", "dziekuje", "dzieki", "merci", "danke", "gracias",
+    "obrigado", "obrigada", "grazie", "multumesc", "tesekkurler", "tesekkur", "sagol", "jazakallah", "spasibo",
+    "dekuji", "koszonom", "aciu", "paldies", "mahadsanid", "asante", "cheers", "ta",
 })
 LANGUAGE_WORDS = re.compile(r"\b(?:languages?|translat\w*|interpret\w*|speak\w*|español|espanol|english)\b")
 # Matched on `normalise`d text: lower case, apostrophes dropped ("don't" is "dont").
@@ -69,6 +79,7 @@ GREETING_WORDS = frozenset({
     "marhaba", "ahlan", "shalom", "buna", "privet", "jambo", "nihao", "ni", "hao",
 })
 MOSTLY_ENGLISH = 0.5
+SHORT_MESSAGE_WORDS = 3
 MIN_LENGTH_FOR_TYPO = 4
 # In the parse data: the intent DIET guessed when this check set it aside for `nlu_fallback`.
 SET_ASIDE_KEY = "intent_without_evidence"
@@ -90,7 +101,16 @@ def learn_intent_words(examples: Iterable[tuple[str, str]]) -> dict[str, frozens
     return {intent: frozenset(found) for intent, found in words.items()}
 
 
+def _without_accents(text: str) -> str:
+    return normalise(unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode())
+
+
 def _listed_evidence(intent: str, text: str, clean: str) -> bool:
+    plain = _without_accents(text).split()
+    if intent in ("thanks", "goodbye", "stop") and any(word in THANKS_WORDS for word in plain):
+        return True
+    if intent == "request_other_language" and any(word in LANGUAGE_NAMES for word in plain):
+        return True
     if intent == "deny":
         return bool(NEGATION_WORDS.search(clean)) or parse_yes_no(text, other_languages=True) == "no"
     if intent == "request_other_language":
@@ -123,19 +143,20 @@ def intent_as_guessed(parse_data: Mapping[str, object]) -> str | None:
 
 
 def lacks_evidence(intent: str, text: str, intent_words: IntentWords) -> bool:
-    """True when `intent` is checked, the message is mostly English (any greeting) and has words
-    of its own, and none of them is one of the intent's words (or, for "no", languages, a person
-    and greetings, a listed word)."""
+    """True when `intent` is checked, the message is short or mostly English, has words of its
+    own, and none of them is one of the intent's words (or, for "no", languages, a person and
+    greetings, a listed word)."""
     vocabulary = intent_words.get(intent)
     if intent not in CHECKED_INTENTS or vocabulary is None or not text.strip():
         return False
     words = content_words(text)
     if not words or detect_language(text) is not None:
         return False
-    # A greeting is checked whatever the words: place and school names ("highfields", "rushey
-    # mead") are not English words, and read as "hi" they were answered "Hi again!" instead of
-    # being taken as the answer to the question.
-    if intent != "greet" and english_share(text) < MOSTLY_ENGLISH:
+    # A short message is checked whatever its words: place and school names ("highfields",
+    # "rushey mead", "cardif") are not English words either, and read as "hi" or "bye" they were
+    # answered "Hi again!" or "Bye for now" instead of being taken as the answer to the question.
+    # Longer messages mostly not in English are left as DIET read them.
+    if len(words) > SHORT_MESSAGE_WORDS and english_share(text) < MOSTLY_ENGLISH:
         return False
     if _listed_evidence(intent, text, normalise(text)):
         return False

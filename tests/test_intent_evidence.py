@@ -88,3 +88,13 @@ def test_the_intent_as_guessed_is_the_one_set_aside_if_any() -> None:
     assert intent_as_guessed({"intent": {"name": "deny", "confidence": 0.9}}) == "deny"
     assert intent_as_guessed({"intent": None}) is None
     assert intent_as_guessed({}) is None
+
+
+@pytest.mark.parametrize(("intent", "text"), [
+    ("request_other_language", "em português?"), ("request_other_language", "polski?"),
+    ("thanks", "shukriya"), ("goodbye", "dziękuję, do widzenia"), ("goodbye", "cardif"),
+])
+def test_short_messages_are_checked_with_listed_words_of_other_languages(intent: str, text: str) -> None:
+    words = learn_intent_words([("goodbye", "bye"), ("thanks", "thank you"), ("request_other_language", "in polish")])
+    expected = text == "cardif"  # a place read as "bye": set aside
+    assert lacks_evidence(intent, text, words) is expected
