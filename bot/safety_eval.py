@@ -46,6 +46,9 @@ from signposting.settings import PROJECT_ROOT
 SAFETY_SETS = PROJECT_ROOT / "tests" / "safety"
 HELDOUT_DIR = SAFETY_SETS / "heldout"
 EVERYDAY_DIR = SAFETY_SETS / "everyday"
+# Answers to the role, age and school questions with a sign of danger slipped in, and near
+# misses (session 10): R2 held out, R1 development (docs/safety.md, "Plain answers").
+ANSWER_SHAPED_DIRS = ((SAFETY_SETS / "answer_shaped", "held out"), (SAFETY_SETS / "answer_shaped_dev", "development"))
 CONTEXT_DIR = SAFETY_SETS / "context"
 # Conversations the team read and tuned the context rules on (author G2): reported, not evidence.
 CONTEXT_DEV_DIR = SAFETY_SETS / "context_dev"
@@ -246,6 +249,16 @@ def _held_out_authors(agent, folder, title: str) -> list[str]:  # type: ignore[n
     return lines
 
 
+def answer_shaped_authors(agent) -> list[str]:  # type: ignore[no-untyped-def]
+    """Each message alone, as the risk layer judges it at any question. A plain answer to the
+    question asked can skip the check question (signposting/plain_answer.py), and no risk
+    message of these sets is one (`make bench-plain-answer`), so this is what those users get."""
+    lines: list[str] = []
+    for folder, kind in ANSWER_SHAPED_DIRS:
+        lines += _held_out_authors(agent, folder, f"Answer-shaped author, {kind},")
+    return lines
+
+
 def context_conversations(agent) -> list[str]:  # type: ignore[no-untyped-def]
     from bot.nlu.crisis_policy import risk_level
 
@@ -362,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
         lines, scored = leave_one_author_out(agent, thresholds)
         print("\n".join(lines))
         print("\n".join(threshold_grid(scored)))
-    for part in (gate_author, everyday_authors, context_conversations, shared_real_messages, team_sets, risk_layer_latency):
+    for part in (gate_author, everyday_authors, answer_shaped_authors, context_conversations, shared_real_messages, team_sets, risk_layer_latency):
         print("\n".join(part(agent)), flush=True)
     return 0
 

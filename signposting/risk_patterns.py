@@ -56,6 +56,10 @@ REWRITES: list[tuple[str, str]] = [
     (r"\bn'?t\b", " not"),
     (r"\bany ?more\b", "anymore"),
     (r"\bpls|plz\b", "please"),
+    # "my boyfriends 24": the possessive without its apostrophe, before an age.
+    (r"\b(boyfriend|girlfriend|bf|gf)s(?=\s+\d)", r"\1 is"),
+    # "15 for now" as the whole answer to "How old are you?": not expecting to be older.
+    (r"^\s*(\d{1,2})\s+for\s+now\b", r"i am \1 for now"),
 ]
 REWRITE_REGEXES = [(re.compile(pattern), replacement) for pattern, replacement in REWRITES]
 
@@ -106,6 +110,10 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "not _? _? ~be alive|around|here next|tomorrow|much|by|for|in"),
         ("first", "not _? _? _? ~be alive|around|here next|tomorrow|much|by|for|in"),
         ("first", "no reason|point _? to? ~live|living|go|carry|keep"),
+        # Said in passing, as an answer (session 10, development author R1).
+        ("first", "last time i ~try it|to|that"),
+        ("first", "not ~be needing|need this|it|you for long"),
+        ("first", "am NUM for now"),
         ("first", "nothing|nobody|noone to live for"),
         ("first", "point in|of living|life|existing|anything|trying|going|carrying"),
         ("first", "point in|of being alive|here"),
@@ -298,6 +306,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "something|anything|things sexual"),
         ("first", "explicit|sexual|dirty|inappropriate messages|pictures|photos|pics|videos|texts|images"),
         ("first", "~touch me|him|her|my where|inappropriately|down|private|privates|there"),
+        ("first", "~say|tell _? _? normal for? what we ~do"),
         ("first", "~touch my|his|her private|privates|body|chest|bum"),
         ("first", "~make|force me|him|her|us to? ~carry|sell|deliver|hold|touch|watch|undress|send"),
         ("first", "~make|force|pressure me|him|her|us to? do things|stuff"),
@@ -414,6 +423,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "purging"),
         ("first", "~purge after|every|again"),
         ("first", "~weigh|weight|weighing|down|bmi _? _? LOWWEIGHT"),
+        ("first", "still not small|thin|skinny|light enough"),
     ],
     "psychosis_harm": [
         ("first", "voice|voices _? _? _? ~tell|say|want|make|order|command|keep _? _? to? ~hurt|kill|stab|harm|attack|punish|drown|burn|poison|strangle"),
@@ -423,6 +433,14 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
     ],
     "unsafe_home": [
         ("first", "~run away from home"),
+        # Nowhere to sleep, said in passing (session 10, development author R1).
+        ("first", "~sleep|sleeping|slept at|in|on the park|streets|street|station|stairwell"),
+        ("first", "on the streets"),
+        ("first", "~sleep|sleeping rough"),
+        ("first", "nowhere to ~sleep|stay|live"),
+        ("first", "~stay somewhere tonight"),
+        ("first", "~sleep|sleeping|staying|stay at|on _? or wherever"),
+        ("first", "in|into a|the refuge"),
         ("first", "~run away again|tonight|today|forever|and|for|now|soon"),
         ("neg", "~want|go|plan|think|about|will to? ~run away"),
         ("neg", "to ~run away"),
