@@ -21,8 +21,10 @@ from actions.feedback import ActionRecordFeedback, ask_contacted_if_due, typed_f
 from actions.triage_form import ask_area, resolve_area
 from signposting.change_request import parse_change_target
 from signposting.languages import interpreter_lines
+from signposting.parsing import parent_speaking, role_said_of_oneself
 from signposting.responses import NOT_UNDERSTOOD, NOT_UNDERSTOOD_ACTION
 from signposting.settings import settings
+from signposting.text import normalise
 
 FORM = "triage_form"
 QUESTIONS = ("user_role", "age", "school", "area", "concern")
@@ -220,7 +222,21 @@ class ActionCannotDoYet(Action):
         return events
 
 
-YOUNG_PERSON = "young_person"
+PARENT = "parent_carer"
+
+
+def a_parent_asking(tracker: Tracker) -> bool:
+    """A parent or carer: said so at the role question, or (before it) in this message."""
+    role = tracker.get_slot("user_role")
+    if role is not None:
+        return role == PARENT
+    message = tracker.latest_message or {}
+    text = str(message.get("text") or "")
+    hinted = any(e.get("entity") == "role_hint" and e.get("value") == PARENT for e in message.get("entities") or [])
+    return hinted or role_said_of_oneself(text) == PARENT or parent_speaking(text) or bool(_AS_A_PARENT.search(normalise(text)))
+
+
+_AS_A_PARENT = re.compile(r"\b(?:as a|as his|as her|as their|for a|im a|i m a|i am a) (?:parent|mum|mom|dad|carer|grandparent|nan|gran)\b")
 
 
 class ActionParentOwnHelp(Action):
@@ -230,7 +246,7 @@ class ActionParentOwnHelp(Action):
         return "action_parent_own_help"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
-        if tracker.get_slot("user_role") == YOUNG_PERSON:
+        if not a_parent_asking(tracker):
             # A young person asking for a helpline ("helpline?" after the list) was read as a
             # parent asking for themselves: "You matter too... helps your child as well".
             dispatcher.utter_message(response="utter_talk_to_person")

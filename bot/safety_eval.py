@@ -48,7 +48,10 @@ HELDOUT_DIR = SAFETY_SETS / "heldout"
 EVERYDAY_DIR = SAFETY_SETS / "everyday"
 # Answers to the role, age and school questions with a sign of danger slipped in, and near
 # misses (session 10): R2 held out, R1 development (docs/safety.md, "Plain answers").
-ANSWER_SHAPED_DIRS = ((SAFETY_SETS / "answer_shaped", "held out"), (SAFETY_SETS / "answer_shaped_dev", "development"))
+ANSWER_SHAPED_DIRS = (
+    (SAFETY_SETS / "answer_shaped", "held out", "never trained on, the shipped model"),
+    (SAFETY_SETS / "answer_shaped_dev", "development", "the lexicon learnt from its misses: not evidence"),
+)
 CONTEXT_DIR = SAFETY_SETS / "context"
 # Conversations the team read and tuned the context rules on (author G2): reported, not evidence.
 CONTEXT_DEV_DIR = SAFETY_SETS / "context_dev"
@@ -239,13 +242,13 @@ def everyday_authors(agent) -> list[str]:  # type: ignore[no-untyped-def]
     return _held_out_authors(agent, EVERYDAY_DIR, "Everyday-worries author")
 
 
-def _held_out_authors(agent, folder, title: str) -> list[str]:  # type: ignore[no-untyped-def]
+def _held_out_authors(agent, folder, title: str, note: str = "never trained on, the shipped model") -> list[str]:  # type: ignore[no-untyped-def]
     lines: list[str] = []
     for path in sorted(folder.glob("*.jsonl")):
         messages = read_corpus_file(path)
         verdicts = judge(agent, [m.text for m in messages])
         rows = [(m, v.outcome) for m, v in zip(messages, verdicts, strict=True)]
-        lines += outcome_table(rows, f"{title} {messages[0].author} ({path.name}): never trained on, the shipped model")
+        lines += outcome_table(rows, f"{title} {messages[0].author} ({path.name}): {note}")
     return lines
 
 
@@ -254,8 +257,8 @@ def answer_shaped_authors(agent) -> list[str]:  # type: ignore[no-untyped-def]
     question asked can skip the check question (signposting/plain_answer.py), and no risk
     message of these sets is one (`make bench-plain-answer`), so this is what those users get."""
     lines: list[str] = []
-    for folder, kind in ANSWER_SHAPED_DIRS:
-        lines += _held_out_authors(agent, folder, f"Answer-shaped author, {kind},")
+    for folder, kind, note in ANSWER_SHAPED_DIRS:
+        lines += _held_out_authors(agent, folder, f"Answer-shaped author, {kind},", note)
     return lines
 
 

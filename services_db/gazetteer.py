@@ -33,9 +33,6 @@ FUZZY_MIN_LENGTH = 5
 # A longer phrase this close to a known name beats an exact match inside it:
 # "hemell hempstead" is Hemel Hempstead, not the village of Hempstead.
 FUZZY_OVERRIDE = 88
-# ... and a longer phrase this close to one of OUR places beats an exact match of a place
-# elsewhere inside it: "bishops stafford" (84.8) is Bishop's Stortford, not Stafford.
-FUZZY_LONGER_OURS = 84
 # A place in our areas this close to the best match elsewhere wins: "lester" is Leicester
 # (80), not Alcester (86). Someone typing to this bot most likely lives in our areas.
 OURS_MARGIN = 6
@@ -149,13 +146,16 @@ class Gazetteer:
             return AreaResolution("outside", NATIONAL, None, how="elsewhere")
 
         spans = _spans(words)
-        if (joined := _joined_span(words)) is not None:
-            spans.insert(0, joined)
+        joined = _joined_span(words)
+        if joined is not None and " ".join(words[joined.start : joined.end]) not in self._by_alias:
+            spans.insert(0, joined)  # "new quay" is a name as it is: not Newquay
         elsewhere: list[_Span] = []  # longer names of places elsewhere ("Newport Pagnell")
         for span in spans:
             entries = self._by_alias.get(span.gram, [])
             ours = [e for e in entries if e.kind != COMPETITOR]
             if not ours:
+                if entries and span.joined:  # "brid lington" is Bridlington, not a village of ours
+                    return AreaResolution("outside", NATIONAL, entries[0].display_name, how="england_town")
                 if entries:
                     elsewhere.append(span)
                 continue
@@ -186,35 +186,27 @@ class Gazetteer:
     ) -> AreaResolution:
         """A district shared by areas, said with a place name that is in one of them ("cheshunt
         EN8"): that place's area, as the name is exact. Otherwise the question stands."""
-        rest = [w for w in words if w != normalise(outward) and not _INWARD.fullmatch(w)]
-        if not rest:
-            return resolution
+        rest = [w for w in words if w != normalise(outward) and not _INWARD.fullmatch(w) and w not in FILLER]
+        if not rest or " ".join(rest) not in self._by_alias:
+            return resolution  # "cm20 not harlow", "cm20 harlow or sawbridgeworth": the question stands
         named = self.resolve(" ".join(rest), fuzzy=False)
         if named.status == "found" and named.area_code in {e.area_code for e in entries}:
             return named
         return resolution
 
     def _fuzzy(self, spans: list[_Span]) -> _Span | None:
-        """The known name closest to any span (its score in `score`), or None. A span of more
-        words this close (FUZZY_OVERRIDE) beats a closer shorter one: "welling garden city" is
-        Welwyn Garden City, not Welling."""
+        """The known name closest to any span (its score in `score`), or None."""
         matched: list[_Span] = []
         for span in spans:
             if len(span.gram) < FUZZY_MIN_LENGTH or is_everyday(span.gram):
                 continue
+            if span.joined:
+                continue  # run together, only an exact name counts (the exact loop): "wig stun" is not guessed
             match = self._closest(span.gram)
-            if match and span.joined and match[0] not in self._ours:
-                continue  # run together, only one of our places counts ("new parks" is not Newark)
             if match:
                 matched.append(_Span(span.start, span.end, match[0], match[1]))
         if not matched:
             return None
-        longer = [
-            m for m in matched if m.end - m.start > 1
-            and (m.score >= FUZZY_OVERRIDE or m.score >= FUZZY_LONGER_OURS and m.gram in self._ours)
-        ]
-        if longer:
-            return max(longer, key=lambda m: (m.end - m.start, m.score))
         return max(matched, key=lambda m: m.score)
 
     def _closest(self, gram: str) -> tuple[str, float] | None:
@@ -223,6 +215,8 @@ class Gazetteer:
         if not matches:
             return None
         best = matches[0]
+        if best[1] >= 100:
+            return best[0], best[1]  # an exact name ("bridlington") is that place, not one of ours nearby
         ours = next((match for match in matches if match[0] in self._ours), None)
         if ours is not None and ours[1] >= best[1] - OURS_MARGIN:
             return ours[0], ours[1]

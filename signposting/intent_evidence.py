@@ -58,8 +58,13 @@ LANGUAGE_NAMES = frozenset({
 THANKS_WORDS = frozenset({
     "shukriya", "shukria", "dhanyavaad", "dhanyavad", "dhanyawad", "dziekuje", "dzieki", "merci", "danke", "gracias",
     "obrigado", "obrigada", "grazie", "multumesc", "tesekkurler", "tesekkur", "sagol", "jazakallah", "spasibo",
-    "dekuji", "koszonom", "aciu", "paldies", "mahadsanid", "asante", "cheers", "ta",
+    "dekuji", "koszonom", "aciu", "paldies", "mahadsanid", "asante", "cheers", "ta", "shukran", "mersi",
 })
+GOODBYE_WORDS = frozenset({
+    "hafiz", "khuda", "alvida", "tchau", "adeus", "revoir", "adios", "luego", "ciao", "widzenia", "narazie",
+    "pa", "gule", "hoscakal", "nabad", "salaam", "salam",
+})
+DONT_KNOW_WORDS = frozenset({"wiem", "pata", "nahi", "nahin", "se", "stiu", "sei", "bilmiyorum"})
 LANGUAGE_WORDS = re.compile(r"\b(?:languages?|translat\w*|interpret\w*|speak\w*|español|espanol|english)\b")
 # Matched on `normalise`d text: lower case, apostrophes dropped ("don't" is "dont").
 NEGATION_WORDS = re.compile(
@@ -107,7 +112,13 @@ def _without_accents(text: str) -> str:
 
 def _listed_evidence(intent: str, text: str, clean: str) -> bool:
     plain = _without_accents(text).split()
-    if intent in ("thanks", "goodbye", "stop") and any(word in THANKS_WORDS for word in plain):
+    if intent in ("thanks", "goodbye") and any(word in THANKS_WORDS for word in plain):
+        return True
+    if intent == "goodbye" and any(word in GOODBYE_WORDS for word in plain):
+        return True
+    if intent == "dont_know" and any(word in DONT_KNOW_WORDS for word in plain):
+        return True
+    if intent == "affirm" and parse_yes_no(text, other_languages=True) == "yes":
         return True
     if intent == "request_other_language" and any(word in LANGUAGE_NAMES for word in plain):
         return True
@@ -152,11 +163,11 @@ def lacks_evidence(intent: str, text: str, intent_words: IntentWords) -> bool:
     words = content_words(text)
     if not words or detect_language(text) is not None:
         return False
-    # A short message is checked whatever its words: place and school names ("highfields",
-    # "rushey mead", "cardif") are not English words either, and read as "hi" or "bye" they were
-    # answered "Hi again!" or "Bye for now" instead of being taken as the answer to the question.
-    # Longer messages mostly not in English are left as DIET read them.
-    if len(words) > SHORT_MESSAGE_WORDS and english_share(text) < MOSTLY_ENGLISH:
+    # A greeting, and any short message, is checked whatever its words: place and school names
+    # ("highfields", "rushey mead academy leicester", "cardif") are not English words either, and
+    # read as "hi" or "bye" they were answered "Hi again!" or "Bye for now" instead of being taken
+    # as the answer. Other longer messages mostly not in English are left as DIET read them.
+    if intent != "greet" and len(words) > SHORT_MESSAGE_WORDS and english_share(text) < MOSTLY_ENGLISH:
         return False
     if _listed_evidence(intent, text, normalise(text)):
         return False

@@ -57,9 +57,9 @@ REWRITES: list[tuple[str, str]] = [
     (r"\bany ?more\b", "anymore"),
     (r"\bpls|plz\b", "please"),
     # "my boyfriends 24": the possessive without its apostrophe, before an age.
-    (r"\b(boyfriend|girlfriend|bf|gf)s(?=\s+\d)", r"\1 is"),
+    (r"\b(boyfriend|girlfriend|bf|gf)(?:'s|s)(?=\s+\d)", r"\1 is"),
     # "15 for now" as the whole answer to "How old are you?": not expecting to be older.
-    (r"^\s*(\d{1,2})\s+for\s+now\b", r"i am \1 for now"),
+    (r"^\s*(\d{1,2})\s+for\s+now\W*$", r"i am \1 for now only"),
 ]
 REWRITE_REGEXES = [(re.compile(pattern), replacement) for pattern, replacement in REWRITES]
 
@@ -111,9 +111,10 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "not _? _? _? ~be alive|around|here next|tomorrow|much|by|for|in"),
         ("first", "no reason|point _? to? ~live|living|go|carry|keep"),
         # Said in passing, as an answer (session 10, development author R1).
-        ("first", "last time i ~try it|to|that"),
-        ("first", "not ~be needing|need this|it|you for long"),
-        ("first", "am NUM for now"),
+        ("first", "last time i ~try it did not|never work"),
+        ("first", "i will|wo? not ~be needing this|it for long"),
+        ("first", "i will|wo? not ~need this|it for long"),
+        ("first", "am NUM for now only"),
         ("first", "nothing|nobody|noone to live for"),
         ("first", "point in|of living|life|existing|anything|trying|going|carrying"),
         ("first", "point in|of being alive|here"),
@@ -434,13 +435,13 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
     "unsafe_home": [
         ("first", "~run away from home"),
         # Nowhere to sleep, said in passing (session 10, development author R1).
-        ("first", "~sleep|sleeping|slept at|in|on the park|streets|street|station|stairwell"),
-        ("first", "on the streets"),
-        ("first", "~sleep|sleeping rough"),
+        ("neg", "~sleep|sleeping|slept at|in|on the park|streets|street|stairwell"),
+        ("neg", "~be|live|living|sleep|sleeping on the streets"),
+        ("neg", "~sleep|sleeping rough"),
         ("first", "nowhere to ~sleep|stay|live"),
-        ("first", "~stay somewhere tonight"),
+        ("first", "can|could i ~stay somewhere tonight"),
         ("first", "~sleep|sleeping|staying|stay at|on _? or wherever"),
-        ("first", "in|into a|the refuge"),
+        ("neg", "~move|moved|live|living|stay|staying|be into|in a|the refuge"),
         ("first", "~run away again|tonight|today|forever|and|for|now|soon"),
         ("neg", "~want|go|plan|think|about|will to? ~run away"),
         ("neg", "to ~run away"),

@@ -98,3 +98,22 @@ def test_short_messages_are_checked_with_listed_words_of_other_languages(intent:
     words = learn_intent_words([("goodbye", "bye"), ("thanks", "thank you"), ("request_other_language", "in polish")])
     expected = text == "cardif"  # a place read as "bye": set aside
     assert lacks_evidence(intent, text, words) is expected
+
+
+@pytest.mark.parametrize(("intent", "text"), [
+    ("affirm", "tak"), ("affirm", "haan"), ("affirm", "oui"), ("goodbye", "khuda hafiz"), ("goodbye", "au revoir"),
+    ("dont_know", "nie wiem"), ("dont_know", "pata nahi"), ("thanks", "shukran"),
+])
+def test_short_replies_in_other_languages_keep_their_intent(intent: str, text: str) -> None:
+    words = learn_intent_words([("affirm", "yes"), ("goodbye", "bye"), ("dont_know", "dont know"), ("thanks", "thank you")])
+    assert not lacks_evidence(intent, text, words)
+
+
+def test_thanks_is_no_evidence_for_stopping() -> None:
+    words = learn_intent_words([("stop", "stop"), ("thanks", "thank you")])
+    assert lacks_evidence("stop", "cheers", words)
+
+
+@pytest.mark.parametrize("text", ["rushey mead academy leicester", "oadby wigston glen parva"])
+def test_a_greeting_guess_is_checked_however_long(text: str) -> None:
+    assert lacks_evidence("greet", text, WORDS)

@@ -277,3 +277,26 @@ def test_only_the_spill_of_a_straddling_built_up_area_is_dropped():
     ]
     # Townly: the postal town says Hertfordshire. Twinham: a parish in each. Lonely: no other source.
     assert straddling_built_up_areas(rows, {"townly": {"herts"}}) == {("townly", "west_essex")}
+
+
+@pytest.mark.parametrize("text", [
+    "in ascot", "i live in norton", "near hilton", "chester city", "worthing town", "slough town", "from polesworth",
+    "bridlington", "hartfield", "addington", "humberston", "brid lington", "humber ston", "add ington", "red bourne",
+])
+def test_a_place_elsewhere_is_never_pulled_onto_one_of_ours(gazetteer, text):
+    """An exact name elsewhere, said with filler or split by voice typing, is that place (from the
+    review of session 10: "in ascot" was Nascot, "bridlington" Ridlington, each with our 24/7 line)."""
+    assert gazetteer.resolve(text).area_code not in {"herts", "west_essex", "leicester", "leicestershire", "rutland"}
+
+
+@pytest.mark.parametrize("text", [
+    "cm20 not harlow", "cm20 not sawbridgeworth", "CM20 but school in sawbridgeworth", "en9 but i go to school in cheshunt",
+    "cm20 harlow or sawbridgeworth", "cm20 moved from harlow",
+])
+def test_a_shared_district_with_more_than_a_town_name_still_asks(gazetteer, text):
+    assert gazetteer.resolve(text).status == "ambiguous"
+
+
+@pytest.mark.parametrize(("text", "area"), [("rick mans worth", "herts"), ("oak ham", "rutland"), ("hat field", "herts")])
+def test_a_name_split_by_voice_typing_is_read_run_together(gazetteer, text, area):
+    assert gazetteer.resolve(text).area_code == area

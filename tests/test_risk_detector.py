@@ -98,3 +98,22 @@ def test_od_is_still_an_overdose(text):
 @pytest.mark.parametrize("text", ["od nowa", "od początku proszę", "smutny od rana"])
 def test_polish_od_meaning_from_is_not_an_overdose(text):
     assert "danger_overdose" not in detect_risk(text).categories
+
+
+# Session 10: the patterns for danger said in passing, and their near misses one by one.
+@pytest.mark.parametrize("text", [
+    "last time i tried to get a gp appointment it took weeks", "last time i tried that it didnt help",
+    "he wont be needing it for long, the cast comes off next week", "15 for now but 16 next week",
+    "worried about knife crime on the streets", "i work in a refuge for women", "he has never been in a refuge",
+    "we need to stay somewhere tonight while the boiler is fixed", "my boyfriends 16",
+])
+def test_near_misses_of_danger_said_in_passing_do_not_fire(text):
+    assert not detect_risk(text).is_risk
+
+
+@pytest.mark.parametrize("text", [
+    "last time i tried it didnt work", "i wont be needing this for long", "15 for now", "my boyfriend's 24 is that ok",
+    "can i stay somewhere tonight", "not in school, im on the streets mostly", "we moved into a refuge last week",
+])
+def test_danger_said_in_passing_fires(text):
+    assert detect_risk(text).is_risk
