@@ -2,6 +2,7 @@
 language a message names, and requests the bot cannot do yet counted as content gaps."""
 from __future__ import annotations
 
+import pytest
 import yaml
 
 from actions.keep_going import CANNOT_DO_YET, is_not_understood, language_named, misunderstood_in_a_row
@@ -143,9 +144,25 @@ def test_a_request_in_another_language_by_name_gets_that_languages_interpreter_l
 def test_a_parents_own_help_keeps_the_childs_answers_and_offers_the_way_back():
     from actions.keep_going import ActionParentOwnHelp
 
-    slots = {"services_shown": ["svc-1"], "area_code": "herts", "age": "13"}
+    slots = {"services_shown": ["svc-1"], "area_code": "herts", "age": "13", "user_role": "parent_carer"}
     messages, events = run_action(ActionParentOwnHelp(), [], slots, "parent_own_help", active_loop=None)
     assert responses(messages) == ["utter_parent_own_help", "utter_parent_own_local", "utter_parent_back_to_child"]
     assert events == []  # no slot is touched
-    messages, _ = run_action(ActionParentOwnHelp(), [], {"requested_slot": "school"}, "parent_own_help")
+    messages, _ = run_action(ActionParentOwnHelp(), [], {"requested_slot": "school", "user_role": "parent_carer"}, "parent_own_help")
     assert responses(messages) == ["utter_parent_own_help", "utter_parent_own_local"]  # then the form asks again
+
+
+@pytest.mark.parametrize("role", ["young_person", "professional", None])
+def test_anyone_but_a_parent_asking_for_themselves_gets_the_lines_for_them(role):
+    from actions.keep_going import ActionParentOwnHelp
+
+    slots = {"services_shown": ["svc-1"], "user_role": role}
+    messages, _ = run_action(ActionParentOwnHelp(), [], slots, "parent_own_help", "i need help too", active_loop=None)
+    assert responses(messages) == ["utter_talk_to_person", "utter_offer_more"]
+
+
+def test_a_parent_who_has_not_said_so_yet_is_known_by_their_words():
+    from actions.keep_going import ActionParentOwnHelp
+
+    messages, _ = run_action(ActionParentOwnHelp(), [], {}, "parent_own_help", "is there help for me as a mum", active_loop=None)
+    assert responses(messages)[:2] == ["utter_parent_own_help", "utter_parent_own_local"]
