@@ -81,10 +81,10 @@ _ONE_AGE = rf"(?:{_SUBJECT} )?(?:{_NOT_YET} )?N(?: {_YEARS_OLD})?(?: {_WHEN})?(?
 _RANGE = rf"(?:{_SUBJECT} )?(?:between )?N (?:or|to|and) N(?: {_YEARS_OLD})?"
 _UNKNOWN = r"(?:i )?(?:dont know|do not know|not sure|idk|dunno|no idea)"
 _SPEAKER = rf"(?:{_PARENT}|{_PROFESSIONAL})"
-_AGE_SAID = rf"(?:{_ONE_AGE}|{_RANGE}|(?:{_SUBJECT} )?{_SCHOOL_YEAR}|{_UNKNOWN})"
-_AGE = re.compile(rf"(?:{_SPEAKER} )?{_AGE_SAID}")
+_AN_AGE = rf"(?:{_ONE_AGE}|{_RANGE}|(?:{_SUBJECT} )?{_SCHOOL_YEAR})"
+_AGE = re.compile(rf"(?:{_SPEAKER} )?(?:{_AN_AGE}|{_UNKNOWN})")
 # Who is chatting, perhaps with the child's age ("dad here, she's 12").
-_ROLE = re.compile(rf"{_ROLE_SAID}(?: (?:{_ONE_AGE}|{_RANGE}|(?:{_SUBJECT} )?{_SCHOOL_YEAR}))?")
+_ROLE = re.compile(rf"{_ROLE_SAID}(?: {_AN_AGE})?")
 
 # --- School -------------------------------------------------------------------------------
 _ABSENCE = re.compile(
