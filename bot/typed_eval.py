@@ -214,11 +214,12 @@ def load_agent(action_url: str):  # type: ignore[no-untyped-def]
     from rasa.utils.endpoints import EndpointConfig
     from rasa.utils.log_utils import configure_structlog
 
-    from bot import fast_model_load
+    from bot import fast_model_load, rasa_speedups
 
     configure_logging_and_warnings(logging.WARNING)
     configure_structlog(logging.WARNING)
-    fast_model_load.install()  # loaded as the Rasa servers load it
+    fast_model_load.install()  # loaded as the Rasa servers load it,
+    rasa_speedups.install()  # and run as they run (the form-turn shortcut, quiet button payloads)
     return Agent.load(str(model_path()), action_endpoint=EndpointConfig(url=f"{action_url}/webhook"))
 
 
