@@ -39,9 +39,10 @@ OURS_MARGIN = 6
 FUZZY_CANDIDATES = 20
 JOINED_MIN_LENGTH = 6
 EVERYDAY_WORDS_FILE = PLACES_DIR / "everyday_words.txt"
+# "outside" alone or before "these", "the area"...; "just outside Melton" names a place.
 ELSEWHERE = re.compile(
-    r"\b(somewhere else|some where else|elsewhere|outside|not (in|near) (any of )?(these|them|those)|"
-    r"none of (these|them|those)|other area|another area)\b"
+    r"\b(somewhere else|some where else|elsewhere|outside(?=$| (of )?(these|them|those|your|ur|the|any|all)\b)|"
+    r"not (in|near) (any of )?(these|them|those)|none of (these|them|those)|other area|another area)\b"
 )
 # Words that are never place names on their own, so that fuzzy matching can't turn
 # "i live in" into a town.

@@ -45,6 +45,20 @@ def test_places_elsewhere_get_national_services(directory, text):
     assert (result.status, result.area_code) == ("outside", "national")
 
 
+@pytest.mark.parametrize("text", ["outside", "i live outside", "outside these", "somewhere outside of them", "outside your areas"])
+def test_outside_on_its_own_means_somewhere_else(directory, text):
+    assert directory.gazetteer.resolve(text).status == "outside"
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    ("We live in a small village just outside Melton.", "leicestershire"),  # was "outside our areas" (D2)
+    ("we live outside harlow", "west_essex"),
+])
+def test_just_outside_a_town_of_ours_is_near_that_town(directory, text, area):
+    result = directory.gazetteer.resolve(text)
+    assert (result.status, result.area_code) == ("found", area)
+
+
 def test_a_postcode_district_across_a_boundary_asks_with_town_names(directory):
     result = directory.gazetteer.resolve("SG8")
     assert result.status == "ambiguous"
