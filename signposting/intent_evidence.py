@@ -85,6 +85,10 @@ GREETING_WORDS = frozenset({
 })
 MOSTLY_ENGLISH = 0.5
 SHORT_MESSAGE_WORDS = 3
+# Requests that throw the answers away. In a short message, most of the words must be the
+# request's own: "new parks" (a Leicester estate, at the place question) shares only "new" with
+# "new chat", and was answered "OK, let's start again", with every answer gone.
+ENDS_THE_CONVERSATION = frozenset({"start_again", "stop"})
 MIN_LENGTH_FOR_TYPO = 4
 # In the parse data: the intent DIET guessed when this check set it aside for `nlu_fallback`.
 SET_ASIDE_KEY = "intent_without_evidence"
@@ -156,7 +160,8 @@ def intent_as_guessed(parse_data: Mapping[str, object]) -> str | None:
 def lacks_evidence(intent: str, text: str, intent_words: IntentWords) -> bool:
     """True when `intent` is checked, the message is short or mostly English, has words of its
     own, and none of them is one of the intent's words (or, for "no", languages, a person and
-    greetings, a listed word)."""
+    greetings, a listed word); for starting again or stopping in a short message, when no more
+    than half of them are."""
     vocabulary = intent_words.get(intent)
     if intent not in CHECKED_INTENTS or vocabulary is None or not text.strip():
         return False
@@ -171,4 +176,7 @@ def lacks_evidence(intent: str, text: str, intent_words: IntentWords) -> bool:
         return False
     if _listed_evidence(intent, text, normalise(text)):
         return False
-    return not any(_known(word, vocabulary) for word in words)
+    known = sum(_known(word, vocabulary) for word in words)
+    if intent in ENDS_THE_CONVERSATION and len(words) <= SHORT_MESSAGE_WORDS:
+        return known * 2 <= len(words)
+    return known == 0

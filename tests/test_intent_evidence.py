@@ -117,3 +117,15 @@ def test_thanks_is_no_evidence_for_stopping() -> None:
 @pytest.mark.parametrize("text", ["rushey mead academy leicester", "oadby wigston glen parva"])
 def test_a_greeting_guess_is_checked_however_long(text: str) -> None:
     assert lacks_evidence("greet", text, WORDS)
+
+
+@pytest.mark.parametrize(("intent", "text", "set_aside"), [
+    ("start_again", "new parks", True),  # a Leicester estate at the place question (D3): restarted before
+    ("start_again", "new chat", False),
+    ("start_again", "start again pls", False),
+    ("stop", "stop", False),
+    ("stop", "stop lane school", True),
+])
+def test_starting_again_or_stopping_needs_mostly_its_own_words_in_a_short_message(intent: str, text: str, set_aside: bool) -> None:
+    words = learn_intent_words([("start_again", "start again"), ("start_again", "new chat please"), ("stop", "stop")])
+    assert lacks_evidence(intent, text, words) is set_aside
