@@ -23,9 +23,10 @@ from signposting.plain_answer import SLOTS as PLAIN_ANSWER_SLOTS
 from signposting.plain_answer import is_plain_answer
 from signposting.settings import PROJECT_ROOT
 
-DEV_SETS = [PROJECT_ROOT / "bot/nlu/risk_corpus", PROJECT_ROOT / "tests/safety/context_dev"]
+DEV_SETS = [PROJECT_ROOT / "bot/nlu/risk_corpus", PROJECT_ROOT / "bot/nlu/risk_corpus_everyday", PROJECT_ROOT / "tests/safety/context_dev"]
 HELD_OUT_SETS = [
-    PROJECT_ROOT / "tests/safety/heldout", PROJECT_ROOT / "tests/safety/everyday", PROJECT_ROOT / "tests/safety/context",
+    PROJECT_ROOT / "tests/safety/heldout", PROJECT_ROOT / "tests/safety/everyday", PROJECT_ROOT / "tests/safety/long",
+    PROJECT_ROOT / "tests/safety/context",
 ]
 REAL = PROJECT_ROOT.parent / "shared" / "eval" / "real_messages.jsonl"
 # Answers to the role, age and school questions with a sign of danger in them, and near misses

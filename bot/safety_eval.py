@@ -11,7 +11,8 @@ from:
    re-decided with it (everything else as parsed: `signposting.risk_decision.decide`, the
    same function the bot uses). Per risk category and per kind of hard negative.
 2. The gate author (tests/safety/heldout/): never trained on; through the shipped model.
-   The everyday-worries authors (tests/safety/everyday/) likewise.
+   The everyday-worries authors (tests/safety/everyday/) and the long-post author
+   (tests/safety/long/) likewise.
 3. Conversations (tests/safety/context/): a goodbye after earlier distress, judged by
    the crisis policy's own context rule on a real tracker.
 4. ../shared/eval/real_messages.jsonl, read only, never used for training.
@@ -33,12 +34,21 @@ import statistics
 import sys
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import yaml
 
-from bot.nlu.risk_model import CORPUS_DIR, CorpusMessage, RiskModel, read_corpus, read_corpus_file
+from bot.nlu.risk_model import (
+    CORPUS_DIR,
+    CorpusMessage,
+    LengthAwareRiskModel,
+    read_corpus,
+    read_corpus_file,
+)
+from bot.nlu.risk_model import (
+    EVERYDAY_DIR as EVERYDAY_CORPUS_DIR,
+)
 from bot.train import model_path
 from signposting.risk_decision import CHECK, CRISIS, NONE, RiskSignals, Thresholds, decide
 from signposting.settings import PROJECT_ROOT
@@ -46,6 +56,7 @@ from signposting.settings import PROJECT_ROOT
 SAFETY_SETS = PROJECT_ROOT / "tests" / "safety"
 HELDOUT_DIR = SAFETY_SETS / "heldout"
 EVERYDAY_DIR = SAFETY_SETS / "everyday"
+LONG_DIR = SAFETY_SETS / "long"
 # Answers to the role, age and school questions with a sign of danger slipped in, and near
 # misses (session 10): R2 held out, R1 development (docs/safety.md, "Plain answers").
 ANSWER_SHAPED_DIRS = (
@@ -142,6 +153,10 @@ def thresholds_in_config() -> Thresholds:
             return Thresholds(
                 crisis=component["crisis_threshold"], check=component["check_threshold"],
                 lexicon_veto=component["lexicon_veto_threshold"], distress=component["distress_threshold"],
+                everyday_min_words=component.get("everyday_min_words", Thresholds.everyday_min_words),
+                everyday_words=component.get("everyday_words", 0),
+                everyday_crisis=component.get("everyday_crisis_threshold", Thresholds.everyday_crisis),
+                everyday_check=component.get("everyday_check_threshold", Thresholds.everyday_check),
             )
     raise LookupError("config.yml has no RiskDetectorComponent")
 
@@ -181,11 +196,19 @@ def _row(name: str, levels: list[str]) -> str:
 # --- the parts ----------------------------------------------------------------------------------
 
 def leave_one_author_out(agent, thresholds: Thresholds) -> tuple[list[str], list[tuple[CorpusMessage, dict, float]]]:  # type: ignore[no-untyped-def]
-    corpus = [m for m in read_corpus(CORPUS_DIR) if not m.context]
+    """The risk models retrained without each author of the risk corpus and the everyday corpus
+    (the long-message model never had the everyday authors), that author's messages re-decided."""
+    whole = [m for m in read_corpus(CORPUS_DIR) if not m.context]
+    everyday = [m for m in read_corpus(EVERYDAY_CORPUS_DIR) if not m.context]
+    corpus = whole + everyday
     parsed = {m.text: verdict(p).risk for m, p in zip(corpus, parse(agent, [m.text for m in corpus]), strict=True)}
     scored: list[tuple[CorpusMessage, dict, float, str | None]] = []
     for author in sorted({m.author for m in corpus}):
-        model = RiskModel(regularisation_in_config()).fit([m for m in corpus if m.author != author], kinds=False)
+        model = LengthAwareRiskModel.fit(
+            [m for m in whole if m.author != author], [m for m in everyday if m.author != author],
+            shortest=thresholds.everyday_min_words, longest=thresholds.everyday_words,
+            regularisation=regularisation_in_config(), kinds=False,
+        )
         held_out = [m for m in corpus if m.author == author]
         for message, score in zip(held_out, model.score_many([m.text for m in held_out]), strict=True):
             scored.append((message, parsed[message.text], score.probability, score.category))
@@ -208,14 +231,26 @@ def regularisation_in_config() -> float:
     return float(next(c for c in config["pipeline"] if c["name"].endswith("RiskDetectorComponent"))["regularisation"])
 
 
-def threshold_grid(scored: list[tuple[CorpusMessage, dict, float]]) -> list[str]:
-    """Operating points on the held-out authors: recall first, then fewest false alarms."""
-    lines = ["\n## Thresholds on held-out authors (some escalation ≥ 97% of risk; fewest false crisis replies)"]
+def threshold_grid(scored: list[tuple[CorpusMessage, dict, float]], configured: Thresholds) -> list[str]:
+    """Operating points on the held-out authors: recall first, then fewest false alarms. The
+    thresholds of one model are varied (long messages, then short ones), the other's kept."""
+    lines: list[str] = []
+    for title, vary in (("messages over the everyday model's length", "whole"), ("short messages (everyday model)", "everyday")):
+        lines += _grid(scored, configured, vary, title)
+    return lines
+
+
+def _grid(scored: list[tuple[CorpusMessage, dict, float]], configured: Thresholds, vary: str, title: str) -> list[str]:
+    lines = [f"\n## Thresholds for {title} on held-out authors (some escalation ≥ 97% of risk; fewest false crisis replies)"]
     points = []
-    for crisis, check, veto in itertools.product((0.6, 0.7, 0.8, 0.9), (0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3), (0.2, 0.3, 0.4)):
+    crises = (0.4, 0.5, 0.6, 0.7) if vary == "everyday" else (0.6, 0.7, 0.8, 0.9)
+    for crisis, check, veto in itertools.product(crises, (0.05, 0.08, 0.1, 0.12, 0.15, 0.18, 0.2, 0.25, 0.3), (0.2, 0.3, 0.4)):
         if check >= crisis:
             continue
-        thresholds = Thresholds(crisis=crisis, check=check, lexicon_veto=veto)
+        if vary == "everyday":
+            thresholds = replace(configured, everyday_crisis=crisis, everyday_check=check, lexicon_veto=veto)
+        else:
+            thresholds = replace(configured, crisis=crisis, check=check, lexicon_veto=veto)
         levels = [(m.is_risk, decide(signals_with_score(risk, p, None), thresholds).level) for m, risk, p in scored]
         risk = [level for is_risk, level in levels if is_risk]
         safe = [level for is_risk, level in levels if not is_risk]
@@ -238,8 +273,13 @@ def gate_author(agent) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def everyday_authors(agent) -> list[str]:  # type: ignore[no-untyped-def]
-    """Everyday worries told in words that sound like danger, and near misses (authors W, X, Y)."""
+    """Everyday worries told in words that sound like danger, and near misses (authors W, X, Y, I, J)."""
     return _held_out_authors(agent, EVERYDAY_DIR, "Everyday-worries author")
+
+
+def long_post_authors(agent) -> list[str]:  # type: ignore[no-untyped-def]
+    """Long posts (50-220 words), danger or none told amid a story (author L)."""
+    return _held_out_authors(agent, LONG_DIR, "Long-post author")
 
 
 def _held_out_authors(agent, folder, title: str, note: str = "never trained on, the shipped model") -> list[str]:  # type: ignore[no-untyped-def]
@@ -377,8 +417,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_loao:
         lines, scored = leave_one_author_out(agent, thresholds)
         print("\n".join(lines))
-        print("\n".join(threshold_grid(scored)))
-    for part in (gate_author, everyday_authors, answer_shaped_authors, context_conversations, shared_real_messages, team_sets, risk_layer_latency):
+        print("\n".join(threshold_grid(scored, thresholds)))
+    for part in (gate_author, everyday_authors, long_post_authors, answer_shaped_authors, context_conversations, shared_real_messages, team_sets, risk_layer_latency):
         print("\n".join(part(agent)), flush=True)
     return 0
 

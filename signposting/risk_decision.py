@@ -17,12 +17,14 @@ does. Recall first:
     otherwise                                   → nothing
 
 The thresholds live in config.yml (RiskDetectorComponent) and were chosen on held-out
-authors by `make safety-eval`.
+authors by `make safety-eval`. Messages of 6 to 40 words are scored by a second risk model
+that also learnt everyday worries, on its own scale: `Thresholds.for_words` gives its crisis,
+check and distress thresholds for those lengths.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 CRISIS = "crisis"
 MIN_WORDS_FOR_MODEL_CRISIS = 3
@@ -51,6 +53,26 @@ class Thresholds:
     check: float = 0.25
     lexicon_veto: float = 0.3  # below this score a lexicon hit asks the check question
     distress: float = 0.25  # an earlier message at or above this counts as distress
+    # Messages of `everyday_min_words` to `everyday_words` words are scored by the risk model that
+    # also learnt everyday worries (bot/nlu/risk_model.py), whose scores have their own scale;
+    # everyday_words 0: no such model.
+    everyday_min_words: int = 6
+    everyday_words: int = 0
+    everyday_crisis: float = 0.5
+    everyday_check: float = 0.18
+
+    def for_words(self, words: int) -> Thresholds:
+        """The thresholds for a message of `words` words (split on spaces, as the model splits)."""
+        if not everyday_length(words, self.everyday_min_words, self.everyday_words):
+            return self
+        return replace(self, crisis=self.everyday_crisis, check=self.everyday_check, distress=self.everyday_check, everyday_words=0)
+
+
+def everyday_length(words: int, shortest: int, longest: int) -> bool:
+    """Is a message of `words` words scored by the everyday model? Not the short answers to the
+    form's questions ("st marks in harlow", "dont want to say": its lower scale put the check
+    question on them), not long posts (whose buried danger it learnt to miss)."""
+    return shortest <= words <= longest
 
 
 @dataclass(frozen=True)
@@ -79,6 +101,7 @@ class Decision:
 
 
 def decide(signals: RiskSignals, thresholds: Thresholds, earlier_distress: bool = False) -> Decision:
+    thresholds = thresholds.for_words(signals.words)
     model_category = (signals.model_category,) if signals.model_category else ()
     if signals.crisis_language:
         return Decision(CRISIS, "multilingual", ("multilingual", *signals.lexicon_categories))
@@ -99,6 +122,7 @@ def decide(signals: RiskSignals, thresholds: Thresholds, earlier_distress: bool 
 
 def is_distress(signals: RiskSignals, thresholds: Thresholds) -> bool:
     """Did this (earlier) message show distress? Then a later goodbye escalates."""
+    thresholds = thresholds.for_words(signals.words)
     return (
         bool(signals.lexicon_categories) or bool(signals.crisis_language) or signals.classifier_crisis
         or signals.model_probability >= thresholds.distress

@@ -87,3 +87,22 @@ def test_one_or_two_words_are_too_few_for_the_model_alone():
     assert decide(RiskSignals(model_probability=0.5, words=2), THRESHOLDS).level == NONE
     assert decide(RiskSignals(model_probability=0.95, words=5), THRESHOLDS).level == CRISIS
     assert decide(RiskSignals(lexicon_categories=("suicidal",), model_probability=0.95, words=1), THRESHOLDS).level == CRISIS
+
+
+LENGTH_AWARE = Thresholds(crisis=0.6, check=0.25, distress=0.25, everyday_min_words=6, everyday_words=40, everyday_crisis=0.5, everyday_check=0.18)
+
+
+@pytest.mark.parametrize(("words", "level"), [(3, NONE), (5, NONE), (6, CHECK), (40, CHECK), (41, NONE)])
+def test_the_everyday_models_thresholds_apply_to_its_lengths_only(words, level):
+    """A score of 0.2 is a check on the everyday model's scale (6 to 40 words), nothing on the other's."""
+    assert decide(RiskSignals(model_probability=0.2, words=words), LENGTH_AWARE).level == level
+    assert is_distress(RiskSignals(model_probability=0.2, words=words), LENGTH_AWARE) is (level == CHECK)
+
+
+def test_a_score_of_0_55_is_a_crisis_on_the_everyday_scale_and_a_check_on_the_other():
+    assert decide(RiskSignals(model_probability=0.55, words=12), LENGTH_AWARE).level == CRISIS
+    assert decide(RiskSignals(model_probability=0.55, words=60), LENGTH_AWARE).level == CHECK
+
+
+def test_without_an_everyday_model_the_thresholds_are_the_same_at_every_length():
+    assert all(THRESHOLDS.for_words(words) == THRESHOLDS for words in (1, 6, 20, 40, 200))

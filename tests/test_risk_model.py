@@ -2,10 +2,24 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 
-from bot.nlu.risk_model import RiskModel, corpus_fingerprint, read_corpus, read_corpus_file
+from bot.nlu.risk_model import (
+    EVERYDAY_DIR,
+    KIND_CONFIDENCE,
+    LengthAwareRiskModel,
+    RiskModel,
+    corpus_fingerprint,
+    normalise_for_model,
+    read_corpus,
+    read_corpus_file,
+)
+from signposting.risk_decision import REPLY_KIND
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_every_corpus_file_has_a_provenance_line_and_valid_rows():
@@ -51,3 +65,67 @@ def test_the_fingerprint_changes_with_the_corpus(tmp_path):
     before = corpus_fingerprint(tmp_path)
     path.write_text('{"provenance": "X"}\n{"text": "hi", "label": "safe", "category": "ordinary_help"}\n')
     assert corpus_fingerprint(tmp_path) != before
+
+
+def _same_text(text: str) -> str:
+    """Case, punctuation and spacing aside (any script: \\w is Unicode-aware)."""
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+def _evaluation_texts() -> list[tuple[str, str]]:
+    """Every message of the held-out and development sets, and the shared real messages."""
+    folders = [ROOT / "tests" / "safety", ROOT / "tests" / "typed_answers", ROOT / "tests" / "concern_answers"]
+    paths = [path for folder in folders for path in sorted(folder.rglob("*.jsonl"))]
+    real = ROOT.parent / "shared" / "eval" / "real_messages.jsonl"
+    assert real.exists(), f"{real} is missing: clone the project with ../shared beside it"
+    texts = []
+    for path in [*paths, real]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line) if line.strip() else {}
+            texts += [(path.name, str(text)) for text in ([row["text"]] if "text" in row else []) + list(row.get("turns") or [])]
+    return texts
+
+
+def test_no_evaluation_message_is_in_the_risk_corpus():
+    """The held-out and development sets measure the risk layer: none of their texts may be learnt from."""
+    corpus = {_same_text(m.text) for m in read_corpus() + read_corpus(EVERYDAY_DIR)}
+    evaluation = _evaluation_texts()
+    assert len(evaluation) > 3000
+    leaked = [(name, text) for name, text in evaluation if len(_same_text(text)) > 3 and _same_text(text) in corpus]
+    assert not leaked
+
+
+@pytest.mark.trains
+def test_a_specific_kind_of_danger_only_when_the_model_is_sure_of_its_reply(model):
+    fitted, sample = model
+    unsure = sure = 0
+    for message in [m for m in sample if fitted.score(m.text).probability >= fitted.kind_from]:
+        probabilities = fitted.kind.predict_proba(fitted.features.transform([normalise_for_model(message.text)]))[0]
+        by_reply: dict[str, float] = {}
+        for category, probability in zip(fitted.kind.classes_, probabilities, strict=True):
+            by_reply[REPLY_KIND.get(str(category), "general")] = by_reply.get(REPLY_KIND.get(str(category), "general"), 0.0) + probability
+        category = fitted.score(message.text).category
+        if max(by_reply.values()) < KIND_CONFIDENCE:
+            unsure += 1
+            assert category is None
+        else:
+            sure += 1
+            assert by_reply[REPLY_KIND.get(category, "general")] == max(by_reply.values())
+    assert unsure and sure
+
+
+def test_the_everyday_corpus_has_its_own_authors_with_near_misses():
+    everyday = read_corpus(EVERYDAY_DIR)
+    assert {m.author for m in everyday} >= {"I", "J"}
+    assert not {m.author for m in everyday} & {m.author for m in read_corpus()}
+    assert len([m for m in everyday if m.is_risk]) >= 200 and len([m for m in everyday if not m.is_risk]) >= 500
+
+
+@pytest.mark.trains
+def test_each_message_is_scored_by_the_model_for_its_length():
+    model = LengthAwareRiskModel.fit(read_corpus()[::4], read_corpus(EVERYDAY_DIR)[::4], shortest=6, longest=40, kinds=False)
+    texts = ["im not ok", "i keep wetting the bed and im 12 and scared", " ".join(["my mum keeps shouting at me"] * 8)]
+    for text in texts:
+        chosen = model.everyday if 6 <= len(text.split()) <= 40 else model.whole
+        assert model.score(text) == chosen.score(text)
+    assert model.everyday.score(texts[1]).probability != model.whole.score(texts[1]).probability

@@ -41,7 +41,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu import ngram_vector, risk_model
-from bot.nlu.risk_model import CORPUS_DIR, RiskModel, corpus_fingerprint, read_corpus
+from bot.nlu.risk_model import CORPUS_DIR, EVERYDAY_DIR, LengthAwareRiskModel, corpus_fingerprint, read_corpus
 from bot.nlu.trained_files import load_pickle, save_pickle, source_fingerprint
 from signposting.intents import CRISIS_INTENT
 from signposting.languages import crisis_language, detect_language
@@ -75,6 +75,10 @@ def thresholds_from(config: dict[str, Any]) -> Thresholds:
         check=float(config["check_threshold"]),
         lexicon_veto=float(config["lexicon_veto_threshold"]),
         distress=float(config["distress_threshold"]),
+        everyday_min_words=int(config["everyday_min_words"]),
+        everyday_words=int(config["everyday_words"]),
+        everyday_crisis=float(config["everyday_crisis_threshold"]),
+        everyday_check=float(config["everyday_check_threshold"]),
     )
 
 
@@ -94,6 +98,10 @@ class RiskDetectorComponent(GraphComponent, IntentClassifier):
             "check_threshold": defaults.check,
             "lexicon_veto_threshold": defaults.lexicon_veto,
             "distress_threshold": defaults.distress,
+            "everyday_min_words": defaults.everyday_min_words,
+            "everyday_words": defaults.everyday_words,
+            "everyday_crisis_threshold": defaults.everyday_crisis,
+            "everyday_check_threshold": defaults.everyday_check,
             # The intent classifier alone choosing express_crisis asks the check question.
             "classifier_check": True,
             "regularisation": 16.0,
@@ -106,7 +114,7 @@ class RiskDetectorComponent(GraphComponent, IntentClassifier):
         return corpus_fingerprint() + source_fingerprint(risk_model, ngram_vector)
 
     def __init__(
-        self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource, model: RiskModel | None = None,
+        self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource, model: LengthAwareRiskModel | None = None,
     ) -> None:
         self.config = config
         self.thresholds = thresholds_from(config)
@@ -123,10 +131,14 @@ class RiskDetectorComponent(GraphComponent, IntentClassifier):
 
     def train(self, training_data: TrainingData) -> Resource:
         """The risk model learns from the risk corpus, not from the NLU examples."""
-        corpus = read_corpus(CORPUS_DIR)
-        self.model = RiskModel(float(self.config["regularisation"])).fit(corpus, kind_from=self.thresholds.check)
+        corpus, everyday = read_corpus(CORPUS_DIR), read_corpus(EVERYDAY_DIR)
+        self.model = LengthAwareRiskModel.fit(
+            corpus, everyday, shortest=self.thresholds.everyday_min_words, longest=self.thresholds.everyday_words,
+            regularisation=float(self.config["regularisation"]),
+            kind_from=self.thresholds.check, everyday_kind_from=self.thresholds.everyday_check,
+        )
         save_pickle(self._model_storage, self._resource, MODEL_FILE, self.model)
-        logger.info("Risk model trained on %d corpus messages", len(corpus))
+        logger.info("Risk models trained on %d corpus and %d everyday messages", len(corpus), len(everyday))
         return self._resource
 
     @classmethod

@@ -23,8 +23,13 @@ from sklearn.linear_model import LogisticRegression
 from bot.nlu.ngram_vector import build_analyzers, ngram_features, sparse_vector
 from bot.nlu.trained_files import jsonl_fingerprint, read_authored_jsonl
 from signposting.risk import normalise_for_risk
+from signposting.risk_decision import REPLY_KIND, everyday_length
 
 CORPUS_DIR = Path(__file__).resolve().parent / "risk_corpus"
+# Everyday worries told in words that sound like danger, with near misses in the same topics
+# (authors I and J, docs/authoring/everyday_worries_addendum.md). Learnt only by the model for
+# short messages: trained into one model for all, they cost recall on long posts (docs/safety.md).
+EVERYDAY_DIR = Path(__file__).resolve().parent / "risk_corpus_everyday"
 NLU_DIR = Path(__file__).resolve().parents[2] / "data" / "nlu"
 TEAM = "team-nlu"
 # The NLU examples teach the model what the bot's everyday messages look like ("14",
@@ -33,6 +38,12 @@ TEAM = "team-nlu"
 # messages looked risky, and explicit words looked safe (the authors' hard negatives
 # are full of them: lyrics, lessons, banter). Weighted below the corpus.
 NLU_WEIGHT = 0.5
+# The kind of danger picks a specific crisis reply (exploitation, eating disorder, unsafe
+# tonight...) only when the model is this sure of it, summed over the categories that share
+# a reply; otherwise the general crisis reply. Leave one author out, model-only crisis
+# (2026-12-01): wrong specific replies 60 -> 32 (bereavement read as exploitation, a temper
+# as "nowhere safe tonight"), right ones 340 -> 312 (those get the general reply instead).
+KIND_CONFIDENCE = 0.5
 SAFE = "safe"
 RISK = "risk"
 
@@ -87,8 +98,8 @@ def read_nlu_examples(directory: Path = NLU_DIR) -> list[CorpusMessage]:
     return messages
 
 
-def corpus_fingerprint(directory: Path = CORPUS_DIR) -> str:
-    return jsonl_fingerprint(directory)
+def corpus_fingerprint(directory: Path = CORPUS_DIR, everyday: Path = EVERYDAY_DIR) -> str:
+    return jsonl_fingerprint(directory) + jsonl_fingerprint(everyday)
 
 
 def normalise_for_model(text: str) -> str:
@@ -151,8 +162,21 @@ class RiskModel:
         category = None
         if self.has_kinds and probability >= self.kind_from:
             logits = (self.kind.coef_[:, columns] @ values if columns else 0.0) + self.kind.intercept_
-            category = str(self.kind.classes_[int(np.argmax(logits))])
+            shifted = np.exp(logits - logits.max())  # the softmax scikit-learn's predict_proba gives
+            category = self._sure_kind(shifted / shifted.sum())
         return RiskScore(probability, category)
+
+    def _sure_kind(self, probabilities: np.ndarray) -> str | None:
+        """The most likely category of the most likely reply, if that reply has KIND_CONFIDENCE."""
+        classes = [str(c) for c in self.kind.classes_]
+        by_reply: dict[str, float] = {}
+        for category, probability in zip(classes, probabilities, strict=True):
+            reply = REPLY_KIND.get(category, "general")
+            by_reply[reply] = by_reply.get(reply, 0.0) + float(probability)
+        reply = max(by_reply, key=lambda kind: by_reply[kind])
+        if by_reply[reply] < KIND_CONFIDENCE:
+            return None
+        return max((c for c in classes if REPLY_KIND.get(c, "general") == reply), key=lambda c: probabilities[classes.index(c)])
 
     def _feature_vector(self, normalised: str) -> tuple[list[int], np.ndarray]:
         if getattr(self, "_built_analyzers", None) is None:
@@ -171,6 +195,41 @@ class RiskModel:
         for row, probability in enumerate(probabilities):
             category = None
             if self.has_kinds and probability >= self.kind_from:
-                category = str(self.kind.predict(matrix[row])[0])
+                category = self._sure_kind(self.kind.predict_proba(matrix[row])[0])
             scores.append(RiskScore(float(probability), category))
         return scores
+
+
+class LengthAwareRiskModel:
+    """Two risk models, one chosen by the message's length (words split on spaces).
+
+    Messages of `shortest` to `longest` words (first messages and worries, mostly) are scored by
+    a model that also learnt the everyday-worries authors; the others (short answers to the
+    form's questions, long posts) by the model of the risk corpus alone. Their scores have
+    different scales: `Thresholds.for_words` picks the matching thresholds by the same rule
+    (`signposting.risk_decision.everyday_length`). Why two: trained into one model, everyday
+    worries halved the false crisis replies but lost recall on long real posts whose danger is
+    one sentence in a story (docs/safety.md, sessions 3 and 11).
+    """
+
+    def __init__(self, whole: RiskModel, everyday: RiskModel, shortest: int, longest: int) -> None:
+        self.whole, self.everyday, self.shortest, self.longest = whole, everyday, shortest, longest
+
+    @classmethod
+    def fit(
+        cls, messages: list[CorpusMessage], everyday: list[CorpusMessage], *, shortest: int, longest: int,
+        regularisation: float = 16.0, kinds: bool = True, kind_from: float = 0.0, everyday_kind_from: float = 0.0,
+        team: list[CorpusMessage] | None = None,
+    ) -> LengthAwareRiskModel:
+        whole = RiskModel(regularisation).fit(messages, kinds=kinds, kind_from=kind_from, team=team)
+        everyday_model = RiskModel(regularisation).fit(messages + everyday, kinds=kinds, kind_from=everyday_kind_from, team=team)
+        return cls(whole, everyday_model, shortest, longest)
+
+    def model_for(self, text: str) -> RiskModel:
+        return self.everyday if everyday_length(len(text.split()), self.shortest, self.longest) else self.whole
+
+    def score(self, text: str) -> RiskScore:
+        return self.model_for(text).score(text)
+
+    def score_many(self, texts: list[str]) -> list[RiskScore]:
+        return [self.score(text) for text in texts]
