@@ -50,7 +50,7 @@ from bot.nlu.risk_model import (
     EVERYDAY_DIR as EVERYDAY_CORPUS_DIR,
 )
 from bot.train import model_path
-from signposting.risk_decision import CHECK, CRISIS, NONE, RiskSignals, Thresholds, decide
+from signposting.risk_decision import CHECK, CRISIS, NONE, RiskSignals, Thresholds, decide, everyday_length
 from signposting.settings import PROJECT_ROOT
 
 SAFETY_SETS = PROJECT_ROOT / "tests" / "safety"
@@ -133,9 +133,10 @@ def judge(agent, texts: list[str]) -> list[Verdict]:  # type: ignore[no-untyped-
     return [verdict(parsed) for parsed in parse(agent, texts)]
 
 
-def signals_with_score(risk: dict[str, Any], probability: float, category: str | None) -> RiskSignals:
+def signals_with_score(risk: dict[str, Any], probability: float, category: str | None, whole: float | None = None) -> RiskSignals:
     """The parsed signals with another risk model's score (leave one author out)."""
     return RiskSignals(
+        whole_probability=whole,
         lexicon_categories=tuple(risk.get("lexicon_categories") or ()),
         finality=bool(risk.get("finality")),
         model_probability=probability,
@@ -195,14 +196,14 @@ def _row(name: str, levels: list[str]) -> str:
 
 # --- the parts ----------------------------------------------------------------------------------
 
-def leave_one_author_out(agent, thresholds: Thresholds) -> tuple[list[str], list[tuple[CorpusMessage, dict, float]]]:  # type: ignore[no-untyped-def]
+def leave_one_author_out(agent, thresholds: Thresholds) -> tuple[list[str], list[tuple[CorpusMessage, dict, float, float | None]]]:  # type: ignore[no-untyped-def]
     """The risk models retrained without each author of the risk corpus and the everyday corpus
     (the long-message model never had the everyday authors), that author's messages re-decided."""
     whole = [m for m in read_corpus(CORPUS_DIR) if not m.context]
     everyday = [m for m in read_corpus(EVERYDAY_CORPUS_DIR) if not m.context]
     corpus = whole + everyday
     parsed = {m.text: verdict(p).risk for m, p in zip(corpus, parse(agent, [m.text for m in corpus]), strict=True)}
-    scored: list[tuple[CorpusMessage, dict, float, str | None]] = []
+    scored: list[tuple[CorpusMessage, dict, float, str | None, float | None]] = []
     for author in sorted({m.author for m in corpus}):
         model = LengthAwareRiskModel.fit(
             [m for m in whole if m.author != author], [m for m in everyday if m.author != author],
@@ -211,8 +212,8 @@ def leave_one_author_out(agent, thresholds: Thresholds) -> tuple[list[str], list
         )
         held_out = [m for m in corpus if m.author == author]
         for message, score in zip(held_out, model.score_many([m.text for m in held_out]), strict=True):
-            scored.append((message, parsed[message.text], score.probability, score.category))
-    rows = [(m, outcome(decide(signals_with_score(risk, p, c), thresholds).level, risk)) for m, risk, p, c in scored]
+            scored.append((message, parsed[message.text], score.probability, score.category, score.whole_probability))
+    rows = [(m, outcome(decide(signals_with_score(risk, p, c, w), thresholds).level, risk)) for m, risk, p, c, w in scored]
     lines = outcome_table(rows, f"Leave one author out ({len({m.author for m in corpus})} authors, {len(rows)} messages)")
     for author in sorted({m.author for m in corpus}):
         mine = [(m, level) for m, level in rows if m.author == author]
@@ -223,7 +224,7 @@ def leave_one_author_out(agent, thresholds: Thresholds) -> tuple[list[str], list
             f"{_pct(risk.count(CRISIS), len(risk))} | safe crisis {_pct(safe.count(CRISIS), len(safe))} "
             f"check {_pct(safe.count(CHECK), len(safe))}"
         )
-    return lines, [(m, risk, p) for m, risk, p, _ in scored]
+    return lines, [(m, risk, p, w) for m, risk, p, _, w in scored]
 
 
 def regularisation_in_config() -> float:
@@ -231,27 +232,34 @@ def regularisation_in_config() -> float:
     return float(next(c for c in config["pipeline"] if c["name"].endswith("RiskDetectorComponent"))["regularisation"])
 
 
-def threshold_grid(scored: list[tuple[CorpusMessage, dict, float]], configured: Thresholds) -> list[str]:
-    """Operating points on the held-out authors: recall first, then fewest false alarms. The
-    thresholds of one model are varied (long messages, then short ones), the other's kept."""
-    lines: list[str] = []
-    for title, vary in (("messages over the everyday model's length", "whole"), ("short messages (everyday model)", "everyday")):
-        lines += _grid(scored, configured, vary, title)
-    return lines
+def threshold_grid(scored: list[tuple[CorpusMessage, dict, float, float | None]], configured: Thresholds) -> list[str]:
+    """Operating points on the held-out authors: recall first, then fewest false alarms. Each
+    model's thresholds are varied on the messages it scores (by length), the other's kept; the
+    lexicon veto is on the long-message model's scale (both models use that score for it)."""
+    def everyday(risk: dict) -> bool:
+        return everyday_length(int(risk.get("words") or 99), configured.everyday_min_words, configured.everyday_words)
+
+    return [
+        *_grid([row for row in scored if not everyday(row[1])], configured, "whole", "messages the long-message model scores"),
+        *_grid([row for row in scored if everyday(row[1])], configured, "everyday", "messages of the everyday model's lengths"),
+    ]
 
 
-def _grid(scored: list[tuple[CorpusMessage, dict, float]], configured: Thresholds, vary: str, title: str) -> list[str]:
-    lines = [f"\n## Thresholds for {title} on held-out authors (some escalation ≥ 97% of risk; fewest false crisis replies)"]
+def _grid(scored: list[tuple[CorpusMessage, dict, float, float | None]], configured: Thresholds, vary: str, title: str) -> list[str]:
+    lines = [f"\n## Thresholds for {title} ({len(scored)}; some escalation ≥ 97% of risk; fewest false crisis replies)"]
+    if not scored or not any(m.is_risk for m, *_ in scored) or all(m.is_risk for m, *_ in scored):
+        return [*lines, "(too few messages of both kinds)"]
     points = []
     crises = (0.4, 0.5, 0.6, 0.7) if vary == "everyday" else (0.6, 0.7, 0.8, 0.9)
-    for crisis, check, veto in itertools.product(crises, (0.05, 0.08, 0.1, 0.12, 0.15, 0.18, 0.2, 0.25, 0.3), (0.2, 0.3, 0.4)):
+    vetoes = (configured.lexicon_veto,) if vary == "everyday" else (0.2, 0.3, 0.4)
+    for crisis, check, veto in itertools.product(crises, (0.05, 0.08, 0.1, 0.12, 0.15, 0.18, 0.2, 0.25, 0.3), vetoes):
         if check >= crisis:
             continue
         if vary == "everyday":
-            thresholds = replace(configured, everyday_crisis=crisis, everyday_check=check, lexicon_veto=veto)
+            thresholds = replace(configured, everyday_crisis=crisis, everyday_check=check)
         else:
             thresholds = replace(configured, crisis=crisis, check=check, lexicon_veto=veto)
-        levels = [(m.is_risk, decide(signals_with_score(risk, p, None), thresholds).level) for m, risk, p in scored]
+        levels = [(m.is_risk, decide(signals_with_score(risk, p, None, w), thresholds).level) for m, risk, p, w in scored]
         risk = [level for is_risk, level in levels if is_risk]
         safe = [level for is_risk, level in levels if not is_risk]
         points.append((

@@ -85,6 +85,14 @@ class RiskSignals:
     crisis_language: str | None = None  # a crisis term in another language matched
     lexicon_matches: tuple[tuple[str, str, str], ...] = ()  # (category, pattern, matched words)
     words: int = 99  # how many words the message has
+    # The long-message model's score when the everyday model scored the message (6 to 40 words):
+    # the lexicon veto and distress keep the scale they were chosen on.
+    whole_probability: float | None = None
+
+    @property
+    def veto_probability(self) -> float:
+        """The score the lexicon veto is compared with (`Thresholds.lexicon_veto`'s scale)."""
+        return self.model_probability if self.whole_probability is None else self.whole_probability
 
     @property
     def too_short_for_the_model_alone(self) -> bool:
@@ -105,7 +113,7 @@ def decide(signals: RiskSignals, thresholds: Thresholds, earlier_distress: bool 
     model_category = (signals.model_category,) if signals.model_category else ()
     if signals.crisis_language:
         return Decision(CRISIS, "multilingual", ("multilingual", *signals.lexicon_categories))
-    if signals.lexicon_categories and signals.model_probability >= thresholds.lexicon_veto:
+    if signals.lexicon_categories and signals.veto_probability >= thresholds.lexicon_veto:
         return Decision(CRISIS, "lexicon", signals.lexicon_categories)
     if signals.model_probability >= thresholds.crisis and not signals.too_short_for_the_model_alone:
         return Decision(CRISIS, "model", model_category)
@@ -121,11 +129,12 @@ def decide(signals: RiskSignals, thresholds: Thresholds, earlier_distress: bool 
 
 
 def is_distress(signals: RiskSignals, thresholds: Thresholds) -> bool:
-    """Did this (earlier) message show distress? Then a later goodbye escalates."""
-    thresholds = thresholds.for_words(signals.words)
+    """Did this (earlier) message show distress? Then a later goodbye escalates. Either model's
+    score counts, each on its own scale."""
     return (
         bool(signals.lexicon_categories) or bool(signals.crisis_language) or signals.classifier_crisis
-        or signals.model_probability >= thresholds.distress
+        or signals.model_probability >= thresholds.for_words(signals.words).distress
+        or (signals.whole_probability is not None and signals.whole_probability >= thresholds.distress)
     )
 
 

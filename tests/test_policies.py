@@ -8,7 +8,13 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.nlu.crisis_policy import crisis_categories, next_crisis_action, next_step
+from bot.nlu.crisis_policy import (
+    AFTER_CRISIS_CHECK,
+    after_crisis_score,
+    crisis_categories,
+    next_crisis_action,
+    next_step,
+)
 from bot.nlu.safety_net_policy import next_safety_net_action
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -321,3 +327,11 @@ def test_the_after_crisis_rule_covers_the_next_two_messages_only(domain):
         assert crisis_not_settled(state) is checked, answer
         assert risk_level(state) == ("check" if checked else "none"), answer
         events += [ActionExecuted("utter_crisis_third_party"), ActionExecuted("action_listen")]
+
+
+def test_the_after_crisis_rule_reads_the_scale_it_was_chosen_on():
+    """For 6 to 40 words the everyday model gives 'score' on a lower scale; the long-message model's
+    'whole_score' is kept beside it ("dont call anyone i just want to sleep": 0.036 and 0.081)."""
+    assert after_crisis_score({"score": 0.036, "whole_score": 0.081}) >= AFTER_CRISIS_CHECK
+    assert after_crisis_score({"score": 0.2, "whole_score": None}) == 0.2
+    assert after_crisis_score({"score": 0.01}) < AFTER_CRISIS_CHECK

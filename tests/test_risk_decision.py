@@ -106,3 +106,33 @@ def test_a_score_of_0_55_is_a_crisis_on_the_everyday_scale_and_a_check_on_the_ot
 
 def test_without_an_everyday_model_the_thresholds_are_the_same_at_every_length():
     assert all(THRESHOLDS.for_words(words) == THRESHOLDS for words in (1, 6, 20, 40, 200))
+
+
+def test_the_lexicon_veto_reads_the_long_message_models_score_at_every_length():
+    """Risk words in 6 to 40 words: the veto compares the score it was chosen on (the review found
+    the everyday model's lower scale dropped 'year 9. i dont want to live anymore' to the check)."""
+    words = RiskSignals(lexicon_categories=("suicidal",), model_probability=0.1, whole_probability=0.4, words=12)
+    assert decide(words, LENGTH_AWARE).level == CRISIS
+    assert decide(RiskSignals(lexicon_categories=("suicidal",), model_probability=0.1, whole_probability=0.1, words=12), LENGTH_AWARE).level == CHECK
+    assert decide(RiskSignals(lexicon_categories=("suicidal",), model_probability=0.35, words=60), LENGTH_AWARE).level == CRISIS
+
+
+def test_either_models_score_shows_distress():
+    assert is_distress(RiskSignals(model_probability=0.05, whole_probability=0.3, words=12), LENGTH_AWARE)
+    assert is_distress(RiskSignals(model_probability=0.2, whole_probability=0.1, words=12), LENGTH_AWARE)
+    assert not is_distress(RiskSignals(model_probability=0.05, whole_probability=0.1, words=12), LENGTH_AWARE)
+
+
+def test_the_configured_lengths_are_the_ones_the_thresholds_switch_at():
+    """config.yml's everyday range, read as the component reads it (the model is trained with the same)."""
+    import yaml
+
+    from bot.nlu.risk_component import thresholds_from
+    from signposting.settings import PROJECT_ROOT
+
+    component = next(c for c in yaml.safe_load((PROJECT_ROOT / "config.yml").read_text())["pipeline"] if c["name"].endswith("RiskDetectorComponent"))
+    thresholds = thresholds_from(component)
+    low, high = thresholds.everyday_min_words, thresholds.everyday_words
+    assert 0 < low < high
+    assert thresholds.for_words(low - 1) == thresholds and thresholds.for_words(high + 1) == thresholds
+    assert thresholds.for_words(low).check == thresholds.for_words(high).check == thresholds.everyday_check != thresholds.check

@@ -178,11 +178,17 @@ def risk_level(tracker: DialogueStateTracker) -> str:
     if level != CRISIS and risk.get("finality") and earlier_distress(tracker):
         return CRISIS
     if (
-        level == NONE and float(risk.get("score") or 0.0) >= AFTER_CRISIS_CHECK
+        level == NONE and after_crisis_score(risk) >= AFTER_CRISIS_CHECK
         and crisis_not_settled(tracker) and not answers_a_safety_question(tracker)
     ):
         return CHECK
     return level
+
+
+def after_crisis_score(risk: dict) -> float:
+    """The score AFTER_CRISIS_CHECK was chosen on: the long-message model's, when the everyday
+    model scored the message (its scale is lower); the higher of the two, to be safe."""
+    return max(float(risk.get("score") or 0.0), float(risk.get("whole_score") or 0.0))
 
 
 def is_parent(tracker: DialogueStateTracker) -> bool:

@@ -161,6 +161,7 @@ class RiskDetectorComponent(GraphComponent, IntentClassifier):
             crisis_language=crisis_language(text),
             lexicon_matches=tuple((m.category, m.pattern, m.text) for m in result.risk_matches),
             words=len(text.split()),
+            whole_probability=score.whole_probability if score else None,
         )
 
     def process(self, messages: list[Message]) -> list[Message]:
@@ -207,6 +208,8 @@ def risk_record(signals: RiskSignals, decision: Decision, language: str | None, 
         "source": decision.source,
         "categories": list(decision.categories),
         "score": round(signals.model_probability, 4),
+        # the long-message model's score, when the everyday model gave "score" (6 to 40 words)
+        "whole_score": None if signals.whole_probability is None else round(signals.whole_probability, 4),
         "model_category": signals.model_category,
         "finality": signals.finality,
         "distress": distress,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -113,6 +113,9 @@ def normalise_for_model(text: str) -> str:
 class RiskScore:
     probability: float  # that the message needs crisis help
     category: str | None  # the most likely kind of danger (meaningful when probability is high)
+    # When the everyday model scored the message: the other model's score, on the scale the
+    # lexicon veto, distress and the after-crisis rule were chosen on (LengthAwareRiskModel).
+    whole_probability: float | None = None
 
 
 class RiskModel:
@@ -229,7 +232,10 @@ class LengthAwareRiskModel:
         return self.everyday if everyday_length(len(text.split()), self.shortest, self.longest) else self.whole
 
     def score(self, text: str) -> RiskScore:
-        return self.model_for(text).score(text)
+        if self.model_for(text) is self.whole:
+            return self.whole.score(text)
+        score = self.everyday.score(text)
+        return replace(score, whole_probability=self.whole.score(text).probability)
 
     def score_many(self, texts: list[str]) -> list[RiskScore]:
         return [self.score(text) for text in texts]

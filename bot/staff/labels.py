@@ -43,7 +43,7 @@ CRISIS_CATEGORIES = {
     "eating_disorder_danger": "Eating disorder danger", "unsafe_home": "Unsafe at home", "unsafe_now": "Unsafe now",
     "psychosis_harm": "Voices or harm to others", "parent_own_crisis": "Parent's own crisis",
     "multilingual": "Crisis words in another language", "classifier": "Risk model", "lexicon": "Risk words",
-    "risk_model": "Risk model", "context": "Earlier distress in the conversation",
+    "risk_model": "Risk model", "model": "Risk model", "context": "Earlier distress in the conversation",
 }
 CRISIS_KINDS = {
     "general": "Crisis reply", "eating_disorder": "Crisis reply: eating disorder", "grooming_online": "Crisis reply: online grooming",
