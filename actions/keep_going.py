@@ -18,10 +18,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.feedback import ActionRecordFeedback, ask_contacted_if_due, typed_feedback_answer
-from actions.triage_form import ask_area, resolve_area
+from actions.triage_form import WHY_WE_ASK, ask_area, resolve_area
 from signposting.change_request import parse_change_target
 from signposting.languages import interpreter_lines
-from signposting.parsing import parent_speaking, role_said_of_oneself
+from signposting.parsing import asks_why_we_ask, parent_speaking, role_said_of_oneself
 from signposting.responses import NOT_UNDERSTOOD, NOT_UNDERSTOOD_ACTION
 from signposting.settings import settings
 from signposting.text import normalise
@@ -150,6 +150,11 @@ class ActionNotUnderstood(Action):
             changed = await ActionChangeAnswer().run(dispatcher, tracker, domain)
             followed = any(event.get("event") == "followup" for event in changed)
             return changed if followed else [*changed, FollowupAction("action_listen")]
+        asked = tracker.get_slot("requested_slot")
+        if in_the_form(tracker) and asked in WHY_WE_ASK and asks_why_we_ask(tracker.latest_message.get("text") or ""):
+            # "why?" read as nothing: say why we ask, then ask again (not a misunderstanding)
+            dispatcher.utter_message(response=WHY_WE_ASK[asked])
+            return [UserUtteranceReverted(), *ask(dispatcher, tracker, asked)]
         misunderstood = 1 + misunderstood_in_a_row(tracker.events, current_turn=False)
         dispatcher.utter_message(response="utter_not_understood_again" if misunderstood >= 2 else "utter_not_understood")
         events: list[dict[str, Any]] = [UserUtteranceReverted()]

@@ -20,6 +20,7 @@ from services_db.gazetteer import AreaResolution
 from signposting.concern_reading import read_concern
 from signposting.intents import CRISIS_INTENT, NEVER_AN_ANSWER, NOT_A_SLOT_VALUE, NOT_AN_ANSWER
 from signposting.parsing import (
+    asks_why_we_ask,
     is_declined,
     is_something_else,
     parse_age,
@@ -253,14 +254,14 @@ class ValidateTriageForm(FormValidationAction):
     def validate_user_role(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         role = parse_role_typed(str(value or ""))
         if role is None:
-            dispatcher.utter_message(response="utter_role_not_understood")
+            dispatcher.utter_message(response=not_understood("user_role", str(value or ""), "utter_role_not_understood"))
             return {"user_role": None}
         return {"user_role": role}
 
     def validate_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         age = parse_age(str(value or ""))
         if age is None:
-            dispatcher.utter_message(response="utter_age_not_understood")
+            dispatcher.utter_message(response=not_understood("age", str(value or ""), "utter_age_not_understood"))
             return {"age": None}
         if age.out_of_range:
             dispatcher.utter_message(response="utter_age_out_of_range")
@@ -277,6 +278,9 @@ class ValidateTriageForm(FormValidationAction):
             return {"school": text}
         if absence := parse_school_absence(text):  # "skipped" or "not at school"
             return {"school": absence, "school_urn": None, "school_has_mhst": None}
+        if asks_why_we_ask(text):
+            dispatcher.utter_message(response=WHY_WE_ASK["school"])
+            return {"school": None}
         directory = get_directory()
         school = directory.schools.match(text, tracker.get_slot("area_code")) if directory else None
         if school is None:
@@ -328,6 +332,8 @@ class ValidateTriageForm(FormValidationAction):
         if told_a_worry_instead(tracker, str(value or "")):
             # extract_concern kept the worry: thank them, then the place is asked again.
             dispatcher.utter_message(response="utter_worry_noted")
+        elif asks_why_we_ask(str(value or "")):
+            dispatcher.utter_message(response=WHY_WE_ASK["area"])
         else:
             dispatcher.utter_message(response="utter_area_not_understood", postcode_examples=settings.deployment.postcode_examples)
         return {"area": None, "area_options": None}
@@ -341,6 +347,15 @@ class ValidateTriageForm(FormValidationAction):
             dispatcher.utter_message(response="utter_concern_not_understood")
             return {"concern": None}
         return {"concern": concern}
+
+
+# "why do u need to know that": why the question is asked, and that it can be skipped where it can.
+WHY_WE_ASK = {slot: f"utter_why_{slot}" for slot in ("user_role", "age", "school", "area")}
+
+
+def not_understood(slot: str, text: str, response: str) -> str:
+    """The reply to an answer the form could not use: why we ask, if that was the question."""
+    return WHY_WE_ASK[slot] if asks_why_we_ask(text) else response
 
 
 def worry_told(tracker: Tracker, text: str) -> str | None:

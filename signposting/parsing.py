@@ -654,3 +654,21 @@ def parse_yes_no(text: str, other_languages: bool = False) -> str | None:
         if _YES.fullmatch(candidate) or (other_languages and _YES_OTHER_LANGUAGES.fullmatch(candidate)):
             return "yes"
     return None
+
+
+# "why do u need to know that", "what's that for?", "how come?": a question about the question.
+_ASKS_WHY = re.compile(
+    r"^(?:(?:but|and|so|um|erm|ok|okay|hmm)\s+)?(?:"
+    r"(?:why+|wat for|what for|how come)(?: (?:tho|though|is that|that))?$|"
+    r"(?:whats|what s|what is|wats) (?:that|this|it) for|"
+    r"why (?:do|does|would|should|d) (?:you|u|ya|yu|it|the bot|this) (?:need|want|wanna|ask|have to know)|"
+    r"why (?:does|do|would) (?:that|it|this|my \w+) matter|why (?:is|s) (?:that|this|it) (?:needed|important)"
+    r")\b"
+)
+ASKS_WHY_MAX_WORDS = 10
+
+
+def asks_why_we_ask(text: str) -> bool:
+    """A short question about why the bot asks ("why do u need to know that", "what's that for?")."""
+    clean = normalise(text)
+    return len(clean.split()) <= ASKS_WHY_MAX_WORDS and bool(_ASKS_WHY.match(clean))

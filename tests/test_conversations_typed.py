@@ -137,6 +137,29 @@ def test_watford_innit_is_watford_and_nothing_restarts(bot):  # noqa: F811
     assert slots(bot, chat)["area_code"] == "herts"
 
 
+def test_new_parks_at_the_place_question_does_not_start_again(bot):  # noqa: F811
+    """A Leicester estate read as "new chat" threw every answer away (D3); now never a restart."""
+    chat = start(bot, "young person", "15", "skip")
+    reply = chat.text("new parks")
+    assert "Where do you live?" in reply and kept_going(reply)
+    assert slots(bot, chat)["age"] == "15"
+
+
+@pytest.mark.parametrize(
+    ("answers", "question", "explained", "asked_again"),
+    [
+        ((), "why?", "Some services are for young people", "Who is chatting today?"),
+        (("young person",), "why do u need to know that", "only show services that are for that age", "How old are you?"),
+        (("young person", "15"), "whats that for", "mental health support team", "Which school"),
+        (("young person", "15", "skip"), "why do u need to know that", "Services are different in each area", "Where do you live?"),
+    ],
+)
+def test_why_do_you_need_to_know_is_answered_and_the_question_asked_again(bot, answers, question, explained, asked_again):  # noqa: F811
+    chat = start(bot, *answers)
+    reply = chat.text(question)
+    assert explained in reply and asked_again in reply and kept_going(reply)
+
+
 @pytest.mark.parametrize(
     ("answer", "age", "area_code"),
     [("I'm 17 and live in Cardiff", 17, "wales"), ("14, from Harlow", 14, "west_essex")],

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from signposting.parsing import is_declined, parse_age, parse_role_typed, parse_school_absence, parse_yes_no
+from signposting.parsing import (
+    asks_why_we_ask,
+    is_declined,
+    parse_age,
+    parse_role_typed,
+    parse_school_absence,
+    parse_yes_no,
+)
 
 
 @pytest.mark.parametrize(
@@ -200,3 +207,17 @@ def test_roles_by_the_buttons_place_and_with_a_slip(text, role):
 @pytest.mark.parametrize("text", ["career", "the first time", "paren"])
 def test_near_misses_are_not_roles(text):
     assert parse_role_typed(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["why?", "Why", "why do u need to know that", "whats that for", "but why do you need my age", "how come", "why does my age matter"],
+)
+def test_a_question_about_the_question_is_asking_why(text):
+    assert asks_why_we_ask(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["why is everyone mean to me", "why does nobody like me", "y", "why not", "watford", "whyteleafe", "year 9"],
+)
+def test_a_worry_or_an_answer_is_not_asking_why(text):
+    assert not asks_why_we_ask(text)
