@@ -332,10 +332,11 @@ class ValidateTriageForm(FormValidationAction):
         if told_a_worry_instead(tracker, str(value or "")):
             # extract_concern kept the worry: thank them, then the place is asked again.
             dispatcher.utter_message(response="utter_worry_noted")
-        elif asks_why_we_ask(str(value or "")):
-            dispatcher.utter_message(response=WHY_WE_ASK["area"])
         else:
-            dispatcher.utter_message(response="utter_area_not_understood", postcode_examples=settings.deployment.postcode_examples)
+            dispatcher.utter_message(
+                response=not_understood("area", str(value or ""), "utter_area_not_understood"),
+                postcode_examples=settings.deployment.postcode_examples,
+            )
         return {"area": None, "area_options": None}
 
     def validate_concern(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
