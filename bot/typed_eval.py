@@ -93,6 +93,7 @@ class Answer:
     asker_role: str
     text: str
     expected: dict[str, Any]
+    source: str = ""  # the file's name: the report gives each set its own line
 
 
 @dataclass
@@ -119,7 +120,7 @@ def read_answers(paths: Iterable[Path]) -> list[Answer]:
             if row.get("question") not in QUESTIONS:
                 raise ValueError(f"{path}:{number}: unknown question {row.get('question')!r}")
             answers.append(Answer(row["id"], row["question"], row.get("asker_role") or "young_person",
-                                  row["text"], row["expected"]))
+                                  row["text"], row["expected"], Path(path).name))
     return answers
 
 
@@ -298,6 +299,15 @@ def report(outcomes: list[Outcome], show_failures: int) -> list[str]:
     if separate:
         lines.append(row("concern (apart)", separate))
     lines.append(row("everything", outcomes))
+    sources = sorted({o.answer.source for o in outcomes})
+    if len(sources) > 1:
+        lines.append("by file (all but concern; concern)")
+        for source in sources:
+            rows = [o for o in outcomes if o.answer.source == source]
+            for name, part in (("", [o for o in rows if o.answer.question not in SEPARATE]),
+                               (" concern", [o for o in rows if o.answer.question in SEPARATE])):
+                if part:
+                    lines.append("  " + row(f"{source}{name}", part).rstrip())
     for question in BY_LABEL:
         labels: dict[str, list[Outcome]] = defaultdict(list)
         for outcome in by_question.get(question, []):

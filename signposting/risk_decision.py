@@ -10,16 +10,19 @@ does. Recall first:
                                                   veto ("we read about suicide in PSHE"):
                                                   then the check question
     risk model score ≥ crisis threshold         → crisis reply
+    (6 to 40 words: both models' scores)
     a goodbye / finality message after earlier
       distress in the same conversation         → crisis reply (context, in the policy)
     risk model score ≥ check threshold          → check question ("are you thinking about
-    or the intent classifier says crisis           hurting yourself…?", with 999)
+    (either model's, each on its own scale)        hurting yourself…?", with 999)
+    or the intent classifier says crisis
     otherwise                                   → nothing
 
 The thresholds live in config.yml (RiskDetectorComponent) and were chosen on held-out
 authors by `make safety-eval`. Messages of 6 to 40 words are scored by a second risk model
 that also learnt everyday worries, on its own scale: `Thresholds.for_words` gives its crisis,
-check and distress thresholds for those lengths.
+check and distress thresholds for those lengths. It can only turn the other model's crisis
+reply into the check question (`both_models_reach_crisis`).
 """
 from __future__ import annotations
 
@@ -109,13 +112,14 @@ class Decision:
 
 
 def decide(signals: RiskSignals, thresholds: Thresholds, earlier_distress: bool = False) -> Decision:
+    whole = thresholds
     thresholds = thresholds.for_words(signals.words)
     model_category = (signals.model_category,) if signals.model_category else ()
     if signals.crisis_language:
         return Decision(CRISIS, "multilingual", ("multilingual", *signals.lexicon_categories))
     if signals.lexicon_categories and signals.veto_probability >= thresholds.lexicon_veto:
         return Decision(CRISIS, "lexicon", signals.lexicon_categories)
-    if signals.model_probability >= thresholds.crisis and not signals.too_short_for_the_model_alone:
+    if both_models_reach_crisis(signals, thresholds, whole) and not signals.too_short_for_the_model_alone:
         return Decision(CRISIS, "model", model_category)
     if signals.finality and earlier_distress:
         return Decision(CRISIS, "context", ("suicidal",))
@@ -123,9 +127,24 @@ def decide(signals: RiskSignals, thresholds: Thresholds, earlier_distress: bool 
         return Decision(CHECK, "lexicon", signals.lexicon_categories)
     if signals.model_probability >= thresholds.check and not signals.too_short_for_the_model_alone:
         return Decision(CHECK, "model", model_category)
+    if signals.whole_probability is not None and signals.whole_probability >= whole.check:
+        return Decision(CHECK, "model", model_category)
     if signals.classifier_crisis:
         return Decision(CHECK, "classifier", ())
     return Decision(NONE, "none", ())
+
+
+def both_models_reach_crisis(signals: RiskSignals, thresholds: Thresholds, whole: Thresholds) -> bool:
+    """The model's crisis reply. When the everyday model scored the message (6 to 40 words),
+    both models must reach their crisis thresholds, and `decide` asks the check question when
+    either reaches its check: the everyday model can turn a crisis reply into the check
+    question, and never turns anything into nothing or into a crisis. Alone, it did both in
+    session 11's clean-clone run: "everything feels hopeless and nothing ever gets better, i'm
+    so tired of all of it" got nothing (0.18 on its scale, 0.46 on the other's), and "she's not
+    eating much and stays in her room" got the crisis reply (0.50; 0.52, a check, on the other's)."""
+    if signals.model_probability < thresholds.crisis:
+        return False
+    return signals.whole_probability is None or signals.whole_probability >= whole.crisis
 
 
 def is_distress(signals: RiskSignals, thresholds: Thresholds) -> bool:

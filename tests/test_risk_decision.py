@@ -1,12 +1,15 @@
 """The risk layer's decision and the choice of crisis reply: pure functions, no model."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from signposting.risk_decision import (
     CHECK,
     CRISIS,
     NONE,
+    Decision,
     RiskSignals,
     Thresholds,
     about_own_crisis,
@@ -101,7 +104,40 @@ def test_the_everyday_models_thresholds_apply_to_its_lengths_only(words, level):
 
 def test_a_score_of_0_55_is_a_crisis_on_the_everyday_scale_and_a_check_on_the_other():
     assert decide(RiskSignals(model_probability=0.55, words=12), LENGTH_AWARE).level == CRISIS
+    assert decide(RiskSignals(model_probability=0.55, whole_probability=0.6, words=12), LENGTH_AWARE).level == CRISIS
     assert decide(RiskSignals(model_probability=0.55, words=60), LENGTH_AWARE).level == CHECK
+
+
+def test_the_long_message_model_still_asks_the_check_question_at_its_own_threshold():
+    """The everyday model may lower a crisis to a check, never a check to nothing: the session 11
+    clean-clone run lost 'everything feels hopeless and nothing ever gets better, i'm so tired of
+    all of it' (0.18 on the everyday model, 0.46 on the other)."""
+    hopeless = RiskSignals(model_probability=0.1797, whole_probability=0.4635, words=17)
+    assert decide(hopeless, LENGTH_AWARE) == Decision(CHECK, "model", ())
+    assert decide(RiskSignals(model_probability=0.1797, whole_probability=0.2499, words=17), LENGTH_AWARE).level == NONE
+
+
+def test_the_everyday_model_alone_never_raises_a_crisis_reply():
+    """'she's not eating much and stays in her room': 0.50 on the everyday model, 0.52 (a check)
+    on the other: a check, as before the everyday model."""
+    assert decide(RiskSignals(model_probability=0.5005, whole_probability=0.5156, words=10), LENGTH_AWARE).level == CHECK
+    assert decide(RiskSignals(model_probability=0.5005, whole_probability=0.6, words=10), LENGTH_AWARE).level == CRISIS
+    assert decide(RiskSignals(model_probability=0.3, whole_probability=0.9, words=17), LENGTH_AWARE).level == CHECK
+
+
+@pytest.mark.parametrize("words", [6, 12, 40])
+@pytest.mark.parametrize("everyday", [0.0, 0.1, 0.17, 0.18, 0.3, 0.49, 0.5, 0.9])
+@pytest.mark.parametrize("whole", [0.0, 0.2, 0.25, 0.59, 0.6, 0.95])
+def test_the_everyday_model_only_ever_turns_a_crisis_into_the_check_question(words, everyday, whole):
+    with_both = decide(RiskSignals(model_probability=everyday, whole_probability=whole, words=words), LENGTH_AWARE).level
+    whole_alone = decide(RiskSignals(model_probability=whole, words=words), replace(LENGTH_AWARE, everyday_words=0)).level
+    if whole_alone == CRISIS:
+        assert with_both in (CRISIS, CHECK)
+    elif whole_alone == CHECK:
+        assert with_both == CHECK
+    else:
+        assert with_both in (NONE, CHECK)
+        assert with_both == (CHECK if everyday >= LENGTH_AWARE.everyday_check else NONE)
 
 
 def test_without_an_everyday_model_the_thresholds_are_the_same_at_every_length():

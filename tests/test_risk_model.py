@@ -129,3 +129,10 @@ def test_each_message_is_scored_by_the_model_for_its_length():
         chosen = model.everyday if 6 <= len(text.split()) <= 40 else model.whole
         assert (model.score(text).probability, model.score(text).category) == (chosen.score(text).probability, chosen.score(text).category)
     assert model.everyday.score(texts[1]).probability != model.whole.score(texts[1]).probability
+
+
+@pytest.mark.trains
+def test_without_everyday_lengths_only_one_model_is_trained():
+    model = LengthAwareRiskModel.fit(read_corpus()[::4], read_corpus(EVERYDAY_DIR)[::4], shortest=6, longest=0, kinds=False)
+    assert model.everyday is model.whole
+    assert model.score("i keep wetting the bed and im 12 and scared").whole_probability is None

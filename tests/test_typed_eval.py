@@ -125,3 +125,22 @@ def test_the_report_counts_first_messages_and_next_steps_label_by_label():
     ]
     lines = report(outcomes, show_failures=0)
     assert "  next_step by label: goodbye 1/2, more_options 1/1" in lines
+
+
+def test_the_report_gives_each_file_its_own_line():
+    from dataclasses import replace
+
+    from bot.typed_eval import Outcome, report
+
+    held, dev = "typed_T9.jsonl", "typed_D9.jsonl"
+    outcomes = [
+        Outcome(replace(answer("age", {"age": 14}), source=held), True),
+        Outcome(replace(answer("age", {"age": 15}), source=held), False, after_check=True),
+        Outcome(replace(answer("concern", {"concern": "sleep"}), source=held), False),
+        Outcome(replace(answer("age", {"age": 9}), source=dev), True),
+    ]
+    lines = report(outcomes, show_failures=0)
+    assert "  typed_D9.jsonl  1/1 (100.0%)         1/1 (100.0%)" in lines
+    assert any(line.startswith("  typed_T9.jsonl ") and "1/2 (50.0%)" in line and "2/2 (100.0%)" in line for line in lines)
+    assert any(line.startswith("  typed_T9.jsonl concern") and "0/1 (0.0%)" in line for line in lines)
+    assert not any(line.startswith("  typed_D9.jsonl concern") for line in lines)

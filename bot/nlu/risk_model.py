@@ -225,6 +225,8 @@ class LengthAwareRiskModel:
         team: list[CorpusMessage] | None = None,
     ) -> LengthAwareRiskModel:
         whole = RiskModel(regularisation).fit(messages, kinds=kinds, kind_from=kind_from, team=team)
+        if longest < shortest:  # no everyday lengths (everyday_words 0): one model, trained once
+            return cls(whole, whole, shortest, longest)
         everyday_model = RiskModel(regularisation).fit(messages + everyday, kinds=kinds, kind_from=everyday_kind_from, team=team)
         return cls(whole, everyday_model, shortest, longest)
 
