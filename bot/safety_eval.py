@@ -233,15 +233,16 @@ def regularisation_in_config() -> float:
 
 
 def threshold_grid(scored: list[tuple[CorpusMessage, dict, float, float | None]], configured: Thresholds) -> list[str]:
-    """Operating points on the held-out authors: recall first, then fewest false alarms. Each
-    model's thresholds are varied on the messages it scores (by length), the other's kept; the
-    lexicon veto is on the long-message model's scale (both models use that score for it)."""
+    """Operating points on the held-out authors: recall first, then fewest false alarms. The
+    long-message model's thresholds are varied on every message (at 6 to 40 words they gate the
+    crisis reply and the check question too), the everyday model's on the messages of its
+    lengths, the other's kept; the lexicon veto is on the long-message model's scale."""
     def everyday(risk: dict) -> bool:
         return everyday_length(int(risk.get("words") or 99), configured.everyday_min_words, configured.everyday_words)
 
     return [
-        *_grid([row for row in scored if not everyday(row[1])], configured, "whole", "messages the long-message model scores"),
-        *_grid([row for row in scored if everyday(row[1])], configured, "everyday", "messages of the everyday model's lengths"),
+        *_grid(scored, configured, "whole", "the long-message model, all messages"),
+        *_grid([row for row in scored if everyday(row[1])], configured, "everyday", "the everyday model, messages of its lengths"),
     ]
 
 

@@ -152,10 +152,12 @@ def is_plain_answer(text: str, slot: str | None) -> bool:
 def waives_the_check(text: str, risk: Mapping[str, Any], slot: str | None) -> bool:
     """Does a plain answer to the question for `slot` go on without the check question? Only at
     check level, and only when the risk model or the intent classifier alone raised it: no risk
-    word, no crisis word in another language."""
+    word, no crisis word in another language, and not a crisis reply the everyday risk model
+    lowered to the check question."""
     return (
         risk.get("level") == "check"
         and risk.get("source") in ("model", "classifier")
+        and not risk.get("lowered_from_crisis")
         and not risk.get("lexicon_categories")
         and not risk.get("crisis_language")
         and is_plain_answer(text, slot)

@@ -109,6 +109,9 @@ class Decision:
     level: str  # crisis | check | none
     source: str  # lexicon | multilingual | model | context | classifier | none
     categories: tuple[str, ...] = field(default_factory=tuple)
+    # A check question that the risk corpus model alone would have made a crisis reply (the
+    # everyday model lowered it): never waived for a plain answer or a plain yes.
+    lowered_from_crisis: bool = False
 
 
 def decide(signals: RiskSignals, thresholds: Thresholds, earlier_distress: bool = False) -> Decision:
@@ -125,13 +128,24 @@ def decide(signals: RiskSignals, thresholds: Thresholds, earlier_distress: bool 
         return Decision(CRISIS, "context", ("suicidal",))
     if signals.lexicon_categories:
         return Decision(CHECK, "lexicon", signals.lexicon_categories)
-    if signals.model_probability >= thresholds.check and not signals.too_short_for_the_model_alone:
-        return Decision(CHECK, "model", model_category)
-    if signals.whole_probability is not None and signals.whole_probability >= whole.check:
-        return Decision(CHECK, "model", model_category)
+    model_check = _model_check(signals, thresholds, whole, model_category)
+    if model_check is not None:
+        return model_check
     if signals.classifier_crisis:
         return Decision(CHECK, "classifier", ())
     return Decision(NONE, "none", ())
+
+
+def _model_check(signals: RiskSignals, thresholds: Thresholds, whole: Thresholds, category: tuple[str, ...]) -> Decision | None:
+    """The check question from the models' scores: either model at its own check threshold."""
+    if signals.too_short_for_the_model_alone:
+        return None
+    whole_score = signals.whole_probability
+    if whole_score is not None and whole_score >= whole.crisis:  # the everyday model lowered a crisis
+        return Decision(CHECK, "model", category, lowered_from_crisis=True)
+    if signals.model_probability >= thresholds.check or (whole_score is not None and whole_score >= whole.check):
+        return Decision(CHECK, "model", category)
+    return None
 
 
 def both_models_reach_crisis(signals: RiskSignals, thresholds: Thresholds, whole: Thresholds) -> bool:
@@ -141,7 +155,9 @@ def both_models_reach_crisis(signals: RiskSignals, thresholds: Thresholds, whole
     question, and never turns anything into nothing or into a crisis. Alone, it did both in
     session 11's clean-clone run: "everything feels hopeless and nothing ever gets better, i'm
     so tired of all of it" got nothing (0.18 on its scale, 0.46 on the other's), and "she's not
-    eating much and stays in her room" got the crisis reply (0.50; 0.52, a check, on the other's)."""
+    eating much and stays in her room" got the crisis reply (0.50; 0.52, a check, on the other's).
+    No long-message score (the model and config.yml disagree on the lengths): the everyday model
+    decides alone, on its own scale, which asks more, not less."""
     if signals.model_probability < thresholds.crisis:
         return False
     return signals.whole_probability is None or signals.whole_probability >= whole.crisis

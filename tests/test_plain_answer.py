@@ -67,3 +67,5 @@ def test_only_a_check_from_the_model_or_classifier_alone_is_waived():
     assert not waives_the_check("15 next month", {**MODEL_CHECK, "lexicon_categories": ["suicidal"]}, "age")
     assert not waives_the_check("15 next month", {**MODEL_CHECK, "crisis_language": "ur"}, "age")
     assert not waives_the_check("15 next month", MODEL_CHECK, "concern")
+    # a crisis on the risk corpus model that the everyday model lowered to a check (session 12 review)
+    assert not waives_the_check("15 next month", {**MODEL_CHECK, "lowered_from_crisis": True}, "age")

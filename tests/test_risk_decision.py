@@ -130,7 +130,12 @@ def test_the_everyday_model_alone_never_raises_a_crisis_reply():
 @pytest.mark.parametrize("whole", [0.0, 0.2, 0.25, 0.59, 0.6, 0.95])
 def test_the_everyday_model_only_ever_turns_a_crisis_into_the_check_question(words, everyday, whole):
     with_both = decide(RiskSignals(model_probability=everyday, whole_probability=whole, words=words), LENGTH_AWARE).level
+    decision = decide(RiskSignals(model_probability=everyday, whole_probability=whole, words=words), LENGTH_AWARE)
     whole_alone = decide(RiskSignals(model_probability=whole, words=words), replace(LENGTH_AWARE, everyday_words=0)).level
+    # independently of decide: a crisis needs both models, the check either
+    expected = CRISIS if everyday >= 0.5 and whole >= 0.6 else CHECK if everyday >= 0.18 or whole >= 0.25 else NONE
+    assert with_both == expected
+    assert decision.lowered_from_crisis is (whole_alone == CRISIS and with_both == CHECK)
     if whole_alone == CRISIS:
         assert with_both in (CRISIS, CHECK)
     elif whole_alone == CHECK:
@@ -138,6 +143,28 @@ def test_the_everyday_model_only_ever_turns_a_crisis_into_the_check_question(wor
     else:
         assert with_both in (NONE, CHECK)
         assert with_both == (CHECK if everyday >= LENGTH_AWARE.everyday_check else NONE)
+
+
+@pytest.mark.parametrize("finality", [False, True])
+@pytest.mark.parametrize("earlier_distress", [False, True])
+@pytest.mark.parametrize("lexicon", [(), ("suicidal",)])
+@pytest.mark.parametrize("classifier", [False, True])
+@pytest.mark.parametrize(("everyday", "whole"), [(0.0, 0.0), (0.2, 0.1), (0.1, 0.3), (0.3, 0.7), (0.6, 0.4), (0.6, 0.7)])
+def test_other_signals_never_let_the_everyday_model_lower_a_reply(finality, earlier_distress, lexicon, classifier, everyday, whole):
+    """Risk words, a goodbye after distress and the classifier, with both scores: the reply is
+    never lower than the risk corpus model's alone would give, and only a crisis can be lowered."""
+    rank = {NONE: 0, CHECK: 1, CRISIS: 2}
+    both = RiskSignals(lexicon_categories=lexicon, finality=finality, classifier_crisis=classifier,
+                       model_probability=everyday, whole_probability=whole, words=12)
+    alone = replace(both, model_probability=whole, whole_probability=None)
+    with_both = decide(both, LENGTH_AWARE, earlier_distress).level
+    whole_alone = decide(alone, replace(LENGTH_AWARE, everyday_words=0), earlier_distress).level
+    assert rank[with_both] >= rank[whole_alone] or (whole_alone, with_both) == (CRISIS, CHECK)
+
+
+def test_one_or_two_words_never_reach_the_check_through_the_long_message_score():
+    short_everyday = replace(LENGTH_AWARE, everyday_min_words=1)
+    assert decide(RiskSignals(model_probability=0.0, whole_probability=0.9, words=2), short_everyday).level == NONE
 
 
 def test_without_an_everyday_model_the_thresholds_are_the_same_at_every_length():

@@ -283,6 +283,7 @@ def plain_yes_to_the_offer(tracker: DialogueStateTracker, before: str | None) ->
     text = tracker.latest_message.text or "" if tracker.latest_message else ""
     return (
         before == UTTER_OFFER and risk.get("source") == "model" and not risk.get("lexicon_categories")
+        and not risk.get("lowered_from_crisis")
         and not risk.get("crisis_language") and parse_yes_no(text, other_languages=True) == "yes"
     )
 

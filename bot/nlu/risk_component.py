@@ -206,6 +206,7 @@ def risk_record(signals: RiskSignals, decision: Decision, language: str | None, 
     return {
         "level": decision.level,
         "source": decision.source,
+        "lowered_from_crisis": decision.lowered_from_crisis,
         "categories": list(decision.categories),
         "score": round(signals.model_probability, 4),
         # the long-message model's score, when the everyday model gave "score" (6 to 40 words)
