@@ -254,14 +254,14 @@ class ValidateTriageForm(FormValidationAction):
     def validate_user_role(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         role = parse_role_typed(str(value or ""))
         if role is None:
-            dispatcher.utter_message(response=not_understood("user_role", str(value or ""), "utter_role_not_understood"))
+            dispatcher.utter_message(response=not_understood_or_worry_noted(tracker, "user_role", str(value or ""), "utter_role_not_understood"))
             return {"user_role": None}
         return {"user_role": role}
 
     def validate_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         age = parse_age(str(value or ""))
         if age is None:
-            dispatcher.utter_message(response=not_understood("age", str(value or ""), "utter_age_not_understood"))
+            dispatcher.utter_message(response=not_understood_or_worry_noted(tracker, "age", str(value or ""), "utter_age_not_understood"))
             return {"age": None}
         if age.out_of_range:
             dispatcher.utter_message(response="utter_age_out_of_range")
@@ -329,14 +329,11 @@ class ValidateTriageForm(FormValidationAction):
         if resolution.status == "ambiguous":
             # action_ask_area asks which of these, instead of the usual question.
             return {"area": None, "area_options": [resolution.place or str(value), *resolution.options]}
-        if told_a_worry_instead(tracker, str(value or "")):
-            # extract_concern kept the worry: thank them, then the place is asked again.
-            dispatcher.utter_message(response="utter_worry_noted")
-        else:
-            dispatcher.utter_message(
-                response=not_understood("area", str(value or ""), "utter_area_not_understood"),
-                postcode_examples=settings.deployment.postcode_examples,
-            )
+        # A worry kept by extract_concern is thanked; then the place is asked again.
+        dispatcher.utter_message(
+            response=not_understood_or_worry_noted(tracker, "area", str(value or ""), "utter_area_not_understood"),
+            postcode_examples=settings.deployment.postcode_examples,
+        )
         return {"area": None, "area_options": None}
 
     def validate_concern(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
@@ -357,6 +354,13 @@ WHY_WE_ASK = {slot: f"utter_why_{slot}" for slot in ("user_role", "age", "school
 def not_understood(slot: str, text: str, response: str) -> str:
     """The reply to an answer the form could not use: why we ask, if that was the question."""
     return WHY_WE_ASK[slot] if asks_why_we_ask(text) else response
+
+
+def not_understood_or_worry_noted(tracker: Tracker, slot: str, text: str, response: str) -> str:
+    """A worry typed instead of the answer ("my parents are splitting up and i cry every night"
+    at "Who is chatting today?"), which extract_concern kept, is thanked and the question asked
+    again; anything else gets `not_understood`."""
+    return "utter_worry_noted" if told_a_worry_instead(tracker, text) else not_understood(slot, text, response)
 
 
 def worry_told(tracker: Tracker, text: str) -> str | None:

@@ -185,3 +185,23 @@ def test_a_worry_told_when_the_check_question_came_first_is_searched_with_its_gu
     assert "I want to check you're OK" in told
     chat.say("/deny")
     assert slots(bot, chat)["concern"] == "young_carer"
+
+
+def test_a_worry_typed_at_who_is_chatting_is_thanked_kept_and_searched(bot):  # noqa: F811
+    """A first message telling the worry, at "Who is chatting today?": thanked and asked again,
+    not "Sorry, I didn't get that"; the worry is not asked for again (phone trial, session 12)."""
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi")
+    told = chat.text("my parents are splitting up and i cry every night and i cant concentrate at school")
+    if "I want to check you're OK" in told:  # the risk layer may ask first; they tap No
+        told = chat.text("/deny")
+    else:
+        assert "Thank you for telling me. I'll look for help with that." in told
+    assert "Sorry, I didn't get that" not in told
+    assert "Who is chatting today?" in told
+    for answer in ("young person", "15", "skip"):
+        chat.say(answer)
+    answer = chat.text("Harlow")
+    assert "What are you worried about?" not in answer
+    assert "Here are some places that can help" in answer
+    assert slots(bot, chat)["concern"] == "family"

@@ -122,3 +122,27 @@ def test_nothing_is_taken_when_the_message_does_not_answer_or_the_check_did_not_
     from actions.triage_form import answer_held_by_the_check
 
     assert answer_held_by_the_check(after_the_check(first, slot=slot, check_ok=check_ok)) == {}
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "intent", "reply"),
+    [
+        ("user_role", "my parents are splitting up and i cry every night", "describe_concern", "utter_worry_noted"),
+        ("user_role", "15", "inform", "utter_role_not_understood"),
+        ("age", "she has been so down since her nan died", "describe_concern", "utter_worry_noted"),
+        ("age", "purple monkey dishwasher", "out_of_scope", "utter_age_not_understood"),
+        ("area", "im being bullied and its making me really down", "describe_concern", "utter_worry_noted"),
+    ],
+)
+def test_a_worry_typed_instead_of_the_answer_is_thanked_and_the_question_stays(slot, text, intent, reply):
+    """At "Who is chatting today?" or the age question as at the place question: the worry is
+    kept (extract_concern) and thanked, the slot stays empty so the question is asked again."""
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.triage_form import ValidateTriageForm
+
+    dispatcher = CollectingDispatcher()
+    validate = getattr(ValidateTriageForm(), f"validate_{slot}")
+    result = validate(text, dispatcher, with_concern(tracker(text, intent, slot), None), {})
+    assert result[slot] is None
+    assert [m["response"] for m in dispatcher.messages] == [reply]
