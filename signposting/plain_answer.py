@@ -12,7 +12,8 @@ not interrupt: the form takes the answer (`waives_the_check`).
 greetings and politeness around it ("um", "please", "lol"), and nothing else. A bag of allowed
 words let "13 and he said not to", "im 14 and hes older" and "me, mum not home for days" through
 (the review of the first version); no sentence can be built inside this grammar. Risk words (the
-lexicon), crisis words in another language and the model's crisis level always interrupt.
+lexicon) and crisis words in another language always interrupt; the model's crisis level on a
+plain answer gets the check question (`lowers_the_crisis_to_the_check`), never nothing.
 
 Pure and shared: the crisis policy decides with it, and the action server's form accepts the
 answer by the same function (actions/triage_form.py), so the two never disagree.
@@ -67,14 +68,18 @@ _ROLE_SAID = rf"(?:{_YOUNG}|{_PARENT}|{_PROFESSIONAL}|{_BUTTON})"
 # Numbers are replaced by "N" first (digits, number words, misspelt ones: `_numbers_marked`).
 _SUBJECT = (
     rf"(?:i m|im|i am|i|me|shes|she is|she s|hes|he is|he s|theyre|they are|they re|age|aged|"
-    rf"(?:my|our|the) (?:{_CHILD}|young person|yp) (?:is|s)|(?:he|she|they) (?:is|s|are))"
+    rf"(?:my|our|the) (?:{_CHILD}|young person|yp) (?:is|s)|(?:he|she|they) (?:is|s|are)|he|she|they)"
 )
 _YEARS_OLD = r"(?:years old|year old|yrs old|yr old|yrs|yo|y o|years)"
 _MONTH = (
     r"(?:jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|"
     r"oct|october|nov|november|dec|december)"
 )
-_NOT_YET = r"(?:nearly|almost|turning|gonna be|going to be|will be|about to be)"
+# "He'll be 11" is normalised to "hell be 11" (the apostrophe goes): both spellings are read.
+_NOT_YET = (
+    r"(?:nearly|almost|turning|gonna be|going to be|will be|about to be"
+    r"|(?:hell|shell|ill|theyll|he ll|she ll|i ll|they ll) be)"
+)
 _WHEN = rf"(?:next (?:week|month)|this (?:week|month)|in (?:a few )?(?:weeks|months)|in {_MONTH}|on {_MONTH}|soon)"
 _SCHOOL_YEAR = r"(?:in )?(?:year|yr|y) N"
 _ONE_AGE = rf"(?:{_SUBJECT} )?(?:{_NOT_YET} )?N(?: {_YEARS_OLD})?(?: {_WHEN})?(?: {_SCHOOL_YEAR})?"
@@ -149,6 +154,27 @@ def is_plain_answer(text: str, slot: str | None) -> bool:
     return bool(core) and _in_grammar(slot, core) and _understood(slot, text)
 
 
+def _from_the_model_alone(risk: Mapping[str, Any]) -> bool:
+    return (
+        not risk.get("lowered_from_crisis")
+        and not risk.get("lexicon_categories")
+        and not risk.get("crisis_language")
+    )
+
+
+def lowers_the_crisis_to_the_check(text: str, risk: Mapping[str, Any], slot: str | None) -> bool:
+    """Does a plain answer the risk model alone scored at crisis level get the check question
+    instead of the crisis reply? "He'll be 11 in September" and "like i said, 14" scored 0.64 and
+    0.70 at the age question, and a parent was told "I'm really glad you told me… call 999".
+    Only ever down to the check question, never to nothing: a "No" then keeps the answer."""
+    return (
+        risk.get("level") == "crisis"
+        and risk.get("source") == "model"
+        and _from_the_model_alone(risk)
+        and is_plain_answer(text, slot)
+    )
+
+
 def waives_the_check(text: str, risk: Mapping[str, Any], slot: str | None) -> bool:
     """Does a plain answer to the question for `slot` go on without the check question? Only at
     check level, and only when the risk model or the intent classifier alone raised it: no risk
@@ -157,8 +183,6 @@ def waives_the_check(text: str, risk: Mapping[str, Any], slot: str | None) -> bo
     return (
         risk.get("level") == "check"
         and risk.get("source") in ("model", "classifier")
-        and not risk.get("lowered_from_crisis")
-        and not risk.get("lexicon_categories")
-        and not risk.get("crisis_language")
+        and _from_the_model_alone(risk)
         and is_plain_answer(text, slot)
     )

@@ -100,6 +100,26 @@ def test_a_plain_answer_the_risk_model_flagged_goes_on_to_the_next_question(bot,
 
 
 @pytest.mark.parametrize(
+    ("answers", "answer", "next_question", "slot", "value"),
+    [
+        (("parent",), "He'll be 11 in September", "Which school or college does your child go to?", "age_max", 10),
+        (("young person",), "like i said, 14", "Which school or college do you go to?", "age_max", 14),
+    ],
+)
+def test_a_plain_answer_the_risk_model_scored_at_crisis_gets_the_check_question_not_the_crisis_reply(
+    bot, answers, answer, next_question, slot, value  # noqa: F811
+):
+    chat = start(bot, *answers)
+    reply = chat.text(answer)
+    # The risk model scores these at crisis level today; if a retraining stops it, this says so.
+    assert risk_of_the_last_message(bot, chat).get("level") == "crisis"
+    assert "thinking about hurting" in reply and "glad you told me" not in reply
+    after = chat.text("No")
+    assert next_question in after and kept_going(after)
+    assert slots(bot, chat)[slot] == value
+
+
+@pytest.mark.parametrize(
     ("answers", "answer"),
     [(("young person",), "im 13 and hes older"), (("young person",), "15 and not going home"),
      (("young person", "15"), "not at school, im not going home")],

@@ -9,7 +9,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.nlu.crisis_policy import next_step
+from bot.nlu.crisis_policy import FIRST_STEP, next_step
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL_CHECK = {"level": "check", "source": "model", "lexicon_categories": [], "categories": ["physical_abuse"],
@@ -58,9 +58,35 @@ def test_anything_else_at_check_level_gets_the_check_question(domain, slot, text
     assert next_step(at_the_question(domain, slot, message(text, **risk)))[0] == "utter_check_risk"
 
 
-def test_the_models_crisis_level_gets_the_crisis_reply(domain):
-    risk = {**MODEL_CHECK, "level": "crisis", "score": 0.9}
-    assert next_step(at_the_question(domain, "age", message("15 next month", **risk)))[0] != "triage_form"
+MODEL_CRISIS = {**MODEL_CHECK, "level": "crisis", "score": 0.9}
+
+
+@pytest.mark.parametrize(("slot", "text"), [("age", "He'll be 11 in September"), ("age", "like i said, 14"),
+                                            ("user_role", "its me not my mum"), ("school", "im home skooled")])
+def test_a_plain_answer_at_the_models_crisis_level_gets_the_check_question(domain, slot, text):
+    """Down to the check question, never to the form: a "No" then keeps the answer."""
+    assert next_step(at_the_question(domain, slot, message(text, **MODEL_CRISIS)))[0] == "utter_check_risk"
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "risk"),
+    [
+        ("age", "13 and he said not to", MODEL_CRISIS),  # more than an answer
+        ("age", "15 next month", {**MODEL_CRISIS, "source": "lexicon", "lexicon_categories": ["suicidal"]}),
+        ("age", "15 next month", {**MODEL_CRISIS, "crisis_language": "ur"}),
+        ("age", "15 next month", {**MODEL_CRISIS, "source": "language"}),
+        ("concern", "low mood", MODEL_CRISIS),  # only the role, age and school questions
+    ],
+)
+def test_anything_else_at_the_models_crisis_level_gets_the_crisis_reply(domain, slot, text, risk):
+    assert next_step(at_the_question(domain, slot, message(text, **risk)))[0] in FIRST_STEP.values()
+
+
+def test_a_plain_answer_at_crisis_level_after_the_check_question_gets_the_crisis_reply(domain):
+    earlier = [ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"),
+               message("no", intent="deny", level="none", source="none"), ActionExecuted("utter_check_ok")]
+    tracker = at_the_question(domain, "age", message("15 next month", **MODEL_CRISIS), before=earlier)
+    assert next_step(tracker)[0] in FIRST_STEP.values()
 
 
 def test_not_after_an_earlier_message_that_showed_distress(domain):

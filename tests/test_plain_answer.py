@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from signposting.plain_answer import SLOTS, is_plain_answer, waives_the_check
+from signposting.plain_answer import SLOTS, is_plain_answer, lowers_the_crisis_to_the_check, waives_the_check
 
 MODEL_CHECK = {"level": "check", "source": "model", "lexicon_categories": [], "crisis_language": None}
 
@@ -14,7 +14,8 @@ MODEL_CHECK = {"level": "check", "source": "model", "lexicon_categories": [], "c
     [
         ("15 next month", "age"), ("13 in march", "age"), ("I'm his nan, he's 10", "age"), ("um 14 i think", "age"),
         ("I'm his key worker, he's 17", "age"), ("dad here, she's 12", "age"), ("16 or 17", "age"),
-        ("like i said, 14", "age"), ("she's in year 7", "age"), ("twelf", "age"), ("not sure", "age"),
+        ("like i said, 14", "age"), ("she's in year 7", "age"), ("He'll be 11 in September", "age"),
+        ("he will be 11 in september", "age"), ("I'll be 15 soon", "age"), ("twelf", "age"), ("not sure", "age"),
         ("its me not my mum", "user_role"), ("i work at a childrens home", "user_role"), ("erm the first one", "user_role"),
         ("my self", "user_role"), ("dad here, she's 12", "user_role"), ("my foster daughter", "user_role"),
         ("parnet", "user_role"), ("im his social worker", "user_role"),
@@ -69,3 +70,21 @@ def test_only_a_check_from_the_model_or_classifier_alone_is_waived():
     assert not waives_the_check("15 next month", MODEL_CHECK, "concern")
     # a crisis on the risk corpus model that the everyday model lowered to a check (session 12 review)
     assert not waives_the_check("15 next month", {**MODEL_CHECK, "lowered_from_crisis": True}, "age")
+
+
+def test_only_the_models_crisis_level_on_a_plain_answer_is_lowered_to_the_check():
+    crisis = {**MODEL_CHECK, "level": "crisis"}
+    assert lowers_the_crisis_to_the_check("He'll be 11 in September", crisis, "age")
+    assert not lowers_the_crisis_to_the_check("He'll be 11 in September", MODEL_CHECK, "age")  # check: waived instead
+    assert not lowers_the_crisis_to_the_check("15 next month", {**crisis, "source": "lexicon"}, "age")
+    assert not lowers_the_crisis_to_the_check("15 next month", {**crisis, "source": "classifier"}, "age")
+    assert not lowers_the_crisis_to_the_check("15 next month", {**crisis, "lexicon_categories": ["suicidal"]}, "age")
+    assert not lowers_the_crisis_to_the_check("15 next month", {**crisis, "crisis_language": "ur"}, "age")
+    assert not lowers_the_crisis_to_the_check("13 and he said not to", crisis, "age")
+    assert not lowers_the_crisis_to_the_check("15 next month", crisis, "concern")
+
+
+@pytest.mark.parametrize("text", DANGER_IN_AN_ANSWER)
+def test_danger_in_an_answer_at_crisis_level_keeps_the_crisis_reply(text):
+    crisis = {**MODEL_CHECK, "level": "crisis"}
+    assert not any(lowers_the_crisis_to_the_check(text, crisis, slot) for slot in SLOTS)

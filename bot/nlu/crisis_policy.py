@@ -48,7 +48,7 @@ from signposting.intent_evidence import intent_as_guessed
 from signposting.intents import CRISIS_INTENT
 from signposting.parsing import parse_age_mention, parse_role, parse_yes_no
 from signposting.plain_answer import SLOTS as PLAIN_ANSWER_SLOTS
-from signposting.plain_answer import is_plain_answer, waives_the_check
+from signposting.plain_answer import is_plain_answer, lowers_the_crisis_to_the_check, waives_the_check
 from signposting.responses import CRISIS_FIRST_STEP
 from signposting.risk_decision import CHECK, CRISIS, NONE, reply_kind
 from signposting.settings import settings
@@ -288,21 +288,36 @@ def plain_yes_to_the_offer(tracker: DialogueStateTracker, before: str | None) ->
     )
 
 
+def _first_plain_answer_at(tracker: DialogueStateTracker, before: str | None, level: str) -> bool:
+    """The form's question was just asked, this message's own risk and the conversation's are
+    both `level`, and this conversation has had no crisis steps, no check question and no earlier
+    message that showed distress and was more than a plain answer."""
+    if before != TRIAGE_FORM or tracker.active_loop_name != TRIAGE_FORM or not tracker.latest_message:
+        return False
+    if tracker.get_slot(CRISIS_SLOT) or crisis_not_settled(tracker) or _asked_the_check_before(tracker):
+        return False
+    if risk_level(tracker) != level or latest_risk(tracker).get("level") != level:
+        return False  # the conversation raised it (a goodbye after distress): its rule stands
+    return not _distress_beyond_plain_answers(tracker)
+
+
 def plain_answer_to_the_question(tracker: DialogueStateTracker, before: str | None) -> bool:
     """A message that is only an answer to the form's question just asked (who is chatting, the
     age, the school), at check level from the risk model or the classifier alone
     (`signposting.plain_answer`). Never once this conversation has had the crisis steps, the
     check question, or an earlier message that showed distress and was more than a plain answer:
     there the check still comes first."""
-    if before != TRIAGE_FORM or tracker.active_loop_name != TRIAGE_FORM or not tracker.latest_message:
-        return False
-    if tracker.get_slot(CRISIS_SLOT) or crisis_not_settled(tracker) or _asked_the_check_before(tracker):
-        return False
-    if risk_level(tracker) != CHECK or latest_risk(tracker).get("level") != CHECK:
-        return False  # the conversation raised it (a goodbye after distress): its rule stands
-    if _distress_beyond_plain_answers(tracker):
-        return False
-    return waives_the_check(
+    return _first_plain_answer_at(tracker, before, CHECK) and waives_the_check(
+        tracker.latest_message.text or "", latest_risk(tracker), tracker.get_slot("requested_slot")
+    )
+
+
+def plain_answer_at_the_models_crisis(tracker: DialogueStateTracker, before: str | None) -> bool:
+    """The same plain answer, at crisis level from the risk model alone ("He'll be 11 in
+    September" scored 0.64): the check question comes instead of the crisis reply, and a "No"
+    keeps the answer (`answer_held_by_the_check` in the form). Under the same conditions as
+    `plain_answer_to_the_question`; otherwise the crisis reply."""
+    return _first_plain_answer_at(tracker, before, CRISIS) and lowers_the_crisis_to_the_check(
         tracker.latest_message.text or "", latest_risk(tracker), tracker.get_slot("requested_slot")
     )
 
@@ -341,6 +356,8 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         return UTTER_NOT_SAFE, []
     if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS):
         return first_crisis_step(tracker)
+    if level == CRISIS and plain_answer_at_the_models_crisis(tracker, before):
+        return UTTER_CHECK, []
     if level == CRISIS:
         return first_crisis_step(tracker)
     language = latest_risk(tracker).get("language")
