@@ -48,6 +48,8 @@ of a form turn's two predictions. A form that failed (the action server down: th
 `ActionExecuted` is the last event, with nothing after it) or was rejected still goes through
 the policies, so `SafetyNetPolicy` and the rules answer as before.
 
+6. TED and memoization run only when their prediction could win (issue #15): `bot.deferred_policies`.
+
 Installed by `install()` and `freeze_after_model_load()`, which `bot.tracker_store` calls: the tracker store is the one
 project module every Rasa server imports (endpoints.yml names it), so every server that
 keeps conversations through it, in any deployment, gets the fix.
@@ -74,6 +76,8 @@ from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
+
+from bot import deferred_policies
 
 logger = logging.getLogger(__name__)
 
@@ -213,6 +217,7 @@ def predict_next_with_tracker(self: MessageProcessor, tracker: DialogueStateTrac
 
 
 def install() -> None:
+    deferred_policies.install()  # 6. TED and memoization run only when they could win
     MessageProcessor._predict_next_with_tracker = predict_next_with_tracker  # type: ignore[method-assign]
     RemoteAction._validate_action_result = validate_action_result  # type: ignore[method-assign]
     RemoteAction.run = remote_action_run  # type: ignore[method-assign]
