@@ -155,7 +155,7 @@ def typed_answer(tracker: Tracker) -> dict[str, Any]:
     if slot and intent == CRISIS_INTENT and form_asked_last(tracker):
         # The crisis policy let a plain answer through ("15 next month"): the same pure test here.
         risk = (tracker.latest_message or {}).get("risk") or {}
-        return {slot: text} if waives_the_check(text, risk, slot) else {}
+        return {slot: text} if waives_the_check(text, risk, slot, tracker.get_slot("user_role")) else {}
     if not slot or intent not in NOT_A_SLOT_VALUE or intent in NEVER_AN_ANSWER:
         return {}
     if CONTROL_REQUEST.search(normalise(text)) or not form_asked_last(tracker):

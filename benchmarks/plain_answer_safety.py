@@ -20,7 +20,7 @@ from pathlib import Path
 
 from bot.nlu.risk_model import read_corpus_file
 from signposting.plain_answer import SLOTS as PLAIN_ANSWER_SLOTS
-from signposting.plain_answer import is_plain_answer
+from signposting.plain_answer import is_plain_answer_from_anyone as is_plain_answer
 from signposting.settings import PROJECT_ROOT
 
 DEV_SETS = [PROJECT_ROOT / "bot/nlu/risk_corpus", PROJECT_ROOT / "bot/nlu/risk_corpus_everyday", PROJECT_ROOT / "tests/safety/context_dev"]

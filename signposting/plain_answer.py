@@ -43,7 +43,8 @@ _TRAILING = re.compile(rf"(?: {_TRAIL})+$")
 
 # --- Who is chatting ----------------------------------------------------------------------
 _CHILD = (
-    r"(?:son|daughter|child|kid|boy|girl|stepson|stepdaughter|step son|step daughter|grandson|granddaughter|"
+    # Not "boy" or "girl": "my boy hes 19" is as often a boyfriend as a son (the review, session 13).
+    r"(?:son|daughter|child|kid|stepson|stepdaughter|step son|step daughter|grandson|granddaughter|"
     r"foster (?:son|daughter|child)|adopted (?:son|daughter|child)|niece|nephew|teenager|teen|little one)"
 )
 _BUTTON = r"(?:the |that )?(?:first|1st|top|second|2nd|middle|third|3rd|last|bottom)(?: one| button| option)?"
@@ -66,8 +67,12 @@ _ROLE_SAID = rf"(?:{_YOUNG}|{_PARENT}|{_PROFESSIONAL}|{_BUTTON})"
 
 # --- How old ------------------------------------------------------------------------------
 # Numbers are replaced by "N" first (digits, number words, misspelt ones: `_numbers_marked`).
+# A young person gives their own age; a parent or a professional the child's. Someone else's age
+# from a young person ("its me hes 25", "me he 19") is never a plain answer (the review, session 13).
+_OWN_WORDS = r"i m|im|i am|i|me|age|aged"
+_OWN_SUBJECT = rf"(?:{_OWN_WORDS})"
 _SUBJECT = (
-    rf"(?:i m|im|i am|i|me|shes|she is|she s|hes|he is|he s|theyre|they are|they re|age|aged|"
+    rf"(?:{_OWN_WORDS}|shes|she is|she s|hes|he is|he s|theyre|they are|they re|"
     rf"(?:my|our|the) (?:{_CHILD}|young person|yp) (?:is|s)|(?:he|she|they) (?:is|s|are)|he|she|they)"
 )
 _YEARS_OLD = r"(?:years old|year old|yrs old|yr old|yrs|yo|y o|years)"
@@ -76,20 +81,33 @@ _MONTH = (
     r"oct|october|nov|november|dec|december)"
 )
 # "He'll be 11" is normalised to "hell be 11" (the apostrophe goes): both spellings are read.
-_NOT_YET = (
-    r"(?:nearly|almost|turning|gonna be|going to be|will be|about to be"
-    r"|(?:hell|shell|ill|theyll|he ll|she ll|i ll|they ll) be)"
-)
+_OWN_NOT_YET_WORDS = r"nearly|almost|turning|gonna be|going to be|will be|about to be|ill be|i ll be"
+_OWN_NOT_YET = rf"(?:{_OWN_NOT_YET_WORDS})"
+_NOT_YET = rf"(?:{_OWN_NOT_YET_WORDS}|hell be|shell be|theyll be|he ll be|she ll be|they ll be)"
 _WHEN = rf"(?:next (?:week|month)|this (?:week|month)|in (?:a few )?(?:weeks|months)|in {_MONTH}|on {_MONTH}|soon)"
 _SCHOOL_YEAR = r"(?:in )?(?:year|yr|y) N"
-_ONE_AGE = rf"(?:{_SUBJECT} )?(?:{_NOT_YET} )?N(?: {_YEARS_OLD})?(?: {_WHEN})?(?: {_SCHOOL_YEAR})?"
-_RANGE = rf"(?:{_SUBJECT} )?(?:between )?N (?:or|to|and) N(?: {_YEARS_OLD})?"
+
+
+def _an_age(subject: str, not_yet: str) -> str:
+    one = rf"(?:{subject} )?(?:{not_yet} )?N(?: {_YEARS_OLD})?(?: {_WHEN})?(?: {_SCHOOL_YEAR})?"
+    between = rf"(?:{subject} )?(?:between )?N (?:or|to|and) N(?: {_YEARS_OLD})?"
+    return rf"(?:{one}|{between}|(?:{subject} )?{_SCHOOL_YEAR})"
+
+
 _UNKNOWN = r"(?:i )?(?:dont know|do not know|not sure|idk|dunno|no idea)"
 _SPEAKER = rf"(?:{_PARENT}|{_PROFESSIONAL})"
-_AN_AGE = rf"(?:{_ONE_AGE}|{_RANGE}|(?:{_SUBJECT} )?{_SCHOOL_YEAR})"
-_AGE = re.compile(rf"(?:{_SPEAKER} )?(?:{_AN_AGE}|{_UNKNOWN})")
-# Who is chatting, perhaps with the child's age ("dad here, she's 12").
-_ROLE = re.compile(rf"{_ROLE_SAID}(?: {_AN_AGE})?")
+_CHILDS_AGE = _an_age(_SUBJECT, _NOT_YET)
+_OWN_AGE = _an_age(_OWN_SUBJECT, _OWN_NOT_YET)
+# The age question: a parent's or a professional's answer may name who they are ("I'm his nan,
+# he's 10"); anyone else's (a young person, or nobody said yet) is their own age.
+_AGE_OF_A_CHILD = re.compile(rf"(?:{_SPEAKER} )?(?:{_CHILDS_AGE}|{_UNKNOWN})")
+_AGE_OF_ONESELF = re.compile(rf"(?:{_YOUNG} )?(?:{_OWN_AGE}|{_UNKNOWN})")
+SPEAKS_OF_A_CHILD = ("parent_carer", "professional")
+# Who is chatting, perhaps with an age: the child's after a parent or a professional ("dad here,
+# she's 12"), one's own after a young person ("me, 14").
+_ROLE = re.compile(rf"(?:{_PARENT}|{_PROFESSIONAL})(?: {_CHILDS_AGE})?|{_YOUNG}(?: {_OWN_AGE})?|{_BUTTON}")
+# No one is "not sure" across more years than this ("16 or 17", "between 11 and 13").
+WIDEST_RANGE = 2
 
 # --- School -------------------------------------------------------------------------------
 _ABSENCE = re.compile(
@@ -125,11 +143,12 @@ def _only_english_letters(text: str) -> bool:
     return all(character.isascii() or character in "‘’“”–—…" for character in text)
 
 
-def _in_grammar(slot: str, core: str) -> bool:
+def _in_grammar(slot: str, core: str, role: str | None) -> bool:
     if slot == "user_role":
         return bool(_ROLE.fullmatch(_numbers_marked(core.split()))) or (" " not in core and role_with_a_typo(core) is not None)
     if slot == "age":
-        return bool(_AGE.fullmatch(_numbers_marked(core.split())))
+        grammar = _AGE_OF_A_CHILD if role in SPEAKS_OF_A_CHILD else _AGE_OF_ONESELF
+        return bool(grammar.fullmatch(_numbers_marked(core.split())))
     if slot == "school":
         return bool(_ABSENCE.fullmatch(_numbers_marked(core.split()))) or declined_in_so_many_words(core)
     return False
@@ -140,18 +159,26 @@ def _understood(slot: str, text: str) -> bool:
         return parse_role_typed(text) is not None
     if slot == "age":
         age = parse_age(text)
-        return age is not None and not age.out_of_range
+        if age is None or age.out_of_range:
+            return False
+        return age.unknown or (age.low is not None and age.high is not None and age.high - age.low <= WIDEST_RANGE)
     if slot == "school":
         return parse_school_absence(text) is not None
     return False
 
 
-def is_plain_answer(text: str, slot: str | None) -> bool:
-    """Is `text` an answer to the question for `slot` and nothing more?"""
+def is_plain_answer(text: str, slot: str | None, role: str | None = None) -> bool:
+    """Is `text` an answer to the question for `slot` and nothing more? `role` is who is chatting,
+    if known: only a parent's or a professional's answer to the age question is about someone else."""
     if slot not in SLOTS or not _only_english_letters(text):
         return False
     core = _core(text)
-    return bool(core) and _in_grammar(slot, core) and _understood(slot, text)
+    return bool(core) and _in_grammar(slot, core, role) and _understood(slot, text)
+
+
+def is_plain_answer_from_anyone(text: str, slot: str | None) -> bool:
+    """Plain from some speaker (a parent's grammar is the widest): the upper bound the benchmark measures."""
+    return any(is_plain_answer(text, slot, role) for role in (None, *SPEAKS_OF_A_CHILD))
 
 
 def _from_the_model_alone(risk: Mapping[str, Any]) -> bool:
@@ -162,20 +189,23 @@ def _from_the_model_alone(risk: Mapping[str, Any]) -> bool:
     )
 
 
-def lowers_the_crisis_to_the_check(text: str, risk: Mapping[str, Any], slot: str | None) -> bool:
+def lowers_the_crisis_to_the_check(text: str, risk: Mapping[str, Any], slot: str | None, role: str | None = None) -> bool:
     """Does a plain answer the risk model alone scored at crisis level get the check question
     instead of the crisis reply? "He'll be 11 in September" and "like i said, 14" scored 0.64 and
     0.70 at the age question, and a parent was told "I'm really glad you told me… call 999".
-    Only ever down to the check question, never to nothing: a "No" then keeps the answer."""
+    Only ever down to the check question, never to nothing: a "No" then keeps the answer. Never
+    for a refusal ("i dont want to tell" at the school question): only an answer that says who, how
+    old or not at school."""
     return (
         risk.get("level") == "crisis"
         and risk.get("source") == "model"
         and _from_the_model_alone(risk)
-        and is_plain_answer(text, slot)
+        and not declined_in_so_many_words(_core(text))
+        and is_plain_answer(text, slot, role)
     )
 
 
-def waives_the_check(text: str, risk: Mapping[str, Any], slot: str | None) -> bool:
+def waives_the_check(text: str, risk: Mapping[str, Any], slot: str | None, role: str | None = None) -> bool:
     """Does a plain answer to the question for `slot` go on without the check question? Only at
     check level, and only when the risk model or the intent classifier alone raised it: no risk
     word, no crisis word in another language, and not a crisis reply the everyday risk model
@@ -184,5 +214,5 @@ def waives_the_check(text: str, risk: Mapping[str, Any], slot: str | None) -> bo
         risk.get("level") == "check"
         and risk.get("source") in ("model", "classifier")
         and _from_the_model_alone(risk)
-        and is_plain_answer(text, slot)
+        and is_plain_answer(text, slot, role)
     )

@@ -37,12 +37,21 @@ def at_the_question(domain: Domain, slot: str, answer: UserUttered, before: list
     return DialogueStateTracker.from_events("test", events, domain.slots)
 
 
+PARENT = [SlotSet("user_role", "parent_carer")]
+
+
 @pytest.mark.parametrize(
-    ("slot", "text"),
-    [("age", "15 next month"), ("age", "I'm his nan, he's 10"), ("user_role", "its me not my mum"), ("school", "im home skooled")],
+    ("slot", "text", "before"),
+    [("age", "15 next month", None), ("age", "I'm his nan, he's 10", PARENT), ("user_role", "its me not my mum", None),
+     ("school", "im home skooled", None)],
 )
-def test_a_plain_answer_flagged_by_the_model_alone_goes_to_the_form(domain, slot, text):
-    assert next_step(at_the_question(domain, slot, message(text, **MODEL_CHECK)))[0] == "triage_form"
+def test_a_plain_answer_flagged_by_the_model_alone_goes_to_the_form(domain, slot, text, before):
+    assert next_step(at_the_question(domain, slot, message(text, **MODEL_CHECK), before=before))[0] == "triage_form"
+
+
+def test_a_young_person_giving_someone_elses_age_gets_the_check_question(domain):
+    young = [SlotSet("user_role", "young_person")]
+    assert next_step(at_the_question(domain, "age", message("hes 19", **MODEL_CHECK), before=young))[0] == "utter_check_risk"
 
 
 @pytest.mark.parametrize(
@@ -61,11 +70,20 @@ def test_anything_else_at_check_level_gets_the_check_question(domain, slot, text
 MODEL_CRISIS = {**MODEL_CHECK, "level": "crisis", "score": 0.9}
 
 
-@pytest.mark.parametrize(("slot", "text"), [("age", "He'll be 11 in September"), ("age", "like i said, 14"),
-                                            ("user_role", "its me not my mum"), ("school", "im home skooled")])
-def test_a_plain_answer_at_the_models_crisis_level_gets_the_check_question(domain, slot, text):
+@pytest.mark.parametrize(("slot", "text", "before"), [("age", "He'll be 11 in September", PARENT), ("age", "like i said, 14", None),
+                                                      ("user_role", "its me not my mum", None), ("school", "im home skooled", None)])
+def test_a_plain_answer_at_the_models_crisis_level_gets_the_check_question(domain, slot, text, before):
     """Down to the check question, never to the form: a "No" then keeps the answer."""
-    assert next_step(at_the_question(domain, slot, message(text, **MODEL_CRISIS)))[0] == "utter_check_risk"
+    assert next_step(at_the_question(domain, slot, message(text, **MODEL_CRISIS), before=before))[0] == "utter_check_risk"
+
+
+def test_an_earlier_message_is_excused_only_as_an_answer_to_the_question_asked_then(domain):
+    """"hes 19" as the first message is not somebody's age (the review, session 13): the later
+    plain answer at the model's crisis level keeps the crisis reply."""
+    first = [message("hes 19", intent="inform", level="none", source="none", distress=True)]
+    events = [ActionExecuted("action_listen"), *first]
+    tracker = at_the_question(domain, "age", message("im 13 x", **MODEL_CRISIS), before=events)
+    assert next_step(tracker)[0] in FIRST_STEP.values()
 
 
 @pytest.mark.parametrize(
@@ -97,7 +115,8 @@ def test_not_after_an_earlier_message_that_showed_distress(domain):
 
 
 def test_an_earlier_plain_answer_is_not_distress(domain):
-    earlier = [ActionExecuted("triage_form"), ActionExecuted("action_listen"), message("its me not my mum", **MODEL_CHECK)]
+    earlier = [ActionExecuted("triage_form"), SlotSet("requested_slot", "user_role"), ActionExecuted("action_listen"),
+               message("its me not my mum", **MODEL_CHECK)]
     tracker = at_the_question(domain, "age", message("15 next month", **MODEL_CHECK), before=earlier)
     assert next_step(tracker)[0] == "triage_form"
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from signposting.plain_answer import SLOTS, is_plain_answer, lowers_the_crisis_to_the_check, waives_the_check
+from signposting.plain_answer import (
+    SLOTS,
+    is_plain_answer,
+    is_plain_answer_from_anyone,
+    lowers_the_crisis_to_the_check,
+    waives_the_check,
+)
 
 MODEL_CHECK = {"level": "check", "source": "model", "lexicon_categories": [], "crisis_language": None}
 
@@ -12,10 +18,8 @@ MODEL_CHECK = {"level": "check", "source": "model", "lexicon_categories": [], "c
 @pytest.mark.parametrize(
     ("text", "slot"),
     [
-        ("15 next month", "age"), ("13 in march", "age"), ("I'm his nan, he's 10", "age"), ("um 14 i think", "age"),
-        ("I'm his key worker, he's 17", "age"), ("dad here, she's 12", "age"), ("16 or 17", "age"),
-        ("like i said, 14", "age"), ("she's in year 7", "age"), ("He'll be 11 in September", "age"),
-        ("he will be 11 in september", "age"), ("I'll be 15 soon", "age"), ("twelf", "age"), ("not sure", "age"),
+        ("15 next month", "age"), ("13 in march", "age"), ("um 14 i think", "age"), ("16 or 17", "age"),
+        ("like i said, 14", "age"), ("I'll be 15 soon", "age"), ("im in year 9", "age"), ("twelf", "age"), ("not sure", "age"),
         ("its me not my mum", "user_role"), ("i work at a childrens home", "user_role"), ("erm the first one", "user_role"),
         ("my self", "user_role"), ("dad here, she's 12", "user_role"), ("my foster daughter", "user_role"),
         ("parnet", "user_role"), ("im his social worker", "user_role"),
@@ -25,6 +29,37 @@ MODEL_CHECK = {"level": "check", "source": "model", "lexicon_categories": [], "c
 )
 def test_answers_and_nothing_else_are_plain(text, slot):
     assert is_plain_answer(text, slot)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("I'm his nan, he's 10", "parent_carer"), ("I'm his key worker, he's 17", "professional"),
+        ("dad here, she's 12", "parent_carer"), ("she's in year 7", "parent_carer"), ("15 next month", "parent_carer"),
+        ("He'll be 11 in September", "parent_carer"), ("he will be 11 in september", "professional"),
+        ("he 12", "parent_carer"), ("16 or 17", "professional"), ("between 11 and 13", "parent_carer"),
+    ],
+)
+def test_a_parent_or_a_professional_gives_the_childs_age(text, role):
+    assert is_plain_answer(text, "age", role)
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "role"),
+    [
+        # someone else's age from a young person, or with nobody said yet (the review, session 13)
+        ("hes 19", "age", "young_person"), ("he 12", "age", None), ("I'm his nan, he's 10", "age", "young_person"),
+        ("im a teen he 21", "user_role", None), ("me he 19", "user_role", None), ("its me hes 25", "user_role", None),
+        ("im a kid hes 19", "user_role", None), ("me not anyone else hes 20", "user_role", None),
+        ("its for me not someone else he 19", "user_role", None), ("just me she 30", "user_role", None),
+        # "my boy" is a boyfriend as often as a son
+        ("my boy hes 19", "user_role", None), ("my boy he 19", "age", "parent_carer"),
+        # two ages joined are not one unsure age
+        ("she 13 and 19", "age", "parent_carer"), ("hes 13 and 20", "age", "parent_carer"), ("i am 14 and 20", "age", None),
+    ],
+)
+def test_someone_elses_age_or_two_ages_are_not_plain(text, slot, role):
+    assert not is_plain_answer(text, slot, role)
 
 
 # Answer-shaped messages with a sign of danger in everyday words, none of which the crisis lexicon
@@ -43,7 +78,7 @@ DANGER_IN_AN_ANSWER = [
 @pytest.mark.parametrize("text", DANGER_IN_AN_ANSWER)
 @pytest.mark.parametrize("slot", SLOTS)
 def test_an_answer_with_anything_more_in_it_is_not_plain(text, slot):
-    assert not is_plain_answer(text, slot)
+    assert not is_plain_answer_from_anyone(text, slot)
 
 
 @pytest.mark.parametrize(
@@ -74,7 +109,8 @@ def test_only_a_check_from_the_model_or_classifier_alone_is_waived():
 
 def test_only_the_models_crisis_level_on_a_plain_answer_is_lowered_to_the_check():
     crisis = {**MODEL_CHECK, "level": "crisis"}
-    assert lowers_the_crisis_to_the_check("He'll be 11 in September", crisis, "age")
+    assert lowers_the_crisis_to_the_check("He'll be 11 in September", crisis, "age", "parent_carer")
+    assert not lowers_the_crisis_to_the_check("He'll be 11 in September", crisis, "age", "young_person")
     assert not lowers_the_crisis_to_the_check("He'll be 11 in September", MODEL_CHECK, "age")  # check: waived instead
     assert not lowers_the_crisis_to_the_check("15 next month", {**crisis, "source": "lexicon"}, "age")
     assert not lowers_the_crisis_to_the_check("15 next month", {**crisis, "source": "classifier"}, "age")
@@ -87,4 +123,11 @@ def test_only_the_models_crisis_level_on_a_plain_answer_is_lowered_to_the_check(
 @pytest.mark.parametrize("text", DANGER_IN_AN_ANSWER)
 def test_danger_in_an_answer_at_crisis_level_keeps_the_crisis_reply(text):
     crisis = {**MODEL_CHECK, "level": "crisis"}
-    assert not any(lowers_the_crisis_to_the_check(text, crisis, slot) for slot in SLOTS)
+    assert not any(lowers_the_crisis_to_the_check(text, crisis, slot, role)
+                   for slot in SLOTS for role in (None, "young_person", "parent_carer", "professional"))
+
+
+@pytest.mark.parametrize("text", ["i dont want to tell", "none of your business", "rather not say"])
+def test_a_refusal_at_crisis_level_keeps_the_crisis_reply(text):
+    """Plain at check level (a refusal to name the school), but at crisis level it could be a secret."""
+    assert not lowers_the_crisis_to_the_check(text, {**MODEL_CHECK, "level": "crisis"}, "school")

@@ -308,7 +308,8 @@ def plain_answer_to_the_question(tracker: DialogueStateTracker, before: str | No
     check question, or an earlier message that showed distress and was more than a plain answer:
     there the check still comes first."""
     return _first_plain_answer_at(tracker, before, CHECK) and waives_the_check(
-        tracker.latest_message.text or "", latest_risk(tracker), tracker.get_slot("requested_slot")
+        tracker.latest_message.text or "", latest_risk(tracker), tracker.get_slot("requested_slot"),
+        tracker.get_slot("user_role"),
     )
 
 
@@ -318,7 +319,8 @@ def plain_answer_at_the_models_crisis(tracker: DialogueStateTracker, before: str
     keeps the answer (`answer_held_by_the_check` in the form). Under the same conditions as
     `plain_answer_to_the_question`; otherwise the crisis reply."""
     return _first_plain_answer_at(tracker, before, CRISIS) and lowers_the_crisis_to_the_check(
-        tracker.latest_message.text or "", latest_risk(tracker), tracker.get_slot("requested_slot")
+        tracker.latest_message.text or "", latest_risk(tracker), tracker.get_slot("requested_slot"),
+        tracker.get_slot("user_role"),
     )
 
 
@@ -327,14 +329,32 @@ def _asked_the_check_before(tracker: DialogueStateTracker) -> bool:
 
 
 def _distress_beyond_plain_answers(tracker: DialogueStateTracker) -> bool:
-    """Did an earlier message show distress, other than a plain answer (which has no word of
-    danger in it, however the model scored it)?"""
-    earlier = [event for event in tracker.applied_events() if isinstance(event, UserUttered)][:-1]
+    """Did an earlier message show distress, other than a plain answer to the question the form
+    had asked then (which has no word of danger in it, however the model scored it)? Only that
+    question counts: "hes 19" as a first message is not excused as somebody's age."""
     return any(
-        (event.parse_data.get("risk") or {}).get("distress")
-        and not any(is_plain_answer(event.text or "", slot) for slot in PLAIN_ANSWER_SLOTS)
-        for event in earlier
+        (message.parse_data.get("risk") or {}).get("distress") and not is_plain_answer(message.text or "", asked, role)
+        for message, asked, role in _earlier_messages_and_questions(tracker)
     )
+
+
+def _earlier_messages_and_questions(tracker: DialogueStateTracker) -> list[tuple[UserUttered, str | None, str | None]]:
+    """Each user message before the latest, with the form's question it answered (None when the
+    form had not just asked one) and who was chatting then."""
+    found: list[tuple[UserUttered, str | None, str | None]] = []
+    requested: str | None = None
+    role: str | None = None
+    form_asked = False
+    for event in tracker.applied_events():
+        if isinstance(event, SlotSet) and event.key == "requested_slot":
+            requested = event.value
+        elif isinstance(event, SlotSet) and event.key == "user_role":
+            role = event.value
+        elif isinstance(event, ActionExecuted) and event.action_name != ACTION_LISTEN_NAME:
+            form_asked = event.action_name == TRIAGE_FORM
+        elif isinstance(event, UserUttered):
+            found.append((event, requested if form_asked and requested in PLAIN_ANSWER_SLOTS else None, role))
+    return found[:-1]
 
 
 def _crisis_this_turn(tracker: DialogueStateTracker) -> bool:
