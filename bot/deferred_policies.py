@@ -50,9 +50,16 @@ class DeferredPrediction(PolicyPrediction):
         return "_make" not in self.__dict__
 
     def make(self) -> None:
-        if not self.made:
-            prediction = self.__dict__.pop("_make")()
-            self.__dict__.update(vars(prediction))
+        """Run the policy (once). Its failure is raised as it would have been from the graph; an
+        AttributeError is wrapped, or `__getattr__` would report it as a missing attribute."""
+        if self.made:
+            return
+        try:
+            prediction = self.__dict__["_make"]()
+        except AttributeError as error:
+            raise RuntimeError(f"{self.policy_name} failed to predict: {error!r}") from error
+        del self.__dict__["_make"]
+        self.__dict__.update(vars(prediction))
 
     def __getattr__(self, name: str) -> Any:
         """Only called for attributes not set yet: make the prediction, then read it."""

@@ -8,6 +8,8 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rasa.core.policies.ensemble import DefaultPolicyPredictionEnsemble
 from rasa.core.policies.policy import PolicyPrediction
 from rasa.shared.core.domain import Domain
@@ -44,6 +46,16 @@ def test_a_deferred_prediction_is_made_when_read_and_then_equals_the_real_one():
     assert prediction.max_confidence == 0.8 and calls == ["TEDPolicy"]
     assert prediction == PolicyPrediction([0.0, 0.0, 0.8, 0.0, 0.0], "TEDPolicy", 1)
     assert prediction.events == [] and calls == ["TEDPolicy"]  # made once
+
+
+def test_a_failing_policy_fails_loudly_and_stays_unmade():
+    def broken() -> PolicyPrediction:
+        raise AttributeError("no model")
+
+    prediction = DeferredPrediction(broken, "TEDPolicy", 1)
+    with pytest.raises(RuntimeError, match="TEDPolicy failed to predict"):
+        prediction.max_confidence  # noqa: B018
+    assert not prediction.made
 
 
 def test_a_rule_at_certainty_drops_ted_and_memoization_unmade():
@@ -86,6 +98,46 @@ def test_after_a_rejected_action_everything_is_made():
     rejected = tracker(ActionExecuted("triage_form"), ActionExecutionRejected("triage_form"))
     assert predictions_that_can_win(predictions, rejected) == predictions
     assert calls == ["TEDPolicy"]
+
+
+PRIORITIES = {"CrisisPolicy": 8, "SafetyNetPolicy": 7, "OfferPolicy": 6, "NewWorryPolicy": 5, "RulePolicy": 4,
+              "MemoizationPolicy": 3, "TEDPolicy": 1}
+DEFERRED = ("MemoizationPolicy", "TEDPolicy")
+confidences = st.sampled_from([0.0, 0.2, 0.3, 0.5, 0.99, 1.0])
+
+
+@st.composite
+def ensembles(draw):  # type: ignore[no-untyped-def]
+    """One prediction per policy of config.yml, each over five actions, as the ensemble gets them."""
+    predictions = []
+    for policy, priority in PRIORITIES.items():
+        probabilities = draw(st.lists(confidences, min_size=ACTIONS, max_size=ACTIONS))
+        flags = {} if policy in DEFERRED else {
+            "is_no_user_prediction": draw(st.booleans()) and draw(st.booleans()),
+            "is_end_to_end_prediction": draw(st.booleans()) and draw(st.booleans()) and draw(st.booleans()),
+        }
+        predictions.append((policy, priority, probabilities, flags))
+    return predictions, draw(st.booleans())
+
+
+@settings(max_examples=400, deadline=None)
+@given(ensembles())
+def test_the_choice_equals_rasas_with_every_prediction_made(drawn):
+    """Rasa's own choice from every prediction made, against the choice after dropping what cannot win."""
+    predictions, rejected = drawn
+    events = (ActionExecuted("triage_form"), ActionExecutionRejected("triage_form")) if rejected else ()
+    state = tracker(*events)
+
+    def build(deferred_too: bool) -> list[PolicyPrediction]:
+        built: list[PolicyPrediction] = []
+        for policy, priority, probabilities, flags in predictions:
+            def make(p=policy, pr=priority, ps=probabilities, f=flags) -> PolicyPrediction:  # type: ignore[no-untyped-def]
+                return PolicyPrediction(list(ps), p, pr, **f)
+            built.append(DeferredPrediction(make, policy, priority) if deferred_too and policy in DEFERRED else make())
+        return built
+
+    pick = DefaultPolicyPredictionEnsemble._pick_best_policy
+    assert pick(predictions_that_can_win(build(True), state)) == pick(build(False))
 
 
 # --- The trained bot -------------------------------------------------------------------------
