@@ -67,6 +67,16 @@ def test_the_fingerprint_changes_with_the_corpus(tmp_path):
     assert corpus_fingerprint(tmp_path) != before
 
 
+def test_the_training_cache_sees_a_change_to_the_slang_rewrites(monkeypatch):
+    """A model fitted on text normalised one way must not be loaded by code that normalises another."""
+    from bot.nlu import risk_model
+    from bot.nlu.risk_component import RiskDetectorComponent
+
+    before = RiskDetectorComponent.fingerprint_addon({})
+    monkeypatch.setattr(risk_model, "REWRITE_REGEXES", [*risk_model.REWRITE_REGEXES, (re.compile(r"\bsus\b"), "suspicious")])
+    assert RiskDetectorComponent.fingerprint_addon({}) != before
+
+
 def _same_text(text: str) -> str:
     """Case, punctuation and spacing aside (any script: \\w is Unicode-aware)."""
     return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())

@@ -41,7 +41,14 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu import ngram_vector, risk_model
-from bot.nlu.risk_model import CORPUS_DIR, EVERYDAY_DIR, LengthAwareRiskModel, corpus_fingerprint, read_corpus
+from bot.nlu.risk_model import (
+    CORPUS_DIR,
+    EVERYDAY_DIR,
+    LengthAwareRiskModel,
+    corpus_fingerprint,
+    normalisation_fingerprint,
+    read_corpus,
+)
 from bot.nlu.trained_files import load_pickle, save_pickle, source_fingerprint
 from signposting.intents import CRISIS_INTENT
 from signposting.languages import crisis_language, detect_language
@@ -109,9 +116,10 @@ class RiskDetectorComponent(GraphComponent, IntentClassifier):
 
     @classmethod
     def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
-        """Retrain when the corpus or the model's code changes: Rasa's cache only sees config
-        and NLU data, and would otherwise load a pickle the current code cannot read."""
-        return corpus_fingerprint() + source_fingerprint(risk_model, ngram_vector)
+        """Retrain when the corpus, the model's code or its text normalisation changes: Rasa's
+        cache only sees config and NLU data, and would otherwise load a pickle the current code
+        cannot read, or one fitted on text normalised another way."""
+        return corpus_fingerprint() + source_fingerprint(risk_model, ngram_vector) + normalisation_fingerprint()
 
     def __init__(
         self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource, model: LengthAwareRiskModel | None = None,

@@ -11,6 +11,7 @@ gate live in tests/safety/ and are never read here.
 """
 from __future__ import annotations
 
+import inspect
 import math
 import re
 from dataclasses import dataclass, replace
@@ -24,6 +25,7 @@ from bot.nlu.ngram_vector import build_analyzers, ngram_features, sparse_vector
 from bot.nlu.trained_files import jsonl_fingerprint, read_authored_jsonl
 from signposting.risk import normalise_for_risk
 from signposting.risk_decision import REPLY_KIND, everyday_length
+from signposting.risk_patterns import REWRITE_REGEXES
 
 CORPUS_DIR = Path(__file__).resolve().parent / "risk_corpus"
 # Everyday worries told in words that sound like danger, with near misses in the same topics
@@ -100,6 +102,17 @@ def read_nlu_examples(directory: Path = NLU_DIR) -> list[CorpusMessage]:
 
 def corpus_fingerprint(directory: Path = CORPUS_DIR, everyday: Path = EVERYDAY_DIR) -> str:
     return jsonl_fingerprint(directory) + jsonl_fingerprint(everyday)
+
+
+def normalisation_fingerprint() -> str:
+    """What the model's features depend on outside this module, for the training cache: the risk
+    layer's text normalisation (its code and slang rewrites) and the everyday model's word range.
+    Lexicon patterns are left out: changing them needs no retraining."""
+    return "\n".join((
+        inspect.getsource(normalise_for_risk),
+        repr([(regex.pattern, replacement) for regex, replacement in REWRITE_REGEXES]),
+        inspect.getsource(everyday_length),
+    ))
 
 
 def normalise_for_model(text: str) -> str:
