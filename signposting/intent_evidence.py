@@ -30,7 +30,7 @@ from signposting.text import normalise
 
 # Intents whose every way of being said shares words with their examples: requests and replies.
 CHECKED_INTENTS = frozenset({
-    "affirm", "ask_bot_identity", "ask_clinical_advice", "back_to_child_help", "change_answer", "deny",
+    "affirm", "ask_bot_identity", "ask_clinical_advice", "ask_privacy", "back_to_child_help", "change_answer", "deny",
     "dont_know", "goodbye", "greet", "more_options", "parent_own_help", "request_email", "request_other_language",
     "request_print", "start_again", "stop", "talk_to_a_person", "thanks",
 })
@@ -180,3 +180,42 @@ def lacks_evidence(intent: str, text: str, intent_words: IntentWords) -> bool:
     if intent in ENDS_THE_CONVERSATION and len(words) <= SHORT_MESSAGE_WORDS:
         return known * 2 <= len(words)
     return known == 0
+
+
+# In the parse data: what the intent is if the risk layer finds no risk in a message DIET read as
+# a crisis. "purple monkey dishwasher" was DIET's express_crisis in one training; the risk layer
+# dropped it and the next intent in the ranking (more options, 0.06) stood unchecked: neither the
+# FallbackClassifier nor this check had seen it, and the bot answered "What would you like to change?".
+INTENT_IF_NOT_CRISIS_KEY = "intent_if_not_crisis"
+FALLBACK_INTENT = "nlu_fallback"
+
+
+def intent_if_not_crisis(
+    ranking: list[dict], text: str, intent_words: IntentWords, threshold: float, crisis_intent: str,
+) -> dict:
+    """The intent after DIET's crisis guess is dropped: the next one, as sure of itself among the
+    rest as the FallbackClassifier asks (its share of the remaining confidence) and with the
+    evidence this module asks for; else `nlu_fallback`, at the threshold as the FallbackClassifier sets it."""
+    rest = [item for item in ranking if item.get("name") not in (crisis_intent, FALLBACK_INTENT)]
+    total = sum(float(item.get("confidence") or 0.0) for item in rest)
+    if not rest or total <= 0:
+        return {"name": FALLBACK_INTENT, "confidence": threshold}
+    best = rest[0]
+    share = float(best.get("confidence") or 0.0) / total
+    if share < threshold or has_no_words(text) or lacks_evidence(str(best.get("name")), text, intent_words):
+        return {"name": FALLBACK_INTENT, "confidence": threshold}
+    return {"name": best.get("name"), "confidence": share}
+
+
+def has_no_words(text: str) -> bool:
+    """Only punctuation and symbols: no letter, digit or emoji ("<<<>>> " pasted fifty times was read
+    as a worry, surely; "???" and "..." say nothing a question could take). An emoji is kept for
+    DIET: "👋" is a goodbye and "👍" a yes."""
+    seen = False
+    for char in text:
+        if char.isspace():
+            continue
+        seen = True
+        if char.isalnum() or unicodedata.category(char) == "So":
+            return False
+    return seen

@@ -10,6 +10,7 @@ from signposting.intent_evidence import (
     CHECKED_INTENTS,
     content_words,
     intent_as_guessed,
+    intent_if_not_crisis,
     lacks_evidence,
     learn_intent_words,
 )
@@ -129,3 +130,62 @@ def test_a_greeting_guess_is_checked_however_long(text: str) -> None:
 def test_starting_again_or_stopping_needs_mostly_its_own_words_in_a_short_message(intent: str, text: str, set_aside: bool) -> None:
     words = learn_intent_words([("start_again", "start again"), ("start_again", "new chat please"), ("stop", "stop")])
     assert lacks_evidence(intent, text, words) is set_aside
+
+
+# DIET read a message as a crisis; the risk layer found none. What the message is then.
+def crisis_first(*rest: tuple[str, float]) -> list[dict]:
+    return [{"name": "express_crisis", "confidence": 0.86}, *({"name": n, "confidence": c} for n, c in rest)]
+
+
+@pytest.mark.parametrize(("ranking", "text", "expected"), [
+    # The case a clean-clone training produced: the rest spread thin, no word of "more options".
+    (crisis_first(("more_options", 0.058), ("greet", 0.028), ("request_print", 0.013)), "purple monkey dishwasher", "nlu_fallback"),
+    # Sure enough among the rest, but without its words: not understood either.
+    (crisis_first(("more_options", 0.12), ("greet", 0.01)), "purple monkey dishwasher", "nlu_fallback"),
+    # Sure enough and with its words: kept (at its share of the rest).
+    (crisis_first(("more_options", 0.12), ("greet", 0.01)), "any other services", "more_options"),
+    # A worry is not a checked intent: its share decides.
+    (crisis_first(("describe_concern", 0.10), ("seek_help", 0.02)), "i feel really low", "describe_concern"),
+    (crisis_first(("describe_concern", 0.03), ("seek_help", 0.03), ("greet", 0.02)), "i feel really low", "nlu_fallback"),
+    (crisis_first(), "anything", "nlu_fallback"),
+])
+def test_after_a_crisis_guess_the_risk_layer_drops(ranking, text, expected) -> None:
+    after = intent_if_not_crisis(ranking, text, WORDS, 0.45, "express_crisis")
+    assert after["name"] == expected
+    assert 0.45 <= after["confidence"] <= 1.0
+
+
+def test_the_evidence_check_falls_back_at_the_fallback_classifiers_threshold() -> None:
+    pipeline = {step["name"]: step for step in yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))["pipeline"]}
+    evidence = pipeline["bot.nlu.intent_evidence_component.IntentEvidenceComponent"]
+    assert evidence["fallback_threshold"] == pipeline["FallbackClassifier"]["threshold"]
+
+
+def test_the_risk_layer_uses_the_prepared_intent_when_it_drops_a_crisis_guess() -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlu.risk_component import RiskDetectorComponent
+
+    ranking = crisis_first(("more_options", 0.058), ("greet", 0.028))
+    message = Message(data={"text": "purple monkey dishwasher", "intent": ranking[0], "intent_ranking": ranking})
+    message.set("intent_if_not_crisis", intent_if_not_crisis(ranking, "purple monkey dishwasher", WORDS, 0.45, "express_crisis"))
+    RiskDetectorComponent._drop_crisis_intent(message)
+    assert message.get("intent")["name"] == "nlu_fallback"
+    assert [item["name"] for item in message.get("intent_ranking")] == ["nlu_fallback", "more_options", "greet"]
+    assert message.get("intent_without_evidence")["name"] == "more_options"
+
+    kept = Message(data={"text": "any other services", "intent": ranking[0], "intent_ranking": ranking})
+    kept.set("intent_if_not_crisis", intent_if_not_crisis(ranking, "any other services", WORDS, 0.45, "express_crisis"))
+    RiskDetectorComponent._drop_crisis_intent(kept)
+    assert kept.get("intent")["name"] == "more_options" and kept.get("intent")["confidence"] > 0.6
+    assert [item["name"] for item in kept.get("intent_ranking")] == ["more_options", "greet"]
+
+
+@pytest.mark.parametrize(("text", "none"), [
+    ("<<<>>> " * 50, True), ("???", True), ("...", True), (":-)", True), ("", False), ("   ", False),
+    ("👋", False), ("👍👍", False), ("14", False), ("ok", False), ("?? help", False), ("لا", False),
+])
+def test_a_message_of_punctuation_and_symbols_only_has_no_words(text, none) -> None:
+    from signposting.intent_evidence import has_no_words
+
+    assert has_no_words(text) is none

@@ -159,11 +159,12 @@ def test_on_the_seed_the_gaps_page_shows_real_gaps_then_misreads_with_the_noise_
     assert text.index("is there a youth club near me") < misreads  # the real gaps come first
     # Then the misreads, with the intent the bot chose. Whether a seeded request counts as a
     # misread depends on how the trained model reads it (a confident wrong intent, then "no"),
-    # and that varies between trainings: at least one must, and every one shown sits here.
-    shown = [message for message in MISREADS if message in text]
+    # and that varies between trainings: at least one must sit here. One the model did not misread
+    # ("how do i get a passport", not understood in a clean-clone training) is a real gap instead.
+    shown = [message for message in MISREADS if message in text[misreads:set_apart]]
     assert shown, "no seeded misread is listed: the seed needs requests this model misreads"
-    for message in shown:
-        assert misreads < text.index(message) < set_apart, message
+    for message in set(MISREADS) - set(shown):
+        assert text.index(message) < misreads, message  # not lost: among the real gaps
     misread_rows = page.locator("table", has=page.get_by_text("Likely misreads, most confident first"))
     read_as = misread_rows.locator("tr", has_text=shown[0]).locator("td").first.inner_text()
     assert read_as and "_" not in read_as  # the intent the bot chose, in words

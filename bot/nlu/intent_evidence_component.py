@@ -4,7 +4,7 @@ Trained with the model: it keeps the words of each request intent's NLU examples
 and the FallbackClassifier, when DIET's intent is a request or reply to the bot and the
 message shares none of that intent's words (`signposting.intent_evidence`), the intent becomes
 `nlu_fallback`, as the FallbackClassifier sets it, so the bot says it did not understand and
-asks its question again. The replaced guess stays in the ranking and in
+asks its question again; so does a message of punctuation and symbols only, whatever its intent. The replaced guess stays in the ranking and in
 `intent_without_evidence`, for the staff's review and for the crisis steps, which read the
 answers to their safety questions with DIET's guess (`intent_as_guessed`). The risk layer
 after it is unaffected.
@@ -26,7 +26,16 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.trained_files import source_fingerprint
 from signposting import intent_evidence, text
-from signposting.intent_evidence import SET_ASIDE_KEY, IntentWords, lacks_evidence, learn_intent_words
+from signposting.intent_evidence import (
+    INTENT_IF_NOT_CRISIS_KEY,
+    SET_ASIDE_KEY,
+    IntentWords,
+    has_no_words,
+    intent_if_not_crisis,
+    lacks_evidence,
+    learn_intent_words,
+)
+from signposting.intents import CRISIS_INTENT
 from signposting.typed_text import is_button_payload
 
 logger = logging.getLogger(__name__)
@@ -45,8 +54,17 @@ class IntentEvidenceComponent(GraphComponent):
         """Relearn when the word rules change (Rasa's cache sees the NLU examples, not our code)."""
         return source_fingerprint(intent_evidence, text)
 
-    def __init__(self, model_storage: ModelStorage, resource: Resource, intent_words: IntentWords | None = None) -> None:
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        # The FallbackClassifier's threshold (config.yml; tests/test_intent_evidence.py checks they agree).
+        return {"fallback_threshold": 0.45}
+
+    def __init__(
+        self, model_storage: ModelStorage, resource: Resource, intent_words: IntentWords | None = None,
+        fallback_threshold: float = 0.45,
+    ) -> None:
         self.intent_words: IntentWords = intent_words or {}
+        self.fallback_threshold = fallback_threshold
         self._model_storage = model_storage
         self._resource = resource
 
@@ -54,7 +72,7 @@ class IntentEvidenceComponent(GraphComponent):
     def create(
         cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext,
     ) -> IntentEvidenceComponent:
-        return cls(model_storage, resource)
+        return cls(model_storage, resource, fallback_threshold=float(config["fallback_threshold"]))
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [(example.get(INTENT), example.get(TEXT) or "") for example in training_data.intent_examples]
@@ -77,17 +95,20 @@ class IntentEvidenceComponent(GraphComponent):
         except Exception:  # noqa: BLE001 (a missing resource, a damaged file)
             logger.exception("The intent words could not be loaded: DIET's intents are kept as they are")
             intent_words = {}
-        return cls(model_storage, resource, intent_words)
+        return cls(model_storage, resource, intent_words, float(config["fallback_threshold"]))
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             intent = message.get(INTENT) or {}
             said = message.get(TEXT) or ""
             name = intent.get(INTENT_NAME_KEY)
-            if not name or is_button_payload(said):
+            if not name or name == DEFAULT_NLU_FALLBACK_INTENT_NAME or is_button_payload(said):
+                continue
+            if name == CRISIS_INTENT:
+                self._prepare_if_not_crisis(message, said)
                 continue
             try:
-                unsupported = lacks_evidence(name, said, self.intent_words)
+                unsupported = has_no_words(said) or lacks_evidence(name, said, self.intent_words)
             except Exception:  # noqa: BLE001 (the risk layer after this component must still run)
                 logger.exception("The intent evidence check failed on a message: the intent is kept")
                 continue
@@ -97,6 +118,17 @@ class IntentEvidenceComponent(GraphComponent):
                 message.data.setdefault(INTENT_RANKING_KEY, []).insert(0, dict(fallback))
                 message.set(SET_ASIDE_KEY, dict(intent), add_to_output=True)
         return messages
+
+    def _prepare_if_not_crisis(self, message: Message, said: str) -> None:
+        """For the risk layer, should it find no risk: the intent checked as DIET's first guess is."""
+        try:
+            after = intent_if_not_crisis(
+                message.get(INTENT_RANKING_KEY) or [], said, self.intent_words, self.fallback_threshold, CRISIS_INTENT,
+            )
+        except Exception:  # noqa: BLE001 (the risk layer after this component must still run)
+            logger.exception("The intent after a dropped crisis guess could not be checked")
+            return
+        message.set(INTENT_IF_NOT_CRISIS_KEY, after)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data

@@ -50,6 +50,7 @@ from bot.nlu.risk_model import (
     read_corpus,
 )
 from bot.nlu.trained_files import load_pickle, save_pickle, source_fingerprint
+from signposting.intent_evidence import FALLBACK_INTENT, INTENT_IF_NOT_CRISIS_KEY, SET_ASIDE_KEY
 from signposting.intents import CRISIS_INTENT
 from signposting.languages import crisis_language, detect_language
 from signposting.parsing import parent_speaking
@@ -200,7 +201,16 @@ class RiskDetectorComponent(GraphComponent, IntentClassifier):
 
     @staticmethod
     def _drop_crisis_intent(message: Message) -> None:
+        """DIET read a crisis the risk layer does not see: the intent the evidence check prepared
+        (the next one if sure enough and with its words, else not understood)."""
         ranking = [item for item in message.get(INTENT_RANKING_KEY) or [] if item.get("name") != CRISIS_INTENT]
+        after = message.get(INTENT_IF_NOT_CRISIS_KEY)
+        if after and after.get("name") == FALLBACK_INTENT:
+            if ranking:
+                message.set(SET_ASIDE_KEY, dict(ranking[0]), add_to_output=True)
+            ranking = [dict(after), *ranking]
+        elif after:
+            ranking = [dict(after), *(item for item in ranking if item.get("name") != after.get("name"))]
         if ranking:
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
