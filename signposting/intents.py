@@ -11,7 +11,7 @@ CRISIS_INTENT = "express_crisis"
 # form rejects them so the matching rule answers, unless the question's own parser
 # understands the text as an answer ("no" at the school question; "dad here").
 NOT_AN_ANSWER: frozenset[str] = frozenset({
-    "express_crisis", "start_again", "talk_to_a_person", "ask_bot_identity", "stop",
+    "express_crisis", "start_again", "talk_to_a_person", "ask_bot_identity", "ask_privacy", "stop",
     "ask_clinical_advice", "out_of_scope", "more_options", "confirm_safe", "not_safe",
     "affirm", "deny", "goodbye", "thanks", "greet",
     # requests the bot cannot do yet, and a parent's own help (actions/keep_going.py)

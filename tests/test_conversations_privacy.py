@@ -1,0 +1,49 @@
+"""'Is this private?' and 'will u tell my mum' get an honest answer about the chat's privacy, at
+any point, and the conversation goes on where it was (issue #12: never a dead end). A child
+deciding whether to say more needs that answer; before, it was 'Sorry, I didn't get that' or
+the safety check question. A disclosure with the word 'private' in it is still a crisis.
+The real trained model, action server and database, over REST."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_conversations import Conversation, buttons
+from tests.test_conversations_typed import kept_going, slots, start
+
+pytestmark = pytest.mark.servers
+
+PRIVACY = "I don't know who you are, and I can't contact anyone"
+OFFER = "Would you like me to find support near you?"
+
+
+@pytest.mark.parametrize("text", ["is this chat anonymous", "do u save what i type?"])
+def test_a_first_message_asking_about_privacy(bot, text):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    messages = chat.say(text)
+    reply = "\n".join(message.get("text", "") for message in messages)
+    assert PRIVACY in reply and OFFER in reply
+    assert "Yes, find support" in buttons(messages)
+    assert "Who is chatting today?" in chat.text("yes please")
+
+
+def test_asked_at_the_age_question_the_question_comes_again(bot):  # noqa: F811
+    chat = start(bot, "young person")
+    reply = chat.text("wait will you tell my parents about this")
+    assert PRIVACY in reply and "How old are you?" in reply and kept_going(reply)
+    assert "age" not in slots(bot, chat) or slots(bot, chat)["age"] is None
+    assert "school" in chat.text("15")
+
+
+def test_a_parent_asking_at_the_place_question_keeps_the_answers(bot):  # noqa: F811
+    chat = start(bot, "parent", "she is 12", "skip")
+    reply = chat.text("Before I go on, is any of this shared with the school?")
+    assert PRIVACY in reply and "Where" in reply and kept_going(reply)
+    found = slots(bot, chat)
+    assert (found["user_role"], found["age_min"]) == ("parent_carer", 12)
+
+
+def test_a_disclosure_that_says_private_is_a_crisis(bot):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("is this private because my stepdad hits me and i cant tell anyone")
+    assert PRIVACY not in reply
+    assert "999" in reply
