@@ -146,3 +146,18 @@ def test_without_everyday_lengths_only_one_model_is_trained():
     model = LengthAwareRiskModel.fit(read_corpus()[::4], read_corpus(EVERYDAY_DIR)[::4], shortest=6, longest=0, kinds=False)
     assert model.everyday is model.whole
     assert model.score("i keep wetting the bed and im 12 and scared").whole_probability is None
+
+
+def test_the_risk_model_does_not_learn_privacy_questions_as_safe():
+    """Their words are a secret's ("will u tell my mum"): learnt as safe, they lowered held-out disclosures."""
+    import yaml
+
+    from bot.nlu.risk_model import NLU_DIR, NOT_FOR_THE_RISK_MODEL, read_nlu_examples
+
+    learnt = {m.text for m in read_nlu_examples()}
+    kept_out = set()
+    for name in NOT_FOR_THE_RISK_MODEL:
+        for item in yaml.safe_load((NLU_DIR / name).read_text(encoding="utf-8"))["nlu"]:
+            kept_out.update(line.strip().removeprefix("- ").strip() for line in item["examples"].splitlines() if line.strip())
+    assert len(kept_out) > 150
+    assert not kept_out & learnt

@@ -139,7 +139,9 @@ class RiskDetectorComponent(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
-        """The risk model learns from the risk corpus, not from the NLU examples."""
+        """The risk model learns from the risk corpus and, weighted below it, from the NLU examples
+        (express_crisis as risk, the rest as safe; risk_model.read_nlu_examples): a new NLU
+        example can move risk scores, so `make safety-eval` follows any change to data/nlu."""
         corpus, everyday = read_corpus(CORPUS_DIR), read_corpus(EVERYDAY_DIR)
         self.model = LengthAwareRiskModel.fit(
             corpus, everyday, shortest=self.thresholds.everyday_min_words, longest=self.thresholds.everyday_words,

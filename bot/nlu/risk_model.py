@@ -40,6 +40,11 @@ TEAM = "team-nlu"
 # messages looked risky, and explicit words looked safe (the authors' hard negatives
 # are full of them: lyrics, lessons, banter). Weighted below the corpus.
 NLU_WEIGHT = 0.5
+# NLU files the risk model must not learn as safe. Questions about the chat's privacy ("if i tell
+# u something will u tell my mum") and their near-misses ("i dont want my dad to know") use the
+# words of a secret kept about harm; learnt as safe, they lowered the scores of held-out
+# disclosures (R2: two answers went from the check question to nothing, 2026-12-02).
+NOT_FOR_THE_RISK_MODEL = frozenset({"privacy.yml", "privacy_near_misses.yml"})
 # The kind of danger picks a specific crisis reply (exploitation, eating disorder, unsafe
 # tonight...) only when the model is this sure of it, summed over the categories that share
 # a reply; otherwise the general crisis reply. Leave one author out, model-only crisis
@@ -86,9 +91,12 @@ _ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]+\)|\[([^\]]+)\]\{[^}]+\}")
 
 
 def read_nlu_examples(directory: Path = NLU_DIR) -> list[CorpusMessage]:
-    """The bot's NLU examples as corpus messages: express_crisis is risk, every other intent safe."""
+    """The bot's NLU examples as corpus messages: express_crisis is risk, every other intent safe
+    (but for the files in NOT_FOR_THE_RISK_MODEL)."""
     messages = []
     for path in sorted(directory.glob("*.yml")):
+        if path.name in NOT_FOR_THE_RISK_MODEL:
+            continue
         for item in yaml.safe_load(path.read_text(encoding="utf8")).get("nlu") or []:
             if "intent" not in item:
                 continue
