@@ -44,6 +44,11 @@ class Question:
 class Result:
     question: Question
     actions: tuple[str, ...]
+    after_no: tuple[str, ...] = ()  # after "No" to the check question, when it came
+
+    @property
+    def answered_after_no(self) -> bool:
+        return PRIVACY_REPLY in self.after_no
 
     @property
     def crisis(self) -> bool:
@@ -88,7 +93,7 @@ async def ask_all(agent, questions: list[Question]) -> list[Result]:  # type: ig
     from rasa.shared.core.events import ActionExecuted
     from rasa.shared.core.trackers import DialogueStateTracker
 
-    from bot.typed_eval import drive_to_question
+    from bot.typed_eval import CHECK_NO, drive_to_question
 
     keys = sorted({(WHEN_TO_QUESTION[q.when], q.speaker) for q in questions})
     templates = {key: await drive_to_question(agent, *key) for key in keys}
@@ -101,10 +106,17 @@ async def ask_all(agent, questions: list[Question]) -> list[Result]:  # type: ig
             await agent.tracker_store.save(DialogueStateTracker.from_events(sender, events, slots=agent.domain.slots))
             await agent.handle_text(question.text, sender_id=sender)
             tracker = await agent.tracker_store.retrieve(sender)
-            new = list(tracker.events)[len(events):]
-            return Result(question, tuple(
-                e.action_name for e in new if isinstance(e, ActionExecuted) and e.action_name != "action_listen"
-            ))
+            seen = len(tracker.events)
+            actions = _actions(list(tracker.events)[len(events):])
+            after_no: tuple[str, ...] = ()
+            if CHECK_RISK in actions:
+                await agent.handle_text(CHECK_NO, sender_id=sender)
+                tracker = await agent.tracker_store.retrieve(sender)
+                after_no = _actions(list(tracker.events)[seen:])
+            return Result(question, actions, after_no)
+
+    def _actions(new: list) -> tuple[str, ...]:  # type: ignore[type-arg]
+        return tuple(e.action_name for e in new if isinstance(e, ActionExecuted) and e.action_name != "action_listen")
 
     return list(await asyncio.gather(*(one(q) for q in questions)))
 
@@ -122,6 +134,12 @@ def report(results: list[Result], show_failures: int) -> list[str]:
         "disclosures: crisis or check": [r for r in results if r.question.risk],
     }
     lines = [f"{name:<34} {share(rows)}" for name, rows in groups.items()]
+    asked = groups["privacy questions answered"]
+    checked = [r for r in asked if r.after_no]
+    lines.append(f"  the check question came for {len(checked)}; after 'No', {sum(r.answered_after_no for r in checked)} "
+                 f"were answered (so {sum(r.right or r.answered_after_no for r in asked)}/{len(asked)} answered in all)")
+    near = groups["near-misses left alone"]
+    lines.append(f"  near-misses given the privacy reply after 'No' to the check question: {sum(r.answered_after_no for r in near)}")
     for name, who in (("privacy questions answered", "the privacy questions"), ("near-misses left alone", "the near-misses")):
         kinds = Counter(r.kind for r in groups[name])
         lines.append(f"  what {who} got: " + ", ".join(f"{kind} {count}" for kind, count in kinds.most_common()))

@@ -47,3 +47,17 @@ def test_a_disclosure_that_says_private_is_a_crisis(bot):  # noqa: F811
     reply = chat.text("is this private because my stepdad hits me and i cant tell anyone")
     assert PRIVACY not in reply
     assert "999" in reply
+
+
+def test_a_privacy_question_that_gets_the_check_question_is_answered_after_no(bot):  # noqa: F811
+    """The risk model scores this one at check level (a secret from mum reads like the start of
+    a disclosure): the check question stays, and "No" brings the answer and the question again."""
+    chat = start(bot)
+    first = chat.text("is this private or will my mum find out")
+    if "I want to check" in first:
+        reply = chat.text("No")
+        assert "Thanks for telling me" in reply
+    else:  # a training that reads it without risk: answered at once
+        reply = first
+    assert PRIVACY in reply and "Who is chatting today?" in reply and kept_going(reply)
+    assert "How old are you?" in chat.text("young person")

@@ -48,3 +48,9 @@ def test_the_held_out_set_reads_and_is_not_in_the_training_data():
     # is the issue's own words); no held-out text teaches the privacy intent.
     assert not [q.id for q in questions if "ask_privacy" in trained.get(normalise(q.text), set())]
     assert len([q.id for q in questions if normalise(q.text) in trained]) == 2
+
+
+def test_an_answer_after_no_to_the_check_question_is_counted_apart():
+    checked = Result(question(True), ("utter_check_risk",), ("utter_check_ok", "utter_privacy", "triage_form"))
+    assert checked.answered_after_no and not checked.right  # the first reply was the check
+    assert not Result(question(True), ("utter_check_risk",), ("utter_check_ok", "triage_form")).answered_after_no

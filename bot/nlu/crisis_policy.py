@@ -269,9 +269,42 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
         return UTTER_INTERPRETER, []
     if latest in (*ASK_SAFE_ACTIONS, UTTER_NOT_SAFE, UTTER_OFFER, UTTER_CHECK):
         return ACTION_LISTEN_NAME, []
-    if latest in (UTTER_SAFE, UTTER_CHECK_OK):
+    if latest == UTTER_CHECK_OK and checked_message_asked_about_privacy(tracker):
+        return UTTER_PRIVACY, []
+    if latest in (UTTER_SAFE, UTTER_CHECK_OK) or (latest == UTTER_PRIVACY and _action_before_latest(tracker) == UTTER_CHECK_OK):
         return (None if tracker.active_loop_name else UTTER_OFFER), []
     return None, []
+
+
+# A question about the chat's privacy that the risk layer answered with the check question ("is
+# this private or will my mum find out"): after "No", the question is answered, not lost.
+UTTER_PRIVACY = "utter_privacy"
+PRIVACY_INTENT = "ask_privacy"
+PRIVACY_CONFIDENCE = 0.45  # the FallbackClassifier's threshold (config.yml)
+
+
+def checked_message_asked_about_privacy(tracker: DialogueStateTracker) -> bool:
+    """Was the message the check question answered read as a privacy question, surely, before
+    the risk layer made it a crisis?"""
+    asked = False
+    for event in reversed(tracker.applied_events()):
+        if isinstance(event, ActionExecuted) and event.action_name == UTTER_CHECK:
+            asked = True
+        elif asked and isinstance(event, UserUttered):
+            ranking = [item for item in event.parse_data.get("intent_ranking") or [] if item.get("name") != CRISIS_INTENT]
+            return bool(ranking) and ranking[0].get("name") == PRIVACY_INTENT and float(
+                ranking[0].get("confidence") or 0.0) >= PRIVACY_CONFIDENCE
+    return False
+
+
+def _action_before_latest(tracker: DialogueStateTracker) -> str | None:
+    seen_latest = False
+    for event in reversed(tracker.applied_events()):
+        if isinstance(event, ActionExecuted):
+            if seen_latest:
+                return event.action_name
+            seen_latest = True
+    return None
 
 
 def plain_yes_to_the_offer(tracker: DialogueStateTracker, before: str | None) -> bool:
@@ -403,7 +436,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
 )
 class CrisisPolicy(DeterministicPolicy):
-    REQUIRED_RESPONSES = CRISIS_ACTIONS
+    REQUIRED_RESPONSES = (*CRISIS_ACTIONS, UTTER_PRIVACY)
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:

@@ -1,0 +1,62 @@
+"""A privacy question the risk model flagged ("is this private or will my mum find out") gets the
+check question first; after "No", the privacy answer, then the question it interrupted. Nothing
+else after the check changes (issue #12: never a dead end; the risk layer is not lowered)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.nlu.crisis_policy import next_step
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL_CHECK = {"level": "check", "source": "model", "lexicon_categories": [], "categories": [], "score": 0.3}
+
+
+@pytest.fixture(scope="module")
+def domain() -> Domain:
+    return Domain.load(str(ROOT / "domain.yml"))
+
+
+def flagged(text: str, read_as: str, confidence: float) -> UserUttered:
+    """A message the risk layer made a crisis, with DIET's reading behind it in the ranking."""
+    crisis = {"name": "express_crisis", "confidence": 1.0}
+    ranking = [crisis, {"name": read_as, "confidence": confidence}, {"name": "greet", "confidence": 0.01}]
+    return UserUttered(text, crisis, [], parse_data={"intent": crisis, "intent_ranking": ranking, "text": text, "risk": MODEL_CHECK})
+
+
+def said(text: str, intent: str) -> UserUttered:
+    parsed = {"name": intent, "confidence": 1.0}
+    return UserUttered(text, parsed, [], parse_data={"intent": parsed, "intent_ranking": [parsed], "text": text, "risk": {}})
+
+
+def after_the_check(domain: Domain, message: UserUttered, in_the_form: bool, *more: ActionExecuted) -> DialogueStateTracker:
+    form = [ActionExecuted("triage_form"), ActiveLoop("triage_form"), SlotSet("requested_slot", "user_role")] if in_the_form else []
+    events = [
+        ActionExecuted("action_listen"), said("hi", "greet"), *form,
+        ActionExecuted("action_listen"), message, ActionExecuted("utter_check_risk"),
+        ActionExecuted("action_listen"), said("no", "deny"), ActionExecuted("utter_check_ok"), *more,
+    ]
+    return DialogueStateTracker.from_events("test", events, domain.slots)
+
+
+@pytest.mark.parametrize("in_the_form", [True, False])
+def test_after_no_a_privacy_question_is_answered(domain, in_the_form):
+    message = flagged("is this private or will my mum find out", "ask_privacy", 0.9)
+    assert next_step(after_the_check(domain, message, in_the_form))[0] == "utter_privacy"
+
+
+def test_after_the_answer_the_form_goes_on_or_the_offer_comes(domain):
+    message = flagged("is this private or will my mum find out", "ask_privacy", 0.9)
+    assert next_step(after_the_check(domain, message, True, ActionExecuted("utter_privacy")))[0] is None  # the form asks again
+    assert next_step(after_the_check(domain, message, False, ActionExecuted("utter_privacy")))[0] == "utter_offer_to_continue"
+
+
+@pytest.mark.parametrize(("read_as", "confidence"), [("ask_privacy", 0.3), ("describe_concern", 0.9), ("nlu_fallback", 0.45)])
+def test_anything_else_after_no_carries_on_as_before(domain, read_as, confidence):
+    message = flagged("my mum reads all my messages", read_as, confidence)
+    assert next_step(after_the_check(domain, message, True))[0] is None
+    assert next_step(after_the_check(domain, message, False))[0] == "utter_offer_to_continue"
