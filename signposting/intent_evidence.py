@@ -39,7 +39,7 @@ COMMON_WORDS = frozenset(
     "a an the i im me my mine you your u ur we us our it its is are am was were be been being to of in on at by "
     "for with from as and or but if so that this these those there here what which who whom how when where why "
     "do does did doing can could would will shall should may might must have has had get got just really very "
-    "too also then than some any all his her him she he they them their one".split()
+    "too also then than some any all his her him she he they them their one about instead".split()
 )
 # A "no" and a request for another language also count with these words (and a "no" with any
 # way `parse_yes_no` knows), whether or not an example used them.

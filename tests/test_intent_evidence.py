@@ -189,3 +189,26 @@ def test_a_message_of_punctuation_and_symbols_only_has_no_words(text, none) -> N
     from signposting.intent_evidence import has_no_words
 
     assert has_no_words(text) is none
+
+
+def test_about_and_instead_are_no_evidence() -> None:
+    """One training read "what about in hemel instead" as a request for a person."""
+    words = learn_intent_words([("talk_to_a_person", "can i talk to someone about it instead")])
+    assert lacks_evidence("talk_to_a_person", "what about in hemel instead", words)
+    assert not lacks_evidence("talk_to_a_person", "can i talk to someone", words)
+
+
+@pytest.mark.parametrize(("text", "intent", "expected"), [
+    ("why do u need to know that", "ask_privacy", "nlu_fallback"),
+    ("whats that for", "ask_bot_identity", "nlu_fallback"),
+    ("any more options", "more_options", "more_options"),
+])
+def test_a_question_about_the_question_is_left_to_the_form(text, intent, expected) -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlu.intent_evidence_component import IntentEvidenceComponent
+
+    component = IntentEvidenceComponent(None, None, WORDS)  # type: ignore[arg-type]
+    message = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.9}, "intent_ranking": []})
+    component.process([message])
+    assert message.get("intent")["name"] == expected

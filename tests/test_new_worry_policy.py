@@ -98,3 +98,16 @@ def test_a_reply_to_a_crisis_step_after_the_list_is_never_taken_as_a_new_answer(
     ]
     state = DialogueStateTracker.from_events("test", events, domain.slots)
     assert next_new_worry_action(state) is None
+
+
+@pytest.mark.parametrize(("text", "intent"), [("could we look at another town instead", "more_options"), ("wrong age", "deny")])
+def test_a_change_named_after_the_list_goes_to_the_change_action_whatever_the_intent(domain, text, intent):
+    """One training read "could we look at another town instead" as more options: the list again."""
+    state = after_the_list(domain, text, intent)
+    assert next_new_worry_action(state) == "action_change_answer"
+    state.update(ActionExecuted("action_change_answer"))
+    assert next_new_worry_action(state) == "action_listen"
+
+
+def test_more_options_without_a_change_named_is_left_to_the_rules(domain):
+    assert next_new_worry_action(after_the_list(domain, "show me another one", "more_options")) is None

@@ -21,6 +21,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.crisis_policy import CRISIS_ACTIONS, last_bot_action_before_user, next_step
 from bot.nlu.deterministic_policy import DeterministicPolicy
+from signposting.change_request import parse_change_target
 
 CHANGE_ANSWER = "action_change_answer"
 WORRY_INTENTS = {"describe_concern", "seek_help"}
@@ -43,6 +44,8 @@ def answer_after_the_list(tracker: DialogueStateTracker) -> bool:
     "how about oadby" is read as a worry as often as an answer, and the action tells them apart."""
     if not replies_to_the_list(tracker):
         return False
+    if parse_change_target(tracker.latest_message.text or "") is not None:
+        return True  # "could we look at another town instead", whatever DIET read (more options)
     return (tracker.latest_message.intent or {}).get("name") in (ANSWER_INTENT, *WORRY_INTENTS)
 
 
@@ -55,9 +58,12 @@ def next_new_worry_action(tracker: DialogueStateTracker) -> str | None:
 
 
 def _answered_a_new_worry(tracker: DialogueStateTracker) -> bool:
-    """Did this policy start the action that just ran (the user's message was a worry or an answer)?"""
-    intent = (tracker.latest_message.intent or {}).get("name") if tracker.latest_message else None
-    return intent in WORRY_INTENTS or intent == ANSWER_INTENT
+    """Did this policy start the action that just ran (the user's message was a worry, an answer
+    or a change named)?"""
+    if not tracker.latest_message:
+        return False
+    intent = (tracker.latest_message.intent or {}).get("name")
+    return intent in WORRY_INTENTS or intent == ANSWER_INTENT or parse_change_target(tracker.latest_message.text or "") is not None
 
 
 @DefaultV1Recipe.register(
