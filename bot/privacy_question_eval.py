@@ -15,12 +15,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import tempfile
 import time
 import uuid
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from signposting.responses import CHECK_RISK, CRISIS_FIRST_STEP
 from signposting.settings import PROJECT_ROOT
@@ -89,8 +89,14 @@ def read_questions(paths: list[Path]) -> list[Question]:
     return questions
 
 
-async def ask_all(agent, questions: list[Question]) -> list[Result]:  # type: ignore[no-untyped-def]
+def _actions(events: list[Any]) -> tuple[str, ...]:
+    """The actions the bot ran in these events, listening left out."""
     from rasa.shared.core.events import ActionExecuted
+
+    return tuple(e.action_name for e in events if isinstance(e, ActionExecuted) and e.action_name != "action_listen")
+
+
+async def ask_all(agent, questions: list[Question]) -> list[Result]:  # type: ignore[no-untyped-def]
     from rasa.shared.core.trackers import DialogueStateTracker
 
     from bot.typed_eval import CHECK_NO, drive_to_question
@@ -114,9 +120,6 @@ async def ask_all(agent, questions: list[Question]) -> list[Result]:  # type: ig
                 tracker = await agent.tracker_store.retrieve(sender)
                 after_no = _actions(list(tracker.events)[seen:])
             return Result(question, actions, after_no)
-
-    def _actions(new: list) -> tuple[str, ...]:  # type: ignore[type-arg]
-        return tuple(e.action_name for e in new if isinstance(e, ActionExecuted) and e.action_name != "action_listen")
 
     return list(await asyncio.gather(*(one(q) for q in questions)))
 
@@ -159,22 +162,11 @@ def main(argv: list[str] | None = None) -> int:
     paths = args.files or HELD_OUT
     questions = read_questions(paths)
 
-    from bot.launcher import free_port, start_action_server, stop
-    from bot.typed_eval import load_agent
-    from services_db.database import make_engine
-    from services_db.loader import load_all
+    from bot.typed_eval import trained_bot
 
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="privacy-eval-") as tmp:
-        engine = make_engine(f"sqlite:///{Path(tmp) / 'services.db'}")
-        load_all(engine)
-        port = free_port()
-        actions = start_action_server(str(engine.url), port, Path(tmp))
-        try:
-            agent = load_agent(f"http://127.0.0.1:{port}")
-            results = asyncio.run(ask_all(agent, questions))
-        finally:
-            stop(actions)
+    with trained_bot("privacy-eval-") as agent:
+        results = asyncio.run(ask_all(agent, questions))
     print(f"Questions about privacy, asked of the whole trained bot ({len(questions)} from "
           f"{', '.join(str(p) for p in paths)})")
     print("\n".join(report(results, args.show_failures)))

@@ -30,7 +30,8 @@ import tempfile
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -224,6 +225,24 @@ def load_agent(action_url: str):  # type: ignore[no-untyped-def]
     return Agent.load(str(model_path()), action_endpoint=EndpointConfig(url=f"{action_url}/webhook"))
 
 
+@contextmanager
+def trained_bot(prefix: str) -> Iterator[Any]:
+    """The trained model in this process, with a real action server on a fresh seeded database."""
+    from bot.launcher import free_port, start_action_server, stop
+    from services_db.database import make_engine
+    from services_db.loader import load_all
+
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        engine = make_engine(f"sqlite:///{Path(tmp) / 'services.db'}")
+        load_all(engine)
+        port = free_port()
+        actions = start_action_server(str(engine.url), port, Path(tmp))
+        try:
+            yield load_agent(f"http://127.0.0.1:{port}")
+        finally:
+            stop(actions)
+
+
 async def drive_to_question(agent, question: str, role: str) -> list[Any]:  # type: ignore[no-untyped-def]
     """The events of a conversation that has just been asked `question`."""
     if not prefix(question, role):
@@ -338,22 +357,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     answers = read_answers(args.files or HELD_OUT)
 
-    from bot.launcher import free_port, start_action_server, stop
-    from services_db.database import make_engine
-    from services_db.loader import load_all
-
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="typed-eval-") as tmp:
-        engine = make_engine(f"sqlite:///{Path(tmp) / 'services.db'}")
-        load_all(engine)
-        port = free_port()
-        actions = start_action_server(str(engine.url), port, Path(tmp))
-        try:
-            agent = load_agent(f"http://127.0.0.1:{port}")
-            ready = time.monotonic()
-            outcomes = asyncio.run(evaluate(agent, answers))
-        finally:
-            stop(actions)
+    with trained_bot("typed-eval-") as agent:
+        ready = time.monotonic()
+        outcomes = asyncio.run(evaluate(agent, answers))
     files = ", ".join(str(p) for p in (args.files or HELD_OUT))
     print(f"Typed answers understood by the whole trained bot ({len(answers)} answers from {files})")
     print("\n".join(report(outcomes, args.show_failures)))
