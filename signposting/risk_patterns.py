@@ -276,6 +276,11 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~be not safe right? now|tonight|today"),
         ("first", "not keep SELF safe"),
         ("first", "sure i|if|that? can keep SELF safe"),
+        # "i dont think i can keep myself safe tonight", "can't promise i'll stay safe" (2026-12-02:
+        # after an opening-times question in the same message, neither the lexicon nor the model fired).
+        ("first", "not think|know|believe|reckon|promise|sure _? _? can|could|will keep SELF safe"),
+        ("first", "not think|know|believe|reckon|promise|sure _? _? can|could|will stay safe"),
+        ("first", "not keep|stay safe right? now|tonight|today"),
         ("first", "~bleed a lot|loads|badly|heavily"),
         ("first", "~stop bleeding"),
         ("first", "unconscious|unresponsive|slurring"),

@@ -117,3 +117,20 @@ def test_near_misses_of_danger_said_in_passing_do_not_fire(text):
 ])
 def test_danger_said_in_passing_fires(text):
     assert detect_risk(text).is_risk
+
+
+@pytest.mark.parametrize("text", [
+    "how late is childline open, i dont think i can keep myself safe tonight",
+    "i don't know if i can keep myself safe",
+    "i cant promise i will stay safe",
+    "not sure i can stay safe tonight",
+    "i cant stay safe tonight",
+])
+def test_not_being_able_to_keep_safe_fires(text):
+    risk = detect_risk(text)
+    assert risk.is_risk and "danger_overdose" in risk.categories, (text, risk)
+
+
+@pytest.mark.parametrize("text", ["how do i keep myself safe online", "stay safe x", "i can keep myself safe, thanks"])
+def test_keeping_safe_said_plainly_does_not_fire(text):
+    assert not detect_risk(text).is_risk
