@@ -8,7 +8,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: privacy-question-eval bench-model-load bench-plain-answer test-fast bench-staff typed-eval concern-eval chaos privacy-eval safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
+.PHONY: privacy-question-eval service-question-eval bench-model-load bench-plain-answer test-fast bench-staff typed-eval concern-eval chaos privacy-eval safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
 
 help:
 	@echo "make run   - set up whatever is missing, then start the bot (widget on localhost)"
@@ -122,7 +122,12 @@ nlu-eval: setup
 # Questions about the chat's privacy, asked of the whole trained bot (issue #12; held out, figures only):
 # make privacy-question-eval [ARGS="FILE.jsonl ... --show-failures N"] (default: tests/privacy_questions/*).
 privacy-question-eval: setup
-	@$(PY) -m bot.privacy_question_eval $(ARGS)
+	@$(PY) -m bot.chat_question_eval privacy $(ARGS)
+
+# "Is it free?", "when are you open", "how old do u have to be", asked of the whole trained bot
+# (issue #12). make service-question-eval [ARGS=...] (default: tests/service_questions/*).
+service-question-eval: setup
+	@$(PY) -m bot.chat_question_eval service $(ARGS)
 
 # Typed answers to each question, understood by the whole trained bot (issue #12):
 # make typed-eval [ARGS="FILE.jsonl ... --show-failures N"] (default: tests/typed_answers/*).

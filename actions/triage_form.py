@@ -18,7 +18,7 @@ from rasa_sdk.types import DomainDict
 from actions.directory import get_directory
 from services_db.gazetteer import AreaResolution
 from signposting.concern_reading import read_concern
-from signposting.intents import CRISIS_INTENT, NEVER_AN_ANSWER, NOT_A_SLOT_VALUE, NOT_AN_ANSWER
+from signposting.intents import CRISIS_INTENT, NEVER_AN_ANSWER, NOT_A_SLOT_VALUE, NOT_AN_ANSWER, QUESTION_REPLIES
 from signposting.parsing import (
     asks_why_we_ask,
     is_declined,
@@ -195,8 +195,11 @@ class ValidateTriageForm(FormValidationAction):
         return "validate_triage_form"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
-        if latest_intent(tracker) in NOT_AN_ANSWER and not typed_answer(tracker) and not answer_held_by_the_check(tracker):
+        intent, answer = latest_intent(tracker), typed_answer(tracker)
+        if intent in NOT_AN_ANSWER and not answer and not answer_held_by_the_check(tracker):
             return []  # nothing extracted: the form rejects and the intent's rule answers
+        if answer and intent in QUESTION_REPLIES:  # "am i too old for this im 18": the answer and the question
+            dispatcher.utter_message(response=QUESTION_REPLIES[intent])
         return await super().run(dispatcher, tracker, domain)
 
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:

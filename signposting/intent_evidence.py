@@ -30,7 +30,7 @@ from signposting.text import normalise
 
 # Intents whose every way of being said shares words with their examples: requests and replies.
 CHECKED_INTENTS = frozenset({
-    "affirm", "ask_bot_identity", "ask_clinical_advice", "ask_privacy", "back_to_child_help", "change_answer", "deny",
+    "affirm", "ask_bot_identity", "ask_clinical_advice", "ask_privacy", "ask_service_info", "back_to_child_help", "change_answer", "deny",
     "dont_know", "goodbye", "greet", "more_options", "parent_own_help", "request_email", "request_other_language",
     "request_print", "start_again", "stop", "talk_to_a_person", "thanks",
 })

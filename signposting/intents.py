@@ -11,7 +11,7 @@ CRISIS_INTENT = "express_crisis"
 # form rejects them so the matching rule answers, unless the question's own parser
 # understands the text as an answer ("no" at the school question; "dad here").
 NOT_AN_ANSWER: frozenset[str] = frozenset({
-    "express_crisis", "start_again", "talk_to_a_person", "ask_bot_identity", "ask_privacy", "stop",
+    "express_crisis", "start_again", "talk_to_a_person", "ask_bot_identity", "ask_privacy", "ask_service_info", "stop",
     "ask_clinical_advice", "out_of_scope", "more_options", "confirm_safe", "not_safe",
     "affirm", "deny", "goodbye", "thanks", "greet",
     # requests the bot cannot do yet, and a parent's own help (actions/keep_going.py)
@@ -26,3 +26,8 @@ NOT_A_SLOT_VALUE: frozenset[str] = NOT_AN_ANSWER | {"change_answer"}
 NOT_A_CONCERN: frozenset[str] = NOT_A_SLOT_VALUE - {"express_crisis"}
 # Never taken as a typed answer, whatever the question's parser thinks of the words.
 NEVER_AN_ANSWER: frozenset[str] = frozenset({"express_crisis", "confirm_safe", "not_safe"})
+# Questions about the chat, each with the reply that answers it at any point (data/rules/control.yml).
+# An answer asked with one ("im 17, is it free?") is kept and the question answered too
+# (actions/triage_form.py); after "No" to the check question, the question is answered
+# (bot/nlu/crisis_policy.py).
+QUESTION_REPLIES: dict[str, str] = {"ask_privacy": "utter_privacy", "ask_service_info": "utter_service_info"}

@@ -60,3 +60,11 @@ def test_anything_else_after_no_carries_on_as_before(domain, read_as, confidence
     message = flagged("my mum reads all my messages", read_as, confidence)
     assert next_step(after_the_check(domain, message, True))[0] is None
     assert next_step(after_the_check(domain, message, False))[0] == "utter_offer_to_continue"
+
+
+@pytest.mark.parametrize("in_the_form", [True, False])
+def test_after_no_a_question_about_the_services_is_answered_too(domain, in_the_form):
+    message = flagged("is anyone there at 3am or only in the day", "ask_service_info", 0.8)
+    assert next_step(after_the_check(domain, message, in_the_form))[0] == "utter_service_info"
+    after = next_step(after_the_check(domain, message, in_the_form, ActionExecuted("utter_service_info")))[0]
+    assert after == (None if in_the_form else "utter_offer_to_continue")

@@ -159,9 +159,9 @@ def test_the_evidence_check_falls_back_at_the_fallback_classifiers_threshold() -
     pipeline = {step["name"]: step for step in yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))["pipeline"]}
     evidence = pipeline["bot.nlu.intent_evidence_component.IntentEvidenceComponent"]
     assert evidence["fallback_threshold"] == pipeline["FallbackClassifier"]["threshold"]
-    from bot.nlu.crisis_policy import PRIVACY_CONFIDENCE
+    from bot.nlu.crisis_policy import QUESTION_CONFIDENCE
 
-    assert pipeline["FallbackClassifier"]["threshold"] == PRIVACY_CONFIDENCE
+    assert pipeline["FallbackClassifier"]["threshold"] == QUESTION_CONFIDENCE
 
 
 def test_the_risk_layer_uses_the_prepared_intent_when_it_drops_a_crisis_guess() -> None:

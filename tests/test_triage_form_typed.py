@@ -146,3 +146,42 @@ def test_a_worry_typed_instead_of_the_answer_is_thanked_and_the_question_stays(s
     result = validate(text, dispatcher, with_concern(tracker(text, intent, slot), None), {})
     assert result[slot] is None
     assert [m["response"] for m in dispatcher.messages] == [reply]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "reply"),
+    [
+        ("am i too old for this im 17", "ask_service_info", "utter_service_info"),
+        ("im 15 is this private", "ask_privacy", "utter_privacy"),
+    ],
+)
+def test_an_answer_asked_with_a_question_about_the_chat_keeps_both(text, intent, reply):
+    """The age is taken and the question answered: neither is lost (issue #12)."""
+    import asyncio
+    from pathlib import Path
+
+    from rasa.shared.core.domain import Domain
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.triage_form import ValidateTriageForm
+
+    domain = Domain.load(str(Path(__file__).resolve().parents[1] / "domain.yml")).as_dict()
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ValidateTriageForm().run(dispatcher, tracker(text, intent, "age"), domain))
+    assert [m["response"] for m in dispatcher.messages][:1] == [reply]
+    assert {e["name"]: e["value"] for e in events if e.get("event") == "slot"}.get("age") is not None
+
+
+def test_a_question_about_the_chat_without_an_answer_is_left_to_its_rule():
+    import asyncio
+    from pathlib import Path
+
+    from rasa.shared.core.domain import Domain
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.triage_form import ValidateTriageForm
+
+    domain = Domain.load(str(Path(__file__).resolve().parents[1] / "domain.yml")).as_dict()
+    dispatcher = CollectingDispatcher()
+    assert asyncio.run(ValidateTriageForm().run(dispatcher, tracker("is it free", "ask_service_info", "age"), domain)) == []
+    assert dispatcher.messages == []

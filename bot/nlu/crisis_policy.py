@@ -45,7 +45,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.deterministic_policy import DeterministicPolicy
 from signposting.intent_evidence import intent_as_guessed
-from signposting.intents import CRISIS_INTENT
+from signposting.intents import CRISIS_INTENT, QUESTION_REPLIES
 from signposting.parsing import parse_age_mention, parse_role, parse_yes_no
 from signposting.plain_answer import SLOTS as PLAIN_ANSWER_SLOTS
 from signposting.plain_answer import is_plain_answer, lowers_the_crisis_to_the_check, waives_the_check
@@ -269,32 +269,33 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
         return UTTER_INTERPRETER, []
     if latest in (*ASK_SAFE_ACTIONS, UTTER_NOT_SAFE, UTTER_OFFER, UTTER_CHECK):
         return ACTION_LISTEN_NAME, []
-    if latest == UTTER_CHECK_OK and checked_message_asked_about_privacy(tracker):
-        return UTTER_PRIVACY, []
-    if latest in (UTTER_SAFE, UTTER_CHECK_OK) or (latest == UTTER_PRIVACY and _action_before_latest(tracker) == UTTER_CHECK_OK):
+    answer = answer_to_the_checked_question(tracker) if latest == UTTER_CHECK_OK else None
+    if answer:
+        return answer, []
+    if latest in (UTTER_SAFE, UTTER_CHECK_OK) or (latest in QUESTION_REPLIES.values() and _action_before_latest(tracker) == UTTER_CHECK_OK):
         return (None if tracker.active_loop_name else UTTER_OFFER), []
     return None, []
 
 
-# A question about the chat's privacy that the risk layer answered with the check question ("is
-# this private or will my mum find out"): after "No", the question is answered, not lost.
-UTTER_PRIVACY = "utter_privacy"
-PRIVACY_INTENT = "ask_privacy"
-PRIVACY_CONFIDENCE = 0.45  # the FallbackClassifier's threshold (config.yml)
+# A question about the chat that the risk layer answered with the check question ("is this
+# private or will my mum find out", "is anyone there at 3am"): after "No", the question is
+# answered, not lost (QUESTION_REPLIES, signposting/intents.py).
+QUESTION_CONFIDENCE = 0.45  # the FallbackClassifier's threshold (config.yml)
 
 
-def checked_message_asked_about_privacy(tracker: DialogueStateTracker) -> bool:
-    """Was the message the check question answered read as a privacy question, surely, before
-    the risk layer made it a crisis?"""
+def answer_to_the_checked_question(tracker: DialogueStateTracker) -> str | None:
+    """The reply to the message the check question was answered about, when that message was
+    read, surely, as a question about the chat before the risk layer made it a crisis."""
     asked = False
     for event in reversed(tracker.applied_events()):
         if isinstance(event, ActionExecuted) and event.action_name == UTTER_CHECK:
             asked = True
         elif asked and isinstance(event, UserUttered):
             ranking = [item for item in event.parse_data.get("intent_ranking") or [] if item.get("name") != CRISIS_INTENT]
-            return bool(ranking) and ranking[0].get("name") == PRIVACY_INTENT and float(
-                ranking[0].get("confidence") or 0.0) >= PRIVACY_CONFIDENCE
-    return False
+            if ranking and float(ranking[0].get("confidence") or 0.0) >= QUESTION_CONFIDENCE:
+                return QUESTION_REPLIES.get(str(ranking[0].get("name")))
+            return None
+    return None
 
 
 def _action_before_latest(tracker: DialogueStateTracker) -> str | None:
@@ -436,7 +437,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
 )
 class CrisisPolicy(DeterministicPolicy):
-    REQUIRED_RESPONSES = (*CRISIS_ACTIONS, UTTER_PRIVACY)
+    REQUIRED_RESPONSES = (*CRISIS_ACTIONS, *QUESTION_REPLIES.values())
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:

@@ -43,8 +43,13 @@ NLU_WEIGHT = 0.5
 # NLU files the risk model must not learn as safe. Questions about the chat's privacy ("if i tell
 # u something will u tell my mum") and their near-misses ("i dont want my dad to know") use the
 # words of a secret kept about harm; learnt as safe, they lowered the scores of held-out
-# disclosures (R2: two answers went from the check question to nothing, 2026-12-02).
-NOT_FOR_THE_RISK_MODEL = frozenset({"privacy.yml", "privacy_near_misses.yml"})
+# disclosures (R2: two answers went from the check question to nothing, 2026-12-02). Practical
+# questions ("is it free", "r they open on weekends") were tried as safe: one more held-out risk
+# conversation (G, in context) got nothing, 13 -> 14 of 140 (2026-12-02), so they stay out too.
+NOT_FOR_THE_RISK_MODEL = frozenset({
+    "privacy.yml", "privacy_near_misses.yml", "privacy_more.yml",
+    "service_info.yml", "service_info_more.yml", "service_info_near_misses.yml",
+})
 # The kind of danger picks a specific crisis reply (exploitation, eating disorder, unsafe
 # tonight...) only when the model is this sure of it, summed over the categories that share
 # a reply; otherwise the general crisis reply. Leave one author out, model-only crisis

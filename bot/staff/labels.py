@@ -12,7 +12,7 @@ INTENTS = {
     "greet": "Hello", "goodbye": "Goodbye", "thanks": "Thanks", "affirm": "Yes", "deny": "No",
     "dont_know": "Don't know", "inform": "An answer to the question", "describe_concern": "Said what's going on",
     "seek_help": "Asked for help", "start_again": "Start again", "talk_to_a_person": "Wants a person",
-    "ask_bot_identity": "Asked if this is a bot", "ask_privacy": "Asked about privacy", "stop": "Stop", "change_answer": "Change an answer",
+    "ask_bot_identity": "Asked if this is a bot", "ask_privacy": "Asked about privacy", "ask_service_info": "Asked about cost, hours, ages or waiting", "stop": "Stop", "change_answer": "Change an answer",
     "more_options": "More options", "confirm_safe": "Said they are safe", "not_safe": "Said they are not safe",
     "express_crisis": "Crisis", "ask_clinical_advice": "Asked for medical advice", "out_of_scope": "Not something we cover",
     "nlu_fallback": "Not understood",
@@ -27,7 +27,7 @@ RESPONSES = {
     "utter_no_more_services": "No more services", "utter_no_services": "No services found",
     "utter_services_unavailable": "Search unavailable", "utter_crisis": "Crisis reply", "utter_crisis_local": "Local crisis line",
     "utter_ask_safe_now": "Asked if they are safe now", "utter_check_risk": "Safety check question",
-    "utter_check_ok": "Safety check: they are OK", "utter_privacy": "Privacy answer", "utter_default": "Did not understand", "utter_out_of_scope": "Not something we cover",
+    "utter_check_ok": "Safety check: they are OK", "utter_privacy": "Privacy answer", "utter_service_info": "Cost, hours and ages answer", "utter_default": "Did not understand", "utter_out_of_scope": "Not something we cover",
     "utter_other_language": "Other language", "utter_interpreter_line": "Interpreter line",
     "action_find_services": "Searched for services", "action_more_services": "Searched for more services",
 }
