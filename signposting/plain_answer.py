@@ -181,7 +181,8 @@ def is_plain_answer_from_anyone(text: str, slot: str | None) -> bool:
     return any(is_plain_answer(text, slot, role) for role in (None, *SPEAKS_OF_A_CHILD))
 
 
-def _from_the_model_alone(risk: Mapping[str, Any]) -> bool:
+def from_the_model_alone(risk: Mapping[str, Any]) -> bool:
+    """No risk word, no crisis word in another language, not a crisis the everyday model lowered."""
     return (
         not risk.get("lowered_from_crisis")
         and not risk.get("lexicon_categories")
@@ -199,7 +200,7 @@ def lowers_the_crisis_to_the_check(text: str, risk: Mapping[str, Any], slot: str
     return (
         risk.get("level") == "crisis"
         and risk.get("source") == "model"
-        and _from_the_model_alone(risk)
+        and from_the_model_alone(risk)
         and not declined_in_so_many_words(_core(text))
         and is_plain_answer(text, slot, role)
     )
@@ -213,6 +214,6 @@ def waives_the_check(text: str, risk: Mapping[str, Any], slot: str | None, role:
     return (
         risk.get("level") == "check"
         and risk.get("source") in ("model", "classifier")
-        and _from_the_model_alone(risk)
+        and from_the_model_alone(risk)
         and is_plain_answer(text, slot, role)
     )

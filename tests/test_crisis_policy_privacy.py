@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.crisis_policy import next_step
@@ -68,3 +68,45 @@ def test_after_no_a_question_about_the_services_is_answered_too(domain, in_the_f
     assert next_step(after_the_check(domain, message, in_the_form))[0] == "utter_service_info"
     after = next_step(after_the_check(domain, message, in_the_form, ActionExecuted("utter_service_info")))[0]
     assert after == (None if in_the_form else "utter_offer_to_continue")
+
+
+MODEL_CRISIS = {"level": "crisis", "source": "model", "lexicon_categories": [], "categories": [], "score": 0.83}
+
+
+def asked(domain: Domain, message: UserUttered, *before: Event) -> DialogueStateTracker:
+    events = [ActionExecuted("action_listen"), said("hi", "greet"), *before, ActionExecuted("action_listen"), message]
+    return DialogueStateTracker.from_events("test", events, domain.slots)
+
+
+def at_the_models_crisis(text: str, read_as: str, confidence: float, **risk: object) -> UserUttered:
+    crisis = {"name": "express_crisis", "confidence": 1.0}
+    ranking = [crisis, {"name": read_as, "confidence": confidence}, {"name": "greet", "confidence": 0.0}]
+    parse = {"intent": crisis, "intent_ranking": ranking, "text": text, "risk": {**MODEL_CRISIS, **risk}}
+    return UserUttered(text, crisis, [], parse_data=parse)
+
+
+@pytest.mark.parametrize(("text", "read_as"), [("r they open at weekends", "ask_service_info"), ("is this private", "ask_privacy")])
+def test_a_question_about_the_chat_at_the_models_crisis_gets_the_check_question(domain, text, read_as):
+    """Never lower than the check question: after "No", the answer (tested above)."""
+    assert next_step(asked(domain, at_the_models_crisis(text, read_as, 0.99)))[0] == "utter_check_risk"
+
+
+@pytest.mark.parametrize(
+    ("read_as", "confidence", "risk"),
+    [
+        ("ask_service_info", 0.6, {}),  # DIET not sure it is a question
+        ("describe_concern", 0.99, {}),  # not a question about the chat
+        ("ask_service_info", 0.99, {"lexicon_categories": ["suicidal"]}),  # a risk word
+        ("ask_service_info", 0.99, {"crisis_language": "pl"}),
+    ],
+)
+def test_otherwise_the_models_crisis_gets_the_crisis_reply(domain, read_as, confidence, risk):
+    step = next_step(asked(domain, at_the_models_crisis("what time does it close", read_as, confidence, **risk)))[0]
+    assert step not in (None, "utter_check_risk")
+
+
+def test_after_the_crisis_steps_a_question_is_not_lowered(domain):
+    earlier = [ActionExecuted("action_listen"), said("i want to die", "express_crisis"), ActionExecuted("utter_crisis"),
+               SlotSet("crisis_categories", ["suicidal"])]
+    step = next_step(asked(domain, at_the_models_crisis("r they open at weekends", "ask_service_info", 0.99), *earlier))[0]
+    assert step not in (None, "utter_check_risk")

@@ -48,7 +48,12 @@ from signposting.intent_evidence import intent_as_guessed
 from signposting.intents import CRISIS_INTENT, QUESTION_REPLIES
 from signposting.parsing import parse_age_mention, parse_role, parse_yes_no
 from signposting.plain_answer import SLOTS as PLAIN_ANSWER_SLOTS
-from signposting.plain_answer import is_plain_answer, lowers_the_crisis_to_the_check, waives_the_check
+from signposting.plain_answer import (
+    from_the_model_alone,
+    is_plain_answer,
+    lowers_the_crisis_to_the_check,
+    waives_the_check,
+)
 from signposting.responses import CRISIS_FIRST_STEP
 from signposting.risk_decision import CHECK, CRISIS, NONE, reply_kind
 from signposting.settings import settings
@@ -358,6 +363,30 @@ def plain_answer_at_the_models_crisis(tracker: DialogueStateTracker, before: str
     )
 
 
+# DIET must be this sure the message asks about the chat (its first reading but the crisis guess).
+SURE_QUESTION_CONFIDENCE = 0.9
+
+
+def question_about_the_chat_at_the_models_crisis(tracker: DialogueStateTracker) -> bool:
+    """A question about the chat ("r they open at weekends" scored 0.83, "is this private") that
+    the risk model alone scored at crisis level: the check question instead of the crisis reply,
+    and after "No" the answer (`answer_to_the_checked_question`). Only ever down to the check,
+    never to nothing; never with a risk word, a crisis word in another language, or in a
+    conversation that has had the crisis steps, the check question or earlier distress."""
+    message = tracker.latest_message
+    if not message or tracker.get_slot(CRISIS_SLOT) or crisis_not_settled(tracker) or _asked_the_check_before(tracker):
+        return False
+    risk = latest_risk(tracker)
+    if risk.get("level") != CRISIS or risk.get("source") != "model" or not from_the_model_alone(risk):
+        return False
+    ranking = [item for item in message.parse_data.get("intent_ranking") or [] if item.get("name") != CRISIS_INTENT]
+    if not ranking or ranking[0].get("name") not in QUESTION_REPLIES:
+        return False
+    if float(ranking[0].get("confidence") or 0.0) < SURE_QUESTION_CONFIDENCE:
+        return False
+    return not _distress_beyond_plain_answers(tracker)
+
+
 def _asked_the_check_before(tracker: DialogueStateTracker) -> bool:
     return any(isinstance(e, ActionExecuted) and e.action_name == UTTER_CHECK for e in tracker.applied_events())
 
@@ -410,7 +439,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         return UTTER_NOT_SAFE, []
     if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS):
         return first_crisis_step(tracker)
-    if level == CRISIS and plain_answer_at_the_models_crisis(tracker, before):
+    if level == CRISIS and (plain_answer_at_the_models_crisis(tracker, before) or question_about_the_chat_at_the_models_crisis(tracker)):
         return UTTER_CHECK, []
     if level == CRISIS:
         return first_crisis_step(tracker)
