@@ -7,23 +7,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_conversations import Conversation, buttons
-from tests.test_conversations_typed import kept_going, slots, start
+from tests.test_conversations import Conversation
+from tests.test_conversations_typed import assert_a_first_message_answered_then_offered, kept_going, slots, start
 
 pytestmark = pytest.mark.servers
 
 PRIVACY = "I don't know who you are, and I can't contact anyone"
-OFFER = "Would you like me to find support near you?"
 
 
 @pytest.mark.parametrize("text", ["is this chat anonymous", "do u save what i type?"])
 def test_a_first_message_asking_about_privacy(bot, text):  # noqa: F811
-    chat = Conversation(bot.rasa_url)
-    messages = chat.say(text)
-    reply = "\n".join(message.get("text", "") for message in messages)
-    assert PRIVACY in reply and OFFER in reply
-    assert "Yes, find support" in buttons(messages)
-    assert "Who is chatting today?" in chat.text("yes please")
+    assert_a_first_message_answered_then_offered(bot, text, PRIVACY)
 
 
 def test_asked_at_the_age_question_the_question_comes_again(bot):  # noqa: F811

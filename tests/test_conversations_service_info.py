@@ -10,23 +10,17 @@ import sqlite3
 
 import pytest
 
-from tests.test_conversations import Conversation, buttons
-from tests.test_conversations_typed import kept_going, slots, start
+from tests.test_conversations import Conversation
+from tests.test_conversations_typed import assert_a_first_message_answered_then_offered, kept_going, slots, start
 
 pytestmark = pytest.mark.servers
 
 ANSWER = "This chat is free, and you can use it at any time."
-OFFER = "Would you like me to find support near you?"
 
 
 @pytest.mark.parametrize("text", ["Is this service free?", "what times are you open", "how old do u have to be"])
 def test_a_first_message_asking_about_the_service(bot, text):  # noqa: F811
-    chat = Conversation(bot.rasa_url)
-    messages = chat.say(text)
-    reply = "\n".join(message.get("text", "") for message in messages)
-    assert ANSWER in reply and OFFER in reply
-    assert "Yes, find support" in buttons(messages)
-    assert "Who is chatting today?" in chat.text("yes please")
+    assert_a_first_message_answered_then_offered(bot, text, ANSWER)
 
 
 def test_asked_at_the_school_question_the_question_comes_again(bot):  # noqa: F811

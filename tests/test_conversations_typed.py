@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from tests.test_conversations import Conversation
+from tests.test_conversations import Conversation, buttons
 
 pytestmark = pytest.mark.servers
 
@@ -35,6 +35,17 @@ def start(bot, *answers: str) -> Conversation:  # noqa: F811
     for text in ["hi", *answers]:
         chat.say(text)
     return chat
+
+
+def assert_a_first_message_answered_then_offered(bot, text: str, answer: str) -> None:  # noqa: F811
+    """A question as the first message: its answer, then the offer to find support, and "yes
+    please" starts the questions."""
+    chat = Conversation(bot.rasa_url)
+    messages = chat.say(text)
+    reply = "\n".join(message.get("text", "") for message in messages)
+    assert answer in reply and "Would you like me to find support near you?" in reply
+    assert "Yes, find support" in buttons(messages)
+    assert "Who is chatting today?" in chat.text("yes please")
 
 
 @pytest.mark.parametrize("answer", ["for me", "it's for me", "yeah me", "me not anyone else"])

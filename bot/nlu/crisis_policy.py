@@ -296,10 +296,16 @@ def answer_to_the_checked_question(tracker: DialogueStateTracker) -> str | None:
         if isinstance(event, ActionExecuted) and event.action_name == UTTER_CHECK:
             asked = True
         elif asked and isinstance(event, UserUttered):
-            ranking = [item for item in event.parse_data.get("intent_ranking") or [] if item.get("name") != CRISIS_INTENT]
-            if ranking and float(ranking[0].get("confidence") or 0.0) >= QUESTION_CONFIDENCE:
-                return QUESTION_REPLIES.get(str(ranking[0].get("name")))
-            return None
+            return reply_to_a_question_about_the_chat(event, QUESTION_CONFIDENCE)
+    return None
+
+
+def reply_to_a_question_about_the_chat(message: UserUttered, at_least: float) -> str | None:
+    """The reply to `message` if DIET's first reading of it, the crisis guess set aside, is a
+    question about the chat at `at_least` or more."""
+    ranking = [item for item in message.parse_data.get("intent_ranking") or [] if item.get("name") != CRISIS_INTENT]
+    if ranking and float(ranking[0].get("confidence") or 0.0) >= at_least:
+        return QUESTION_REPLIES.get(str(ranking[0].get("name")))
     return None
 
 
@@ -328,10 +334,17 @@ def plain_yes_to_the_offer(tracker: DialogueStateTracker, before: str | None) ->
 
 
 def _first_plain_answer_at(tracker: DialogueStateTracker, before: str | None, level: str) -> bool:
-    """The form's question was just asked, this message's own risk and the conversation's are
-    both `level`, and this conversation has had no crisis steps, no check question and no earlier
-    message that showed distress and was more than a plain answer."""
-    if before != TRIAGE_FORM or tracker.active_loop_name != TRIAGE_FORM or not tracker.latest_message:
+    """The form's question was just asked, and `_first_alarm_at`."""
+    if before != TRIAGE_FORM or tracker.active_loop_name != TRIAGE_FORM:
+        return False
+    return _first_alarm_at(tracker, level)
+
+
+def _first_alarm_at(tracker: DialogueStateTracker, level: str) -> bool:
+    """This message's own risk and the conversation's are both `level`, and this conversation has
+    had no crisis steps, no check question and no earlier message that showed distress and was
+    more than a plain answer."""
+    if not tracker.latest_message:
         return False
     if tracker.get_slot(CRISIS_SLOT) or crisis_not_settled(tracker) or _asked_the_check_before(tracker):
         return False
@@ -373,18 +386,11 @@ def question_about_the_chat_at_the_models_crisis(tracker: DialogueStateTracker) 
     and after "No" the answer (`answer_to_the_checked_question`). Only ever down to the check,
     never to nothing; never with a risk word, a crisis word in another language, or in a
     conversation that has had the crisis steps, the check question or earlier distress."""
-    message = tracker.latest_message
-    if not message or tracker.get_slot(CRISIS_SLOT) or crisis_not_settled(tracker) or _asked_the_check_before(tracker):
-        return False
     risk = latest_risk(tracker)
-    if risk.get("level") != CRISIS or risk.get("source") != "model" or not from_the_model_alone(risk):
+    if risk.get("source") != "model" or not from_the_model_alone(risk) or not tracker.latest_message:
         return False
-    ranking = [item for item in message.parse_data.get("intent_ranking") or [] if item.get("name") != CRISIS_INTENT]
-    if not ranking or ranking[0].get("name") not in QUESTION_REPLIES:
-        return False
-    if float(ranking[0].get("confidence") or 0.0) < SURE_QUESTION_CONFIDENCE:
-        return False
-    return not _distress_beyond_plain_answers(tracker)
+    return bool(reply_to_a_question_about_the_chat(tracker.latest_message, SURE_QUESTION_CONFIDENCE)) and \
+        _first_alarm_at(tracker, CRISIS)
 
 
 def _asked_the_check_before(tracker: DialogueStateTracker) -> bool:
