@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from bot.launcher import ROOT, free_port, running_bot, stop, wait_for
 from bot.staff import accounts
@@ -72,12 +73,21 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"staff-{name}.png"), full_page=True)
 
 
+def follow(page, target) -> None:
+    """Click a link or button that loads a page, and wait until that page has loaded.
+
+    A count read straight after a bare click can see the old page, or the new one half parsed
+    (the gaps table had no rows yet in a CI run, 2026-12-02)."""
+    with page.expect_navigation():
+        target.click()
+
+
 def sign_in(page, staff_url: str, name: str = "admin", password: str = PASSWORD) -> None:
     page.goto(staff_url + "/")
     assert page.url == staff_url + "/login"
     page.get_by_label("Name").fill(name)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
+    follow(page, page.get_by_role("button", name="Sign in"))
 
 
 def test_the_real_conversations_are_stored_without_the_personal_details_typed(tracker_db):
@@ -114,11 +124,11 @@ def test_five_wrong_passwords_lock_the_account(staff_url, page):
 
 def test_a_transcript_shows_the_path_intents_and_crisis_flags_and_is_audited(staff_url, page):
     sign_in(page, staff_url)
-    page.get_by_role("link", name="Conversations", exact=True).click()
+    follow(page, page.get_by_role("link", name="Conversations", exact=True))
     page.get_by_label("Only with a crisis reply").check()
-    page.get_by_role("button", name="Show").click()
+    follow(page, page.get_by_role("button", name="Show"))
     assert serious_accessibility_violations(page) == []  # the list with its filters
-    page.get_by_role("link", name="Read").click()
+    follow(page, page.get_by_role("link", name="Read"))
     page.get_by_role("heading", name="Transcript").wait_for()
     shot(page, "transcript")
     steps = page.locator("ol.transcript > li")
@@ -128,24 +138,25 @@ def test_a_transcript_shows_the_path_intents_and_crisis_flags_and_is_audited(sta
     assert steps.filter(has_text="Question: Age").count() >= 1
     assert serious_accessibility_violations(page) == []
     reference = page.locator("p code").first.inner_text()
-    page.get_by_role("link", name="Audit log", exact=True).click()
+    follow(page, page.get_by_role("link", name="Audit log", exact=True))
     assert page.locator("tr", has_text=reference).locator("td").first.inner_text() == "admin"
     assert serious_accessibility_violations(page) == []
 
 
 def test_the_gaps_page_groups_questions_and_links_to_their_transcripts(staff_url, page):
     sign_in(page, staff_url)
-    page.get_by_role("link", name="Content gaps", exact=True).click()
+    follow(page, page.get_by_role("link", name="Content gaps", exact=True))
     questions = page.locator("table", has=page.get_by_text("Unanswered questions in English", exact=False))
     youth = questions.locator("tbody tr").filter(has=page.locator("th", has_text="youth club"))  # not the merge menus
-    assert youth.count() == 1 and youth.locator("td").first.inner_text() == "3"  # three wordings, one row
+    expect(youth).to_have_count(1)
+    expect(youth.locator("td").first).to_have_text("3")  # three wordings, one row
     nolocal = page.locator("table", has=page.get_by_text("Searches with no local service, by area", exact=False))
     assert nolocal.locator("tbody tr", has_text="Elsewhere in England").count() == 2
     shot(page, "gaps")
     assert serious_accessibility_violations(page) == []
-    youth.get_by_role("link").click()
-    assert page.get_by_role("link", name="Read").count() == 2
-    page.get_by_role("link", name="Read").last.click()
+    follow(page, youth.get_by_role("link"))
+    expect(page.get_by_role("link", name="Read")).to_have_count(2)
+    follow(page, page.get_by_role("link", name="Read").last)
     steps = page.locator("ol.transcript > li")
     assert steps.filter(has_text="They wrote: is there a youth club near me").filter(has_text=re.compile(r"Understood as (Not understood|Not something we cover)")).count() == 1
 
@@ -207,7 +218,7 @@ def test_script_typed_into_the_chat_is_shown_as_text_and_never_runs(staff_url, p
 
 def test_a_table_downloads_as_csv(staff_url, page):
     sign_in(page, staff_url)
-    page.get_by_role("link", name="Content gaps", exact=True).click()
+    follow(page, page.get_by_role("link", name="Content gaps", exact=True))
     with page.expect_download() as download:
         page.get_by_role("link", name="Download searches with no local service (CSV)").click()
     rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
