@@ -332,12 +332,15 @@ class ValidateTriageForm(FormValidationAction):
         if resolution.status == "ambiguous":
             # action_ask_area asks which of these, instead of the usual question.
             return {"area": None, "area_options": [resolution.place or str(value), *resolution.options]}
-        # A worry kept by extract_concern is thanked; then the place is asked again.
+        # A worry kept by extract_concern is thanked; then the place is asked again. Told at "Which
+        # is closest?", that question stays, with its choices: the place typed before it is not
+        # asked for again (phone trial, 2026-12-02: "LE4", then "he cries every morning before school").
+        worry_noted = told_a_worry_instead(tracker, str(value or ""))
         dispatcher.utter_message(
-            response=not_understood_or_worry_noted(tracker, "area", str(value or ""), "utter_area_not_understood"),
+            response="utter_worry_noted" if worry_noted else not_understood("area", str(value or ""), "utter_area_not_understood"),
             postcode_examples=settings.deployment.postcode_examples,
         )
-        return {"area": None, "area_options": None}
+        return {"area": None, "area_options": tracker.get_slot("area_options") if worry_noted else None}
 
     def validate_concern(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         # issue #12c: the first "Something else" shows the longer list (action_ask_concern).

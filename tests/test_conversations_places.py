@@ -6,6 +6,7 @@ import pytest
 
 from services_db.query import upper_age
 from tests.test_conversations import Conversation, buttons, expected_services
+from tests.test_conversations_typed import slots
 
 pytestmark = pytest.mark.servers
 
@@ -59,6 +60,28 @@ def test_a_shared_town_is_asked_about_with_town_names_and_bullying_finds_essex_s
     assert any(match.local for match in matches)
     for match in matches:
         assert match.service.name in answer
+
+
+def test_a_worry_told_at_which_is_closest_keeps_that_question_then_searches(bot, sqlite_directory):  # noqa: F811
+    """Phone trial, 2026-12-02: a parent typed the worry instead of picking, and the bot asked
+    "Where does your child live?" from the start, as if "LE4" had never been typed."""
+    chat = Conversation(bot.rasa_url)
+    start(chat, "parent or carer", "9", "skip")
+    question = chat.say("LE4")
+    assert buttons(question)[:2] == ["Leicester city", "Birstall (Leicestershire)"]
+    told = chat.say("he cries every morning before school")
+    if "I want to check you're OK" in "\n".join(m.get("text", "") for m in told):  # the risk layer may ask first
+        told = chat.say("/deny")
+    text = "\n".join(m.get("text", "") for m in told)
+    assert "LE4 covers more than one area" in text and "Where does your child live" not in text
+    assert buttons(told)[:2] == ["Leicester city", "Birstall (Leicestershire)"]
+    answer = chat.text("Leicester city")
+    assert "What has been going on" not in answer  # the worry was kept: the search comes at once
+    found = slots(bot, chat)
+    assert found["area_code"] == "leicester" and found["concern"] is not None
+    matches = expected_services(sqlite_directory, role="parent_carer", age_min=9, age_max=9, area_code="leicester",
+                                concern=found["concern"])
+    assert matches and all(match.service.name in answer for match in matches)
 
 
 def test_nightmares_in_epping_find_local_services(bot, sqlite_directory):  # noqa: F811

@@ -149,6 +149,28 @@ def test_a_worry_typed_instead_of_the_answer_is_thanked_and_the_question_stays(s
 
 
 @pytest.mark.parametrize(
+    ("text", "intent", "kept"),
+    [
+        ("he cries every morning before school", "describe_concern", True),  # a worry: "Which is closest?" again
+        ("purple monkey dishwasher", "out_of_scope", False),  # "Sorry, I don't know that place": the place again
+    ],
+)
+def test_a_worry_told_at_which_is_closest_keeps_that_question_and_its_choices(text, intent, kept):
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.triage_form import ValidateTriageForm
+
+    options = ["LE4", "Leicester city", "Birstall (Leicestershire)"]
+    state = with_concern(tracker(text, intent, "area"), None)
+    state.slots["area_options"] = options
+    dispatcher = CollectingDispatcher()
+    result = ValidateTriageForm().validate_area(text, dispatcher, state, {})
+    assert result["area"] is None
+    assert result["area_options"] == (options if kept else None)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_worry_noted" if kept else "utter_area_not_understood"]
+
+
+@pytest.mark.parametrize(
     ("text", "intent", "reply"),
     [
         ("am i too old for this im 17", "ask_service_info", "utter_service_info"),
