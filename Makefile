@@ -8,7 +8,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: privacy-question-eval service-question-eval bench-model-load bench-plain-answer test-fast bench-staff typed-eval concern-eval chaos privacy-eval safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
+.PHONY: privacy-question-eval service-question-eval bench-model-load bench-reproducible-training bench-plain-answer test-fast bench-staff typed-eval concern-eval chaos privacy-eval safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
 
 help:
 	@echo "make run   - set up whatever is missing, then start the bot (widget on localhost)"
@@ -92,6 +92,10 @@ scale-demo: setup postgres redis nginx
 # Options: make bench-load ARGS="--quick" (see .venv/bin/python -m benchmarks.run --help).
 bench-load: setup
 	@$(PY) -m benchmarks.run $(ARGS)
+
+# Whether two trainings of the same data give the same model (bot/train.py; docs/benchmarks.md).
+bench-reproducible-training: venv
+	@$(PY) -m benchmarks.training_reproducibility $(ARGS)
 
 # How long a Rasa server takes to load the model, Rasa's own way and ours (bot/fast_model_load.py).
 bench-model-load: setup

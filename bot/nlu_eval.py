@@ -17,6 +17,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from bot.train import training_env
 from signposting.settings import PROJECT_ROOT
 
 FOLDS = 3
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
             sys.executable, "-m", "rasa", "test", "nlu", "--nlu", "data/nlu", "--config", "config.yml",
             "--cross-validation", "--folds", str(FOLDS), "--out", str(out),
         ]
-        result = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True)
+        result = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, env=training_env())
         report_path = out / "intent_report.json"
         if result.returncode != 0 or not report_path.exists():
             print(result.stdout[-3000:], result.stderr[-3000:], file=sys.stderr)

@@ -48,6 +48,26 @@ def test_fingerprint_changes_with_the_training_data(tmp_path):
     assert train.inputs_fingerprint(tmp_path) != changed_data
 
 
+def test_a_change_to_how_the_model_trains_retrains_it(tmp_path, monkeypatch):
+    for name in ["config.yml", "domain.yml", "data/nlu.yml", "bot/nlu/risk_component.py", "signposting/risk.py"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(name)
+    before = train.inputs_fingerprint(tmp_path)
+    monkeypatch.setattr(train, "REPRODUCIBLE_TRAINING", {**train.REPRODUCIBLE_TRAINING, "TF_DETERMINISTIC_OPS": "0"})
+    assert train.inputs_fingerprint(tmp_path) != before
+
+
+def test_training_is_reproducible_and_never_reuses_a_component_trained_otherwise(monkeypatch):
+    monkeypatch.delenv("RASA_CACHE_DIRECTORY", raising=False)
+    env = train.training_env()
+    assert env["PYTHONHASHSEED"] == "0" and env["TF_DETERMINISTIC_OPS"] == "1"
+    assert env["RASA_TELEMETRY_ENABLED"] == "false"
+    assert env["RASA_CACHE_DIRECTORY"] == str(ROOT / ".rasa" / "cache-reproducible")  # not Rasa's default .rasa/cache
+    from bot import nlu_eval  # cross-validation trains too, the same way
+
+    assert nlu_eval.training_env is train.training_env
+
+
 def test_every_process_runs_without_telemetry():
     from bot.run import child_environment
     from signposting.settings import settings
