@@ -47,7 +47,7 @@ NLU_WEIGHT = 0.5
 # questions ("is it free", "r they open on weekends") were tried as safe: one more held-out risk
 # conversation (G, in context) got nothing, 13 -> 14 of 140 (2026-12-02), so they stay out too.
 NOT_FOR_THE_RISK_MODEL = frozenset({
-    "privacy.yml", "privacy_near_misses.yml", "privacy_more.yml",
+    "privacy.yml", "privacy_near_misses.yml", "privacy_more.yml", "privacy_mid_conversation.yml",
     "service_info.yml", "service_info_more.yml", "service_info_near_misses.yml",
 })
 # The kind of danger picks a specific crisis reply (exploitation, eating disorder, unsafe

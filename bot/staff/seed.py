@@ -22,6 +22,9 @@ INJECTION = "<script>alert('staff')</script>"
 # parent's own help, both surely (0.92 and 0.97 on 2026-11-30). If the model stops misreading
 # them, tests/test_staff_browser.py says so: pick others.
 JUNK = ("asdfghjkl", "s s s", "<<<>>> " * 50)
+# A second message of each kind, in a conversation of its own: a training may read one junk
+# message as a confident intent (then it is no gap), and the page must still show each kind.
+MORE_JUNK = ("qwertyuiop", "hhhhhhhh", "la " * 120)
 MISREADS = ("how do i get a passport", "is there anything for dyslexia")
 NOT_WHAT_I_ASKED = "no, that's not what I asked"
 HELPED = '/feedback{"feedback_answer": "helpful_yes"}'  # the "Yes" button of "Did this help?"
@@ -48,6 +51,7 @@ CONVERSATIONS: tuple[tuple[str, ...], ...] = (
     (INJECTION, "who won the football", "<img src=x onerror=alert(1)>"),
     # Issue 14: noise, likely misreads, and "Did this help?" answered.
     JUNK,
+    MORE_JUNK,
     (MISREADS[0], NOT_WHAT_I_ASKED),
     ("hi", MISREADS[1], NOT_WHAT_I_ASKED),
     ("hi", "young person", "15", "skip", "Watford", "exam stress", HELPED, ASK_LATER_NO),
