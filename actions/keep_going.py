@@ -21,7 +21,7 @@ from actions.feedback import ActionRecordFeedback, ask_contacted_if_due, typed_f
 from actions.triage_form import WHY_WE_ASK, ask_area, resolve_area
 from signposting.change_request import parse_change_target
 from signposting.languages import interpreter_lines
-from signposting.parsing import asks_why_we_ask, parent_speaking, role_said_of_oneself
+from signposting.parsing import asks_why_we_ask, parent_speaking, parse_yes_no, role_said_of_oneself
 from signposting.responses import NOT_UNDERSTOOD, NOT_UNDERSTOOD_ACTION
 from signposting.settings import settings
 from signposting.text import normalise
@@ -154,6 +154,10 @@ class ActionNotUnderstood(Action):
         if in_the_form(tracker) and asked in WHY_WE_ASK and asks_why_we_ask(tracker.latest_message.get("text") or ""):
             # "why?" read as nothing: say why we ask, then ask again (not a misunderstanding)
             dispatcher.utter_message(response=WHY_WE_ASK[asked])
+            return [UserUtteranceReverted(), *ask(dispatcher, tracker, asked)]
+        if in_the_form(tracker) and parse_yes_no(tracker.latest_message.get("text") or "") == "yes":
+            # "yes please" to go on (after the answer to a first question): no misunderstanding
+            dispatcher.utter_message(response="utter_ok_then_the_question")
             return [UserUtteranceReverted(), *ask(dispatcher, tracker, asked)]
         misunderstood = 1 + misunderstood_in_a_row(tracker.events, current_turn=False)
         dispatcher.utter_message(response="utter_not_understood_again" if misunderstood >= 2 else "utter_not_understood")

@@ -27,6 +27,7 @@ from signposting.parsing import (
     parse_age_mention,
     parse_role_typed,
     parse_school_absence,
+    parse_yes_no,
     words_after_a_leading_age,
 )
 from signposting.plain_answer import waives_the_check
@@ -335,11 +336,9 @@ class ValidateTriageForm(FormValidationAction):
         # A worry kept by extract_concern is thanked; then the place is asked again. Told at "Which
         # is closest?", that question stays, with its choices: the place typed before it is not
         # asked for again (phone trial, 2026-12-02: "LE4", then "he cries every morning before school").
-        worry_noted = told_a_worry_instead(tracker, str(value or ""))
-        dispatcher.utter_message(
-            response="utter_worry_noted" if worry_noted else not_understood("area", str(value or ""), "utter_area_not_understood"),
-            postcode_examples=settings.deployment.postcode_examples,
-        )
+        response = not_understood_or_worry_noted(tracker, "area", str(value or ""), "utter_area_not_understood")
+        dispatcher.utter_message(response=response, postcode_examples=settings.deployment.postcode_examples)
+        worry_noted = response == "utter_worry_noted"
         return {"area": None, "area_options": tracker.get_slot("area_options") if worry_noted else None}
 
     def validate_concern(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
@@ -358,8 +357,12 @@ WHY_WE_ASK = {slot: f"utter_why_{slot}" for slot in ("user_role", "age", "school
 
 
 def not_understood(slot: str, text: str, response: str) -> str:
-    """The reply to an answer the form could not use: why we ask, if that was the question."""
-    return WHY_WE_ASK[slot] if asks_why_we_ask(text) else response
+    """The reply to an answer the form could not use: why we ask, if that was the question; a
+    plain "OK" to a "yes please" (said to go on, after the answer to a first question: phone
+    trial, 2026-12-02), which is no answer to this question but no misunderstanding either."""
+    if asks_why_we_ask(text):
+        return WHY_WE_ASK[slot]
+    return "utter_ok_then_the_question" if parse_yes_no(text) == "yes" else response
 
 
 def not_understood_or_worry_noted(tracker: Tracker, slot: str, text: str, response: str) -> str:

@@ -615,8 +615,8 @@ def parse_school_absence(text: str) -> str | None:
     return None
 
 
-_YES = re.compile(
-    r"(?:y|ye|yes|yeah|yea|yeh|yep|yup|ya|yah|yh|ys|yass|ok|okay|okey|k|kk|okie|sure|alright|aight|fine|"
+_YES = re.compile(  # optionally after a first yes: "yeah go on", "ok sure", "yes please do"
+    r"(?:(?:yes|yeah|yea|yeh|yep|ok|okay|oh ok) )?(?:y|ye|yes|yeah|yea|yeh|yep|yup|ya|yah|yh|ys|yass|ok|okay|okey|k|kk|okie|sure|alright|aight|fine|"
     r"go on|go ahead|go for it|do it|please|yes please|yes pls|definitely|deffo|defo|absolutely|of course|"
     r"why not|sounds good|that would be (?:good|great|helpful|nice)|that d be (?:good|great|helpful)|"
     r"find support|find help|help me|i would like that|id like that|i d like that|i would|id like to|"

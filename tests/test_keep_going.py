@@ -110,6 +110,18 @@ def test_not_understood_in_the_questions_asks_the_same_question_with_talk_to_a_p
     assert events == [{"event": "rewind", "timestamp": None}]  # the message is forgotten: the form still waits
 
 
+@pytest.mark.parametrize("text", ["yes please", "ok", "yeah go on"])
+def test_yes_please_at_a_question_is_no_misunderstanding(text):
+    """Typed to go on after the answer to a first question (phone trial): "OK." and the same
+    question, with no "Talk to a person" button: not counted as a miss."""
+    from actions.keep_going import ActionNotUnderstood
+
+    before = [bot("utter_ask_user_role"), user("x"), bot("utter_role_not_understood"), bot("utter_ask_user_role")]
+    messages, events = run_action(ActionNotUnderstood(), before, {"requested_slot": "user_role"}, "affirm", text)
+    assert responses(messages) == ["utter_ok_then_the_question", "utter_ask_user_role"]
+    assert messages[-1]["buttons"] == [] and events == [{"event": "rewind", "timestamp": None}]
+
+
 def test_the_second_misunderstanding_in_a_row_says_what_works_and_gives_the_lines_to_a_person():
     from actions.keep_going import ActionNotUnderstood
 

@@ -113,6 +113,7 @@ def test_places_are_not_declines(text):
         ("no thanks", "no"), ("nah", "no"), ("not right now", "no"), ("maybe later", "no"), ("I'm ok thanks", "no"),
         ("where is the nearest clinic", None), ("my son is 9", None),
         ("not rn", "no"), ("not at the moment thanks", "no"), ("s", None), ("dad", None),
+        ("yeah go on", "yes"), ("ok sure", "yes"), ("yeah im fine", None), ("yeah nah", None),
     ],
 )
 def test_yes_or_no_to_the_offer(text, answer):

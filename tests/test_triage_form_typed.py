@@ -149,6 +149,29 @@ def test_a_worry_typed_instead_of_the_answer_is_thanked_and_the_question_stays(s
 
 
 @pytest.mark.parametrize(
+    ("slot", "text", "reply"),
+    [
+        ("user_role", "yes please", "utter_ok_then_the_question"),
+        ("age", "ok", "utter_ok_then_the_question"),
+        ("area", "yeah go on", "utter_ok_then_the_question"),
+        ("user_role", "no", "utter_role_not_understood"),  # a "no" is not taken as going on
+    ],
+)
+def test_yes_please_at_a_question_gets_ok_and_the_question_stays(slot, text, reply):
+    """ "yes please", typed to go on after the answer to a first question (phone trial), gets
+    "OK." and the question again, not "Sorry, I didn't get that"."""
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.triage_form import ValidateTriageForm
+
+    dispatcher = CollectingDispatcher()
+    intent = "deny" if text == "no" else "affirm"
+    result = getattr(ValidateTriageForm(), f"validate_{slot}")(text, dispatcher, with_concern(tracker(text, intent, slot), None), {})
+    assert result[slot] is None
+    assert [m["response"] for m in dispatcher.messages] == [reply]
+
+
+@pytest.mark.parametrize(
     ("text", "intent", "kept"),
     [
         ("he cries every morning before school", "describe_concern", True),  # a worry: "Which is closest?" again
