@@ -31,7 +31,7 @@ from signposting.parsing import (
     words_after_a_leading_age,
 )
 from signposting.plain_answer import waives_the_check
-from signposting.responses import CHECK_OK, CHECK_RISK
+from signposting.responses import CHECK_OK, CHECK_RISK, NOT_UNDERSTOOD_ACTION
 from signposting.settings import settings
 from signposting.text import normalise
 from signposting.vocabulary import NATIONAL, crisis_line_group
@@ -125,7 +125,9 @@ def form_asked_last(tracker: Tracker) -> bool:
     if any(name not in FORM_STEPS for name in bot_actions(events[last_user + 1 :], skip=frozenset())):
         return False
     before = bot_actions(events[:last_user])
-    return bool(before) and before[-1] == "triage_form"
+    # After "Sorry, I didn't get that" (or "OK."), action_not_understood asked the form's question
+    # again: "yeah go on", then "no" at the school question, is still an answer to it.
+    return bool(before) and before[-1] in ("triage_form", NOT_UNDERSTOOD_ACTION)
 
 
 def understood_as(slot: str, text: str, tracker: Tracker) -> bool:

@@ -204,14 +204,18 @@ def test_an_age_answer_that_also_says_where(bot, answer, age, area_code):  # noq
     assert "What has been going on?" in chat.text("skip")  # the area is not asked again
 
 
-def test_yes_please_after_the_answer_to_a_first_question_goes_on(bot):  # noqa: F811
-    """Phone trial (2026-12-02): "yes please" after the answer to "is this free" got "Sorry, I
-    didn't get that"; it means "go on", so "OK." and the question."""
-    chat = Conversation(bot.rasa_url)
-    assert "Who is chatting today?" in chat.text("is this free")
+def test_yes_please_at_a_question_gets_ok_and_the_question_then_an_answer_is_taken(bot):  # noqa: F811
+    """Phone trial (2026-12-02): "yes please" at "Who is chatting today?" got "Sorry, I didn't get
+    that"; it means "go on", so "OK." and the question. And after the question was asked again
+    that way, "no" at the school question is still an answer (it was "Sorry" too)."""
+    chat = start(bot)
     reply = chat.text("yes please")
     assert "OK." in reply and "Sorry" not in reply and "Who is chatting today?" in reply and kept_going(reply)
     assert "How old are you?" in chat.text("its for me")
+    assert "Which school" in chat.text("14")
+    assert "Which school" in chat.text("yeah go on")
+    assert "Where do you live?" in chat.text("no")
+    assert slots(bot, chat)["school"] == "skipped"
 
 
 # "go on then" is scored at check level by the risk model alone (0.27): CrisisPolicy takes a

@@ -64,6 +64,24 @@ def test_no_to_the_crisis_check_question_is_not_an_answer_to_the_form_s_question
     assert typed_answer(tracker("no", "deny", "school", asked_by="utter_check_risk")) == {}
 
 
+def test_after_not_understood_asked_the_question_again_the_next_message_still_answers_it():
+    """"yeah go on" at the school question got "OK." and the question again (action_not_understood,
+    which forgets the message); then "no" was "Sorry, I didn't get that" (phone-style trial)."""
+    events = [
+        {"event": "action", "name": "triage_form"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "yeah go on", "parse_data": {"intent": {"name": "affirm"}}},
+        {"event": "action", "name": "action_not_understood"},
+        {"event": "rewind"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "no", "parse_data": {"intent": {"name": "deny"}}},
+        {"event": "action", "name": "action_extract_slots"},
+    ]
+    state = Tracker("test", {"requested_slot": "school", "area_code": None}, {"text": "no", "intent": {"name": "deny"}},
+                    events, False, None, {"name": "triage_form"}, "triage_form")
+    assert typed_answer(state) == {"school": "no"}
+
+
 def with_concern(state: Tracker, concern: str | None) -> Tracker:
     state.slots["concern"] = concern
     return state
