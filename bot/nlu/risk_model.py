@@ -46,8 +46,11 @@ NLU_WEIGHT = 0.5
 # disclosures (R2: two answers went from the check question to nothing, 2026-12-02). Practical
 # questions ("is it free", "r they open on weekends") were tried as safe: one more held-out risk
 # conversation (G, in context) got nothing, 13 -> 14 of 140 (2026-12-02), so they stay out too.
+# So do first messages asking for help in general ("i need help but i dont know wat kind"): as
+# safe, a development running-away answer and two development conversations lost their check
+# question (R1, G2; 2026-12-02), and vague help-seeking is where hidden distress starts.
 NOT_FOR_THE_RISK_MODEL = frozenset({
-    "privacy.yml", "privacy_near_misses.yml", "privacy_more.yml", "privacy_mid_conversation.yml",
+    "privacy.yml", "privacy_near_misses.yml", "privacy_more.yml", "privacy_mid_conversation.yml", "first_messages.yml",
     "service_info.yml", "service_info_more.yml", "service_info_near_misses.yml",
 })
 # The kind of danger picks a specific crisis reply (exploitation, eating disorder, unsafe
