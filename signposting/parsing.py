@@ -87,6 +87,10 @@ _UNDER = re.compile(r"\b(?:under|younger than|less than|below)\s(\d{1,2})\b")
 _OVER = re.compile(r"\b(?:over|older than|more than|above)\s(\d{1,2})\b")
 _NUMBER = re.compile(r"\b(\d{1,3})\b")
 _NUMBER_WITH_UNIT = re.compile(r"\b(\d{1,2})(?:yo|yrs|yr|y)\b")
+# An age in words said as an age ("twelve years old"), not any number word ("year 9, one of the youngest").
+_AGE_IN_WORDS = re.compile(
+    rf"\b({'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+(?:years?\s+old|yrs?\s+old|yrs|yo)\b"
+)
 # Phrases that make a number an age even when we did not ask for one ("actually I'm 15").
 _AGE_CONTEXT = re.compile(
     r"\b(?:i m|im|i am|am|aged?|he s|hes|he is|she s|shes|she is|they re|they are|"
@@ -167,6 +171,8 @@ def _stated_age(clean: str) -> Age | None:
         rest = clean[: year.start()] + " " + clean[year.end():]
         if (number := _NUMBER.search(rest)) and int(number.group(1)) <= MAX_AGE:
             return _age_of(int(number.group(1)))  # "15 (year 11)": the age itself
+        if in_words := _AGE_IN_WORDS.search(rest):  # "twelve years old in year eight" (D3)
+            return _age_of(NUMBER_WORDS[in_words.group(1)])
         value = year.group(1)
         return _year_group(int(value) if value.isdigit() else NUMBER_WORDS[value])
     stage = next((Age(low, high) for pattern, (low, high) in _SCHOOL_STAGE if pattern.search(clean)), None)
@@ -599,7 +605,8 @@ _NOT_AT_SCHOOL = re.compile(
     r"\b(?:not (?:at|in|going to|attending|enrolled (?:at|in)) (?:a |any )?(?:school|college|education)|"
     r"not in (?:education|any school)|out of (?:school|education)|(?:dont|don t|do not|doesnt|doesn t|does not) "
     r"(?:go|attend)(?: to)?(?: school| college)?|home ?(?:educated|schooled|skooled|schooling|skooling|school|skool|ed)|"
-    r"elective home education|ehe|left school|leaving school|finished school|dropped out|no school|"
+    r"elective home education|ehe|left (?:school|college|sixth form)|leaving school|finished (?:school|college)|"
+    r"dropped out|no school|too young for (?:school|nursery)|not old enough for school|"
     r"(?:been )?(?:excluded|expelled)|no (?:school )?place|between schools|neet|"
     r"(?:i m|im|i am) (?:working|at work)|apprenticeship)\b"
 )

@@ -84,13 +84,14 @@ def test_no_answer_to_the_school_question_is_skipped(text):
 @pytest.mark.parametrize(
     "text",
     ["not in education", "home schooled", "he's home educated", "she left school in June", "left school",
-     "not at school", "doesn't go to school at the moment", "excluded since easter", "I'm doing an apprenticeship"],
+     "not at school", "doesn't go to school at the moment", "excluded since easter", "I'm doing an apprenticeship",
+     "left college, working at tesco now", "too young for school yet", "not old enough for school"],
 )
 def test_not_at_school_is_told_apart_from_skipping(text):
     assert parse_school_absence(text) == "not at school"
 
 
-@pytest.mark.parametrize("text", ["Sir John Lawes", "the academy in town", "Beaumont"])
+@pytest.mark.parametrize("text", ["Sir John Lawes", "the academy in town", "Beaumont", "Hertford Regional College"])
 def test_a_school_name_is_neither_skipped_nor_absence(text):
     assert parse_school_absence(text) is None
 
@@ -148,6 +149,7 @@ def test_yes_or_no_in_other_languages_only_where_asked_for(text, answer):
         ("just started secondary", 11, 12), ("last year of primary", 10, 11), ("forteen", 14, 14),
         ("6yo", 6, 6), ("14yrs", 14, 14), ("im in yeer 8", 12, 13), ("yea 14", 14, 14), ("yeer 8 or 9", 12, 14),
         ("hes 12 just started secondary", 12, 12),
+        ("twelve years old in year eight", 12, 12), ("year 9, one of the youngest", 13, 14),
     ],
 )
 def test_ages_as_people_type_them(text, low, high):
