@@ -582,7 +582,9 @@ _DECLINE = re.compile(
     r"(?:i )?(?:dont|don t|do not) wanna (?:say|tell|answer|share)|not saying|not telling|private|"
     r"none of your business|mind your own)"
 )
-_FILLER_WORDS = re.compile(r"\b(?:please|pls|plz|thanks|thank you|ta|sorry|tbh|lol|mate|just|if thats ok|if that s ok)\b")
+_FILLER_WORDS = re.compile(
+    r"\b(?:please|pls|plz|thanks|thank you|ta|sorry|tbh|lol|mate|just|if thats ok|if that s ok|x+|for now)\b"
+)
 
 
 def declined_in_so_many_words(text: str) -> bool:
@@ -625,7 +627,8 @@ def parse_school_absence(text: str) -> str | None:
 _YES = re.compile(  # optionally after a first yes: "yeah go on", "ok sure", "yes please do"
     r"(?:(?:yes|yeah|yea|yeh|yep|ok|okay|oh ok) )?(?:y|ye|yes|yeah|yea|yeh|yep|yup|ya|yah|yh|ys|yass|ok|okay|okey|k|kk|okie|sure|alright|aight|fine|"
     r"go on|go ahead|go for it|do it|please|yes please|yes pls|definitely|deffo|defo|absolutely|of course|"
-    r"why not|sounds good|that would be (?:good|great|helpful|nice)|that d be (?:good|great|helpful)|"
+    r"why not|sounds good|that would be (?:very |really |so )?(?:good|great|helpful|nice)|"
+    r"that d be (?:very |really |so )?(?:good|great|helpful)|"
     r"find support|find help|help me|i would like that|id like that|i d like that|i would|id like to|"
     r"yes find support|yes i would|yes i do|go on then|ok then|alright then|sure thing|please do|👍)"
 )
@@ -650,9 +653,18 @@ _NO_OTHER_LANGUAGES = re.compile(
 )
 
 
+# "No thank you, he already has a counsellor through school": a no, then its reason.
+_NO_THEN_A_REASON = re.compile(r"^\s*(?:no|nah|nope)(?: thanks| thank you)?\s*[,.;:!-]+\s*(?P<reason>\w.*)$", re.IGNORECASE)
+
+
 def parse_yes_no(text: str, other_languages: bool = False) -> str | None:
     """"yes" | "no" | None for an answer to a yes/no question ("yes please", "go on then", "nah");
-    with `other_languages`, "tak, proszę" and "nie, dziękuję" too (the offer only)."""
+    with `other_languages`, "tak, proszę" and "nie, dziękuję" too (the offer only). A "no" with
+    its reason after a comma is a no, unless the reason turns it round ("no, but...", "no, yes")."""
+    if said := _NO_THEN_A_REASON.match(text):
+        reason = normalise(said.group("reason"))
+        if not re.match(r"(?:but|yes|yeah|actually|wait)\b", reason) and parse_yes_no(reason) != "yes":
+            return "no"
     clean = normalise(text)
     core = " ".join(_FILLER_WORDS.sub(" ", clean).split()) or clean
     for candidate in (core, clean):

@@ -115,6 +115,10 @@ def test_places_are_not_declines(text):
         ("where is the nearest clinic", None), ("my son is 9", None),
         ("not rn", "no"), ("not at the moment thanks", "no"), ("s", None), ("dad", None),
         ("yeah go on", "yes"), ("ok sure", "yes"), ("yeah im fine", None), ("yeah nah", None),
+        # development set misses at the offer (D1-D3): a kiss, "very", "for now", a no with its reason
+        ("ok x", "yes"), ("Yes, that would be very helpful, thank you.", "yes"), ("I'm ok for now thanks", "no"),
+        ("No thank you, he already has a counsellor through school", "no"), ("no. he already has a cahms worker", "no"),
+        ("no, but can you find something for me", None), ("no, yes please", None), ("x", None),
     ],
 )
 def test_yes_or_no_to_the_offer(text, answer):
