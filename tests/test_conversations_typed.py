@@ -218,6 +218,15 @@ def test_yes_please_at_a_question_gets_ok_and_the_question_then_an_answer_is_tak
     assert slots(bot, chat)["school"] == "skipped"
 
 
+@pytest.mark.parametrize("answer", ["No thank you, he already has a counsellor through school", "I'm ok for now thanks"])
+def test_a_no_with_its_reason_to_the_offer_is_a_no(bot, answer):  # noqa: F811
+    """The first started the questions (development set D3): a no, then why."""
+    chat = Conversation(bot.rasa_url)
+    assert "find support near you?" in chat.text("is this free")
+    reply = chat.text(answer)
+    assert "Who is chatting today?" not in reply and "Take care" in reply
+
+
 # "go on then" is scored at check level by the risk model alone (0.27): CrisisPolicy takes a
 # plain yes to the offer as the answer (tests/test_crisis_policy_offer_answer.py).
 @pytest.mark.parametrize("answer", ["yes please", "go on then"])
