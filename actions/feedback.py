@@ -80,7 +80,7 @@ def last_bot_response(events: Iterable[Mapping[str, Any]]) -> str | None:
 
 def typed_feedback_answer(tracker: Tracker) -> str | None:
     answers = TYPED.get(last_bot_response(tracker.events) or "")
-    yes_no = parse_yes_no((tracker.latest_message or {}).get("text") or "")
+    yes_no = parse_yes_no((tracker.latest_message or {}).get("text") or "", loose=True)
     return answers.get(yes_no) if answers and yes_no else None
 
 

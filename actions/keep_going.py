@@ -155,7 +155,7 @@ class ActionNotUnderstood(Action):
             # "why?" read as nothing: say why we ask, then ask again (not a misunderstanding)
             dispatcher.utter_message(response=WHY_WE_ASK[asked])
             return [UserUtteranceReverted(), *ask(dispatcher, tracker, asked)]
-        if in_the_form(tracker) and parse_yes_no(tracker.latest_message.get("text") or "") == "yes":
+        if in_the_form(tracker) and parse_yes_no(tracker.latest_message.get("text") or "", loose=True) == "yes":
             # "yes please" to go on (after the answer to a first question): no misunderstanding
             dispatcher.utter_message(response="utter_ok_then_the_question")
             return [UserUtteranceReverted(), *ask(dispatcher, tracker, asked)]

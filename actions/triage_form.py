@@ -364,7 +364,7 @@ def not_understood(slot: str, text: str, response: str) -> str:
     trial, 2026-12-02), which is no answer to this question but no misunderstanding either."""
     if asks_why_we_ask(text):
         return WHY_WE_ASK[slot]
-    return "utter_ok_then_the_question" if parse_yes_no(text) == "yes" else response
+    return "utter_ok_then_the_question" if parse_yes_no(text, loose=True) == "yes" else response
 
 
 def not_understood_or_worry_noted(tracker: Tracker, slot: str, text: str, response: str) -> str:

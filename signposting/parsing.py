@@ -582,9 +582,9 @@ _DECLINE = re.compile(
     r"(?:i )?(?:dont|don t|do not) wanna (?:say|tell|answer|share)|not saying|not telling|private|"
     r"none of your business|mind your own)"
 )
-_FILLER_WORDS = re.compile(
-    r"\b(?:please|pls|plz|thanks|thank you|ta|sorry|tbh|lol|mate|just|if thats ok|if that s ok|x+|for now)\b"
-)
+_FILLER_WORDS = re.compile(r"\b(?:please|pls|plz|thanks|thank you|ta|sorry|tbh|lol|mate|just|if thats ok|if that s ok)\b")
+# Said to a question that is only a choice (the offer, "Did this help?"), not to a safety question.
+_LOOSE_FILLER_WORDS = re.compile(r"\b(?:x+|for now)\b")
 
 
 def declined_in_so_many_words(text: str) -> bool:
@@ -657,22 +657,39 @@ _NO_OTHER_LANGUAGES = re.compile(
 _NO_THEN_A_REASON = re.compile(r"^\s*(?:no|nah|nope)(?: thanks| thank you)?\s*[,.;:!-]+\s*(?P<reason>\w.*)$", re.IGNORECASE)
 
 
-def parse_yes_no(text: str, other_languages: bool = False) -> str | None:
+def parse_yes_no(text: str, other_languages: bool = False, loose: bool = False) -> str | None:
     """"yes" | "no" | None for an answer to a yes/no question ("yes please", "go on then", "nah");
-    with `other_languages`, "tak, proszę" and "nie, dziękuję" too (the offer only). A "no" with
-    its reason after a comma is a no, unless the reason turns it round ("no, but...", "no, yes")."""
-    if said := _NO_THEN_A_REASON.match(text):
+    with `other_languages`, "tak, proszę" and "nie, dziękuję" too (the offer only).
+
+    `loose` is for a question that is only a choice (the offer, "Did this help?"), never for
+    "Are you safe right now?": a kiss or "for now" is left out ("ok x", "I'm ok for now thanks"),
+    and a "no" with its reason after a comma is a no ("No thank you, he already has a counsellor
+    through school"), unless the reason turns it round ("no, but...", "no, yes please")."""
+    if loose and (said := _NO_THEN_A_REASON.match(text)):
         reason = normalise(said.group("reason"))
-        if not re.match(r"(?:but|yes|yeah|actually|wait)\b", reason) and parse_yes_no(reason) != "yes":
+        if not re.match(r"(?:but|yes|yeah|actually|wait)\b", reason) and parse_yes_no(reason, loose=True) != "yes":
             return "no"
     clean = normalise(text)
     core = " ".join(_FILLER_WORDS.sub(" ", clean).split()) or clean
+    if loose:
+        core = " ".join(_LOOSE_FILLER_WORDS.sub(" ", core).split()) or core
     for candidate in (core, clean):
         if _NO.fullmatch(candidate) or (other_languages and _NO_OTHER_LANGUAGES.fullmatch(candidate)):
             return "no"
         if _YES.fullmatch(candidate) or (other_languages and _YES_OTHER_LANGUAGES.fullmatch(candidate)):
             return "yes"
     return None
+
+
+_IM_OK = re.compile(r"(?:no |yeah |yes )?(?:im|i m|i am) (?:ok|okay|fine|good|alright|safe)(?: now| for now| thanks| thank you)*")
+
+
+def answer_to_are_you_safe(text: str) -> str | None:
+    """"yes" | "no" | None to "Are you safe right now?". "I'm ok" is a no to the offer ("no I'm
+    ok"), but here it says safe: it is left to the NLU's reading (confirm_safe), not read as "no"
+    (which gave "Please call 999 now" to "im ok", 2026-12-02)."""
+    said = parse_yes_no(text)
+    return None if said == "no" and _IM_OK.fullmatch(normalise(text)) else said
 
 
 # "why do u need to know that", "what's that for?", "how come?": a question about the question.

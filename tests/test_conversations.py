@@ -370,3 +370,11 @@ def test_a_retried_message_that_was_handled_gets_the_same_replies_and_is_not_han
     next_reply = post(bot.rasa_url, {"sender": sender, "message": "14", "message_id": "m-age-0000001", "retry": True})
     assert "school" in next_reply[-1]["text"]  # a retry the bot never had is simply handled
     assert stored_user_messages(bot, sender) == ["hi", "young person", "14"]
+
+
+@pytest.mark.parametrize(("answer", "reply"), [("im ok", "glad you're safe"), ("no", "Please call 999 now")])
+def test_im_ok_typed_to_are_you_safe_is_safe_and_no_is_not(bot, answer, reply):
+    """"im ok" was read as "no" (the offer's words) and got "Please call 999 now" (2026-12-02)."""
+    chat = Conversation(bot.rasa_url)
+    assert "Are you safe right now?" in chat.text("I want to kill myself")
+    assert reply in chat.text(answer)

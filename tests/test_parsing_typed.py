@@ -115,15 +115,42 @@ def test_places_are_not_declines(text):
         ("where is the nearest clinic", None), ("my son is 9", None),
         ("not rn", "no"), ("not at the moment thanks", "no"), ("s", None), ("dad", None),
         ("yeah go on", "yes"), ("ok sure", "yes"), ("yeah im fine", None), ("yeah nah", None),
-        # development set misses at the offer (D1-D3): a kiss, "very", "for now", a no with its reason
-        ("ok x", "yes"), ("Yes, that would be very helpful, thank you.", "yes"), ("I'm ok for now thanks", "no"),
-        ("No thank you, he already has a counsellor through school", "no"), ("no. he already has a cahms worker", "no"),
-        ("no, but can you find something for me", None), ("no, yes please", None), ("x", None),
+        ("Yes, that would be very helpful, thank you.", "yes"),
     ],
 )
 def test_yes_or_no_to_the_offer(text, answer):
     assert parse_yes_no(text) == answer
     assert parse_yes_no(text, other_languages=True) == answer
+
+
+@pytest.mark.parametrize(
+    ("text", "loose", "strict"),
+    [
+        # development set misses at the offer (D1-D3): a kiss, "for now", a no with its reason
+        ("ok x", "yes", None), ("I'm ok for now thanks", "no", None),
+        ("No thank you, he already has a counsellor through school", "no", None),
+        ("no. he already has a cahms worker", "no", None), ("no, im safe", "no", None),
+        ("no, but can you find something for me", None, None), ("no, yes please", None, None), ("x", None, None),
+    ],
+)
+def test_a_choice_is_read_loosely_and_a_safety_question_is_not(text, loose, strict):
+    """The offer and "Did this help?" read "ok x" and a no with its reason; "Are you safe right
+    now?" does not ("no, im safe" is left to the NLU there)."""
+    assert parse_yes_no(text, loose=True) == loose
+    assert parse_yes_no(text) == strict
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [("im ok", None), ("I'm fine thanks", None), ("im ok for now", None), ("no im ok", None),
+     ("no", "no"), ("nope", "no"), ("yes", "yes"), ("not really", "no")],
+)
+def test_im_ok_to_are_you_safe_is_not_read_as_no(text, answer):
+    """"im ok" is a no to the offer but says safe to "Are you safe right now?": it was read as
+    "no" there and got "Please call 999 now". Left to the NLU's reading (confirm_safe)."""
+    from signposting.parsing import answer_to_are_you_safe
+
+    assert answer_to_are_you_safe(text) == answer
 
 
 @pytest.mark.parametrize(

@@ -46,7 +46,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.nlu.deterministic_policy import DeterministicPolicy
 from signposting.intent_evidence import intent_as_guessed
 from signposting.intents import CRISIS_INTENT, QUESTION_REPLIES
-from signposting.parsing import parse_age_mention, parse_role, parse_yes_no
+from signposting.parsing import answer_to_are_you_safe, parse_age_mention, parse_role, parse_yes_no
 from signposting.plain_answer import SLOTS as PLAIN_ANSWER_SLOTS
 from signposting.plain_answer import (
     from_the_model_alone,
@@ -440,7 +440,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     intent = intent_as_guessed(tracker.latest_message.parse_data) if tracker.latest_message else None
     before = last_bot_action_before_user(tracker)
     level = risk_level(tracker)
-    said = parse_yes_no(tracker.latest_message.text or "") if tracker.latest_message else None
+    said = answer_to_are_you_safe(tracker.latest_message.text or "") if tracker.latest_message else None
     if before in ASK_SAFE_ACTIONS and (intent in NOT_SAFE_INTENTS or said == "no"):
         return UTTER_NOT_SAFE, []
     if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS):

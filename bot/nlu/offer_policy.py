@@ -35,7 +35,7 @@ def answer_to_offer(tracker: DialogueStateTracker) -> str | None:
         return None
     if last_bot_action_before_user(tracker) != UTTER_OFFER or not tracker.latest_message:
         return None
-    said = parse_yes_no(tracker.latest_message.text or "", other_languages=True)
+    said = parse_yes_no(tracker.latest_message.text or "", other_languages=True, loose=True)
     if said:
         return said
     intent = (tracker.latest_message.intent or {}).get("name")
