@@ -682,14 +682,32 @@ def parse_yes_no(text: str, other_languages: bool = False, loose: bool = False) 
 
 
 _IM_OK = re.compile(r"(?:no |yeah |yes )?(?:im|i m|i am) (?:ok|okay|fine|good|alright|safe)(?: now| for now| thanks| thank you)*")
+# A plea typed to "Are you safe right now?": "help me" is a yes to the offer, never "safe" here.
+_CRY_FOR_HELP = re.compile(
+    r"(?:(?:ok|okay|yes|yeah|no|please|pls|plz|someone|somebody|can you|can u|can someone)\s+)*"
+    r"(?:help(?: me| us)?|i need help|need help|save me|sos)(?:\s+(?:please|pls|plz|now|quick|quickly|asap))*|"
+    r"please|pls|plz"
+)
+# The yes words that say "safe" to that question (not "find support", "go on", "i would"...).
+_SAFE_YES = re.compile(r"(?:y|ye|yes|yeah|yea|yeh|yep|yup|ya|yah|yh|ys|ok|okay|k|kk|sure|alright|fine|i am|yes i am|yeah i am)")
 
 
 def answer_to_are_you_safe(text: str) -> str | None:
-    """"yes" | "no" | None to "Are you safe right now?". "I'm ok" is a no to the offer ("no I'm
-    ok"), but here it says safe: it is left to the NLU's reading (confirm_safe), not read as "no"
-    (which gave "Please call 999 now" to "im ok", 2026-12-02)."""
+    """"yes" | "no" | None to "Are you safe right now?", read with that question's own words, not
+    the offer's (2026-12-02): "I'm ok" (a no to the offer) is left to the NLU's reading, which
+    says safe (it got "Please call 999 now"); "help me" or "please" (a yes to the offer, and read
+    as seek_help or affirm) is not safe (it got "I'm glad you're safe"); other yes words to the
+    offer ("find support", "go on") are left to the NLU."""
+    clean = normalise(text)
+    if _CRY_FOR_HELP.fullmatch(clean):
+        return "no"
     said = parse_yes_no(text)
-    return None if said == "no" and _IM_OK.fullmatch(normalise(text)) else said
+    if said == "no" and _IM_OK.fullmatch(clean):
+        return None
+    core = " ".join(_FILLER_WORDS.sub(" ", clean).split()) or clean
+    if said == "yes" and not (_SAFE_YES.fullmatch(core) or _SAFE_YES.fullmatch(clean)):
+        return None
+    return said
 
 
 # "why do u need to know that", "what's that for?", "how come?": a question about the question.

@@ -143,11 +143,15 @@ def test_a_choice_is_read_loosely_and_a_safety_question_is_not(text, loose, stri
 @pytest.mark.parametrize(
     ("text", "answer"),
     [("im ok", None), ("I'm fine thanks", None), ("im ok for now", None), ("no im ok", None),
-     ("no", "no"), ("nope", "no"), ("yes", "yes"), ("not really", "no")],
+     ("no", "no"), ("nope", "no"), ("yes", "yes"), ("not really", "no"), ("yeah", "yes"), ("ok", "yes"),
+     # a plea is never "safe" (it was: "help me" is a yes to the offer)
+     ("help me", "no"), ("ok help me", "no"), ("please", "no"), ("someone help me please", "no"), ("i need help", "no"),
+     ("find support", None), ("go on", None)],
 )
 def test_im_ok_to_are_you_safe_is_not_read_as_no(text, answer):
-    """"im ok" is a no to the offer but says safe to "Are you safe right now?": it was read as
-    "no" there and got "Please call 999 now". Left to the NLU's reading (confirm_safe)."""
+    """"Are you safe right now?" is read with its own words, not the offer's: "im ok" (a no to
+    the offer) got "Please call 999 now", and "help me" (a yes to the offer) got "I'm glad you're
+    safe". "im ok" is left to the NLU's reading (confirm_safe); a plea is not safe."""
     from signposting.parsing import answer_to_are_you_safe
 
     assert answer_to_are_you_safe(text) == answer

@@ -285,7 +285,11 @@ def test_a_yes_or_no_when_no_safety_question_was_asked_is_checked_after_a_crisis
                                                           # "im ok" says safe here (it was read as "no")
                                                           ("im ok", "confirm_safe", "utter_glad_you_are_safe"),
                                                           ("im ok for now", "confirm_safe", "utter_glad_you_are_safe"),
-                                                          ("im ok", "not_safe", "utter_not_safe_now")])
+                                                          ("im ok", "not_safe", "utter_not_safe_now"),
+                                                          # a plea read as seek_help or affirm was "safe"
+                                                          ("help me", "seek_help", "utter_not_safe_now"),
+                                                          ("please", "affirm", "utter_not_safe_now"),
+                                                          ("yeah", "affirm", "utter_glad_you_are_safe")])
 def test_a_typed_yes_or_no_answers_are_you_safe(domain, text, intent, expected):
     state = tracker(domain, scored("kms", "express_crisis", "crisis", 0.9), ActionExecuted("utter_crisis"),
                     SlotSet("crisis_categories", ["suicidal"]), ActionExecuted("utter_ask_safe_now"),
