@@ -685,9 +685,12 @@ _IM_OK = re.compile(r"(?:no |yeah |yes )?(?:im|i m|i am) (?:ok|okay|fine|good|al
 # A plea typed to "Are you safe right now?": "help me" is a yes to the offer, never "safe" here.
 _CRY_FOR_HELP = re.compile(
     r"(?:(?:ok|okay|yes|yeah|no|please|pls|plz|someone|somebody|can you|can u|can someone)\s+)*"
-    r"(?:help(?: me| us)?|i need help|need help|save me|sos)(?:\s+(?:please|pls|plz|now|quick|quickly|asap))*|"
+    r"(?:hel+p+(?: me| us)?|i need help|need help|save me|sos)(?:\s+(?:please|pls|plz|now|quick|quickly|asap))*|"
     r"please|pls|plz"
 )
+# "nah im gonna do it": a no with more words is not safe, unless the words say safe or OK.
+_NO_FIRST = re.compile(r"(?:no|nah|naa|nope|not really|not rly)\b.*\S")
+_SAYS_OK = re.compile(r"\b(?:safe|ok|okay|fine|alright|good)\b")
 # The yes words that say "safe" to that question (not "find support", "go on", "i would"...).
 _SAFE_YES = re.compile(r"(?:y|ye|yes|yeah|yea|yeh|yep|yup|ya|yah|yh|ys|ok|okay|k|kk|sure|alright|fine|i am|yes i am|yeah i am)")
 
@@ -697,9 +700,10 @@ def answer_to_are_you_safe(text: str) -> str | None:
     the offer's (2026-12-02): "I'm ok" (a no to the offer) is left to the NLU's reading, which
     says safe (it got "Please call 999 now"); "help me" or "please" (a yes to the offer, and read
     as seek_help or affirm) is not safe (it got "I'm glad you're safe"); other yes words to the
-    offer ("find support", "go on") are left to the NLU."""
+    offer ("find support", "go on") are left to the NLU. A no with more words is not safe ("nah
+    im gonna do it" got the privacy answer) unless they say safe or OK ("no im ok")."""
     clean = normalise(text)
-    if _CRY_FOR_HELP.fullmatch(clean):
+    if _CRY_FOR_HELP.fullmatch(clean) or (_NO_FIRST.fullmatch(clean) and not _SAYS_OK.search(clean)):
         return "no"
     said = parse_yes_no(text)
     if said == "no" and _IM_OK.fullmatch(clean):

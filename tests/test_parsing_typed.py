@@ -146,7 +146,9 @@ def test_a_choice_is_read_loosely_and_a_safety_question_is_not(text, loose, stri
      ("no", "no"), ("nope", "no"), ("yes", "yes"), ("not really", "no"), ("yeah", "yes"), ("ok", "yes"),
      # a plea is never "safe" (it was: "help me" is a yes to the offer)
      ("help me", "no"), ("ok help me", "no"), ("please", "no"), ("someone help me please", "no"), ("i need help", "no"),
-     ("find support", None), ("go on", None)],
+     ("find support", None), ("go on", None),
+     # held-out answers by an author who saw no code (2026-12-02): a plea stretched, a no with more words
+     ("helpppp", "no"), ("nah im gonna do it", "no"), ("no he is still here", "no"), ("nah im good tho", None)],
 )
 def test_im_ok_to_are_you_safe_is_not_read_as_no(text, answer):
     """"Are you safe right now?" is read with its own words, not the offer's: "im ok" (a no to
