@@ -714,6 +714,58 @@ def answer_to_are_you_safe(text: str) -> str | None:
     return said
 
 
+# A plain statement of being safe now, typed to "Are you safe right now?" with more words than a
+# yes: where they are or who is with them ("im ok rn my nan is here", "safe at home"), or a promise
+# ("yeah nothing gonna happen tonight im ok"). Those answers got "Please call 999 now" or the
+# crisis reply again (14 and 5 of 35 by a helper who saw no code, 2026-12-02): the risk model,
+# trained on first messages, reads "tonight" or "my room" after a crisis as danger.
+_SAYS_SAFE = re.compile(
+    r"^(?:y|ye|yes|yess+|yeah|yea|yeh|yep|yup|ya|yah|yh)\b|"
+    r"^(?:safe|ok|okay|fine|alright|good)\b|"
+    r"\b(?:i m|im|i am|am|i feel|feel|feeling|shes|she s|she is|hes|he s|he is|theyre|they re|they are|"
+    r"were|we re|we are) (?:(?:totally|completely|all|really|pretty|quite|actually|honestly) )?"
+    r"(?:safe|ok|okay|fine|alright|good)\b"
+)
+# Reassurance whose "not" or "nothing" says safe: "not gonna do anything", "wont do anything tonight".
+_PROMISE = re.compile(
+    r"\b(?:i )?(?:wont|will not|im not|i m not|i am not|not) (?:gonna |going to |planning (?:on |to )?)?"
+    r"(?:do|doing|try|trying) (?:anything|nothing|owt)\b|"
+    r"\bnot planning (?:anything|owt)\b|\bnothing(?: is| s)? (?:gonna|going to) happen\b|\b(?:i )?promise\b"
+)
+# Words that turn a safe statement round or leave it open ("im ok but...", "safe ish", "yeah right",
+# "fine whatever"), and any negation left once the promises are taken out ("im not ok").
+_NOT_PLAINLY_SAFE = re.compile(
+    r"\b(?:but|tho|though|although|except|unless|until|till|however|yet|ish|kinda|kind of|sort of|maybe|"
+    r"idk|dunno|guess|think|probably|might|if|or|(?:yeah|yea|ye|yes) right|whatever|jk|joking|kidding|as if|"
+    r"not|no|nope|nah|never|dont|cant|cannot|wont|nothing|nobody|anymore|any more|bye|goodbye)\b"
+)
+# Means, places, injuries and substances: "im ok, got the knife next to me", "im safe at the
+# bridge" are not plainly safe, and the risk lexicon does not list every such phrase.
+_DANGER_WORDS = re.compile(
+    r"\b(?:knife|knives|blades?|razors?|scissors|glass|pills?|tablets?|paracetamol|paracetomol|meds|medicines?|"
+    r"medication|overdose|od|rope|noose|belt|ligature|cord|gun|bleach|lighter|"
+    r"bridge|roof|rooftop|ledge|edge|cliff|tracks?|trains?|railway|station|motorway|road|car park|river|canal|"
+    r"sea|tower|balcony|window|"
+    r"bleed\w*|blood\w*|cut|cuts|cutting|burn\w*|bruis\w*|wound\w*|hurt\w*|harm\w*|injur\w*|dizzy|faint\w*|"
+    r"drunk|drinking|drank|vodka|alcohol|high|drugs?|weed|ket|coke|"
+    r"hit|hits|hitting|beat\w*|kill\w*|die|dying|dead|death|suicid\w*|jump\w*|end it|"
+    r"alone|lost|outside|street|nowhere|kicked out|ran away|run away|police|ambulance|999|hospital|a and e)\b"
+)
+SAFE_STATEMENT_MAX_WORDS = 20
+
+
+def states_safe_now(text: str) -> bool:
+    """Does an answer to "Are you safe right now?" plainly say safe, with nothing that turns it
+    round, and no word of means, place, injury or danger? The crisis policy also asks the risk
+    lexicon, which knows more of them."""
+    if "?" in text:
+        return False
+    clean = normalise(text)
+    if not clean or len(clean.split()) > SAFE_STATEMENT_MAX_WORDS or not _SAYS_SAFE.search(clean):
+        return False
+    return not _DANGER_WORDS.search(clean) and not _NOT_PLAINLY_SAFE.search(_PROMISE.sub(" ", clean))
+
+
 # "why do u need to know that", "what's that for?", "how come?": a question about the question.
 _ASKS_WHY = re.compile(
     r"^(?:(?:but|and|so|um|erm|ok|okay|hmm)\s+)?(?:"

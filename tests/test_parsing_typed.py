@@ -160,6 +160,36 @@ def test_im_ok_to_are_you_safe_is_not_read_as_no(text, answer):
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["yeah im safe, my brother is with me", "im ok now, at my gran's", "safe. in maths", "I'm fine, not going to do anything",
+     "yes, nothing is going to happen tonight", "shes safe, shes with me now", "ok im alright, feel a bit calmer 👍",
+     "yep safe at home, just really tired"],
+)
+def test_a_plain_safe_statement_with_where_or_who(text):
+    """Safe, said with more words than a yes: these got "Please call 999 now" or the crisis reply
+    again, because the risk model read "tonight" or "at home" after a crisis as danger."""
+    from signposting.parsing import states_safe_now
+
+    assert states_safe_now(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["im ok but i still have the tablets", "yeah right im safe", "safe?", "im not ok", "not safe", "fine whatever",
+     "im safe for now i think", "im fine. bye everyone", "im ok, got a knife in my room", "im safe on the bridge",
+     "yes im fine, took a few pills", "im ok just bleeding a bit", "im safe, alone in the house", "yes safe ish",
+     "im ok, he isnt home yet", "kinda ok", "no im ok", "im ok tho", "im fine, i cant stop crying",
+     "I'm safe, I'm at the station waiting for the last train and then that's it, I promise I'm fine"],
+)
+def test_what_is_not_a_plain_safe_statement(text):
+    """A turn, a doubt, a negation, a means, place or injury, or too long: left to the NLU and the
+    risk layer, which read unsure as not safe."""
+    from signposting.parsing import states_safe_now
+
+    assert not states_safe_now(text)
+
+
+@pytest.mark.parametrize(
     ("text", "answer"),
     [("tak, proszę", "yes"), ("haan ji", "yes"), ("da, vă rog", "yes"), ("sim", "yes"),
      ("nie, dziękuję", "no"), ("não, obrigado", "no"), ("nahi", "no"), ("nu", "no")],

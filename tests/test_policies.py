@@ -64,6 +64,37 @@ def test_the_answer_to_are_you_safe(domain, intent, expected):
     assert next_crisis_action(state) == expected
 
 
+def asked_are_you_safe(domain, answer):
+    return tracker(domain, said("kms", "express_crisis"), ActionExecuted("utter_crisis"), ActionExecuted("utter_crisis_local"),
+                   ActionExecuted("utter_ask_safe_now"), ActionExecuted("action_listen"), answer)
+
+
+def test_a_plain_safe_statement_is_safe_whatever_the_model_scored(domain):
+    """"im ok rn my nan is here" scored 0.34 by the risk model (its check level) got "Please call 999 now"."""
+    answer = said_with("im ok rn my nan is here", "express_crisis", level="check", score=0.34, matches=[], lexicon_categories=[])
+    assert next_crisis_action(asked_are_you_safe(domain, answer)) == "utter_glad_you_are_safe"
+
+
+@pytest.mark.parametrize(
+    "risk",
+    [{"level": "crisis", "score": 0.95, "matches": []},  # the model near-certain of danger
+     {"level": "crisis", "score": 0.4, "matches": [{"category": "suicidal", "pattern": "p", "text": "t"}], "lexicon_categories": ["suicidal"]},
+     {"level": "crisis", "score": 0.4, "finality": True}],
+)
+def test_a_safe_statement_with_danger_in_it_is_not_safe(domain, risk):
+    answer = said_with("yes im safe at home", "express_crisis", **risk)
+    assert next_crisis_action(asked_are_you_safe(domain, answer)) == "utter_not_safe_now"
+
+
+@pytest.mark.parametrize("intent", ["nlu_fallback", "dont_know"])
+def test_unsure_if_safe_is_not_safe(domain, intent):
+    """"maybe" got "I'm glad you're safe": DIET's guess (affirm) was read though the evidence check
+    had set it aside. Unsure is not safe."""
+    answer = said_with("maybe", intent, level="none", score=0.02)
+    answer.parse_data["intent_without_evidence"] = {"name": "affirm", "confidence": 0.6}
+    assert next_crisis_action(asked_are_you_safe(domain, answer)) == "utter_not_safe_now"
+
+
 def test_after_safe_the_form_resumes_or_the_bot_offers_help(domain):
     in_form = tracker(domain, ActiveLoop("triage_form"), ActionExecuted("utter_glad_you_are_safe"))
     assert next_crisis_action(in_form) is None  # RulePolicy then runs the form again

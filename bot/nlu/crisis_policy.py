@@ -46,7 +46,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.nlu.deterministic_policy import DeterministicPolicy
 from signposting.intent_evidence import intent_as_guessed
 from signposting.intents import CRISIS_INTENT, QUESTION_REPLIES
-from signposting.parsing import answer_to_are_you_safe, parse_age_mention, parse_role, parse_yes_no
+from signposting.parsing import answer_to_are_you_safe, parse_age_mention, parse_role, parse_yes_no, states_safe_now
 from signposting.plain_answer import SLOTS as PLAIN_ANSWER_SLOTS
 from signposting.plain_answer import (
     from_the_model_alone,
@@ -68,6 +68,11 @@ LOCAL_LINES_SLOT = "local_crisis_lines"
 PARENT = "parent_carer"
 SAFE_INTENTS = {"confirm_safe", "affirm"}
 NOT_SAFE_INTENTS = {"not_safe", "deny", CRISIS_INTENT}
+UNSURE_INTENTS = {"nlu_fallback", "dont_know"}
+# When DIET reads an answer as not safe, the cautious reading wins over a plain safe statement.
+DISAGREES_SAFE = {"not_safe", "deny"}
+# A plain "im ok, my nan is here" is safe unless the risk model is this sure of danger.
+PLAINLY_SAFE_MAX_SCORE = 0.9
 
 UTTER_CRISIS = "utter_crisis"
 UTTER_CRISIS_LOCAL = "utter_crisis_local"
@@ -436,12 +441,37 @@ def _crisis_this_turn(tracker: DialogueStateTracker) -> bool:
     return False
 
 
+def says_safe_plainly(tracker: DialogueStateTracker) -> bool:
+    """A typed answer that plainly says safe now ("im ok rn my nan is here"), with no word of
+    danger the risk lexicon knows, and not scored near-certain danger by the risk model (the
+    caller also leaves it to DIET when DIET reads it as not safe). The
+    model's lower scores do not count: trained on first messages, it read "tonight" or "my room"
+    after a crisis as danger, and those children were told to call 999."""
+    if not tracker.latest_message or not states_safe_now(tracker.latest_message.text or ""):
+        return False
+    risk = latest_risk(tracker)
+    if risk.get("matches") or risk.get("lexicon_categories") or risk.get("finality") or risk.get("crisis_language"):
+        return False
+    scores = [risk.get("score") or 0.0, risk.get("whole_score") or 0.0]
+    return max(scores) < PLAINLY_SAFE_MAX_SCORE
+
+
+def unsure_if_safe(tracker: DialogueStateTracker, said: str | None) -> bool:
+    """"idk", "maybe", "..." typed to "Are you safe right now?": not understood, or not knowing.
+    Unsure is treated as not safe. ("maybe" got "I'm glad you're safe": DIET's guess, affirm,
+    was read although the evidence check had set it aside.)"""
+    final = ((tracker.latest_message.parse_data.get("intent") or {}).get("name")) if tracker.latest_message else None
+    return final in UNSURE_INTENTS and said != "yes"
+
+
 def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
     intent = intent_as_guessed(tracker.latest_message.parse_data) if tracker.latest_message else None
     before = last_bot_action_before_user(tracker)
     level = risk_level(tracker)
     said = answer_to_are_you_safe(tracker.latest_message.text or "") if tracker.latest_message else None
-    if before in ASK_SAFE_ACTIONS and (intent in NOT_SAFE_INTENTS or said == "no"):
+    if before in ASK_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and says_safe_plainly(tracker):
+        return UTTER_SAFE, []
+    if before in ASK_SAFE_ACTIONS and (intent in NOT_SAFE_INTENTS or said == "no" or unsure_if_safe(tracker, said)):
         return UTTER_NOT_SAFE, []
     if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS):
         return first_crisis_step(tracker)
@@ -459,7 +489,8 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
             return UTTER_OTHER_LANGUAGE, [SlotSet(LANGUAGE_SLOT, language)]
         already_escalated = bool(tracker.get_slot(CRISIS_SLOT))
         return first_crisis_step(tracker) if already_escalated else (UTTER_CHECK, [])
-    if before in ASK_SAFE_ACTIONS and (intent in SAFE_INTENTS or said == "yes"):
+    final = (tracker.latest_message.parse_data.get("intent") or {}).get("name") if tracker.latest_message else None
+    if before in ASK_SAFE_ACTIONS and (final in SAFE_INTENTS or said == "yes"):  # never a guess set aside
         return UTTER_SAFE, []
     if before == UTTER_CHECK and intent in NO_RISK_ANSWERS:
         return UTTER_CHECK_OK, []
