@@ -18,10 +18,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.feedback import ActionRecordFeedback, ask_contacted_if_due, typed_feedback_answer
-from actions.triage_form import WHY_WE_ASK, ask_area, resolve_area
+from actions.triage_form import WHAT_WE_MEAN, WHY_WE_ASK, ask_area, resolve_area
 from signposting.change_request import parse_change_target
 from signposting.languages import interpreter_lines
-from signposting.parsing import asks_why_we_ask, parent_speaking, parse_yes_no, role_said_of_oneself
+from signposting.parsing import asks_what_we_mean, asks_why_we_ask, parent_speaking, parse_yes_no, role_said_of_oneself
 from signposting.responses import NOT_UNDERSTOOD, NOT_UNDERSTOOD_ACTION
 from signposting.settings import settings
 from signposting.text import normalise
@@ -154,6 +154,10 @@ class ActionNotUnderstood(Action):
         if in_the_form(tracker) and asked in WHY_WE_ASK and asks_why_we_ask(tracker.latest_message.get("text") or ""):
             # "why?" read as nothing: say why we ask, then ask again (not a misunderstanding)
             dispatcher.utter_message(response=WHY_WE_ASK[asked])
+            return [UserUtteranceReverted(), *ask(dispatcher, tracker, asked)]
+        if in_the_form(tracker) and asked in WHAT_WE_MEAN and asks_what_we_mean(tracker.latest_message.get("text") or ""):
+            # "what do you mean?" read as nothing: the question said more plainly, then asked again
+            dispatcher.utter_message(response=WHAT_WE_MEAN[asked], postcode_examples=settings.deployment.postcode_examples)
             return [UserUtteranceReverted(), *ask(dispatcher, tracker, asked)]
         if in_the_form(tracker) and parse_yes_no(tracker.latest_message.get("text") or "", loose=True) == "yes":
             # "yes please" to go on (after the answer to a first question): no misunderstanding

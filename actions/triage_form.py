@@ -20,6 +20,7 @@ from services_db.gazetteer import AreaResolution
 from signposting.concern_reading import read_concern
 from signposting.intents import CRISIS_INTENT, NEVER_AN_ANSWER, NOT_A_SLOT_VALUE, NOT_AN_ANSWER, QUESTION_REPLIES
 from signposting.parsing import (
+    asks_what_we_mean,
     asks_why_we_ask,
     is_declined,
     is_something_else,
@@ -258,6 +259,8 @@ class ValidateTriageForm(FormValidationAction):
     # --- validation of each answer ---------------------------------------------------
 
     def validate_user_role(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        if explained_the_question("user_role", str(value or ""), dispatcher):
+            return {"user_role": None}
         role = parse_role_typed(str(value or ""))
         if role is None:
             dispatcher.utter_message(response=not_understood_or_worry_noted(tracker, "user_role", str(value or ""), "utter_role_not_understood"))
@@ -265,6 +268,8 @@ class ValidateTriageForm(FormValidationAction):
         return {"user_role": role}
 
     def validate_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        if explained_the_question("age", str(value or ""), dispatcher):
+            return {"age": None}
         age = parse_age(str(value or ""))
         if age is None:
             dispatcher.utter_message(response=not_understood_or_worry_noted(tracker, "age", str(value or ""), "utter_age_not_understood"))
@@ -282,6 +287,8 @@ class ValidateTriageForm(FormValidationAction):
             # Checked already: the form is active again after "different area" and re-validates
             # its answers; "skipped" is not a school name, and "I couldn't find that school" would be wrong.
             return {"school": text}
+        if explained_the_question("school", text, dispatcher):
+            return {"school": None}
         if absence := parse_school_absence(text):  # "skipped" or "not at school"
             return {"school": absence, "school_urn": None, "school_has_mhst": None}
         if asks_why_we_ask(text):
@@ -312,6 +319,8 @@ class ValidateTriageForm(FormValidationAction):
         }
 
     def validate_area(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        if explained_the_question("area", str(value or ""), dispatcher):
+            return {"area": None}  # "Which is closest?" keeps its choices (area_options)
         resolution = resolve_area(str(value or ""))
         if is_declined(str(value or "")) and (resolution is None or resolution.status == "unknown"):
             # "rather not say", "n/a": national services, which need no place.
@@ -345,6 +354,8 @@ class ValidateTriageForm(FormValidationAction):
 
     def validate_concern(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         # issue #12c: the first "Something else" shows the longer list (action_ask_concern).
+        if explained_the_question("concern", str(value or ""), dispatcher):
+            return {"concern": None}
         if is_something_else(str(value or "")) and tracker.get_slot("concern_menu") != "more":
             return {"concern": None, "concern_menu": "more"}
         concern = concern_in(tracker, str(value or ""))
@@ -356,6 +367,17 @@ class ValidateTriageForm(FormValidationAction):
 
 # "why do u need to know that": why the question is asked, and that it can be skipped where it can.
 WHY_WE_ASK = {slot: f"utter_why_{slot}" for slot in ("user_role", "age", "school", "area")}
+# "what do you mean?": the question said more plainly (then the form asks it again).
+WHAT_WE_MEAN = {slot: f"utter_what_we_mean_{slot}" for slot in ("user_role", "age", "school", "area", "concern")}
+
+
+def explained_the_question(slot: str, text: str, dispatcher: CollectingDispatcher) -> bool:
+    """Says what the question means if the message asks ("what do you mean?", "huh"): before the
+    question's own parser, which read "not sure what you mean" as "not sure" and skipped it."""
+    if not asks_what_we_mean(text):
+        return False
+    dispatcher.utter_message(response=WHAT_WE_MEAN[slot], postcode_examples=settings.deployment.postcode_examples)
+    return True
 
 
 def not_understood(slot: str, text: str, response: str) -> str:

@@ -782,3 +782,30 @@ def asks_why_we_ask(text: str) -> bool:
     """A short question about why the bot asks ("why do u need to know that", "what's that for?")."""
     clean = normalise(text)
     return len(clean.split()) <= ASKS_WHY_MAX_WORDS and bool(_ASKS_WHY.match(clean))
+
+
+# "what do you mean?", "huh", "i dont get it", "not sure what you mean": the question itself was
+# not clear. "hmm not sure what you mean" at the school question was taken as "not sure" and the
+# question skipped; "what do you mean" was looked up as a school (phone trial, 2026-12-02).
+_ASKS_WHAT_WE_MEAN = re.compile(
+    r"(?:(?:hmm+|um+|erm+|uh+|sorry|but|ok|okay|so|wait|and)\s+)*(?:"
+    r"(?:what|wat|wot|wht) (?:do|d) (?:you|u|ya|yu) mean(?: by (?:that|this|it))?|wdym|wym|"
+    r"(?:what|wat|wot) (?:does|do|dose) (?:that|this|it) mean|"
+    r"(?:what|wat|wot) (?:are|r) (?:you|u) (?:asking|on about|saying)|"
+    r"(?:i )?(?:dont|do not|don t) (?:understand|get it|get you|get what (?:you|u) mean|know what (?:you|u) mean)"
+    r"(?: (?:the|this|that|your|ur) question)?|"
+    r"(?:i )?(?:dont|do not|don t) get (?:the|this|that|your|ur) question|"
+    r"(?:im |i m |i am )?(?:not sure|unsure) what (?:you|u) mean|"
+    r"(?:im |i m |i am )?(?:so |really |a bit )?confused|"
+    r"(?:what|wat|wot|huh|eh|pardon|sorry what|come again)|"
+    r"(?:what|wat|wot) (?:do|should|shall|am) i (?:supposed to )?(?:put|say|type|write|answer)|"
+    r"(?:can|could) (?:you|u) (?:explain|say (?:that|it) again|rephrase)(?: (?:that|it|the question))?|"
+    r"(?:what|wat) (?:question|is the question)"
+    r")(?:\s+(?:tho|though|lol|sorry|please|pls|here|mate|by that|then))*"
+)
+
+
+def asks_what_we_mean(text: str) -> bool:
+    """A short message saying the question was not clear ("what do you mean?", "huh", "i dont get it")."""
+    clean = normalise(text)
+    return 0 < len(clean.split()) <= ASKS_WHY_MAX_WORDS and bool(_ASKS_WHAT_WE_MEAN.fullmatch(clean))

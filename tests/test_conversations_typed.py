@@ -192,6 +192,27 @@ def test_why_do_you_need_to_know_is_answered_and_the_question_asked_again(bot, a
 
 
 @pytest.mark.parametrize(
+    ("answers", "question", "explained", "asked_again"),
+    [
+        ((), "what?", "who I'm talking to", "Who is chatting today?"),
+        (("young person",), "huh", "I mean how old you are", "How old are you?"),
+        (("young person", "15"), "hmm not sure what you mean", "name of your school or college", "Which school"),
+        (("parent or carer", "9"), "what do you mean", "your child's school or college", "Which school"),
+        (("young person", "15", "skip"), "wdym", "town or village where you live", "Where do you live?"),
+        (("young person", "15", "skip", "Watford"), "i dont understand the question", "what is bothering you", "What has been going on?"),
+    ],
+)
+def test_what_do_you_mean_gets_the_question_said_plainly_and_asked_again(bot, answers, question, explained, asked_again):  # noqa: F811
+    """Phone trial (2026-12-02): "hmm not sure what you mean" at the school question skipped it
+    ("not sure"), "what do you mean" was looked up as a school, "what?" was "I'm a chatbot"."""
+    chat = start(bot, *answers)
+    reply = chat.text(question)
+    assert explained in reply and asked_again in reply and kept_going(reply)
+    asked = ("user_role", "age", "school", "area", "concern")[len(answers)]
+    assert slots(bot, chat).get(asked) is None  # not taken as an answer ("skipped", "not found")
+
+
+@pytest.mark.parametrize(
     ("answer", "age", "area_code"),
     [("I'm 17 and live in Cardiff", 17, "wales"), ("14, from Harlow", 14, "west_essex")],
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from signposting.parsing import (
+    asks_what_we_mean,
     asks_why_we_ask,
     is_declined,
     parse_age,
@@ -284,6 +285,22 @@ def test_near_misses_are_not_roles(text):
 )
 def test_a_question_about_the_question_is_asking_why(text):
     assert asks_why_we_ask(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["what do you mean?", "hmm not sure what you mean", "huh", "Sorry, what?", "wdym", "i dont get the question",
+             "what do i put", "what does that mean", "im a bit confused", "can you explain that"],
+)
+def test_a_question_about_what_the_question_means(text):
+    assert asks_what_we_mean(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["i dont understand my feelings", "what about my mum", "whatever", "i feel lost", "not sure", "idk",
+             "confused about my gender", "what do you mean by anxiety is it normal to feel like this all the time"],
+)
+def test_a_worry_or_an_answer_is_not_asking_what_we_mean(text):
+    assert not asks_what_we_mean(text)
 
 
 @pytest.mark.parametrize(

@@ -36,7 +36,7 @@ from signposting.intent_evidence import (
     learn_intent_words,
 )
 from signposting.intents import CRISIS_INTENT
-from signposting.parsing import asks_why_we_ask
+from signposting.parsing import asks_what_we_mean, asks_why_we_ask
 from signposting.typed_text import is_button_payload
 
 logger = logging.getLogger(__name__)
@@ -109,9 +109,11 @@ class IntentEvidenceComponent(GraphComponent):
                 self._prepare_if_not_crisis(message, said)
                 continue
             try:
-                # "why do u need to know that" asks about the question: the form says why it asks
-                # (signposting.parsing.asks_why_we_ask), whatever request DIET took it for.
-                unsupported = has_no_words(said) or asks_why_we_ask(said) or lacks_evidence(name, said, self.intent_words)
+                # "why do u need to know that" or "what do you mean?" asks about the question: the
+                # form says why it asks or what it means (signposting.parsing), whatever request
+                # DIET took it for.
+                unsupported = (has_no_words(said) or asks_why_we_ask(said) or asks_what_we_mean(said)
+                               or lacks_evidence(name, said, self.intent_words))
             except Exception:  # noqa: BLE001 (the risk layer after this component must still run)
                 logger.exception("The intent evidence check failed on a message: the intent is kept")
                 continue
