@@ -282,7 +282,7 @@ def gate_author(agent) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def everyday_authors(agent) -> list[str]:  # type: ignore[no-untyped-def]
-    """Everyday worries told in words that sound like danger, and near misses (authors W, X, Y, I, J)."""
+    """Everyday worries told in words that sound like danger, and near misses (held-out authors W, X, Y, N, U)."""
     return _held_out_authors(agent, EVERYDAY_DIR, "Everyday-worries author")
 
 

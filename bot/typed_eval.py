@@ -106,6 +106,9 @@ class Outcome:
     # The risk layer asked "are you OK?" and a user with no risk tapped "No": was the answer
     # kept then (one extra tap), or lost? None when the check question was not asked.
     after_check: bool | None = None
+    # The answer was a shared postcode district or town ("CM20") and the bot asked "Which is
+    # closest?": would tapping one of its choices give the area the author meant? None when not asked.
+    choice_offered: bool | None = None
 
 
 def read_answers(paths: Iterable[Path]) -> list[Answer]:
@@ -275,7 +278,23 @@ async def ask(agent, answer: Answer, events: list[Any]) -> Outcome:  # type: ign
         await agent.handle_text(CHECK_NO, sender_id=sender)
         tracker = await agent.tracker_store.retrieve(sender)
         after_check = judge(answer, tracker.current_slot_values(), intent, actions, tracker.active_loop_name)
-    return Outcome(answer, understood, got, reply, after_check)
+    choice_offered = None
+    if not understood and answer.question == "area" and len(slots.get("area_options") or []) > 1:
+        choice_offered = await _a_choice_gives(agent, list(tracker.events), slots["area_options"][1:], answer.expected["area"])
+    return Outcome(answer, understood, got, reply, after_check, choice_offered)
+
+
+async def _a_choice_gives(agent, events: list[Any], choices: list[str], expected: str) -> bool:  # type: ignore[no-untyped-def]
+    """Tapped in a copy of the conversation, does one of "Which is closest?"'s choices give `expected`?"""
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    for choice in choices:
+        sender = f"choice-{uuid.uuid4().hex}"
+        await agent.tracker_store.save(DialogueStateTracker.from_events(sender, events, slots=agent.domain.slots))
+        await agent.handle_text(choice, sender_id=sender)
+        if _area_ok(expected, (await agent.tracker_store.retrieve(sender)).current_slot_values()):
+            return True
+    return False
 
 
 async def evaluate(agent, answers: list[Answer], concurrency: int = 4) -> list[Outcome]:  # type: ignore[no-untyped-def]
@@ -311,6 +330,12 @@ def report(outcomes: list[Outcome], show_failures: int) -> list[str]:
         rows = by_question.get(question, [])
         if rows:
             lines.append(row(question, rows))
+    asked_which = [o for o in by_question.get("area", []) if o.choice_offered is not None]
+    if asked_which:
+        rows = by_question["area"]
+        offered = sum(o.understood for o in rows) + sum(bool(o.choice_offered) for o in rows)
+        lines.append(f"  area: 'Which is closest?' for {len(asked_which)} answers; understood or the right "
+                     f"choice offered: {_pct(offered, len(rows))}")
     main = [o for o in outcomes if o.answer.question not in SEPARATE]
     separate = [o for o in outcomes if o.answer.question in SEPARATE]
     if main:

@@ -144,3 +144,44 @@ def test_the_report_gives_each_file_its_own_line():
     assert any(line.startswith("  typed_T9.jsonl ") and "1/2 (50.0%)" in line and "2/2 (100.0%)" in line for line in lines)
     assert any(line.startswith("  typed_T9.jsonl concern") and "0/1 (0.0%)" in line for line in lines)
     assert not any(line.startswith("  typed_D9.jsonl concern") for line in lines)
+
+
+def test_the_report_counts_the_right_choice_offered_at_which_is_closest_apart():
+    """A shared postcode district ("CM20") gets "Which is closest?" by design: not understood at
+    first reply, but a second figure says whether tapping a choice would give the meant area."""
+    from bot.typed_eval import Outcome, report
+
+    outcomes = [
+        Outcome(answer("area", {"area": "herts"}), True),
+        Outcome(answer("area", {"area": "west_essex"}), False, choice_offered=True),
+        Outcome(answer("area", {"area": "leicestershire"}), False, choice_offered=False),  # asked, no right choice
+        Outcome(answer("area", {"area": "rutland"}), False),  # not understood, not asked which
+    ]
+    lines = report(outcomes, show_failures=0)
+    assert next(line for line in lines if line.startswith("area ")).split()[1] == "1/4"
+    assert "  area: 'Which is closest?' for 2 answers; understood or the right choice offered: 2/4 (50.0%)" in lines
+
+
+def test_a_choice_at_which_is_closest_is_tapped_in_a_copy_of_the_conversation():
+    """Whole bot: "CM20" is shared by Harlow (West Essex) and Hertfordshire; tapping "Harlow
+    (Essex)" gives west_essex, and the original conversation is left as it was."""
+    import asyncio
+
+    from bot.typed_eval import _a_choice_gives, drive_to_question, trained_bot
+
+    with trained_bot("typed-eval-test-") as agent:
+        async def scenario():  # type: ignore[no-untyped-def]
+            from rasa.shared.core.trackers import DialogueStateTracker
+
+            events = await drive_to_question(agent, "area", "young_person")
+            await agent.tracker_store.save(DialogueStateTracker.from_events("cm20", events, slots=agent.domain.slots))
+            await agent.handle_text("CM20", sender_id="cm20")
+            tracker = await agent.tracker_store.retrieve("cm20")
+            options = tracker.get_slot("area_options")
+            assert options and len(options) > 1
+            asked = list(tracker.events)
+            assert await _a_choice_gives(agent, asked, options[1:], "west_essex")
+            assert not await _a_choice_gives(agent, asked, options[1:], "rutland")
+            assert (await agent.tracker_store.retrieve("cm20")).get_slot("area_options") == options
+
+        asyncio.run(scenario())
