@@ -483,7 +483,7 @@ FAMILY_WORDS = _FAMILY  # a regex group of the words, for signposting/plain_answ
 _SPEAKER_FILLER = r"(?:(?:yes|yeah|yep|hi|hello|its|it s|this is|im|i m|i am|the|a|his|her|their|your|just|here|speaking)\s)*"
 _FAMILY_SPEAKER = re.compile(
     rf"^{_SPEAKER_FILLER}{_FAMILY}(?:\s(?:here|speaking))?\b"
-    rf"|\b(?:i m|im|i am|as) (?:a |the |his |her |their |an )?{_FAMILY}\b"
+    rf"|\b(?:i m|im|i am|as) (?:a |the |his |her |their |an |the (?:childs|child s|young persons|young person s) )?{_FAMILY}\b"
     r"|\b(?:i look after|i care for|i m looking after|im looking after) (?:my |a |his |her |their |two |three )?"
     r"(?:grand|step|foster|niece|nephew|son|daughter|child|kid|boy|girl|sister s|brother s)"
     r"|\bmy (?:foster|adopted|step|grand) ?(?:son|daughter|child|children|kid|kids|boy|girl|children)\b"

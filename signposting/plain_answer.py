@@ -54,7 +54,8 @@ _YOUNG = (
     r"|(?:i m |im |i am )?(?:a )?(?:young person|student|pupil|teen|teenager|kid|child|yp)"
 )
 _PARENT = (
-    rf"(?:i m |im |i am |as |its |it s )?(?:a |an |the |his |her |their )?{FAMILY_WORDS}(?: here| speaking)?"
+    rf"(?:i m |im |i am |as |its |it s )?(?:a |an |the |his |her |their |the (?:childs|child s|young persons|young person s) )?"
+    rf"{FAMILY_WORDS}(?: here| speaking)?"
     rf"|(?:my|our) {_CHILD}|parent|parents"
 )
 _PROFESSIONAL = (
@@ -64,6 +65,31 @@ _PROFESSIONAL = (
     r"care home|residential home|charity|council|camhs|gp surgery|surgery|youth club)"
 )
 _ROLE_SAID = rf"(?:{_YOUNG}|{_PARENT}|{_PROFESSIONAL}|{_BUTTON})"
+# Who the child lives with, or who the speaker looks after, said with a carer's role ("im his
+# grandad, he lives with me", "kinship carer, I have my niece", "I'm her dad but she lives with
+# her mum most of the week"): each clause closed, down to how long and since when, so "she lives
+# with me since her mum kicked her out" is never plain (development answers D1-D3, session 18).
+_WITH = (
+    r"(?:me|us|me and my (?:wife|husband|partner)|my (?:wife|husband|partner) and me|"
+    r"(?:his|her|their) (?:mum|mom|dad|mother|father|nan|nana|gran|grandma|grandad|grandpa|grandparents|aunt|auntie|uncle))"
+)
+_HOW_MUCH = r"(?:full time|most of the (?:week|time)|part of the week|half the week|at weekends|every other weekend|now|at the moment)"
+_SINCE = (
+    r"(?:since (?:(?:he|she|they) (?:was|were) (?:N|a baby|little|born)|birth|N|last (?:year|month|week)|year N|"
+    r"(?:jan|january|feb|february|march|april|may|june|july|august|sept|september|october|november|december)))"
+)
+_WHILE = r"(?:while (?:his|her|their) (?:mum|mom|dad|parents) (?:works|work|is at work|are at work))"
+_TAILS = rf"(?: {_HOW_MUCH})?(?: {_SINCE})?(?: {_WHILE})?"
+_LIVES = (
+    rf"(?:(?:he|she|they) (?:lives|live|stays|stay|has lived|have lived|has been living|is living|s living|"
+    rf"is staying|s staying|has been staying) with {_WITH}{_TAILS})"
+)
+_LOOKS_AFTER = (
+    rf"(?:(?:i (?:have|ve got|have got|look after|care for|am raising|m raising|raise|have had|ve had|"
+    rf"have custody of|have guardianship of)|ive (?:got|had)|im raising) (?:my |our )?(?:{_CHILD}|grandchild|granddaughter|grandson|"
+    rf"little brother|little sister|niece|nephew){_TAILS})"
+)
+_ARRANGEMENT = rf"(?:(?:and |but |so )?(?:{_LIVES}|{_LOOKS_AFTER}))"
 
 # --- How old ------------------------------------------------------------------------------
 # Numbers are replaced by "N" first (digits, number words, misspelt ones: `_numbers_marked`).
@@ -105,7 +131,10 @@ _AGE_OF_ONESELF = re.compile(rf"(?:{_YOUNG} )?(?:{_OWN_AGE}|{_UNKNOWN})")
 SPEAKS_OF_A_CHILD = ("parent_carer", "professional")
 # Who is chatting, perhaps with an age: the child's after a parent or a professional ("dad here,
 # she's 12"), one's own after a young person ("me, 14").
-_ROLE = re.compile(rf"(?:{_PARENT}|{_PROFESSIONAL})(?: {_CHILDS_AGE})?|{_YOUNG}(?: {_OWN_AGE})?|{_BUTTON}")
+_ROLE = re.compile(
+    rf"(?:{_PARENT})(?: {_ARRANGEMENT})?(?: {_CHILDS_AGE})?|{_LOOKS_AFTER}|(?:{_PROFESSIONAL})(?: {_CHILDS_AGE})?"
+    rf"|{_YOUNG}(?: {_OWN_AGE})?|{_BUTTON}"
+)
 # No one is "not sure" across more years than this ("16 or 17", "between 11 and 13").
 WIDEST_RANGE = 2
 

@@ -62,6 +62,28 @@ def test_someone_elses_age_or_two_ages_are_not_plain(text, slot, role):
     assert not is_plain_answer(text, slot, role)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["im her nan, she lives with me", "foster carer, I have my nephew full time", "I'm his dad but he lives with his mum at weekends",
+     "grandma. I look after my granddaughter while her mum works", "special guardian, ive had my grandson since he was 2",
+     "I am the young person's aunt and she has been living with us since last year", "im his mum, he stays with his dad every other weekend"],
+)
+def test_a_carer_saying_who_the_child_lives_with_is_plain(text):
+    """"im his grandad, he lives with me" got "Are you thinking about hurting yourself…?" (session 18)."""
+    assert is_plain_answer(text, "user_role")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["im her mum, she lives with me since her dad kicked her out", "im his nan he lives with me because his dad hits him",
+     "im her mum, she lives with her dad who hurts her", "im his aunt, he lives with me and his mum is in prison",
+     "im his mum he lives with his dad and his girlfriend", "i look after my sister since mum left",
+     "im her carer she lives with me since she ran away", "im his mum, he stays with an older man"],
+)
+def test_who_the_child_lives_with_and_anything_more_is_not_plain(text):
+    assert not is_plain_answer(text, "user_role")
+
+
 # Answer-shaped messages with a sign of danger in everyday words, none of which the crisis lexicon
 # needs to know (from the review of the first version, a bag of allowed words, which let them all through).
 DANGER_IN_AN_ANSWER = [
