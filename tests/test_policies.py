@@ -95,6 +95,23 @@ def test_unsure_if_safe_is_not_safe(domain, intent):
     assert next_crisis_action(asked_are_you_safe(domain, answer)) == "utter_not_safe_now"
 
 
+def test_the_not_safe_reply_fits_the_question_asked(domain):
+    """Phone trial (2026-12-02): "idk" to "Is your child safe right now?", typed while the form
+    waited for the role, overwrote the role slot first (from_text) and the parent was told to
+    "tell a trusted adult near you, like a parent". The reply now follows who was asked."""
+    parent = tracker(domain, ActiveLoop("triage_form"), SlotSet("requested_slot", "user_role"), SlotSet("user_role", "parent_carer"),
+                     said("my son says he wants to die", "express_crisis"), ActionExecuted("utter_crisis"),
+                     ActionExecuted("utter_crisis_local"), ActionExecuted("utter_ask_safe_now"), ActionExecuted("action_listen"),
+                     said("idk", "dont_know"), SlotSet("user_role", "idk"))
+    assert next_crisis_action(parent) == "utter_not_safe_now_parent"
+    own = tracker(domain, SlotSet("user_role", "parent_carer"), said("I can't go on myself", "express_crisis"),
+                  ActionExecuted("utter_crisis_parent_own"), ActionExecuted("utter_crisis_local"),
+                  ActionExecuted("utter_ask_safe_now_adult"), ActionExecuted("action_listen"), said("no", "deny"))
+    assert next_crisis_action(own) == "utter_not_safe_now_adult"
+    own.update(ActionExecuted("utter_not_safe_now_adult"))
+    assert next_crisis_action(own) == "action_listen"
+
+
 def test_after_safe_the_form_resumes_or_the_bot_offers_help(domain):
     in_form = tracker(domain, ActiveLoop("triage_form"), ActionExecuted("utter_glad_you_are_safe"))
     assert next_crisis_action(in_form) is None  # RulePolicy then runs the form again
@@ -209,6 +226,18 @@ def test_each_kind_of_danger_starts_with_its_own_reply(domain, categories, text,
     action, events = next_step(state)
     assert action == first_step
     assert SlotSet("crisis_categories", categories) in events
+
+
+@pytest.mark.parametrize(
+    ("text", "first_step"),
+    [("my son says he wants to die", "utter_crisis"),  # phone trial: got "don't pay, call the police on 101"
+     ("a man he met on a game wants pictures and now my son says he wants to die", "utter_crisis_grooming_online")],
+)
+def test_the_kind_models_grooming_guess_needs_a_word_of_its_own(domain, text, first_step):
+    state = tracker(domain, SlotSet("user_role", "parent_carer"),
+                    said_with(text, "express_crisis", level="crisis", source="lexicon", categories=["suicidal"],
+                              model_category="grooming_online"))
+    assert next_step(state)[0] == first_step
 
 
 def test_a_parents_own_crisis_gets_the_adult_reply_and_the_adult_safety_question(domain):

@@ -202,3 +202,14 @@ def test_the_configured_lengths_are_the_ones_the_thresholds_switch_at():
     assert 0 < low < high
     assert thresholds.for_words(low - 1) == thresholds and thresholds.for_words(high + 1) == thresholds
     assert thresholds.for_words(low).check == thresholds.for_words(high).check == thresholds.everyday_check != thresholds.check
+
+
+@pytest.mark.parametrize(
+    ("category", "text", "fits"),
+    [("grooming_online", "my son says he wants to die", False), ("grooming_online", "he says a man on snap wants pics", True),
+     ("exploitation", "my brother keeps going missing and comes back with cash", True), ("suicidal", "anything", True)],
+)
+def test_only_the_grooming_guess_needs_its_own_words(category, text, fits):
+    from signposting.risk_decision import model_kind_fits
+
+    assert model_kind_fits(category, text) is fits

@@ -55,7 +55,7 @@ from signposting.plain_answer import (
     waives_the_check,
 )
 from signposting.responses import CRISIS_FIRST_STEP
-from signposting.risk_decision import CHECK, CRISIS, NONE, reply_kind
+from signposting.risk_decision import CHECK, CRISIS, NONE, model_kind_fits, reply_kind
 from signposting.settings import settings
 
 CRISIS_SLOT = "crisis_categories"
@@ -82,6 +82,8 @@ UTTER_ASK_SAFE_SELF = "utter_ask_safe_now_adult"
 UTTER_ASK_SAFE_OTHER = "utter_ask_safe_now_other"
 UTTER_SAFE = "utter_glad_you_are_safe"
 UTTER_NOT_SAFE = "utter_not_safe_now"
+UTTER_NOT_SAFE_PARENT = "utter_not_safe_now_parent"
+UTTER_NOT_SAFE_ADULT = "utter_not_safe_now_adult"
 UTTER_OFFER = "utter_offer_to_continue"
 UTTER_CHECK = "utter_check_risk"
 UTTER_CHECK_OK = "utter_check_ok"
@@ -91,11 +93,12 @@ TRIAGE_FORM = "triage_form"
 FIRST_STEP = CRISIS_FIRST_STEP
 ASK_SAFE = {"parent_own": UTTER_ASK_SAFE_SELF, "third_party": UTTER_ASK_SAFE_OTHER}
 ASK_SAFE_ACTIONS = {UTTER_ASK_SAFE, UTTER_ASK_SAFE_SELF, UTTER_ASK_SAFE_OTHER}
+NOT_SAFE_ACTIONS = {UTTER_NOT_SAFE, UTTER_NOT_SAFE_PARENT, UTTER_NOT_SAFE_ADULT}
 AT_RISK_ANSWERS = {"affirm", "not_safe", CRISIS_INTENT}
 NO_RISK_ANSWERS = {"deny", "confirm_safe"}
 CRISIS_ACTIONS = (
     *FIRST_STEP.values(), UTTER_CRISIS_LOCAL, UTTER_INTERPRETER, *ASK_SAFE_ACTIONS, UTTER_SAFE, UTTER_NOT_SAFE,
-    UTTER_OFFER, UTTER_CHECK, UTTER_CHECK_OK, UTTER_OTHER_LANGUAGE,
+    UTTER_NOT_SAFE_PARENT, UTTER_NOT_SAFE_ADULT, UTTER_OFFER, UTTER_CHECK, UTTER_CHECK_OK, UTTER_OTHER_LANGUAGE,
 )
 
 
@@ -212,7 +215,7 @@ def crisis_kind(tracker: DialogueStateTracker) -> str:
     text = tracker.latest_message.text or "" if tracker.latest_message else ""
     risk = latest_risk(tracker)
     categories = list(risk.get("categories") or [])
-    if risk.get("model_category") and risk.get("source") in ("model", "lexicon"):
+    if risk.get("model_category") and risk.get("source") in ("model", "lexicon") and model_kind_fits(str(risk["model_category"]), text):
         categories.append(str(risk["model_category"]))
     return reply_kind(categories, parent=is_parent(tracker), text=text)
 
@@ -277,7 +280,7 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
         return ACTION_LISTEN_NAME, []
     if latest == UTTER_OTHER_LANGUAGE:
         return UTTER_INTERPRETER, []
-    if latest in (*ASK_SAFE_ACTIONS, UTTER_NOT_SAFE, UTTER_OFFER, UTTER_CHECK):
+    if latest in (*ASK_SAFE_ACTIONS, *NOT_SAFE_ACTIONS, UTTER_OFFER, UTTER_CHECK):
         return ACTION_LISTEN_NAME, []
     answer = answer_to_the_checked_question(tracker) if latest == UTTER_CHECK_OK else None
     if answer:
@@ -441,6 +444,28 @@ def _crisis_this_turn(tracker: DialogueStateTracker) -> bool:
     return False
 
 
+def role_before_the_answer(tracker: DialogueStateTracker) -> str | None:
+    """Who was chatting when the bot asked: the typed answer can overwrite the role slot first
+    ("idk" at "Is your child safe right now?" while the form waits for the role)."""
+    events = tracker.applied_events()
+    last_user = max((index for index, event in enumerate(events) if isinstance(event, UserUttered)), default=len(events))
+    role = None
+    for event in events[:last_user]:
+        if isinstance(event, SlotSet) and event.key == "user_role":
+            role = event.value
+    return role
+
+
+def not_safe_reply(tracker: DialogueStateTracker, asked: str | None) -> str:
+    """The not-safe reply for the question asked: a parent's own crisis, a parent about their
+    child ("take your child to A&E"), or anyone else ("tell a trusted adult")."""
+    if asked == UTTER_ASK_SAFE_SELF:
+        return UTTER_NOT_SAFE_ADULT
+    if asked == UTTER_ASK_SAFE and role_before_the_answer(tracker) == PARENT:
+        return UTTER_NOT_SAFE_PARENT
+    return UTTER_NOT_SAFE
+
+
 def says_safe_plainly(tracker: DialogueStateTracker) -> bool:
     """A typed answer that plainly says safe now ("im ok rn my nan is here"), with no word of
     danger the risk lexicon knows, and not scored near-certain danger by the risk model (the
@@ -472,7 +497,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     if before in ASK_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and says_safe_plainly(tracker):
         return UTTER_SAFE, []
     if before in ASK_SAFE_ACTIONS and (intent in NOT_SAFE_INTENTS or said == "no" or unsure_if_safe(tracker, said)):
-        return UTTER_NOT_SAFE, []
+        return not_safe_reply(tracker, before), []
     if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS):
         return first_crisis_step(tracker)
     if level == CRISIS and (plain_answer_at_the_models_crisis(tracker, before) or question_about_the_chat_at_the_models_crisis(tracker)):
