@@ -49,7 +49,7 @@ WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Chat words that no dictionary lists: without them "ngl idk tbh" would not look English.
 CHAT_ENGLISH = {
     "ngl", "idk", "tbh", "rn", "fr", "istg", "lol", "lmao", "omg", "bc", "cos", "coz", "cuz", "u", "ur", "im", "ive",
-    "dont", "cant", "wont", "didnt", "doesnt", "isnt", "wasnt", "aint", "innit", "bruv", "fam", "pls", "plz", "thx",
+    "dont", "cant", "wont", "didnt", "doesnt", "isnt", "wasnt", "aint", "innit", "init", "bruv", "fam", "pls", "plz", "thx",
     "ty", "ok", "okay", "ya", "yeah", "yea", "nah", "kms", "kys", "sh", "gonna", "wanna", "gotta", "dunno", "mum",
 }
 

@@ -56,6 +56,7 @@ def test_ordinary_messages_have_no_crisis_words(text):
         ("my son is 14 and anxious", None),
         ("Hemel Hempstead", None),
         ("yes please", None),
+        ("beaumont leys init", None),  # "innit" misspelt: got "I can only chat in English" (D1)
     ],
 )
 def test_language_is_named_only_when_confident(text, expected):
