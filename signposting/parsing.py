@@ -809,3 +809,22 @@ def asks_what_we_mean(text: str) -> bool:
     """A short message saying the question was not clear ("what do you mean?", "huh", "i dont get it")."""
     clean = normalise(text)
     return 0 < len(clean.split()) <= ASKS_WHY_MAX_WORDS and bool(_ASKS_WHAT_WE_MEAN.fullmatch(clean))
+
+
+# "is anyone there", "are you still there?", "hello?? is this working": someone checking the chat
+# answers. As a first message it got "Sorry, I didn't get that" (development set D1); it is a hello.
+_ASKS_IF_ANYONE_IS_THERE = re.compile(
+    r"(?:(?:hello+|hell+o+|hi+|hey+|hiya|um+|erm+|so|ok|okay|sorry|excuse me)\s+)*(?:"
+    r"(?:is |s )?(?:any ?one|any ?body|some ?one|some ?body|any1|sum1) (?:there|here|about|around|reading this|on here|online)|"
+    r"(?:are |r )?(?:you|u|ya) (?:still )?(?:there|here|about|around|awake|online|working)|"
+    r"(?:is |s )?(?:this|it) (?:thing )?(?:working|on|live)|"
+    r"hello+ (?:any ?one|any ?body)|any ?one|any ?body"
+    r")(?:\s+(?:at all|still|now|then|please|pls|mate))*"
+)
+PRESENCE_MAX_WORDS = 8
+
+
+def asks_if_anyone_is_there(text: str) -> bool:
+    """A short "is anyone there?" ("hello?? is this working", "u there"): a greeting, in effect."""
+    clean = normalise(text)
+    return 0 < len(clean.split()) <= PRESENCE_MAX_WORDS and bool(_ASKS_IF_ANYONE_IS_THERE.fullmatch(clean))

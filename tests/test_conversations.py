@@ -376,7 +376,8 @@ def test_a_retried_message_that_was_handled_gets_the_same_replies_and_is_not_han
                                                ("help me", "Please call 999 now"), ("please", "Please call 999 now"),
                                                ("helpppp", "Please call 999 now"), ("nah im gonna do it", "Please call 999 now"),
                                                ("im ok rn my nan is here", "glad you're safe"), ("maybe", "Please call 999 now"),
-                                               ("idk", "Please call 999 now"), ("im ok, got a knife in my room", "Please call 999 now")])
+                                               ("idk", "Please call 999 now"), ("im ok, got a knife in my room", "Please call 999 now"),
+                                               ("u there?", "I'm here when you're ready")])
 def test_im_ok_typed_to_are_you_safe_is_safe_and_no_is_not(bot, answer, reply):
     """"im ok" was read as "no" (the offer's words) and got "Please call 999 now"; "help me" and
     "please" were read as yes (the offer's words again) and got "I'm glad you're safe" (2026-12-02).

@@ -302,3 +302,11 @@ def test_an_age_said_with_words_that_raise_the_check_question_is_kept_after_no(b
     assert "Which school or college do you go to?" in reply
     found = slots(bot, chat)
     assert (found["age_min"], found["age_max"]) == (16, 16)
+
+
+@pytest.mark.parametrize("first", ["is anyone there", "hello?? is this working"])
+def test_is_anyone_there_as_a_first_message_gets_the_greeting(bot, first):  # noqa: F811
+    """"is anyone there" got "Sorry, I didn't get that. What would you like to do?" (D1)."""
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text(first)
+    assert "I'm a chatbot" in reply and "Who is chatting today?" in reply and "Sorry" not in reply

@@ -215,3 +215,22 @@ def test_a_question_about_the_question_is_left_to_the_form(text, intent, expecte
     message = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.9}, "intent_ranking": []})
     component.process([message])
     assert message.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize(("text", "intent", "expected"), [
+    ("is anyone there", "nlu_fallback", "greet"),  # a first message that got "Sorry, I didn't get that" (D1)
+    ("are you still there?", "ask_bot_identity", "greet"),
+    ("hello?? is this working", "ask_service_info", "greet"),
+    ("what?", "ask_bot_identity", "nlu_fallback"),  # "what do you mean?" is the form's (asks_what_we_mean)
+    ("is anyone there", "express_crisis", "express_crisis"),  # the risk layer decides a crisis guess
+    ("is anyone there i need help", "seek_help", "seek_help"),
+])
+def test_is_anyone_there_is_a_hello_and_what_is_left_to_the_form(text, intent, expected) -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlu.intent_evidence_component import IntentEvidenceComponent
+
+    component = IntentEvidenceComponent(None, None, WORDS)  # type: ignore[arg-type]
+    message = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.9}, "intent_ranking": []})
+    component.process([message])
+    assert message.get("intent")["name"] == expected

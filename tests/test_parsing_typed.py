@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from signposting.parsing import (
+    asks_if_anyone_is_there,
     asks_what_we_mean,
     asks_why_we_ask,
     is_declined,
@@ -308,3 +309,15 @@ def test_a_worry_or_an_answer_is_not_asking_what_we_mean(text):
 )
 def test_a_worry_or_an_answer_is_not_asking_why(text):
     assert not asks_why_we_ask(text)
+
+
+@pytest.mark.parametrize("text", ["is anyone there", "anyone there?", "Hello?? is this working", "u there", "are you still there?",
+                                  "hello anyone", "is somebody there at all"])
+def test_is_anyone_there(text):
+    assert asks_if_anyone_is_there(text)
+
+
+@pytest.mark.parametrize("text", ["is anyone there i need help", "anyone else feel like this", "is this private", "are you real",
+                                  "is someone there to talk to", "hey", "no one is there for me"])
+def test_a_message_with_more_in_it_is_not_just_is_anyone_there(text):
+    assert not asks_if_anyone_is_there(text)

@@ -46,7 +46,14 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.nlu.deterministic_policy import DeterministicPolicy
 from signposting.intent_evidence import intent_as_guessed
 from signposting.intents import CRISIS_INTENT, QUESTION_REPLIES
-from signposting.parsing import answer_to_are_you_safe, parse_age_mention, parse_role, parse_yes_no, states_safe_now
+from signposting.parsing import (
+    answer_to_are_you_safe,
+    asks_if_anyone_is_there,
+    parse_age_mention,
+    parse_role,
+    parse_yes_no,
+    states_safe_now,
+)
 from signposting.plain_answer import SLOTS as PLAIN_ANSWER_SLOTS
 from signposting.plain_answer import (
     from_the_model_alone,
@@ -485,8 +492,11 @@ def unsure_if_safe(tracker: DialogueStateTracker, said: str | None) -> bool:
     """"idk", "maybe", "..." typed to "Are you safe right now?": not understood, or not knowing.
     Unsure is treated as not safe. ("maybe" got "I'm glad you're safe": DIET's guess, affirm,
     was read although the evidence check had set it aside.)"""
-    final = ((tracker.latest_message.parse_data.get("intent") or {}).get("name")) if tracker.latest_message else None
-    return final in UNSURE_INTENTS and said != "yes"
+    if not tracker.latest_message:
+        return False
+    final = (tracker.latest_message.parse_data.get("intent") or {}).get("name")
+    # "u there?" is no answer either (read as a hello, it restarted the chat from the greeting)
+    return (final in UNSURE_INTENTS or asks_if_anyone_is_there(tracker.latest_message.text or "")) and said != "yes"
 
 
 def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:

@@ -36,12 +36,15 @@ from signposting.intent_evidence import (
     learn_intent_words,
 )
 from signposting.intents import CRISIS_INTENT
-from signposting.parsing import asks_what_we_mean, asks_why_we_ask
+from signposting.parsing import asks_if_anyone_is_there, asks_what_we_mean, asks_why_we_ask
 from signposting.typed_text import is_button_payload
 
 logger = logging.getLogger(__name__)
 
 WORDS_FILE = "intent_words.json"
+
+
+GREET_INTENT = "greet"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -103,6 +106,12 @@ class IntentEvidenceComponent(GraphComponent):
             intent = message.get(INTENT) or {}
             said = message.get(TEXT) or ""
             name = intent.get(INTENT_NAME_KEY)
+            if name != CRISIS_INTENT and not is_button_payload(said) and asks_if_anyone_is_there(said):
+                # "is anyone there": a hello, whatever DIET made of it (the risk layer still reads it)
+                greeting = {INTENT_NAME_KEY: GREET_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
+                message.set(INTENT, greeting, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [dict(greeting), *(i for i in message.get(INTENT_RANKING_KEY) or [] if i.get(INTENT_NAME_KEY) != GREET_INTENT)], add_to_output=True)
+                continue
             if not name or name == DEFAULT_NLU_FALLBACK_INTENT_NAME or is_button_payload(said):
                 continue
             if name == CRISIS_INTENT:
