@@ -805,10 +805,15 @@ _ASKS_WHAT_WE_MEAN = re.compile(
 )
 
 
+def _short_and_only(text: str, pattern: re.Pattern[str], max_words: int) -> bool:
+    """Is the whole message, of 1 to `max_words` words once normalised, `pattern`?"""
+    clean = normalise(text)
+    return 0 < len(clean.split()) <= max_words and bool(pattern.fullmatch(clean))
+
+
 def asks_what_we_mean(text: str) -> bool:
     """A short message saying the question was not clear ("what do you mean?", "huh", "i dont get it")."""
-    clean = normalise(text)
-    return 0 < len(clean.split()) <= ASKS_WHY_MAX_WORDS and bool(_ASKS_WHAT_WE_MEAN.fullmatch(clean))
+    return _short_and_only(text, _ASKS_WHAT_WE_MEAN, ASKS_WHY_MAX_WORDS)
 
 
 # "is anyone there", "are you still there?", "hello?? is this working": someone checking the chat
@@ -826,5 +831,4 @@ PRESENCE_MAX_WORDS = 8
 
 def asks_if_anyone_is_there(text: str) -> bool:
     """A short "is anyone there?" ("hello?? is this working", "u there"): a greeting, in effect."""
-    clean = normalise(text)
-    return 0 < len(clean.split()) <= PRESENCE_MAX_WORDS and bool(_ASKS_IF_ANYONE_IS_THERE.fullmatch(clean))
+    return _short_and_only(text, _ASKS_IF_ANYONE_IS_THERE, PRESENCE_MAX_WORDS)
