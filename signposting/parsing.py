@@ -657,6 +657,16 @@ _NO_OTHER_LANGUAGES = re.compile(
 _NO_THEN_A_REASON = re.compile(r"^\s*(?:no|nah|nope)(?: thanks| thank you)?\s*[,.;:!-]+\s*(?P<reason>\w.*)$", re.IGNORECASE)
 
 
+# "Yes please, anything local would help, we've been on the CAMHS list for months": a yes, then
+# why. Not when what follows asks, doubts or turns it round ("yes, but will my mum find out?").
+_YES_THEN_A_REASON = re.compile(
+    r"^\s*(?:yes|yeah|yep|yh|ok|okay|sure)(?: please| pls| thanks| thank you)?\s*[,.;:!-]+\s*(?P<reason>\w.*)$", re.IGNORECASE,
+)
+_A_REASON_THAT_TURNS = re.compile(
+    r"\b(?:but|though|tho|not sure|dont know|don t know|idk|maybe|wait|actually|no|not|never|unless|if)\b"
+)
+
+
 def parse_yes_no(text: str, other_languages: bool = False, loose: bool = False) -> str | None:
     """"yes" | "no" | None for an answer to a yes/no question ("yes please", "go on then", "nah");
     with `other_languages`, "tak, proszę" and "nie, dziękuję" too (the offer only).
@@ -664,11 +674,15 @@ def parse_yes_no(text: str, other_languages: bool = False, loose: bool = False) 
     `loose` is for a question that is only a choice (the offer, "Did this help?"), never for
     "Are you safe right now?": a kiss or "for now" is left out ("ok x", "I'm ok for now thanks"),
     and a "no" with its reason after a comma is a no ("No thank you, he already has a counsellor
-    through school"), unless the reason turns it round ("no, but...", "no, yes please")."""
+    through school"), unless the reason turns it round ("no, but...", "no, yes please"); a yes
+    with its reason likewise ("Yes please, anything local would help")."""
     if loose and (said := _NO_THEN_A_REASON.match(text)):
         reason = normalise(said.group("reason"))
         if not re.match(r"(?:but|yes|yeah|actually|wait)\b", reason) and parse_yes_no(reason, loose=True) != "yes":
             return "no"
+    if loose and "?" not in text and (said := _YES_THEN_A_REASON.match(text)):
+        if not _A_REASON_THAT_TURNS.search(normalise(said.group("reason"))):
+            return "yes"
     clean = normalise(text)
     core = " ".join(_FILLER_WORDS.sub(" ", clean).split()) or clean
     if loose:

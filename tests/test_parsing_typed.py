@@ -133,6 +133,10 @@ def test_yes_or_no_to_the_offer(text, answer):
         ("No thank you, he already has a counsellor through school", "no", None),
         ("no. he already has a cahms worker", "no", None), ("no, im safe", "no", None),
         ("no, but can you find something for me", None, None), ("no, yes please", None, None), ("x", None, None),
+        # a yes with its reason (D3), unless the reason asks, doubts or turns it round
+        ("Yes please, anything local would help, we've been on the CAMHS list for months", "yes", None),
+        ("yes please, i would appreciate that", "yes", None), ("yes, but will my mum find out?", None, None),
+        ("ok, not sure though", None, None), ("yeah, if it's free", None, None),
     ],
 )
 def test_a_choice_is_read_loosely_and_a_safety_question_is_not(text, loose, strict):
