@@ -399,3 +399,12 @@ def test_a_parent_whose_son_wants_to_die_gets_the_parents_crisis_reply_and_not_s
     assert "don't pay" not in reply and "police on 101" not in reply
     after = chat.text("idk")
     assert "take your child to A&E" in after and "trusted adult" not in after
+
+
+def test_coming_back_to_say_safe_after_the_not_safe_reply(bot):
+    """Phone trial (2026-12-02): "im safe now, my mum is home" after "Please call 999 now… I'm
+    here when you're ready" got "Sorry, I didn't get that"."""
+    chat = Conversation(bot.rasa_url)
+    chat.text("I want to kill myself")
+    assert "Please call 999 now" in chat.text("no")
+    assert "glad you're safe" in chat.text("im safe now, my mum is home")

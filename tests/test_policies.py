@@ -112,6 +112,23 @@ def test_the_not_safe_reply_fits_the_question_asked(domain):
     assert next_crisis_action(own) == "action_listen"
 
 
+@pytest.mark.parametrize(("text", "intent", "expected"), [
+    ("im safe now, my mum is home", "confirm_safe", "utter_glad_you_are_safe"),  # phone trial: got "Sorry"
+    ("ok im safe", "inform", "utter_glad_you_are_safe"),
+    ("yes", "affirm", None),  # "I will", not "I'm safe": left to the other policies
+    ("im ok but i still have the pills", "confirm_safe", None),
+])
+def test_saying_safe_after_the_not_safe_reply(domain, text, intent, expected):
+    state = tracker(domain, said("kms", "express_crisis"), ActionExecuted("utter_crisis"), ActionExecuted("utter_crisis_local"),
+                    ActionExecuted("utter_ask_safe_now"), ActionExecuted("action_listen"), said("no", "deny"),
+                    ActionExecuted("utter_not_safe_now"), ActionExecuted("action_listen"),
+                    said_with(text, intent, level="none", score=0.05))
+    if expected is None:  # never "glad you're safe"; the after-crisis rule may ask the check question
+        assert next_crisis_action(state) != "utter_glad_you_are_safe"
+    else:
+        assert next_crisis_action(state) == expected
+
+
 def test_after_safe_the_form_resumes_or_the_bot_offers_help(domain):
     in_form = tracker(domain, ActiveLoop("triage_form"), ActionExecuted("utter_glad_you_are_safe"))
     assert next_crisis_action(in_form) is None  # RulePolicy then runs the form again

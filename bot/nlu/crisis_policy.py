@@ -35,6 +35,7 @@ Every step is a response template rendered by the Rasa server itself.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -78,6 +79,7 @@ NOT_SAFE_INTENTS = {"not_safe", "deny", CRISIS_INTENT}
 UNSURE_INTENTS = {"nlu_fallback", "dont_know"}
 # When DIET reads an answer as not safe, the cautious reading wins over a plain safe statement.
 DISAGREES_SAFE = {"not_safe", "deny"}
+SAFE_WORDS = re.compile(r"\b(?:safe|ok|okay|fine|alright|all right)\b")
 # A plain "im ok, my nan is here" is safe unless the risk model is this sure of danger.
 PLAINLY_SAFE_MAX_SCORE = 0.9
 
@@ -488,13 +490,25 @@ def says_safe_plainly(tracker: DialogueStateTracker) -> bool:
     return max(scores) < PLAINLY_SAFE_MAX_SCORE
 
 
+def says_safe_in_words(tracker: DialogueStateTracker) -> bool:
+    """A plain safe statement that says safe, OK or fine: after "Please call 999 now", a bare
+    "yes" may mean "I will", not "I'm safe"."""
+    text = tracker.latest_message.text or "" if tracker.latest_message else ""
+    return says_safe_plainly(tracker) and bool(SAFE_WORDS.search(text.lower()))
+
+
+def _final_intent(tracker: DialogueStateTracker) -> str | None:
+    """The intent the NLU settled on, never a guess the evidence check set aside."""
+    return (tracker.latest_message.parse_data.get("intent") or {}).get("name") if tracker.latest_message else None
+
+
 def unsure_if_safe(tracker: DialogueStateTracker, said: str | None) -> bool:
     """"idk", "maybe", "..." typed to "Are you safe right now?": not understood, or not knowing.
     Unsure is treated as not safe. ("maybe" got "I'm glad you're safe": DIET's guess, affirm,
     was read although the evidence check had set it aside.)"""
     if not tracker.latest_message:
         return False
-    final = (tracker.latest_message.parse_data.get("intent") or {}).get("name")
+    final = _final_intent(tracker)
     # "u there?" is no answer either (read as a hello, it restarted the chat from the greeting)
     return (final in UNSURE_INTENTS or asks_if_anyone_is_there(tracker.latest_message.text or "")) and said != "yes"
 
@@ -505,6 +519,12 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     level = risk_level(tracker)
     said = answer_to_are_you_safe(tracker.latest_message.text or "") if tracker.latest_message else None
     if before in ASK_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and says_safe_plainly(tracker):
+        return UTTER_SAFE, []
+    if before in NOT_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and (
+        says_safe_in_words(tracker) or (level == NONE and _final_intent(tracker) == "confirm_safe")
+    ):
+        # "im safe now, my mum is home" after "Please call 999 now… I'm here when you're ready" got
+        # "Sorry, I didn't get that" (phone trial, 2026-12-02): they came back to say they are safe.
         return UTTER_SAFE, []
     if before in ASK_SAFE_ACTIONS and (intent in NOT_SAFE_INTENTS or said == "no" or unsure_if_safe(tracker, said)):
         return not_safe_reply(tracker, before), []
@@ -524,7 +544,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
             return UTTER_OTHER_LANGUAGE, [SlotSet(LANGUAGE_SLOT, language)]
         already_escalated = bool(tracker.get_slot(CRISIS_SLOT))
         return first_crisis_step(tracker) if already_escalated else (UTTER_CHECK, [])
-    final = (tracker.latest_message.parse_data.get("intent") or {}).get("name") if tracker.latest_message else None
+    final = _final_intent(tracker)
     if before in ASK_SAFE_ACTIONS and (final in SAFE_INTENTS or said == "yes"):  # never a guess set aside
         return UTTER_SAFE, []
     if before == UTTER_CHECK and intent in NO_RISK_ANSWERS:
