@@ -680,9 +680,9 @@ def parse_yes_no(text: str, other_languages: bool = False, loose: bool = False) 
         reason = normalise(said.group("reason"))
         if not re.match(r"(?:but|yes|yeah|actually|wait)\b", reason) and parse_yes_no(reason, loose=True) != "yes":
             return "no"
-    if loose and "?" not in text and (said := _YES_THEN_A_REASON.match(text)):
-        if not _A_REASON_THAT_TURNS.search(normalise(said.group("reason"))):
-            return "yes"
+    said_yes = _YES_THEN_A_REASON.match(text) if loose and "?" not in text else None
+    if said_yes and not _A_REASON_THAT_TURNS.search(normalise(said_yes.group("reason"))):
+        return "yes"
     clean = normalise(text)
     core = " ".join(_FILLER_WORDS.sub(" ", clean).split()) or clean
     if loose:
