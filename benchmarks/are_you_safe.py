@@ -10,7 +10,8 @@ author_A1 (2026-12-02) was written by a helper who saw no code; two of its misse
 fixed ("helpppp", "nah im gonna do it"), and its safe answers taught `states_safe_now`, so it is
 a development set now. author_A2 (2026-12-02, session 18; 35 safe, 40 not safe, 15 unclear) was
 written by another helper who saw no code and no other set: held out, figures only, so run it
-without --details.
+without --details. author_A3 (session 18: 60 not-safe answers that open calmly, 30 safe) was read
+to fix what it found (10 of its not-safe answers had got the safe reply): development now.
 """
 from __future__ import annotations
 

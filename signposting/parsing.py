@@ -743,7 +743,7 @@ _SAYS_SAFE = re.compile(
 # Reassurance whose "not" or "nothing" says safe: "not gonna do anything", "wont do anything tonight".
 _PROMISE = re.compile(
     r"\b(?:i )?(?:wont|will not|im not|i m not|i am not|not) (?:gonna |going to |planning (?:on |to )?)?"
-    r"(?:do|doing|try|trying) (?:anything|nothing|owt)\b|"
+    r"(?:do|doing|try|trying) (?:anything|nothing|owt)(?: tonight| today| now)?\b|"
     r"\bnot planning (?:anything|owt)\b|\bnothing(?: is| s)? (?:gonna|going to) happen\b|\b(?:i )?promise\b"
 )
 # Words that turn a safe statement round or leave it open ("im ok but...", "safe ish", "yeah right",
@@ -766,6 +766,38 @@ _DANGER_WORDS = re.compile(
     r"alone|lost|outside|street|nowhere|kicked out|ran away|run away|police|ambulance|999|hospital|a and e)\b"
 )
 SAFE_STATEMENT_MAX_WORDS = 20
+# Every other word of a plain safe statement comes from here: who is with them, where, how they
+# feel, that they wanted to talk. A closed list, not the danger words above: a third helper's
+# not-safe answers that open calmly ("yes i'm safe. I gave my cat to my neighbour today", "im
+# fine i just need u to know it wasnt anyones fault", "yes im safe. i know where my dad keeps the
+# key to the shotgun cabinet") name no means or place (author A3, 2026-12-02).
+_SAFE_STATEMENT_WORDS = frozenset(
+    "y ye yes yess yesss yeah yea yeh yep yup ya yah yh ok okay k kk safe fine alright good im i m am "
+    "i me my feel feeling really pretty quite honestly actually totally completely all right now rn atm "
+    "a bit at the moment just x xx dw thanks thank you sorry worrying worry u you watching tv "
+    "home house school college class lesson lessons library room bedroom lounge living kitchen sofa bed "
+    "with w here in at is s are downstairs upstairs next door "
+    "mum mam mom mummy dad daddy nan nana nanna gran granny grandma grandad grandpa parents family step "
+    "mums mams moms dads nans grans brothers sisters aunties uncles cousins friends mates "
+    "brother sister bro sis carer carers foster auntie aunt uncle cousin friend mate bestie "
+    "teacher teachers staff our and "
+    "sad tired upset low rubbish calm calmer calmed down better bit little "
+    "needed wanted to talk say it someone tell told say "
+    "telly tea cup dinner toast having sat sitting making playing walking dog nurse office maths youth club "
+    "worker workers manager job saturday weekend lovely everyone everyones were we us bad day sleep lol rlly "
+    "its been cry shower had ive texted rang called childline shout samaritans 111 gp grans nans".split()
+)
+# "for now" says safe only beside "I'm OK / safe": "yes. for now." was a third helper's not-safe answer.
+_FOR_NOW_BESIDE_IM_OK = re.compile(r"\b(?:im|i m|i am) (?:ok|okay|alright|good|fine|safe)\b.*")
+
+
+def _only_safe_statement_words(clean: str) -> bool:
+    return all(word in _SAFE_STATEMENT_WORDS for word in clean.split())
+
+
+def sounds_safe(text: str) -> bool:
+    """Does the answer open with a yes or say "I'm safe / ok / fine" somewhere, plainly or not?"""
+    return bool(_SAYS_SAFE.search(normalise(text)))
 
 
 def states_safe_now(text: str) -> bool:
@@ -777,7 +809,10 @@ def states_safe_now(text: str) -> bool:
     clean = normalise(text)
     if not clean or len(clean.split()) > SAFE_STATEMENT_MAX_WORDS or not _SAYS_SAFE.search(clean):
         return False
-    return not _DANGER_WORDS.search(clean) and not _NOT_PLAINLY_SAFE.search(_PROMISE.sub(" ", clean))
+    rest = _PROMISE.sub(" ", clean)
+    if _FOR_NOW_BESIDE_IM_OK.search(rest):
+        rest = re.sub(r"\bfor now\b", " ", rest)
+    return not _DANGER_WORDS.search(clean) and not _NOT_PLAINLY_SAFE.search(rest) and _only_safe_statement_words(rest)
 
 
 # "why do u need to know that", "what's that for?", "how come?": a question about the question.

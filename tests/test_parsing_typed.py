@@ -168,8 +168,7 @@ def test_im_ok_to_are_you_safe_is_not_read_as_no(text, answer):
 @pytest.mark.parametrize(
     "text",
     ["yeah im safe, my brother is with me", "im ok now, at my gran's", "safe. in maths", "I'm fine, not going to do anything",
-     "yes, nothing is going to happen tonight", "shes safe, shes with me now", "ok im alright, feel a bit calmer 👍",
-     "yep safe at home, just really tired"],
+     "im ok for now", "ok im alright, feel a bit calmer 👍", "yep safe at home, just really tired"],
 )
 def test_a_plain_safe_statement_with_where_or_who(text):
     """Safe, said with more words than a yes: these got "Please call 999 now" or the crisis reply
@@ -185,7 +184,12 @@ def test_a_plain_safe_statement_with_where_or_who(text):
      "im safe for now i think", "im fine. bye everyone", "im ok, got a knife in my room", "im safe on the bridge",
      "yes im fine, took a few pills", "im ok just bleeding a bit", "im safe, alone in the house", "yes safe ish",
      "im ok, he isnt home yet", "kinda ok", "no im ok", "im ok tho", "im fine, i cant stop crying",
-     "I'm safe, I'm at the station waiting for the last train and then that's it, I promise I'm fine"],
+     "I'm safe, I'm at the station waiting for the last train and then that's it, I promise I'm fine",
+     # any word outside the closed list of who, where and how they feel (a third helper's not-safe
+     # answers opened calmly and named no means: author A3, 2026-12-02)
+     "yes i'm safe, I gave my dog to my auntie today", "im fine i just want you to know its nobodys fault",
+     "yes im safe, i know where the keys are", "yes. for now.", "yes im safe, hes gone out now",
+     "yes, nothing is going to happen tonight"],
 )
 def test_what_is_not_a_plain_safe_statement(text):
     """A turn, a doubt, a negation, a means, place or injury, or too long: left to the NLU and the

@@ -59,8 +59,9 @@ def test_the_crisis_steps_follow_each_other(domain):
                                                   ("not_safe", "utter_not_safe_now"), ("deny", "utter_not_safe_now"),
                                                   ("express_crisis", "utter_not_safe_now"), ("inform", None)])
 def test_the_answer_to_are_you_safe(domain, intent, expected):
+    text = {"confirm_safe": "im safe", "affirm": "yes"}.get(intent, "answer")  # a safe reading needs plain words
     state = tracker(domain, said("kms", "express_crisis"), ActionExecuted("utter_crisis"), ActionExecuted("utter_crisis_local"),
-                    ActionExecuted("utter_ask_safe_now"), ActionExecuted("action_listen"), said("answer", intent))
+                    ActionExecuted("utter_ask_safe_now"), ActionExecuted("action_listen"), said(text, intent))
     assert next_crisis_action(state) == expected
 
 
@@ -84,6 +85,23 @@ def test_a_plain_safe_statement_is_safe_whatever_the_model_scored(domain):
 def test_a_safe_statement_with_danger_in_it_is_not_safe(domain, risk):
     answer = said_with("yes im safe at home", "express_crisis", **risk)
     assert next_crisis_action(asked_are_you_safe(domain, answer)) == "utter_not_safe_now"
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("yeah safe, ive got everything sorted for friday", "confirm_safe"),  # DIET read the first words
+    ("safe?? oh totally 🙃", "confirm_safe"),
+    ("yeah fine, felt sick after the tablets but im ok", "ask_privacy"),  # was answered as a question
+])
+def test_safe_with_more_words_that_are_not_plainly_safe_is_not_safe(domain, text, intent):
+    """A third helper's not-safe answers opened calmly (author A3, 2026-12-02): 10 of 60 got "I'm
+    glad you're safe" before this session, from DIET's confirm_safe."""
+    answer = said_with(text, intent, level="none", score=0.02)
+    assert next_crisis_action(asked_are_you_safe(domain, answer)) == "utter_not_safe_now"
+
+
+def test_the_safe_button_is_safe(domain):
+    answer = said_with("/confirm_safe", "confirm_safe", level="none", score=0.0)
+    assert next_crisis_action(asked_are_you_safe(domain, answer)) == "utter_glad_you_are_safe"
 
 
 @pytest.mark.parametrize("intent", ["nlu_fallback", "dont_know"])

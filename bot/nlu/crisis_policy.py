@@ -53,6 +53,7 @@ from signposting.parsing import (
     parse_age_mention,
     parse_role,
     parse_yes_no,
+    sounds_safe,
     states_safe_now,
 )
 from signposting.plain_answer import SLOTS as PLAIN_ANSWER_SLOTS
@@ -497,6 +498,14 @@ def says_safe_in_words(tracker: DialogueStateTracker) -> bool:
     return says_safe_plainly(tracker) and bool(SAFE_WORDS.search(text.lower()))
 
 
+def safe_intent_said_plainly(tracker: DialogueStateTracker) -> bool:
+    """DIET read "I'm safe" (confirm_safe, affirm), and the words are only that: a tap, or a plain
+    safe statement. DIET read "yeah safe, ive got everything ready for friday" and "safe?? oh
+    totally 🙃" as safe too, from their first words (author A3, 2026-12-02)."""
+    text = tracker.latest_message.text or "" if tracker.latest_message else ""
+    return _final_intent(tracker) in SAFE_INTENTS and (text.startswith("/") or states_safe_now(text))
+
+
 def _final_intent(tracker: DialogueStateTracker) -> str | None:
     """The intent the NLU settled on, never a guess the evidence check set aside."""
     return (tracker.latest_message.parse_data.get("intent") or {}).get("name") if tracker.latest_message else None
@@ -509,8 +518,12 @@ def unsure_if_safe(tracker: DialogueStateTracker, said: str | None) -> bool:
     if not tracker.latest_message:
         return False
     final = _final_intent(tracker)
-    # "u there?" is no answer either (read as a hello, it restarted the chat from the greeting)
-    return (final in UNSURE_INTENTS or asks_if_anyone_is_there(tracker.latest_message.text or "")) and said != "yes"
+    # "u there?" is no answer either (read as a hello, it restarted the chat from the greeting);
+    # nor is "safe" with more words that are not plainly safe ("yes. for now.", "safe until the weekend")
+    text = tracker.latest_message.text or ""
+    # ("yeah fine, threw up a bit after the pills but im ok" was read as a privacy question and answered)
+    said_safe_with_more = (final in SAFE_INTENTS or sounds_safe(text)) and not text.startswith("/") and not states_safe_now(text)
+    return (final in UNSURE_INTENTS or asks_if_anyone_is_there(text) or said_safe_with_more) and said != "yes"
 
 
 def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
@@ -526,7 +539,10 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # "im safe now, my mum is home" after "Please call 999 now… I'm here when you're ready" got
         # "Sorry, I didn't get that" (phone trial, 2026-12-02): they came back to say they are safe.
         return UTTER_SAFE, []
-    if before in ASK_SAFE_ACTIONS and (intent in NOT_SAFE_INTENTS or said == "no" or unsure_if_safe(tracker, said)):
+    if before in ASK_SAFE_ACTIONS and (intent in NOT_SAFE_INTENTS or said == "no"):
+        return not_safe_reply(tracker, before), []
+    if before in ASK_SAFE_ACTIONS and level == NONE and unsure_if_safe(tracker, said):
+        # (above none, "ok whatever bye" after a friend's overdose: the crisis reply again, below)
         return not_safe_reply(tracker, before), []
     if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS):
         return first_crisis_step(tracker)
@@ -544,8 +560,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
             return UTTER_OTHER_LANGUAGE, [SlotSet(LANGUAGE_SLOT, language)]
         already_escalated = bool(tracker.get_slot(CRISIS_SLOT))
         return first_crisis_step(tracker) if already_escalated else (UTTER_CHECK, [])
-    final = _final_intent(tracker)
-    if before in ASK_SAFE_ACTIONS and (final in SAFE_INTENTS or said == "yes"):  # never a guess set aside
+    if before in ASK_SAFE_ACTIONS and (said == "yes" or safe_intent_said_plainly(tracker)):  # never a guess set aside
         return UTTER_SAFE, []
     if before == UTTER_CHECK and intent in NO_RISK_ANSWERS:
         return UTTER_CHECK_OK, []
