@@ -746,29 +746,13 @@ _PROMISE = re.compile(
     r"(?:do|doing|try|trying) (?:anything|nothing|owt)(?: tonight| today| now)?\b|"
     r"\bnot planning (?:anything|owt)\b|\bnothing(?: is| s)? (?:gonna|going to) happen\b|\b(?:i )?promise\b"
 )
-# Words that turn a safe statement round or leave it open ("im ok but...", "safe ish", "yeah right",
-# "fine whatever"), and any negation left once the promises are taken out ("im not ok").
-_NOT_PLAINLY_SAFE = re.compile(
-    r"\b(?:but|tho|though|although|except|unless|until|till|however|yet|ish|kinda|kind of|sort of|maybe|"
-    r"idk|dunno|guess|think|probably|might|if|or|(?:yeah|yea|ye|yes) right|whatever|jk|joking|kidding|as if|"
-    r"not|no|nope|nah|never|dont|cant|cannot|wont|nothing|nobody|anymore|any more|bye|goodbye)\b"
-)
-# Means, places, injuries and substances: "im ok, got the knife next to me", "im safe at the
-# bridge" are not plainly safe, and the risk lexicon does not list every such phrase.
-_DANGER_WORDS = re.compile(
-    r"\b(?:knife|knives|blades?|razors?|scissors|glass|pills?|tablets?|paracetamol|paracetomol|meds|medicines?|"
-    r"medication|overdose|od|rope|noose|belt|ligature|cord|gun|bleach|lighter|"
-    r"bridge|roof|rooftop|ledge|edge|cliff|tracks?|trains?|railway|station|motorway|road|car park|river|canal|"
-    r"sea|tower|balcony|window|"
-    r"bleed\w*|blood\w*|cut|cuts|cutting|burn\w*|bruis\w*|wound\w*|hurt\w*|harm\w*|injur\w*|dizzy|faint\w*|"
-    r"drunk|drinking|drank|vodka|alcohol|high|drugs?|weed|ket|coke|"
-    r"hit|hits|hitting|beat\w*|kill\w*|die|dying|dead|death|suicid\w*|jump\w*|end it|"
-    r"alone|lost|outside|street|nowhere|kicked out|ran away|run away|police|ambulance|999|hospital|a and e)\b"
-)
+# "yeah right im safe": two words of the list below that together turn it round.
+_YEAH_RIGHT = re.compile(r"\b(?:yeah|yea|ye|yes) right\b")
 SAFE_STATEMENT_MAX_WORDS = 20
 # Every other word of a plain safe statement comes from here: who is with them, where, how they
-# feel, that they wanted to talk. A closed list, not the danger words above: a third helper's
-# not-safe answers that open calmly ("yes i'm safe. I gave my cat to my neighbour today", "im
+# feel, that they wanted to talk. A closed list, so no turn ("but", "not", "i think"), means, place
+# or injury can come in (tests/test_parsing_typed.py checks the list against such words). A list
+# of danger words was not enough: a third helper's not-safe answers that open calmly ("yes i'm safe. I gave my cat to my neighbour today", "im
 # fine i just need u to know it wasnt anyones fault", "yes im safe. i know where my dad keeps the
 # key to the shotgun cabinet") name no means or place (author A3, 2026-12-02).
 _SAFE_STATEMENT_WORDS = frozenset(
@@ -801,9 +785,9 @@ def sounds_safe(text: str) -> bool:
 
 
 def states_safe_now(text: str) -> bool:
-    """Does an answer to "Are you safe right now?" plainly say safe, with nothing that turns it
-    round, and no word of means, place, injury or danger? The crisis policy also asks the risk
-    lexicon, which knows more of them."""
+    """Does an answer to "Are you safe right now?" plainly say safe, every other word from a
+    closed list of who is with them, where and how they feel? The crisis policy also asks the risk
+    lexicon and the model."""
     if "?" in text:
         return False
     clean = normalise(text)
@@ -812,7 +796,7 @@ def states_safe_now(text: str) -> bool:
     rest = _PROMISE.sub(" ", clean)
     if _FOR_NOW_BESIDE_IM_OK.search(rest):
         rest = re.sub(r"\bfor now\b", " ", rest)
-    return not _DANGER_WORDS.search(clean) and not _NOT_PLAINLY_SAFE.search(rest) and _only_safe_statement_words(rest)
+    return not _YEAH_RIGHT.search(rest) and _only_safe_statement_words(rest)
 
 
 # "why do u need to know that", "what's that for?", "how come?": a question about the question.

@@ -329,3 +329,23 @@ def test_is_anyone_there(text):
                                   "is someone there to talk to", "hey", "no one is there for me"])
 def test_a_message_with_more_in_it_is_not_just_is_anyone_there(text):
     assert not asks_if_anyone_is_there(text)
+
+
+# Words that must never be part of a plain safe statement: turns and doubts, and means, places,
+# injuries and substances (the first version of `states_safe_now` listed these instead).
+NEVER_PLAINLY_SAFE = (
+    "but tho though although except unless until till however yet ish kinda maybe idk dunno guess think probably "
+    "might if or whatever jk joking kidding not no nope nah never dont cant cannot wont nothing nobody anymore bye "
+    "goodbye for knife knives blade blades razor scissors glass pill pills tablet tablets paracetamol meds medicine "
+    "medication overdose od rope noose belt ligature cord gun bleach lighter bridge roof ledge edge cliff cliffs track "
+    "tracks train trains railway station motorway road river canal sea tower balcony window bleeding blood cut cuts "
+    "cutting burn burnt bruise wound hurt hurting harm dizzy faint drunk drinking drank vodka alcohol high drug drugs "
+    "weed hit hits beat killed kill die dying dead death suicide jump alone lost outside street nowhere police "
+    "ambulance 999 hospital he hes him gone gave ready sorted key keys fault tonight tomorrow friday"
+).split()
+
+
+def test_no_turn_or_danger_word_is_in_the_plain_safe_list():
+    from signposting.parsing import _SAFE_STATEMENT_WORDS
+
+    assert not set(NEVER_PLAINLY_SAFE) & _SAFE_STATEMENT_WORDS

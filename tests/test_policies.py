@@ -135,6 +135,8 @@ def test_the_not_safe_reply_fits_the_question_asked(domain):
     ("ok im safe", "inform", "utter_glad_you_are_safe"),
     ("yes", "affirm", None),  # "I will", not "I'm safe": left to the other policies
     ("im ok but i still have the pills", "confirm_safe", None),
+    ("yeah safe, ive got everything sorted for friday", "confirm_safe", None),  # DIET's reading needs plain words here too
+    ("/confirm_safe", "confirm_safe", "utter_glad_you_are_safe"),  # the button
 ])
 def test_saying_safe_after_the_not_safe_reply(domain, text, intent, expected):
     state = tracker(domain, said("kms", "express_crisis"), ActionExecuted("utter_crisis"), ActionExecuted("utter_crisis_local"),

@@ -498,12 +498,18 @@ def says_safe_in_words(tracker: DialogueStateTracker) -> bool:
     return says_safe_plainly(tracker) and bool(SAFE_WORDS.search(text.lower()))
 
 
+def tapped_safe(tracker: DialogueStateTracker) -> bool:
+    """The "Yes, safe right now" button (a payload, not words)."""
+    text = tracker.latest_message.text or "" if tracker.latest_message else ""
+    return text.startswith("/") and _final_intent(tracker) in SAFE_INTENTS
+
+
 def safe_intent_said_plainly(tracker: DialogueStateTracker) -> bool:
     """DIET read "I'm safe" (confirm_safe, affirm), and the words are only that: a tap, or a plain
     safe statement. DIET read "yeah safe, ive got everything ready for friday" and "safe?? oh
     totally 🙃" as safe too, from their first words (author A3, 2026-12-02)."""
     text = tracker.latest_message.text or "" if tracker.latest_message else ""
-    return _final_intent(tracker) in SAFE_INTENTS and (text.startswith("/") or states_safe_now(text))
+    return tapped_safe(tracker) or (_final_intent(tracker) in SAFE_INTENTS and states_safe_now(text))
 
 
 def _final_intent(tracker: DialogueStateTracker) -> str | None:
@@ -515,15 +521,15 @@ def unsure_if_safe(tracker: DialogueStateTracker, said: str | None) -> bool:
     """"idk", "maybe", "..." typed to "Are you safe right now?": not understood, or not knowing.
     Unsure is treated as not safe. ("maybe" got "I'm glad you're safe": DIET's guess, affirm,
     was read although the evidence check had set it aside.)"""
-    if not tracker.latest_message:
+    if not tracker.latest_message or said == "yes" or tapped_safe(tracker):
         return False
     final = _final_intent(tracker)
-    # "u there?" is no answer either (read as a hello, it restarted the chat from the greeting);
-    # nor is "safe" with more words that are not plainly safe ("yes. for now.", "safe until the weekend")
     text = tracker.latest_message.text or ""
-    # ("yeah fine, threw up a bit after the pills but im ok" was read as a privacy question and answered)
-    said_safe_with_more = (final in SAFE_INTENTS or sounds_safe(text)) and not text.startswith("/") and not states_safe_now(text)
-    return (final in UNSURE_INTENTS or asks_if_anyone_is_there(text) or said_safe_with_more) and said != "yes"
+    # Safe-sounding words with more that is not plainly safe ("yes. for now.", "yeah fine, threw up
+    # a bit after the pills but im ok", which was answered as a privacy question), and "u there?"
+    # (read as a hello, it restarted the chat from the greeting), are no answer either.
+    said_safe_with_more = (final in SAFE_INTENTS or sounds_safe(text)) and not states_safe_now(text)
+    return final in UNSURE_INTENTS or asks_if_anyone_is_there(text) or said_safe_with_more
 
 
 def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
@@ -534,7 +540,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     if before in ASK_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and says_safe_plainly(tracker):
         return UTTER_SAFE, []
     if before in NOT_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and (
-        says_safe_in_words(tracker) or (level == NONE and _final_intent(tracker) == "confirm_safe")
+        says_safe_in_words(tracker) or tapped_safe(tracker)
     ):
         # "im safe now, my mum is home" after "Please call 999 now… I'm here when you're ready" got
         # "Sorry, I didn't get that" (phone trial, 2026-12-02): they came back to say they are safe.
