@@ -56,6 +56,9 @@ CUE = re.compile(
     r"\b(in|near|nr|from|at|around|live|lives|living|moved to|moving to|outside|meant|mean|by|"
     r"is|its|it s|how about|what about|try)$"
 )
+# Last words of street and estate names; a place elsewhere called this ("Street", Somerset)
+# is not meant when another word comes before it.
+STREET_WORDS = frozenset("street road lane avenue close way green end hill hills park common fields field cross".split())
 FILLER = STOP_WORDS | frozenset("please thanks thank you yes yeah yep ok okay its it s actually sorry".split())
 COMPETITOR = "england_town"
 _INWARD = re.compile(r"\d[a-z]{2}")  # the second half of a full postcode ("9xx")
@@ -171,13 +174,15 @@ class Gazetteer:
                     return self._fuzzy_resolution(longer, words)
             return self._from_entries(entries, ours[0].display_name, "name", words, span)
         if fuzzy:
-            best = self._fuzzy(spans)
+            best = self._fuzzy(spans, words)
             if best is not None:
                 return self._fuzzy_resolution(best, words)
         for span in spans:
             # Only a place elsewhere is "outside": a village of ours not said as a place
             # ("how about Wing") is not a place in someone else's area.
             elsewhere_entries = [e for e in self._by_alias.get(span.gram, []) if e.kind == COMPETITOR]
+            if span.gram in STREET_WORDS and span.start > 0 and words[span.start - 1] not in FILLER:
+                continue  # "potter street" is a street or an estate, not the town of Street
             if elsewhere_entries and not any(e.kind != COMPETITOR for e in self._by_alias.get(span.gram, [])):
                 return AreaResolution("outside", NATIONAL, elsewhere_entries[0].display_name, how="england_town")
         return AreaResolution("unknown")
@@ -195,7 +200,7 @@ class Gazetteer:
             return named
         return resolution
 
-    def _fuzzy(self, spans: list[_Span]) -> _Span | None:
+    def _fuzzy(self, spans: list[_Span], words: list[str] | None = None) -> _Span | None:
         """The known name closest to any span (its score in `score`), or None."""
         matched: list[_Span] = []
         for span in spans:
@@ -208,7 +213,18 @@ class Gazetteer:
                 matched.append(_Span(span.start, span.end, match[0], match[1]))
         if not matched:
             return None
-        return max(matched, key=lambda m: m.score)
+        best = max(matched, key=lambda m: m.score)
+        if best.gram in self._ours:
+            return best
+        # A longer phrase close to one of ours beats a place elsewhere inside it, with the
+        # margin we give ours: "welling garden city" is Welwyn Garden City, not Welling.
+        around = [
+            m for m in matched
+            if m.start <= best.start and best.end <= m.end and (m.start, m.end) != (best.start, best.end)
+            and m.gram in self._ours and m.score >= FUZZY_OVERRIDE - OURS_MARGIN
+            and words is not None and _adds_a_word(words, m, best)  # "in ascot" is not Nascot
+        ]
+        return max(around, key=lambda m: (m.end - m.start, m.score)) if around else best
 
     def _closest(self, gram: str) -> tuple[str, float] | None:
         """The closest known name, preferring a place in our areas within OURS_MARGIN."""
@@ -253,6 +269,12 @@ class Gazetteer:
         if NATIONAL in areas:
             options.append("Somewhere else in England" if any(a in NATIONS for a in areas) else "Somewhere else")
         return AreaResolution("ambiguous", None, place, options=tuple(dict.fromkeys(options)), how=how)
+
+
+def _adds_a_word(words: list[str], longer: _Span, inner: _Span) -> bool:
+    """Does the longer span have a word of its own besides filler ("garden" in "welling garden city")?"""
+    extra = words[longer.start : inner.start] + words[inner.end : longer.end]
+    return any(word not in FILLER for word in extra)
 
 
 @lru_cache(maxsize=1)

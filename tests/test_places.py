@@ -229,6 +229,10 @@ def test_our_towns_are_not_made_ambiguous_by_smaller_places_elsewhere(gazetteer,
         ("Rainham Essex", NATIONAL),
         ("hemell hempstead", "herts"),  # a misspelling of a longer name beats the village Hempstead
         ("saffron waldon", "west_essex"),
+        # A misspelt longer name of ours beats a place elsewhere inside it (a user trial, session 18).
+        ("welling garden city", "herts"),
+        ("i live in welling garden city", "herts"),
+        ("welling", NATIONAL),
     ],
 )
 def test_longer_and_everyday_words_are_not_taken_for_our_villages(gazetteer, text, expected):
@@ -287,6 +291,12 @@ def test_a_place_elsewhere_is_never_pulled_onto_one_of_ours(gazetteer, text):
     """An exact name elsewhere, said with filler or split by voice typing, is that place (from the
     review of session 10: "in ascot" was Nascot, "bridlington" Ridlington, each with our 24/7 line)."""
     assert gazetteer.resolve(text).area_code not in {"herts", "west_essex", "leicester", "leicestershire", "rutland"}
+
+
+@pytest.mark.parametrize(("text", "status"), [("potter street", "unknown"), ("street", "outside"), ("i live in street", "outside")])
+def test_a_street_name_is_not_the_town_with_its_last_word(gazetteer, text, status):
+    """"Potter Street" (an estate in Harlow) was read as Street, in Somerset."""
+    assert gazetteer.resolve(text).status == status
 
 
 @pytest.mark.parametrize("text", [
