@@ -2,7 +2,8 @@
 
 Our places: postal towns of the schools (towns.csv), ONS parishes, wards and built-up
 areas, GeoNames towns and villages (place_names.csv), short forms people use
-(short_forms.csv), postcode districts and sectors. Places elsewhere, so that they are
+(short_forms.csv), neighbourhoods inside our towns (neighbourhoods.csv), postcode districts
+and sectors. Places elsewhere, so that they are
 recognised and never forced onto one of ours: every English school town, GeoNames places
 in England outside our districts, and Wales, Scotland and Northern Ireland by name and
 postcode district (postcode_district_nations.csv).
@@ -25,6 +26,7 @@ PLACES_DIR = Path(__file__).resolve().parent / "data" / "places"
 TOWNS_FILE = PLACES_DIR / "towns.csv"
 PLACE_NAMES_FILE = PLACES_DIR / "place_names.csv"
 SHORT_FORMS_FILE = PLACES_DIR / "short_forms.csv"
+NEIGHBOURHOODS_FILE = PLACES_DIR / "neighbourhoods.csv"
 OUTWARDS_FILE = PLACES_DIR / "postcode_districts.csv"
 NATION_OUTWARDS_FILE = PLACES_DIR / "postcode_district_nations.csv"
 SECTORS_FILE = PLACES_DIR / "postcode_sectors_subset.json"
@@ -336,6 +338,31 @@ def school_town_counts(
     return ours, elsewhere, names
 
 
+def neighbourhood_aliases(rows: list[AliasRow], path: Path = NEIGHBOURHOODS_FILE) -> Iterator[AliasRow]:
+    """Neighbourhoods and estates inside our towns ("Highfields", Leicester; "Potter Street",
+    Harlow), each from a page that says so (neighbourhoods.csv). No ward or parish list names
+    them, so "highfields" was read as Highfield in Hemel Hempstead. The district is the town's."""
+    districts: dict[tuple[str, str], str] = {}
+    for row in rows:
+        if row.kind in ("town", "district", "place") and row.district:
+            districts.setdefault((row.alias, row.area_code), row.district)
+    for entry in read_csv(path):
+        area, town = entry["area_code"].strip(), entry["town"].strip()
+        district = districts.get((normalise(town), area))
+        if area not in AREA_CODES or district is None:
+            raise ValueError(f"neighbourhoods.csv: {entry['name']}: no town called {town} in {area}")
+        if not entry["source_url"].startswith("http") or not entry["verified"].strip():
+            raise ValueError(f"neighbourhoods.csv: {entry['name']}: a source URL and the date it was read are needed")
+        yield AliasRow(
+            alias=normalise(entry["name"]),
+            display_name=entry["name"].strip(),
+            kind="place",
+            area_code=area,
+            district=district,
+            source=f"neighbourhoods.csv: {entry['source_url']} ({entry['verified']})"[:300],
+        )
+
+
 def england_competitors(
     rows: list[AliasRow], place_rows: list[dict[str, str]]
 ) -> Iterator[AliasRow]:
@@ -438,6 +465,7 @@ def all_aliases() -> list[AliasRow]:
     for town in towns:
         town_areas.setdefault(town.alias, set()).add(town.area_code)
     rows = towns + list(place_aliases(used, town_areas)) + list(nation_aliases(used))
+    rows += list(neighbourhood_aliases(rows))
     rows += list(outward_aliases()) + list(sector_aliases())
     rows += list(nation_outward_aliases({row.alias for row in rows if row.kind == "outward_code"}))
     labels = _OptionLabels(rows, used)

@@ -7,10 +7,12 @@ import pytest
 from services_db.gazetteer import Gazetteer
 from services_db.places import (
     KIND_BY_TOWNS_TYPE,
+    NEIGHBOURHOODS_FILE,
     PLACE_NAMES_FILE,
     SHORT_FORMS_FILE,
     TOWNS_FILE,
     all_aliases,
+    neighbourhood_aliases,
     read_csv,
     straddling_built_up_areas,
 )
@@ -293,9 +295,9 @@ def test_a_place_elsewhere_is_never_pulled_onto_one_of_ours(gazetteer, text):
     assert gazetteer.resolve(text).area_code not in {"herts", "west_essex", "leicester", "leicestershire", "rutland"}
 
 
-@pytest.mark.parametrize(("text", "status"), [("potter street", "unknown"), ("street", "outside"), ("i live in street", "outside")])
+@pytest.mark.parametrize(("text", "status"), [("acacia street", "unknown"), ("street", "outside"), ("i live in street", "outside")])
 def test_a_street_name_is_not_the_town_with_its_last_word(gazetteer, text, status):
-    """"Potter Street" (an estate in Harlow) was read as Street, in Somerset."""
+    """"Potter Street" (an estate in Harlow, now in neighbourhoods.csv) was read as Street, in Somerset."""
     assert gazetteer.resolve(text).status == status
 
 
@@ -310,3 +312,24 @@ def test_a_shared_district_with_more_than_a_town_name_still_asks(gazetteer, text
 @pytest.mark.parametrize(("text", "area"), [("rick mans worth", "herts"), ("oak ham", "rutland"), ("hat field", "herts")])
 def test_a_name_split_by_voice_typing_is_read_run_together(gazetteer, text, area):
     assert gazetteer.resolve(text).area_code == area
+
+
+@pytest.mark.parametrize("row", read_csv(NEIGHBOURHOODS_FILE), ids=lambda row: row["name"])
+def test_every_neighbourhood_reaches_its_area(gazetteer, row):
+    """A user trial: "highfields" (Leicester) was Highfield in Hemel Hempstead, "clarendon park"
+    Lavendon (Buckinghamshire), "thurnby lodge" Thurlby (Lincolnshire), "adeyfield" Mayfield."""
+    assert row["source_url"].startswith("http") and row["quote"].strip() and row["verified"].strip()
+    for text in (row["name"], f"we live in {row['name'].lower()}"):
+        assert reaches(gazetteer, text, row["area_code"]), text
+
+
+def test_a_neighbourhood_needs_its_source_and_a_town_of_ours(tmp_path):
+    rows = all_aliases()
+    unsourced = tmp_path / "n.csv"
+    unsourced.write_text("name,town,area_code,source_url,quote,verified\nNowhere,Leicester,leicester,,x,\n")
+    with pytest.raises(ValueError, match="source URL"):
+        list(neighbourhood_aliases(rows, unsourced))
+    elsewhere = tmp_path / "e.csv"
+    elsewhere.write_text("name,town,area_code,source_url,quote,verified\nX,Leicester,herts,https://x,x,2026-12-03\n")
+    with pytest.raises(ValueError, match="no town called Leicester in herts"):
+        list(neighbourhood_aliases(rows, elsewhere))
