@@ -17,7 +17,7 @@ from actions.render import card_values
 from actions.triage_form import concern_in, latest_text, resolve_area
 from services_db.opening import london_now
 from services_db.query import SearchRequest, SearchResult, find_services
-from signposting.change_request import TARGETS, parse_change_target
+from signposting.change_request import TARGETS, asks_for_somewhere_nearer, parse_change_target
 from signposting.parsing import parse_age, parse_age_mention, role_said_of_oneself
 from signposting.responses import (
     ASK_SCHOOL_ABOUT_MHST,
@@ -284,6 +284,11 @@ class ActionChangeAnswer(Action):
             events.append(SlotSet("user_role", role))
         # Issue #12: "Thanks, I've changed that" only when this message really changed an answer.
         if not any(tracker.get_slot(event["name"]) != event["value"] for event in events if event["name"] in CHANGEABLE):
+            if target == "area" and asks_for_somewhere_nearer(text) and tracker.get_slot("area"):
+                # "anything closer to oakham" after Oakham's list: say how the list was made
+                dispatcher.utter_message(response="utter_nothing_nearer", area=tracker.get_slot("area"))
+                offer_next_step(dispatcher, tracker)
+                return []
             if target is not None:
                 dispatcher.utter_message(response="utter_change_ask_again")
                 return [*(SlotSet(slot, None) for slot in ASK_AGAIN[target]), FollowupAction("triage_form")]

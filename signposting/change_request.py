@@ -31,10 +31,28 @@ _CHANGE = re.compile(
 )
 
 
+# Asking for services nearer than those shown: "have u got anything closer to oakham", "any
+# nearer me". Only with a word for a service or for where they are: "i want to be closer to my
+# dad" is a worry.
+_NEARER = re.compile(
+    r"\b(?:(?:anything|anywhere|something|somewhere|any|ones?|services?|help|support|places?|groups?)\b"
+    r"(?:\W+\w+){0,3}?\W+(?:closer|nearer|nearby|more local|close by)|"
+    r"(?:closer|nearer) (?:to )?(?:me|us|home|here|where (?:i|we) live)|near (?:me|us|here))\b"
+)
+
+
+def asks_for_somewhere_nearer(text: str) -> bool:
+    """Does the message ask for services nearer than those shown ("anything closer to oakham")?"""
+    return bool(_NEARER.search(normalise(text)))
+
+
 def parse_change_target(text: str) -> str | None:
     """"area" | "age" | "school" | "concern" when the message asks to change that answer
-    ("different area", "can I change the age", "wrong school"), else None."""
+    ("different area", "can I change the age", "wrong school"), else None. Asking for
+    somewhere nearer is about the area."""
     clean = normalise(text)
+    if asks_for_somewhere_nearer(clean):
+        return "area"
     if not _CHANGE.search(clean):
         return None
     for target, pattern in TARGETS:

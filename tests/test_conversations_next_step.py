@@ -123,3 +123,27 @@ def test_the_same_worry_again_after_the_list_is_heard_and_offered_the_next_step(
     assert "Thank you for telling me." in texts(reply)
     assert last_buttons(reply) == NEXT_STEP_BUTTONS
     assert "I'm a chatbot" not in texts(reply) and LIST not in texts(reply)
+
+
+@pytest.mark.parametrize(
+    ("typed", "place", "area_code"),
+    [("have u got anything closer to oakham", "Oakham", "rutland"), ("anything nearer to hemel", "Hemel Hempstead", "herts")],
+)
+def test_asking_for_something_closer_to_a_place_searches_there(bot, typed, place, area_code):  # noqa: F811
+    """A user trial: "have u got anything closer to oakham" after the list got the privacy answer,
+    and "anything closer to uppingham" more national services; the place was never looked up."""
+    chat = results(bot)
+    reply = chat.say(typed)
+    assert "Thanks, I've changed that" in texts(reply) and LIST in texts(reply)
+    assert "I don't know who you are" not in texts(reply)  # the privacy answer
+    answers = slots(bot, chat)
+    assert (answers["area"], answers["area_code"], answers["concern"]) == (place, area_code, "low_mood")
+
+
+@pytest.mark.parametrize("typed", ["is there anything nearer", "got anything closer to watford"])
+def test_asking_for_something_nearer_in_the_same_place_says_how_the_list_was_made(bot, typed):  # noqa: F811
+    chat = results(bot)
+    reply = chat.say(typed)
+    assert "I look for services that cover Watford" in texts(reply)
+    assert last_buttons(reply) == NEXT_STEP_BUTTONS
+    assert LIST not in texts(reply) and "Sorry" not in texts(reply)

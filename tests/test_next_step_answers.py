@@ -22,6 +22,12 @@ from signposting.change_request import parse_change_target
         ("wrong school", "school"),
         ("can i change the worry", "concern"),
         ("what about a different problem", "concern"),
+        # Asking for somewhere nearer is about the area (a user trial, session 18).
+        ("have u got anything closer to oakham", "area"),
+        ("is there anything nearer", "area"),
+        ("any groups closer to home", "area"),
+        ("something more local?", "area"),
+        ("is there help near me", "area"),
     ],
 )
 def test_a_change_request_names_the_question_to_ask_again(text, target):
@@ -30,7 +36,7 @@ def test_a_change_request_names_the_question_to_ask_again(text, target):
 
 @pytest.mark.parametrize(
     "text", ["that's all thanks", "nothing else", "another one", "more please", "my area is nice", "actually im 15",
-             "hello", "i worry about school"],
+             "hello", "i worry about school", "i want to be closer to my dad", "my friends live nearer"],
 )
 def test_other_messages_name_no_change(text):
     assert parse_change_target(text) is None
