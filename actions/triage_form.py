@@ -32,7 +32,7 @@ from signposting.parsing import (
     words_after_a_leading_age,
 )
 from signposting.plain_answer import waives_the_check
-from signposting.responses import CHECK_OK, CHECK_RISK, NOT_UNDERSTOOD_ACTION
+from signposting.responses import CHECK_OK, CHECK_RISK, CRISIS_FIRST_STEP, GLAD_YOU_ARE_SAFE, NOT_UNDERSTOOD_ACTION
 from signposting.settings import settings
 from signposting.text import normalise
 from signposting.vocabulary import NATIONAL, crisis_line_group
@@ -190,6 +190,30 @@ def answer_held_by_the_check(tracker: Tracker) -> dict[str, Any]:
     return {slot: text} if understood_as(slot, text, tracker) else {}
 
 
+# The crisis steps that answer a message before the form reads it, and the replies that
+# settle them (the user said no to the check question, or that they are safe).
+HOLDING_STEPS = frozenset({CHECK_RISK, *CRISIS_FIRST_STEP.values()})
+SETTLING_STEPS = frozenset({CHECK_OK, GLAD_YOU_ARE_SAFE})
+
+
+def text_held_by_the_crisis_steps(tracker: Tracker) -> str | None:
+    """The message that raised the check question or the crisis reply, once settled, if the
+    form has not run since it: its facts are answers. "hi my daughter is 14 shes at beauchamp
+    and were in oadby" raised the check question; after "No" and "Yes, find support" the form
+    asked for the age and the place again (a user trial, session 19)."""
+    events, users = tracker.events, user_turns(tracker)
+    settled = False
+    for position in range(len(users) - 2, -1, -1):
+        start, end = users[position], users[position + 1]
+        replies = bot_actions(events[start + 1 : end], _BOOKKEEPING)
+        if "triage_form" in replies:
+            return None  # the form has read what came before
+        settled = settled or bool(SETTLING_STEPS & set(replies))
+        if replies and replies[0] in HOLDING_STEPS:
+            return str(events[start].get("text") or "") if settled else None
+    return None
+
+
 # What the school slot holds once an answer was read (validate_school).
 SCHOOL_STATES = ("skipped", "not at school", "not found")
 
@@ -200,7 +224,9 @@ class ValidateTriageForm(FormValidationAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         intent, answer = latest_intent(tracker), typed_answer(tracker)
-        if intent in NOT_AN_ANSWER and not answer and not answer_held_by_the_check(tracker):
+        if intent in NOT_AN_ANSWER and not answer and not answer_held_by_the_check(tracker) and not (
+            tracker.get_slot("requested_slot") is None and text_held_by_the_crisis_steps(tracker)
+        ):
             return []  # nothing extracted: the form rejects and the intent's rule answers
         if answer and intent in QUESTION_REPLIES:  # "am i too old for this im 18": the answer and the question
             dispatcher.utter_message(response=QUESTION_REPLIES[intent])
@@ -213,6 +239,12 @@ class ValidateTriageForm(FormValidationAction):
         return events + [SlotSet(slot, value) for slot, value in held.items()]
 
     # --- answers given before they were asked, and corrections -----------------------
+
+    @staticmethod
+    def _texts(tracker: Tracker) -> list[str]:
+        """The latest message, then one the crisis steps held before the form could read it."""
+        held = text_held_by_the_crisis_steps(tracker)
+        return [latest_text(tracker), *([held] if held else [])]
 
     def _volunteered(self, slot: str, tracker: Tracker) -> bool:
         """May we take this slot from the message although we asked for another one?"""
@@ -230,21 +262,24 @@ class ValidateTriageForm(FormValidationAction):
     async def extract_user_role(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         if not self._volunteered("user_role", tracker):
             return {}
-        role = parse_role_typed(latest_text(tracker))
-        # "me"/"for me" in passing is weak evidence: only a clear parent or professional counts.
-        return {"user_role": role} if role in ("parent_carer", "professional") else {}
+        for text in self._texts(tracker):
+            role = parse_role_typed(text)
+            # "me"/"for me" in passing is weak evidence: only a clear parent or professional counts.
+            if role in ("parent_carer", "professional"):
+                return {"user_role": role}
+        return {}
 
     async def extract_age(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         if not self._volunteered("age", tracker):
             return {}
-        age = parse_age_mention(latest_text(tracker))
+        age = next(filter(None, (parse_age_mention(text) for text in self._texts(tracker))), None)
         return self._confirm_if_changed("age", {"age": age.label} if age else {}, dispatcher, tracker)
 
     async def extract_area(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         if not self._volunteered("area", tracker):
             return {}
-        text = latest_text(tracker)
-        for candidate in (text, words_after_a_leading_age(text)):  # "13, belgrave"
+        candidates = [c for text in self._texts(tracker) for c in (text, words_after_a_leading_age(text))]
+        for candidate in candidates:  # "13, belgrave"
             resolution = resolve_area(candidate, fuzzy=False) if candidate else None
             if resolution and resolution.status == "found" and resolution.how != "england_town":
                 return self._confirm_if_changed("area", {"area": resolution.place}, dispatcher, tracker)
@@ -254,6 +289,10 @@ class ValidateTriageForm(FormValidationAction):
         if not self._volunteered("concern", tracker):
             return {}
         concern = worry_told(tracker, latest_text(tracker))
+        held = text_held_by_the_crisis_steps(tracker)
+        if concern is None and held:  # the worry that raised a crisis step ("i found cuts on his arms")
+            concern = concern_in(tracker, held)
+            concern = concern if concern != "other" else None
         return self._confirm_if_changed("concern", {"concern": concern} if concern else {}, dispatcher, tracker)
 
     # --- validation of each answer ---------------------------------------------------

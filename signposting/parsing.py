@@ -271,7 +271,8 @@ def parse_role(text: str) -> str | None:
 
 
 _PARENT_SPEAKING = re.compile(
-    r"\b(?:my|our) (?:son|daughter|child|kid|boy|girl|stepson|stepdaughter|teen|teenager|"
+    # "my sons arms" is "my son's arms" (apostrophes are dropped); "my kids", "our children"
+    r"\b(?:my|our) (?:sons?|daughters?|child|childs|children|kids?|boy|girl|stepsons?|stepdaughters?|teen|teenager|"
     r"little one|\d{1,2} ?(?:year|yr) old)\b"
 )
 
@@ -422,12 +423,21 @@ _WORRIED_ABOUT_SOMEONE = re.compile(
 )
 
 
+# "i think about dying a lot" got bereavement services (a user trial, session 19): the risk
+# layer asks about it first; if the user says no, the worry is still these thoughts.
+_THINKING_ABOUT_DYING = re.compile(
+    r"\b(?:think\w*|dream\w*|obsess\w*|fantasi[sz]\w*) (?:about|of) (?:dying|death|being dead|suicide|killing (?:my|him|her)self)\b"
+)
+
+
 def parse_concern(text: str) -> str | None:
     """The concern the text is about; "other" for "something else"/"don't know"."""
     clean = normalise(text)
     if clean in BUTTON_CONCERNS:
         return BUTTON_CONCERNS[clean]
     clean = _WORRIED_ABOUT_SOMEONE.sub(" ", clean).strip()
+    if _THINKING_ABOUT_DYING.search(clean) and not _CONCERN_REGEX["bereavement"].search(_THINKING_ABOUT_DYING.sub(" ", clean)):
+        return "suicidal_thoughts"  # not grief: nobody has died
     found: dict[str, tuple[int, int, int]] = {}
     for priority, (concern, regex) in enumerate(_CONCERN_REGEX.items()):
         match = regex.search(clean)

@@ -175,8 +175,9 @@ def is_distress(signals: RiskSignals, thresholds: Thresholds) -> bool:
 
 _FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|ive|i'll|me|myself|my own)\b")
 _CHILD = re.compile(
-    r"\b(son|daughter|child|children|kid|kids|teen|teenager|boy|girl|he|she|his|her|him|they|them|"
-    r"stepson|stepdaughter|grandson|granddaughter|baby)\b"
+    # "sons", "daughters": "my sons arms" typed without its apostrophe is still the son's
+    r"\b(sons?|daughters?|child|childs|children|kids?|teens?|teenager|boys?|girls?|he|she|his|her|him|they|them|"
+    r"stepsons?|stepdaughters?|grandsons?|granddaughters?|baby)\b"
 )
 _THIRD_PARTY = re.compile(
     r"\b(my (best )?(friend|mate|bestie|bff|boyfriend|girlfriend|bf|gf|brother|sister|cousin|classmate)|"

@@ -148,7 +148,12 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~plan how|when|to|my ~die|end|kill|suicide|death"),
         ("first", "~plan how|when to do it"),
         ("first", "~have|make|get a plan to? ~die|end|kill"),
-        ("neg", "~think about|of ~die|death|kill|end|suicide"),
+        # "dying" and "dead" are spelt out: the lookup lemma of "dying" is not "die", and "i think
+        # about dying a lot" got bereavement services (a user trial, session 19).
+        ("neg", "~think about|of ~die|death|dying|dead|kill|end|suicide"),
+        ("neg", "~think about|of being dead|gone"),
+        ("neg", "~dream|fantasise|fantasize|obsess about|of death|dying|dead|suicide"),
+        ("neg", "~dream|fantasise|fantasize|obsess about|of being dead"),
         ("neg", "~think about|of not being here|alive|around"),
         ("first", "~want|wish to disappear forever?"),
         ("first", "~delete SELF"),

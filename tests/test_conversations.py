@@ -408,3 +408,19 @@ def test_coming_back_to_say_safe_after_the_not_safe_reply(bot):
     chat.text("I want to kill myself")
     assert "Please call 999 now" in chat.text("no")
     assert "glad you're safe" in chat.text("im safe now, my mum is home")
+
+
+def test_a_parents_facts_in_a_message_that_raised_the_crisis_reply_are_kept(bot):
+    """A user trial (session 19): "i just found cuts on my sons arms, hes 15, we live in
+    loughborough" got the parent's own crisis reply ("my sons" is "my son's"), and after "Yes,
+    safe" and "yes please" the questions started again from "Who is chatting today?"."""
+    from tests.test_conversations_typed import slots
+
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("i just found cuts on my sons arms, hes 15, we live in loughborough, what do i do")
+    assert "Is your child safe right now?" in reply
+    chat.text("Yes, safe right now")
+    after = chat.text("yes please")
+    assert "Who is chatting today?" not in after and "How old" not in after and "Where does" not in after
+    found = slots(bot, chat)
+    assert (found["user_role"], found["age"], found["area_code"]) == ("parent_carer", "15", "leicestershire")

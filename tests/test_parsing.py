@@ -116,6 +116,10 @@ def test_roles(text, role):
         ("Family problems", "family"),
         ("Something else", "other"),
         ("idk", "other"),
+        # A user trial (session 19): thinking about dying is not grief; someone else dying is.
+        ("i think about dying a lot", "suicidal_thoughts"),
+        ("i think about my dad dying", "bereavement"),
+        ("i cant stop thinking about death since my grandad died", "bereavement"),
     ],
 )
 def test_concerns(text, concern):
@@ -139,3 +143,7 @@ def test_parent_speaking():
     assert parent_speaking("my daughter is self harming")
     assert parent_speaking("our 12 year old is anxious")
     assert not parent_speaking("my mum is annoying")
+    # A user trial: "my sons arms" (son's) got the young person's crisis reply and "Are you safe?"
+    assert parent_speaking("i just found cuts on my son's arms")
+    assert parent_speaking("my kids are struggling")
+    assert not parent_speaking("my sister's friend is mean")

@@ -81,6 +81,8 @@ def test_the_crisis_reply_fits_the_kind_of_danger_and_who_is_speaking(categories
 def test_own_crisis_and_third_party_cues():
     assert about_own_crisis("I'm not coping myself, I've thought about ending it")
     assert not about_own_crisis("she keeps saying she wants to die")
+    # A user trial: "my sons arms" (typed without the apostrophe) got the parent's own crisis reply
+    assert not about_own_crisis("i just found cuts on my sons arms, what do i do")
     assert third_party_report("my best friend sent me a goodbye message")
     assert not third_party_report("i want to die")
 

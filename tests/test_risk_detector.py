@@ -134,3 +134,18 @@ def test_not_being_able_to_keep_safe_fires(text):
 @pytest.mark.parametrize("text", ["how do i keep myself safe online", "stay safe x", "i can keep myself safe, thanks"])
 def test_keeping_safe_said_plainly_does_not_fire(text):
     assert not detect_risk(text).is_risk
+
+
+@pytest.mark.parametrize("text", [
+    "i think about dying a lot", "i keep thinking about dying", "i think about dying a lot but i wouldnt do anything",
+    "i keep thinking about being dead", "i dream about dying",
+])
+def test_thinking_about_dying_fires(text):
+    """A user trial (session 19): "i think about dying a lot" at "What has been going on?" got
+    bereavement services and no crisis help ("dying" was not the lemma "die")."""
+    assert detect_risk(text).is_risk
+
+
+@pytest.mark.parametrize("text", ["i had a dream about my dog dying", "my nan is dying and i think about her a lot"])
+def test_someone_else_dying_does_not_fire(text):
+    assert not detect_risk(text).is_risk

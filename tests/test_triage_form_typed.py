@@ -248,3 +248,41 @@ def test_a_question_about_the_chat_without_an_answer_is_left_to_its_rule():
     dispatcher = CollectingDispatcher()
     assert asyncio.run(ValidateTriageForm().run(dispatcher, tracker("is it free", "ask_service_info", "age"), domain)) == []
     assert dispatcher.messages == []
+
+
+def first_message_held(first: str, steps: list[str], settle: list[str], form_ran: bool = False) -> Tracker:
+    """`first` opened the chat and got the crisis `steps`; "No"/"Yes, safe" got `settle`; then
+    "Yes, find support" started the form (after it had run once, if `form_ran`)."""
+    def user(text: str, intent: str) -> dict:
+        return {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}}
+
+    def actions(*names: str) -> list[dict]:
+        return [{"event": "action", "name": name} for name in names]
+
+    events = [
+        *actions("action_session_start", "action_listen"), user(first, "express_crisis"), *actions(*steps, "action_listen"),
+        user("No", "deny"), *actions(*settle, "utter_offer_to_continue", "action_listen"),
+        *([*actions("triage_form", "action_listen"), user("skip", "dont_know")] if form_ran else []),
+        user("Yes, find support", "seek_help"), *actions("triage_form"),
+    ]
+    return Tracker("test", {"requested_slot": None}, {"text": "Yes, find support", "intent": {"name": "seek_help"}},
+                   events, False, None, {"name": "triage_form"}, "action_listen")
+
+
+@pytest.mark.parametrize(
+    ("steps", "settle", "form_ran", "held"),
+    [
+        (["utter_check_risk"], ["utter_check_ok"], False, True),
+        (["utter_crisis", "utter_crisis_local", "utter_ask_safe_now"], ["utter_glad_you_are_safe"], False, True),
+        (["utter_check_risk"], ["utter_crisis"], False, False),  # not settled: the crisis steps went on
+        (["utter_check_risk"], ["utter_check_ok"], True, False),  # the form has read it already
+    ],
+)
+def test_a_first_message_held_by_the_crisis_steps_is_read_once_they_are_settled(steps, settle, form_ran, held):
+    """A user trial: "hi my daughter is 14 shes at beauchamp and were in oadby" raised the check
+    question; after "No" and "Yes, find support" the form asked for the age and the place again."""
+    from actions.triage_form import text_held_by_the_crisis_steps
+
+    first = "hi my daughter is 14 shes at beauchamp and were in oadby"
+    found = text_held_by_the_crisis_steps(first_message_held(first, steps, settle, form_ran))
+    assert found == (first if held else None)
