@@ -756,6 +756,13 @@ _PROMISE = re.compile(
     r"(?:do|doing|try|trying) (?:anything|nothing|owt)(?: tonight| today| now)?\b|"
     r"\bnot planning (?:anything|owt)\b|\bnothing(?: is| s)? (?:gonna|going to) happen\b|\b(?:i )?promise\b"
 )
+# Safe, and asking for help: "im safe but i need help", "yeah im safe just want help with it" got
+# "Please call 999 now" (a user trial, session 19). Only this whole phrase: "but" stays out of
+# the list below ("im safe but not for long").
+_WANTS_HELP = re.compile(
+    r"\b(?:but |and |just |i )*(?:i )?(?:really )?(?:need|want|wanted|would like|d like) (?:some )?"
+    r"(?:help|support)(?: (?:with|for) (?:it|this|that|things|stuff|how i feel|my feelings))?(?: please| pls)?$"
+)
 # "yeah right im safe": two words of the list below that together turn it round.
 _YEAH_RIGHT = re.compile(r"\b(?:yeah|yea|ye|yes) right\b")
 SAFE_STATEMENT_MAX_WORDS = 20
@@ -803,7 +810,7 @@ def states_safe_now(text: str) -> bool:
     clean = normalise(text)
     if not clean or len(clean.split()) > SAFE_STATEMENT_MAX_WORDS or not _SAYS_SAFE.search(clean):
         return False
-    rest = _PROMISE.sub(" ", clean)
+    rest = _WANTS_HELP.sub(" ", _PROMISE.sub(" ", clean))
     if _FOR_NOW_BESIDE_IM_OK.search(rest):
         rest = re.sub(r"\bfor now\b", " ", rest)
     return not _YEAH_RIGHT.search(rest) and _only_safe_statement_words(rest)
@@ -875,3 +882,23 @@ PRESENCE_MAX_WORDS = 8
 def asks_if_anyone_is_there(text: str) -> bool:
     """A short "is anyone there?" ("hello?? is this working", "u there"): a greeting, in effect."""
     return _short_and_only(text, _ASKS_IF_ANYONE_IS_THERE, PRESENCE_MAX_WORDS)
+
+
+# After "Please call 999 now": help is on its way ("ok ambulance is coming", "we're going to a&e").
+# It got "Sorry, I can't help with that" (a user trial, session 19).
+_HELP_IS_COMING = re.compile(
+    r"\b(?:ambulance|ambulances|paramedics?|999|(?:called|rang|ringing|calling|phoned) (?:111|the police|police|the doctor|an ambulance)|"
+    r"on (?:its|it s|their|the|my|our) way|help is coming|(?:going|gone|went|taking (?:her|him|them|me)|take (?:her|him|them|me)|"
+    r"drive (?:her|him|them|me)|driving (?:her|him|them|me)|at|in|to) (?:a and e|a e|ae|a n e|hospital|the hospital)|"
+    r"(?:doctor|doctors|police) (?:is|are|s) (?:coming|here))\b"
+)
+
+
+def tells_help_is_coming(text: str) -> bool:
+    """Does the message say emergency help is coming or being sought ("ok ambulance is coming")?"""
+    clean = normalise(text.replace("&", " and "))
+    return bool(_HELP_IS_COMING.search(clean)) and not _REFUSES.search(clean)
+
+
+# "i dont want to go to hospital", "no ambulance": not help on its way.
+_REFUSES = re.compile(r"\b(?:no|not|dont|do not|wont|will not|cant|can not|cannot|never|refuse\w*|isnt|arent|didnt)\b")

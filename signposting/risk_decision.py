@@ -217,13 +217,32 @@ def model_kind_fits(category: str, text: str) -> bool:
     return REPLY_KIND.get(category) != "grooming_online" or bool(_GROOMING_WORDS.search(text.lower()))
 
 
-def reply_kind(categories: tuple[str, ...] | list[str], *, parent: bool, text: str) -> str:
-    """Which crisis reply: the most specific kind among the categories, the speaker and the text."""
+def reply_kind(
+    categories: tuple[str, ...] | list[str], *, parent: bool, text: str, young_person: bool = False
+) -> str:
+    """Which crisis reply: the most specific kind among the categories, the speaker and the text.
+    `young_person`: the user said they are one, so the reply is never the parent's own."""
     kinds = {REPLY_KIND.get(category, "general") for category in categories} or {"general"}
     if parent and about_own_crisis(text) and kinds <= {"general"}:
         kinds.add("parent_own")
-    if "parent_own" in kinds and not about_own_crisis(text):
-        kinds.discard("parent_own")  # the model's guess; the words say it is about someone else (a child)
+    if "parent_own" in kinds and (young_person or not about_own_crisis(text)):
+        # The model's guess; the words say it is about someone else (a child), or a young person
+        # said it: "ive been cutting myself" from a 14-year-old got "You matter too" and no
+        # Childline (a user trial, session 19).
+        kinds.discard("parent_own")
     if not parent and third_party_report(text):
         kinds.add("third_party")
     return next(kind for kind in KIND_PRIORITY if kind in kinds or kind == "general")
+
+
+# An overdose told as already taken ("i took a load of pills an hour ago", "shes swallowed her
+# mums tablets"), not planned: a safe answer after it still gets "call 999 now".
+_TAKEN = re.compile(
+    r"\b(?:took|taken|swallowed|downed|necked|overdosed|od'?d|oded|had|ate|eaten|drank|drunk|done)\b"
+)
+OVERDOSE_CATEGORY = "danger_overdose"
+
+
+def took_something_already(categories: list[str] | tuple[str, ...], text: str) -> bool:
+    """Did the crisis message tell of an overdose already taken?"""
+    return OVERDOSE_CATEGORY in categories and bool(_TAKEN.search(text.lower()))

@@ -147,3 +147,14 @@ def test_parent_speaking():
     assert parent_speaking("i just found cuts on my son's arms")
     assert parent_speaking("my kids are struggling")
     assert not parent_speaking("my sister's friend is mean")
+
+
+@pytest.mark.parametrize(("text", "coming"), [
+    ("ok ambulance is coming", True), ("we are going to a&e now", True), ("ive called 999", True),
+    ("taking her to hospital", True), ("they are on their way", True),
+    ("i dont want to go to hospital", False), ("no ambulance", False), ("ok", False), ("i will", False),
+])
+def test_help_on_its_way(text, coming):
+    from signposting.parsing import tells_help_is_coming
+
+    assert tells_help_is_coming(text) is coming

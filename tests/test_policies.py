@@ -440,3 +440,45 @@ def test_the_after_crisis_rule_reads_the_scale_it_was_chosen_on():
     assert after_crisis_score({"score": 0.036, "whole_score": 0.081}) >= AFTER_CRISIS_CHECK
     assert after_crisis_score({"score": 0.2, "whole_score": None}) == 0.2
     assert after_crisis_score({"score": 0.01}) < AFTER_CRISIS_CHECK
+
+
+def answered_safe_after(domain, first: str, answer: str, role: str | None = None, asked: str = "utter_ask_safe_now"):
+    events = [SlotSet("user_role", role)] if role else []
+    return tracker(domain, *events, said(first, "express_crisis", ["danger_overdose"]), SlotSet("crisis_categories", ["danger_overdose"]),
+                   ActionExecuted("utter_crisis"), ActionExecuted("utter_crisis_local"), ActionExecuted(asked),
+                   ActionExecuted("action_listen"), said(answer, "confirm_safe"))
+
+
+@pytest.mark.parametrize(("first", "role", "asked", "expected"), [
+    ("i took a load of pills an hour ago", None, "utter_ask_safe_now", "utter_taken_something"),
+    ("shes swallowed a packet of paracetamol", "parent_carer", "utter_ask_safe_now", "utter_taken_something_child"),
+    ("i've taken all my tablets", "parent_carer", "utter_ask_safe_now_adult", "utter_taken_something_adult"),
+    ("i want to take all my pills", None, "utter_ask_safe_now", "utter_glad_you_are_safe"),  # planned, not taken
+])
+def test_safe_after_an_overdose_already_taken_still_gets_call_999(domain, first, role, asked, expected):
+    """A user trial (session 19): "i took a load of pills an hour ago", then "yeah im fine now",
+    got "I'm glad you're safe" and a list of services for drink and drugs."""
+    assert next_crisis_action(answered_safe_after(domain, first, "yeah im fine now", role, asked)) == expected
+    button = answered_safe_after(domain, first, "/confirm_safe", role, asked)
+    assert next_crisis_action(button) == expected
+    state = answered_safe_after(domain, first, "yeah im fine now", role, asked)
+    state.update(ActionExecuted(expected))
+    assert next_crisis_action(state) == "action_listen" or expected == "utter_glad_you_are_safe"
+
+
+@pytest.mark.parametrize(("role", "not_safe", "expected"), [
+    ("parent_carer", "utter_not_safe_now_parent", "utter_help_is_coming_child"),
+    ("parent_carer", "utter_not_safe_now", "utter_help_is_coming_child"),
+    ("young_person", "utter_not_safe_now", "utter_help_is_coming"),
+    ("parent_carer", "utter_not_safe_now_adult", "utter_help_is_coming"),
+])
+def test_help_on_its_way_after_the_not_safe_reply_is_answered(domain, role, not_safe, expected):
+    """A user trial (session 19): "ok ambulance is coming" after "Please call 999 now, or take your
+    child to A&E" got "Sorry, I can't help with that"."""
+    state = tracker(domain, SlotSet("user_role", role), said("she has taken a load of paracetamol", "express_crisis"),
+                    ActionExecuted("utter_crisis"), ActionExecuted("utter_crisis_local"), ActionExecuted("utter_ask_safe_now"),
+                    ActionExecuted("action_listen"), said("No, not safe", "not_safe"), ActionExecuted(not_safe),
+                    ActionExecuted("action_listen"), said("ok ambulance is coming", "out_of_scope"))
+    assert next_crisis_action(state) == expected
+    state.update(ActionExecuted(expected))
+    assert next_crisis_action(state) == "action_listen"

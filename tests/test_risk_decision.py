@@ -215,3 +215,11 @@ def test_only_the_grooming_guess_needs_its_own_words(category, text, fits):
     from signposting.risk_decision import model_kind_fits
 
     assert model_kind_fits(category, text) is fits
+
+
+@pytest.mark.parametrize("text", ["ive been cutting myself", "i keep thinking about killing myself"])
+def test_a_young_person_never_gets_the_parents_own_crisis_reply(text):
+    """A user trial (session 19): a 14-year-old typing "ive been cutting myself" got "You matter
+    too" (the model guessed a parent's own crisis) and no Childline."""
+    assert reply_kind(["self_harm", "parent_own_crisis"], parent=False, text=text, young_person=True) == "general"
+    assert reply_kind(["parent_own_crisis"], parent=False, text=text) == "parent_own"  # who is chatting not known

@@ -55,6 +55,7 @@ from signposting.parsing import (
     parse_yes_no,
     sounds_safe,
     states_safe_now,
+    tells_help_is_coming,
 )
 from signposting.plain_answer import SLOTS as PLAIN_ANSWER_SLOTS
 from signposting.plain_answer import (
@@ -64,7 +65,7 @@ from signposting.plain_answer import (
     waives_the_check,
 )
 from signposting.responses import CRISIS_FIRST_STEP
-from signposting.risk_decision import CHECK, CRISIS, NONE, model_kind_fits, reply_kind
+from signposting.risk_decision import CHECK, CRISIS, NONE, model_kind_fits, reply_kind, took_something_already
 from signposting.settings import settings
 
 CRISIS_SLOT = "crisis_categories"
@@ -94,6 +95,14 @@ UTTER_SAFE = "utter_glad_you_are_safe"
 UTTER_NOT_SAFE = "utter_not_safe_now"
 UTTER_NOT_SAFE_PARENT = "utter_not_safe_now_parent"
 UTTER_NOT_SAFE_ADULT = "utter_not_safe_now_adult"
+# Said safe after telling of an overdose already taken ("i took a load of pills an hour ago",
+# then "yeah im fine now"): call 999 now even so, for the question asked (a user trial, session 19).
+UTTER_TAKEN_YOUNG = "utter_taken_something"
+# After "Please call 999 now": "ok ambulance is coming" (it got "Sorry, I can't help with that").
+UTTER_HELP_COMING = "utter_help_is_coming"
+UTTER_HELP_COMING_CHILD = "utter_help_is_coming_child"
+UTTER_TAKEN_CHILD = "utter_taken_something_child"
+UTTER_TAKEN_ADULT = "utter_taken_something_adult"
 UTTER_OFFER = "utter_offer_to_continue"
 UTTER_CHECK = "utter_check_risk"
 UTTER_CHECK_OK = "utter_check_ok"
@@ -103,12 +112,15 @@ TRIAGE_FORM = "triage_form"
 FIRST_STEP = CRISIS_FIRST_STEP
 ASK_SAFE = {"parent_own": UTTER_ASK_SAFE_SELF, "third_party": UTTER_ASK_SAFE_OTHER}
 ASK_SAFE_ACTIONS = {UTTER_ASK_SAFE, UTTER_ASK_SAFE_SELF, UTTER_ASK_SAFE_OTHER}
-NOT_SAFE_ACTIONS = {UTTER_NOT_SAFE, UTTER_NOT_SAFE_PARENT, UTTER_NOT_SAFE_ADULT}
+NOT_SAFE_ACTIONS = {
+    UTTER_NOT_SAFE, UTTER_NOT_SAFE_PARENT, UTTER_NOT_SAFE_ADULT, UTTER_TAKEN_YOUNG, UTTER_TAKEN_CHILD, UTTER_TAKEN_ADULT,
+}
 AT_RISK_ANSWERS = {"affirm", "not_safe", CRISIS_INTENT}
 NO_RISK_ANSWERS = {"deny", "confirm_safe"}
 CRISIS_ACTIONS = (
     *FIRST_STEP.values(), UTTER_CRISIS_LOCAL, UTTER_INTERPRETER, *ASK_SAFE_ACTIONS, UTTER_SAFE, UTTER_NOT_SAFE,
-    UTTER_NOT_SAFE_PARENT, UTTER_NOT_SAFE_ADULT, UTTER_OFFER, UTTER_CHECK, UTTER_CHECK_OK, UTTER_OTHER_LANGUAGE,
+    UTTER_NOT_SAFE_PARENT, UTTER_NOT_SAFE_ADULT, UTTER_TAKEN_YOUNG, UTTER_TAKEN_CHILD, UTTER_TAKEN_ADULT, UTTER_OFFER,
+    UTTER_CHECK, UTTER_CHECK_OK, UTTER_OTHER_LANGUAGE, UTTER_HELP_COMING, UTTER_HELP_COMING_CHILD,
 )
 
 
@@ -227,7 +239,8 @@ def crisis_kind(tracker: DialogueStateTracker) -> str:
     categories = list(risk.get("categories") or [])
     if risk.get("model_category") and risk.get("source") in ("model", "lexicon") and model_kind_fits(str(risk["model_category"]), text):
         categories.append(str(risk["model_category"]))
-    return reply_kind(categories, parent=is_parent(tracker), text=text)
+    young_person = tracker.get_slot("user_role") == "young_person"
+    return reply_kind(categories, parent=is_parent(tracker), text=text, young_person=young_person)
 
 
 def answer_in_crisis_message(tracker: DialogueStateTracker) -> list[Event]:
@@ -290,7 +303,7 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
         return ACTION_LISTEN_NAME, []
     if latest == UTTER_OTHER_LANGUAGE:
         return UTTER_INTERPRETER, []
-    if latest in (*ASK_SAFE_ACTIONS, *NOT_SAFE_ACTIONS, UTTER_OFFER, UTTER_CHECK):
+    if latest in (*ASK_SAFE_ACTIONS, *NOT_SAFE_ACTIONS, UTTER_OFFER, UTTER_CHECK, UTTER_HELP_COMING, UTTER_HELP_COMING_CHILD):
         return ACTION_LISTEN_NAME, []
     answer = answer_to_the_checked_question(tracker) if latest == UTTER_CHECK_OK else None
     if answer:
@@ -476,6 +489,29 @@ def not_safe_reply(tracker: DialogueStateTracker, asked: str | None) -> str:
     return UTTER_NOT_SAFE
 
 
+def crisis_message(tracker: DialogueStateTracker) -> str:
+    """The text of the message that got the latest first crisis step."""
+    text = ""
+    for event in tracker.applied_events():
+        if isinstance(event, UserUttered):
+            said = event.text or ""
+        elif isinstance(event, ActionExecuted) and event.action_name in FIRST_STEP.values():
+            text = said
+    return text
+
+
+def safe_reply(tracker: DialogueStateTracker, asked: str | None) -> str:
+    """"I'm glad you're safe", unless the crisis was an overdose already taken: then call 999
+    even so ("yeah im fine now" an hour after the pills got the list of services)."""
+    if not took_something_already(tracker.get_slot(CRISIS_SLOT) or [], crisis_message(tracker)):
+        return UTTER_SAFE
+    if asked == UTTER_ASK_SAFE_SELF:
+        return UTTER_TAKEN_ADULT
+    if asked == UTTER_ASK_SAFE and role_before_the_answer(tracker) == PARENT:
+        return UTTER_TAKEN_CHILD
+    return UTTER_TAKEN_YOUNG
+
+
 def says_safe_plainly(tracker: DialogueStateTracker) -> bool:
     """A typed answer that plainly says safe now ("im ok rn my nan is here"), with no word of
     danger the risk lexicon knows, and not scored near-certain danger by the risk model (the
@@ -538,13 +574,18 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     level = risk_level(tracker)
     said = answer_to_are_you_safe(tracker.latest_message.text or "") if tracker.latest_message else None
     if before in ASK_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and says_safe_plainly(tracker):
-        return UTTER_SAFE, []
+        return safe_reply(tracker, before), []
     if before in NOT_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and (
         says_safe_in_words(tracker) or tapped_safe(tracker)
     ):
         # "im safe now, my mum is home" after "Please call 999 now… I'm here when you're ready" got
         # "Sorry, I didn't get that" (phone trial, 2026-12-02): they came back to say they are safe.
         return UTTER_SAFE, []
+    if before in NOT_SAFE_ACTIONS and level != CRISIS and tracker.latest_message and tells_help_is_coming(tracker.latest_message.text or ""):
+        about_a_child = before in (UTTER_NOT_SAFE_PARENT, UTTER_TAKEN_CHILD) or (
+            before == UTTER_NOT_SAFE and role_before_the_answer(tracker) == PARENT
+        )
+        return (UTTER_HELP_COMING_CHILD if about_a_child else UTTER_HELP_COMING), []
     if before in ASK_SAFE_ACTIONS and (intent in NOT_SAFE_INTENTS or said == "no"):
         return not_safe_reply(tracker, before), []
     if before in ASK_SAFE_ACTIONS and level == NONE and unsure_if_safe(tracker, said):
@@ -567,7 +608,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         already_escalated = bool(tracker.get_slot(CRISIS_SLOT))
         return first_crisis_step(tracker) if already_escalated else (UTTER_CHECK, [])
     if before in ASK_SAFE_ACTIONS and (said == "yes" or safe_intent_said_plainly(tracker)):  # never a guess set aside
-        return UTTER_SAFE, []
+        return safe_reply(tracker, before), []
     if before == UTTER_CHECK and intent in NO_RISK_ANSWERS:
         return UTTER_CHECK_OK, []
     if other_language:
