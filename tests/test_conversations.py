@@ -424,3 +424,29 @@ def test_a_parents_facts_in_a_message_that_raised_the_crisis_reply_are_kept(bot)
     assert "Who is chatting today?" not in after and "How old" not in after and "Where does" not in after
     found = slots(bot, chat)
     assert (found["user_role"], found["age"], found["area_code"]) == ("parent_carer", "15", "leicestershire")
+
+
+def test_safe_after_pills_already_taken_still_gets_call_999_and_help_coming_is_answered(bot):
+    """A user trial (session 19): "i took a load of pills an hour ago", then "yeah im fine now",
+    got "I'm glad you're safe" and a list for drink and drugs; "ok ambulance is coming" after the
+    not-safe reply got "Sorry, I can't help with that"."""
+    chat = Conversation(bot.rasa_url)
+    assert "Are you safe right now?" in chat.text("i took a load of pills an hour ago")
+    after = chat.text("yeah im fine now")
+    assert "call 999 now" in after and "even if you feel OK" in after and "glad you're safe" not in after
+    assert "You did the right thing" in chat.text("ok ambulance is coming")
+
+
+def test_thinking_about_dying_is_asked_about_and_never_filed_as_grief(bot):
+    """A user trial (session 19): "i think about dying a lot" at "What has been going on?" got
+    "I couldn't find a service near you just for grief" and bereavement services."""
+    from tests.test_conversations_typed import slots
+
+    chat = Conversation(bot.rasa_url)
+    for text in ["hi", "young person", "13", "skip", "hertford"]:
+        chat.say(text)
+    asked = chat.text("i think about dying a lot")
+    assert "Are you thinking about hurting yourself" in asked
+    reply = chat.text("no")
+    assert "grief" not in reply
+    assert slots(bot, chat)["concern"] == "suicidal_thoughts"
