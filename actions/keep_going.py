@@ -150,6 +150,13 @@ class ActionNotUnderstood(Action):
             changed = await ActionChangeAnswer().run(dispatcher, tracker, domain)
             followed = any(event.get("event") == "followup" for event in changed)
             return changed if followed else [*changed, FollowupAction("action_listen")]
+        from actions.service_info import tells_about_a_named_service  # late: it imports the form's helpers
+
+        if tells_about_a_named_service(dispatcher, tracker):  # "what is shout", read as nothing
+            if in_the_form(tracker):
+                return [UserUtteranceReverted(), *ask(dispatcher, tracker, tracker.get_slot("requested_slot"))]
+            offer_next_step(dispatcher, tracker)
+            return [UserUtteranceReverted()]
         asked = tracker.get_slot("requested_slot")
         if in_the_form(tracker) and asked in WHY_WE_ASK and asks_why_we_ask(tracker.latest_message.get("text") or ""):
             # "why?" read as nothing: say why we ask, then ask again (not a misunderstanding)

@@ -147,3 +147,23 @@ def test_asking_for_something_nearer_in_the_same_place_says_how_the_list_was_mad
     assert "I look for services that cover Watford" in texts(reply)
     assert last_buttons(reply) == NEXT_STEP_BUTTONS
     assert LIST not in texts(reply) and "Sorry" not in texts(reply)
+
+
+def test_a_question_naming_a_service_gets_its_card(bot):  # noqa: F811
+    """Two user trials (session 19): "whats kooth", "is it free", "whats camhs" got the same general
+    text, or "I can't give medical advice"."""
+    chat = results(bot)
+    reply = texts(chat.say("what is kooth"))
+    assert "Here is what I know about it." in reply and "Kooth" in reply and "Free online counselling" in reply
+    parent = Conversation(bot.rasa_url)
+    for text in ["hi", "parent", "12", "skip", "oakham"]:
+        parent.say(text)
+    answer = texts(parent.say("whats camhs"))
+    assert "CAMHS is the NHS mental health service for children and young people" in answer
+    assert "medical advice" not in answer and "Hertfordshire CAMHS" not in answer  # the family's own area's
+    assert "What are you worried about?" in answer  # the question again
+
+
+def test_a_medicine_question_still_gets_no_medical_advice(bot):  # noqa: F811
+    chat = results(bot)
+    assert "I can't give medical advice" in texts(chat.say("should i take sertraline"))
