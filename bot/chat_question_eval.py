@@ -58,6 +58,10 @@ class Question:
     risk: bool
 
 
+# A question that names a service gets its card under this instead (actions/service_info.py).
+ALSO_ANSWERS = {"utter_service_info": frozenset({"utter_about_the_service"})}
+
+
 @dataclass(frozen=True)
 class Result:
     question: Question
@@ -67,7 +71,7 @@ class Result:
 
     @property
     def answered_after_no(self) -> bool:
-        return self.reply in self.after_no
+        return bool({self.reply, *ALSO_ANSWERS.get(self.reply, ())} & set(self.after_no))
 
     @property
     def crisis(self) -> bool:
@@ -75,7 +79,7 @@ class Result:
 
     @property
     def answered(self) -> bool:
-        return self.reply in self.actions
+        return bool({self.reply, *ALSO_ANSWERS.get(self.reply, ())} & set(self.actions))
 
     @property
     def right(self) -> bool:
