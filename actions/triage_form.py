@@ -224,8 +224,10 @@ class ValidateTriageForm(FormValidationAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         intent, answer = latest_intent(tracker), typed_answer(tracker)
+        starting = tracker.get_slot("requested_slot") is None
+        # A greeting that says more ("hi i'm a step dad", a user trial) starts the questions with it.
         if intent in NOT_AN_ANSWER and not answer and not answer_held_by_the_check(tracker) and not (
-            tracker.get_slot("requested_slot") is None and text_held_by_the_crisis_steps(tracker)
+            starting and (text_held_by_the_crisis_steps(tracker) or intent == "greet")
         ):
             return []  # nothing extracted: the form rejects and the intent's rule answers
         if answer and intent in QUESTION_REPLIES:  # "am i too old for this im 18": the answer and the question
@@ -361,7 +363,10 @@ class ValidateTriageForm(FormValidationAction):
         if explained_the_question("area", str(value or ""), dispatcher):
             return {"area": None}  # "Which is closest?" keeps its choices (area_options)
         resolution = resolve_area(str(value or ""))
-        if is_declined(str(value or "")) and (resolution is None or resolution.status == "unknown"):
+        # An emoji or dots alone say nothing: asked again, not read as "rather not say" (a user
+        # trial, session 19: "😭" got only help for anywhere in England).
+        said_nothing = not normalise(str(value or ""))
+        if not said_nothing and is_declined(str(value or "")) and (resolution is None or resolution.status == "unknown"):
             # "rather not say", "n/a": national services, which need no place.
             dispatcher.utter_message(response="utter_area_skipped")
             return {"area": "not given", "area_code": NATIONAL, "area_group": "other", "area_options": None}

@@ -160,6 +160,25 @@ def read_gias_csv(path: Path, mhst_file: Path = MHST_SCHOOLS_FILE) -> list[Schoo
     return schools
 
 
+# Words that say which stage a school is for. "loughborough college" (typed for a 17-year-old)
+# matched Loughborough Church of England Primary School, the school keys being alike once the
+# generic words go (a user trial, session 19): a stage said must not contradict the name's.
+_STAGE_WORDS = {
+    "primary": re.compile(r"\b(?:primary|infants?|juniors?|first school|nursery)\b"),
+    "secondary": re.compile(r"\b(?:college|colleges|high|secondary|grammar|upper school|sixth form|6th form|senior)\b"),
+}
+
+
+def _stages(text: str) -> set[str]:
+    clean = normalise(text)
+    return {stage for stage, words in _STAGE_WORDS.items() if words.search(clean)}
+
+
+def _same_stage(typed: str, school: SchoolRecord) -> bool:
+    said, named = _stages(typed), _stages(school.name)
+    return not said or not named or bool(said & named)
+
+
 class SchoolMatcher:
     def __init__(self, schools: Iterable[SchoolRecord]):
         self._by_key: dict[str, list[SchoolRecord]] = defaultdict(list)
@@ -178,6 +197,7 @@ class SchoolMatcher:
         if not candidates:
             found = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             candidates = self._by_key[found[0]] if found else []
+        candidates = [school for school in candidates if _same_stage(text, school)]
         if len(candidates) > 1 and area_code:
             candidates = [school for school in candidates if school.area_code == area_code] or candidates
         if len(candidates) > 1:

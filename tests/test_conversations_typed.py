@@ -312,3 +312,18 @@ def test_is_anyone_there_as_a_first_message_gets_the_greeting(bot, first):  # no
     chat = Conversation(bot.rasa_url)
     reply = chat.text(first)
     assert "I'm a chatbot" in reply and "Who is chatting today?" in reply and "Sorry" not in reply
+
+
+def test_a_greeting_that_says_who_is_chatting_starts_with_it(bot):  # noqa: F811
+    """A user trial (session 19): "hi i'm a step dad" got "Who is chatting today?"."""
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("hi i'm a step dad")
+    assert "How old is your child?" in reply and "Who is chatting today?" not in reply
+
+
+def test_an_emoji_at_the_place_question_asks_again(bot):  # noqa: F811
+    """A user trial (session 19): "😭" at "Where do you live?" got help for anywhere in England only."""
+    chat = start(bot, "young person", "15", "skip")
+    reply = chat.text("😭")
+    assert "I don't know that place" in reply and "anywhere in England" not in reply
+    assert slots(bot, chat).get("area_code") is None

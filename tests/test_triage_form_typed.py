@@ -286,3 +286,19 @@ def test_a_first_message_held_by_the_crisis_steps_is_read_once_they_are_settled(
     first = "hi my daughter is 14 shes at beauchamp and were in oadby"
     found = text_held_by_the_crisis_steps(first_message_held(first, steps, settle, form_ran))
     assert found == (first if held else None)
+
+
+@pytest.mark.parametrize(("text", "reply", "skipped"), [
+    ("😭", "utter_area_not_understood", False),  # nothing said: asked again (a user trial, session 19)
+    ("...", "utter_area_not_understood", False),
+    ("rather not say", "utter_area_skipped", True),
+])
+def test_an_emoji_alone_at_the_place_question_is_asked_again_not_skipped(text, reply, skipped):
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.triage_form import ValidateTriageForm
+
+    dispatcher = CollectingDispatcher()
+    result = ValidateTriageForm().validate_area(text, dispatcher, with_concern(tracker(text, "inform", "area"), None), {})
+    assert [m["response"] for m in dispatcher.messages] == [reply]
+    assert (result["area"] == "not given") is skipped

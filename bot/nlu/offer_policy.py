@@ -44,7 +44,10 @@ def answer_to_offer(tracker: DialogueStateTracker) -> str | None:
 
 # Replies that answer a first message without starting the questions ("I need to talk to
 # someone", "is anyone there?", "is this private?"): without the offer, the user was left with nothing to do next.
-FIRST_REPLIES_THEN_OFFER = {"utter_talk_to_person", "utter_bot_identity", "utter_privacy", "utter_service_info"}
+FIRST_REPLIES_THEN_OFFER = {
+    "utter_talk_to_person", "utter_bot_identity", "utter_privacy", "utter_service_info", "action_service_info",
+    "action_clinical_advice",
+}
 
 
 def offers_after_a_first_reply(tracker: DialogueStateTracker) -> bool:

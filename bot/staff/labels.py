@@ -30,6 +30,10 @@ RESPONSES = {
     "utter_check_ok": "Safety check: they are OK", "utter_privacy": "Privacy answer", "utter_service_info": "Cost, hours and ages answer", "utter_default": "Did not understand", "utter_out_of_scope": "Not something we cover",
     "utter_other_language": "Other language", "utter_interpreter_line": "Interpreter line",
     "action_find_services": "Searched for services", "action_more_services": "Searched for more services",
+    "utter_about_the_service": "A service asked about by name", "utter_nothing_nearer": "Asked for somewhere nearer",
+    "utter_taken_something": "Safe after an overdose: call 999", "utter_taken_something_child": "Safe after an overdose: call 999",
+    "utter_taken_something_adult": "Safe after an overdose: call 999", "utter_help_is_coming": "Help on its way",
+    "utter_help_is_coming_child": "Help on its way",
 }
 SLOTS = {
     "user_role": "who is chatting", "age": "age", "age_min": "age", "school": "school", "area": "place",
