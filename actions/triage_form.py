@@ -202,7 +202,10 @@ def text_held_by_the_crisis_steps(tracker: Tracker) -> str | None:
     and were in oadby" raised the check question; after "No" and "Yes, find support" the form
     asked for the age and the place again (a user trial, session 19)."""
     events, users = tracker.events, user_turns(tracker)
-    settled = False
+    if not users:
+        return None
+    # Settled this turn ("No" to the check question, the form resuming) or in an earlier one.
+    settled = bool(SETTLING_STEPS & set(bot_actions(events[users[-1] + 1 :], _BOOKKEEPING)))
     for position in range(len(users) - 2, -1, -1):
         start, end = users[position], users[position + 1]
         replies = bot_actions(events[start + 1 : end], _BOOKKEEPING)

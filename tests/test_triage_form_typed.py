@@ -302,3 +302,16 @@ def test_an_emoji_alone_at_the_place_question_is_asked_again_not_skipped(text, r
     result = ValidateTriageForm().validate_area(text, dispatcher, with_concern(tracker(text, "inform", "area"), None), {})
     assert [m["response"] for m in dispatcher.messages] == [reply]
     assert (result["area"] == "not given") is skipped
+
+
+def test_a_message_held_by_the_check_at_a_question_is_read_when_the_no_resumes_the_form():
+    """A phone trial (session 19): in the widget the form had asked "Who is chatting today?" before
+    "hi my daughter is 14 shes at beauchamp and were in oadby"; "No" resumed the form in the same
+    turn, and the age and place were asked again."""
+    from actions.triage_form import text_held_by_the_crisis_steps
+
+    first = "hi my daughter is 14 shes at beauchamp and were in oadby"
+    state = after_the_check(first, slot="user_role")
+    state.events.append({"event": "action", "name": "triage_form"})
+    assert text_held_by_the_crisis_steps(state) == first
+    assert text_held_by_the_crisis_steps(after_the_check(first, slot="user_role", check_ok=False)) is None
