@@ -32,7 +32,14 @@ from signposting.parsing import (
     words_after_a_leading_age,
 )
 from signposting.plain_answer import waives_the_check
-from signposting.responses import CHECK_OK, CHECK_RISK, CRISIS_FIRST_STEP, GLAD_YOU_ARE_SAFE, NOT_UNDERSTOOD_ACTION
+from signposting.responses import (
+    CHECK_OK,
+    CHECK_RISK,
+    CRISIS_FIRST_STEP,
+    GLAD_CHILD_IS_SAFE,
+    GLAD_YOU_ARE_SAFE,
+    NOT_UNDERSTOOD_ACTION,
+)
 from signposting.settings import settings
 from signposting.text import normalise
 from signposting.vocabulary import NATIONAL, crisis_line_group
@@ -193,7 +200,7 @@ def answer_held_by_the_check(tracker: Tracker) -> dict[str, Any]:
 # The crisis steps that answer a message before the form reads it, and the replies that
 # settle them (the user said no to the check question, or that they are safe).
 HOLDING_STEPS = frozenset({CHECK_RISK, *CRISIS_FIRST_STEP.values()})
-SETTLING_STEPS = frozenset({CHECK_OK, GLAD_YOU_ARE_SAFE})
+SETTLING_STEPS = frozenset({CHECK_OK, GLAD_YOU_ARE_SAFE, GLAD_CHILD_IS_SAFE})
 
 
 def text_held_by_the_crisis_steps(tracker: Tracker) -> str | None:

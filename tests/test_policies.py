@@ -482,3 +482,18 @@ def test_help_on_its_way_after_the_not_safe_reply_is_answered(domain, role, not_
     assert next_crisis_action(state) == expected
     state.update(ActionExecuted(expected))
     assert next_crisis_action(state) == "action_listen"
+
+
+def test_a_parent_told_their_child_is_safe_hears_about_their_child(domain):
+    """A user trial (session 19): "Yes, safe right now" to "Is your child safe right now?" got "I'm
+    glad you're safe", spoken to the parent."""
+    parent = tracker(domain, SlotSet("user_role", "parent_carer"), said("my son says he wants to die", "express_crisis"),
+                     ActionExecuted("utter_crisis"), ActionExecuted("utter_crisis_local"), ActionExecuted("utter_ask_safe_now"),
+                     ActionExecuted("action_listen"), said("/confirm_safe", "confirm_safe"))
+    assert next_crisis_action(parent) == "utter_glad_child_is_safe"
+    parent.update(ActionExecuted("utter_glad_child_is_safe"))
+    assert next_crisis_action(parent) == "utter_offer_to_continue"
+    own = tracker(domain, SlotSet("user_role", "parent_carer"), said("I can't go on myself", "express_crisis"),
+                  ActionExecuted("utter_crisis_parent_own"), ActionExecuted("utter_crisis_local"),
+                  ActionExecuted("utter_ask_safe_now_adult"), ActionExecuted("action_listen"), said("/confirm_safe", "confirm_safe"))
+    assert next_crisis_action(own) == "utter_glad_you_are_safe"

@@ -92,6 +92,7 @@ UTTER_ASK_SAFE = "utter_ask_safe_now"
 UTTER_ASK_SAFE_SELF = "utter_ask_safe_now_adult"
 UTTER_ASK_SAFE_OTHER = "utter_ask_safe_now_other"
 UTTER_SAFE = "utter_glad_you_are_safe"
+UTTER_SAFE_CHILD = "utter_glad_child_is_safe"  # "I'm glad your child is safe": a parent was asked about their child
 UTTER_NOT_SAFE = "utter_not_safe_now"
 UTTER_NOT_SAFE_PARENT = "utter_not_safe_now_parent"
 UTTER_NOT_SAFE_ADULT = "utter_not_safe_now_adult"
@@ -118,7 +119,7 @@ NOT_SAFE_ACTIONS = {
 AT_RISK_ANSWERS = {"affirm", "not_safe", CRISIS_INTENT}
 NO_RISK_ANSWERS = {"deny", "confirm_safe"}
 CRISIS_ACTIONS = (
-    *FIRST_STEP.values(), UTTER_CRISIS_LOCAL, UTTER_INTERPRETER, *ASK_SAFE_ACTIONS, UTTER_SAFE, UTTER_NOT_SAFE,
+    *FIRST_STEP.values(), UTTER_CRISIS_LOCAL, UTTER_INTERPRETER, *ASK_SAFE_ACTIONS, UTTER_SAFE, UTTER_SAFE_CHILD, UTTER_NOT_SAFE,
     UTTER_NOT_SAFE_PARENT, UTTER_NOT_SAFE_ADULT, UTTER_TAKEN_YOUNG, UTTER_TAKEN_CHILD, UTTER_TAKEN_ADULT, UTTER_OFFER,
     UTTER_CHECK, UTTER_CHECK_OK, UTTER_OTHER_LANGUAGE, UTTER_HELP_COMING, UTTER_HELP_COMING_CHILD,
 )
@@ -165,7 +166,7 @@ AFTER_CRISIS_CHECK = 0.05
 # every typed answer (a friend's crisis told in passing, a false alarm).
 AFTER_CRISIS_MESSAGES = 2
 # Said safe since: the crisis steps' "I'm glad you're safe" and the check question's "No".
-SETTLED = {UTTER_SAFE, UTTER_CHECK_OK}
+SETTLED = {UTTER_SAFE, UTTER_SAFE_CHILD, UTTER_CHECK_OK}
 
 
 def _is_crisis_message(event: UserUttered) -> bool:
@@ -308,7 +309,7 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
     answer = answer_to_the_checked_question(tracker) if latest == UTTER_CHECK_OK else None
     if answer:
         return answer, []
-    if latest in (UTTER_SAFE, UTTER_CHECK_OK) or (latest in QUESTION_REPLIES.values() and _action_before_latest(tracker) == UTTER_CHECK_OK):
+    if latest in (UTTER_SAFE, UTTER_SAFE_CHILD, UTTER_CHECK_OK) or (latest in QUESTION_REPLIES.values() and _action_before_latest(tracker) == UTTER_CHECK_OK):
         return (None if tracker.active_loop_name else UTTER_OFFER), []
     return None, []
 
@@ -500,16 +501,22 @@ def crisis_message(tracker: DialogueStateTracker) -> str:
     return text
 
 
+def about_a_child_after(tracker: DialogueStateTracker, not_safe: str | None) -> bool:
+    """Was the not-safe reply `not_safe` about a parent's child (not the parent themselves)?"""
+    return not_safe in (UTTER_NOT_SAFE_PARENT, UTTER_TAKEN_CHILD) or (
+        not_safe == UTTER_NOT_SAFE and role_before_the_answer(tracker) == PARENT
+    )
+
+
 def safe_reply(tracker: DialogueStateTracker, asked: str | None) -> str:
     """"I'm glad you're safe", unless the crisis was an overdose already taken: then call 999
     even so ("yeah im fine now" an hour after the pills got the list of services)."""
+    about_a_child = asked == UTTER_ASK_SAFE and role_before_the_answer(tracker) == PARENT
     if not took_something_already(tracker.get_slot(CRISIS_SLOT) or [], crisis_message(tracker)):
-        return UTTER_SAFE
+        return UTTER_SAFE_CHILD if about_a_child else UTTER_SAFE
     if asked == UTTER_ASK_SAFE_SELF:
         return UTTER_TAKEN_ADULT
-    if asked == UTTER_ASK_SAFE and role_before_the_answer(tracker) == PARENT:
-        return UTTER_TAKEN_CHILD
-    return UTTER_TAKEN_YOUNG
+    return UTTER_TAKEN_CHILD if about_a_child else UTTER_TAKEN_YOUNG
 
 
 def says_safe_plainly(tracker: DialogueStateTracker) -> bool:
@@ -580,12 +587,9 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     ):
         # "im safe now, my mum is home" after "Please call 999 now… I'm here when you're ready" got
         # "Sorry, I didn't get that" (phone trial, 2026-12-02): they came back to say they are safe.
-        return UTTER_SAFE, []
+        return (UTTER_SAFE_CHILD if about_a_child_after(tracker, before) else UTTER_SAFE), []
     if before in NOT_SAFE_ACTIONS and level != CRISIS and tracker.latest_message and tells_help_is_coming(tracker.latest_message.text or ""):
-        about_a_child = before in (UTTER_NOT_SAFE_PARENT, UTTER_TAKEN_CHILD) or (
-            before == UTTER_NOT_SAFE and role_before_the_answer(tracker) == PARENT
-        )
-        return (UTTER_HELP_COMING_CHILD if about_a_child else UTTER_HELP_COMING), []
+        return (UTTER_HELP_COMING_CHILD if about_a_child_after(tracker, before) else UTTER_HELP_COMING), []
     if before in ASK_SAFE_ACTIONS and (intent in NOT_SAFE_INTENTS or said == "no"):
         return not_safe_reply(tracker, before), []
     if before in ASK_SAFE_ACTIONS and level == NONE and unsure_if_safe(tracker, said):
