@@ -497,3 +497,13 @@ def test_a_parent_told_their_child_is_safe_hears_about_their_child(domain):
                   ActionExecuted("utter_crisis_parent_own"), ActionExecuted("utter_crisis_local"),
                   ActionExecuted("utter_ask_safe_now_adult"), ActionExecuted("action_listen"), said("/confirm_safe", "confirm_safe"))
     assert next_crisis_action(own) == "utter_glad_you_are_safe"
+
+
+def test_saying_fine_again_after_the_overdose_reply_gets_it_again(domain):
+    """Review (session 19): "im fine honestly" after "call 999 now, even if you feel OK" would have
+    got "I'm glad you're safe", the very reply the overdose reply replaced."""
+    state = answered_safe_after(domain, "i took a load of pills an hour ago", "yeah im fine now")
+    state.update(ActionExecuted("utter_taken_something"))
+    state.update(ActionExecuted("action_listen"))
+    state.update(said("im fine honestly", "confirm_safe"))
+    assert next_crisis_action(state) == "utter_taken_something"

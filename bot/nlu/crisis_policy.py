@@ -113,6 +113,7 @@ TRIAGE_FORM = "triage_form"
 FIRST_STEP = CRISIS_FIRST_STEP
 ASK_SAFE = {"parent_own": UTTER_ASK_SAFE_SELF, "third_party": UTTER_ASK_SAFE_OTHER}
 ASK_SAFE_ACTIONS = {UTTER_ASK_SAFE, UTTER_ASK_SAFE_SELF, UTTER_ASK_SAFE_OTHER}
+TAKEN_ACTIONS = {UTTER_TAKEN_YOUNG, UTTER_TAKEN_CHILD, UTTER_TAKEN_ADULT}
 NOT_SAFE_ACTIONS = {
     UTTER_NOT_SAFE, UTTER_NOT_SAFE_PARENT, UTTER_NOT_SAFE_ADULT, UTTER_TAKEN_YOUNG, UTTER_TAKEN_CHILD, UTTER_TAKEN_ADULT,
 }
@@ -492,7 +493,7 @@ def not_safe_reply(tracker: DialogueStateTracker, asked: str | None) -> str:
 
 def crisis_message(tracker: DialogueStateTracker) -> str:
     """The text of the message that got the latest first crisis step."""
-    text = ""
+    text = said = ""
     for event in tracker.applied_events():
         if isinstance(event, UserUttered):
             said = event.text or ""
@@ -582,6 +583,8 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     said = answer_to_are_you_safe(tracker.latest_message.text or "") if tracker.latest_message else None
     if before in ASK_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and says_safe_plainly(tracker):
         return safe_reply(tracker, before), []
+    if before in TAKEN_ACTIONS and said != "no" and (says_safe_in_words(tracker) or tapped_safe(tracker)):
+        return before, []  # "im fine honestly" after "call 999 now, even if you feel OK": the same again
     if before in NOT_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and (
         says_safe_in_words(tracker) or tapped_safe(tracker)
     ):
