@@ -21,7 +21,9 @@ from rasa_sdk.types import DomainDict
 from actions.cards import service_card
 from actions.directory import get_directory
 from actions.render import card_values
+from actions.services import request_from_tracker
 from actions.triage_form import latest_text
+from services_db.directory import Directory
 from services_db.gazetteer import everyday_words
 from services_db.opening import london_now
 from services_db.query import Match, find_services
@@ -80,13 +82,10 @@ def asks_what_it_is(text: str) -> bool:
     return bool(_WHAT_IS.search(normalise(text)))
 
 
-def shown_to_this_user(tracker: Tracker, named: Sequence[ServiceRecord]) -> list[Match]:
+def shown_to_this_user(directory: Directory, tracker: Tracker, named: Sequence[ServiceRecord]) -> list[Match]:
     """The named services the search would show this user, best first: for their area, or, before
     the area is known, for any of ours."""
-    from actions.services import request_from_tracker  # late: services imports the form's helpers
-
-    directory = get_directory()
-    if directory is None or not named:
+    if not named:
         return []
     wanted = {service.id for service in named}
     request = replace(request_from_tracker(tracker), concern=None)
@@ -127,7 +126,7 @@ def _named_and_shown(tracker: Tracker) -> list[Match]:
     directory = get_directory()
     if directory is None:
         return []
-    return shown_to_this_user(tracker, named_services(latest_text(tracker), directory.services, everyday_words()))
+    return shown_to_this_user(directory, tracker, named_services(latest_text(tracker), directory.services, everyday_words()))
 
 
 class ActionServiceInfo(Action):

@@ -169,7 +169,7 @@ class Gazetteer:
                 continue
             if fuzzy:
                 around = [o for o in spans if o.start <= span.start and span.end <= o.end and o != span]
-                longer = self._fuzzy(around)
+                longer = self._fuzzy(around, words)
                 if longer is not None and longer.score >= FUZZY_OVERRIDE and longer.gram != span.gram:
                     return self._fuzzy_resolution(longer, words)
             return self._from_entries(entries, ours[0].display_name, "name", words, span)
@@ -200,7 +200,7 @@ class Gazetteer:
             return named
         return resolution
 
-    def _fuzzy(self, spans: list[_Span], words: list[str] | None = None) -> _Span | None:
+    def _fuzzy(self, spans: list[_Span], words: list[str]) -> _Span | None:
         """The known name closest to any span (its score in `score`), or None."""
         matched: list[_Span] = []
         for span in spans:
@@ -222,7 +222,7 @@ class Gazetteer:
             m for m in matched
             if m.start <= best.start and best.end <= m.end and (m.start, m.end) != (best.start, best.end)
             and m.gram in self._ours and m.score >= FUZZY_OVERRIDE - OURS_MARGIN
-            and words is not None and _adds_a_word(words, m, best)  # "in ascot" is not Nascot
+            and _adds_a_word(words, m, best)  # "in ascot" is not Nascot
         ]
         return max(around, key=lambda m: (m.end - m.start, m.score)) if around else best
 

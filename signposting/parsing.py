@@ -893,12 +893,12 @@ _HELP_IS_COMING = re.compile(
     r"(?:doctor|doctors|police) (?:is|are|s) (?:coming|here))\b"
 )
 
+# "i dont want to go to hospital", "no ambulance": not help on its way.
+_REFUSES = re.compile(r"\b(?:no|not|dont|do not|wont|will not|cant|can not|cannot|never|refuse\w*|isnt|arent|didnt)\b")
+
 
 def tells_help_is_coming(text: str) -> bool:
     """Does the message say emergency help is coming or being sought ("ok ambulance is coming")?"""
     clean = normalise(text.replace("&", " and "))
     return bool(_HELP_IS_COMING.search(clean)) and not _REFUSES.search(clean)
 
-
-# "i dont want to go to hospital", "no ambulance": not help on its way.
-_REFUSES = re.compile(r"\b(?:no|not|dont|do not|wont|will not|cant|can not|cannot|never|refuse\w*|isnt|arent|didnt)\b")

@@ -236,7 +236,8 @@ def reply_kind(
 
 
 # An overdose told as already taken ("i took a load of pills an hour ago", "shes swallowed her
-# mums tablets"), not planned: a safe answer after it still gets "call 999 now".
+# mums tablets"), not planned: a safe answer after it still gets "call 999 now". "had" and "done"
+# also catch some plans ("ive had enough, im taking all my pills"): the cautious side.
 _TAKEN = re.compile(
     r"\b(?:took|taken|swallowed|downed|necked|overdosed|od'?d|oded|had|ate|eaten|drank|drunk|done)\b"
 )
