@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from services_db.query import Match
-from services_db.seed import ContactRecord
+from services_db.seed import ContactRecord, ServiceRecord
 from signposting.vocabulary import AREA_NAMES, NATIONAL, NATIONS
 
 CONTACT_VERBS = {
@@ -40,7 +40,11 @@ def who_line(match: Match) -> str:
 
 
 def how_line(match: Match) -> str:
-    return match.service.access_note or "Check their website to see how to get help."
+    return how_to_get_help(match.service)
+
+
+def how_to_get_help(service: ServiceRecord) -> str:
+    return service.access_note or "Check their website to see how to get help."
 
 
 def why_line(match: Match) -> str:

@@ -20,6 +20,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.cards import service_card
 from actions.directory import get_directory
+from actions.keep_going import in_the_form, offer_next_step
+from actions.list_questions import answer_list_question
 from actions.render import card_values
 from actions.services import request_from_tracker
 from actions.triage_form import latest_text
@@ -139,6 +141,8 @@ class ActionServiceInfo(Action):
         matches = _named_and_shown(tracker)
         if matches:
             tell_about(dispatcher, tracker, matches)
+        elif not in_the_form(tracker) and answer_list_question(dispatcher, tracker):  # "can I refer myself"
+            offer_next_step(dispatcher, tracker)
         else:
             dispatcher.utter_message(response=SERVICE_INFO)
         return []
