@@ -224,6 +224,9 @@ def text_held_by_the_crisis_steps(tracker: Tracker) -> str | None:
     return None
 
 
+# Words that say the speaker is a young person, not only that they are young ("im 15").
+_NAMES_A_YOUNG_PERSON = re.compile(r"\b(?:young person|young people|teen|teenager|student|pupil)\b")
+
 # What the school slot holds once an answer was read (validate_school).
 SCHOOL_STATES = ("skipped", "not at school", "not found")
 
@@ -274,10 +277,14 @@ class ValidateTriageForm(FormValidationAction):
     async def extract_user_role(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         if not self._volunteered("user_role", tracker):
             return {}
+        starting = tracker.get_slot("requested_slot") is None
         for text in self._texts(tracker):
             role = parse_role_typed(text)
-            # "me"/"for me" in passing is weak evidence: only a clear parent or professional counts.
-            if role in ("parent_carer", "professional"):
+            # "me"/"for me" in passing is weak evidence: only a clear parent or professional counts,
+            # or, as the first message, a young person named as such ("young person", typed not tapped).
+            if role in ("parent_carer", "professional") or (
+                role == "young_person" and starting and _NAMES_A_YOUNG_PERSON.search(normalise(text))
+            ):
                 return {"user_role": role}
         return {}
 

@@ -321,6 +321,16 @@ def test_a_greeting_that_says_who_is_chatting_starts_with_it(bot):  # noqa: F811
     assert "How old is your child?" in reply and "Who is chatting today?" not in reply
 
 
+@pytest.mark.parametrize("first", ["young person", "im a student and i feel really low"])
+def test_a_first_message_naming_a_young_person_starts_with_it(bot, first):  # noqa: F811
+    """Session 20: "young person", typed as the first message, got "Who is chatting today?". An
+    age alone ("im 15") says less, and the question is still asked."""
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text(first)
+    assert "How old are you?" in reply and "Who is chatting today?" not in reply
+    assert slots(bot, chat)["user_role"] == "young_person"
+
+
 def test_an_emoji_at_the_place_question_asks_again(bot):  # noqa: F811
     """A user trial (session 19): "😭" at "Where do you live?" got help for anywhere in England only."""
     chat = start(bot, "young person", "15", "skip")
