@@ -224,6 +224,7 @@ def text_held_by_the_crisis_steps(tracker: Tracker) -> str | None:
     return None
 
 
+NOT_GIVEN = "not given"  # the area slot after "rather not say"
 # Words that say the speaker is a young person, not only that they are young ("im 15").
 _NAMES_A_YOUNG_PERSON = re.compile(r"\b(?:young person|young people|teen|teenager|student|pupil)\b")
 
@@ -265,7 +266,9 @@ class ValidateTriageForm(FormValidationAction):
         """May we take this slot from the message although we asked for another one?"""
         if tracker.get_slot("requested_slot") == slot:
             return False
-        return tracker.get_slot(slot) is None or bool(CORRECTION.search(latest_text(tracker)))
+        # A place typed after "rather not say" ("no" at the place question) is the place.
+        unset = tracker.get_slot(slot) is None or (slot == "area" and tracker.get_slot(slot) == NOT_GIVEN)
+        return unset or bool(CORRECTION.search(latest_text(tracker)))
 
     @staticmethod
     def _confirm_if_changed(slot: str, found: dict[str, Any], dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
@@ -386,7 +389,7 @@ class ValidateTriageForm(FormValidationAction):
         if not said_nothing and is_declined(str(value or "")) and (resolution is None or resolution.status == "unknown"):
             # "rather not say", "n/a": national services, which need no place.
             dispatcher.utter_message(response="utter_area_skipped")
-            return {"area": "not given", "area_code": NATIONAL, "area_group": "other", "area_options": None}
+            return {"area": NOT_GIVEN, "area_code": NATIONAL, "area_group": "other", "area_options": None}
         if resolution is None:  # no database: national services, which need no place
             return {"area": str(value), "area_code": NATIONAL, "area_group": "other", "area_options": None}
         if resolution.status == "found":
@@ -413,6 +416,11 @@ class ValidateTriageForm(FormValidationAction):
         worry_noted = response == "utter_worry_noted"
         return {"area": None, "area_options": tracker.get_slot("area_options") if worry_noted else None}
 
+    @staticmethod
+    def _is_the_area(text: str, tracker: Tracker) -> bool:
+        resolution = resolve_area(text, fuzzy=False) if text else None
+        return bool(resolution and resolution.status == "found" and resolution.place == tracker.get_slot("area"))
+
     def validate_concern(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         # issue #12c: the first "Something else" shows the longer list (action_ask_concern).
         if explained_the_question("concern", str(value or ""), dispatcher):
@@ -421,6 +429,8 @@ class ValidateTriageForm(FormValidationAction):
             return {"concern": None, "concern_menu": "more"}
         concern = concern_in(tracker, str(value or ""))
         if concern is None:
+            if self._is_the_area(str(value or ""), tracker):  # "loughborough", typed late: the place (extract_area)
+                return {"concern": None}
             dispatcher.utter_message(response="utter_concern_not_understood")
             return {"concern": None}
         return {"concern": concern}

@@ -109,3 +109,15 @@ def test_young_adults_never_see_services_for_children(bot, sqlite_directory, age
     too_young = {s.name for s in services if upper_age(s) < age} - {s.name for s in services if upper_age(s) >= age}
     assert "Childline" in too_young
     assert [name for name in too_young if f"{name}\n" in answer] == []
+
+
+def test_a_place_typed_after_rather_not_say_is_the_place(bot):  # noqa: F811
+    """Session 20: "no" at the place question, then "loughborough" at the worry question, got
+    "Sorry, I didn't get that" and help for anywhere in England only."""
+    chat = Conversation(bot.rasa_url)
+    for text in ["hi", "parent", "she is 13", "skip", "no"]:
+        chat.say(text)
+    reply = chat.text("loughborough")
+    assert "Sorry" not in reply and "What are you worried about?" in reply
+    found = slots(bot, chat)
+    assert (found["area"], found["area_code"]) == ("Loughborough", "leicestershire")
