@@ -37,6 +37,7 @@ from signposting.responses import (
     CHECK_RISK,
     CRISIS_FIRST_STEP,
     GLAD_CHILD_IS_SAFE,
+    GLAD_THEY_ARE_SAFE,
     GLAD_YOU_ARE_SAFE,
     NOT_UNDERSTOOD_ACTION,
 )
@@ -200,7 +201,7 @@ def answer_held_by_the_check(tracker: Tracker) -> dict[str, Any]:
 # The crisis steps that answer a message before the form reads it, and the replies that
 # settle them (the user said no to the check question, or that they are safe).
 HOLDING_STEPS = frozenset({CHECK_RISK, *CRISIS_FIRST_STEP.values()})
-SETTLING_STEPS = frozenset({CHECK_OK, GLAD_YOU_ARE_SAFE, GLAD_CHILD_IS_SAFE})
+SETTLING_STEPS = frozenset({CHECK_OK, GLAD_YOU_ARE_SAFE, GLAD_CHILD_IS_SAFE, GLAD_THEY_ARE_SAFE})
 
 
 def text_held_by_the_crisis_steps(tracker: Tracker) -> str | None:
@@ -241,7 +242,7 @@ class ValidateTriageForm(FormValidationAction):
         starting = tracker.get_slot("requested_slot") is None
         # A greeting that says more ("hi i'm a step dad", a user trial) starts the questions with it.
         if intent in NOT_AN_ANSWER and not answer and not answer_held_by_the_check(tracker) and not (
-            starting and (text_held_by_the_crisis_steps(tracker) or intent == "greet")
+            text_held_by_the_crisis_steps(tracker) or (starting and intent == "greet")
         ):
             return []  # nothing extracted: the form rejects and the intent's rule answers
         if answer and intent in QUESTION_REPLIES:  # "am i too old for this im 18": the answer and the question
@@ -252,7 +253,20 @@ class ValidateTriageForm(FormValidationAction):
         """The slot mappings skip intents that are not answers; an answer they skipped is added here."""
         events = await super().get_extraction_events(dispatcher, tracker, domain)
         held = {**typed_answer(tracker), **answer_held_by_the_check(tracker)}
+        # The asked question's answer inside a message the crisis reply answered ("15 but tbh dont
+        # think ill make it to 16" at the age question): read once they said they are safe.
+        asked, crisis_text = tracker.get_slot("requested_slot"), text_held_by_the_crisis_steps(tracker)
+        if asked and crisis_text and asked not in held and tracker.get_slot(asked) is None and self._answers(asked, crisis_text, tracker):
+            held[asked] = crisis_text
         return events + [SlotSet(slot, value) for slot, value in held.items()]
+
+    @staticmethod
+    def _answers(slot: str, crisis_text: str, tracker: Tracker) -> bool:
+        """Does a crisis message answer the asked question? "I want to die" says nothing about who
+        is chatting: for that question only a clear parent or professional counts."""
+        if slot == "user_role":
+            return parse_role_typed(crisis_text) in ("parent_carer", "professional")
+        return understood_as(slot, crisis_text, tracker)
 
     # --- answers given before they were asked, and corrections -----------------------
 

@@ -503,11 +503,14 @@ _WORKER = (
     r"(?:key ?worker|support worker|family (?:support )?worker|care worker|residential worker|youth worker|"
     r"social worker|counsellor|counselor|therapist|psychologist|camhs (?:worker|clinician|practitioner)|"
     r"health visitor|(?:learning )?mentor|lecturer|tutor|childminder|pastoral lead|head ?teacher|"
-    r"early help (?:worker|practitioner)|inclusion (?:lead|manager|officer)|attendance officer|teacher|nurse)"
+    r"early help (?:worker|practitioner)|inclusion (?:lead|manager|officer)|attendance officer|teacher|nurse|"
+    # A user trial's professionals (session 20): "im a PCSO in Harlow", "football coach in Watford", "I'm the DSL"
+    r"pcso|police officer|police community support officer|coach|dsl|designated safeguarding lead|safeguarding lead|"
+    r"senco|school nurse|gp|receptionist)"
 )
 WORKER_WORDS = _WORKER
 _WORKER_SPEAKER = re.compile(
-    rf"^{_SPEAKER_FILLER}(?:[a-z]+ )?{_WORKER}(?:\s(?:here|speaking))?\b(?! (?:said|says|told|tells|thinks|wants|suggested|sent))"
+    rf"^{_SPEAKER_FILLER}(?:(?!my |our |me )[a-z]+ )?{_WORKER}(?:\s(?:here|speaking|in|at|from))?\b(?! (?:said|says|told|tells|thinks|wants|suggested|sent|hits|hit|is|was|keeps|touched|touches))"
     rf"|\b(?:i m|im|i am|as|i work as) (?:a |an |the |his |her |their )?(?:[a-z]+ )?{_WORKER}\b"
     r"|\bi work (?:at|in|for|with) (?:a |the )?(?:[a-z]+ )?(?:school|college|academy|charity|council|nhs|camhs|children|young)"
 )
@@ -786,7 +789,8 @@ _SAFE_STATEMENT_WORDS = frozenset(
     "needed wanted to talk say it someone tell told say "
     "telly tea cup dinner toast having sat sitting making playing walking dog nurse office maths youth club "
     "worker workers manager job saturday weekend lovely everyone everyones were we us bad day sleep lol rlly "
-    "its been cry shower had ive texted rang called childline shout samaritans 111 gp grans nans".split()
+    "its been cry shower had ive texted rang called childline shout samaritans 111 gp grans nans "
+    "today office staffroom reception classroom".split()
 )
 # "for now" says safe only beside "I'm OK / safe": "yes. for now." was a third helper's not-safe answer.
 _FOR_NOW_BESIDE_IM_OK = re.compile(r"\b(?:im|i m|i am) (?:ok|okay|alright|good|fine|safe)\b.*")
@@ -801,10 +805,16 @@ def sounds_safe(text: str) -> bool:
     return bool(_SAYS_SAFE.search(normalise(text)))
 
 
-def states_safe_now(text: str) -> bool:
+# Said of someone else, to "Is your child / the person you are worried about safe right now?"
+# ("she's safe with me", "he's safe in my office now"; a user trial, session 20). Never for the
+# user's own safety: "im safe, he's in the next room" may name who hurts them.
+_THIRD_PERSON_WORDS = frozenset("she he they her him them his their shes hes theyre".split())
+
+
+def states_safe_now(text: str, about_someone_else: bool = False) -> bool:
     """Does an answer to "Are you safe right now?" plainly say safe, every other word from a
     closed list of who is with them, where and how they feel? The crisis policy also asks the risk
-    lexicon and the model."""
+    lexicon and the model. `about_someone_else`: the question was about them."""
     if "?" in text:
         return False
     clean = normalise(text)
@@ -813,6 +823,8 @@ def states_safe_now(text: str) -> bool:
     rest = _WANTS_HELP.sub(" ", _PROMISE.sub(" ", clean))
     if _FOR_NOW_BESIDE_IM_OK.search(rest):
         rest = re.sub(r"\bfor now\b", " ", rest)
+    if about_someone_else:
+        rest = " ".join(word for word in rest.split() if word not in _THIRD_PERSON_WORDS)
     return not _YEAH_RIGHT.search(rest) and _only_safe_statement_words(rest)
 
 

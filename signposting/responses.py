@@ -82,6 +82,7 @@ ASK_SAFE_NOW_ADULT = "utter_ask_safe_now_adult"  # a parent's own crisis
 ASK_SAFE_NOW_OTHER = "utter_ask_safe_now_other"  # someone else at risk
 GLAD_YOU_ARE_SAFE = "utter_glad_you_are_safe"
 GLAD_CHILD_IS_SAFE = "utter_glad_child_is_safe"  # a parent asked "Is your child safe right now?"
+GLAD_THEY_ARE_SAFE = "utter_glad_they_are_safe"  # asked "Is the person you are worried about safe…?"
 OFFER_TO_CONTINUE = "utter_offer_to_continue"
 CHECK_RISK = "utter_check_risk"  # the one safety question, with 999 in it
 CHECK_OK = "utter_check_ok"
@@ -101,5 +102,6 @@ YES_NO_QUESTIONS: frozenset[str] = frozenset({
 })
 # After these, leaving is the natural end of the conversation, not a sign of a misread.
 NATURAL_ENDINGS: frozenset[str] = YES_NO_QUESTIONS | {
-    "utter_goodbye", "utter_stop", "utter_thanks_reply", NO_MORE_SERVICES, GLAD_YOU_ARE_SAFE, GLAD_CHILD_IS_SAFE, "utter_start_again",
+    "utter_goodbye", "utter_stop", "utter_thanks_reply", NO_MORE_SERVICES, GLAD_YOU_ARE_SAFE, GLAD_CHILD_IS_SAFE, GLAD_THEY_ARE_SAFE,
+    "utter_start_again",
 }

@@ -120,7 +120,9 @@ def decide(signals: RiskSignals, thresholds: Thresholds, earlier_distress: bool 
     model_category = (signals.model_category,) if signals.model_category else ()
     if signals.crisis_language:
         return Decision(CRISIS, "multilingual", ("multilingual", *signals.lexicon_categories))
-    if signals.lexicon_categories and signals.veto_probability >= thresholds.lexicon_veto:
+    if signals.lexicon_categories and (
+        signals.veto_probability >= thresholds.lexicon_veto or tells_of_harm_to_oneself(signals.lexicon_matches)
+    ):
         return Decision(CRISIS, "lexicon", signals.lexicon_categories)
     if both_models_reach_crisis(signals, thresholds, whole) and not signals.too_short_for_the_model_alone:
         return Decision(CRISIS, "model", model_category)
@@ -163,6 +165,33 @@ def both_models_reach_crisis(signals: RiskSignals, thresholds: Thresholds, whole
     return signals.whole_probability is None or signals.whole_probability >= whole.crisis
 
 
+# A disclosure the model may not veto down to the check question: an adult at home hurting the
+# speaker ("my father he is beating me", "he does stuff to me i dont like"), or not feeling safe
+# at home. The check question asks "are you thinking about hurting yourself, or is someone
+# hurting you?", and a "no" to its first half set the disclosure aside (a user trial, session 20).
+_ADULT_HARMS_ME = re.compile(
+    r"\b(?:dad|father|mum|mom|mother|stepdad|stepmum|step-dad|step-mum|uncle|aunt|auntie|grandad|grandpa|"
+    r"grandma|nan|gran|boyfriend|partner|carer|parents|parent|man|men|teacher|coach)\b.*\b(?:hit|hits|hitting|beat|beats|"
+    r"beating|beaten|punch|punches|punched|punching|kick|kicks|kicked|kicking|slap|slaps|slapped|slapping|choke|chokes|"
+    r"choked|strangle\w*|burn|burns|burned|burnt|touch|touches|touched|touching|rape\w*|molest\w*|assault\w*|whip\w*|"
+    r"belt|belted|batter\w*|starve\w*|abuse|abuses|abused|abusing|does|do|did|doe) (?:stuff |things )?(?:to )?(?:me|us)$"
+)
+# "i want to finish my life, i am tired", "better if i am dead": the check question came (the model
+# scored them low), although nothing but one's own death is meant (a user trial, session 20).
+_MY_OWN_DEATH = re.compile(r"\b(?:finish|finishing|end|ending) my life$|\bbetter if i (?:am|was|were) dead$")
+_UNSAFE_AT_HOME = re.compile(r"\b(?:not (?:feel )?safe at|not safe in|unsafe at|unsafe in) (?:home|my)\b")
+
+
+def tells_of_harm_to_oneself(matches: tuple[tuple[str, str, str], ...]) -> bool:
+    """Does a lexicon match tell of an adult hurting the speaker, or of not being safe at home?"""
+    return any(
+        (category == "abuse" and _ADULT_HARMS_ME.search(words))
+        or (category == "unsafe_home" and _UNSAFE_AT_HOME.search(words))
+        or (category == "suicidal" and _MY_OWN_DEATH.search(words))
+        for category, _pattern, words in matches
+    )
+
+
 def is_distress(signals: RiskSignals, thresholds: Thresholds) -> bool:
     """Did this (earlier) message show distress? Then a later goodbye escalates. Either model's
     score counts, each on its own scale."""
@@ -193,9 +222,18 @@ def about_own_crisis(text: str) -> bool:
     return bool(_FIRST_PERSON.search(lowered)) and not _CHILD.search(lowered)
 
 
+# Done to the speaker: "my brother he touch me in night time" is the speaker's own abuse, not a
+# report about the brother (it got "Thank you for looking out for them", a user trial, session 20).
+_DONE_TO_ME = re.compile(
+    r"\b(?:touch|touches|touched|touching|hit|hits|hitting|beat|beats|beating|hurt|hurts|hurting|abuse|abuses|abused|"
+    r"abusing|rape|rapes|raped|raping|kick|kicks|kicked|punch\w*|slap\w*|(?:does|do|did) (?:stuff|things) to) (?:me|us)\b"
+)
+
+
 def third_party_report(text: str) -> bool:
-    """A friend, sibling or professional describing someone else's risk."""
-    return bool(_THIRD_PARTY.search(text.lower()))
+    """A friend, sibling or professional describing someone else's risk, not harm done to the speaker."""
+    lowered = text.lower()
+    return bool(_THIRD_PARTY.search(lowered)) and not _DONE_TO_ME.search(lowered)
 
 
 # The grooming and online-abuse reply tells a parent to call the police on 101 and not to pay a
@@ -212,16 +250,35 @@ _GROOMING_WORDS = re.compile(
 )
 
 
-def model_kind_fits(category: str, text: str) -> bool:
-    """May the kind model's guess choose the reply? Grooming needs one of its words in the message."""
-    return REPLY_KIND.get(category) != "grooming_online" or bool(_GROOMING_WORDS.search(text.lower()))
+# Beside suicide or self-harm words, only a sign of grooming itself counts, not where it was said
+# ("posted on snapchat"): pictures, an adult met online, secrets, threats, money.
+_GROOMING_SIGNS = re.compile(
+    r"\b(?:pics?|pictures?|photos?|images?|nudes?|naked|webcam|met|meet|meeting|stranger|older|adult|man|men|guy|"
+    r"groom\w*|blackmail\w*|threat\w*|money|pay|secret|gifts?)\b"
+)
+
+
+def model_kind_fits(category: str, text: str, lexicon_categories: tuple[str, ...] | list[str] = ()) -> bool:
+    """May the kind model's guess choose the reply? Grooming needs one of its words in the message;
+    beside suicide or self-harm words, a sign of grooming itself: "he's posted on snapchat that he
+    wants to end it all" got the advice for pictures shared (a user trial, session 20)."""
+    if REPLY_KIND.get(category) != "grooming_online":
+        return True
+    words = _GROOMING_SIGNS if {"suicidal", "self_harm"} & set(lexicon_categories) else _GROOMING_WORDS
+    return bool(words.search(text.lower()))
 
 
 def reply_kind(
-    categories: tuple[str, ...] | list[str], *, parent: bool, text: str, young_person: bool = False
+    categories: tuple[str, ...] | list[str], *, parent: bool, text: str, young_person: bool = False,
+    professional: bool = False,
 ) -> str:
     """Which crisis reply: the most specific kind among the categories, the speaker and the text.
-    `young_person`: the user said they are one, so the reply is never the parent's own."""
+    `young_person`: the user said they are one, so the reply is never the parent's own.
+    `professional`: the user said they work with young people, so the reply is for someone worried
+    about another: the young person's replies told a teacher "it is not your fault" and "tell a
+    trusted adult" (a user trial, session 20)."""
+    if professional:
+        return "third_party"
     kinds = {REPLY_KIND.get(category, "general") for category in categories} or {"general"}
     if parent and about_own_crisis(text) and kinds <= {"general"}:
         kinds.add("parent_own")
@@ -241,9 +298,10 @@ def reply_kind(
 _TAKEN = re.compile(
     r"\b(?:took|taken|swallowed|downed|necked|overdosed|od'?d|oded|had|ate|eaten|drank|drunk|done)\b"
 )
-OVERDOSE_CATEGORY = "danger_overdose"
+# The lexicon's category, and the risk model's ("i already took some pills" is the model's alone).
+OVERDOSE_CATEGORIES = frozenset({"danger_overdose", "overdose"})
 
 
 def took_something_already(categories: list[str] | tuple[str, ...], text: str) -> bool:
     """Did the crisis message tell of an overdose already taken?"""
-    return OVERDOSE_CATEGORY in categories and bool(_TAKEN.search(text.lower()))
+    return bool(OVERDOSE_CATEGORIES & set(categories)) and bool(_TAKEN.search(text.lower()))

@@ -101,6 +101,12 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "if i|he|she was|were not here|around"),
         ("first", "if i|he|she killed SELF"),
         ("first", "~be better off dead"),
+        # Said by a user trial's young people (session 20): "i want to finish my life, i am tired",
+        # "better if i am dead", "dont think ill make it to 16".
+        ("first", "~finish ~my|his|her|their life|lives"),
+        ("first", "~finish SELF off?"),
+        ("first", "better|easier|happier if i|he|she am|is|was|were|be dead|gone|died"),
+        ("first", "not _? think i|he|she will make it to|till|until|past|through NUM|tomorrow|morning|christmas|next|my|adulthood"),
         ("first", "better|happier|easier|fine off? without me|him|her|us"),
         ("first", "better off if i|he|she"),
         ("first", "not ~want to live|exist|be alive|carry on|go on|continue|survive"),
@@ -263,6 +269,10 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "how many|much _? _? ~kill|to die|lethal|fatal|deadly|overdose"),
         ("mention", "lethal|fatal"),
         ("first", "lethal|fatal|deadly dose|amount|number"),
+        # "how many paracetamol would it take" got only the check question, and "no just asking" a
+        # list of services (a user trial, session 20): a question about the means is the crisis reply.
+        ("first", "how many|much " + PILLS + " would|will|does|do|to|can|could it? ~take|kill|overdose|die"),
+        ("first", "how many|much " + PILLS + " ~be|would|will _? _? lethal|deadly|fatal"),
         ("first", "what happens if|when i|you take|swallow|eat|have _? " + LOTS + " _? _? " + PILLS),
         ("first", "what happens if|when i|you take|swallow|eat|have _? " + LOTS + " _? " + PILLS),
         ("first", "what happens if|when i|you take|swallow|eat|have _? " + LOTS + " " + PILLS),
@@ -276,6 +286,11 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~be on a|the bridge|roof|rooftop|ledge|edge|cliff|tracks"),
         ("first", "~have|get|hold a|the knife|blade|rope|gun|pills to|and|in|right"),
         ("first", "PERSON ~have|pull|wave|hold|get a|the knife|gun|weapon"),
+        # "i had a knife, its for protection ppl after me" got the privacy answer (session 20)
+        ("first", "knife|blade|weapon|machete for protection"),
+        ("first", "~carry|carrying|carried a|my knife|blade|machete"),
+        ("first", "people|ppl|gang|olders|boys|men after me|us"),
+        ("first", "people|ppl|gang|olders|boys|men|someone|somebody|they ~be after me|us"),
         ("first", "~use _? _? on SELF"),
         ("first", "~be in danger"),
         ("first", "~be not safe right? now|tonight|today"),
@@ -317,6 +332,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "something|anything|things sexual"),
         ("first", "explicit|sexual|dirty|inappropriate messages|pictures|photos|pics|videos|texts|images"),
         ("first", "~touch me|him|her|my where|inappropriately|down|private|privates|there"),
+        # "he does stuff to me i dont like" (a user trial, session 20: only the check question)
+        ("first", "PERSON does|do|did|doe stuff|things to me"),
         ("first", "~say|tell _? _? normal for? what we ~do"),
         ("first", "~touch my|his|her private|privates|body|chest|bum"),
         ("first", "~make|force me|him|her|us to? ~carry|sell|deliver|hold|touch|watch|undress|send"),
@@ -397,6 +414,9 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "drugs to sell|deliver|carry|hold|take"),
         ("first", "~take|deliver|carry|drop|move packages|parcels|drugs"),
         ("first", "county lines"),
+        # "i make more money with them doing drops" got the suicide reply (session 20)
+        ("first", "~do|doing|did drops"),
+        ("first", "~do|doing|did runs for them|the|olders|elders|him"),
         # County lines and debt bondage, said the way it is lived.
         ("first", "i|we|she|he ~owe them|those|olders|elders|dealer|dealers|gang"),
         ("first", "~work|pay|paying off the|my|his|her? debt|debts"),
@@ -544,6 +564,8 @@ FIRST_PERSON_ACT = re.compile(
 FALSE_FRIENDS = re.compile(
     r"^(?:\S+ ){0,3}?(?:"
     r"end it with|ending it with|"
+    r"(?:do|doing|did) drops (?:in|into|on)\b|"
+    r"finish\w* (?:my|his|her|their) life (?:story|stories|project|book|timeline|cycle|skills|science|lesson)|"
     r"rather die than|"
     r"cut (?:my|his|her)self (?:shaving|cooking|on (?:a|the) (?:paper|tin|can|glass|fence|bush|knife))|"
     r"burn\w* (?:my|his|her)self (?:cooking|on (?:a|the) (?:oven|kettle|iron|pan|hob|stove))|"

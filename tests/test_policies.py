@@ -218,11 +218,11 @@ def test_the_answer_to_the_check(domain, intent, expected):
         assert crisis_categories(state) == ["classifier"]
 
 
-@pytest.mark.parametrize(("guessed", "expected"), [("affirm", "utter_crisis"), ("deny", "utter_check_ok")])
-def test_an_answer_to_the_check_set_aside_as_not_understood_is_still_read(domain, guessed, expected):
+@pytest.mark.parametrize(("text", "guessed", "expected"), [("a bit", "affirm", "utter_crisis"), ("nah mate", "deny", "utter_check_ok")])
+def test_an_answer_to_the_check_set_aside_as_not_understood_is_still_read(domain, text, guessed, expected):
     """"a bit" read by DIET as a yes, set aside by the intent evidence check for want of a familiar
     word (signposting/intent_evidence.py): the crisis steps still read the yes (review, session 9)."""
-    answer = said("a bit", "nlu_fallback")
+    answer = said(text, "nlu_fallback")
     answer.parse_data["intent_without_evidence"] = {"name": guessed, "confidence": 0.8}
     state = tracker(domain, said_classifier_only("can i bring my dog"), ActionExecuted("utter_check_risk"),
                     ActionExecuted("action_listen"), answer)
@@ -396,13 +396,19 @@ def test_a_typed_yes_or_no_answers_are_you_safe(domain, text, intent, expected):
 
 def test_escalating_again_keeps_the_kind_of_danger(domain):
     """A friend's report stays a friend's report when their goodbye is escalated again."""
-    state = tracker(domain, scored("my friend says she took an overdose", "express_crisis", "crisis", 0.9),
+    state = tracker(domain, scored("my friend says she is going to overdose", "express_crisis", "crisis", 0.9),
                     ActionExecuted("utter_crisis_third_party"), SlotSet("crisis_categories", ["overdose"]),
                     SlotSet("crisis_kind", "third_party"), ActionExecuted("utter_ask_safe_now_other"),
                     ActionExecuted("action_listen"), scored("ok whatever bye", "goodbye", score=0.1))
     action, events = next_step(state)
     assert action == "utter_crisis_third_party"
     assert {(e.key, str(e.value)) for e in events if isinstance(e, SlotSet)} >= {("crisis_kind", "third_party"), ("crisis_categories", "['overdose']")}
+    # Told as already taken, the same goodbye gets "call 999 now, even if they seem OK" (session 20)
+    taken = tracker(domain, scored("my friend says she took an overdose", "express_crisis", "crisis", 0.9),
+                    ActionExecuted("utter_crisis_third_party"), SlotSet("crisis_categories", ["overdose"]),
+                    SlotSet("crisis_kind", "third_party"), ActionExecuted("utter_ask_safe_now_other"),
+                    ActionExecuted("action_listen"), scored("ok whatever bye", "goodbye", score=0.1))
+    assert next_step(taken)[0] == "utter_taken_something_other"
 
 
 def test_once_they_said_they_are_safe_later_messages_are_judged_on_their_own(domain):
@@ -507,3 +513,69 @@ def test_saying_fine_again_after_the_overdose_reply_gets_it_again(domain):
     state.update(ActionExecuted("action_listen"))
     state.update(said("im fine honestly", "confirm_safe"))
     assert next_crisis_action(state) == "utter_taken_something"
+
+
+# --- A user trial's findings (session 20) ---------------------------------------------------
+
+
+@pytest.mark.parametrize("answer", ["sometimes", "idk", "?", "maybe", "a bit tbh", "..."])
+def test_an_unsure_answer_to_the_check_is_not_a_no(domain, answer):
+    """"sometimes" to "Are you thinking about hurting yourself…?" got "Sorry, I can't help with that"
+    and the check was dropped; "idk" was taken as the answer to the form's question."""
+    state = tracker(domain, said_with("i am think about die every day", "express_crisis", level="check", categories=["suicidal"]),
+                    ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"), said(answer, "out_of_scope"))
+    assert next_step(state)[0] == "utter_crisis"
+
+
+def asked_about_someone_else(domain, answer, intent, crisis=("self_harm",), text="a pupil disclosed cutting"):
+    return tracker(domain, SlotSet("user_role", "professional"),
+                   said_with(text, "express_crisis", level="crisis", categories=list(crisis)),
+                   ActionExecuted("utter_crisis_third_party"), SlotSet("crisis_categories", list(crisis)),
+                   ActionExecuted("utter_crisis_local"), ActionExecuted("utter_ask_safe_now_other"),
+                   ActionExecuted("action_listen"), said(answer, intent))
+
+
+def test_a_professional_is_asked_about_the_young_person_and_answered_about_them(domain):
+    first = tracker(domain, SlotSet("user_role", "professional"),
+                    said_with("one of my pupils told me she wants to die", "express_crisis", level="crisis", categories=["suicidal"]))
+    assert next_step(first)[0] == "utter_crisis_third_party"
+    assert next_step(asked_about_someone_else(domain, "she's safe with me in my office", "confirm_safe"))[0] == "utter_glad_they_are_safe"
+    assert next_step(asked_about_someone_else(domain, "No, not safe", "not_safe"))[0] == "utter_not_safe_now_other"
+    taken = asked_about_someone_else(domain, "she's safe with me", "confirm_safe", ("overdose",), "she took a load of pills an hour ago")
+    assert next_step(taken)[0] == "utter_taken_something_other"
+
+
+def test_a_first_message_that_says_who_is_speaking_counts_before_the_role_is_set(domain):
+    text = "im a PCSO in Harlow, found a 14yo girl on the bridge, says she wanted to jump"
+    assert next_step(tracker(domain, said_with(text, "express_crisis", level="crisis", categories=["suicidal"])))[0] == "utter_crisis_third_party"
+    own = tracker(domain, SlotSet("user_role", "young_person"), said_with("my teacher hits me", "express_crisis", level="crisis", categories=["abuse"]))
+    assert next_step(own)[0] == "utter_crisis"
+
+
+def test_an_answer_to_a_crisis_question_is_not_the_forms_answer(domain):
+    """Rasa fills the asked question's slot from every message while the form is active: "idk" to
+    "Are you safe right now?" became the age, and the form never asked again."""
+    asked = [ActiveLoop("triage_form"), SlotSet("requested_slot", "age"), SlotSet("age", None)]
+    crisis = said_with("15 but tbh dont think ill make it to 16", "express_crisis", level="crisis", categories=["suicidal"])
+    first = tracker(domain, *asked, crisis, SlotSet("age", crisis.text))
+    action, events = next_step(first)
+    assert action == "utter_crisis" and SlotSet("age", None) in events  # read once settled, not now
+    state = tracker(domain, *asked, crisis, SlotSet("age", crisis.text), *events,
+                    ActionExecuted("utter_crisis"), ActionExecuted("utter_crisis_local"), ActionExecuted("utter_ask_safe_now"),
+                    ActionExecuted("action_listen"), said("idk", "dont_know"), SlotSet("age", "idk"))
+    action, events = next_step(state)
+    assert action == "utter_not_safe_now"
+    assert SlotSet("age", None) in events
+
+
+def test_after_pills_already_taken_any_answer_but_not_safe_gets_call_999_even_so(domain):
+    """"she says she's fine now and doesn't want an ambulance" got the crisis reply again."""
+    def answered(answer, intent):
+        return tracker(domain, SlotSet("user_role", "parent_carer"),
+                       said_with("she's just texted me saying she's taken a load of paracetamol", "express_crisis",
+                                 level="crisis", categories=["danger_overdose"]),
+                       SlotSet("crisis_categories", ["danger_overdose"]), ActionExecuted("utter_crisis"),
+                       ActionExecuted("utter_crisis_local"), ActionExecuted("utter_ask_safe_now"),
+                       ActionExecuted("action_listen"), said(answer, intent))
+    assert next_step(answered("she says she's fine now and doesn't want an ambulance", "nlu_fallback"))[0] == "utter_taken_something_child"
+    assert next_step(answered("no", "deny"))[0] == "utter_not_safe_now_parent"

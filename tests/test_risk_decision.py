@@ -223,3 +223,45 @@ def test_a_young_person_never_gets_the_parents_own_crisis_reply(text):
     too" (the model guessed a parent's own crisis) and no Childline."""
     assert reply_kind(["self_harm", "parent_own_crisis"], parent=False, text=text, young_person=True) == "general"
     assert reply_kind(["parent_own_crisis"], parent=False, text=text) == "parent_own"  # who is chatting not known
+
+
+@pytest.mark.parametrize(("matched", "bypasses"), [
+    (("abuse", "PERSON ...", "father he is beating me"), True),
+    (("abuse", "PERSON ...", "he does stuff to me"), False),  # who "he" is is not said: the model may still veto
+    (("abuse", "PERSON ...", "uncle he does stuff to me"), True),
+    (("unsafe_home", "not ...", "not feel safe at home"), True),
+    (("suicidal", "~finish ...", "finish my life"), True),
+    (("suicidal", "better ...", "better if i am dead"), True),
+    (("suicidal", "suicide", "suicide"), False),  # "we read about suicide in PSHE": the veto stands
+    (("abuse", "PERSON ...", "my brother hit me"), False),
+])
+def test_an_adult_hurting_the_speaker_or_their_own_death_is_never_vetoed(matched, bypasses):
+    """Session 20's user trial: "my father he is beating me" and "i want to finish my life" got only
+    the check question (the model scored them low), and a "no" to its first half set them aside."""
+    signals = RiskSignals(lexicon_categories=(matched[0],), lexicon_matches=(matched,), model_probability=0.05)
+    assert (decide(signals, THRESHOLDS).level == CRISIS) is bypasses
+
+
+def test_harm_done_to_the_speaker_is_not_a_report_about_someone_else():
+    assert not third_party_report("my brother he touch me in night time i dont like it")
+    assert third_party_report("my brother has been cutting himself")
+
+
+def test_a_professional_always_gets_the_reply_for_someone_worried_about_another():
+    for categories in (["suicidal"], ["exploitation"], ["grooming_online"], ["forced_marriage_fgm"]):
+        assert reply_kind(categories, parent=False, text="a pupil told me", professional=True) == "third_party"
+
+
+def test_beside_suicide_words_the_grooming_guess_needs_a_sign_of_grooming():
+    from signposting.risk_decision import model_kind_fits
+
+    assert not model_kind_fits("grooming_online", "he's posted on snapchat that he wants to end it all", ["suicidal"])
+    assert model_kind_fits("grooming_online", "a man he met on a game wants pictures, he wants to die", ["suicidal"])
+    assert model_kind_fits("grooming_online", "someone on snapchat keeps messaging me")
+
+
+def test_an_overdose_already_taken_counts_from_the_model_too():
+    from signposting.risk_decision import took_something_already
+
+    assert took_something_already(["overdose"], "they dont pick up and i already took some pills")
+    assert not took_something_already(["overdose"], "how many paracetamol would it take")

@@ -149,3 +149,28 @@ def test_thinking_about_dying_fires(text):
 @pytest.mark.parametrize("text", ["i had a dream about my dog dying", "my nan is dying and i think about her a lot"])
 def test_someone_else_dying_does_not_fire(text):
     assert not detect_risk(text).is_risk
+
+
+@pytest.mark.parametrize("text", [
+    "i want to finish my life, i am tired", "better if i am dead", "15 but tbh dont think ill make it to 16",
+    "i stay at my uncles sometimes he does stuff to me i dont like", "i had a knife, its for protection ppl after me",
+    "i make more money with them doing drops", "the boys are after me",
+])
+def test_a_user_trials_missed_words_fire(text):
+    """Session 20's young people (a user trial): each of these got no crisis help or only the check."""
+    assert detect_risk(text).is_risk
+
+
+@pytest.mark.parametrize("text", [
+    "i need to finish my homework", "im finishing my life story project", "i dont think ill make it to the party",
+    "the doctor said do drops in my eyes",
+])
+def test_their_everyday_neighbours_do_not(text):
+    assert not detect_risk(text).is_risk
+
+
+def test_a_question_about_how_many_pills_would_kill_fires_and_a_dose_question_does_not():
+    """"how many paracetamol would it take" got the check question, then "no just asking" a list."""
+    assert detect_risk("how many paracetamol would it take").is_risk
+    assert detect_risk("how many paracetamol would be lethal").is_risk
+    assert not detect_risk("how much ibuprofen can i take for a headache").is_risk

@@ -53,6 +53,7 @@ from signposting.parsing import (
     parse_age_mention,
     parse_role,
     parse_yes_no,
+    role_said_of_oneself,
     sounds_safe,
     states_safe_now,
     tells_help_is_coming,
@@ -67,6 +68,7 @@ from signposting.plain_answer import (
 from signposting.responses import CRISIS_FIRST_STEP
 from signposting.risk_decision import CHECK, CRISIS, NONE, model_kind_fits, reply_kind, took_something_already
 from signposting.settings import settings
+from signposting.text import normalise
 
 CRISIS_SLOT = "crisis_categories"
 KIND_SLOT = "crisis_kind"
@@ -76,6 +78,7 @@ LANGUAGE_SLOT = "user_language"
 # (DEPLOYMENT): no action server, no database, no retraining to switch deployment.
 LOCAL_LINES_SLOT = "local_crisis_lines"
 PARENT = "parent_carer"
+PROFESSIONAL = "professional"
 SAFE_INTENTS = {"confirm_safe", "affirm"}
 NOT_SAFE_INTENTS = {"not_safe", "deny", CRISIS_INTENT}
 UNSURE_INTENTS = {"nlu_fallback", "dont_know"}
@@ -96,6 +99,10 @@ UTTER_SAFE_CHILD = "utter_glad_child_is_safe"  # "I'm glad your child is safe": 
 UTTER_NOT_SAFE = "utter_not_safe_now"
 UTTER_NOT_SAFE_PARENT = "utter_not_safe_now_parent"
 UTTER_NOT_SAFE_ADULT = "utter_not_safe_now_adult"
+# "Is the person you are worried about safe right now?" (a friend, a pupil): about them, not the user.
+UTTER_NOT_SAFE_OTHER = "utter_not_safe_now_other"
+UTTER_SAFE_OTHER = "utter_glad_they_are_safe"
+UTTER_TAKEN_OTHER = "utter_taken_something_other"
 # Said safe after telling of an overdose already taken ("i took a load of pills an hour ago",
 # then "yeah im fine now"): call 999 now even so, for the question asked (a user trial, session 19).
 UTTER_TAKEN_YOUNG = "utter_taken_something"
@@ -113,15 +120,15 @@ TRIAGE_FORM = "triage_form"
 FIRST_STEP = CRISIS_FIRST_STEP
 ASK_SAFE = {"parent_own": UTTER_ASK_SAFE_SELF, "third_party": UTTER_ASK_SAFE_OTHER}
 ASK_SAFE_ACTIONS = {UTTER_ASK_SAFE, UTTER_ASK_SAFE_SELF, UTTER_ASK_SAFE_OTHER}
-TAKEN_ACTIONS = {UTTER_TAKEN_YOUNG, UTTER_TAKEN_CHILD, UTTER_TAKEN_ADULT}
+TAKEN_ACTIONS = {UTTER_TAKEN_YOUNG, UTTER_TAKEN_CHILD, UTTER_TAKEN_ADULT, UTTER_TAKEN_OTHER}
 NOT_SAFE_ACTIONS = {
-    UTTER_NOT_SAFE, UTTER_NOT_SAFE_PARENT, UTTER_NOT_SAFE_ADULT, UTTER_TAKEN_YOUNG, UTTER_TAKEN_CHILD, UTTER_TAKEN_ADULT,
+    UTTER_NOT_SAFE, UTTER_NOT_SAFE_PARENT, UTTER_NOT_SAFE_ADULT, UTTER_NOT_SAFE_OTHER, *TAKEN_ACTIONS,
 }
 AT_RISK_ANSWERS = {"affirm", "not_safe", CRISIS_INTENT}
 NO_RISK_ANSWERS = {"deny", "confirm_safe"}
 CRISIS_ACTIONS = (
     *FIRST_STEP.values(), UTTER_CRISIS_LOCAL, UTTER_INTERPRETER, *ASK_SAFE_ACTIONS, UTTER_SAFE, UTTER_SAFE_CHILD, UTTER_NOT_SAFE,
-    UTTER_NOT_SAFE_PARENT, UTTER_NOT_SAFE_ADULT, UTTER_TAKEN_YOUNG, UTTER_TAKEN_CHILD, UTTER_TAKEN_ADULT, UTTER_OFFER,
+    UTTER_NOT_SAFE_PARENT, UTTER_NOT_SAFE_ADULT, UTTER_NOT_SAFE_OTHER, UTTER_SAFE_OTHER, *TAKEN_ACTIONS, UTTER_OFFER,
     UTTER_CHECK, UTTER_CHECK_OK, UTTER_OTHER_LANGUAGE, UTTER_HELP_COMING, UTTER_HELP_COMING_CHILD,
 )
 
@@ -167,7 +174,7 @@ AFTER_CRISIS_CHECK = 0.05
 # every typed answer (a friend's crisis told in passing, a false alarm).
 AFTER_CRISIS_MESSAGES = 2
 # Said safe since: the crisis steps' "I'm glad you're safe" and the check question's "No".
-SETTLED = {UTTER_SAFE, UTTER_SAFE_CHILD, UTTER_CHECK_OK}
+SETTLED = {UTTER_SAFE, UTTER_SAFE_CHILD, UTTER_SAFE_OTHER, UTTER_CHECK_OK}
 
 
 def _is_crisis_message(event: UserUttered) -> bool:
@@ -239,10 +246,16 @@ def crisis_kind(tracker: DialogueStateTracker) -> str:
     text = tracker.latest_message.text or "" if tracker.latest_message else ""
     risk = latest_risk(tracker)
     categories = list(risk.get("categories") or [])
-    if risk.get("model_category") and risk.get("source") in ("model", "lexicon") and model_kind_fits(str(risk["model_category"]), text):
-        categories.append(str(risk["model_category"]))
-    young_person = tracker.get_slot("user_role") == "young_person"
-    return reply_kind(categories, parent=is_parent(tracker), text=text, young_person=young_person)
+    lexicon = list(risk.get("categories") or []) if risk.get("source") == "lexicon" else []
+    model_category = str(risk.get("model_category") or "")
+    if model_category and risk.get("source") in ("model", "lexicon") and model_kind_fits(model_category, text, lexicon):
+        categories.append(model_category)
+    role = tracker.get_slot("user_role")
+    # "im a PCSO in Harlow, found a 14yo girl on the bridge" as a first message: the role is said, not set yet
+    professional = role == PROFESSIONAL or (role != "young_person" and role_said_of_oneself(text) == PROFESSIONAL)
+    return reply_kind(
+        categories, parent=is_parent(tracker), text=text, young_person=role == "young_person", professional=professional
+    )
 
 
 def answer_in_crisis_message(tracker: DialogueStateTracker) -> list[Event]:
@@ -284,6 +297,39 @@ def first_crisis_step(tracker: DialogueStateTracker) -> tuple[str, list[Event]]:
     return FIRST_STEP[kind], events + answer_in_crisis_message(tracker)
 
 
+FORM_SLOTS = ("user_role", "age", "school", "area", "concern")
+# The bot's questions in the crisis steps: a message after one of them answers it.
+CRISIS_QUESTIONS = frozenset({UTTER_CHECK, *ASK_SAFE_ACTIONS, *NOT_SAFE_ACTIONS, UTTER_HELP_COMING, UTTER_HELP_COMING_CHILD})
+
+
+def undo_form_extraction(tracker: DialogueStateTracker) -> list[Event]:
+    """The form's answers as they were before this message, when a crisis step answers it.
+
+    Rasa fills the asked question's slot from every message while the form is active, before any
+    policy runs: "idk" to "Are you safe right now?" became the age, "hinckley" the age and "?" the
+    school, and the whole crisis message the worry (a user trial, session 20). The form never
+    checked them, so it did not ask again. Facts in a crisis message are read once it is settled
+    (`text_held_by_the_crisis_steps`)."""
+    if tracker.active_loop_name != TRIAGE_FORM:
+        return []
+    events = list(tracker.events)
+    last_user = max((i for i, event in enumerate(events) if isinstance(event, UserUttered)), default=None)
+    if last_user is None:
+        return []
+    # The worry told in the crisis message itself stays: the search reads crisis words as the crisis
+    # concerns ("i want to unalive myself" at "What has been going on?": suicidal thoughts).
+    kept = ("concern",) if last_bot_action_before_user(tracker) not in CRISIS_QUESTIONS else ()
+    changed = {
+        event.key for event in events[last_user + 1 :]
+        if isinstance(event, SlotSet) and event.key in FORM_SLOTS and event.key not in kept
+    }
+    before: dict[str, Any] = {}
+    for event in events[:last_user]:
+        if isinstance(event, SlotSet) and event.key in changed:
+            before[event.key] = event.value
+    return [SlotSet(slot, before.get(slot)) for slot in sorted(changed) if tracker.get_slot(slot) != before.get(slot)]
+
+
 def next_crisis_action(tracker: DialogueStateTracker) -> str | None:
     """The crisis step to take now, or None when this policy has nothing to say."""
     return next_step(tracker)[0]
@@ -292,7 +338,10 @@ def next_crisis_action(tracker: DialogueStateTracker) -> str | None:
 def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
     latest = tracker.latest_action_name
     if latest == ACTION_LISTEN_NAME:
-        return after_user_message(tracker)
+        action, events = after_user_message(tracker)
+        if action not in (None, UTTER_CHECK_OK, TRIAGE_FORM):
+            events = [*undo_form_extraction(tracker), *events]
+        return action, events
     if latest in FIRST_STEP.values():
         return UTTER_CRISIS_LOCAL, []
     if latest == UTTER_CRISIS_LOCAL:
@@ -310,7 +359,7 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
     answer = answer_to_the_checked_question(tracker) if latest == UTTER_CHECK_OK else None
     if answer:
         return answer, []
-    if latest in (UTTER_SAFE, UTTER_SAFE_CHILD, UTTER_CHECK_OK) or (latest in QUESTION_REPLIES.values() and _action_before_latest(tracker) == UTTER_CHECK_OK):
+    if latest in (UTTER_SAFE, UTTER_SAFE_CHILD, UTTER_SAFE_OTHER, UTTER_CHECK_OK) or (latest in QUESTION_REPLIES.values() and _action_before_latest(tracker) == UTTER_CHECK_OK):
         return (None if tracker.active_loop_name else UTTER_OFFER), []
     return None, []
 
@@ -483,9 +532,12 @@ def role_before_the_answer(tracker: DialogueStateTracker) -> str | None:
 
 def not_safe_reply(tracker: DialogueStateTracker, asked: str | None) -> str:
     """The not-safe reply for the question asked: a parent's own crisis, a parent about their
-    child ("take your child to A&E"), or anyone else ("tell a trusted adult")."""
+    child ("take your child to A&E"), someone worried about another person, or anyone else
+    ("tell a trusted adult")."""
     if asked == UTTER_ASK_SAFE_SELF:
         return UTTER_NOT_SAFE_ADULT
+    if asked == UTTER_ASK_SAFE_OTHER:
+        return UTTER_NOT_SAFE_OTHER
     if asked == UTTER_ASK_SAFE and role_before_the_answer(tracker) == PARENT:
         return UTTER_NOT_SAFE_PARENT
     return UTTER_NOT_SAFE
@@ -514,9 +566,13 @@ def safe_reply(tracker: DialogueStateTracker, asked: str | None) -> str:
     even so ("yeah im fine now" an hour after the pills got the list of services)."""
     about_a_child = asked == UTTER_ASK_SAFE and role_before_the_answer(tracker) == PARENT
     if not took_something_already(tracker.get_slot(CRISIS_SLOT) or [], crisis_message(tracker)):
+        if asked == UTTER_ASK_SAFE_OTHER:
+            return UTTER_SAFE_OTHER
         return UTTER_SAFE_CHILD if about_a_child else UTTER_SAFE
     if asked == UTTER_ASK_SAFE_SELF:
         return UTTER_TAKEN_ADULT
+    if asked == UTTER_ASK_SAFE_OTHER:
+        return UTTER_TAKEN_OTHER
     return UTTER_TAKEN_CHILD if about_a_child else UTTER_TAKEN_YOUNG
 
 
@@ -526,7 +582,9 @@ def says_safe_plainly(tracker: DialogueStateTracker) -> bool:
     caller also leaves it to DIET when DIET reads it as not safe). The
     model's lower scores do not count: trained on first messages, it read "tonight" or "my room"
     after a crisis as danger, and those children were told to call 999."""
-    if not tracker.latest_message or not states_safe_now(tracker.latest_message.text or ""):
+    asked = last_bot_action_before_user(tracker)
+    about_someone_else = asked == UTTER_ASK_SAFE_OTHER or (asked == UTTER_ASK_SAFE and role_before_the_answer(tracker) == PARENT)
+    if not tracker.latest_message or not states_safe_now(tracker.latest_message.text or "", about_someone_else):
         return False
     risk = latest_risk(tracker)
     if risk.get("matches") or risk.get("lexicon_categories") or risk.get("finality") or risk.get("crisis_language"):
@@ -576,11 +634,37 @@ def unsure_if_safe(tracker: DialogueStateTracker, said: str | None) -> bool:
     return final in UNSURE_INTENTS or asks_if_anyone_is_there(text) or said_safe_with_more
 
 
+# Not knowing, or "sometimes": typed to the check question, these are not a no.
+_UNSURE = re.compile(
+    r"(?:(?:um+|erm+|hmm+|uh+|well|i mean|tbh|honestly|yeah|yes|ye)\s+)*(?:"
+    r"idk|idek|dk|dunno|i dunno|i don ?t know|i do not know|i dont know|not sure|im not sure|i m not sure|unsure|"
+    r"maybe|maybe a bit|maybe yes|sometimes|sometimes yes|kinda|kind of|sort of|sorta|a bit|a little|a little bit|"
+    r"bit|little bit|possibly|perhaps|probably|i guess|i think so|depends|yes and no|kinda yes|occasionally|"
+    r"now and then|at times|on and off|not really sure|a lot|often|all the time|every day|everyday|most days|"
+    r"um+|erm+|hmm+"
+    r")(?:\s+(?:tbh|honestly|idk|lol|i guess|i think|sometimes|maybe))*"
+)
+
+
+def unsure_answer(tracker: DialogueStateTracker) -> bool:
+    """"idk", "sometimes", "?" or "...": an answer that is neither yes nor no."""
+    text = (tracker.latest_message.text or "") if tracker.latest_message else ""
+    if re.fullmatch(r"\s*[?.!…]+\s*", text):
+        return True
+    return _final_intent(tracker) == "dont_know" or bool(_UNSURE.fullmatch(normalise(text)))
+
+
 def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
     intent = intent_as_guessed(tracker.latest_message.parse_data) if tracker.latest_message else None
     before = last_bot_action_before_user(tracker)
     level = risk_level(tracker)
     said = answer_to_are_you_safe(tracker.latest_message.text or "") if tracker.latest_message else None
+    taken = took_something_already(tracker.get_slot(CRISIS_SLOT) or [], crisis_message(tracker))
+    if before in ASK_SAFE_ACTIONS and taken and said != "no" and intent not in NOT_SAFE_INTENTS:
+        # After pills already taken, any answer but "not safe" gets "call 999 now, even if you feel
+        # OK": "she says she's fine now and doesn't want an ambulance" got the crisis reply again (a
+        # user trial, session 20). "Not safe" gets the not-safe reply below, with 999 too.
+        return safe_reply(tracker, before), []
     if before in ASK_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and says_safe_plainly(tracker):
         return safe_reply(tracker, before), []
     if before in TAKEN_ACTIONS and said != "no" and (says_safe_in_words(tracker) or tapped_safe(tracker)):
@@ -598,7 +682,10 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     if before in ASK_SAFE_ACTIONS and level == NONE and unsure_if_safe(tracker, said):
         # (above none, "ok whatever bye" after a friend's overdose: the crisis reply again, below)
         return not_safe_reply(tracker, before), []
-    if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS):
+    if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS or unsure_answer(tracker)):
+        # "sometimes", "idk" or "?" to "Are you thinking about hurting yourself, or is someone
+        # hurting you?" got "Sorry, I can't help with that", or the form took it as an answer,
+        # and the check was dropped (a user trial, session 20): not a no, so the crisis reply.
         return first_crisis_step(tracker)
     if level == CRISIS and (plain_answer_at_the_models_crisis(tracker, before) or question_about_the_chat_at_the_models_crisis(tracker)):
         return UTTER_CHECK, []
