@@ -121,3 +121,16 @@ def test_a_place_typed_after_rather_not_say_is_the_place(bot):  # noqa: F811
     assert "Sorry" not in reply and "What are you worried about?" in reply
     found = slots(bot, chat)
     assert (found["area"], found["area_code"]) == ("Loughborough", "leicestershire")
+
+
+def test_tapping_a_place_option_is_never_read_as_another_language(bot):  # noqa: F811
+    """A user trial (session 20): "Braunstone (Leicester city)", the bot's own button, got "I can
+    only chat in English for now", and the conversation stopped there."""
+    chat = Conversation(bot.rasa_url)
+    for text in ["hi", "young person", "15", "not at school"]:
+        chat.say(text)
+    options = buttons(chat.say("braunstone"))
+    assert "Braunstone (Leicester city)" in options
+    reply = chat.text("Braunstone (Leicester city)")
+    assert "English" not in reply and "What has been going on?" in reply
+    assert slots(bot, chat)["area_code"] == "leicester"

@@ -41,7 +41,7 @@ from typing import Any
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.deterministic_policy import DeterministicPolicy
@@ -654,6 +654,18 @@ def unsure_answer(tracker: DialogueStateTracker) -> bool:
     return _final_intent(tracker) == "dont_know" or bool(_UNSURE.fullmatch(normalise(text)))
 
 
+def repeats_a_button(tracker: DialogueStateTracker) -> bool:
+    """Are the latest message's words those of a button the bot's latest message offered?"""
+    if not tracker.latest_message:
+        return False
+    said = normalise(tracker.latest_message.text or "")
+    for event in reversed(tracker.events):
+        if isinstance(event, BotUttered):
+            buttons = (event.data or {}).get("buttons") or []
+            return any(said in (normalise(str(b.get("title") or "")), normalise(str(b.get("payload") or ""))) for b in buttons)
+    return False
+
+
 def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
     intent = intent_as_guessed(tracker.latest_message.parse_data) if tracker.latest_message else None
     before = last_bot_action_before_user(tracker)
@@ -692,7 +704,9 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     if level == CRISIS:
         return first_crisis_step(tracker)
     language = latest_risk(tracker).get("language")
-    other_language = bool(language) and language != "en"
+    # "Braunstone (Leicester city)", the bot's own button, was read as another language and got
+    # "I can only chat in English" (a user trial, session 20): a button's words are never that.
+    other_language = bool(language) and language != "en" and not repeats_a_button(tracker)
     if level == CHECK and (plain_yes_to_the_offer(tracker, before) or plain_answer_to_the_question(tracker, before)):
         return TRIAGE_FORM, []
     if level == CHECK:
