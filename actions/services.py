@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -219,6 +220,11 @@ class ActionMoreServices(Action):
             if answer_list_question(dispatcher, tracker):  # "whats the difference between these"
                 offer_next_step(dispatcher, tracker)
                 return []
+            if concern and concern in CONCERNS and asks_for_services_for_a_worry(text):
+                # "is there anything specifically for eating disorders?" after that worry's list
+                dispatcher.utter_message(response="utter_same_worry_searched", concern_label=CONCERNS[concern])
+                offer_next_step(dispatcher, tracker)
+                return []
             dispatcher.utter_message(response="utter_change_what")
             return []
         return show_services(dispatcher, tracker, exclude=shown, domain=domain)
@@ -251,6 +257,18 @@ def without_target_words(text: str, target: str | None) -> str:
         return text
     pattern = dict(TARGETS)[target]
     return pattern.sub(" ", normalise(text))
+
+
+# "is there anything specifically for eating disorders?", "any support for young carers": a
+# request for services for a worry, which DIET read as a request for medical advice (session 20).
+_SERVICES_FOR = re.compile(
+    r"\b(?:anything|something|anyone|someone|anywhere|somewhere|any|help|support|services?|groups?|places?|charit\w*|"
+    r"organisations?|lines?|helplines?)\b(?:\W+\w+){0,3}?\W+(?:for|about|with|that helps?|that deals?|specialis\w+ in)\b"
+)
+
+
+def asks_for_services_for_a_worry(text: str) -> bool:
+    return bool(_SERVICES_FOR.search(normalise(text)))
 
 
 class ActionChangeAnswer(Action):
@@ -303,6 +321,11 @@ class ActionChangeAnswer(Action):
                 offer_next_step(dispatcher, tracker)
                 return []
             if answer_list_question(dispatcher, tracker):  # "whats the difference between these"
+                offer_next_step(dispatcher, tracker)
+                return []
+            if concern and concern in CONCERNS and asks_for_services_for_a_worry(text):
+                # "is there anything specifically for eating disorders?" after that worry's list
+                dispatcher.utter_message(response="utter_same_worry_searched", concern_label=CONCERNS[concern])
                 offer_next_step(dispatcher, tracker)
                 return []
             dispatcher.utter_message(response="utter_change_what")

@@ -90,3 +90,12 @@ def test_asking_about_opening_times_while_not_safe_is_a_crisis(bot):  # noqa: F8
     reply = chat.text("how late is childline open, i dont think i can keep myself safe tonight")
     assert ANSWER not in reply
     assert "999" in reply
+
+
+def test_asking_for_services_for_a_worry_is_never_refused_as_medical_advice(bot):  # noqa: F811
+    """A user trial (session 20): "is there anything specifically for eating disorders?" after the
+    list got "I can't give medical advice"."""
+    chat = start(bot, "parent", "she is 17", "skip", "Epping", "she is not eating")
+    reply = chat.text("is there anything specifically for eating disorders?")
+    assert "medical advice" not in reply and "What would you like to do next?" in reply
+    assert "These are the services I found for eating worries." in reply or "Here are some places" in reply
