@@ -217,14 +217,6 @@ class ActionMoreServices(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         shown = tuple(tracker.get_slot("services_shown") or ())
         if not shown:  # nothing searched yet: start the triage instead
-            if answer_list_question(dispatcher, tracker):  # "whats the difference between these"
-                offer_next_step(dispatcher, tracker)
-                return []
-            if concern and concern in CONCERNS and asks_for_services_for_a_worry(text):
-                # "is there anything specifically for eating disorders?" after that worry's list
-                dispatcher.utter_message(response="utter_same_worry_searched", concern_label=CONCERNS[concern])
-                offer_next_step(dispatcher, tracker)
-                return []
             dispatcher.utter_message(response="utter_change_what")
             return []
         return show_services(dispatcher, tracker, exclude=shown, domain=domain)
