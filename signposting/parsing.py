@@ -358,6 +358,9 @@ CONCERN_PATTERNS: dict[str, str] = {
     r"phobia\w*",
     "low_mood": r"down|sad\w*|depress\w*|low|unhappy|empty|cry\w*|upset|miserable|numb|fed up|"
     r"hopeless|not myself|no motivation|mood|pointless|dead inside",
+    # "so what DV support is there for a 17 year old in Harlow?" (a user trial, session 20): the
+    # search's abuse services. "substance abuse" names substances first, which wins.
+    "abuse": r"dv|domestic (?:violence|abuse)|abus(?:e|ed|ive|ing)|neglect(?:ed|ing)?",
 }
 # Online harms the online safety services are for (nat-ceop, nat-report-remove); not
 # bullying, fake or hacked accounts.

@@ -162,3 +162,13 @@ def test_the_new_records_keep_their_source_and_date(facts):
         if facts[record.id].get("added") == "2026-11-30":
             assert record.source_url in [source["url"] for source in facts[record.id]["sources"]], record.id
             assert str(record.last_verified) == "2026-11-30", record.id
+
+
+@pytest.mark.parametrize(("text", "concern"), [
+    ("so what DV support is there for a 17 year old in Harlow?", "abuse"),
+    ("she lives with domestic violence at home", "abuse"),
+    ("substance abuse", "substances"),
+])
+def test_domestic_abuse_is_the_abuse_concern(text, concern):
+    """A user trial (session 20): "DV support" was not a worry the bot could place."""
+    assert parse_concern(text) == concern

@@ -167,3 +167,22 @@ def test_a_question_naming_a_service_gets_its_card(bot):  # noqa: F811
 def test_a_medicine_question_still_gets_no_medical_advice(bot):  # noqa: F811
     chat = results(bot)
     assert "I can't give medical advice" in texts(chat.say("should i take sertraline"))
+
+
+def test_a_professional_asking_for_domestic_abuse_support_after_the_check_gets_it_without_a_greeting(bot):  # noqa: F811
+    """A user trial (session 20): a social worker's "so what DV support is there for a 17 year old
+    in Harlow?", typed to "Would you like me to find support near you?" after the check, got the
+    greeting again and no service; the check asked the social worker "is someone hurting you?"."""
+    chat = Conversation(bot.rasa_url)
+    for text in ["I'm a professional", "17", "Not at school", "Harlow", "family problems"]:
+        chat.say(text)
+    reply = chat.text("mum's partner hit her last night, she's in college now and safe, what support is there for her around the DV?")
+    if "I want to check" in reply:  # the model may score it at crisis level some trainings
+        assert "Is the young person thinking about hurting themselves" in reply
+        reply = chat.text("No")
+        assert "they can talk to someone any time" in reply
+    else:
+        reply = chat.text("/confirm_safe")
+    reply = chat.text("so what DV support is there for a 17 year old in Harlow?")
+    assert "I'm a chatbot" not in reply and "NSPCC" in reply
+    assert slots(bot, chat)["concern"] == "abuse"

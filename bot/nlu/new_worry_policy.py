@@ -19,7 +19,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.nlu.crisis_policy import CRISIS_ACTIONS, last_bot_action_before_user, next_step
+from bot.nlu.crisis_policy import CRISIS_ACTIONS, UTTER_OFFER, last_bot_action_before_user, next_step
 from bot.nlu.deterministic_policy import DeterministicPolicy
 from signposting.change_request import parse_change_target
 
@@ -36,7 +36,12 @@ def replies_to_the_list(tracker: DialogueStateTracker) -> bool:
         return False
     if not tracker.get_slot("services_shown") or not tracker.latest_message:
         return False
-    return last_bot_action_before_user(tracker) not in CRISIS_ACTIONS
+    before = last_bot_action_before_user(tracker)
+    if before == UTTER_OFFER:
+        # "so what DV support is there for a 17 year old in Harlow?" typed to "Would you like me to
+        # find support near you?" after the check: the greeting again (a user trial, session 20)
+        return (tracker.latest_message.intent or {}).get("name") in WORRY_INTENTS
+    return before not in CRISIS_ACTIONS
 
 
 def answer_after_the_list(tracker: DialogueStateTracker) -> bool:

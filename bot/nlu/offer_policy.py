@@ -65,7 +65,21 @@ def next_offer_action(tracker: DialogueStateTracker) -> str | None:
     if tracker.latest_action_name == UTTER_NO_THANKS and last_bot_action_before_user(tracker) == UTTER_OFFER:
         return ACTION_LISTEN_NAME
     answer = answer_to_offer(tracker)
+    if answer is None and tells_a_worry_to_the_offer(tracker) and not tracker.get_slot("services_shown"):
+        return TRIAGE_FORM  # a worry is a yes: the questions, without the greeting again (after the list: NewWorryPolicy)
     return TRIAGE_FORM if answer == "yes" else UTTER_NO_THANKS if answer == "no" else None
+
+
+WORRY_INTENTS = {"describe_concern", "seek_help"}
+
+
+def tells_a_worry_to_the_offer(tracker: DialogueStateTracker) -> bool:
+    """"what support is there for DV" typed to "Would you like me to find support near you?"."""
+    if tracker.latest_action_name != ACTION_LISTEN_NAME or tracker.active_loop_name or not tracker.latest_message:
+        return False
+    if last_bot_action_before_user(tracker) != UTTER_OFFER:
+        return False
+    return (tracker.latest_message.intent or {}).get("name") in WORRY_INTENTS
 
 
 @DefaultV1Recipe.register(
