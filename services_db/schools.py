@@ -179,6 +179,12 @@ def _same_stage(typed: str, school: SchoolRecord) -> bool:
     return not said or not named or bool(said & named)
 
 
+# A school's name, then where it is ("beauchamp in oadby", "passmores academy harlow") or a
+# filler ("soar valley innit").
+_TRAILING_FILLER = re.compile(r"(?:\s+(?:innit|init|lol|tbh|mate|x+))+$")
+_PLACE_WORDS = frozenset({"in", "at", "near", "by", "of"})
+
+
 class SchoolMatcher:
     def __init__(self, schools: Iterable[SchoolRecord]):
         self._by_key: dict[str, list[SchoolRecord]] = defaultdict(list)
@@ -189,7 +195,23 @@ class SchoolMatcher:
         self._keys = list(self._by_key)
 
     def match(self, text: str, area_code: str | None = None) -> SchoolRecord | None:
-        """The one school the text names, or None when no school or several fit."""
+        """The one school the text names, or None when no school or several fit. A place after the
+        name ("beauchamp in oadby", "passmores academy harlow") must be the school's own."""
+        found = self._match(text, area_code)
+        if found is not None:
+            return found
+        typed = normalise(text).split()
+        words = _TRAILING_FILLER.sub("", " ".join(typed)).split()
+        for size in (0, 1, 2):  # the last one or two words a place
+            name, place = words[: len(words) - size], " ".join(words[len(words) - size :])
+            while name and name[-1] in _PLACE_WORDS:
+                name = name[:-1]
+            school = self._match(" ".join(name), area_code) if name and name != typed else None
+            if school and (not place or place in normalise(f"{school.town or ''} {school.district or ''} {school.name}")):
+                return school
+        return None
+
+    def _match(self, text: str, area_code: str | None) -> SchoolRecord | None:
         key = school_key(text)
         if len(key) < 3:
             return None

@@ -579,3 +579,16 @@ def test_after_pills_already_taken_any_answer_but_not_safe_gets_call_999_even_so
                        ActionExecuted("action_listen"), said(answer, intent))
     assert next_step(answered("she says she's fine now and doesn't want an ambulance", "nlu_fallback"))[0] == "utter_taken_something_child"
     assert next_step(answered("no", "deny"))[0] == "utter_not_safe_now_parent"
+
+
+def test_a_short_answer_to_the_school_or_place_question_is_a_name_not_another_language(domain):
+    """"beauchamp in oadby" at the school question was read as German (development author D1)."""
+    from bot.nlu.crisis_policy import short_name_answer
+
+    def at(slot, text):
+        return tracker(domain, ActiveLoop("triage_form"), SlotSet("requested_slot", slot), said(text, "inform"))
+
+    assert short_name_answer(at("school", "beauchamp in oadby"))
+    assert short_name_answer(at("area", "Braunstone (Leicester city)"))
+    assert not short_name_answer(at("concern", "beauchamp in oadby"))
+    assert not short_name_answer(at("school", "nie wiem gdzie jest moja szkoła teraz"))

@@ -654,6 +654,18 @@ def unsure_answer(tracker: DialogueStateTracker) -> bool:
     return _final_intent(tracker) == "dont_know" or bool(_UNSURE.fullmatch(normalise(text)))
 
 
+NAME_QUESTIONS = ("school", "area")
+NAME_ANSWER_MAX_WORDS = 4
+
+
+def short_name_answer(tracker: DialogueStateTracker) -> bool:
+    """A message of a few words typed to the school or place question (a school or town name)."""
+    if tracker.active_loop_name != TRIAGE_FORM or tracker.get_slot("requested_slot") not in NAME_QUESTIONS:
+        return False
+    text = tracker.latest_message.text or "" if tracker.latest_message else ""
+    return 0 < len(text.split()) <= NAME_ANSWER_MAX_WORDS
+
+
 def repeats_a_button(tracker: DialogueStateTracker) -> bool:
     """Are the latest message's words those of a button the bot's latest message offered?"""
     if not tracker.latest_message:
@@ -706,7 +718,9 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     language = latest_risk(tracker).get("language")
     # "Braunstone (Leicester city)", the bot's own button, was read as another language and got
     # "I can only chat in English" (a user trial, session 20): a button's words are never that.
-    other_language = bool(language) and language != "en" and not repeats_a_button(tracker)
+    # "beauchamp in oadby" at the school question was read as German: a short answer to the school
+    # or place question is a name (development author D1, session 20).
+    other_language = bool(language) and language != "en" and not repeats_a_button(tracker) and not short_name_answer(tracker)
     if level == CHECK and (plain_yes_to_the_offer(tracker, before) or plain_answer_to_the_question(tracker, before)):
         return TRIAGE_FORM, []
     if level == CHECK:
