@@ -339,7 +339,8 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
     latest = tracker.latest_action_name
     if latest == ACTION_LISTEN_NAME:
         action, events = after_user_message(tracker)
-        if action not in (None, UTTER_CHECK_OK, TRIAGE_FORM):
+        if action not in (None, UTTER_CHECK_OK, TRIAGE_FORM, UTTER_OTHER_LANGUAGE):
+            # (another language: what the form's parsers make of it stays, as before: "હું પપ્પા છું, for my son")
             events = [*undo_form_extraction(tracker), *events]
         return action, events
     if latest in FIRST_STEP.values():
