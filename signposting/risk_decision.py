@@ -268,6 +268,10 @@ def model_kind_fits(category: str, text: str, lexicon_categories: tuple[str, ...
     return bool(words.search(text.lower()))
 
 
+def kinds_of(categories: tuple[str, ...] | list[str]) -> set[str]:
+    return {REPLY_KIND.get(category, "general") for category in categories} or {"general"}
+
+
 def reply_kind(
     categories: tuple[str, ...] | list[str], *, parent: bool, text: str, young_person: bool = False,
     professional: bool = False,
@@ -278,8 +282,10 @@ def reply_kind(
     about another: the young person's replies told a teacher "it is not your fault" and "tell a
     trusted adult" (a user trial, session 20)."""
     if professional:
-        return "third_party"
-    kinds = {REPLY_KIND.get(category, "general") for category in categories} or {"general"}
+        # unless they speak of their own crisis ("I can't cope any more, I want to die"): the adult's own reply
+        own = about_own_crisis(text) and not third_party_report(text) and kinds_of(categories) <= {"general"}
+        return "parent_own" if own else "third_party"
+    kinds = kinds_of(categories)
     if parent and about_own_crisis(text) and kinds <= {"general"}:
         kinds.add("parent_own")
     if "parent_own" in kinds and (young_person or not about_own_crisis(text)):

@@ -265,3 +265,8 @@ def test_an_overdose_already_taken_counts_from_the_model_too():
 
     assert took_something_already(["overdose"], "they dont pick up and i already took some pills")
     assert not took_something_already(["overdose"], "how many paracetamol would it take")
+
+
+def test_a_professionals_own_crisis_gets_the_adults_own_reply():
+    assert reply_kind(["suicidal"], parent=False, text="I can't cope any more, I want to die", professional=True) == "parent_own"
+    assert reply_kind(["suicidal"], parent=False, text="im worried about a student who wants to end it", professional=True) == "third_party"
