@@ -259,8 +259,14 @@ _SERVICES_FOR = re.compile(
 )
 
 
+# "should i take any pills for my anxiety", "is there anything i can take for sleep": medicine
+# questions, which keep the no-medical-advice reply (review, session 20).
+_MEDICINE = re.compile(r"\b(?:take|taking|pills?|tablets?|meds|medicine|medication|dose|doses|prescri\w+|drugs?)\b")
+
+
 def asks_for_services_for_a_worry(text: str) -> bool:
-    return bool(_SERVICES_FOR.search(normalise(text)))
+    clean = normalise(text)
+    return bool(_SERVICES_FOR.search(clean)) and not _MEDICINE.search(clean)
 
 
 class ActionChangeAnswer(Action):

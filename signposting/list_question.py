@@ -35,21 +35,23 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
     (HOW_TO_GET_HELP, re.compile(
         r"\b(?:refer (?:myself|herself|himself|themselves|ourselves|her|him|them|my (?:son|daughter|child|kid|pupil|student))|"
-        r"self ?refer\w*|self referral|need (?:a |an |to get a |to get an )?(?:gp|doctor|doctors|referral|referal)|"
+        r"self ?refer\w*|self referral|(?:do|does|will) (?:i|we|she|he|they) (?:need|have to (?:see|go to|get)) "
+        r"(?:a |an |to get a |to get an |to see a |to see the |the )?(?:gp|doctor|doctors|referral|referal)|"
         r"(?:gp|doctor s|doctors) referral|without (?:a |the )?(?:gp|referral|doctor)|"
         r"go (?:to (?:them|any of them|one) )?(?:on my own|myself|direct|directly)|"
-        r"how (?:do|can|would|does) (?:i|we|she|he|they|you) (?:get (?:seen|in|an appointment|help|referred)|access|contact|refer|sign up|start)|"
+        r"how (?:do|can|would|does) (?:i|we|she|he|they|you) (?:get (?:seen|in|an appointment|referred)|access|contact|refer|sign up)|"
         r"who (?:can|has to|needs to) refer|how do referrals work|referral route|make a referral)\b"
     )),
     (HOURS, re.compile(
-        r"\b(?:weekends?|saturdays?|sundays?|evenings?|at night|bank holidays?|opening (?:times|hours)|"
-        r"open (?:now|today|tonight|late|at|on|in the|after|before|over)|when (?:are|is) (?:they|it|these|that|any) open|"
-        r"what time (?:do|are|is)|what times|out of hours|after school)\b"
+        r"\b(?:open|opening (?:times|hours)|when (?:are|is) (?:they|it|these|that|any) open|what time (?:do|are|is) (?:they|it)|"
+        r"out of hours)\b|"
+        r"\b(?:any|anyone|anything|which|are (?:they|any)|is (?:it|anyone|there)|can i (?:call|ring|text|contact|speak|talk))\b"
+        r"(?:\W+\w+){0,4}?\W+(?:at night|in the evenings?|evenings?|weekends?|saturdays?|sundays?|bank holidays?|after school|late)\b"
     )),
     (QUICKEST, re.compile(
         r"\b(?:quickest|fastest|quicker|faster|soonest|waiting (?:list|lists|time|times)|wait (?:list|lists|times?)|"
-        r"how long (?:is the|are the|will|would|do|does|to) ?(?:wait|waiting|it take|take|they take)?|"
-        r"seen (?:quickly|soon|fast))\b"
+        r"how long (?:is|are) the (?:wait|waiting)|how long (?:will|would|does|do) (?:it|they) take to (?:get|be) "
+        r"(?:seen|an appointment|a reply)|seen (?:quickly|soon|fast))\b"
     )),
     (DIFFERENCE, re.compile(
         r"\b(?:difference|differences|diff between|compare|which (?:one|1|of (?:these|them|those)|service)s? "

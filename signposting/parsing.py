@@ -360,7 +360,7 @@ CONCERN_PATTERNS: dict[str, str] = {
     r"hopeless|not myself|no motivation|mood|pointless|dead inside",
     # "so what DV support is there for a 17 year old in Harlow?" (a user trial, session 20): the
     # search's abuse services. "substance abuse" names substances first, which wins.
-    "abuse": r"dv|domestic (?:violence|abuse)|abus(?:e|ed|ive|ing)|neglect(?:ed|ing)?",
+    "abuse": r"dv|domestic (?:violence|abuse)|abus(?:e|ed|ive|ing)|neglected|neglect(?:s|ing)? (?:me|him|her|us|them)",
 }
 # Online harms the online safety services are for (nat-ceop, nat-report-remove); not
 # bullying, fake or hacked accounts.
@@ -508,12 +508,12 @@ _WORKER = (
     r"health visitor|(?:learning )?mentor|lecturer|tutor|childminder|pastoral lead|head ?teacher|"
     r"early help (?:worker|practitioner)|inclusion (?:lead|manager|officer)|attendance officer|teacher|nurse|"
     # A user trial's professionals (session 20): "im a PCSO in Harlow", "football coach in Watford", "I'm the DSL"
-    r"pcso|police officer|police community support officer|coach|dsl|designated safeguarding lead|safeguarding lead|"
-    r"senco|school nurse|gp|receptionist)"
+    r"pcso|police officer|police community support officer|dsl|designated safeguarding lead|safeguarding lead|"
+    r"senco|school nurse)"
 )
 WORKER_WORDS = _WORKER
 _WORKER_SPEAKER = re.compile(
-    rf"^{_SPEAKER_FILLER}(?:(?!my |our |me )[a-z]+ )?{_WORKER}(?:\s(?:here|speaking|in|at|from))?\b(?! (?:said|says|told|tells|thinks|wants|suggested|sent|hits|hit|is|was|keeps|touched|touches))"
+    rf"^{_SPEAKER_FILLER}(?:(?!my |our |me )[a-z]+ )?{_WORKER}(?:\s(?:here|speaking))?\b(?! (?:said|says|told|tells|thinks|wants|suggested|sent|hits|hit|is|was|has|had|keeps|touched|touches))"
     rf"|\b(?:i m|im|i am|as|i work as) (?:a |an |the |his |her |their )?(?:[a-z]+ )?{_WORKER}\b"
     r"|\bi work (?:at|in|for|with) (?:a |the )?(?:[a-z]+ )?(?:school|college|academy|charity|council|nhs|camhs|children|young)"
 )
@@ -575,6 +575,18 @@ def parse_role_typed(text: str) -> str | None:
     if _YOUNG_SPEAKER.search(clean):
         return "young_person"
     return role_by_button_place(text) or role_with_a_typo(text)
+
+
+# Said of oneself in so many words ("im a PCSO", "I'm the DSL", "teacher here"): enough to answer a
+# crisis message as someone worried about another. Never a job named first ("the coach touched me").
+_SAYS_THEY_WORK_WITH_CHILDREN = re.compile(
+    rf"\b(?:i m|im|i am|i work as|as) (?:a |an |the |his |her |their )?(?:[a-z]+ )?{_WORKER}\b(?! (?:said|says|told))"
+    rf"|^(?:(?:hi|hello|hiya|yes|its|it s|this is) )*(?:[a-z]+ )?{_WORKER} (?:here|speaking)\b"
+)
+
+
+def says_they_work_with_children(text: str) -> bool:
+    return bool(_SAYS_THEY_WORK_WITH_CHILDREN.search(normalise(text)))
 
 
 def role_said_of_oneself(text: str) -> str | None:

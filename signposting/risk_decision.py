@@ -43,6 +43,9 @@ REPLY_KIND = {
     "unsafe_home": "unsafe_now", "unsafe_now": "unsafe_now", "psychosis_harm": "voices",
     "parent_own_crisis": "parent_own", "multilingual": "general",
 }
+# Replies whose numbers a professional needs although they speak to the young person (the Forced
+# Marriage Unit, CEOP and 101, Childline for exploitation): kept for professionals.
+KEPT_FOR_PROFESSIONALS = frozenset({"forced_marriage_fgm", "grooming_online", "exploitation"})
 # When several fit, the most specific reply wins.
 KIND_PRIORITY = [
     "parent_own", "voices", "forced_marriage_fgm", "grooming_online", "exploitation", "eating_disorder",
@@ -225,8 +228,8 @@ def about_own_crisis(text: str) -> bool:
 # Done to the speaker: "my brother he touch me in night time" is the speaker's own abuse, not a
 # report about the brother (it got "Thank you for looking out for them", a user trial, session 20).
 _DONE_TO_ME = re.compile(
-    r"\b(?:touch|touches|touched|touching|hit|hits|hitting|beat|beats|beating|hurt|hurts|hurting|abuse|abuses|abused|"
-    r"abusing|rape|rapes|raped|raping|kick|kicks|kicked|punch\w*|slap\w*|(?:does|do|did) (?:stuff|things) to) (?:me|us)\b"
+    r"\b(?:touch|touches|touched|touching|hit|hits|hitting|beat|beats|beating|abuse|abuses|abused|"
+    r"abusing|rape|rapes|raped|raping|kick|kicks|kicked|punch\w*|slap\w*|(?:does|do|did) (?:stuff|things) to) (?:me|us)\b(?! up)"
 )
 
 
@@ -281,11 +284,12 @@ def reply_kind(
     `professional`: the user said they work with young people, so the reply is for someone worried
     about another: the young person's replies told a teacher "it is not your fault" and "tell a
     trusted adult" (a user trial, session 20)."""
-    if professional:
-        # unless they speak of their own crisis ("I can't cope any more, I want to die"): the adult's own reply
-        own = about_own_crisis(text) and not third_party_report(text) and kinds_of(categories) <= {"general"}
-        return "parent_own" if own else "third_party"
     kinds = kinds_of(categories)
+    own = about_own_crisis(text) and not third_party_report(text)
+    if professional and own and kinds <= {"general"}:
+        return "parent_own"  # their own crisis ("I can't cope any more, I want to die")
+    if professional and not own and not kinds & KEPT_FOR_PROFESSIONALS:
+        return "third_party"
     if parent and about_own_crisis(text) and kinds <= {"general"}:
         kinds.add("parent_own")
     if "parent_own" in kinds and (young_person or not about_own_crisis(text)):
@@ -304,10 +308,17 @@ def reply_kind(
 _TAKEN = re.compile(
     r"\b(?:took|taken|swallowed|downed|necked|overdosed|od'?d|oded|had|ate|eaten|drank|drunk|done)\b"
 )
+# Something that can be taken: the danger category also holds knives and ledges ("i had a knife").
+_SUBSTANCE = re.compile(
+    r"\b(?:pills?|tablets?|paracetamols?|ibuprofen|meds|medicines?|medication|overdos\w*|od|ods|painkillers?|"
+    r"antidepressants?|sertraline|fluoxetine|aspirin|codeine|co codamol|insulin|melatonin|bleach|poison|"
+    r"antifreeze|vodka|alcohol|drugs?|capsules?)\b"
+)
 # The lexicon's category, and the risk model's ("i already took some pills" is the model's alone).
 OVERDOSE_CATEGORIES = frozenset({"danger_overdose", "overdose"})
 
 
 def took_something_already(categories: list[str] | tuple[str, ...], text: str) -> bool:
     """Did the crisis message tell of an overdose already taken?"""
-    return bool(OVERDOSE_CATEGORIES & set(categories)) and bool(_TAKEN.search(text.lower()))
+    lowered = text.lower()
+    return bool(OVERDOSE_CATEGORIES & set(categories)) and bool(_TAKEN.search(lowered)) and bool(_SUBSTANCE.search(lowered))

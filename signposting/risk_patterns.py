@@ -105,8 +105,9 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # "better if i am dead", "dont think ill make it to 16".
         ("first", "~finish ~my|his|her|their life|lives"),
         ("first", "~finish SELF off?"),
-        ("first", "better|easier|happier if i|he|she am|is|was|were|be dead|gone|died"),
-        ("first", "not _? think i|he|she will make it to|till|until|past|through NUM|tomorrow|morning|christmas|next|my|adulthood"),
+        ("first", "better|easier|happier if i am|was|were|be dead|gone|died"),
+        ("first", "better|easier|happier if he|she is|was|were dead|died"),
+        ("first", "not _? think i|he|she will make it to|till|until|past|through NUM|tomorrow|morning|christmas|next|adulthood"),
         ("first", "better|happier|easier|fine off? without me|him|her|us"),
         ("first", "better off if i|he|she"),
         ("first", "not ~want to live|exist|be alive|carry on|go on|continue|survive"),
@@ -416,7 +417,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "county lines"),
         # "i make more money with them doing drops" got the suicide reply (session 20)
         ("first", "~do|doing|did drops"),
-        ("first", "~do|doing|did runs for them|the|olders|elders|him"),
+        ("first", "~do|doing|did runs for them|olders|elders|him"),
         # County lines and debt bondage, said the way it is lived.
         ("first", "i|we|she|he ~owe them|those|olders|elders|dealer|dealers|gang"),
         ("first", "~work|pay|paying off the|my|his|her? debt|debts"),
@@ -564,7 +565,8 @@ FIRST_PERSON_ACT = re.compile(
 FALSE_FRIENDS = re.compile(
     r"^(?:\S+ ){0,3}?(?:"
     r"end it with|ending it with|"
-    r"(?:do|doing|did) drops (?:in|into|on)\b|"
+    r"(?:do|doing|did) drops (?:in|into|on|for (?:my|his|her|the|an?) (?:ear|eye|nose|eyes|ears))\b|"
+    r"(?:people|ppl|gang|olders|boys|men) (?:are |were |was |is )?after me (?:in|at|on) (?:the|a) (?:queue|line|register|list|race|lunch)|"
     r"finish\w* (?:my|his|her|their) life (?:story|stories|project|book|timeline|cycle|skills|science|lesson)|"
     r"rather die than|"
     r"cut (?:my|his|her)self (?:shaving|cooking|on (?:a|the) (?:paper|tin|can|glass|fence|bush|knife))|"

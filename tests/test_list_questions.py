@@ -45,6 +45,9 @@ def test_questions_about_the_list(text, kind):
     "he is always online",
     "my son has been texting a girl who is mean",
     "how long has this been going on",
+    # Found in review: worries, and a message that may tell of grooming, are not questions about hours
+    "i cant sleep at night", "he messages me at night", "my teacher texts me at night", "i feel worse at weekends",
+    "how long will i feel like this", "i need a doctor",
     "i feel sad",
     "thanks",
 ])

@@ -247,9 +247,12 @@ def test_harm_done_to_the_speaker_is_not_a_report_about_someone_else():
     assert third_party_report("my brother has been cutting himself")
 
 
-def test_a_professional_always_gets_the_reply_for_someone_worried_about_another():
-    for categories in (["suicidal"], ["exploitation"], ["grooming_online"], ["forced_marriage_fgm"]):
+def test_a_professional_gets_the_reply_for_someone_worried_about_another():
+    for categories in (["suicidal"], ["self_harm"], ["abuse"], ["unsafe_home"]):
         assert reply_kind(categories, parent=False, text="a pupil told me", professional=True) == "third_party"
+    # The replies with numbers a professional needs (FMU, CEOP and 101) stay (review, session 20)
+    for categories in (["exploitation"], ["grooming_online"], ["forced_marriage_fgm"]):
+        assert reply_kind(categories, parent=False, text="a pupil told me", professional=True) != "third_party"
 
 
 def test_beside_suicide_words_the_grooming_guess_needs_a_sign_of_grooming():
@@ -270,3 +273,17 @@ def test_an_overdose_already_taken_counts_from_the_model_too():
 def test_a_professionals_own_crisis_gets_the_adults_own_reply():
     assert reply_kind(["suicidal"], parent=False, text="I can't cope any more, I want to die", professional=True) == "parent_own"
     assert reply_kind(["suicidal"], parent=False, text="im worried about a student who wants to end it", professional=True) == "third_party"
+
+
+def test_found_in_review_a_job_named_first_is_not_the_speakers_and_a_knife_is_not_taken():
+    from signposting.parsing import says_they_work_with_children
+    from signposting.risk_decision import took_something_already
+
+    assert not says_they_work_with_children("the coach has been touching me")
+    assert not says_they_work_with_children("gp at the surgery touched me")
+    assert says_they_work_with_children("im a PCSO in Harlow") and says_they_work_with_children("teacher here")
+    assert reply_kind(["abuse"], parent=False, text="the coach has been touching me") == "general"
+    assert not took_something_already(["danger_overdose"], "i had a knife its for protection ppl after me")
+    assert third_party_report("my best mate is self harming and keeps hitting me up at 3am")
+    # A professional still gets the Forced Marriage Unit's numbers
+    assert reply_kind(["forced_marriage_fgm"], parent=False, text="a pupil says she is being taken abroad to marry", professional=True) == "forced_marriage_fgm"

@@ -47,3 +47,11 @@ def test_every_service_can_be_named_by_its_own_name():
                                             ("should i take sertraline", False), ("is it adhd", False)])
 def test_what_is_it_questions(text, asks):
     assert asks_what_it_is(text) is asks
+
+
+def test_a_medicine_question_is_not_a_request_for_services():
+    from actions.services import asks_for_services_for_a_worry
+
+    assert asks_for_services_for_a_worry("is there anything specifically for eating disorders?")
+    assert not asks_for_services_for_a_worry("should i take any pills for my anxiety")
+    assert not asks_for_services_for_a_worry("is there anything i can take for sleep")

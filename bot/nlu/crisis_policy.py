@@ -53,7 +53,7 @@ from signposting.parsing import (
     parse_age_mention,
     parse_role,
     parse_yes_no,
-    role_said_of_oneself,
+    says_they_work_with_children,
     sounds_safe,
     states_safe_now,
     tells_help_is_coming,
@@ -252,7 +252,7 @@ def crisis_kind(tracker: DialogueStateTracker) -> str:
         categories.append(model_category)
     role = tracker.get_slot("user_role")
     # "im a PCSO in Harlow, found a 14yo girl on the bridge" as a first message: the role is said, not set yet
-    professional = role == PROFESSIONAL or (role != "young_person" and role_said_of_oneself(text) == PROFESSIONAL)
+    professional = role == PROFESSIONAL or (role is None and says_they_work_with_children(text))
     return reply_kind(
         categories, parent=is_parent(tracker), text=text, young_person=role == "young_person", professional=professional
     )
@@ -298,6 +298,7 @@ def first_crisis_step(tracker: DialogueStateTracker) -> tuple[str, list[Event]]:
 
 
 FORM_SLOTS = ("user_role", "age", "school", "area", "concern")
+ROLES = ("young_person", PARENT, PROFESSIONAL)
 # The bot's questions in the crisis steps: a message after one of them answers it.
 CRISIS_QUESTIONS = frozenset({UTTER_CHECK, *ASK_SAFE_ACTIONS, *NOT_SAFE_ACTIONS, UTTER_HELP_COMING, UTTER_HELP_COMING_CHILD})
 
@@ -318,10 +319,12 @@ def undo_form_extraction(tracker: DialogueStateTracker) -> list[Event]:
         return []
     # The worry told in the crisis message itself stays: the search reads crisis words as the crisis
     # concerns ("i want to unalive myself" at "What has been going on?": suicidal thoughts).
-    kept = ("concern",) if last_bot_action_before_user(tracker) not in CRISIS_QUESTIONS else ()
+    # A role the NLU read in it ("our 14 year old has taken an overdose": a parent) stays too.
+    in_the_crisis_message = last_bot_action_before_user(tracker) not in CRISIS_QUESTIONS
     changed = {
         event.key for event in events[last_user + 1 :]
-        if isinstance(event, SlotSet) and event.key in FORM_SLOTS and event.key not in kept
+        if isinstance(event, SlotSet) and event.key in FORM_SLOTS
+        and not (in_the_crisis_message and (event.key == "concern" or (event.key == "user_role" and event.value in ROLES)))
     }
     before: dict[str, Any] = {}
     for event in events[:last_user]:
@@ -685,10 +688,11 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     level = risk_level(tracker)
     said = answer_to_are_you_safe(tracker.latest_message.text or "") if tracker.latest_message else None
     taken = took_something_already(tracker.get_slot(CRISIS_SLOT) or [], crisis_message(tracker))
-    if before in ASK_SAFE_ACTIONS and taken and said != "no" and intent not in NOT_SAFE_INTENTS:
-        # After pills already taken, any answer but "not safe" gets "call 999 now, even if you feel
-        # OK": "she says she's fine now and doesn't want an ambulance" got the crisis reply again (a
-        # user trial, session 20). "Not safe" gets the not-safe reply below, with 999 too.
+    text = tracker.latest_message.text or "" if tracker.latest_message else ""
+    if before in ASK_SAFE_ACTIONS and taken and said != "no" and intent not in NOT_SAFE_INTENTS and (sounds_safe(text) or said == "yes"):
+        # After pills already taken, an answer that sounds safe gets "call 999 now, even if you feel
+        # OK", however much more it says: "she says she's fine now and doesn't want an ambulance"
+        # got the crisis reply again (a user trial, session 20). Unsure or not safe: the not-safe reply.
         return safe_reply(tracker, before), []
     if before in ASK_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and says_safe_plainly(tracker):
         return safe_reply(tracker, before), []
@@ -721,7 +725,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     # "I can only chat in English" (a user trial, session 20): a button's words are never that.
     # "beauchamp in oadby" at the school question was read as German: a short answer to the school
     # or place question is a name (development author D1, session 20).
-    other_language = bool(language) and language != "en" and not repeats_a_button(tracker) and not short_name_answer(tracker)
+    other_language = bool(language) and language != "en" and not repeats_a_button(tracker)
     if level == CHECK and (plain_yes_to_the_offer(tracker, before) or plain_answer_to_the_question(tracker, before)):
         return TRIAGE_FORM, []
     if level == CHECK:
@@ -734,7 +738,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         return safe_reply(tracker, before), []
     if before == UTTER_CHECK and intent in NO_RISK_ANSWERS:
         return UTTER_CHECK_OK, []
-    if other_language:
+    if other_language and not short_name_answer(tracker):  # (the check question above keeps its numbers)
         return UTTER_OTHER_LANGUAGE, [SlotSet(LANGUAGE_SLOT, language)]
     return None, []
 
