@@ -8,7 +8,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: privacy-question-eval service-question-eval bench-model-load bench-reproducible-training bench-plain-answer test-fast bench-staff typed-eval concern-eval chaos privacy-eval safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
+.PHONY: privacy-question-eval service-question-eval list-question-eval bench-model-load bench-reproducible-training bench-plain-answer test-fast bench-staff typed-eval concern-eval chaos privacy-eval safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
 
 help:
 	@echo "make run   - set up whatever is missing, then start the bot (widget on localhost)"
@@ -132,6 +132,10 @@ privacy-question-eval: setup
 # (issue #12). make service-question-eval [ARGS=...] (default: tests/service_questions/*).
 service-question-eval: setup
 	@$(PY) -m bot.chat_question_eval service $(ARGS)
+
+# Questions typed after the list ("can I text any of these"): held-out author L1 (figures only).
+list-question-eval: setup
+	@$(PY) -m bot.list_question_eval $(or $(ARGS),tests/list_questions/L1.jsonl)
 
 # Typed answers to each question, understood by the whole trained bot (issue #12):
 # make typed-eval [ARGS="FILE.jsonl ... --show-failures N"] (default: tests/typed_answers/*).

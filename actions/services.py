@@ -216,6 +216,9 @@ class ActionMoreServices(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         shown = tuple(tracker.get_slot("services_shown") or ())
+        if shown and answer_list_question(dispatcher, tracker):  # "is there anything online": about the list
+            offer_next_step(dispatcher, tracker)
+            return []
         if not shown:  # nothing searched yet: start the triage instead
             dispatcher.utter_message(response="utter_change_what")
             return []

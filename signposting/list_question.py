@@ -5,6 +5,12 @@ Two user trials (sessions 19 and 20) asked these after the list. Each got the sa
 text, "What would you like to change?" or "Sorry, I didn't get that", although the answer is
 in the records of the services shown: their contacts, how to get help and opening hours.
 This only says which question was asked; `actions.list_questions` answers it from the records.
+
+A message is a question about the list when it asks (a question mark, or asking words such as
+"can i", "is there", "which") and names what it asks about (texting, online, a referral, opening
+times, waiting, the difference), or says it plainly as a need ("i cant talk on the phone", "i
+dont want to wait ages"). Worries that share the words ("he texts me at night", "how long will i
+feel like this", "i feel worse at weekends") are not: they ask nothing about a service.
 """
 from __future__ import annotations
 
@@ -20,51 +26,81 @@ DIFFERENCE = "difference"
 QUICKEST = "quickest"
 KINDS = (TEXT, ONLINE, HOW_TO_GET_HELP, HOURS, DIFFERENCE, QUICKEST)
 
-# Words that ask whether one of the services shown does something ("can", "any", "which").
-_ASKS = r"(?:any|anything|anyone|something|someone|somewhere|which|can|could|do|does|ones?|these|them|those)"
+_ASKS = re.compile(
+    r"^(?:is|are|r|can|could|do|does|did|would|will|which|wich|what|wat|wot|whats|wats|how|when|wen|where|who|any|anything|"
+    r"has|have|hav|should|shud|shall)\b|"
+    r"\b(?:can|could|would|will) (?:i|we|she|he|they|u|you|it|my \w+|any)\b|\b(?:do|does|did) (?:i|we|she|he|they|u|you|any|it|[a-z]+s)\b|"
+    r"\b(?:is|are) (?:there|ther|any|it|they|the \w+)\b|\bany (?:of (?:these|them|those|they|em)|one|1)\b|\bwhich\b|\bwich\b|"
+    r"\bhow (?:do|does|would|can|long|soon|quick|many)\b|\bwhat (?:time|times|about|do|does)\b"
+)
+# What the question is about, each with the words that name a service or its contact (so "is it
+# normal to feel worse at weekends?" asks nothing about a service).
+_ABOUT_A_SERVICE = re.compile(
+    r"\b(?:open|answer|available|there|ther|talk|speak|ring|call|phone|fone|line|helpline|service|services|team|camhs|mhst|"
+    r"nurse|nurses|kooth|any|anyone|any1|someone|sum1|they|them|these|those|it|appts?|appointments?|running|work|on)\b"
+)
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    # "text me the list" asks the bot to send it: a request it cannot do yet
-    (TEXT, re.compile(
-        rf"\b{_ASKS} (?:\w+ ){{0,3}}?(?:text|txt|texting|sms|whatsapp|message)\b(?! me\b)(?! (?:it|this|that|the list) to\b)|"
-        r"\b(?:text|txt|sms|whatsapp|texting) (?:service|services|line|lines|number|numbers|option|options|support|help)\b"
-    )),
-    (ONLINE, re.compile(
-        rf"\b{_ASKS} (?:\w+ ){{0,4}}?(?:online|on line|web ?chat|live chat|chat online|an app)\b"
-        r"(?! (?:bully|bullying|bullied|abuse|gaming|games?|grooming|safety|porn))|"
-        r"\b(?:online|web ?chat|live chat) (?:service|services|option|options|support|help|counselling|chat)\b"
-    )),
-    (HOW_TO_GET_HELP, re.compile(
-        r"\b(?:refer (?:myself|herself|himself|themselves|ourselves|her|him|them|my (?:son|daughter|child|kid|pupil|student))|"
-        r"self ?refer\w*|self referral|(?:do|does|will) (?:i|we|she|he|they) (?:need|have to (?:see|go to|get)) "
-        r"(?:a |an |to get a |to get an |to see a |to see the |the )?(?:gp|doctor|doctors|referral|referal)|"
-        r"(?:gp|doctor s|doctors) referral|without (?:a |the )?(?:gp|referral|doctor)|"
-        r"go (?:to (?:them|any of them|one) )?(?:on my own|myself|direct|directly)|"
-        r"how (?:do|can|would|does) (?:i|we|she|he|they|you) (?:get (?:seen|in|an appointment|referred)|access|contact|refer|sign up)|"
-        r"who (?:can|has to|needs to) refer|how do referrals work|referral route|make a referral)\b"
-    )),
-    (HOURS, re.compile(
-        r"\b(?:open|opening (?:times|hours)|when (?:are|is) (?:they|it|these|that|any) open|what time (?:do|are|is) (?:they|it)|"
-        r"out of hours)\b|"
-        r"\b(?:any|anyone|anything|which|are (?:they|any)|is (?:it|anyone|there)|can i (?:call|ring|text|contact|speak|talk))\b"
-        r"(?:\W+\w+){0,4}?\W+(?:at night|in the evenings?|evenings?|weekends?|saturdays?|sundays?|bank holidays?|after school|late)\b"
+    (DIFFERENCE, re.compile(
+        r"\b(?:difference|differences|diffrence|difrence|same thing|the same as|all sound the same|sound the same|vs|versus|"
+        r"compare|which (?:one |1 )?(?:first|1st)|(?:which|wich) (?:one|1|of (?:these|them|those)|service|is)? ?"
+        r"(?:is |would be |should i |shud i |should we |should |shud |do i |to |would you )?(?:most )?"
+        r"(?:best|better|right|suitable|try|pick|choose|go for|start with|first|recommend)|"
+        r"what (?:do|does) (?:they|it|each|these|the \w+(?: \w+)?) (?:actually |actualy )?(?:do|offer)|"
+        r"what s the best|whats the best|best one|which should (?:i|we))\b"
     )),
     (QUICKEST, re.compile(
-        r"\b(?:quickest|fastest|quicker|faster|soonest|waiting (?:list|lists|time|times)|wait (?:list|lists|times?)|"
-        r"how long (?:is|are) the (?:wait|waiting)|how long (?:will|would|does|do) (?:it|they) take to (?:get|be) "
-        r"(?:seen|an appointment|a reply)|seen (?:quickly|soon|fast))\b"
+        r"\b(?:quickest|quikest|quickly|fastest|quicker|faster|soonest|sooner|shortest wait|no wait|waiting (?:list|lists|time|times)|"
+        r"wait (?:list|lists|times?)|wait ages|wait long|wait for ages|have to wait|hav to wait|how long (?:is|are|do|does|would|will)"
+        r" (?:the |u |you |i |we |she |he |it )?(?:wait|waiting|have to wait|hav to wait|take to (?:get|be) seen)|"
+        r"(?:get|be) seen (?:this week|today|soon|quickly|fast)|first appointment|immediate|straight away|how many weeks)\b"
     )),
-    (DIFFERENCE, re.compile(
-        r"\b(?:difference|differences|diff between|compare|which (?:one|1|of (?:these|them|those)|service)s? "
-        r"(?:is|would be|should|do i|do we|does|is the|would you|would|to)|which (?:is|would be) (?:best|better)|"
-        r"what s the best|whats the best|best one|which should (?:i|we)|what do (?:they|these|each) do)\b"
+    (TEXT, re.compile(
+        r"\b(?:text|txt|texts|sms|whatsapp|msg|message|messige|messages|messaging)\b"
+        r"(?! me (?:it|this|that|the list)\b)(?! (?:it|this|that|the list) to\b)"
+    )),
+    (ONLINE, re.compile(
+        r"\b(?:online|on line|website|web site|webchat|web chat|live chat|an app|app|laptop|computer|video|from home|on the web)\b"
+        r"(?! (?:bully|bullying|bullied|abuse|gaming|games?|grooming|safety|porn))"
+    )),
+    (HOURS, re.compile(
+        r"\b(?:open|opening|shut|close|closes|closing|hours|hrs|at night|nite|night|evenings?|weekends?|sundays?|saturdays?|"
+        r"christmas|bank holidays?|summer|hols|holidays|half term|in the morning|mornings?|o ?clock|\d+ ?(?:am|pm)|"
+        r"pre \d+|after \d+|before \d+|24 ?7|late)\b"
+    )),
+    (HOW_TO_GET_HELP, re.compile(
+        r"\b(?:refer|referral|referal|referred|referring|self ?refer\w*|sign (?:up|myself|me|her|him)|get (?:in|into|in to|seen)|"
+        r"be seen|letter|(?:go|going) to (?:the|a|my|her|his) (?:doctor|doctors|docters|gp)|see (?:the|a|my|her|his) (?:doctor|gp)|"
+        r"(?:through|via) (?:the )?(?:gp|doctor|spa)|(?:gp|doctor s|doctors) (?:referral|letter|note)|need (?:a |an )?(?:gp|doctor)|"
+        r"consent|permission|(?:have|hav|need|needs) to (?:say yes|agree|know)|find out|arrange|arranging|go about|access|"
+        r"form or email|go through)\b"
     )),
 )
+_OPENING = re.compile(r"\b(?:open|opening|shut|close|closes|closing|hours|hrs)\b")
+# Said as a need, without asking: "i cant talk on the phone", "i dont want to wait ages".
+_NEEDS = (
+    (TEXT, re.compile(
+        r"\b(?:cant|can t|can not|cannot|dont|don t|wont|won t|too scared to|to scared to|not able to|unable to) "
+        r"(?:talk on the (?:phone|fone)|phone|fone|ring|call|speak on the phone)\b"
+    )),
+    (QUICKEST, re.compile(
+        r"\b(?:dont|don t|do not|wont|won t|cant|can t) (?:want to |wanna |go anywhere with a )?(?:wait|waiting list)\b"
+    )),
+    (HOURS, re.compile(r"\b(?:can|could) only (?:talk|call|ring|speak) (?:after|before|at|on)\b")),
+    (DIFFERENCE, re.compile(r"\b(?:all )?sound the same\b")),
+)
+# Said of something done to the user ("he texts me at night", "my ex keeps messaging me"): a worry.
+_DONE_TO_ME = re.compile(r"\b(?:texts?|texting|texted|messages|messaging|messaged|msgs?|calls|calling|rings) (?:me|us|her|him)\b")
 
 
 def parse_list_question(text: str) -> str | None:
     """One of KINDS when the message asks about the services shown, else None."""
     clean = normalise(text)
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in _NEEDS:
         if pattern.search(clean):
+            return kind
+    if _DONE_TO_ME.search(clean) or not ("?" in text or _ASKS.search(clean)):
+        return None
+    for kind, pattern in _PATTERNS:
+        if pattern.search(clean) and (kind != HOURS or _OPENING.search(clean) or _ABOUT_A_SERVICE.search(clean)):
             return kind
     return None

@@ -71,6 +71,9 @@ LIST_QUESTIONS = [
     ("do i need a gp referral", ("Here is how to get help from each one:",)),
     ("are any open at weekends", ("Here is when each one is open:",)),
     ("which one is quickest", ("I don't know how long each one takes.",)),
+    # read as a request for a person, or for more options: the question is still about the list
+    ("can i chat to someone online", ("You can use these ones online:", "None of the services I showed you can be used online")),
+    ("is there anything online", ("You can use these ones online:", "None of the services I showed you can be used online")),
 ]
 
 

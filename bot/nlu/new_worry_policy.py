@@ -22,8 +22,11 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.nlu.crisis_policy import CRISIS_ACTIONS, UTTER_OFFER, last_bot_action_before_user, next_step
 from bot.nlu.deterministic_policy import DeterministicPolicy
 from signposting.change_request import parse_change_target
+from signposting.list_question import parse_list_question
 
 CHANGE_ANSWER = "action_change_answer"
+# Answers a question about the services shown from their records (actions/list_questions.py).
+LIST_ANSWER = "action_service_info"
 WORRY_INTENTS = {"describe_concern", "seek_help"}
 ANSWER_INTENT = "inform"
 
@@ -54,11 +57,32 @@ def answer_after_the_list(tracker: DialogueStateTracker) -> bool:
     return (tracker.latest_message.intent or {}).get("name") in (ANSWER_INTENT, *WORRY_INTENTS)
 
 
+def asks_about_the_list(tracker: DialogueStateTracker) -> bool:
+    """"can I text any of these", "whats the difference between these": a question about the
+    services shown, whatever intent the NLU gave it (it was a hello, a request for a person or a
+    new worry as often as a question)."""
+    if not replies_to_the_list(tracker) and not _typed_to_the_offer(tracker):
+        return False
+    return parse_list_question(tracker.latest_message.text or "") is not None
+
+
+def _typed_to_the_offer(tracker: DialogueStateTracker) -> bool:
+    return (
+        tracker.latest_action_name == ACTION_LISTEN_NAME and not tracker.active_loop_name
+        and bool(tracker.get_slot("services_shown")) and tracker.latest_message is not None
+        and last_bot_action_before_user(tracker) == UTTER_OFFER
+    )
+
+
 def next_new_worry_action(tracker: DialogueStateTracker) -> str | None:
     if next_step(tracker)[0] is not None:  # the crisis path first, always
         return None
+    if tracker.latest_action_name == LIST_ANSWER and tracker.latest_message and parse_list_question(tracker.latest_message.text or ""):
+        return ACTION_LISTEN_NAME
     if tracker.latest_action_name == CHANGE_ANSWER and _answered_a_new_worry(tracker):
         return ACTION_LISTEN_NAME
+    if asks_about_the_list(tracker):
+        return LIST_ANSWER
     return CHANGE_ANSWER if answer_after_the_list(tracker) else None
 
 
