@@ -18,7 +18,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.feedback import ActionRecordFeedback, ask_contacted_if_due, typed_feedback_answer
-from actions.list_questions import answer_list_question
 from actions.triage_form import WHAT_WE_MEAN, WHY_WE_ASK, ask_area, resolve_area
 from signposting.change_request import parse_change_target
 from signposting.languages import interpreter_lines
@@ -158,9 +157,6 @@ class ActionNotUnderstood(Action):
                 return [UserUtteranceReverted(), *ask(dispatcher, tracker, tracker.get_slot("requested_slot"))]
             offer_next_step(dispatcher, tracker)
             return [UserUtteranceReverted()]
-        if not in_the_form(tracker) and answer_list_question(dispatcher, tracker):  # "anything i can text"
-            offer_next_step(dispatcher, tracker)
-            return [UserUtteranceReverted()]
         asked = tracker.get_slot("requested_slot")
         if in_the_form(tracker) and asked in WHY_WE_ASK and asks_why_we_ask(tracker.latest_message.get("text") or ""):
             # "why?" read as nothing: say why we ask, then ask again (not a misunderstanding)
@@ -233,10 +229,6 @@ class ActionCannotDoYet(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         intent = str(((tracker.latest_message or {}).get("intent") or {}).get("name") or "")
-        if intent != "request_other_language" and not in_the_form(tracker) and answer_list_question(dispatcher, tracker):
-            # "can i text any of them" asks about the services, not for the list by text
-            offer_next_step(dispatcher, tracker)
-            return []
         dispatcher.utter_message(response=CANNOT_DO_YET.get(intent, "utter_not_understood"))
         events: list[dict[str, Any]] = []
         if intent == "request_other_language":

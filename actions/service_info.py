@@ -138,16 +138,16 @@ class ActionServiceInfo(Action):
         return "action_service_info"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
-        # A question about the list first ("how do i get in to camhs", "does camhs do evening appts"),
-        # unless it asks what a service is ("wat is kooth is it a website"): then its card.
-        if not asks_what_it_is(latest_text(tracker)) and not in_the_form(tracker) and answer_list_question(dispatcher, tracker):
-            offer_next_step(dispatcher, tracker)
-            return []
+        # NewWorryPolicy sends every question about the list here, whatever the intent. It is answered
+        # first ("how do i get in to camhs"), unless it asks what a named service is ("wat is kooth"):
+        # then that service's card.
         matches = _named_and_shown(tracker)
-        if matches:
+        if matches and asks_what_it_is(latest_text(tracker)):
             tell_about(dispatcher, tracker, matches)
-        elif not in_the_form(tracker) and answer_list_question(dispatcher, tracker):  # "is there anything online" after the card
+        elif not in_the_form(tracker) and answer_list_question(dispatcher, tracker):
             offer_next_step(dispatcher, tracker)
+        elif matches:
+            tell_about(dispatcher, tracker, matches)
         else:
             dispatcher.utter_message(response=SERVICE_INFO)
         return []
@@ -164,9 +164,6 @@ class ActionClinicalAdvice(Action):
         matches = _named_and_shown(tracker) if asks_what_it_is(latest_text(tracker)) else []
         if matches:
             tell_about(dispatcher, tracker, matches)
-            return []
-        if not in_the_form(tracker) and answer_list_question(dispatcher, tracker):  # "which one should i try"
-            offer_next_step(dispatcher, tracker)
             return []
         if tracker.get_slot("services_shown") and not in_the_form(tracker) and asks_for_services_for_a_worry(latest_text(tracker)):
             # "is there anything specifically for eating disorders?": services for a worry, not advice

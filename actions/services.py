@@ -14,7 +14,6 @@ from actions.cards import card_reasons, service_card
 from actions.directory import get_directory
 from actions.feedback import ask_helpful_once
 from actions.keep_going import offer_next_step
-from actions.list_questions import answer_list_question
 from actions.render import card_values
 from actions.triage_form import concern_in, latest_text, resolve_area
 from services_db.opening import london_now
@@ -216,9 +215,6 @@ class ActionMoreServices(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         shown = tuple(tracker.get_slot("services_shown") or ())
-        if shown and answer_list_question(dispatcher, tracker):  # "is there anything online": about the list
-            offer_next_step(dispatcher, tracker)
-            return []
         if not shown:  # nothing searched yet: start the triage instead
             dispatcher.utter_message(response="utter_change_what")
             return []
@@ -319,9 +315,6 @@ class ActionChangeAnswer(Action):
                 # The same worry again, or one the bot cannot place: no new search, and no
                 # greeting and restart either (the rule for a worry out of the blue did that).
                 dispatcher.utter_message(response="utter_heard_you")
-                offer_next_step(dispatcher, tracker)
-                return []
-            if answer_list_question(dispatcher, tracker):  # "whats the difference between these"
                 offer_next_step(dispatcher, tracker)
                 return []
             if concern and concern in CONCERNS and asks_for_services_for_a_worry(text):
