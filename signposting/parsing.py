@@ -929,3 +929,49 @@ def tells_help_is_coming(text: str) -> bool:
     clean = normalise(text.replace("&", " and "))
     return bool(_HELP_IS_COMING.search(clean)) and not _REFUSES.search(clean)
 
+
+
+# Leaving, or playing it down, right after a crisis reply nobody has said they are safe from:
+# "bye x" to "Are you safe right now?" after "everything's ready" got "Bye for now. Take care", and
+# "its fine ill just lie down" after "Please call 999 now" restarted the chat from the greeting
+# (development conversations G2, session 21). Neither says safe.
+_GOODBYE = re.compile(
+    r"(?:(?:ok|okay|k|anyway|anyways|right|well|so|thanks|thank you|thx|ty|cheers|sorry|love you|luv u|and|but)\s+)*(?:"
+    r"bye+|bye bye|goodbye|good bye|byee+|bai|cya|see ya|see you|see u|see ya never|see you never|"
+    r"night|nite|night night|goodnight|good night|gn|ttyl|laters|later|take care|tc|"
+    r"i m off|im off|i m going|im going|i m going now|im going now|gotta go|got to go|have to go|i have to go|"
+    r"thanks for (?:listening|the chat|chatting|trying|everything|your help|the help|the numbers)|"
+    r"that s all|thats all|that s it|thats it|that s everything|enough about me"
+    r")(?:\s+(?:x+|xx+|now|then|forever|for ever|for good|never|all|everyone|bot|mate|lol|haha|tho|though|again|"
+    r"i guess|i suppose|night|bye|x+))*"
+)
+GOODBYE_MAX_WORDS = 10
+_PLAYS_IT_DOWN = re.compile(
+    r"\b(?:it s|its|it is|that s|thats|i ll be|ill be|i will be|everything s|everythings|it ll be|itll be) "
+    r"(?:probably |prob |prolly |totally |all |gonna be |going to be )?(?:fine|ok|okay|alright|nothing)\b|"
+    r"\bno ?(?:one|body) (?:will|ll|is going to|s gonna|is gonna|gonna) (?:know|notice|find out|see)\b|"
+    r"\b(?:don t|dont|do not|no need to) (?:worry|stress)\b|"
+    r"\bnot (?:a )?(?:big|huge) deal\b|\b(?:i ll|ill|i will) just (?:sleep|lie down|lay down|go to (?:bed|sleep)|put)\b"
+)
+
+
+# A longer message that ends with one ("thanks for trying bot. u were nicer than most people. take care").
+_ENDS_WITH_GOODBYE = re.compile(
+    r"(?:^|\s)(?:bye+|bye bye|goodbye|byee+|cya|see ya|see you never|see ya never|goodnight|good night|gn|ttyl|take care)"
+    r"(?:\s+(?:x+|now|then|forever|for good|all|everyone|bot|mate))*$"
+)
+GOODBYE_ENDING_MAX_WORDS = 20
+
+
+def says_goodbye(text: str) -> bool:
+    """A goodbye ("bye x", "see ya never", "anyway enough about me, night x", "thanks for the chat"),
+    or a message of a few sentences that ends with one."""
+    clean = normalise(text)
+    return _short_and_only(text, _GOODBYE, GOODBYE_MAX_WORDS) or (
+        len(clean.split()) <= GOODBYE_ENDING_MAX_WORDS and bool(_ENDS_WITH_GOODBYE.search(clean))
+    )
+
+
+def plays_it_down(text: str) -> bool:
+    """"its fine", "no one will know", "ill just lie down": said after a crisis reply, not a safe answer."""
+    return bool(_PLAYS_IT_DOWN.search(normalise(text)))

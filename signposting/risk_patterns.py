@@ -538,6 +538,17 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~miss|remember me"),
         ("first", "sorry for everything"),
         ("first", "love you all"),
+        # After distress (development conversations G2, session 21): "i'll be with mum soon" after
+        # "my mum died", "ill save them the paperwork", "see ya never", "i'm not doing another week".
+        ("first", "~be with my? mum|mam|mom|dad|nan|nanny|nana|gran|grandma|grandad|grandpa|brother|sister|him|her|them soon"),
+        ("first", "save them|everyone|everybody|my|you the? paperwork|bother|hassle|trouble|money"),
+        ("first", "see ya|you|u never"),
+        ("first", "not ~do another day|week|month|year|night of this"),
+        ("first", "~do|go for? it tonight? while|when|once everyone|everyones|everybody|they|theyre|mum|dad|mums|dads ~be? asleep|sleeping"),
+        ("first", "i'll|ill|will show them ."),
+        ("first", "and i meant it"),
+        ("first", "~say bye|goodbye to someone|somebody"),
+        ("first", "~tell someone|somebody before ."),
     ],
 }
 

@@ -158,3 +158,28 @@ def test_help_on_its_way(text, coming):
     from signposting.parsing import tells_help_is_coming
 
     assert tells_help_is_coming(text) is coming
+
+
+@pytest.mark.parametrize("text", ["bye x", "see ya never 🫡", "anyway enough about me, night x", "ok. anyway thanks for the chat",
+                                  "thanks for trying bot. u were nicer than most people. take care 🫶", "gotta go"])
+def test_goodbyes_as_people_type_them(text):
+    from signposting.parsing import says_goodbye
+
+    assert says_goodbye(text)
+
+
+@pytest.mark.parametrize("text", ["i cant sleep at night", "i will take care of my sister", "i have to say goodbye to my dog",
+                                  "i have to go to school", "night out tomorrow"])
+def test_a_goodbye_inside_a_worry_is_not_leaving(text):
+    from signposting.parsing import says_goodbye
+
+    assert not says_goodbye(text)
+
+
+@pytest.mark.parametrize(("text", "down"), [("its fine ill just lie down", True), ("got my hoodie on, its fine, no one will know", True),
+                                            ("it'll be ok", True), ("i'm fine", False), ("its not fine", False),
+                                            ("my mum is fine with it", False)])
+def test_playing_it_down(text, down):
+    from signposting.parsing import plays_it_down
+
+    assert plays_it_down(text) is down

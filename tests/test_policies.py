@@ -348,13 +348,12 @@ def test_after_a_crisis_nobody_said_they_are_safe_from_a_low_score_is_checked(do
 
     state = tracker(domain, scored("i've planned how and everything's ready", "express_crisis", "crisis", 0.9),
                     ActionExecuted("utter_crisis"), SlotSet("crisis_categories", ["suicidal"]),
-                    ActionExecuted("utter_ask_safe_now"), ActionExecuted("action_listen"), scored("sorry", "goodbye", score=0.06))
+                    ActionExecuted("utter_ask_safe_now"), ActionExecuted("action_listen"), scored("sorry", "out_of_scope", score=0.06))
     assert risk_level(state) == "check"
     assert next_crisis_action(state) == "utter_crisis"  # already escalated once: the crisis reply again
 
 
 @pytest.mark.parametrize(("last", "intent", "score", "extra"), [
-    ("bye x", "goodbye", 0.02, {}),  # below the line
     ("yes i'm safe", "confirm_safe", 0.2, {}),  # the answer to "are you safe?": the crisis steps read it
     ("yeah", "inform", 0.2, {}),
 ])
@@ -400,7 +399,16 @@ def test_escalating_again_keeps_the_kind_of_danger(domain):
                     ActionExecuted("utter_crisis_third_party"), SlotSet("crisis_categories", ["overdose"]),
                     SlotSet("crisis_kind", "third_party"), ActionExecuted("utter_ask_safe_now_other"),
                     ActionExecuted("action_listen"), scored("ok whatever bye", "goodbye", score=0.1))
+    # A goodbye is no answer (session 21): the not-safe reply about them, the crisis kind kept
     action, events = next_step(state)
+    assert action == "utter_not_safe_now_other"
+    assert state.get_slot("crisis_kind") == "third_party"
+    # Above the after-crisis line, without a goodbye: the crisis reply again, of the same kind
+    again = tracker(domain, scored("my friend says she is going to overdose", "express_crisis", "crisis", 0.9),
+                    ActionExecuted("utter_crisis_third_party"), SlotSet("crisis_categories", ["overdose"]),
+                    SlotSet("crisis_kind", "third_party"), ActionExecuted("utter_ask_safe_now_other"),
+                    ActionExecuted("action_listen"), scored("whatever she does what she wants", "inform", score=0.1))
+    action, events = next_step(again)
     assert action == "utter_crisis_third_party"
     assert {(e.key, str(e.value)) for e in events if isinstance(e, SlotSet)} >= {("crisis_kind", "third_party"), ("crisis_categories", "['overdose']")}
     # Told as already taken, the same goodbye gets "call 999 now, even if they seem OK" (session 20)
@@ -549,7 +557,7 @@ def test_a_first_message_that_says_who_is_speaking_counts_before_the_role_is_set
     text = "im a PCSO in Harlow, found a 14yo girl on the bridge, says she wanted to jump"
     assert next_step(tracker(domain, said_with(text, "express_crisis", level="crisis", categories=["suicidal"])))[0] == "utter_crisis_third_party"
     own = tracker(domain, SlotSet("user_role", "young_person"), said_with("my teacher hits me", "express_crisis", level="crisis", categories=["abuse"]))
-    assert next_step(own)[0] == "utter_crisis"
+    assert next_step(own)[0] == "utter_crisis_abuse"  # their own reply, not a worker's
 
 
 def test_an_answer_to_a_crisis_question_is_not_the_forms_answer(domain):
@@ -592,3 +600,56 @@ def test_a_short_answer_to_the_school_or_place_question_is_a_name_not_another_la
     assert short_name_answer(at("area", "Braunstone (Leicester city)"))
     assert not short_name_answer(at("concern", "beauchamp in oadby"))
     assert not short_name_answer(at("school", "nie wiem gdzie jest moja szkoła teraz"))
+
+
+# --- Leaving or playing it down after a crisis reply (development conversations G2, session 21) ---
+
+
+def after_the_crisis(domain, answer, asked="utter_ask_safe_now"):
+    return tracker(domain, scored("i've been planning how to kill myself and everything's ready", "express_crisis", "crisis", 0.95),
+                   ActionExecuted("utter_crisis"), SlotSet("crisis_categories", ["suicidal"]), ActionExecuted("utter_crisis_local"),
+                   ActionExecuted(asked), ActionExecuted("action_listen"), answer)
+
+
+@pytest.mark.parametrize(("text", "intent"), [("bye x", "goodbye"), ("see ya never 🫡", "goodbye"),
+                                              ("anyway enough about me, night x", "thanks"), ("its fine, no one will know", "inform")])
+def test_leaving_or_playing_it_down_is_no_answer_to_are_you_safe(domain, text, intent):
+    """"bye x" to "Are you safe right now?" after "everything's ready" got "Bye for now. Take care"."""
+    from bot.nlu.crisis_policy import risk_level
+
+    state = after_the_crisis(domain, scored(text, intent, score=0.02))
+    assert risk_level(state) == "crisis"
+    assert next_crisis_action(state) == "utter_not_safe_now"
+
+
+def test_playing_it_down_after_the_not_safe_reply_gets_it_again(domain):
+    """"its fine ill just lie down, almost at my goal" after "Please call 999 now" restarted the chat."""
+    state = after_the_crisis(domain, scored("my chest hurts when i stand up", "express_crisis", "crisis", 0.9))
+    state.update(ActionExecuted("utter_not_safe_now"))
+    state.update(ActionExecuted("action_listen"))
+    state.update(scored("its fine ill just lie down, almost at my goal", "describe_concern", score=0.02))
+    assert next_crisis_action(state) == "utter_not_safe_now"
+
+
+def test_a_goodbye_after_they_said_they_are_safe_is_a_goodbye(domain):
+    from bot.nlu.crisis_policy import risk_level
+
+    state = after_the_crisis(domain, said("/confirm_safe", "confirm_safe"))
+    state.update(ActionExecuted("utter_glad_you_are_safe"))
+    state.update(ActionExecuted("action_listen"))
+    state.update(scored("ok bye x", "goodbye", score=0.02))
+    assert risk_level(state) == "none"
+    assert next_crisis_action(state) is None
+
+
+def test_safe_said_plainly_is_safe_and_safe_with_a_goodbye_is_not_plain(domain):
+    """A goodbye is not in the closed list of a plain safe statement: "im safe, bye" after
+    "everything's ready" gets the not-safe reply, as other safe words with more did before."""
+    assert next_crisis_action(after_the_crisis(domain, scored("im safe at home", "confirm_safe", score=0.02))) == "utter_glad_you_are_safe"
+    assert next_crisis_action(after_the_crisis(domain, scored("im safe, bye", "confirm_safe", score=0.02))) == "utter_not_safe_now"
+
+
+def test_a_goodbye_to_the_check_question_is_not_a_no(domain):
+    state = tracker(domain, said_with("no one here knows me or cares", "express_crisis", level="check"),
+                    ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"), said("bye x", "goodbye"))
+    assert next_step(state)[0] == "utter_crisis"

@@ -68,12 +68,22 @@ def test_each_category_fires_and_is_recorded(text, category):
 
 
 @pytest.mark.parametrize(
-    "text", ["thanks for everything, bye everyone", "I won't be anywhere on Monday", "I've made my decision"]
+    "text", ["thanks for everything, bye everyone", "I won't be anywhere on Monday", "I've made my decision",
+             "i'll be with mum soon", "ill save them the paperwork this time", "see ya never", "fine. i'll show them",
+             "might just go for it while everyones asleep", "i'm not doing another week of this", "and i meant it"]
 )
 def test_a_goodbye_alone_is_finality_not_risk(text):
     """Finality words escalate only after earlier distress (the crisis policy's context rule)."""
     result = detect_risk(text)
     assert result.finality and not result.is_risk
+
+
+@pytest.mark.parametrize(
+    "text", ["ill be with my dad again at the weekend", "i'll show them my drawing", "while everyone was asleep i played fortnite",
+             "mum will be with me soon", "i need to tell someone before my exam"],
+)
+def test_everyday_neighbours_of_the_new_goodbyes_are_not_finality(text):
+    assert not detect_risk(text).finality
 
 
 @pytest.mark.parametrize(

@@ -53,6 +53,8 @@ from signposting.parsing import (
     parse_age_mention,
     parse_role,
     parse_yes_no,
+    plays_it_down,
+    says_goodbye,
     says_they_work_with_children,
     sounds_safe,
     states_safe_now,
@@ -221,12 +223,30 @@ def risk_level(tracker: DialogueStateTracker) -> str:
         level = CHECK if risk.get("source") == "classifier" and not risk.get("categories") else CRISIS
     if level != CRISIS and risk.get("finality") and earlier_distress(tracker):
         return CRISIS
+    if level != CRISIS and crisis_not_settled(tracker) and leaves_or_plays_it_down(tracker):
+        return CRISIS
     if (
         level == NONE and after_crisis_score(risk) >= AFTER_CRISIS_CHECK
         and crisis_not_settled(tracker) and not answers_a_safety_question(tracker)
     ):
         return CHECK
     return level
+
+
+def leaves_or_plays_it_down(tracker: DialogueStateTracker) -> bool:
+    """A goodbye ("bye x", "see ya never"), or playing it down ("its fine, no one will know"),
+    with no plain "I'm safe": after a crisis reply, it is no answer (development conversations G2:
+    "bye x" after "everything's ready" got "Bye for now. Take care")."""
+    if not tracker.latest_message or says_safe_plainly(tracker):
+        return False
+    text = tracker.latest_message.text or ""
+    return leaves(tracker) or plays_it_down(text)
+
+
+def leaves(tracker: DialogueStateTracker) -> bool:
+    """A goodbye typed to the check question ("bye x"): not a no."""
+    text = tracker.latest_message.text or "" if tracker.latest_message else ""
+    return _final_intent(tracker) == "goodbye" or says_goodbye(text)
 
 
 def after_crisis_score(risk: dict) -> float:
@@ -708,10 +728,14 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         return (UTTER_HELP_COMING_CHILD if about_a_child_after(tracker, before) else UTTER_HELP_COMING), []
     if before in ASK_SAFE_ACTIONS and (intent in NOT_SAFE_INTENTS or said == "no"):
         return not_safe_reply(tracker, before), []
+    if before in ASK_SAFE_ACTIONS and said != "yes" and leaves_or_plays_it_down(tracker):
+        return not_safe_reply(tracker, before), []  # "bye x" to "Are you safe right now?"
+    if before in NOT_SAFE_ACTIONS and latest_risk(tracker).get("level") != CRISIS and leaves_or_plays_it_down(tracker):
+        return before, []  # "its fine ill just lie down" after "Please call 999 now": the same again
     if before in ASK_SAFE_ACTIONS and level == NONE and unsure_if_safe(tracker, said):
         # (above none, "ok whatever bye" after a friend's overdose: the crisis reply again, below)
         return not_safe_reply(tracker, before), []
-    if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS or unsure_answer(tracker)):
+    if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS or unsure_answer(tracker) or leaves(tracker)):
         # "sometimes", "idk" or "?" to "Are you thinking about hurting yourself, or is someone
         # hurting you?" got "Sorry, I can't help with that", or the form took it as an answer,
         # and the check was dropped (a user trial, session 20): not a no, so the crisis reply.
