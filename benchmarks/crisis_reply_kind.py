@@ -32,6 +32,7 @@ def main() -> int:
     corpus = whole + everyday
     parsed = {m.text: safety_eval.verdict(p).risk for m, p in zip(corpus, safety_eval.parse(agent, [m.text for m in corpus]), strict=True)}
     counts: collections.Counter[tuple[str, bool]] = collections.Counter()
+    mixed_up: collections.Counter[tuple[str, str]] = collections.Counter()  # (right reply, reply given), as shipped
     for author in sorted({m.author for m in corpus}):
         model = LengthAwareRiskModel.fit(
             [m for m in whole if m.author != author], [m for m in everyday if m.author != author],
@@ -48,10 +49,16 @@ def main() -> int:
             counts[("lexicon alone", kind_of(lexicon) == truth)] += 1
             counts[("every guess taken", kind_of(lexicon + ([guess] if guess else [])) == truth)] += 1
             fits = guess is not None and model_kind_fits(guess, message.text)
-            counts[("as shipped", kind_of(lexicon + ([guess] if fits else [])) == truth)] += 1
+            shipped = kind_of(lexicon + ([guess] if fits else []))
+            counts[("as shipped", shipped == truth)] += 1
+            if shipped != truth:
+                mixed_up[(truth, shipped)] += 1
     for rule in ("lexicon alone", "every guess taken", "as shipped"):
         right, wrong = counts[(rule, True)], counts[(rule, False)]
         print(f"{rule:18} right reply {right:5}   wrong reply {wrong:5}")
+    print("Wrong replies as shipped, by right reply -> reply given:")
+    for (truth, given), count in mixed_up.most_common():
+        print(f"  {truth:20} -> {given:20} {count:4}")
     return 0
 
 

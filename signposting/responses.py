@@ -75,6 +75,7 @@ CRISIS_FIRST_STEP: dict[str, str] = {
     "voices": "utter_crisis_voices",
     "parent_own": "utter_crisis_parent_own",
     "third_party": "utter_crisis_third_party",
+    "abuse": "utter_crisis_abuse",
 }
 CRISIS_LOCAL = "utter_crisis_local"
 ASK_SAFE_NOW = "utter_ask_safe_now"

@@ -37,7 +37,7 @@ NONE = "none"
 # Lexicon category or model category → which crisis reply fits (the template's suffix).
 REPLY_KIND = {
     "suicidal": "general", "self_harm": "general", "danger_overdose": "general", "overdose": "general",
-    "abuse": "general", "sexual_abuse": "general", "physical_abuse": "general",
+    "abuse": "abuse", "sexual_abuse": "abuse", "physical_abuse": "abuse",
     "grooming_online": "grooming_online", "exploitation": "exploitation",
     "forced_marriage_fgm": "forced_marriage_fgm", "eating_disorder_danger": "eating_disorder",
     "unsafe_home": "unsafe_now", "unsafe_now": "unsafe_now", "psychosis_harm": "voices",
@@ -49,7 +49,7 @@ KEPT_FOR_PROFESSIONALS = frozenset({"forced_marriage_fgm", "grooming_online", "e
 # When several fit, the most specific reply wins.
 KIND_PRIORITY = [
     "parent_own", "voices", "forced_marriage_fgm", "grooming_online", "exploitation", "eating_disorder",
-    "unsafe_now", "third_party", "general",
+    "unsafe_now", "third_party", "abuse", "general",
 ]
 
 

@@ -72,6 +72,11 @@ def test_distress_is_any_escalating_signal_or_a_middling_score():
         (["self_harm", "parent_own_crisis"], True, "my daughter is self harming", "general"),
         (["self_harm"], False, "my friend has been cutting herself", "third_party"),
         (["self_harm"], False, "Y10 student disclosed self-harm today", "third_party"),
+        # Abuse told by the person it happens to (session 21), and by a friend
+        (["physical_abuse"], False, "my dad hits me when hes drunk", "abuse"),
+        (["sexual_abuse", "suicidal"], False, "my uncle touches me and i want to die", "abuse"),
+        (["abuse"], False, "my friend's dad hits her", "third_party"),
+        (["physical_abuse", "unsafe_home"], False, "he hit me and i cant go home tonight", "unsafe_now"),
     ],
 )
 def test_the_crisis_reply_fits_the_kind_of_danger_and_who_is_speaking(categories, parent, text, kind):
@@ -282,7 +287,7 @@ def test_found_in_review_a_job_named_first_is_not_the_speakers_and_a_knife_is_no
     assert not says_they_work_with_children("the coach has been touching me")
     assert not says_they_work_with_children("gp at the surgery touched me")
     assert says_they_work_with_children("im a PCSO in Harlow") and says_they_work_with_children("teacher here")
-    assert reply_kind(["abuse"], parent=False, text="the coach has been touching me") == "general"
+    assert reply_kind(["abuse"], parent=False, text="the coach has been touching me") == "abuse"
     assert not took_something_already(["danger_overdose"], "i had a knife its for protection ppl after me")
     assert third_party_report("my best mate is self harming and keeps hitting me up at 3am")
     # A professional still gets the Forced Marriage Unit's numbers

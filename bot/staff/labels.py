@@ -56,7 +56,7 @@ CRISIS_KINDS = {
     "general": "Crisis reply", "eating_disorder": "Crisis reply: eating disorder", "grooming_online": "Crisis reply: online grooming",
     "exploitation": "Crisis reply: exploitation", "forced_marriage_fgm": "Crisis reply: forced marriage or FGM",
     "unsafe_now": "Crisis reply: unsafe now", "voices": "Crisis reply: voices", "parent_own": "Crisis reply: parent's own crisis",
-    "third_party": "Crisis reply: someone else at risk",
+    "third_party": "Crisis reply: someone else at risk", "abuse": "Crisis reply: abuse",
 }
 # The first crisis reply of each kind (signposting/responses.py), as staff read it.
 CRISIS_REPLIES = {CRISIS_FIRST_STEP[kind]: label for kind, label in CRISIS_KINDS.items()}
