@@ -957,7 +957,7 @@ _PLAYS_IT_DOWN = re.compile(
 
 # A longer message that ends with one ("thanks for trying bot. u were nicer than most people. take care").
 _ENDS_WITH_GOODBYE = re.compile(
-    r"(?:^|\s)(?:bye+|bye bye|goodbye|byee+|cya|see ya|see you never|see ya never|goodnight|good night|gn|ttyl|take care)"
+    r"(?:^|\s)(?<!say )(?<!said )(?<!saying )(?<!says )(?<!to )(?<!a )(?<!the )(?<!my )(?<!our )(?:bye+|bye bye|goodbye|byee+|cya|see ya|see you never|see ya never|goodnight|good night|gn|ttyl|take care)"
     r"(?:\s+(?:x+|now|then|forever|for good|all|everyone|bot|mate))*$"
 )
 GOODBYE_ENDING_MAX_WORDS = 20
@@ -975,3 +975,12 @@ def says_goodbye(text: str) -> bool:
 def plays_it_down(text: str) -> bool:
     """"its fine", "no one will know", "ill just lie down": said after a crisis reply, not a safe answer."""
     return bool(_PLAYS_IT_DOWN.search(normalise(text)))
+
+
+def without_leaving_words(text: str) -> str:
+    """The message without its goodbye and playing-down words ("dont worry im safe" -> "im safe")."""
+    clean = _PLAYS_IT_DOWN.sub(" ", normalise(text))
+    words = clean.split()
+    while words and _GOODBYE.fullmatch(" ".join(words[-1:])):
+        words = words[:-1]
+    return " ".join(words)

@@ -285,12 +285,15 @@ def reply_kind(
     about another: the young person's replies told a teacher "it is not your fault" and "tell a
     trusted adult" (a user trial, session 20)."""
     kinds = kinds_of(categories)
+    # Abuse told of oneself is as much an adult's own crisis as the general kind ("my husband hits
+    # me and i want to die" from a parent: review, session 21).
+    own_kinds = {"general", "abuse"}
     own = about_own_crisis(text) and not third_party_report(text)
-    if professional and own and kinds <= {"general"}:
+    if professional and own and kinds <= own_kinds:
         return "parent_own"  # their own crisis ("I can't cope any more, I want to die")
     if professional and not own and not kinds & KEPT_FOR_PROFESSIONALS:
         return "third_party"
-    if parent and about_own_crisis(text) and kinds <= {"general"}:
+    if parent and about_own_crisis(text) and kinds <= own_kinds:
         kinds.add("parent_own")
     if "parent_own" in kinds and (young_person or not about_own_crisis(text)):
         # The model's guess; the words say it is about someone else (a child), or a young person

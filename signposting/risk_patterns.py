@@ -541,13 +541,14 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # After distress (development conversations G2, session 21): "i'll be with mum soon" after
         # "my mum died", "ill save them the paperwork", "see ya never", "i'm not doing another week".
         ("first", "~be with my? mum|mam|mom|dad|nan|nanny|nana|gran|grandma|grandad|grandpa|brother|sister|him|her|them soon"),
-        ("first", "save them|everyone|everybody|my|you the? paperwork|bother|hassle|trouble|money"),
-        ("first", "see ya|you|u never"),
-        ("first", "not ~do another day|week|month|year|night of this"),
+        ("first", "save them|everyone|everybody|you the? paperwork|bother|hassle|trouble"),
+        ("first", "see ya|u never"),
+        ("first", "see you never ."),
+        ("first", "not ~do another day|week|month|year|night of this ."),
         ("first", "~do|go for? it tonight? while|when|once everyone|everyones|everybody|they|theyre|mum|dad|mums|dads ~be? asleep|sleeping"),
         ("first", "i'll|ill|will show them ."),
         ("first", "and i meant it"),
-        ("first", "~say bye|goodbye to someone|somebody"),
+        ("first", "~say bye|goodbye to someone|somebody who|whod|who'd|that|before|."),
         ("first", "~tell someone|somebody before ."),
     ],
 }
@@ -576,6 +577,7 @@ FIRST_PERSON_ACT = re.compile(
 FALSE_FRIENDS = re.compile(
     r"^(?:\S+ ){0,3}?(?:"
     r"end it with|ending it with|"
+    r"be with (?:my |our )?\w+ soon\s?,?\s(?:he|she|they|mum|dad)(?:'s|s| is| are|'re| re| will|'ll| ll)?\s(?:picking|coming|collecting|getting|fetching|home|back|here)|"
     r"(?:do|doing|did) drops (?:in|into|on|for (?:my|his|her|the|an?) (?:ear|eye|nose|eyes|ears))\b|"
     r"(?:people|ppl|gang|olders|boys|men) (?:are |were |was |is )?after me (?:in|at|on) (?:the|a) (?:queue|line|register|list|race|lunch)|"
     r"finish\w* (?:my|his|her|their) life (?:story|stories|project|book|timeline|cycle|skills|science|lesson)|"

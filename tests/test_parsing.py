@@ -169,7 +169,8 @@ def test_goodbyes_as_people_type_them(text):
 
 
 @pytest.mark.parametrize("text", ["i cant sleep at night", "i will take care of my sister", "i have to say goodbye to my dog",
-                                  "i have to go to school", "night out tomorrow"])
+                                  "i have to go to school", "night out tomorrow", "i never got to say goodbye",
+                                  "my nan died before i could say goodbye"])
 def test_a_goodbye_inside_a_worry_is_not_leaving(text):
     from signposting.parsing import says_goodbye
 

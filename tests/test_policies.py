@@ -653,3 +653,54 @@ def test_a_goodbye_to_the_check_question_is_not_a_no(domain):
     state = tracker(domain, said_with("no one here knows me or cares", "express_crisis", level="check"),
                     ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"), said("bye x", "goodbye"))
     assert next_step(state)[0] == "utter_crisis"
+
+
+# --- Review of the change above (session 21) ---------------------------------------------------
+
+
+def test_a_new_crisis_typed_with_a_goodbye_is_answered_as_a_crisis(domain):
+    """"and my dad hits me too. bye" after a friend's report got the not-safe reply about the friend."""
+    state = tracker(domain, scored("my friend says she is going to overdose", "express_crisis", "crisis", 0.9),
+                    ActionExecuted("utter_crisis_third_party"), SlotSet("crisis_categories", ["overdose"]),
+                    SlotSet("crisis_kind", "third_party"), ActionExecuted("utter_ask_safe_now_other"), ActionExecuted("action_listen"),
+                    scored("and my dad hits me too. bye", "goodbye", "crisis", 0.9, categories=["physical_abuse"]))
+    assert next_step(state)[0] not in ("utter_not_safe_now_other", None)
+
+
+@pytest.mark.parametrize("text", ["ok i will call 999 now bye", "my mum is taking me to a&e now bye"])
+def test_help_on_its_way_with_a_goodbye_is_still_help_on_its_way(domain, text):
+    state = after_the_crisis(domain, scored("/not_safe", "not_safe"))
+    state.update(ActionExecuted("utter_not_safe_now"))
+    state.update(ActionExecuted("action_listen"))
+    state.update(scored(text, "goodbye", score=0.02))
+    assert next_crisis_action(state) == "utter_help_is_coming"
+
+
+@pytest.mark.parametrize("text", ["no im fine bye", "no, thanks bye"])
+def test_a_no_with_a_goodbye_to_the_check_question_is_a_no(domain, text):
+    state = tracker(domain, said_with("no one here knows me or cares", "express_crisis", level="check"),
+                    ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"), said(text, "deny"))
+    assert next_step(state)[0] == "utter_check_ok"
+
+
+def test_the_not_safe_reply_is_not_repeated_for_ever(domain):
+    """Only within the after-crisis window: later goodbyes are goodbyes."""
+    state = after_the_crisis(domain, scored("/not_safe", "not_safe"))
+    for _ in range(3):
+        state.update(ActionExecuted("utter_not_safe_now"))
+        state.update(ActionExecuted("action_listen"))
+        state.update(scored("ok bye", "goodbye", score=0.02))
+    assert next_crisis_action(state) is None
+
+
+def test_safe_words_beside_playing_it_down_are_not_playing_it_down(domain):
+    from bot.nlu.crisis_policy import leaves_or_plays_it_down
+
+    assert not leaves_or_plays_it_down(after_the_crisis(domain, scored("dont worry im safe", "confirm_safe", score=0.02)))
+    assert leaves_or_plays_it_down(after_the_crisis(domain, scored("its fine, no one will know", "inform", score=0.02)))
+
+
+def test_ok_thanks_bye_after_a_crisis_is_leaving_not_safe(domain):
+    from bot.nlu.crisis_policy import leaves_or_plays_it_down
+
+    assert leaves_or_plays_it_down(after_the_crisis(domain, scored("ok thanks bye", "goodbye", score=0.02)))

@@ -77,6 +77,7 @@ def test_distress_is_any_escalating_signal_or_a_middling_score():
         (["sexual_abuse", "suicidal"], False, "my uncle touches me and i want to die", "abuse"),
         (["abuse"], False, "my friend's dad hits her", "third_party"),
         (["physical_abuse", "unsafe_home"], False, "he hit me and i cant go home tonight", "unsafe_now"),
+        (["physical_abuse", "suicidal"], True, "my husband hits me and i want to die", "parent_own"),
     ],
 )
 def test_the_crisis_reply_fits_the_kind_of_danger_and_who_is_speaking(categories, parent, text, kind):

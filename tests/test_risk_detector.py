@@ -80,7 +80,9 @@ def test_a_goodbye_alone_is_finality_not_risk(text):
 
 @pytest.mark.parametrize(
     "text", ["ill be with my dad again at the weekend", "i'll show them my drawing", "while everyone was asleep i played fortnite",
-             "mum will be with me soon", "i need to tell someone before my exam"],
+             "mum will be with me soon", "i need to tell someone before my exam", "i'll be with my dad soon, he's picking me up",
+             "im trying to save my money for a new phone", "not doing another year of this school lol", "i see you never listen to me",
+             "say goodbye to someone at the station"],
 )
 def test_everyday_neighbours_of_the_new_goodbyes_are_not_finality(text):
     assert not detect_risk(text).finality

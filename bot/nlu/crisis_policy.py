@@ -59,6 +59,7 @@ from signposting.parsing import (
     sounds_safe,
     states_safe_now,
     tells_help_is_coming,
+    without_leaving_words,
 )
 from signposting.plain_answer import SLOTS as PLAIN_ANSWER_SLOTS
 from signposting.plain_answer import (
@@ -86,6 +87,8 @@ NOT_SAFE_INTENTS = {"not_safe", "deny", CRISIS_INTENT}
 UNSURE_INTENTS = {"nlu_fallback", "dont_know"}
 # When DIET reads an answer as not safe, the cautious reading wins over a plain safe statement.
 DISAGREES_SAFE = {"not_safe", "deny"}
+# "ok thanks" is no safe statement once "bye" is gone: only "safe" or "I'm OK" said in words.
+SAYS_IM_SAFE = re.compile(r"\bsafe\b|\b(?:im|i m|i am|am|feel|feeling) (?:ok|okay|fine|alright|good)\b")
 SAFE_WORDS = re.compile(r"\b(?:safe|ok|okay|fine|alright|all right)\b")
 # A plain "im ok, my nan is here" is safe unless the risk model is this sure of danger.
 PLAINLY_SAFE_MAX_SCORE = 0.9
@@ -240,6 +243,9 @@ def leaves_or_plays_it_down(tracker: DialogueStateTracker) -> bool:
     if not tracker.latest_message or says_safe_plainly(tracker):
         return False
     text = tracker.latest_message.text or ""
+    rest = without_leaving_words(text)
+    if tells_help_is_coming(text) or (SAYS_IM_SAFE.search(rest) and states_safe_now(rest)):
+        return False  # "ok i will call 999 now bye", "dont worry im safe" (review, session 21)
     return leaves(tracker) or plays_it_down(text)
 
 
@@ -728,14 +734,19 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         return (UTTER_HELP_COMING_CHILD if about_a_child_after(tracker, before) else UTTER_HELP_COMING), []
     if before in ASK_SAFE_ACTIONS and (intent in NOT_SAFE_INTENTS or said == "no"):
         return not_safe_reply(tracker, before), []
-    if before in ASK_SAFE_ACTIONS and said != "yes" and leaves_or_plays_it_down(tracker):
+    if before in ASK_SAFE_ACTIONS and said != "yes" and latest_risk(tracker).get("level") != CRISIS and leaves_or_plays_it_down(tracker):
         return not_safe_reply(tracker, before), []  # "bye x" to "Are you safe right now?"
-    if before in NOT_SAFE_ACTIONS and latest_risk(tracker).get("level") != CRISIS and leaves_or_plays_it_down(tracker):
+    if (
+        before in NOT_SAFE_ACTIONS and latest_risk(tracker).get("level") != CRISIS and crisis_not_settled(tracker)
+        and leaves_or_plays_it_down(tracker)
+    ):
         return before, []  # "its fine ill just lie down" after "Please call 999 now": the same again
     if before in ASK_SAFE_ACTIONS and level == NONE and unsure_if_safe(tracker, said):
         # (above none, "ok whatever bye" after a friend's overdose: the crisis reply again, below)
         return not_safe_reply(tracker, before), []
-    if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS or unsure_answer(tracker) or leaves(tracker)):
+    if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS or unsure_answer(tracker) or (
+        leaves(tracker) and intent not in NO_RISK_ANSWERS and parse_yes_no(text) != "no"  # "no im fine bye" is a no
+    )):
         # "sometimes", "idk" or "?" to "Are you thinking about hurting yourself, or is someone
         # hurting you?" got "Sorry, I can't help with that", or the form took it as an answer,
         # and the check was dropped (a user trial, session 20): not a no, so the crisis reply.
