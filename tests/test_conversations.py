@@ -470,3 +470,13 @@ def test_leaving_after_a_crisis_without_saying_safe_gets_the_urgent_numbers_agai
     assert "Are you thinking about hurting yourself" in mum.text("no one here knows me or cares")
     reply = mum.text("i'll be with mum soon")
     assert all(word in reply for word in CRISIS_WORDS) and "Bye for now" not in reply
+
+
+def test_not_safe_after_abuse_does_not_send_the_child_to_a_parent(bot):
+    """A phone trial (session 21): after "my dad hits me when hes drunk", "no" to "Are you safe
+    right now?" got "tell a trusted adult near you right now, like a parent"."""
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi")
+    assert "not your fault" in chat.text("my dad hits me when hes drunk")
+    reply = chat.text("no")
+    assert reply.startswith("Please call 999 now") and "like a parent" not in reply and "0800 1111" in reply
