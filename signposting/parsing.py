@@ -761,12 +761,15 @@ def answer_to_are_you_safe(text: str) -> str | None:
 # ("yeah nothing gonna happen tonight im ok"). Those answers got "Please call 999 now" or the
 # crisis reply again (14 and 5 of 35 by a helper who saw no code, 2026-12-02): the risk model,
 # trained on first messages, reads "tonight" or "my room" after a crisis as danger.
-_SAYS_SAFE = re.compile(
-    r"^(?:y|ye|yes|yess+|yeah|yea|yeh|yep|yup|ya|yah|yh)\b|"
-    r"^(?:safe|ok|okay|fine|alright|good)\b|"
+# "I'm safe / OK / fine" said in words, not only a "yes" or "ok" at the start.
+_SAFE_IN_WORDS = (
     r"\b(?:i m|im|i am|am|i feel|feel|feeling|shes|she s|she is|hes|he s|he is|theyre|they re|they are|"
     r"were|we re|we are) (?:(?:totally|completely|all|really|pretty|quite|actually|honestly) )?"
     r"(?:safe|ok|okay|fine|alright|good)\b"
+)
+_SAYS_SAFE = re.compile(
+    r"^(?:y|ye|yes|yess+|yeah|yea|yeh|yep|yup|ya|yah|yh)\b|"
+    r"^(?:safe|ok|okay|fine|alright|good)\b|" + _SAFE_IN_WORDS
 )
 # Reassurance whose "not" or "nothing" says safe: "not gonna do anything", "wont do anything tonight".
 _PROMISE = re.compile(
@@ -977,10 +980,14 @@ def plays_it_down(text: str) -> bool:
     return bool(_PLAYS_IT_DOWN.search(normalise(text)))
 
 
-def without_leaving_words(text: str) -> str:
-    """The message without its goodbye and playing-down words ("dont worry im safe" -> "im safe")."""
-    clean = _PLAYS_IT_DOWN.sub(" ", normalise(text))
-    words = clean.split()
-    while words and _GOODBYE.fullmatch(" ".join(words[-1:])):
+_SAID_SAFE = re.compile(r"\bsafe\b|" + _SAFE_IN_WORDS)
+
+
+def safe_beside_leaving_words(text: str) -> bool:
+    """"dont worry im safe", "im safe thanks bye": a plain safe statement once the goodbye and
+    playing-down words are set aside, saying safe or "I'm OK" in words ("ok thanks bye" is not)."""
+    words = _PLAYS_IT_DOWN.sub(" ", normalise(text)).split()
+    while words and _GOODBYE.fullmatch(words[-1]):
         words = words[:-1]
-    return " ".join(words)
+    rest = " ".join(words)
+    return bool(_SAID_SAFE.search(rest)) and states_safe_now(rest)

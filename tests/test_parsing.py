@@ -184,3 +184,11 @@ def test_playing_it_down(text, down):
     from signposting.parsing import plays_it_down
 
     assert plays_it_down(text) is down
+
+
+@pytest.mark.parametrize(("text", "safe"), [("dont worry im safe", True), ("im safe thanks bye", True), ("ok thanks bye", False),
+                                            ("its fine ill just lie down", False), ("bye x", False)])
+def test_safe_said_beside_goodbye_or_playing_down_words(text, safe):
+    from signposting.parsing import safe_beside_leaving_words
+
+    assert safe_beside_leaving_words(text) is safe

@@ -54,12 +54,12 @@ from signposting.parsing import (
     parse_role,
     parse_yes_no,
     plays_it_down,
+    safe_beside_leaving_words,
     says_goodbye,
     says_they_work_with_children,
     sounds_safe,
     states_safe_now,
     tells_help_is_coming,
-    without_leaving_words,
 )
 from signposting.plain_answer import SLOTS as PLAIN_ANSWER_SLOTS
 from signposting.plain_answer import (
@@ -87,8 +87,6 @@ NOT_SAFE_INTENTS = {"not_safe", "deny", CRISIS_INTENT}
 UNSURE_INTENTS = {"nlu_fallback", "dont_know"}
 # When DIET reads an answer as not safe, the cautious reading wins over a plain safe statement.
 DISAGREES_SAFE = {"not_safe", "deny"}
-# "ok thanks" is no safe statement once "bye" is gone: only "safe" or "I'm OK" said in words.
-SAYS_IM_SAFE = re.compile(r"\bsafe\b|\b(?:im|i m|i am|am|feel|feeling) (?:ok|okay|fine|alright|good)\b")
 SAFE_WORDS = re.compile(r"\b(?:safe|ok|okay|fine|alright|all right)\b")
 # A plain "im ok, my nan is here" is safe unless the risk model is this sure of danger.
 PLAINLY_SAFE_MAX_SCORE = 0.9
@@ -243,8 +241,7 @@ def leaves_or_plays_it_down(tracker: DialogueStateTracker) -> bool:
     if not tracker.latest_message or says_safe_plainly(tracker):
         return False
     text = tracker.latest_message.text or ""
-    rest = without_leaving_words(text)
-    if tells_help_is_coming(text) or (SAYS_IM_SAFE.search(rest) and states_safe_now(rest)):
+    if tells_help_is_coming(text) or safe_beside_leaving_words(text):
         return False  # "ok i will call 999 now bye", "dont worry im safe" (review, session 21)
     return leaves(tracker) or plays_it_down(text)
 
