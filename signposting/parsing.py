@@ -144,13 +144,46 @@ def _not_reached_yet(clean: str, age: Age) -> Age:
     return Age(age.low - 1, age.high - 1) if _NOT_YET.search(clean) else age
 
 
+# Two ages in one answer (development author D4, session 22): a correction ("14 sorry 15"), the
+# age now beside the next one ("about to turn 18, im 17 now", "she'll be 14 in august so 13 now"),
+# or the next birthday in brackets ("12 (13 in may)"). The first number was taken: "18" for a 17-year-old.
+_NOT_A_YEAR = r"(?<!year )(?<!yr )(?<!y )"
+_CORRECTED = re.compile(
+    _NOT_A_YEAR + r"\b(\d{1,2})\s+(?:sorry|soz|sry|oops|no|i mean|i meant|actually|wait)\s+(?:i mean |i meant |its |im |i m )?(\d{1,2})\b"
+)
+_AGE_NOW = re.compile(_NOT_A_YEAR + r"\b(\d{1,2})\s+(?:now|at the moment|atm|currently|right now|rn)\b|\bcurrently\s+(\d{1,2})\b")
+_NEXT_BIRTHDAY = re.compile(
+    _NOT_A_YEAR + r"\b\d{1,2}\s+(?:(?:in|on|by)\s+(?:jan|january|feb|february|march|april|may|june|july|aug|august|"
+    r"sept|september|oct|october|nov|november|dec|december|the summer|summer|spring|autumn|the new year|a few weeks|"
+    r"a few months|a couple of months|a month|\d{1,2} weeks|\d{1,2} months)|next (?:week|month|year))\b"
+)
+# "twelve, in year 7": an age in words beside a school year (ages 4 to 25 only: "one in year 7" is not an age).
+_AGE_WORD_BESIDE_A_YEAR = re.compile(
+    r"\b(" + "|".join(sorted((w for w, v in NUMBER_WORDS.items() if 4 <= v <= MAX_AGE), key=len, reverse=True)) + r")\b"
+)
+
+
+def _one_of_two_ages(clean: str) -> Age | None:
+    """The age meant, when an answer says two (`_CORRECTED`, `_AGE_NOW`, `_NEXT_BIRTHDAY`)."""
+    for match in (_AGE_NOW.search(clean), _CORRECTED.search(clean)):
+        if match:
+            value = int(match.group(match.lastindex or 1))
+            return _age_of(value) if value <= MAX_AGE else None
+    if (later := _NEXT_BIRTHDAY.search(clean)) and _NUMBER.search(clean[: later.start()] + " " + clean[later.end():]):
+        return _stated_age(clean[: later.start()] + " " + clean[later.end():])
+    return None
+
+
 def parse_age(text: str) -> Age | None:
     """Age from an answer to "How old are you?": "14", "fourteen", "year 9", "13 to 14".
     A stated age wins over "not sure" ("not sure, year 7 or 8") and over a school year
-    said with it ("15 (year 11)"); an age not reached yet is one less ("nearly 11")."""
+    said with it ("15 (year 11)"); an age not reached yet is one less ("nearly 11"); of two
+    ages, the one meant now (`_one_of_two_ages`)."""
     clean = normalise(text)
     if not clean:
         return None
+    if (now := _one_of_two_ages(clean)) is not None:
+        return now
     age = _stated_age(clean)
     if age is not None:
         return _not_reached_yet(clean, age)
@@ -172,6 +205,8 @@ def _stated_age(clean: str) -> Age | None:
         if (number := _NUMBER.search(rest)) and int(number.group(1)) <= MAX_AGE:
             return _age_of(int(number.group(1)))  # "15 (year 11)": the age itself
         if in_words := _AGE_IN_WORDS.search(rest):  # "twelve years old in year eight" (D3)
+            return _age_of(NUMBER_WORDS[in_words.group(1)])
+        if (in_words := _AGE_WORD_BESIDE_A_YEAR.search(rest)) and year.group(1).isdigit():  # "twelve, in year 7" (D4)
             return _age_of(NUMBER_WORDS[in_words.group(1)])
         value = year.group(1)
         return _year_group(int(value) if value.isdigit() else NUMBER_WORDS[value])
@@ -509,17 +544,26 @@ _WORKER = (
     r"early help (?:worker|practitioner)|inclusion (?:lead|manager|officer)|attendance officer|teacher|nurse|"
     # A user trial's professionals (session 20): "im a PCSO in Harlow", "football coach in Watford", "I'm the DSL"
     r"pcso|police officer|police community support officer|dsl|designated safeguarding lead|safeguarding lead|"
-    r"senco|school nurse)"
+    r"senco|school nurse|"
+    # Development author D4 (session 22): "football coach, one of my under 14s", "TA at his school"
+    r"(?:sports |football |netball |rugby |swimming |dance |cricket |gymnastics )?coach|teaching assistant|"
+    r"teacher s assistant|teachers assistant|learning support assistant|lsa|hlta|youth leader|scout leader|"
+    r"guide leader|cub leader|gp receptionist|school receptionist)"
 )
 WORKER_WORDS = _WORKER
 _WORKER_SPEAKER = re.compile(
     rf"^{_SPEAKER_FILLER}(?:(?!my |our |me )[a-z]+ )?{_WORKER}(?:\s(?:here|speaking))?\b(?! (?:said|says|told|tells|thinks|wants|suggested|sent|hits|hit|is|was|has|had|keeps|touched|touches))"
     rf"|\b(?:i m|im|i am|as|i work as) (?:a |an |the |his |her |their )?(?:[a-z]+ )?{_WORKER}\b"
     r"|\bi work (?:at|in|for|with) (?:a |the )?(?:[a-z]+ )?(?:school|college|academy|charity|council|nhs|camhs|children|young)"
+    # "i coach netball in sawbridgeworth", "TA at his school" ("ta" alone is thanks)
+    r"|^(?:i m |im |i am )?(?:a |his |her |their )?ta (?:at|in|for|here|speaking)\b|\b(?:i m|im|i am) (?:a |an |the |his |her |their )ta\b"
+    r"|\bi (?:coach|teach|run (?:a|the) (?:[a-z]+ )?(?:club|team|group|class|troop|pack))\b"
 )
 _SOMEONE_ELSES = re.compile(r"\b(?:my|our)\s$")
 _YOUNG_SPEAKER = re.compile(
     r"\b(?:for me|me|myself|my self|its me|it s me|yung|yp|young un|im young|i m young|"
+    # "asking for my mate, we're both in year 9" (development authors D1, D4)
+    r"(?:asking |its |it s |this is |im asking )?for (?:my|a) (?:mate|friend|bestie|best friend|bff|m8)|"
     r"(?:im|i m|i am) (?:in|at) (?:year|yr|y)\s?\d{1,2}|(?:im|i m|i am) (?:in|at) "
     r"(?:school|college|sixth form|6th form|uni|year \d+)|(?:im|i m|i am) a (?:student|pupil|kid|teen|teenager|yp))\b"
 )
@@ -653,8 +697,8 @@ def parse_school_absence(text: str) -> str | None:
 
 
 _YES = re.compile(  # optionally after a first yes: "yeah go on", "ok sure", "yes please do"
-    r"(?:(?:yes|yeah|yea|yeh|yep|ok|okay|oh ok) )?(?:y|ye|yes|yeah|yea|yeh|yep|yup|ya|yah|yh|ys|yass|ok|okay|okey|k|kk|okie|sure|alright|aight|fine|"
-    r"go on|go ahead|go for it|do it|please|yes please|yes pls|definitely|deffo|defo|absolutely|of course|"
+    r"(?:(?:yes|yeah|yea|yeh|yep|ok|okay|oh ok|sure|alright) )?(?:y|ye|yes|yeah|yea|yeh|yep|yup|ya|yah|yh|ys|yass|ok|okay|okey|k|kk|okie|sure|alright|aight|fine|"
+    r"go on|go ahead|go for it|do it|please|yes please|yes pls|definitely|definately|definatly|definetly|defintely|deffo|defo|absolutely|of course|"
     r"why not|sounds good|that would be (?:very |really |so )?(?:good|great|helpful|nice)|"
     r"that d be (?:very |really |so )?(?:good|great|helpful)|"
     r"find support|find help|help me|i would like that|id like that|i d like that|i would|id like to|"
@@ -784,8 +828,13 @@ _WANTS_HELP = re.compile(
     r"\b(?:but |and |just |i )*(?:i )?(?:really )?(?:need|want|wanted|would like|d like) (?:some )?"
     r"(?:help|support)(?: (?:with|for) (?:it|this|that|things|stuff|how i feel|my feelings))?(?: please| pls)?$"
 )
-# "yeah right im safe": two words of the list below that together turn it round.
-_YEAH_RIGHT = re.compile(r"\b(?:yeah|yea|ye|yes) right\b")
+# "yeah right im safe": two words of the list below that together turn it round. So do an apology
+# to everyone ("Im fine. I just wanted to say sorry to everyone", a development author's not-safe
+# answer, A5) and a question without its mark ("i'm at home. is that safe").
+_YEAH_RIGHT = re.compile(
+    r"\b(?:yeah|yea|ye|yes) right\b|\b(?:say|said|saying|tell|telling) (?:sorry|bye|goodbye)\b|"
+    r"\bsorry to (?:everyone|everybody|all|you all|my)\b|\b(?:is|am|are|was) (?:that|it|this|i|you|u) (?:safe|ok|okay|fine|alright)\b"
+)
 SAFE_STATEMENT_MAX_WORDS = 20
 # Every other word of a plain safe statement comes from here: who is with them, where, how they
 # feel, that they wanted to talk. A closed list, so no turn ("but", "not", "i think"), means, place
@@ -833,7 +882,7 @@ def states_safe_now(text: str, about_someone_else: bool = False) -> bool:
     """Does an answer to "Are you safe right now?" plainly say safe, every other word from a
     closed list of who is with them, where and how they feel? The crisis policy also asks the risk
     lexicon and the model. `about_someone_else`: the question was about them."""
-    if "?" in text:
+    if "?" in text or _other_emoji(text):
         return False
     clean = normalise(text)
     if not clean or len(clean.split()) > SAFE_STATEMENT_MAX_WORDS or not _SAYS_SAFE.search(clean):
@@ -844,6 +893,130 @@ def states_safe_now(text: str, about_someone_else: bool = False) -> bool:
     if about_someone_else:
         rest = " ".join(word for word in rest.split() if word not in _THIRD_PERSON_WORDS)
     return not _YEAH_RIGHT.search(rest) and _only_safe_statement_words(rest)
+
+
+# Safe, said in the person's own words with more than the closed list above allows: where they
+# are, who is with them, what they are doing, that the moment has passed ("safe, at football
+# training, just had a moment in the changing rooms", "ye im fine its calmed down. dads asleep
+# now"). 70 of 90 such answers by a development author (A5, session 22) got "Please call 999 now".
+# The words are open, but none that can hide danger: calm answers that hid it named a turn ("but",
+# "for now"), an ending (a goodbye, "sorry to everyone", "when im gone", giving things away, whose
+# fault it was), a means, a plan, doubt, or the person who hurts them still near (development sets
+# A1, A3, A5). The bot's reply to such an answer keeps the urgent lines (crisis_policy).
+_SAYS_CALM_AGAIN = re.compile(
+    r"\b(?:all good|all fine|calmed down|calm now|calmer now|safe and sound|"
+    r"(?:feeling|feel|feelin) (?:a bit |a lot |loads |much |way )?(?:better|calmer)|"
+    r"(?:the )?(?:feeling|urge|moment|panic|worst)(?: has| s|s)? (?:passed|gone))\b"
+)
+# Everyday words beyond the closed list: people, places, pastimes, times, how they feel and why
+# they said it. A word outside both lists ("cord", "bleach", "road") keeps the answer unplain:
+# means are endless, and a development author's calm not-safe answers named them in ordinary
+# words (A5: "im alright. cord is tied already"). tests/test_parsing_typed.py checks this list
+# against words of means, injury, endings and doubt.
+_EVERYDAY_WORDS = frozenset(
+    # people
+    "he she they him her them his their hes shes theyre theyve hed shed were weve ive id ill youre "
+    "stepdad stepmum step dads mums partner boyfriend bf girlfriend gf husband wife flatmate flatmates housemate "
+    "housemates roommate son daughter child kids baby grandad grandads grandpa nanny neighbour neighbours "
+    "tutor counsellor therapist coach leader head year form keyworker worker social support gp doctor "
+    "doctors nurses carers people loads lots lot of everyone everyones family friend friends mate mates "
+    # places
+    "flat halls uni university work café cafe shop shops shopping town park garden bus car cinema church mosque "
+    "temple gurdwara cadets scouts guides club gym pool training practice pitch changing rooms rehearsal "
+    "waiting appointment surgery centre center hall canteen corridor playground field sleepover party "
+    "birthday place house front back inside indoors out walk run drive driving ride home bed sofa couch "
+    "nans grans grandads aunties uncles cousins dads mums friends mates bestfriends best "
+    # doing
+    "doing watching playing reading drawing gaming baking cooking eating tea coffee water hot chocolate "
+    "walking running swimming singing dancing painting writing journal diary music headphones film films "
+    "netflix youtube telly tv xbox ps5 playstation fifa game games homework revising revision studying "
+    "colouring knitting lego cuddle cuddling hug hugs chat chatting talk talked talking spoke spoken phone "
+    "texting called rang ringing messaged message messages listen listening breathing breaths breathe "
+    "shower bath bathed sleep sleeping asleep nap rest resting lie lying lay laying down tucked cosy "
+    "dinner lunch breakfast tea snack pizza food ate eaten toast biscuits sandwich "
+    "went go going gonna goin off out to bed early night gone came come coming back over round here "
+    "try trying keep keeping busy distract distracting distraction helped helps helping help "
+    "sat sit sitting stay staying stayed kept keeping eye on checking checked looking after "
+    # time
+    "now earlier later today tonight tomorrow yesterday morning afternoon evening weekend week hour hours "
+    "minute minutes mins ago while first thing soon monday tuesday wednesday thursday saturday sunday "
+    # how they feel, and why they said it
+    "feel feeling felt feels better calmer calm calmed ok okay fine good great alright safe relaxed settled "
+    "tired exhausted sleepy stressed stress stressy worried anxious nervous panicky panic attack upset sad "
+    "low down rubbish bad rough hard long moment passed mad annoyed cross frustrated angry fed up "
+    "was were been just only really so very bit little lot loads much more less "
+    "venting vent rant ranting overreacted overreacting exaggerated exaggerating dramatic drama "
+    "meant mean say saying said how like that way words argument row fight fell falling out "
+    "exams exam gcses gcse alevels mocks test tests school college shift job "
+    "got on top of me get it out off my chest scared scaring worry worrying sorry thanks thank u you "
+    "for asking checking caring lol haha aw aww omg yh ya yes yeah yep yup ye yea sure all right "
+    "a an the and with at in on of by from as so it its this that there these those is are am be "
+    "i my me im our us we can could would will do did does has have had having get got getting "
+    "some any one two three again too also still about because through around away when left took see watch "
+    "make made draw ring call meet meeting know knows knew thought open keeps nice kind lovely older younger "
+    "myself thats theres whats tbh rly mhm hmm sec pub break football rugby netball dance youth group team "
+    "crisis camhs volunteer steps wrote charging moved finish finished boyfriends girlfriends partners parent "
+    "sound shut being".split()
+)
+_HIDDEN_DANGER = re.compile(
+    r"\b(?:"
+    # a turn, a limit or doubt
+    r"but|though|tho|except|unless|until|till|yet|if|whatever|anyway|anyways|for now|for the moment|for tonight|"
+    r"think|guess|suppose|probably|maybe|hopefully|kinda|kind of|sort of|not sure|"
+    r"yeah right|as if|sure sure|totally|obviously|"
+    # a no, a never, nobody
+    r"not|no|nope|nah|dont|cant|cannot|wont|never|nothing|nobody|no one|noone|none|anyone|anybody|"
+    # an ending
+    r"bye|goodbye|forever|for good|last|final|finally|anymore|any more|end|"
+    r"gone soon|over soon|all over|be over|when i m|when im|when i am|without me|better off|"
+    r"sorry to|sorry for everything|sorry for being|say sorry|said sorry|saying sorry|"
+    r"will be|ll be|do it|doing it|done it|"
+    # the person who hurts them near, or coming back
+    r"(?:he|she|they|hes|shes|theyre)(?: is| are| will| ll| s| re| might| could| can)? "
+    r"(?:still |just |gonna |going to |probably )?(?:here|home|back|coming|downstairs|upstairs|outside|next door|"
+    r"in the|in my|in his|in her|in their|in here|up|around|nearby|near|awake|drunk|angry|shouting|waiting)|"
+    r"(?:he|she|they) (?:will|ll|might|could|can|gonna|is going to|are going to) (?:come|be|get|wake|find|see|do)"
+    r")\b"
+)
+# Kept out of the danger words: "i didnt mean it", a safety plan, plans with friends, a promise.
+_SAFE_PHRASES = re.compile(
+    r"\b(?:i )?(?:didnt|did not|don t|dont|do not) (?:really |actually )?mean (?:it|that|to (?:scare|worry|upset) (?:you|u|anyone))"
+    r"(?: like that)?\b|\bsafety plan\b|\bplans with\b"
+)
+SAFE_IN_OWN_WORDS_MAX_WORDS = 40
+# Emoji that say calm or thanks; any other (🙃, 💀, 🙄) may say the opposite of the words.
+_CHILD_SUBJECTS = frozenset("he she they hes shes theyre".split())
+_CALM_EMOJI = frozenset("🙂😊👍💙❤💜💚🧡💛🤍🥰😌🙏🤗✨♥☺️\ufe0f")
+
+
+def _other_emoji(text: str) -> bool:
+    """An emoji or symbol that may say the opposite of the words ("yeah safe lol 🙃")."""
+    return any(
+        not character.isascii() and not character.isalpha() and character not in _CALM_EMOJI and character not in "‘’“”–—…£"
+        for character in text
+    )
+
+
+def states_safe_in_own_words(text: str, about_someone_else: bool = False) -> bool:
+    """Does an answer to "Are you safe right now?" say safe (or calm again) in words, with more
+    than `states_safe_now`'s closed list allows, and no word that can hide danger? The crisis
+    policy also asks the risk lexicon and models, and answers with the urgent lines kept.
+    `about_someone_else`: the question was about them ("hes safe, hes in his room")."""
+    if "?" in text or _other_emoji(text):
+        return False
+    clean = normalise(text)
+    if not clean or len(clean.split()) > SAFE_IN_OWN_WORDS_MAX_WORDS:
+        return False
+    if not (re.search(r"\bsafe\b", clean) or _SAYS_SAFE.search(clean) or _SAYS_CALM_AGAIN.search(clean)) or plays_it_down(text):
+        return False
+    rest = _SAFE_PHRASES.sub(" ", _WANTS_HELP.sub(" ", _PROMISE.sub(" ", clean)))
+    if not all(word in _SAFE_STATEMENT_WORDS or word in _EVERYDAY_WORDS or (word.isdigit() and len(word) <= 2)
+               for word in rest.split()):
+        return False
+    if about_someone_else:
+        # "hes safe, hes in his room with me": where the child is, not who is near them
+        rest = _HIDDEN_DANGER.sub(lambda m: " " if m.group(0).split()[0] in _CHILD_SUBJECTS else m.group(0), rest)
+    return _HIDDEN_DANGER.search(rest) is None and not _YEAH_RIGHT.search(rest)
 
 
 # "why do u need to know that", "what's that for?", "how come?": a question about the question.

@@ -550,6 +550,10 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "and i meant it"),
         ("first", "~say bye|goodbye to someone|somebody who|whod|who'd|that|before|."),
         ("first", "~tell someone|somebody before ."),
+        # Session 22: "not like anyone will notice when im gone" typed to "Are you safe right now?"
+        # (a held-out are-you-safe author, A4) got neither reply; the models scored it below 0.01.
+        ("first", "when|after|once i ~be gone"),
+        ("first", "not like anyone|anybody|any1 will|would|'ll|ll notice|care .|,|if|when"),
     ],
 }
 
@@ -582,6 +586,7 @@ FALSE_FRIENDS = re.compile(
     r"(?:people|ppl|gang|olders|boys|men) (?:are |were |was |is )?after me (?:in|at|on) (?:the|a) (?:queue|line|register|list|race|lunch)|"
     r"finish\w* (?:my|his|her|their) life (?:story|stories|project|book|timeline|cycle|skills|science|lesson)|"
     r"rather die than|"
+    r"(?:when|after|once) (?:i'm|im|i m|i am) gone (?:on|to|for|away|out|abroad|back|camping|travelling|shopping)\b|"
     r"cut (?:my|his|her)self (?:shaving|cooking|on (?:a|the) (?:paper|tin|can|glass|fence|bush|knife))|"
     r"burn\w* (?:my|his|her)self (?:cooking|on (?:a|the) (?:oven|kettle|iron|pan|hob|stove))|"
     r"hair ?cut|"

@@ -390,6 +390,24 @@ def test_im_ok_typed_to_are_you_safe_is_safe_and_no_is_not(bot, answer, reply):
     assert reply in chat.text(answer)
 
 
+@pytest.mark.parametrize("answer", ["yes safe, at my aunties watching a film with my cousins",
+                                    "im ok now, it was a bad day at school, feeling calmer after a bath"])
+def test_safe_in_own_words_gets_the_safe_reply_with_the_urgent_lines_kept(bot, answer):
+    """Safe, with more than the closed list of a plain answer, got "Please call 999 now" (70 of 90
+    answers by a development author, session 22): now "I'm glad you're safe right now", with 999,
+    Childline and Shout kept, and the chat goes on. A hidden danger still gets the not-safe reply,
+    and a plain "im ok" after it gets the plain reply (the slot is cleared)."""
+    chat = Conversation(bot.rasa_url)
+    assert "Are you safe right now?" in chat.text("I want to kill myself")
+    reply = chat.text(answer)
+    assert "I'm glad you're safe right now. If that changes, call 999" in reply and "0800 1111" in reply
+    assert "Please call 999 now" not in reply
+    again = Conversation(bot.rasa_url)
+    again.text("I want to kill myself")
+    assert "Please call 999 now" in again.text("yes im safe, hes downstairs")
+    assert "I'm glad you're safe. Let's keep looking" in again.text("im ok")
+
+
 def test_a_parent_whose_son_wants_to_die_gets_the_parents_crisis_reply_and_not_safe_reply(bot):
     """Phone trial (2026-12-02): "my son says he wants to die" got the grooming reply ("don't pay,
     call the police on 101": the kind model's guess), and "idk" to "Is your child safe right now?"

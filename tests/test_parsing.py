@@ -29,6 +29,14 @@ from signposting.parsing import (
         ("under 11", 0, 10),
         ("19 to 25", 19, 25),
         ("he's 8", 8, 8),
+        # Two ages in one answer (development author D4, session 22): the one meant now.
+        ("14 sorry 15", 15, 15),
+        ("about to turn 18, im 17 now", 17, 17),
+        ("she'll be 14 in august so 13 now", 13, 13),
+        ("12 (13 in may)", 12, 12),
+        ("twelve, in year 7", 12, 12),
+        ("13 in year 8", 13, 13),
+        ("year 9 now", 13, 14),
     ],
 )
 def test_age_answers_become_age_ranges(text, low, high):

@@ -349,3 +349,77 @@ def test_no_turn_or_danger_word_is_in_the_plain_safe_list():
     from signposting.parsing import _SAFE_STATEMENT_WORDS
 
     assert not set(NEVER_PLAINLY_SAFE) & _SAFE_STATEMENT_WORDS
+
+
+# Open to a safe answer in one's own words, never to a plain one: who is near, and when.
+OWN_WORDS_ONLY = frozenset("for gone he hes him tomorrow tonight".split())
+
+
+def test_no_danger_word_is_in_the_everyday_words_of_a_safe_answer():
+    from signposting.parsing import _EVERYDAY_WORDS
+
+    assert set(NEVER_PLAINLY_SAFE) & _EVERYDAY_WORDS == OWN_WORDS_ONLY
+
+
+@pytest.mark.parametrize("text", [
+    "yeah im safe, at my aunties house watching a film",
+    "safe now, my brother came round and we're playing fifa",
+    "im ok, it was just a bad day, feeling calmer after a bath",
+    "all good now, nan is home and we're having tea",
+    "yes safe, he went out to work so its calm",
+    "safe 🙂 on the bus home from training with my mates",
+    "honestly im fine, i was just venting about my exams",
+])
+def test_safe_in_own_words(text):
+    from signposting.parsing import states_safe_in_own_words
+
+    assert states_safe_in_own_words(text)
+
+
+@pytest.mark.parametrize("text", [
+    "yeah im safe, just sat on the bridge watching the water",  # a place of danger
+    "im fine, the rope is in my bag",  # a means outside the word list
+    "safe for now",  # a limit
+    "im safe but not for long",
+    "yes im safe, hes downstairs",  # the person who hurts them near
+    "im fine, hes coming back later",
+    "im safe. i just wanted to say sorry to everyone",  # an ending
+    "im ok, i gave my games to my brother today",
+    "safe, it will all be over soon",
+    "im fine i think",  # doubt
+    "yeah safe lol 🙃",  # an emoji that may say the opposite
+    "im at home. is that safe",  # a question without its mark
+    "im safe, home alone tonight",
+    "im fine, ive got everything ready",
+])
+def test_hidden_danger_is_never_safe_in_own_words(text):
+    from signposting.parsing import states_safe_in_own_words, states_safe_now
+
+    assert not states_safe_in_own_words(text)
+    assert not states_safe_now(text)
+
+
+def test_a_child_where_they_are_is_safe_in_own_words_when_asked_about_them():
+    from signposting.parsing import states_safe_in_own_words
+
+    assert states_safe_in_own_words("hes safe, hes in his room with me and his dad", about_someone_else=True)
+    assert not states_safe_in_own_words("im safe, hes in his room", about_someone_else=False)
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("TA at his school, year 4", "professional"), ("football coach, one of my under 14s has been struggling", "professional"),
+    ("i coach netball in sawbridgeworth", "professional"), ("asking for my mate, we're both in year 9", "young_person"),
+    ("its for my mate", "young_person"), ("the coach touched me", "young_person"), ("ta", None),
+])
+def test_coaches_teaching_assistants_and_asking_for_a_mate(text, role):
+    """Development author D4 (session 22): "TA at his school" and "football coach…" were not understood."""
+    from signposting.parsing import parse_role_typed
+
+    assert parse_role_typed(text) == role
+
+
+@pytest.mark.parametrize("text", ["sure why not", "definately, thank you", "alright go on"])
+def test_more_ways_to_say_yes_to_the_offer(text):
+    from signposting.parsing import parse_yes_no
+
+    assert parse_yes_no(text, loose=True) == "yes"

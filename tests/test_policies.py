@@ -76,6 +76,24 @@ def test_a_plain_safe_statement_is_safe_whatever_the_model_scored(domain):
     assert next_crisis_action(asked_are_you_safe(domain, answer)) == "utter_glad_you_are_safe"
 
 
+def test_safe_in_own_words_keeps_the_urgent_lines_and_a_hidden_danger_does_not_pass(domain):
+    """"safe, at football training, just had a moment" got "Please call 999 now" (development author
+    A5, session 22): the safe reply now, with the slot that keeps the urgent lines in it. A risk
+    word, finality or a near-certain model score still keeps it from the safe reply."""
+    from bot.nlu.crisis_policy import next_step
+
+    answer = said_with("safe, at football training with my coach, just had a moment", "out_of_scope", level="check", score=0.4)
+    action, events = next_step(asked_are_you_safe(domain, answer))
+    assert action == "utter_glad_you_are_safe" and SlotSet("safe_in_own_words", True) in events
+    for risk in ({"finality": True}, {"lexicon_categories": ["suicidal"], "matches": [{"category": "suicidal"}]}, {"score": 0.95}):
+        answer = said_with("safe, at football training with my coach, just had a moment", "out_of_scope", level="check", **risk)
+        assert next_crisis_action(asked_are_you_safe(domain, answer)) != "utter_glad_you_are_safe"
+    plain = asked_are_you_safe(domain, said_with("im ok rn my nan is here", "confirm_safe", level="none", score=0.05))
+    plain.update(SlotSet("safe_in_own_words", True))
+    action, events = next_step(plain)
+    assert action == "utter_glad_you_are_safe" and SlotSet("safe_in_own_words", False) in events
+
+
 @pytest.mark.parametrize(
     "risk",
     [{"level": "crisis", "score": 0.95, "matches": []},  # the model near-certain of danger

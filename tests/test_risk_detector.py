@@ -70,7 +70,8 @@ def test_each_category_fires_and_is_recorded(text, category):
 @pytest.mark.parametrize(
     "text", ["thanks for everything, bye everyone", "I won't be anywhere on Monday", "I've made my decision",
              "i'll be with mum soon", "ill save them the paperwork this time", "see ya never", "fine. i'll show them",
-             "might just go for it while everyones asleep", "i'm not doing another week of this", "and i meant it"]
+             "might just go for it while everyones asleep", "i'm not doing another week of this", "and i meant it",
+             "everyone will be happier when im gone", "not like anyone will notice"]
 )
 def test_a_goodbye_alone_is_finality_not_risk(text):
     """Finality words escalate only after earlier distress (the crisis policy's context rule)."""
@@ -82,7 +83,8 @@ def test_a_goodbye_alone_is_finality_not_risk(text):
     "text", ["ill be with my dad again at the weekend", "i'll show them my drawing", "while everyone was asleep i played fortnite",
              "mum will be with me soon", "i need to tell someone before my exam", "i'll be with my dad soon, he's picking me up",
              "im trying to save my money for a new phone", "not doing another year of this school lol", "i see you never listen to me",
-             "say goodbye to someone at the station"],
+             "say goodbye to someone at the station", "when im gone on holiday can you feed the cat",
+             "its not like anyone will notice my new haircut", "once im gone to uni ill ring every week"],
 )
 def test_everyday_neighbours_of_the_new_goodbyes_are_not_finality(text):
     assert not detect_risk(text).finality

@@ -58,6 +58,7 @@ from signposting.parsing import (
     says_goodbye,
     says_they_work_with_children,
     sounds_safe,
+    states_safe_in_own_words,
     states_safe_now,
     tells_help_is_coming,
 )
@@ -76,6 +77,7 @@ from signposting.text import normalise
 CRISIS_SLOT = "crisis_categories"
 KIND_SLOT = "crisis_kind"
 LANGUAGE_SLOT = "user_language"
+OWN_WORDS_SLOT = "safe_in_own_words"
 # issue #16: the deployment's local urgent line(s) for this user, which utter_crisis_local
 # interpolates. Set here, in the Rasa server, from the deployment file read once at start
 # (DEPLOYMENT): no action server, no database, no retraining to switch deployment.
@@ -613,11 +615,32 @@ def says_safe_plainly(tracker: DialogueStateTracker) -> bool:
     about_someone_else = asked == UTTER_ASK_SAFE_OTHER or (asked == UTTER_ASK_SAFE and role_before_the_answer(tracker) == PARENT)
     if not tracker.latest_message or not states_safe_now(tracker.latest_message.text or "", about_someone_else):
         return False
-    risk = latest_risk(tracker)
-    if risk.get("matches") or risk.get("lexicon_categories") or risk.get("finality") or risk.get("crisis_language"):
+    return not _danger_in_the_risk_signals(latest_risk(tracker))
+
+
+def says_safe_in_own_words(tracker: DialogueStateTracker) -> bool:
+    """Safe in the person's own words, with more than a plain answer's closed list ("safe, at
+    football training, just had a moment in the changing rooms"; `states_safe_in_own_words`), and
+    the same checks of the risk lexicon and models as `says_safe_plainly`. The reply keeps the
+    urgent lines (slot safe_in_own_words): the words are open, so a danger they do not name may
+    still be there."""
+    asked = last_bot_action_before_user(tracker)
+    about_someone_else = asked == UTTER_ASK_SAFE_OTHER or (asked == UTTER_ASK_SAFE and role_before_the_answer(tracker) == PARENT)
+    if not tracker.latest_message or not states_safe_in_own_words(tracker.latest_message.text or "", about_someone_else):
         return False
-    scores = [risk.get("score") or 0.0, risk.get("whole_score") or 0.0]
-    return max(scores) < PLAINLY_SAFE_MAX_SCORE
+    return not _danger_in_the_risk_signals(latest_risk(tracker))
+
+
+def _danger_in_the_risk_signals(risk: dict) -> bool:
+    """A risk word, finality, crisis words in another language, or near-certain danger from a model."""
+    if risk.get("matches") or risk.get("lexicon_categories") or risk.get("finality") or risk.get("crisis_language"):
+        return True
+    return max(risk.get("score") or 0.0, risk.get("whole_score") or 0.0) >= PLAINLY_SAFE_MAX_SCORE
+
+
+def own_words(tracker: DialogueStateTracker, said_in_own_words: bool) -> list[Event]:
+    """The slot that picks the "glad you're safe" reply with the urgent lines kept, when it changes."""
+    return [SlotSet(OWN_WORDS_SLOT, said_in_own_words)] if bool(tracker.get_slot(OWN_WORDS_SLOT)) != said_in_own_words else []
 
 
 def says_safe_in_words(tracker: DialogueStateTracker) -> bool:
@@ -718,15 +741,20 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # got the crisis reply again (a user trial, session 20). Unsure or not safe: the not-safe reply.
         return safe_reply(tracker, before), []
     if before in ASK_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and says_safe_plainly(tracker):
-        return safe_reply(tracker, before), []
+        return safe_reply(tracker, before), own_words(tracker, False)
+    if before in ASK_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and says_safe_in_own_words(tracker):
+        # "safe, at football training, just had a moment" got "Please call 999 now" (A5, session 22)
+        return safe_reply(tracker, before), own_words(tracker, True)
     if before in TAKEN_ACTIONS and said != "no" and (says_safe_in_words(tracker) or tapped_safe(tracker)):
         return before, []  # "im fine honestly" after "call 999 now, even if you feel OK": the same again
+    in_own_words = says_safe_in_own_words(tracker) and bool(SAFE_WORDS.search(text.lower()))  # a bare "yes" may be "I will"
     if before in NOT_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and (
-        says_safe_in_words(tracker) or tapped_safe(tracker)
+        says_safe_in_words(tracker) or tapped_safe(tracker) or in_own_words
     ):
         # "im safe now, my mum is home" after "Please call 999 now… I'm here when you're ready" got
         # "Sorry, I didn't get that" (phone trial, 2026-12-02): they came back to say they are safe.
-        return (UTTER_SAFE_CHILD if about_a_child_after(tracker, before) else UTTER_SAFE), []
+        plainly = says_safe_in_words(tracker) or tapped_safe(tracker)
+        return (UTTER_SAFE_CHILD if about_a_child_after(tracker, before) else UTTER_SAFE), own_words(tracker, not plainly)
     if before in NOT_SAFE_ACTIONS and level != CRISIS and tracker.latest_message and tells_help_is_coming(tracker.latest_message.text or ""):
         return (UTTER_HELP_COMING_CHILD if about_a_child_after(tracker, before) else UTTER_HELP_COMING), []
     if before in ASK_SAFE_ACTIONS and (intent in NOT_SAFE_INTENTS or said == "no"):
@@ -767,7 +795,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         already_escalated = bool(tracker.get_slot(CRISIS_SLOT))
         return first_crisis_step(tracker) if already_escalated else (UTTER_CHECK, [])
     if before in ASK_SAFE_ACTIONS and (said == "yes" or safe_intent_said_plainly(tracker)):  # never a guess set aside
-        return safe_reply(tracker, before), []
+        return safe_reply(tracker, before), own_words(tracker, False)
     if before == UTTER_CHECK and intent in NO_RISK_ANSWERS:
         return UTTER_CHECK_OK, []
     if other_language and not short_name_answer(tracker):  # (the check question above keeps its numbers)
