@@ -44,6 +44,14 @@ ELSEWHERE = re.compile(
     r"\b(somewhere else|some where else|elsewhere|outside(?=$| (of )?(these|them|those|your|ur|the|any|all)\b)|"
     r"not (in|near) (any of )?(these|them|those)|none of (these|them|those)|other area|another area)\b"
 )
+# County and city words that a town or village named beside them makes more exact.
+BROAD_NAMES = frozenset({*AREA_WORDS, "leicester", "essex", "herts", "leics", "hertfordshire", "leicestershire"})
+# Counties elsewhere in England, said beside a town name ours shares ("stamford, lincs").
+OTHER_COUNTIES = re.compile(
+    r"\b(?:lincs|lincolnshire|notts|nottinghamshire|northants|northamptonshire|cambs|cambridgeshire|beds|bedfordshire|"
+    r"bucks|buckinghamshire|warks|warwickshire|derbyshire|staffs|staffordshire|suffolk|norfolk|kent|surrey|middlesex|"
+    r"london|greater london|south essex|north essex|mid essex)\b"
+)
 # Words that are never place names on their own, so that fuzzy matching can't turn
 # "i live in" into a town.
 STOP_WORDS = frozenset(
@@ -172,6 +180,11 @@ class Gazetteer:
                 longer = self._fuzzy(around, words)
                 if longer is not None and longer.score >= FUZZY_OVERRIDE and longer.gram != span.gram:
                     return self._fuzzy_resolution(longer, words)
+            if span.gram in BROAD_NAMES and (beside := self._place_beside(spans, span, words)) is not None:
+                return beside  # "brentwood essex", "leicester (oadby)": the place, not the county or city
+            if any(e.kind == COMPETITOR for e in entries) and OTHER_COUNTIES.search(" ".join(words)):
+                # "stamford, lincs": the town of that county, not the villages of ours with its post town
+                return AreaResolution("outside", NATIONAL, entries[0].display_name, how="england_town")
             return self._from_entries(entries, ours[0].display_name, "name", words, span)
         if fuzzy:
             best = self._fuzzy(spans, words)
@@ -186,6 +199,23 @@ class Gazetteer:
             if elsewhere_entries and not any(e.kind != COMPETITOR for e in self._by_alias.get(span.gram, [])):
                 return AreaResolution("outside", NATIONAL, elsewhere_entries[0].display_name, how="england_town")
         return AreaResolution("unknown")
+
+    def _place_beside(self, spans: list[_Span], broad: _Span, words: list[str]) -> AreaResolution | None:
+        """A town or place named beside a county or city word: the more exact name settles the
+        area (development author D4, session 22: "brentwood essex" was offered West Essex,
+        "leicester (oadby)" got Leicester city)."""
+        for span in spans:
+            if not (span.end <= broad.start or span.start >= broad.end) or span.gram in BROAD_NAMES:
+                continue
+            if len(span.gram) < FUZZY_MIN_LENGTH or span.gram in STOP_WORDS or is_everyday(span.gram):
+                continue
+            entries = self._by_alias.get(span.gram, [])
+            ours = [e for e in entries if e.kind != COMPETITOR]
+            if ours:
+                return self._from_entries(entries, ours[0].display_name, "name", words, span)
+            if entries:
+                return AreaResolution("outside", NATIONAL, entries[0].display_name, how="england_town")
+        return None
 
     def _settled_by_a_name(
         self, resolution: AreaResolution, entries: list[AliasRow], words: list[str], outward: str

@@ -147,10 +147,12 @@ def _not_reached_yet(clean: str, age: Age) -> Age:
 # Two ages in one answer (development author D4, session 22): a correction ("14 sorry 15"), the
 # age now beside the next one ("about to turn 18, im 17 now", "she'll be 14 in august so 13 now"),
 # or the next birthday in brackets ("12 (13 in may)"). The first number was taken: "18" for a 17-year-old.
-_NOT_A_YEAR = r"(?<!year )(?<!yr )(?<!y )"
-_CORRECTED = re.compile(
-    _NOT_A_YEAR + r"\b(\d{1,2})\s+(?:sorry|soz|sry|oops|no|i mean|i meant|actually|wait)\s+(?:i mean |i meant |its |im |i m )?(\d{1,2})\b"
-)
+_NOT_A_YEAR = r"(?<!\byear )(?<!\byr )(?<!\by )"
+_CORRECTION = r"\s+(?:sorry|soz|sry|oops|no|i mean|i meant|actually|wait)\s+(?:i mean |i meant |its |im |i m )?(\d{1,2})\b"
+# "14 sorry 15", "16 no 17 wait 16": the last number of the chain (a repeated group keeps its last)
+_CORRECTED = re.compile(_NOT_A_YEAR + r"\b(\d{1,2})(?:" + _CORRECTION + r")+")
+# Another age said beside the age now, as the next one ("about to turn 18, im 17 now")
+_AN_AGE_TO_COME = re.compile(r"\b(?:turn|turns|turning|be|nearly|almost|in)\s+(\d{1,2})\b")
 _AGE_NOW = re.compile(_NOT_A_YEAR + r"\b(\d{1,2})\s+(?:now|at the moment|atm|currently|right now|rn)\b|\bcurrently\s+(\d{1,2})\b")
 _NEXT_BIRTHDAY = re.compile(
     _NOT_A_YEAR + r"\b\d{1,2}\s+(?:(?:in|on|by)\s+(?:jan|january|feb|february|march|april|may|june|july|aug|august|"
@@ -164,13 +166,22 @@ _AGE_WORD_BESIDE_A_YEAR = re.compile(
 
 
 def _one_of_two_ages(clean: str) -> Age | None:
-    """The age meant, when an answer says two (`_CORRECTED`, `_AGE_NOW`, `_NEXT_BIRTHDAY`)."""
-    for match in (_AGE_NOW.search(clean), _CORRECTED.search(clean)):
-        if match:
-            value = int(match.group(match.lastindex or 1))
-            return _age_of(value) if value <= MAX_AGE else None
+    """The age meant, when an answer says two: the next birthday set aside (`_NEXT_BIRTHDAY`),
+    then a correction's last number (`_CORRECTED`), or the age now beside one to come
+    (`_AGE_NOW`; "shes 9 and her brother is 12 now" names two children, so it is left alone)."""
     if (later := _NEXT_BIRTHDAY.search(clean)) and _NUMBER.search(clean[: later.start()] + " " + clean[later.end():]):
-        return _stated_age(clean[: later.start()] + " " + clean[later.end():])
+        clean = clean[: later.start()] + " " + clean[later.end():]
+        if (corrected := _CORRECTED.search(clean)) is None:
+            return _stated_age(clean)
+    if corrected := _CORRECTED.search(clean):
+        value = int(corrected.group(corrected.lastindex or 1))
+        return _age_of(value) if value <= MAX_AGE else None
+    if now := _AGE_NOW.search(clean):
+        value = int(now.group(now.lastindex or 1))
+        others = {int(n) for n in _NUMBER.findall(clean)} - {value}
+        to_come = {int(n) for n in _AN_AGE_TO_COME.findall(clean)}
+        if value <= MAX_AGE and others <= to_come:
+            return _age_of(value)
     return None
 
 
@@ -556,14 +567,17 @@ _WORKER_SPEAKER = re.compile(
     rf"|\b(?:i m|im|i am|as|i work as) (?:a |an |the |his |her |their )?(?:[a-z]+ )?{_WORKER}\b"
     r"|\bi work (?:at|in|for|with) (?:a |the )?(?:[a-z]+ )?(?:school|college|academy|charity|council|nhs|camhs|children|young)"
     # "i coach netball in sawbridgeworth", "TA at his school" ("ta" alone is thanks)
-    r"|^(?:i m |im |i am )?(?:a |his |her |their )?ta (?:at|in|for|here|speaking)\b|\b(?:i m|im|i am) (?:a |an |the |his |her |their )ta\b"
-    r"|\bi (?:coach|teach|run (?:a|the) (?:[a-z]+ )?(?:club|team|group|class|troop|pack))\b"
+    r"|^(?:i m |im |i am )?(?:a |his |her |their )?ta (?:at|in) (?:his|her|their|the|a) (?:school|primary|academy|class|college)\b"
+    r"|\b(?:i m|im|i am) (?:a |an |the |his |her |their )ta\b"
+    r"|\bi (?:coach|teach|run (?:a|the) (?:[a-z]+ )?(?:club|team|group|class|troop|pack))\b(?! (?:myself|my self|me)\b)"
 )
+# "a coach at my club said i should talk to someone": someone the young person knows, not the speaker.
+_WORKER_OF_MINE = re.compile(rf"\b{_WORKER} (?:at|in|from|of) (?:my|our) ")
 _SOMEONE_ELSES = re.compile(r"\b(?:my|our)\s$")
 _YOUNG_SPEAKER = re.compile(
     r"\b(?:for me|me|myself|my self|its me|it s me|yung|yp|young un|im young|i m young|"
     # "asking for my mate, we're both in year 9" (development authors D1, D4)
-    r"(?:asking |its |it s |this is |im asking )?for (?:my|a) (?:mate|friend|bestie|best friend|bff|m8)|"
+    r"(?:asking |its |it s |this is |im asking )?for (?:my (?:mate|friend|bestie|best friend|bff|m8)|a (?:mate|m8))|"
     r"(?:im|i m|i am) (?:in|at) (?:year|yr|y)\s?\d{1,2}|(?:im|i m|i am) (?:in|at) "
     r"(?:school|college|sixth form|6th form|uni|year \d+)|(?:im|i m|i am) a (?:student|pupil|kid|teen|teenager|yp))\b"
 )
@@ -604,7 +618,7 @@ def parse_role_typed(text: str) -> str | None:
     worker", "special guardian", "yeah me", "I'm in year 10". "my teacher said..." is not a
     professional speaking."""
     clean = normalise(text)
-    if _WORKER_SPEAKER.search(clean):
+    if _WORKER_SPEAKER.search(clean) and not _WORKER_OF_MINE.search(clean):
         return "professional"
     professional = _PROFESSIONAL.search(clean)
     if professional and not _SOMEONE_ELSES.search(clean[: professional.start()]):
@@ -637,7 +651,7 @@ def role_said_of_oneself(text: str) -> str | None:
     """parent_carer | professional when the speaker says who they are ("actually I'm his mum",
     "I'm a teacher", "dad here"); None for someone else named ("send this to my teacher")."""
     clean = normalise(text)
-    if _WORKER_SPEAKER.search(clean):
+    if _WORKER_SPEAKER.search(clean) and not _WORKER_OF_MINE.search(clean):
         return "professional"
     if _FAMILY_SPEAKER.search(clean):
         return "parent_carer"
@@ -833,7 +847,9 @@ _WANTS_HELP = re.compile(
 # answer, A5) and a question without its mark ("i'm at home. is that safe").
 _YEAH_RIGHT = re.compile(
     r"\b(?:yeah|yea|ye|yes) right\b|\b(?:say|said|saying|tell|telling) (?:sorry|bye|goodbye)\b|"
-    r"\bsorry to (?:everyone|everybody|all|you all|my)\b|\b(?:is|am|are|was) (?:that|it|this|i|you|u) (?:safe|ok|okay|fine|alright)\b"
+    r"\bsorry to (?:everyone|everybody|all|you all|my)\b|\b(?:is|am|are|was) (?:that|it|this|i|you|u) (?:safe|ok|okay|fine|alright)\b|"
+    r"\btell (?:everyone|everybody|every1|them|him|her|mum|dad|my \w+)(?: that)?(?: i m| im| i am)? sorry\b|"
+    r"\bsorry (?:mum|mam|mom|dad|nan|gran|everyone|everybody|to)\b|\b(\w+(?: \w+)?) \1 \1\b"
 )
 SAFE_STATEMENT_MAX_WORDS = 20
 # Every other word of a plain safe statement comes from here: who is with them, where, how they
@@ -882,7 +898,7 @@ def states_safe_now(text: str, about_someone_else: bool = False) -> bool:
     """Does an answer to "Are you safe right now?" plainly say safe, every other word from a
     closed list of who is with them, where and how they feel? The crisis policy also asks the risk
     lexicon and the model. `about_someone_else`: the question was about them."""
-    if "?" in text or _other_emoji(text):
+    if "?" in text or _other_emoji(text) or _WINK.search(text):
         return False
     clean = normalise(text)
     if not clean or len(clean.split()) > SAFE_STATEMENT_MAX_WORDS or not _SAYS_SAFE.search(clean):
@@ -919,43 +935,43 @@ _EVERYDAY_WORDS = frozenset(
     "stepdad stepmum step dads mums partner boyfriend bf girlfriend gf husband wife flatmate flatmates housemate "
     "housemates roommate son daughter child kids baby grandad grandads grandpa nanny neighbour neighbours "
     "tutor counsellor therapist coach leader head year form keyworker worker social support gp doctor "
-    "doctors nurses carers people loads lots lot of everyone everyones family friend friends mate mates "
+    "doctors nurses carers people of everyone everyones family friend friends mate mates "
     # places
     "flat halls uni university work café cafe shop shops shopping town park garden bus car cinema church mosque "
     "temple gurdwara cadets scouts guides club gym pool training practice pitch changing rooms rehearsal "
     "waiting appointment surgery centre center hall canteen corridor playground field sleepover party "
-    "birthday place house front back inside indoors out walk run drive driving ride home bed sofa couch "
+    "birthday place house front back inside indoors home bed sofa couch "
     "nans grans grandads aunties uncles cousins dads mums friends mates bestfriends best "
     # doing
     "doing watching playing reading drawing gaming baking cooking eating tea coffee water hot chocolate "
-    "walking running swimming singing dancing painting writing journal diary music headphones film films "
+    "walking swimming singing dancing painting writing journal diary music headphones film films "
     "netflix youtube telly tv xbox ps5 playstation fifa game games homework revising revision studying "
     "colouring knitting lego cuddle cuddling hug hugs chat chatting talk talked talking spoke spoken phone "
-    "texting called rang ringing messaged message messages listen listening breathing breaths breathe "
+    "texting called rang ringing listen listening breathing breaths breathe "
     "shower bath bathed sleep sleeping asleep nap rest resting lie lying lay laying down tucked cosy "
-    "dinner lunch breakfast tea snack pizza food ate eaten toast biscuits sandwich "
-    "went go going gonna goin off out to bed early night gone came come coming back over round here "
-    "try trying keep keeping busy distract distracting distraction helped helps helping help "
-    "sat sit sitting stay staying stayed kept keeping eye on checking checked looking after "
+    "dinner lunch breakfast tea snack pizza food toast biscuits sandwich "
+    "went go going gonna goin off to bed came come coming back over round here "
+    "try trying busy distract distracting distraction helped helps helping help "
+    "sat sit sitting stay staying stayed eye on checking checked looking after "
     # time
     "now earlier later today tonight tomorrow yesterday morning afternoon evening weekend week hour hours "
     "minute minutes mins ago while first thing soon monday tuesday wednesday thursday saturday sunday "
     # how they feel, and why they said it
     "feel feeling felt feels better calmer calm calmed ok okay fine good great alright safe relaxed settled "
     "tired exhausted sleepy stressed stress stressy worried anxious nervous panicky panic attack upset sad "
-    "low down rubbish bad rough hard long moment passed mad annoyed cross frustrated angry fed up "
-    "was were been just only really so very bit little lot loads much more less "
+    "low down rubbish bad rough hard moment passed mad annoyed cross frustrated angry fed up "
+    "was were been just only really so very bit little less "
     "venting vent rant ranting overreacted overreacting exaggerated exaggerating dramatic drama "
-    "meant mean say saying said how like that way words argument row fight fell falling out "
+    "meant mean say saying said how like that way words argument row fight fell falling "
     "exams exam gcses gcse alevels mocks test tests school college shift job "
-    "got on top of me get it out off my chest scared scaring worry worrying sorry thanks thank u you "
-    "for asking checking caring lol haha aw aww omg yh ya yes yeah yep yup ye yea sure all right "
+    "got on top of me get it off my chest scared scaring worry worrying sorry thanks thank u you "
+    "for asking checking caring lol aw aww omg yh ya yes yeah yep yup ye yea sure all right "
     "a an the and with at in on of by from as so it its this that there these those is are am be "
     "i my me im our us we can could would will do did does has have had having get got getting "
-    "some any one two three again too also still about because through around away when left took see watch "
-    "make made draw ring call meet meeting know knows knew thought open keeps nice kind lovely older younger "
-    "myself thats theres whats tbh rly mhm hmm sec pub break football rugby netball dance youth group team "
-    "crisis camhs volunteer steps wrote charging moved finish finished boyfriends girlfriends partners parent "
+    "one two three again too also still about because through around see watch "
+    "make made draw ring call know knows knew thought open keeps nice lovely older younger "
+    "myself thats theres whats tbh rly mhm hmm sec break football rugby netball dance youth group team "
+    "crisis camhs volunteer steps charging moved boyfriends girlfriends partners parent "
     "sound shut being".split()
 )
 _HIDDEN_DANGER = re.compile(
@@ -970,7 +986,21 @@ _HIDDEN_DANGER = re.compile(
     r"bye|goodbye|forever|for good|last|final|finally|anymore|any more|end|"
     r"gone soon|over soon|all over|be over|when i m|when im|when i am|without me|better off|"
     r"sorry to|sorry for everything|sorry for being|say sorry|said sorry|saying sorry|"
-    r"will be|ll be|do it|doing it|done it|"
+    r"will be|ll be|do it|doing it|done it|tired of|sick of|fed up of|done with|had enough|over it|"
+    r"stay asleep|not wake|never wake|wont wake|sleep forever|"
+    r"as safe as|can be|only|safe when|safe while|for now|"
+    # safe for a while only: "im safe 4 now", "safe for a bit", "for the next hour"
+    r"(?:for|4) (?:like |about |maybe |at least )?(?:now|tonight|today|the moment|a bit|a while|a little while|an hour|a few|a couple|the next|some time|\d+)|"
+    r"(?:thank you|thank u|thanks|ty) for (?:being|everything|listening|all)|so kind|"
+    # giving things away: "mum can have my phone"
+    r"(?:can|could|should|will|ll) have my|have my|has my|"
+    # someone coming back: "dads back from the pub", "my dad is coming home at 6"
+    r"back (?:later|at|soon|from|tonight|in|by)|(?:coming|comes|come|gets|get|be) (?:home|back)|"
+    r"(?:stepdad|step dad|stepdads|boyfriend|bf|partner|him|them|dad|dads)(?: is| are| s)? (?:still |just )?"
+    r"(?:here|home|back|coming|downstairs|upstairs|outside|next door|in the|around|awake|drunk|angry|shouting)|"
+    # "im safe him and mum are downstairs", "hes asleep downstairs": someone who may hurt them in the house
+    r"(?:he|hes|him|she|shes|her|they|them|theyre|stepdad|step dad|dad|dads|boyfriend|partner)\b(?: \w+){0,3} "
+    r"(?:downstairs|upstairs|next door|next room|outside|in the house|home|back|here|around)|"
     # the person who hurts them near, or coming back
     r"(?:he|she|they|hes|shes|theyre)(?: is| are| will| ll| s| re| might| could| can)? "
     r"(?:still |just |gonna |going to |probably )?(?:here|home|back|coming|downstairs|upstairs|outside|next door|"
@@ -985,7 +1015,10 @@ _SAFE_PHRASES = re.compile(
 )
 SAFE_IN_OWN_WORDS_MAX_WORDS = 40
 # Emoji that say calm or thanks; any other (🙃, 💀, 🙄) may say the opposite of the words.
-_CHILD_SUBJECTS = frozenset("he she they hes shes theyre".split())
+_CHILD_WHEREABOUTS = re.compile(
+    r"\b(?:he|she|they|hes|shes|theyre)(?: is| are| s| re)? (?:in (?:his|her|their|my|the|our) \w+|here|home|downstairs|upstairs)\b"
+)
+_WINK = re.compile(r";-?[)pPD]|:-?[pP]\b|\B/s\b")
 _CALM_EMOJI = frozenset("🙂😊👍💙❤💜💚🧡💛🤍🥰😌🙏🤗✨♥☺️\ufe0f")
 
 
@@ -1010,13 +1043,12 @@ def states_safe_in_own_words(text: str, about_someone_else: bool = False) -> boo
     if not (re.search(r"\bsafe\b", clean) or _SAYS_SAFE.search(clean) or _SAYS_CALM_AGAIN.search(clean)) or plays_it_down(text):
         return False
     rest = _SAFE_PHRASES.sub(" ", _WANTS_HELP.sub(" ", _PROMISE.sub(" ", clean)))
-    if not all(word in _SAFE_STATEMENT_WORDS or word in _EVERYDAY_WORDS or (word.isdigit() and len(word) <= 2)
-               for word in rest.split()):
+    if not all(word in _SAFE_STATEMENT_WORDS or word in _EVERYDAY_WORDS for word in rest.split()):
         return False
     if about_someone_else:
-        # "hes safe, hes in his room with me": where the child is, not who is near them
-        rest = _HIDDEN_DANGER.sub(lambda m: " " if m.group(0).split()[0] in _CHILD_SUBJECTS else m.group(0), rest)
-    return _HIDDEN_DANGER.search(rest) is None and not _YEAH_RIGHT.search(rest)
+        # "hes safe, hes in his room with me": where the child is, not who is near them ("hes back")
+        rest = _CHILD_WHEREABOUTS.sub(" ", rest)
+    return _HIDDEN_DANGER.search(rest) is None and not _YEAH_RIGHT.search(rest) and not _WINK.search(text)
 
 
 # "why do u need to know that", "what's that for?", "how come?": a question about the question.

@@ -64,3 +64,33 @@ def test_send_this_to_my_teacher_after_the_list_does_not_make_the_user_a_teacher
     assert "I've changed that" not in text and LIST not in text
     assert slots(bot, chat)["user_role"] == "young_person"
     assert [button["title"] for button in reply[-1].get("buttons", [])] == NEXT_STEP_BUTTONS
+
+
+@pytest.mark.parametrize(("answer", "age"), [("14 sorry 15", (15, 15)), ("about to turn 18, im 17 now", (17, 17)),
+                                             ("12 (13 in may)", (12, 12))])
+def test_two_ages_in_one_answer_take_the_one_meant_now(bot, answer, age):  # noqa: F811
+    """Development author D4 (session 22): "about to turn 18, im 17 now" was taken as 18."""
+    chat = start(bot, "young person")
+    assert "Which school or college do you go to?" in chat.text(answer)
+    found = slots(bot, chat)
+    assert (found["age_min"], found["age_max"]) == age
+
+
+@pytest.mark.parametrize("answer", ["TA at his school, year 4", "football coach, one of my under 14s has been struggling"])
+def test_a_coach_or_a_teaching_assistant_is_a_professional(bot, answer):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    chat.text("hi")
+    reply = chat.text(answer)
+    if "I want to check" in reply:  # the risk model's check question: a "No" keeps the answer
+        reply = chat.text("no")
+    assert "Sorry, I didn't get that" not in reply
+    assert slots(bot, chat)["user_role"] == "professional"
+
+
+@pytest.mark.parametrize(("answer", "area_code"), [("brentwood essex", None), ("leicester (oadby)", "leicestershire")])
+def test_a_town_beside_a_county_word_settles_the_area(bot, answer, area_code):  # noqa: F811
+    """"brentwood essex" was offered West Essex, and "leicester (oadby)" got Leicester city (D4)."""
+    chat = start(bot, "young person", "14", "skip")
+    reply = chat.text(answer)
+    assert "covers more than one area" not in reply
+    assert slots(bot, chat).get("area_code") in ((area_code,) if area_code else (None, "national"))

@@ -200,3 +200,14 @@ def test_safe_said_beside_goodbye_or_playing_down_words(text, safe):
     from signposting.parsing import safe_beside_leaving_words
 
     assert safe_beside_leaving_words(text) is safe
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("im 14 sorry 15 in may", 14, 14), ("15 no 16 in march", 15, 15), ("im 16 no 17 wait 16", 16, 16),
+    ("shes 9 and her brother is 12 now", 9, 9), ("my kids are 6 and 9 atm", 6, 9), ("2 kids, 7 and 10 now", 7, 10),
+])
+def test_two_ages_that_are_not_a_correction_or_the_age_now(text, low, high):
+    """The review of session 22: a next birthday is set aside before a correction is read, and
+    "N now" beside another child's age is not the age now."""
+    age = parse_age(text)
+    assert (age.low, age.high) == (low, high)

@@ -352,7 +352,7 @@ def test_no_turn_or_danger_word_is_in_the_plain_safe_list():
 
 
 # Open to a safe answer in one's own words, never to a plain one: who is near, and when.
-OWN_WORDS_ONLY = frozenset("for gone he hes him tomorrow tonight".split())
+OWN_WORDS_ONLY = frozenset("for he hes him tomorrow tonight".split())
 
 
 def test_no_danger_word_is_in_the_everyday_words_of_a_safe_answer():
@@ -366,7 +366,7 @@ def test_no_danger_word_is_in_the_everyday_words_of_a_safe_answer():
     "safe now, my brother came round and we're playing fifa",
     "im ok, it was just a bad day, feeling calmer after a bath",
     "all good now, nan is home and we're having tea",
-    "yes safe, he went out to work so its calm",
+    "yes safe, he went to work so its calm now",
     "safe 🙂 on the bus home from training with my mates",
     "honestly im fine, i was just venting about my exams",
 ])

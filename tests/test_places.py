@@ -333,3 +333,18 @@ def test_a_neighbourhood_needs_its_source_and_a_town_of_ours(tmp_path):
     elsewhere.write_text("name,town,area_code,source_url,quote,verified\nX,Leicester,herts,https://x,x,2026-12-03\n")
     with pytest.raises(ValueError, match="no town called Leicester in herts"):
         list(neighbourhood_aliases(rows, elsewhere))
+
+
+@pytest.mark.parametrize(("text", "status", "area"), [
+    ("leicester (oadby)", "found", "leicestershire"), ("leicester, wigston", "found", "leicestershire"),
+    ("near leicester, in blaby", "found", "leicestershire"), ("brentwood essex", "outside", NATIONAL),
+    ("chelmsford essex", "outside", NATIONAL), ("stamford, lincs", "outside", NATIONAL),
+    ("harlow essex", "found", "west_essex"), ("hitchin herts", "found", "herts"), ("leicester", "found", "leicester"),
+    ("leicester city centre", "found", "leicester"), ("stamford rutland", "found", "rutland"),
+    ("rutland, near the lincs border", "found", "rutland"),
+])
+def test_a_town_beside_a_county_or_city_word_settles_the_area(gazetteer, text, status, area):
+    """Development author D4 (session 22): "brentwood essex" was offered West Essex, "leicester
+    (oadby)" got Leicester city, "stamford, lincs" was asked about Rutland."""
+    result = gazetteer.resolve(text)
+    assert (result.status, result.area_code) == (status, area)

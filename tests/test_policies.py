@@ -84,14 +84,38 @@ def test_safe_in_own_words_keeps_the_urgent_lines_and_a_hidden_danger_does_not_p
 
     answer = said_with("safe, at football training with my coach, just had a moment", "out_of_scope", level="check", score=0.4)
     action, events = next_step(asked_are_you_safe(domain, answer))
-    assert action == "utter_glad_you_are_safe" and SlotSet("safe_in_own_words", True) in events
+    assert action == "utter_glad_you_are_safe" and SlotSet("safe_in_own_words", "young") in events
     for risk in ({"finality": True}, {"lexicon_categories": ["suicidal"], "matches": [{"category": "suicidal"}]}, {"score": 0.95}):
         answer = said_with("safe, at football training with my coach, just had a moment", "out_of_scope", level="check", **risk)
         assert next_crisis_action(asked_are_you_safe(domain, answer)) != "utter_glad_you_are_safe"
     plain = asked_are_you_safe(domain, said_with("im ok rn my nan is here", "confirm_safe", level="none", score=0.05))
-    plain.update(SlotSet("safe_in_own_words", True))
+    plain.update(SlotSet("safe_in_own_words", "young"))
     action, events = next_step(plain)
-    assert action == "utter_glad_you_are_safe" and SlotSet("safe_in_own_words", False) in events
+    assert action == "utter_glad_you_are_safe" and SlotSet("safe_in_own_words", None) in events
+
+
+def test_safe_in_own_words_after_the_not_safe_reply_keeps_an_overdose_and_a_friend_apart(domain):
+    """The review of session 22: after pills already taken, a calm answer in one's own words got
+    "I'm glad you're safe"; after a friend's not-safe reply, "glad you're safe" was about the user."""
+    from bot.nlu.crisis_policy import next_step
+
+    calm = said_with("im ok now, my sister is with me and we are watching a film", "confirm_safe", level="none", score=0.05)
+    taken = tracker(domain, said("i took a load of pills an hour ago", "express_crisis", ["overdose"]),
+                    SlotSet("crisis_categories", ["overdose"]), ActionExecuted("utter_crisis"),
+                    ActionExecuted("utter_taken_something"), ActionExecuted("action_listen"), calm)
+    assert next_crisis_action(taken) == "utter_taken_something"
+    friend = tracker(domain, said("my friend wants to kill herself", "express_crisis"), ActionExecuted("utter_crisis_third_party"),
+                     ActionExecuted("utter_ask_safe_now_other"), ActionExecuted("action_listen"), said("no", "deny"),
+                     ActionExecuted("utter_not_safe_now_other"), ActionExecuted("action_listen"),
+                     said_with("shes safe now, her mum is with her and the gp is coming", "confirm_safe", level="none", score=0.05))
+    action, events = next_step(friend)
+    assert action == "utter_glad_they_are_safe"
+
+
+@pytest.mark.parametrize("level", ["crisis"])
+def test_safe_in_own_words_never_waives_the_models_crisis_level(domain, level):
+    answer = said_with("safe, at football training with my coach, just had a moment", "confirm_safe", level=level, score=0.82)
+    assert next_crisis_action(asked_are_you_safe(domain, answer)) != "utter_glad_you_are_safe"
 
 
 @pytest.mark.parametrize(

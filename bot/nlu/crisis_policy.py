@@ -625,10 +625,14 @@ def says_safe_in_own_words(tracker: DialogueStateTracker) -> bool:
     urgent lines (slot safe_in_own_words): the words are open, so a danger they do not name may
     still be there."""
     asked = last_bot_action_before_user(tracker)
-    about_someone_else = asked == UTTER_ASK_SAFE_OTHER or (asked == UTTER_ASK_SAFE and role_before_the_answer(tracker) == PARENT)
+    about_someone_else = asked in (UTTER_ASK_SAFE_OTHER, UTTER_NOT_SAFE_OTHER, UTTER_NOT_SAFE_PARENT) or (
+        asked in (UTTER_ASK_SAFE, UTTER_NOT_SAFE) and role_before_the_answer(tracker) == PARENT
+    )
     if not tracker.latest_message or not states_safe_in_own_words(tracker.latest_message.text or "", about_someone_else):
         return False
-    return not _danger_in_the_risk_signals(latest_risk(tracker))
+    risk = latest_risk(tracker)
+    # The models' crisis level is never waived for open words ("im calm now, took 20" scored 0.82: the review)
+    return risk.get("level") != CRISIS and not _danger_in_the_risk_signals(risk)
 
 
 def _danger_in_the_risk_signals(risk: dict) -> bool:
@@ -639,8 +643,15 @@ def _danger_in_the_risk_signals(risk: dict) -> bool:
 
 
 def own_words(tracker: DialogueStateTracker, said_in_own_words: bool) -> list[Event]:
-    """The slot that picks the "glad you're safe" reply with the urgent lines kept, when it changes."""
-    return [SlotSet(OWN_WORDS_SLOT, said_in_own_words)] if bool(tracker.get_slot(OWN_WORDS_SLOT)) != said_in_own_words else []
+    """The slot that picks the "glad you're safe" reply with the urgent lines kept: "adult" for a
+    parent's or carer's own crisis (Samaritans), "young" otherwise (Childline, Shout), None for a
+    plain answer. One value per variant, as Rasa picks at random among the variants that match."""
+    value = ("adult" if tracker.get_slot(KIND_SLOT) == "parent_own" else "young") if said_in_own_words else None
+    return [SlotSet(OWN_WORDS_SLOT, value)] if tracker.get_slot(OWN_WORDS_SLOT) != value else []
+
+
+# The overdose reply for the not-safe reply given (the question it answered was about them).
+TAKEN_AFTER = {UTTER_NOT_SAFE_PARENT: UTTER_TAKEN_CHILD, UTTER_NOT_SAFE_ADULT: UTTER_TAKEN_ADULT, UTTER_NOT_SAFE_OTHER: UTTER_TAKEN_OTHER}
 
 
 def says_safe_in_words(tracker: DialogueStateTracker) -> bool:
@@ -745,15 +756,20 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     if before in ASK_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and says_safe_in_own_words(tracker):
         # "safe, at football training, just had a moment" got "Please call 999 now" (A5, session 22)
         return safe_reply(tracker, before), own_words(tracker, True)
-    if before in TAKEN_ACTIONS and said != "no" and (says_safe_in_words(tracker) or tapped_safe(tracker)):
-        return before, []  # "im fine honestly" after "call 999 now, even if you feel OK": the same again
     in_own_words = says_safe_in_own_words(tracker) and bool(SAFE_WORDS.search(text.lower()))  # a bare "yes" may be "I will"
+    if before in TAKEN_ACTIONS and said != "no" and (says_safe_in_words(tracker) or tapped_safe(tracker) or in_own_words):
+        return before, []  # "im fine honestly" after "call 999 now, even if you feel OK": the same again
     if before in NOT_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and (
         says_safe_in_words(tracker) or tapped_safe(tracker) or in_own_words
     ):
         # "im safe now, my mum is home" after "Please call 999 now… I'm here when you're ready" got
         # "Sorry, I didn't get that" (phone trial, 2026-12-02): they came back to say they are safe.
+        if taken:  # an overdose already taken: call 999 even so (the review, session 22)
+            about_a_child = about_a_child_after(tracker, before)
+            return TAKEN_AFTER.get(before or "", UTTER_TAKEN_CHILD if about_a_child else UTTER_TAKEN_YOUNG), []
         plainly = says_safe_in_words(tracker) or tapped_safe(tracker)
+        if before == UTTER_NOT_SAFE_OTHER:
+            return UTTER_SAFE_OTHER, own_words(tracker, not plainly)  # a friend's crisis: "glad they're safe"
         return (UTTER_SAFE_CHILD if about_a_child_after(tracker, before) else UTTER_SAFE), own_words(tracker, not plainly)
     if before in NOT_SAFE_ACTIONS and level != CRISIS and tracker.latest_message and tells_help_is_coming(tracker.latest_message.text or ""):
         return (UTTER_HELP_COMING_CHILD if about_a_child_after(tracker, before) else UTTER_HELP_COMING), []
