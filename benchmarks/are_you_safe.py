@@ -14,7 +14,10 @@ written by another helper who saw no code and no other set: held out, figures on
 without --details. author_A3 (session 18: 60 not-safe answers that open calmly, 30 safe) was read
 to fix what it found (10 of its not-safe answers had got the safe reply): development now.
 author_A4 (session 22; 60 safe, 60 not safe, 30 unclear) was written by a fourth helper who saw no
-code and no other set: held out, figures only (run it without --details).
+code and no other set: held out, figures only (run it without --details; its one not-safe answer
+that got neither reply was printed by this benchmark, and the finality words it lacked were added).
+author_A5 (session 22; 90 safe answers with more than a yes, 60 not safe, 30 unclear) was read to
+build `states_safe_in_own_words`: development.
 """
 from __future__ import annotations
 
