@@ -972,7 +972,13 @@ _EVERYDAY_WORDS = frozenset(
     "make made draw ring call know knows knew thought open keeps nice lovely older younger "
     "myself thats theres whats tbh rly mhm hmm sec break football rugby netball dance youth group team "
     "crisis camhs volunteer steps charging moved boyfriends girlfriends partners parent "
-    "sound shut being".split()
+    "sound shut being "
+    # development author A6 (session 22): parents and carers, 19 to 25-year-olds, children of 11 to 13
+    "together who cos coz cuz becos becuase something follow seeing picking check letting hand holding "
+    "common colleagues wellbeing seems both big between phoning calling referral urgent appointments happened "
+    "old boy girl stepdaughter stepdaughters stepson stepsons granddaughter grandson minecraft roblox confirm "
+    "aware informed assessed sent steadier helpline ages freind freinds libary tomorow tommorow tmrw lunchtime "
+    "ice cube texted text chatted video call facetime hugged breathing thing things".split()
 )
 _HIDDEN_DANGER = re.compile(
     r"\b(?:"
