@@ -410,6 +410,7 @@ def test_a_child_where_they_are_is_safe_in_own_words_when_asked_about_them():
     ("TA at his school, year 4", "professional"), ("football coach, one of my under 14s has been struggling", "professional"),
     ("i coach netball in sawbridgeworth", "professional"), ("asking for my mate, we're both in year 9", "young_person"),
     ("its for my mate", "young_person"), ("the coach touched me", "young_person"), ("ta", None),
+    ("ta for that", None), ("i coach myself", "young_person"), ("a coach at my club said i should talk to someone", None),
 ])
 def test_coaches_teaching_assistants_and_asking_for_a_mate(text, role):
     """Development author D4 (session 22): "TA at his school" and "football coach…" were not understood."""
