@@ -180,9 +180,9 @@ class Gazetteer:
                 longer = self._fuzzy(around, words)
                 if longer is not None and longer.score >= FUZZY_OVERRIDE and longer.gram != span.gram:
                     return self._fuzzy_resolution(longer, words)
-            if span.gram in BROAD_NAMES and (beside := self._place_beside(spans, span, words)) is not None:
+            if span.gram in BROAD_NAMES and (beside := self._place_beside(spans, span, words, fuzzy)) is not None:
                 return beside  # "brentwood essex", "leicester (oadby)": the place, not the county or city
-            if any(e.kind == COMPETITOR for e in entries) and OTHER_COUNTIES.search(" ".join(words)):
+            if any(e.kind == COMPETITOR for e in entries) and _county_elsewhere_beside(words, span):
                 # "stamford, lincs": the town of that county, not the villages of ours with its post town
                 return AreaResolution("outside", NATIONAL, entries[0].display_name, how="england_town")
             return self._from_entries(entries, ours[0].display_name, "name", words, span)
@@ -200,20 +200,33 @@ class Gazetteer:
                 return AreaResolution("outside", NATIONAL, elsewhere_entries[0].display_name, how="england_town")
         return AreaResolution("unknown")
 
-    def _place_beside(self, spans: list[_Span], broad: _Span, words: list[str]) -> AreaResolution | None:
-        """A town or place named beside a county or city word: the more exact name settles the
-        area (development author D4, session 22: "brentwood essex" was offered West Essex,
-        "leicester (oadby)" got Leicester city)."""
+    def _place_beside(self, spans: list[_Span], broad: _Span, words: list[str], fuzzy: bool) -> AreaResolution | None:
+        """A town or place named right beside a county or city word ("leicester (oadby)",
+        "brentwood essex", "near leicester, in blaby"): the more exact name settles the area
+        (development author D4, session 22). Only a name next to it, never a road ("leicester,
+        hinckley road"), and a place elsewhere only beside "essex", which names more than ours
+        ("herts near luton" stays Hertfordshire). A name in the broad word's own area keeps it
+        ("leicester, knighton")."""
         for span in spans:
-            if not (span.end <= broad.start or span.start >= broad.end) or span.gram in BROAD_NAMES:
+            gap = words[span.end : broad.start] if span.end <= broad.start else words[broad.end : span.start]
+            if span.end > broad.start and span.start < broad.end or gap not in ([], ["in"]) or span.gram in BROAD_NAMES:
                 continue
             if len(span.gram) < FUZZY_MIN_LENGTH or span.gram in STOP_WORDS or is_everyday(span.gram):
                 continue
+            if span.end < len(words) and words[span.end] in STREET_WORDS | {"rd", "st"}:
+                continue
             entries = self._by_alias.get(span.gram, [])
             ours = [e for e in entries if e.kind != COMPETITOR]
+            if ours and not fuzzy and all(e.kind in MINOR_KINDS for e in ours) and not _said_as_place(words, span):
+                continue
+            broad_areas = {e.area_code for e in self._by_alias.get(broad.gram, []) if e.kind != COMPETITOR}
+            if ours and broad_areas & {e.area_code for e in ours}:
+                return self._from_entries(
+                    [e for e in ours if e.area_code in broad_areas], ours[0].display_name, "name", words, span
+                )
             if ours:
                 return self._from_entries(entries, ours[0].display_name, "name", words, span)
-            if entries:
+            if entries and broad.gram == "essex":
                 return AreaResolution("outside", NATIONAL, entries[0].display_name, how="england_town")
         return None
 
@@ -299,6 +312,13 @@ class Gazetteer:
         if NATIONAL in areas:
             options.append("Somewhere else in England" if any(a in NATIONS for a in areas) else "Somewhere else")
         return AreaResolution("ambiguous", None, place, options=tuple(dict.fromkeys(options)), how=how)
+
+
+def _county_elsewhere_beside(words: list[str], span: _Span) -> bool:
+    """A county elsewhere right after the name ("stamford, lincs"), and none of ours said anywhere."""
+    after = " ".join(words[span.end : span.end + 2])
+    ours_said = any(word in AREA_WORDS or word in ("leics", "herts", "essex") for word in words)
+    return bool(OTHER_COUNTIES.match(after)) and not ours_said
 
 
 def _adds_a_word(words: list[str], longer: _Span, inner: _Span) -> bool:

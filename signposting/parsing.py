@@ -147,10 +147,13 @@ def _not_reached_yet(clean: str, age: Age) -> Age:
 # Two ages in one answer (development author D4, session 22): a correction ("14 sorry 15"), the
 # age now beside the next one ("about to turn 18, im 17 now", "she'll be 14 in august so 13 now"),
 # or the next birthday in brackets ("12 (13 in may)"). The first number was taken: "18" for a 17-year-old.
-_NOT_A_YEAR = r"(?<!\byear )(?<!\byr )(?<!\by )"
+_NOT_A_YEAR = r"(?<!\byear )(?<!\byr )(?<!\by )(?<!\byeer )(?<!\byaer )(?<!\byera )"
 _CORRECTION = r"\s+(?:sorry|soz|sry|oops|no|i mean|i meant|actually|wait)\s+(?:i mean |i meant |its |im |i m )?(\d{1,2})\b"
 # "14 sorry 15", "16 no 17 wait 16": the last number of the chain (a repeated group keeps its last)
-_CORRECTED = re.compile(_NOT_A_YEAR + r"\b(\d{1,2})(?:" + _CORRECTION + r")+")
+_CORRECTED = re.compile(
+    _NOT_A_YEAR + r"\b(\d{1,2})(?:" + _CORRECTION + r")+(?=\s*$|\s+(?:now|yo|y o|years|yrs|year old|yr old|x+)\b)"
+)
+_OWN_NOT_YET_WORDS_RE = r"nearly|almost|turning|about to be|gonna be|going to be|will be|ll be|about to turn"  # "almost 18 now" is 17
 # Another age said beside the age now, as the next one ("about to turn 18, im 17 now")
 _AN_AGE_TO_COME = re.compile(r"\b(?:turn|turns|turning|be|nearly|almost|in)\s+(\d{1,2})\b")
 _AGE_NOW = re.compile(_NOT_A_YEAR + r"\b(\d{1,2})\s+(?:now|at the moment|atm|currently|right now|rn)\b|\bcurrently\s+(\d{1,2})\b")
@@ -161,7 +164,9 @@ _NEXT_BIRTHDAY = re.compile(
 )
 # "twelve, in year 7": an age in words beside a school year (ages 4 to 25 only: "one in year 7" is not an age).
 _AGE_WORD_BESIDE_A_YEAR = re.compile(
-    r"\b(" + "|".join(sorted((w for w, v in NUMBER_WORDS.items() if 4 <= v <= MAX_AGE), key=len, reverse=True)) + r")\b"
+    r"^(?:(?:hes|shes|he is|she is|im|i m|i am|theyre|they are|aged|age) )?("
+    + "|".join(sorted((w for w, v in NUMBER_WORDS.items() if 4 <= v <= MAX_AGE), key=len, reverse=True))
+    + r")(?: in)? (?:year|yr|y) ?(\d{1,2})$"
 )
 
 
@@ -169,14 +174,18 @@ def _one_of_two_ages(clean: str) -> Age | None:
     """The age meant, when an answer says two: the next birthday set aside (`_NEXT_BIRTHDAY`),
     then a correction's last number (`_CORRECTED`), or the age now beside one to come
     (`_AGE_NOW`; "shes 9 and her brother is 12 now" names two children, so it is left alone)."""
-    if (later := _NEXT_BIRTHDAY.search(clean)) and _NUMBER.search(clean[: later.start()] + " " + clean[later.end():]):
+    later = _NEXT_BIRTHDAY.search(clean)
+    others = {int(n) for n in _NUMBER.findall(clean[: later.start()] + " " + clean[later.end():])} if later else set()
+    passed = later and re.search(r"\b(?:turned|was|were|had|got)\s*$", clean[: later.start()])  # "she turned 16 in may"
+    if later and not passed and int(_NUMBER.search(later.group(0)).group(1)) - 1 in others:  # type: ignore[union-attr]
+        # only the next birthday of the age said ("12 (13 in may)"), never a second child's age
         clean = clean[: later.start()] + " " + clean[later.end():]
         if (corrected := _CORRECTED.search(clean)) is None:
             return _stated_age(clean)
     if corrected := _CORRECTED.search(clean):
         value = int(corrected.group(corrected.lastindex or 1))
         return _age_of(value) if value <= MAX_AGE else None
-    if now := _AGE_NOW.search(clean):
+    if (now := _AGE_NOW.search(clean)) and not re.search(rf"\b(?:{_OWN_NOT_YET_WORDS_RE})\s*$", clean[: now.start()]):
         value = int(now.group(now.lastindex or 1))
         others = {int(n) for n in _NUMBER.findall(clean)} - {value}
         to_come = {int(n) for n in _AN_AGE_TO_COME.findall(clean)}
@@ -217,8 +226,9 @@ def _stated_age(clean: str) -> Age | None:
             return _age_of(int(number.group(1)))  # "15 (year 11)": the age itself
         if in_words := _AGE_IN_WORDS.search(rest):  # "twelve years old in year eight" (D3)
             return _age_of(NUMBER_WORDS[in_words.group(1)])
-        if (in_words := _AGE_WORD_BESIDE_A_YEAR.search(rest)) and year.group(1).isdigit():  # "twelve, in year 7" (D4)
-            return _age_of(NUMBER_WORDS[in_words.group(1)])
+        beside = _AGE_WORD_BESIDE_A_YEAR.fullmatch(clean)  # "twelve, in year 7" (D4); the age must fit the year
+        if beside and 4 <= NUMBER_WORDS[beside.group(1)] - int(beside.group(2)) <= 6:
+            return _age_of(NUMBER_WORDS[beside.group(1)])
         value = year.group(1)
         return _year_group(int(value) if value.isdigit() else NUMBER_WORDS[value])
     stage = next((Age(low, high) for pattern, (low, high) in _SCHOOL_STAGE if pattern.search(clean)), None)
@@ -569,15 +579,31 @@ _WORKER_SPEAKER = re.compile(
     # "i coach netball in sawbridgeworth", "TA at his school" ("ta" alone is thanks)
     r"|^(?:i m |im |i am )?(?:a |his |her |their )?ta (?:at|in) (?:his|her|their|the|a) (?:school|primary|academy|class|college)\b"
     r"|\b(?:i m|im|i am) (?:a |an |the |his |her |their )ta\b"
-    r"|\bi (?:coach|teach|run (?:a|the) (?:[a-z]+ )?(?:club|team|group|class|troop|pack))\b(?! (?:myself|my self|me)\b)"
 )
-# "a coach at my club said i should talk to someone": someone the young person knows, not the speaker.
+# "i coach netball in sawbridgeworth": a professional, unless a parent or a young person says so too
+# ("mum, i coach the team too", "im 15 and i coach the under 9s"): read after them (the review, session 22).
+_COACHES_OR_TEACHES = re.compile(
+    r"\bi (?:coach|teach|run (?:a|the) (?:[a-z]+ )?(?:club|team|group|class|troop|pack))\b(?! (?:myself|my self|me)\b)"
+)
+# "a coach at my club said i should talk to someone", "ta at the school told me to try this": someone
+# the young person knows, unless the speaker says what they are ("im a nurse at my gp surgery").
+_SAYS_A_SCHOOL_YEAR = re.compile(r"\b(?:i m|im|i am) (?:in|at) (?:year|yr|y)\s?\d{1,2}\b")
+_TOLD_ME = re.compile(r"\b(?:told|tells|said|says|suggested|recommended|sent|showed) (?:me|us|i|my)\b")
+_SAYS_WHAT_THEY_ARE = re.compile(r"\b(?:i m|im|i am|i work as|i work at|i work in|i work for|as a|as an)\b")
 _WORKER_OF_MINE = re.compile(rf"\b{_WORKER} (?:at|in|from|of) (?:my|our) ")
+
+
+def _speaks_as_a_worker(clean: str) -> bool:
+    """A job said of the speaker (`_WORKER_SPEAKER`), not of someone the young person knows."""
+    if not _WORKER_SPEAKER.search(clean):
+        return False
+    return bool(_SAYS_WHAT_THEY_ARE.search(clean)) or not (_WORKER_OF_MINE.search(clean) or _TOLD_ME.search(clean))
 _SOMEONE_ELSES = re.compile(r"\b(?:my|our)\s$")
 _YOUNG_SPEAKER = re.compile(
     r"\b(?:for me|me|myself|my self|its me|it s me|yung|yp|young un|im young|i m young|"
     # "asking for my mate, we're both in year 9" (development authors D1, D4)
-    r"(?:asking |its |it s |this is |im asking )?for (?:my (?:mate|friend|bestie|best friend|bff|m8)|a (?:mate|m8))|"
+    r"(?:asking |its |it s |this is |im asking )?for (?:my (?:mate|friend|bestie|best friend|bff|m8)|a (?:mate|m8))"
+    r"(?! (?:her|his|their|s) (?:son|daughter|child|kid|kids|lad|boy|girl|little))(?!s )|"
     r"(?:im|i m|i am) (?:in|at) (?:year|yr|y)\s?\d{1,2}|(?:im|i m|i am) (?:in|at) "
     r"(?:school|college|sixth form|6th form|uni|year \d+)|(?:im|i m|i am) a (?:student|pupil|kid|teen|teenager|yp))\b"
 )
@@ -618,13 +644,20 @@ def parse_role_typed(text: str) -> str | None:
     worker", "special guardian", "yeah me", "I'm in year 10". "my teacher said..." is not a
     professional speaking."""
     clean = normalise(text)
-    if _WORKER_SPEAKER.search(clean) and not _WORKER_OF_MINE.search(clean):
+    if _speaks_as_a_worker(clean):
         return "professional"
     professional = _PROFESSIONAL.search(clean)
     if professional and not _SOMEONE_ELSES.search(clean[: professional.start()]):
         return "professional"
     if _FAMILY_SPEAKER.search(clean):
         return "parent_carer"
+    if _COACHES_OR_TEACHES.search(clean):
+        own_age = re.search(r"\b(?:i m|im|i am) (\d{1,2})\b", clean)
+        if re.search(r"\bmy (?:son|daughter|child|kid|kids|stepson|stepdaughter|lad)\b", clean):
+            return "parent_carer"  # "i run the football team my son plays for"
+        if (own_age and int(own_age.group(1)) < 18) or _SAYS_A_SCHOOL_YEAR.search(clean) or re.search(r"\bmy little\b", clean):
+            return "young_person"  # "im 15 and i coach the under 9s", "i teach my little brother to read"
+        return "professional"
     role = parse_role(text)
     if role == "professional":  # "my teacher told me about this": a young person
         return "young_person"
@@ -651,7 +684,7 @@ def role_said_of_oneself(text: str) -> str | None:
     """parent_carer | professional when the speaker says who they are ("actually I'm his mum",
     "I'm a teacher", "dad here"); None for someone else named ("send this to my teacher")."""
     clean = normalise(text)
-    if _WORKER_SPEAKER.search(clean) and not _WORKER_OF_MINE.search(clean):
+    if _speaks_as_a_worker(clean):
         return "professional"
     if _FAMILY_SPEAKER.search(clean):
         return "parent_carer"
@@ -711,9 +744,9 @@ def parse_school_absence(text: str) -> str | None:
 
 
 _YES = re.compile(  # optionally after a first yes: "yeah go on", "ok sure", "yes please do"
-    r"(?:(?:yes|yeah|yea|yeh|yep|ok|okay|oh ok|sure|alright) )?(?:y|ye|yes|yeah|yea|yeh|yep|yup|ya|yah|yh|ys|yass|ok|okay|okey|k|kk|okie|sure|alright|aight|fine|"
+    r"(?:(?:yes|yeah|yea|yeh|yep|ok|okay|oh ok) )?(?:y|ye|yes|yeah|yea|yeh|yep|yup|ya|yah|yh|ys|yass|ok|okay|okey|k|kk|okie|sure|alright|aight|fine|"
     r"go on|go ahead|go for it|do it|please|yes please|yes pls|definitely|definately|definatly|definetly|defintely|deffo|defo|absolutely|of course|"
-    r"why not|sounds good|that would be (?:very |really |so )?(?:good|great|helpful|nice)|"
+    r"why not|sure why not|alright go on|sure go on|sounds good|that would be (?:very |really |so )?(?:good|great|helpful|nice)|"
     r"that d be (?:very |really |so )?(?:good|great|helpful)|"
     r"find support|find help|help me|i would like that|id like that|i d like that|i would|id like to|"
     r"yes find support|yes i would|yes i do|go on then|ok then|alright then|sure thing|please do|👍)"

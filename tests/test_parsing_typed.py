@@ -424,3 +424,37 @@ def test_more_ways_to_say_yes_to_the_offer(text):
     from signposting.parsing import parse_yes_no
 
     assert parse_yes_no(text, loose=True) == "yes"
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("ta at the school told me to try this", "young_person"), ("coach at football told me about this", "young_person"),
+    ("im 15 and i coach the under 9s", "young_person"), ("mum, i coach the team too", "parent_carer"),
+    ("i run the football team my son plays for", "parent_carer"), ("i'm a nurse at my gp surgery", "professional"),
+    ("i work as a counsellor in my own practice", "professional"), ("asking for my friend, her son is 15", None),
+    ("i coach netball in sawbridgeworth, one of the girls asked me to look", "professional"),
+])
+def test_a_job_said_of_someone_the_young_person_knows_or_beside_a_parent_or_an_age(text, role):
+    """The second review of session 22: "ta at the school told me to try this" and "im 15 and i
+    coach the under 9s" had become professionals, "im a nurse at my gp surgery" nobody."""
+    from signposting.parsing import parse_role_typed
+
+    assert parse_role_typed(text) == role
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("almost 18 now", 17, 17), ("she turned 16 in may and is in year 11", 16, 16), ("my boys are 12 and 15 next month", 12, 15),
+    ("year 9, off school for six weeks", 13, 14), ("year 6 and her brother is nine", 10, 11), ("16 sorry 18 months waiting", 16, 16),
+    ("in yeer 11 now", 15, 16), ("2 kids aged 8 and 15 in june", 8, 15),
+])
+def test_the_second_review_of_two_ages_in_one_answer(text, low, high):
+    from signposting.parsing import parse_age
+
+    age = parse_age(text)
+    assert (age.low, age.high) == (low, high)
+
+
+@pytest.mark.parametrize("text", ["sure sure", "alright alright"])
+def test_a_yes_said_twice_may_be_sarcasm(text):
+    from signposting.parsing import parse_yes_no
+
+    assert parse_yes_no(text, loose=True) is None

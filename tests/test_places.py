@@ -342,6 +342,11 @@ def test_a_neighbourhood_needs_its_source_and_a_town_of_ours(tmp_path):
     ("harlow essex", "found", "west_essex"), ("hitchin herts", "found", "herts"), ("leicester", "found", "leicester"),
     ("leicester city centre", "found", "leicester"), ("stamford rutland", "found", "rutland"),
     ("rutland, near the lincs border", "found", "rutland"),
+    # the second review: roads, other places in the sentence and places elsewhere near ours
+    ("leicester, hinckley road", "found", "leicester"), ("leicester, uppingham road", "found", "leicester"),
+    ("leicester, my nan lives in hinckley", "found", "leicester"), ("herts near luton", "found", "herts"),
+    ("leics near coventry", "found", "leicestershire"), ("leicester, knighton", "found", "leicester"),
+    ("stamford but in rutland not lincs", "found", "rutland"),
 ])
 def test_a_town_beside_a_county_or_city_word_settles_the_area(gazetteer, text, status, area):
     """Development author D4 (session 22): "brentwood essex" was offered West Essex, "leicester
