@@ -317,7 +317,7 @@ class Gazetteer:
 def _county_elsewhere_beside(words: list[str], span: _Span) -> bool:
     """A county elsewhere right after the name ("stamford, lincs"), and none of ours said anywhere."""
     after = " ".join(words[span.end : span.end + 2])
-    ours_said = any(word in AREA_WORDS or word in ("leics", "herts", "essex") for word in words)
+    ours_said = any(word in BROAD_NAMES for word in words)
     return bool(OTHER_COUNTIES.match(after)) and not ours_said
 
 

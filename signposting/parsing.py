@@ -576,7 +576,7 @@ _WORKER_SPEAKER = re.compile(
     rf"^{_SPEAKER_FILLER}(?:(?!my |our |me |i )[a-z]+ )?{_WORKER}(?:\s(?:here|speaking))?\b(?! (?:said|says|told|tells|thinks|wants|suggested|sent|hits|hit|is|was|has|had|keeps|touched|touches))"
     rf"|\b(?:i m|im|i am|as|i work as) (?:a |an |the |his |her |their )?(?:[a-z]+ )?{_WORKER}\b"
     r"|\bi work (?:at|in|for|with) (?:a |the )?(?:[a-z]+ )?(?:school|college|academy|charity|council|nhs|camhs|children|young)"
-    # "i coach netball in sawbridgeworth", "TA at his school" ("ta" alone is thanks)
+    # "TA at his school" ("ta" alone is thanks: "ta for that")
     r"|^(?:i m |im |i am )?(?:a |his |her |their )?ta (?:at|in) (?:his|her|their|the|a) (?:school|primary|academy|class|college)\b"
     r"|\b(?:i m|im|i am) (?:a |an |the |his |her |their )ta\b"
 )
@@ -585,9 +585,9 @@ _WORKER_SPEAKER = re.compile(
 _COACHES_OR_TEACHES = re.compile(
     r"\bi (?:coach|teach|run (?:a|the) (?:[a-z]+ )?(?:club|team|group|class|troop|pack))\b(?! (?:myself|my self|me)\b)"
 )
+_SAYS_A_SCHOOL_YEAR = re.compile(r"\b(?:i m|im|i am) (?:in|at) (?:year|yr|y)\s?\d{1,2}\b")
 # "a coach at my club said i should talk to someone", "ta at the school told me to try this": someone
 # the young person knows, unless the speaker says what they are ("im a nurse at my gp surgery").
-_SAYS_A_SCHOOL_YEAR = re.compile(r"\b(?:i m|im|i am) (?:in|at) (?:year|yr|y)\s?\d{1,2}\b")
 _TOLD_ME = re.compile(r"\b(?:told|tells|said|says|suggested|recommended|sent|showed) (?:me|us|i|my)\b")
 _SAYS_WHAT_THEY_ARE = re.compile(r"\b(?:i m|im|i am|i work as|i work at|i work in|i work for|as a|as an)\b")
 _WORKER_OF_MINE = re.compile(rf"\b{_WORKER} (?:at|in|from|of) (?:my|our) ")
