@@ -287,7 +287,9 @@ class ActionChangeAnswer(Action):
         resolution = resolve_area(values, fuzzy=False)
         # "somewhere else" moves the search only when the message asked to change the area:
         # "i can't go outside any more" is a worry, not a place.
-        ignored = ("england_town",) if target == "area" else ("england_town", "elsewhere")
+        # Nor does "none of these are near us": the list is not near, they do not live elsewhere (D2).
+        moves = target == "area" and not asks_for_somewhere_nearer(text)
+        ignored = ("england_town",) if moves else ("england_town", "elsewhere")
         if resolution and resolution.status in ("found", "outside") and resolution.how not in ignored:
             events += [
                 SlotSet("area", resolution.place),

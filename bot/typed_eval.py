@@ -46,6 +46,8 @@ from signposting.responses import (
     MORE_SERVICES,
     NOT_UNDERSTOOD,
     NOT_UNDERSTOOD_ACTION,
+    REQUEST_EMAIL_REPLY,
+    REQUEST_PRINT_REPLY,
     START_AGAIN_ACTION,
     STOP,
     TALK_TO_PERSON,
@@ -59,7 +61,8 @@ QUESTIONS = ("first_message", "user_role", "age", "school", "area", "concern", "
 # Answers of the new concern labels are issue #12's concern taxonomy: reported apart.
 SEPARATE = {"concern"}
 # The questions judged by the slots they fill, so they can be judged again after the check
-# question; the others are judged by the reply to the answer itself.
+# question; the others are judged by the reply to the answer itself (the next step again by the
+# replies after the "No").
 ANSWER_SLOTS = {"user_role", "age", "school", "area", "concern"}
 CHECK_NO = "/deny"  # the "No" button of utter_check_risk
 
@@ -77,7 +80,9 @@ NEXT_STEP_SERVED: dict[str, tuple[tuple[str, frozenset[str] | None], ...]] = {
     "more_options": ((MORE_SERVICES, _ANY),),
     "start_again": ((START_AGAIN_ACTION, _ANY),),
     "talk_to_a_person": ((TALK_TO_PERSON, _ANY),),
-    "email_or_print": ((CANNOT_DO_YET, frozenset({"request_email", "request_print"})),),
+    "email_or_print": (
+        (CANNOT_DO_YET, frozenset({"request_email", "request_print"})), (REQUEST_EMAIL_REPLY, _ANY), (REQUEST_PRINT_REPLY, _ANY),
+    ),
     # Asked for in English ("in Polish please") or written in the language: an honest "English only".
     "other_language": ((CANNOT_DO_YET, frozenset({"request_other_language"})), (WRITTEN_IN_ANOTHER_LANGUAGE, _ANY)),
     # "thanks, bye" and "ok ta" both end the chat kindly.
@@ -274,10 +279,15 @@ async def ask(agent, answer: Answer, events: list[Any]) -> Outcome:  # type: ign
     got = {"intent": intent, **{k: slots.get(k) for k in keys if slots.get(k) is not None}, "actions": actions}
     reply = " | ".join(m.get("text") or "" for m in messages)
     after_check = None
-    if not understood and CHECK_RISK in actions and answer.question in ANSWER_SLOTS:
+    if not understood and CHECK_RISK in actions and answer.question in (*ANSWER_SLOTS, "next_step"):
+        before_no = len(tracker.events)
         await agent.handle_text(CHECK_NO, sender_id=sender)
         tracker = await agent.tracker_store.retrieve(sender)
-        after_check = judge(answer, tracker.current_slot_values(), intent, actions, tracker.active_loop_name)
+        if answer.question == "next_step":  # judged by what the bot does after the "No"
+            after_no = [e.action_name for e in list(tracker.events)[before_no:] if isinstance(e, ActionExecuted) and e.action_name != "action_listen"]
+            after_check = judge(answer, tracker.current_slot_values(), intent, after_no, tracker.active_loop_name)
+        else:
+            after_check = judge(answer, tracker.current_slot_values(), intent, actions, tracker.active_loop_name)
     choice_offered = None
     if not understood and answer.question == "area" and len(slots.get("area_options") or []) > 1:
         choice_offered = await _a_choice_gives(agent, list(tracker.events), slots["area_options"][1:], answer.expected["area"])

@@ -37,7 +37,7 @@ _CHANGE = re.compile(
 _NEARER = re.compile(
     r"\b(?:(?:anything|anywhere|something|somewhere|any|ones?|services?|help|support|places?|groups?)\b"
     r"(?:\W+\w+){0,3}?\W+(?:closer|nearer|nearby|more local|close by)|"
-    r"(?:closer|nearer) (?:to )?(?:me|us|home|here|where (?:i|we) live)|near (?:me|us|here))\b"
+    r"(?:closer|nearer) (?:to )?(?:me|us|home|here|where (?:i|we) live)|(?:near|close to) (?:me|us|here|where (?:i|we) live))\b"
 )
 
 

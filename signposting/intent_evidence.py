@@ -92,6 +92,8 @@ ENDS_THE_CONVERSATION = frozenset({"start_again", "stop"})
 MIN_LENGTH_FOR_TYPO = 4
 # In the parse data: the intent DIET guessed when this check set it aside for `nlu_fallback`.
 SET_ASIDE_KEY = "intent_without_evidence"
+# DIET's intent when a request said in so many words replaced it (signposting/next_step_request.py).
+REPLACED_BY_WORDS_KEY = "intent_before_request_words"
 
 IntentWords = Mapping[str, frozenset[str]]
 
@@ -149,10 +151,12 @@ def _known(word: str, vocabulary: frozenset[str]) -> bool:
 def intent_as_guessed(parse_data: Mapping[str, object]) -> str | None:
     """DIET's intent for a message, also when this check set it aside: the safety questions'
     answers ("a bit" as a yes to "are you thinking about hurting yourself?") are read with it, so
-    no answer to them is ever dropped as not understood for want of a familiar word."""
-    set_aside = parse_data.get(SET_ASIDE_KEY)
-    if isinstance(set_aside, Mapping) and set_aside.get("name"):
-        return str(set_aside["name"])
+    no answer to them is ever dropped as not understood for want of a familiar word, and a request
+    said in so many words ("thanks ill have a look") changes nothing in how they are read."""
+    for key in (SET_ASIDE_KEY, REPLACED_BY_WORDS_KEY):
+        set_aside = parse_data.get(key)
+        if isinstance(set_aside, Mapping) and set_aside.get("name"):
+            return str(set_aside["name"])
     intent = parse_data.get("intent")
     return str(intent.get("name")) if isinstance(intent, Mapping) and intent.get("name") else None
 

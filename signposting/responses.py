@@ -49,6 +49,9 @@ ASK_USER_ROLE = "utter_ask_user_role"  # the first question: the triage has star
 # bot cannot answer.
 NOT_UNDERSTOOD_ACTION = "action_not_understood"  # the NLU and core fallback action
 CANNOT_DO_YET = "action_cannot_do_yet"  # email, print, another language: an honest "not yet"
+# The same honest "not yet" for a request answered after "No" to the check question (bot/nlu/crisis_policy.py).
+REQUEST_EMAIL_REPLY = "utter_request_email"
+REQUEST_PRINT_REPLY = "utter_request_print"
 NOT_UNDERSTOOD: frozenset[str] = frozenset({
     "utter_default", "utter_not_understood", "utter_not_understood_again", "utter_out_of_scope",
 })

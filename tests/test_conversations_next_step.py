@@ -186,3 +186,71 @@ def test_a_professional_asking_for_domestic_abuse_support_after_the_check_gets_i
     reply = chat.text("so what DV support is there for a 17 year old in Harlow?")
     assert "I'm a chatbot" not in reply and "NSPCC" in reply
     assert slots(bot, chat)["concern"] == "abuse"
+
+
+CHECK_QUESTION = "I want to check you're OK"
+
+
+def say_past_the_check(chat: Conversation, typed: str) -> str:
+    """The reply to `typed`, or, if the risk model asked the check question, to "No" after it:
+    either way the request must be served (the check never loses it)."""
+    reply = texts(chat.say(typed))
+    if CHECK_QUESTION in reply:
+        reply = texts(chat.say("No"))
+        assert "Would you like me to find support near you?" not in reply  # the list was shown already
+    return reply
+
+
+@pytest.mark.parametrize("typed", [
+    "thx ill have a look 👍",  # development set D1: "Thank you for telling me"
+    "Thank you so much, I'll have a look through these tonight with her dad",  # D3: the check question, then lost
+    "cheers, we'll give the first one a ring tomorrow",
+])
+def test_a_closing_thank_you_after_the_list_is_answered(bot, typed):  # noqa: F811
+    chat = results(bot)
+    reply = say_past_the_check(chat, typed)
+    assert "You're welcome" in reply
+    assert "Thank you for telling me" not in reply and "Sorry" not in reply and LIST not in reply
+
+
+@pytest.mark.parametrize("typed", [
+    "can I do this again for my other son",  # D2: the same list again ("Here is the help for your child again")
+    "do it again for my sister",  # D3: the check question, then the old answers and a worry about a sister
+    "could we go through the questions again for our youngest",
+])
+def test_doing_it_again_for_another_child_starts_again(bot, typed):  # noqa: F811
+    chat = results(bot)
+    reply = say_past_the_check(chat, typed)
+    assert "let's start again" in reply and "Who is chatting today?" in reply
+    answers = slots(bot, chat)
+    assert (answers["user_role"], answers["age"], answers["area"], answers["concern"]) == (None, None, None, None)
+
+
+@pytest.mark.parametrize(("typed", "answer"), [
+    ("send to my mums phone", "I can't send emails or texts yet"),  # D3: the check question, then lost
+    ("could you forward the list to her social worker", "I can't send emails or texts yet"),
+    ("can i show this to my teacher", "your web browser can"),  # D3: "Sorry, I didn't get that"
+])
+def test_sending_or_showing_the_list_to_someone_gets_the_honest_answer(bot, typed, answer):  # noqa: F811
+    chat = results(bot)
+    reply = say_past_the_check(chat, typed)
+    assert answer in reply and "What would you like to do next?" in reply
+    assert "Thank you for telling me" not in reply and "Here is what I can tell you" not in reply
+
+
+@pytest.mark.parametrize("typed", ["i want to talk to sum1", "we'd like to speak to a real person please"])
+def test_asking_to_talk_to_someone_after_the_list_gets_the_lines(bot, typed):  # noqa: F811
+    chat = results(bot)
+    reply = say_past_the_check(chat, typed)
+    assert "You can talk to a person here" in reply and "Childline" in reply
+
+
+@pytest.mark.parametrize("typed", ["none of these are near us", "none of them are close to us"])
+def test_none_of_these_near_us_keeps_the_place(bot, typed):  # noqa: F811
+    """D2: "none of these are near us" was read as "somewhere else": "Thanks, I've changed that" and
+    help for anywhere in England, for a family in Watford."""
+    chat = results(bot)
+    reply = say_past_the_check(chat, typed)
+    assert "Thanks, I've changed that" not in reply and "anywhere in England" not in reply
+    assert "I look for services that cover Watford" in reply
+    assert slots(bot, chat)["area"] == "Watford"

@@ -232,3 +232,48 @@ def test_a_question_about_the_question_is_left_to_the_form(text, intent, expecte
 ])
 def test_is_anyone_there_is_a_hello_and_what_is_left_to_the_form(text, intent, expected) -> None:
     assert _intent_after_the_check(text, intent) == expected
+
+
+def _message_after_the_check(text: str, intent: str):  # type: ignore[no-untyped-def]
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlu.intent_evidence_component import IntentEvidenceComponent
+
+    component = IntentEvidenceComponent(None, None, WORDS)  # type: ignore[arg-type]
+    message = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.9}, "intent_ranking": [{"name": intent, "confidence": 0.9}]})
+    component.process([message])
+    return message
+
+
+@pytest.mark.parametrize(("text", "intent", "expected"), [
+    # development sets D1 to D4: each got another reply after the list
+    ("thx ill have a look 👍", "describe_concern", "thanks"),
+    ("ok thank you I'll give them a ring", "ask_service_info", "thanks"),
+    ("can I do this again for my other son", "back_to_child_help", "start_again"),
+    ("can i start agen", "nlu_fallback", "start_again"),
+    ("send to my mums phone", "describe_concern", "request_email"),
+    ("i want to talk to sum1", "describe_concern", "talk_to_a_person"),
+    # never a crisis guess (the risk layer decides), never an answer the crisis steps read
+    ("i want to talk to sum1", "express_crisis", "express_crisis"),
+    ("thx ill have a look", "goodbye", "goodbye"),
+    ("thx ill have a look", "confirm_safe", "confirm_safe"),
+    ("can i start agen", "dont_know", "dont_know"),
+])
+def test_a_request_said_in_so_many_words_replaces_diets_reading(text, intent, expected) -> None:
+    assert _message_after_the_check(text, intent).get("intent")["name"] == expected
+
+
+def test_the_crisis_steps_still_read_diets_guess() -> None:
+    from signposting.intent_evidence import REPLACED_BY_WORDS_KEY, intent_as_guessed
+
+    message = _message_after_the_check("can i start agen", "nlu_fallback")
+    assert message.get("intent") == {"name": "start_again", "confidence": 1.0}
+    assert message.get("intent_ranking")[0] == {"name": "start_again", "confidence": 1.0}
+    assert message.get(REPLACED_BY_WORDS_KEY)["name"] == "nlu_fallback"
+    assert intent_as_guessed(message.as_dict()) == "nlu_fallback"
+
+
+def test_a_request_said_in_so_many_words_is_its_own_evidence() -> None:
+    """"can i start agen": DIET read start again (0.98), and the check set it aside for want of "again"."""
+    message = _message_after_the_check("can i start agen", "start_again")
+    assert message.get("intent") == {"name": "start_again", "confidence": 0.9}

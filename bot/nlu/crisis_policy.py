@@ -45,8 +45,16 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, Event, SlotSet, 
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.deterministic_policy import DeterministicPolicy
-from signposting.intent_evidence import intent_as_guessed
+from signposting.intent_evidence import REPLACED_BY_WORDS_KEY, intent_as_guessed
 from signposting.intents import CRISIS_INTENT, QUESTION_REPLIES
+from signposting.next_step_request import (
+    REQUEST_EMAIL,
+    REQUEST_PRINT,
+    START_AGAIN,
+    TALK_TO_A_PERSON,
+    THANKS,
+    request_in_so_many_words,
+)
 from signposting.parsing import (
     answer_to_are_you_safe,
     asks_if_anyone_is_there,
@@ -69,7 +77,14 @@ from signposting.plain_answer import (
     lowers_the_crisis_to_the_check,
     waives_the_check,
 )
-from signposting.responses import CRISIS_FIRST_STEP
+from signposting.responses import (
+    CRISIS_FIRST_STEP,
+    REQUEST_EMAIL_REPLY,
+    REQUEST_PRINT_REPLY,
+    START_AGAIN_ACTION,
+    TALK_TO_PERSON,
+    THANKS_REPLY,
+)
 from signposting.risk_decision import CHECK, CRISIS, NONE, model_kind_fits, reply_kind, took_something_already
 from signposting.settings import settings
 from signposting.text import normalise
@@ -388,6 +403,9 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
     answer = answer_to_the_checked_question(tracker) if latest == UTTER_CHECK_OK else None
     if answer:
         return answer, []
+    after_a_request = after_a_checked_request(tracker)
+    if after_a_request:
+        return after_a_request, []
     if latest in (UTTER_SAFE, UTTER_SAFE_CHILD, UTTER_SAFE_OTHER, UTTER_CHECK_OK) or (latest in QUESTION_REPLIES.values() and _action_before_latest(tracker) == UTTER_CHECK_OK):
         return (None if tracker.active_loop_name else UTTER_OFFER), []
     return None, []
@@ -407,8 +425,58 @@ def answer_to_the_checked_question(tracker: DialogueStateTracker) -> str | None:
         if isinstance(event, ActionExecuted) and event.action_name == UTTER_CHECK:
             asked = True
         elif asked and isinstance(event, UserUttered):
-            return reply_to_a_question_about_the_chat(event, QUESTION_CONFIDENCE)
+            return reply_to_a_checked_message(event)
     return None
+
+
+# A request said in so many words that the risk layer answered with the check question ("send to
+# my mums phone", "do it again for my sister", development sets D1 to D4): after "No", it was lost
+# ("Would you like me to find support near you?", after the list). Now the request is answered.
+REQUEST_REPLIES: dict[str, str] = {
+    THANKS: THANKS_REPLY, START_AGAIN: "utter_start_again", REQUEST_EMAIL: REQUEST_EMAIL_REPLY,
+    REQUEST_PRINT: REQUEST_PRINT_REPLY, TALK_TO_A_PERSON: TALK_TO_PERSON,
+}
+ACTION_START_AGAIN = START_AGAIN_ACTION
+UTTER_OFFER_MORE = "utter_offer_more"
+
+
+def reply_to_a_checked_message(message: UserUttered) -> str | None:
+    """The reply to the message the check question was about: its question about the chat, else
+    the request it makes in so many words."""
+    return reply_to_a_question_about_the_chat(message, QUESTION_CONFIDENCE) or REQUEST_REPLIES.get(
+        request_in_so_many_words(message.text or "") or ""
+    )
+
+
+def after_a_checked_request(tracker: DialogueStateTracker) -> str | None:
+    """The steps after a request answered after "No" to the check question: starting again runs
+    the questions; a thank-you listens; the others offer the next step (after the list) or the
+    search (before it)."""
+    recent = _recent_actions(tracker, 3)
+    if len(recent) < 2 or UTTER_CHECK_OK not in recent[:-1]:
+        return None
+    if recent[-2:] == [UTTER_CHECK_OK, REQUEST_REPLIES[START_AGAIN]]:
+        return ACTION_START_AGAIN
+    if recent == [UTTER_CHECK_OK, REQUEST_REPLIES[START_AGAIN], ACTION_START_AGAIN]:
+        return TRIAGE_FORM
+    if recent[-2:] == [UTTER_CHECK_OK, REQUEST_REPLIES[THANKS]]:
+        return ACTION_LISTEN_NAME
+    if recent[-2] == UTTER_CHECK_OK and recent[-1] in REQUEST_REPLIES.values():
+        return UTTER_OFFER_MORE if tracker.get_slot("services_shown") else UTTER_OFFER
+    if recent[-2] in REQUEST_REPLIES.values() and recent[-1] == UTTER_OFFER_MORE:
+        return ACTION_LISTEN_NAME
+    return None
+
+
+def _recent_actions(tracker: DialogueStateTracker, count: int) -> list[str]:
+    """The names of the last `count` actions since the user's latest message, oldest first."""
+    names: list[str] = []
+    for event in reversed(tracker.applied_events()):
+        if isinstance(event, UserUttered):
+            break
+        if isinstance(event, ActionExecuted) and event.action_name and event.action_name != ACTION_LISTEN_NAME:
+            names.append(event.action_name)
+    return list(reversed(names[:count]))
 
 
 def reply_to_a_question_about_the_chat(message: UserUttered, at_least: float) -> str | None:
@@ -676,8 +744,15 @@ def safe_intent_said_plainly(tracker: DialogueStateTracker) -> bool:
 
 
 def _final_intent(tracker: DialogueStateTracker) -> str | None:
-    """The intent the NLU settled on, never a guess the evidence check set aside."""
-    return (tracker.latest_message.parse_data.get("intent") or {}).get("name") if tracker.latest_message else None
+    """The intent the NLU settled on, never a guess the evidence check set aside; DIET's, when a
+    request said in so many words replaced it ("can i start agen" to "Are you safe right now?"
+    is still not understood, so not a safe answer)."""
+    if not tracker.latest_message:
+        return None
+    replaced = tracker.latest_message.parse_data.get(REPLACED_BY_WORDS_KEY)
+    if isinstance(replaced, dict) and replaced.get("name"):
+        return str(replaced["name"])
+    return (tracker.latest_message.parse_data.get("intent") or {}).get("name")
 
 
 def unsure_if_safe(tracker: DialogueStateTracker, said: str | None) -> bool:
@@ -823,7 +898,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
 )
 class CrisisPolicy(DeterministicPolicy):
-    REQUIRED_RESPONSES = (*CRISIS_ACTIONS, *QUESTION_REPLIES.values())
+    REQUIRED_RESPONSES = (*CRISIS_ACTIONS, *QUESTION_REPLIES.values(), *REQUEST_REPLIES.values(), UTTER_OFFER_MORE, ACTION_START_AGAIN)
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:

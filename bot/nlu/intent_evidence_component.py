@@ -28,6 +28,7 @@ from bot.nlu.trained_files import source_fingerprint
 from signposting import intent_evidence, text
 from signposting.intent_evidence import (
     INTENT_IF_NOT_CRISIS_KEY,
+    REPLACED_BY_WORDS_KEY,
     SET_ASIDE_KEY,
     IntentWords,
     has_no_words,
@@ -36,6 +37,7 @@ from signposting.intent_evidence import (
     learn_intent_words,
 )
 from signposting.intents import CRISIS_INTENT
+from signposting.next_step_request import request_in_so_many_words
 from signposting.parsing import asks_if_anyone_is_there, asks_what_we_mean, asks_why_we_ask
 from signposting.typed_text import is_button_payload
 
@@ -45,6 +47,11 @@ WORDS_FILE = "intent_words.json"
 
 
 GREET_INTENT = "greet"
+# DIET's readings that a request said in so many words never replaces: a crisis guess (the risk
+# layer decides), and the answers the crisis steps read ("bye", "im fine", "no", "idk").
+KEPT_FOR_THE_SAFETY_STEPS = frozenset({
+    CRISIS_INTENT, "goodbye", "stop", "confirm_safe", "not_safe", "affirm", "deny", "dont_know",
+})
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -112,6 +119,8 @@ class IntentEvidenceComponent(GraphComponent):
                 message.set(INTENT, greeting, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [dict(greeting), *(i for i in message.get(INTENT_RANKING_KEY) or [] if i.get(INTENT_NAME_KEY) != GREET_INTENT)], add_to_output=True)
                 continue
+            if name not in KEPT_FOR_THE_SAFETY_STEPS and not is_button_payload(said) and self._said_in_so_many_words(message, said):
+                continue
             if not name or name == DEFAULT_NLU_FALLBACK_INTENT_NAME or is_button_payload(said):
                 continue
             if name == CRISIS_INTENT:
@@ -132,6 +141,29 @@ class IntentEvidenceComponent(GraphComponent):
                 message.data.setdefault(INTENT_RANKING_KEY, []).insert(0, dict(fallback))
                 message.set(SET_ASIDE_KEY, dict(intent), add_to_output=True)
         return messages
+
+    @staticmethod
+    def _said_in_so_many_words(message: Message, said: str) -> bool:
+        """"thx ill have a look", "can I do this again for my other son", "send to my mums phone":
+        the request the whole message makes in so many words, whatever DIET read. DIET's reading is
+        kept for the crisis steps (`intent_as_guessed`)."""
+        try:
+            request = request_in_so_many_words(said)
+        except Exception:  # noqa: BLE001 (the risk layer after this component must still run)
+            logger.exception("The request words could not be read: the intent is kept")
+            return False
+        intent = message.get(INTENT) or {}
+        if request is None:
+            return False
+        if request == intent.get(INTENT_NAME_KEY):
+            return True  # "can i start agen": DIET read it, and the words are evidence enough
+        said_so = {INTENT_NAME_KEY: request, PREDICTED_CONFIDENCE_KEY: 1.0}
+        message.set(INTENT, said_so, add_to_output=True)
+        ranking = [i for i in message.get(INTENT_RANKING_KEY) or [] if i.get(INTENT_NAME_KEY) not in (request, DEFAULT_NLU_FALLBACK_INTENT_NAME)]
+        message.set(INTENT_RANKING_KEY, [dict(said_so), *ranking], add_to_output=True)
+        if intent.get(INTENT_NAME_KEY):
+            message.set(REPLACED_BY_WORDS_KEY, dict(intent), add_to_output=True)
+        return True
 
     def _prepare_if_not_crisis(self, message: Message, said: str) -> None:
         """For the risk layer, should it find no risk: the intent checked as DIET's first guess is."""

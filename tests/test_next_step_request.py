@@ -1,0 +1,99 @@
+"""Requests said in so many words after the list (signposting/next_step_request.py, issue #12)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from signposting.next_step_request import (
+    REQUEST_EMAIL,
+    REQUEST_PRINT,
+    START_AGAIN,
+    TALK_TO_A_PERSON,
+    THANKS,
+    request_in_so_many_words,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # a thank-you that closes (development set: "thx ill have a look 👍" got "Thank you for telling me")
+        ("thx ill have a look 👍", THANKS),
+        ("ok thank you I'll give them a ring", THANKS),
+        ("Thank you so much, I'll have a look through these tonight with her dad", THANKS),
+        ("cheers, will check them out later", THANKS),
+        ("brilliant thanks, we'll give the first one a call tomorrow", THANKS),
+        ("ill have a read thanks x", THANKS),
+        ("thanks a lot i might try kooth", None),  # a service's name is not in the grammar: DIET reads it
+        # doing it again for another child, or from the start
+        ("can I do this again for my other son", START_AGAIN),
+        ("do it again for my sister", START_AGAIN),
+        ("can i start agen", START_AGAIN),
+        ("could we go through the questions again for our youngest", START_AGAIN),
+        ("start over for my foster daughter please", START_AGAIN),
+        # sending or showing the list to someone
+        ("send to my mums phone", REQUEST_EMAIL),
+        ("can u send it to my sister shes the one who needs it", REQUEST_EMAIL),
+        ("can you text this to me", REQUEST_EMAIL),
+        ("could you forward the list to her social worker", REQUEST_EMAIL),
+        ("can i show this to my teacher", REQUEST_PRINT),
+        ("is it ok to show this to my head of year", REQUEST_PRINT),
+        # a person to talk to
+        ("i want to talk to sum1", TALK_TO_A_PERSON),
+        ("I'd really like to speak to someone today if possible", TALK_TO_A_PERSON),
+        ("can we talk to a real person please", TALK_TO_A_PERSON),
+    ],
+)
+def test_requests_in_so_many_words(text: str, intent: str | None) -> None:
+    assert request_in_so_many_words(text) == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same words in a worry, a disclosure or a goodbye that may mean more
+        "i want to do it again",
+        "can i do it again",
+        "i wanna do it again tonight",
+        "thanks for everything",
+        "thanks for everything, i wont need them after tonight",
+        "thanks ill have a look but i dont think anything will help",
+        "he sends me messages at night",
+        "he keeps sending pictures to my sister",
+        "my mum keeps texting me",
+        "i need to talk to someone about what happened",
+        "I'd really like to speak to someone today if possible, she's very low",
+        "show me",
+        "thank you",
+        "start",
+        "",
+        "👍",
+    ],
+)
+def test_not_a_request_in_so_many_words(text: str) -> None:
+    assert request_in_so_many_words(text) is None
+
+
+def _risk_messages() -> list[str]:
+    """Every message labelled risk in the risk corpora and the safety evaluation sets (the
+    context sets' every turn)."""
+    texts: list[str] = []
+    paths = [*ROOT.glob("bot/nlu/risk_corpus*/*.jsonl"), *ROOT.glob("tests/safety/*/*.jsonl")]
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line) if line.strip() else {}
+            if record.get("label") == "risk":
+                texts.extend([record["text"]] if "text" in record else record.get("turns", []))
+    return texts
+
+
+def test_no_risk_message_is_read_as_a_request() -> None:
+    """The risk layer reads every message after this reader; still, none of about 5,000 risk
+    messages from 25 authors is one of these requests."""
+    risk = _risk_messages()
+    assert len(risk) > 3000
+    assert [text for text in risk if request_in_so_many_words(text)] == []
