@@ -18,7 +18,7 @@ from actions.render import card_values
 from actions.triage_form import concern_in, latest_text, resolve_area
 from services_db.opening import london_now
 from services_db.query import SearchRequest, SearchResult, find_services
-from signposting.change_request import TARGETS, asks_for_somewhere_nearer, parse_change_target
+from signposting.change_request import TARGETS, asks_for_somewhere_nearer, names_somewhere_else, parse_change_target
 from signposting.parsing import parse_age, parse_age_mention, role_said_of_oneself
 from signposting.responses import (
     ASK_SCHOOL_ABOUT_MHST,
@@ -288,7 +288,7 @@ class ActionChangeAnswer(Action):
         # "somewhere else" moves the search only when the message asked to change the area:
         # "i can't go outside any more" is a worry, not a place.
         # Nor does "none of these are near us": the list is not near, they do not live elsewhere (D2).
-        moves = target == "area" and not asks_for_somewhere_nearer(text)
+        moves = target == "area" and (not asks_for_somewhere_nearer(text) or names_somewhere_else(text))
         ignored = ("england_town",) if moves else ("england_town", "elsewhere")
         if resolution and resolution.status in ("found", "outside") and resolution.how not in ignored:
             events += [

@@ -27,7 +27,10 @@ TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # Words that say the message asks for a change, rather than describing something.
 _CHANGE = re.compile(
     r"\b(?:change|changing|different|another|other|new|wrong|correct|fix|update|edit|switch|instead|"
-    r"not the right|try|look (?:at|in|for)|search|check|what about|actually|moved|move)\b"
+    r"not the right|try|look (?:at|in|for)|search|check|what about|actually|moved|move|"
+    # "i made a mistake with the postcode, can we redo it" (development set D3); never "a mistake
+    # at school", which is a worry
+    r"mistake (?:with|in|on|about) (?:the|my|his|her|their|our)|redo|re do|messed up (?:the|my)|got (?:the|my) \w+ wrong)\b"
 )
 
 
@@ -39,6 +42,18 @@ _NEARER = re.compile(
     r"(?:\W+\w+){0,3}?\W+(?:closer|nearer|nearby|more local|close by)|"
     r"(?:closer|nearer) (?:to )?(?:me|us|home|here|where (?:i|we) live)|(?:near|close to) (?:me|us|here|where (?:i|we) live))\b"
 )
+
+
+# Saying they live somewhere else: "we moved somewhere else so none of these are near us" moves
+# the search (the review, session 23), although it also says the list is not near.
+_SOMEWHERE_ELSE = re.compile(
+    r"\b(?:somewhere else|some where else|elsewhere|(?:we|i|they) (?:ve |have )?moved|(?:weve|ive|theyve) moved|"
+    r"(?:we|i|they) (?:live|are|re|am|m) (?:in |outside )?(?:another|a different) (?:area|place|town|county))\b"
+)
+
+
+def names_somewhere_else(text: str) -> bool:
+    return bool(_SOMEWHERE_ELSE.search(normalise(text)))
 
 
 def asks_for_somewhere_nearer(text: str) -> bool:

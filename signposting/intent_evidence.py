@@ -112,12 +112,13 @@ def learn_intent_words(examples: Iterable[tuple[str, str]]) -> dict[str, frozens
     return {intent: frozenset(found) for intent, found in words.items()}
 
 
-def _without_accents(text: str) -> str:
+def without_accents(text: str) -> str:
+    """`normalise`d, accents taken off first ("în română" → "in romana", not "n rom n")."""
     return normalise(unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode())
 
 
 def _listed_evidence(intent: str, text: str, clean: str) -> bool:
-    plain = _without_accents(text).split()
+    plain = without_accents(text).split()
     if intent in ("thanks", "goodbye") and any(word in THANKS_WORDS for word in plain):
         return True
     if intent == "goodbye" and any(word in GOODBYE_WORDS for word in plain):

@@ -17,90 +17,115 @@ from __future__ import annotations
 
 import re
 
-from signposting.text import normalise
+from signposting.intent_evidence import GOODBYE_WORDS, LANGUAGE_NAMES, THANKS_WORDS, without_accents
 
 THANKS = "thanks"
 START_AGAIN = "start_again"
 REQUEST_EMAIL = "request_email"
 REQUEST_PRINT = "request_print"
 TALK_TO_A_PERSON = "talk_to_a_person"
+REQUEST_OTHER_LANGUAGE = "request_other_language"
+SEEK_HELP = "seek_help"
+# The requests answered after the list (the others start or carry on the questions).
+NEXT_STEP_REQUESTS = frozenset({THANKS, START_AGAIN, REQUEST_EMAIL, REQUEST_PRINT, TALK_TO_A_PERSON, REQUEST_OTHER_LANGUAGE})
 
-_OK = r"(?:ok|okay|k|kk|oh|right|great|brill|brilliant|lovely|perfect|cool|amazing|ah|aw|awesome|nice|fab|good|grand|sound)"
+_OK = (
+    r"(?:ok|okay|k|kk|oh|right|great|brill|brilliant|lovely|perfect|cool|amazing|ah|aw|awesome|nice|fab|good|grand|sound|"
+    r"this is (?:really |very |so )?(?:useful|helpful|great))"
+)
 _THANK = (
-    r"(?:thanks|thank you|thankyou|thank u|thanku|thx|thnx|thanx|tnx|ty|tysm|cheers|ta|many thanks)"
+    r"(?:thanks|thankss|thank you|thankyou|thank u|thanku|thx|thnx|thnks|thanx|tnx|ty|tysm|cheers|ta|many thanks)"
     r"(?: (?:so|very|v) much| a lot| loads| again| for (?:this|that|these|the (?:help|list|info|information)|your help|helping))?"
 )
 _WE = r"(?:i ll|ill|i will|i shall|we ll|well|we will|going to|gonna|im going to|im gonna|i might|might|i can|will)"
-_THEM = r"(?:them|these|this|it|that|those|the list|one|one of them|em|that one|the first one|a few)"
+# What is looked at or rung: the list or its services, never "a few", "one" or "it" after a verb
+# that can mean a means ("thank you will try a few", the review).
+_THEM = r"(?:them|these|those|the list|this list|em|that one|the first one|the first|one of them|the numbers|the websites|the links)"
 _LOOK = (
-    rf"(?:(?:have|take) a (?:look|read|think|go|try|proper look|good look)(?: (?:at|through|over|into) {_THEM})?|look|read|try|check|go through|"
-    rf"give {_THEM} a (?:ring|call|go|try|bell|look|read|message|text)|ring|call|phone|contact|text|message|email|"
-    rf"look (?:at|into|through|over) {_THEM}|read (?:through )?{_THEM}|go through {_THEM}|check {_THEM} out|check out {_THEM}|"
-    rf"try {_THEM}|ring {_THEM}|call {_THEM}|phone {_THEM}|contact {_THEM}|text {_THEM}|email {_THEM}|message {_THEM}|"
-    rf"get in touch(?: with {_THEM})?|sign up|show (?:her|him|them|my (?:mum|mom|dad|son|daughter))|"
-    rf"talk to (?:her|him|them|my (?:mum|mom|dad|son|daughter|husband|wife|partner))(?: about (?:it|them|this))?)"
+    rf"(?:(?:have|take) a (?:look|read|proper look|good look|think)(?: (?:at|through|over|into) (?:{_THEM}|it|this))?|"
+    rf"give {_THEM} a (?:ring|call|bell|look|read|message|text)|"
+    rf"look (?:at|into|through|over) (?:{_THEM}|it|this)|read (?:through )?(?:{_THEM}|it|this)|go through {_THEM}|"
+    rf"check {_THEM} out|check out {_THEM}|follow {_THEM} up|follow up (?:on )?{_THEM}|"
+    rf"(?:ring|call|phone|contact|text|message|email) {_THEM}|get in touch(?: with {_THEM})?|"
+    rf"(?:show|talk to|speak to) (?:her|him|them|my (?:mum|mom|dad|son|daughter|husband|wife|partner))(?: about (?:it|them|this))?|"
+    rf"save {_THEM}|screenshot {_THEM}|have a look|look|read)"
 )
 _WHEN = (
-    r"(?:now|later|tonight|today|tomorrow|in a bit|at the weekend|this weekend|after school|after work|in the morning|"
-    r"first thing|on monday|next week|when (?:she|he|they|i|we) (?:gets? home|gets? back|wakes? up|is home|are home)|"
+    r"(?:later|tonight|today|tomorrow|tmrw|tmr|in a bit|at the weekend|this weekend|after school|after work|in the morning|"
+    r"first thing|on (?:monday|tuesday|wednesday|thursday|friday)|next week|when (?:she|he|they|i|we) (?:gets? home|gets? back|wakes? up|is home|are home)|"
     r"with (?:her|his|their|my) (?:dad|mum|mom|father|mother|husband|wife|partner|nan|gran))"
 )
-_AFTER_THE_LOOK = rf"(?: (?:{_WHEN}))*(?: (?:thanks|thank you|thx|ty|cheers|ta|x+|bye|again|then|too))*"
+_AFTER_THE_LOOK = rf"(?: (?:{_WHEN}))*(?: (?:thanks|thank you|thx|ty|cheers|ta|x+|then|too))*"
 # "thx ill have a look", "ok thank you I'll give them a ring", "Thank you so much, I'll have a look
-# through these tonight with her dad", "ill give them a ring thanks"
+# through these tonight with her dad", "ill give them a ring thanks". Never "try" ("thanks ill try
+# again", "thank you will try a few": the review) and never "now" or "bye" after it.
 _CLOSING_THANKS = re.compile(
-    rf"(?:{_OK} )*(?:{_THANK} )+(?:{_OK} )*{_WE} (?:defo |definitely |def |probably |maybe |deffo )?{_LOOK}{_AFTER_THE_LOOK}|"
-    rf"(?:{_OK} )*{_WE} (?:defo |definitely |def |probably |maybe |deffo )?{_LOOK}(?: (?:{_WHEN}))* (?:{_THANK})(?: (?:x+|bye))*"
+    rf"(?:{_OK} )*(?:{_THANK} )+(?:{_OK} )*{_WE} (?:defo |definitely |def |probably |deffo )?{_LOOK}{_AFTER_THE_LOOK}|"
+    rf"(?:{_OK} )*{_WE} (?:defo |definitely |def |probably |deffo )?{_LOOK}(?: (?:{_WHEN}))* (?:{_THANK})(?: x+)*"
 )
 
 _CHILD = (
     r"(?:son|daughter|child|kid|boy|girl|lad|sister|brother|twin|stepson|stepdaughter|step son|step daughter|"
-    r"foster (?:son|daughter|child)|grandson|granddaughter|niece|nephew|cousin|friend|mate|bestie|pupil|student)"
+    r"foster (?:son|daughter|child)|grandson|granddaughter|niece|nephew|cousin|friend|mate|bestie|pupil|student|"
+    r"\d{1,2} (?:year|yr) old)"
 )
-_ANOTHER = rf"(?:for (?:my|our|the|me|her|his|their|a) ?(?:other|older|oldest|younger|youngest|eldest|little|big|twin)? ?{_CHILD}|for (?:another|a different) (?:{_CHILD}|one|person)|for (?:him|her|them) (?:too|as well)|for (?:my|our|the) (?:youngest|eldest|oldest|middle one|little one|other one|older one|younger one|other two|others))"
+_ANOTHER = (
+    rf"(?:for (?:my|our|the|me|her|his|their|a) ?(?:other|older|oldest|younger|youngest|eldest|little|big|twin)? ?{_CHILD}|"
+    rf"for (?:another|a different) (?:{_CHILD}|one|person)|for (?:him|her|them) (?:too|as well)|"
+    r"for (?:my|our|the) (?:youngest|eldest|oldest|middle one|little one|other one|older one|younger one|other two|others))"
+)
 _AGAIN = r"(?:again|agen|agian|agin|over|over again|from the (?:start|beginning)|afresh)"
-_CAN_I = r"(?:can i|can we|could i|could we|can u|can you|could you|i want to|i wanna|i d like to|id like to|we d like to|lets|let me|let s|please|pls|plz|how do i|may i)"
+_CAN_I = r"(?:can i|can we|could i|could we|can u|can you|could you|lets|let me|let s|please|pls|plz|how do i|may i)"
 # "can I do this again for my other son", "do it again for my sister", "can i start agen". Never
-# "i want to do it again" alone: after talk of self-harm it means that.
+# "i want to do it again" or "i want to start again" alone: after talk of self-harm they mean that.
 _START_AGAIN = re.compile(
-    rf"(?:(?:ok|okay|um|right|so|and|hi) )*(?:{_CAN_I} )?"
-    rf"(?:(?:do|go through|fill in|fill out|fill|answer|run) (?:this|it|that|them) {_AGAIN} {_ANOTHER}|"
+    rf"(?:(?:ok|okay|um|right|so|and|hi|now) )*(?:{_CAN_I} )?"
+    rf"(?:(?:do|go through|fill in|fill out|fill|answer|run|redo|re do) (?:this|it|that|them|the same|one|another one) (?:{_AGAIN} )?{_ANOTHER}|"
+    rf"(?:go|start) {_AGAIN} {_ANOTHER}|"
     rf"(?:do|go through|fill in|fill out|answer|run) (?:the questions|the whole thing|the form|the quiz|this chat|the chat) {_AGAIN}(?: {_ANOTHER})?|"
     rf"(?:do|go through|fill in|answer) (?:this|it|that|the questions) {_ANOTHER}(?: {_AGAIN})?|"
     rf"(?:start|begin) (?:again|agen|agian|agin|over|afresh)(?: {_ANOTHER})?|"
     rf"(?:start|begin) (?:a )?new (?:one|search|chat)(?: {_ANOTHER})?)"
-    r"(?: (?:please|pls|plz|thanks|thank you|now|too|as well|x+))*"
+    r"(?: (?:please|pls|plz|thanks|thank you|too|as well|x+))*"
 )
 
+# Someone the list is for, named: never "him", "her" or "them" alone (the review: "can i send it to
+# him" after a disclosure about pictures).
 _PERSON = (
     r"(?:my (?:mum|mom|mam|mummy|dad|daddy|nan|nana|gran|grandma|grandad|sister|brother|sis|bro|aunt|auntie|aunty|uncle|"
-    r"teacher|form tutor|tutor|head of year|senco|gp|doctor|social worker|partner|husband|wife|wifey|boyfriend|girlfriend|"
-    r"carer|foster (?:mum|dad|carer)|friend|mate|bestie|school|counsellor|key worker|keyworker|youth worker)|"
-    r"(?:her|his|their) (?:mum|dad|teacher|school|gp|doctor|social worker|dad s phone|mum s phone)|him|her|them|the school|school|"
+    r"teacher|form tutor|tutor|head of year|senco|gp|doctor|social worker|partner|husband|wife|wifey|"
+    r"carer|foster (?:mum|dad|carer)|friend|mate|bestie|school|counsellor|key worker|keyworker|youth worker|son|daughter|child|"
+    r"stepson|stepdaughter)|(?:her|his|their) (?:mum|dad|teacher|school|gp|doctor|social worker|dad s phone|mum s phone)|"
+    r"the school|school|the gp|the doctor|"
     r"my (?:mum|mom|dad|nan|sister|brother|partner|husband|wife) s (?:phone|email)|"
     r"(?:my )?(?:mums|moms|mams|dads|nans|sisters|brothers|teachers) (?:phone|email|number))"
 )
 _DEVICE = r"(?:my (?:phone|email|mobile|number|email address)|email|text|whatsapp)"
-_LIST = r"(?:this|it|these|them|that|the list|this list|the info|the information|the details|the numbers|all this|em)"
-_SEND = r"(?:send|sned|text|forward|email|whatsapp|share|pass|give)"
+# The list itself; "it" and "them" only when sent to a phone, an email or someone named.
+_NAMED_LIST = r"(?:this|these|the list|this list|the info|the information|the details|the numbers|all this|the links)"
+_LIST = rf"(?:{_NAMED_LIST}|it|them|em)"
+_SEND = r"(?:send|sned|text|forward|email|whatsapp|share)"
 _WHO_NEEDS_IT = r"(?:(?:she|he|they) s|shes|hes|theyre|she is|he is|they are) the one (?:who|that) (?:needs|wants) (?:it|them|this|help)"
-_TAIL = r"(?: (?:phone|email|too|as well|please|pls|plz|thanks|thank you|x+|then|now))*"
+_TAIL = r"(?: (?:phone|email|too|as well|please|pls|plz|thanks|thank you|x+|then))*"
 # "send to my mums phone", "can u send it to my sister shes the one who needs it", "can you
-# text this to me", "can i show this to my teacher"
+# text this to me"
 _SEND_TO_SOMEONE = re.compile(
     rf"(?:(?:ok|okay|um|so|and|hi) )*(?:{_CAN_I} |is there a way to |how (?:do|can) i )?"
-    rf"(?:{_SEND}(?: {_LIST})?(?: on)? (?:to|2) (?:{_PERSON}|{_DEVICE}|me)|{_SEND} (?:{_PERSON}|me) {_LIST}|"
+    rf"(?:{_SEND}(?: {_LIST})?(?: on)? (?:to|2) (?:{_PERSON}|{_DEVICE}|me)|{_SEND} (?:{_PERSON}|me) {_NAMED_LIST}|"
     rf"{_SEND} {_LIST} (?:by|via|on|in an|as an?) (?:email|text|whatsapp|message))"
     rf"{_TAIL}(?: {_WHO_NEEDS_IT})?{_TAIL}"
 )
+# "can i show this to my teacher", "can i give this to my teacher", "can i pass this on to my mum",
+# "i'll show this to my teacher"
 _SHOW_TO_SOMEONE = re.compile(
-    rf"(?:(?:ok|okay|um|so|and|hi) )*(?:{_CAN_I} |is it ok (?:if|to) (?:i )?|am i allowed to )?"
-    rf"(?:show|take) {_LIST} (?:to|2) {_PERSON}{_TAIL}"
+    rf"(?:(?:ok|okay|um|so|and|hi) )*(?:{_CAN_I} |is it ok (?:if|to) (?:i )?|am i allowed to |i ll |ill |i will |i want to )?"
+    rf"(?:show|give|pass|hand) {_NAMED_LIST}(?: on)? (?:to|2) {_PERSON}{_TAIL}|"
+    rf"(?:(?:ok|okay|um|so|and|hi) )*(?:{_CAN_I} )?show {_PERSON} {_NAMED_LIST}{_TAIL}"
 )
 
 _SOMEONE = (
     r"(?:someone|somebody|some1|sum1|sumone|someone real|a real person|a person|a human|an actual person|a real human|"
-    r"an adult|a grown up|a professional|a counsellor|a nurse|a doctor|someone professional|a worker|someone proper)"
+    r"an adult|a grown up|a professional|a counsellor|someone professional|a worker|someone proper)"
 )
 _WANT = (
     r"(?:i want|i wanna|i want to|i need|i need to|i d like|id like|i d really like|id really like|i would like|"
@@ -114,12 +139,42 @@ _TALK_TO_SOMEONE = re.compile(
     rf"please|pls|plz|real|properly|in person|on the phone|not a bot|instead|tbh|x+))*"
 )
 
+def _any_of(words: frozenset[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_PLEASE = (
+    r"(?:please|pls|plz|prosze|va rog|por favor|s il vous plait|svp|bitte|os gwelwch yn dda|lutfen|per favore|"
+    r"se puder|moliya|kripya|meherbani)"
+)
+# "polski?", "în română vă rog", "Cymraeg os gwelwch yn dda" (D2, D3: "What would you like to change?")
+_LANGUAGE_NAMED = re.compile(
+    rf"(?:(?:in|na|po|w|em|en|auf|yn|i|can we do this in|can you do this in|can we speak|can you speak|"
+    rf"can u speak|can we talk in|do you speak|do u speak|speak) )?(?:{_any_of(LANGUAGE_NAMES - {'english'})})"
+    rf"(?: (?:{_PLEASE}|language|version|then|instead))*"
+)
+# "shukriya", "dziękuję", "merci beaucoup", "danke schön": thanks in the languages most spoken here
+_THANKS_IN_ANOTHER_LANGUAGE = re.compile(
+    rf"(?:(?:bahut|bohot|bahot|muchas|molte|muito|thank you|thanks) )?(?:{_any_of(THANKS_WORDS)})"
+    rf"(?: (?:bardzo|beaucoup|schon|schoen|mille|muito|ji|bahut|bohot|x+|{_any_of(GOODBYE_WORDS)}|do|allah|hafiz|khuda))*"
+)
+_WHO = r"(?:who|where|wer|wat|who else|where else)"
+# "i dont know who to talk to", "idk where else to go tbh": asking for help, as a first message
+_SEEK_HELP = re.compile(
+    rf"(?:(?:hi|hello|hey|um|so|honestly|tbh) )*(?:i )?(?:dont know|do not know|don t know|idk|dunno|not sure|im not sure|i m not sure|"
+    rf"no idea) {_WHO} (?:else )?(?:to|i can|can i|i should|should i|i could) (?:talk to|speak to|turn to|go|go to|ask|tell|go for help|ask for help)"
+    r"(?: (?:about (?:it|this|stuff|things|my feelings)|anymore|any more|tbh|honestly|now|please|pls|lol|x+))*"
+)
+
 _GRAMMARS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (THANKS, _CLOSING_THANKS),
     (START_AGAIN, _START_AGAIN),
     (REQUEST_EMAIL, _SEND_TO_SOMEONE),
     (REQUEST_PRINT, _SHOW_TO_SOMEONE),
     (TALK_TO_A_PERSON, _TALK_TO_SOMEONE),
+    (REQUEST_OTHER_LANGUAGE, _LANGUAGE_NAMED),
+    (THANKS, _THANKS_IN_ANOTHER_LANGUAGE),
+    (SEEK_HELP, _SEEK_HELP),
 )
 MAX_WORDS = 24
 
@@ -127,8 +182,9 @@ MAX_WORDS = 24
 def request_in_so_many_words(text: str) -> str | None:
     """The intent a whole message asks for in so many words, or None: `THANKS` for a thank-you
     that closes, `START_AGAIN`, `REQUEST_EMAIL` or `REQUEST_PRINT` for sending or showing the list
-    to someone, `TALK_TO_A_PERSON`."""
-    clean = normalise(text)
+    to someone, `TALK_TO_A_PERSON`, `REQUEST_OTHER_LANGUAGE` for a language named alone, `SEEK_HELP`
+    for not knowing who to talk to."""
+    clean = without_accents(text)
     if not clean or len(clean.split()) > MAX_WORDS:
         return None
     for intent, grammar in _GRAMMARS:

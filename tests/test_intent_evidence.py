@@ -257,7 +257,7 @@ def _message_after_the_check(text: str, intent: str):  # type: ignore[no-untyped
     ("i want to talk to sum1", "express_crisis", "express_crisis"),
     ("thx ill have a look", "goodbye", "goodbye"),
     ("thx ill have a look", "confirm_safe", "confirm_safe"),
-    ("can i start agen", "dont_know", "dont_know"),
+    ("i dont know who to talk to", "dont_know", "seek_help"),  # D3: "Sorry, I didn't get that" as a first message
 ])
 def test_a_request_said_in_so_many_words_replaces_diets_reading(text, intent, expected) -> None:
     assert _message_after_the_check(text, intent).get("intent")["name"] == expected
@@ -271,9 +271,26 @@ def test_the_crisis_steps_still_read_diets_guess() -> None:
     assert message.get("intent_ranking")[0] == {"name": "start_again", "confidence": 1.0}
     assert message.get(REPLACED_BY_WORDS_KEY)["name"] == "nlu_fallback"
     assert intent_as_guessed(message.as_dict()) == "nlu_fallback"
+    unsure = _message_after_the_check("i dont know who to talk to", "dont_know")  # to "Are you safe right now?": unsure
+    assert intent_as_guessed(unsure.as_dict()) == "dont_know"
 
 
 def test_a_request_said_in_so_many_words_is_its_own_evidence() -> None:
     """"can i start agen": DIET read start again (0.98), and the check set it aside for want of "again"."""
     message = _message_after_the_check("can i start agen", "start_again")
     assert message.get("intent") == {"name": "start_again", "confidence": 0.9}
+
+
+def test_the_crisis_steps_read_diets_guess_as_the_evidence_check_left_it() -> None:
+    """The review (session 23): "more options" without a word of it was set aside as not understood,
+    which "Are you safe right now?" takes as unsure. Replaced by a request said in so many words,
+    it must stay not understood for the crisis steps."""
+    from signposting.intent_evidence import REPLACED_BY_WORDS_KEY, SET_ASIDE_KEY, intent_as_guessed
+
+    message = _message_after_the_check("send to my mums phone", "more_options")
+    assert message.get("intent")["name"] == "request_email"
+    assert message.get(REPLACED_BY_WORDS_KEY)["name"] == "nlu_fallback"
+    assert message.get(SET_ASIDE_KEY)["name"] == "more_options"
+    assert intent_as_guessed(message.as_dict()) == "more_options"
+    kept = _message_after_the_check("can i talk to someone", "talk_to_a_person")
+    assert kept.get("intent") == {"name": "talk_to_a_person", "confidence": 0.9} and not kept.get(SET_ASIDE_KEY)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from actions.services import ASK_AGAIN, changed_this_turn, ran_this_turn, without_target_words
-from signposting.change_request import parse_change_target
+from signposting.change_request import names_somewhere_else, parse_change_target
 
 
 @pytest.mark.parametrize(
@@ -28,6 +28,11 @@ from signposting.change_request import parse_change_target
         ("any groups closer to home", "area"),
         ("something more local?", "area"),
         ("is there help near me", "area"),
+        ("none of these are near us", "area"),  # the list is not near: asked about, never "somewhere else"
+        ("none of them are close to us", "area"),
+        # A mistake named with its answer (development set D3: "What would you like to change?").
+        ("I made a mistake with the postcode, can we redo it", "area"),
+        ("i got my age wrong", "age"),
     ],
 )
 def test_a_change_request_names_the_question_to_ask_again(text, target):
@@ -36,7 +41,8 @@ def test_a_change_request_names_the_question_to_ask_again(text, target):
 
 @pytest.mark.parametrize(
     "text", ["that's all thanks", "nothing else", "another one", "more please", "my area is nice", "actually im 15",
-             "hello", "i worry about school", "i want to be closer to my dad", "my friends live nearer"],
+             "hello", "i worry about school", "i want to be closer to my dad", "my friends live nearer",
+             "i made a mistake at school and now everyone hates me", "im not close to my mum"],
 )
 def test_other_messages_name_no_change(text):
     assert parse_change_target(text) is None
@@ -81,3 +87,14 @@ def test_only_an_action_of_this_turn_counts():
               {"event": "action", "name": "utter_back_to_child_help"}]
     assert not ran_this_turn(events, "triage_form")
     assert ran_this_turn([*events[:3], {"event": "action", "name": "triage_form"}], "triage_form")
+
+
+@pytest.mark.parametrize(("text", "elsewhere"), [
+    ("we moved somewhere else so none of these are near us", True),
+    ("we live somewhere else, none of these are near us", True),
+    ("we've moved", True),
+    ("none of these are near us", False),
+    ("is there anything closer", False),
+])
+def test_saying_they_live_somewhere_else_is_told_from_the_list_not_being_near(text, elsewhere):
+    assert names_somewhere_else(text) is elsewhere

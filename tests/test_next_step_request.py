@@ -8,7 +8,9 @@ import pytest
 
 from signposting.next_step_request import (
     REQUEST_EMAIL,
+    REQUEST_OTHER_LANGUAGE,
     REQUEST_PRINT,
+    SEEK_HELP,
     START_AGAIN,
     TALK_TO_A_PERSON,
     THANKS,
@@ -46,6 +48,29 @@ ROOT = Path(__file__).resolve().parent.parent
         ("i want to talk to sum1", TALK_TO_A_PERSON),
         ("I'd really like to speak to someone today if possible", TALK_TO_A_PERSON),
         ("can we talk to a real person please", TALK_TO_A_PERSON),
+        # a language named alone, or with "please" in it (D2, D3: "What would you like to change?")
+        ("polski?", REQUEST_OTHER_LANGUAGE),
+        ("în română vă rog", REQUEST_OTHER_LANGUAGE),
+        ("Cymraeg os gwelwch yn dda", REQUEST_OTHER_LANGUAGE),
+        ("urdu please", REQUEST_OTHER_LANGUAGE),
+        ("english please", None),
+        # thanks in the languages most spoken here
+        ("shukriya", THANKS),
+        ("dziękuję bardzo", THANKS),
+        ("merci beaucoup", THANKS),
+        # not knowing who to talk to (D1, D3: the check question, "Sorry, I didn't get that")
+        ("i dont know who to talk to", SEEK_HELP),
+        ("idk where else to go tbh", SEEK_HELP),
+        ("not sure who to turn to", SEEK_HELP),
+        ("i dont know what else to do", None),  # may say more than it asks: DIET and the risk layer read it
+        # the review's misses (session 23)
+        ("thnks ill have a look", THANKS),
+        ("Thank you so much, this is really useful. I will contact them on Monday.", THANKS),
+        ("can we do it again for my 9 year old", START_AGAIN),
+        ("can i redo it for my brother", START_AGAIN),
+        ("can i give this to my teacher", REQUEST_PRINT),
+        ("can i pass this on to my mum", REQUEST_PRINT),
+        ("show this to my son", REQUEST_PRINT),
     ],
 )
 def test_requests_in_so_many_words(text: str, intent: str | None) -> None:
@@ -72,6 +97,18 @@ def test_requests_in_so_many_words(text: str, intent: str | None) -> None:
         "start",
         "",
         "👍",
+        # the review (session 23): a means, a relapse, a person not named, an urgent need
+        "thanks ill try again",
+        "thank you will try a few",
+        "ok thanks i might try that tonight x",
+        "ty ill try it tonight bye",
+        "i want to start again",
+        "i wanna start over",
+        "can i send it to him",
+        "send me it",
+        "can i take them to school",
+        "take these to school",
+        "i need to speak to a doctor now",
     ],
 )
 def test_not_a_request_in_so_many_words(text: str) -> None:

@@ -746,3 +746,66 @@ def test_ok_thanks_bye_after_a_crisis_is_leaving_not_safe(domain):
     from bot.nlu.crisis_policy import leaves_or_plays_it_down
 
     assert leaves_or_plays_it_down(after_the_crisis(domain, scored("ok thanks bye", "goodbye", score=0.02)))
+
+
+# --- Requests typed to a safety question, and after "No" to the check (session 23) -------------
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("thanks", "thanks"),  # got "You're welcome. Take care.", the question dropped
+    ("thx ill have a look", "thanks"),
+    ("start again", "start_again"),  # got the questions from the start
+    ("i want to talk to sum1", "talk_to_a_person"),
+    ("send to my mums phone", "request_email"),
+    ("any more options", "more_options"),
+])
+def test_a_request_typed_to_are_you_safe_is_no_answer(domain, text, intent):
+    """The review (session 23): a request is not a yes. The not-safe reply, as for not knowing."""
+    answer = said_with(text, intent, level="none", score=0.02)
+    assert next_crisis_action(asked_are_you_safe(domain, answer)) == "utter_not_safe_now"
+
+
+def test_no_thanks_to_are_you_safe_is_still_read_as_it_was(domain):
+    answer = said_with("no thanks", "thanks", level="none", score=0.02)
+    assert next_crisis_action(asked_are_you_safe(domain, answer)) == "utter_not_safe_now"  # a no: not safe
+    plain = said_with("yes thanks", "thanks", level="none", score=0.02)
+    assert next_crisis_action(asked_are_you_safe(domain, plain)) == "utter_glad_you_are_safe"
+
+
+@pytest.mark.parametrize(("text", "intent"), [("thx ill have a look", "thanks"), ("i want to start again", "start_again")])
+def test_a_request_typed_to_the_check_question_is_not_a_no(domain, text, intent):
+    """"i want to start again" to "Are you thinking about hurting yourself…?" after "i used to cut
+    myself" restarted the chat (the review, session 23). Not a no: the crisis reply."""
+    state = tracker(domain, said_classifier_only("i used to cut myself but i stopped"), ActionExecuted("utter_check_risk"),
+                    ActionExecuted("action_listen"), said(text, intent))
+    assert next_crisis_action(state) == "utter_crisis"
+
+
+def checked_request(domain, text, *after, in_form=False):
+    loop = [ActiveLoop("triage_form")] if in_form else []
+    return tracker(domain, *loop, SlotSet("services_shown", ["kooth"]), said_classifier_only(text),
+                   ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"), said("no", "deny"),
+                   ActionExecuted("utter_check_ok"), *(ActionExecuted(name) for name in after))
+
+
+def test_after_no_to_the_check_a_request_is_answered_and_the_next_step_offered(domain):
+    """"send to my mums phone" after the list: the check question, then after "No" the offer to
+    find support, which was already shown (development set D3)."""
+    state = checked_request(domain, "send to my mums phone")
+    assert next_crisis_action(state) == "utter_request_email"
+    assert next_crisis_action(checked_request(domain, "send to my mums phone", "utter_request_email")) == "utter_offer_more"
+    assert next_crisis_action(checked_request(domain, "send to my mums phone", "utter_request_email", "utter_offer_more")) == "action_listen"
+    assert next_crisis_action(checked_request(domain, "thx ill have a look", "utter_thanks_reply")) == "action_listen"
+
+
+def test_after_no_to_the_check_doing_it_again_starts_again(domain):
+    assert next_crisis_action(checked_request(domain, "do it again for my sister")) == "utter_start_again"
+    assert next_crisis_action(checked_request(domain, "do it again for my sister", "utter_start_again")) == "action_start_again"
+    done = checked_request(domain, "do it again for my sister", "utter_start_again", "action_start_again")
+    assert next_crisis_action(done) == "triage_form"
+
+
+def test_in_the_questions_a_checked_request_leaves_the_form_to_ask_again(domain):
+    """The review (session 23): in the form, the answered request was followed by "Would you like me
+    to find support near you?"; the form asks its question again, as before."""
+    assert next_crisis_action(checked_request(domain, "thx ill have a look", in_form=True)) is None

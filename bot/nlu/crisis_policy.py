@@ -425,7 +425,7 @@ def answer_to_the_checked_question(tracker: DialogueStateTracker) -> str | None:
         if isinstance(event, ActionExecuted) and event.action_name == UTTER_CHECK:
             asked = True
         elif asked and isinstance(event, UserUttered):
-            return reply_to_a_checked_message(event)
+            return reply_to_a_checked_message(event, in_the_form=bool(tracker.active_loop_name))
     return None
 
 
@@ -440,12 +440,14 @@ ACTION_START_AGAIN = START_AGAIN_ACTION
 UTTER_OFFER_MORE = "utter_offer_more"
 
 
-def reply_to_a_checked_message(message: UserUttered) -> str | None:
-    """The reply to the message the check question was about: its question about the chat, else
-    the request it makes in so many words."""
-    return reply_to_a_question_about_the_chat(message, QUESTION_CONFIDENCE) or REQUEST_REPLIES.get(
-        request_in_so_many_words(message.text or "") or ""
-    )
+def reply_to_a_checked_message(message: UserUttered, in_the_form: bool) -> str | None:
+    """The reply to the message the check question was about: its question about the chat, else,
+    outside the questions, the request it makes in so many words (in the questions, the form
+    asks its question again, as before)."""
+    question = reply_to_a_question_about_the_chat(message, QUESTION_CONFIDENCE)
+    if question or in_the_form:
+        return question
+    return REQUEST_REPLIES.get(request_in_so_many_words(message.text or "") or "")
 
 
 def after_a_checked_request(tracker: DialogueStateTracker) -> str | None:
@@ -767,7 +769,28 @@ def unsure_if_safe(tracker: DialogueStateTracker, said: str | None) -> bool:
     # a bit after the pills but im ok", which was answered as a privacy question), and "u there?"
     # (read as a hello, it restarted the chat from the greeting), are no answer either.
     said_safe_with_more = (final in SAFE_INTENTS or sounds_safe(text)) and not states_safe_now(text)
-    return final in UNSURE_INTENTS or asks_if_anyone_is_there(text) or said_safe_with_more
+    return final in UNSURE_INTENTS or asks_if_anyone_is_there(text) or said_safe_with_more or asks_something_else(tracker)
+
+
+# Requests that answer nothing about safety: typed to "Are you safe right now?", "thanks" got "You're
+# welcome. Take care." and "start again" the questions, with the question dropped (the review,
+# session 23). Like not knowing, they are not a yes.
+NOT_AN_ANSWER_TO_SAFETY = frozenset({
+    "thanks", "start_again", "talk_to_a_person", "request_email", "request_print", "request_other_language", "seek_help",
+    "more_options", "back_to_child_help",
+})
+
+
+def asks_something_else(tracker: DialogueStateTracker) -> bool:
+    """Does the latest message make a request instead of answering the safety question (a request
+    said in so many words, or read as one)?"""
+    if not tracker.latest_message:
+        return False
+    text = tracker.latest_message.text or ""
+    if text.startswith("/") or parse_yes_no(text) is not None:
+        return False  # a button's payload, or "no thanks": their own branches
+    intent = (tracker.latest_message.parse_data.get("intent") or {}).get("name")
+    return request_in_so_many_words(text) is not None or intent in NOT_AN_ANSWER_TO_SAFETY
 
 
 # Not knowing, or "sometimes": typed to the check question, these are not a no.
@@ -860,7 +883,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     if before in ASK_SAFE_ACTIONS and level == NONE and unsure_if_safe(tracker, said):
         # (above none, "ok whatever bye" after a friend's overdose: the crisis reply again, below)
         return not_safe_reply(tracker, before), []
-    if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS or unsure_answer(tracker) or (
+    if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS or unsure_answer(tracker) or asks_something_else(tracker) or (
         leaves(tracker) and intent not in NO_RISK_ANSWERS and parse_yes_no(text) != "no"  # "no im fine bye" is a no
     )):
         # "sometimes", "idk" or "?" to "Are you thinking about hurting yourself, or is someone

@@ -48,9 +48,11 @@ WORDS_FILE = "intent_words.json"
 
 GREET_INTENT = "greet"
 # DIET's readings that a request said in so many words never replaces: a crisis guess (the risk
-# layer decides), and the answers the crisis steps read ("bye", "im fine", "no", "idk").
+# layer decides), and the answers the crisis steps and the offer read ("bye", "im fine", "no").
+# (They read DIET's guess in any case: `intent_as_guessed`. "i dont know who to talk to", read as
+# "don't know", is asking for help.)
 KEPT_FOR_THE_SAFETY_STEPS = frozenset({
-    CRISIS_INTENT, "goodbye", "stop", "confirm_safe", "not_safe", "affirm", "deny", "dont_know",
+    CRISIS_INTENT, "goodbye", "stop", "confirm_safe", "not_safe", "affirm", "deny",
 })
 
 
@@ -119,9 +121,9 @@ class IntentEvidenceComponent(GraphComponent):
                 message.set(INTENT, greeting, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [dict(greeting), *(i for i in message.get(INTENT_RANKING_KEY) or [] if i.get(INTENT_NAME_KEY) != GREET_INTENT)], add_to_output=True)
                 continue
-            if name not in KEPT_FOR_THE_SAFETY_STEPS and not is_button_payload(said) and self._said_in_so_many_words(message, said):
-                continue
             if not name or name == DEFAULT_NLU_FALLBACK_INTENT_NAME or is_button_payload(said):
+                if name not in KEPT_FOR_THE_SAFETY_STEPS and not is_button_payload(said):
+                    self._said_in_so_many_words(message, said, intent)
                 continue
             if name == CRISIS_INTENT:
                 self._prepare_if_not_crisis(message, said)
@@ -135,34 +137,40 @@ class IntentEvidenceComponent(GraphComponent):
             except Exception:  # noqa: BLE001 (the risk layer after this component must still run)
                 logger.exception("The intent evidence check failed on a message: the intent is kept")
                 continue
+            checked = intent
             if unsupported:
-                fallback = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME, PREDICTED_CONFIDENCE_KEY: intent.get(PREDICTED_CONFIDENCE_KEY, 0.0)}
-                message.set(INTENT, fallback, add_to_output=True)
-                message.data.setdefault(INTENT_RANKING_KEY, []).insert(0, dict(fallback))
+                checked = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME, PREDICTED_CONFIDENCE_KEY: intent.get(PREDICTED_CONFIDENCE_KEY, 0.0)}
                 message.set(SET_ASIDE_KEY, dict(intent), add_to_output=True)
+            if name not in KEPT_FOR_THE_SAFETY_STEPS and self._said_in_so_many_words(message, said, checked):
+                continue
+            if unsupported:
+                message.set(INTENT, checked, add_to_output=True)
+                message.data.setdefault(INTENT_RANKING_KEY, []).insert(0, dict(checked))
         return messages
 
     @staticmethod
-    def _said_in_so_many_words(message: Message, said: str) -> bool:
+    def _said_in_so_many_words(message: Message, said: str, checked: dict[str, Any]) -> bool:
         """"thx ill have a look", "can I do this again for my other son", "send to my mums phone":
-        the request the whole message makes in so many words, whatever DIET read. DIET's reading is
-        kept for the crisis steps (`intent_as_guessed`)."""
+        the request the whole message makes in so many words, whatever DIET read. The crisis steps
+        still read DIET's reading, as the evidence check left it (`checked`, kept under
+        `REPLACED_BY_WORDS_KEY`; `intent_as_guessed`)."""
         try:
             request = request_in_so_many_words(said)
         except Exception:  # noqa: BLE001 (the risk layer after this component must still run)
             logger.exception("The request words could not be read: the intent is kept")
             return False
-        intent = message.get(INTENT) or {}
         if request is None:
             return False
+        intent = message.get(INTENT) or {}
         if request == intent.get(INTENT_NAME_KEY):
+            message.data.pop(SET_ASIDE_KEY, None)
             return True  # "can i start agen": DIET read it, and the words are evidence enough
         said_so = {INTENT_NAME_KEY: request, PREDICTED_CONFIDENCE_KEY: 1.0}
         message.set(INTENT, said_so, add_to_output=True)
         ranking = [i for i in message.get(INTENT_RANKING_KEY) or [] if i.get(INTENT_NAME_KEY) not in (request, DEFAULT_NLU_FALLBACK_INTENT_NAME)]
         message.set(INTENT_RANKING_KEY, [dict(said_so), *ranking], add_to_output=True)
-        if intent.get(INTENT_NAME_KEY):
-            message.set(REPLACED_BY_WORDS_KEY, dict(intent), add_to_output=True)
+        if checked.get(INTENT_NAME_KEY):
+            message.set(REPLACED_BY_WORDS_KEY, dict(checked), add_to_output=True)
         return True
 
     def _prepare_if_not_crisis(self, message: Message, said: str) -> None:

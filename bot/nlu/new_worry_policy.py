@@ -23,7 +23,7 @@ from bot.nlu.crisis_policy import CRISIS_ACTIONS, UTTER_OFFER, last_bot_action_b
 from bot.nlu.deterministic_policy import DeterministicPolicy
 from signposting.change_request import parse_change_target
 from signposting.list_question import parse_list_question
-from signposting.next_step_request import request_in_so_many_words
+from signposting.next_step_request import NEXT_STEP_REQUESTS, request_in_so_many_words
 
 CHANGE_ANSWER = "action_change_answer"
 # Answers a question about the services shown from their records (actions/list_questions.py).
@@ -72,7 +72,7 @@ def asks_about_the_list(tracker: DialogueStateTracker) -> bool:
 def _a_request_in_so_many_words(tracker: DialogueStateTracker) -> bool:
     """"thanks ill have a look", "do it again for my sister" (signposting/next_step_request.py):
     the rules answer the request the NLU read."""
-    return bool(tracker.latest_message and request_in_so_many_words(tracker.latest_message.text or ""))
+    return bool(tracker.latest_message) and request_in_so_many_words(tracker.latest_message.text or "") in NEXT_STEP_REQUESTS
 
 
 def _typed_to_the_offer(tracker: DialogueStateTracker) -> bool:
