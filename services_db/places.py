@@ -381,6 +381,12 @@ def england_competitors(
         alias = normalise(place["name"])
         if place["area_code"] == NATIONAL and len(alias) >= 3 and alias not in candidates:
             candidates[alias] = (place["name"], f"place_names.csv: GeoNames {place['source_id']} (outside our districts)")
+    for alias, (display, source) in list(candidates.items()):
+        head = alias.removesuffix(" on sea")
+        if head != alias and len(head) >= 3 and head not in candidates:
+            # "southend", "clacton", "frinton": how people name a seaside town (development set D1:
+            # "southend" was a place nobody knew); no place of ours is "on Sea"
+            candidates[head] = (display, f"{source}; its name without 'on Sea'")
     for alias, (display, source) in candidates.items():
         kinds = kinds_by_alias.get(alias, set())
         if kinds & {"district", "county"}:

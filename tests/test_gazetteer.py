@@ -39,7 +39,7 @@ def test_misspelt_towns_are_understood(directory, text, area):
     assert (result.status, result.area_code, result.how) == ("found", area, "fuzzy")
 
 
-@pytest.mark.parametrize("text", ["Manchester", "M1 1AA", "LS6", "somewhere else", "Newport Pagnell"])
+@pytest.mark.parametrize("text", ["Manchester", "M1 1AA", "LS6", "somewhere else", "Newport Pagnell", "southend", "i live in clacton"])
 def test_places_elsewhere_get_national_services(directory, text):
     result = directory.gazetteer.resolve(text)
     assert (result.status, result.area_code) == ("outside", "national")
