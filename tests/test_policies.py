@@ -809,3 +809,53 @@ def test_in_the_questions_a_checked_request_leaves_the_form_to_ask_again(domain)
     """The review (session 23): in the form, the answered request was followed by "Would you like me
     to find support near you?"; the form asks its question again, as before."""
     assert next_crisis_action(checked_request(domain, "thx ill have a look", in_form=True)) is None
+
+
+# --- The second review (session 23) ---------------------------------------------------------
+
+
+def checked(domain, answer):
+    return tracker(domain, said_classifier_only("i used to cut myself but i stopped"), ActionExecuted("utter_check_risk"),
+                   ActionExecuted("action_listen"), answer)
+
+
+@pytest.mark.parametrize(("text", "intent", "reply"), [
+    ("no, can i start again", "start_again", "utter_start_again"),  # got the whole crisis reply
+    ("nope, start again", "start_again", "utter_start_again"),
+    ("no just want to talk to someone", "talk_to_a_person", "utter_talk_to_person"),
+    ("im ok thanks", "thanks", None),  # got "You're welcome. Take care.", the check dropped
+])
+def test_a_no_to_the_check_with_a_request_is_a_no_then_the_request(domain, text, intent, reply):
+    state = checked(domain, said(text, intent))
+    assert next_crisis_action(state) == "utter_check_ok"
+    state.update(ActionExecuted("utter_check_ok"))
+    assert next_crisis_action(state) == (reply or "utter_offer_to_continue")
+
+
+def test_a_yes_to_the_check_read_as_thanks_is_a_yes(domain):
+    """"ok thank you" to "Are you thinking about hurting yourself…?": read as thanks, it got "You're
+    welcome. Take care." (the review, session 23)."""
+    assert next_crisis_action(checked(domain, said("ok thank you", "thanks"))) == "utter_crisis"
+
+
+@pytest.mark.parametrize("text", ["ok", "k", "thanks", "alright then", "will do"])
+def test_a_bare_ok_after_the_not_safe_reply_is_not_safe(domain, text):
+    """"i want to kill myself|no|ok" got "I'm glad you're safe" (the review, session 23)."""
+    state = asked_are_you_safe(domain, said_with("no", "deny", level="none", score=0.02))
+    state.update(ActionExecuted("utter_not_safe_now"))
+    state.update(ActionExecuted("action_listen"))
+    state.update(said_with(text, "affirm", level="none", score=0.02))
+    assert next_crisis_action(state) == "utter_not_safe_now"
+
+
+@pytest.mark.parametrize(("text", "intent"), [("hmm", "inform"), ("i think so", "inform"), ("for the moment yeah", "inform"),
+                                              ("at the moment", "inform")])
+def test_an_unsure_answer_read_as_an_answer_to_the_form_is_not_safe(domain, text, intent):
+    """Typed to "Are you safe right now?", these started the questions, the safety question dropped."""
+    assert next_crisis_action(asked_are_you_safe(domain, said_with(text, intent, level="none", score=0.02))) == "utter_not_safe_now"
+
+
+def test_a_language_asked_for_at_are_you_safe_keeps_its_own_path(domain):
+    """"polski" keeps the interpreter line (the rules' request for another language), as before."""
+    answer = said_with("polski", "request_other_language", level="none", score=0.02)
+    assert next_crisis_action(asked_are_you_safe(domain, answer)) != "utter_not_safe_now"

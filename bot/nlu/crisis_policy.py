@@ -48,7 +48,9 @@ from bot.nlu.deterministic_policy import DeterministicPolicy
 from signposting.intent_evidence import REPLACED_BY_WORDS_KEY, intent_as_guessed
 from signposting.intents import CRISIS_INTENT, QUESTION_REPLIES
 from signposting.next_step_request import (
+    NEXT_STEP_REQUESTS,
     REQUEST_EMAIL,
+    REQUEST_OTHER_LANGUAGE,
     REQUEST_PRINT,
     START_AGAIN,
     TALK_TO_A_PERSON,
@@ -361,6 +363,10 @@ def undo_form_extraction(tracker: DialogueStateTracker) -> list[Event]:
     # concerns ("i want to unalive myself" at "What has been going on?": suicidal thoughts).
     # A role the NLU read in it ("our 14 year old has taken an overdose": a parent) stays too.
     in_the_crisis_message = last_bot_action_before_user(tracker) not in CRISIS_QUESTIONS
+    # ...but not a request ("do it again for my sister" at the worry question: after the check and
+    # "No", the list for "family" came; the review, session 23).
+    text = tracker.latest_message.text or "" if tracker.latest_message else ""
+    in_the_crisis_message = in_the_crisis_message and request_in_so_many_words(text) not in NEXT_STEP_REQUESTS
     changed = {
         event.key for event in events[last_user + 1 :]
         if isinstance(event, SlotSet) and event.key in FORM_SLOTS
@@ -400,7 +406,7 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
         return UTTER_INTERPRETER, []
     if latest in (*ASK_SAFE_ACTIONS, *NOT_SAFE_ACTIONS, UTTER_OFFER, UTTER_CHECK, UTTER_HELP_COMING, UTTER_HELP_COMING_CHILD):
         return ACTION_LISTEN_NAME, []
-    answer = answer_to_the_checked_question(tracker) if latest == UTTER_CHECK_OK else None
+    answer = (reply_to_a_no_with_a_request(tracker) or answer_to_the_checked_question(tracker)) if latest == UTTER_CHECK_OK else None
     if answer:
         return answer, []
     after_a_request = after_a_checked_request(tracker)
@@ -438,6 +444,27 @@ REQUEST_REPLIES: dict[str, str] = {
 }
 ACTION_START_AGAIN = START_AGAIN_ACTION
 UTTER_OFFER_MORE = "utter_offer_more"
+
+
+# A no that asks for something too, typed to the check question ("no, can i start again", "nope,
+# start again", "no just want to talk to someone"): the review (session 23).
+_NO_FIRST = re.compile(
+    r"^(?:no+|nope|nah+|na|no thanks|no thank you|nah thanks|nope thanks|no im ok|no i m ok|no im fine|no i m fine|"
+    r"im ok thanks|im fine thanks)(?: (?:but|just|i just|i|and|so))?(?: (?:want to|wanna|need to|would like to))? "
+)
+
+
+def reply_to_a_no_with_a_request(tracker: DialogueStateTracker) -> str | None:
+    """After "No" to the check question, the reply to what the same message asks for, if it asks
+    for more than the no: in so many words after the no, or as DIET read it."""
+    if not tracker.latest_message or tracker.active_loop_name:
+        return None
+    text = normalise(tracker.latest_message.text or "")
+    rest = _NO_FIRST.sub("", text, count=1)
+    if rest == text:
+        return None
+    request = request_in_so_many_words(rest) or intent_as_guessed(tracker.latest_message.parse_data)
+    return REQUEST_REPLIES.get(request or "")
 
 
 def reply_to_a_checked_message(message: UserUttered, in_the_form: bool) -> str | None:
@@ -724,6 +751,17 @@ def own_words(tracker: DialogueStateTracker, said_in_own_words: bool) -> list[Ev
 TAKEN_AFTER = {UTTER_NOT_SAFE_PARENT: UTTER_TAKEN_CHILD, UTTER_NOT_SAFE_ADULT: UTTER_TAKEN_ADULT, UTTER_NOT_SAFE_OTHER: UTTER_TAKEN_OTHER}
 
 
+# "ok", "k", "alright", "yes", "thanks": a reply to "Please call 999 now" that only acknowledges it.
+_ACKNOWLEDGES = re.compile(
+    r"(?:ok+|okay|k+|kk|okk|alright|all right|aight|right|yes|yeah|yep|ye|sure|fine|thanks|thank you|ty|ta|cheers|"
+    r"will do|i will|ill try|got it|understood|mhm|hmm+)(?: (?:ok|okay|thanks|thank you|ty|then|x+))*"
+)
+
+
+def acknowledges_only(text: str) -> bool:
+    return bool(_ACKNOWLEDGES.fullmatch(normalise(text)))
+
+
 def says_safe_in_words(tracker: DialogueStateTracker) -> bool:
     """A plain safe statement that says safe, OK or fine: after "Please call 999 now", a bare
     "yes" may mean "I will", not "I'm safe"."""
@@ -769,16 +807,27 @@ def unsure_if_safe(tracker: DialogueStateTracker, said: str | None) -> bool:
     # a bit after the pills but im ok", which was answered as a privacy question), and "u there?"
     # (read as a hello, it restarted the chat from the greeting), are no answer either.
     said_safe_with_more = (final in SAFE_INTENTS or sounds_safe(text)) and not states_safe_now(text)
-    return final in UNSURE_INTENTS or asks_if_anyone_is_there(text) or said_safe_with_more or asks_something_else(tracker)
+    return (final in UNSURE_INTENTS or asks_if_anyone_is_there(text) or said_safe_with_more or asks_something_else(tracker)
+            or unsure_answer(tracker) or bool(_FOR_NOW.fullmatch(normalise(text))))
+
+
+# "for the moment yeah", "at the moment": typed to "Are you safe right now?", read as an answer to
+# the form (the review, session 23). Safe for now is not safe.
+_FOR_NOW = re.compile(
+    r"(?:(?:yeah|yes|yh|ye|yep|i think|i guess|um+|hmm+) )*(?:for now|for the moment|at the moment|atm|for the time being|"
+    r"for a bit|for a while|for tonight|for today)(?: (?:yeah|yes|yh|ye|i think|i guess|anyway|lol))*"
+)
 
 
 # Requests that answer nothing about safety: typed to "Are you safe right now?", "thanks" got "You're
 # welcome. Take care." and "start again" the questions, with the question dropped (the review,
 # session 23). Like not knowing, they are not a yes.
 NOT_AN_ANSWER_TO_SAFETY = frozenset({
-    "thanks", "start_again", "talk_to_a_person", "request_email", "request_print", "request_other_language", "seek_help",
+    "thanks", "start_again", "talk_to_a_person", "request_email", "request_print", "seek_help",
     "more_options", "back_to_child_help",
 })
+# (A language asked for, "po polsku prosze", keeps its interpreter line: the urgent numbers in that
+# language matter more than an English not-safe reply.)
 
 
 def asks_something_else(tracker: DialogueStateTracker) -> bool:
@@ -787,10 +836,11 @@ def asks_something_else(tracker: DialogueStateTracker) -> bool:
     if not tracker.latest_message:
         return False
     text = tracker.latest_message.text or ""
-    if text.startswith("/") or parse_yes_no(text) is not None:
+    if text.startswith("/") or parse_yes_no(text) is not None or answer_to_are_you_safe(text) is not None:
         return False  # a button's payload, or "no thanks": their own branches
     intent = (tracker.latest_message.parse_data.get("intent") or {}).get("name")
-    return request_in_so_many_words(text) is not None or intent in NOT_AN_ANSWER_TO_SAFETY
+    request = request_in_so_many_words(text)
+    return (request is not None and request != REQUEST_OTHER_LANGUAGE) or intent in NOT_AN_ANSWER_TO_SAFETY
 
 
 # Not knowing, or "sometimes": typed to the check question, these are not a no.
@@ -857,6 +907,10 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     in_own_words = says_safe_in_own_words(tracker) and bool(SAFE_WORDS.search(text.lower()))  # a bare "yes" may be "I will"
     if before in TAKEN_ACTIONS and said != "no" and (says_safe_in_words(tracker) or tapped_safe(tracker) or in_own_words):
         return before, []  # "im fine honestly" after "call 999 now, even if you feel OK": the same again
+    if before in NOT_SAFE_ACTIONS and acknowledges_only(text):
+        # "ok" after "Please call 999 now… I'm here when you're ready" got "I'm glad you're safe"
+        # (the review, session 23): it may mean "ok, I will", not "I'm safe". The same again.
+        return before, []
     if before in NOT_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and (
         says_safe_in_words(tracker) or tapped_safe(tracker) or in_own_words
     ):
@@ -883,7 +937,9 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     if before in ASK_SAFE_ACTIONS and level == NONE and unsure_if_safe(tracker, said):
         # (above none, "ok whatever bye" after a friend's overdose: the crisis reply again, below)
         return not_safe_reply(tracker, before), []
-    if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS or unsure_answer(tracker) or asks_something_else(tracker) or (
+    said_to_the_check = parse_yes_no(text) or said
+    if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS or unsure_answer(tracker) or asks_something_else(tracker)
+                                  or (said_to_the_check == "yes" and intent not in NO_RISK_ANSWERS) or (
         leaves(tracker) and intent not in NO_RISK_ANSWERS and parse_yes_no(text) != "no"  # "no im fine bye" is a no
     )):
         # "sometimes", "idk" or "?" to "Are you thinking about hurting yourself, or is someone
@@ -910,7 +966,9 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         return first_crisis_step(tracker) if already_escalated else (UTTER_CHECK, [])
     if before in ASK_SAFE_ACTIONS and (said == "yes" or safe_intent_said_plainly(tracker)):  # never a guess set aside
         return safe_reply(tracker, before), own_words(tracker, False)
-    if before == UTTER_CHECK and intent in NO_RISK_ANSWERS:
+    if before == UTTER_CHECK and (intent in NO_RISK_ANSWERS or said_to_the_check == "no"):
+        # "no, can i start again", "im ok thanks" (read as thanks): the no first, then the request
+        # (`reply_to_a_no_with_a_request`), never "You're welcome. Take care." with the check dropped
         return UTTER_CHECK_OK, []
     if other_language and not short_name_answer(tracker):  # (the check question above keeps its numbers)
         return UTTER_OTHER_LANGUAGE, [SlotSet(LANGUAGE_SLOT, language)]
