@@ -25,9 +25,12 @@ REQUEST_EMAIL = "request_email"
 REQUEST_PRINT = "request_print"
 TALK_TO_A_PERSON = "talk_to_a_person"
 REQUEST_OTHER_LANGUAGE = "request_other_language"
+MORE_OPTIONS = "more_options"
 SEEK_HELP = "seek_help"
 # The requests answered after the list (the others start or carry on the questions).
-NEXT_STEP_REQUESTS = frozenset({THANKS, START_AGAIN, REQUEST_EMAIL, REQUEST_PRINT, TALK_TO_A_PERSON, REQUEST_OTHER_LANGUAGE})
+NEXT_STEP_REQUESTS = frozenset({
+    THANKS, START_AGAIN, REQUEST_EMAIL, REQUEST_PRINT, TALK_TO_A_PERSON, REQUEST_OTHER_LANGUAGE, MORE_OPTIONS,
+})
 
 _OK = (
     r"(?:ok|okay|k|kk|oh|right|great|brill|brilliant|lovely|perfect|cool|amazing|ah|aw|awesome|nice|fab|good|grand|sound|"
@@ -61,6 +64,12 @@ _AFTER_THE_LOOK = rf"(?: (?:{_WHEN}))*(?: (?:thanks|thank you|thx|ty|cheers|ta|x
 # again", "thank you will try a few": the review) and never "now" or "bye" after it.
 _CLOSING_THANKS = re.compile(
     rf"(?:{_OK} )*(?:{_THANK} )+(?:{_OK} )*{_WE} (?:defo |definitely |def |probably |deffo )?{_LOOK}{_AFTER_THE_LOOK}|"
+    # "ill ring them tmrw": a service rung, without thanks
+    rf"(?:{_OK} )*{_WE} (?:defo |definitely |def |probably |deffo )?(?:ring|call|phone|contact|text|email) {_THEM}(?: (?:{_WHEN}))*(?: x+)?|"
+    # "no that's all thank you", "nah thats everything", "cheers, no further queries", "no thanks finished"
+    # (never "im done", "thats it" or "finished" alone: they can mean an ending)
+    rf"(?:(?:no|nah|nope|ok|okay|right|great|cheers|thanks|thank you|thx|ty) )*(?:thats all|that s all|that is all|thats everything|"
+    rf"that s everything|no further (?:queries|questions)|nothing else|nothing more)(?: (?:for now|today|thanks|thank you|thx|ty|cheers|x+))*|"
     rf"(?:{_OK} )*{_WE} (?:defo |definitely |def |probably |deffo )?{_LOOK}(?: (?:{_WHEN}))* (?:{_THANK})(?: x+)*"
 )
 
@@ -76,21 +85,31 @@ _ANOTHER = (
 )
 _AGAIN = r"(?:again|agen|agian|agin|over|over again|from the (?:start|beginning)|afresh)"
 _CAN_I = r"(?:can i|can we|could i|could we|can u|can you|could you|lets|let me|let s|please|pls|plz|how do i|may i)"
+# Only before a request that names another child ("i need to do this again for my other daughter").
+_NEED_TO = r"(?:i need to|we need to|i have to|we have to|need to|i want to|i d like to|id like to|i wanna)"
+_THEIR_AGE = r"(?: (?:he|she|they) (?:is|s|are) \d{1,2}| (?:hes|shes|theyre) \d{1,2}| (?:aged|age) \d{1,2}| \d{1,2})?"
 # "can I do this again for my other son", "do it again for my sister", "can i start agen". Never
 # "i want to do it again" or "i want to start again" alone: after talk of self-harm they mean that.
 _START_AGAIN = re.compile(
     rf"(?:(?:ok|okay|um|right|so|and|hi|now) )*(?:{_CAN_I} )?"
-    rf"(?:(?:do|go through|fill in|fill out|fill|answer|run|redo|re do) (?:this|it|that|them|the same|one|another one) (?:{_AGAIN} )?{_ANOTHER}|"
+    rf"(?:(?:do|go through|fill in|fill out|fill|answer|run|redo|re do) (?:this|it|that|them|the same|one|another one) (?:{_AGAIN} )?{_ANOTHER}{_THEIR_AGE}|"
+    rf"(?:and |now |ok now |what about |how about )(?:for )?(?:my|our) (?:other|younger|older|youngest|eldest|oldest|second) {_CHILD}{_THEIR_AGE}|"
     rf"(?:go|start) {_AGAIN} {_ANOTHER}|"
     rf"(?:do|go through|fill in|fill out|answer|run) (?:the questions|the whole thing|the form|the quiz|this chat|the chat) {_AGAIN}(?: {_ANOTHER})?|"
     rf"(?:do|go through|fill in|answer) (?:this|it|that|the questions) {_ANOTHER}(?: {_AGAIN})?|"
-    rf"(?:start|begin) (?:again|agen|agian|agin|over|afresh)(?: {_ANOTHER})?|"
+    rf"(?:start|begin) (?:again|agen|agian|agin|over|afresh)(?: {_ANOTHER}{_THEIR_AGE})?|"
     rf"(?:start|begin) (?:a )?new (?:one|search|chat)(?: {_ANOTHER})?)"
     r"(?: (?:please|pls|plz|thanks|thank you|too|as well|x+))*"
 )
 
 # Someone the list is for, named: never "him", "her" or "them" alone (the review: "can i send it to
 # him" after a disclosure about pictures).
+# "i need to do this again for my other daughter": wanting to, only for another child named
+_AGAIN_FOR_ANOTHER = re.compile(
+    rf"(?:(?:ok|okay|um|right|so|and|hi|now) )*{_NEED_TO} (?:do|go through|fill in|fill out|answer|run|redo|re do) "
+    rf"(?:this|it|that|them|the same|one|another one) (?:{_AGAIN} )?{_ANOTHER}{_THEIR_AGE}(?: (?:please|pls|plz|thanks|thank you|too|as well|x+))*"
+)
+
 _PERSON = (
     r"(?:my (?:mum|mom|mam|mummy|dad|daddy|nan|nana|gran|grandma|grandad|sister|brother|sis|bro|aunt|auntie|aunty|uncle|"
     r"teacher|form tutor|tutor|head of year|senco|gp|doctor|social worker|partner|husband|wife|wifey|"
@@ -106,7 +125,7 @@ _NAMED_LIST = r"(?:this|these|the list|this list|the info|the information|the de
 _LIST = rf"(?:{_NAMED_LIST}|it|them|em)"
 _SEND = r"(?:send|sned|text|forward|email|whatsapp|share)"
 _WHO_NEEDS_IT = r"(?:(?:she|he|they) s|shes|hes|theyre|she is|he is|they are) the one (?:who|that) (?:needs|wants) (?:it|them|this|help)"
-_TAIL = r"(?: (?:phone|email|too|as well|please|pls|plz|thanks|thank you|x+|then))*"
+_TAIL = r"(?: (?:phone|email|too|as well|please|pls|plz|thanks|thank you|x+|then|how))*"
 # "send to my mums phone", "can u send it to my sister shes the one who needs it", "can you
 # text this to me"
 _SEND_TO_SOMEONE = re.compile(
@@ -117,7 +136,14 @@ _SEND_TO_SOMEONE = re.compile(
 )
 # "can i show this to my teacher", "can i give this to my teacher", "can i pass this on to my mum",
 # "i'll show this to my teacher"
+# "need a copy of this list for the referral notes", "can i have a copy"
+_A_COPY = (
+    r"(?:(?:i|we) )?(?:need|want|would like|d like|can i have|can i get|could i have|could i get|can we have|is there) "
+    r"a (?:copy|printout|print out|pdf|printable version)(?: of (?:this|it|the list|this list|these))?"
+    r"(?: for (?:the|my|our|her|his) (?:notes|records|file|referral|referral notes|case notes|meeting))?(?: (?:please|pls|plz))*"
+)
 _SHOW_TO_SOMEONE = re.compile(
+    rf"{_A_COPY}|"
     rf"(?:(?:ok|okay|um|so|and|hi) )*(?:{_CAN_I} |is it ok (?:if|to) (?:i )?|am i allowed to |i ll |ill |i will |i want to )?"
     rf"(?:show|give|pass|hand) {_NAMED_LIST}(?: on)? (?:to|2) {_PERSON}{_TAIL}|"
     rf"(?:(?:ok|okay|um|so|and|hi) )*(?:{_CAN_I} )?show {_PERSON} {_NAMED_LIST}{_TAIL}"
@@ -129,6 +155,7 @@ _SOMEONE = (
 )
 _WANT = (
     r"(?:i want|i wanna|i want to|i need|i need to|i d like|id like|i d really like|id really like|i would like|"
+    r"i just want|i just want to|i just need|i just need to|just want to|just need to|i just wanna|"
     r"i would really like|i really want|i really need|can i|could i|please can i|pls can i|is there (?:any ?one|someone|somebody) i can|"
     r"how do i|how can i|where can i|we d like|we need|we want|can we|could we)"
 )
@@ -136,7 +163,11 @@ _WANT = (
 _TALK_TO_SOMEONE = re.compile(
     rf"(?:(?:ok|okay|um|so|and|hi|please|pls|actually|honestly|tbh) )*{_WANT}(?: to)? (?:talk|speak|chat|talk properly|speak properly)"
     rf" (?:to|with|2) {_SOMEONE}(?: (?:about (?:it|this|things|stuff)|today|now|tonight|asap|soon|if possible|if i can|if we can|"
-    rf"please|pls|plz|real|properly|in person|on the phone|not a bot|instead|tbh|x+))*"
+    rf"please|pls|plz|real|properly|in person|on the phone|not a bot|instead|tbh|rn|right now|x+))*|"
+    # "any helplines", "helpline number please", "is there a number i can ring to talk"
+    r"(?:(?:any|a|the) )?(?:helpline|helplines|help line|help lines|phone line|phone number to talk to someone)(?: number| numbers)?(?: (?:please|pls|plz|\?))*|"
+    r"(?:is there|are there|have you got|do you have) (?:a |any )?(?:number|numbers|helpline|line|phone line) (?:i|we) can (?:ring|call|phone|text)"
+    r"(?: (?:to talk|to talk to someone|to speak to someone|now|please|pls))*"
 )
 
 def _any_of(words: frozenset[str]) -> str:
@@ -153,6 +184,16 @@ _LANGUAGE_NAMED = re.compile(
     rf"can u speak|can we talk in|do you speak|do u speak|speak) )?(?:{_any_of(LANGUAGE_NAMES - {'english'})})"
     rf"(?: (?:{_PLEASE}|language|version|then|instead))*"
 )
+_LANGUAGES = _any_of(LANGUAGE_NAMES - {"english"})
+# "parent needs it in farsi, pls", "can i get this in urdu", "do you have it in arabic"
+_IN_A_LANGUAGE = re.compile(
+    r"(?:(?:the |my |her |his |their )?(?:parent|parents|mum|mom|dad|family|carer|nan|grandma|she|he|they|we|i) "
+    r"(?:needs?|wants?|would like|prefers?|only speaks?|speaks?|reads?|can only read) (?:it |this |them |the list )?(?:in )?|"
+    r"(?:can|could) (?:i|we|you|u) (?:get|have|see|send|do|read) (?:it|this|them|the list|these) in |"
+    r"(?:do|have) (?:you|u) (?:got|have) (?:it|this|them|the list) in |is (?:it|this|there|the list) (?:available )?in |"
+    r"(?:it|this) in )"
+    rf"(?:{_LANGUAGES})(?: (?:please|pls|plz|version|translation|language|\?))*"
+)
 # "shukriya", "dziękuję", "merci beaucoup", "danke schön": thanks in the languages most spoken here
 _THANKS_IN_ANOTHER_LANGUAGE = re.compile(
     rf"(?:(?:bahut|bohot|bahot|muchas|molte|muito|thank you|thanks) )?(?:{_any_of(THANKS_WORDS)})"
@@ -166,15 +207,37 @@ _SEEK_HELP = re.compile(
     r"(?: (?:about (?:it|this|stuff|things|my feelings)|anymore|any more|tbh|honestly|now|please|pls|lol|x+))*"
 )
 
+# What a different service should be: "is there anything without a long wait", "got any with no
+# waiting list", "any in-person services for this CYP?" (D5: the privacy answer, "Thank you for
+# telling me"). Not nearer (the list is by area: `asks_for_somewhere_nearer`) nor opening times
+# (a question about the list).
+_DIFFERENTLY = (
+    r"(?:without (?:a |the )?(?:long |big |huge )?(?:wait|waits|waiting list|waiting lists|waiting time|waiting times)|"
+    r"with (?:no|a short|a shorter|shorter|less of a|less) (?:wait|waits|waiting list|waiting time|waiting times)|"
+    r"(?:with |that has |that have )?no (?:wait|waiting list|waiting lists)|face to face|in person|not online|"
+    r"(?:that s|thats|that is|that are|that isnt|that isn t|that arent|that aren t) (?:not )?(?:online|face to face|in person)|"
+    r"for this (?:yp|cyp|young person|pupil|student|client))"  # (never "for my child": a first message asking for help)
+)
+_MORE_WITH_A_NEED = re.compile(
+    r"(?:(?:ok|okay|so|and|hi|um|pls|please) )*(?:is there|are there|have you got|have u got|got|do you have|do u have|any|"
+    r"show|show me|can i see|can you show|can u show)(?: me)?(?: (?:anything|any|something|some|other|others|more|further|"
+    r"other options|further options|more options|other services|more services|ones|one))?"
+    r"(?: (?:else|other|others|service|services|options|ones|places|support|help))*"
+    rf"(?: {_DIFFERENTLY}(?: (?:service|services|options|ones|places|support|help))*)+(?: (?:please|pls|plz|then))*"
+)
+
 _GRAMMARS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (THANKS, _CLOSING_THANKS),
     (START_AGAIN, _START_AGAIN),
+    (START_AGAIN, _AGAIN_FOR_ANOTHER),
     (REQUEST_EMAIL, _SEND_TO_SOMEONE),
     (REQUEST_PRINT, _SHOW_TO_SOMEONE),
     (TALK_TO_A_PERSON, _TALK_TO_SOMEONE),
     (REQUEST_OTHER_LANGUAGE, _LANGUAGE_NAMED),
+    (REQUEST_OTHER_LANGUAGE, _IN_A_LANGUAGE),
     (THANKS, _THANKS_IN_ANOTHER_LANGUAGE),
     (SEEK_HELP, _SEEK_HELP),
+    (MORE_OPTIONS, _MORE_WITH_A_NEED),
 )
 MAX_WORDS = 24
 

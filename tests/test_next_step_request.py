@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from signposting.next_step_request import (
+    MORE_OPTIONS,
     REQUEST_EMAIL,
     REQUEST_OTHER_LANGUAGE,
     REQUEST_PRINT,
@@ -71,6 +72,23 @@ ROOT = Path(__file__).resolve().parent.parent
         ("can i give this to my teacher", REQUEST_PRINT),
         ("can i pass this on to my mum", REQUEST_PRINT),
         ("show this to my son", REQUEST_PRINT),
+        # development set D5 (quick phone typing)
+        ("no that's all thank you", THANKS),
+        ("cheers, no further queries", THANKS),
+        ("ill ring them tmrw", THANKS),
+        ("i need to do this again for my other daughter", START_AGAIN),
+        ("can i start again for my younger son he is 9", START_AGAIN),
+        ("now for my other child", START_AGAIN),
+        ("i just want to talk to sum1 rn", TALK_TO_A_PERSON),
+        ("any helplines", TALK_TO_A_PERSON),
+        ("is there a number i can ring to talk", TALK_TO_A_PERSON),
+        ("need a copy of this list for the referral notes", REQUEST_PRINT),
+        ("parent needs it in Farsi, pls", REQUEST_OTHER_LANGUAGE),
+        ("is there anything without a long wait", MORE_OPTIONS),  # got the privacy answer
+        ("any in-person services for this CYP?", MORE_OPTIONS),
+        ("got any with no waiting list", MORE_OPTIONS),
+        ("is there anything for my child", None),  # a first message asking for help
+        ("is there anything", None),
     ],
 )
 def test_requests_in_so_many_words(text: str, intent: str | None) -> None:
@@ -109,6 +127,12 @@ def test_requests_in_so_many_words(text: str, intent: str | None) -> None:
         "can i take them to school",
         "take these to school",
         "i need to speak to a doctor now",
+        # endings that may mean more than the end of the chat (G2: "i'm done" is a risk message)
+        "i'm done",
+        "thats it",
+        "finished",
+        "i need to do it again",
+        "no thanks",
     ],
 )
 def test_not_a_request_in_so_many_words(text: str) -> None:
