@@ -88,28 +88,31 @@ _CAN_I = r"(?:can i|can we|could i|could we|can u|can you|could you|lets|let me|
 # Only before a request that names another child ("i need to do this again for my other daughter").
 _NEED_TO = r"(?:i need to|we need to|i have to|we have to|need to|i want to|i d like to|id like to|i wanna)"
 _THEIR_AGE = r"(?: (?:he|she|they) (?:is|s|are) \d{1,2}| (?:hes|shes|theyre) \d{1,2}| (?:aged|age) \d{1,2}| \d{1,2})?"
+_LEAD = r"(?:(?:ok|okay|um|right|so|and|hi|now) )*"
+_POLITE_TAIL = r"(?: (?:please|pls|plz|thanks|thank you|too|as well|x+))*"
+# "do this again for my other son", "redo it for my brother he is 9"
+_AGAIN_FOR_A_CHILD = (
+    rf"(?:do|go through|fill in|fill out|fill|answer|run|redo|re do) (?:this|it|that|them|the same|one|another one) "
+    rf"(?:{_AGAIN} )?{_ANOTHER}{_THEIR_AGE}"
+)
 # "can I do this again for my other son", "do it again for my sister", "can i start agen". Never
 # "i want to do it again" or "i want to start again" alone: after talk of self-harm they mean that.
 _START_AGAIN = re.compile(
-    rf"(?:(?:ok|okay|um|right|so|and|hi|now) )*(?:{_CAN_I} )?"
-    rf"(?:(?:do|go through|fill in|fill out|fill|answer|run|redo|re do) (?:this|it|that|them|the same|one|another one) (?:{_AGAIN} )?{_ANOTHER}{_THEIR_AGE}|"
+    rf"{_LEAD}(?:{_CAN_I} )?"
+    rf"(?:{_AGAIN_FOR_A_CHILD}|"
     rf"(?:and |now |ok now |what about |how about )(?:for )?(?:my|our) (?:other|younger|older|youngest|eldest|oldest|second) {_CHILD}{_THEIR_AGE}|"
     rf"(?:go|start) {_AGAIN} {_ANOTHER}|"
     rf"(?:do|go through|fill in|fill out|answer|run) (?:the questions|the whole thing|the form|the quiz|this chat|the chat) {_AGAIN}(?: {_ANOTHER})?|"
     rf"(?:do|go through|fill in|answer) (?:this|it|that|the questions) {_ANOTHER}(?: {_AGAIN})?|"
     rf"(?:start|begin) (?:again|agen|agian|agin|over|afresh)(?: {_ANOTHER}{_THEIR_AGE})?|"
     rf"(?:start|begin) (?:a )?new (?:one|search|chat)(?: {_ANOTHER})?)"
-    r"(?: (?:please|pls|plz|thanks|thank you|too|as well|x+))*"
+    rf"{_POLITE_TAIL}"
 )
+# "i need to do this again for my other daughter": wanting to, only for another child named
+_AGAIN_FOR_ANOTHER = re.compile(rf"{_LEAD}{_NEED_TO} {_AGAIN_FOR_A_CHILD}{_POLITE_TAIL}")
 
 # Someone the list is for, named: never "him", "her" or "them" alone (the review: "can i send it to
 # him" after a disclosure about pictures).
-# "i need to do this again for my other daughter": wanting to, only for another child named
-_AGAIN_FOR_ANOTHER = re.compile(
-    rf"(?:(?:ok|okay|um|right|so|and|hi|now) )*{_NEED_TO} (?:do|go through|fill in|fill out|answer|run|redo|re do) "
-    rf"(?:this|it|that|them|the same|one|another one) (?:{_AGAIN} )?{_ANOTHER}{_THEIR_AGE}(?: (?:please|pls|plz|thanks|thank you|too|as well|x+))*"
-)
-
 _PERSON = (
     r"(?:my (?:mum|mom|mam|mummy|dad|daddy|nan|nana|gran|grandma|grandad|sister|brother|sis|bro|aunt|auntie|aunty|uncle|"
     r"teacher|form tutor|tutor|head of year|senco|gp|doctor|social worker|partner|husband|wife|wifey|"
