@@ -19,7 +19,7 @@ from actions.directory import get_directory
 from services_db.gazetteer import AreaResolution
 from signposting.concern_reading import read_concern
 from signposting.intents import CRISIS_INTENT, NEVER_AN_ANSWER, NOT_A_SLOT_VALUE, NOT_AN_ANSWER, QUESTION_REPLIES
-from signposting.next_step_request import NEXT_STEP_REQUESTS, request_in_so_many_words
+from signposting.next_step_request import is_next_step_request
 from signposting.parsing import (
     asks_what_we_mean,
     asks_why_we_ask,
@@ -196,7 +196,7 @@ def answer_held_by_the_check(tracker: Tracker) -> dict[str, Any]:
     if CHECK_OK not in bot_actions(events[last + 1 :], _BOOKKEEPING):
         return {}
     text = str(events[previous].get("text") or "")
-    if request_in_so_many_words(text) in NEXT_STEP_REQUESTS:
+    if is_next_step_request(text):
         return {}  # a request answered after the "No" (bot/nlu/crisis_policy.py), not an answer
     return {slot: text} if understood_as(slot, text, tracker) else {}
 
@@ -226,7 +226,7 @@ def text_held_by_the_crisis_steps(tracker: Tracker) -> str | None:
         if replies and replies[0] in HOLDING_STEPS:
             text = str(events[start].get("text") or "")
             # "do it again for my sister" holds a request, not a worry about a sister (D3)
-            return text if settled and request_in_so_many_words(text) not in NEXT_STEP_REQUESTS else None
+            return text if settled and not is_next_step_request(text) else None
     return None
 
 

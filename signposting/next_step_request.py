@@ -257,3 +257,8 @@ def request_in_so_many_words(text: str) -> str | None:
         if grammar.fullmatch(clean):
             return intent
     return None
+
+
+def is_next_step_request(text: str) -> bool:
+    """Does `text` make one of the requests answered after the list (`NEXT_STEP_REQUESTS`)?"""
+    return request_in_so_many_words(text) in NEXT_STEP_REQUESTS

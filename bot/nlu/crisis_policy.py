@@ -48,13 +48,13 @@ from bot.nlu.deterministic_policy import DeterministicPolicy
 from signposting.intent_evidence import REPLACED_BY_WORDS_KEY, intent_as_guessed
 from signposting.intents import CRISIS_INTENT, QUESTION_REPLIES
 from signposting.next_step_request import (
-    NEXT_STEP_REQUESTS,
     REQUEST_EMAIL,
     REQUEST_OTHER_LANGUAGE,
     REQUEST_PRINT,
     START_AGAIN,
     TALK_TO_A_PERSON,
     THANKS,
+    is_next_step_request,
     request_in_so_many_words,
 )
 from signposting.parsing import (
@@ -366,7 +366,7 @@ def undo_form_extraction(tracker: DialogueStateTracker) -> list[Event]:
     # ...but not a request ("do it again for my sister" at the worry question: after the check and
     # "No", the list for "family" came; the review, session 23).
     text = tracker.latest_message.text or "" if tracker.latest_message else ""
-    in_the_crisis_message = in_the_crisis_message and request_in_so_many_words(text) not in NEXT_STEP_REQUESTS
+    in_the_crisis_message = in_the_crisis_message and not is_next_step_request(text)
     changed = {
         event.key for event in events[last_user + 1 :]
         if isinstance(event, SlotSet) and event.key in FORM_SLOTS
@@ -442,7 +442,6 @@ REQUEST_REPLIES: dict[str, str] = {
     THANKS: THANKS_REPLY, START_AGAIN: "utter_start_again", REQUEST_EMAIL: REQUEST_EMAIL_REPLY,
     REQUEST_PRINT: REQUEST_PRINT_REPLY, TALK_TO_A_PERSON: TALK_TO_PERSON,
 }
-ACTION_START_AGAIN = START_AGAIN_ACTION
 UTTER_OFFER_MORE = "utter_offer_more"
 
 
@@ -485,8 +484,8 @@ def after_a_checked_request(tracker: DialogueStateTracker) -> str | None:
     if len(recent) < 2 or UTTER_CHECK_OK not in recent[:-1]:
         return None
     if recent[-2:] == [UTTER_CHECK_OK, REQUEST_REPLIES[START_AGAIN]]:
-        return ACTION_START_AGAIN
-    if recent == [UTTER_CHECK_OK, REQUEST_REPLIES[START_AGAIN], ACTION_START_AGAIN]:
+        return START_AGAIN_ACTION
+    if recent == [UTTER_CHECK_OK, REQUEST_REPLIES[START_AGAIN], START_AGAIN_ACTION]:
         return TRIAGE_FORM
     if recent[-2:] == [UTTER_CHECK_OK, REQUEST_REPLIES[THANKS]]:
         return ACTION_LISTEN_NAME
@@ -979,7 +978,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
 )
 class CrisisPolicy(DeterministicPolicy):
-    REQUIRED_RESPONSES = (*CRISIS_ACTIONS, *QUESTION_REPLIES.values(), *REQUEST_REPLIES.values(), UTTER_OFFER_MORE, ACTION_START_AGAIN)
+    REQUIRED_RESPONSES = (*CRISIS_ACTIONS, *QUESTION_REPLIES.values(), *REQUEST_REPLIES.values(), UTTER_OFFER_MORE, START_AGAIN_ACTION)
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:

@@ -23,7 +23,7 @@ from bot.nlu.crisis_policy import CRISIS_ACTIONS, UTTER_OFFER, last_bot_action_b
 from bot.nlu.deterministic_policy import DeterministicPolicy
 from signposting.change_request import parse_change_target
 from signposting.list_question import parse_list_question
-from signposting.next_step_request import NEXT_STEP_REQUESTS, request_in_so_many_words
+from signposting.next_step_request import is_next_step_request
 
 CHANGE_ANSWER = "action_change_answer"
 # Answers a question about the services shown from their records (actions/list_questions.py).
@@ -51,7 +51,7 @@ def replies_to_the_list(tracker: DialogueStateTracker) -> bool:
 def answer_after_the_list(tracker: DialogueStateTracker) -> bool:
     """An answer (a place, an age) or a worry typed after the list, outside the questions:
     "how about oadby" is read as a worry as often as an answer, and the action tells them apart."""
-    if not replies_to_the_list(tracker) or _a_request_in_so_many_words(tracker):
+    if not replies_to_the_list(tracker) or _a_next_step_request(tracker):
         return False
     if parse_change_target(tracker.latest_message.text or "") is not None:
         return True  # "could we look at another town instead", whatever DIET read (more options)
@@ -64,15 +64,15 @@ def asks_about_the_list(tracker: DialogueStateTracker) -> bool:
     new worry as often as a question)."""
     if not replies_to_the_list(tracker) and not _typed_to_the_offer(tracker):
         return False
-    if _a_request_in_so_many_words(tracker):
+    if _a_next_step_request(tracker):
         return False  # "could we go through the questions again for our youngest" asks to start again
     return parse_list_question(tracker.latest_message.text or "") is not None
 
 
-def _a_request_in_so_many_words(tracker: DialogueStateTracker) -> bool:
+def _a_next_step_request(tracker: DialogueStateTracker) -> bool:
     """"thanks ill have a look", "do it again for my sister" (signposting/next_step_request.py):
     the rules answer the request the NLU read."""
-    return bool(tracker.latest_message) and request_in_so_many_words(tracker.latest_message.text or "") in NEXT_STEP_REQUESTS
+    return bool(tracker.latest_message) and is_next_step_request(tracker.latest_message.text or "")
 
 
 def _typed_to_the_offer(tracker: DialogueStateTracker) -> bool:
