@@ -20,7 +20,7 @@ from rasa_sdk.types import DomainDict
 from actions.feedback import ActionRecordFeedback, ask_contacted_if_due, typed_feedback_answer
 from actions.triage_form import WHAT_WE_MEAN, WHY_WE_ASK, ask_area, resolve_area
 from signposting.change_request import parse_change_target
-from signposting.languages import interpreter_lines
+from signposting.languages import interpreter_lines, language_named
 from signposting.parsing import asks_what_we_mean, asks_why_we_ask, parent_speaking, parse_yes_no, role_said_of_oneself
 from signposting.responses import NOT_UNDERSTOOD, NOT_UNDERSTOOD_ACTION
 from signposting.settings import settings
@@ -39,7 +39,8 @@ CANNOT_DO_YET = {
     "request_print": "utter_request_print",
     "request_other_language": "utter_request_other_language",
 }
-_QUOTED_NAME = re.compile(r"[„“”\"«]([A-Z][a-z]+)[”“\"»]")
+# After a list: the same answer, with the widget's link to the list (it said only "take a screenshot").
+EMAIL_AFTER_A_LIST = "utter_request_email_list"
 
 
 def is_not_understood(utter_action: str | None) -> bool:
@@ -208,16 +209,6 @@ class ActionAskConcern(_ActionAsk):
     slot = "concern"
 
 
-def language_named(text: str) -> str | None:
-    """The language code of an interpreter line whose language the message names ("in Polish?")."""
-    words = set(re.findall(r"[a-z]+", text.lower()))
-    for code, line in interpreter_lines().items():
-        match = _QUOTED_NAME.search(line)
-        if match and match.group(1).lower() in words:
-            return code
-    return None
-
-
 class ActionCannotDoYet(Action):
     """Email, print, another language: an honest answer that says what the user can do.
 
@@ -229,7 +220,10 @@ class ActionCannotDoYet(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         intent = str(((tracker.latest_message or {}).get("intent") or {}).get("name") or "")
-        dispatcher.utter_message(response=CANNOT_DO_YET.get(intent, "utter_not_understood"))
+        response = CANNOT_DO_YET.get(intent, "utter_not_understood")
+        if intent == "request_email" and tracker.get_slot("services_shown"):
+            response = EMAIL_AFTER_A_LIST  # the widget's "Get a link to this list" is there to use
+        dispatcher.utter_message(response=response)
         events: list[dict[str, Any]] = []
         if intent == "request_other_language":
             code = language_named((tracker.latest_message or {}).get("text") or "")

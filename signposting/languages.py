@@ -158,6 +158,28 @@ def interpreter_lines() -> dict[str, str]:
     return dict(yaml.safe_load(INTERPRETER_LINES_FILE.read_text(encoding="utf8"))["lines"])
 
 
+# The English name each interpreter line tells the caller to say ("Say 'Polish' in English").
+_QUOTED_NAME = re.compile(r"[„“”\"«]([A-Z][a-z]+)[”“\"»]")
+# The same languages as their speakers name them, accents taken off ("po polsku", "în română",
+# "em português", "türkçe"): "po polsku prosze" typed to "Are you safe right now?" got the English
+# reply without the interpreter line (a review, session 23).
+OWN_NAMES: dict[str, str] = {
+    "polski": "pl", "polsku": "pl", "romana": "ro", "romaneste": "ro", "espanol": "es", "castellano": "es",
+    "portugues": "pt", "turkce": "tr", "lietuviskai": "lt", "lietuviu": "lt", "soomaali": "so",
+    "panjabi": "pa", "bangla": "bn",
+}
+
+
+def language_named(text: str) -> str | None:
+    """The code of an interpreter line whose language the message names ("in Polish?", "po polsku")."""
+    words = set(WORD.findall(fold(text)))
+    for code, line in interpreter_lines().items():
+        match = _QUOTED_NAME.search(line)
+        if match and match.group(1).lower() in words:
+            return code
+    return next((OWN_NAMES[word] for word in OWN_NAMES if word in words), None)
+
+
 DOMAIN_BEGIN = "  # BEGIN interpreter lines: generated from signposting/interpreter_lines.yml, do not edit here\n"
 DOMAIN_END = "  # END interpreter lines\n"
 

@@ -390,6 +390,30 @@ def test_im_ok_typed_to_are_you_safe_is_safe_and_no_is_not(bot, answer, reply):
     assert reply in chat.text(answer)
 
 
+@pytest.mark.parametrize(("question", "answer"), [("who is this", "I'm a chatbot, not a person"),
+                                                  ("is this private", "I can't contact anyone")])
+def test_a_question_typed_to_are_you_safe_is_answered_and_the_question_asked_again(bot, question, answer):
+    """"who is this" to "Are you safe right now?" was answered and the safety question dropped (a
+    review, session 23). Then "no" still gets the not-safe reply."""
+    chat = Conversation(bot.rasa_url)
+    assert "Are you safe right now?" in chat.text("I want to kill myself")
+    reply = chat.say(question)
+    assert answer in "\n".join(m.get("text", "") for m in reply)
+    assert reply[-1].get("text") == "Are you safe right now?" and buttons(reply) == ["Yes, safe right now", "No, not safe"]
+    assert "Please call 999 now" in chat.text("no")
+
+
+@pytest.mark.parametrize(("request_text", "line"), [("po polsku prosze", "Powiedz po angielsku"),
+                                                    ("can we do this in urdu", "Urdu")])
+def test_a_language_asked_for_at_are_you_safe_gets_the_numbers_and_the_interpreter_line(bot, request_text, line):
+    """"po polsku prosze" got the English not-safe reply without the interpreter line; "can we do this
+    in urdu" lost the safety question (a review, session 23)."""
+    chat = Conversation(bot.rasa_url)
+    assert "Are you safe right now?" in chat.text("I want to kill myself")
+    reply = chat.text(request_text)
+    assert "999" in reply and "0800 1111" in reply and line in reply
+
+
 @pytest.mark.parametrize("answer", ["yes safe, at my aunties watching a film with my cousins",
                                     "im ok now, it was a bad day at school, feeling calmer after a bath"])
 def test_safe_in_own_words_gets_the_safe_reply_with_the_urgent_lines_kept(bot, answer):

@@ -143,6 +143,7 @@ def test_a_request_after_the_list_is_answered_and_offers_the_next_step(bot):  # 
     start(chat, "young person", "15", "skip", "Watford", "low mood")
     reply = chat.say("can you email me this list")
     assert "can't send emails" in texts(reply)
+    assert '"Get a link to this list"' in texts(reply)  # the widget's button under the list
     assert last_buttons(reply) == ["More options", "Start again", "Talk to a person"]
 
 

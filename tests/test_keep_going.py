@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from actions.keep_going import CANNOT_DO_YET, is_not_understood, language_named, misunderstood_in_a_row
+from actions.keep_going import CANNOT_DO_YET, is_not_understood, misunderstood_in_a_row
 from bot.staff import analytics
 from bot.staff.gaps import cluster, gap_messages
+from signposting.languages import language_named
 from tests.staff_events import Chat
 from tests.test_response_templates import ROOT
 
@@ -178,3 +179,17 @@ def test_a_parent_who_has_not_said_so_yet_is_known_by_their_words():
 
     messages, _ = run_action(ActionParentOwnHelp(), [], {}, "parent_own_help", "is there help for me as a mum", active_loop=None)
     assert responses(messages)[:2] == ["utter_parent_own_help", "utter_parent_own_local"]
+
+
+def test_the_email_answer_after_a_list_names_the_widgets_own_button():
+    """utter_request_email_list points to a button: it must be the widget's, with the link's real lifetime."""
+    import re
+    from pathlib import Path
+
+    from bot.web.share import LINK_DAYS
+
+    root = Path(__file__).resolve().parents[1]
+    text = yaml.safe_load((root / "domain.yml").read_text(encoding="utf8"))["responses"]["utter_request_email_list"][0]["text"]
+    button = re.search(r'"([^"]+)"', text).group(1)
+    assert f'["{button}",' in (root / "bot/web/static/widget.js").read_text(encoding="utf8")
+    assert f"works for {LINK_DAYS} days" in text

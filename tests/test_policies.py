@@ -855,7 +855,47 @@ def test_an_unsure_answer_read_as_an_answer_to_the_form_is_not_safe(domain, text
     assert next_crisis_action(asked_are_you_safe(domain, said_with(text, intent, level="none", score=0.02))) == "utter_not_safe_now"
 
 
-def test_a_language_asked_for_at_are_you_safe_keeps_its_own_path(domain):
-    """"polski" keeps the interpreter line (the rules' request for another language), as before."""
-    answer = said_with("polski", "request_other_language", level="none", score=0.02)
-    assert next_crisis_action(asked_are_you_safe(domain, answer)) != "utter_not_safe_now"
+@pytest.mark.parametrize(("text", "intent", "language"), [
+    ("polski", "request_other_language", "pl"),
+    ("po polsku prosze", "nlu_fallback", "pl"),  # DIET: not understood (it got the English not-safe reply)
+    ("can we do this in urdu", "request_other_language", "ur"),  # (it got the list offer, the question dropped)
+    ("în română vă rog", "nlu_fallback", "ro"),
+    ("can we do this in klingon", "request_other_language", None),  # no line of its own: the English one
+])
+def test_a_language_asked_for_at_are_you_safe_gets_the_urgent_numbers_and_the_interpreter_line(domain, text, intent, language):
+    """A review (session 23): the urgent numbers, and how to get an interpreter in the language named."""
+    state = asked_are_you_safe(domain, said_with(text, intent, level="none", score=0.02))
+    action, events = next_step(state)
+    assert action == "utter_other_language"
+    assert [e.value for e in events if isinstance(e, SlotSet) and e.key == "user_language"] == ([language] if language else [])
+    state.update(ActionExecuted("utter_other_language"))
+    assert next_crisis_action(state) == "utter_interpreter_line"
+
+
+@pytest.mark.parametrize(("text", "intent", "reply"), [
+    ("who is this", "ask_bot_identity", "utter_bot_identity"),
+    ("are you a real person", "ask_bot_identity", "utter_bot_identity"),
+    ("is this private", "ask_privacy", "utter_privacy"),
+    ("will u tell my mum", "ask_privacy", "utter_privacy"),
+])
+def test_a_question_about_the_chat_at_are_you_safe_is_answered_and_the_question_asked_again(domain, text, intent, reply):
+    """A review (session 23): "who is this" was answered and "Are you safe right now?" dropped."""
+    state = asked_are_you_safe(domain, said_with(text, intent, level="none", score=0.02))
+    assert next_crisis_action(state) == reply
+    state.update(ActionExecuted(reply))
+    assert next_crisis_action(state) == "utter_ask_safe_now"
+    state.update(ActionExecuted("utter_ask_safe_now"))
+    assert next_crisis_action(state) == "action_listen"
+
+
+@pytest.mark.parametrize(("text", "intent"), [("who is this idk", "ask_bot_identity"), ("is this private?", "ask_privacy")])
+def test_a_question_at_are_you_safe_with_risk_is_not_an_aside(domain, text, intent):
+    """With the model's crisis level the crisis steps go on; not knowing stays not safe."""
+    crisis = next_crisis_action(asked_are_you_safe(domain, said_with(text, intent, level="crisis", score=0.95)))
+    assert crisis not in ("utter_bot_identity", "utter_privacy", None)
+
+
+def test_a_question_about_the_chat_after_the_list_is_left_to_the_rules(domain):
+    """Outside a safety question, the rules answer it, as before."""
+    state = tracker(domain, said_with("is this private", "ask_privacy", level="none", score=0.02))
+    assert next_crisis_action(state) is None

@@ -47,6 +47,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.nlu.deterministic_policy import DeterministicPolicy
 from signposting.intent_evidence import REPLACED_BY_WORDS_KEY, intent_as_guessed
 from signposting.intents import CRISIS_INTENT, QUESTION_REPLIES
+from signposting.languages import language_named
 from signposting.next_step_request import (
     REQUEST_EMAIL,
     REQUEST_OTHER_LANGUAGE,
@@ -406,6 +407,8 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
         return UTTER_INTERPRETER, []
     if latest in (*ASK_SAFE_ACTIONS, *NOT_SAFE_ACTIONS, UTTER_OFFER, UTTER_CHECK, UTTER_HELP_COMING, UTTER_HELP_COMING_CHILD):
         return ACTION_LISTEN_NAME, []
+    if latest in ASIDES_AT_THE_SAFETY_QUESTION.values() and last_bot_action_before_user(tracker) in ASK_SAFE_ACTIONS:
+        return last_bot_action_before_user(tracker), []  # the question answered, the safety question asked again
     answer = (reply_to_a_no_with_a_request(tracker) or answer_to_the_checked_question(tracker)) if latest == UTTER_CHECK_OK else None
     if answer:
         return answer, []
@@ -842,6 +845,37 @@ def asks_something_else(tracker: DialogueStateTracker) -> bool:
     return (request is not None and request != REQUEST_OTHER_LANGUAGE) or intent in NOT_AN_ANSWER_TO_SAFETY
 
 
+# A question about the chat typed to "Are you safe right now?" ("who is this", "is this private?",
+# "are you a real person"): it was answered by the rules and the safety question dropped (a review,
+# session 23). Now it is answered and the safety question asked again. (Replies from the domain
+# only: the action server may be down.)
+ASIDES_AT_THE_SAFETY_QUESTION: dict[str, str] = {"ask_bot_identity": "utter_bot_identity", "ask_privacy": "utter_privacy"}
+
+
+def aside_at_the_safety_question(tracker: DialogueStateTracker) -> str | None:
+    """The reply to a question about the chat that is all the latest message says, or None."""
+    if not tracker.latest_message or sounds_safe(tracker.latest_message.text or "") or unsure_answer(tracker):
+        return None  # "yeah fine, felt sick after the tablets but im ok" (read as a privacy question): not an aside
+    return ASIDES_AT_THE_SAFETY_QUESTION.get(_final_intent(tracker) or "")
+
+
+def asks_for_a_language(tracker: DialogueStateTracker) -> bool:
+    """Does the latest message ask for another language ("po polsku prosze", "can we do this in urdu")?"""
+    if not tracker.latest_message:
+        return False
+    text = tracker.latest_message.text or ""
+    intent = (tracker.latest_message.parse_data.get("intent") or {}).get("name")
+    return request_in_so_many_words(text) == REQUEST_OTHER_LANGUAGE or intent == REQUEST_OTHER_LANGUAGE
+
+
+def language_events(tracker: DialogueStateTracker) -> list[Event]:
+    """The language for the interpreter line: the one the message names, else the one it is in."""
+    text = tracker.latest_message.text or "" if tracker.latest_message else ""
+    detected = latest_risk(tracker).get("language")
+    code = language_named(text) or (detected if detected and detected != "en" else None)
+    return [SlotSet(LANGUAGE_SLOT, code)] if code else []
+
+
 # Not knowing, or "sometimes": typed to the check question, these are not a no.
 _UNSURE = re.compile(
     r"(?:(?:um+|erm+|hmm+|uh+|well|i mean|tbh|honestly|yeah|yes|ye)\s+)*(?:"
@@ -933,9 +967,16 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         and leaves_or_plays_it_down(tracker)
     ):
         return before, []  # "its fine ill just lie down" after "Please call 999 now": the same again
+    if before in ASK_SAFE_ACTIONS and said is None and level != CRISIS and asks_for_a_language(tracker):
+        # "po polsku prosze" to "Are you safe right now?" got the English not-safe reply, and "can we do
+        # this in polish" the list offer with the question dropped: the urgent numbers, and the
+        # interpreter line in their language (a review, session 23).
+        return UTTER_OTHER_LANGUAGE, language_events(tracker)
     if before in ASK_SAFE_ACTIONS and level == NONE and unsure_if_safe(tracker, said):
         # (above none, "ok whatever bye" after a friend's overdose: the crisis reply again, below)
         return not_safe_reply(tracker, before), []
+    if before in ASK_SAFE_ACTIONS and said is None and level == NONE and aside_at_the_safety_question(tracker):
+        return aside_at_the_safety_question(tracker), []
     said_to_the_check = parse_yes_no(text) or said
     if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS or unsure_answer(tracker) or asks_something_else(tracker)
                                   or (said_to_the_check == "yes" and intent not in NO_RISK_ANSWERS) or (
@@ -978,7 +1019,8 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
 )
 class CrisisPolicy(DeterministicPolicy):
-    REQUIRED_RESPONSES = (*CRISIS_ACTIONS, *QUESTION_REPLIES.values(), *REQUEST_REPLIES.values(), UTTER_OFFER_MORE, START_AGAIN_ACTION)
+    REQUIRED_RESPONSES = (*CRISIS_ACTIONS, *QUESTION_REPLIES.values(), *REQUEST_REPLIES.values(), UTTER_OFFER_MORE, START_AGAIN_ACTION,
+                          *ASIDES_AT_THE_SAFETY_QUESTION.values())
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
