@@ -22,7 +22,7 @@ from actions.triage_form import WHAT_WE_MEAN, WHY_WE_ASK, ask_area, resolve_area
 from signposting.change_request import parse_change_target
 from signposting.languages import interpreter_lines, language_named
 from signposting.parsing import asks_what_we_mean, asks_why_we_ask, parent_speaking, parse_yes_no, role_said_of_oneself
-from signposting.responses import NOT_UNDERSTOOD, NOT_UNDERSTOOD_ACTION
+from signposting.responses import NOT_UNDERSTOOD, NOT_UNDERSTOOD_ACTION, REQUEST_EMAIL_AFTER_A_LIST
 from signposting.settings import settings
 from signposting.text import normalise
 
@@ -39,8 +39,6 @@ CANNOT_DO_YET = {
     "request_print": "utter_request_print",
     "request_other_language": "utter_request_other_language",
 }
-# After a list: the same answer, with the widget's link to the list (it said only "take a screenshot").
-EMAIL_AFTER_A_LIST = "utter_request_email_list"
 
 
 def is_not_understood(utter_action: str | None) -> bool:
@@ -222,7 +220,7 @@ class ActionCannotDoYet(Action):
         intent = str(((tracker.latest_message or {}).get("intent") or {}).get("name") or "")
         response = CANNOT_DO_YET.get(intent, "utter_not_understood")
         if intent == "request_email" and tracker.get_slot("services_shown"):
-            response = EMAIL_AFTER_A_LIST  # the widget's "Get a link to this list" is there to use
+            response = REQUEST_EMAIL_AFTER_A_LIST  # the widget's "Get a link to this list" is there to use
         dispatcher.utter_message(response=response)
         events: list[dict[str, Any]] = []
         if intent == "request_other_language":

@@ -171,13 +171,13 @@ OWN_NAMES: dict[str, str] = {
 
 
 def language_named(text: str) -> str | None:
-    """The code of an interpreter line whose language the message names ("in Polish?", "po polsku")."""
+    """The code of the interpreter line whose language the message names ("in Polish?", "po polsku");
+    None when it names none, or more than one ("not polish, urdu please": the general line)."""
     words = set(WORD.findall(fold(text)))
-    for code, line in interpreter_lines().items():
-        match = _QUOTED_NAME.search(line)
-        if match and match.group(1).lower() in words:
-            return code
-    return next((OWN_NAMES[word] for word in OWN_NAMES if word in words), None)
+    codes = {code for code, line in interpreter_lines().items()
+             if (match := _QUOTED_NAME.search(line)) and match.group(1).lower() in words}
+    codes |= {OWN_NAMES[word] for word in words & OWN_NAMES.keys()}
+    return codes.pop() if len(codes) == 1 else None
 
 
 DOMAIN_BEGIN = "  # BEGIN interpreter lines: generated from signposting/interpreter_lines.yml, do not edit here\n"

@@ -51,6 +51,8 @@ NOT_UNDERSTOOD_ACTION = "action_not_understood"  # the NLU and core fallback act
 CANNOT_DO_YET = "action_cannot_do_yet"  # email, print, another language: an honest "not yet"
 # The same honest "not yet" for a request answered after "No" to the check question (bot/nlu/crisis_policy.py).
 REQUEST_EMAIL_REPLY = "utter_request_email"
+# After a list: the same, naming the widget's "Get a link to this list" (it said only "take a screenshot").
+REQUEST_EMAIL_AFTER_A_LIST = "utter_request_email_list"
 REQUEST_PRINT_REPLY = "utter_request_print"
 NOT_UNDERSTOOD: frozenset[str] = frozenset({
     "utter_default", "utter_not_understood", "utter_not_understood_again", "utter_out_of_scope",

@@ -53,6 +53,13 @@ def test_the_language_a_message_names_picks_its_interpreter_line():
     assert language_named("can my mum have it in bengali") == "bn"
     assert language_named("can you email me") is None
     assert language_named("do you speak klingon") is None
+    # the languages' own names (session 24), and never a guess between two
+    assert language_named("po polsku prosze") == "pl"
+    assert language_named("în română vă rog") == "ro"
+    assert language_named("en español por favor") == "es"
+    assert language_named("Türkçe olabilir mi") == "tr"
+    assert language_named("not polish, urdu please") is None
+    assert language_named("in urdu please, my dad is polish") is None
 
 
 def test_every_request_has_its_answer_template_and_training_examples():

@@ -792,9 +792,9 @@ def test_after_no_to_the_check_a_request_is_answered_and_the_next_step_offered(d
     """"send to my mums phone" after the list: the check question, then after "No" the offer to
     find support, which was already shown (development set D3)."""
     state = checked_request(domain, "send to my mums phone")
-    assert next_crisis_action(state) == "utter_request_email"
-    assert next_crisis_action(checked_request(domain, "send to my mums phone", "utter_request_email")) == "utter_offer_more"
-    assert next_crisis_action(checked_request(domain, "send to my mums phone", "utter_request_email", "utter_offer_more")) == "action_listen"
+    assert next_crisis_action(state) == "utter_request_email_list"  # after a list: the widget's link (session 24)
+    assert next_crisis_action(checked_request(domain, "send to my mums phone", "utter_request_email_list")) == "utter_offer_more"
+    assert next_crisis_action(checked_request(domain, "send to my mums phone", "utter_request_email_list", "utter_offer_more")) == "action_listen"
     assert next_crisis_action(checked_request(domain, "thx ill have a look", "utter_thanks_reply")) == "action_listen"
 
 
@@ -857,19 +857,61 @@ def test_an_unsure_answer_read_as_an_answer_to_the_form_is_not_safe(domain, text
 
 @pytest.mark.parametrize(("text", "intent", "language"), [
     ("polski", "request_other_language", "pl"),
-    ("po polsku prosze", "nlu_fallback", "pl"),  # DIET: not understood (it got the English not-safe reply)
-    ("can we do this in urdu", "request_other_language", "ur"),  # (it got the list offer, the question dropped)
+    ("po polsku prosze", "nlu_fallback", "pl"),  # DIET: not understood (it got the reply without the line)
+    ("can we do this in urdu", "request_other_language", "ur"),  # (it got the rules' reply, the question dropped)
     ("în română vă rog", "nlu_fallback", "ro"),
-    ("can we do this in klingon", "request_other_language", None),  # no line of its own: the English one
+    ("can we do this in tigrinya", "request_other_language", "other"),  # no line of its own: the general one
+    ("not polish, urdu please", "request_other_language", "other"),  # two named: the general line
 ])
-def test_a_language_asked_for_at_are_you_safe_gets_the_urgent_numbers_and_the_interpreter_line(domain, text, intent, language):
-    """A review (session 23): the urgent numbers, and how to get an interpreter in the language named."""
+def test_a_language_asked_for_at_are_you_safe_gets_the_not_safe_reply_and_the_interpreter_line(domain, text, intent, language):
+    """A review (session 23): not an answer, so the not-safe reply (as for not knowing), then how to
+    get an interpreter in the language named."""
     state = asked_are_you_safe(domain, said_with(text, intent, level="none", score=0.02))
     action, events = next_step(state)
-    assert action == "utter_other_language"
-    assert [e.value for e in events if isinstance(e, SlotSet) and e.key == "user_language"] == ([language] if language else [])
-    state.update(ActionExecuted("utter_other_language"))
+    assert action == "utter_not_safe_now"
+    assert [e.value for e in events if isinstance(e, SlotSet) and e.key == "user_language"] == [language]
+    state.update(ActionExecuted("utter_not_safe_now"))
     assert next_crisis_action(state) == "utter_interpreter_line"
+    state.update(ActionExecuted("utter_interpreter_line"))
+    assert next_crisis_action(state) == "action_listen"
+
+
+def test_a_language_asked_for_by_a_parent_in_their_own_crisis_gets_the_adult_reply(domain):
+    """The review (session 24): "po polsku prosze" at the adult question got the young person's urgent
+    numbers (Childline) and no Samaritans."""
+    state = tracker(domain, SlotSet("crisis_kind", "parent_own"), said("i cant go on", "express_crisis"),
+                    ActionExecuted("utter_crisis"), ActionExecuted("utter_crisis_local"), ActionExecuted("utter_ask_safe_now_adult"),
+                    ActionExecuted("action_listen"), said_with("po polsku prosze", "nlu_fallback", level="none", score=0.02))
+    assert next_crisis_action(state) == "utter_not_safe_now_adult"
+
+
+@pytest.mark.parametrize("text", ["sorry im so bad at this", "my parents dont care", "yes. for now. sorry my english bad",
+                                  "fine i guess, can we do this in urdu"])
+def test_diets_reading_of_another_language_alone_is_not_a_language_asked_for(domain, text):
+    """The review (session 24): DIET's evidence words for the intent include "sorry", "dont", "mum".
+    Without a language named these are not-safe answers with no interpreter line; unsure stays unsure."""
+    state = asked_are_you_safe(domain, said_with(text, "request_other_language", level="none", score=0.02))
+    action, events = next_step(state)
+    assert action == "utter_not_safe_now"
+    if "urdu" not in text:
+        assert not [e for e in events if isinstance(e, SlotSet) and e.key == "user_language"]
+
+
+def test_a_language_asked_for_at_the_check_level_gets_the_crisis_reply_and_the_line(domain):
+    """The review (session 24): at the model's check level the crisis reply comes again, the
+    interpreter line after the local lines, and the safety question again."""
+    state = asked_are_you_safe(domain, said_with("can we do this in polish", "request_other_language", level="none", score=0.2))
+    state.update(SlotSet("crisis_categories", ["suicidal"]))
+    action, events = next_step(state)
+    assert action == "utter_crisis"
+    assert SlotSet("user_language", "pl") in events
+
+
+def test_bsl_asked_for_gets_no_spoken_interpreter_line(domain):
+    """Saying a language's name on the phone is no help to a deaf caller."""
+    state = asked_are_you_safe(domain, said_with("bsl", "request_other_language", level="none", score=0.02))
+    action, events = next_step(state)
+    assert action == "utter_not_safe_now" and not events
 
 
 @pytest.mark.parametrize(("text", "intent", "reply"), [
@@ -890,9 +932,48 @@ def test_a_question_about_the_chat_at_are_you_safe_is_answered_and_the_question_
 
 @pytest.mark.parametrize(("text", "intent"), [("who is this idk", "ask_bot_identity"), ("is this private?", "ask_privacy")])
 def test_a_question_at_are_you_safe_with_risk_is_not_an_aside(domain, text, intent):
-    """With the model's crisis level the crisis steps go on; not knowing stays not safe."""
+    """With the model's crisis level the crisis steps go on."""
     crisis = next_crisis_action(asked_are_you_safe(domain, said_with(text, intent, level="crisis", score=0.95)))
     assert crisis not in ("utter_bot_identity", "utter_privacy", None)
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("who is this idk", "ask_bot_identity"), ("not sure. who is this", "ask_bot_identity"), ("maybe. who are you", "ask_bot_identity"),
+    ("kinda. will you tell my mum", "ask_privacy"), ("not safe. who is this", "ask_bot_identity"),
+    ("im not safe will u tell my mum", "ask_privacy"), ("not rn. will u tell anyone", "ask_privacy"),
+    ("is this private? ive already taken them", "ask_privacy"), ("is this confidential? i have the rope", "ask_privacy"),
+    ("who is this? its too late", "ask_bot_identity"), ("who is this. he's still here", "ask_bot_identity"),
+])
+def test_a_question_with_more_than_the_question_is_not_an_aside(domain, text, intent):
+    """The review (session 24): an answer or more words beside the question ("kinda. will you tell my
+    mum") is no aside: the not-safe reply, as for not knowing."""
+    reply = next_crisis_action(asked_are_you_safe(domain, said_with(text, intent, level="none", score=0.02)))
+    assert reply == "utter_not_safe_now"
+
+
+@pytest.mark.parametrize(("text", "language"), [("kim jestes, czy to prywatne", "pl"), ("¿esto es privado?", "es")])
+def test_a_question_in_another_language_at_are_you_safe_is_not_an_english_aside(domain, text, language):
+    """The review (session 24): it got the English privacy answer instead of the interpreter line."""
+    state = asked_are_you_safe(domain, said_with(text, "ask_privacy", level="none", score=0.02, language=language))
+    action, events = next_step(state)
+    assert action == "utter_not_safe_now" and SlotSet("user_language", language) in events
+    state.update(ActionExecuted("utter_not_safe_now"))
+    assert next_crisis_action(state) == "utter_interpreter_line"
+
+
+def test_an_aside_does_not_use_up_the_window_after_a_crisis(domain):
+    """The review (session 24): "who is this", then "is this private" used up the two messages after
+    a crisis in which a low model score still asks. The aside does not count."""
+    state = asked_are_you_safe(domain, said_with("who is this", "ask_bot_identity", level="none", score=0.02))
+    state.update(ActionExecuted("utter_bot_identity"))
+    state.update(ActionExecuted("utter_ask_safe_now"))
+    state.update(ActionExecuted("action_listen"))
+    state.update(said_with("is this private", "ask_privacy", level="none", score=0.02))
+    state.update(ActionExecuted("utter_privacy"))
+    state.update(ActionExecuted("utter_ask_safe_now"))
+    state.update(ActionExecuted("action_listen"))
+    state.update(said_with("i dont know what to do anymore", "describe_concern", level="none", score=0.2))
+    assert next_crisis_action(state) not in (None, "utter_not_safe_now", "triage_form")
 
 
 def test_a_question_about_the_chat_after_the_list_is_left_to_the_rules(domain):

@@ -45,7 +45,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, Event, SlotSet, 
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.deterministic_policy import DeterministicPolicy
-from signposting.intent_evidence import REPLACED_BY_WORDS_KEY, intent_as_guessed
+from signposting.intent_evidence import LANGUAGE_NAMES, REPLACED_BY_WORDS_KEY, intent_as_guessed, without_accents
 from signposting.intents import CRISIS_INTENT, QUESTION_REPLIES
 from signposting.languages import language_named
 from signposting.next_step_request import (
@@ -82,6 +82,7 @@ from signposting.plain_answer import (
 )
 from signposting.responses import (
     CRISIS_FIRST_STEP,
+    REQUEST_EMAIL_AFTER_A_LIST,
     REQUEST_EMAIL_REPLY,
     REQUEST_PRINT_REPLY,
     START_AGAIN_ACTION,
@@ -212,11 +213,18 @@ def crisis_not_settled(tracker: DialogueStateTracker) -> bool:
     events = tracker.applied_events()
     latest = next((i for i in range(len(events) - 1, -1, -1) if isinstance(events[i], UserUttered)), len(events))
     messages_since: int | None = None
+    aside_counted = False
     for event in events[:latest]:
         if isinstance(event, UserUttered):
             messages_since = 0 if _is_crisis_message(event) else (None if messages_since is None else messages_since + 1)
+            aside_counted = False
         elif isinstance(event, ActionExecuted) and event.action_name in SETTLED:
             messages_since = None
+        elif isinstance(event, ActionExecuted) and event.action_name in ASIDES_AT_THE_SAFETY_QUESTION.values():
+            # "who is this" answered at "Are you safe right now?" does not use up the window (a review, session 24)
+            if messages_since and not aside_counted:
+                messages_since -= 1
+                aside_counted = True
     return messages_since is not None and messages_since < AFTER_CRISIS_MESSAGES
 
 
@@ -405,11 +413,15 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
         return ACTION_LISTEN_NAME, []
     if latest == UTTER_OTHER_LANGUAGE:
         return UTTER_INTERPRETER, []
+    if latest in NOT_SAFE_ACTIONS and last_bot_action_before_user(tracker) in ASK_SAFE_ACTIONS and wants_another_language(tracker):
+        return UTTER_INTERPRETER, []  # "po polsku prosze" or "nie wiem" to "Are you safe right now?"
     if latest in (*ASK_SAFE_ACTIONS, *NOT_SAFE_ACTIONS, UTTER_OFFER, UTTER_CHECK, UTTER_HELP_COMING, UTTER_HELP_COMING_CHILD):
         return ACTION_LISTEN_NAME, []
     if latest in ASIDES_AT_THE_SAFETY_QUESTION.values() and last_bot_action_before_user(tracker) in ASK_SAFE_ACTIONS:
         return last_bot_action_before_user(tracker), []  # the question answered, the safety question asked again
     answer = (reply_to_a_no_with_a_request(tracker) or answer_to_the_checked_question(tracker)) if latest == UTTER_CHECK_OK else None
+    if answer == REQUEST_EMAIL_REPLY and tracker.get_slot("services_shown"):
+        answer = REQUEST_EMAIL_AFTER_A_LIST  # the widget's link under the list, as the rules' answer says
     if answer:
         return answer, []
     after_a_request = after_a_checked_request(tracker)
@@ -492,9 +504,10 @@ def after_a_checked_request(tracker: DialogueStateTracker) -> str | None:
         return TRIAGE_FORM
     if recent[-2:] == [UTTER_CHECK_OK, REQUEST_REPLIES[THANKS]]:
         return ACTION_LISTEN_NAME
-    if recent[-2] == UTTER_CHECK_OK and recent[-1] in REQUEST_REPLIES.values():
+    replies = {*REQUEST_REPLIES.values(), REQUEST_EMAIL_AFTER_A_LIST}
+    if recent[-2] == UTTER_CHECK_OK and recent[-1] in replies:
         return UTTER_OFFER_MORE if tracker.get_slot("services_shown") else UTTER_OFFER
-    if recent[-2] in REQUEST_REPLIES.values() and recent[-1] == UTTER_OFFER_MORE:
+    if recent[-2] in replies and recent[-1] == UTTER_OFFER_MORE:
         return ACTION_LISTEN_NAME
     return None
 
@@ -810,7 +823,16 @@ def unsure_if_safe(tracker: DialogueStateTracker, said: str | None) -> bool:
     # (read as a hello, it restarted the chat from the greeting), are no answer either.
     said_safe_with_more = (final in SAFE_INTENTS or sounds_safe(text)) and not states_safe_now(text)
     return (final in UNSURE_INTENTS or asks_if_anyone_is_there(text) or said_safe_with_more or asks_something_else(tracker)
-            or unsure_answer(tracker) or bool(_FOR_NOW.fullmatch(normalise(text))))
+            or unsure_answer(tracker) or bool(_FOR_NOW.fullmatch(normalise(text))) or not_an_answer_but_asked(tracker))
+
+
+def not_an_answer_but_asked(tracker: DialogueStateTracker) -> bool:
+    """A language asked for, or a question about the chat with more than the question ("kinda. will
+    you tell my mum", "who is this idk"): they had the rules' answer, the safety question dropped."""
+    intent = (tracker.latest_message.parse_data.get("intent") or {}).get("name") if tracker.latest_message else None
+    if asks_for_a_language(tracker) or intent == REQUEST_OTHER_LANGUAGE:
+        return True
+    return _final_intent(tracker) in ASIDES_AT_THE_SAFETY_QUESTION and not aside_at_the_safety_question(tracker)
 
 
 # "for the moment yeah", "at the moment": typed to "Are you safe right now?", read as an answer to
@@ -852,28 +874,65 @@ def asks_something_else(tracker: DialogueStateTracker) -> bool:
 ASIDES_AT_THE_SAFETY_QUESTION: dict[str, str] = {"ask_bot_identity": "utter_bot_identity", "ask_privacy": "utter_privacy"}
 
 
+# The question alone: one short clause, no word of an answer. "kinda. will you tell my mum", "who is
+# this idk", "is this private? ive already taken them" are not asides (a review, session 24).
+ASIDE_MAX_WORDS = 8
+_SECOND_CLAUSE = re.compile(r"[.?!,;:]+\s*\w")
+_ANSWER_WORDS = re.compile(
+    r"\b(?:y+e+s+|yeah|yea|yh|ye|yep|yup|no+|nope|nah|na|not|never|safe|unsafe|fine|ok|okay|k|alright|good|bad|idk|"
+    r"dunno|dk|know|maybe|kinda|sorta|sure|unsure|guess|think|help|please|pls|plz|scared|danger|hurt|die|dying|"
+    r"dead|kill|pills|tablets|taken|took|done|late|still|now|rn|already|bye|thanks|thx|ty)\b"
+)
+
+
 def aside_at_the_safety_question(tracker: DialogueStateTracker) -> str | None:
-    """The reply to a question about the chat that is all the latest message says, or None."""
-    if not tracker.latest_message or sounds_safe(tracker.latest_message.text or "") or unsure_answer(tracker):
-        return None  # "yeah fine, felt sick after the tablets but im ok" (read as a privacy question): not an aside
+    """The reply to a question about the chat that is all the latest message says, in English, or None."""
+    if not tracker.latest_message:
+        return None
+    text = tracker.latest_message.text or ""
+    plain = normalise(text)
+    language = latest_risk(tracker).get("language")
+    if (language not in (None, "en") or len(plain.split()) > ASIDE_MAX_WORDS or _SECOND_CLAUSE.search(text.strip())
+            or _ANSWER_WORDS.search(plain) or sounds_safe(text) or unsure_answer(tracker)):
+        return None  # "kim jestes, czy to prywatne" keeps its interpreter line
     return ASIDES_AT_THE_SAFETY_QUESTION.get(_final_intent(tracker) or "")
 
 
 def asks_for_a_language(tracker: DialogueStateTracker) -> bool:
-    """Does the latest message ask for another language ("po polsku prosze", "can we do this in urdu")?"""
+    """Does the latest message ask for another language ("po polsku prosze", "can we do this in
+    urdu")? Said in so many words, or read so by DIET and naming a language: never DIET alone (its
+    evidence words for the intent include "help", "sorry", "mum", "dont": a review, session 24)."""
     if not tracker.latest_message:
         return False
     text = tracker.latest_message.text or ""
     intent = (tracker.latest_message.parse_data.get("intent") or {}).get("name")
-    return request_in_so_many_words(text) == REQUEST_OTHER_LANGUAGE or intent == REQUEST_OTHER_LANGUAGE
+    return request_in_so_many_words(text) == REQUEST_OTHER_LANGUAGE or (
+        intent == REQUEST_OTHER_LANGUAGE and bool(LANGUAGE_NAMED_WORDS & set(without_accents(text).split()))
+    )
+
+
+LANGUAGE_NAMED_WORDS = LANGUAGE_NAMES - {"english"}
+def wants_another_language(tracker: DialogueStateTracker) -> bool:
+    """A language asked for, or the message written in one ("kim jestes, czy to prywatne")."""
+    detected = latest_risk(tracker).get("language")
+    return asks_for_a_language(tracker) or (bool(detected) and detected != "en" and not repeats_a_button(tracker))
+
+
+# The general interpreter line ("Say its name in English"), for a language with no line of its own.
+ANY_LANGUAGE = "other"
+# British Sign Language: the interpreter line (say the name on the phone) is not for a deaf caller.
+SIGN_LANGUAGE = "bsl"
 
 
 def language_events(tracker: DialogueStateTracker) -> list[Event]:
-    """The language for the interpreter line: the one the message names, else the one it is in."""
+    """The language for the interpreter line: the one the message names, else the one it is in,
+    else the general line."""
     text = tracker.latest_message.text or "" if tracker.latest_message else ""
+    if SIGN_LANGUAGE in normalise(text).split():
+        return []
     detected = latest_risk(tracker).get("language")
-    code = language_named(text) or (detected if detected and detected != "en" else None)
-    return [SlotSet(LANGUAGE_SLOT, code)] if code else []
+    code = language_named(text) or (detected if detected and detected != "en" else None) or ANY_LANGUAGE
+    return [SlotSet(LANGUAGE_SLOT, code)]
 
 
 # Not knowing, or "sometimes": typed to the check question, these are not a no.
@@ -967,14 +1026,10 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         and leaves_or_plays_it_down(tracker)
     ):
         return before, []  # "its fine ill just lie down" after "Please call 999 now": the same again
-    if before in ASK_SAFE_ACTIONS and said is None and level != CRISIS and asks_for_a_language(tracker):
-        # "po polsku prosze" to "Are you safe right now?" got the English not-safe reply, and "can we do
-        # this in polish" the list offer with the question dropped: the urgent numbers, and the
-        # interpreter line in their language (a review, session 23).
-        return UTTER_OTHER_LANGUAGE, language_events(tracker)
     if before in ASK_SAFE_ACTIONS and level == NONE and unsure_if_safe(tracker, said):
-        # (above none, "ok whatever bye" after a friend's overdose: the crisis reply again, below)
-        return not_safe_reply(tracker, before), []
+        # (above none, "ok whatever bye" after a friend's overdose: the crisis reply again, below).
+        # A language asked for ("po polsku prosze"): the not-safe reply, then the interpreter line.
+        return not_safe_reply(tracker, before), language_events(tracker) if wants_another_language(tracker) else []
     if before in ASK_SAFE_ACTIONS and said is None and level == NONE and aside_at_the_safety_question(tracker):
         return aside_at_the_safety_question(tracker), []
     said_to_the_check = parse_yes_no(text) or said
@@ -1003,6 +1058,9 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
             # An English question they may not read: the urgent numbers and an interpreter line.
             return UTTER_OTHER_LANGUAGE, [SlotSet(LANGUAGE_SLOT, language)]
         already_escalated = bool(tracker.get_slot(CRISIS_SLOT))
+        if already_escalated and asks_for_a_language(tracker):  # the crisis reply, then the interpreter line
+            action, events = first_crisis_step(tracker)
+            return action, [*events, *language_events(tracker)]
         return first_crisis_step(tracker) if already_escalated else (UTTER_CHECK, [])
     if before in ASK_SAFE_ACTIONS and (said == "yes" or safe_intent_said_plainly(tracker)):  # never a guess set aside
         return safe_reply(tracker, before), own_words(tracker, False)
@@ -1019,7 +1077,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
 )
 class CrisisPolicy(DeterministicPolicy):
-    REQUIRED_RESPONSES = (*CRISIS_ACTIONS, *QUESTION_REPLIES.values(), *REQUEST_REPLIES.values(), UTTER_OFFER_MORE, START_AGAIN_ACTION,
+    REQUIRED_RESPONSES = (*CRISIS_ACTIONS, *QUESTION_REPLIES.values(), *REQUEST_REPLIES.values(), UTTER_OFFER_MORE, START_AGAIN_ACTION, REQUEST_EMAIL_AFTER_A_LIST,
                           *ASIDES_AT_THE_SAFETY_QUESTION.values())
 
     @staticmethod
