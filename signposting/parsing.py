@@ -1235,3 +1235,20 @@ def safe_beside_leaving_words(text: str) -> bool:
         words = words[:-1]
     rest = " ".join(words)
     return bool(_SAID_SAFE.search(rest)) and states_safe_now(rest)
+
+
+# "whats camhs", "what is kooth", "who are shout": what a thing is, by its name, read by DIET as a
+# question about the bot ("I'm a chatbot, not a person", session 24's retraining). The one word
+# after is a name unless it is the bot, the chat or an everyday word.
+_NOT_A_THING_NAMED = (
+    r"(?:you|u|ya|yu|ur|your|yours|this|that|it|this chat|the bot|the chat|here|there|up|happening|going on|"
+    r"going|wrong|the point|the matter|next|the question|that mean|this for|that for|it for|he|she|they|them|we|i|me)"
+)
+_WHAT_A_THING_IS = re.compile(
+    rf"(?:what s|whats|wats|what is|wat is|wot is|who is|who are|whos|who s)(?! {_NOT_A_THING_NAMED}$) ([a-z0-9]+)"
+)
+
+
+def asks_what_a_name_is(text: str) -> bool:
+    """"whats camhs": the whole message asks what one named thing is (not "who are you", "whats up")."""
+    return _short_and_only(text, _WHAT_A_THING_IS, 3)

@@ -391,7 +391,7 @@ def test_im_ok_typed_to_are_you_safe_is_safe_and_no_is_not(bot, answer, reply):
 
 
 @pytest.mark.parametrize(("question", "answer"), [("who is this", "I'm a chatbot, not a person"),
-                                                  ("is this private", "I can't contact anyone")])
+                                                  ("are you a real person", "I'm a chatbot, not a person")])
 def test_a_question_typed_to_are_you_safe_is_answered_and_the_question_asked_again(bot, question, answer):
     """"who is this" to "Are you safe right now?" was answered and the safety question dropped (a
     review, session 23). Then "no" still gets the not-safe reply."""

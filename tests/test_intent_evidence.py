@@ -294,3 +294,24 @@ def test_the_crisis_steps_read_diets_guess_as_the_evidence_check_left_it() -> No
     assert intent_as_guessed(message.as_dict()) == "more_options"
     kept = _message_after_the_check("can i talk to someone", "talk_to_a_person")
     assert kept.get("intent") == {"name": "talk_to_a_person", "confidence": 0.9} and not kept.get(SET_ASIDE_KEY)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("whats camhs", True), ("what is kooth?", True), ("who are shout", True),
+    ("who are you", False), ("whats up", False), ("what is this", False), ("who is this", False),
+    ("whats ur name", False), ("what is going on", False), ("who r u", False),
+])
+def test_what_a_named_thing_is(text: str, expected: bool) -> None:
+    """"whats camhs", read by a retrained DIET as a question about the bot (session 24)."""
+    from signposting.parsing import asks_what_a_name_is
+
+    assert asks_what_a_name_is(text) is expected
+
+
+def test_starting_again_for_another_child_is_no_stop_but_a_plain_stop_is_kept() -> None:
+    from bot.nlu.intent_evidence_component import kept_for_the_safety_steps
+
+    assert not kept_for_the_safety_steps("stop", "could we go through the questions again for our youngest")
+    assert kept_for_the_safety_steps("stop", "stop")
+    assert kept_for_the_safety_steps("stop", "i want to start again")  # never a restart alone
+    assert kept_for_the_safety_steps("goodbye", "can I do this again for my other son")

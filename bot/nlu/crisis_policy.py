@@ -895,7 +895,7 @@ def aside_at_the_safety_question(tracker: DialogueStateTracker) -> str | None:
     if (language not in (None, "en") or len(plain.split()) > ASIDE_MAX_WORDS or _SECOND_CLAUSE.search(text.strip())
             or _ANSWER_WORDS.search(plain) or sounds_safe(text) or unsure_answer(tracker)):
         return None  # "kim jestes, czy to prywatne" keeps its interpreter line
-    return ASIDES_AT_THE_SAFETY_QUESTION.get(_final_intent(tracker) or "")
+    return ASIDES_AT_THE_SAFETY_QUESTION.get((tracker.latest_message.parse_data.get("intent") or {}).get("name") or "")
 
 
 def asks_for_a_language(tracker: DialogueStateTracker) -> bool:

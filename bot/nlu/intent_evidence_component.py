@@ -38,7 +38,7 @@ from signposting.intent_evidence import (
 )
 from signposting.intents import CRISIS_INTENT
 from signposting.next_step_request import request_in_so_many_words
-from signposting.parsing import asks_if_anyone_is_there, asks_what_we_mean, asks_why_we_ask
+from signposting.parsing import asks_if_anyone_is_there, asks_what_a_name_is, asks_what_we_mean, asks_why_we_ask
 from signposting.typed_text import is_button_payload
 
 logger = logging.getLogger(__name__)
@@ -54,6 +54,19 @@ GREET_INTENT = "greet"
 KEPT_FOR_THE_SAFETY_STEPS = frozenset({
     CRISIS_INTENT, "goodbye", "stop", "confirm_safe", "not_safe", "affirm", "deny",
 })
+# But starting again for another child, in so many words, is no "stop" ("could we go through the
+# questions again for our youngest" got "OK, I'll stop here" from a retrained DIET, session 24).
+START_AGAIN_INTENT = "start_again"
+STOP_INTENT = "stop"
+BOT_IDENTITY_INTENT = "ask_bot_identity"
+SERVICE_INFO_INTENT = "ask_service_info"
+
+
+def kept_for_the_safety_steps(name: str | None, said: str) -> bool:
+    """Is DIET's reading one the words said must not replace?"""
+    if name == STOP_INTENT:
+        return request_in_so_many_words(said) != START_AGAIN_INTENT
+    return name in KEPT_FOR_THE_SAFETY_STEPS
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -122,11 +135,18 @@ class IntentEvidenceComponent(GraphComponent):
                 message.set(INTENT_RANKING_KEY, [dict(greeting), *(i for i in message.get(INTENT_RANKING_KEY) or [] if i.get(INTENT_NAME_KEY) != GREET_INTENT)], add_to_output=True)
                 continue
             if not name or name == DEFAULT_NLU_FALLBACK_INTENT_NAME or is_button_payload(said):
-                if name not in KEPT_FOR_THE_SAFETY_STEPS and not is_button_payload(said):
+                if not kept_for_the_safety_steps(name, said) and not is_button_payload(said):
                     self._said_in_so_many_words(message, said, intent)
                 continue
             if name == CRISIS_INTENT:
                 self._prepare_if_not_crisis(message, said)
+                continue
+            if name == BOT_IDENTITY_INTENT and asks_what_a_name_is(said):
+                # "whats camhs": a question about a service by its name, not about the bot
+                asked = {INTENT_NAME_KEY: SERVICE_INFO_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
+                message.set(REPLACED_BY_WORDS_KEY, dict(intent), add_to_output=True)
+                message.set(INTENT, asked, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [dict(asked), *(i for i in message.get(INTENT_RANKING_KEY) or [] if i.get(INTENT_NAME_KEY) != SERVICE_INFO_INTENT)], add_to_output=True)
                 continue
             try:
                 # "why do u need to know that" or "what do you mean?" asks about the question: the
@@ -141,7 +161,7 @@ class IntentEvidenceComponent(GraphComponent):
             if unsupported:
                 checked = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME, PREDICTED_CONFIDENCE_KEY: intent.get(PREDICTED_CONFIDENCE_KEY, 0.0)}
                 message.set(SET_ASIDE_KEY, dict(intent), add_to_output=True)
-            if name not in KEPT_FOR_THE_SAFETY_STEPS and self._said_in_so_many_words(message, said, checked):
+            if not kept_for_the_safety_steps(name, said) and self._said_in_so_many_words(message, said, checked):
                 continue
             if unsupported:
                 message.set(INTENT, checked, add_to_output=True)
