@@ -175,7 +175,12 @@ def test_on_the_seed_the_gaps_page_shows_real_gaps_then_misreads_with_the_noise_
     shown = [message for message in MISREADS if message in text[misreads:set_apart]]
     assert shown, "no seeded misread is listed: the seed needs requests this model misreads"
     for message in set(MISREADS) - set(shown):
-        assert text.index(message) < misreads, message  # not lost: among the real gaps
+        # Not lost: among the real gaps, never in the noise set apart. A training may also read it
+        # as something the bot answers ("how do i get a passport" read as asking for help and
+        # greeted, session 24's clean clone): then it is no gap at all, and not listed.
+        assert message not in text[set_apart:], message
+        if message in text:
+            assert text.index(message) < misreads, message
     misread_rows = page.locator("table", has=page.get_by_text("Likely misreads, most confident first"))
     read_as = misread_rows.locator("tr", has_text=shown[0]).locator("td").first.inner_text()
     assert read_as and "_" not in read_as  # the intent the bot chose, in words
