@@ -898,6 +898,10 @@ def aside_at_the_safety_question(tracker: DialogueStateTracker) -> str | None:
     return ASIDES_AT_THE_SAFETY_QUESTION.get((tracker.latest_message.parse_data.get("intent") or {}).get("name") or "")
 
 
+# A language named in a message ("can we do this in urdu"): DIET's reading needs one.
+LANGUAGE_NAMED_WORDS = LANGUAGE_NAMES - {"english"}
+
+
 def asks_for_a_language(tracker: DialogueStateTracker) -> bool:
     """Does the latest message ask for another language ("po polsku prosze", "can we do this in
     urdu")? Said in so many words, or read so by DIET and naming a language: never DIET alone (its
@@ -911,7 +915,6 @@ def asks_for_a_language(tracker: DialogueStateTracker) -> bool:
     )
 
 
-LANGUAGE_NAMED_WORDS = LANGUAGE_NAMES - {"english"}
 def wants_another_language(tracker: DialogueStateTracker) -> bool:
     """A language asked for, or the message written in one ("kim jestes, czy to prywatne")."""
     detected = latest_risk(tracker).get("language")

@@ -143,10 +143,7 @@ class IntentEvidenceComponent(GraphComponent):
                 continue
             if name == BOT_IDENTITY_INTENT and asks_what_a_name_is(said):
                 # "whats camhs": a question about a service by its name, not about the bot
-                asked = {INTENT_NAME_KEY: SERVICE_INFO_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
-                message.set(REPLACED_BY_WORDS_KEY, dict(intent), add_to_output=True)
-                message.set(INTENT, asked, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [dict(asked), *(i for i in message.get(INTENT_RANKING_KEY) or [] if i.get(INTENT_NAME_KEY) != SERVICE_INFO_INTENT)], add_to_output=True)
+                self._put_in_place(message, SERVICE_INFO_INTENT, intent)
                 continue
             try:
                 # "why do u need to know that" or "what do you mean?" asks about the question: the
@@ -185,13 +182,19 @@ class IntentEvidenceComponent(GraphComponent):
         if request == intent.get(INTENT_NAME_KEY):
             message.data.pop(SET_ASIDE_KEY, None)
             return True  # "can i start agen": DIET read it, and the words are evidence enough
-        said_so = {INTENT_NAME_KEY: request, PREDICTED_CONFIDENCE_KEY: 1.0}
-        message.set(INTENT, said_so, add_to_output=True)
-        ranking = [i for i in message.get(INTENT_RANKING_KEY) or [] if i.get(INTENT_NAME_KEY) not in (request, DEFAULT_NLU_FALLBACK_INTENT_NAME)]
-        message.set(INTENT_RANKING_KEY, [dict(said_so), *ranking], add_to_output=True)
-        if checked.get(INTENT_NAME_KEY):
-            message.set(REPLACED_BY_WORDS_KEY, dict(checked), add_to_output=True)
+        IntentEvidenceComponent._put_in_place(message, request, checked)
         return True
+
+    @staticmethod
+    def _put_in_place(message: Message, said: str, replaced: dict[str, Any]) -> None:
+        """The intent the words say in DIET's place, first in the ranking; DIET's reading (as the
+        evidence check left it) kept under `REPLACED_BY_WORDS_KEY` for the crisis steps."""
+        said_so = {INTENT_NAME_KEY: said, PREDICTED_CONFIDENCE_KEY: 1.0}
+        message.set(INTENT, said_so, add_to_output=True)
+        ranking = [i for i in message.get(INTENT_RANKING_KEY) or [] if i.get(INTENT_NAME_KEY) not in (said, DEFAULT_NLU_FALLBACK_INTENT_NAME)]
+        message.set(INTENT_RANKING_KEY, [dict(said_so), *ranking], add_to_output=True)
+        if replaced.get(INTENT_NAME_KEY):
+            message.set(REPLACED_BY_WORDS_KEY, dict(replaced), add_to_output=True)
 
     def _prepare_if_not_crisis(self, message: Message, said: str) -> None:
         """For the risk layer, should it find no risk: the intent checked as DIET's first guess is."""
