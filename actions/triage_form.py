@@ -30,6 +30,7 @@ from signposting.parsing import (
     parse_role_typed,
     parse_school_absence,
     parse_yes_no,
+    place_said_as_home,
     words_after_a_leading_age,
 )
 from signposting.plain_answer import waives_the_check
@@ -319,10 +320,18 @@ class ValidateTriageForm(FormValidationAction):
     async def extract_area(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         if not self._volunteered("area", tracker):
             return {}
-        candidates = [c for text in self._texts(tracker) for c in (text, words_after_a_leading_age(text))]
-        for candidate in candidates:  # "13, belgrave"
-            resolution = resolve_area(candidate, fuzzy=False) if candidate else None
-            if resolution and resolution.status == "found" and resolution.how != "england_town":
+        for text in self._texts(tracker):
+            # "13, belgrave"; a town elsewhere in England only when said as where they live ("im 16
+            # from braintree"): "16 in march" is a birthday, not the town of March.
+            said_as_home = place_said_as_home(text)
+            for candidate in (text, words_after_a_leading_age(text)):
+                resolution = resolve_area(candidate, fuzzy=False) if candidate else None
+                if resolution and resolution.status == "found" and resolution.how != "england_town":
+                    return self._confirm_if_changed("area", {"area": resolution.place}, dispatcher, tracker)
+            resolution = resolve_area(said_as_home, fuzzy=False) if said_as_home else None
+            # A place in two areas ("bishops stortford") is kept for the place question to ask
+            # which is closest (validate_area keeps its choices); one outside them is said so.
+            if resolution and resolution.status in ("found", "outside", "ambiguous") and resolution.place:
                 return self._confirm_if_changed("area", {"area": resolution.place}, dispatcher, tracker)
         return {}
 
@@ -373,6 +382,10 @@ class ValidateTriageForm(FormValidationAction):
             return {"school": absence, "school_urn": None, "school_has_mhst": None}
         if asks_why_we_ask(text):
             dispatcher.utter_message(response=WHY_WE_ASK["school"])
+            return {"school": None}
+        if told_where_they_live(text):
+            # "i live in luton" at the school question: the place is taken (extract_area), and
+            # the school question asked again, not "I couldn't find that school".
             return {"school": None}
         directory = get_directory()
         school = directory.schools.match(text, tracker.get_slot("area_code")) if directory else None
@@ -499,6 +512,13 @@ def told_a_worry_instead(tracker: Tracker, text: str) -> bool:
     extract_concern kept: the bot never thanks for a worry it dropped."""
     concern = worry_told(tracker, text)
     return concern is not None and tracker.get_slot("concern") in (None, concern)
+
+
+def told_where_they_live(text: str) -> bool:
+    """Does the message say where they live, as a place we know ("we live in harlow", "from luton")?"""
+    place = place_said_as_home(text)
+    resolution = resolve_area(place, fuzzy=False) if place else None
+    return bool(resolution and resolution.status in ("found", "outside", "ambiguous"))
 
 
 class ActionAskArea(Action):

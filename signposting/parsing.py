@@ -75,6 +75,10 @@ _SCHOOL_STAGE: tuple[tuple[re.Pattern[str], tuple[int, int]], ...] = (
     (re.compile(r"\b(?:(?:just )?started (?:secondary|high school|big school)|first (?:year|yr) (?:of|at|in) (?:secondary|high school))\b"),
      (11, 12)),
     (re.compile(r"\b(?:last|final) (?:year|yr) (?:of|at|in) primary\b"), (10, 11)),
+    # GCSEs are sat at the end of Year 11 and taught from Year 10; A levels in Years 12 and 13.
+    (re.compile(r"\bgcse (?:year|yr)\b|\b(?:year|yr) of (?:my |his |her |their )?gcses\b"), (15, 16)),
+    (re.compile(r"\b(?:doing|sitting|taking|studying for) (?:my |his |her |their )?gcses\b"), (14, 16)),
+    (re.compile(r"\b(?:a level (?:year|yr)|(?:doing|sitting|taking|studying for) (?:my |his |her |their )?a levels?)\b"), (16, 18)),
 )
 _RANGE = re.compile(r"\b(\d{1,2})\s?(?:to|or|and|\s)\s?(\d{1,2})\b")  # "13 to 14", "13-14"
 _YEAR_RANGE = re.compile(
@@ -148,11 +152,31 @@ def _not_reached_yet(clean: str, age: Age) -> Age:
 # age now beside the next one ("about to turn 18, im 17 now", "she'll be 14 in august so 13 now"),
 # or the next birthday in brackets ("12 (13 in may)"). The first number was taken: "18" for a 17-year-old.
 _NOT_A_YEAR = r"(?<!\byear )(?<!\byr )(?<!\by )(?<!\byeer )(?<!\byaer )(?<!\byera )"
-_CORRECTION = r"\s+(?:sorry|soz|sry|oops|no|i mean|i meant|actually|wait)\s+(?:i mean |i meant |its |im |i m )?(\d{1,2})\b"
-# "14 sorry 15", "16 no 17 wait 16": the last number of the chain (a repeated group keeps its last)
-_CORRECTED = re.compile(
-    _NOT_A_YEAR + r"\b(\d{1,2})(?:" + _CORRECTION + r")+(?=\s*$|\s+(?:now|yo|y o|years|yrs|year old|yr old|x+)\b)"
+# One age or school year in a correction: "15", "year 8", "yr10".
+_AGE_OR_YEAR = r"(?:(?:year|yr|y)\s?)?\d{1,2}"
+# The words between the two: "sorry", "no wait", "oops i mean", "wait no", "actually".
+_CORRECTION_WORD = r"(?:sorry|soz|sry|oops|no|nope|i mean|i meant|actually|wait|hang on|my bad|typo)"
+_CORRECTION = (
+    r"\s+" + _CORRECTION_WORD + r"(?:\s+" + _CORRECTION_WORD + r")*\s+(?:its |im |i m |hes |he s |shes |she s |"
+    r"theyre |they re |in )?" + _AGE_OR_YEAR + r"\b"
 )
+# "14 sorry 15", "16 no 17 wait 16", "year 7 sorry year 8", "13, no wait 14": the last of the chain
+# (`_last_of_a_correction`), when it ends the answer ("im 14 sorry 15 in may" is a next birthday).
+_CORRECTED = re.compile(
+    _NOT_A_YEAR + r"\b" + _AGE_OR_YEAR + r"(?:" + _CORRECTION + r")+(?=\s*$|\s+(?:now|yo|y o|years|yrs|year old|yr old|x+)\b)"
+)
+_LAST_AGE_OR_YEAR = re.compile(r"\b((?:year|yr|y)\s?)?(\d{1,2})$")
+
+
+def _last_of_a_correction(chain: str) -> Age | None:
+    """The age the last item of a correction chain says: a school year's ages, or the age itself."""
+    last = _LAST_AGE_OR_YEAR.search(chain)
+    if last is None:
+        return None
+    value = int(last.group(2))
+    if last.group(1):
+        return _year_group(value)
+    return _age_of(value) if value <= MAX_AGE else None
 _OWN_NOT_YET_WORDS_RE = r"nearly|almost|turning|about to be|gonna be|going to be|will be|ll be|about to turn"  # "almost 18 now" is 17
 # Another age said beside the age now, as the next one ("about to turn 18, im 17 now")
 _AN_AGE_TO_COME = re.compile(r"\b(?:turn|turns|turning|be|nearly|almost|in)\s+(\d{1,2})\b")
@@ -183,8 +207,7 @@ def _one_of_two_ages(clean: str) -> Age | None:
         if (corrected := _CORRECTED.search(clean)) is None:
             return _stated_age(clean)
     if corrected := _CORRECTED.search(clean):
-        value = int(corrected.group(corrected.lastindex or 1))
-        return _age_of(value) if value <= MAX_AGE else None
+        return _last_of_a_correction(corrected.group(0))
     if (now := _AGE_NOW.search(clean)) and not re.search(rf"\b(?:{_OWN_NOT_YET_WORDS_RE})\s*$", clean[: now.start()]):
         value = int(now.group(now.lastindex or 1))
         others = {int(n) for n in _NUMBER.findall(clean)} - {value}
@@ -221,7 +244,8 @@ def _stated_age(clean: str) -> Age | None:
             return Age(min(first.low or 0, last.low or 0), max(first.high or 0, last.high or 0))
     year = _YEAR.search(clean) or _YEAR_WORD.search(clean)
     if year:
-        rest = clean[: year.start()] + " " + clean[year.end():]
+        # Other school years are not ages: "in year 10 but was year 9 when it started" is not 9.
+        rest = _YEAR.sub(" ", clean[: year.start()] + " " + clean[year.end():])
         if (number := _NUMBER.search(rest)) and int(number.group(1)) <= MAX_AGE:
             return _age_of(int(number.group(1)))  # "15 (year 11)": the age itself
         if in_words := _AGE_IN_WORDS.search(rest):  # "twelve years old in year eight" (D3)
@@ -261,10 +285,13 @@ def _stated_age(clean: str) -> Age | None:
     return None
 
 
+# "15, we live in bishops stortford", "im 16 from braintree": a place said as one, after the age.
+_WE_LIVE_IN = r"(?:and |but )?(?:i|we|she|he|they) (?:live|lives|re|are|is|m|am) (?:in|at|near|from)\s|(?:based|living) in\s"
 _LEADING_AGE = re.compile(
     r"^(?:(?:i m|im|i am|age|aged|shes|she s|hes|he s|they re|theyre)\s)?\d{1,2}\s?(?:yo|yrs|years old|year old|y o)?\s"
-    r"(?:and\s|from\s|in\s|live in\s|living in\s|and live in\s|and from\s)?"
+    r"(?:" + _WE_LIVE_IN + r"|and live in\s|and from\s|live in\s|from\s|and\s|in\s)?"
 )
+_PLACE_MARKER = re.compile(r"(?:from|live in|living in|" + _WE_LIVE_IN + r")\s*$")
 
 
 def words_after_a_leading_age(text: str) -> str | None:
@@ -272,6 +299,25 @@ def words_after_a_leading_age(text: str) -> str | None:
     match = _LEADING_AGE.match(normalise(text))
     rest = normalise(text)[match.end():].strip() if match else ""
     return rest or None
+
+
+# "i live in luton", "we're from harlow", "based in loughborough": a place said as where they live.
+_HOME_IS = re.compile(
+    r"^(?:(?:i|we|she|he|they) (?:live|lives) (?:in|near)|(?:im|i m|i am|were|we re|we are|shes|she s|she is|hes|he s|"
+    r"he is|theyre|they re|they are) from|from|(?:based|living) in)\s"
+)
+
+
+def place_said_as_home(text: str) -> str | None:
+    """"im 16 from braintree", "we live in bishops stortford" → the place: words say it is where
+    they live, so a town elsewhere in England can be taken too ("16 in march" is a next birthday,
+    not the town of March), and at the school question it is no school's name."""
+    clean = normalise(text)
+    match = _LEADING_AGE.match(clean)
+    if match is not None and _PLACE_MARKER.search(match.group(0)):
+        return clean[match.end():].strip() or None
+    home = _HOME_IS.match(clean)
+    return clean[home.end():].strip() or None if home else None
 
 
 def parse_age_mention(text: str) -> Age | None:

@@ -216,7 +216,9 @@ def test_what_do_you_mean_gets_the_question_said_plainly_and_asked_again(bot, an
 
 @pytest.mark.parametrize(
     ("answer", "age", "area_code"),
-    [("I'm 17 and live in Cardiff", 17, "wales"), ("14, from Harlow", 14, "west_essex")],
+    [("I'm 17 and live in Cardiff", 17, "wales"), ("14, from Harlow", 14, "west_essex"),
+     # Development author D2 (session 25): a town elsewhere in England, said as where they live.
+     ("im 16 from Braintree", 16, "national")],
 )
 def test_an_age_answer_that_also_says_where(bot, answer, age, area_code):  # noqa: F811
     chat = start(bot, "young person")
@@ -225,6 +227,39 @@ def test_an_age_answer_that_also_says_where(bot, answer, age, area_code):  # noq
     found = slots(bot, chat)
     assert (found["age_min"], found["age_max"], found["area_code"]) == (age, age, area_code)
     assert "What has been going on?" in chat.text("skip")  # the area is not asked again
+
+
+def test_a_place_in_two_areas_said_with_the_age_is_asked_about_at_the_place_question(bot):  # noqa: F811
+    """Development author D2 (session 25): "15, we live in Bishop's Stortford" kept the age and
+    dropped the place, then asked "Where does your child live?" as if it was never said."""
+    chat = start(bot, "parent")
+    assert "Which school or college does your child go to?" in chat.text("15, we live in Bishop's Stortford")
+    reply = chat.text("skip")
+    assert "Bishop's Stortford covers more than one area. Which is closest?" in reply and kept_going(reply)
+    assert "What are you worried about?" in chat.text("Bishop's Stortford (Hertfordshire)")
+    assert slots(bot, chat)["area_code"] == "herts"
+
+
+def test_where_they_live_typed_at_the_school_question_is_the_place(bot):  # noqa: F811
+    """"i live in luton" at the school question was looked up as a school ("I couldn't find that
+    school"), then the place was asked for. Now the place is taken and the school asked again."""
+    chat = start(bot, "young person", "17")
+    reply = chat.text("i live in luton")
+    assert "couldn't find that school" not in reply and "outside the areas I know well" in reply
+    assert "Which school or college do you go to?" in reply and kept_going(reply)
+    assert "What has been going on?" in chat.text("skip")  # the place is not asked again
+    assert slots(bot, chat)["area_code"] == "national"
+
+
+@pytest.mark.parametrize(("answer", "low", "high"), [("year 7 sorry year 8", 12, 13), ("gcse year", 15, 16)])
+def test_a_school_year_corrected_or_named_by_its_exams(bot, answer, low, high):  # noqa: F811
+    """"year 7 sorry year 8" was age 8 (the second year's number read as an age); "gcse year" was
+    thanked as a worry (exam stress) and the age asked again."""
+    chat = start(bot, "parent")
+    reply = chat.text(answer)
+    assert "Which school or college does your child go to?" in reply and "Thank you for telling me" not in reply
+    found = slots(bot, chat)
+    assert (found["age_min"], found["age_max"]) == (low, high)
 
 
 def test_yes_please_at_a_question_gets_ok_and_the_question_then_an_answer_is_taken(bot):  # noqa: F811

@@ -203,6 +203,51 @@ def test_safe_said_beside_goodbye_or_playing_down_words(text, safe):
 
 
 @pytest.mark.parametrize(("text", "low", "high"), [
+    ("year 7 sorry year 8", 12, 13),  # was age 8: the second year's number read as an age
+    ("year 9 no year 10", 14, 15),
+    ("yr 8 oops yr 9", 13, 14),
+    ("13, no wait 14", 14, 14),  # was 13: "no wait" is two correction words
+    ("14 no sorry 15", 15, 15),
+    ("year 7 sorry 12", 12, 12),  # a school year corrected to an age
+    ("12 sorry year 7", 11, 12),  # an age corrected to a school year
+    ("in year 10 but was year 9 when it started", 14, 15),  # was 9
+])
+def test_a_correction_with_school_years_keeps_the_last(text, low, high):
+    """A correction may name school years, and take more than one word: the last answer is meant."""
+    age = parse_age(text)
+    assert (age.low, age.high) == (low, high)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("gcse year", 15, 16), ("doing my gcses", 14, 16), ("a level year", 16, 18), ("year 11 doing gcses", 15, 16),
+])
+def test_school_years_named_by_their_exams(text, low, high):
+    age = parse_age(text)
+    assert (age.low, age.high) == (low, high)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("im 16 from Braintree", "braintree"), ("15, we live in Bishop's Stortford", "bishops stortford"),
+    ("16 and live in braintree", "braintree"), ("i live in luton", "luton"), ("we're from harlow", "harlow"),
+    ("based in loughborough", "loughborough"), ("we live near leicester", "leicester"),
+    # not said as where they live: a next birthday, a school, a school year
+    ("16 in march", None), ("13, belgrave", None), ("st marks in harlow", None), ("i am in year 9", None),
+    ("she is at st marys", None),
+])
+def test_a_place_said_as_where_they_live(text, place):
+    from signposting.parsing import place_said_as_home
+
+    assert place_said_as_home(text) == place
+
+
+@pytest.mark.parametrize("text", ["year 9 no idea", "year 7 or 8", "16 sorry 18 months waiting"])
+def test_not_a_correction(text):
+    """"no idea" corrects nothing; "or" offers two years; "18 months" is no age."""
+    assert parse_age(text) == {"year 9 no idea": parse_age("year 9"), "year 7 or 8": parse_age("year 7 or year 8"),
+                               "16 sorry 18 months waiting": parse_age("16")}[text]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
     ("im 14 sorry 15 in may", 14, 14), ("15 no 16 in march", 15, 15), ("im 16 no 17 wait 16", 16, 16),
     ("shes 9 and her brother is 12 now", 9, 9), ("my kids are 6 and 9 atm", 6, 9), ("2 kids, 7 and 10 now", 7, 10),
 ])
