@@ -795,7 +795,8 @@ _YES = re.compile(  # optionally after a first yes: "yeah go on", "ok sure", "ye
     r"why not|sure why not|alright go on|sure go on|sounds good|that would be (?:very |really |so )?(?:good|great|helpful|nice)|"
     r"that d be (?:very |really |so )?(?:good|great|helpful)|"
     r"find support|find help|help me|i would like that|id like that|i d like that|i would|id like to|"
-    r"yes find support|yes i would|yes i do|go on then|ok then|alright then|sure thing|please do|👍)"
+    r"yes find support|yes i would|yes i do|go on then|ok then|alright then|sure thing|please do|👍|"
+    r"obviously|obvs|ofc|course|yes obviously|yes ofc|yes of course|obviously yes|of course yes|ofc yes)"
 )
 # Yes and no in the languages most spoken here after English (Polish, Urdu/Hindi/Punjabi,
 # Romanian, Portuguese, Spanish, Turkish, French, German), alone or with their "please" or
@@ -805,8 +806,9 @@ _YES_OTHER_LANGUAGES = re.compile(
     r"tak|tak prosz|tak prosze|haan|haan ji|ji haan|han ji|ha ji|da|da v rog|da va rog|sim|sim por favor|"
     r"si|si por favor|evet|oui|ja"
 )
-_NO = re.compile(
-    r"(?:n|no|nah|naa|nope|no thanks|no thank you|no ta|nah thanks|not now|not right now|not yet|not today|"
+_NO = re.compile(  # optionally after a first no, before another: "no not really", "nah no thanks" ("nah im good" is
+    # not here: to "Are you safe right now?" it says safe, and `answer_to_are_you_safe` leaves it to the NLU)
+    r"(?:(?:no|nah|nope) (?=not\b|no\b|nope\b|nah\b))?(?:n|no|nah|naa|nope|no thanks|no thank you|no ta|nah thanks|not now|not right now|not yet|not today|"
     r"maybe later|later|another time|im ok|i m ok|im okay|i m okay|im fine|i m fine|im good|i m good|"
     r"i dont want to|i don t want to|i dont|i don t|dont|don t|no im ok|no i m ok|no im good|no i m good|"
     r"not really|no need|im alright|i m alright|not rn|not atm|not at the moment|not at the minute|not for now|"
@@ -819,13 +821,32 @@ _NO_OTHER_LANGUAGES = re.compile(
 
 
 # "No thank you, he already has a counsellor through school": a no, then its reason.
-_NO_THEN_A_REASON = re.compile(r"^\s*(?:no|nah|nope)(?: thanks| thank you)?\s*[,.;:!-]+\s*(?P<reason>\w.*)$", re.IGNORECASE)
+_NO_THEN_A_REASON = re.compile(
+    r"^\s*(?:no|nah|nope)(?: thanks| thank you)?(?:\s*[,.;:!-]+\s*|\s+(?=(?:i |im |i m |i was |i am )?(?:just|only)\b))"
+    r"(?P<reason>\w.*)$",
+    re.IGNORECASE,
+)  # "no i just wanted to talk" needs no comma: "just" says what they wanted instead
+# Yes and no in the scripts normalise drops (Arabic, Urdu, Hindi, Gujarati, Bengali, Punjabi, Cyrillic, Greek).
+_YES_OTHER_SCRIPTS = frozenset({"نعم", "ہاں", "جی ہاں", "हाँ", "हां", "जी हाँ", "जी हां", "હા", "હા જી", "হ্যাঁ", "ਹਾਂ", "ਹਾਂ ਜੀ", "да", "так", "ναι"})
+_NO_OTHER_SCRIPTS = frozenset({"لا", "نہیں", "جی نہیں", "नहीं", "जी नहीं", "ના", "না", "ਨਹੀਂ", "нет", "ні", "не", "όχι"})
+_SCRIPT_PUNCTUATION = re.compile(r"[\s.,!?،؟۔।]+")
 
 
 # "Yes please, anything local would help, we've been on the CAMHS list for months": a yes, then
 # why. Not when what follows asks, doubts or turns it round ("yes, but will my mum find out?").
 _YES_THEN_A_REASON = re.compile(
-    r"^\s*(?:yes|yeah|yep|yh|ok|okay|sure)(?: please| pls| thanks| thank you)?\s*[,.;:!-]+\s*(?P<reason>\w.*)$", re.IGNORECASE,
+    r"^\s*(?:(?:obviously|of course|ofc) )?(?:yes|yeah|yep|yh|ok|okay|sure)(?: please| pls| thanks| thank you| obviously| ofc)?"
+    r"\s*[,.;:!-]+\s*(?P<reason>\w.*)$",
+    re.IGNORECASE,
+)
+# "yeah thats why im here": after "yes" itself a reason needs no comma, unless it asks for
+# something else ("yes i need to talk to someone" is for the lines to call).
+_YES_THEN_A_PLAIN_REASON = re.compile(
+    r"^\s*(?:(?:obviously|of course|ofc) )?(?:yes|yeah|yep|yh)(?: please| pls| obviously| ofc)? (?P<reason>\w.*)$", re.IGNORECASE,
+)
+_ASKS_FOR_SOMETHING_ELSE = re.compile(
+    r"\b(?:talk|speak|someone|somebody|person|human|call|ring|phone|email|print|language|english|send|"
+    r"didnt|doesnt|wasnt|isnt|dont|cant|wont|nothing|none|whatever|right|sure)\b"
 )
 _A_REASON_THAT_TURNS = re.compile(
     r"\b(?:but|though|tho|not sure|dont know|don t know|idk|maybe|wait|actually|no|not|never|unless|if)\b"
@@ -848,6 +869,16 @@ def parse_yes_no(text: str, other_languages: bool = False, loose: bool = False) 
     said_yes = _YES_THEN_A_REASON.match(text) if loose and "?" not in text else None
     if said_yes and not _A_REASON_THAT_TURNS.search(normalise(said_yes.group("reason"))):
         return "yes"
+    said_yes = _YES_THEN_A_PLAIN_REASON.match(text) if loose and "?" not in text else None
+    if said_yes:
+        reason = normalise(said_yes.group("reason"))
+        if not _A_REASON_THAT_TURNS.search(reason) and not _ASKS_FOR_SOMETHING_ELSE.search(reason) and parse_yes_no(reason) is None:
+            return "yes"
+    if other_languages and (plain := _SCRIPT_PUNCTUATION.sub(" ", text).strip().lower()):
+        if plain in _YES_OTHER_SCRIPTS:
+            return "yes"
+        if plain in _NO_OTHER_SCRIPTS:
+            return "no"
     clean = normalise(text)
     core = " ".join(_FILLER_WORDS.sub(" ", clean).split()) or clean
     if loose:

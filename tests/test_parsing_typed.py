@@ -453,6 +453,31 @@ def test_the_second_review_of_two_ages_in_one_answer(text, low, high):
     assert (age.low, age.high) == (low, high)
 
 
+@pytest.mark.parametrize(("text", "answer"), [
+    # development authors at the offer (session 25): a yes or no with its reason and no comma
+    ("obviously yes thats why im here", "yes"), ("yeah thats why im here", "yes"), ("yes ofc", "yes"),
+    ("no i just wanted to talk", "no"), ("nah just wanted to talk", "no"), ("no not really", "no"),
+    # yes and no in scripts the text is normalised without
+    ("نعم", "yes"), ("ہاں", "yes"), ("हाँ", "yes"), ("так", "yes"), ("لا", "no"), ("नहीं", "no"), ("ના", "no"),
+    # a reason that asks for something else, doubts or turns it round is left to the NLU
+    ("yes i need to talk to someone", None), ("yes it didnt help", None), ("yeah whatever", None), ("yeah right", None),
+    ("yes but will my mum know", None), ("no i want help", None), ("yeah no", None),
+])
+def test_a_yes_or_no_with_its_reason_and_no_comma(text, answer):
+    from signposting.parsing import parse_yes_no
+
+    assert parse_yes_no(text, other_languages=True, loose=True) == answer
+
+
+@pytest.mark.parametrize("text", ["نعم", "لا", "yeah thats why im here", "no i just wanted to talk"])
+def test_those_are_read_only_where_a_choice_is_asked(text):
+    """"Are you safe right now?" and the check question do not read them: other scripts only at
+    the offer, a reason without a comma only at a question that is a choice."""
+    from signposting.parsing import parse_yes_no
+
+    assert parse_yes_no(text) is None
+
+
 @pytest.mark.parametrize("text", ["sure sure", "alright alright"])
 def test_a_yes_said_twice_may_be_sarcasm(text):
     from signposting.parsing import parse_yes_no
