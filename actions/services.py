@@ -43,6 +43,8 @@ from signposting.vocabulary import AREA_CODES, CONCERNS, NATIONS, OTHER_CONCERN,
 
 logger = logging.getLogger(__name__)
 
+# The answers the questions collect: none given means nothing was asked yet.
+ANSWERS = ("user_role", "age", "school", "area", "concern")
 TRIAGE_SLOTS = (
     "user_role", "age", "school", "area", "concern", "age_min", "age_max", "area_code",
     "area_group", "area_options", "school_urn", "school_has_mhst", "services_shown", "requested_slot",
@@ -215,7 +217,13 @@ class ActionMoreServices(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         shown = tuple(tracker.get_slot("services_shown") or ())
-        if not shown:  # nothing searched yet: start the triage instead
+        if not shown and not any(tracker.get_slot(slot) for slot in ANSWERS) and not tracker.active_loop.get("name"):
+            # Nothing asked or searched yet ("i keep wurrying abowt evrything" as the first message,
+            # read as "more options", got "What would you like to change?"): the questions, as for hello.
+            dispatcher.utter_message(response="utter_greet")
+            dispatcher.utter_message(response="utter_urgent_help")
+            return [FollowupAction("triage_form")]
+        if not shown:  # answers but no search yet: which to change
             dispatcher.utter_message(response="utter_change_what")
             return []
         return show_services(dispatcher, tracker, exclude=shown, domain=domain)

@@ -1,5 +1,6 @@
-"""Requests said in so many words after the list: a thank-you that closes, doing it again for
-another child, sending or showing the list to someone, and asking to talk to a person (issue #12).
+"""Requests said in so many words after the list: a thank-you that closes, having to go, doing it
+again for another child, sending or showing the list to someone, and asking to talk to a person
+(issue #12).
 
 The development sets (D1 to D4) typed these to "What would you like to do next?" and DIET read
 them as something else: "thx ill have a look 👍" as a worry ("Thank you for telling me"), "ok
@@ -27,9 +28,10 @@ TALK_TO_A_PERSON = "talk_to_a_person"
 REQUEST_OTHER_LANGUAGE = "request_other_language"
 MORE_OPTIONS = "more_options"
 SEEK_HELP = "seek_help"
+GOODBYE = "goodbye"
 # The requests answered after the list (the others start or carry on the questions).
 NEXT_STEP_REQUESTS = frozenset({
-    THANKS, START_AGAIN, REQUEST_EMAIL, REQUEST_PRINT, TALK_TO_A_PERSON, REQUEST_OTHER_LANGUAGE, MORE_OPTIONS,
+    THANKS, START_AGAIN, REQUEST_EMAIL, REQUEST_PRINT, TALK_TO_A_PERSON, REQUEST_OTHER_LANGUAGE, MORE_OPTIONS, GOODBYE,
 })
 
 _OK = (
@@ -188,6 +190,10 @@ _LANGUAGE_NAMED = re.compile(
     rf"(?: (?:{_PLEASE}|language|version|then|instead))*"
 )
 _LANGUAGES = _any_of(LANGUAGE_NAMES - {"english"})
+# "se poate în română?", "czy mozna po polsku": a few words, then "in" (or its own word) and the language
+_ASKED_IN_A_LANGUAGE = re.compile(
+    rf"(?:\w+ ){{1,3}}(?:in|na|po|w|em|en|auf|yn|i) (?:{_LANGUAGES})(?: (?:{_PLEASE}|language|version|then|instead))*"
+)
 # "parent needs it in farsi, pls", "can i get this in urdu", "do you have it in arabic"
 _IN_A_LANGUAGE = re.compile(
     r"(?:(?:the |my |her |his |their )?(?:parent|parents|mum|mom|dad|family|carer|nan|grandma|she|he|they|we|i) "
@@ -207,7 +213,10 @@ _WHO = r"(?:who|where|wer|wat|who else|where else)"
 _SEEK_HELP = re.compile(
     rf"(?:(?:hi|hello|hey|um|so|honestly|tbh) )*(?:i )?(?:dont know|do not know|don t know|idk|dunno|not sure|im not sure|i m not sure|"
     rf"no idea) {_WHO} (?:else )?(?:to|i can|can i|i should|should i|i could) (?:talk to|speak to|turn to|go|go to|ask|tell|go for help|ask for help)"
-    r"(?: (?:about (?:it|this|stuff|things|my feelings)|anymore|any more|tbh|honestly|now|please|pls|lol|x+))*"
+    r"(?: (?:about (?:it|this|stuff|things|my feelings)|anymore|any more|tbh|honestly|now|please|pls|lol|x+))*|"
+    # "who can i talk to about stuff" (D-sets: answered as a question about privacy)
+    rf"(?:(?:hi|hello|hey|um|so) )*{_WHO} (?:can|could|should|do) (?:i|we) (?:talk to|speak to|turn to|go to|go|ask)"
+    r"(?: (?:about (?:it|this|stuff|things|my feelings|how i feel)|for help|tbh|honestly|please|pls|\?))*"
 )
 
 # What a different service should be: "is there anything without a long wait", "got any with no
@@ -229,7 +238,30 @@ _MORE_WITH_A_NEED = re.compile(
     rf"(?: {_DIFFERENTLY}(?: (?:service|services|options|ones|places|support|help))*)+(?: (?:please|pls|plz|then))*"
 )
 
+# "gtg mums calling me", "sorry got to go, tea's ready" (D-sets: read as the parent's own help, or
+# not understood). Having to go, and why: someone calling or a meal or lesson, never a feeling.
+_SOMEONE_AT_HOME = r"(?:(?:my |me )?(?:mums?|mum s|moms?|mams?|dads?|nans?|grans?|teachers?|sisters?|brothers?)|someone|somebody)"
+_HAVE_TO_GO = re.compile(
+    r"(?:(?:ok|okay|right|sorry|soz|sry|anyway|anyways|thanks|thank you|thx|ty|cheers|oh|oops) )*"
+    r"(?:gtg|g2g|got to go|gotta go|gota go|i ve got to go|ive got to go|ive gotta go|i gotta go|i have to go|have to go|"
+    r"i need to go|need to go|i must go|must go)(?: now| sorry| soz)*"
+    rf"(?: (?:{_SOMEONE_AT_HOME} (?:is |s )?(?:calling|calling me|shouting|shouting me|here|coming|back|home|wants me)|"
+    r"(?:tea|dinner|lunch|food)(?:s| s| is)? ready|(?:class|lesson|school|the bell)(?:s| s| is)? (?:starting|going)|"
+    r"(?:battery|phone)(?:s| s| is)? (?:dying|on \d+)))?"
+    r"(?: (?:bye|byee+|bye bye|cya|see ya|see you|thanks|thank you|thx|ty|cheers|sorry|soz|x+))*"
+)
+
+# "these all have huge waiting lists, what else is there": a reason, then asking for the rest
+_WHAT_ELSE = re.compile(
+    r"(?:[\w ]{1,80} )?(?:so |but |ok |and )?(?:what else is there|what else (?:have you got|have u got|is available|you got|u got)|"
+    r"(?:is there |are there |have you got |have u got |got )?(?:anything else|any others|any other ones|any more|anymore|others)"
+    r" (?:is there|are there|available|you can show me|u can show me|nearby|near me|near us)|"
+    r"(?:is there |are there )(?:anything else|any others|any more|any other options|other options))"
+    r"(?: (?:please|pls|plz|then|\?))*"
+)
+
 _GRAMMARS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (GOODBYE, _HAVE_TO_GO),
     (THANKS, _CLOSING_THANKS),
     (START_AGAIN, _START_AGAIN),
     (START_AGAIN, _AGAIN_FOR_ANOTHER),
@@ -238,9 +270,11 @@ _GRAMMARS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (TALK_TO_A_PERSON, _TALK_TO_SOMEONE),
     (REQUEST_OTHER_LANGUAGE, _LANGUAGE_NAMED),
     (REQUEST_OTHER_LANGUAGE, _IN_A_LANGUAGE),
+    (REQUEST_OTHER_LANGUAGE, _ASKED_IN_A_LANGUAGE),
     (THANKS, _THANKS_IN_ANOTHER_LANGUAGE),
     (SEEK_HELP, _SEEK_HELP),
     (MORE_OPTIONS, _MORE_WITH_A_NEED),
+    (MORE_OPTIONS, _WHAT_ELSE),
 )
 MAX_WORDS = 24
 

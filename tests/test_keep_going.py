@@ -200,3 +200,23 @@ def test_the_email_answer_after_a_list_names_the_widgets_own_button():
     button = re.search(r'"([^"]+)"', text).group(1)
     assert f'["{button}",' in (root / "bot/web/static/widget.js").read_text(encoding="utf8")
     assert f"works for {LINK_DAYS} days" in text
+
+
+def test_more_options_before_anything_was_asked_starts_the_questions():
+    """"i keep wurrying abowt evrything" as a first message, read as "more options", got "What would
+    you like to change?" (development author D1, session 25): nothing was asked yet, so the greeting
+    and the questions come, as for a hello."""
+    from actions.services import ActionMoreServices
+
+    messages, events = run_action(ActionMoreServices(), [], {}, intent="more_options", text="i keep wurrying abowt evrything",
+                                  active_loop=None)
+    assert responses(messages) == ["utter_greet", "utter_urgent_help"]
+    assert events == [{"event": "followup", "timestamp": None, "name": "triage_form"}]
+
+
+@pytest.mark.parametrize(("slots", "active_loop"), [({"age": "14", "user_role": "young_person"}, None), ({}, "triage_form")])
+def test_more_options_with_answers_but_no_list_asks_what_to_change(slots, active_loop):
+    from actions.services import ActionMoreServices
+
+    messages, events = run_action(ActionMoreServices(), [], slots, intent="more_options", text="more options", active_loop=active_loop)
+    assert responses(messages) == ["utter_change_what"] and events == []

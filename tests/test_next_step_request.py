@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from signposting.next_step_request import (
+    GOODBYE,
     MORE_OPTIONS,
     REQUEST_EMAIL,
     REQUEST_OTHER_LANGUAGE,
@@ -24,6 +25,24 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.parametrize(
     ("text", "intent"),
     [
+        # having to go, and why (development set: "gtg mums calling me" got the parent's own help)
+        ("gtg mums calling me", GOODBYE),
+        ("gtg mums calling", GOODBYE),
+        ("sorry got to go, tea's ready", GOODBYE),
+        ("ok i have to go now bye", GOODBYE),
+        ("g2g battery dying", GOODBYE),
+        ("i have to go to school tomorrow and i cant face it", None),  # a worry, not a goodbye
+        ("i have to go, i cant do this anymore", None),  # left to DIET and the risk layer
+        ("who can i talk to about stuff", SEEK_HELP),
+        ("where can i go for help?", SEEK_HELP),
+        # a reason, then asking for the rest (D-sets: read as a question about the service)
+        ("these all have huge waiting lists, what else is there", MORE_OPTIONS),
+        ("are there any others?", MORE_OPTIONS),
+        ("is there anything else i can do to help him", None),
+        # a language asked for after a few words of it ("se poate în română?" was a greeting)
+        ("se poate în română?", REQUEST_OTHER_LANGUAGE),
+        ("czy mozna po polsku", REQUEST_OTHER_LANGUAGE),
+        ("my friend speaks polish", None),
         # a thank-you that closes (development set: "thx ill have a look 👍" got "Thank you for telling me")
         ("thx ill have a look 👍", THANKS),
         ("ok thank you I'll give them a ring", THANKS),
