@@ -217,9 +217,11 @@ class ActionMoreServices(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         shown = tuple(tracker.get_slot("services_shown") or ())
-        if not shown and not any(tracker.get_slot(slot) for slot in ANSWERS) and not tracker.active_loop.get("name"):
-            # Nothing asked or searched yet ("i keep wurrying abowt evrything" as the first message,
-            # read as "more options", got "What would you like to change?"): the questions, as for hello.
+        first_message = sum(event.get("event") == "user" for event in tracker.events or []) <= 1
+        if not shown and first_message and not any(tracker.get_slot(slot) for slot in ANSWERS) and not tracker.active_loop.get("name"):
+            # The first message ("i keep wurrying abowt evrything", read as "more options", got "What
+            # would you like to change?"): the questions, as for hello. Never after the offer ("maybe
+            # another time" is a no there).
             dispatcher.utter_message(response="utter_greet")
             dispatcher.utter_message(response="utter_urgent_help")
             return [FollowupAction("triage_form")]

@@ -72,7 +72,9 @@ _CLOSING_THANKS = re.compile(
     # (never "im done", "thats it" or "finished" alone: they can mean an ending)
     rf"(?:(?:no|nah|nope|ok|okay|right|great|cheers|thanks|thank you|thx|ty) )*(?:thats all|that s all|that is all|thats everything|"
     rf"that s everything|no further (?:queries|questions)|nothing else|nothing more)(?: (?:for now|today|thanks|thank you|thx|ty|cheers|x+))*|"
-    rf"(?:{_OK} )*{_WE} (?:defo |definitely |def |probably |deffo )?{_LOOK}(?: (?:{_WHEN}))* (?:{_THANK})(?: x+)*"
+    rf"(?:{_OK} )*{_WE} (?:defo |definitely |def |probably |deffo )?{_LOOK}(?: (?:{_WHEN}))* (?:{_THANK})(?: x+)*|"
+    # "ok ill check them out", "great, we'll have a look tonight": an OK first says it closes
+    rf"(?:{_OK} )+{_WE} (?:defo |definitely |def |probably |deffo )?{_LOOK}(?: (?:{_WHEN}))*(?: x+)*"
 )
 
 _CHILD = (
@@ -260,8 +262,20 @@ _WHAT_ELSE = re.compile(
     r"(?: (?:please|pls|plz|then|\?))*"
 )
 
+# "no im good thx", "nah we're fine now thanks", "no thanks finished": nothing more wanted, after the
+# list (DIET reads a "no", which the safety steps keep; `closes_after_the_list` reads these there).
+_NOTHING_MORE = re.compile(
+    r"(?:no|nah|nope|no thanks|no thank you|nah thanks)(?: (?:thanks|thank you|thx|ty|cheers))?"
+    r"(?: (?:im|i m|i am|were|we re|we are) (?:good|sorted|all good|all sorted)(?: now| for now)?"
+    r"(?: (?:thanks|thank you|thx|ty|cheers|x+|bye))*|"
+    # "ok" or "fine" only with thanks: "nah im ok" is also how a risk message plays things down
+    r" (?:im|i m|i am|were|we re|we are) (?:ok|okay|fine|alright)(?: now| for now)?(?: (?:thanks|thank you|thx|ty|cheers))+(?: (?:x+|bye))*|"
+    r" (?:finished|all done|all sorted|sorted|thats it|that s it)(?: (?:thanks|thank you|thx|ty|cheers|x+|bye))*)"
+)
+
 _GRAMMARS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (GOODBYE, _HAVE_TO_GO),
+    (GOODBYE, _NOTHING_MORE),
     (THANKS, _CLOSING_THANKS),
     (START_AGAIN, _START_AGAIN),
     (START_AGAIN, _AGAIN_FOR_ANOTHER),
@@ -296,3 +310,11 @@ def request_in_so_many_words(text: str) -> str | None:
 def is_next_step_request(text: str) -> bool:
     """Does `text` make one of the requests answered after the list (`NEXT_STEP_REQUESTS`)?"""
     return request_in_so_many_words(text) in NEXT_STEP_REQUESTS
+
+
+def closing_in_so_many_words(text: str) -> str | None:
+    """`THANKS` or `GOODBYE` for a thank-you that closes, having to go or wanting nothing more, said
+    in so many words: after the list these end the chat kindly, whatever DIET read ("no that's all
+    thank you" is a "no")."""
+    request = request_in_so_many_words(text)
+    return request if request in (THANKS, GOODBYE) else None

@@ -809,7 +809,7 @@ _YES_OTHER_LANGUAGES = re.compile(
 _NO = re.compile(  # optionally after a first no, before another: "no not really", "nah no thanks" ("nah im good" is
     # not here: to "Are you safe right now?" it says safe, and `answer_to_are_you_safe` leaves it to the NLU)
     r"(?:(?:no|nah|nope) (?=not\b|no\b|nope\b|nah\b))?(?:n|no|nah|naa|nope|no thanks|no thank you|no ta|nah thanks|not now|not right now|not yet|not today|"
-    r"maybe later|later|another time|im ok|i m ok|im okay|i m okay|im fine|i m fine|im good|i m good|"
+    r"maybe later|later|another time|maybe another time|maybe next time|another day|maybe another day|im ok|i m ok|im okay|i m okay|im fine|i m fine|im good|i m good|"
     r"i dont want to|i don t want to|i dont|i don t|dont|don t|no im ok|no i m ok|no im good|no i m good|"
     r"not really|no need|im alright|i m alright|not rn|not atm|not at the moment|not at the minute|not for now|"
     r"not just now|no not now|no not yet|no not right now)"

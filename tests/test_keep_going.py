@@ -214,9 +214,32 @@ def test_more_options_before_anything_was_asked_starts_the_questions():
     assert events == [{"event": "followup", "timestamp": None, "name": "triage_form"}]
 
 
-@pytest.mark.parametrize(("slots", "active_loop"), [({"age": "14", "user_role": "young_person"}, None), ({}, "triage_form")])
-def test_more_options_with_answers_but_no_list_asks_what_to_change(slots, active_loop):
+@pytest.mark.parametrize(("slots", "active_loop", "earlier"), [
+    ({"age": "14", "user_role": "young_person"}, None, []), ({}, "triage_form", []),
+    ({}, None, [{"event": "user", "text": "i need to talk to someone"}, bot("utter_offer_to_continue")]),  # "maybe another time"
+])
+def test_more_options_with_answers_or_after_the_first_message_asks_what_to_change(slots, active_loop, earlier):
     from actions.services import ActionMoreServices
 
-    messages, events = run_action(ActionMoreServices(), [], slots, intent="more_options", text="more options", active_loop=active_loop)
+    messages, events = run_action(ActionMoreServices(), earlier, slots, intent="more_options", text="more options", active_loop=active_loop)
     assert responses(messages) == ["utter_change_what"] and events == []
+
+
+@pytest.mark.parametrize(("text", "reply"), [("no that's all thank you", "utter_thanks_reply"), ("no im good thx", "utter_goodbye")])
+def test_a_closing_after_the_list_read_as_a_no_ends_kindly(text, reply):
+    """Development author D5 (session 25): DIET reads these as a "no", which the safety steps keep,
+    and they got "Sorry, I didn't get that" after the list."""
+    from actions.keep_going import ActionNotUnderstood
+
+    messages, events = run_action(ActionNotUnderstood(), [bot("utter_next_step")], {"services_shown": ["a"]}, intent="deny",
+                                  text=text, active_loop=None)
+    assert responses(messages) == [reply]
+    assert [event["event"] for event in events] == ["rewind", "followup"]
+
+
+def test_a_closing_in_the_questions_is_not_read_as_one():
+    from actions.keep_going import ActionNotUnderstood
+
+    messages, _ = run_action(ActionNotUnderstood(), [bot("utter_ask_age")], {"requested_slot": "age", "services_shown": ["a"]},
+                             intent="deny", text="no im good thx")
+    assert "utter_thanks_reply" not in responses(messages) and "utter_goodbye" not in responses(messages)

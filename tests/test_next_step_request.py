@@ -27,6 +27,14 @@ ROOT = Path(__file__).resolve().parent.parent
     [
         # having to go, and why (development set: "gtg mums calling me" got the parent's own help)
         ("gtg mums calling me", GOODBYE),
+        # nothing more wanted (D5: "Sorry, I didn't get that", DIET read a "no")
+        ("no im good thx", GOODBYE),
+        ("no thanks finished", GOODBYE),
+        ("nah we're fine now thanks", GOODBYE),
+        ("no that's all thank you", THANKS),
+        ("ok ill check them out", THANKS),
+        ("no thanks", None),  # "Did this help?" may be what it answers
+        ("no i dont feel good", None),
         ("gtg mums calling", GOODBYE),
         ("sorry got to go, tea's ready", GOODBYE),
         ("ok i have to go now bye", GOODBYE),

@@ -457,6 +457,7 @@ def test_the_second_review_of_two_ages_in_one_answer(text, low, high):
     # development authors at the offer (session 25): a yes or no with its reason and no comma
     ("obviously yes thats why im here", "yes"), ("yeah thats why im here", "yes"), ("yes ofc", "yes"),
     ("no i just wanted to talk", "no"), ("nah just wanted to talk", "no"), ("no not really", "no"),
+    ("maybe another time", "no"),
     # yes and no in scripts the text is normalised without
     ("نعم", "yes"), ("ہاں", "yes"), ("हाँ", "yes"), ("так", "yes"), ("لا", "no"), ("नहीं", "no"), ("ના", "no"),
     # a reason that asks for something else, doubts or turns it round is left to the NLU
