@@ -21,7 +21,6 @@ from actions.feedback import ActionRecordFeedback, ask_contacted_if_due, typed_f
 from actions.triage_form import WHAT_WE_MEAN, WHY_WE_ASK, ask_area, resolve_area
 from signposting.change_request import parse_change_target
 from signposting.languages import interpreter_lines, language_named
-from signposting.next_step_request import THANKS, closing_in_so_many_words
 from signposting.parsing import asks_what_we_mean, asks_why_we_ask, parent_speaking, parse_yes_no, role_said_of_oneself
 from signposting.responses import NOT_UNDERSTOOD, NOT_UNDERSTOOD_ACTION, REQUEST_EMAIL_AFTER_A_LIST
 from signposting.settings import settings
@@ -141,12 +140,6 @@ class ActionNotUnderstood(Action):
         return NOT_UNDERSTOOD_ACTION
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
-        closing = closing_in_so_many_words(tracker.latest_message.get("text") or "")
-        if closing and not in_the_form(tracker) and tracker.get_slot("services_shown"):
-            # "no that's all thank you", "no im good thx" after the list: read as a "no", they got
-            # "Sorry, I didn't get that" (development author D5, session 25)
-            dispatcher.utter_message(response="utter_thanks_reply" if closing == THANKS else "utter_goodbye")
-            return [UserUtteranceReverted(), FollowupAction("action_listen")]
         if typed_feedback_answer(tracker):  # "yes" typed after "Did this help?" is an answer
             # then listen: as a fallback this turn has no rule to end it
             return [*await ActionRecordFeedback().run(dispatcher, tracker, domain), FollowupAction("action_listen")]

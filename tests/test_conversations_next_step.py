@@ -39,7 +39,12 @@ def test_a_greeting_after_the_list_offers_the_next_step_and_does_not_search_agai
 
 
 # The brief's wordings (also training examples) and wordings the training data does not have.
-@pytest.mark.parametrize("answer", ["that's all thanks", "nothing else", "nah nothing else ta", "thats everything cheers"])
+@pytest.mark.parametrize("answer", [
+    "that's all thanks", "nothing else", "nah nothing else ta", "thats everything cheers",
+    # development authors (session 25): read as a "no" or the parent's own help, they got "Sorry,
+    # I didn't get that" or "You matter too"
+    "no that's all thank you", "no im good thx", "gtg mums calling me",
+])
 def test_done_after_the_list_says_goodbye(bot, answer):  # noqa: F811
     chat = results(bot)
     reply = texts(chat.say(answer))

@@ -224,22 +224,3 @@ def test_more_options_with_answers_or_after_the_first_message_asks_what_to_chang
     messages, events = run_action(ActionMoreServices(), earlier, slots, intent="more_options", text="more options", active_loop=active_loop)
     assert responses(messages) == ["utter_change_what"] and events == []
 
-
-@pytest.mark.parametrize(("text", "reply"), [("no that's all thank you", "utter_thanks_reply"), ("no im good thx", "utter_goodbye")])
-def test_a_closing_after_the_list_read_as_a_no_ends_kindly(text, reply):
-    """Development author D5 (session 25): DIET reads these as a "no", which the safety steps keep,
-    and they got "Sorry, I didn't get that" after the list."""
-    from actions.keep_going import ActionNotUnderstood
-
-    messages, events = run_action(ActionNotUnderstood(), [bot("utter_next_step")], {"services_shown": ["a"]}, intent="deny",
-                                  text=text, active_loop=None)
-    assert responses(messages) == [reply]
-    assert [event["event"] for event in events] == ["rewind", "followup"]
-
-
-def test_a_closing_in_the_questions_is_not_read_as_one():
-    from actions.keep_going import ActionNotUnderstood
-
-    messages, _ = run_action(ActionNotUnderstood(), [bot("utter_ask_age")], {"requested_slot": "age", "services_shown": ["a"]},
-                             intent="deny", text="no im good thx")
-    assert "utter_thanks_reply" not in responses(messages) and "utter_goodbye" not in responses(messages)

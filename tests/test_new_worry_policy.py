@@ -111,3 +111,26 @@ def test_a_change_named_after_the_list_goes_to_the_change_action_whatever_the_in
 
 def test_more_options_without_a_change_named_is_left_to_the_rules(domain):
     assert next_new_worry_action(after_the_list(domain, "show me another one", "more_options")) is None
+
+
+@pytest.mark.parametrize(("text", "intent", "reply"), [
+    ("no that's all thank you", "deny", "utter_thanks_reply"), ("no im good thx", "deny", "utter_goodbye"),
+    ("gtg mums calling me", "parent_own_help", "utter_goodbye"), ("ok ill check them out", "nlu_fallback", "utter_thanks_reply"),
+])
+def test_a_closing_after_the_list_ends_kindly_whatever_the_nlu_read(domain, text, intent, reply):
+    """Development authors (session 25): DIET read these as a "no" (which the safety steps keep),
+    the parent's own help or nothing, and they got "Sorry, I didn't get that" or "You matter too"."""
+    state = after_the_list(domain, text, intent)
+    assert next_new_worry_action(state) == reply
+    state.update(ActionExecuted(reply))
+    assert next_new_worry_action(state) == "action_listen"
+
+
+@pytest.mark.parametrize("text", ["no", "no thanks", "no im good thx but he still cant sleep"])
+def test_a_no_after_the_list_is_no_closing(domain, text):
+    """A plain "no" may answer "Did this help?": the feedback reads it."""
+    assert next_new_worry_action(after_the_list(domain, text, "deny")) is None
+
+
+def test_a_closing_before_the_list_is_left_to_the_rules(domain):
+    assert next_new_worry_action(after_the_list(domain, "no im good thx", "deny", shown=False)) is None

@@ -23,7 +23,7 @@ from bot.nlu.crisis_policy import CRISIS_ACTIONS, UTTER_OFFER, last_bot_action_b
 from bot.nlu.deterministic_policy import DeterministicPolicy
 from signposting.change_request import parse_change_target
 from signposting.list_question import parse_list_question
-from signposting.next_step_request import is_next_step_request
+from signposting.next_step_request import GOODBYE, THANKS, closing_in_so_many_words, is_next_step_request
 
 CHANGE_ANSWER = "action_change_answer"
 # Answers a question about the services shown from their records (actions/list_questions.py).
@@ -83,9 +83,27 @@ def _typed_to_the_offer(tracker: DialogueStateTracker) -> bool:
     )
 
 
+# A closing after the list, said in so many words, whatever DIET read ("no that's all thank you" and
+# "no im good thx" are a "no", which the safety steps keep: they got "Sorry, I didn't get that").
+CLOSING_REPLIES = {THANKS: "utter_thanks_reply", GOODBYE: "utter_goodbye"}
+
+
+def closing_after_the_list(tracker: DialogueStateTracker) -> str | None:
+    """The reply to a closing after the list that the NLU did not read as thanks or a goodbye
+    (those the rules answer)."""
+    if not replies_to_the_list(tracker) or (tracker.latest_message.intent or {}).get("name") in CLOSING_REPLIES:
+        return None
+    closing = closing_in_so_many_words(tracker.latest_message.text or "")
+    return CLOSING_REPLIES[closing] if closing else None
+
+
 def next_new_worry_action(tracker: DialogueStateTracker) -> str | None:
     if next_step(tracker)[0] is not None:  # the crisis path first, always
         return None
+    if tracker.latest_action_name in CLOSING_REPLIES.values():
+        return ACTION_LISTEN_NAME if closing_in_so_many_words(tracker.latest_message.text or "") else None
+    if (closing := closing_after_the_list(tracker)) is not None:
+        return closing
     if tracker.latest_action_name == LIST_ANSWER and tracker.latest_message and parse_list_question(tracker.latest_message.text or ""):
         return ACTION_LISTEN_NAME
     if tracker.latest_action_name == CHANGE_ANSWER and _answered_a_new_worry(tracker):
