@@ -4,6 +4,9 @@ Trains the NLU pipeline twice from nothing (each with its own empty Rasa cache, 
 environment `bot.train` trains in), parses every message of the development sets with both
 models and prints how many readings differ: in intent, or in any confidence or risk figure.
 `--plain` trains without the reproducibility settings, as before 2026-12-02, to compare.
+`--second-isa AVX2` trains the second model as on a machine whose processor has only those
+instructions (oneDNN's ONEDNN_MAX_CPU_ISA): do two machines give the same model?
+`--no-onednn` trains both with TensorFlow's oneDNN operations off (TF_ENABLE_ONEDNN_OPTS=0).
 About 20 minutes a training on 2 cores; the two run one after the other.
 """
 from __future__ import annotations
@@ -41,11 +44,12 @@ def dev_messages() -> list[str]:
     return sorted(set(texts))
 
 
-def train_nlu(out: Path, plain: bool) -> float:
+def train_nlu(out: Path, plain: bool, extra_env: dict[str, str] | None = None) -> float:
     env = training_env()
     if plain:
         for name in REPRODUCIBLE_TRAINING:
             env.pop(name, None)
+    env.update(extra_env or {})
     env["RASA_CACHE_DIRECTORY"] = str(out / "cache")  # nothing reused from an earlier training
     started = time.monotonic()
     subprocess.run([sys.executable, "-m", "rasa", "train", "nlu", "--config", "config.yml", "--nlu", "data/nlu",
@@ -69,20 +73,27 @@ async def readings(model: Path, texts: list[str]) -> dict[str, Reading]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plain", action="store_true", help="train without the reproducibility settings")
+    parser.add_argument("--second-isa", help="the second training as on a processor with only these instructions (AVX2, AVX512_CORE...)")
+    parser.add_argument("--no-onednn", action="store_true", help="both trainings with TF_ENABLE_ONEDNN_OPTS=0")
     args = parser.parse_args(argv)
     os.environ["RASA_TELEMETRY_ENABLED"] = "false"
     texts = dev_messages()
+    both = {"TF_ENABLE_ONEDNN_OPTS": "0"} if args.no_onednn else {}
     with tempfile.TemporaryDirectory(prefix="reproducible-") as tmp:
         models, seconds = [], []
         for name in ("first", "second"):
             out = Path(tmp) / name
-            seconds.append(train_nlu(out, args.plain))
+            isa = {"ONEDNN_MAX_CPU_ISA": args.second_isa} if args.second_isa and name == "second" else {}
+            seconds.append(train_nlu(out, args.plain, {**both, **isa}))
             models.append(out / "nlu.tar.gz")
             print(f"{name} training: {seconds[-1]:.0f} s", flush=True)
         first, second = (asyncio.run(readings(model, texts)) for model in models)
     intents = [text for text in texts if first[text][0] != second[text][0]]
     figures = [text for text in texts if first[text] != second[text]]
-    print(f"{'plain' if args.plain else 'reproducible'} training, {len(texts)} development messages:")
+    how = "plain" if args.plain else "reproducible"
+    how += ", oneDNN off" if args.no_onednn else ""
+    how += f", the second as on {args.second_isa}" if args.second_isa else ""
+    print(f"{how} training, {len(texts)} development messages:")
     print(f"  read as a different intent: {len(intents)}")
     print(f"  any confidence or risk figure different: {len(figures)}")
     for text in intents[:10]:

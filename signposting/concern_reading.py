@@ -7,11 +7,13 @@ server and the evaluation use the same decision.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from signposting.parsing import parse_concern
+from signposting.text import normalise
 from signposting.vocabulary import OTHER_CONCERN as OTHER
 
 PARSE_KEY = "concern_model"  # where the guess is kept in a message's parse data
@@ -21,6 +23,13 @@ NOT_A_WORRY = "none"
 # Worries the rules route to specific help on purpose: a guess never replaces them.
 KEPT_FROM_RULES = frozenset({"self_harm", "online_safety"})
 CRISIS = "crisis"
+GENDER_SEXUALITY = "gender_sexuality"
+# Words that name a gender identity or sexuality and nothing else: the rules' reading stands over
+# the model's guess (the rules' other words for it, like "came out" or "questioning", may not).
+IDENTITY_WORDS = re.compile(
+    r"\b(?:gay|lesbian|bisexual|bi|pansexual|trans|transgender|non ?binary|enby|queer|lgbt\w*|sexuality|"
+    r"sexual orientation|gender identity|dysphoria|my pronouns)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -84,6 +93,8 @@ def read_concern(text: str, parse_data: Mapping[str, Any] | None = None, thresho
     rule, guess = parse_concern(text), guess_from(parse_data)
     if guess is None or risk_flagged(text, parse_data):
         return rule
+    if rule == GENDER_SEXUALITY and IDENTITY_WORDS.search(normalise(text)):
+        return rule  # "dysphoria is really bad lately, i hate being in this body" is not body image
     return choose_concern(rule, guess, thresholds)
 
 

@@ -425,7 +425,7 @@ CONCERN_PATTERNS: dict[str, str] = {
     r"witness(?:ed)?|since (?:the|what) happened|"
     r"(?:saw|seen|see) something (?:really |so )?(?:bad|terrible|horrible|awful|scary|traumatic)|"
     r"something (?:really |so )?(?:bad|terrible|horrible|awful|scary|traumatic) happen\w*|"
-    r"cant stop thinking about what (?:happened|i saw)|refugee|fled|war",
+    r"cant stop thinking about what (?:happened|i saw)|refugees?|fled|war",
     "online_safety": r"online|internet|social media|snap ?chat|on snap|insta(?:gram)?|tik ?tok|discord|whats ?app|"
     r"roblox|fortnite|minecraft|xbox|playstation|ps5|game chat|nudes?|naked (?:pics?|photos?|pictures?|images?|videos?)|sext\w*|sextortion|blackmail\w*|"
     r"(?:pics|photos|pictures|images|videos) (?:of (?:me|him|her) )?(?:shared|going round|posted|leaked)|leaked|"
@@ -433,25 +433,28 @@ CONCERN_PATTERNS: dict[str, str] = {
     r"scary (?:stuff|things|videos?|content|messages)",
     "school_refusal": r"school refus\w*|school avoid\w*|ebsa|attendance|"
     r"(?:wont|doesnt|dont|didnt|cant|cannot|refus\w*|never|stopped|hates?|scared to|afraid to|not|too anxious to|"
-    r"too scared to)\s(?:\w+\s){0,3}?(?:go|going|get|face|attend\w*|goin)\s(?:\w+\s){0,2}?(?:school|college)|"
-    r"(?:havent|hasnt|not) been (?:in|to|into) school|off school|missing school|skip(?:ping)? school|bunk(?:ing)? off|truan\w*|"
+    r"too scared to)\s(?:\w+\s){0,3}?(?:go|going|get|face|attend\w*|goin)\s(?:\w+\s){0,2}?(?:school|college)(?! trips?\b| discos?\b| plays?\b| holidays?\b| residential)|"
+    r"(?:havent|hasnt|not) been (?:in|to|into) school|off school|missing school|skip(?:ping)? (?:school|lessons|classes|most days|days)|bunk(?:ing)? off|truan\w*|"
     r"cr(?:y|ies|ying) (?:every|each) (?:morning|day before school)|every morning (?:is )?a (?:battle|fight|nightmare)",
     "body_image": r"body image|(?:my|his|her|their) body|(?:the way|how) (?:i|he|she|they) looks?|my looks|"
-    r"(?:my|his|her) appearance|ugly|self ?esteem|(?:self )?confidence|insecur\w*|not good enough",
+    r"(?:my|his|her) appearance|ugly|self ?esteem|(?:self )?confidence|insecur\w*|not good enough|plus size|"
+    r"hates? (?:my|his|her) (?:nose|face|skin|teeth|hair|legs|thighs|stomach|belly|arms|height|ears|chin)|"
+    r"(?:nose|face|skin|teeth|legs|thighs|stomach|belly|ears|chin) (?:\w+ ){0,2}(?:i|he|she) (?:hate|hates|cant stand) (?:it|them)|"
+    r"(?:short|tall|small) for (?:my|his|her|their) age",
     "relationships": r"boyfriend|girlfriend|bf|gf|relationships?|break ?up|broke up|broken up|split with|dumped|"
     r"crush|dating|friendships?|fell out|falling out|fallen out",
     # --- the first list -------------------------------------------------------------------
     "exam_stress": r"stress\w* (?:about|over|with|because of) (?:my |the |his |her )?(?:exams?|gcses?|"
     r"a ?levels?|revision|mocks?|tests?|school ?work)|exams?|gcses?|a ?levels?|revision|revising|mocks?|sats|tests?|coursework|"
     r"school ?work|homework",
-    "bullying": r"bull(?:y|ied|ies|ying)|cyber ?bull\w*|trolled|trolls?|picked on|pick on|mean to (?:me|him|her)|"
+    "bullying": r"bull(?:y|ied|ies|ying|yin|ing)|(?:wont|won t|dont|don t|never) leave (?:me|him|her|us) alone|cyber ?bull\w*|trolled|trolls?|picked on|pick on|mean to (?:me|him|her)|"
     r"laugh(?:ing)? at (?:me|him|her)|excluded me|name calling|teas(?:e|ed|es|ing)|picking on|picks on|"
     r"call(?:ed|ing|s)? (?:me |him |her |them )?names",
     "sleep": r"sleep\w*|slep\w*|insomnia|awake at night|up all night|nightmares?|can t get to bed",
     "eating": r"eat\w*|food|weight|fat|diet\w*|binge\w*|anorexi\w*|bulimi\w*|"
     r"starv\w*|meals?|skipping meals|calories",
-    "loneliness": r"lonely|loneliness|alone|no friends|isolated|left out|no one to talk|nobody to talk|"
-    r"nobody likes",
+    "loneliness": r"lonely|loneliness|(?<!leave me )(?<!leave us )(?<!leave him )(?<!leave her )alone|no friends|isolated|"
+    r"left out|no one to talk|nobody to talk|nobody likes|(?:no ?one|nobody) to sit with|sit(?:ting)? (?:on my own|by myself)",
     "anger": r"ang(?:ry|er)|rage|temper|outbursts?|furious|lash(?:ing)? out|aggressive|meltdowns?|snap(?:s|ping|ped)? at",
     "family": r"famil\w*|my parents|(?:mum|mom) and dad|parents (?:are|keep|argu\w*|fight\w*|split\w*|"
     r"divorc\w*|don t|do not|shout\w*)|divorce\w*|splitting up|split up|separat\w*|arguing at home|"
@@ -559,7 +562,10 @@ def parse_concern(text: str) -> str | None:
         if "online_safety" in found and "bullying" in found:
             return "online_safety" if _ONLINE_EXPLOITATION.search(clean) else "bullying"
         return min(found, key=found.__getitem__)
-    if _DONT_KNOW.search(clean) or re.search(r"\b(something else|other|not listed|lots|everything)\b", clean):
+    # "other" or "everything" as (most of) the answer, not "the other lads mug me off about it"
+    if _DONT_KNOW.search(clean) or re.search(r"\b(something else|not listed)\b", clean) or (
+        len(clean.split()) <= 4 and re.search(r"\b(other|lots|everything)\b", clean)
+    ):
         return "other"
     return None
 

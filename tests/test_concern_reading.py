@@ -126,3 +126,15 @@ def test_the_search_maps_self_harm_words_to_self_harm_whatever_the_guess() -> No
     said = {"text": "i burn myself", **guessed("body_image", level="crisis")}
     tracker = sdk_tracker(said, [{"event": "user", "text": "i burn myself", "parse_data": said}], concern_slot="i burn myself")
     assert concern_from_text("i burn myself", tracker) == "self_harm"
+
+
+@pytest.mark.parametrize("text", ["dysphoria is really bad lately, i hate being in this body", "im bi and people at school keep making jokes about it"])
+def test_a_word_that_names_a_gender_identity_or_sexuality_stands_over_a_guess(text) -> None:
+    """Development author C1 (session 25): the model's sure "body image" and "bullying" replaced them."""
+    assert read_concern(text, {"text": text, **guessed("body_image", 0.95)}) == "gender_sexuality"
+
+
+def test_a_looser_word_for_it_leaves_the_guess() -> None:
+    """"came out" is also how exam results come out."""
+    text = "since the results came out she just cries"
+    assert read_concern(text, {"text": text, **guessed("low_mood", 0.9)}) == "low_mood"

@@ -172,3 +172,24 @@ def test_the_new_records_keep_their_source_and_date(facts):
 def test_domestic_abuse_is_the_abuse_concern(text, concern):
     """A user trial (session 20): "DV support" was not a worry the bot could place."""
     assert parse_concern(text) == concern
+
+
+@pytest.mark.parametrize(("text", "concern"), [
+    # development authors (session 25)
+    ("these girls in my year wont leave me alone", "bullying"),  # was loneliness ("alone")
+    ("bullyin", "bullying"),
+    ("no one to sit with at dinner", "loneliness"),
+    ("im plus size and i feel like everyone stares at me", "body_image"),
+    ("my nose. i hate it so much i cant think about anything else", "body_image"),
+    ("im short for my age and the other lads mug me off about it", "body_image"),  # was "other" ("the other lads")
+    ("We are refugees from Sudan, he does not speak about what he saw and he is not sleeping", "trauma"),
+    ("i skip most days tbh, just stay in bed", "school_refusal"),  # was "other" ("skip" as in skip the question)
+    ("we dont have much money and im embarrassed i cant go on the school trip", None),  # was school refusal
+])
+def test_worries_typed_by_the_development_authors(text, concern):
+    assert parse_concern(text) == concern
+
+
+@pytest.mark.parametrize("text", ["my other half left and the kids are struggling", "everything about my life is going wrong lately"])
+def test_other_or_everything_inside_a_sentence_is_not_something_else(text):
+    assert parse_concern(text) != "other"
