@@ -33,6 +33,9 @@ FUZZY_MIN_LENGTH = 5
 # A longer phrase this close to a known name beats an exact match inside it:
 # "hemell hempstead" is Hemel Hempstead, not the village of Hempstead.
 FUZZY_OVERRIDE = 88
+# ...and beats a village or ward of ours (a minor name) from this close: "saffron walled in" is
+# Saffron Walden (86), not the Saffron ward of Leicester (development author D3, session 25).
+FUZZY_OVERRIDE_MINOR = 85
 # A place in our areas this close to the best match elsewhere wins: "lester" is Leicester
 # (80), not Alcester (86). Someone typing to this bot most likely lives in our areas.
 OURS_MARGIN = 6
@@ -178,7 +181,7 @@ class Gazetteer:
             if fuzzy:
                 around = [o for o in spans if o.start <= span.start and span.end <= o.end and o != span]
                 longer = self._fuzzy(around, words)
-                if longer is not None and longer.score >= FUZZY_OVERRIDE and longer.gram != span.gram:
+                if longer is not None and longer.score >= self._override(longer, ours) and longer.gram != span.gram:
                     return self._fuzzy_resolution(longer, words)
             if span.gram in BROAD_NAMES and (beside := self._place_beside(spans, span, words, fuzzy)) is not None:
                 return beside  # "brentwood essex", "leicester (oadby)": the place, not the county or city
@@ -199,6 +202,16 @@ class Gazetteer:
             if elsewhere_entries and not any(e.kind != COMPETITOR for e in self._by_alias.get(span.gram, [])):
                 return AreaResolution("outside", NATIONAL, elsewhere_entries[0].display_name, how="england_town")
         return AreaResolution("unknown")
+
+    @staticmethod
+    def _override(longer: _Span, ours: list[AliasRow]) -> float:
+        """How close a longer phrase must be to a known name to beat an exact name inside it: less
+        close for a village or ward, when the name has as many words as the phrase ("saffron walled"
+        is Saffron Walden; "glenfield its" is Glenfield, not Glenfields)."""
+        same_length = len(longer.gram.split()) == longer.end - longer.start
+        if same_length and all(e.kind in MINOR_KINDS for e in ours):
+            return FUZZY_OVERRIDE_MINOR
+        return FUZZY_OVERRIDE
 
     def _place_beside(self, spans: list[_Span], broad: _Span, words: list[str], fuzzy: bool) -> AreaResolution | None:
         """A town or place named right beside a county or city word ("leicester (oadby)",

@@ -117,3 +117,13 @@ def option_area(gazetteer, option: str) -> str | None:
 @pytest.mark.parametrize("option", ["Oakham or Uppingham (Rutland)", "Ketton or Ryhall (Rutland)"])
 def test_the_new_rutland_options_resolve_to_rutland(gazetteer, option):
     assert (gazetteer.resolve(option).status, gazetteer.resolve(option).area_code) == ("found", "rutland")
+
+
+@pytest.mark.parametrize(("text", "place", "area"), [
+    ("saffron walled in", "Saffron Walden", "west_essex"),  # was the Saffron ward of Leicester (D3, by voice)
+    ("saffron", "Saffron", "leicester"),
+    ("Glenfield, it's Leicester but technically the county", "Glenfield", "leicestershire"),  # not "Glenfields"
+])
+def test_a_longer_name_close_to_a_town_beats_a_ward_inside_it(gazetteer, text, place, area):
+    resolution = gazetteer.resolve(text)
+    assert (resolution.status, resolution.place, resolution.area_code) == ("found", place, area)
