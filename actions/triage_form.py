@@ -29,6 +29,7 @@ from signposting.parsing import (
     parse_age_mention,
     parse_role_typed,
     parse_school_absence,
+    parent_in_another_language,
     parse_yes_no,
     place_said_as_home,
     words_after_a_leading_age,
@@ -350,7 +351,7 @@ class ValidateTriageForm(FormValidationAction):
     def validate_user_role(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         if explained_the_question("user_role", str(value or ""), dispatcher):
             return {"user_role": None}
-        role = parse_role_typed(str(value or ""))
+        role = parse_role_typed(str(value or "")) or parent_in_another_language(str(value or ""))
         if role is None:
             dispatcher.utter_message(response=not_understood_or_worry_noted(tracker, "user_role", str(value or ""), "utter_role_not_understood"))
             return {"user_role": None}

@@ -6,6 +6,7 @@ the services CLI call them. Places and schools are resolved by services_db (they
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
@@ -718,6 +719,43 @@ def parse_role_typed(text: str) -> str | None:
     if _YOUNG_SPEAKER.search(clean):
         return "young_person"
     return role_by_button_place(text) or role_with_a_typo(text)
+
+
+# "jestem mamą", "sunt mama lui", "sou a mãe dela", "أنا والدها" (development authors D2 and D3): a
+# parent or grandparent saying who they are in the languages most spoken here. Latin scripts are
+# read without accents; other scripts by whole words.
+_PARENT_SAID_IN_LATIN_SCRIPTS = re.compile(
+    r"\b(?:jestem (?:jego |jej )?(?:mama|mamusia|matka|tata|ojcem|ojciec|babcia|dziadkiem|dziadek|opiekun\w*)|"
+    r"sunt (?:mama|mamica|tatal|tata|bunica|bunicul)(?: lui| ei)?|"
+    r"sou (?:a |o )?(?:mae|pai|avo)(?: dele| dela)?|"
+    r"soy (?:la |el |su )?(?:madre|padre|mama|papa|abuela|abuelo)|"
+    r"sono (?:la |il |sua |suo )?(?:madre|padre|mamma|papa|nonna|nonno)|"
+    r"je suis (?:la |le |sa |son )?(?:mere|pere|maman|papa|grand mere|grand pere)|"
+    r"ich bin (?:die |der |seine |ihre )?(?:mutter|vater|mama|papa|oma|opa)|"
+    r"annesiyim|babasiyim|anneyim|babayim|"
+    r"esu (?:jo |jos )?(?:mama|tetis|tevas|mociute|senele)|"
+    r"(?:main|mai|mein) (?:uski|us ki|iski|is ki|uska|us ka|iska) (?:maa|ammi|amma|walida|mummy|baap|abbu|papa|walid)\w*)\b"
+)
+_PARENT_WORDS_IN_OTHER_SCRIPTS = frozenset({
+    "والدها", "والده", "والدتها", "والدته", "أمها", "أمه", "أبوها", "أبوه",  # Arabic: her/his father, mother
+    "ماں", "والدہ", "والد", "امی", "ابو",  # Urdu
+    "माँ", "मां", "पिता", "मम्मी", "पापा",  # Hindi
+    "મમ્મી", "માતા", "પિતા", "પપ્પા",  # Gujarati
+    "ਮਾਂ", "ਪਿਤਾ", "ਮੰਮੀ", "ਪਾਪਾ",  # Punjabi
+    "мама", "мать", "папа", "отец", "майка", "баща", "тато",  # Russian, Ukrainian, Bulgarian
+})
+
+
+def parent_in_another_language(text: str) -> str | None:
+    """"parent_carer" when a parent says who they are in another language (a short message). Only
+    as the answer to "Who is chatting today?": in passing, "мама" or "माँ" may be a child's mother."""
+    words = [word for word in re.split(r"[\s.,!?;:،؟۔।()\"'\-–—]+", text.lower()) if word and not word.isdigit()]
+    if not words or len(words) > 8:
+        return None
+    plain = " ".join(unicodedata.normalize("NFKD", " ".join(words)).encode("ascii", "ignore").decode().split())
+    if _PARENT_SAID_IN_LATIN_SCRIPTS.search(plain) or any(word in _PARENT_WORDS_IN_OTHER_SCRIPTS for word in words):
+        return "parent_carer"
+    return None
 
 
 # Said of oneself in so many words ("im a PCSO", "I'm the DSL", "teacher here"): enough to answer a

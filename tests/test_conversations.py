@@ -293,6 +293,19 @@ def test_an_ordinary_message_in_another_language_gets_urgent_numbers_and_an_inte
     assert "Thanks, I've changed that" not in reply
 
 
+def test_who_is_chatting_answered_in_another_language(bot):
+    """Development authors D2, D3 (session 25): "sunt mama lui" got the interpreter line and the
+    question was dropped; "jestem mamą" got "Sorry, I didn't get that"."""
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi")
+    reply = chat.text("sunt mama lui")
+    assert "Sunați la 999" in reply and reply.rstrip().endswith("Who is chatting today?")
+    assert "How old is your child?" in chat.text("I'm a parent or carer")
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi")
+    assert "How old is your child?" in chat.text("jestem mamą")
+
+
 # Messages the risk layer is unsure about: each gets the check question or nothing.
 UNSURE = ["we learned about suicide prevention in PSHE today", "i cut my finger on a tin can, it won't stop bleeding",
           "that video killed me 😂", "my dad's going to kill the spider in the bath", "i'm dead 💀 this homework",

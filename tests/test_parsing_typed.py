@@ -484,3 +484,23 @@ def test_a_yes_said_twice_may_be_sarcasm(text):
     from signposting.parsing import parse_yes_no
 
     assert parse_yes_no(text, loose=True) is None
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("jestem mamą", "parent_carer"), ("sunt mama lui", "parent_carer"), ("sou a mãe dela", "parent_carer"),
+    ("أنا والدها", "parent_carer"), ("میں اس کی ماں ہوں", "parent_carer"), ("मैं उसकी माँ हूँ", "parent_carer"),
+    ("હું તેની મમ્મી છું", "parent_carer"), ("main uski maa hoon", "parent_carer"), ("я мама", "parent_carer"),
+    ("jestem smutna", None), ("mama", None), ("my mama said to use this", None),
+])
+def test_a_parent_says_who_they_are_in_another_language(text, role):
+    """Development authors D2 and D3 (session 25): "Sorry, I didn't get that" at "Who is chatting today?"."""
+    from signposting.parsing import parent_in_another_language
+
+    assert parent_in_another_language(text) == role
+
+
+def test_a_parent_word_in_another_language_is_not_a_role_in_passing():
+    """"мама" or "माँ" in passing may be a child's mother: only the answer to the role question counts."""
+    from signposting.parsing import parse_role_typed
+
+    assert parse_role_typed("я мама") is None

@@ -354,6 +354,35 @@ def test_a_message_in_another_language_gets_urgent_numbers_then_the_interpreter_
     assert next_crisis_action(state) == "action_listen"
 
 
+def test_in_the_questions_the_question_comes_again_after_the_interpreter_line(domain):
+    """"sunt mama lui" at "Who is chatting today?" (development author D3, session 25): the question
+    was dropped after the interpreter line. Its text, put in the slot by the slot mapping and never
+    checked by the form, is taken back (the form took it as an answer and went on)."""
+    state = tracker(domain, ActiveLoop("triage_form"), SlotSet("requested_slot", "user_role"),
+                    said_with("sunt mama lui", level="none", language="ro"), SlotSet("user_role", "sunt mama lui"))
+    action, events = next_step(state)
+    assert action == "utter_other_language"
+    for event in events:
+        state.update(event)
+    for step in ("utter_other_language", "utter_interpreter_line"):
+        state.update(ActionExecuted(step))
+    action, events = next_step(state)
+    assert (action, events) == ("action_ask_user_role", [SlotSet("user_role", None)])
+    state.update(events[0])
+    state.update(ActionExecuted("action_ask_user_role"))
+    assert next_crisis_action(state) == "action_listen"
+
+
+def test_after_the_check_in_another_language_the_question_is_not_asked_again(domain):
+    state = tracker(domain, ActiveLoop("triage_form"), SlotSet("requested_slot", "age"),
+                    said_with("nie wiem co robić", level="check", language="pl"))
+    action, events = next_step(state)
+    assert action == "utter_other_language"
+    for step in ("utter_other_language", "utter_interpreter_line"):
+        state.update(ActionExecuted(step))
+    assert next_crisis_action(state) == "action_listen"
+
+
 def test_a_crisis_in_another_language_adds_the_interpreter_line_before_the_safety_question(domain):
     state = tracker(domain, said_with("chcę umrzeć", "express_crisis", level="crisis", categories=["multilingual"], language="pl"))
     action, events = next_step(state)

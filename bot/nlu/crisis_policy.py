@@ -140,6 +140,8 @@ UTTER_CHECK = "utter_check_risk"
 UTTER_CHECK_OK = "utter_check_ok"
 UTTER_OTHER_LANGUAGE = "utter_other_language"
 TRIAGE_FORM = "triage_form"
+# The form's questions, asked again by the action server's ask actions (actions/keep_going.py).
+ASK_AGAIN = {slot: f"action_ask_{slot}" for slot in ("user_role", "age", "school", "area", "concern")}
 # The first crisis step for each kind of danger (one home: signposting/responses.py).
 FIRST_STEP = CRISIS_FIRST_STEP
 ASK_SAFE = {"parent_own": UTTER_ASK_SAFE_SELF, "third_party": UTTER_ASK_SAFE_OTHER}
@@ -410,6 +412,14 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
     if latest == UTTER_INTERPRETER:
         if _crisis_this_turn(tracker):
             return ASK_SAFE.get(tracker.get_slot(KIND_SLOT) or "", UTTER_ASK_SAFE), []
+        asked = tracker.get_slot("requested_slot")
+        if asked in ASK_AGAIN and _questions_go_on_after_the_language_reply(tracker):
+            # "sunt mama lui" at "Who is chatting today?": the interpreter line, then the question
+            # again with its buttons (it was dropped). The message's text, which the slot mapping
+            # put in the question's slot, is no answer the form has checked: it is taken back.
+            return ASK_AGAIN[asked], [SlotSet(asked, None)]
+        return ACTION_LISTEN_NAME, []
+    if latest in ASK_AGAIN.values() and _questions_go_on_after_the_language_reply(tracker):
         return ACTION_LISTEN_NAME, []
     if latest == UTTER_OTHER_LANGUAGE:
         return UTTER_INTERPRETER, []
@@ -647,6 +657,19 @@ def _earlier_messages_and_questions(tracker: DialogueStateTracker) -> list[tuple
         elif isinstance(event, UserUttered):
             found.append((event, requested if form_asked and requested in PLAIN_ANSWER_SLOTS else None, role))
     return found[:-1]
+
+
+def _questions_go_on_after_the_language_reply(tracker: DialogueStateTracker) -> bool:
+    """In the questions, a message in another language with no risk in it got the urgent numbers
+    and the interpreter line this turn (not the check question's reply in their place)."""
+    if tracker.active_loop_name != TRIAGE_FORM or latest_risk(tracker).get("level") not in (None, NONE):
+        return False
+    for event in reversed(tracker.applied_events()):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, ActionExecuted) and event.action_name == UTTER_OTHER_LANGUAGE:
+            return True
+    return False
 
 
 def _crisis_this_turn(tracker: DialogueStateTracker) -> bool:
