@@ -181,7 +181,7 @@ class Gazetteer:
             if fuzzy:
                 around = [o for o in spans if o.start <= span.start and span.end <= o.end and o != span]
                 longer = self._fuzzy(around, words)
-                if longer is not None and longer.score >= self._override(longer, ours) and longer.gram != span.gram:
+                if longer is not None and longer.score >= self._override(longer, ours, words) and longer.gram != span.gram:
                     return self._fuzzy_resolution(longer, words)
             if span.gram in BROAD_NAMES and (beside := self._place_beside(spans, span, words, fuzzy)) is not None:
                 return beside  # "brentwood essex", "leicester (oadby)": the place, not the county or city
@@ -204,11 +204,13 @@ class Gazetteer:
         return AreaResolution("unknown")
 
     @staticmethod
-    def _override(longer: _Span, ours: list[AliasRow]) -> float:
+    def _override(longer: _Span, ours: list[AliasRow], words: list[str]) -> float:
         """How close a longer phrase must be to a known name to beat an exact name inside it: less
-        close for a village or ward, when the name has as many words as the phrase ("saffron walled"
-        is Saffron Walden; "glenfield its" is Glenfield, not Glenfields)."""
-        same_length = len(longer.gram.split()) == longer.end - longer.start
+        close for a village or ward, when the name has as many words as the phrase, filler aside
+        ("saffron walled" is Saffron Walden; "glenfield its" is Glenfield, not Glenfields, and "in
+        langley" is not Kings Langley)."""
+        said = [word for word in words[longer.start : longer.end] if word not in FILLER]
+        same_length = len(longer.gram.split()) == len(said) == longer.end - longer.start
         if same_length and all(e.kind in MINOR_KINDS for e in ours):
             return FUZZY_OVERRIDE_MINOR
         return FUZZY_OVERRIDE

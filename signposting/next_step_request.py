@@ -194,8 +194,11 @@ _LANGUAGE_NAMED = re.compile(
 _LANGUAGES = _any_of(LANGUAGE_NAMES - {"english"})
 # "se poate în română?", "czy mozna po polsku": a few words, then "in" (or its own word) and the language
 _ASKED_IN_A_LANGUAGE = re.compile(
-    rf"(?:\w+ ){{1,3}}(?:in|na|po|w|em|en|auf|yn|i) (?:{_LANGUAGES})(?: (?:{_PLEASE}|language|version|then|instead))*"
-)
+    r"(?:se poate|putem|poti|puteti|czy (?:mozna|moze|mozemy|mozesz)|mozna|mozemy|pode ser|podemos|puede ser|es posible|"
+    r"si puo|possiamo|peut on|on peut|kann man|konnen wir|olur mu|mumkun|can (?:we|you|u|i)(?: do (?:it|this))?|"
+    r"could (?:we|you|u|i)(?: do (?:it|this))?|is (?:it|this|there)(?: available)?|do you have (?:it|this)) "
+    rf"(?:in|na|po|w|em|en|auf|yn|i) (?:{_LANGUAGES})(?: (?:{_PLEASE}|language|version|then|instead))*"
+)  # "they bully me in polish" asks for nothing
 # "parent needs it in farsi, pls", "can i get this in urdu", "do you have it in arabic"
 _IN_A_LANGUAGE = re.compile(
     r"(?:(?:the |my |her |his |their )?(?:parent|parents|mum|mom|dad|family|carer|nan|grandma|she|he|they|we|i) "
@@ -247,7 +250,8 @@ _HAVE_TO_GO = re.compile(
     r"(?:(?:ok|okay|right|sorry|soz|sry|anyway|anyways|thanks|thank you|thx|ty|cheers|oh|oops) )*"
     r"(?:gtg|g2g|got to go|gotta go|gota go|i ve got to go|ive got to go|ive gotta go|i gotta go|i have to go|have to go|"
     r"i need to go|need to go|i must go|must go)(?: now| sorry| soz)*"
-    rf"(?: (?:{_SOMEONE_AT_HOME} (?:is |s )?(?:calling|calling me|shouting|shouting me|here|coming|back|home|wants me)|"
+    # someone calling them, never someone coming or home ("gtg my dads home" may be a warning sign)
+    rf"(?: (?:{_SOMEONE_AT_HOME} (?:is |s )?(?:calling|calling me|shouting|shouting me)|"
     r"(?:tea|dinner|lunch|food)(?:s| s| is)? ready|(?:class|lesson|school|the bell)(?:s| s| is)? (?:starting|going)|"
     r"(?:battery|phone)(?:s| s| is)? (?:dying|on \d+)))?"
     r"(?: (?:bye|byee+|bye bye|cya|see ya|see you|thanks|thank you|thx|ty|cheers|sorry|soz|x+))*"
@@ -255,7 +259,10 @@ _HAVE_TO_GO = re.compile(
 
 # "these all have huge waiting lists, what else is there": a reason, then asking for the rest
 _WHAT_ELSE = re.compile(
-    r"(?:[\w ]{1,80} )?(?:so |but |ok |and )?(?:what else is there|what else (?:have you got|have u got|is available|you got|u got)|"
+    # a reason about the services shown ("these all have huge waiting lists"), never any words:
+    # "nothing helps what else is there" is left to DIET and the risk layer
+    r"(?:(?:these|those|they|them|the ones|that one|none of (?:these|them|those)|all of (?:these|them|those))(?: \w+){1,10} )?"
+    r"(?:so |but |ok |and )?(?:what else is there|what else (?:have you got|have u got|is available|you got|u got)|"
     r"(?:is there |are there |have you got |have u got |got )?(?:anything else|any others|any other ones|any more|anymore|others)"
     r" (?:is there|are there|available|you can show me|u can show me|nearby|near me|near us)|"
     r"(?:is there |are there )(?:anything else|any others|any more|any other options|other options))"

@@ -170,12 +170,15 @@ _LAST_AGE_OR_YEAR = re.compile(r"\b((?:year|yr|y)\s?)?(\d{1,2})$")
 
 
 def _last_of_a_correction(chain: str) -> Age | None:
-    """The age the last item of a correction chain says: a school year's ages, or the age itself."""
+    """The age the last item of a correction chain says: a school year's ages, or the age itself.
+    A bare number after a school year, and close to it, is a school year too ("year 7 sorry 8" is
+    Year 8; "year 7 sorry 12" is 12)."""
     last = _LAST_AGE_OR_YEAR.search(chain)
     if last is None:
         return None
     value = int(last.group(2))
-    if last.group(1):
+    first_year = _YEAR.match(chain)
+    if last.group(1) or (first_year and abs(int(first_year.group(1)) - value) <= 2):
         return _year_group(value)
     return _age_of(value) if value <= MAX_AGE else None
 _OWN_NOT_YET_WORDS_RE = r"nearly|almost|turning|about to be|gonna be|going to be|will be|ll be|about to turn"  # "almost 18 now" is 17
@@ -287,7 +290,10 @@ def _stated_age(clean: str) -> Age | None:
 
 
 # "15, we live in bishops stortford", "im 16 from braintree": a place said as one, after the age.
-_WE_LIVE_IN = r"(?:and |but )?(?:i|we|she|he|they) (?:live|lives|re|are|is|m|am) (?:in|at|near|from)\s|(?:based|living) in\s"
+_WE_LIVE_IN = (
+    r"(?:and |but )?(?:i|we|she|he|they) (?:live|lives) (?:in|near)\s|(?:and |but )?(?:i|we|she|he|they) (?:re|are|is|m|am) from\s|"
+    r"(?:based|living) in\s"
+)  # never "am at": "14 and i am at st peters" names a school
 _LEADING_AGE = re.compile(
     r"^(?:(?:i m|im|i am|age|aged|shes|she s|hes|he s|they re|theyre)\s)?\d{1,2}\s?(?:yo|yrs|years old|year old|y o)?\s"
     r"(?:" + _WE_LIVE_IN + r"|and live in\s|and from\s|live in\s|from\s|and\s|in\s)?"
@@ -448,7 +454,9 @@ CONCERN_PATTERNS: dict[str, str] = {
     "exam_stress": r"stress\w* (?:about|over|with|because of) (?:my |the |his |her )?(?:exams?|gcses?|"
     r"a ?levels?|revision|mocks?|tests?|school ?work)|exams?|gcses?|a ?levels?|revision|revising|mocks?|sats|tests?|coursework|"
     r"school ?work|homework",
-    "bullying": r"bull(?:y|ied|ies|ying|yin|ing)|(?:wont|won t|dont|don t|never) leave (?:me|him|her|us) alone|cyber ?bull\w*|trolled|trolls?|picked on|pick on|mean to (?:me|him|her)|"
+    "bullying": r"bull(?:y|ied|ies|ying|yin|ing)|"
+    # other pupils who won't leave someone alone (an adult or a stranger online may be abuse or grooming)
+    r"(?:girls|boys|lads|kids|people|ppl|pupils|students|year \d+s?)(?: \w+){0,4} (?:wont|won t|dont|don t|never) leave (?:me|him|her|us) alone|cyber ?bull\w*|trolled|trolls?|picked on|pick on|mean to (?:me|him|her)|"
     r"laugh(?:ing)? at (?:me|him|her)|excluded me|name calling|teas(?:e|ed|es|ing)|picking on|picks on|"
     r"call(?:ed|ing|s)? (?:me |him |her |them )?names",
     "sleep": r"sleep\w*|slep\w*|insomnia|awake at night|up all night|nightmares?|can t get to bed",
@@ -565,7 +573,7 @@ def parse_concern(text: str) -> str | None:
         return min(found, key=found.__getitem__)
     # "other" or "everything" as (most of) the answer, not "the other lads mug me off about it"
     if _DONT_KNOW.search(clean) or re.search(r"\b(something else|not listed)\b", clean) or (
-        len(clean.split()) <= 4 and re.search(r"\b(other|lots|everything)\b", clean)
+        len(clean.split()) <= 6 and re.search(r"\b(other|lots|everything)\b", clean)
     ):
         return "other"
     return None
@@ -794,6 +802,8 @@ _DECLINE = re.compile(
 _FILLER_WORDS = re.compile(r"\b(?:please|pls|plz|thanks|thank you|ta|sorry|tbh|lol|mate|just|if thats ok|if that s ok)\b")
 # Said to a question that is only a choice (the offer, "Did this help?"), not to a safety question.
 _LOOSE_FILLER_WORDS = re.compile(r"\b(?:x+|for now)\b")
+# A no to a choice only ("maybe another time" is no answer to "Are you thinking about hurting yourself?").
+_LOOSE_NO = re.compile(r"(?:maybe )?(?:another|next) (?:time|day)|maybe another time|not this time")
 
 
 def declined_in_so_many_words(text: str) -> bool:
@@ -853,7 +863,7 @@ _YES_OTHER_LANGUAGES = re.compile(
 _NO = re.compile(  # optionally after a first no, before another: "no not really", "nah no thanks" ("nah im good" is
     # not here: to "Are you safe right now?" it says safe, and `answer_to_are_you_safe` leaves it to the NLU)
     r"(?:(?:no|nah|nope) (?=not\b|no\b|nope\b|nah\b))?(?:n|no|nah|naa|nope|no thanks|no thank you|no ta|nah thanks|not now|not right now|not yet|not today|"
-    r"maybe later|later|another time|maybe another time|maybe next time|another day|maybe another day|im ok|i m ok|im okay|i m okay|im fine|i m fine|im good|i m good|"
+    r"maybe later|later|another time|im ok|i m ok|im okay|i m okay|im fine|i m fine|im good|i m good|"
     r"i dont want to|i don t want to|i dont|i don t|dont|don t|no im ok|no i m ok|no im good|no i m good|"
     r"not really|no need|im alright|i m alright|not rn|not atm|not at the moment|not at the minute|not for now|"
     r"not just now|no not now|no not yet|no not right now)"
@@ -866,10 +876,11 @@ _NO_OTHER_LANGUAGES = re.compile(
 
 # "No thank you, he already has a counsellor through school": a no, then its reason.
 _NO_THEN_A_REASON = re.compile(
-    r"^\s*(?:no|nah|nope)(?: thanks| thank you)?(?:\s*[,.;:!-]+\s*|\s+(?=(?:i |im |i m |i was |i am )?(?:just|only)\b))"
+    r"^\s*(?:no|nah|nope)(?: thanks| thank you)?(?:\s*[,.;:!-]+\s*|\s+(?=(?:i |im |i m |i was |i am )?(?:just|only)\b"
+    r"(?!.*\b(?:help|need|needs|scared|someone|somebody|talk|call|ring|who|what|where|how|tell)\b)))"
     r"(?P<reason>\w.*)$",
     re.IGNORECASE,
-)  # "no i just wanted to talk" needs no comma: "just" says what they wanted instead
+)  # "no i just wanted to look" needs no comma; "no i just need help" asks for something
 # Yes and no in the scripts normalise drops (Arabic, Urdu, Hindi, Gujarati, Bengali, Punjabi, Cyrillic, Greek).
 _YES_OTHER_SCRIPTS = frozenset({"نعم", "ہاں", "جی ہاں", "हाँ", "हां", "जी हाँ", "जी हां", "હા", "હા જી", "হ্যাঁ", "ਹਾਂ", "ਹਾਂ ਜੀ", "да", "так", "ναι"})
 _NO_OTHER_SCRIPTS = frozenset({"لا", "نہیں", "جی نہیں", "नहीं", "जी नहीं", "ના", "না", "ਨਹੀਂ", "нет", "ні", "не", "όχι"})
@@ -883,14 +894,19 @@ _YES_THEN_A_REASON = re.compile(
     r"\s*[,.;:!-]+\s*(?P<reason>\w.*)$",
     re.IGNORECASE,
 )
-# "yeah thats why im here": after "yes" itself a reason needs no comma, unless it asks for
-# something else ("yes i need to talk to someone" is for the lines to call).
+# "yeah thats why im here": after "yes" itself a reason from a closed list needs no comma.
 _YES_THEN_A_PLAIN_REASON = re.compile(
     r"^\s*(?:(?:obviously|of course|ofc) )?(?:yes|yeah|yep|yh)(?: please| pls| obviously| ofc)? (?P<reason>\w.*)$", re.IGNORECASE,
 )
-_ASKS_FOR_SOMETHING_ELSE = re.compile(
-    r"\b(?:talk|speak|someone|somebody|person|human|call|ring|phone|email|print|language|english|send|"
-    r"didnt|doesnt|wasnt|isnt|dont|cant|wont|nothing|none|whatever|right|sure)\b"
+# What may follow that yes with no comma: why they are here, who it is for, that it would help
+# (a closed list: "yeah i took them" is no yes to the offer).
+_PLAIN_YES_REASON = re.compile(
+    r"(?:(?:thats|that s|that is) why (?:im|i m|i am|we re|were|we are) (?:here|on here|using this)|"
+    r"(?:its|it s|it is) (?:for )?(?:me|my (?:son|daughter|child|kid|boy|girl))(?: thats struggling| that s struggling)?|"
+    r"for me|(?:i|we) (?:want|need|would like|d like)(?: (?:some )?(?:help|support))?(?: for (?:me|my (?:son|daughter|child|kid)))?|"
+    r"(?:that|it|this) (?:would|d|will|could) (?:really )?(?:help|be (?:good|great|helpful|nice))|"
+    r"(?:find|look for|search for) (?:something|some help|help|support|someone)(?: (?:near me|near us|local|nearby))?|"
+    r"go on|why not|sounds good|(?:i|we) d like that|id like that|(?:i|we) would like that|please|pls|definitely|defo)"
 )
 _A_REASON_THAT_TURNS = re.compile(
     r"\b(?:but|though|tho|not sure|dont know|don t know|idk|maybe|wait|actually|no|not|never|unless|if)\b"
@@ -914,10 +930,8 @@ def parse_yes_no(text: str, other_languages: bool = False, loose: bool = False) 
     if said_yes and not _A_REASON_THAT_TURNS.search(normalise(said_yes.group("reason"))):
         return "yes"
     said_yes = _YES_THEN_A_PLAIN_REASON.match(text) if loose and "?" not in text else None
-    if said_yes:
-        reason = normalise(said_yes.group("reason"))
-        if not _A_REASON_THAT_TURNS.search(reason) and not _ASKS_FOR_SOMETHING_ELSE.search(reason) and parse_yes_no(reason) is None:
-            return "yes"
+    if said_yes and _PLAIN_YES_REASON.fullmatch(normalise(said_yes.group("reason"))):
+        return "yes"
     if other_languages and (plain := _SCRIPT_PUNCTUATION.sub(" ", text).strip().lower()):
         if plain in _YES_OTHER_SCRIPTS:
             return "yes"
@@ -929,6 +943,8 @@ def parse_yes_no(text: str, other_languages: bool = False, loose: bool = False) 
         core = " ".join(_LOOSE_FILLER_WORDS.sub(" ", core).split()) or core
     for candidate in (core, clean):
         if _NO.fullmatch(candidate) or (other_languages and _NO_OTHER_LANGUAGES.fullmatch(candidate)):
+            return "no"
+        if loose and _LOOSE_NO.fullmatch(candidate):
             return "no"
         if _YES.fullmatch(candidate) or (other_languages and _YES_OTHER_LANGUAGES.fullmatch(candidate)):
             return "yes"

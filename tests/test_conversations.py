@@ -299,6 +299,10 @@ def test_who_is_chatting_answered_in_another_language(bot):
     chat = Conversation(bot.rasa_url)
     chat.say("hi")
     reply = chat.text("sunt mama lui")
+    assert "Sunați la 999" in reply and reply.rstrip().endswith("How old is your child? You can type a number, or their school year, like Year 9.")
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi")
+    reply = chat.text("nu stiu ce sa fac")  # Romanian, and no answer: the question again
     assert "Sunați la 999" in reply and reply.rstrip().endswith("Who is chatting today?")
     assert "How old is your child?" in chat.text("I'm a parent or carer")
     chat = Conversation(bot.rasa_url)

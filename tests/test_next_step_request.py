@@ -51,6 +51,10 @@ ROOT = Path(__file__).resolve().parent.parent
         ("se poate în română?", REQUEST_OTHER_LANGUAGE),
         ("czy mozna po polsku", REQUEST_OTHER_LANGUAGE),
         ("my friend speaks polish", None),
+        # the review (session 25): never any words before them
+        ("they bully me in polish", None), ("my mum shouts in punjabi", None),
+        ("nothing helps what else is there", None), ("i dont see the point what else is there", None),
+        ("gtg my dads home", None), ("gtg someone is coming", None),
         # a thank-you that closes (development set: "thx ill have a look 👍" got "Thank you for telling me")
         ("thx ill have a look 👍", THANKS),
         ("ok thank you I'll give them a ring", THANKS),

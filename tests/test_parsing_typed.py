@@ -456,13 +456,17 @@ def test_the_second_review_of_two_ages_in_one_answer(text, low, high):
 @pytest.mark.parametrize(("text", "answer"), [
     # development authors at the offer (session 25): a yes or no with its reason and no comma
     ("obviously yes thats why im here", "yes"), ("yeah thats why im here", "yes"), ("yes ofc", "yes"),
-    ("no i just wanted to talk", "no"), ("nah just wanted to talk", "no"), ("no not really", "no"),
+    ("no i just wanted to look", "no"), ("nah just looking thanks", "no"), ("no not really", "no"),
+    ("no i just wanted to talk", None),  # wanting to talk is left to the NLU (the lines to call)
     ("maybe another time", "no"),
     # yes and no in scripts the text is normalised without
     ("نعم", "yes"), ("ہاں", "yes"), ("हाँ", "yes"), ("так", "yes"), ("لا", "no"), ("नहीं", "no"), ("ના", "no"),
     # a reason that asks for something else, doubts or turns it round is left to the NLU
     ("yes i need to talk to someone", None), ("yes it didnt help", None), ("yeah whatever", None), ("yeah right", None),
     ("yes but will my mum know", None), ("no i want help", None), ("yeah no", None),
+    # the review (session 25): a reason after yes only from a closed list; "no ... just" asking for nothing
+    ("yeah i took them", None), ("yh i cut again", None), ("no i just need help", None),
+    ("nah just need someone to talk to", None), ("no just tell me who to call", None),
 ])
 def test_a_yes_or_no_with_its_reason_and_no_comma(text, answer):
     from signposting.parsing import parse_yes_no
@@ -472,6 +476,20 @@ def test_a_yes_or_no_with_its_reason_and_no_comma(text, answer):
 
 @pytest.mark.parametrize("text", ["نعم", "لا", "yeah thats why im here", "no i just wanted to talk"])
 def test_those_are_read_only_where_a_choice_is_asked(text):
+    """(see below)"""
+    _read_only_at_a_choice(text)
+
+
+@pytest.mark.parametrize("text", ["maybe another time", "another day", "maybe next time"])
+def test_another_time_is_a_no_to_a_choice_only(text):
+    """To the check question ("Are you thinking about hurting yourself…?") it is no answer (the review)."""
+    from signposting.parsing import answer_to_are_you_safe, parse_yes_no
+
+    assert parse_yes_no(text, loose=True) == "no"
+    assert parse_yes_no(text) is None and answer_to_are_you_safe(text) is None
+
+
+def _read_only_at_a_choice(text):
     """"Are you safe right now?" and the check question do not read them: other scripts only at
     the offer, a reason without a comma only at a question that is a choice."""
     from signposting.parsing import parse_yes_no
@@ -504,3 +522,30 @@ def test_a_parent_word_in_another_language_is_not_a_role_in_passing():
     from signposting.parsing import parse_role_typed
 
     assert parse_role_typed("я мама") is None
+
+
+@pytest.mark.parametrize(("text", "concern"), [
+    # the review (session 25): an adult or a stranger who won't leave someone alone is not bullying
+    ("a man online wont leave me alone", "online_safety"), ("my stepdad wont leave me alone", "family"),
+    ("these girls in my year wont leave me alone", "bullying"),
+    ("a bit of everything tbh", "other"), ("honestly just everything at the moment", "other"),
+])
+def test_who_wont_leave_someone_alone(text, concern):
+    from signposting.parsing import parse_concern
+
+    assert parse_concern(text) == concern
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [("year 7 sorry 8", 12, 13), ("year 10 no 11", 15, 16), ("year 7 sorry 12", 12, 12)])
+def test_a_bare_number_correcting_a_school_year(text, low, high):
+    """A number close to the school year corrected is a school year; far from it, an age."""
+    from signposting.parsing import parse_age
+
+    age = parse_age(text)
+    assert (age.low, age.high) == (low, high)
+
+
+def test_a_school_after_the_age_is_no_place():
+    from signposting.parsing import place_said_as_home
+
+    assert place_said_as_home("14 and i am at st peters") is None

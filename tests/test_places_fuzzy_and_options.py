@@ -123,7 +123,15 @@ def test_the_new_rutland_options_resolve_to_rutland(gazetteer, option):
     ("saffron walled in", "Saffron Walden", "west_essex"),  # was the Saffron ward of Leicester (D3, by voice)
     ("saffron", "Saffron", "leicester"),
     ("Glenfield, it's Leicester but technically the county", "Glenfield", "leicestershire"),  # not "Glenfields"
+    ("we live near exton", "Exton", "rutland"),  # the review: filler is no word of the name ("Near Buxton")
+    ("the hempstead", "Hempstead", "west_essex"),
 ])
 def test_a_longer_name_close_to_a_town_beats_a_ward_inside_it(gazetteer, text, place, area):
     resolution = gazetteer.resolve(text)
     assert (resolution.status, resolution.place, resolution.area_code) == ("found", place, area)
+
+
+
+def test_a_filler_word_before_a_village_does_not_make_it_a_town(gazetteer):
+    """The review (session 25): "i live in langley" became Kings Langley."""
+    assert gazetteer.resolve("i live in langley").status == "ambiguous"

@@ -354,22 +354,37 @@ def test_a_message_in_another_language_gets_urgent_numbers_then_the_interpreter_
     assert next_crisis_action(state) == "action_listen"
 
 
-def test_in_the_questions_the_question_comes_again_after_the_interpreter_line(domain):
-    """"sunt mama lui" at "Who is chatting today?" (development author D3, session 25): the question
-    was dropped after the interpreter line. Its text, put in the slot by the slot mapping and never
-    checked by the form, is taken back (the form took it as an answer and went on)."""
-    state = tracker(domain, ActiveLoop("triage_form"), SlotSet("requested_slot", "user_role"),
-                    said_with("sunt mama lui", level="none", language="ro"), SlotSet("user_role", "sunt mama lui"))
+def _language_reply_in_the_questions(domain, asked: str, text: str, language: str):
+    state = tracker(domain, ActiveLoop("triage_form"), SlotSet("requested_slot", asked),
+                    said_with(text, level="none", language=language), SlotSet(asked, text))
     action, events = next_step(state)
     assert action == "utter_other_language"
     for event in events:
         state.update(event)
     for step in ("utter_other_language", "utter_interpreter_line"):
         state.update(ActionExecuted(step))
+    return state
+
+
+@pytest.mark.parametrize(("asked", "text", "language", "slots"), [
+    ("user_role", "sunt mama lui", "ro", {"user_role": "parent_carer"}),
+    ("age", "12 سال", "fa", {"age": "12", "age_min": 12, "age_max": 12}),
+])
+def test_an_answer_in_another_language_is_read_by_the_forms_parsers_after_the_interpreter_line(domain, asked, text, language, slots):
+    """Development authors D2, D3 (session 25): the question was dropped after the interpreter line,
+    and the form, which checks an answer only right after the user spoke, then took the message's
+    text as the answer ("How old are you?" to a mum who wrote "sunt mama lui")."""
+    state = _language_reply_in_the_questions(domain, asked, text, language)
     action, events = next_step(state)
-    assert (action, events) == ("action_ask_user_role", [SlotSet("user_role", None)])
+    assert action == "triage_form" and {event.key: event.value for event in events} == slots
+
+
+def test_anything_else_in_another_language_gets_the_question_again(domain):
+    state = _language_reply_in_the_questions(domain, "concern", "jestem smutna cały czas", "pl")
+    action, events = next_step(state)
+    assert (action, events) == ("action_ask_concern", [SlotSet("concern", None)])
     state.update(events[0])
-    state.update(ActionExecuted("action_ask_user_role"))
+    state.update(ActionExecuted("action_ask_concern"))
     assert next_crisis_action(state) == "action_listen"
 
 

@@ -61,8 +61,11 @@ from signposting.next_step_request import (
 from signposting.parsing import (
     answer_to_are_you_safe,
     asks_if_anyone_is_there,
+    parent_in_another_language,
+    parse_age,
     parse_age_mention,
     parse_role,
+    parse_role_typed,
     parse_yes_no,
     plays_it_down,
     safe_beside_leaving_words,
@@ -414,9 +417,14 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
             return ASK_SAFE.get(tracker.get_slot(KIND_SLOT) or "", UTTER_ASK_SAFE), []
         asked = tracker.get_slot("requested_slot")
         if asked in ASK_AGAIN and _questions_go_on_after_the_language_reply(tracker):
-            # "sunt mama lui" at "Who is chatting today?": the interpreter line, then the question
-            # again with its buttons (it was dropped). The message's text, which the slot mapping
-            # put in the question's slot, is no answer the form has checked: it is taken back.
+            # "sunt mama lui" at "Who is chatting today?": the interpreter line, then the questions go
+            # on (they were dropped). The form checks an answer only right after the user spoke, so
+            # the text the slot mapping put in the slot is never checked: an answer the form's own
+            # parsers understand is set here ("sunt mama lui": a parent; "12 سال": 12), and the form
+            # asks the next question; anything else is taken back and the question asked again.
+            answered = answer_in_another_language(asked, tracker.latest_message.text if tracker.latest_message else "")
+            if answered:
+                return TRIAGE_FORM, [SlotSet(slot, value) for slot, value in answered.items()]
             return ASK_AGAIN[asked], [SlotSet(asked, None)]
         return ACTION_LISTEN_NAME, []
     if latest in ASK_AGAIN.values() and _questions_go_on_after_the_language_reply(tracker):
@@ -657,6 +665,21 @@ def _earlier_messages_and_questions(tracker: DialogueStateTracker) -> list[tuple
         elif isinstance(event, UserUttered):
             found.append((event, requested if form_asked and requested in PLAIN_ANSWER_SLOTS else None, role))
     return found[:-1]
+
+
+def answer_in_another_language(asked: str | None, text: str) -> dict[str, Any] | None:
+    """The slots a message in another language answers, read by the form's own parsers: who is
+    chatting (in English words, or a parent saying so in their language) and an age said in
+    numbers. None for anything else."""
+    if asked == "user_role":
+        role = parse_role_typed(text) or parent_in_another_language(text)
+        return {"user_role": role} if role else None
+    if asked == "age":
+        age = parse_age(text)
+        if age is None or age.unknown or age.out_of_range:
+            return None
+        return {"age": age.label, "age_min": age.low, "age_max": age.high}
+    return None
 
 
 def _questions_go_on_after_the_language_reply(tracker: DialogueStateTracker) -> bool:
