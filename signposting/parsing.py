@@ -877,7 +877,7 @@ _NO_OTHER_LANGUAGES = re.compile(
 # "No thank you, he already has a counsellor through school": a no, then its reason.
 _NO_THEN_A_REASON = re.compile(
     r"^\s*(?:no|nah|nope)(?: thanks| thank you)?(?:\s*[,.;:!-]+\s*|\s+(?=(?:i |im |i m |i was |i am )?(?:just|only)\b"
-    r"(?!.*\b(?:help|need|needs|scared|someone|somebody|talk|call|ring|who|what|where|how|tell)\b)))"
+    r"(?!.*\b(?:help|need|needs|scared|someone|somebody|some1|sum1|call|ring|who|what|where|how|tell)\b)))"
     r"(?P<reason>\w.*)$",
     re.IGNORECASE,
 )  # "no i just wanted to look" needs no comma; "no i just need help" asks for something
