@@ -243,6 +243,7 @@ def test_a_place_said_as_where_they_live(text, place):
 @pytest.mark.parametrize("text", ["year 9 no idea", "year 7 or 8", "16 sorry 18 months waiting"])
 def test_not_a_correction(text):
     """"no idea" corrects nothing; "or" offers two years; "18 months" is no age."""
+    assert parse_age(text) is not None
     assert parse_age(text) == {"year 9 no idea": parse_age("year 9"), "year 7 or 8": parse_age("year 7 or year 8"),
                                "16 sorry 18 months waiting": parse_age("16")}[text]
 
