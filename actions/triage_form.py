@@ -25,6 +25,7 @@ from signposting.parsing import (
     asks_why_we_ask,
     is_declined,
     is_something_else,
+    only_an_exam_stage,
     parent_in_another_language,
     parse_age,
     parse_age_mention,
@@ -339,7 +340,9 @@ class ValidateTriageForm(FormValidationAction):
     async def extract_concern(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         if not self._volunteered("concern", tracker):
             return {}
-        concern = worry_told(tracker, latest_text(tracker))
+        said = latest_text(tracker)
+        # "gcse year" answers the age question: its exam words are no worry
+        concern = None if only_an_exam_stage(said) else worry_told(tracker, said)
         held = text_held_by_the_crisis_steps(tracker)
         if concern is None and held:  # the worry that raised a crisis step ("i found cuts on his arms")
             concern = concern_in(tracker, held)

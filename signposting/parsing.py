@@ -70,6 +70,11 @@ class Age:
 
 _YEAR = re.compile(r"\b(?:year|yr|y|yeer|yaer|yera)\s?(\d{1,2})\b")
 # Sixth form and college by their year; the first year of secondary school is Year 7.
+_EXAM_STAGES: tuple[tuple[re.Pattern[str], tuple[int, int]], ...] = (
+    (re.compile(r"\bgcse (?:year|yr)\b|\b(?:year|yr) of (?:my |his |her |their )?gcses\b"), (15, 16)),
+    (re.compile(r"\b(?:doing|sitting|taking|studying for) (?:my |his |her |their )?gcses\b"), (14, 16)),
+    (re.compile(r"\b(?:a level (?:year|yr)|(?:doing|sitting|taking|studying for) (?:my |his |her |their )?a levels?)\b"), (16, 18)),
+)
 _SCHOOL_STAGE: tuple[tuple[re.Pattern[str], tuple[int, int]], ...] = (
     (re.compile(r"\b(?:lower sixth|first (?:year|yr) (?:of|at|in) (?:sixth form|6th form|college))\b"), (16, 17)),
     (re.compile(r"\b(?:upper sixth|second (?:year|yr) (?:of|at|in) (?:sixth form|6th form|college))\b"), (17, 18)),
@@ -77,9 +82,7 @@ _SCHOOL_STAGE: tuple[tuple[re.Pattern[str], tuple[int, int]], ...] = (
      (11, 12)),
     (re.compile(r"\b(?:last|final) (?:year|yr) (?:of|at|in) primary\b"), (10, 11)),
     # GCSEs are sat at the end of Year 11 and taught from Year 10; A levels in Years 12 and 13.
-    (re.compile(r"\bgcse (?:year|yr)\b|\b(?:year|yr) of (?:my |his |her |their )?gcses\b"), (15, 16)),
-    (re.compile(r"\b(?:doing|sitting|taking|studying for) (?:my |his |her |their )?gcses\b"), (14, 16)),
-    (re.compile(r"\b(?:a level (?:year|yr)|(?:doing|sitting|taking|studying for) (?:my |his |her |their )?a levels?)\b"), (16, 18)),
+    *_EXAM_STAGES,
 )
 _RANGE = re.compile(r"\b(\d{1,2})\s?(?:to|or|and|\s)\s?(\d{1,2})\b")  # "13 to 14", "13-14"
 _YEAR_RANGE = re.compile(
@@ -577,6 +580,14 @@ def parse_concern(text: str) -> str | None:
     ):
         return "other"
     return None
+
+
+def only_an_exam_stage(text: str) -> bool:
+    """"gcse year", "doing my a levels": a school stage named by its exams, and no worry besides
+    (the exam words alone are no exam stress: at the age question they say the age)."""
+    clean = normalise(text)
+    stage = next((pattern for pattern, _ages in _EXAM_STAGES if pattern.search(clean)), None)
+    return stage is not None and parse_concern(stage.sub(" ", clean)) in (None, "other")
 
 
 def is_something_else(text: str) -> bool:

@@ -260,6 +260,8 @@ def test_a_school_year_corrected_or_named_by_its_exams(bot, answer, low, high): 
     assert "Which school or college does your child go to?" in reply and "Thank you for telling me" not in reply
     found = slots(bot, chat)
     assert (found["age_min"], found["age_max"]) == (low, high)
+    assert "Where does your child live?" in chat.text("skip")
+    assert "What are you worried about?" in chat.text("Watford")  # "gcse year" told no worry
 
 
 def test_yes_please_at_a_question_gets_ok_and_the_question_then_an_answer_is_taken(bot):  # noqa: F811
