@@ -293,6 +293,18 @@ def test_an_ordinary_message_in_another_language_gets_urgent_numbers_and_an_inte
     assert "Thanks, I've changed that" not in reply
 
 
+def test_a_language_asked_for_after_not_safe_never_brings_the_questions_back(bot):
+    """A phone trial (session 25): after "Please call 999 now", "po polsku prosze" got the interpreter
+    line and then "What has been going on?"."""
+    chat = Conversation(bot.rasa_url)
+    for text in ["hi", "its for me", "15", "skip", "Harlow"]:
+        chat.say(text)
+    assert "Are you safe right now?" in chat.text("i want to kill myself")
+    assert "999" in chat.text("no")
+    reply = chat.text("po polsku prosze")
+    assert "Zadzwoń pod 999" in reply and "What has been going on?" not in reply
+
+
 def test_who_is_chatting_answered_in_another_language(bot):
     """Development authors D2, D3 (session 25): "sunt mama lui" got the interpreter line and the
     question was dropped; "jestem mamą" got "Sorry, I didn't get that"."""

@@ -354,9 +354,9 @@ def test_a_message_in_another_language_gets_urgent_numbers_then_the_interpreter_
     assert next_crisis_action(state) == "action_listen"
 
 
-def _language_reply_in_the_questions(domain, asked: str, text: str, language: str):
-    state = tracker(domain, ActiveLoop("triage_form"), SlotSet("requested_slot", asked),
-                    said_with(text, level="none", language=language), SlotSet(asked, text))
+def _language_reply_in_the_questions(domain, asked: str, text: str, language: str, before: str = "triage_form"):
+    state = tracker(domain, ActiveLoop("triage_form"), SlotSet("requested_slot", asked), ActionExecuted(before),
+                    ActionExecuted("action_listen"), said_with(text, level="none", language=language), SlotSet(asked, text))
     action, events = next_step(state)
     assert action == "utter_other_language"
     for event in events:
@@ -385,6 +385,13 @@ def test_anything_else_in_another_language_gets_the_question_again(domain):
     assert (action, events) == ("action_ask_concern", [SlotSet("concern", None)])
     state.update(events[0])
     state.update(ActionExecuted("action_ask_concern"))
+    assert next_crisis_action(state) == "action_listen"
+
+
+def test_after_a_crisis_step_a_language_asked_for_never_brings_the_questions_back(domain):
+    """A phone trial (session 25): "po polsku prosze" after "Please call 999 now" got the
+    interpreter line and then "What has been going on?"."""
+    state = _language_reply_in_the_questions(domain, "concern", "po polsku prosze", "pl", before="utter_not_safe_now")
     assert next_crisis_action(state) == "action_listen"
 
 

@@ -687,6 +687,10 @@ def _questions_go_on_after_the_language_reply(tracker: DialogueStateTracker) -> 
     and the interpreter line this turn (not the check question's reply in their place)."""
     if tracker.active_loop_name != TRIAGE_FORM or latest_risk(tracker).get("level") not in (None, NONE):
         return False
+    if last_bot_action_before_user(tracker) not in (TRIAGE_FORM, *ASK_AGAIN.values()):
+        # typed after a crisis step ("po polsku prosze" after "Please call 999 now"): never the
+        # questions again (a phone trial, session 25)
+        return False
     for event in reversed(tracker.applied_events()):
         if isinstance(event, UserUttered):
             return False
