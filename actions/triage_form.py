@@ -26,13 +26,13 @@ from signposting.parsing import (
     is_declined,
     is_something_else,
     only_an_exam_stage,
-    parent_in_another_language,
     parse_age,
     parse_age_mention,
     parse_role_typed,
     parse_school_absence,
     parse_yes_no,
     place_said_as_home,
+    role_answer,
     words_after_a_leading_age,
 )
 from signposting.plain_answer import waives_the_check
@@ -354,7 +354,7 @@ class ValidateTriageForm(FormValidationAction):
     def validate_user_role(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         if explained_the_question("user_role", str(value or ""), dispatcher):
             return {"user_role": None}
-        role = parse_role_typed(str(value or "")) or parent_in_another_language(str(value or ""))
+        role = role_answer(str(value or ""))
         if role is None:
             dispatcher.utter_message(response=not_understood_or_worry_noted(tracker, "user_role", str(value or ""), "utter_role_not_understood"))
             return {"user_role": None}
@@ -370,9 +370,7 @@ class ValidateTriageForm(FormValidationAction):
         if age.out_of_range:
             dispatcher.utter_message(response="utter_age_out_of_range")
             return {"age": None}
-        if age.unknown:
-            return {"age": "not given", "age_min": None, "age_max": None}
-        return {"age": age.label, "age_min": age.low, "age_max": age.high}
+        return age.slots()
 
     def validate_school(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         text = str(value or "")

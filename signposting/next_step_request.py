@@ -270,7 +270,7 @@ _WHAT_ELSE = re.compile(
 )
 
 # "no im good thx", "nah we're fine now thanks", "no thanks finished": nothing more wanted, after the
-# list (DIET reads a "no", which the safety steps keep; `closes_after_the_list` reads these there).
+# list (DIET reads a "no", which the safety steps keep; `NewWorryPolicy` reads these there).
 _NOTHING_MORE = re.compile(
     r"(?:no|nah|nope|no thanks|no thank you|nah thanks)(?: (?:thanks|thank you|thx|ty|cheers))?"
     r"(?: (?:im|i m|i am|were|we re|we are) (?:good|sorted|all good|all sorted)(?: now| for now)?"

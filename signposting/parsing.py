@@ -65,6 +65,10 @@ class Age:
             return "not given"
         return str(self.low) if self.low == self.high else f"{self.low} to {self.high}"
 
+    def slots(self) -> dict[str, str | int | None]:
+        """The form's age slots for this answer (the same wherever an answer is taken)."""
+        return {"age": self.label, "age_min": None if self.unknown else self.low, "age_max": None if self.unknown else self.high}
+
 
 # --- Age -------------------------------------------------------------------------------
 
@@ -763,6 +767,12 @@ _PARENT_WORDS_IN_OTHER_SCRIPTS = frozenset({
     "ਮਾਂ", "ਪਿਤਾ", "ਮੰਮੀ", "ਪਾਪਾ",  # Punjabi
     "мама", "мать", "папа", "отец", "майка", "баща", "тато",  # Russian, Ukrainian, Bulgarian
 })
+
+
+def role_answer(text: str) -> str | None:
+    """The answer to "Who is chatting today?": as people type it in English, or a parent saying so
+    in their own language (the form and the crisis policy's language path take it alike)."""
+    return parse_role_typed(text) or parent_in_another_language(text)
 
 
 def parent_in_another_language(text: str) -> str | None:

@@ -257,3 +257,13 @@ def test_two_ages_that_are_not_a_correction_or_the_age_now(text, low, high):
     "N now" beside another child's age is not the age now."""
     age = parse_age(text)
     assert (age.low, age.high) == (low, high)
+
+
+@pytest.mark.parametrize(("text", "slots"), [
+    ("14", {"age": "14", "age_min": 14, "age_max": 14}),
+    ("year 9", {"age": "13 to 14", "age_min": 13, "age_max": 14}),
+    ("dont know", {"age": "not given", "age_min": None, "age_max": None}),
+])
+def test_an_age_answer_fills_the_same_slots_wherever_it_is_taken(text, slots):
+    """The form and the crisis policy's language path set the age slots by `Age.slots`."""
+    assert parse_age(text).slots() == slots

@@ -61,13 +61,12 @@ from signposting.next_step_request import (
 from signposting.parsing import (
     answer_to_are_you_safe,
     asks_if_anyone_is_there,
-    parent_in_another_language,
     parse_age,
     parse_age_mention,
     parse_role,
-    parse_role_typed,
     parse_yes_no,
     plays_it_down,
+    role_answer,
     safe_beside_leaving_words,
     says_goodbye,
     says_they_work_with_children,
@@ -672,13 +671,11 @@ def answer_in_another_language(asked: str | None, text: str) -> dict[str, Any] |
     chatting (in English words, or a parent saying so in their language) and an age said in
     numbers. None for anything else."""
     if asked == "user_role":
-        role = parse_role_typed(text) or parent_in_another_language(text)
+        role = role_answer(text)
         return {"user_role": role} if role else None
     if asked == "age":
         age = parse_age(text)
-        if age is None or age.unknown or age.out_of_range:
-            return None
-        return {"age": age.label, "age_min": age.low, "age_max": age.high}
+        return age.slots() if age is not None and not age.out_of_range else None
     return None
 
 
