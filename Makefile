@@ -8,7 +8,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: privacy-question-eval service-question-eval list-question-eval bench-model-load bench-reproducible-training bench-plain-answer test-fast bench-staff typed-eval concern-eval chaos privacy-eval safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
+.PHONY: privacy-question-eval service-question-eval list-question-eval bench-model-load bench-reproducible-training bench-plain-answer test-fast bench-staff typed-eval concern-eval next-step-eval chaos privacy-eval safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
 
 help:
 	@echo "make run   - set up whatever is missing, then start the bot (widget on localhost)"
@@ -147,6 +147,11 @@ typed-eval: setup
 CONCERN_DEV = tests/concerns/dev.tsv tests/typed_answers/dev/typed_D1.jsonl tests/typed_answers/dev/typed_D2.jsonl tests/concern_answers/C1.jsonl
 concern-eval: venv
 	@$(PY) -m bot.concern_eval $(or $(ARGS),$(CONCERN_DEV))
+
+# The next-step model, each training author left out in turn (a component figure for choosing its
+# threshold; the whole bot on held-out authors T7 and T8 is typed-eval).
+next-step-eval: venv
+	@$(PY) -m bot.next_step_eval $(ARGS)
 
 # What a user gets from the whole trained bot on risk messages: leave-one-author-out over the
 # risk corpus, the held-out gate author, conversations, the shared real messages (docs/safety.md).

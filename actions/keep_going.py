@@ -21,6 +21,7 @@ from actions.feedback import ActionRecordFeedback, ask_contacted_if_due, typed_f
 from actions.triage_form import WHAT_WE_MEAN, WHY_WE_ASK, ask_area, resolve_area
 from signposting.change_request import parse_change_target
 from signposting.languages import interpreter_lines, language_named
+from signposting.next_step_request import CANNOT_DO_YET_READINGS, NEXT_STEP_READING_SLOT
 from signposting.parsing import asks_what_we_mean, asks_why_we_ask, parent_speaking, parse_yes_no, role_said_of_oneself
 from signposting.responses import NOT_UNDERSTOOD, NOT_UNDERSTOOD_ACTION, REQUEST_EMAIL_AFTER_A_LIST
 from signposting.settings import settings
@@ -218,11 +219,14 @@ class ActionCannotDoYet(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         intent = str(((tracker.latest_message or {}).get("intent") or {}).get("name") or "")
+        # After the list, the next-step model's reading of the request stands over DIET's intent.
+        reading = CANNOT_DO_YET_READINGS.get(str(tracker.get_slot(NEXT_STEP_READING_SLOT) or ""))
+        intent = reading or intent
         response = CANNOT_DO_YET.get(intent, "utter_not_understood")
         if intent == "request_email" and tracker.get_slot("services_shown"):
             response = REQUEST_EMAIL_AFTER_A_LIST  # the widget's "Get a link to this list" is there to use
         dispatcher.utter_message(response=response)
-        events: list[dict[str, Any]] = []
+        events: list[dict[str, Any]] = [SlotSet(NEXT_STEP_READING_SLOT, None)] if reading else []
         if intent == "request_other_language":
             code = language_named((tracker.latest_message or {}).get("text") or "")
             if code:

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.train import model_path
+from signposting.next_step_request import CANNOT_DO_YET_READINGS, NEXT_STEP_READING_SLOT
 from signposting.responses import (
     ASK_USER_ROLE,
     CANNOT_DO_YET,
@@ -262,6 +263,16 @@ async def drive_to_question(agent, question: str, role: str) -> list[Any]:  # ty
     return list(tracker.events)
 
 
+def request_answered(intent: str | None, events: list[Any]) -> str | None:
+    """The request the bot answered: DIET's intent, or after the list the next-step model's
+    reading that stood over it (bot/nlu/new_worry_policy.py: "my nan only reads urdu" is a
+    worry to DIET and another language to the model; the reply is the language's)."""
+    from rasa.shared.core.events import SlotSet
+
+    reading = next((e.value for e in events if isinstance(e, SlotSet) and e.key == NEXT_STEP_READING_SLOT and e.value), None)
+    return CANNOT_DO_YET_READINGS.get(str(reading), intent) if reading else intent
+
+
 async def ask(agent, answer: Answer, events: list[Any]) -> Outcome:  # type: ignore[no-untyped-def]
     from rasa.shared.core.events import ActionExecuted
     from rasa.shared.core.trackers import DialogueStateTracker
@@ -272,7 +283,7 @@ async def ask(agent, answer: Answer, events: list[Any]) -> Outcome:  # type: ign
     tracker = await agent.tracker_store.retrieve(sender)
     new_events = list(tracker.events)[len(events):]
     actions = [e.action_name for e in new_events if isinstance(e, ActionExecuted) and e.action_name != "action_listen"]
-    intent = (tracker.latest_message.intent or {}).get("name") if tracker.latest_message else None
+    intent = request_answered((tracker.latest_message.intent or {}).get("name") if tracker.latest_message else None, new_events)
     slots = tracker.current_slot_values()
     understood = judge(answer, slots, intent, actions, tracker.active_loop_name)
     keys = ("user_role", "age", "age_min", "age_max", "school", "area", "area_code", "concern")

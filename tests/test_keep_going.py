@@ -161,6 +161,25 @@ def test_a_request_in_another_language_by_name_gets_that_languages_interpreter_l
     assert responses(messages) == ["utter_request_print", "utter_offer_next_step"]
 
 
+def test_after_the_list_the_next_step_models_reading_stands_over_diets_intent_and_is_cleared():
+    """"my nan only reads urdu", read by DIET as a worry and by the next-step model as another
+    language (bot/nlu/new_worry_policy.py): the language's reply and interpreter line."""
+    from actions.keep_going import ActionCannotDoYet
+    from signposting.languages import interpreter_lines
+
+    slots = {"services_shown": ["svc-1"], "next_step_reading": "other_language"}
+    messages, events = run_action(ActionCannotDoYet(), [], slots, "describe_concern", "my nan only reads urdu", active_loop=None)
+    assert responses(messages) == ["utter_request_other_language", interpreter_lines()["ur"], "utter_offer_more"]
+    assert {"event": "slot", "name": "next_step_reading", "value": None, "timestamp": None} in events
+    slots = {"services_shown": ["svc-1"], "next_step_reading": "email"}
+    messages, _ = run_action(ActionCannotDoYet(), [], slots, "ask_privacy", "chuck it in my inbox", active_loop=None)
+    assert responses(messages)[0] == "utter_request_email_list"
+    # A reading of a request this action does not answer is no reading here: DIET's intent stands.
+    slots = {"services_shown": ["svc-1"], "next_step_reading": "more_options"}
+    messages, events = run_action(ActionCannotDoYet(), [], slots, "request_print", "can i print this", active_loop=None)
+    assert responses(messages)[0] == "utter_request_print" and events == []
+
+
 def test_a_parents_own_help_keeps_the_childs_answers_and_offers_the_way_back():
     from actions.keep_going import ActionParentOwnHelp
 

@@ -162,3 +162,14 @@ def test_the_transcript_shows_a_safety_check_question():
     chat = Chat("checked").user("can i bring my dog", "express_crisis", 0.97).action("utter_check_risk").bot("utter_check_risk")
     steps = [(s.kind, s.text) for s in analytics.transcript(chat.rows)]
     assert ("action", "Safety check question asked") in steps
+
+
+def test_a_request_the_next_step_model_read_after_the_list_counts_as_a_content_gap():
+    """"my nan only reads urdu": DIET read a worry, the next-step model another language; the bot
+    answered the language request, so staff see it with the email, print and language gaps."""
+    chat = Chat("reading").triage().search().user("my nan only reads urdu", "describe_concern")
+    chat.slot("next_step_reading", "other_language").action("action_cannot_do_yet").slot("next_step_reading", None)
+    chat.user("any others", "describe_concern").slot("next_step_reading", "more_options").action("action_more_services")
+    (summary,) = analytics.conversations(chat.rows)
+    assert [turn.intent for turn in summary.typed[-2:]] == ["request_other_language", "describe_concern"]
+    assert [message.text for message in gap_messages([summary])] == ["my nan only reads urdu"]

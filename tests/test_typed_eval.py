@@ -17,10 +17,10 @@ def answer(question: str, expected: dict, role: str = "young_person") -> Answer:
 def test_the_held_out_files_read_with_every_question_known():
     assert [path.name for path in HELD_OUT] == [
         "typed_T1.jsonl", "typed_T2.jsonl", "typed_T3.jsonl", "typed_T4.jsonl", "typed_T5.jsonl", "typed_T6.jsonl",
-        "typed_T7.jsonl"]
+        "typed_T7.jsonl", "typed_T8.jsonl"]
     answers = read_answers(HELD_OUT)
-    assert len(answers) == 1950
-    assert len({a.id for a in answers}) == 1950
+    assert len(answers) == 2100
+    assert len({a.id for a in answers}) == 2100
 
 
 def test_a_file_with_an_unknown_question_is_refused(tmp_path):
@@ -186,3 +186,17 @@ def test_a_choice_at_which_is_closest_is_tapped_in_a_copy_of_the_conversation():
             assert (await agent.tracker_store.retrieve("cm20")).get_slot("area_options") == options
 
         asyncio.run(scenario())
+
+
+def test_the_request_answered_is_the_next_step_models_reading_when_it_stood_over_diets():
+    from rasa.shared.core.events import ActionExecuted, SlotSet
+
+    from bot.typed_eval import request_answered
+
+    read = [SlotSet("next_step_reading", "other_language"), ActionExecuted("action_cannot_do_yet"), SlotSet("next_step_reading", None)]
+    assert request_answered("describe_concern", read) == "request_other_language"
+    assert request_answered("describe_concern", [SlotSet("next_step_reading", "more_options")]) == "describe_concern"
+    assert request_answered("request_print", [ActionExecuted("action_cannot_do_yet")]) == "request_print"
+    served = judge(answer("next_step", {"intent": "other_language"}), {}, request_answered("describe_concern", read),
+                   ["action_cannot_do_yet"], None)
+    assert served

@@ -14,14 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-from sklearn.linear_model import LogisticRegression
-
-from bot.nlu.ngram_vector import build_analyzers, ngram_features, sparse_vector
 from bot.nlu.risk_model import read_nlu_examples
+from bot.nlu.text_classifier import TextClassifier
 from bot.nlu.trained_files import jsonl_fingerprint, read_authored_jsonl
 from signposting.concern_reading import NOT_A_WORRY, ConcernGuess
-from signposting.text import normalise
 from signposting.vocabulary import CONCERNS
 
 CORPUS_DIR = Path(__file__).resolve().parent / "concern_corpus"
@@ -68,13 +64,11 @@ def corpus_fingerprint(directory: Path = CORPUS_DIR) -> str:
     return jsonl_fingerprint(directory)
 
 
-class ConcernModel:
+class ConcernModel(TextClassifier):
     """Fit on corpus examples; guess the concern of any text. Pickled inside the Rasa model."""
 
     def __init__(self, regularisation: float = 16.0) -> None:
-        self.regularisation = regularisation
-        self.features = ngram_features()
-        self.classifier = LogisticRegression(C=regularisation, max_iter=3000)
+        super().__init__(regularisation)
 
     def fit(self, examples: list[ConcernExample], not_worries: list[str] | None = None) -> ConcernModel:
         """Learn the worries, and (default: the NLU examples) what is not a worry."""
@@ -83,27 +77,11 @@ class ConcernModel:
         labels = [e.concern for e in examples] + [NOT_A_WORRY] * len(others)
         per_class = len(examples) / max(1, len({e.concern for e in examples}))
         weight = NOT_A_WORRY_CLASSES * per_class / len(others) if others else 1.0
-        matrix = self.features.fit_transform([normalise(text) for text in texts])
-        self.classifier.fit(matrix, labels, sample_weight=[1.0] * len(examples) + [weight] * len(others))
+        self.fit_texts(texts, labels, [1.0] * len(examples) + [weight] * len(others))
         return self
 
     def guess_many(self, texts: list[str]) -> list[ConcernGuess]:
-        """scikit-learn's own answer (the evaluation, and the check of `guess`)."""
-        probabilities = self.classifier.predict_proba(self.features.transform([normalise(t) for t in texts]))
-        labels = [str(label) for label in self.classifier.classes_]
-        return [ConcernGuess(labels[int(row.argmax())], round(float(row.max()), 4)) for row in probabilities]
+        return [ConcernGuess(label, confidence) for label, confidence in self.predict_many(texts)]
 
     def guess(self, text: str) -> ConcernGuess:
-        """One message, fast: the multinomial regression's softmax over the message's n-grams."""
-        if getattr(self, "_built_analyzers", None) is None:
-            self._built_analyzers = build_analyzers(self.features)
-        columns, values = sparse_vector(self.features, self._built_analyzers, normalise(text))
-        logits = self.classifier.intercept_ + (self.classifier.coef_[:, columns] @ values if columns else 0.0)
-        exp = np.exp(logits - logits.max())
-        best = int(exp.argmax())
-        return ConcernGuess(str(self.classifier.classes_[best]), round(float(exp[best] / exp.sum()), 4))
-
-    def __getstate__(self) -> dict:  # type: ignore[type-arg]
-        state = dict(self.__dict__)
-        state.pop("_built_analyzers", None)
-        return state
+        return ConcernGuess(*self.predict(text))

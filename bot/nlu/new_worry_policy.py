@@ -11,19 +11,34 @@ a reply to a crisis step is never taken).
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import Event
+from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.nlu.crisis_policy import CRISIS_ACTIONS, UTTER_OFFER, last_bot_action_before_user, next_step
+from bot.nlu.crisis_policy import CRISIS_ACTIONS, UTTER_OFFER, earlier_distress, last_bot_action_before_user, next_step
 from bot.nlu.deterministic_policy import DeterministicPolicy
+from bot.nlu.next_step_model import OTHER
+from bot.nlu.next_step_model import PARSE_KEY as NEXT_STEP_MODEL_KEY
 from signposting.change_request import parse_change_target
 from signposting.list_question import parse_list_question
-from signposting.next_step_request import GOODBYE, THANKS, closing_in_so_many_words, is_next_step_request
+from signposting.next_step_request import (
+    GOODBYE,
+    NEXT_STEP_READING_SLOT,
+    THANKS,
+    closing_in_so_many_words,
+    is_next_step_request,
+    says_not_to_a_request,
+)
+from signposting.parsing import parse_concern
+from signposting.responses import CANNOT_DO_YET, MORE_SERVICES, START_AGAIN_ACTION, TALK_TO_PERSON
+from signposting.risk_decision import NONE as NO_RISK
+from signposting.text import normalise
+from signposting.vocabulary import OTHER_CONCERN
 
 CHANGE_ANSWER = "action_change_answer"
 # Answers a question about the services shown from their records (actions/list_questions.py).
@@ -97,9 +112,130 @@ def closing_after_the_list(tracker: DialogueStateTracker) -> str | None:
     return CLOSING_REPLIES[closing] if closing else None
 
 
-def next_new_worry_action(tracker: DialogueStateTracker) -> str | None:
-    if next_step(tracker)[0] is not None:  # the crisis path first, always
+# --- The next-step model's reading (bot/nlu/next_step_model.py) ---------------------------
+# What DIET read is kept when it is one of the requests answered after the list (the rules answer
+# it), a crisis or "not safe"; the model's reading counts only over the others.
+SERVED_INTENTS = frozenset({
+    "more_options", "start_again", "talk_to_a_person", "request_email", "request_print", "request_other_language",
+    "goodbye", "thanks", "stop", "express_crisis", "not_safe", "confirm_safe",
+})
+# The model's reading counts at this confidence or more (chosen on the training authors, each
+# left out in turn: docs/typed_answers.md, session 26).
+MODEL_CONFIDENCE = 0.5
+UTTER_START_AGAIN = "utter_start_again"
+TRIAGE_FORM = "triage_form"
+_THANKS_WORD = re.compile(r"\b(?:thanks?|thank ?you|thx|thnx|thanx|ty|tysm|cheers|ta|much appreciated)\b")
+
+
+def steps_for(label: str, text: str) -> tuple[str, ...]:
+    """The actions that answer the request, as the rules answer the intent of the same name."""
+    if label == "closing":
+        return (CLOSING_REPLIES[THANKS] if _THANKS_WORD.search(normalise(text)) else CLOSING_REPLIES[GOODBYE],)
+    if label == "more_options" and parse_concern(text) not in (None, OTHER_CONCERN):
+        # "have you got anything for grief? none of these mention bereavement": more options for
+        # that worry, so the search again for it, keeping the other answers.
+        return (CHANGE_ANSWER,)
+    return {
+        "more_options": (MORE_SERVICES,),
+        "start_again": (UTTER_START_AGAIN, START_AGAIN_ACTION, TRIAGE_FORM),
+        "talk_to_a_person": (TALK_TO_PERSON,),
+        "email": (CANNOT_DO_YET,),  # the action reads the slot: signposting.next_step_request.CANNOT_DO_YET_READINGS
+        "print": (CANNOT_DO_YET,),
+        "other_language": (CANNOT_DO_YET,),
+    }[label]
+
+
+def model_reading(tracker: DialogueStateTracker) -> str | None:
+    """The request the next-step model reads in a message typed after the list, when it counts:
+    sure enough, no risk seen, and neither DIET nor the rules read a request or an answer in it."""
+    message = tracker.latest_message
+    if not replies_to_the_list(tracker) or message is None:
         return None
+    guess = (message.parse_data or {}).get(NEXT_STEP_MODEL_KEY) or {}
+    label, confidence = guess.get("label"), float(guess.get("confidence") or 0.0)
+    if label in (None, OTHER) or confidence < MODEL_CONFIDENCE:
+        return None
+    if (message.intent or {}).get("name") in SERVED_INTENTS:
+        return None
+    risk = (message.parse_data or {}).get("risk") or {}
+    if risk.get("level", NO_RISK) != NO_RISK or risk.get("distress"):
+        return None
+    text = message.text or ""
+    if says_not_to_a_request(normalise(text)):
+        return None
+    if label == "closing" and earlier_distress(tracker):
+        return None  # leaving after distress is the crisis policy's to read, never a plain goodbye
+    if _a_next_step_request(tracker) or closing_in_so_many_words(text) or parse_list_question(text) or parse_change_target(text):
+        return None
+    return str(label)
+
+
+def _this_turn(tracker: DialogueStateTracker) -> tuple[str | None, list[str]]:
+    """The reading this policy set since the latest user message, and the actions run since."""
+    reading: str | None = None
+    actions: list[str] = []
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            break
+        if isinstance(event, SlotSet) and event.key == NEXT_STEP_READING_SLOT and event.value and reading is None:
+            reading = str(event.value)
+        elif isinstance(event, ActionExecuted) and event.action_name != ACTION_LISTEN_NAME:
+            actions.append(str(event.action_name))
+    return reading, actions[::-1]
+
+
+def next_step_by_model(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
+    """The first step of the request the model read, then the rest of its steps, then listen."""
+    text = tracker.latest_message.text or "" if tracker.latest_message else ""
+    if tracker.latest_action_name == ACTION_LISTEN_NAME:
+        label = model_reading(tracker)
+        return (steps_for(label, text)[0], [SlotSet(NEXT_STEP_READING_SLOT, label)]) if label else (None, [])
+    reading, actions = _this_turn(tracker)
+    if reading is None:
+        return None, []
+    steps = steps_for(reading, text)
+    if tuple(actions) == steps[:len(actions)] and len(actions) < len(steps):
+        following = steps[len(actions)]
+        return following, [SlotSet(NEXT_STEP_READING_SLOT, None)] if following == TRIAGE_FORM else []
+    if tuple(actions) == steps and steps[-1] != TRIAGE_FORM:
+        return ACTION_LISTEN_NAME, [SlotSet(NEXT_STEP_READING_SLOT, None)]
+    return None, []
+
+
+# "i dont want to start again", "no need to start again", "not starting again lol" after the list:
+# DIET read "start again" and the rules wiped the answers. The next step is offered instead.
+UTTER_OFFER_MORE = "utter_offer_more"
+
+
+def not_starting_again(tracker: DialogueStateTracker) -> str | None:
+    message = tracker.latest_message
+    if tracker.latest_action_name == UTTER_OFFER_MORE and message and _says_not_to_start_again(tracker):
+        return ACTION_LISTEN_NAME
+    if tracker.latest_action_name != ACTION_LISTEN_NAME or not replies_to_the_list(tracker):
+        return None
+    return UTTER_OFFER_MORE if _says_not_to_start_again(tracker) else None
+
+
+def _says_not_to_start_again(tracker: DialogueStateTracker) -> bool:
+    message = tracker.latest_message
+    if message is None or (message.intent or {}).get("name") != "start_again":
+        return False
+    return says_not_to_a_request(normalise(message.text or ""))
+
+
+def next_new_worry_prediction(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
+    """The model's reading of a request after the list first, then a new worry or answer."""
+    if next_step(tracker)[0] is not None:  # the crisis path first, always
+        return None, []
+    if (kept := not_starting_again(tracker)) is not None:
+        return kept, []
+    by_model = next_step_by_model(tracker)
+    if by_model[0] is not None:
+        return by_model
+    return next_new_worry_action(tracker), []
+
+
+def next_new_worry_action(tracker: DialogueStateTracker) -> str | None:
     if tracker.latest_action_name in CLOSING_REPLIES.values():
         return ACTION_LISTEN_NAME if closing_in_so_many_words(tracker.latest_message.text or "") else None
     if (closing := closing_after_the_list(tracker)) is not None:
@@ -131,4 +267,4 @@ class NewWorryPolicy(DeterministicPolicy):
         return {"priority": 5}
 
     def next_action(self, tracker: DialogueStateTracker, domain: Domain) -> tuple[str | None, list[Event]]:
-        return next_new_worry_action(tracker), []
+        return next_new_worry_prediction(tracker)

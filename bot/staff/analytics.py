@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -16,6 +16,7 @@ from bot.staff import labels
 from bot.staff.events import EventRow, by_sender
 from bot.staff.labels import age_band
 from signposting import responses
+from signposting.next_step_request import CANNOT_DO_YET_READINGS, NEXT_STEP_READING_SLOT
 from signposting.vocabulary import AREA_CODES, CONCERNS, NATIONS
 
 LONDON = ZoneInfo("Europe/London")
@@ -207,6 +208,13 @@ def _turn(row: EventRow, first: bool) -> Turn:
 
 
 def _apply_slot(conversation: Conversation, name: object, value: object) -> None:
+    if name == NEXT_STEP_READING_SLOT and str(value) in CANNOT_DO_YET_READINGS and conversation.turns:
+        # After the list the next-step model's reading stood over DIET's intent ("my nan only reads
+        # urdu": a worry to DIET, another language to the model): the turn asked for that request,
+        # so an email, print or language request counts as a content gap however DIET read it.
+        turn = conversation.turns[-1]
+        turn.message = replace(turn.message, intent=CANNOT_DO_YET_READINGS[str(value)])
+        return
     if name == "requested_slot":
         if value is not None:
             conversation.last_question = str(value)
