@@ -128,7 +128,9 @@ def _feature_reasons(match: Match) -> list[str]:
         found.append("you can call or text any time, day or night")
     if any(c.type == "phone" for c in contacts):
         found.append("you can talk to someone on the phone")
-    if "online" in match.service.access_routes or any(c.type in ("website", "webchat") for c in contacts):
+    # As the answer to "can we do it online?" reads it (actions/list_questions.py): a website
+    # that only describes the service (the school teams') is no way to use it online.
+    if "online" in match.service.access_routes or any(c.type == "webchat" for c in contacts):
         found.append("you can use it online")
     if "self_referral" in match.service.access_routes:
         found.append("you do not need a referral")

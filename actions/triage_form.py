@@ -33,6 +33,7 @@ from signposting.parsing import (
     parse_yes_no,
     place_said_as_home,
     role_answer,
+    without_exam_stage,
     words_after_a_leading_age,
 )
 from signposting.plain_answer import waives_the_check
@@ -56,10 +57,11 @@ def latest_text(tracker: Tracker) -> str:
     return (tracker.latest_message or {}).get("text") or ""
 
 
-def concern_in(tracker: Tracker, text: str) -> str | None:
-    """The worry `text` told: the rules, helped by the concern model's guess kept in the
-    parse data of the message that said it."""
-    return read_concern(text, parse_data_of(tracker, text))
+def concern_in(tracker: Tracker, text: str, rules_read: str | None = None) -> str | None:
+    """The worry `text` told: the rules (on `rules_read` when given: the text without words that
+    tell no worry), helped by the concern model's guess kept in the parse data of the message
+    that said it."""
+    return read_concern(text if rules_read is None else rules_read, parse_data_of(tracker, text))
 
 
 def parse_data_of(tracker: Tracker, text: str) -> dict[str, Any] | None:
@@ -341,8 +343,9 @@ class ValidateTriageForm(FormValidationAction):
         if not self._volunteered("concern", tracker):
             return {}
         said = latest_text(tracker)
-        # "gcse year" answers the age question: its exam words are no worry
-        concern = None if only_an_exam_stage(said) else worry_told(tracker, said)
+        # "gcse year" answers the age question: its exam words are no worry (and the rules read
+        # "gcse year and im being bullied" without them: bullying, not exam stress)
+        concern = None if only_an_exam_stage(said) else worry_told(tracker, said, rules_read=without_exam_stage(said))
         held = text_held_by_the_crisis_steps(tracker)
         if concern is None and held:  # the worry that raised a crisis step ("i found cuts on his arms")
             concern = concern_in(tracker, held)
@@ -503,11 +506,11 @@ def not_understood_or_worry_noted(tracker: Tracker, slot: str, text: str, respon
     return "utter_worry_noted" if told_a_worry_instead(tracker, text) else not_understood(slot, text, response)
 
 
-def worry_told(tracker: Tracker, text: str) -> str | None:
+def worry_told(tracker: Tracker, text: str, rules_read: str | None = None) -> str | None:
     """The worry a message told as a worry (not "something else"), whatever was asked."""
     if latest_intent(tracker) not in ("describe_concern", "change_answer"):
         return None
-    concern = concern_in(tracker, text)
+    concern = concern_in(tracker, text, rules_read)
     return concern if concern != "other" else None
 
 

@@ -9,6 +9,10 @@ for a request. What a user gets from the whole trained bot is `python -m bot.typ
 (held out: T7, T8).
 
     PYTHONPATH=. .venv/bin/python -m bot.next_step_eval [--thresholds 0.5 0.6 0.7]
+
+With `--taken FILE…` (answer or question files of tests/): how many messages that are not
+next-step requests the trained bot's reading would take for one if typed after the list (every
+gate of `request_read`; the conversation's own are not simulated). Figures only.
 """
 from __future__ import annotations
 
@@ -52,11 +56,39 @@ def report(read: list[tuple[NextStepExample, str, float]], thresholds: list[floa
     return lines
 
 
+def taken_for_requests(paths: list[str]) -> list[str]:
+    """Per file: the messages (not next-step answers) and how many the reading takes, by label."""
+    import asyncio
+    import json
+    from pathlib import Path
+
+    from bot.nlu.new_worry_policy import request_read
+    from bot.typed_eval import load_agent
+
+    agent = load_agent("http://localhost:9")  # parsing only: no action is run
+
+    async def parse_all(texts: list[str]) -> list[dict]:  # type: ignore[type-arg]
+        return [await agent.parse_message(text) for text in texts]
+
+    lines = []
+    for path in paths:
+        rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+        texts = [r["text"] for r in rows if "text" in r and r.get("question") not in ("next_step", "first_message", "offer")]
+        parsed = asyncio.run(parse_all(texts))
+        taken = Counter(label for text, data in zip(texts, parsed, strict=True) if (label := request_read(data, text)))
+        lines.append(f"{path}: {sum(taken.values())} of {len(texts)} taken for a request {dict(taken)}")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--thresholds", type=float, nargs="+", default=[0.4, 0.5, 0.6, 0.7, 0.8])
     parser.add_argument("--regularisation", type=float, default=8.0)
+    parser.add_argument("--taken", nargs="+", metavar="FILE", help="messages that are not requests, read by the trained bot")
     args = parser.parse_args(argv)
+    if args.taken:
+        print("\n".join(taken_for_requests(args.taken)))
+        return 0
     print("\n".join(report(leave_one_author_out(read_corpus(), args.regularisation), args.thresholds)))
     return 0
 

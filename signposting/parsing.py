@@ -589,9 +589,17 @@ def parse_concern(text: str) -> str | None:
 def only_an_exam_stage(text: str) -> bool:
     """"gcse year", "doing my a levels": a school stage named by its exams, and no worry besides
     (the exam words alone are no exam stress: at the age question they say the age)."""
+    rest = without_exam_stage(text)
+    return rest != text and parse_concern(rest) in (None, "other")
+
+
+def without_exam_stage(text: str) -> str:
+    """The text without a school stage named by its exams ("gcse year and im being bullied" →
+    "and im being bullied"), so the worry told besides is read, not exam stress; any other
+    text unchanged."""
     clean = normalise(text)
     stage = next((pattern for pattern, _ages in _EXAM_STAGES if pattern.search(clean)), None)
-    return stage is not None and parse_concern(stage.sub(" ", clean)) in (None, "other")
+    return " ".join(stage.sub(" ", clean).split()) if stage else text
 
 
 def is_something_else(text: str) -> bool:

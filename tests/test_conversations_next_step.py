@@ -322,3 +322,14 @@ def test_not_wanting_to_start_again_keeps_the_answers_and_offers_the_next_step(b
     assert "let's start again" not in reply and LIST not in reply and "What would you like to do next?" in reply
     assert last_buttons(messages) == NEXT_STEP_BUTTONS
     assert slots(bot, chat)["services_shown"]
+
+
+def test_not_wanting_to_start_again_in_the_questions_asks_the_question_again(bot):  # noqa: F811
+    """Phone trial (session 26): typed at "Who is chatting today?" right after starting again, it
+    started the questions again."""
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi")
+    chat.say("parent")
+    reply = chat.text("i dont want to start again sorry")
+    assert "let's start again" not in reply and "How old is your child?" in reply
+    assert slots(bot, chat)["user_role"] == "parent_carer"

@@ -264,6 +264,16 @@ def test_a_school_year_corrected_or_named_by_its_exams(bot, answer, low, high): 
     assert "What are you worried about?" in chat.text("Watford")  # "gcse year" told no worry
 
 
+def test_a_school_stage_named_by_its_exams_with_a_worry_keeps_the_worry_not_exam_stress(bot):  # noqa: F811
+    """"gcse year and im being bullied" at the age question: the rules alone read exam stress
+    (noticed in session 25); the rules now read it without the stage's exam words
+    (tests/test_parsing.py), and the whole bot keeps age and worry."""
+    chat = start(bot, "young person")
+    chat.text("gcse year and im being bullied")
+    found = slots(bot, chat)
+    assert (found["age_min"], found["age_max"], found["concern"]) == (15, 16, "bullying")
+
+
 def test_yes_please_at_a_question_gets_ok_and_the_question_then_an_answer_is_taken(bot):  # noqa: F811
     """Phone trial (2026-12-02): "yes please" at "Who is chatting today?" got "Sorry, I didn't get
     that"; it means "go on", so "OK." and the question. And after the question was asked again

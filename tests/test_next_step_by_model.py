@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.new_worry_policy import MODEL_CONFIDENCE, next_new_worry_prediction, steps_for
@@ -172,3 +172,22 @@ def test_a_goodbye_only_the_model_reads_is_no_goodbye_after_earlier_distress(dom
     events.insert(4, ActionExecuted("action_listen"))
     tracker = DialogueStateTracker.from_events("test", events, domain.slots)
     assert run(domain, tracker) == []
+
+
+def test_not_starting_again_in_the_questions_asks_the_question_again_with_its_slot_as_it_was(domain):
+    """Phone trial (session 26): "i dont want to start again sorry" at "Who is chatting today?"
+    started the questions again."""
+    events = [
+        ActionExecuted("action_listen"), UserUttered("hi", {"name": "greet", "confidence": 1.0}),
+        ActionExecuted("triage_form"), ActiveLoop("triage_form"), SlotSet("requested_slot", "user_role"),
+        ActionExecuted("action_listen"), said("i dont want to start again sorry", "start_again", "other"),
+        SlotSet("user_role", "i dont want to start again sorry"),  # Rasa's slot mapping, before any policy
+    ]
+    tracker = DialogueStateTracker.from_events("test", events, domain.slots)
+    action, undo = next_new_worry_prediction(tracker)
+    assert action == "action_ask_user_role" and SlotSet("user_role", None) in undo
+    for event in undo:
+        tracker.update(event)
+    tracker.update(ActionExecuted(action))
+    assert tracker.get_slot("user_role") is None
+    assert next_new_worry_prediction(tracker) == ("action_listen", [])

@@ -226,6 +226,18 @@ def test_school_years_named_by_their_exams(text, low, high):
     assert (age.low, age.high) == (low, high)
 
 
+@pytest.mark.parametrize(("text", "concern"), [
+    ("gcse year and im being bullied", "bullying"), ("im 15 doing my gcses and i cant sleep", "sleep"),
+    ("gcse year", None), ("doing my a levels", None),
+    # exam words that are the worry stay the worry
+    ("im stressed about my gcses", "exam_stress"), ("gcse year and im so stressed about exams", "exam_stress"),
+])
+def test_the_worry_told_besides_a_school_stage_named_by_its_exams(text, concern):
+    from signposting.parsing import parse_concern, without_exam_stage
+
+    assert parse_concern(without_exam_stage(text)) == concern
+
+
 @pytest.mark.parametrize(("text", "place"), [
     ("im 16 from Braintree", "braintree"), ("15, we live in Bishop's Stortford", "bishops stortford"),
     ("16 and live in braintree", "braintree"), ("i live in luton", "luton"), ("we're from harlow", "harlow"),
@@ -267,3 +279,4 @@ def test_two_ages_that_are_not_a_correction_or_the_age_now(text, low, high):
 def test_an_age_answer_fills_the_same_slots_wherever_it_is_taken(text, slots):
     """The form and the crisis policy's language path set the age slots by `Age.slots`."""
     assert parse_age(text).slots() == slots
+

@@ -87,3 +87,16 @@ def test_each_parent_phrase_is_still_in_the_services_file():
 def test_the_summary_is_one_sentence_cut_to_length():
     assert first_sentence("Free online counselling. You do not have to give your name.") == "Free online counselling."
     assert first_sentence("one two three four", max_words=2) == "one two…"
+
+
+def test_online_as_a_reason_only_for_a_service_used_online_as_the_list_answer_says():
+    """Phone trial (session 26): the school team's card said "You can use it online" (it has a
+    website about it), and "is there something we can do online?" got "None of the services I
+    showed you can be used online". Both now read online use the same way."""
+    from actions.cards import _feature_reasons
+    from actions.list_questions import _online_line
+
+    for area, concern in [("herts", "low_mood"), ("essex_west", "low_mood"), ("leicester", "worry"), (None, "low_mood")]:
+        for match in search(role="parent_carer", age_min=15, age_max=16, area_code=area, concern=concern):
+            says_online = "you can use it online" in _feature_reasons(match)
+            assert says_online == (_online_line(match.service) is not None), match.service.id

@@ -315,3 +315,16 @@ def test_a_message_held_by_the_check_at_a_question_is_read_when_the_no_resumes_t
     state.events.append({"event": "action", "name": "triage_form"})
     assert text_held_by_the_crisis_steps(state) == first
     assert text_held_by_the_crisis_steps(after_the_check(first, slot="user_role", check_ok=False)) is None
+
+
+def test_the_form_reads_the_worry_without_the_stage_when_the_model_has_no_guess():
+    from rasa_sdk import Tracker
+
+    from actions.triage_form import concern_in
+    from signposting.parsing import without_exam_stage
+
+    text = "gcse year and im being bullied"
+    latest = {"text": text, "intent": {"name": "describe_concern", "confidence": 0.9}}
+    tracker = Tracker("t", {}, latest, [{"event": "user", "text": text, "parse_data": latest}], False, None, {}, "action_listen")
+    assert concern_in(tracker, text) == "exam_stress"
+    assert concern_in(tracker, text, rules_read=without_exam_stage(text)) == "bullying"

@@ -20,7 +20,15 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.nlu.crisis_policy import CRISIS_ACTIONS, UTTER_OFFER, earlier_distress, last_bot_action_before_user, next_step
+from bot.nlu.crisis_policy import (
+    ASK_AGAIN,
+    CRISIS_ACTIONS,
+    UTTER_OFFER,
+    earlier_distress,
+    last_bot_action_before_user,
+    next_step,
+    undo_form_extraction,
+)
 from bot.nlu.deterministic_policy import DeterministicPolicy
 from bot.nlu.next_step_model import OTHER
 from bot.nlu.next_step_model import PARSE_KEY as NEXT_STEP_MODEL_KEY
@@ -146,26 +154,32 @@ def steps_for(label: str, text: str) -> tuple[str, ...]:
 
 
 def model_reading(tracker: DialogueStateTracker) -> str | None:
-    """The request the next-step model reads in a message typed after the list, when it counts:
-    sure enough, no risk seen, and neither DIET nor the rules read a request or an answer in it."""
+    """The request the next-step model reads in a message typed after the list, when it counts."""
     message = tracker.latest_message
     if not replies_to_the_list(tracker) or message is None:
         return None
-    guess = (message.parse_data or {}).get(NEXT_STEP_MODEL_KEY) or {}
+    label = request_read(message.parse_data or {}, message.text or "")
+    if label == "closing" and earlier_distress(tracker):
+        return None  # leaving after distress is the crisis policy's to read, never a plain goodbye
+    return label
+
+
+def request_read(parse_data: dict[str, Any], text: str) -> str | None:
+    """The request the next-step model reads in one message, when the message alone lets it
+    count: sure enough, no risk seen, no "not" before the request, and neither DIET nor the rules
+    read a request or an answer in it."""
+    guess = parse_data.get(NEXT_STEP_MODEL_KEY) or {}
     label, confidence = guess.get("label"), float(guess.get("confidence") or 0.0)
     if label in (None, OTHER) or confidence < MODEL_CONFIDENCE:
         return None
-    if (message.intent or {}).get("name") in SERVED_INTENTS:
+    if (parse_data.get("intent") or {}).get("name") in SERVED_INTENTS:
         return None
-    risk = (message.parse_data or {}).get("risk") or {}
+    risk = parse_data.get("risk") or {}
     if risk.get("level", NO_RISK) != NO_RISK or risk.get("distress"):
         return None
-    text = message.text or ""
-    if says_not_to_a_request(normalise(text)):
+    if says_not_to_a_request(normalise(text)) or is_next_step_request(text) or closing_in_so_many_words(text):
         return None
-    if label == "closing" and earlier_distress(tracker):
-        return None  # leaving after distress is the crisis policy's to read, never a plain goodbye
-    if _a_next_step_request(tracker) or closing_in_so_many_words(text) or parse_list_question(text) or parse_change_target(text):
+    if parse_list_question(text) or parse_change_target(text):
         return None
     return str(label)
 
@@ -202,18 +216,24 @@ def next_step_by_model(tracker: DialogueStateTracker) -> tuple[str | None, list[
     return None, []
 
 
-# "i dont want to start again", "no need to start again", "not starting again lol" after the list:
-# DIET read "start again" and the rules wiped the answers. The next step is offered instead.
+# "i dont want to start again", "no need to start again", "not starting again lol": DIET read "start
+# again" and the rules wiped the answers. After the list the next step is offered instead; in the
+# questions the question is asked again (a phone trial, session 26), its slot as it was.
 UTTER_OFFER_MORE = "utter_offer_more"
 
 
-def not_starting_again(tracker: DialogueStateTracker) -> str | None:
-    message = tracker.latest_message
-    if tracker.latest_action_name == UTTER_OFFER_MORE and message and _says_not_to_start_again(tracker):
-        return ACTION_LISTEN_NAME
-    if tracker.latest_action_name != ACTION_LISTEN_NAME or not replies_to_the_list(tracker):
-        return None
-    return UTTER_OFFER_MORE if _says_not_to_start_again(tracker) else None
+def not_starting_again(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
+    if not _says_not_to_start_again(tracker):
+        return None, []
+    asked = tracker.get_slot("requested_slot")
+    in_the_questions = tracker.active_loop_name == TRIAGE_FORM and asked in ASK_AGAIN
+    if tracker.latest_action_name == ACTION_LISTEN_NAME:
+        if in_the_questions:
+            return ASK_AGAIN[asked], undo_form_extraction(tracker)
+        return (UTTER_OFFER_MORE, []) if replies_to_the_list(tracker) else (None, [])
+    if tracker.latest_action_name == UTTER_OFFER_MORE or (in_the_questions and tracker.latest_action_name == ASK_AGAIN[asked]):
+        return ACTION_LISTEN_NAME, []
+    return None, []
 
 
 def _says_not_to_start_again(tracker: DialogueStateTracker) -> bool:
@@ -227,8 +247,9 @@ def next_new_worry_prediction(tracker: DialogueStateTracker) -> tuple[str | None
     """The model's reading of a request after the list first, then a new worry or answer."""
     if next_step(tracker)[0] is not None:  # the crisis path first, always
         return None, []
-    if (kept := not_starting_again(tracker)) is not None:
-        return kept, []
+    kept = not_starting_again(tracker)
+    if kept[0] is not None:
+        return kept
     by_model = next_step_by_model(tracker)
     if by_model[0] is not None:
         return by_model
