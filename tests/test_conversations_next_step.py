@@ -333,3 +333,15 @@ def test_not_wanting_to_start_again_in_the_questions_asks_the_question_again(bot
     reply = chat.text("i dont want to start again sorry")
     assert "let's start again" not in reply and "How old is your child?" in reply
     assert slots(bot, chat)["user_role"] == "parent_carer"
+
+
+@pytest.mark.parametrize("answer", ["nah these arent for me", "i dont like any of those", "meh not feeling any of these tbh"])
+def test_saying_the_list_does_not_fit_gets_sorry_it_didnt_help_and_the_next_step(bot, answer):  # noqa: F811
+    """Phone trial (session 26): "Sorry, I didn't get that", or (for "not feeling") a new search for
+    low mood, the worry the concern model guessed."""
+    chat = results(bot)
+    messages = chat.say(answer)
+    reply = texts(messages)
+    assert "sorry it didn't help" in reply and "didn't get that" not in reply and LIST not in reply
+    assert last_buttons(messages) == NEXT_STEP_BUTTONS
+    assert slots(bot, chat)["concern"] == "low_mood"

@@ -191,3 +191,30 @@ def test_not_starting_again_in_the_questions_asks_the_question_again_with_its_sl
     tracker.update(ActionExecuted(action))
     assert tracker.get_slot("user_role") is None
     assert next_new_worry_prediction(tracker) == ("action_listen", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("nah these arent for me", "deny"), ("i dont like any of those", "nlu_fallback"),
+     ("meh not feeling any of these tbh", "describe_concern")],
+)
+def test_saying_the_list_does_not_fit_is_answered_as_not_helpful_then_the_next_step(domain, text, intent):
+    """Phone trial (session 26): "Sorry, I didn't get that", or a search for a worry guessed from
+    "not feeling"."""
+    message = said(text, intent, "other", 0.9)
+    assert run(domain, after_the_list(domain, message)) == ["utter_not_helpful_thanks", "utter_offer_more", "action_listen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("none of these mention grief, anything for that?", "describe_concern"),  # a worry named: searched again
+     ("none of these are near us", "change_answer"),  # a change of place
+     ("these are great thanks", "thanks"), ("none of them r any good, more pls", "more_options")],
+)
+def test_a_worry_a_change_or_a_request_about_the_list_is_not_taken_as_not_fitting(domain, text, intent):
+    assert "utter_not_helpful_thanks" not in run(domain, after_the_list(domain, said(text, intent, "other", 0.9)))
+
+
+def test_not_fitting_is_never_taken_when_the_risk_layer_saw_something(domain):
+    message = said("i dont like any of those", "deny", "other", 0.9, {"level": "check", "distress": True})
+    assert run(domain, after_the_list(domain, message)) == []

@@ -243,6 +243,44 @@ def _says_not_to_start_again(tracker: DialogueStateTracker) -> bool:
     return says_not_to_a_request(normalise(message.text or ""))
 
 
+# "nah these arent for me", "i dont like any of those", "meh not feeling any of these tbh" after the
+# list: no request, no worry named. They got "Sorry, I didn't get that", or a search for a worry the
+# concern model guessed from "not feeling" (a phone trial, session 26). They say the list did not
+# help: "I'm sorry it didn't help. You can look for more, or talk to a person.", and the next step.
+UTTER_NOT_HELPFUL = "utter_not_helpful_thanks"
+_ABOUT_THE_LIST = re.compile(
+    r"\b(?:these|those|(?:any|none|all|either|neither) of (?:them|em)|the list|this list|that list|the ones?|them ones)\b"
+)
+_DOES_NOT_FIT = re.compile(
+    r"\b(?:not|dont|don t|do not|arent|aren t|isnt|wont|none|nothing|meh|nah|useless|rubbish|pointless|no good|no use|"
+    r"hate|dislike|wrong)\b"
+)
+
+
+def says_the_list_does_not_fit(text: str) -> bool:
+    """A message about the services shown that says they do not fit, and names no worry."""
+    clean = normalise(text)
+    if not (_ABOUT_THE_LIST.search(clean) and _DOES_NOT_FIT.search(clean)):
+        return False
+    return parse_concern(text) is None and parse_change_target(text) is None and parse_list_question(text) is None
+
+
+def list_does_not_fit(tracker: DialogueStateTracker) -> str | None:
+    message = tracker.latest_message
+    if message is None:
+        return None
+    if tracker.latest_action_name == ACTION_LISTEN_NAME:
+        if not replies_to_the_list(tracker) or (message.intent or {}).get("name") in SERVED_INTENTS:
+            return None
+        risk = (message.parse_data or {}).get("risk") or {}
+        if risk.get("level", NO_RISK) != NO_RISK or risk.get("distress"):
+            return None
+        return UTTER_NOT_HELPFUL if says_the_list_does_not_fit(message.text or "") else None
+    if tracker.latest_action_name in (UTTER_NOT_HELPFUL, UTTER_OFFER_MORE) and says_the_list_does_not_fit(message.text or ""):
+        return UTTER_OFFER_MORE if tracker.latest_action_name == UTTER_NOT_HELPFUL else ACTION_LISTEN_NAME
+    return None
+
+
 def next_new_worry_prediction(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
     """The model's reading of a request after the list first, then a new worry or answer."""
     if next_step(tracker)[0] is not None:  # the crisis path first, always
@@ -253,6 +291,8 @@ def next_new_worry_prediction(tracker: DialogueStateTracker) -> tuple[str | None
     by_model = next_step_by_model(tracker)
     if by_model[0] is not None:
         return by_model
+    if (not_fitting := list_does_not_fit(tracker)) is not None:
+        return not_fitting, []
     return next_new_worry_action(tracker), []
 
 
