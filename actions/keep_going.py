@@ -220,7 +220,7 @@ class ActionCannotDoYet(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         intent = str(((tracker.latest_message or {}).get("intent") or {}).get("name") or "")
         # After the list, the next-step model's reading of the request stands over DIET's intent.
-        reading = CANNOT_DO_YET_READINGS.get(str(tracker.get_slot(NEXT_STEP_READING_SLOT) or ""))
+        reading = CANNOT_DO_YET_READINGS.get(reading_this_turn(tracker) or "")
         intent = reading or intent
         response = CANNOT_DO_YET.get(intent, "utter_not_understood")
         if intent == "request_email" and tracker.get_slot("services_shown"):
@@ -236,6 +236,17 @@ class ActionCannotDoYet(Action):
         if not in_the_form(tracker):
             offer_next_step(dispatcher, tracker)
         return events
+
+
+def reading_this_turn(tracker: Tracker) -> str | None:
+    """The next-step model's reading set since the user's latest message, if any: one left from
+    an earlier turn (an action that failed before clearing it) is no reading of this message."""
+    for event in reversed(tracker.events or []):
+        if event.get("event") == "user":
+            return None
+        if event.get("event") == "slot" and event.get("name") == NEXT_STEP_READING_SLOT and event.get("value"):
+            return str(event["value"])
+    return None
 
 
 PARENT = "parent_carer"

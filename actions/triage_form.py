@@ -33,8 +33,8 @@ from signposting.parsing import (
     parse_yes_no,
     place_said_as_home,
     role_answer,
-    without_exam_stage,
     words_after_a_leading_age,
+    worry_words,
 )
 from signposting.plain_answer import waives_the_check
 from signposting.responses import (
@@ -345,7 +345,7 @@ class ValidateTriageForm(FormValidationAction):
         said = latest_text(tracker)
         # "gcse year" answers the age question: its exam words are no worry (and the rules read
         # "gcse year and im being bullied" without them: bullying, not exam stress)
-        concern = None if only_an_exam_stage(said) else worry_told(tracker, said, rules_read=without_exam_stage(said))
+        concern = None if only_an_exam_stage(said) else worry_told(tracker, said, rules_read=worry_words(said))
         held = text_held_by_the_crisis_steps(tracker)
         if concern is None and held:  # the worry that raised a crisis step ("i found cuts on his arms")
             concern = concern_in(tracker, held)

@@ -602,6 +602,14 @@ def without_exam_stage(text: str) -> str:
     return " ".join(stage.sub(" ", clean).split()) if stage else text
 
 
+def worry_words(text: str) -> str:
+    """What the rules read a worry from: the text without a school stage named by its exams when
+    the rest names another worry ("gcse year and im being bullied": bullying), else the whole text
+    ("doing my gcses and really stressed" stays exam stress)."""
+    rest = without_exam_stage(text)
+    return rest if rest != text and parse_concern(rest) not in (None, "other", "worry") else text
+
+
 def is_something_else(text: str) -> bool:
     """The first concern menu's "Something else": show the longer list, don't search yet."""
     return bool(SOMETHING_ELSE.match(normalise(text)))

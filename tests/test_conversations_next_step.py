@@ -261,6 +261,16 @@ def test_none_of_these_near_us_keeps_the_place(bot, typed):  # noqa: F811
     assert slots(bot, chat)["area"] == "Watford"
 
 
+def readings(bot, chat: Conversation) -> list[str]:  # noqa: F811
+    """The next-step model's readings this conversation acted on (the policy sets them for a turn)."""
+    import json
+    import sqlite3
+
+    with sqlite3.connect(f"file:{bot.tracker_db}?mode=ro", uri=True) as db:
+        rows = db.execute("SELECT data FROM events WHERE sender_id = ? AND type_name = 'slot' ORDER BY id", (chat.sender,))
+        return [event["value"] for (data,) in rows if (event := json.loads(data))["name"] == "next_step_reading" and event["value"]]
+
+
 # Session 26: requests typed after the list that DIET reads as something else (a question about a
 # service, privacy, "change an answer", not understood) and the next-step model reads as the
 # request. Lines of the next-step corpus's training authors (bot/nlu/next_step_corpus/), so the
@@ -272,14 +282,16 @@ def test_more_options_read_by_the_next_step_model_shows_other_services(bot):  # 
     shown = list(slots(bot, chat)["services_shown"])
     reply = texts(chat.say("none of them r near a bus stop can u find another"))  # DIET: not understood
     assert "didn't get that" not in reply and "let's start again" not in reply
+    assert readings(bot, chat) == ["more_options"]
     after = list(slots(bot, chat)["services_shown"])
-    assert after[: len(shown)] == shown and len(after) > len(shown) or "That's all the services" in reply
+    assert (after[: len(shown)] == shown and len(after) > len(shown)) or "That's all the services" in reply
 
 
 def test_more_options_for_a_worry_named_searches_again_for_that_worry(bot):  # noqa: F811
     chat = results(bot)
     reply = chat.text("have you got anything for grief? none of these mention bereavement, her nan passed in march")  # DIET: privacy
     assert LIST in reply and "private" not in reply.lower()
+    assert readings(bot, chat) == ["more_options"]
     found = slots(bot, chat)
     assert (found["concern"], found["area_code"], found["age_min"]) == ("bereavement", "herts", 14)
 
@@ -289,6 +301,7 @@ def test_starting_again_read_by_the_next_step_model_asks_the_first_question_agai
     messages = chat.say("messed up all my answers lol can we do it over")  # DIET: privacy
     reply = texts(messages)
     assert "let's start again" in reply and "Who is chatting" in reply
+    assert readings(bot, chat) == ["start_again"]
     assert slots(bot, chat)["services_shown"] is None
     assert "How old are you?" in chat.text("young person")
 
@@ -299,6 +312,7 @@ def test_another_language_read_by_the_next_step_model_gets_its_interpreter_line(
     reply = texts(messages)
     assert "English" in reply and "Urdu" in reply  # the honest "English only", then the Urdu interpreter line
     assert last_buttons(messages) == NEXT_STEP_BUTTONS
+    assert readings(bot, chat) == ["other_language"]
     assert slots(bot, chat)["next_step_reading"] is None  # kept for the turn only
 
 
@@ -306,12 +320,14 @@ def test_sending_the_list_read_by_the_next_step_model_points_to_the_link(bot):  
     chat = results(bot)
     reply = chat.text("can the school senco get a copy of this")  # DIET: privacy
     assert "Get a link to this list" in reply and "private" not in reply.lower()
+    assert readings(bot, chat) == ["email"]
 
 
 def test_a_goodbye_read_by_the_next_step_model_ends_kindly(bot):  # noqa: F811
     chat = results(bot)
     reply = chat.text("need to go now school run")  # DIET: not understood
     assert "Take care" in reply and "didn't get that" not in reply
+    assert readings(bot, chat) == ["closing"]
 
 
 def test_not_wanting_to_start_again_keeps_the_answers_and_offers_the_next_step(bot):  # noqa: F811

@@ -90,7 +90,8 @@ def test_requests_the_bot_cannot_do_yet_are_content_gaps():
 
 
 def run_action(action, events: list[dict], slots: dict | None = None, intent: str = "nlu_fallback",
-               text: str = "blah", active_loop: str | None = "triage_form") -> tuple[list[dict], list[dict]]:
+               text: str = "blah", active_loop: str | None = "triage_form", then: list[dict] | None = None,
+               ) -> tuple[list[dict], list[dict]]:
     """Runs an action of actions/keep_going.py on a hand-made tracker: (messages, events)."""
     import asyncio
 
@@ -98,7 +99,7 @@ def run_action(action, events: list[dict], slots: dict | None = None, intent: st
     from rasa_sdk.executor import CollectingDispatcher
 
     latest = {"text": text, "intent": {"name": intent, "confidence": 0.9}}
-    tracker = Tracker("test", slots or {}, latest, [*events, {"event": "user", "text": text, "parse_data": latest}],
+    tracker = Tracker("test", slots or {}, latest, [*events, {"event": "user", "text": text, "parse_data": latest}, *(then or [])],
                       False, None, {"name": active_loop} if active_loop else {}, "action_listen")
     dispatcher = CollectingDispatcher()
     returned = asyncio.run(action.run(dispatcher, tracker, {}))
@@ -161,6 +162,10 @@ def test_a_request_in_another_language_by_name_gets_that_languages_interpreter_l
     assert responses(messages) == ["utter_request_print", "utter_offer_next_step"]
 
 
+def reading(value: str | None) -> dict:
+    return {"event": "slot", "name": "next_step_reading", "value": value}
+
+
 def test_after_the_list_the_next_step_models_reading_stands_over_diets_intent_and_is_cleared():
     """"my nan only reads urdu", read by DIET as a worry and by the next-step model as another
     language (bot/nlu/new_worry_policy.py): the language's reply and interpreter line."""
@@ -168,15 +173,29 @@ def test_after_the_list_the_next_step_models_reading_stands_over_diets_intent_an
     from signposting.languages import interpreter_lines
 
     slots = {"services_shown": ["svc-1"], "next_step_reading": "other_language"}
-    messages, events = run_action(ActionCannotDoYet(), [], slots, "describe_concern", "my nan only reads urdu", active_loop=None)
+    messages, events = run_action(ActionCannotDoYet(), [], slots, "describe_concern", "my nan only reads urdu", active_loop=None,
+                                  then=[reading("other_language")])
     assert responses(messages) == ["utter_request_other_language", interpreter_lines()["ur"], "utter_offer_more"]
     assert {"event": "slot", "name": "next_step_reading", "value": None, "timestamp": None} in events
     slots = {"services_shown": ["svc-1"], "next_step_reading": "email"}
-    messages, _ = run_action(ActionCannotDoYet(), [], slots, "ask_privacy", "chuck it in my inbox", active_loop=None)
+    messages, _ = run_action(ActionCannotDoYet(), [], slots, "ask_privacy", "chuck it in my inbox", active_loop=None,
+                             then=[reading("email")])
     assert responses(messages)[0] == "utter_request_email_list"
     # A reading of a request this action does not answer is no reading here: DIET's intent stands.
     slots = {"services_shown": ["svc-1"], "next_step_reading": "more_options"}
-    messages, events = run_action(ActionCannotDoYet(), [], slots, "request_print", "can i print this", active_loop=None)
+    messages, events = run_action(ActionCannotDoYet(), [], slots, "request_print", "can i print this", active_loop=None,
+                                  then=[reading("more_options")])
+    assert responses(messages)[0] == "utter_request_print" and events == []
+
+
+def test_a_reading_left_from_an_earlier_turn_is_no_reading_of_this_message():
+    """The review (session 26): an action that failed before clearing the slot left "email" in
+    it; the next turn's "can you print this" got the email reply."""
+    from actions.keep_going import ActionCannotDoYet
+
+    slots = {"services_shown": ["svc-1"], "next_step_reading": "email"}
+    messages, events = run_action(ActionCannotDoYet(), [reading("email")], slots, "request_print", "can you print this",
+                                  active_loop=None)
     assert responses(messages)[0] == "utter_request_print" and events == []
 
 

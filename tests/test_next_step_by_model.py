@@ -174,23 +174,29 @@ def test_a_goodbye_only_the_model_reads_is_no_goodbye_after_earlier_distress(dom
     assert run(domain, tracker) == []
 
 
-def test_not_starting_again_in_the_questions_asks_the_question_again_with_its_slot_as_it_was(domain):
+def test_not_starting_again_in_the_questions_asks_again_with_the_slot_emptied(domain):
     """Phone trial (session 26): "i dont want to start again sorry" at "Who is chatting today?"
-    started the questions again."""
+    started the questions again. The question is asked again; the review found the raw text left
+    in the worry's slot (the crisis steps' undo keeps a worry), so the asked slot is emptied too."""
     events = [
         ActionExecuted("action_listen"), UserUttered("hi", {"name": "greet", "confidence": 1.0}),
-        ActionExecuted("triage_form"), ActiveLoop("triage_form"), SlotSet("requested_slot", "user_role"),
+        ActionExecuted("triage_form"), ActiveLoop("triage_form"), SlotSet("requested_slot", "concern"),
         ActionExecuted("action_listen"), said("i dont want to start again sorry", "start_again", "other"),
-        SlotSet("user_role", "i dont want to start again sorry"),  # Rasa's slot mapping, before any policy
+        SlotSet("concern", "i dont want to start again sorry"),  # Rasa's slot mapping, before any policy
     ]
     tracker = DialogueStateTracker.from_events("test", events, domain.slots)
     action, undo = next_new_worry_prediction(tracker)
-    assert action == "action_ask_user_role" and SlotSet("user_role", None) in undo
+    assert action == "action_ask_concern" and undo[-1] == SlotSet("concern", None)
     for event in undo:
         tracker.update(event)
     tracker.update(ActionExecuted(action))
-    assert tracker.get_slot("user_role") is None
+    assert tracker.get_slot("concern") is None
     assert next_new_worry_prediction(tracker) == ("action_listen", [])
+
+
+def test_not_starting_again_with_a_change_after_the_list_makes_the_change(domain):
+    message = said("no need to start again, just she's 13 not 12", "start_again", "other", 0.9)
+    assert run(domain, after_the_list(domain, message)) == ["action_change_answer", "action_listen"]
 
 
 @pytest.mark.parametrize(
@@ -216,5 +222,18 @@ def test_a_worry_a_change_or_a_request_about_the_list_is_not_taken_as_not_fittin
 
 
 def test_not_fitting_is_never_taken_when_the_risk_layer_saw_something(domain):
-    message = said("i dont like any of those", "deny", "other", 0.9, {"level": "check", "distress": True})
+    """Distress at level none: the crisis policy has no step, so this policy's own check is what holds."""
+    message = said("i dont like any of those", "deny", "other", 0.9, {"level": "none", "distress": True})
     assert run(domain, after_the_list(domain, message)) == []
+
+
+@pytest.mark.parametrize("text", ["i did not know about any of these", "these are useless, im useless"])
+def test_not_knowing_the_services_or_a_worry_about_oneself_is_no_complaint_about_the_list(domain, text):
+    assert "utter_not_helpful_thanks" not in run(domain, after_the_list(domain, said(text, "dont_know", "other", 0.9)))
+
+
+def test_a_goodbye_that_tells_a_worry_is_never_taken_for_a_goodbye(domain):
+    """The review (session 26): the model read "gotta go mum is coming, she hits me" as a closing
+    (0.58); only the risk layer stood between it and "Bye for now"."""
+    message = said("gotta go, mums coming and im being bullied again", "nlu_fallback", "closing", 0.9)
+    assert "utter_goodbye" not in run(domain, after_the_list(domain, message))

@@ -321,10 +321,10 @@ def test_the_form_reads_the_worry_without_the_stage_when_the_model_has_no_guess(
     from rasa_sdk import Tracker
 
     from actions.triage_form import concern_in
-    from signposting.parsing import without_exam_stage
+    from signposting.parsing import worry_words
 
     text = "gcse year and im being bullied"
     latest = {"text": text, "intent": {"name": "describe_concern", "confidence": 0.9}}
     tracker = Tracker("t", {}, latest, [{"event": "user", "text": text, "parse_data": latest}], False, None, {}, "action_listen")
     assert concern_in(tracker, text) == "exam_stress"
-    assert concern_in(tracker, text, rules_read=without_exam_stage(text)) == "bullying"
+    assert concern_in(tracker, text, rules_read=worry_words(text)) == "bullying"

@@ -12,7 +12,7 @@ from typing import Any
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 
-from bot.nlu import concern_model, guess_component, ngram_vector, text_classifier
+from bot.nlu import concern_model, guess_component, ngram_vector, risk_model, text_classifier, trained_files
 from bot.nlu.concern_model import CORPUS_DIR, ConcernModel, corpus_fingerprint, read_corpus
 from bot.nlu.guess_component import GuessComponent
 from bot.nlu.trained_files import source_fingerprint
@@ -37,7 +37,7 @@ class ConcernGuessComponent(GuessComponent):
         """Retrain when the corpus, the model's code or its text normalisation changes (Rasa's
         cache sees none of them; it does see the NLU examples, the not-a-worry class)."""
         return corpus_fingerprint() + source_fingerprint(
-            concern_model, text_classifier, ngram_vector, guess_component, text, concern_reading,
+            concern_model, text_classifier, ngram_vector, guess_component, risk_model, trained_files, text, concern_reading,
         )
 
     def trained_model(self) -> ConcernModel:

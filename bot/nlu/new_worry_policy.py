@@ -5,9 +5,12 @@ After the services were shown, "I'm also being bullied", "CM20", "how about oadb
 and the questions restarted, then "more options" for the old answers. Now
 `action_change_answer` takes every such message: a changed worry, place or age searches again
 keeping the other answers; the same worry, or one it cannot place, is thanked with the next
-step; an answer that changes nothing asks what to change. The crisis path always comes first
-(CrisisPolicy has a higher priority, this policy says nothing while it has a step to take, and
-a reply to a crisis step is never taken).
+step; an answer that changes nothing asks what to change. A request typed after the list that
+DIET read as something else is answered as the next-step model reads it (session 26); a message
+saying the list does not fit gets "sorry it didn't help" and the next step; "i dont want to start
+again" never starts again. The crisis path always comes first (CrisisPolicy has a higher
+priority, this policy says nothing while it has a step to take, and a reply to a crisis step is
+never taken).
 """
 from __future__ import annotations
 
@@ -23,7 +26,9 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.nlu.crisis_policy import (
     ASK_AGAIN,
     CRISIS_ACTIONS,
+    TRIAGE_FORM,
     UTTER_OFFER,
+    UTTER_OFFER_MORE,
     earlier_distress,
     last_bot_action_before_user,
     next_step,
@@ -131,7 +136,6 @@ SERVED_INTENTS = frozenset({
 # left out in turn: docs/typed_answers.md, session 26).
 MODEL_CONFIDENCE = 0.5
 UTTER_START_AGAIN = "utter_start_again"
-TRIAGE_FORM = "triage_form"
 _THANKS_WORD = re.compile(r"\b(?:thanks?|thank ?you|thx|thnx|thanx|ty|tysm|cheers|ta|much appreciated)\b")
 
 
@@ -161,21 +165,29 @@ def model_reading(tracker: DialogueStateTracker) -> str | None:
     label = request_read(message.parse_data or {}, message.text or "")
     if label == "closing" and earlier_distress(tracker):
         return None  # leaving after distress is the crisis policy's to read, never a plain goodbye
+    if label == "closing" and parse_concern(message.text or "") not in (None, OTHER_CONCERN):
+        return None  # "gotta go mum is coming, she hits me": a worry told is never taken for a goodbye (the review)
     return label
+
+
+def risk_seen(parse_data: dict[str, Any]) -> bool:
+    """Did the risk layer see anything in the message (a level above none, or distress)?"""
+    risk = parse_data.get("risk") or {}
+    return risk.get("level", NO_RISK) != NO_RISK or bool(risk.get("distress"))
 
 
 def request_read(parse_data: dict[str, Any], text: str) -> str | None:
     """The request the next-step model reads in one message, when the message alone lets it
-    count: sure enough, no risk seen, no "not" before the request, and neither DIET nor the rules
-    read a request or an answer in it."""
+    count: sure enough, no risk seen, no "not" before the request, DIET read no request the rules
+    answer, and no grammar, list question or change of answer reads it (an answer DIET read,
+    "inform", may still be a request: "emial me")."""
     guess = parse_data.get(NEXT_STEP_MODEL_KEY) or {}
     label, confidence = guess.get("label"), float(guess.get("confidence") or 0.0)
     if label in (None, OTHER) or confidence < MODEL_CONFIDENCE:
         return None
     if (parse_data.get("intent") or {}).get("name") in SERVED_INTENTS:
         return None
-    risk = parse_data.get("risk") or {}
-    if risk.get("level", NO_RISK) != NO_RISK or risk.get("distress"):
+    if risk_seen(parse_data):
         return None
     if says_not_to_a_request(normalise(text)) or is_next_step_request(text) or closing_in_so_many_words(text):
         return None
@@ -219,21 +231,33 @@ def next_step_by_model(tracker: DialogueStateTracker) -> tuple[str | None, list[
 # "i dont want to start again", "no need to start again", "not starting again lol": DIET read "start
 # again" and the rules wiped the answers. After the list the next step is offered instead; in the
 # questions the question is asked again (a phone trial, session 26), its slot as it was.
-UTTER_OFFER_MORE = "utter_offer_more"
-
-
 def not_starting_again(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
     if not _says_not_to_start_again(tracker):
         return None, []
+    text = tracker.latest_message.text or "" if tracker.latest_message else ""
     asked = tracker.get_slot("requested_slot")
     in_the_questions = tracker.active_loop_name == TRIAGE_FORM and asked in ASK_AGAIN
     if tracker.latest_action_name == ACTION_LISTEN_NAME:
         if in_the_questions:
-            return ASK_AGAIN[asked], undo_form_extraction(tracker)
-        return (UTTER_OFFER_MORE, []) if replies_to_the_list(tracker) else (None, [])
-    if tracker.latest_action_name == UTTER_OFFER_MORE or (in_the_questions and tracker.latest_action_name == ASK_AGAIN[asked]):
+            # The question again, its slot as it was before the message (Rasa's slot mapping put
+            # the text there; the form never checks it, as the crisis steps' undo explains).
+            return ASK_AGAIN[asked], [*undo_form_extraction(tracker), SlotSet(asked, None)]
+        if not replies_to_the_list(tracker):
+            return None, []
+        # "no need to start again, just she's 13 not 12": the change, keeping the other answers
+        return (CHANGE_ANSWER if _changes_an_answer(text) else UTTER_OFFER_MORE), []
+    if in_the_questions and tracker.latest_action_name == ASK_AGAIN[asked]:
+        return ACTION_LISTEN_NAME, []
+    if tracker.latest_action_name in (UTTER_OFFER_MORE, CHANGE_ANSWER) and not tracker.active_loop_name:
         return ACTION_LISTEN_NAME, []
     return None, []
+
+
+def _changes_an_answer(text: str) -> bool:
+    return parse_change_target(text) is not None or parse_concern(text) not in (None, OTHER_CONCERN) or bool(_A_NUMBER.search(text))
+
+
+_A_NUMBER = re.compile(r"\d")
 
 
 def _says_not_to_start_again(tracker: DialogueStateTracker) -> bool:
@@ -252,15 +276,17 @@ _ABOUT_THE_LIST = re.compile(
     r"\b(?:these|those|(?:any|none|all|either|neither) of (?:them|em)|the list|this list|that list|the ones?|them ones)\b"
 )
 _DOES_NOT_FIT = re.compile(
-    r"\b(?:not|dont|don t|do not|arent|aren t|isnt|wont|none|nothing|meh|nah|useless|rubbish|pointless|no good|no use|"
-    r"hate|dislike|wrong)\b"
+    r"\b(?:arent|aren t|isnt|is not|are not|meh|nah|useless|rubbish|pointless|no good|no use|dislike|wrong|"
+    r"(?:dont|don t|do not) (?:like|want|fancy|rate)|not (?:for|feeling|right|suitable|helpful|useful|what|any good|really))\b"
 )
+# "these are useless, im useless": a worry about themselves, not about the list.
+_ABOUT_ONESELF = re.compile(r"\b(?:im|i m|i am|i feel|myself|my life)\b")
 
 
 def says_the_list_does_not_fit(text: str) -> bool:
     """A message about the services shown that says they do not fit, and names no worry."""
     clean = normalise(text)
-    if not (_ABOUT_THE_LIST.search(clean) and _DOES_NOT_FIT.search(clean)):
+    if not (_ABOUT_THE_LIST.search(clean) and _DOES_NOT_FIT.search(clean)) or _ABOUT_ONESELF.search(clean):
         return False
     return parse_concern(text) is None and parse_change_target(text) is None and parse_list_question(text) is None
 
@@ -272,8 +298,7 @@ def list_does_not_fit(tracker: DialogueStateTracker) -> str | None:
     if tracker.latest_action_name == ACTION_LISTEN_NAME:
         if not replies_to_the_list(tracker) or (message.intent or {}).get("name") in SERVED_INTENTS:
             return None
-        risk = (message.parse_data or {}).get("risk") or {}
-        if risk.get("level", NO_RISK) != NO_RISK or risk.get("distress"):
+        if risk_seen(message.parse_data or {}):
             return None
         return UTTER_NOT_HELPFUL if says_the_list_does_not_fit(message.text or "") else None
     if tracker.latest_action_name in (UTTER_NOT_HELPFUL, UTTER_OFFER_MORE) and says_the_list_does_not_fit(message.text or ""):
@@ -323,6 +348,11 @@ def _answered_a_new_worry(tracker: DialogueStateTracker) -> bool:
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
 )
 class NewWorryPolicy(DeterministicPolicy):
+    REQUIRED_RESPONSES = (
+        UTTER_NOT_HELPFUL, UTTER_OFFER_MORE, UTTER_START_AGAIN, TALK_TO_PERSON, *CLOSING_REPLIES.values(),
+        MORE_SERVICES, START_AGAIN_ACTION, CANNOT_DO_YET, CHANGE_ANSWER, LIST_ANSWER,
+    )
+
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {"priority": 5}

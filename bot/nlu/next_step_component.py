@@ -13,7 +13,7 @@ from typing import Any
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 
-from bot.nlu import guess_component, next_step_model, ngram_vector, text_classifier
+from bot.nlu import guess_component, next_step_model, ngram_vector, risk_model, text_classifier, trained_files
 from bot.nlu.guess_component import GuessComponent
 from bot.nlu.next_step_model import CORPUS_DIR, PARSE_KEY, NextStepModel, corpus_fingerprint, read_corpus
 from bot.nlu.trained_files import source_fingerprint
@@ -36,7 +36,9 @@ class NextStepGuessComponent(GuessComponent):
     def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
         """Retrain when the corpus, the model's code or its text normalisation changes (Rasa's
         cache sees none of them; it does see the NLU examples)."""
-        return corpus_fingerprint() + source_fingerprint(next_step_model, text_classifier, ngram_vector, guess_component, text)
+        return corpus_fingerprint() + source_fingerprint(
+            next_step_model, text_classifier, ngram_vector, guess_component, risk_model, trained_files, text,
+        )
 
     def trained_model(self) -> NextStepModel:
         corpus = read_corpus(CORPUS_DIR)

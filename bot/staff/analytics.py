@@ -212,6 +212,8 @@ def _apply_slot(conversation: Conversation, name: object, value: object) -> None
         # After the list the next-step model's reading stood over DIET's intent ("my nan only reads
         # urdu": a worry to DIET, another language to the model): the turn asked for that request,
         # so an email, print or language request counts as a content gap however DIET read it.
+        # (The other readings, more options, start again, a person, a closing, are answered
+        # requests, not gaps: the turn keeps DIET's intent, and its reply shows what was done.)
         turn = conversation.turns[-1]
         turn.message = replace(turn.message, intent=CANNOT_DO_YET_READINGS[str(value)])
         return
