@@ -20,7 +20,8 @@ import argparse
 import sys
 from collections import Counter, defaultdict
 
-from bot.nlu.next_step_model import OTHER, NextStepExample, NextStepModel, nlu_examples, read_corpus
+from bot.nlu.next_step_model import NextStepExample, NextStepModel, nlu_examples, read_corpus
+from signposting.next_step_reading import OTHER
 from signposting.next_step_request import says_not_to_a_request
 from signposting.text import normalise
 
@@ -62,8 +63,8 @@ def taken_for_requests(paths: list[str]) -> list[str]:
     import json
     from pathlib import Path
 
-    from bot.nlu.new_worry_policy import request_read
     from bot.typed_eval import load_agent
+    from signposting.next_step_reading import request_read
 
     agent = load_agent("http://localhost:9")  # parsing only: no action is run
 

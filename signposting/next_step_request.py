@@ -332,6 +332,14 @@ def request_in_so_many_words(text: str) -> str | None:
     return None
 
 
+_A_THANK_YOU = re.compile(rf"\b{_THANK}\b")
+
+
+def says_thanks(text: str) -> bool:
+    """Does the message say thank you anywhere ("cheers for that", "ok ta")?"""
+    return bool(_A_THANK_YOU.search(without_accents(text)))
+
+
 def is_next_step_request(text: str) -> bool:
     """Does `text` make one of the requests answered after the list (`NEXT_STEP_REQUESTS`)?"""
     return request_in_so_many_words(text) in NEXT_STEP_REQUESTS

@@ -9,7 +9,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.nlu.new_worry_policy import MODEL_CONFIDENCE, next_new_worry_prediction, steps_for
+from bot.nlu.new_worry_policy import next_new_worry_prediction, steps_for
+from signposting.next_step_reading import MODEL_CONFIDENCE
 from signposting.next_step_request import NEXT_STEP_READING_SLOT
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,7 +10,8 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.next_step_component import NextStepGuessComponent
-from bot.nlu.next_step_model import LABELS, PARSE_KEY, NextStepModel, nlu_examples, read_corpus, read_corpus_file
+from bot.nlu.next_step_model import LABELS, NextStepModel, nlu_examples, read_corpus, read_corpus_file
+from signposting.next_step_reading import PARSE_KEY
 
 ROOT = Path(__file__).resolve().parents[1]
 

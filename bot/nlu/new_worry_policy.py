@@ -35,10 +35,9 @@ from bot.nlu.crisis_policy import (
     undo_form_extraction,
 )
 from bot.nlu.deterministic_policy import DeterministicPolicy
-from bot.nlu.next_step_model import OTHER
-from bot.nlu.next_step_model import PARSE_KEY as NEXT_STEP_MODEL_KEY
 from signposting.change_request import parse_change_target
 from signposting.list_question import parse_list_question
+from signposting.next_step_reading import SERVED_INTENTS, request_read, risk_seen, says_the_list_does_not_fit
 from signposting.next_step_request import (
     GOODBYE,
     NEXT_STEP_READING_SLOT,
@@ -46,10 +45,10 @@ from signposting.next_step_request import (
     closing_in_so_many_words,
     is_next_step_request,
     says_not_to_a_request,
+    says_thanks,
 )
 from signposting.parsing import parse_concern
 from signposting.responses import CANNOT_DO_YET, MORE_SERVICES, START_AGAIN_ACTION, TALK_TO_PERSON
-from signposting.risk_decision import NONE as NO_RISK
 from signposting.text import normalise
 from signposting.vocabulary import OTHER_CONCERN
 
@@ -125,24 +124,15 @@ def closing_after_the_list(tracker: DialogueStateTracker) -> str | None:
     return CLOSING_REPLIES[closing] if closing else None
 
 
-# --- The next-step model's reading (bot/nlu/next_step_model.py) ---------------------------
-# What DIET read is kept when it is one of the requests answered after the list (the rules answer
-# it), a crisis or "not safe"; the model's reading counts only over the others.
-SERVED_INTENTS = frozenset({
-    "more_options", "start_again", "talk_to_a_person", "request_email", "request_print", "request_other_language",
-    "goodbye", "thanks", "stop", "express_crisis", "not_safe", "confirm_safe",
-})
-# The model's reading counts at this confidence or more (chosen on the training authors, each
-# left out in turn: docs/typed_answers.md, session 26).
-MODEL_CONFIDENCE = 0.5
+# --- The next-step model's reading (bot/nlu/next_step_model.py; when it counts for the message
+# alone: signposting/next_step_reading.py) --------------------------------------------------------
 UTTER_START_AGAIN = "utter_start_again"
-_THANKS_WORD = re.compile(r"\b(?:thanks?|thank ?you|thx|thnx|thanx|ty|tysm|cheers|ta|much appreciated)\b")
 
 
 def steps_for(label: str, text: str) -> tuple[str, ...]:
     """The actions that answer the request, as the rules answer the intent of the same name."""
     if label == "closing":
-        return (CLOSING_REPLIES[THANKS] if _THANKS_WORD.search(normalise(text)) else CLOSING_REPLIES[GOODBYE],)
+        return (CLOSING_REPLIES[THANKS] if says_thanks(text) else CLOSING_REPLIES[GOODBYE],)
     if label == "more_options" and parse_concern(text) not in (None, OTHER_CONCERN):
         # "have you got anything for grief? none of these mention bereavement": more options for
         # that worry, so the search again for it, keeping the other answers.
@@ -168,32 +158,6 @@ def model_reading(tracker: DialogueStateTracker) -> str | None:
     if label == "closing" and parse_concern(message.text or "") not in (None, OTHER_CONCERN):
         return None  # "gotta go mum is coming, she hits me": a worry told is never taken for a goodbye (the review)
     return label
-
-
-def risk_seen(parse_data: dict[str, Any]) -> bool:
-    """Did the risk layer see anything in the message (a level above none, or distress)?"""
-    risk = parse_data.get("risk") or {}
-    return risk.get("level", NO_RISK) != NO_RISK or bool(risk.get("distress"))
-
-
-def request_read(parse_data: dict[str, Any], text: str) -> str | None:
-    """The request the next-step model reads in one message, when the message alone lets it
-    count: sure enough, no risk seen, no "not" before the request, DIET read no request the rules
-    answer, and no grammar, list question or change of answer reads it (an answer DIET read,
-    "inform", may still be a request: "emial me")."""
-    guess = parse_data.get(NEXT_STEP_MODEL_KEY) or {}
-    label, confidence = guess.get("label"), float(guess.get("confidence") or 0.0)
-    if label in (None, OTHER) or confidence < MODEL_CONFIDENCE:
-        return None
-    if (parse_data.get("intent") or {}).get("name") in SERVED_INTENTS:
-        return None
-    if risk_seen(parse_data):
-        return None
-    if says_not_to_a_request(normalise(text)) or is_next_step_request(text) or closing_in_so_many_words(text):
-        return None
-    if parse_list_question(text) or parse_change_target(text):
-        return None
-    return str(label)
 
 
 def _this_turn(tracker: DialogueStateTracker) -> tuple[str | None, list[str]]:
@@ -272,23 +236,6 @@ def _says_not_to_start_again(tracker: DialogueStateTracker) -> bool:
 # concern model guessed from "not feeling" (a phone trial, session 26). They say the list did not
 # help: "I'm sorry it didn't help. You can look for more, or talk to a person.", and the next step.
 UTTER_NOT_HELPFUL = "utter_not_helpful_thanks"
-_ABOUT_THE_LIST = re.compile(
-    r"\b(?:these|those|(?:any|none|all|either|neither) of (?:them|em)|the list|this list|that list|the ones?|them ones)\b"
-)
-_DOES_NOT_FIT = re.compile(
-    r"\b(?:arent|aren t|isnt|is not|are not|meh|nah|useless|rubbish|pointless|no good|no use|dislike|wrong|"
-    r"(?:dont|don t|do not) (?:like|want|fancy|rate)|not (?:for|feeling|right|suitable|helpful|useful|what|any good|really))\b"
-)
-# "these are useless, im useless": a worry about themselves, not about the list.
-_ABOUT_ONESELF = re.compile(r"\b(?:im|i m|i am|i feel|myself|my life)\b")
-
-
-def says_the_list_does_not_fit(text: str) -> bool:
-    """A message about the services shown that says they do not fit, and names no worry."""
-    clean = normalise(text)
-    if not (_ABOUT_THE_LIST.search(clean) and _DOES_NOT_FIT.search(clean)) or _ABOUT_ONESELF.search(clean):
-        return False
-    return parse_concern(text) is None and parse_change_target(text) is None and parse_list_question(text) is None
 
 
 def list_does_not_fit(tracker: DialogueStateTracker) -> str | None:

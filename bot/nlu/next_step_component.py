@@ -15,9 +15,10 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 
 from bot.nlu import guess_component, next_step_model, ngram_vector, risk_model, text_classifier, trained_files
 from bot.nlu.guess_component import GuessComponent
-from bot.nlu.next_step_model import CORPUS_DIR, PARSE_KEY, NextStepModel, corpus_fingerprint, read_corpus
+from bot.nlu.next_step_model import CORPUS_DIR, NextStepModel, corpus_fingerprint, read_corpus
 from bot.nlu.trained_files import source_fingerprint
 from signposting import text
+from signposting.next_step_reading import PARSE_KEY
 
 logger = logging.getLogger(__name__)
 

@@ -23,10 +23,9 @@ from typing import Any
 from bot.nlu.risk_model import read_nlu_examples
 from bot.nlu.text_classifier import TextClassifier
 from bot.nlu.trained_files import jsonl_fingerprint, read_authored_jsonl
+from signposting.next_step_reading import OTHER
 
 CORPUS_DIR = Path(__file__).resolve().parent / "next_step_corpus"
-PARSE_KEY = "next_step_model"  # where the guess is kept in a message's parse data
-OTHER = "other"  # anything else typed after the list: the other policies and rules answer it
 LABELS = frozenset({
     "more_options", "start_again", "talk_to_a_person", "email", "print", "other_language", "closing", OTHER,
 })
