@@ -17,7 +17,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.directory import get_directory
 from services_db.gazetteer import AreaResolution
-from signposting.concern_reading import read_concern
+from signposting.concern_reading import read_concern, worry_told_first
 from signposting.intents import CRISIS_INTENT, NEVER_AN_ANSWER, NOT_A_SLOT_VALUE, NOT_AN_ANSWER, QUESTION_REPLIES
 from signposting.next_step_request import is_next_step_request
 from signposting.parsing import (
@@ -73,6 +73,25 @@ def parse_data_of(tracker: Tracker, text: str) -> dict[str, Any] | None:
         if event.get("event") == "user" and event.get("text") == text:
             return event.get("parse_data")
     return None
+
+
+def opening_message(tracker: Tracker) -> bool:
+    """Is the latest message the first the user typed, with the questions not yet asked?"""
+    if tracker.get_slot("requested_slot") is not None or tracker.get_slot("services_shown"):
+        return False
+    typed = 0
+    for event in tracker.events or []:
+        if event.get("event") in ("session_started", "restart"):
+            typed = 0  # a conversation that went on after a break, or started again
+        elif event.get("event") == "user":
+            typed += 1
+    return typed == 1
+
+
+def told_a_worry_first(tracker: Tracker) -> bool:
+    """The first message tells a worry that DIET read as another intent ("sats r next week and im
+    freaking out!!!" as a question about a service): the questions start with it."""
+    return opening_message(tracker) and worry_told_first(latest_text(tracker), tracker.latest_message) is not None
 
 
 def latest_intent(tracker: Tracker) -> str | None:
@@ -251,8 +270,9 @@ class ValidateTriageForm(FormValidationAction):
         intent, answer = latest_intent(tracker), typed_answer(tracker)
         starting = tracker.get_slot("requested_slot") is None
         # A greeting that says more ("hi i'm a step dad", a user trial) starts the questions with it.
+        # So does a worry told first that DIET read as a request (bot/nlu/opening_worry.py).
         if intent in NOT_AN_ANSWER and not answer and not answer_held_by_the_check(tracker) and not (
-            text_held_by_the_crisis_steps(tracker) or (starting and intent == "greet")
+            text_held_by_the_crisis_steps(tracker) or (starting and intent == "greet") or told_a_worry_first(tracker)
         ):
             return []  # nothing extracted: the form rejects and the intent's rule answers
         if answer and intent in QUESTION_REPLIES:  # "am i too old for this im 18": the answer and the question
@@ -507,9 +527,10 @@ def not_understood_or_worry_noted(tracker: Tracker, slot: str, text: str, respon
 
 
 def worry_told(tracker: Tracker, text: str, rules_read: str | None = None) -> str | None:
-    """The worry a message told as a worry (not "something else"), whatever was asked."""
+    """The worry a message told as a worry (not "something else"), whatever was asked; as the
+    first message, also one DIET read as another intent (`worry_told_first`)."""
     if latest_intent(tracker) not in ("describe_concern", "change_answer"):
-        return None
+        return worry_told_first(text, parse_data_of(tracker, text)) if opening_message(tracker) else None
     concern = concern_in(tracker, text, rules_read)
     return concern if concern != "other" else None
 

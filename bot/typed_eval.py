@@ -175,8 +175,8 @@ def judge(answer: Answer, slots: dict[str, Any], intent: str | None, actions: li
         # the intent's name ("Dzień dobry" is read as inform and greeted all the same).
         asked = active_loop == "triage_form" or ASK_USER_ROLE in actions  # the form asks in its own action
         started = asked and not crisis and not (NOT_UNDERSTOOD | {NOT_UNDERSTOOD_ACTION}) & set(actions)
-        if wanted == "describe_concern":  # ...and read as a worry (the label does not say which)
-            return started and intent == wanted
+        if wanted == "describe_concern":  # ...and the worry kept, so it is not asked again (the label does not say which)
+            return started and slots.get("concern") is not None
         return started
     if question == "user_role":
         return slots.get("user_role") == expected["role"]

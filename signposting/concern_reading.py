@@ -105,3 +105,35 @@ def risk_flagged(text: str, parse_data: Mapping[str, Any] | None) -> bool:
     from signposting.risk import detect_risk  # spaCy: loaded only where a guess could count
 
     return bool(detect_risk(text).categories)
+
+
+# --- A worry told as the first message, read by DIET as something else --------------------------
+# "everyone at college has mates except me" (an answer), "sats r next week and im freaking out!!!"
+# (a question about a service), "i keep wurrying abowt evrything" (more options), "i look after my
+# mum she has MS" (a parent's own help): the greeting came, or the wrong reply, and the worry was
+# asked again (development authors D1 to D4). At the start, these intents may tell a worry.
+OPENING_INTENTS = frozenset({"seek_help", "inform", "more_options", "ask_service_info", "parent_own_help"})
+# Intents whose own reply would be wrong for a worry told: the bot starts the questions instead.
+OPENING_MISREADS = frozenset({"more_options", "ask_service_info", "parent_own_help"})
+# A stricter guess than at the worry question, where a worry is what was asked for: at the start a
+# message may be anything ("my son" is no worry), so the model alone must be surer.
+OPENING_THRESHOLDS = GuessThresholds(trust=0.5, alone=0.6)
+YOUNG_CARER = "young_carer"
+# A question keeps its own reply ("does childline help with bullying?", "how do i get my daughter
+# referred to camhs"): only a worry said, not asked about, starts the questions instead.
+_A_QUESTION = re.compile(r"\?|^(?:what|whats|how|does|do|can|could|is|are|where|who|which|when|why|will|would|should)\b")
+
+
+def worry_told_first(text: str, parse_data: Mapping[str, Any] | None) -> str | None:
+    """The worry a first message tells when DIET read it as one of `OPENING_INTENTS`, or None.
+    A parent's own help stays theirs unless the worry is being a young carer ("i look after my
+    mum"): "I'm not coping myself" tells low mood, and it is the parent's."""
+    intent = ((parse_data or {}).get("intent") or {}).get("name")
+    if intent not in OPENING_INTENTS:
+        return None
+    if intent == "ask_service_info" and _A_QUESTION.search(normalise(text)):
+        return None
+    concern = read_concern(text, parse_data, OPENING_THRESHOLDS)
+    if concern in (None, OTHER) or (intent == "parent_own_help" and concern != YOUNG_CARER):
+        return None
+    return concern

@@ -691,6 +691,13 @@ def _speaks_as_a_worker(clean: str) -> bool:
         return False
     return bool(_SAYS_WHAT_THEY_ARE.search(clean)) or not (_WORKER_OF_MINE.search(clean) or _TOLD_ME.search(clean))
 _SOMEONE_ELSES = re.compile(r"\b(?:my|our)\s$")
+# "a young person i support is struggling", "one of the students i mentor": a young person the
+# speaker works with, not the speaker (it was read as a young person speaking: development author D3).
+# "kids i look after" may be a foster carer's, so caring words are left out.
+_WORKS_WITH_THEM = re.compile(
+    r"\b(?:young (?:person|people|persons)|yp|pupils?|students?|learners?|mentees?|clients?|service users?) "
+    r"(?:that |who )?(?:i|we) (?:support|work with|mentor|teach|tutor|key ?work|keywork|supervise|see at|see in|case ?manage)\b"
+)
 _YOUNG_SPEAKER = re.compile(
     r"\b(?:for me|me|myself|my self|its me|it s me|yung|yp|young un|im young|i m young|"
     # "asking for my mate, we're both in year 9" (development authors D1, D4)
@@ -736,7 +743,7 @@ def parse_role_typed(text: str) -> str | None:
     worker", "special guardian", "yeah me", "I'm in year 10". "my teacher said..." is not a
     professional speaking."""
     clean = normalise(text)
-    if _speaks_as_a_worker(clean):
+    if _speaks_as_a_worker(clean) or _WORKS_WITH_THEM.search(clean):
         return "professional"
     professional = _PROFESSIONAL.search(clean)
     if professional and not _SOMEONE_ELSES.search(clean[: professional.start()]):

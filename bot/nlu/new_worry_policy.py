@@ -35,6 +35,7 @@ from bot.nlu.crisis_policy import (
     undo_form_extraction,
 )
 from bot.nlu.deterministic_policy import DeterministicPolicy
+from bot.nlu.opening_worry import next_opening_step
 from signposting.change_request import parse_change_target
 from signposting.list_question import parse_list_question
 from signposting.next_step_reading import SERVED_INTENTS, request_read, risk_seen, says_the_list_does_not_fit
@@ -260,6 +261,8 @@ def next_new_worry_prediction(tracker: DialogueStateTracker) -> tuple[str | None
     kept = not_starting_again(tracker)
     if kept[0] is not None:
         return kept
+    if (opening := next_opening_step(tracker)) is not None:
+        return opening, []
     by_model = next_step_by_model(tracker)
     if by_model[0] is not None:
         return by_model

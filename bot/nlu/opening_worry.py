@@ -1,0 +1,60 @@
+"""A worry told as the first message that DIET read as a request: the questions start (issue #12).
+
+"sats r next week and im freaking out!!!" (read as a question about a service), "i keep wurrying
+abowt evrything" (more options, with nothing shown yet) and "i look after my mum she has MS and i
+never get any time for me" (a parent's own help) got the wrong reply, and the worry was lost. When
+the message is the first the user typed and `signposting.concern_reading.worry_told_first` reads a
+worry in it, the bot does what it does for a worry told: the greeting, the urgent lines and the
+questions, which keep the worry (`actions/triage_form.py`, `worry_told`). The crisis path comes
+first (NewWorryPolicy asks this only when CrisisPolicy has no step to take).
+"""
+from __future__ import annotations
+
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.events import ActionExecuted, SessionStarted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.nlu.crisis_policy import TRIAGE_FORM
+from signposting.concern_reading import OPENING_MISREADS, worry_told_first
+
+OPENING_STEPS = ("utter_greet", "utter_urgent_help", TRIAGE_FORM)
+
+
+def the_first_message(tracker: DialogueStateTracker) -> bool:
+    """Is the latest message the first the user typed in this session, the questions not begun?"""
+    if tracker.active_loop_name or tracker.get_slot("services_shown") or tracker.get_slot("requested_slot"):
+        return False
+    typed = 0
+    for event in tracker.applied_events():
+        if isinstance(event, SessionStarted):
+            typed = 0
+        elif isinstance(event, UserUttered):
+            typed += 1
+    return typed == 1
+
+
+def tells_a_worry_first(tracker: DialogueStateTracker) -> bool:
+    message = tracker.latest_message
+    if message is None or (message.intent or {}).get("name") not in OPENING_MISREADS:
+        return False
+    return the_first_message(tracker) and worry_told_first(message.text or "", message.parse_data) is not None
+
+
+def next_opening_step(tracker: DialogueStateTracker) -> str | None:
+    """The next of `OPENING_STEPS` for a worry told first that DIET misread, or None."""
+    if not tells_a_worry_first(tracker):
+        return None
+    taken = _actions_since_the_message(tracker)
+    if len(taken) < len(OPENING_STEPS) and tuple(taken) == OPENING_STEPS[: len(taken)]:
+        return OPENING_STEPS[len(taken)]
+    return None
+
+
+def _actions_since_the_message(tracker: DialogueStateTracker) -> list[str]:
+    names: list[str] = []
+    for event in reversed(tracker.applied_events()):
+        if isinstance(event, UserUttered):
+            break
+        if isinstance(event, ActionExecuted) and event.action_name and event.action_name != ACTION_LISTEN_NAME:
+            names.append(event.action_name)
+    return list(reversed(names))

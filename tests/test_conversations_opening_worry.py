@@ -1,0 +1,53 @@
+"""Issue #12: a worry told as the first message that DIET read as a request (a question about a
+service, a parent's own help) starts the questions and is kept; questions and a parent's own
+worry keep their own replies. Over REST: the real model, action server and database."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_conversations import Conversation
+from tests.test_conversations_typed import slots
+
+pytestmark = pytest.mark.servers
+
+WHO = "Who is chatting today?"
+WORRY_QUESTION = "What has been going on?"
+
+
+def test_exam_panic_as_the_first_message_is_kept_through_the_questions(bot):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("sats r next week and im freaking out!!!")  # DIET: a question about a service
+    assert WHO in reply and "not a counsellor" in reply
+    assert slots(bot, chat)["concern"] == "exam_stress"
+    replies = [chat.text(answer) for answer in ("young person", "10", "skip", "Watford")]
+    assert all(WORRY_QUESTION not in reply for reply in replies)  # never asked again
+    assert "Why I picked it" in replies[-1]
+
+
+def test_a_young_carer_first_message_is_not_a_parents_own_help(bot):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("i look after my mum she has MS and i never get any time for me")  # DIET: parent's own help
+    assert WHO in reply
+    assert "You matter too" not in reply
+    assert slots(bot, chat)["concern"] == "young_carer"
+
+
+def test_a_parent_not_coping_themselves_still_gets_their_own_help(bot):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("I'm not coping myself, is there anything for me?")
+    assert "Samaritans" in reply and WHO not in reply  # the lines for them, not the child's questions
+    assert "concern" not in slots(bot, chat)
+
+
+def test_a_question_about_referral_as_the_first_message_keeps_its_answer(bot):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("how do i get my daughter referred to camhs")
+    assert "Would you like me to find support near you?" in reply
+    assert "concern" not in slots(bot, chat)
+
+
+def test_a_worker_telling_of_a_young_person_they_support_is_a_professional(bot):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("A young person I support is really struggling with anxiety")
+    assert WHO not in reply  # the role is known: the next question is asked
+    assert slots(bot, chat)["user_role"] == "professional"

@@ -1,0 +1,98 @@
+"""A worry told as the first message that DIET read as a request (bot/nlu/opening_worry.py,
+signposting.concern_reading.worry_told_first): pure tests on parse data and trackers."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.nlu.opening_worry import OPENING_STEPS, next_opening_step
+from signposting.concern_reading import worry_told_first
+from signposting.parsing import parse_role_typed
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def parsed(text: str, intent: str, guess: str = "none", confidence: float = 0.0) -> dict:
+    return {"text": text, "intent": {"name": intent, "confidence": 0.9}, "concern_model": {"concern": guess, "confidence": confidence}}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "guess", "confidence", "worry"),
+    [
+        ("exams next week and im freaking out", "ask_service_info", "exam_stress", 0.9, "exam_stress"),
+        ("everyone at college has mates except me", "inform", "loneliness", 0.7, "loneliness"),
+        ("i look after my mum she has ms", "parent_own_help", "young_carer", 0.95, "young_carer"),
+        ("my son is being bullied", "seek_help", "none", 0.0, "bullying"),  # the rules' words alone
+    ],
+)
+def test_a_worry_told_under_another_intent_is_read(text, intent, guess, confidence, worry):
+    assert worry_told_first(text, parsed(text, intent, guess, confidence)) == worry
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "guess", "confidence"),
+    [
+        ("does childline help with bullying?", "ask_service_info", "bullying", 0.9),  # a question keeps its answer
+        ("how do i get my daughter referred for her anxiety", "ask_service_info", "worry", 0.9),
+        ("i'm not coping myself, i feel so low", "parent_own_help", "low_mood", 0.9),  # the parent's own
+        ("my son", "inform", "family", 0.45),  # a guess too unsure for a first message
+        ("watford", "inform", "none", 0.99),
+        ("exam stress", "describe_concern", "exam_stress", 0.99),  # the worry rule's own: not this reading
+        ("can i print this", "request_print", "other", 0.9),
+    ],
+)
+def test_no_worry_is_read_where_none_is_told_or_the_intent_fits(text, intent, guess, confidence):
+    assert worry_told_first(text, parsed(text, intent, guess, confidence)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("A young person I support is really struggling with anxiety", "professional"),
+        ("one of the students i mentor is being bullied", "professional"),
+        ("young person", "young_person"),
+        ("a student i know is sad", "young_person"),
+    ],
+)
+def test_a_young_person_the_speaker_works_with_is_not_the_speaker(text, role):
+    assert parse_role_typed(text) == role
+
+
+@pytest.fixture(scope="module")
+def domain() -> Domain:
+    return Domain.load(str(ROOT / "domain.yml"))
+
+
+def first_message(domain: Domain, text: str, intent: str, guess: str, confidence: float, before: list | None = None) -> DialogueStateTracker:
+    data = parsed(text, intent, guess, confidence)
+    events = [
+        ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen"), *(before or []),
+        UserUttered(text, data["intent"], parse_data=data),
+    ]
+    return DialogueStateTracker.from_events("test", events, domain.slots)
+
+
+def test_the_greeting_the_urgent_lines_and_the_questions_then_nothing(domain):
+    tracker = first_message(domain, "exams next week and im freaking out", "ask_service_info", "exam_stress", 0.9)
+    taken = []
+    while (step := next_opening_step(tracker)) is not None:
+        taken.append(step)
+        tracker.update(ActionExecuted(step))
+        if step == OPENING_STEPS[-1]:
+            tracker.update_with_events([SlotSet("requested_slot", "user_role")], domain)
+    assert tuple(taken) == OPENING_STEPS
+
+
+def test_only_the_first_message(domain):
+    earlier = [UserUttered("hi", {"name": "greet", "confidence": 1.0}), ActionExecuted("utter_greet"), ActionExecuted("action_listen")]
+    tracker = first_message(domain, "exams next week and im freaking out", "ask_service_info", "exam_stress", 0.9, earlier)
+    assert next_opening_step(tracker) is None
+
+
+def test_an_intent_whose_rule_starts_the_questions_is_left_to_the_rules(domain):
+    tracker = first_message(domain, "everyone at college has mates except me", "inform", "loneliness", 0.7)
+    assert next_opening_step(tracker) is None  # the rule greets; the form keeps the worry
