@@ -16,6 +16,7 @@ from signposting.change_request import parse_change_target
 from signposting.list_question import parse_list_question
 from signposting.next_step_request import closing_in_so_many_words, is_next_step_request, says_not_to_a_request
 from signposting.parsing import parse_concern
+from signposting.risk_decision import CRISIS as CRISIS_LEVEL
 from signposting.risk_decision import NONE as NO_RISK
 from signposting.text import normalise
 
@@ -56,6 +57,17 @@ def request_read(parse_data: Mapping[str, Any], text: str) -> str | None:
     if parse_list_question(text) or parse_change_target(text):
         return None
     return str(label)
+
+
+def request_read_after_the_check(parse_data: Mapping[str, Any], text: str) -> str | None:
+    """The request the next-step model reads in a message that got the check question ("do it
+    again for my sister", "gotta go kids home thanks"), once the user said "No" to it: read as
+    `request_read` reads any message, the check's own signals set aside (the risk layer's level
+    and the crisis intent it gave). A message that got the crisis reply is never read here."""
+    risk = parse_data.get("risk") or {}
+    if risk.get("level") == CRISIS_LEVEL:
+        return None
+    return request_read({**parse_data, "risk": {}, "intent": {}}, text)
 
 
 _ABOUT_THE_LIST = re.compile(

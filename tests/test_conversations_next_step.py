@@ -361,3 +361,24 @@ def test_saying_the_list_does_not_fit_gets_sorry_it_didnt_help_and_the_next_step
     assert "sorry it didn't help" in reply and "didn't get that" not in reply and LIST not in reply
     assert last_buttons(messages) == NEXT_STEP_BUTTONS
     assert slots(bot, chat)["concern"] == "low_mood"
+
+
+@pytest.mark.parametrize("typed", ["something not online please, she won't do online"])  # D5: the check question, then lost
+def test_more_options_read_by_the_model_is_served_after_the_check(bot, typed):  # noqa: F811
+    """Session 27: after "No" to the check question, the next-step model's reading of the message
+    is answered (it was "Would you like me to find support near you?", the list already shown)."""
+    chat = results(bot)
+    assert CHECK_QUESTION in texts(chat.say(typed))  # what this test is about (the risk model's check)
+    messages = chat.say("No")
+    reply = texts(messages)
+    assert "Would you like me to find support near you?" not in reply
+    assert LIST in reply or "That's all the services I have that fit" in reply
+    assert last_buttons(messages)  # the next step's buttons: never a dead end
+
+
+def test_a_no_to_the_check_after_the_list_offers_the_next_step(bot):  # noqa: F811
+    chat = results(bot)
+    assert CHECK_QUESTION in texts(chat.say("oops i said 13 im 15"))  # D5: the check, then the search offered again
+    reply = texts(chat.say("No"))
+    assert "Would you like me to find support near you?" not in reply
+    assert "What would you like to do next?" in reply or "Thanks, I've changed that" in reply

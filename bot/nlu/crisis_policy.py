@@ -57,12 +57,15 @@ from signposting.next_step_request import (
     THANKS,
     is_next_step_request,
     request_in_so_many_words,
+    says_thanks,
 )
+from signposting.next_step_reading import request_read_after_the_check
 from signposting.parsing import (
     answer_to_are_you_safe,
     asks_if_anyone_is_there,
     parse_age,
     parse_age_mention,
+    parse_concern,
     parse_role,
     parse_yes_no,
     plays_it_down,
@@ -84,6 +87,7 @@ from signposting.plain_answer import (
 )
 from signposting.responses import (
     CRISIS_FIRST_STEP,
+    MORE_SERVICES,
     REQUEST_EMAIL_AFTER_A_LIST,
     REQUEST_EMAIL_REPLY,
     REQUEST_PRINT_REPLY,
@@ -94,6 +98,7 @@ from signposting.responses import (
 from signposting.risk_decision import CHECK, CRISIS, NONE, model_kind_fits, reply_kind, took_something_already
 from signposting.settings import settings
 from signposting.text import normalise
+from signposting.vocabulary import OTHER_CONCERN
 
 CRISIS_SLOT = "crisis_categories"
 KIND_SLOT = "crisis_kind"
@@ -445,7 +450,12 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
     if after_a_request:
         return after_a_request, []
     if latest in (UTTER_SAFE, UTTER_SAFE_CHILD, UTTER_SAFE_OTHER, UTTER_CHECK_OK) or (latest in QUESTION_REPLIES.values() and _action_before_latest(tracker) == UTTER_CHECK_OK):
-        return (None if tracker.active_loop_name else UTTER_OFFER), []
+        if tracker.active_loop_name:
+            return None, []
+        # After the list the next step is offered, not the search it already made (session 27)
+        return (UTTER_OFFER_MORE if tracker.get_slot("services_shown") else UTTER_OFFER), []
+    if latest == UTTER_OFFER_MORE and _action_before_latest(tracker) in SETTLED:
+        return ACTION_LISTEN_NAME, []
     return None, []
 
 
@@ -463,8 +473,47 @@ def answer_to_the_checked_question(tracker: DialogueStateTracker) -> str | None:
         if isinstance(event, ActionExecuted) and event.action_name == UTTER_CHECK:
             asked = True
         elif asked and isinstance(event, UserUttered):
-            return reply_to_a_checked_message(event, in_the_form=bool(tracker.active_loop_name))
+            if tracker.active_loop_name:
+                return reply_to_a_checked_message(event, in_the_form=True)
+            return reply_to_a_checked_message(event, in_the_form=False) or reply_as_the_model_reads_it(tracker, event)
     return None
+
+
+# A request typed after the list that got the check question ("do it again for my sister", "gotta
+# go kids home thanks", "none of them r near me"): after "No", the next-step model's reading of it
+# (bot/nlu/next_step_model.py) is answered as the rules answer the request, as for any message
+# after the list (session 27; it was "Would you like me to find support near you?").
+MODEL_REQUEST_REPLIES = {
+    "start_again": "utter_start_again", "talk_to_a_person": TALK_TO_PERSON, "email": REQUEST_EMAIL_REPLY,
+    "print": REQUEST_PRINT_REPLY, "more_options": MORE_SERVICES,
+}
+UTTER_GOODBYE = "utter_goodbye"
+
+
+def reply_as_the_model_reads_it(tracker: DialogueStateTracker, checked: UserUttered) -> str | None:
+    """The reply to a checked message typed after the list, as the next-step model reads it. A
+    closing is taken only when no message before it showed distress and it tells no worry."""
+    if not tracker.get_slot("services_shown"):
+        return None
+    text = checked.text or ""
+    label = request_read_after_the_check(checked.parse_data or {}, text)
+    if label == "closing":
+        if _distress_before(tracker, checked) or parse_concern(text) not in (None, OTHER_CONCERN):
+            return None
+        return THANKS_REPLY if says_thanks(text) else UTTER_GOODBYE
+    return MODEL_REQUEST_REPLIES.get(label or "")
+
+
+def _distress_before(tracker: DialogueStateTracker, message: UserUttered) -> bool:
+    if tracker.get_slot(CRISIS_SLOT):
+        return True
+    before: list[UserUttered] = []
+    for event in tracker.applied_events():
+        if event is message:
+            break
+        if isinstance(event, UserUttered):
+            before.append(event)
+    return any((event.parse_data.get("risk") or {}).get("distress") for event in before)
 
 
 # A request said in so many words that the risk layer answered with the check question ("send to
@@ -519,8 +568,8 @@ def after_a_checked_request(tracker: DialogueStateTracker) -> str | None:
         return START_AGAIN_ACTION
     if recent == [UTTER_CHECK_OK, REQUEST_REPLIES[START_AGAIN], START_AGAIN_ACTION]:
         return TRIAGE_FORM
-    if recent[-2:] == [UTTER_CHECK_OK, REQUEST_REPLIES[THANKS]]:
-        return ACTION_LISTEN_NAME
+    if recent[-2:] in ([UTTER_CHECK_OK, REQUEST_REPLIES[THANKS]], [UTTER_CHECK_OK, UTTER_GOODBYE], [UTTER_CHECK_OK, MORE_SERVICES]):
+        return ACTION_LISTEN_NAME  # (the search for more ends with the next step's own buttons)
     replies = {*REQUEST_REPLIES.values(), REQUEST_EMAIL_AFTER_A_LIST}
     if recent[-2] == UTTER_CHECK_OK and recent[-1] in replies:
         return UTTER_OFFER_MORE if tracker.get_slot("services_shown") else UTTER_OFFER
@@ -1128,6 +1177,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
 )
 class CrisisPolicy(DeterministicPolicy):
     REQUIRED_RESPONSES = (*CRISIS_ACTIONS, *QUESTION_REPLIES.values(), *REQUEST_REPLIES.values(), UTTER_OFFER_MORE, START_AGAIN_ACTION, REQUEST_EMAIL_AFTER_A_LIST,
+                          *MODEL_REQUEST_REPLIES.values(), UTTER_GOODBYE,
                           *ASIDES_AT_THE_SAFETY_QUESTION.values())
 
     @staticmethod

@@ -1,0 +1,73 @@
+"""After "No" to the check question, a request typed after the list is answered as the next-step
+model read it (bot/nlu/crisis_policy.py, `reply_as_the_model_reads_it`): pure tracker tests."""
+from __future__ import annotations
+
+import pytest
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
+
+from bot.nlu.crisis_policy import next_crisis_action
+from signposting.next_step_reading import request_read_after_the_check
+from tests.test_policies import domain, said, tracker  # noqa: F401 (domain is a fixture)
+
+
+def checked(text: str, label: str, confidence: float = 0.9, level: str = "check") -> UserUttered:
+    event = said(text, "express_crisis")
+    event.parse_data["risk"] = {"level": level, "source": "model", "categories": [], "matches": [], "distress": True}
+    event.parse_data["next_step_model"] = {"label": label, "confidence": confidence}
+    return event
+
+
+def after_no(domain, message: UserUttered, *after: str, earlier: tuple = (), in_form: bool = False, shown: bool = True):  # noqa: F811
+    loop = [ActiveLoop("triage_form")] if in_form else []
+    listed = [SlotSet("services_shown", ["kooth"])] if shown else []
+    return tracker(domain, *earlier, *loop, *listed, message, ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"),
+                   said("no", "deny"), ActionExecuted("utter_check_ok"), *(ActionExecuted(name) for name in after))
+
+
+@pytest.mark.parametrize(("text", "label", "first", "then"), [
+    ("show me a few more pls", "more_options", "action_more_services", "action_listen"),
+    ("oops i said 13 im 15 can we redo", "start_again", "utter_start_again", "action_start_again"),
+    ("can someone ring me back", "talk_to_a_person", "utter_talk_to_person", "utter_offer_more"),
+    ("pop it on paper for nan", "print", "utter_request_print", "utter_offer_more"),
+    ("ill call them monday cheers", "closing", "utter_thanks_reply", "action_listen"),
+    ("gotta go kids home", "closing", "utter_goodbye", "action_listen"),
+])
+def test_the_request_read_by_the_model_is_answered_after_the_no(domain, text, label, first, then):  # noqa: F811
+    assert next_crisis_action(after_no(domain, checked(text, label))) == first
+    assert next_crisis_action(after_no(domain, checked(text, label), first)) == then
+
+
+def test_a_closing_after_earlier_distress_is_not_taken(domain):  # noqa: F811
+    low = said("i feel like nothing matters", "describe_concern")
+    low.parse_data["risk"] = {"level": "none", "distress": True}
+    state = after_no(domain, checked("gotta go kids home", "closing"), earlier=(low, ActionExecuted("action_listen")))
+    assert next_crisis_action(state) == "utter_offer_more"  # the next step, no goodbye
+
+
+@pytest.mark.parametrize("state_of", [
+    lambda domain: after_no(domain, checked("do more", "more_options", confidence=0.4)),  # not sure enough
+    lambda domain: after_no(domain, checked("just leave it", "other")),
+    lambda domain: after_no(domain, checked("none of them r near me", "more_options"), shown=False),  # before any list
+])
+def test_no_reading_leaves_the_steps_as_they_were(domain, state_of):  # noqa: F811
+    assert next_crisis_action(state_of(domain)) in ("utter_offer_more", "utter_offer_to_continue")
+
+
+def test_in_the_questions_the_form_asks_again(domain):  # noqa: F811
+    assert next_crisis_action(after_no(domain, checked("none of them r near me", "more_options"), in_form=True)) is None
+
+
+def test_a_message_that_got_the_crisis_reply_is_never_read_as_a_request():
+    message = checked("bye forever", "closing", level="crisis")
+    assert request_read_after_the_check(message.parse_data, message.text) is None
+    message = checked("ill call them monday cheers", "closing")
+    assert request_read_after_the_check(message.parse_data, message.text) == "closing"
+
+
+def test_after_the_list_a_no_with_no_request_offers_the_next_step_then_listens(domain):  # noqa: F811
+    """It was "Would you like me to find support near you?", the search already made."""
+    state = after_no(domain, checked("just leave it", "other"))
+    assert next_crisis_action(state) == "utter_offer_more"
+    assert next_crisis_action(after_no(domain, checked("just leave it", "other"), "utter_offer_more")) == "action_listen"
+    before_any_list = after_no(domain, checked("just leave it", "other"), shown=False)
+    assert next_crisis_action(before_any_list) == "utter_offer_to_continue"
