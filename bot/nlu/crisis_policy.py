@@ -48,6 +48,7 @@ from bot.nlu.deterministic_policy import DeterministicPolicy
 from signposting.intent_evidence import LANGUAGE_NAMES, REPLACED_BY_WORDS_KEY, intent_as_guessed, without_accents
 from signposting.intents import CRISIS_INTENT, QUESTION_REPLIES
 from signposting.languages import language_named
+from signposting.next_step_reading import request_read_after_the_check
 from signposting.next_step_request import (
     REQUEST_EMAIL,
     REQUEST_OTHER_LANGUAGE,
@@ -59,7 +60,6 @@ from signposting.next_step_request import (
     request_in_so_many_words,
     says_thanks,
 )
-from signposting.next_step_reading import request_read_after_the_check
 from signposting.parsing import (
     answer_to_are_you_safe,
     asks_if_anyone_is_there,
