@@ -66,6 +66,7 @@ SEPARATE = {"concern"}
 # replies after the "No").
 ANSWER_SLOTS = {"user_role", "age", "school", "area", "concern"}
 CHECK_NO = "/deny"  # the "No" button of utter_check_risk
+SAFE_YES = "/confirm_safe"  # the "Yes, safe right now" button of utter_ask_safe_now
 
 ROLE_ANSWER = {"young_person": "young person", "parent_carer": "parent or carer", "professional": "professional"}
 AGE_ANSWER = {"young_person": "14", "parent_carer": "12", "professional": "13"}
@@ -115,6 +116,10 @@ class Outcome:
     # The answer was a shared postcode district or town ("CM20") and the bot asked "Which is
     # closest?": would tapping one of its choices give the area the author meant? None when not asked.
     choice_offered: bool | None = None
+    # The crisis reply came for an answer to a question, and the user tapped "Yes, safe right now":
+    # was the answer kept then, or lost? None when no crisis reply came (reported apart: the crisis
+    # reply for an everyday answer is a worse turn than the check question, but nothing may be lost).
+    after_safe: bool | None = None
 
 
 def read_answers(paths: Iterable[Path]) -> list[Answer]:
@@ -299,10 +304,15 @@ async def ask(agent, answer: Answer, events: list[Any]) -> Outcome:  # type: ign
             after_check = judge(answer, tracker.current_slot_values(), intent, after_no, tracker.active_loop_name)
         else:
             after_check = judge(answer, tracker.current_slot_values(), intent, actions, tracker.active_loop_name)
+    after_safe = None
+    if not understood and answer.question in ANSWER_SLOTS and any(a in CRISIS_FIRST_STEP.values() for a in actions):
+        await agent.handle_text(SAFE_YES, sender_id=sender)
+        tracker = await agent.tracker_store.retrieve(sender)
+        after_safe = judge(answer, tracker.current_slot_values(), intent, actions, tracker.active_loop_name)
     choice_offered = None
     if not understood and answer.question == "area" and len(slots.get("area_options") or []) > 1:
         choice_offered = await _a_choice_gives(agent, list(tracker.events), slots["area_options"][1:], answer.expected["area"])
-    return Outcome(answer, understood, got, reply, after_check, choice_offered)
+    return Outcome(answer, understood, got, reply, after_check, choice_offered, after_safe)
 
 
 async def _a_choice_gives(agent, events: list[Any], choices: list[str], expected: str) -> bool:  # type: ignore[no-untyped-def]
@@ -383,6 +393,10 @@ def report(outcomes: list[Outcome], show_failures: int) -> list[str]:
     checked = [o for o in outcomes if o.after_check is not None]
     lines.append(f"\nThe check question came instead of the next step for {len(checked)} answers; "
                  f"after 'No', {sum(bool(o.after_check) for o in checked)} were kept as the author meant.")
+    crisis = [o for o in outcomes if o.after_safe is not None]
+    if crisis:
+        lines.append(f"The crisis reply came for {len(crisis)} answers to the questions; after 'Yes, safe right now', "
+                     f"{sum(bool(o.after_safe) for o in crisis)} were kept as the author meant.")
     failures = [o for o in outcomes if not o.understood]
     if failures and show_failures:
         lines.append(f"\nFailures (first {min(show_failures, len(failures))} of {len(failures)}):")

@@ -82,28 +82,43 @@ def choose_concern(rule: str | None, guess: ConcernGuess | None, thresholds: Gue
 
 def read_concern(text: str, parse_data: Mapping[str, Any] | None = None, thresholds: GuessThresholds = DEFAULT_THRESHOLDS) -> str | None:
     """The concern `text` told; `parse_data` is the parse data of the message that said it.
-
-    A message with a risk word the lexicon knows, or that got the crisis reply, is read by
-    the rules alone: the model never learnt the crisis concerns, and "i burn myself" must stay
-    self-harm (the search's crisis concerns), not body image. A message that only got the
-    check question ("are you thinking about hurting yourself?") and no risk word is read as
-    any other: the user said no, and "my dad left and now i look after my little brothers
-    every night" is being a young carer.
+    A message with a risk word the lexicon knows is read by the rules alone: the model never
+    learnt the crisis concerns, and "i burn myself" must stay self-harm (the search's crisis
+    concerns), not body image. A message that got the crisis reply from the risk model alone,
+    with no risk word, is read by the rules, and by a sure guess only where the rules found
+    nothing of their own: "havent been in since october" got the crisis reply, and once the user
+    said they were safe the search was for "something else", not for not going to school
+    (session 27). A message that only got the check question ("are you thinking about hurting
+    yourself?") and no risk word is read as any other: the user said no, and "my dad left and now
+    i look after my little brothers every night" is being a young carer.
     """
     rule, guess = parse_concern(text), guess_from(parse_data)
-    if guess is None or risk_flagged(text, parse_data):
+    if guess is None or has_risk_words(text, parse_data):
         return rule
+    if got_the_crisis_reply(parse_data):
+        sure = guess.concern not in NOT_AFTER_A_CRISIS and guess.confidence >= thresholds.trust
+        return guess.concern if sure and rule in (None, OTHER) else rule
     if rule == GENDER_SEXUALITY and IDENTITY_WORDS.search(normalise(text)):
         return rule  # "dysphoria is really bad lately, i hate being in this body" is not body image
     return choose_concern(rule, guess, thresholds)
 
 
-def risk_flagged(text: str, parse_data: Mapping[str, Any] | None) -> bool:
+# Kinds a crisis message may be mistaken for ("i hate myself" is no worry about one's body): after
+# the crisis reply the guess never names them, nor "other" or no worry.
+NOT_AFTER_A_CRISIS = frozenset({NOT_A_WORRY, OTHER, "body_image", "eating", "low_mood", "anger"})
+
+
+def got_the_crisis_reply(parse_data: Mapping[str, Any] | None) -> bool:
     risk = (parse_data or {}).get("risk")
-    if isinstance(risk, Mapping) and risk.get("level") == CRISIS:
+    return isinstance(risk, Mapping) and risk.get("level") == CRISIS
+
+
+def has_risk_words(text: str, parse_data: Mapping[str, Any] | None) -> bool:
+    """A risk word the lexicon knows, in English or (as the risk layer found) another language."""
+    risk = (parse_data or {}).get("risk")
+    if isinstance(risk, Mapping) and (risk.get("lexicon_categories") or risk.get("crisis_language")):
         return True
     from signposting.risk import detect_risk  # spaCy: loaded only where a guess could count
-
     return bool(detect_risk(text).categories)
 
 

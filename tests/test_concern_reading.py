@@ -138,3 +138,12 @@ def test_a_looser_word_for_it_leaves_the_guess() -> None:
     """"came out" is also how exam results come out."""
     text = "since the results came out she just cries"
     assert read_concern(text, {"text": text, **guessed("low_mood", 0.9)}) == "low_mood"
+
+
+def test_after_a_crisis_reply_from_the_model_alone_a_sure_guess_fills_what_the_rules_left() -> None:
+    """Session 27: "havent been in since october" got the crisis reply; once the user said they were
+    safe the search was for "something else". A risk word, or a rule's own reading, still stands."""
+    assert read_concern("havent been in since october", guessed("school_refusal", 0.87, level="crisis")) == "school_refusal"
+    assert read_concern("havent been in since october", guessed("school_refusal", 0.4, level="crisis")) is None
+    assert read_concern("i cant stop crying about my exams", guessed("bereavement", 0.9, level="crisis")) == "exam_stress"
+    assert read_concern("i hate myself", guessed("low_mood", 0.9, level="crisis")) is None

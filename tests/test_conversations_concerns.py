@@ -205,3 +205,14 @@ def test_a_worry_typed_at_who_is_chatting_is_thanked_kept_and_searched(bot):  # 
     assert "What are you worried about?" not in answer
     assert "Here are some places that can help" in answer
     assert slots(bot, chat)["concern"] == "family"
+
+
+def test_a_worry_that_got_the_crisis_reply_is_searched_for_once_they_are_safe(bot):  # noqa: F811
+    """Session 27: "havent been in since october" got the crisis reply (the risk model alone); after
+    "Yes, safe right now" the search was for "something else", not for not going to school."""
+    chat = Conversation(bot.rasa_url)
+    start(chat, "young person", "14", "skip", "Watford")
+    reply = chat.text("havent been in since october")
+    assert "Are you safe right now?" in reply  # what this test is about: the crisis reply came first
+    chat.say("/confirm_safe")
+    assert slots(bot, chat)["concern"] == "school_refusal"
