@@ -34,6 +34,7 @@ from signposting.parsing import (
     place_said_as_home,
     role_answer,
     words_after_a_leading_age,
+    words_after_the_last_comma,
     worry_words,
 )
 from signposting.plain_answer import waives_the_check
@@ -348,7 +349,7 @@ class ValidateTriageForm(FormValidationAction):
             # "13, belgrave"; a town elsewhere in England only when said as where they live ("im 16
             # from braintree"): "16 in march" is a birthday, not the town of March.
             said_as_home = place_said_as_home(text)
-            for candidate in (text, words_after_a_leading_age(text)):
+            for candidate in (text, words_after_a_leading_age(text), words_after_the_last_comma(text)):
                 resolution = resolve_area(candidate, fuzzy=False) if candidate else None
                 if resolution and resolution.status == "found" and resolution.how != "england_town":
                     return self._confirm_if_changed("area", {"area": resolution.place}, dispatcher, tracker)

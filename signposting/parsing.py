@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
@@ -30,18 +32,22 @@ MISSPELT_AGES = {
     "forteen": 14, "fourten": 14, "fourtten": 14, "fourtean": 14, "fithteen": 15, "fiveteen": 15,
     "fifthteen": 15, "fiften": 15, "sixten": 16, "sixtean": 16, "seventen": 17, "seventean": 17,
     "eightteen": 18, "eighten": 18, "nineten": 19, "twelf": 12,
+    "elevn": 11, "elevin": 11, "thirtheen": 13, "fourtheen": 14,  # development author D7 (session 27)
 }
 # Number words long enough that one typo ("thurteen", "fiftean") cannot make another word.
 _FUZZY_AGE_WORDS = {word: value for word, value in NUMBER_WORDS.items() if 11 <= value <= 20}
 
 _DONT_KNOW = re.compile(
     r"\b(dont know|do not know|don t know|idk|dunno|not sure|no idea|rather not|prefer not|"
-    r"id rather not|skip|pass|not saying|unsure|dk)\b"
+    r"id rather not|skip|pass|not saying|unsure|dk|"
+    # said with a reason or a question (development authors D6, D7): "don't want to say, it's a small
+    # village school", "I won't share that, confidentiality", "why do u need to know that. not telling"
+    r"not telling|(?:(?<=^)|(?<=^i ))(?:(?:dont|don t|do not) want to|wont|won t|will not) (?:say|share|tell)(?! anything| much| what))\b"
 )
 # Not wanting to give an age, as the whole answer ("my school won't say" is not a decline).
 _WONT_SAY = re.compile(
     r"(?:i )?(?:dont|don t|do not) (?:wanna|want to) (?:say|tell|share)(?: that| it)?|not telling(?: you)?|"
-    r"(?:i )?(?:wont|won t) say"
+    r"(?:i )?(?:wont|won t) say|old enough(?: lol)?|nope|nah"
 )
 _NO_SCHOOL = re.compile(
     r"\b(not at school|not in school|dont go to school|don t go to school|home educated|"
@@ -80,14 +86,18 @@ _EXAM_STAGES: tuple[tuple[re.Pattern[str], tuple[int, int]], ...] = (
     (re.compile(r"\b(?:a level (?:year|yr)|(?:doing|sitting|taking|studying for) (?:my |his |her |their )?a levels?)\b"), (16, 18)),
 )
 _SCHOOL_STAGE: tuple[tuple[re.Pattern[str], tuple[int, int]], ...] = (
-    (re.compile(r"\b(?:lower sixth|first (?:year|yr) (?:of|at|in) (?:sixth form|6th form|college))\b"), (16, 17)),
-    (re.compile(r"\b(?:upper sixth|second (?:year|yr) (?:of|at|in) (?:sixth form|6th form|college))\b"), (17, 18)),
+    (re.compile(r"\b(?:lower (?:sixth|6th)|first (?:year|yr) (?:of|at|in) (?:sixth form|6th form|college))\b"), (16, 17)),
+    (re.compile(r"\b(?:upper (?:sixth|6th)|second (?:year|yr) (?:of|at|in) (?:sixth form|6th form|college))\b"), (17, 18)),
     (re.compile(r"\b(?:(?:just )?started (?:secondary|high school|big school)|first (?:year|yr) (?:of|at|in) (?:secondary|high school))\b"),
      (11, 12)),
     (re.compile(r"\b(?:last|final) (?:year|yr) (?:of|at|in) primary\b"), (10, 11)),
     # GCSEs are sat at the end of Year 11 and taught from Year 10; A levels in Years 12 and 13.
     *_EXAM_STAGES,
 )
+# "im14" (no space), "11 and 3 quarters", "ten and a half": the whole years (development author D7).
+_GLUED_AGE = re.compile(r"\b(im|age|aged|me)(\d{1,2})\b")
+_FRACTION = re.compile(r"\b(\d{1,2}|[a-z]+teen|ten|eleven|twelve|nine|eight|seven|six|five) and (?:a half|a quarter|3 quarters|three quarters|a bit)\b")
+_MAYBE = re.compile(r"^(?:[a-z]+ )?(\d{1,2})(?: i think| i reckon| i guess)?(?: or)? maybe (\d{1,2})\b")
 _RANGE = re.compile(r"\b(\d{1,2})\s?(?:to|or|and|\s)\s?(\d{1,2})\b")  # "13 to 14", "13-14"
 _YEAR_RANGE = re.compile(
     r"\b(?:year|yr|y|yeer|yaer|yera)\s?(\d{1,2})\s?(?:or|to|and|\s)\s?(?:year |yr |y|yeer |yaer |yera )?(\d{1,2})\b"
@@ -98,7 +108,7 @@ _YEAR_WORD = re.compile(
 _UNDER = re.compile(r"\b(?:under|younger than|less than|below)\s(\d{1,2})\b")
 _OVER = re.compile(r"\b(?:over|older than|more than|above)\s(\d{1,2})\b")
 _NUMBER = re.compile(r"\b(\d{1,3})\b")
-_NUMBER_WITH_UNIT = re.compile(r"\b(\d{1,2})(?:yo|yrs|yr|y)\b")
+_NUMBER_WITH_UNIT = re.compile(r"\b(\d{1,2})(?:yo|yrs|yr|y|f|m)\b")  # "6yo", "14yrs", "16F" (a professional's shorthand: D6)
 # An age in words said as an age ("twelve years old"), not any number word ("year 9, one of the youngest").
 _AGE_IN_WORDS = re.compile(
     rf"\b({'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+(?:years?\s+old|yrs?\s+old|yrs|yo)\b"
@@ -139,11 +149,74 @@ _MONTHS = (
 # An age not reached yet: "nearly 11", "gonna be 18 next week", "15 next month", "13 in march".
 _NOT_YET = re.compile(
     r"\b(?:nearly|almost|turning|gonna be|going to be|will be|ll be|about to be)\s\d{1,2}\b"
-    rf"|\b\d{{1,2}}\s(?:next|in|on|this)\s(?:week|month|birthday|bday|{_MONTHS})\b"
+    rf"|\b\d{{1,2}}\s(?:next|nxt|in|on|this)\s(?:week|wk|month|birthday|bday|{_MONTHS})\b"
     r"|\b\d{1,2}\s(?:soon|in a (?:few )?(?:week|weeks|month|months))\b"
 )
 # ...but not an age already reached ("just turned 14 in march", "was 14 in march").
 _REACHED = re.compile(r"\b(?:turned|was|been|since)\b")
+
+
+# A date of birth, as professionals and parents give it (development author D6): "DOB 14/07/2012",
+# "d.o.b. 22.09.2009", "DOB 03/2011", "born Nov 2014", "born 2013"; a date alone ("14/07/2012").
+# Normalised text has spaces for the slashes and dots. Days come before months, as in England.
+_BORN = r"(?:dob|d o b|date of birth|born(?: on| in)?|birthday(?: is)?)"
+_FULL_DATE = re.compile(rf"(?:\b{_BORN}\s|^)(\d{{1,2}}) (\d{{1,2}}) (\d{{4}}|\d{{2}})\b")
+_DAY_MONTH_NAME = re.compile(rf"(?:\b{_BORN}\s|^)(?:the )?(\d{{1,2}})(?:st|nd|rd|th)?(?: of)? ({_MONTHS}) (\d{{4}})\b")
+_MONTH_YEAR = re.compile(rf"\b{_BORN}\s(?:(\d{{1,2}})|({_MONTHS})) (\d{{4}})\b")
+_YEAR_ONLY = re.compile(rf"\b{_BORN}\s(\d{{4}})\b")
+_MONTH_NUMBERS = {name: number for number, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")), 1) for name in names}
+
+
+def london_today() -> date:
+    return datetime.now(ZoneInfo("Europe/London")).date()
+
+
+def age_from_date_of_birth(clean: str, today: date | None = None) -> Age | None:
+    """The age on `today` (London's) of a date of birth in normalised text: exact from a whole
+    date, and from a month and year but in the birthday's own month; from a year alone, the two
+    ages it can be. None when no date of birth is said, or it is not a real date in the past."""
+    today = today or london_today()
+    whole, named = _FULL_DATE.search(clean), _DAY_MONTH_NAME.search(clean)
+    if whole is not None or named is not None:
+        if whole is not None:
+            day, month, year = int(whole.group(1)), int(whole.group(2)), _full_year(whole.group(3), today)
+        else:
+            day, month, year = int(named.group(1)), _MONTH_NUMBERS[named.group(2)], int(named.group(3))  # type: ignore[union-attr]
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        age = today.year - year - ((today.month, today.day) < (month, day))
+        return _age_between(age, age)
+    if (month_year := _MONTH_YEAR.search(clean)) is not None:
+        month = int(month_year.group(1)) if month_year.group(1) else _MONTH_NUMBERS[month_year.group(2)]
+        year = int(month_year.group(3))
+        if not 1 <= month <= 12:
+            return None
+        if today.month == month:  # the birthday may be still to come this month
+            return _age_between(today.year - year - 1, today.year - year)
+        age = today.year - year - (today.month < month)
+        return _age_between(age, age)
+    if (year_only := _YEAR_ONLY.search(clean)) is not None:
+        year = int(year_only.group(1))
+        return _age_between(today.year - year - 1, today.year - year)
+    return None
+
+
+def _full_year(digits: str, today: date) -> int:
+    if len(digits) == 4:
+        return int(digits)
+    return 2000 + int(digits) if int(digits) <= today.year % 100 else 1900 + int(digits)
+
+
+def _age_between(low: int, high: int) -> Age | None:
+    """An age from a date of birth: never negative (a date to come is no birth date)."""
+    if low < 0 and high <= 0:
+        return None
+    low = max(low, 0)
+    return _age_of(low) if low == high else (Age(low, high, out_of_range=True) if low > MAX_AGE else Age(low, high))
+
 
 
 def _not_reached_yet(clean: str, age: Age) -> Age:
@@ -233,7 +306,7 @@ def parse_age(text: str) -> Age | None:
     A stated age wins over "not sure" ("not sure, year 7 or 8") and over a school year
     said with it ("15 (year 11)"); an age not reached yet is one less ("nearly 11"); of two
     ages, the one meant now (`_one_of_two_ages`)."""
-    clean = normalise(text)
+    clean = _FRACTION.sub(r"\1", _GLUED_AGE.sub(r"\1 \2", normalise(text)))
     if not clean:
         return None
     if (now := _one_of_two_ages(clean)) is not None:
@@ -247,6 +320,10 @@ def parse_age(text: str) -> Age | None:
 
 
 def _stated_age(clean: str) -> Age | None:
+    if (born := age_from_date_of_birth(clean)) is not None:
+        said = [int(n) for n in _NUMBER.findall(clean) if len(n) <= 2]
+        exact = [n for n in said if born.low is not None and born.high is not None and born.low <= n <= born.high]
+        return _age_of(exact[-1]) if born.low != born.high and exact else born  # "born in 2008 so 18"
     if re.search(r"\breception\b", clean):
         return Age(4, 5)
     if years := _YEAR_RANGE.search(clean):
@@ -257,8 +334,8 @@ def _stated_age(clean: str) -> Age | None:
     if year:
         # Other school years are not ages: "in year 10 but was year 9 when it started" is not 9.
         rest = _YEAR.sub(" ", clean[: year.start()] + " " + clean[year.end():])
-        if (number := _NUMBER.search(rest)) and int(number.group(1)) <= MAX_AGE:
-            return _age_of(int(number.group(1)))  # "15 (year 11)": the age itself
+        if (number := _NUMBER.search(rest) or _NUMBER_WITH_UNIT.search(rest)) and int(number.group(1)) <= MAX_AGE:
+            return _age_of(int(number.group(1)))  # "15 (year 11)", "Y10, 15yo": the age itself
         if in_words := _AGE_IN_WORDS.search(rest):  # "twelve years old in year eight" (D3)
             return _age_of(NUMBER_WORDS[in_words.group(1)])
         beside = _AGE_WORD_BESIDE_A_YEAR.fullmatch(clean)  # "twelve, in year 7" (D4); the age must fit the year
@@ -276,6 +353,9 @@ def _stated_age(clean: str) -> Age | None:
         return Age(0, max(int(under.group(1)) - 1, 0))
     if over := _OVER.search(clean):
         return Age(int(over.group(1)) + 1, MAX_AGE)
+    if (unsure := _MAYBE.search(clean)) and abs(int(unsure.group(1)) - int(unsure.group(2))) <= 2:
+        low, high = sorted((int(unsure.group(1)), int(unsure.group(2))))  # "13 I think? maybe 14" (D6)
+        return Age(low, high) if high <= MAX_AGE else _age_of(high)
     if pair := _RANGE.search(clean):
         low, high = sorted((int(pair.group(1)), int(pair.group(2))))
         if high <= MAX_AGE:
@@ -302,7 +382,7 @@ _WE_LIVE_IN = (
     r"(?:based|living) in\s"
 )  # never "am at": "14 and i am at st peters" names a school
 _LEADING_AGE = re.compile(
-    r"^(?:(?:i m|im|i am|age|aged|shes|she s|hes|he s|they re|theyre)\s)?\d{1,2}\s?(?:yo|yrs|years old|year old|y o)?\s"
+    r"^(?:(?:i m|im|i am|age|aged|shes|she s|hes|he s|they re|theyre)\s)?\d{1,2}\s?(?:yo|yrs|years old|year old|y o|f|m)?\s"
     r"(?:" + _WE_LIVE_IN + r"|and live in\s|and from\s|live in\s|from\s|and\s|in\s)?"
 )
 _PLACE_MARKER = re.compile(r"(?:from|live in|living in|" + _WE_LIVE_IN + r")\s*$")
@@ -312,6 +392,14 @@ def words_after_a_leading_age(text: str) -> str | None:
     """"13, belgrave" → "belgrave": what follows an age said first, to read as a place."""
     match = _LEADING_AGE.match(normalise(text))
     rest = normalise(text)[match.end():].strip() if match else ""
+    return rest or None
+
+
+def words_after_the_last_comma(text: str) -> str | None:
+    """"yr 10 at beauchamp, oadby" → "oadby": the last of an answer's parts, to read as a place."""
+    if "," not in text:
+        return None
+    rest = normalise(text.rsplit(",", 1)[1])
     return rest or None
 
 
@@ -638,7 +726,10 @@ _FAMILY = (
     r"(?:mum|mom|mam|mum?my|mommy|mammy|mother|dad|daddy|father|step ?(?:mum|mom|dad|mother|father)|"
     r"nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|"
     r"grandparent|aunt|aunty|auntie|uncle|guardian|special guardian|carer|foster (?:carer|parent|mum|dad)|"
-    r"kinship carer|adoptive (?:parent|mum|dad|mother|father)|parent)"
+    r"kinship carer|adoptive (?:parent|mum|dad|mother|father)|parent|"
+    # development author D6 (session 27): "I'm his great aunt", "I am his ammi (mum)", "I'm his dad's partner"
+    r"great (?:aunt|aunty|auntie|uncle|nan|gran|grandma|grandmother|grandad|grandfather)|ammi|ammu|abbu|"
+    r"(?:dad|mum|mom) s partner|dads partner|mums partner)"
 )
 FAMILY_WORDS = _FAMILY  # a regex group of the words, for signposting/plain_answer.py
 _SPEAKER_FILLER = r"(?:(?:yes|yeah|yep|hi|hello|its|it s|this is|im|i m|i am|the|a|his|her|their|your|just|here|speaking)\s)*"
@@ -649,7 +740,36 @@ _FAMILY_SPEAKER = re.compile(
     r"(?:grand|step|foster|niece|nephew|son|daughter|child|kid|boy|girl|sister s|brother s)"
     r"|\bmy (?:foster|adopted|step|grand) ?(?:son|daughter|child|children|kid|kids|boy|girl|children)\b"
     r"|\bmy (?:grandson|granddaughter|grandchild|grandkid|nephew|niece|stepson|stepdaughter|stepchild|stepkid)s?\b"
+    # development author D6 (session 27): "mum of 3", "shared custody dad", "we adopted her when she was 3",
+    # "me and my husband foster", "she's with me weekends", "I've got him on a child arrangements order"
+    r"|^(?:a |just a )?(?:(?:worried|concerned|anxious|desperate|single|working|tired) )?"
+    r"(?:mum|mom|mam|mother|dad|father|nan|gran|grandma|grandad|parent) (?:of|to) (?:\d|one|two|three|four|five|six|twins)\b"
+    r"|\b(?:shared custody|joint custody|child arrangements order|special guardianship|kinship care|in placement with (?:me|us)|"
+    r"placed with (?:me|us))\b"
+    r"|\b(?:i|we|me and my (?:husband|wife|partner)) (?:foster|adopted|adopt)\b"
+    r"|\b(?:he|she|they) ?(?:s|is|are|re) with (?:me|us) (?:at |on |most |every other )?(?:weekends?|the week|half the week)\b"
 )
+# Said of the speaker with a word of feeling first: "not a professional, just a worried grandma".
+_WORRIED_FAMILY = re.compile(rf"\b(?:just )?a (?:worried|concerned|anxious|desperate|stressed) {_FAMILY}\b")
+# A professional asking as a parent: "I'm a teacher actually but this is about my own daughter",
+# "bit of both - I'm a nurse but asking as a mum" (development author D6, session 27).
+_AS_A_PARENT = re.compile(
+    rf"\b(?:asking|here|writing|typing|speaking|come|coming) as (?:a |his |her |their |the )?{_FAMILY}\b"
+    r"|\babout my own (?:son|daughter|child|kid|boy|girl|children|kids)\b"
+)
+# "not a professional", "not a parent": said to put a role aside, never to claim it.
+_ROLE_WORD = r"(?:a |an |the )?(?:professional|parent|carer|teacher|worker|social worker|mum|dad)"
+_NOT_THIS_ROLE = re.compile(rf"\bnot {_ROLE_WORD}(?:(?: or|,| nor) {_ROLE_WORD})*\b")
+# "I'm the one who needs the help, not a parent": the young person themselves.
+_THE_ONE_WHO_NEEDS_IT = re.compile(
+    r"\b(?:i m|im|i am) the one (?:who|that) (?:needs|wants) (?:the )?help\b"
+    # a young person in care, not a foster carer ("im in foster care", "care leaver, 18": D7)
+    r"|\b(?:i m|im|i am|i live|i m living|im living|living) in (?:foster care|care|a childrens home|a children s home|"
+    r"a care home|residential care|supported (?:living|housing))\b|\bcare leaver\b|^youngperson$"
+    r"|\b(?:it s|its) (?:me|about me|for me) (?:that|who) needs it\b|\bbut (?:it s|its) (?:about|for) me\b"
+)
+# "im a young mum, 19, its about my little girl": a parent, though young (D7).
+_YOUNG_PARENT = re.compile(r"\b(?:i m|im|i am) (?:a )?young (?:mum|mom|mam|mother|dad|father|parent)\b")
 _WORKER = (
     r"(?:key ?worker|support worker|family (?:support )?worker|care worker|residential worker|youth worker|"
     r"social worker|counsellor|counselor|therapist|psychologist|camhs (?:worker|clinician|practitioner)|"
@@ -661,13 +781,17 @@ _WORKER = (
     # Development author D4 (session 22): "football coach, one of my under 14s", "TA at his school"
     r"(?:sports |football |netball |rugby |swimming |dance |cricket |gymnastics )?coach|teaching assistant|"
     r"teacher s assistant|teachers assistant|learning support assistant|lsa|hlta|youth leader|scout leader|"
-    r"guide leader|cub leader|gp receptionist|school receptionist)"
+    r"guide leader|cub leader|gp receptionist|school receptionist|"
+    # development author D6 (session 27): "youth offending worker", "YOT", "Virtual School advisor", "SW - CiN team"
+    r"youth offending (?:worker|officer|practitioner|team|service)|yot|yos|virtual school (?:advisor|adviser|head|officer|lead)|"
+    r"virtual school|sw|cin (?:team|worker)|cp (?:team|worker)|social work team|early help|family hub worker)"
 )
 WORKER_WORDS = _WORKER
 _WORKER_SPEAKER = re.compile(
     rf"^{_SPEAKER_FILLER}(?:(?!my |our |me |i )[a-z]+ )?{_WORKER}(?:\s(?:here|speaking))?\b(?! (?:said|says|told|tells|thinks|wants|suggested|sent|hits|hit|is|was|has|had|keeps|touched|touches))"
     rf"|\b(?:i m|im|i am|as|i work as) (?:a |an |the |his |her |their )?(?:[a-z]+ )?{_WORKER}\b"
-    r"|\bi work (?:at|in|for|with) (?:a |the )?(?:[a-z]+ )?(?:school|college|academy|charity|council|nhs|camhs|children|young)"
+    r"|\bi work (?:at|in|for|with) (?:a |the )?(?:[a-z]+ )?(?:school|college|academy|charity|council|nhs|camhs|children|young|"
+    r"youth club|youth centre|nursery|pru|childrens home|children s home|care home|gp surgery|surgery|hospital)"
     # "TA at his school" ("ta" alone is thanks: "ta for that")
     r"|^(?:i m |im |i am )?(?:a |his |her |their )?ta (?:at|in) (?:his|her|their|the|a) (?:school|primary|academy|class|college)\b"
     r"|\b(?:i m|im|i am) (?:a |an |the |his |her |their )ta\b"
@@ -742,7 +866,13 @@ def parse_role_typed(text: str) -> str | None:
     """`parse_role`, plus the ways people type it: "dad here", "I'm her nan", "I'm his key
     worker", "special guardian", "yeah me", "I'm in year 10". "my teacher said..." is not a
     professional speaking."""
-    clean = normalise(text)
+    clean = _NOT_THIS_ROLE.sub(" ", normalise(text))
+    if _YOUNG_PARENT.search(clean):
+        return "parent_carer"
+    if _THE_ONE_WHO_NEEDS_IT.search(clean):
+        return "young_person"
+    if _AS_A_PARENT.search(clean) or _WORRIED_FAMILY.search(clean):
+        return "parent_carer"
     if _speaks_as_a_worker(clean) or _WORKS_WITH_THEM.search(clean):
         return "professional"
     professional = _PROFESSIONAL.search(clean)
@@ -757,7 +887,7 @@ def parse_role_typed(text: str) -> str | None:
         if (own_age and int(own_age.group(1)) < 18) or _SAYS_A_SCHOOL_YEAR.search(clean) or re.search(r"\bmy little\b", clean):
             return "young_person"  # "im 15 and i coach the under 9s", "i teach my little brother to read"
         return "professional"
-    role = parse_role(text)
+    role = parse_role(clean)
     if role == "professional":  # "my teacher told me about this": a young person
         return "young_person"
     if role is not None:
@@ -837,7 +967,7 @@ def role_said_of_oneself(text: str) -> str | None:
 _DECLINE = re.compile(
     r"(?:no|nah|naa|nope|na|n|no thanks|no thank you|no ta|nah thanks|nope thanks|not really|"
     r"n a|na|none|nothing|nil|x|skip|skip it|skip this|skip that|pass|next|move on|"
-    r"leave (?:it|that|this)? ?blank|leave it|blank|"
+    r"leave (?:it|that|this)? ?blank|leave it|blank|skip+|somewhere|somewhere lol|"
     r"(?:id |i d |i would |would )?(?:rather|prefer) not(?: to)?(?: say| tell| answer| share| give it| give that)?|"
     r"(?:i )?(?:dont|don t|do not) (?:want|wanna|need) to (?:say|tell|answer|share|give (?:it|that)(?: out)?)|"
     r"(?:i )?(?:dont|don t|do not) wanna (?:say|tell|answer|share)|not saying|not telling|private|"
@@ -872,15 +1002,24 @@ _NOT_AT_SCHOOL = re.compile(
     r"(?:go|attend)(?: to)?(?: school| college)?|home ?(?:educated|schooled|skooled|schooling|skooling|school|skool|ed)|"
     r"elective home education|ehe|left (?:school|college|sixth form)|leaving school|finished (?:school|college)|"
     r"dropped out|no school|too young for (?:school|nursery)|not old enough for school|"
+    r"not on (?:a |any )?(?:school )?roll(?: anywhere)?|off (?:the )?roll|cme|children missing (?:from|education)|"
     r"(?:been )?(?:excluded|expelled)|no (?:school )?place|between schools|neet|"
     r"(?:i m|im|i am) (?:working|at work)|apprenticeship)\b"
+)
+
+
+# Working instead of school or college, as the whole answer ("none i work", "apprenticeship, no
+# college": development author D7); "i work at tesco but im at college" is at college.
+_WORKING_INSTEAD = re.compile(
+    r"(?:none |no |nah )?(?:i work(?: full time)?|i have a job|i ve got a job|ive got a job|got a job|i m working|im working|"
+    r"working(?: full time)?|(?:i m |im |i am |doing an? |on an? )?apprenticeship)(?: now| instead)?(?: no (?:college|school))?"
 )
 
 
 def parse_school_absence(text: str) -> str | None:
     """"not at school" (home-schooled, left, excluded...), "skipped" (no answer), or None (a school name, perhaps)."""
     clean = normalise(text)
-    if _NOT_AT_SCHOOL.search(clean) or clean in ("not at school", "not in school"):
+    if _NOT_AT_SCHOOL.search(clean) or clean in ("not at school", "not in school") or _WORKING_INSTEAD.fullmatch(clean):
         return "not at school"
     if is_declined(text) or is_no_school(text):
         return "skipped"

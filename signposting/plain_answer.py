@@ -57,6 +57,11 @@ _PARENT = (
     rf"(?:i m |im |i am |as |its |it s )?(?:a |an |the |his |her |their |the (?:childs|child s|young persons|young person s) )?"
     rf"{FAMILY_WORDS}(?: here| speaking)?"
     rf"|(?:my|our) {_CHILD}|parent|parents"
+    # development author D6 (session 27): "mum of 3", "shared custody dad", "me and my husband foster"
+    r"|(?:i m |im |i am )?(?:a )?(?:mum|mom|mam|mother|dad|father|parent) (?:of|to) (?:N|twins)"
+    r"|(?:shared|joint) custody (?:mum|mom|dad|parent)|(?:mum|mom|dad|parent) (?:with|on) (?:shared|joint) custody"
+    r"|(?:i|we|me and my (?:husband|wife|partner)) (?:foster|adopted (?:him|her|them))"
+    r"|(?:i m |im |i am )?(?:a )?parent carer"
 )
 _PROFESSIONAL = (
     rf"(?:i m |im |i am |as |i work as )?(?:a |an |the |his |her |their )?{WORKER_WORDS}(?: here| speaking)?"

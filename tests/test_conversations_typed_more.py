@@ -94,3 +94,40 @@ def test_a_town_beside_a_county_word_settles_the_area(bot, answer, area_code):  
     reply = chat.text(answer)
     assert "covers more than one area" not in reply
     assert slots(bot, chat).get("area_code") in ((area_code,) if area_code else (None, "national"))
+
+
+# --- Session 27: development authors D6 (adults) and D7 (young people) ---------------------------
+
+
+@pytest.mark.parametrize(("answer", "role"), [
+    ("mum of 3", "parent_carer"), ("Virtual School advisor", "professional"), ("im in foster care", "young_person"),
+    ("not a professional, just a worried grandma", "parent_carer"),
+])
+def test_who_is_chatting_as_adults_and_young_people_typed_it(bot, answer, role):  # noqa: F811
+    chat = start(bot)
+    reply = chat.text(answer)
+    assert "How old" in reply  # the next question: no check question, no "didn't understand"
+    assert slots(bot, chat)["user_role"] == role
+
+
+def test_a_date_of_birth_is_an_age(bot):  # noqa: F811
+    from signposting.parsing import age_from_date_of_birth, london_today
+
+    chat = start(bot, "professional")
+    assert "school" in chat.text("DOB 14/07/2012")
+    expected = age_from_date_of_birth("dob 14 07 2012", london_today())
+    found = slots(bot, chat)
+    assert expected is not None and (found["age_min"], found["age_max"]) == (expected.low, expected.high)
+
+
+@pytest.mark.parametrize(("answer", "area_code"), [("lufbra", "leicestershire"), ("berko", "herts"), ("the stow, harlow", "west_essex")])
+def test_short_and_local_place_names(bot, answer, area_code):  # noqa: F811
+    chat = start(bot, "young person", "14", "skip")
+    assert "What has been going on?" in chat.text(answer)
+    assert slots(bot, chat)["area_code"] == area_code
+
+
+def test_an_age_and_a_school_then_a_town_after_a_comma_fills_the_town(bot):  # noqa: F811
+    chat = start(bot, "young person")
+    chat.say("yr 10 at beauchamp, oadby")
+    assert slots(bot, chat)["area_code"] == "leicestershire"

@@ -1,0 +1,83 @@
+"""Answers as adults type them (development author D6, session 27): dates of birth, professionals'
+shorthand, carers who say who they are in their own way, a professional asking as a parent."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from signposting.parsing import Age, age_from_date_of_birth, parse_age, parse_role_typed
+from signposting.plain_answer import is_plain_answer
+from signposting.text import normalise
+
+TODAY = date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("DOB 14/07/2012", Age(14, 14)),
+    ("d.o.b. 22.09.2009", Age(17, 17)),
+    ("DOB 03/2011", Age(15, 15)),  # March: the birthday has passed this year
+    ("born Nov 2014", Age(12, 12)),
+    ("born dec 2014", Age(11, 12)),  # this month: the day decides
+    ("born 2013", Age(12, 13)),
+    ("born on 5th may 2012", Age(14, 14)),
+    ("14/07/2012", Age(14, 14)),  # a date alone
+    ("dob 2/3/12", Age(14, 14)),  # two-digit year
+    ("dob 05/12/2012", Age(13, 13)),  # tomorrow is the birthday
+    ("dob 04/12/2012", Age(14, 14)),  # today is
+])
+def test_an_age_from_a_date_of_birth(text, age):
+    assert age_from_date_of_birth(normalise(text), TODAY) == age
+
+
+@pytest.mark.parametrize("text", ["dob 31/12/2026", "born 2027", "14", "year 9", "born 32/13/2010", "12 may"])
+def test_no_date_of_birth_where_none_is_a_real_one(text):
+    assert age_from_date_of_birth(normalise(text), TODAY) is None
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("16F", 16, 16), ("15 m", 15, 15), ("upper 6th", 17, 18), ("lower 6th", 16, 17),
+    ("Year 7, 11yo", 11, 11), ("Y10, 15yo", 15, 15),  # the age itself, not the school year's two
+    ("13 I think? maybe 14", 13, 14), ("im 14 maybe 15", 14, 15), ("born in 2008 so 18", 18, 18),
+])
+def test_ages_as_adults_and_teenagers_write_them(text, low, high):
+    age = parse_age(text)
+    assert age is not None and (age.low, age.high) == (low, high)
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("I'm his great aunt, he lives with us", "parent_carer"),
+    ("We adopted her when she was 3", "parent_carer"),
+    ("mum of 3", "parent_carer"),
+    ("shared custody dad", "parent_carer"),
+    ("she's with me weekends, her mum has her in the week", "parent_carer"),
+    ("I am his ammi (mum)", "parent_carer"),
+    ("Auntie. I've got him on a child arrangements order", "parent_carer"),
+    ("me and my husband foster", "parent_carer"),
+    ("I'm his dad's partner, I do most of the looking after", "parent_carer"),
+    ("not a professional, just a worried grandma", "parent_carer"),  # the role put aside is not claimed
+    ("I'm a teacher actually but this is about my own daughter", "parent_carer"),
+    ("bit of both - I'm a nurse but asking as a mum", "parent_carer"),
+    ("youth offending worker", "professional"),
+    ("YOT", "professional"),
+    ("Virtual School advisor", "professional"),
+    ("SW - CiN team", "professional"),
+    ("I'm the one who needs the help, not a parent", "young_person"),
+    ("my teacher said to try this", "young_person"),  # as before: someone the young person knows
+    ("my social worker set this up", "young_person"),
+])
+def test_who_is_chatting_said_in_their_own_way(text, role):
+    assert parse_role_typed(text) == role
+
+
+def test_a_role_put_aside_is_no_answer():
+    assert parse_role_typed("i am not a parent") is None
+
+
+@pytest.mark.parametrize(("text", "plain"), [
+    ("mum of 3", True), ("dad of twins", True), ("shared custody dad", True), ("me and my husband foster", True),
+    ("we adopted her", True), ("im a parent carer", True),
+    ("mum of 3 and he hits me", False), ("mum of 3, im so tired of it all", False),  # never more than the answer
+])
+def test_new_role_answers_are_plain_only_alone(text, plain):
+    assert is_plain_answer(text, "user_role") is plain

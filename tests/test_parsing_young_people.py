@@ -1,0 +1,68 @@
+"""Answers as young people type them (development author D7, session 27): glued and fractional ages,
+declines with a reason, young people in care, work instead of school, short place names."""
+from __future__ import annotations
+
+import pytest
+
+from signposting.parsing import (
+    is_declined,
+    parse_age,
+    parse_role_typed,
+    parse_school_absence,
+    words_after_a_leading_age,
+    words_after_the_last_comma,
+)
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("im14", 14), ("11 and 3 quarters lol", 11), ("ten and a half", 10), ("im elevn", 11), ("16 nxt week", 15),
+])
+def test_ages_as_typed_on_a_phone(text, age):
+    found = parse_age(text)
+    assert found is not None and (found.low, found.high) == (age, age)
+
+
+@pytest.mark.parametrize("text", ["old enough lol", "nope", "why do u need to know. not telling"])
+def test_an_age_not_given_is_unknown(text):
+    found = parse_age(text)
+    assert found is not None and found.unknown
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("im in foster care", "young_person"),  # "foster" alone read a foster carer
+    ("care leaver, 18", "young_person"),
+    ("youngperson", "young_person"),
+    ("not a professional or a parent so young person", "young_person"),
+    ("my mum told me to do this but its about me", "young_person"),
+    ("im a young mum, 19, its about my little girl", "parent_carer"),
+    ("i work at a youth club, asking for one of the young ones there", "professional"),
+    ("i foster", "parent_carer"),
+])
+def test_who_is_chatting_as_young_people_and_those_around_them_say_it(text, role):
+    assert parse_role_typed(text) == role
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("none i work", "not at school"), ("apprenticeship, no college", "not at school"),
+    ("not on roll anywhere, CME referral made", "not at school"),
+    ("i work at tesco part time but im at college", None),  # at college: a school to name
+    ("skipppp", "skipped"), ("why do u need to know that. not telling", "skipped"),
+    ("don't want to say, it's a small village school", "skipped"), ("I won't share that, confidentiality", "skipped"),
+])
+def test_school_answers(text, state):
+    assert parse_school_absence(text) == state
+
+
+def test_a_school_that_wont_say_is_not_a_decline():
+    assert not is_declined("my school won't say anything")
+
+
+def test_where_an_answer_names_a_place_after_its_other_facts():
+    assert words_after_a_leading_age("16 f glasgow") == "glasgow"
+    assert words_after_the_last_comma("yr 10 at beauchamp, oadby") == "oadby"
+    assert words_after_the_last_comma("oadby") is None
+
+
+def test_a_worker_asking_for_a_young_person_stays_a_professional():
+    """The review of this session's rules: "young person" anywhere had made the speaker one."""
+    assert parse_role_typed("Im a social worker, asking for a young person on my caseload") == "professional"
