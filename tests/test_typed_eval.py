@@ -17,10 +17,10 @@ def answer(question: str, expected: dict, role: str = "young_person") -> Answer:
 def test_the_held_out_files_read_with_every_question_known():
     assert [path.name for path in HELD_OUT] == [
         "typed_T1.jsonl", "typed_T2.jsonl", "typed_T3.jsonl", "typed_T4.jsonl", "typed_T5.jsonl", "typed_T6.jsonl",
-        "typed_T7.jsonl", "typed_T8.jsonl"]
+        "typed_T7.jsonl", "typed_T8.jsonl", "typed_T9.jsonl"]
     answers = read_answers(HELD_OUT)
-    assert len(answers) == 2100
-    assert len({a.id for a in answers}) == 2100
+    assert len(answers) == 2400
+    assert len({a.id for a in answers}) == 2400
 
 
 def test_a_file_with_an_unknown_question_is_refused(tmp_path):
@@ -66,9 +66,13 @@ def test_intents_and_behaviour_are_judged():
     assert judge(answer("first_message", {"intent": "greet"}), {}, "inform", greeted, "triage_form")
     assert not judge(answer("first_message", {"intent": "greet"}), {}, "greet", ["utter_greet"], None)
     assert not judge(answer("first_message", {"intent": "seek_help"}), {}, "talk_to_a_person", ["utter_talk_to_person"], None)
-    assert judge(answer("first_message", {"intent": "describe_concern"}), {}, "describe_concern", greeted, "triage_form")
-    # A concern slot filled from a greeting-like reading is no proof the worry was understood.
-    assert not judge(answer("first_message", {"intent": "describe_concern"}), {"concern": "sleep"}, "inform", greeted, "triage_form")
+    # A worry told first is understood when the bot keeps it, so the worry question is not asked
+    # again (session 27): the intent's name alone passed a worry the form then asked for again, and
+    # failed one kept under another intent ("sats r next week and im freaking out!!!").
+    assert judge(answer("first_message", {"intent": "describe_concern"}), {"concern": "sleep"}, "inform", greeted, "triage_form")
+    assert not judge(answer("first_message", {"intent": "describe_concern"}), {}, "describe_concern", greeted, "triage_form")
+    assert not judge(answer("first_message", {"intent": "describe_concern"}), {"concern": "sleep"}, "describe_concern",
+                     ["utter_check_risk"], None)
     assert judge(answer("offer", {"intent": "affirm"}), {}, "affirm", ["triage_form"], "triage_form")
     assert not judge(answer("offer", {"intent": "deny"}), {}, "deny", ["utter_default"], None)
 
