@@ -17,7 +17,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.directory import get_directory
 from services_db.gazetteer import AreaResolution
-from signposting.concern_reading import read_concern, worry_told_first
+from signposting.concern_reading import OPENING_MISREADS, read_concern, worry_told_first
 from signposting.intents import CRISIS_INTENT, NEVER_AN_ANSWER, NOT_A_SLOT_VALUE, NOT_AN_ANSWER, QUESTION_REPLIES
 from signposting.next_step_request import is_next_step_request
 from signposting.parsing import (
@@ -89,10 +89,18 @@ def opening_message(tracker: Tracker) -> bool:
     return typed == 1
 
 
-def told_a_worry_first(tracker: Tracker) -> bool:
-    """The first message tells a worry that DIET read as another intent ("sats r next week and im
-    freaking out!!!" as a question about a service): the questions start with it."""
-    return opening_message(tracker) and worry_told_first(latest_text(tracker), tracker.latest_message) is not None
+def told_a_worry_under_another_intent(tracker: Tracker) -> bool:
+    """A worry DIET read as another intent ("sats r next week and im freaking out!!!" as a question
+    about a service), before the list: as the first message, the questions start with it; typed
+    at one of the questions (the widget has asked "Who is chatting today?" before anything is
+    typed: a phone trial, session 27), it is kept, thanked, and the question asked again."""
+    if tracker.get_slot("services_shown"):
+        return False
+    if not opening_message(tracker):
+        asked = tracker.get_slot("requested_slot")
+        if asked in (None, "concern") or latest_intent(tracker) not in OPENING_MISREADS:
+            return False  # at the worry question the form's own reading of the answer has its say
+    return worry_told_first(latest_text(tracker), tracker.latest_message) is not None
 
 
 def latest_intent(tracker: Tracker) -> str | None:
@@ -273,7 +281,7 @@ class ValidateTriageForm(FormValidationAction):
         # A greeting that says more ("hi i'm a step dad", a user trial) starts the questions with it.
         # So does a worry told first that DIET read as a request (bot/nlu/opening_worry.py).
         if intent in NOT_AN_ANSWER and not answer and not answer_held_by_the_check(tracker) and not (
-            text_held_by_the_crisis_steps(tracker) or (starting and intent == "greet") or told_a_worry_first(tracker)
+            text_held_by_the_crisis_steps(tracker) or (starting and intent == "greet") or told_a_worry_under_another_intent(tracker)
         ):
             return []  # nothing extracted: the form rejects and the intent's rule answers
         if answer and intent in QUESTION_REPLIES:  # "am i too old for this im 18": the answer and the question
@@ -284,9 +292,12 @@ class ValidateTriageForm(FormValidationAction):
         """The slot mappings skip intents that are not answers; an answer they skipped is added here."""
         events = await super().get_extraction_events(dispatcher, tracker, domain)
         held = {**typed_answer(tracker), **answer_held_by_the_check(tracker)}
+        asked = tracker.get_slot("requested_slot")
+        if asked and asked not in held and told_a_worry_under_another_intent(tracker):
+            held[asked] = latest_text(tracker)  # its validation thanks them for the worry and asks again
         # The asked question's answer inside a message the crisis reply answered ("15 but tbh dont
         # think ill make it to 16" at the age question): read once they said they are safe.
-        asked, crisis_text = tracker.get_slot("requested_slot"), text_held_by_the_crisis_steps(tracker)
+        crisis_text = text_held_by_the_crisis_steps(tracker)
         if asked and crisis_text and asked not in held and tracker.get_slot(asked) is None and self._answers(asked, crisis_text, tracker):
             held[asked] = crisis_text
         return events + [SlotSet(slot, value) for slot, value in held.items()]
@@ -531,7 +542,9 @@ def worry_told(tracker: Tracker, text: str, rules_read: str | None = None) -> st
     """The worry a message told as a worry (not "something else"), whatever was asked; as the
     first message, also one DIET read as another intent (`worry_told_first`)."""
     if latest_intent(tracker) not in ("describe_concern", "change_answer"):
-        return worry_told_first(text, parse_data_of(tracker, text)) if opening_message(tracker) else None
+        if text != latest_text(tracker) or not told_a_worry_under_another_intent(tracker):
+            return None
+        return worry_told_first(text, parse_data_of(tracker, text))
     concern = concern_in(tracker, text, rules_read)
     return concern if concern != "other" else None
 

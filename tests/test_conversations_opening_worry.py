@@ -51,3 +51,17 @@ def test_a_worker_telling_of_a_young_person_they_support_is_a_professional(bot):
     reply = chat.text("A young person I support is really struggling with anxiety")
     assert WHO not in reply  # the role is known: the next question is asked
     assert slots(bot, chat)["user_role"] == "professional"
+
+
+def test_a_worry_typed_at_the_first_question_of_the_widget_is_kept(bot):  # noqa: F811
+    """A phone trial (session 27): the widget greets and asks "Who is chatting today?" before anything
+    is typed, so a worry typed first is an answer to that question; read as a question about a
+    service, it got the service information and was lost."""
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi")  # what the widget sends when it opens
+    reply = chat.text("sats r next week and im freaking out!!!")
+    assert "I'll look for help with that" in reply and WHO in reply
+    assert "Here is what I can tell you" not in reply
+    assert slots(bot, chat)["concern"] == "exam_stress"
+    replies = [chat.text(answer) for answer in ("young person", "10", "skip", "Watford")]
+    assert all(WORRY_QUESTION not in reply for reply in replies)
