@@ -37,7 +37,7 @@ from signposting.text import normalise
 
 # Around an answer, and only there: greetings, hesitation, politeness.
 _LEAD = r"(?:um+|erm+|er|uh|hmm+|well|so|ok|okay|oh|yes|yeah|yep|yea|hi|hiya|hello|hey|sorry|like i said|i think|i guess)"
-_TRAIL = r"(?:please|pls|plz|thanks|thank you|ta|lol|x+|i think|i guess|maybe|sorry|innit)"
+_TRAIL = r"(?:please|pls|plz|thanks|thank you|ta|lol|x+|i think|i guess|maybe|sorry|innit|rn|atm|right now)"
 _LEADING = re.compile(rf"^(?:{_LEAD} )+")
 _TRAILING = re.compile(rf"(?: {_TRAIL})+$")
 
@@ -148,7 +148,8 @@ _ABSENCE = re.compile(
     r"(?:(?:i m|im|i am|shes|she is|hes|he is|theyre|they are|we) )?(?:been |being )?"
     r"(?:home (?:schooled|skooled|educated|ed|school|skool|schooling|skooling|educating)|home educate|"
     r"not (?:at|in) (?:school|college|education)|not in any school|left school|left college|finished school|"
-    r"dont go to school|do not go to school|no school|between schools|neet|ehe|elective home education)"
+    r"dont go to school|do not go to school|no school|between schools|neet|ehe|elective home education|"
+    r"not on (?:a |any )?(?:school )?roll(?: anywhere)?|off (?:the )?roll)"
     r"(?: (?:since|from) (?:covid|lockdown|year N|primary|N))?"
 )
 

@@ -81,3 +81,11 @@ def test_a_role_put_aside_is_no_answer():
 ])
 def test_new_role_answers_are_plain_only_alone(text, plain):
     assert is_plain_answer(text, "user_role") is plain
+
+
+@pytest.mark.parametrize(("text", "plain"), [
+    ("not on roll anywhere rn", True), ("off roll", True), ("not on roll and he hurts himself", False),
+])
+def test_not_on_roll_is_a_plain_school_answer(text, plain):
+    """A phone trial (session 27): "not on roll anywhere rn" got the check question."""
+    assert is_plain_answer(text, "school") is plain

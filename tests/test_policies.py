@@ -1031,3 +1031,19 @@ def test_a_question_about_the_chat_after_the_list_is_left_to_the_rules(domain):
     """Outside a safety question, the rules answer it, as before."""
     state = tracker(domain, said_with("is this private", "ask_privacy", level="none", score=0.02))
     assert next_crisis_action(state) is None
+
+
+@pytest.mark.parametrize("text", ["any that do face to face, he hates video calls", "is there anything that isnt online? she wont do video"])
+def test_a_question_about_the_services_at_are_you_safe_is_answered_and_the_question_asked_again(domain, text):
+    """A phone trial (session 27): the list-question action answered and "Is your child safe right
+    now?" was dropped. Longer than the other asides, but with no word of an answer."""
+    state = asked_are_you_safe(domain, said_with(text, "ask_service_info", level="none", score=0.02))
+    assert next_crisis_action(state) == "utter_service_info"
+    state.update(ActionExecuted("utter_service_info"))
+    assert next_crisis_action(state) == "utter_ask_safe_now"
+
+
+@pytest.mark.parametrize("text", ["not sure, any that do face to face", "no. is there anything face to face"])
+def test_a_question_about_the_services_with_an_answer_word_is_no_aside(domain, text):
+    reply = next_crisis_action(asked_are_you_safe(domain, said_with(text, "ask_service_info", level="none", score=0.02)))
+    assert reply == "utter_not_safe_now"

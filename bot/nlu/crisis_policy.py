@@ -967,7 +967,15 @@ def asks_something_else(tracker: DialogueStateTracker) -> bool:
 # "are you a real person"): it was answered by the rules and the safety question dropped (a review,
 # session 23). Now it is answered and the safety question asked again. (Replies from the domain
 # only: the action server may be down.)
-ASIDES_AT_THE_SAFETY_QUESTION: dict[str, str] = {"ask_bot_identity": "utter_bot_identity", "ask_privacy": "utter_privacy"}
+ASIDES_AT_THE_SAFETY_QUESTION: dict[str, str] = {
+    "ask_bot_identity": "utter_bot_identity", "ask_privacy": "utter_privacy",
+    # "any that do face to face, he hates video calls" typed to "Is your child safe right now?" after a
+    # crisis reply: the rules' list-question action answered and the safety question was dropped (a
+    # phone trial, session 27). A question about the services, however long, is answered so.
+    "ask_service_info": "utter_service_info",
+}
+# Asides whose question may take more than one short clause: the answer words still rule them out.
+LONG_ASIDES = frozenset({"ask_service_info"})
 
 
 # The question alone: one short clause, no word of an answer. "kinda. will you tell my mum", "who is
@@ -988,10 +996,12 @@ def aside_at_the_safety_question(tracker: DialogueStateTracker) -> str | None:
     text = tracker.latest_message.text or ""
     plain = normalise(text)
     language = latest_risk(tracker).get("language")
-    if (language not in (None, "en") or len(plain.split()) > ASIDE_MAX_WORDS or _SECOND_CLAUSE.search(text.strip())
+    intent = (tracker.latest_message.parse_data.get("intent") or {}).get("name") or ""
+    short = len(plain.split()) <= ASIDE_MAX_WORDS and not _SECOND_CLAUSE.search(text.strip())
+    if (language not in (None, "en") or not (short or intent in LONG_ASIDES)
             or _ANSWER_WORDS.search(plain) or sounds_safe(text) or unsure_answer(tracker)):
         return None  # "kim jestes, czy to prywatne" keeps its interpreter line
-    return ASIDES_AT_THE_SAFETY_QUESTION.get((tracker.latest_message.parse_data.get("intent") or {}).get("name") or "")
+    return ASIDES_AT_THE_SAFETY_QUESTION.get(intent)
 
 
 # A language named in a message ("can we do this in urdu"): DIET's reading needs one.
