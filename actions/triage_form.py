@@ -34,7 +34,6 @@ from signposting.parsing import (
     place_said_as_home,
     role_answer,
     words_after_a_leading_age,
-    words_after_the_last_comma,
     worry_words,
 )
 from signposting.plain_answer import waives_the_check
@@ -52,6 +51,8 @@ from signposting.text import normalise
 from signposting.vocabulary import NATIONAL, crisis_line_group
 
 CORRECTION = re.compile(r"\b(actually|i meant|i mean|sorry|wait|not|no|oops|change|wrong)\b", re.IGNORECASE)
+# A message that starts as a correction ("actually im his mum", "sorry i meant parent", "no im the dad").
+SAYS_IT_CORRECTS = re.compile(r"(?:actually|i meant|i mean|sorry|wait|oops|no|nope|change|wrong)\b")
 
 
 def latest_text(tracker: Tracker) -> str:
@@ -81,7 +82,7 @@ def opening_message(tracker: Tracker) -> bool:
     if tracker.get_slot("requested_slot") is not None or tracker.get_slot("services_shown"):
         return False
     typed = 0
-    for event in tracker.events or []:
+    for event in tracker.applied_events():  # (a message undone by "Sorry, I didn't understand" is not counted)
         if event.get("event") in ("session_started", "restart"):
             typed = 0  # a conversation that went on after a break, or started again
         elif event.get("event") == "user":
@@ -336,6 +337,10 @@ class ValidateTriageForm(FormValidationAction):
     async def extract_user_role(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         if not self._volunteered("user_role", tracker):
             return {}
+        if tracker.get_slot("user_role") and not SAYS_IT_CORRECTS.match(normalise(latest_text(tracker))):
+            # Who is chatting, once answered, changes only when said as a correction ("actually im his
+            # mum"): "my parents have shared custody and im not allowed..." is no parent (the review, session 27)
+            return {}
         starting = tracker.get_slot("requested_slot") is None
         for text in self._texts(tracker):
             role = parse_role_typed(text)
@@ -360,9 +365,12 @@ class ValidateTriageForm(FormValidationAction):
             # "13, belgrave"; a town elsewhere in England only when said as where they live ("im 16
             # from braintree"): "16 in march" is a birthday, not the town of March.
             said_as_home = place_said_as_home(text)
-            for candidate in (text, words_after_a_leading_age(text), words_after_the_last_comma(text)):
+            for candidate in (text, words_after_a_leading_age(text)):
                 resolution = resolve_area(candidate, fuzzy=False) if candidate else None
-                if resolution and resolution.status == "found" and resolution.how != "england_town":
+                if resolution and resolution.status == "found" and resolution.how != "england_town" and (
+                    candidate == text or settings.deployment.covers(resolution.area_code)
+                ):
+                    # after an age, only a place of ours: "im 14, logan" is a name, not Logan in Scotland (the review, session 27)
                     return self._confirm_if_changed("area", {"area": resolution.place}, dispatcher, tracker)
             resolution = resolve_area(said_as_home, fuzzy=False) if said_as_home else None
             # A place in two areas ("bishops stortford") is kept for the place question to ask

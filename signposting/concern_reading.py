@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from signposting.parsing import parse_concern
+from signposting.parsing import parse_concern, parse_role_typed
 from signposting.text import normalise
 from signposting.vocabulary import OTHER_CONCERN as OTHER
 
@@ -151,4 +151,18 @@ def worry_told_first(text: str, parse_data: Mapping[str, Any] | None) -> str | N
     concern = read_concern(text, parse_data, OPENING_THRESHOLDS)
     if concern in (None, OTHER) or (intent == "parent_own_help" and concern != YOUNG_CARER):
         return None
+    if concern == YOUNG_CARER and an_adult_who_cares(text):
+        return None  # "im a single dad caring for my disabled son and im not coping": the parent's own help (the review)
     return concern
+
+
+# An adult who looks after someone, not a young carer: their children or grandchildren named, or
+# said as a parent or carer ("looking for help for my grandson", "im a grandparent looking after...").
+_ADULT_CARER_WORDS = re.compile(
+    r"\b(?:my (?:son|sons|daughter|daughters|kids?|children|child|grandson|granddaughter|grandchildren|grandkids|"
+    r"husband|wife|partner|baby)|single (?:mum|mom|dad|parent)|grandparent|grandma|grandad|nan|granny)\b"
+)
+
+
+def an_adult_who_cares(text: str) -> bool:
+    return bool(_ADULT_CARER_WORDS.search(normalise(text))) or parse_role_typed(text) in ("parent_carer", "professional")

@@ -39,11 +39,22 @@ _FUZZY_AGE_WORDS = {word: value for word, value in NUMBER_WORDS.items() if 11 <=
 
 _DONT_KNOW = re.compile(
     r"\b(dont know|do not know|don t know|idk|dunno|not sure|no idea|rather not|prefer not|"
-    r"id rather not|skip|pass|not saying|unsure|dk|"
-    # said with a reason or a question (development authors D6, D7): "don't want to say, it's a small
-    # village school", "I won't share that, confidentiality", "why do u need to know that. not telling"
-    r"not telling|(?:(?<=^)|(?<=^i ))(?:(?:dont|don t|do not) want to|wont|won t|will not) (?:say|share|tell)(?! anything| much| what))\b"
+    r"id rather not|skip|pass|not saying|unsure|dk)\b"
 )
+# A decline said with a reason or after a question, as the whole answer's start or end (development
+# authors D6, D7): "don't want to say, it's a small village school", "I won't share that,
+# confidentiality", "why do u need to know that. not telling". Not inside a sentence: "he is not
+# telling anyone but something happened" and "my school won't say anything" decline nothing (the review).
+_REFUSAL = re.compile(
+    r"(?:i )?(?:(?:dont|don t|do not) (?:want|wanna) to (?:say|share|tell)|(?:wont|won t|will not) (?:say|share|tell)|"
+    r"not telling|not saying|(?:id |i d |i would )?(?:rather|prefer) not(?: to)?(?: say| tell| share)?)(?: (?:that|it|you|u|lol))?"
+)
+
+
+def declines_in_a_clause(text: str) -> bool:
+    """The first or the last of a message's clauses is a refusal to say, and nothing else."""
+    clauses = [normalise(part) for part in re.split(r"[,.;:!?]+", text) if normalise(part)]
+    return len(clauses) > 1 and any(_REFUSAL.fullmatch(clause) for clause in (clauses[0], clauses[-1]))
 # Not wanting to give an age, as the whole answer ("my school won't say" is not a decline).
 _WONT_SAY = re.compile(
     r"(?:i )?(?:dont|don t|do not) (?:wanna|want to) (?:say|tell|share)(?: that| it)?|not telling(?: you)?|"
@@ -95,7 +106,7 @@ _SCHOOL_STAGE: tuple[tuple[re.Pattern[str], tuple[int, int]], ...] = (
     *_EXAM_STAGES,
 )
 # "im14" (no space), "11 and 3 quarters", "ten and a half": the whole years (development author D7).
-_GLUED_AGE = re.compile(r"\b(im|age|aged|me)(\d{1,2})\b")
+_GLUED_AGE = re.compile(r"\b(im|age|aged)(\d{1,2})\b")  # not "me2" (me too)
 _FRACTION = re.compile(r"\b(\d{1,2}|[a-z]+teen|ten|eleven|twelve|nine|eight|seven|six|five) and (?:a half|a quarter|3 quarters|three quarters|a bit)\b")
 _MAYBE = re.compile(r"^(?:[a-z]+ )?(\d{1,2})(?: i think| i reckon| i guess)?(?: or)? maybe (\d{1,2})\b")
 _RANGE = re.compile(r"\b(\d{1,2})\s?(?:to|or|and|\s)\s?(\d{1,2})\b")  # "13 to 14", "13-14"
@@ -108,7 +119,7 @@ _YEAR_WORD = re.compile(
 _UNDER = re.compile(r"\b(?:under|younger than|less than|below)\s(\d{1,2})\b")
 _OVER = re.compile(r"\b(?:over|older than|more than|above)\s(\d{1,2})\b")
 _NUMBER = re.compile(r"\b(\d{1,3})\b")
-_NUMBER_WITH_UNIT = re.compile(r"\b(\d{1,2})(?:yo|yrs|yr|y|f|m)\b")  # "6yo", "14yrs", "16F" (a professional's shorthand: D6)
+_NUMBER_WITH_UNIT = re.compile(r"\b(\d{1,2}(?=(?:yo|yrs|yr|y)\b)|1\d(?=[fm]\b)|2[0-5](?=[fm]\b))(?:yo|yrs|yr|y|f|m)\b")  # "6yo", "14yrs", "16F" (a professional's shorthand: D6)
 # An age in words said as an age ("twelve years old"), not any number word ("year 9, one of the youngest").
 _AGE_IN_WORDS = re.compile(
     rf"\b({'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+(?:years?\s+old|yrs?\s+old|yrs|yo)\b"
@@ -160,7 +171,8 @@ _REACHED = re.compile(r"\b(?:turned|was|been|since)\b")
 # "d.o.b. 22.09.2009", "DOB 03/2011", "born Nov 2014", "born 2013"; a date alone ("14/07/2012").
 # Normalised text has spaces for the slashes and dots. Days come before months, as in England.
 _BORN = r"(?:dob|d o b|date of birth|born(?: on| in)?|birthday(?: is)?)"
-_FULL_DATE = re.compile(rf"(?:\b{_BORN}\s|^)(\d{{1,2}}) (\d{{1,2}}) (\d{{4}}|\d{{2}})\b")
+# A date alone is a whole answer with a four-digit year ("14/07/2012"); "10, 11, 12" is three ages.
+_FULL_DATE = re.compile(rf"\b{_BORN}\s(\d{{1,2}}) (\d{{1,2}}) (\d{{4}}|\d{{2}})\b|^(\d{{1,2}}) (\d{{1,2}}) (\d{{4}})$")
 _DAY_MONTH_NAME = re.compile(rf"(?:\b{_BORN}\s|^)(?:the )?(\d{{1,2}})(?:st|nd|rd|th)?(?: of)? ({_MONTHS}) (\d{{4}})\b")
 _MONTH_YEAR = re.compile(rf"\b{_BORN}\s(?:(\d{{1,2}})|({_MONTHS})) (\d{{4}})\b")
 _YEAR_ONLY = re.compile(rf"\b{_BORN}\s(\d{{4}})\b")
@@ -175,33 +187,46 @@ def london_today() -> date:
 
 
 def age_from_date_of_birth(clean: str, today: date | None = None) -> Age | None:
-    """The age on `today` (London's) of a date of birth in normalised text: exact from a whole
+    """The age on `today` (London's) of a date of birth in normalised text, or None."""
+    return date_of_birth(clean, today)[0]
+
+
+def date_of_birth(clean: str, today: date | None = None) -> tuple[Age | None, tuple[int, int] | None]:
+    """(the age, where the date of birth was said) in normalised text: the age exact from a whole
     date, and from a month and year but in the birthday's own month; from a year alone, the two
-    ages it can be. None when no date of birth is said, or it is not a real date in the past."""
+    ages it can be. (None, span) for a date said that is no real date in the past ("dob 31/02/2012",
+    US order "07/14/2012", a date to come); (None, None) when no date of birth is said."""
     today = today or london_today()
     whole, named = _FULL_DATE.search(clean), _DAY_MONTH_NAME.search(clean)
-    if whole is not None or named is not None:
-        if whole is not None:
-            day, month, year = int(whole.group(1)), int(whole.group(2)), _full_year(whole.group(3), today)
-        else:
-            day, month, year = int(named.group(1)), _MONTH_NUMBERS[named.group(2)], int(named.group(3))  # type: ignore[union-attr]
-        if not (1 <= month <= 12 and 1 <= day <= 31):
-            return None
-        age = today.year - year - ((today.month, today.day) < (month, day))
-        return _age_between(age, age)
+    if whole is not None:
+        day, month, digits = (whole.group(1), whole.group(2), whole.group(3)) if whole.group(1) else whole.group(4, 5, 6)
+        return _age_on(today, _full_year(digits, today), int(month), int(day)), whole.span()
+    if named is not None:
+        return _age_on(today, int(named.group(3)), _MONTH_NUMBERS[named.group(2)], int(named.group(1))), named.span()
     if (month_year := _MONTH_YEAR.search(clean)) is not None:
         month = int(month_year.group(1)) if month_year.group(1) else _MONTH_NUMBERS[month_year.group(2)]
         year = int(month_year.group(3))
-        if not 1 <= month <= 12:
-            return None
+        if not 1 <= month <= 12 or (year, month) > (today.year, today.month):
+            return None, month_year.span()
         if today.month == month:  # the birthday may be still to come this month
-            return _age_between(today.year - year - 1, today.year - year)
+            return _age_between(today.year - year - 1, today.year - year), month_year.span()
         age = today.year - year - (today.month < month)
-        return _age_between(age, age)
+        return _age_between(age, age), month_year.span()
     if (year_only := _YEAR_ONLY.search(clean)) is not None:
         year = int(year_only.group(1))
-        return _age_between(today.year - year - 1, today.year - year)
-    return None
+        return _age_between(today.year - year - 1, today.year - year), year_only.span()
+    return None, None
+
+
+def _age_on(today: date, year: int, month: int, day: int) -> Age | None:
+    try:
+        born = date(year, month, day)
+    except ValueError:
+        return None
+    if born > today:
+        return None
+    age = today.year - year - ((today.month, today.day) < (month, day))
+    return _age_between(age, age)
 
 
 def _full_year(digits: str, today: date) -> int:
@@ -309,21 +334,32 @@ def parse_age(text: str) -> Age | None:
     clean = _FRACTION.sub(r"\1", _GLUED_AGE.sub(r"\1 \2", normalise(text)))
     if not clean:
         return None
+    born, where = date_of_birth(clean)
+    if where is not None:
+        return _age_from_birth_and_words(born, clean[: where[0]] + " " + clean[where[1]:])
     if (now := _one_of_two_ages(clean)) is not None:
         return now
     age = _stated_age(clean)
     if age is not None:
         return _not_reached_yet(clean, age)
-    if _DONT_KNOW.search(clean) or _WONT_SAY.fullmatch(clean):
+    if _DONT_KNOW.search(clean) or _WONT_SAY.fullmatch(clean) or declines_in_a_clause(text):
         return Age(unknown=True)
     return None
 
 
+def _age_from_birth_and_words(born: Age | None, rest: str) -> Age | None:
+    """A date of birth, and the ages said beside it: "born in 2008 so 18" is 18 of the year's two;
+    "i was born in 1985 and my son is 14" is the son's 14. No real date: no age (asked again)."""
+    said = [int(n) for n in _NUMBER.findall(rest) if len(n) <= 2]
+    if born is None or born.low is None or born.high is None:
+        return None
+    if born.out_of_range and said:
+        return _age_of(said[-1])
+    exact = [n for n in said if born.low <= n <= born.high]
+    return _age_of(exact[-1]) if born.low != born.high and exact else born
+
+
 def _stated_age(clean: str) -> Age | None:
-    if (born := age_from_date_of_birth(clean)) is not None:
-        said = [int(n) for n in _NUMBER.findall(clean) if len(n) <= 2]
-        exact = [n for n in said if born.low is not None and born.high is not None and born.low <= n <= born.high]
-        return _age_of(exact[-1]) if born.low != born.high and exact else born  # "born in 2008 so 18"
     if re.search(r"\breception\b", clean):
         return Age(4, 5)
     if years := _YEAR_RANGE.search(clean):
@@ -392,14 +428,6 @@ def words_after_a_leading_age(text: str) -> str | None:
     """"13, belgrave" → "belgrave": what follows an age said first, to read as a place."""
     match = _LEADING_AGE.match(normalise(text))
     rest = normalise(text)[match.end():].strip() if match else ""
-    return rest or None
-
-
-def words_after_the_last_comma(text: str) -> str | None:
-    """"yr 10 at beauchamp, oadby" → "oadby": the last of an answer's parts, to read as a place."""
-    if "," not in text:
-        return None
-    rest = normalise(text.rsplit(",", 1)[1])
     return rest or None
 
 
@@ -744,19 +772,28 @@ _FAMILY_SPEAKER = re.compile(
     # "me and my husband foster", "she's with me weekends", "I've got him on a child arrangements order"
     r"|^(?:a |just a )?(?:(?:worried|concerned|anxious|desperate|single|working|tired) )?"
     r"(?:mum|mom|mam|mother|dad|father|nan|gran|grandma|grandad|parent) (?:of|to) (?:\d|one|two|three|four|five|six|twins)\b"
-    r"|\b(?:shared custody|joint custody|child arrangements order|special guardianship|kinship care|in placement with (?:me|us)|"
-    r"placed with (?:me|us))\b"
-    r"|\b(?:i|we|me and my (?:husband|wife|partner)) (?:foster|adopted|adopt)\b"
+    # Said of the speaker, never of a young person's parents ("im 12, my dad has shared custody": the review)
+    r"|^(?:(?:i m|im|i am) )?(?:a )?(?:shared|joint) custody (?:dad|mum|mom|parent|father|mother)\b"
+    r"|\b(?:i|we) (?:have|ve got|have got|got) (?:shared|joint) custody\b"
+    r"|\b(?:i|we) (?:have|ve got|have got|got) (?:him|her|them) on a child arrangements order\b"
+    r"|\b(?:i ve got|ive got|i have got|i have) (?:him|her|them) on a (?:child arrangements|special guardianship) order\b"
+    r"|\b(?:he|she|they) (?:is|s|are|re) (?:placed|in placement) with (?:me|us)\b"
+    # ...and of a child, not a pet ("we adopted a dog")
+    r"|\b(?:i|we|me and my (?:husband|wife|partner)) (?:foster|fostered)\b(?! (?:a |the )?(?:dog|cat|puppy|kitten|pet|animal)s?\b)"
+    r"|\b(?:i|we|me and my (?:husband|wife|partner)) (?:adopted|adopt) (?:him|her|them|my|our|a (?:boy|girl|child|baby|son|daughter))\b"
     r"|\b(?:he|she|they) ?(?:s|is|are|re) with (?:me|us) (?:at |on |most |every other )?(?:weekends?|the week|half the week)\b"
 )
 # Said of the speaker with a word of feeling first: "not a professional, just a worried grandma".
-_WORRIED_FAMILY = re.compile(rf"\b(?:just )?a (?:worried|concerned|anxious|desperate|stressed) {_FAMILY}\b")
+_WORRIED_FAMILY = re.compile(rf"(?:^|\b(?:i m|im|i am|just) )a (?:worried|concerned|anxious|desperate|stressed) {_FAMILY}\b")
 # A professional asking as a parent: "I'm a teacher actually but this is about my own daughter",
 # "bit of both - I'm a nurse but asking as a mum" (development author D6, session 27).
 _AS_A_PARENT = re.compile(
     rf"\b(?:asking|here|writing|typing|speaking|come|coming) as (?:a |his |her |their |the )?{_FAMILY}\b"
     r"|\babout my own (?:son|daughter|child|kid|boy|girl|children|kids)\b"
 )
+# A professional's shorthand as the whole answer ("YOT", "SW - CiN team"): the words alone are a
+# young person's too ("im under yot", "im from sw london"), so only the shorthand by itself counts.
+_WORKER_SHORTHAND = re.compile(r"(?:yot|yos|sw|early help|virtual school|youth offending)(?: (?:team|service|cin team|cp team|here))?")
 # "not a professional", "not a parent": said to put a role aside, never to claim it.
 _ROLE_WORD = r"(?:a |an |the )?(?:professional|parent|carer|teacher|worker|social worker|mum|dad)"
 _NOT_THIS_ROLE = re.compile(rf"\bnot {_ROLE_WORD}(?:(?: or|,| nor) {_ROLE_WORD})*\b")
@@ -764,12 +801,12 @@ _NOT_THIS_ROLE = re.compile(rf"\bnot {_ROLE_WORD}(?:(?: or|,| nor) {_ROLE_WORD})
 _THE_ONE_WHO_NEEDS_IT = re.compile(
     r"\b(?:i m|im|i am) the one (?:who|that) (?:needs|wants) (?:the )?help\b"
     # a young person in care, not a foster carer ("im in foster care", "care leaver, 18": D7)
-    r"|\b(?:i m|im|i am|i live|i m living|im living|living) in (?:foster care|care|a childrens home|a children s home|"
-    r"a care home|residential care|supported (?:living|housing))\b|\bcare leaver\b|^youngperson$"
+    r"|\b(?:i m|im|i am|i live|i m living|im living|i am living) in (?:foster care|kinship care|care|a childrens home|a children s home|"
+    r"a care home|residential care|supported (?:living|housing))\b|^(?:(?:i m|im|i am) )?(?:a )?care leaver\b|^youngperson$"
     r"|\b(?:it s|its) (?:me|about me|for me) (?:that|who) needs it\b|\bbut (?:it s|its) (?:about|for) me\b"
 )
 # "im a young mum, 19, its about my little girl": a parent, though young (D7).
-_YOUNG_PARENT = re.compile(r"\b(?:i m|im|i am) (?:a )?young (?:mum|mom|mam|mother|dad|father|parent)\b")
+_YOUNG_PARENT = re.compile(r"\b(?:i m|im|i am) a young (?:mum|mom|mam|mother|dad|father|parent)\b")
 _WORKER = (
     r"(?:key ?worker|support worker|family (?:support )?worker|care worker|residential worker|youth worker|"
     r"social worker|counsellor|counselor|therapist|psychologist|camhs (?:worker|clinician|practitioner)|"
@@ -783,8 +820,8 @@ _WORKER = (
     r"teacher s assistant|teachers assistant|learning support assistant|lsa|hlta|youth leader|scout leader|"
     r"guide leader|cub leader|gp receptionist|school receptionist|"
     # development author D6 (session 27): "youth offending worker", "YOT", "Virtual School advisor", "SW - CiN team"
-    r"youth offending (?:worker|officer|practitioner|team|service)|yot|yos|virtual school (?:advisor|adviser|head|officer|lead)|"
-    r"virtual school|sw|cin (?:team|worker)|cp (?:team|worker)|social work team|early help|family hub worker)"
+    r"youth offending (?:worker|officer|practitioner)|yot (?:worker|officer|practitioner)|virtual school (?:advisor|adviser|head|officer|lead)|"
+    r"cin (?:team|worker)|cp (?:team|worker)|family hub worker)"
 )
 WORKER_WORDS = _WORKER
 _WORKER_SPEAKER = re.compile(
@@ -873,7 +910,7 @@ def parse_role_typed(text: str) -> str | None:
         return "young_person"
     if _AS_A_PARENT.search(clean) or _WORRIED_FAMILY.search(clean):
         return "parent_carer"
-    if _speaks_as_a_worker(clean) or _WORKS_WITH_THEM.search(clean):
+    if _speaks_as_a_worker(clean) or _WORKS_WITH_THEM.search(clean) or _WORKER_SHORTHAND.fullmatch(clean.strip()):
         return "professional"
     professional = _PROFESSIONAL.search(clean)
     if professional and not _SOMEONE_ELSES.search(clean[: professional.start()]):
@@ -993,7 +1030,8 @@ def is_declined(text: str) -> bool:
     if not clean:  # "-", "...", an emoji: nothing said
         return True
     core = " ".join(_FILLER_WORDS.sub(" ", clean).split())
-    return bool(_DECLINE.fullmatch(core or clean) or _DECLINE.fullmatch(clean) or _DONT_KNOW.search(clean))
+    return bool(_DECLINE.fullmatch(core or clean) or _DECLINE.fullmatch(clean) or _DONT_KNOW.search(clean)
+                or declines_in_a_clause(text))
 
 
 _NOT_AT_SCHOOL = re.compile(

@@ -44,14 +44,13 @@ def test_a_closing_after_earlier_distress_is_not_taken(domain):  # noqa: F811
     assert next_crisis_action(state) == "utter_offer_more"  # the next step, no goodbye
 
 
-@pytest.mark.parametrize(("text", "label", "confidence", "shown"), [
-    ("do more", "more_options", 0.4, True),  # not sure enough
-    ("just leave it", "other", 0.9, True),
-    ("none of them r near me", "more_options", 0.9, False),  # before any list
+@pytest.mark.parametrize(("text", "label", "confidence", "shown", "offer"), [
+    ("do more", "more_options", 0.4, True, "utter_offer_more"),  # not sure enough: the next step
+    ("just leave it", "other", 0.9, True, "utter_offer_more"),
+    ("none of them r near me", "more_options", 0.9, False, "utter_offer_to_continue"),  # before any list: the search
 ])
-def test_no_reading_leaves_the_steps_as_they_were(domain, text, label, confidence, shown):  # noqa: F811
-    state = after_no(domain, checked(text, label, confidence), shown=shown)
-    assert next_crisis_action(state) in ("utter_offer_more", "utter_offer_to_continue")
+def test_no_reading_leaves_the_steps_as_they_were(domain, text, label, confidence, shown, offer):  # noqa: F811
+    assert next_crisis_action(after_no(domain, checked(text, label, confidence), shown=shown)) == offer
 
 
 def test_in_the_questions_the_form_asks_again(domain):  # noqa: F811
@@ -72,3 +71,22 @@ def test_after_the_list_a_no_with_no_request_offers_the_next_step_then_listens(d
     assert next_crisis_action(after_no(domain, checked("just leave it", "other"), "utter_offer_more")) == "action_listen"
     before_any_list = after_no(domain, checked("just leave it", "other"), shown=False)
     assert next_crisis_action(before_any_list) == "utter_offer_to_continue"
+
+
+def test_after_no_a_question_about_the_chat_then_the_next_step_then_listen(domain):  # noqa: F811
+    """The review (session 27): "is this private" after the list got the check question; after "No",
+    the privacy reply and the next step, and then no policy knew what came next."""
+    question = said("is this private", "express_crisis")
+    question.parse_data["risk"] = {"level": "check", "source": "model", "categories": [], "matches": []}
+    question.parse_data["intent_ranking"] = [{"name": "express_crisis", "confidence": 1.0}, {"name": "ask_privacy", "confidence": 0.9}]
+    assert next_crisis_action(after_no(domain, question)) == "utter_privacy"
+    assert next_crisis_action(after_no(domain, question, "utter_privacy")) == "utter_offer_more"
+    assert next_crisis_action(after_no(domain, question, "utter_privacy", "utter_offer_more")) == "action_listen"
+
+
+def test_a_closing_the_risk_model_placed_as_harm_to_oneself_is_no_goodbye(domain):  # noqa: F811
+    """The review (session 27): "gonna go now. tired of it all" is read as a closing just under the
+    model's threshold; a goodbye after "No" would see it off."""
+    message = checked("gonna go now. tired of it all", "closing")
+    message.parse_data["risk"]["model_category"] = "suicidal"
+    assert next_crisis_action(after_no(domain, message)) == "utter_offer_more"

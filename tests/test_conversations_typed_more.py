@@ -127,7 +127,9 @@ def test_short_and_local_place_names(bot, answer, area_code):  # noqa: F811
     assert slots(bot, chat)["area_code"] == area_code
 
 
-def test_an_age_and_a_school_then_a_town_after_a_comma_fills_the_town(bot):  # noqa: F811
+def test_a_young_persons_role_is_not_changed_by_family_words_later(bot):  # noqa: F811
+    """The review (session 27): "...shared custody and im not..." at a later question changed a young
+    person into a parent (their crisis replies would then be an adult's)."""
     chat = start(bot, "young person")
-    chat.say("yr 10 at beauchamp, oadby")
-    assert slots(bot, chat)["area_code"] == "leicestershire"
+    chat.say("12 and my parents have shared custody, im not allowed to see my mum much")
+    assert slots(bot, chat)["user_role"] == "young_person"

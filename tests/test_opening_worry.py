@@ -96,3 +96,14 @@ def test_only_the_first_message(domain):
 def test_an_intent_whose_rule_starts_the_questions_is_left_to_the_rules(domain):
     tracker = first_message(domain, "everyone at college has mates except me", "inform", "loneliness", 0.7)
     assert next_opening_step(tracker) is None  # the rule greets; the form keeps the worry
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    # The review (session 27): adults who care for someone are no young carers.
+    ("im a single dad caring for my disabled son and im not coping", "parent_own_help"),
+    ("i look after my mum and my kids and im exhausted, is there anything for me", "parent_own_help"),
+    ("looking for help for my grandson", "seek_help"),
+    ("im a grandparent looking after my grandchildren", "inform"),
+])
+def test_an_adult_who_cares_for_someone_is_no_young_carer(text, intent):
+    assert worry_told_first(text, parsed(text, intent, "young_carer", 0.9)) is None

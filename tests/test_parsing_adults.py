@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from signposting.parsing import Age, age_from_date_of_birth, parse_age, parse_role_typed
+from signposting.parsing import Age, _age_from_birth_and_words, age_from_date_of_birth, parse_age, parse_role_typed
 from signposting.plain_answer import is_plain_answer
 from signposting.text import normalise
 
@@ -38,7 +38,8 @@ def test_no_date_of_birth_where_none_is_a_real_one(text):
 @pytest.mark.parametrize(("text", "low", "high"), [
     ("16F", 16, 16), ("15 m", 15, 15), ("upper 6th", 17, 18), ("lower 6th", 16, 17),
     ("Year 7, 11yo", 11, 11), ("Y10, 15yo", 15, 15),  # the age itself, not the school year's two
-    ("13 I think? maybe 14", 13, 14), ("im 14 maybe 15", 14, 15), ("born in 2008 so 18", 18, 18),
+    ("13 I think? maybe 14", 13, 14), ("im 14 maybe 15", 14, 15),
+    ("i was born in 1985 and my son is 14", 14, 14),  # the speaker's own date of birth, then the child's age
 ])
 def test_ages_as_adults_and_teenagers_write_them(text, low, high):
     age = parse_age(text)
@@ -89,3 +90,20 @@ def test_new_role_answers_are_plain_only_alone(text, plain):
 def test_not_on_roll_is_a_plain_school_answer(text, plain):
     """A phone trial (session 27): "not on roll anywhere rn" got the check question."""
     assert is_plain_answer(text, "school") is plain
+
+
+def test_an_age_said_beside_a_year_of_birth_picks_one_of_its_two_ages():
+    assert _age_from_birth_and_words(Age(17, 18), "so 18") == Age(18, 18)  # "born in 2008 so 18"
+    assert _age_from_birth_and_words(Age(17, 18), "so") == Age(17, 18)
+    assert _age_from_birth_and_words(None, "14") is None  # no real date: asked again
+
+
+@pytest.mark.parametrize("text", ["DOB 07/14/2012", "dob 31/02/2012", "born 30 feb 2012", "dob 31/12/2099"])
+def test_a_date_of_birth_that_is_no_real_date_in_the_past_is_no_age(text):
+    """The review (session 27): its numbers were read as ages ("DOB 07/14/2012" was 7 to 14)."""
+    assert parse_age(text) is None
+
+
+@pytest.mark.parametrize(("text", "age"), [("9m", None), ("me2", None), ("10, 11, 12", Age(10, 11))])
+def test_numbers_that_are_no_date_of_birth_or_age_unit(text, age):
+    assert parse_age(text) == age

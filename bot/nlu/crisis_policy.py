@@ -454,8 +454,8 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
             return None, []
         # After the list the next step is offered, not the search it already made (session 27)
         return (UTTER_OFFER_MORE if tracker.get_slot("services_shown") else UTTER_OFFER), []
-    if latest == UTTER_OFFER_MORE and _action_before_latest(tracker) in SETTLED:
-        return ACTION_LISTEN_NAME, []
+    if latest == UTTER_OFFER_MORE and (_action_before_latest(tracker) in SETTLED or UTTER_CHECK_OK in _recent_actions(tracker, 4)):
+        return ACTION_LISTEN_NAME, []  # (also after "No", a question's reply, then the next step: the review)
     return None, []
 
 
@@ -488,6 +488,8 @@ MODEL_REQUEST_REPLIES = {
     "print": REQUEST_PRINT_REPLY, "more_options": MORE_SERVICES,
 }
 UTTER_GOODBYE = "utter_goodbye"
+# The risk model's kinds of harm to oneself: a checked message it placed there is no goodbye.
+SELF_HARM_KINDS = frozenset({"suicidal", "self_harm", "overdose", "danger_overdose"})
 
 
 def reply_as_the_model_reads_it(tracker: DialogueStateTracker, checked: UserUttered) -> str | None:
@@ -498,8 +500,10 @@ def reply_as_the_model_reads_it(tracker: DialogueStateTracker, checked: UserUtte
     text = checked.text or ""
     label = request_read_after_the_check(checked.parse_data or {}, text)
     if label == "closing":
-        if _distress_before(tracker, checked) or parse_concern(text) not in (None, OTHER_CONCERN):
-            return None
+        risk = checked.parse_data.get("risk") or {}
+        harm_guessed = risk.get("lexicon_categories") or risk.get("model_category") in SELF_HARM_KINDS
+        if harm_guessed or _distress_before(tracker, checked) or parse_concern(text) not in (None, OTHER_CONCERN):
+            return None  # "gonna go now. tired of it all" is never seen off with a goodbye (the review)
         return THANKS_REPLY if says_thanks(text) else UTTER_GOODBYE
     return MODEL_REQUEST_REPLIES.get(label or "")
 

@@ -35,7 +35,7 @@ from bot.nlu.crisis_policy import (
     undo_form_extraction,
 )
 from bot.nlu.deterministic_policy import DeterministicPolicy
-from bot.nlu.opening_worry import next_opening_step
+from bot.nlu.opening_worry import OPENING_STEPS, next_opening_step
 from signposting.change_request import parse_change_target
 from signposting.list_question import parse_list_question
 from signposting.next_step_reading import SERVED_INTENTS, request_read, risk_seen, says_the_list_does_not_fit
@@ -299,7 +299,7 @@ def _answered_a_new_worry(tracker: DialogueStateTracker) -> bool:
 )
 class NewWorryPolicy(DeterministicPolicy):
     REQUIRED_RESPONSES = (
-        UTTER_NOT_HELPFUL, UTTER_OFFER_MORE, UTTER_START_AGAIN, TALK_TO_PERSON, *CLOSING_REPLIES.values(),
+        UTTER_NOT_HELPFUL, UTTER_OFFER_MORE, UTTER_START_AGAIN, TALK_TO_PERSON, *CLOSING_REPLIES.values(), *OPENING_STEPS,
         MORE_SERVICES, START_AGAIN_ACTION, CANNOT_DO_YET, CHANGE_ANSWER, LIST_ANSWER,
     )
 
