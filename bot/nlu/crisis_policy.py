@@ -454,7 +454,7 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
             return None, []
         # After the list the next step is offered, not the search it already made (session 27)
         return (UTTER_OFFER_MORE if tracker.get_slot("services_shown") else UTTER_OFFER), []
-    if latest == UTTER_OFFER_MORE and (_action_before_latest(tracker) in SETTLED or UTTER_CHECK_OK in _recent_actions(tracker, 4)):
+    if latest == UTTER_OFFER_MORE and (_action_before_latest(tracker) in SETTLED or UTTER_CHECK_OK in recent_actions(tracker, 4)):
         return ACTION_LISTEN_NAME, []  # (also after "No", a question's reply, then the next step: the review)
     return None, []
 
@@ -565,7 +565,7 @@ def after_a_checked_request(tracker: DialogueStateTracker) -> str | None:
     """The steps after a request answered after "No" to the check question: starting again runs
     the questions; a thank-you listens; the others offer the next step (after the list) or the
     search (before it)."""
-    recent = _recent_actions(tracker, 3)
+    recent = recent_actions(tracker, 3)
     if len(recent) < 2 or UTTER_CHECK_OK not in recent[:-1]:
         return None
     if recent[-2:] == [UTTER_CHECK_OK, REQUEST_REPLIES[START_AGAIN]]:
@@ -582,7 +582,7 @@ def after_a_checked_request(tracker: DialogueStateTracker) -> str | None:
     return None
 
 
-def _recent_actions(tracker: DialogueStateTracker, count: int) -> list[str]:
+def recent_actions(tracker: DialogueStateTracker, count: int) -> list[str]:
     """The names of the last `count` actions since the user's latest message, oldest first."""
     names: list[str] = []
     for event in reversed(tracker.applied_events()):

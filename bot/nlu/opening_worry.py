@@ -10,11 +10,10 @@ first (NewWorryPolicy asks this only when CrisisPolicy has no step to take).
 """
 from __future__ import annotations
 
-from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.events import ActionExecuted, SessionStarted, UserUttered
+from rasa.shared.core.events import SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.nlu.crisis_policy import TRIAGE_FORM
+from bot.nlu.crisis_policy import TRIAGE_FORM, recent_actions
 from signposting.concern_reading import OPENING_MISREADS, worry_told_first
 
 OPENING_STEPS = ("utter_greet", "utter_urgent_help", TRIAGE_FORM)
@@ -44,17 +43,7 @@ def next_opening_step(tracker: DialogueStateTracker) -> str | None:
     """The next of `OPENING_STEPS` for a worry told first that DIET misread, or None."""
     if not tells_a_worry_first(tracker):
         return None
-    taken = _actions_since_the_message(tracker)
+    taken = recent_actions(tracker, len(OPENING_STEPS) + 1)
     if len(taken) < len(OPENING_STEPS) and tuple(taken) == OPENING_STEPS[: len(taken)]:
         return OPENING_STEPS[len(taken)]
     return None
-
-
-def _actions_since_the_message(tracker: DialogueStateTracker) -> list[str]:
-    names: list[str] = []
-    for event in reversed(tracker.applied_events()):
-        if isinstance(event, UserUttered):
-            break
-        if isinstance(event, ActionExecuted) and event.action_name and event.action_name != ACTION_LISTEN_NAME:
-            names.append(event.action_name)
-    return list(reversed(names))
