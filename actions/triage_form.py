@@ -547,8 +547,8 @@ def not_understood_or_worry_noted(tracker: Tracker, slot: str, text: str, respon
 
 
 def worry_told(tracker: Tracker, text: str, rules_read: str | None = None) -> str | None:
-    """The worry a message told as a worry (not "something else"), whatever was asked; as the
-    first message, also one DIET read as another intent (`worry_told_first`)."""
+    """The worry a message told as a worry (not "something else"), whatever was asked; before the
+    list, also one DIET read as a request (`told_a_worry_under_another_intent`)."""
     if latest_intent(tracker) not in ("describe_concern", "change_answer"):
         if text != latest_text(tracker) or not told_a_worry_under_another_intent(tracker):
             return None
