@@ -17,7 +17,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.directory import get_directory
 from services_db.gazetteer import AreaResolution
-from signposting.concern_reading import OPENING_MISREADS, read_concern, worry_told_first
+from signposting.concern_reading import OPENING_MISREADS, one_message_typed, read_concern, worry_told_first
 from signposting.intents import CRISIS_INTENT, NEVER_AN_ANSWER, NOT_A_SLOT_VALUE, NOT_AN_ANSWER, QUESTION_REPLIES
 from signposting.next_step_request import is_next_step_request
 from signposting.parsing import (
@@ -81,13 +81,8 @@ def opening_message(tracker: Tracker) -> bool:
     """Is the latest message the first the user typed, with the questions not yet asked?"""
     if tracker.get_slot("requested_slot") is not None or tracker.get_slot("services_shown"):
         return False
-    typed = 0
-    for event in tracker.applied_events():  # (a message undone by "Sorry, I didn't understand" is not counted)
-        if event.get("event") in ("session_started", "restart"):
-            typed = 0  # a conversation that went on after a break, or started again
-        elif event.get("event") == "user":
-            typed += 1
-    return typed == 1
+    # (applied events: a message undone by "Sorry, I didn't understand" is not counted)
+    return one_message_typed(str(event.get("event")) for event in tracker.applied_events())
 
 
 def told_a_worry_under_another_intent(tracker: Tracker) -> bool:

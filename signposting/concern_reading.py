@@ -8,7 +8,7 @@ server and the evaluation use the same decision.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -137,6 +137,19 @@ YOUNG_CARER = "young_carer"
 # A question keeps its own reply ("does childline help with bullying?", "how do i get my daughter
 # referred to camhs"): only a worry said, not asked about, starts the questions instead.
 _A_QUESTION = re.compile(r"\?|^(?:what|whats|how|does|do|can|could|is|are|where|who|which|when|why|will|would|should)\b")
+
+
+def one_message_typed(event_names: Iterable[str]) -> bool:
+    """Has the user typed exactly one message since the session started (or the chat restarted)?
+    `event_names`: the applied events' names ("user", "session_started", ...), so the Rasa policy
+    and the action server, each with its own tracker, count alike."""
+    typed = 0
+    for name in event_names:
+        if name in ("session_started", "restart"):
+            typed = 0
+        elif name == "user":
+            typed += 1
+    return typed == 1
 
 
 def worry_told_first(text: str, parse_data: Mapping[str, Any] | None) -> str | None:

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 
 from signposting.intent_evidence import GOODBYE_WORDS, LANGUAGE_NAMES, THANKS_WORDS, without_accents
+from signposting.responses import GOODBYE as GOODBYE_REPLY
+from signposting.responses import THANKS_REPLY
 
 THANKS = "thanks"
 START_AGAIN = "start_again"
@@ -338,6 +340,11 @@ _A_THANK_YOU = re.compile(rf"\b{_THANK}\b")
 def says_thanks(text: str) -> bool:
     """Does the message say thank you anywhere ("cheers for that", "ok ta")?"""
     return bool(_A_THANK_YOU.search(without_accents(text)))
+
+
+def closing_reply(text: str) -> str:
+    """The reply to a closing: "You're welcome. Take care." to a thank-you, else the goodbye."""
+    return THANKS_REPLY if says_thanks(text) else GOODBYE_REPLY
 
 
 def is_next_step_request(text: str) -> bool:

@@ -153,10 +153,12 @@ def _age_of(value: int) -> Age:
     return Age(value, value)
 
 
-_MONTHS = (
-    r"jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|"
-    r"oct|october|nov|november|dec|december"
-)
+# Each month's names as typed, and its number (dates of birth).
+_MONTH_NUMBERS = {name: number for number, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")), 1) for name in names}
+_MONTHS = "|".join(_MONTH_NUMBERS)
 # An age not reached yet: "nearly 11", "gonna be 18 next week", "15 next month", "13 in march".
 _NOT_YET = re.compile(
     r"\b(?:nearly|almost|turning|gonna be|going to be|will be|ll be|about to be)\s\d{1,2}\b"
@@ -176,11 +178,6 @@ _FULL_DATE = re.compile(rf"\b{_BORN}\s(\d{{1,2}}) (\d{{1,2}}) (\d{{4}}|\d{{2}})\
 _DAY_MONTH_NAME = re.compile(rf"(?:\b{_BORN}\s|^)(?:the )?(\d{{1,2}})(?:st|nd|rd|th)?(?: of)? ({_MONTHS}) (\d{{4}})\b")
 _MONTH_YEAR = re.compile(rf"\b{_BORN}\s(?:(\d{{1,2}})|({_MONTHS})) (\d{{4}})\b")
 _YEAR_ONLY = re.compile(rf"\b{_BORN}\s(\d{{4}})\b")
-_MONTH_NUMBERS = {name: number for number, names in enumerate(
-    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-     ("dec", "december")), 1) for name in names}
-
 
 def london_today() -> date:
     return datetime.now(ZoneInfo("Europe/London")).date()

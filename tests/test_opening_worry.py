@@ -10,7 +10,7 @@ from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, Use
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.opening_worry import OPENING_STEPS, next_opening_step
-from signposting.concern_reading import worry_told_first
+from signposting.concern_reading import one_message_typed, worry_told_first
 from signposting.parsing import parse_role_typed
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -107,3 +107,15 @@ def test_an_intent_whose_rule_starts_the_questions_is_left_to_the_rules(domain):
 ])
 def test_an_adult_who_cares_for_someone_is_no_young_carer(text, intent):
     assert worry_told_first(text, parsed(text, intent, "young_carer", 0.9)) is None
+
+
+@pytest.mark.parametrize(("names", "once"), [
+    (["action", "session_started", "action", "user"], True),
+    (["user", "action", "user"], False),
+    (["user", "action", "session_started", "action", "user"], True),  # a new session: counted afresh
+    (["user", "restart", "user"], True),
+    (["action", "session_started"], False),
+])
+def test_one_message_typed_counts_since_the_session_started(names, once):
+    """The policy and the action server read it alike (the review found them counting apart)."""
+    assert one_message_typed(names) is once

@@ -56,9 +56,9 @@ from signposting.next_step_request import (
     START_AGAIN,
     TALK_TO_A_PERSON,
     THANKS,
+    closing_reply,
     is_next_step_request,
     request_in_so_many_words,
-    says_thanks,
 )
 from signposting.parsing import (
     answer_to_are_you_safe,
@@ -95,6 +95,7 @@ from signposting.responses import (
     TALK_TO_PERSON,
     THANKS_REPLY,
 )
+from signposting.responses import GOODBYE as GOODBYE_REPLY
 from signposting.risk_decision import CHECK, CRISIS, NONE, model_kind_fits, reply_kind, took_something_already
 from signposting.settings import settings
 from signposting.text import normalise
@@ -190,12 +191,14 @@ def crisis_categories(tracker: DialogueStateTracker) -> list[str]:
     return list(risk.get("categories") or []) or [risk.get("source") or "classifier"]
 
 
-def earlier_distress(tracker: DialogueStateTracker) -> bool:
-    """Did an earlier message in this conversation show distress (or get a crisis reply)?"""
+def earlier_distress(tracker: DialogueStateTracker, before: UserUttered | None = None) -> bool:
+    """Did a message before `before` (default: the latest) show distress, or the conversation get a crisis reply?"""
     if tracker.get_slot(CRISIS_SLOT):
         return True
     user_messages = [event for event in tracker.applied_events() if isinstance(event, UserUttered)]
-    return any((event.parse_data.get("risk") or {}).get("distress") for event in user_messages[:-1])
+    earlier = user_messages[:-1] if before is None else user_messages[: next(
+        (i for i, event in enumerate(user_messages) if event is before), len(user_messages))]
+    return any((event.parse_data.get("risk") or {}).get("distress") for event in earlier)
 
 
 # After a crisis nobody has yet said they are safe from, the next messages the risk model scores
@@ -487,7 +490,7 @@ MODEL_REQUEST_REPLIES = {
     "start_again": "utter_start_again", "talk_to_a_person": TALK_TO_PERSON, "email": REQUEST_EMAIL_REPLY,
     "print": REQUEST_PRINT_REPLY, "more_options": MORE_SERVICES,
 }
-UTTER_GOODBYE = "utter_goodbye"
+UTTER_GOODBYE = GOODBYE_REPLY
 # The risk model's kinds of harm to oneself: a checked message it placed there is no goodbye.
 SELF_HARM_KINDS = frozenset({"suicidal", "self_harm", "overdose", "danger_overdose"})
 
@@ -502,22 +505,10 @@ def reply_as_the_model_reads_it(tracker: DialogueStateTracker, checked: UserUtte
     if label == "closing":
         risk = checked.parse_data.get("risk") or {}
         harm_guessed = risk.get("lexicon_categories") or risk.get("model_category") in SELF_HARM_KINDS
-        if harm_guessed or _distress_before(tracker, checked) or parse_concern(text) not in (None, OTHER_CONCERN):
+        if harm_guessed or earlier_distress(tracker, before=checked) or parse_concern(text) not in (None, OTHER_CONCERN):
             return None  # "gonna go now. tired of it all" is never seen off with a goodbye (the review)
-        return THANKS_REPLY if says_thanks(text) else UTTER_GOODBYE
+        return closing_reply(text)
     return MODEL_REQUEST_REPLIES.get(label or "")
-
-
-def _distress_before(tracker: DialogueStateTracker, message: UserUttered) -> bool:
-    if tracker.get_slot(CRISIS_SLOT):
-        return True
-    before: list[UserUttered] = []
-    for event in tracker.applied_events():
-        if event is message:
-            break
-        if isinstance(event, UserUttered):
-            before.append(event)
-    return any((event.parse_data.get("risk") or {}).get("distress") for event in before)
 
 
 # A request said in so many words that the risk layer answered with the check question ("send to

@@ -44,12 +44,13 @@ from signposting.next_step_request import (
     NEXT_STEP_READING_SLOT,
     THANKS,
     closing_in_so_many_words,
+    closing_reply,
     is_next_step_request,
     says_not_to_a_request,
-    says_thanks,
 )
 from signposting.parsing import parse_concern
-from signposting.responses import CANNOT_DO_YET, MORE_SERVICES, START_AGAIN_ACTION, TALK_TO_PERSON
+from signposting.responses import CANNOT_DO_YET, MORE_SERVICES, START_AGAIN_ACTION, TALK_TO_PERSON, THANKS_REPLY
+from signposting.responses import GOODBYE as GOODBYE_REPLY
 from signposting.text import normalise
 from signposting.vocabulary import OTHER_CONCERN
 
@@ -113,7 +114,7 @@ def _typed_to_the_offer(tracker: DialogueStateTracker) -> bool:
 
 # A closing after the list, said in so many words, whatever DIET read ("no that's all thank you" and
 # "no im good thx" are a "no", which the safety steps keep: they got "Sorry, I didn't get that").
-CLOSING_REPLIES = {THANKS: "utter_thanks_reply", GOODBYE: "utter_goodbye"}
+CLOSING_REPLIES = {THANKS: THANKS_REPLY, GOODBYE: GOODBYE_REPLY}
 
 
 def closing_after_the_list(tracker: DialogueStateTracker) -> str | None:
@@ -133,7 +134,7 @@ UTTER_START_AGAIN = "utter_start_again"
 def steps_for(label: str, text: str) -> tuple[str, ...]:
     """The actions that answer the request, as the rules answer the intent of the same name."""
     if label == "closing":
-        return (CLOSING_REPLIES[THANKS] if says_thanks(text) else CLOSING_REPLIES[GOODBYE],)
+        return (closing_reply(text),)
     if label == "more_options" and parse_concern(text) not in (None, OTHER_CONCERN):
         # "have you got anything for grief? none of these mention bereavement": more options for
         # that worry, so the search again for it, keeping the other answers.

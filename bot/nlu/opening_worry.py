@@ -10,11 +10,10 @@ first (NewWorryPolicy asks this only when CrisisPolicy has no step to take).
 """
 from __future__ import annotations
 
-from rasa.shared.core.events import SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.crisis_policy import TRIAGE_FORM, recent_actions
-from signposting.concern_reading import OPENING_MISREADS, worry_told_first
+from signposting.concern_reading import OPENING_MISREADS, one_message_typed, worry_told_first
 
 OPENING_STEPS = ("utter_greet", "utter_urgent_help", TRIAGE_FORM)
 
@@ -23,13 +22,7 @@ def the_first_message(tracker: DialogueStateTracker) -> bool:
     """Is the latest message the first the user typed in this session, the questions not begun?"""
     if tracker.active_loop_name or tracker.get_slot("services_shown") or tracker.get_slot("requested_slot"):
         return False
-    typed = 0
-    for event in tracker.applied_events():
-        if isinstance(event, SessionStarted):
-            typed = 0
-        elif isinstance(event, UserUttered):
-            typed += 1
-    return typed == 1
+    return one_message_typed(event.type_name for event in tracker.applied_events())
 
 
 def tells_a_worry_first(tracker: DialogueStateTracker) -> bool:
