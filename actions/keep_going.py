@@ -273,6 +273,13 @@ class ActionParentOwnHelp(Action):
         return "action_parent_own_help"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+        from actions.services import (  # late: services imports this module
+            ActionChangeAnswer,
+            asks_for_services_for_the_childs_worry,
+        )
+
+        if tracker.get_slot("services_shown") and not in_the_form(tracker) and asks_for_services_for_the_childs_worry(tracker.latest_message.get("text") or ""):
+            return await ActionChangeAnswer().run(dispatcher, tracker, domain)  # a search for that worry
         if not a_parent_asking(tracker):
             # A young person asking for a helpline ("helpline?" after the list) was read as a
             # parent asking for themselves: "You matter too... helps your child as well".

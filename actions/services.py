@@ -18,7 +18,13 @@ from actions.render import card_values
 from actions.triage_form import concern_in, latest_text, resolve_area
 from services_db.opening import london_now
 from services_db.query import SearchRequest, SearchResult, find_services
-from signposting.change_request import TARGETS, asks_for_somewhere_nearer, names_somewhere_else, parse_change_target
+from signposting.change_request import (
+    asks_for_somewhere_nearer,
+    names_somewhere_else,
+    parse_change_target,
+    without_target_words,
+)
+from signposting.concern_reading import read_concern
 from signposting.parsing import parse_age, parse_age_mention, role_said_of_oneself
 from signposting.responses import (
     ASK_SCHOOL_ABOUT_MHST,
@@ -251,15 +257,6 @@ ASK_AGAIN = {
 }
 
 
-def without_target_words(text: str, target: str | None) -> str:
-    """The message without the words that name the answer to change ("change the worry to
-    bullying" → "change the to bullying"), so they are not read as the new answer."""
-    if target is None:
-        return text
-    pattern = dict(TARGETS)[target]
-    return pattern.sub(" ", normalise(text))
-
-
 # "is there anything specifically for eating disorders?", "any support for young carers": a
 # request for services for a worry, which DIET read as a request for medical advice (session 20).
 _SERVICES_FOR = re.compile(
@@ -276,6 +273,22 @@ _MEDICINE = re.compile(r"\b(?:take|taking|pills?|tablets?|meds|medicine|medicati
 def asks_for_services_for_a_worry(text: str) -> bool:
     clean = normalise(text)
     return bool(_SERVICES_FOR.search(clean)) and not _MEDICINE.search(clean)
+
+
+# The parent or carer themselves: "anything for parents", "something for me as a parent too".
+_NAMES_THE_ASKER = re.compile(r"\b(?:parents?|(?<!young )carers?|me|myself|us|ourselves|i|im|i m|mum|mom|dad|family|families)\b")
+
+
+def asks_for_services_for_the_childs_worry(text: str) -> bool:
+    """"is there anything for autism support aswell" after the list: services for a worry the
+    rules read, not for the asker (read as a parent's own help: development author D5).
+    "anything for parents of kids with adhd" stays the parent's."""
+    clean = normalise(text)
+    return (
+        asks_for_services_for_a_worry(clean)
+        and read_concern(clean, None) not in (None, OTHER_CONCERN)
+        and not _NAMES_THE_ASKER.search(clean)
+    )
 
 
 class ActionChangeAnswer(Action):

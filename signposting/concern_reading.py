@@ -127,9 +127,17 @@ def has_risk_words(text: str, parse_data: Mapping[str, Any] | None) -> bool:
 # (a question about a service), "i keep wurrying abowt evrything" (more options), "i look after my
 # mum she has MS" (a parent's own help): the greeting came, or the wrong reply, and the worry was
 # asked again (development authors D1 to D4). At the start, these intents may tell a worry.
-OPENING_INTENTS = frozenset({"seek_help", "inform", "more_options", "ask_service_info", "parent_own_help"})
+# "Just been told my lad is autistic. now what" got "I can't give medical advice" (D2).
+OPENING_INTENTS = frozenset({"seek_help", "inform", "more_options", "ask_service_info", "parent_own_help", "ask_clinical_advice"})
 # Intents whose own reply would be wrong for a worry told: the bot starts the questions instead.
-OPENING_MISREADS = frozenset({"more_options", "ask_service_info", "parent_own_help"})
+OPENING_MISREADS = frozenset({"more_options", "ask_service_info", "parent_own_help", "ask_clinical_advice"})
+# Asked about, these keep their own reply ("does childline help with bullying?").
+_QUESTION_INTENTS = frozenset({"ask_service_info", "ask_clinical_advice"})
+# Medicine named: the no-medical-advice reply stands ("my son has adhd should he take meds").
+_MEDICINE = re.compile(
+    r"\b(?:take|taking|pills?|tablets?|meds|medicines?|medication|dose|doses|prescri\w+|drugs?|diagnos\w+|"
+    r"symptoms?|treatment|cure|normal)\b"
+)
 # A stricter guess than at the worry question, where a worry is what was asked for: at the start a
 # message may be anything ("my son" is no worry), so the model alone must be surer.
 OPENING_THRESHOLDS = GuessThresholds(trust=0.5, alone=0.6)
@@ -159,7 +167,9 @@ def worry_told_first(text: str, parse_data: Mapping[str, Any] | None) -> str | N
     intent = ((parse_data or {}).get("intent") or {}).get("name")
     if intent not in OPENING_INTENTS:
         return None
-    if intent == "ask_service_info" and _A_QUESTION.search(normalise(text)):
+    if intent in _QUESTION_INTENTS and _A_QUESTION.search(normalise(text)):
+        return None
+    if intent == "ask_clinical_advice" and _MEDICINE.search(normalise(text)):
         return None
     concern = read_concern(text, parse_data, OPENING_THRESHOLDS)
     if concern in (None, OTHER) or (intent == "parent_own_help" and concern != YOUNG_CARER):

@@ -186,11 +186,18 @@ _WANT = (
     r"i would really like|i really want|i really need|can i|could i|please can i|pls can i|is there (?:any ?one|someone|somebody) i can|"
     r"how do i|how can i|where can i|we d like|we need|we want|can we|could we)"
 )
+# What may follow "talk to someone": "about my daughter", "tonight", "if possible"
+_TALK_TAIL = (
+    r"(?: (?:about (?:it|this|things|stuff|(?:my|our) (?:son|daughter|child|kid|boy|girl|lad|teen|teenager|stepson|stepdaughter))|"
+    r"today|now|tonight|asap|soon|if possible|if i can|if we can|"
+    r"please|pls|plz|real|properly|in person|on the phone|not a bot|instead|tbh|rn|right now|x+|\?))*"
+)
 # "i want to talk to sum1", "I'd really like to speak to someone today if possible"
 _TALK_TO_SOMEONE = re.compile(
     rf"(?:(?:ok|okay|um|so|and|hi|please|pls|actually|honestly|tbh) )*{_WANT}(?: to)? (?:talk|speak|chat|talk properly|speak properly)"
-    rf" (?:to|with|2) {_SOMEONE}(?: (?:about (?:it|this|things|stuff)|today|now|tonight|asap|soon|if possible|if i can|if we can|"
-    rf"please|pls|plz|real|properly|in person|on the phone|not a bot|instead|tbh|rn|right now|x+))*|"
+    rf" (?:to|with|2) {_SOMEONE}{_TALK_TAIL}|"
+    # "is there anyone i can talk to tonight about my daughter" (development author D5)
+    rf"(?:is there|are there) (?:any ?one|someone|somebody|any ?body) (?:i|we) (?:can|could) (?:talk|speak|chat) (?:to|with){_TALK_TAIL}|"
     # "any helplines", "helpline number please", "is there a number i can ring to talk"
     r"(?:(?:any|a|the) )?(?:helpline|helplines|help line|help lines|phone line|phone number to talk to someone)(?: number| numbers)?(?: (?:please|pls|plz|\?))*|"
     r"(?:is there|are there|have you got|do you have) (?:a |any )?(?:number|numbers|helpline|line|phone line) (?:i|we) can (?:ring|call|phone|text)"
@@ -212,12 +219,17 @@ _LANGUAGE_NAMED = re.compile(
     rf"(?: (?:{_PLEASE}|language|version|then|instead))*"
 )
 _LANGUAGES = _any_of(LANGUAGE_NAMES - {"english"})
+# Who it is for, after the language: "is this available in Tamil for family" (development author D5)
+_FOR_WHOM = (
+    r"(?: for (?:the |my |his |her |their |our )?(?:family|parents?|mum|mom|mam|dad|nan|nana|gran|grandma|grandad|"
+    r"grandparents?|carers?|them|him|her|us|me)(?: (?:please|pls|plz|\?))*)?"
+)
 # "se poate în română?", "czy mozna po polsku": a few words, then "in" (or its own word) and the language
 _ASKED_IN_A_LANGUAGE = re.compile(
     r"(?:se poate|putem|poti|puteti|czy (?:mozna|moze|mozemy|mozesz)|mozna|mozemy|pode ser|podemos|puede ser|es posible|"
     r"si puo|possiamo|peut on|on peut|kann man|konnen wir|olur mu|mumkun|can (?:we|you|u|i)(?: do (?:it|this))?|"
     r"could (?:we|you|u|i)(?: do (?:it|this))?|is (?:it|this|there)(?: available)?|do you have (?:it|this)) "
-    rf"(?:in|na|po|w|em|en|auf|yn|i) (?:{_LANGUAGES})(?: (?:{_PLEASE}|language|version|then|instead))*"
+    rf"(?:in|na|po|w|em|en|auf|yn|i) (?:{_LANGUAGES})(?: (?:{_PLEASE}|language|version|then|instead))*" + _FOR_WHOM
 )  # "they bully me in polish" asks for nothing
 # "parent needs it in farsi, pls", "can i get this in urdu", "do you have it in arabic"
 _IN_A_LANGUAGE = re.compile(
@@ -226,7 +238,7 @@ _IN_A_LANGUAGE = re.compile(
     r"(?:can|could) (?:i|we|you|u) (?:get|have|see|send|do|read) (?:it|this|them|the list|these) in |"
     r"(?:do|have) (?:you|u) (?:got|have) (?:it|this|them|the list) in |is (?:it|this|there|the list) (?:available )?in |"
     r"(?:it|this) in )"
-    rf"(?:{_LANGUAGES})(?: (?:please|pls|plz|version|translation|language|\?))*"
+    rf"(?:{_LANGUAGES})(?: (?:please|pls|plz|version|translation|language|\?))*" + _FOR_WHOM
 )
 # "shukriya", "dziękuję", "merci beaucoup", "danke schön": thanks in the languages most spoken here
 _THANKS_IN_ANOTHER_LANGUAGE = re.compile(

@@ -242,13 +242,21 @@ def _age_between(low: int, high: int) -> Age | None:
 
 
 def _not_reached_yet(clean: str, age: Age) -> Age:
-    """One year younger when the only age said is the next birthday ("nearly 11" is 10)."""
-    if age.low is None or age.low != age.high or age.out_of_range or age.low <= 1 or _YEAR.search(clean):
+    """One year younger when the only age said is the next birthday ("nearly 11" is 10); with a
+    school year beside it, only when the younger age is in that year ("nearly 16, year 11" is 15:
+    development author D6; "nearly 12, year 8" stays 12)."""
+    if age.low is None or age.low != age.high or age.out_of_range or age.low <= 1:
         return age
-    numbers = {int(n) for n in _NUMBER.findall(clean)}
-    if numbers != {age.low} or _REACHED.search(clean):  # "she's 11, nearly 12": the age is 11
+    year = _YEAR.search(clean)
+    rest = _YEAR.sub(" ", clean)
+    numbers = {int(n) for n in _NUMBER.findall(rest)}
+    if numbers != {age.low} or _REACHED.search(clean) or not _NOT_YET.search(rest):
+        return age  # "she's 11, nearly 12": the age is 11
+    younger = Age(age.low - 1, age.high - 1)
+    group = _year_group(int(year.group(1))) if year else None
+    if year and (group is None or not (group.low or 0) <= age.low - 1 <= (group.high or 0)):
         return age
-    return Age(age.low - 1, age.high - 1) if _NOT_YET.search(clean) else age
+    return younger
 
 
 # Two ages in one answer (development author D4, session 22): a correction ("14 sorry 15"), the
@@ -300,10 +308,41 @@ _AGE_WORD_BESIDE_A_YEAR = re.compile(
 )
 
 
+# Which of several children the answer is about (development author D6): "the eldest is 17 but
+# its the middle one im worried about, she's 13", "my stepdaughter is 14 and my son is 10 but it's
+# about the older one".
+_ABOUT_ONE = re.compile(
+    r"\b(?:(?:its|it s|it is|this is|im|i m|i am)(?: about| asking about| worried about)? (?:the |my )?"
+    r"(?P<which>eldest|oldest|older|elder|big|youngest|younger|little|middle)(?: one| child| kid)?|"
+    r"(?:worried|worrying|asking|here) about)\b"
+)
+_OLDER = frozenset({"eldest", "oldest", "older", "elder", "big"})
+_YOUNGER = frozenset({"youngest", "younger", "little"})
+
+
+def _the_child_meant(clean: str) -> Age | None:
+    """Of the ages of several children, the one the answer says it is about: the older or younger
+    one by name, else the age said after "about" ("...im worried about, she's 13")."""
+    ages = [int(n) for n in _NUMBER.findall(clean) if int(n) <= MAX_AGE]
+    about = _ABOUT_ONE.search(clean)
+    if len(set(ages)) < 2 or about is None:
+        return None
+    which = about.group("which")
+    if which in _OLDER:
+        return _age_of(max(ages))
+    if which in _YOUNGER:
+        return _age_of(min(ages))
+    after = [int(n) for n in _NUMBER.findall(clean[about.end():]) if int(n) <= MAX_AGE]
+    return _age_of(after[0]) if len(after) == 1 else None
+
+
 def _one_of_two_ages(clean: str) -> Age | None:
-    """The age meant, when an answer says two: the next birthday set aside (`_NEXT_BIRTHDAY`),
-    then a correction's last number (`_CORRECTED`), or the age now beside one to come
-    (`_AGE_NOW`; "shes 9 and her brother is 12 now" names two children, so it is left alone)."""
+    """The age meant, when an answer says two: the child it says it is about (`_the_child_meant`),
+    the next birthday set aside (`_NEXT_BIRTHDAY`), then a correction's last number (`_CORRECTED`),
+    or the age now beside one to come (`_AGE_NOW`; "shes 9 and her brother is 12 now" names two
+    children, so it is left alone)."""
+    if (meant := _the_child_meant(clean)) is not None:
+        return meant
     later = _NEXT_BIRTHDAY.search(clean)
     others = {int(n) for n in _NUMBER.findall(clean[: later.start()] + " " + clean[later.end():])} if later else set()
     passed = later and re.search(r"\b(?:turned|was|were|had|got)\s*$", clean[: later.start()])  # "she turned 16 in may"
@@ -415,10 +454,10 @@ _WE_LIVE_IN = (
     r"(?:based|living) in\s"
 )  # never "am at": "14 and i am at st peters" names a school
 _LEADING_AGE = re.compile(
-    r"^(?:(?:i m|im|i am|age|aged|shes|she s|hes|he s|they re|theyre)\s)?\d{1,2}\s?(?:yo|yrs|years old|year old|y o|f|m)?\s"
-    r"(?:" + _WE_LIVE_IN + r"|and live in\s|and from\s|live in\s|from\s|and\s|in\s)?"
+    r"^(?:(?:i m|im|i am|age|aged|shes|she s|she is|hes|he s|he is|they re|theyre|they are)\s)?\d{1,2}\s?(?:yo|yrs|years old|year old|y o|f|m)?\s"
+    r"(?:" + _WE_LIVE_IN + r"|and live in\s|and from\s|live in\s|lives in\s|from\s|and\s|in\s)?"
 )
-_PLACE_MARKER = re.compile(r"(?:from|live in|living in|" + _WE_LIVE_IN + r")\s*$")
+_PLACE_MARKER = re.compile(r"(?:from|live in|lives in|living in|" + _WE_LIVE_IN + r")\s*$")
 
 
 def words_after_a_leading_age(text: str) -> str | None:

@@ -243,14 +243,16 @@ def test_sending_or_showing_the_list_to_someone_gets_the_honest_answer(bot, type
     assert "Thank you for telling me" not in reply and "Here is what I can tell you" not in reply
 
 
-@pytest.mark.parametrize("typed", ["i want to talk to sum1", "we'd like to speak to a real person please"])
+@pytest.mark.parametrize(
+    "typed", ["i want to talk to sum1", "we'd like to speak to a real person please", "is there anyone i can talk to tonight about my son"]
+)
 def test_asking_to_talk_to_someone_after_the_list_gets_the_lines(bot, typed):  # noqa: F811
     chat = results(bot)
     reply = say_past_the_check(chat, typed)
     assert "You can talk to a person here" in reply and "Childline" in reply
 
 
-@pytest.mark.parametrize("typed", ["none of these are near us", "none of them are close to us"])
+@pytest.mark.parametrize("typed", ["none of these are near us", "none of them are close to us", "those r all too far"])
 def test_none_of_these_near_us_keeps_the_place(bot, typed):  # noqa: F811
     """D2: "none of these are near us" was read as "somewhere else": "Thanks, I've changed that" and
     help for anywhere in England, for a family in Watford."""
@@ -382,3 +384,27 @@ def test_a_no_to_the_check_after_the_list_offers_the_next_step(bot):  # noqa: F8
     reply = texts(chat.say("No"))
     assert "Would you like me to find support near you?" not in reply
     assert "What would you like to do next?" in reply or "Thanks, I've changed that" in reply
+
+
+@pytest.mark.parametrize("typed", ["i picked the wrong worry can i go back", "can i change the worry"])
+def test_asking_to_change_the_worry_asks_it_again_not_searching_for_worry(bot, typed):  # noqa: F811
+    """D5: "i picked the wrong worry" searched again for worry (anxiety): the words that name the
+    answer to change were read as the new answer."""
+    chat = results(bot)
+    reply = chat.text(typed)
+    assert "What has been going on?" in reply and LIST not in reply
+    assert slots(bot, chat)["concern"] is None
+    assert LIST in chat.text("bullying")
+    assert slots(bot, chat)["concern"] == "bullying"
+
+
+def test_asking_for_help_with_another_worry_searches_for_it_not_for_the_parent(bot):  # noqa: F811
+    """D5: "is there anything for autism support aswell" got a parent's own options."""
+    chat = Conversation(bot.rasa_url)
+    for text in ["hi", "parent", "12", "skip", "Watford"]:
+        chat.say(text)
+    assert LIST in chat.text("low mood")
+    reply = chat.text("is there anything for autism support aswell")
+    assert "Here is help for that" in reply and LIST in reply and "You matter too" not in reply
+    assert slots(bot, chat)["concern"] == "neurodevelopmental"
+    assert "You matter too" in chat.text("is there anything for parents")

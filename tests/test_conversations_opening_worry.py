@@ -65,3 +65,12 @@ def test_a_worry_typed_at_the_first_question_of_the_widget_is_kept(bot):  # noqa
     assert slots(bot, chat)["concern"] == "exam_stress"
     replies = [chat.text(answer) for answer in ("young person", "10", "skip", "Watford")]
     assert all(WORRY_QUESTION not in reply for reply in replies)
+
+
+def test_news_of_a_diagnosis_as_the_first_message_starts_the_questions_not_medical_advice(bot):  # noqa: F811
+    """D2: "Just been told my lad is autistic. now what" got "I can't give medical advice"."""
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("Just been told my lad is autistic. now what")
+    assert "can't give medical advice, like about medicines" not in reply  # the clinical-advice reply
+    assert "not a counsellor" in reply  # the greeting, which says it gives no medical advice
+    assert slots(bot, chat)["concern"] == "neurodevelopmental"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from actions.services import ASK_AGAIN, changed_this_turn, ran_this_turn, without_target_words
-from signposting.change_request import names_somewhere_else, parse_change_target
+from actions.services import ASK_AGAIN, changed_this_turn, ran_this_turn
+from signposting.change_request import names_somewhere_else, parse_change_target, without_target_words
 
 
 @pytest.mark.parametrize(
@@ -30,6 +30,9 @@ from signposting.change_request import names_somewhere_else, parse_change_target
         ("is there help near me", "area"),
         ("none of these are near us", "area"),  # the list is not near: asked about, never "somewhere else"
         ("none of them are close to us", "area"),
+        ("those r too far", "area"),  # D3: got what the services say of themselves
+        ("these are all a bit far for us", "area"),
+        ("any others closer to oakham", "area"),  # a place named: searched there
         # A mistake named with its answer (development set D3: "What would you like to change?").
         ("I made a mistake with the postcode, can we redo it", "area"),
         ("i got my age wrong", "age"),
@@ -42,7 +45,10 @@ def test_a_change_request_names_the_question_to_ask_again(text, target):
 @pytest.mark.parametrize(
     "text", ["that's all thanks", "nothing else", "another one", "more please", "my area is nice", "actually im 15",
              "hello", "i worry about school", "i want to be closer to my dad", "my friends live nearer",
-             "i made a mistake at school and now everyone hates me", "im not close to my mum"],
+             "i made a mistake at school and now everyone hates me", "im not close to my mum",
+             "they went too far", "my friend took a joke too far", "its gone too far now",
+             # other services asked for beside "not near", no place named: more options (D7)
+             "none of these r near me, got anything else", "those are too far, any others?"],
 )
 def test_other_messages_name_no_change(text):
     assert parse_change_target(text) is None
@@ -98,3 +104,18 @@ def test_only_an_action_of_this_turn_counts():
 ])
 def test_saying_they_live_somewhere_else_is_told_from_the_list_not_being_near(text, elsewhere):
     assert names_somewhere_else(text) is elsewhere
+
+
+@pytest.mark.parametrize(("text", "childs"), [
+    ("is there anything for autism support aswell", True),  # D5: got a parent's own options
+    ("anything for eating disorders", True),
+    ("any support for young carers", True),
+    ("is there anything for parents", False),
+    ("is there something for me as a parent too", False),
+    ("anything for parents of kids with adhd", False),
+    ("parent helpline?", False),
+])
+def test_services_asked_for_the_childs_worry_not_the_parents(text, childs):
+    from actions.services import asks_for_services_for_the_childs_worry
+
+    assert asks_for_services_for_the_childs_worry(text) is childs

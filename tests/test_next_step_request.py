@@ -119,6 +119,10 @@ ROOT = Path(__file__).resolve().parent.parent
         ("any in-person services for this CYP?", MORE_OPTIONS),
         ("got any with no waiting list", MORE_OPTIONS),
         ("is there anything for my child", None),  # a first message asking for help
+        # D5: the language's reply, not a search for family worries; a person's lines, not "Sorry"
+        ("is this available in Tamil for family", REQUEST_OTHER_LANGUAGE),
+        ("can i get this in polish for my dad please", REQUEST_OTHER_LANGUAGE),
+        ("is there anyone i can talk to tonight about my daughter", TALK_TO_A_PERSON),
         ("is there anything", None),
     ],
 )
@@ -140,6 +144,8 @@ def test_requests_in_so_many_words(text: str, intent: str | None) -> None:
         "he keeps sending pictures to my sister",
         "my mum keeps texting me",
         "i need to talk to someone about what happened",
+        "is there anyone i can talk to about what happened to me",
+        "they bully me in polish for me",
         "I'd really like to speak to someone today if possible, she's very low",
         "show me",
         "thank you",

@@ -27,6 +27,8 @@ def parsed(text: str, intent: str, guess: str = "none", confidence: float = 0.0)
         ("everyone at college has mates except me", "inform", "loneliness", 0.7, "loneliness"),
         ("i look after my mum she has ms", "parent_own_help", "young_carer", 0.95, "young_carer"),
         ("my son is being bullied", "seek_help", "none", 0.0, "bullying"),  # the rules' words alone
+        # D2: "I can't give medical advice" to a worry told, not asked about
+        ("Just been told my lad is autistic. now what", "ask_clinical_advice", "neurodevelopmental", 0.9, "neurodevelopmental"),
     ],
 )
 def test_a_worry_told_under_another_intent_is_read(text, intent, guess, confidence, worry):
@@ -37,6 +39,8 @@ def test_a_worry_told_under_another_intent_is_read(text, intent, guess, confiden
     ("text", "intent", "guess", "confidence"),
     [
         ("does childline help with bullying?", "ask_service_info", "bullying", 0.9),  # a question keeps its answer
+        ("is it normal for him to be this anxious", "ask_clinical_advice", "worry", 0.9),
+        ("my son has adhd should he take meds", "ask_clinical_advice", "neurodevelopmental", 0.9),  # medicine named
         ("how do i get my daughter referred for her anxiety", "ask_service_info", "worry", 0.9),
         ("i'm not coping myself, i feel so low", "parent_own_help", "low_mood", 0.9),  # the parent's own
         ("my son", "inform", "family", 0.45),  # a guess too unsure for a first message

@@ -244,6 +244,7 @@ def test_the_worry_told_besides_a_school_stage_named_by_its_exams(text, concern)
     ("im 16 from Braintree", "braintree"), ("15, we live in Bishop's Stortford", "bishops stortford"),
     ("16 and live in braintree", "braintree"), ("i live in luton", "luton"), ("we're from harlow", "harlow"),
     ("based in loughborough", "loughborough"), ("we live near leicester", "leicester"),
+    ("16 lives in chelmsford", "chelmsford"), ("she is 12 lives in oadby", "oadby"),  # D7
     # not said as where they live: a next birthday, a school, a school year
     ("16 in march", None), ("13, belgrave", None), ("st marks in harlow", None), ("i am in year 9", None),
     ("she is at st marys", None),

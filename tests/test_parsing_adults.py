@@ -40,6 +40,13 @@ def test_no_date_of_birth_where_none_is_a_real_one(text):
     ("Year 7, 11yo", 11, 11), ("Y10, 15yo", 15, 15),  # the age itself, not the school year's two
     ("13 I think? maybe 14", 13, 14), ("im 14 maybe 15", 14, 15),
     ("i was born in 1985 and my son is 14", 14, 14),  # the speaker's own date of birth, then the child's age
+    # the next birthday beside a school year: one less when that fits the year (D6)
+    ("nearly 16, year 11", 15, 15), ("turning 16 yr 11", 15, 15), ("nearly 12, year 8", 12, 12),
+    # several children, and the one the answer is about (D6)
+    ("the eldest is 17 but its the middle one im worried about, she's 13", 13, 13),
+    ("my stepdaughter is 14 and my son is 10 but it's about the older one", 14, 14),
+    ("i have two, 8 and 12, its the younger one", 8, 8),
+    ("worried about my son hes 14 his sister is 10", 14, 14),
 ])
 def test_ages_as_adults_and_teenagers_write_them(text, low, high):
     age = parse_age(text)
