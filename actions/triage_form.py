@@ -135,11 +135,12 @@ def covered_areas() -> str:
 
 # --- Issue #12: typed answers. At the question asked, its parser has the first say ----------
 # (signposting.intents.NEVER_AN_ANSWER are never answers, whatever the text.)
-# Said as a request, these are not answers ("start again", "talk to a person", "stop").
+# Said as a request, these are not answers ("start again", "talk to a person", "stop"; never
+# "I'm a parent carer full stop": development author D6).
 CONTROL_REQUEST = re.compile(
     r"\b(?:start (?:again|over|afresh)|restart|begin again|from the (?:start|beginning)|"
     r"(?:talk|speak|chat) (?:to|with) (?:a |an |the |some )?(?:real |actual )?(?:person|human|someone|somebody|people)|"
-    r"real person|human|stop|quit|cancel|end (?:this|the) (?:chat|conversation)|more options|bye|goodbye)\b"
+    r"real person|human|(?<!full )stop|quit|cancel|end (?:this|the) (?:chat|conversation)|more options|bye|goodbye)\b"
 )
 # What the form does between the user's message and its validation (anything else, such as
 # the crisis steps, means the message answered another question).

@@ -706,6 +706,10 @@ _THINKING_ABOUT_DYING = re.compile(
 )
 
 
+# The worry said to be the main one, of several: "mainly low mood, bit of sleep stuff too".
+_MAINLY = re.compile(r"\b(?:mainly|mostly|mainly about|main (?:thing|worry|problem|issue) is|the main thing|especially|above all)\b")
+
+
 def parse_concern(text: str) -> str | None:
     """The concern the text is about; "other" for "something else"/"don't know"."""
     clean = normalise(text)
@@ -729,6 +733,10 @@ def parse_concern(text: str) -> str | None:
             return "online_safety"
         if "online_safety" in found and "bullying" in found:
             return "online_safety" if _ONLINE_EXPLOITATION.search(clean) else "bullying"
+        main = _MAINLY.search(clean)
+        named_first = sorted((start, concern) for concern, (_, start, _) in found.items() if main and start >= main.end())
+        if named_first and "self_harm" not in found:
+            return named_first[0][1]  # "mainly low mood, bit of sleep stuff too" (development author D4)
         return min(found, key=found.__getitem__)
     # "other" or "everything" as (most of) the answer, not "the other lads mug me off about it"
     if _DONT_KNOW.search(clean) or re.search(r"\b(something else|not listed)\b", clean) or (
@@ -826,6 +834,8 @@ _WORRIED_FAMILY = re.compile(rf"(?:^|\b(?:i m|im|i am|just) )a (?:worried|concer
 _AS_A_PARENT = re.compile(
     rf"\b(?:asking|here|writing|typing|speaking|come|coming) as (?:a |his |her |their |the )?{_FAMILY}\b"
     r"|\babout my own (?:son|daughter|child|kid|boy|girl|children|kids)\b"
+    # "both me and his dad but im the one typing" (author T2's development lines)
+    r"|\b(?:both )?me and (?:his|her|their) (?:dad|mum|mom|father|mother|stepdad|stepmum)\b"
 )
 # A professional's shorthand as the whole answer ("YOT", "SW - CiN team"): the words alone are a
 # young person's too ("im under yot", "im from sw london"), so only the shorthand by itself counts.
@@ -924,10 +934,18 @@ def role_by_button_place(text: str) -> str | None:
 _ROLE_WORDS = {"parent": "parent_carer", "professional": "professional"}
 
 
+# The buttons' words as a whole answer, misspelt ("younge persen": development author D7).
+_ROLE_PHRASES = {"young person": "young_person", "im a young person": "young_person", "parent or carer": "parent_carer",
+                 "parent carer": "parent_carer", "im a parent": "parent_carer", "im a professional": "professional"}
+
+
 def role_with_a_typo(text: str) -> str | None:
     clean = normalise(text)
     if re.fullmatch(r"m+e+", clean):  # "mee", "meee"
         return "young_person"
+    if 1 <= clean.count(" ") <= 3 and len(clean) >= 10:
+        match = extractOne(clean, list(_ROLE_PHRASES), scorer=OSA.distance, score_cutoff=2)
+        return _ROLE_PHRASES[match[0]] if match else None
     if len(clean) >= 6 and " " not in clean:
         cutoff = 2 if len(clean) >= 9 else 1
         match = extractOne(clean, list(_ROLE_WORDS), scorer=OSA.distance, score_cutoff=cutoff)

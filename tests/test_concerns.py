@@ -193,3 +193,13 @@ def test_worries_typed_by_the_development_authors(text, concern):
 @pytest.mark.parametrize("text", ["my other half left and the kids are struggling", "everything about my life is going wrong lately"])
 def test_other_or_everything_inside_a_sentence_is_not_something_else(text):
     assert parse_concern(text) != "other"
+
+
+@pytest.mark.parametrize(("text", "concern"), [
+    ("mainly low mood, bit of sleep stuff too", "low_mood"),  # D4: the main worry, not the first in the list
+    ("bit of sleep stuff, mainly low mood", "low_mood"),
+    ("main thing is the bullying, also cant sleep", "bullying"),
+    ("low mood and sleep", "sleep"),  # no main one said: as before
+])
+def test_the_worry_said_to_be_the_main_one(text, concern):
+    assert parse_concern(text) == concern

@@ -70,6 +70,10 @@ def test_ages_as_adults_and_teenagers_write_them(text, low, high):
     ("YOT", "professional"),
     ("Virtual School advisor", "professional"),
     ("SW - CiN team", "professional"),
+    ("both me and his dad but im the one typing lol", "parent_carer"),
+    ("me and my dad", "young_person"),  # a young person and their parent
+    # the buttons' words misspelt, as a whole answer (D7)
+    ("younge persen", "young_person"), ("parnt or carer", "parent_carer"), ("im a profesional", "professional"),
     ("I'm the one who needs the help, not a parent", "young_person"),
     ("my teacher said to try this", "young_person"),  # as before: someone the young person knows
     ("my social worker set this up", "young_person"),
@@ -114,3 +118,11 @@ def test_a_date_of_birth_that_is_no_real_date_in_the_past_is_no_age(text):
 @pytest.mark.parametrize(("text", "age"), [("9m", None), ("me2", None), ("10, 11, 12", Age(10, 11))])
 def test_numbers_that_are_no_date_of_birth_or_age_unit(text, age):
     assert parse_age(text) == age
+
+
+def test_full_stop_is_no_request_to_stop():
+    """D6: "I'm a parent carer full stop" at "Who is chatting today?" was taken as "stop"."""
+    from actions.triage_form import CONTROL_REQUEST
+
+    assert not CONTROL_REQUEST.search("i m a parent carer full stop")
+    assert CONTROL_REQUEST.search("stop") and CONTROL_REQUEST.search("please stop this")
