@@ -171,7 +171,9 @@ def worry_told_first(text: str, parse_data: Mapping[str, Any] | None) -> str | N
         return None
     if intent == "ask_clinical_advice" and _MEDICINE.search(normalise(text)):
         return None
-    concern = read_concern(text, parse_data, OPENING_THRESHOLDS)
+    # DIET's reading as medical advice is the least sure of a worry: the rules' words alone
+    # ("Harlow - grandparents, the kids live with us now" was family to the model: D6)
+    concern = read_concern(text, None if intent == "ask_clinical_advice" else parse_data, OPENING_THRESHOLDS)
     if concern in (None, OTHER) or (intent == "parent_own_help" and concern != YOUNG_CARER):
         return None
     if concern == YOUNG_CARER and an_adult_who_cares(text):

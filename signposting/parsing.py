@@ -734,7 +734,8 @@ def parse_concern(text: str) -> str | None:
         if "online_safety" in found and "bullying" in found:
             return "online_safety" if _ONLINE_EXPLOITATION.search(clean) else "bullying"
         main = _MAINLY.search(clean)
-        named_first = sorted((start, concern) for concern, (_, start, _) in found.items() if main and start >= main.end())
+        # right after the word ("mostly when im stressed" says when, not which worry: C1)
+        named_first = sorted((start, concern) for concern, (_, start, _) in found.items() if main and 0 <= start - main.end() <= 8)
         if named_first and "self_harm" not in found:
             return named_first[0][1]  # "mainly low mood, bit of sleep stuff too" (development author D4)
         return min(found, key=found.__getitem__)

@@ -203,3 +203,8 @@ def test_other_or_everything_inside_a_sentence_is_not_something_else(text):
 ])
 def test_the_worry_said_to_be_the_main_one(text, concern):
     assert parse_concern(text) == concern
+
+
+def test_mostly_saying_when_is_no_main_worry():
+    """C1: "mostly when im stressed" says when the voices come, not that stress is the worry."""
+    assert parse_concern("voices. not all the time. mostly when im stressed") == "hearing_voices"

@@ -41,6 +41,8 @@ def test_a_worry_told_under_another_intent_is_read(text, intent, guess, confiden
         ("does childline help with bullying?", "ask_service_info", "bullying", 0.9),  # a question keeps its answer
         ("is it normal for him to be this anxious", "ask_clinical_advice", "worry", 0.9),
         ("my son has adhd should he take meds", "ask_clinical_advice", "neurodevelopmental", 0.9),  # medicine named
+        # read as medical advice, the model's guess alone is no worry (D6: the list came for "family")
+        ("Harlow - grandparents, the kids live with us now", "ask_clinical_advice", "family", 0.95),
         ("how do i get my daughter referred for her anxiety", "ask_service_info", "worry", 0.9),
         ("i'm not coping myself, i feel so low", "parent_own_help", "low_mood", 0.9),  # the parent's own
         ("my son", "inform", "family", 0.45),  # a guess too unsure for a first message
