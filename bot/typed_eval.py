@@ -295,11 +295,11 @@ async def ask(agent, answer: Answer, events: list[Any]) -> Outcome:  # type: ign
     got = {"intent": intent, **{k: slots.get(k) for k in keys if slots.get(k) is not None}, "actions": actions}
     reply = " | ".join(m.get("text") or "" for m in messages)
     after_check = None
-    if not understood and CHECK_RISK in actions and answer.question in (*ANSWER_SLOTS, "next_step"):
+    if not understood and CHECK_RISK in actions and answer.question in (*ANSWER_SLOTS, "next_step", "first_message"):
         before_no = len(tracker.events)
         await agent.handle_text(CHECK_NO, sender_id=sender)
         tracker = await agent.tracker_store.retrieve(sender)
-        if answer.question == "next_step":  # judged by what the bot does after the "No"
+        if answer.question in ("next_step", "first_message"):  # judged by what the bot does after the "No"
             after_no = [e.action_name for e in list(tracker.events)[before_no:] if isinstance(e, ActionExecuted) and e.action_name != "action_listen"]
             after_check = judge(answer, tracker.current_slot_values(), intent, after_no, tracker.active_loop_name)
         else:

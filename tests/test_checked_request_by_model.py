@@ -47,7 +47,7 @@ def test_a_closing_after_earlier_distress_is_not_taken(domain):  # noqa: F811
 @pytest.mark.parametrize(("text", "label", "confidence", "shown", "offer"), [
     ("do more", "more_options", 0.4, True, "utter_offer_more"),  # not sure enough: the next step
     ("just leave it", "other", 0.9, True, "utter_offer_more"),
-    ("none of them r near me", "more_options", 0.9, False, "utter_offer_to_continue"),  # before any list: the search
+    ("none of them r near me", "more_options", 0.9, False, "triage_form"),  # the first message, no list: the questions
 ])
 def test_no_reading_leaves_the_steps_as_they_were(domain, text, label, confidence, shown, offer):  # noqa: F811
     assert next_crisis_action(after_no(domain, checked(text, label, confidence), shown=shown)) == offer
@@ -70,7 +70,10 @@ def test_after_the_list_a_no_with_no_request_offers_the_next_step_then_listens(d
     assert next_crisis_action(state) == "utter_offer_more"
     assert next_crisis_action(after_no(domain, checked("just leave it", "other"), "utter_offer_more")) == "action_listen"
     before_any_list = after_no(domain, checked("just leave it", "other"), shown=False)
-    assert next_crisis_action(before_any_list) == "utter_offer_to_continue"
+    assert next_crisis_action(before_any_list) == "triage_form"  # the first message: the questions start
+    earlier = (said("what is this", "out_of_scope"), ActionExecuted("utter_out_of_scope"), ActionExecuted("action_listen"))
+    later = after_no(domain, checked("just leave it", "other"), shown=False, earlier=earlier)
+    assert next_crisis_action(later) == "utter_offer_to_continue"  # not the first message: the offer, as before
 
 
 def test_after_no_a_question_about_the_chat_then_the_next_step_then_listen(domain):  # noqa: F811

@@ -74,3 +74,18 @@ def test_news_of_a_diagnosis_as_the_first_message_starts_the_questions_not_medic
     assert "can't give medical advice, like about medicines" not in reply  # the clinical-advice reply
     assert "not a counsellor" in reply  # the greeting, which says it gives no medical advice
     assert slots(bot, chat)["concern"] == "neurodevelopmental"
+
+
+def test_a_no_to_the_check_on_the_first_message_starts_the_questions_with_its_worry(bot):  # noqa: F811
+    """Development authors D1 to D3: a worry told first got the check question; after "No" came
+    "Let's carry on" and then "Would you like me to find support near you?", one more step before
+    the questions. Now the questions start, and the worry is not asked again."""
+    chat = Conversation(bot.rasa_url)
+    assert "I want to check you're OK" in chat.text("i used to cut myself but i stopped, now its more that im really low all the time")
+    reply = chat.text("No")
+    assert "Thanks for telling me" in reply and WHO in reply
+    assert "Would you like me to find support near you?" not in reply
+    assert slots(bot, chat)["concern"] is not None
+    replies = [chat.text(answer) for answer in ("young person", "14", "skip", "Watford")]
+    assert all(WORRY_QUESTION not in reply for reply in replies)
+    assert "Why I picked it" in replies[-1]

@@ -275,9 +275,16 @@ def test_after_the_check_the_form_resumes_or_the_bot_offers_help(domain):
     in_form = tracker(domain, ActiveLoop("triage_form"), said_classifier_only("x"), ActionExecuted("utter_check_risk"),
                       ActionExecuted("action_listen"), said("no", "deny"), ActionExecuted("utter_check_ok"))
     assert next_crisis_action(in_form) is None
-    outside = tracker(domain, said_classifier_only("x"), ActionExecuted("utter_check_risk"),
-                      ActionExecuted("action_listen"), said("no", "deny"), ActionExecuted("utter_check_ok"))
-    assert next_crisis_action(outside) == "utter_offer_to_continue"
+    first = tracker(domain, said_classifier_only("x"), ActionExecuted("utter_check_risk"),
+                    ActionExecuted("action_listen"), said("no", "deny"), ActionExecuted("utter_check_ok"))
+    assert next_crisis_action(first) == "triage_form"  # the first message: "Let's carry on" with the questions
+    later = tracker(domain, said("what is this", "out_of_scope"), ActionExecuted("utter_out_of_scope"), ActionExecuted("action_listen"),
+                    said_classifier_only("x"), ActionExecuted("utter_check_risk"),
+                    ActionExecuted("action_listen"), said("no", "deny"), ActionExecuted("utter_check_ok"))
+    assert next_crisis_action(later) == "utter_offer_to_continue"
+    crisis = tracker(domain, said_classifier_only("x"), ActionExecuted("utter_crisis"), ActionExecuted("action_listen"),
+                     said("yes", "confirm_safe"), ActionExecuted("utter_glad_you_are_safe"))
+    assert next_crisis_action(crisis) == "utter_offer_to_continue"  # after a crisis reply the choice stays theirs
 
 
 # --- The risk layer's decisions, kinds of danger, context and language (issue #11) ----------
@@ -880,7 +887,7 @@ def test_a_no_to_the_check_with_a_request_is_a_no_then_the_request(domain, text,
     state = checked(domain, said(text, intent))
     assert next_crisis_action(state) == "utter_check_ok"
     state.update(ActionExecuted("utter_check_ok"))
-    assert next_crisis_action(state) == (reply or "utter_offer_to_continue")
+    assert next_crisis_action(state) == (reply or "triage_form")  # a plain no to the first message's check: the questions
 
 
 def test_a_yes_to_the_check_read_as_thanks_is_a_yes(domain):

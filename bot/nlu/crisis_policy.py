@@ -24,7 +24,8 @@ reply for the kind of danger:
     question ("15 next month", "I'm his nan, he's 10"), that only the risk model scores at
     check level (no risk words) → triage_form: it answers the question just asked
     after the check: yes / not safe / crisis → the crisis reply; no → utter_check_ok
-        (the always-open lines stay on screen) → the form resumes, or offer → listen
+        (the always-open lines stay on screen) → the form resumes; for the first message the
+        user typed, the questions start (they keep its worry); otherwise offer → listen
     a message in another language with no risk, or only enough for the check question (which
     is in English) → utter_other_language (urgent numbers) → utter_interpreter_line → listen
 
@@ -455,11 +456,24 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
     if latest in (UTTER_SAFE, UTTER_SAFE_CHILD, UTTER_SAFE_OTHER, UTTER_CHECK_OK) or (latest in QUESTION_REPLIES.values() and _action_before_latest(tracker) == UTTER_CHECK_OK):
         if tracker.active_loop_name:
             return None, []
+        if latest == UTTER_CHECK_OK and the_checked_message_opened_the_chat(tracker):
+            return TRIAGE_FORM, []  # "Let's carry on": the questions, which keep the worry it told
         # After the list the next step is offered, not the search it already made (session 27)
         return (UTTER_OFFER_MORE if tracker.get_slot("services_shown") else UTTER_OFFER), []
     if latest == UTTER_OFFER_MORE and (_action_before_latest(tracker) in SETTLED or UTTER_CHECK_OK in recent_actions(tracker, 4)):
         return ACTION_LISTEN_NAME, []  # (also after "No", a question's reply, then the next step: the review)
     return None, []
+
+
+def the_checked_message_opened_the_chat(tracker: DialogueStateTracker) -> bool:
+    """Was the message the check question asked about the first the user typed, before any
+    question? Then, after "No", the questions start at once: "Let's carry on", then "Would you like
+    me to find support near you?" asked what the first message had asked for (development authors
+    D1 to D3: a worry told first, the check question, and one more step before the questions).
+    After a crisis reply the offer stays: the choice is theirs."""
+    if tracker.get_slot("requested_slot") or tracker.get_slot("services_shown"):
+        return False
+    return sum(isinstance(event, UserUttered) for event in tracker.applied_events()) == 2
 
 
 # A question about the chat that the risk layer answered with the check question ("is this
