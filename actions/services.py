@@ -25,6 +25,7 @@ from signposting.change_request import (
     without_target_words,
 )
 from signposting.concern_reading import read_concern
+from signposting.list_question import wants_nothing_only_online
 from signposting.parsing import parse_age, parse_age_mention, role_said_of_oneself
 from signposting.responses import (
     ASK_SCHOOL_ABOUT_MHST,
@@ -106,19 +107,23 @@ def show_services(
     tracker: Tracker,
     exclude: tuple[str, ...] = (),
     domain: DomainDict | None = None,
+    leave_out: tuple[str, ...] = (),
 ) -> list[dict[str, Any]]:
-    """Search, reply with the service cards, the crisis footer and what next."""
+    """Search, reply with the service cards, the crisis footer and what next. `exclude` were
+    shown already; `leave_out` are not wanted this time (only online) and stay unshown."""
     directory = get_directory()
     if directory is None:
         dispatcher.utter_message(response=SEARCH_UNAVAILABLE)
         dispatcher.utter_message(response=CRISIS_FOOTER)
         return []
-    request = request_from_tracker(tracker, exclude)
+    request = request_from_tracker(tracker, exclude + leave_out)
     result = find_services(directory.index, request, london_now())
     if not result.matches:
         dispatcher.utter_message(response=NO_MORE_SERVICES if exclude else NO_SERVICES)
         dispatcher.utter_message(response=CRISIS_FOOTER)
         return []
+    if leave_out:
+        dispatcher.utter_message(response="utter_more_not_only_online")
     _intro(dispatcher, request, result, more=bool(exclude), responses=set((domain or {}).get("responses", {})))
     now = london_now()
     for match, reason in zip(result.matches, card_reasons(result.matches), strict=True):
@@ -234,7 +239,22 @@ class ActionMoreServices(Action):
         if not shown:  # answers but no search yet: which to change
             dispatcher.utter_message(response="utter_change_what")
             return []
-        return show_services(dispatcher, tracker, exclude=shown, domain=domain)
+        leave_out = only_online(shown) if wants_nothing_only_online(latest_text(tracker)) else ()
+        return show_services(dispatcher, tracker, exclude=shown, domain=domain, leave_out=leave_out)
+
+
+def only_online(shown: tuple[str, ...]) -> tuple[str, ...]:
+    """The services not shown yet that can only be used online (`is_only_online`)."""
+    directory = get_directory()
+    services = directory.index.services if directory else ()
+    return tuple(service.id for service in services if is_only_online(service) and service.id not in shown)
+
+
+def is_only_online(service: Any) -> bool:
+    """Used online, by the user alone, with no phone or text line: Kooth, web pages, CEOP's form."""
+    routes = set(service.access_routes)
+    kinds = {contact.type for contact in service.contacts}
+    return "online" in routes and routes <= {"online", "self_referral"} and not kinds & {"phone", "text"}
 
 
 class ActionStartAgain(Action):

@@ -92,9 +92,27 @@ _NEEDS = (
 _DONE_TO_ME = re.compile(r"\b(?:texts?|texting|texted|messages|messaging|messaged|msgs?|calls|calling|rings) (?:me|us|her|him)\b")
 
 
+# Not online, said as a need: "anythin face to face? dont want online", "she won't do online",
+# "any that arent online" (development author D5). More services then leave out those only online.
+_NOT_ONLINE = re.compile(
+    r"\b(?:face to face|face 2 face|f2f|in person|in real life|irl|not online|no online|not on ?line|nothing online|"
+    r"(?:dont|don t|do not|doesnt|doesn t|does not|wont|won t|will not|cant|can t) (?:want |like |do |use |cope with |manage )?"
+    r"(?:it |anything |things |stuff )?(?:online|on ?line|video calls?|apps?|screens?)|"
+    r"(?:arent|aren t|isnt|isn t|are not|is not) (?:online|on ?line|apps?|video)|hates? (?:online|video calls?|apps?|screens?))\b"
+)
+
+
+def wants_nothing_only_online(text: str) -> bool:
+    """Does the message ask for services that are not (only) online ("face to face", "not online")?"""
+    return bool(_NOT_ONLINE.search(normalise(text)))
+
+
 def parse_list_question(text: str) -> str | None:
-    """One of KINDS when the message asks about the services shown, else None."""
+    """One of KINDS when the message asks about the services shown, else None. Asking for
+    something not online is asking for other services, not which of these are online."""
     clean = normalise(text)
+    if wants_nothing_only_online(clean):
+        return None
     for kind, pattern in _NEEDS:
         if pattern.search(clean):
             return kind

@@ -50,6 +50,10 @@ def test_questions_about_the_list(text, kind):
     "how long will i feel like this", "i need a doctor",
     "i feel sad",
     "thanks",
+    # asking for something not online is asking for more services (D5: "None of the services I
+    # showed you can be used online" to "anythin face to face? dont want online")
+    "anythin face to face? dont want online",
+    "any that arent online?",
 ])
 def test_other_messages_are_not(text):
     assert parse_list_question(text) is None
@@ -123,3 +127,23 @@ def test_nothing_shown_or_no_database_leaves_it_to_the_other_answers(monkeypatch
     assert answer(monkeypatch, sqlite_directory, "anything i can text", None) == []
     assert answer(monkeypatch, None, "anything i can text", ["nat-shout"]) == []
     assert answer(monkeypatch, sqlite_directory, "i feel sad", ["nat-shout"]) == []
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("anythin face to face? dont want online", True), ("any that arent online", True), ("in person please", True),
+    ("she won't do online", True), ("he hates video calls", True), ("nothing online pls", True),
+    ("can i use any of these online?", False), ("he is always online", False), ("more options", False),
+])
+def test_asking_for_something_not_online(text, wanted):
+    from signposting.list_question import wants_nothing_only_online
+
+    assert wants_nothing_only_online(text) is wanted
+
+
+def test_only_online_services_are_the_ones_with_no_other_way_in():
+    from actions.services import is_only_online
+    from services_db.seed import load_service_records
+
+    online = {service.id for service in load_service_records() if is_only_online(service)}
+    assert {"hwe-kooth-herts", "llr-kooth", "nat-ceop"} <= online
+    assert not online & {"nat-childline", "nat-shout", "hwe-hpft-camhs"}  # a phone line, a text line, a referral
