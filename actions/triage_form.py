@@ -238,11 +238,20 @@ HOLDING_STEPS = frozenset({CHECK_RISK, *CRISIS_FIRST_STEP.values()})
 SETTLING_STEPS = frozenset({CHECK_OK, GLAD_YOU_ARE_SAFE, GLAD_CHILD_IS_SAFE, GLAD_THEY_ARE_SAFE})
 
 
-def text_held_by_the_crisis_steps(tracker: Tracker) -> str | None:
+def form_runs_now(tracker: Tracker) -> bool:
+    """Is the form reading the latest message, with nothing but the form's steps since it?"""
+    users = user_turns(tracker)
+    return bool(users) and all(name in FORM_STEPS for name in bot_actions(tracker.events[users[-1] + 1 :], skip=frozenset()))
+
+
+def text_held_by_the_crisis_steps(tracker: Tracker, passed_over: bool = False) -> str | None:
     """The message that raised the check question or the crisis reply, once settled, if the
     form has not run since it: its facts are answers. "hi my daughter is 14 shes at beauchamp
     and were in oadby" raised the check question; after "No" and "Yes, find support" the form
-    asked for the age and the place again (a user trial, session 19)."""
+    asked for the age and the place again (a user trial, session 19). With `passed_over`, also
+    the message whose check question the user passed over by typing the form's answer (the crisis
+    policy let the answer through): "i havent been to school in 3 weeks", the check question, then
+    "young person" lost the worry (session 27's note)."""
     events, users = tracker.events, user_turns(tracker)
     if not users:
         return None
@@ -254,6 +263,7 @@ def text_held_by_the_crisis_steps(tracker: Tracker) -> str | None:
         if "triage_form" in replies:
             return None  # the form has read what came before
         settled = settled or bool(SETTLING_STEPS & set(replies))
+        settled = settled or (passed_over and position == len(users) - 2 and replies == [CHECK_RISK] and form_runs_now(tracker))
         if replies and replies[0] in HOLDING_STEPS:
             text = str(events[start].get("text") or "")
             # "do it again for my sister" holds a request, not a worry about a sister (D3)
@@ -392,7 +402,7 @@ class ValidateTriageForm(FormValidationAction):
             concern = None
         else:
             concern = worry_told(tracker, said, rules_read=worry_words(said))
-        held = text_held_by_the_crisis_steps(tracker)
+        held = text_held_by_the_crisis_steps(tracker, passed_over=True)
         if concern is None and held:  # the worry that raised a crisis step ("i found cuts on his arms")
             concern = concern_in(tracker, held)
             concern = concern if concern != "other" else None

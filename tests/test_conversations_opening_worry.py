@@ -89,3 +89,16 @@ def test_a_no_to_the_check_on_the_first_message_starts_the_questions_with_its_wo
     replies = [chat.text(answer) for answer in ("young person", "14", "skip", "Watford")]
     assert all(WORRY_QUESTION not in reply for reply in replies)
     assert "Why I picked it" in replies[-1]
+
+
+def test_a_worry_whose_check_question_is_passed_over_by_the_next_answer_is_kept(bot):  # noqa: F811
+    """Session 27's note: a worry typed at "Who is chatting today?" got the check question; typing
+    "young person" instead of "No" went on with the questions, and the worry was asked again."""
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi")
+    assert "I want to check you're OK" in chat.text("i used to cut myself but i stopped, now its more that im really low all the time")
+    assert "How old are you?" in chat.text("young person")
+    assert slots(bot, chat)["concern"] == "self_harm"
+    replies = [chat.text(answer) for answer in ("14", "skip", "Watford")]
+    assert all(WORRY_QUESTION not in reply for reply in replies)
+    assert "Why I picked it" in replies[-1]
