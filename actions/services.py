@@ -24,8 +24,8 @@ from signposting.change_request import (
     parse_change_target,
     without_target_words,
 )
-from signposting.concern_reading import read_concern
-from signposting.list_question import wants_nothing_only_online
+from signposting.concern_reading import NAMES_A_MEDICINE, read_concern
+from signposting.list_question import parse_list_question, wants_nothing_only_online
 from signposting.parsing import parse_age, parse_age_mention, role_said_of_oneself
 from signposting.responses import (
     ASK_SCHOOL_ABOUT_MHST,
@@ -122,7 +122,7 @@ def show_services(
         dispatcher.utter_message(response=NO_MORE_SERVICES if exclude else NO_SERVICES)
         dispatcher.utter_message(response=CRISIS_FOOTER)
         return []
-    if leave_out:
+    if leave_out and _would_have_shown(directory, tracker, exclude, leave_out):
         dispatcher.utter_message(response="utter_more_not_only_online")
     _intro(dispatcher, request, result, more=bool(exclude), responses=set((domain or {}).get("responses", {})))
     now = london_now()
@@ -153,6 +153,12 @@ def _concern_as_searched(tracker: Tracker, request: SearchRequest) -> list[dict[
         return []
     # Words no concern fits were searched as any worry: "other", so the question is not asked again.
     return [SlotSet("concern", request.concern or OTHER_CONCERN)]
+
+
+def _would_have_shown(directory: Any, tracker: Tracker, exclude: tuple[str, ...], leave_out: tuple[str, ...]) -> bool:
+    """Would the search without `leave_out` have shown one of them? Only then is it said they were left out."""
+    result = find_services(directory.index, request_from_tracker(tracker, exclude), london_now())
+    return any(match.service.id in leave_out for match in result.matches)
 
 
 def _intro(
@@ -239,7 +245,9 @@ class ActionMoreServices(Action):
         if not shown:  # answers but no search yet: which to change
             dispatcher.utter_message(response="utter_change_what")
             return []
-        leave_out = only_online(shown) if wants_nothing_only_online(latest_text(tracker)) else ()
+        said = latest_text(tracker)
+        # "anything face to face?": not the online-only ones; never for a question about these ("... at weekends?")
+        leave_out = only_online(shown) if wants_nothing_only_online(said) and not parse_list_question(said) else ()
         return show_services(dispatcher, tracker, exclude=shown, domain=domain, leave_out=leave_out)
 
 
@@ -286,17 +294,22 @@ _SERVICES_FOR = re.compile(
 
 
 # "should i take any pills for my anxiety", "is there anything i can take for sleep": medicine
-# questions, which keep the no-medical-advice reply (review, session 20).
-_MEDICINE = re.compile(r"\b(?:take|taking|pills?|tablets?|meds|medicine|medication|dose|doses|prescri\w+|drugs?)\b")
+# questions keep the no-medical-advice reply (review, session 20): NAMES_A_MEDICINE.
 
 
 def asks_for_services_for_a_worry(text: str) -> bool:
     clean = normalise(text)
-    return bool(_SERVICES_FOR.search(clean)) and not _MEDICINE.search(clean)
+    return bool(_SERVICES_FOR.search(clean)) and not NAMES_A_MEDICINE.search(clean)
 
 
 # The parent or carer themselves: "anything for parents", "something for me as a parent too".
-_NAMES_THE_ASKER = re.compile(r"\b(?:parents?|(?<!young )carers?|me|myself|us|ourselves|i|im|i m|mum|mom|dad|family|families)\b")
+_NAMES_THE_ASKER = re.compile(
+    r"\b(?:parents?|(?<!young )carers?|me|myself|us|ourselves|i|im|i m|own|mum|mom|dad|mums|moms|dads|family|families|"
+    r"grandparents?|wife|husband|partner|adults?|"
+    # "any help for my own low mood", "anything for my wife": "my" but for a child ("my son")
+    r"my (?!(?:son|daughter|child|children|kid|kids|boy|girl|lad|teen|teenager|stepson|stepdaughter|grandson|granddaughter|"
+    r"foster (?:son|daughter|child)|little one)\b)\w+)\b"
+)
 
 
 def asks_for_services_for_the_childs_worry(text: str) -> bool:

@@ -390,7 +390,7 @@ class ValidateTriageForm(FormValidationAction):
         if not self._volunteered("concern", tracker):
             return {}
         said = latest_text(tracker)
-        if parse_change_target(said) == "concern":
+        if tracker.get_slot("services_shown") and parse_change_target(said) == "concern":
             # "i picked the wrong worry", "can i change the worry": the question is asked again;
             # the words naming it are no worry (they searched for worry, D5). "change the worry
             # to bullying" keeps its new worry, read by the rules alone.

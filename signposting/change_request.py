@@ -41,9 +41,13 @@ _NEARER = re.compile(
     r"\b(?:(?:anything|anywhere|something|somewhere|any|ones?|services?|help|support|places?|groups?)\b"
     r"(?:\W+\w+){0,3}?\W+(?:closer|nearer|nearby|more local|close by)|"
     r"(?:closer|nearer) (?:to )?(?:me|us|home|here|where (?:i|we) live)|(?:near|close to) (?:me|us|here|where (?:i|we) live)|"
-    # "those r too far" (development author D3); never "he went too far", "it's gone too far"
-    r"(?:those|these|they|theyre|they re|them|all of them|all of these|all of those|the services|the places)"
-    r"(?: r| are| re| all| seem| look| is| still)* (?:too|2|to|way too|a bit|quite|really) far)\b"
+    # "those r too far" (development author D3); never "he went too far", "it's gone too far", nor
+    # "they are way too far into the gang now" (the review): the list named, and nothing after "far"
+    # but where from or a request
+    r"(?:those|these|all of them|all of these|all of those|the services|the places|the ones|theyre all|they re all)"
+    r"(?: r| are| re| all| seem| look| is| still)* (?:too|2|to|way too|a bit|quite|really) far"
+    r"(?= away\b| from (?:me|us|home|here|where)\b| for (?:me|us)\b| to (?:travel|get|go)\b| any\b| got\b| have\b| is there\b|"
+    r" pls\b| please\b| tbh\b| lol\b|$))"
 )
 
 

@@ -133,11 +133,11 @@ OPENING_INTENTS = frozenset({"seek_help", "inform", "more_options", "ask_service
 OPENING_MISREADS = frozenset({"more_options", "ask_service_info", "parent_own_help", "ask_clinical_advice"})
 # Asked about, these keep their own reply ("does childline help with bullying?").
 _QUESTION_INTENTS = frozenset({"ask_service_info", "ask_clinical_advice"})
-# Medicine named: the no-medical-advice reply stands ("my son has adhd should he take meds").
-_MEDICINE = re.compile(
-    r"\b(?:take|taking|pills?|tablets?|meds|medicines?|medication|dose|doses|prescri\w+|drugs?|diagnos\w+|"
-    r"symptoms?|treatment|cure|normal)\b"
-)
+# Medicine named ("should i take any pills for my anxiety"): a question for a GP or a pharmacist,
+# whatever else the message says. Shared with the actions (actions/services.py).
+NAMES_A_MEDICINE = re.compile(r"\b(?:take|taking|pills?|tablets?|meds|medicines?|medication|dose|doses|prescri\w+|drugs?)\b")
+# ...and a diagnosis or treatment: read as medical advice, these keep that reply too ("is this normal").
+_DIAGNOSIS = re.compile(r"\b(?:diagnos\w+|symptoms?|treatment|cure|normal)\b")
 # A stricter guess than at the worry question, where a worry is what was asked for: at the start a
 # message may be anything ("my son" is no worry), so the model alone must be surer.
 OPENING_THRESHOLDS = GuessThresholds(trust=0.5, alone=0.6)
@@ -147,8 +147,8 @@ YOUNG_CARER = "young_carer"
 _A_QUESTION = re.compile(r"\?|^(?:what|whats|how|does|do|can|could|is|are|where|who|which|when|why|will|would|should)\b")
 
 
-def one_message_typed(event_names: Iterable[str]) -> bool:
-    """Has the user typed exactly one message since the session started (or the chat restarted)?
+def messages_typed(event_names: Iterable[str]) -> int:
+    """How many messages the user has typed since the session started (or the chat restarted)?
     `event_names`: the applied events' names ("user", "session_started", ...), so the Rasa policy
     and the action server, each with its own tracker, count alike."""
     typed = 0
@@ -157,7 +157,12 @@ def one_message_typed(event_names: Iterable[str]) -> bool:
             typed = 0
         elif name == "user":
             typed += 1
-    return typed == 1
+    return typed
+
+
+def one_message_typed(event_names: Iterable[str]) -> bool:
+    """Has the user typed exactly one message since the session started (or the chat restarted)?"""
+    return messages_typed(event_names) == 1
 
 
 def worry_told_first(text: str, parse_data: Mapping[str, Any] | None) -> str | None:
@@ -169,7 +174,7 @@ def worry_told_first(text: str, parse_data: Mapping[str, Any] | None) -> str | N
         return None
     if intent in _QUESTION_INTENTS and _A_QUESTION.search(normalise(text)):
         return None
-    if intent == "ask_clinical_advice" and _MEDICINE.search(normalise(text)):
+    if intent == "ask_clinical_advice" and (NAMES_A_MEDICINE.search(normalise(text)) or _DIAGNOSIS.search(normalise(text))):
         return None
     # DIET's reading as medical advice is the least sure of a worry: the rules' words alone
     # ("Harlow - grandparents, the kids live with us now" was family to the model: D6)

@@ -102,17 +102,30 @@ _NOT_ONLINE = re.compile(
 )
 
 
+# ...but not face to face said as what they cannot do: "which of these can i text? i cant do face to face"
+_NOT_FACE_TO_FACE = re.compile(
+    r"\b(?:cant|can t|cannot|can not|dont|don t|do not|wont|won t|not|no|never|hate|hates) (?:do |go |manage |cope with |want |like )?"
+    r"(?:face to face|face 2 face|f2f|in person)\b"
+)
+
+
 def wants_nothing_only_online(text: str) -> bool:
     """Does the message ask for services that are not (only) online ("face to face", "not online")?"""
-    return bool(_NOT_ONLINE.search(normalise(text)))
+    clean = normalise(text)
+    return bool(_NOT_ONLINE.search(clean)) and not _NOT_FACE_TO_FACE.search(clean)
 
 
 def parse_list_question(text: str) -> str | None:
     """One of KINDS when the message asks about the services shown, else None. Asking for
-    something not online is asking for other services, not which of these are online."""
+    something not online ("anythin face to face? dont want online") is asking for other services,
+    not which of these are online; other questions keep their answers ("are any open in person at
+    weekends?" is about hours)."""
+    kind = _list_question(text)
+    return None if kind == ONLINE and wants_nothing_only_online(text) else kind
+
+
+def _list_question(text: str) -> str | None:
     clean = normalise(text)
-    if wants_nothing_only_online(clean):
-        return None
     for kind, pattern in _NEEDS:
         if pattern.search(clean):
             return kind

@@ -200,6 +200,13 @@ def test_other_or_everything_inside_a_sentence_is_not_something_else(text):
     ("bit of sleep stuff, mainly low mood", "low_mood"),
     ("main thing is the bullying, also cant sleep", "bullying"),
     ("low mood and sleep", "sleep"),  # no main one said: as before
+    # never over a worry with its own help (the review)
+    ("mainly sad, my mum is abusive", "abuse"),
+    ("mostly sad but an older man online keeps asking her for nudes", "online_safety"),
+    ("mainly sleep, he is being groomed online", "online_safety"),
+    ("mostly stressed, he got stabbed last month", "trauma"),
+    ("mostly down since my dad died", "bereavement"),
+    ("mainly low mood and some self harm", "self_harm"),
 ])
 def test_the_worry_said_to_be_the_main_one(text, concern):
     assert parse_concern(text) == concern

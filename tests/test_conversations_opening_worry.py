@@ -85,7 +85,7 @@ def test_a_no_to_the_check_on_the_first_message_starts_the_questions_with_its_wo
     reply = chat.text("No")
     assert "Thanks for telling me" in reply and WHO in reply
     assert "Would you like me to find support near you?" not in reply
-    assert slots(bot, chat)["concern"] is not None
+    assert slots(bot, chat)["concern"] == "self_harm"  # the rules' reading of the message held
     replies = [chat.text(answer) for answer in ("young person", "14", "skip", "Watford")]
     assert all(WORRY_QUESTION not in reply for reply in replies)
     assert "Why I picked it" in replies[-1]

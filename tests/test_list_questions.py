@@ -32,6 +32,10 @@ from signposting.list_question import DIFFERENCE, HOURS, HOW_TO_GET_HELP, ONLINE
     ("whats the difference between these", DIFFERENCE),
     ("which one is best for me", DIFFERENCE),
     ("which one should i try", DIFFERENCE),
+    # "not online" beside another question keeps that question's answer (the review)
+    ("which of these can i text? i cant do face to face", TEXT),
+    ("are any of these open in person at weekends?", HOURS),
+    ("how do i refer him, he wont use apps", HOW_TO_GET_HELP),
 ])
 def test_questions_about_the_list(text, kind):
     assert parse_list_question(text) == kind
@@ -133,6 +137,7 @@ def test_nothing_shown_or_no_database_leaves_it_to_the_other_answers(monkeypatch
     ("anythin face to face? dont want online", True), ("any that arent online", True), ("in person please", True),
     ("she won't do online", True), ("he hates video calls", True), ("nothing online pls", True),
     ("can i use any of these online?", False), ("he is always online", False), ("more options", False),
+    ("which of these can i text? i cant do face to face", False),  # the review: face to face is what they cannot do
 ])
 def test_asking_for_something_not_online(text, wanted):
     from signposting.list_question import wants_nothing_only_online

@@ -48,7 +48,9 @@ def test_a_change_request_names_the_question_to_ask_again(text, target):
              "i made a mistake at school and now everyone hates me", "im not close to my mum",
              "they went too far", "my friend took a joke too far", "its gone too far now",
              # other services asked for beside "not near", no place named: more options (D7)
-             "none of these r near me, got anything else", "those are too far, any others?"],
+             "none of these r near me, got anything else", "those are too far, any others?",
+             # the review: said of people, not of the list
+             "they are way too far into the gang now", "they r too far behind at school", "they are too far gone"],
 )
 def test_other_messages_name_no_change(text):
     assert parse_change_target(text) is None
@@ -114,6 +116,12 @@ def test_saying_they_live_somewhere_else_is_told_from_the_list_not_being_near(te
     ("is there something for me as a parent too", False),
     ("anything for parents of kids with adhd", False),
     ("parent helpline?", False),
+    # the parent's own, in other words (the review)
+    ("any help for my own low mood", False),
+    ("support for single mums with anxiety", False),
+    ("anything for dads struggling with stress", False),
+    ("anything for my wife shes depressed", False),
+    ("anything for my son with autism", True),
 ])
 def test_services_asked_for_the_childs_worry_not_the_parents(text, childs):
     from actions.services import asks_for_services_for_the_childs_worry

@@ -45,8 +45,12 @@ def test_no_date_of_birth_where_none_is_a_real_one(text):
     # several children, and the one the answer is about (D6)
     ("the eldest is 17 but its the middle one im worried about, she's 13", 13, 13),
     ("my stepdaughter is 14 and my son is 10 but it's about the older one", 14, 14),
-    ("i have two, 8 and 12, its the younger one", 8, 8),
-    ("worried about my son hes 14 his sister is 10", 14, 14),
+    ("my twins are 8 and my eldest is 12, its the eldest", 12, 12),
+    # numbers that are no ages, and school years, are never the child meant (the review)
+    ("my son is 14 and im worried about him, hes been off school for 3 weeks", 14, 14),
+    ("im 15 and worried about exams in 3 weeks", 15, 15),
+    ("shes 14, im worried about her, shes lost 5 kg", 14, 14),
+    ("im 16, worried about my brother hes 12", 16, 16),
 ])
 def test_ages_as_adults_and_teenagers_write_them(text, low, high):
     age = parse_age(text)
@@ -72,6 +76,8 @@ def test_ages_as_adults_and_teenagers_write_them(text, low, high):
     ("SW - CiN team", "professional"),
     ("both me and his dad but im the one typing lol", "parent_carer"),
     ("me and my dad", "young_person"),  # a young person and their parent
+    ("my boyfriend hits me and his dad knows", "young_person"),  # the review: a disclosure, not a parent
+    ("he hurts me and his mum doesnt care", "young_person"),
     # the buttons' words misspelt, as a whole answer (D7)
     ("younge persen", "young_person"), ("parnt or carer", "parent_carer"), ("im a profesional", "professional"),
     ("I'm the one who needs the help, not a parent", "young_person"),
@@ -126,3 +132,9 @@ def test_full_stop_is_no_request_to_stop():
 
     assert not CONTROL_REQUEST.search("i m a parent carer full stop")
     assert CONTROL_REQUEST.search("stop") and CONTROL_REQUEST.search("please stop this")
+
+
+@pytest.mark.parametrize("text", ["im a patient", "im a paitent"])  # ("im a patent" is one slip from parent)
+def test_a_patient_is_no_parent_by_a_typo(text):
+    """The review: two slips from "im a parent" read a CAMHS patient as a parent."""
+    assert parse_role_typed(text) != "parent_carer"

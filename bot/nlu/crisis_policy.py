@@ -46,6 +46,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, Event, SlotSet, 
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.deterministic_policy import DeterministicPolicy
+from signposting.concern_reading import messages_typed
 from signposting.intent_evidence import LANGUAGE_NAMES, REPLACED_BY_WORDS_KEY, intent_as_guessed, without_accents
 from signposting.intents import CRISIS_INTENT, QUESTION_REPLIES
 from signposting.languages import language_named
@@ -473,7 +474,7 @@ def the_checked_message_opened_the_chat(tracker: DialogueStateTracker) -> bool:
     After a crisis reply the offer stays: the choice is theirs."""
     if tracker.get_slot("requested_slot") or tracker.get_slot("services_shown"):
         return False
-    return sum(isinstance(event, UserUttered) for event in tracker.applied_events()) == 2
+    return messages_typed(event.type_name for event in tracker.applied_events()) == 2  # that message, then "No"
 
 
 # A question about the chat that the risk layer answered with the check question ("is this
