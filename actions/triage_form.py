@@ -433,9 +433,11 @@ class ValidateTriageForm(FormValidationAction):
 
     def validate_school(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         text = str(value or "")
-        if text in SCHOOL_STATES and text != latest_text(tracker):
+        if text != latest_text(tracker) and (text in SCHOOL_STATES or (text and tracker.get_slot("school_urn"))):
             # Checked already: the form is active again after "different area" and re-validates
-            # its answers; "skipped" is not a school name, and "I couldn't find that school" would be wrong.
+            # its answers; "skipped" is not a school name, and "I couldn't find that school" would be
+            # wrong; a school found is not found again ("Thanks. I found Parmiter's School." after
+            # "i picked the wrong worry": a phone trial, session 28).
             return {"school": text}
         if explained_the_question("school", text, dispatcher):
             return {"school": None}

@@ -57,7 +57,9 @@ from signposting.responses import (
 )
 from signposting.settings import PROJECT_ROOT
 
-HELD_OUT = sorted((PROJECT_ROOT / "tests" / "typed_answers").glob("typed_T*.jsonl"))
+HELD_OUT = sorted(
+    (PROJECT_ROOT / "tests" / "typed_answers").glob("typed_T*.jsonl"), key=lambda path: int(path.stem.removeprefix("typed_T"))
+)  # by the author's number: T10 after T9
 QUESTIONS = ("first_message", "user_role", "age", "school", "area", "concern", "offer", "next_step")
 # Answers of the new concern labels are issue #12's concern taxonomy: reported apart.
 SEPARATE = {"concern"}

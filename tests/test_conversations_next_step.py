@@ -424,3 +424,15 @@ def test_asking_for_something_not_online_shows_more_without_the_online_only_ones
     assert "I've left out the ones you can only use online" in reply and LIST in reply
     new = list(slots(bot, chat)["services_shown"])[len(shown):]
     assert new and not set(new) & only_online
+
+
+def test_changing_the_worry_does_not_find_the_school_again(bot):  # noqa: F811
+    """A phone trial (session 28): "i picked the wrong worry can i go back" was answered with
+    "OK, let's change that", then "Thanks. I found Parmiter's School." again."""
+    chat = Conversation(bot.rasa_url)
+    for text in ["hi", "dad here", "15", "Parmiters", "wd25"]:
+        chat.say(text)
+    assert LIST in chat.text("low mood")
+    reply = chat.text("i picked the wrong worry can i go back")
+    assert "What are you worried about?" in reply and "I found" not in reply
+    assert slots(bot, chat)["school"] == "Parmiter's School"
