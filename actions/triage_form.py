@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -17,6 +18,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.directory import get_directory
 from services_db.gazetteer import AreaResolution
+from services_db.places import cities_of_the_nations
 from signposting.change_request import parse_change_target, without_target_words
 from signposting.concern_reading import OPENING_MISREADS, one_message_typed, read_concern, worry_told_first
 from signposting.intents import CRISIS_INTENT, NEVER_AN_ANSWER, NOT_A_SLOT_VALUE, NOT_AN_ANSWER, QUESTION_REPLIES
@@ -375,9 +377,10 @@ class ValidateTriageForm(FormValidationAction):
             for candidate in (text, words_after_a_leading_age(text)):
                 resolution = resolve_area(candidate, fuzzy=False) if candidate else None
                 if resolution and resolution.status == "found" and resolution.how != "england_town" and (
-                    candidate == text or settings.deployment.covers(resolution.area_code)
+                    candidate == text or settings.deployment.covers(resolution.area_code) or is_a_city_of_the_nations(resolution.place)
                 ):
-                    # after an age, only a place of ours: "im 14, logan" is a name, not Logan in Scotland (the review, session 27)
+                    # after an age, only a place of ours or a city of the other nations ("19, belfast"):
+                    # "im 14, logan" is a name, not Logan in Scotland (the review, session 27)
                     return self._confirm_if_changed("area", {"area": resolution.place}, dispatcher, tracker)
             resolution = resolve_area(said_as_home, fuzzy=False) if said_as_home else None
             # A place in two areas ("bishops stortford") is kept for the place question to ask
@@ -580,6 +583,15 @@ def told_a_worry_instead(tracker: Tracker, text: str) -> bool:
     extract_concern kept: the bot never thanks for a worry it dropped."""
     concern = worry_told(tracker, text)
     return concern is not None and tracker.get_slot("concern") in (None, concern)
+
+
+@lru_cache(maxsize=1)
+def _cities_of_the_nations() -> frozenset[str]:
+    return cities_of_the_nations()
+
+
+def is_a_city_of_the_nations(place: str | None) -> bool:
+    return bool(place) and normalise(place or "") in _cities_of_the_nations()
 
 
 def told_where_they_live(text: str) -> bool:

@@ -107,6 +107,19 @@ def place_name_rows(path: Path = PLACE_NAMES_FILE) -> list[dict[str, str]]:
     return [row for row in read_csv(path) if not row["excluded"].strip()]
 
 
+# The cities of Wales, Scotland and Northern Ireland, by GeoNames population: a name this big said
+# after an age ("19, belfast", "16 f glasgow": development author D7) is where they live, where a
+# village's name may be a person's ("im 14, logan": the review, session 27).
+CITY_POPULATION = 100_000
+
+
+def cities_of_the_nations(path: Path = PLACE_NAMES_FILE, at_least: int = CITY_POPULATION) -> frozenset[str]:
+    """The normalised names of the other nations' places of `at_least` people."""
+    return frozenset(
+        normalise(row["name"]) for row in place_name_rows(path) if row["area_code"] in NATIONS and int(row["population"] or 0) >= at_least
+    )
+
+
 def straddling_built_up_areas(rows: list[dict[str, str]], town_areas: dict[str, set[str]]) -> set[tuple[str, str]]:
     """(name, area) pairs to drop: a built-up area the ONS lists in several of our areas
     because it spills over a boundary, in an area where no other source places it. Hoddesdon

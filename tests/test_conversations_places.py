@@ -134,3 +134,21 @@ def test_tapping_a_place_option_is_never_read_as_another_language(bot):  # noqa:
     reply = chat.text("Braunstone (Leicester city)")
     assert "English" not in reply and "What has been going on?" in reply
     assert slots(bot, chat)["area_code"] == "leicester"
+
+
+@pytest.mark.parametrize(("typed", "nation"), [("19, belfast", "northern_ireland"), ("16 f glasgow", "scotland")])
+def test_a_city_of_another_nation_after_an_age_is_where_they_live(bot, typed, nation):  # noqa: F811
+    """D7: "19, belfast" and "16 f glasgow" gave the age, and the place was asked again."""
+    chat = Conversation(bot.rasa_url)
+    for text in ["hi", "young person"]:
+        chat.say(text)
+    chat.say(typed)
+    assert "Where do you live?" not in chat.text("skip")
+    assert slots(bot, chat)["area_code"] == nation
+
+
+def test_a_village_name_after_an_age_is_not_taken_as_where_they_live(bot):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    for text in ["hi", "young person", "im 14, logan"]:
+        chat.say(text)
+    assert "Where do you live?" in chat.text("skip")

@@ -353,3 +353,13 @@ def test_a_town_beside_a_county_or_city_word_settles_the_area(gazetteer, text, s
     (oadby)" got Leicester city, "stamford, lincs" was asked about Rutland."""
     result = gazetteer.resolve(text)
     assert (result.status, result.area_code) == (status, area)
+
+
+def test_the_cities_of_the_nations_are_only_the_big_ones():
+    """Said after an age ("19, belfast"), a city of the other nations is where they live; a village
+    ("im 14, logan") may be a person's name (development author D7; the review, session 27)."""
+    from services_db.places import cities_of_the_nations
+
+    cities = cities_of_the_nations()
+    assert {"belfast", "glasgow", "edinburgh", "cardiff", "swansea"} <= cities
+    assert "logan" not in cities and "keith" not in cities
