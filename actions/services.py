@@ -252,17 +252,10 @@ class ActionMoreServices(Action):
 
 
 def only_online(shown: tuple[str, ...]) -> tuple[str, ...]:
-    """The services not shown yet that can only be used online (`is_only_online`)."""
+    """The services not shown yet that can only be used online (`ServiceRecord.only_online`)."""
     directory = get_directory()
     services = directory.index.services if directory else ()
-    return tuple(service.id for service in services if is_only_online(service) and service.id not in shown)
-
-
-def is_only_online(service: Any) -> bool:
-    """Used online, by the user alone, with no phone or text line: Kooth, web pages, CEOP's form."""
-    routes = set(service.access_routes)
-    kinds = {contact.type for contact in service.contacts}
-    return "online" in routes and routes <= {"online", "self_referral"} and not kinds & {"phone", "text"}
+    return tuple(service.id for service in services if service.only_online and service.id not in shown)
 
 
 class ActionStartAgain(Action):
@@ -293,11 +286,9 @@ _SERVICES_FOR = re.compile(
 )
 
 
-# "should i take any pills for my anxiety", "is there anything i can take for sleep": medicine
-# questions keep the no-medical-advice reply (review, session 20): NAMES_A_MEDICINE.
-
-
 def asks_for_services_for_a_worry(text: str) -> bool:
+    """"any support for young carers"; never a medicine question ("is there anything i can take for
+    sleep" keeps the no-medical-advice reply: review, session 20)."""
     clean = normalise(text)
     return bool(_SERVICES_FOR.search(clean)) and not NAMES_A_MEDICINE.search(clean)
 

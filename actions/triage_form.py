@@ -159,15 +159,17 @@ def bot_actions(events: list[dict[str, Any]], skip: frozenset[str] = frozenset({
     return [e.get("name") or "" for e in events if e.get("event") == "action" and e.get("name") not in skip]
 
 
+def form_runs_now(tracker: Tracker) -> bool:
+    """Is the form reading the latest message, with nothing but the form's steps since it?"""
+    users = user_turns(tracker)
+    return bool(users) and all(name in FORM_STEPS for name in bot_actions(tracker.events[users[-1] + 1 :], skip=frozenset()))
+
+
 def form_asked_last(tracker: Tracker) -> bool:
     """Was the latest message a reply to the form's question, and is the form validating it now?"""
-    users = user_turns(tracker)
-    if not users:
+    if not form_runs_now(tracker):
         return False
-    events, last_user = tracker.events, users[-1]
-    if any(name not in FORM_STEPS for name in bot_actions(events[last_user + 1 :], skip=frozenset())):
-        return False
-    before = bot_actions(events[:last_user])
+    before = bot_actions(tracker.events[: user_turns(tracker)[-1]])
     # After "Sorry, I didn't get that" (or "OK."), action_not_understood asked the form's question
     # again: "yeah go on", then "no" at the school question, is still an answer to it.
     return bool(before) and before[-1] in ("triage_form", NOT_UNDERSTOOD_ACTION)
@@ -238,12 +240,6 @@ def answer_held_by_the_check(tracker: Tracker) -> dict[str, Any]:
 # settle them (the user said no to the check question, or that they are safe).
 HOLDING_STEPS = frozenset({CHECK_RISK, *CRISIS_FIRST_STEP.values()})
 SETTLING_STEPS = frozenset({CHECK_OK, GLAD_YOU_ARE_SAFE, GLAD_CHILD_IS_SAFE, GLAD_THEY_ARE_SAFE})
-
-
-def form_runs_now(tracker: Tracker) -> bool:
-    """Is the form reading the latest message, with nothing but the form's steps since it?"""
-    users = user_turns(tracker)
-    return bool(users) and all(name in FORM_STEPS for name in bot_actions(tracker.events[users[-1] + 1 :], skip=frozenset()))
 
 
 def text_held_by_the_crisis_steps(tracker: Tracker, passed_over: bool = False) -> str | None:

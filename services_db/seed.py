@@ -72,6 +72,13 @@ class ServiceRecord:
     contacts: tuple[ContactRecord, ...] = field(default_factory=tuple)
     no_upper_age: bool = False  # the source says there is no upper age (else null max_age = unstated)
 
+    @property
+    def only_online(self) -> bool:
+        """Used online, by the user alone, with no phone or text line: Kooth, web pages, CEOP's form."""
+        routes = set(self.access_routes)
+        kinds = {contact.type for contact in self.contacts}
+        return "online" in routes and routes <= {"online", "self_referral"} and not kinds & {"phone", "text"}
+
 
 @dataclass
 class _Checker:

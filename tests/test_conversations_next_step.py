@@ -414,10 +414,9 @@ def test_asking_for_help_with_another_worry_searches_for_it_not_for_the_parent(b
 def test_asking_for_something_not_online_shows_more_without_the_online_only_ones(bot, typed):  # noqa: F811
     """D5: "anythin face to face? dont want online" got "None of the services I showed you can be
     used online"; "any that arent online" got more services with Kooth, online only, first."""
-    from actions.services import is_only_online
     from services_db.seed import load_service_records
 
-    only_online = {service.id for service in load_service_records() if is_only_online(service)}
+    only_online = {service.id for service in load_service_records() if service.only_online}
     chat = results(bot)
     shown = list(slots(bot, chat)["services_shown"])
     reply = chat.text(typed)

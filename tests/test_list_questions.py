@@ -146,9 +146,8 @@ def test_asking_for_something_not_online(text, wanted):
 
 
 def test_only_online_services_are_the_ones_with_no_other_way_in():
-    from actions.services import is_only_online
     from services_db.seed import load_service_records
 
-    online = {service.id for service in load_service_records() if is_only_online(service)}
+    online = {service.id for service in load_service_records() if service.only_online}
     assert {"hwe-kooth-herts", "llr-kooth", "nat-ceop"} <= online
     assert not online & {"nat-childline", "nat-shout", "hwe-hpft-camhs"}  # a phone line, a text line, a referral
