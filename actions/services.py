@@ -15,7 +15,7 @@ from actions.directory import get_directory
 from actions.feedback import ask_helpful_once
 from actions.keep_going import offer_next_step
 from actions.render import card_values
-from actions.triage_form import concern_in, latest_text, resolve_area
+from actions.triage_form import concern_in, latest_text, resolve_area, text_answered_now
 from services_db.opening import london_now
 from services_db.query import SearchRequest, SearchResult, find_services
 from signposting.change_request import (
@@ -322,7 +322,7 @@ class ActionChangeAnswer(Action):
         return "action_change_answer"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
-        text = latest_text(tracker)
+        text = text_answered_now(tracker)
         # Issue #12 (12e): "different area", "can I change the age": the question to ask again.
         # Its own words are not read as an answer ("another area" is not "somewhere else").
         target = parse_change_target(text)

@@ -62,6 +62,20 @@ def latest_text(tracker: Tracker) -> str:
     return (tracker.latest_message or {}).get("text") or ""
 
 
+def text_answered_now(tracker: Tracker) -> str:
+    """The latest message, or, when it is the "No" to the check question, the message the check
+    question was about: "oops i said 13 im 15" got the check question and, after "No", the crisis
+    policy has it answered as it would have been (bot/nlu/crisis_policy.py)."""
+    users = user_turns(tracker)
+    if (
+        len(users) >= 2
+        and bot_actions(tracker.events[users[-1] + 1 :], _BOOKKEEPING)[:1] == [CHECK_OK]
+        and bot_actions(tracker.events[users[-2] + 1 : users[-1]], _BOOKKEEPING) == [CHECK_RISK]
+    ):
+        return str(tracker.events[users[-2]].get("text") or "")
+    return latest_text(tracker)
+
+
 def concern_in(tracker: Tracker, text: str, rules_read: str | None = None) -> str | None:
     """The worry `text` told: the rules (on `rules_read` when given: the text without words that
     tell no worry), helped by the concern model's guess kept in the parse data of the message

@@ -92,6 +92,7 @@ NEXT_STEP_SERVED: dict[str, tuple[tuple[str, frozenset[str] | None], ...]] = {
     # "thanks, bye" and "ok ta" both end the chat kindly.
     "goodbye": ((GOODBYE, _ANY), (STOP, _ANY), (THANKS_REPLY, _ANY)),
 }
+CHANGE_ANSWER_ACTION = "action_change_answer"  # one answer changed, or its question asked again, after the list
 # Reported label by label too (figures only: the labels are the brief's, not the texts).
 BY_LABEL = ("first_message", "next_step")
 
@@ -122,6 +123,9 @@ class Outcome:
     # was the answer kept then, or lost? None when no crisis reply came (reported apart: the crisis
     # reply for an everyday answer is a worse turn than the check question, but nothing may be lost).
     after_safe: bool | None = None
+    # A next step served by changing one answer, not by the request's own reply (`_served_by_a_change`):
+    # reported, so the figure by the first judge can be read off.
+    by_a_change: bool = False
 
 
 def read_answers(paths: Iterable[Path]) -> list[Answer]:
@@ -164,6 +168,31 @@ def prefix(question: str, role: str) -> list[str]:
 def _area_ok(expected: str, slots: dict[str, Any]) -> bool:
     code = slots.get("area_code")
     return code == "national" if expected in NATIONAL_EXPECTED else code == expected
+
+
+def served_as_asked(label: str, intent: str | None, actions: list[str]) -> bool:
+    """Did the bot answer the next step's request with the request's own reply?"""
+    return any(reply in actions and (intents is None or intent in intents) for reply, intents in NEXT_STEP_SERVED[label])
+
+
+# Answers the conversation gave before the next step (`prefix`), as the slots hold them.
+def _answers_before_the_list(role: str) -> dict[str, str]:
+    return {"age": AGE_ANSWER.get(role, "14"), "area": AREA_ANSWER, "concern": CONCERN_ANSWER.replace(" ", "_")}
+
+
+def _served_by_a_change(label: str, role: str, slots: dict[str, Any], actions: list[str]) -> bool:
+    """A request to start again or for more options that the change of one answer served: "i put
+    the wrong age, can i redo it" asked the age again, keeping the other answers; "any others in the
+    Hinckley area?" and "anything for anxiety instead" searched there, or for that. Starting again
+    is served by an answer asked again or changed; more options only by a new search (a new place
+    or worry), never by a question asked again."""
+    if CHANGE_ANSWER_ACTION not in actions:
+        return False
+    before = _answers_before_the_list(role)
+    changed = {slot for slot, value in before.items() if slots.get(slot) != value}  # asked again (None) or new
+    if label == "start_again":
+        return bool(changed)
+    return label == "more_options" and any(slots.get(slot) is not None for slot in changed & {"area", "concern"})
 
 
 def judge(answer: Answer, slots: dict[str, Any], intent: str | None, actions: list[str], active_loop: str | None) -> bool:
@@ -215,9 +244,8 @@ def judge(answer: Answer, slots: dict[str, Any], intent: str | None, actions: li
             return started
         return not started and not crisis and not (NOT_UNDERSTOOD | {NOT_UNDERSTOOD_ACTION}) & set(actions)
     if question == "next_step":
-        ways = NEXT_STEP_SERVED[expected["intent"]]
-        served = any(reply in actions and (intents is None or intent in intents) for reply, intents in ways)
-        return served and not crisis
+        served = served_as_asked(expected["intent"], intent, actions)
+        return (served or _served_by_a_change(expected["intent"], answer.asker_role, slots, actions)) and not crisis
     raise ValueError(question)
 
 
@@ -314,7 +342,8 @@ async def ask(agent, answer: Answer, events: list[Any]) -> Outcome:  # type: ign
     choice_offered = None
     if not understood and answer.question == "area" and len(slots.get("area_options") or []) > 1:
         choice_offered = await _a_choice_gives(agent, list(tracker.events), slots["area_options"][1:], answer.expected["area"])
-    return Outcome(answer, understood, got, reply, after_check, choice_offered, after_safe)
+    by_a_change = answer.question == "next_step" and understood and not served_as_asked(answer.expected["intent"], intent, actions)
+    return Outcome(answer, understood, got, reply, after_check, choice_offered, after_safe, by_a_change)
 
 
 async def _a_choice_gives(agent, events: list[Any], choices: list[str], expected: str) -> bool:  # type: ignore[no-untyped-def]
@@ -392,6 +421,10 @@ def report(outcomes: list[Outcome], show_failures: int) -> list[str]:
         if labels:
             lines.append(f"  {question} by label: " + ", ".join(
                 f"{label} {sum(o.understood for o in rows)}/{len(rows)}" for label, rows in sorted(labels.items())))
+    changed = sum(o.by_a_change for o in outcomes)
+    if changed:
+        lines.append(f"  next_step: {changed} understood by changing one answer (starting again: the answer asked again "
+                     "or changed; more options: a new search); the judge before session 29 did not count them")
     checked = [o for o in outcomes if o.after_check is not None]
     lines.append(f"\nThe check question came instead of the next step for {len(checked)} answers; "
                  f"after 'No', {sum(bool(o.after_check) for o in checked)} were kept as the author meant.")

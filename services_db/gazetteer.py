@@ -315,6 +315,9 @@ class Gazetteer:
         named = _areas_named(words, span)
         if named & {e.area_code for e in entries}:
             entries = [e for e in entries if e.area_code in named]
+        ruled_out = _areas_named(words, span, negated=True)  # "newport, the one in essex not wales"
+        if ruled_out and {e.area_code for e in entries} - ruled_out:
+            entries = [e for e in entries if e.area_code not in ruled_out]
         areas = list(dict.fromkeys(e.area_code for e in entries))
         if len(areas) == 1:
             status = "outside" if areas[0] == NATIONAL else "found"
@@ -364,12 +367,24 @@ def _said_as_place(words: list[str], span: _Span) -> bool:
     return all(word in FILLER for word in rest)
 
 
-def _areas_named(words: list[str], span: _Span | None) -> set[str]:
-    """Areas named by a county or nation word outside the matched name ("Newport, Wales")."""
+# Before a county or nation word, these rule it out: "newport, not the welsh one", "bangor not wales".
+_NOT = frozenset({"not", "nt", "isnt", "never"})
+# Said of a nation as an adjective: "not the welsh one".
+_NATION_ADJECTIVES = {"welsh": "wales", "scottish": "scotland", "scots": "scotland", "irish": "northern_ireland"}
+
+
+def _areas_named(words: list[str], span: _Span | None, negated: bool = False) -> set[str]:
+    """Areas named by a county or nation word outside the matched name ("Newport, Wales"); with
+    `negated`, those ruled out ("newport, the one in essex not wales", "not the welsh one")."""
     named = set()
     for other in _spans(words, max_n=2):
         if span is not None and other.start < span.end and span.start < other.end:
             continue
-        if other.gram in AREA_WORDS:
-            named.add(AREA_WORDS[other.gram])
+        area = AREA_WORDS.get(other.gram) or (_NATION_ADJECTIVES.get(other.gram) if negated else None)
+        if area is None:
+            continue
+        before = words[max(0, other.start - 2) : other.start]
+        said_not = bool(before) and (before[-1] in _NOT or (len(before) == 2 and before[0] in _NOT and before[1] == "the"))
+        if said_not == negated:
+            named.add(area)
     return named

@@ -54,7 +54,13 @@ KINDS = {
 }
 # Nation places are minor too: "Barry", "Hamilton" and "Livingston" are also people's names.
 MINOR_KINDS = frozenset({"place", "nation_place"})
-NATION_NAMES = {"wales": "wales", "cymru": "wales", "scotland": "scotland", "northern ireland": "northern_ireland"}
+NATION_NAMES = {
+    "wales": "wales", "cymru": "wales", "scotland": "scotland", "northern ireland": "northern_ireland",
+    # The six counties of Northern Ireland, said with "county" or "co" ("Bangor, County Down": a
+    # development answer, D6); without it "down" and "derry" are everyday words or a city's name.
+    **{f"{prefix} {county}": "northern_ireland" for prefix in ("county", "co")
+       for county in ("antrim", "armagh", "down", "fermanagh", "londonderry", "derry", "tyrone")},
+}
 # Words that say which area an ambiguous name means ("Newport, Essex"); the option labels
 # use them, so every option the bot offers resolves to its own area.
 AREA_WORDS = {

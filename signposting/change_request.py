@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from signposting.list_question import asks_for_other_services
 from signposting.text import normalise
 
 # Checked in this order: "the age of my school" is rare, "school area" means the area.
@@ -77,13 +78,26 @@ def without_target_words(text: str, target: str | None) -> str:
     return pattern.sub(" ", normalise(text))
 
 
-# Other services asked for beside "too far" or "not near": "none of these r near me, got anything
-# else" wants more services (D7; held-out T8 lost one to the "how the list was made" reply).
-_ASKS_FOR_OTHERS = re.compile(
-    r"\b(?:any ?others?|anything else|something else|any more|anymore|more options|other (?:ones|services|options|places))\b"
-)
+# Other services asked for beside "too far" or "not near" (`asks_for_other_services`): "none of these
+# r near me, got anything else" wants more services (D7; held-out T8 lost one to the "how the list
+# was made" reply).
 # ...unless a place is named: "any others closer to oakham" searches there.
 _NEARER_TO_A_PLACE = re.compile(r"\b(?:closer|nearer|near|close) to (?!me\b|us\b|home\b|here\b|where\b)\w+")
+
+
+# Saying an answer given was wrong, without naming which: "oops i said 13 im 15", "my bad, typo".
+_CORRECTION = re.compile(
+    r"\b(?:(?:i|we) (?:said|put|typed|wrote|entered|pressed|clicked|picked) (?:\d+|(?:the |a )?wrong)|oops|typo|my bad|"
+    r"(?:i|we) (?:got|did|typed|put) (?:it|that|one) wrong)\b"
+)
+
+
+def corrects_an_answer(text: str) -> bool:
+    """Does the message ask to change an answer, or say one was wrong ("oops i said 13 im 15",
+    "none of them r near me")? After "No" to the check question, the change is made as it would
+    have been without the check (bot/nlu/crisis_policy.py)."""
+    clean = normalise(text)
+    return parse_change_target(clean) is not None or bool(_CORRECTION.search(clean))
 
 
 def parse_change_target(text: str) -> str | None:
@@ -92,7 +106,7 @@ def parse_change_target(text: str) -> str | None:
     somewhere nearer is about the area, unless it asks for other services, with no place named."""
     clean = normalise(text)
     if asks_for_somewhere_nearer(clean):
-        if _ASKS_FOR_OTHERS.search(clean) and not _NEARER_TO_A_PLACE.search(clean) and not names_somewhere_else(clean):
+        if asks_for_other_services(clean) and not _NEARER_TO_A_PLACE.search(clean) and not names_somewhere_else(clean):
             return None
         return "area"
     if not _CHANGE.search(clean):

@@ -115,12 +115,28 @@ def wants_nothing_only_online(text: str) -> bool:
     return bool(_NOT_ONLINE.search(clean)) and not _NOT_FACE_TO_FACE.search(clean)
 
 
+# Other services asked for in so many words: "any others? I've already referred to all of those"
+# (development author D2) wants more services, not how to reach the ones shown.
+_ASKS_FOR_OTHERS = re.compile(
+    r"\b(?:any ?others?|anything else|something else|any more|anymore|more options|other (?:ones|services|options|places))\b"
+)
+
+
+def asks_for_other_services(text: str) -> bool:
+    """Does the message ask for services other than those shown ("any others", "anything else")?"""
+    return bool(_ASKS_FOR_OTHERS.search(normalise(text)))
+
+
 def parse_list_question(text: str) -> str | None:
     """One of KINDS when the message asks about the services shown, else None. Asking for
     something not online ("anythin face to face? dont want online") is asking for other services,
     not which of these are online; other questions keep their answers ("are any open in person at
-    weekends?" is about hours)."""
+    weekends?" is about hours). So is asking for others with a question beside it ("any others?
+    I've already referred to all of those", "any others that are open weekends": the new cards
+    say how to reach each one and when it is open)."""
     kind = _list_question(text)
+    if kind is None or asks_for_other_services(text):
+        return None
     return None if kind == ONLINE and wants_nothing_only_online(text) else kind
 
 

@@ -128,7 +128,7 @@ _AGE_IN_WORDS = re.compile(
 _AGE_CONTEXT = re.compile(
     r"\b(?:i m|im|i am|am|aged?|he s|hes|he is|she s|shes|she is|they re|they are|"
     r"(?:son|daughter|child|kid|boy|girl|teen|teenager|stepson|stepdaughter) is|turned|turning)\s"
-    r"(?:only |just |nearly |almost )?(\d{1,2}|[a-z]+(?: [a-z]+)?)\b"
+    r"(?:only |just |nearly |almost |actually |really )?(\d{1,2}|[a-z]+(?: [a-z]+)?)\b"
     r"|\b(\d{1,2})\s?(?:years? old|yrs? old|yo|year old|y o)\b"
 )
 
@@ -1086,7 +1086,9 @@ _FILLER_WORDS = re.compile(r"\b(?:please|pls|plz|thanks|thank you|ta|sorry|tbh|l
 # Said to a question that is only a choice (the offer, "Did this help?"), not to a safety question.
 _LOOSE_FILLER_WORDS = re.compile(r"\b(?:x+|for now)\b")
 # A no to a choice only ("maybe another time" is no answer to "Are you thinking about hurting yourself?").
-_LOOSE_NO = re.compile(r"(?:maybe )?(?:another|next) (?:time|day)|maybe another time|not this time")
+# "allow it" is London slang for "leave it" (development author T1): a no to a choice, never to
+# "Are you safe right now?" or the check question.
+_LOOSE_NO = re.compile(r"(?:maybe )?(?:another|next) (?:time|day)|maybe another time|not this time|(?:nah |na )?allow (?:it|that)")
 
 
 def declined_in_so_many_words(text: str) -> bool:
@@ -1143,7 +1145,9 @@ _YES = re.compile(  # optionally after a first yes: "yeah go on", "ok sure", "ye
     r"that d be (?:very |really |so )?(?:good|great|helpful)|"
     r"find support|find help|help me|i would like that|id like that|i d like that|i would|id like to|"
     r"yes find support|yes i would|yes i do|go on then|ok then|alright then|sure thing|please do|👍|"
-    r"obviously|obvs|ofc|course|yes obviously|yes ofc|yes of course|obviously yes|of course yes|ofc yes)"
+    r"obviously|obvs|ofc|course|yes obviously|yes ofc|yes of course|obviously yes|of course yes|ofc yes|"
+    # slang for yes (development author T1): a yes to the check question gets the crisis reply
+    r"bet|say less)"
 )
 # Yes and no in the languages most spoken here after English (Polish, Urdu/Hindi/Punjabi,
 # Romanian, Portuguese, Spanish, Turkish, French, German), alone or with their "please" or

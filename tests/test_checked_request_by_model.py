@@ -26,7 +26,7 @@ def after_no(domain, message: UserUttered, *after: str, earlier: tuple = (), in_
 
 @pytest.mark.parametrize(("text", "label", "first", "then"), [
     ("show me a few more pls", "more_options", "action_more_services", "action_listen"),
-    ("oops i said 13 im 15 can we redo", "start_again", "utter_start_again", "action_start_again"),
+    ("can we redo it for my other son", "start_again", "utter_start_again", "action_start_again"),
     ("can someone ring me back", "talk_to_a_person", "utter_talk_to_person", "utter_offer_more"),
     ("pop it on paper for nan", "print", "utter_request_print", "utter_offer_more"),
     ("ill call them monday cheers", "closing", "utter_thanks_reply", "action_listen"),
@@ -35,6 +35,22 @@ def after_no(domain, message: UserUttered, *after: str, earlier: tuple = (), in_
 def test_the_request_read_by_the_model_is_answered_after_the_no(domain, text, label, first, then):  # noqa: F811
     assert next_crisis_action(after_no(domain, checked(text, label))) == first
     assert next_crisis_action(after_no(domain, checked(text, label), first)) == then
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("oops i said 13 im 15 can we redo", "start_again"),  # the age given: changed, the other answers kept
+    ("oops i said 13 im 15", "other"),
+    ("none of them r near me", "more_options"),  # how the list was made (D1)
+])
+def test_a_correction_is_made_after_the_no_whatever_the_model_read(domain, text, label):  # noqa: F811
+    assert next_crisis_action(after_no(domain, checked(text, label))) == "action_change_answer"
+    assert next_crisis_action(after_no(domain, checked(text, label), "action_change_answer")) == "action_listen"
+
+
+def test_a_correction_with_risk_words_is_not_taken_as_one(domain):  # noqa: F811
+    message = checked("oops i said 13 im 15 and i want to die", "other")
+    message.parse_data["risk"]["lexicon_categories"] = ["suicidal"]
+    assert next_crisis_action(after_no(domain, message)) != "action_change_answer"
 
 
 def test_a_closing_after_earlier_distress_is_not_taken(domain):  # noqa: F811

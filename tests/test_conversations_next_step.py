@@ -378,12 +378,37 @@ def test_more_options_read_by_the_model_is_served_after_the_check(bot, typed):  
     assert last_buttons(messages)  # the next step's buttons: never a dead end
 
 
-def test_a_no_to_the_check_after_the_list_offers_the_next_step(bot):  # noqa: F811
+def test_a_correction_that_got_the_check_is_made_after_no(bot):  # noqa: F811
+    """D5: "oops i said 13 im 15" got the check question, and after "No" only the next step
+    (session 28): the correction was lost. Now it is made, as without the check (session 29)."""
     chat = results(bot)
-    assert CHECK_QUESTION in texts(chat.say("oops i said 13 im 15"))  # D5: the check, then the search offered again
-    reply = texts(chat.say("No"))
+    assert CHECK_QUESTION in texts(chat.say("oops i said 13 im 15"))  # what this test is about
+    messages = chat.say("No")
+    reply = texts(messages)
     assert "Would you like me to find support near you?" not in reply
-    assert "What would you like to do next?" in reply or "Thanks, I've changed that" in reply
+    assert "Thanks, I've changed that" in reply and LIST in reply
+    assert slots(bot, chat)["age"] == "15"
+    assert last_buttons(messages) == NEXT_STEP_BUTTONS
+
+
+def test_services_nearer_asked_for_after_the_check_get_how_the_list_was_made(bot):  # noqa: F811
+    """D1: "none of them r near me" got the check question; after "No", only the next step."""
+    chat = results(bot)
+    assert CHECK_QUESTION in texts(chat.say("none of them r near me"))
+    messages = chat.say("No")
+    assert "I look for services that cover Watford" in texts(messages)
+    assert last_buttons(messages) == NEXT_STEP_BUTTONS
+    assert slots(bot, chat)["area"] == "Watford"
+
+
+def test_asking_for_others_beside_a_question_shows_other_services(bot):  # noqa: F811
+    """D2: "any others? I've already referred to all of those" got how to reach the ones shown."""
+    chat = results(bot)
+    shown = list(slots(bot, chat)["services_shown"])
+    reply = chat.text("any others? I've already referred to all of those")
+    assert "Here is how to get help from each one" not in reply
+    new = list(slots(bot, chat)["services_shown"])[len(shown):]
+    assert new and not set(new) & set(shown)
 
 
 @pytest.mark.parametrize("typed", ["i picked the wrong worry can i go back", "can i change the worry"])

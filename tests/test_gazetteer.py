@@ -101,3 +101,26 @@ def test_a_village_of_ours_not_said_as_a_place_is_never_called_outside(directory
 def test_a_name_after_worried_about_is_not_a_place(directory, text):
     """Found in review: "about" alone made "Heather" a Leicestershire village."""
     assert directory.gazetteer.resolve(text, fuzzy=False).status == "unknown"
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    ("newport, the one in essex not wales", "west_essex"),  # development author D7
+    ("bangor not wales", "northern_ireland"),
+    ("Bangor, County Down", "northern_ireland"),  # development author D6: a county of Northern Ireland settles it
+    ("co. antrim", "northern_ireland"),
+    ("county tyrone", "northern_ireland"),
+])
+def test_a_county_or_nation_said_or_ruled_out_settles_a_shared_name(directory, text, area):
+    resolution = directory.gazetteer.resolve(text)
+    assert (resolution.status, resolution.area_code) in (("found", area), ("outside", area))
+
+
+def test_a_nation_ruled_out_leaves_the_other_choices(directory):
+    resolution = directory.gazetteer.resolve("newport not the welsh one")
+    assert resolution.status == "ambiguous" and not any("Wales" in option for option in resolution.options)
+    assert any("Essex" in option for option in resolution.options)
+
+
+@pytest.mark.parametrize("text", ["down", "going down"])
+def test_a_county_word_without_county_is_no_place(directory, text):
+    assert directory.gazetteer.resolve(text).area_code != "northern_ireland"

@@ -58,6 +58,11 @@ def test_questions_about_the_list(text, kind):
     # showed you can be used online" to "anythin face to face? dont want online")
     "anythin face to face? dont want online",
     "any that arent online?",
+    # asking for others beside a question is asking for more services (D2: "any others? I've
+    # already referred to all of those" got how to reach the ones shown)
+    "any others? I've already referred to all of those",
+    "any others that are open weekends",
+    "anything else that doesnt need a referral?",
 ])
 def test_other_messages_are_not(text):
     assert parse_list_question(text) is None
@@ -151,3 +156,13 @@ def test_only_online_services_are_the_ones_with_no_other_way_in():
     online = {service.id for service in load_service_records() if service.only_online}
     assert {"hwe-kooth-herts", "llr-kooth", "nat-ceop"} <= online
     assert not online & {"nat-childline", "nat-shout", "hwe-hpft-camhs"}  # a phone line, a text line, a referral
+
+
+@pytest.mark.parametrize(("text", "others"), [
+    ("any others?", True), ("anything else", True), ("are there other services", True), ("any more pls", True),
+    ("which of these are open weekends", False), ("can i text any of them", False),
+])
+def test_asking_for_other_services(text, others):
+    from signposting.list_question import asks_for_other_services
+
+    assert asks_for_other_services(text) is others

@@ -127,3 +127,21 @@ def test_services_asked_for_the_childs_worry_not_the_parents(text, childs):
     from actions.services import asks_for_services_for_the_childs_worry
 
     assert asks_for_services_for_the_childs_worry(text) is childs
+
+
+@pytest.mark.parametrize(("text", "corrects"), [
+    ("oops i said 13 im 15", True),  # development author D5: got the check question, then lost after "No"
+    ("i put 13 but hes 12", True),
+    ("i pressed the wrong button", True),
+    ("my bad, typo", True),
+    ("none of them r near me", True),  # somewhere nearer asks about the area (parse_change_target)
+    ("i put the wrong age", True),
+    ("i said i was fine", False),
+    ("she said she wants to die", False),
+    ("do it again for his brother", False),
+    ("ill call them on monday thanks", False),
+])
+def test_saying_an_answer_was_wrong(text, corrects):
+    from signposting.change_request import corrects_an_answer
+
+    assert corrects_an_answer(text) is corrects

@@ -71,6 +71,8 @@ def test_no_age_in_text_is_none(text):
         ("wait i'm in year 10 not 9", (14, 15)),
         ("she is twelve", (12, 12)),
         ("my 14 year old won't talk to me", (14, 14)),
+        ("i said 14 but im actually 15", (15, 15)),  # the age said last is the one meant
+        ("oops i said 13 im 15", (15, 15)),
     ],
 )
 def test_ages_mentioned_in_passing_are_found(text, expected):

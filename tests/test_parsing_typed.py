@@ -118,6 +118,7 @@ def test_places_are_not_declines(text):
         ("not rn", "no"), ("not at the moment thanks", "no"), ("s", None), ("dad", None),
         ("yeah go on", "yes"), ("ok sure", "yes"), ("yeah im fine", None), ("yeah nah", None),
         ("Yes, that would be very helpful, thank you.", "yes"),
+        ("bet", "yes"), ("say less", "yes"), ("i bet", None),  # slang (development author T1)
     ],
 )
 def test_yes_or_no_to_the_offer(text, answer):
@@ -549,3 +550,11 @@ def test_a_school_after_the_age_is_no_place():
     from signposting.parsing import place_said_as_home
 
     assert place_said_as_home("14 and i am at st peters") is None
+
+
+@pytest.mark.parametrize("text", ["allow it", "nah allow it", "allow that"])
+def test_allow_it_is_a_no_to_a_choice_only(text):
+    """London slang for "leave it" (development author T1): a no to the offer, never read as a no
+    to "Are you safe right now?" or the check question."""
+    assert parse_yes_no(text, loose=True) == "no"
+    assert parse_yes_no(text) is None

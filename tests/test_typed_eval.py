@@ -204,3 +204,28 @@ def test_the_request_answered_is_the_next_step_models_reading_when_it_stood_over
     served = judge(answer("next_step", {"intent": "other_language"}), {}, request_answered("describe_concern", read),
                    ["action_cannot_do_yet"], None)
     assert served
+
+
+@pytest.mark.parametrize(
+    ("expected", "slots", "right"),
+    [
+        # "i put the wrong age, can i redo it": the age asked again, the other answers kept
+        ("start_again", {"age": None, "area": "Watford", "concern": "low_mood"}, True),
+        # "sorry put wrong age hes 11 not 14": changed, and searched again
+        ("start_again", {"age": "11", "area": "Watford", "concern": "low_mood"}, True),
+        # "What would you like to change?": nothing changed, nothing asked again
+        ("start_again", {"age": "14", "area": "Watford", "concern": "low_mood"}, False),
+        # "any others in the Hinckley area?": a new search there
+        ("more_options", {"age": "14", "area": "Hinckley", "concern": "low_mood"}, True),
+        # "anything for anxiety instead"
+        ("more_options", {"age": "14", "area": "Watford", "concern": "worry"}, True),
+        # the area asked again is no more options
+        ("more_options", {"age": "14", "area": None, "concern": "low_mood"}, False),
+        ("more_options", {"age": "15", "area": "Watford", "concern": "low_mood"}, False),
+        ("goodbye", {"age": None, "area": "Watford", "concern": "low_mood"}, False),
+    ],
+)
+def test_a_change_of_one_answer_serves_starting_again_and_a_new_search_more_options(expected, slots, right):
+    actions = ["action_change_answer", "triage_form"]
+    assert judge(answer("next_step", {"intent": expected}), slots, "change_answer", actions, None) is right
+    assert not judge(answer("next_step", {"intent": expected}), slots, "change_answer", ["action_not_understood"], None)

@@ -46,6 +46,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, Event, SlotSet, 
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.deterministic_policy import DeterministicPolicy
+from signposting.change_request import corrects_an_answer
 from signposting.concern_reading import messages_typed
 from signposting.intent_evidence import LANGUAGE_NAMES, REPLACED_BY_WORDS_KEY, intent_as_guessed, without_accents
 from signposting.intents import CRISIS_INTENT, QUESTION_REPLIES
@@ -506,6 +507,7 @@ MODEL_REQUEST_REPLIES = {
     "print": REQUEST_PRINT_REPLY, "more_options": MORE_SERVICES,
 }
 UTTER_GOODBYE = GOODBYE_REPLY
+CHANGE_ANSWER = "action_change_answer"
 # The risk model's kinds of harm to oneself: a checked message it placed there is no goodbye.
 SELF_HARM_KINDS = frozenset({"suicidal", "self_harm", "overdose", "danger_overdose"})
 
@@ -516,6 +518,10 @@ def reply_as_the_model_reads_it(tracker: DialogueStateTracker, checked: UserUtte
     if not tracker.get_slot("services_shown"):
         return None
     text = checked.text or ""
+    if corrects_an_answer(text) and not (checked.parse_data.get("risk") or {}).get("lexicon_categories"):
+        # "oops i said 13 im 15", "none of them r near me" (development authors D1, D5): the change
+        # action reads the checked message (actions/services.py) as it would have without the check.
+        return CHANGE_ANSWER
     label = request_read_after_the_check(checked.parse_data or {}, text)
     if label == "closing":
         risk = checked.parse_data.get("risk") or {}
@@ -578,7 +584,10 @@ def after_a_checked_request(tracker: DialogueStateTracker) -> str | None:
         return START_AGAIN_ACTION
     if recent == [UTTER_CHECK_OK, REQUEST_REPLIES[START_AGAIN], START_AGAIN_ACTION]:
         return TRIAGE_FORM
-    if recent[-2:] in ([UTTER_CHECK_OK, REQUEST_REPLIES[THANKS]], [UTTER_CHECK_OK, UTTER_GOODBYE], [UTTER_CHECK_OK, MORE_SERVICES]):
+    if recent[-2:] in (
+        [UTTER_CHECK_OK, REQUEST_REPLIES[THANKS]], [UTTER_CHECK_OK, UTTER_GOODBYE], [UTTER_CHECK_OK, MORE_SERVICES],
+        [UTTER_CHECK_OK, CHANGE_ANSWER],  # (a new list, the question asked again, or "What would you like to change?")
+    ):
         return ACTION_LISTEN_NAME  # (the search for more ends with the next step's own buttons)
     replies = {*REQUEST_REPLIES.values(), REQUEST_EMAIL_AFTER_A_LIST}
     if recent[-2] == UTTER_CHECK_OK and recent[-1] in replies:
