@@ -266,6 +266,10 @@ class ActionStartAgain(Action):
         return [ActiveLoop(None), *(SlotSet(slot, None) for slot in TRIAGE_SLOTS)]
 
 
+# Asking to start over in so many words, anywhere in a message that changed nothing.
+STARTS_OVER = re.compile(r"\b(?:start (?:again|over|afresh)|restart|begin again|go back to the (?:start|beginning))\b")
+
+
 # The slots whose change makes a new search (the others follow from these). The place name
 # is one: "what about Hemel" after Watford is a new answer, even if the area is the same.
 CHANGEABLE = ("age_min", "age_max", "area", "area_code", "concern", "user_role")
@@ -371,6 +375,11 @@ class ActionChangeAnswer(Action):
                 dispatcher.utter_message(response="utter_same_worry_searched", concern_label=CONCERNS[concern])
                 offer_next_step(dispatcher, tracker)
                 return []
+            if STARTS_OVER.search(normalise(text)):
+                # "I clicked young person by mistake, I'm his carer, can I start over" with the answer
+                # it names already given (development author D8): it asked to start over, not what to change
+                dispatcher.utter_message(response="utter_start_again")
+                return [*(SlotSet(slot, None) for slot in TRIAGE_SLOTS), FollowupAction("triage_form")]
             dispatcher.utter_message(response="utter_change_what")
             return []
         new_worry = any(event["name"] == "concern" and tracker.get_slot("concern") != event["value"] for event in events)

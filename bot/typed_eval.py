@@ -177,7 +177,10 @@ def served_as_asked(label: str, intent: str | None, actions: list[str]) -> bool:
 
 # Answers the conversation gave before the next step (`prefix`), as the slots hold them.
 def _answers_before_the_list(role: str) -> dict[str, str]:
-    return {"age": AGE_ANSWER.get(role, "14"), "area": AREA_ANSWER, "concern": CONCERN_ANSWER.replace(" ", "_")}
+    return {
+        "user_role": role, "age": AGE_ANSWER.get(role, "14"), "school": SCHOOL_SKIPPED, "area": AREA_ANSWER,
+        "concern": CONCERN_ANSWER.replace(" ", "_"),
+    }
 
 
 def _served_by_a_change(label: str, role: str, slots: dict[str, Any], actions: list[str]) -> bool:

@@ -89,7 +89,11 @@ _NEEDS = (
     (DIFFERENCE, re.compile(r"\b(?:all )?sound the same\b")),
 )
 # Said of something done to the user ("he texts me at night", "my ex keeps messaging me"): a worry.
-_DONE_TO_ME = re.compile(r"\b(?:texts?|texting|texted|messages|messaging|messaged|msgs?|calls|calling|rings) (?:me|us|her|him)\b")
+_DONE_TO_ME = re.compile(
+    r"\b(?:texts?|texting|texted|messages|messaging|messaged|msgs?|calls|calling|rings) (?:me|us|her|him)\b|"
+    # a call back asked for, not when the services are open ("can a worker call me back? I'm free after 3": D8)
+    r"\b(?:call|ring|phone) (?:me|us) back\b"
+)
 
 
 # Not online, said as a need: "anythin face to face? dont want online", "she won't do online",

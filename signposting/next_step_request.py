@@ -201,7 +201,12 @@ _TALK_TO_SOMEONE = re.compile(
     # "any helplines", "helpline number please", "is there a number i can ring to talk"
     r"(?:(?:any|a|the) )?(?:helpline|helplines|help line|help lines|phone line|phone number to talk to someone)(?: number| numbers)?(?: (?:please|pls|plz|\?))*|"
     r"(?:is there|are there|have you got|do you have) (?:a |any )?(?:number|numbers|helpline|line|phone line) (?:i|we) can (?:ring|call|phone|text)"
-    r"(?: (?:to talk|to talk to someone|to speak to someone|now|please|pls))*"
+    r"(?: (?:to talk|to talk to someone|to speak to someone|now|please|pls))*|"
+    # A call back asked for: "Can a worker call me back? I'm free after 3" (development author D8)
+    rf"(?:(?:ok|okay|um|so|and|hi|please|pls) )*(?:can|could|will|would) (?:{_SOMEONE}|some one|one of you|you|u|a nurse|a doctor)"
+    r" (?:call|ring|phone) (?:me|us)(?: back)?"
+    r"(?: (?:today|tomorrow|later|please|pls|plz|\?))*"
+    r"(?: (?:im|i m|i am|we re|were|we are) (?:free|around|in|about) (?:after|before|from|at|on|all|today|tomorrow|this)(?: \w+){0,3})?"
 )
 
 def _any_of(words: frozenset[str]) -> str:
@@ -297,7 +302,9 @@ _WHAT_ELSE = re.compile(
     r"(?:so |but |ok |and )?(?:what else is there|what else (?:have you got|have u got|is available|you got|u got)|"
     r"(?:is there |are there |have you got |have u got |got )?(?:anything else|any others|any other ones|any more|anymore|others)"
     r" (?:is there|are there|available|you can show me|u can show me|nearby|near me|near us)|"
-    r"(?:is there |are there )(?:anything else|any others|any more|any other options|other options))"
+    r"(?:is there |are there )(?:anything else|any others|any more|any other options|other options)|"
+    # "whats next on the list" (development author D8 got "Sorry, I can't help with that")
+    r"(?:(?:whats|what s|what is|who s|whos|who is) next on (?:the|ur|your) list|(?:show me |give me |and )?the next (?:ones?|few|page)))"
     r"(?: (?:please|pls|plz|then|\?))*"
 )
 

@@ -882,7 +882,9 @@ _WORKER = (
     r"guide leader|cub leader|gp receptionist|school receptionist|"
     # development author D6 (session 27): "youth offending worker", "YOT", "Virtual School advisor", "SW - CiN team"
     r"youth offending (?:worker|officer|practitioner)|yot (?:worker|officer|practitioner)|virtual school (?:advisor|adviser|head|officer|lead)|"
-    r"cin (?:team|worker)|cp (?:team|worker)|family hub worker)"
+    r"cin (?:team|worker)|cp (?:team|worker)|family hub worker|"
+    # development author D8 (session 29): "PSA at a Harlow primary" (a school's parent support adviser)
+    r"psa|parent support (?:advisor|adviser|worker|officer)|family liaison (?:officer|worker))"
 )
 WORKER_WORDS = _WORKER
 _WORKER_SPEAKER = re.compile(
@@ -1115,7 +1117,7 @@ _NOT_AT_SCHOOL = re.compile(
     r"elective home education|ehe|left (?:school|college|sixth form)|leaving school|finished (?:school|college)|"
     r"dropped out|no school|too young for (?:school|nursery)|not old enough for school|"
     r"not on (?:a |any )?(?:school )?roll(?: anywhere)?|off (?:the )?roll|cme|children missing (?:from|education)|"
-    r"(?:been )?(?:excluded|expelled)|no (?:school )?place|between schools|neet|"
+    r"(?:been )?(?:excluded|expelled)|no (?:school )?place|(?:waiting|waitin|still waiting) (?:for|on) (?:a |his |her |their )?(?:new )?(?:school |college )?place|between schools|neet|"
     r"(?:i m|im|i am) (?:working|at work)|apprenticeship)\b"
 )
 
@@ -1141,8 +1143,10 @@ def parse_school_absence(text: str) -> str | None:
 _YES = re.compile(  # optionally after a first yes: "yeah go on", "ok sure", "yes please do"
     r"(?:(?:yes|yeah|yea|yeh|yep|ok|okay|oh ok) )?(?:y|ye|yes|yeah|yea|yeh|yep|yup|ya|yah|yh|ys|yass|ok|okay|okey|k|kk|okie|sure|alright|aight|fine|"
     r"go on|go ahead|go for it|do it|please|yes please|yes pls|definitely|definately|definatly|definetly|defintely|deffo|defo|absolutely|of course|"
-    r"why not|sure why not|alright go on|sure go on|sounds good|that would be (?:very |really |so )?(?:good|great|helpful|nice)|"
-    r"that d be (?:very |really |so )?(?:good|great|helpful)|"
+    r"why not|sure why not|alright go on|sure go on|sounds good|"
+    # "That would be brilliant, thank you" (development author D8 got "You're welcome. Take care.")
+    r"(?:that would|that d|thatd|that will|that ll|thatll|it would|it d|would) be (?:very |really |so |just )?"
+    r"(?:good|great|helpful|nice|brilliant|lovely|amazing|fab|fabulous|fantastic|perfect|wonderful|ace|useful|grand|smashing)|"
     r"find support|find help|help me|i would like that|id like that|i d like that|i would|id like to|"
     r"yes find support|yes i would|yes i do|go on then|ok then|alright then|sure thing|please do|👍|"
     r"obviously|obvs|ofc|course|yes obviously|yes ofc|yes of course|obviously yes|of course yes|ofc yes|"

@@ -460,3 +460,25 @@ def test_changing_the_worry_does_not_find_the_school_again(bot):  # noqa: F811
     reply = chat.text("i picked the wrong worry can i go back")
     assert "What are you worried about?" in reply and "I found" not in reply
     assert slots(bot, chat)["school"] == "Parmiter's School"
+
+
+def test_asking_to_start_over_with_the_answer_already_given_starts_again(bot):  # noqa: F811
+    """D8: "I clicked young person by mistake, I'm his carer, can I start over", said by a carer,
+    changed nothing and got "What would you like to change?"."""
+    chat = Conversation(bot.rasa_url)
+    for text in ["hi", "parent or carer", "12", "skip", "Watford"]:
+        chat.say(text)
+    assert LIST in chat.text("low mood")
+    reply = chat.text("I clicked young person by mistake, I'm his carer, can I start over")
+    assert "let's start again" in reply and "What would you like to change?" not in reply
+    assert slots(bot, chat)["services_shown"] is None and slots(bot, chat)["area"] is None
+
+
+@pytest.mark.parametrize(("typed", "wanted"), [
+    ("Can a worker call me back? I'm free after 3", "You can talk to a person here"),  # D8: got opening hours
+    ("whats next on the list", LIST),  # D8: "Sorry, I can't help with that"
+])
+def test_a_call_back_and_the_next_on_the_list(bot, typed, wanted):  # noqa: F811
+    chat = results(bot)
+    reply = chat.text(typed)
+    assert wanted in reply and "Here is when each one is open" not in reply and "can't help with that" not in reply

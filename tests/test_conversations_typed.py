@@ -299,7 +299,12 @@ def test_a_no_with_its_reason_to_the_offer_is_a_no(bot, answer):  # noqa: F811
 
 # "go on then" is scored at check level by the risk model alone (0.27): CrisisPolicy takes a
 # plain yes to the offer as the answer (tests/test_crisis_policy_offer_answer.py).
-@pytest.mark.parametrize("answer", ["yes please", "go on then"])
+@pytest.mark.parametrize("answer", [
+    "yes please", "go on then",
+    # development authors T1 and D8 (session 29): "bet" was not understood; "That would be brilliant,
+    # thank you" was read as thanks and got "You're welcome. Take care."
+    "bet", "That would be brilliant, thank you",
+])
 def test_yes_please_to_the_offer_starts_the_questions(bot, answer):  # noqa: F811
     chat = Conversation(bot.rasa_url)
     chat.say("I want to kill myself")

@@ -195,3 +195,18 @@ def test_no_risk_message_is_read_as_a_request() -> None:
     risk = _risk_messages()
     assert len(risk) > 3000
     assert [text for text in risk if request_in_so_many_words(text)] == []
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    # development author D8 (session 29): a call back got when the services are open; "whats next on
+    # the list" got "Sorry, I can't help with that"
+    ("Can a worker call me back? I'm free after 3", TALK_TO_A_PERSON),
+    ("can someone call me back", TALK_TO_A_PERSON),
+    ("could u ring me back tomorrow please", TALK_TO_A_PERSON),
+    ("whats next on the list", MORE_OPTIONS),
+    ("show me the next ones", MORE_OPTIONS),
+    ("can someone call me back im home alone and scared", None),  # more than a call back: DIET and the risk layer
+    ("whats next", None),  # what happens next, perhaps: not more services
+])
+def test_call_backs_and_the_next_on_the_list(text, asked):
+    assert request_in_so_many_words(text) == asked

@@ -83,6 +83,9 @@ def test_ages_as_adults_and_teenagers_write_them(text, low, high):
     ("I'm the one who needs the help, not a parent", "young_person"),
     ("my teacher said to try this", "young_person"),  # as before: someone the young person knows
     ("my social worker set this up", "young_person"),
+    # development author D8 (session 29): a school's parent support adviser
+    ("PSA at a Harlow primary", "professional"), ("parent support advisor", "professional"), ("im the PSA", "professional"),
+    ("my mum is a psa", None),
 ])
 def test_who_is_chatting_said_in_their_own_way(text, role):
     assert parse_role_typed(text) == role

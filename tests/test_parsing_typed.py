@@ -87,7 +87,9 @@ def test_no_answer_to_the_school_question_is_skipped(text):
     "text",
     ["not in education", "home schooled", "he's home educated", "she left school in June", "left school",
      "not at school", "doesn't go to school at the moment", "excluded since easter", "I'm doing an apprenticeship",
-     "left college, working at tesco now", "too young for school yet", "not old enough for school"],
+     "left college, working at tesco now", "too young for school yet", "not old enough for school",
+     # development author D8 (session 29)
+     "None at the moment, we're still waiting for a school place since he moved to us", "waiting on a place"],
 )
 def test_not_at_school_is_told_apart_from_skipping(text):
     assert parse_school_absence(text) == "not at school"
@@ -119,6 +121,7 @@ def test_places_are_not_declines(text):
         ("yeah go on", "yes"), ("ok sure", "yes"), ("yeah im fine", None), ("yeah nah", None),
         ("Yes, that would be very helpful, thank you.", "yes"),
         ("bet", "yes"), ("say less", "yes"), ("i bet", None),  # slang (development author T1)
+        ("That would be brilliant, thank you", "yes"), ("thatd be lovely", "yes"), ("that would be bad", None),  # D8
     ],
 )
 def test_yes_or_no_to_the_offer(text, answer):

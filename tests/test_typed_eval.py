@@ -17,10 +17,10 @@ def answer(question: str, expected: dict, role: str = "young_person") -> Answer:
 def test_the_held_out_files_read_with_every_question_known():
     assert [path.name for path in HELD_OUT] == [
         "typed_T1.jsonl", "typed_T2.jsonl", "typed_T3.jsonl", "typed_T4.jsonl", "typed_T5.jsonl", "typed_T6.jsonl",
-        "typed_T7.jsonl", "typed_T8.jsonl", "typed_T9.jsonl", "typed_T10.jsonl"]
+        "typed_T7.jsonl", "typed_T8.jsonl", "typed_T9.jsonl", "typed_T10.jsonl", "typed_T11.jsonl"]
     answers = read_answers(HELD_OUT)
-    assert len(answers) == 2700
-    assert len({a.id for a in answers}) == 2700
+    assert len(answers) == 3000
+    assert len({a.id for a in answers}) == 3000
 
 
 def test_a_file_with_an_unknown_question_is_refused(tmp_path):
@@ -206,23 +206,29 @@ def test_the_request_answered_is_the_next_step_models_reading_when_it_stood_over
     assert served
 
 
+# The answers the conversation gave before the next step (`prefix`), for a young person.
+BEFORE = {"user_role": "young_person", "age": "14", "school": "skipped", "area": "Watford", "concern": "low_mood"}
+
+
 @pytest.mark.parametrize(
     ("expected", "slots", "right"),
     [
         # "i put the wrong age, can i redo it": the age asked again, the other answers kept
-        ("start_again", {"age": None, "area": "Watford", "concern": "low_mood"}, True),
+        ("start_again", {**BEFORE, "age": None}, True),
         # "sorry put wrong age hes 11 not 14": changed, and searched again
-        ("start_again", {"age": "11", "area": "Watford", "concern": "low_mood"}, True),
+        ("start_again", {**BEFORE, "age": "11"}, True),
+        # "go back and change the school answer" (D8)
+        ("start_again", {**BEFORE, "school": None}, True),
         # "What would you like to change?": nothing changed, nothing asked again
-        ("start_again", {"age": "14", "area": "Watford", "concern": "low_mood"}, False),
+        ("start_again", BEFORE, False),
         # "any others in the Hinckley area?": a new search there
-        ("more_options", {"age": "14", "area": "Hinckley", "concern": "low_mood"}, True),
+        ("more_options", {**BEFORE, "area": "Hinckley"}, True),
         # "anything for anxiety instead"
-        ("more_options", {"age": "14", "area": "Watford", "concern": "worry"}, True),
+        ("more_options", {**BEFORE, "concern": "worry"}, True),
         # the area asked again is no more options
-        ("more_options", {"age": "14", "area": None, "concern": "low_mood"}, False),
-        ("more_options", {"age": "15", "area": "Watford", "concern": "low_mood"}, False),
-        ("goodbye", {"age": None, "area": "Watford", "concern": "low_mood"}, False),
+        ("more_options", {**BEFORE, "area": None}, False),
+        ("more_options", {**BEFORE, "age": "15"}, False),
+        ("goodbye", {**BEFORE, "age": None}, False),
     ],
 )
 def test_a_change_of_one_answer_serves_starting_again_and_a_new_search_more_options(expected, slots, right):
