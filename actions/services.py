@@ -24,7 +24,7 @@ from signposting.change_request import (
     parse_change_target,
     without_target_words,
 )
-from signposting.concern_reading import NAMES_A_MEDICINE, read_concern
+from signposting.concern_reading import NAMES_A_MEDICINE, names_the_asker, read_concern
 from signposting.list_question import parse_list_question, wants_nothing_only_online
 from signposting.parsing import parse_age, parse_age_mention, role_said_of_oneself
 from signposting.responses import (
@@ -297,16 +297,6 @@ def asks_for_services_for_a_worry(text: str) -> bool:
     return bool(_SERVICES_FOR.search(clean)) and not NAMES_A_MEDICINE.search(clean)
 
 
-# The parent or carer themselves: "anything for parents", "something for me as a parent too".
-_NAMES_THE_ASKER = re.compile(
-    r"\b(?:parents?|(?<!young )carers?|me|myself|us|ourselves|i|im|i m|own|mum|mom|dad|mums|moms|dads|family|families|"
-    r"grandparents?|wife|husband|partner|adults?|"
-    # "any help for my own low mood", "anything for my wife": "my" but for a child ("my son")
-    r"my (?!(?:son|daughter|child|children|kid|kids|boy|girl|lad|teen|teenager|stepson|stepdaughter|grandson|granddaughter|"
-    r"foster (?:son|daughter|child)|little one)\b)\w+)\b"
-)
-
-
 def asks_for_services_for_the_childs_worry(text: str) -> bool:
     """"is there anything for autism support aswell" after the list: services for a worry the
     rules read, not for the asker (read as a parent's own help: development author D5).
@@ -315,7 +305,7 @@ def asks_for_services_for_the_childs_worry(text: str) -> bool:
     return (
         asks_for_services_for_a_worry(clean)
         and read_concern(clean, None) not in (None, OTHER_CONCERN)
-        and not _NAMES_THE_ASKER.search(clean)
+        and not names_the_asker(clean)
     )
 
 

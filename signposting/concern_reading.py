@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from signposting.parsing import parse_concern, parse_role_typed
+from signposting.parsing import parent_speaking, parse_concern, parse_role_typed
 from signposting.text import normalise
 from signposting.vocabulary import OTHER_CONCERN as OTHER
 
@@ -179,11 +179,32 @@ def worry_told_first(text: str, parse_data: Mapping[str, Any] | None) -> str | N
     # DIET's reading as medical advice is the least sure of a worry: the rules' words alone
     # ("Harlow - grandparents, the kids live with us now" was family to the model: D6)
     concern = read_concern(text, None if intent == "ask_clinical_advice" else parse_data, OPENING_THRESHOLDS)
-    if concern in (None, OTHER) or (intent == "parent_own_help" and concern != YOUNG_CARER):
+    if concern in (None, OTHER) or (intent == "parent_own_help" and concern != YOUNG_CARER and not the_childs_worry(text)):
         return None
     if concern == YOUNG_CARER and an_adult_who_cares(text):
         return None  # "im a single dad caring for my disabled son and im not coping": the parent's own help (the review)
     return concern
+
+
+# The parent or carer themselves: "anything for parents", "something for me as a parent too".
+_NAMES_THE_ASKER = re.compile(
+    r"\b(?:parents?|(?<!young )carers?|me|myself|us|ourselves|i|im|i m|own|mum|mom|dad|mums|moms|dads|family|families|"
+    r"grandparents?|wife|husband|partner|adults?|"
+    # "any help for my own low mood", "anything for my wife": "my" but for a child ("my son")
+    r"my (?!(?:son|daughter|child|children|kid|kids|boy|girl|lad|teen|teenager|stepson|stepdaughter|grandson|granddaughter|"
+    r"foster (?:son|daughter|child)|little one)\b)\w+)\b"
+)
+
+
+def names_the_asker(text: str) -> bool:
+    """Does the message speak of the parent or carer asking ("me", "myself", "my wife", "parents")?"""
+    return bool(_NAMES_THE_ASKER.search(normalise(text)))
+
+
+def the_childs_worry(text: str) -> bool:
+    """A worry told of the child alone ("my child worry about everything, cry before school every
+    day": development author D2, read as a parent's own help), with no word of the asker's own."""
+    return parent_speaking(text) and not names_the_asker(text)
 
 
 # An adult who looks after someone, not a young carer: their children or grandchildren named, or

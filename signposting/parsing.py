@@ -629,7 +629,10 @@ CONCERN_PATTERNS: dict[str, str] = {
     "eating": r"eat\w*|food|weight|fat|diet\w*|binge\w*|anorexi\w*|bulimi\w*|"
     r"starv\w*|meals?|skipping meals|calories",
     "loneliness": r"lonely|loneliness|(?<!leave me )(?<!leave us )(?<!leave him )(?<!leave her )alone|no friends|isolated|"
-    r"left out|no one to talk|nobody to talk|nobody likes|(?:no ?one|nobody) to sit with|sit(?:ting)? (?:on my own|by myself)",
+    r"left out|no one to talk|nobody to talk|nobody likes|(?:no ?one|nobody) to sit with|sit(?:ting)? (?:on my own|by myself)|"
+    # development authors D3 and D7 (session 29): "i have no frends at my new school", "no one talks to me at college"
+    r"(?:no|got no|have no|haven t got any|havent got any|dont have any|don t have any) (?:frends|freinds|firends|mates|m8s)|"
+    r"(?:no ?one|no1|nobody|noone) (?:ever )?(?:talks|speaks|talk|speak) to (?:me|him|her)(?! about)",
     "anger": r"ang(?:ry|er)|rage|temper|outbursts?|furious|lash(?:ing)? out|aggressive|meltdowns?|snap(?:s|ping|ped)? at",
     "family": r"famil\w*|my parents|(?:mum|mom) and dad|parents (?:are|keep|argu\w*|fight\w*|split\w*|"
     r"divorc\w*|don t|do not|shout\w*)|divorce\w*|splitting up|split up|separat\w*|arguing at home|"

@@ -133,3 +133,20 @@ def test_a_young_persons_role_is_not_changed_by_family_words_later(bot):  # noqa
     chat = start(bot, "young person")
     chat.say("12 and my parents have shared custody, im not allowed to see my mum much")
     assert slots(bot, chat)["user_role"] == "young_person"
+
+
+def test_a_childs_worry_read_as_the_parents_own_help_starts_the_questions_with_it(bot):  # noqa: F811
+    """D2 (session 29): "my child worry about everything, cry before school every day" got the
+    parent's own options ("You matter too"), and the child's worry was lost."""
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("my child worry about everything, cry before school every day. we are from Romania, new here")
+    assert "You matter too" not in reply and "How old is your child?" in reply
+    assert (slots(bot, chat)["user_role"], slots(bot, chat)["concern"]) == ("parent_carer", "worry")
+
+
+@pytest.mark.parametrize("first", ["i have no frends at my new school", "no one talks to me at college"])
+def test_loneliness_told_first_is_kept(bot, first):  # noqa: F811
+    """D3, D7 (session 29): the questions started, then asked "What has been going on?" again."""
+    chat = Conversation(bot.rasa_url)
+    assert "Who is chatting today?" in chat.text(first)
+    assert slots(bot, chat)["concern"] == "loneliness"

@@ -29,6 +29,9 @@ def parsed(text: str, intent: str, guess: str = "none", confidence: float = 0.0)
         ("my son is being bullied", "seek_help", "none", 0.0, "bullying"),  # the rules' words alone
         # D2: "I can't give medical advice" to a worry told, not asked about
         ("Just been told my lad is autistic. now what", "ask_clinical_advice", "neurodevelopmental", 0.9, "neurodevelopmental"),
+        # D2 (session 29): the child's worry, read as the parent's own help; nothing of the parent's own said
+        ("my child worry about everything, cry before school every day. we are from Romania, new here", "parent_own_help",
+         "worry", 0.9, "worry"),
     ],
 )
 def test_a_worry_told_under_another_intent_is_read(text, intent, guess, confidence, worry):
@@ -45,6 +48,8 @@ def test_a_worry_told_under_another_intent_is_read(text, intent, guess, confiden
         ("Harlow - grandparents, the kids live with us now", "ask_clinical_advice", "family", 0.95),
         ("how do i get my daughter referred for her anxiety", "ask_service_info", "worry", 0.9),
         ("i'm not coping myself, i feel so low", "parent_own_help", "low_mood", 0.9),  # the parent's own
+        ("my son has adhd and im struggling to cope", "parent_own_help", "neurodevelopmental", 0.9),  # the parent's too
+        ("my daughters anxiety is wearing me down", "parent_own_help", "worry", 0.9),
         ("my son", "inform", "family", 0.45),  # a guess too unsure for a first message
         ("watford", "inform", "none", 0.99),
         ("exam stress", "describe_concern", "exam_stress", 0.99),  # the worry rule's own: not this reading

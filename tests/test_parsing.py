@@ -118,6 +118,9 @@ def test_roles(text, role):
         ("stressed about my gcses", "exam_stress"),
         ("stressed about exams and cant sleep", "exam_stress"),
         ("i have no friends", "loneliness"),
+        # development authors D3 and D7 (session 29): the questions started without the worry
+        ("i have no frends at my new school", "loneliness"), ("no one talks to me at college", "loneliness"),
+        ("i got no mates", "loneliness"),
         ("i get so angry", "anger"),
         ("my parents keep arguing", "family"),
         ("she's not eating much", "eating"),
