@@ -92,7 +92,9 @@ _NEEDS = (
 _DONE_TO_ME = re.compile(
     r"\b(?:texts?|texting|texted|messages|messaging|messaged|msgs?|calls|calling|rings) (?:me|us|her|him)\b|"
     # a call back asked for, not when the services are open ("can a worker call me back? I'm free after 3": D8)
-    r"\b(?:call|ring|phone) (?:me|us) back\b"
+    r"\b(?:call|ring|phone) (?:me|us) back\b|"
+    # the list sent, not which services take texts ("can u text or email it so i can show my dad": D9)
+    r"\b(?:text|email|send|whatsapp)(?: or (?:text|email|whatsapp))? (?:me )?(?:it|this|these|them|the list|that)\b"
 )
 
 
@@ -122,7 +124,8 @@ def wants_nothing_only_online(text: str) -> bool:
 # Other services asked for in so many words: "any others? I've already referred to all of those"
 # (development author D2) wants more services, not how to reach the ones shown.
 _ASKS_FOR_OTHERS = re.compile(
-    r"\b(?:any ?others?|anything else|something else|any more|anymore|more options|other (?:ones|services|options|places))\b"
+    r"\b(?:any ?others?|anything else|something else|any more|anymore|more options|other (?:ones|services|options|places)|"
+    r"what else (?:is there|have you got|have u got|you got|u got|is available))\b"
 )
 
 

@@ -146,7 +146,11 @@ _PERSON = (
     r"my (?:mum|mom|dad|nan|sister|brother|partner|husband|wife) s (?:phone|email)|"
     r"(?:my )?(?:mums|moms|mams|dads|nans|sisters|brothers|teachers) (?:phone|email|number))"
 )
-_DEVICE = r"(?:my (?:phone|email|mobile|number|email address)|email|text|whatsapp)"
+_DEVICE = (
+    r"(?:my (?:phone|email|mobile|number|email address)|email|text|whatsapp|"
+    # "can you email it to our practice nhs.net address" (development author D9)
+    r"(?:my|our|the|her|his) (?:\w+ ){0,3}(?:email|e mail|email address|inbox|nhs net address|nhs net))"
+)
 # The list itself; "it" and "them" only when sent to a phone, an email or someone named.
 _NAMED_LIST = r"(?:this|these|the list|this list|the info|the information|the details|the numbers|all this|the links)"
 _LIST = rf"(?:{_NAMED_LIST}|it|them|em)"
@@ -158,6 +162,8 @@ _TAIL = r"(?: (?:phone|email|too|as well|please|pls|plz|thanks|thank you|x+|then
 _SEND_TO_SOMEONE = re.compile(
     rf"(?:(?:ok|okay|um|so|and|hi) )*(?:{_CAN_I} |is there a way to |how (?:do|can) i )?"
     rf"(?:{_SEND}(?: {_LIST})?(?: on)? (?:to|2) (?:{_PERSON}|{_DEVICE}|me)|{_SEND} (?:{_PERSON}|me) {_NAMED_LIST}|"
+    # "how do i share this with my husband"
+    rf"share {_LIST} with (?:{_PERSON}|me)|"
     rf"{_SEND} {_LIST} (?:by|via|on|in an|as an?) (?:email|text|whatsapp|message))"
     rf"{_TAIL}(?: {_WHO_NEEDS_IT})?{_TAIL}"
 )
@@ -167,7 +173,10 @@ _SEND_TO_SOMEONE = re.compile(
 _A_COPY = (
     r"(?:(?:i|we) )?(?:need|want|would like|d like|can i have|can i get|could i have|could i get|can we have|is there) "
     r"a (?:copy|printout|print out|pdf|printable version)(?: of (?:this|it|the list|this list|these))?"
-    r"(?: for (?:the|my|our|her|his) (?:notes|records|file|referral|referral notes|case notes|meeting))?(?: (?:please|pls|plz))*"
+    r"(?: for (?:the|my|our|her|his) (?:notes|records|file|referral|referral notes|case notes|meeting))?(?: (?:please|pls|plz))*|"
+    # "can i get these in writing"
+    r"(?:can|could) (?:i|we|u|you) (?:get|have|give me|put) (?:this|these|it|them|the list|this list)"
+    r" (?:in writing|on paper|written down|printed|printed out|as a pdf)(?: (?:please|pls|plz))*"
 )
 _SHOW_TO_SOMEONE = re.compile(
     rf"{_A_COPY}|"
@@ -298,7 +307,9 @@ _HAVE_TO_GO = re.compile(
 _WHAT_ELSE = re.compile(
     # a reason about the services shown ("these all have huge waiting lists"), never any words:
     # "nothing helps what else is there" is left to DIET and the risk layer
-    r"(?:(?:these|those|they|them|the ones|that one|none of (?:these|them|those)|all of (?:these|them|those))(?: \w+){1,10} )?"
+    r"(?:(?:these|those|they|them|the ones|that one|this one|none of (?:these|them|those)|all of (?:these|them|those)|"
+    # "waiting list for that one is like 6 months, what else is there" (development author D9)
+    r"(?:the )?waiting (?:list|lists|time|times)|the wait)(?: \w+){1,10} )?"
     r"(?:so |but |ok |and )?(?:what else is there|what else (?:have you got|have u got|is available|you got|u got)|"
     r"(?:is there |are there |have you got |have u got |got )?(?:anything else|any others|any other ones|any more|anymore|others)"
     r" (?:is there|are there|available|you can show me|u can show me|nearby|near me|near us)|"

@@ -405,7 +405,9 @@ def _age_from_birth_and_words(born: Age | None, rest: str) -> Age | None:
 def _stated_age(clean: str) -> Age | None:
     if re.search(r"\breception\b", clean):
         return Age(4, 5)
-    if years := _YEAR_RANGE.search(clean):
+    # Two school years next to each other ("year 7 or 8"); not a year and its ages ("year 9, 13 or 14":
+    # development author D9 got 13 to 18)
+    if (years := _YEAR_RANGE.search(clean)) and 0 < int(years.group(2)) - int(years.group(1)) <= 2:
         first, last = _year_group(int(years.group(1))), _year_group(int(years.group(2)))
         if first and last:
             return Age(min(first.low or 0, last.low or 0), max(first.high or 0, last.high or 0))
@@ -413,6 +415,11 @@ def _stated_age(clean: str) -> Age | None:
     if year:
         # Other school years are not ages: "in year 10 but was year 9 when it started" is not 9.
         rest = _YEAR.sub(" ", clean[: year.start()] + " " + clean[year.end():])
+        in_the_year = _year_group(int(year.group(1)) if year.group(1).isdigit() else NUMBER_WORDS[year.group(1)])
+        both = [int(n) for n in _NUMBER.findall(rest) if len(n) <= 2]
+        low, high = (in_the_year.low, in_the_year.high) if in_the_year else (None, None)
+        if low is not None and high is not None and len(both) == 2 and both[0] != both[1] and all(low <= n <= high for n in both):
+            return Age(min(both), max(both))  # "year 10, 14 or 15": the year's two ages, as said
         if (number := _NUMBER.search(rest) or _NUMBER_WITH_UNIT.search(rest)) and int(number.group(1)) <= MAX_AGE:
             return _age_of(int(number.group(1)))  # "15 (year 11)", "Y10, 15yo": the age itself
         if in_words := _AGE_IN_WORDS.search(rest):  # "twelve years old in year eight" (D3)
@@ -931,7 +938,9 @@ _YOUNG_SPEAKER = re.compile(
     r"(?:asking |its |it s |this is |im asking )?for (?:my (?:mate|friend|bestie|best friend|bff|m8)|a (?:mate|m8))"
     r"(?! (?:her|his|their|s) (?:son|daughter|child|kid|kids|lad|boy|girl|little))(?!s )|"
     r"(?:im|i m|i am) (?:in|at) (?:year|yr|y)\s?\d{1,2}|(?:im|i m|i am) (?:in|at) "
-    r"(?:school|college|sixth form|6th form|uni|year \d+)|(?:im|i m|i am) a (?:student|pupil|kid|teen|teenager|yp))\b"
+    r"(?:school|college|sixth form|6th form|uni|year \d+)|(?:im|i m|i am) a (?:student|pupil|kid|teen|teenager|yp)|"
+    # a school year and a school as the whole start of the answer ("year 9 at beauchamp": development author D9)
+    r"^(?:year|yr|y)\s?\d{1,2} (?:at|in) \w+)\b"
 )
 
 
@@ -952,6 +961,8 @@ def role_by_button_place(text: str) -> str | None:
 # One-word answers typed with a slip ("parnet", "proffesional", "meee").
 # ("carer" is left out: "career" is one slip away.)
 _ROLE_WORDS = {"parent": "parent_carer", "professional": "professional"}
+# Short forms of the buttons, as the whole answer ("prof": development author D9).
+_ROLE_SHORT_FORMS = {"prof": "professional", "profesh": "professional", "pro": "professional", "yp": "young_person"}
 
 
 # The buttons' words as a whole answer, misspelt ("younge persen": development author D7).
@@ -963,6 +974,8 @@ def role_with_a_typo(text: str) -> str | None:
     clean = normalise(text)
     if re.fullmatch(r"m+e+", clean):  # "mee", "meee"
         return "young_person"
+    if clean in _ROLE_SHORT_FORMS:
+        return _ROLE_SHORT_FORMS[clean]
     if 1 <= clean.count(" ") <= 3 and len(clean) >= 10:
         # two slips only in "young person"; one in the others ("im a patient" is no parent: the review)
         match = extractOne(clean, list(_ROLE_PHRASES), scorer=OSA.distance, score_cutoff=2)
@@ -1084,12 +1097,12 @@ _DECLINE = re.compile(
     r"leave (?:it|that|this)? ?blank|leave it|blank|skip+|somewhere|somewhere lol|"
     r"(?:id |i d |i would |would )?(?:rather|prefer) not(?: to)?(?: say| tell| answer| share| give it| give that)?|"
     r"(?:i )?(?:dont|don t|do not) (?:want|wanna|need) to (?:say|tell|answer|share|give (?:it|that)(?: out)?)|"
-    r"(?:i )?(?:dont|don t|do not) wanna (?:say|tell|answer|share)|not saying|not telling|private|"
+    r"(?:i )?(?:dont|don t|do not) wanna (?:say|tell|answer|share)|(?:im |i m )?not (?:saying|telling)(?: (?:you|ya|u|yer))?|private|"
     r"none of your business|mind your own)"
 )
 _FILLER_WORDS = re.compile(r"\b(?:please|pls|plz|thanks|thank you|ta|sorry|tbh|lol|mate|just|if thats ok|if that s ok)\b")
 # Said to a question that is only a choice (the offer, "Did this help?"), not to a safety question.
-_LOOSE_FILLER_WORDS = re.compile(r"\b(?:x+|for now)\b")
+_LOOSE_FILLER_WORDS = re.compile(r"\b(?:x+|for now|if (?:u|you) (?:want|like)|if (?:thats|that s|its|it s) (?:ok|okay|alright))\b")
 # A no to a choice only ("maybe another time" is no answer to "Are you thinking about hurting yourself?").
 # "allow it" is London slang for "leave it" (development author T1): a no to a choice, never to
 # "Are you safe right now?" or the check question.
@@ -1121,7 +1134,7 @@ _NOT_AT_SCHOOL = re.compile(
     r"dropped out|no school|too young for (?:school|nursery)|not old enough for school|"
     r"not on (?:a |any )?(?:school )?roll(?: anywhere)?|off (?:the )?roll|cme|children missing (?:from|education)|"
     r"(?:been )?(?:excluded|expelled)|no (?:school )?place|(?:waiting|waitin|still waiting) (?:for|on) (?:a |his |her |their )?(?:new )?(?:school |college )?place|between schools|neet|"
-    r"(?:i m|im|i am) (?:working|at work)|apprenticeship)\b"
+    r"(?:i m|im|i am) (?:working|at work)|apprenticeship|(?:and|n|&) (?:working|i work|i m working|im working)(?: (?:now|full time|part time|instead))?$)\b"
 )
 
 

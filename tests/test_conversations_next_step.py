@@ -477,6 +477,12 @@ def test_asking_to_start_over_with_the_answer_already_given_starts_again(bot):  
 @pytest.mark.parametrize(("typed", "wanted"), [
     ("Can a worker call me back? I'm free after 3", "You can talk to a person here"),  # D8: got opening hours
     ("whats next on the list", LIST),  # D8: "Sorry, I can't help with that"
+    # the team's own wordings (session 29): "Sorry, I didn't get that", and a general answer
+    ("how do i share this with my husband", "Get a link to this list"),
+    ("can i get these in writing", "your web browser can"),
+    # development author D9: the waiting-time reply; "None of the services I showed you take texts"
+    ("waiting list for that one is like 6 months, what else is there", LIST),
+    ("can u text or email it so i can show my dad", "Get a link to this list"),
 ])
 def test_a_call_back_and_the_next_on_the_list(bot, typed, wanted):  # noqa: F811
     chat = results(bot)

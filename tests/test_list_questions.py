@@ -63,6 +63,9 @@ def test_questions_about_the_list(text, kind):
     "any others? I've already referred to all of those",
     "any others that are open weekends",
     "anything else that doesnt need a referral?",
+    # development author D9 (session 29): more services wanted, and the list sent
+    "waiting list for that one is like 6 months, what else is there",
+    "can u text or email it so i can show my dad",
 ])
 def test_other_messages_are_not(text):
     assert parse_list_question(text) is None

@@ -207,6 +207,14 @@ def test_no_risk_message_is_read_as_a_request() -> None:
     ("show me the next ones", MORE_OPTIONS),
     ("can someone call me back im home alone and scared", None),  # more than a call back: DIET and the risk layer
     ("whats next", None),  # what happens next, perhaps: not more services
+    # the team's own wordings (session 29), before the helpers' sets: "Sorry, I didn't get that", and
+    # a general answer
+    ("how do i share this with my husband", REQUEST_EMAIL),
+    ("can i get these in writing", REQUEST_PRINT),
+    # development author D9 (session 29): the waiting-time reply, and "I can't contact anyone"
+    ("waiting list for that one is like 6 months, what else is there", MORE_OPTIONS),
+    ("can you email it to our practice nhs.net address", REQUEST_EMAIL),
+    ("nothing helps what else is there", None),  # left to DIET and the risk layer, as before
 ])
 def test_call_backs_and_the_next_on_the_list(text, asked):
     assert request_in_so_many_words(text) == asked

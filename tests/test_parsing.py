@@ -288,3 +288,16 @@ def test_an_age_answer_fills_the_same_slots_wherever_it_is_taken(text, slots):
     """The form and the crisis policy's language path set the age slots by `Age.slots`."""
     assert parse_age(text).slots() == slots
 
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    # a school year and its two ages (development author D9 got 13 to 18: "year 9, 13" was read as years 9 to 13)
+    ("pupil is year 9, 13 or 14", 13, 14), ("year 10, 14 or 15", 14, 15), ("yr 9, 13/14", 13, 14),
+    ("year 7 or 8", 11, 13), ("year 9 and 10", 13, 15),  # two school years, as before
+    ("15 (year 11)", 15, 15), ("Y10, 15yo", 15, 15),
+])
+def test_a_school_year_and_its_ages(text, low, high):
+    from signposting.parsing import parse_age
+
+    age = parse_age(text)
+    assert (age.low, age.high) == (low, high)

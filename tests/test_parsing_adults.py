@@ -86,6 +86,8 @@ def test_ages_as_adults_and_teenagers_write_them(text, low, high):
     # development author D8 (session 29): a school's parent support adviser
     ("PSA at a Harlow primary", "professional"), ("parent support advisor", "professional"), ("im the PSA", "professional"),
     ("my mum is a psa", None),
+    # development author D9 (session 29)
+    ("prof", "professional"), ("year 9 at beauchamp", "young_person"),
 ])
 def test_who_is_chatting_said_in_their_own_way(text, role):
     assert parse_role_typed(text) == role

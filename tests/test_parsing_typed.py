@@ -89,7 +89,8 @@ def test_no_answer_to_the_school_question_is_skipped(text):
      "not at school", "doesn't go to school at the moment", "excluded since easter", "I'm doing an apprenticeship",
      "left college, working at tesco now", "too young for school yet", "not old enough for school",
      # development author D8 (session 29)
-     "None at the moment, we're still waiting for a school place since he moved to us", "waiting on a place"],
+     "None at the moment, we're still waiting for a school place since he moved to us", "waiting on a place",
+     "none, im 19 n working"],  # D9
 )
 def test_not_at_school_is_told_apart_from_skipping(text):
     assert parse_school_absence(text) == "not at school"
@@ -100,7 +101,8 @@ def test_a_school_name_is_neither_skipped_nor_absence(text):
     assert parse_school_absence(text) is None
 
 
-@pytest.mark.parametrize("text", ["rather not say", "n/a", "nah", "don't want to give that out sorry", "skip"])
+@pytest.mark.parametrize("text", ["rather not say", "n/a", "nah", "don't want to give that out sorry", "skip",
+                                  "not telling ya", "im not telling you"])  # D9
 def test_declining_an_optional_question(text):
     assert is_declined(text)
 
@@ -561,3 +563,14 @@ def test_allow_it_is_a_no_to_a_choice_only(text):
     to "Are you safe right now?" or the check question."""
     assert parse_yes_no(text, loose=True) == "no"
     assert parse_yes_no(text) is None
+
+
+@pytest.mark.parametrize("text", ["yh if u want", "yeah if you like", "ok if thats ok"])
+def test_a_yes_if_you_like_to_a_choice(text):
+    """Development author D9: "yh if u want" to the offer got the privacy reply."""
+    assert parse_yes_no(text, loose=True) == "yes"
+
+
+@pytest.mark.parametrize("text", ["st marks and working on my maths", "beauchamp and working hard"])
+def test_working_at_school_is_no_absence(text):
+    assert parse_school_absence(text) is None
