@@ -894,12 +894,24 @@ _WORKER = (
     r"youth offending (?:worker|officer|practitioner)|yot (?:worker|officer|practitioner)|virtual school (?:advisor|adviser|head|officer|lead)|"
     r"cin (?:team|worker)|cp (?:team|worker)|family hub worker|"
     # development author D8 (session 29): "PSA at a Harlow primary" (a school's parent support adviser)
-    r"psa|parent support (?:advisor|adviser|worker|officer)|family liaison (?:officer|worker))"
+    r"psa|parent support (?:advisor|adviser|worker|officer)|family liaison (?:officer|worker)|"
+    # session 29, the team's own list of roles, not yet understood: health, school, council and faith staff
+    r"paediatrician|pediatrician|speech and language therapist|salt|occupational therapist|physiotherapist|physio|"
+    r"(?:camhs |nhs |mental health )?clinician|paramedic|pharmacist|health ?care assistant|hca|"
+    r"deputy head|assistant head|head of (?:year|house|department|sixth form)(?: \d+)?|ewo|education welfare officer|"
+    r"ed psych|educational psychologist|housing officer|youth justice (?:worker|officer)|youth pastor|youth minister|"
+    r"vicar|imam|priest|rabbi|faith leader|(?:after school|breakfast|youth) club (?:leader|worker|staff)|"
+    r"(?:school|college|support) staff|(?:care|childrens|children s|residential) home (?:manager|staff|worker)|"
+    r"early help|family support|childrens services|children s services|social care)"
 )
 WORKER_WORDS = _WORKER
 _WORKER_SPEAKER = re.compile(
     rf"^{_SPEAKER_FILLER}(?:(?!my |our |me |i )[a-z]+ )?{_WORKER}(?:\s(?:here|speaking))?\b(?! (?:said|says|told|tells|thinks|wants|suggested|sent|hits|hit|is|was|has|had|keeps|touched|touches))"
     rf"|\b(?:i m|im|i am|as|i work as) (?:a |an |the |his |her |their )?(?:[a-z]+ )?{_WORKER}\b"
+    # "Im from the school", "calling from his school", "work at his school", "works at camhs" (session 29)
+    r"|^(?:hi |hello )?(?:(?:im|i m|i am|we re|were|we are) )?(?:calling |ringing |writing )?from (?:the |his |her |their |a |our )?"
+    r"(?:school|college|academy|gp|gp surgery|surgery|practice|camhs|council|nursery)\b"
+    r"|^(?:i |we )?(?:work|works|working) (?:at|in|for) (?:the |his |her |their |a )?(?:school|college|academy|camhs|gp|surgery|council|nursery)\b"
     r"|\bi work (?:at|in|for|with) (?:a |the )?(?:[a-z]+ )?(?:school|college|academy|charity|council|nhs|camhs|children|young|"
     r"youth club|youth centre|nursery|pru|childrens home|children s home|care home|gp surgery|surgery|hospital)"
     # "TA at his school" ("ta" alone is thanks: "ta for that")

@@ -88,6 +88,11 @@ def test_ages_as_adults_and_teenagers_write_them(text, low, high):
     ("my mum is a psa", None),
     # development author D9 (session 29)
     ("prof", "professional"), ("year 9 at beauchamp", "young_person"),
+    # the team's own list of roles (session 29)
+    ("Im from the school", "professional"), ("works at camhs", "professional"), ("im a paediatrician", "professional"),
+    ("speech and language therapist", "professional"), ("deputy head", "professional"), ("EWO", "professional"),
+    ("childrens home manager", "professional"), ("calling from his gp surgery", "professional"),
+    ("im from leicester", None), ("my mum works at camhs", None), ("i work at tesco", None),
 ])
 def test_who_is_chatting_said_in_their_own_way(text, role):
     assert parse_role_typed(text) == role
