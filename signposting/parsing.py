@@ -615,7 +615,10 @@ CONCERN_PATTERNS: dict[str, str] = {
     r"(?:wont|doesnt|dont|didnt|cant|cannot|refus\w*|never|stopped|hates?|scared to|afraid to|not|too anxious to|"
     r"too scared to)\s(?:\w+\s){0,3}?(?:go|going|get|face|attend\w*|goin)\s(?:\w+\s){0,2}?(?:school|college)(?! trips?\b| discos?\b| plays?\b| holidays?\b| residential)|"
     r"(?:havent|hasnt|not) been (?:in|to|into) school|off school|missing school|skip(?:ping)? (?:school|lessons|classes|most days|days)|bunk(?:ing)? off|truan\w*|"
-    r"cr(?:y|ies|ying) (?:every|each) (?:morning|day before school)|every morning (?:is )?a (?:battle|fight|nightmare)",
+    r"cr(?:y|ies|ying) (?:every|each) (?:morning|day before school)|every morning (?:is )?a (?:battle|fight|nightmare)|"
+    # "he wont go in, says everyone hates him" (a phone trial, session 29: the concern model read body image)
+    r"(?:wont|won t|will not|refuses to|refusing to|refused to) go in(?= (?:says|said|anymore|any more|most days|in the mornings?|"
+    r"every (?:morning|day)|because|cos|coz|and|but)\b|$)",
     "body_image": r"body image|(?:my|his|her|their) body|(?:the way|how) (?:i|he|she|they) looks?|my looks|"
     r"(?:my|his|her) appearance|ugly|self ?esteem|(?:self )?confidence|insecur\w*|not good enough|plus size|"
     r"hates? (?:my|his|her) (?:nose|face|skin|teeth|hair|legs|thighs|stomach|belly|arms|height|ears|chin)|"

@@ -61,7 +61,7 @@ CONCERNS: dict[str, str] = {
     "substances": "drink, drugs or vaping",
     "gender_sexuality": "gender or sexuality",
     "hearing_voices": "hearing voices",
-    "body_image": "how you feel about your body",
+    "body_image": "worries about body and looks",  # not "your body": said to parents and professionals too
     "ocd": "OCD or thoughts that keep coming back",
     "bedwetting": "bed-wetting",
     "young_carer": "being a young carer",

@@ -121,6 +121,8 @@ def test_roles(text, role):
         # development authors D3 and D7 (session 29): the questions started without the worry
         ("i have no frends at my new school", "loneliness"), ("no one talks to me at college", "loneliness"),
         ("i got no mates", "loneliness"),
+        ("he wont go in, says everyone hates him", "school_refusal"),  # a phone trial (session 29): read as body image
+        ("she refuses to go in most days", "school_refusal"),
         ("i get so angry", "anger"),
         ("my parents keep arguing", "family"),
         ("she's not eating much", "eating"),
