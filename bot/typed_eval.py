@@ -187,14 +187,15 @@ def _served_by_a_change(label: str, role: str, slots: dict[str, Any], actions: l
     """A request to start again or for more options that the change of one answer served: "i put
     the wrong age, can i redo it" asked the age again, keeping the other answers; "any others in the
     Hinckley area?" and "anything for anxiety instead" searched there, or for that. Starting again
-    is served by an answer asked again or changed; more options only by a new search (a new place
-    or worry), never by a question asked again."""
+    is served by an answer asked again, or changed (the worry only asked again: "start again for my
+    other son, he has autism" searched for autism with the first child's age; the review); more
+    options only by a new search (a new place or worry), never by a question asked again."""
     if CHANGE_ANSWER_ACTION not in actions:
         return False
     before = _answers_before_the_list(role)
     changed = {slot for slot, value in before.items() if slots.get(slot) != value}  # asked again (None) or new
     if label == "start_again":
-        return bool(changed)
+        return bool(changed - {"concern"}) or ("concern" in changed and slots.get("concern") is None)
     return label == "more_options" and any(slots.get(slot) is not None for slot in changed & {"area", "concern"})
 
 

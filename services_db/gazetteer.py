@@ -367,8 +367,20 @@ def _said_as_place(words: list[str], span: _Span) -> bool:
     return all(word in FILLER for word in rest)
 
 
-# Before a county or nation word, these rule it out: "newport, not the welsh one", "bangor not wales".
+# Before a county or nation word, these rule it out: "newport, not the welsh one", "bangor not wales",
+# "newport, not the one in wales", "isnt in wales" (the review, session 29), with only these words between.
 _NOT = frozenset({"not", "nt", "isnt", "never"})
+_BETWEEN_NOT_AND_THE_NAME = frozenset({"the", "one", "ones", "in", "from", "of", "that"})
+
+
+def _said_not(before: list[str]) -> bool:
+    """Is the name right after a "not", with only `_BETWEEN_NOT_AND_THE_NAME` words between?"""
+    for position in range(len(before) - 1, -1, -1):
+        if before[position] in _NOT:
+            return True
+        if before[position] not in _BETWEEN_NOT_AND_THE_NAME:
+            return False
+    return False
 # Said of a nation as an adjective: "not the welsh one".
 _NATION_ADJECTIVES = {"welsh": "wales", "scottish": "scotland", "scots": "scotland", "irish": "northern_ireland"}
 
@@ -383,8 +395,6 @@ def _areas_named(words: list[str], span: _Span | None, negated: bool = False) ->
         area = AREA_WORDS.get(other.gram) or (_NATION_ADJECTIVES.get(other.gram) if negated else None)
         if area is None:
             continue
-        before = words[max(0, other.start - 2) : other.start]
-        said_not = bool(before) and (before[-1] in _NOT or (len(before) == 2 and before[0] in _NOT and before[1] == "the"))
-        if said_not == negated:
+        if _said_not(words[max(0, other.start - 4) : other.start]) == negated:
             named.add(area)
     return named

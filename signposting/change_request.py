@@ -92,12 +92,16 @@ _CORRECTION = re.compile(
 )
 
 
+_A_NUMBER = re.compile(r"\d")
+
+
 def corrects_an_answer(text: str) -> bool:
-    """Does the message ask to change an answer, or say one was wrong ("oops i said 13 im 15",
-    "none of them r near me")? After "No" to the check question, the change is made as it would
-    have been without the check (bot/nlu/crisis_policy.py)."""
+    """Does the message ask to change an answer, or say one was wrong with the new one beside it
+    ("oops i said 13 im 15", "none of them r near me")? After "No" to the check question, the change
+    is made as it would have been without the check (bot/nlu/crisis_policy.py). "my bad" alone is
+    not enough ("my bad i took too many": the review, session 29)."""
     clean = normalise(text)
-    return parse_change_target(clean) is not None or bool(_CORRECTION.search(clean))
+    return parse_change_target(clean) is not None or bool(_CORRECTION.search(clean) and _A_NUMBER.search(clean))
 
 
 def parse_change_target(text: str) -> str | None:

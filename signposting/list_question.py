@@ -93,8 +93,10 @@ _DONE_TO_ME = re.compile(
     r"\b(?:texts?|texting|texted|messages|messaging|messaged|msgs?|calls|calling|rings) (?:me|us|her|him)\b|"
     # a call back asked for, not when the services are open ("can a worker call me back? I'm free after 3": D8)
     r"\b(?:call|ring|phone) (?:me|us) back\b|"
-    # the list sent, not which services take texts ("can u text or email it so i can show my dad": D9)
-    r"\b(?:text|email|send|whatsapp)(?: or (?:text|email|whatsapp))? (?:me )?(?:it|this|these|them|the list|that)\b"
+    # the list sent, not which services take texts ("can u text or email it so i can show my dad": D9); "can i
+    # text them?" is still a question about the services (the review)
+    r"\b(?:text|email|whatsapp)(?: or (?:text|email|whatsapp))+ (?:me )?(?:it|this|these|them|the list)\b|"
+    r"\b(?:send|email) (?:me )?(?:it|this list|these|the list)\b|\btext (?:me )?(?:it|the list)\b"
 )
 
 
@@ -134,6 +136,15 @@ def asks_for_other_services(text: str) -> bool:
     return bool(_ASKS_FOR_OTHERS.search(normalise(text)))
 
 
+# Others asked for beside a question about the list ("any others? I've already referred to all of those"):
+# narrower than `asks_for_other_services`, so "is there anything else i need to know about these?" and
+# "are they still open anymore?" keep their answers (the review, session 29).
+_OTHERS_BESIDE_A_QUESTION = re.compile(
+    r"\b(?:any ?others?|any other (?:ones|services|options|places)|other (?:ones|services|options|places)|"
+    r"any more (?:services|options|places|ones)|what else (?:is there|have you got|have u got|you got|u got|is available))\b"
+)
+
+
 def parse_list_question(text: str) -> str | None:
     """One of KINDS when the message asks about the services shown, else None. Asking for
     something not online ("anythin face to face? dont want online") is asking for other services,
@@ -142,7 +153,7 @@ def parse_list_question(text: str) -> str | None:
     I've already referred to all of those", "any others that are open weekends": the new cards
     say how to reach each one and when it is open)."""
     kind = _list_question(text)
-    if kind is None or asks_for_other_services(text):
+    if kind is None or _OTHERS_BESIDE_A_QUESTION.search(normalise(text)):
         return None
     return None if kind == ONLINE and wants_nothing_only_online(text) else kind
 

@@ -215,7 +215,9 @@ _TALK_TO_SOMEONE = re.compile(
     rf"(?:(?:ok|okay|um|so|and|hi|please|pls) )*(?:can|could|will|would) (?:{_SOMEONE}|some one|one of you|you|u|a nurse|a doctor)"
     r" (?:call|ring|phone) (?:me|us)(?: back)?"
     r"(?: (?:today|tomorrow|later|please|pls|plz|\?))*"
-    r"(?: (?:im|i m|i am|we re|were|we are) (?:free|around|in|about) (?:after|before|from|at|on|all|today|tomorrow|this)(?: \w+){0,3})?"
+    # "...im free after 3"; never "im in this house with him" or "im around all night alone" (the review)
+    r"(?: (?:im|i m|i am|we re|were|we are) (?:free|around|available) (?:after|before|from|at|on|today|tomorrow|any ?time)"
+    r"(?: (?:\d{1,2}(?: ?(?:am|pm|o clock|oclock))?|school|work|lunch|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend))?)?"
 )
 
 def _any_of(words: frozenset[str]) -> str:
@@ -309,7 +311,9 @@ _WHAT_ELSE = re.compile(
     # "nothing helps what else is there" is left to DIET and the risk layer
     r"(?:(?:these|those|they|them|the ones|that one|this one|none of (?:these|them|those)|all of (?:these|them|those)|"
     # "waiting list for that one is like 6 months, what else is there" (development author D9)
-    r"(?:the )?waiting (?:list|lists|time|times)|the wait)(?: \w+){1,10} )?"
+    r"(?:the )?waiting (?:list|lists|time|times)|the wait)"
+    # ...never the speaker's own words: "waiting list is too long i cant go on what else is there" (the review)
+    r"(?: (?!(?:i|im|i m|me|my|myself|cant|can t|wont|won t)\b)\w+){1,10} )?"
     r"(?:so |but |ok |and )?(?:what else is there|what else (?:have you got|have u got|is available|you got|u got)|"
     r"(?:is there |are there |have you got |have u got |got )?(?:anything else|any others|any other ones|any more|anymore|others)"
     r" (?:is there|are there|available|you can show me|u can show me|nearby|near me|near us)|"

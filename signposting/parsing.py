@@ -402,12 +402,23 @@ def _age_from_birth_and_words(born: Age | None, rest: str) -> Age | None:
     return _age_of(exact[-1]) if born.low != born.high and exact else born
 
 
+def _the_years_ages_follow(clean: str, years: re.Match[str]) -> bool:
+    """Are the two numbers after a school year both its ages ("year 9, 13 or 14", "yr 9, 13/14")?
+    Then they are ages, not a range of school years ("year 7-11", "year 6 and 9")."""
+    ages = _year_group(int(years.group(1)))
+    following = [int(n) for n in _NUMBER.findall(clean[years.start(2):]) if len(n) <= 2][:2]
+    return (
+        ages is not None and ages.low is not None and ages.high is not None and len(following) == 2
+        and all(ages.low <= n <= ages.high for n in following)
+    )
+
+
 def _stated_age(clean: str) -> Age | None:
     if re.search(r"\breception\b", clean):
         return Age(4, 5)
-    # Two school years next to each other ("year 7 or 8"); not a year and its ages ("year 9, 13 or 14":
+    # Two school years ("year 7 or 8", "year 7-11"); not a year and one of its ages ("year 9, 13 or 14":
     # development author D9 got 13 to 18)
-    if (years := _YEAR_RANGE.search(clean)) and 0 < int(years.group(2)) - int(years.group(1)) <= 2:
+    if (years := _YEAR_RANGE.search(clean)) and not _the_years_ages_follow(clean, years):
         first, last = _year_group(int(years.group(1))), _year_group(int(years.group(2)))
         if first and last:
             return Age(min(first.low or 0, last.low or 0), max(first.high or 0, last.high or 0))
@@ -650,7 +661,8 @@ CONCERN_PATTERNS: dict[str, str] = {
     "worry": r"anx\w*|worr\w*|panic\w*|nervous|scared|fear\w*|stress\w*|overthink\w*|on edge|"
     r"phobia\w*",
     "low_mood": r"down|sad\w*|depress\w*|low|unhappy|empty|cry\w*|upset|miserable|numb|fed up|"
-    r"hopeless|not myself|no motivation|mood|pointless|dead inside",
+    r"hopeless|not myself|no motivation|mood|pointless|dead inside|feel(?:s|ing)? like giving up|"
+    r"(?:want|wanna|wants) to give up",
     # "so what DV support is there for a 17 year old in Harlow?" (a user trial, session 20): the
     # search's abuse services. "substance abuse" names substances first, which wins.
     "abuse": r"dv|domestic (?:violence|abuse)|abus(?:e|ed|ive|ing)|neglected|neglect(?:s|ing)? (?:me|him|her|us|them)",
@@ -898,23 +910,29 @@ _WORKER = (
     r"cin (?:team|worker)|cp (?:team|worker)|family hub worker|"
     # development author D8 (session 29): "PSA at a Harlow primary" (a school's parent support adviser)
     r"psa|parent support (?:advisor|adviser|worker|officer)|family liaison (?:officer|worker)|"
-    # session 29, the team's own list of roles, not yet understood: health, school, council and faith staff
-    r"paediatrician|pediatrician|speech and language therapist|salt|occupational therapist|physiotherapist|physio|"
-    r"(?:camhs |nhs |mental health )?clinician|paramedic|pharmacist|health ?care assistant|hca|"
+    # session 29, the team's own list of job titles, not yet understood: health, school and council staff (not
+    # services a child is under, "im with social care", nor faith roles: the review)
+    r"paediatrician|pediatrician|speech and language therapist|occupational therapist|physiotherapist|"
+    r"(?:camhs |nhs |mental health )?clinician|paramedic|pharmacist|health ?care assistant|"
     r"deputy head|assistant head|head of (?:year|house|department|sixth form)(?: \d+)?|ewo|education welfare officer|"
-    r"ed psych|educational psychologist|housing officer|youth justice (?:worker|officer)|youth pastor|youth minister|"
-    r"vicar|imam|priest|rabbi|faith leader|(?:after school|breakfast|youth) club (?:leader|worker|staff)|"
-    r"(?:school|college|support) staff|(?:care|childrens|children s|residential) home (?:manager|staff|worker)|"
-    r"early help|family support|childrens services|children s services|social care)"
+    r"ed psych|educational psychologist|housing officer|youth justice (?:worker|officer)|"
+    r"(?:after school|breakfast|youth) club (?:leader|worker)|(?:care|childrens|children s|residential) home (?:manager|worker))"
+)
+# A worker named as the one who did something to the speaker ("the physio at the club touched me",
+# "deputy head at school hurts me": the review, session 29) is no professional speaking.
+_DONE_TO_THE_SPEAKER = (
+    r"(?!.*\b(?:touch\w*|hit|hits|hitting|hurt\w*|abus\w*|grab\w*|kiss\w*|rap(?:e|ed|es|ing)|assault\w*|beat\w*|punch\w*|kick\w*|"
+    r"slap\w*|threaten\w*|groom\w*|follow\w*|took|takes|shout\w*|scream\w*|yell\w*|bull\w*|pick\w* on|listen\w* to|"
+    r"message\w*|text\w*|film\w*|photo\w*) (?:me|us|my|myself)\b)"
 )
 WORKER_WORDS = _WORKER
 _WORKER_SPEAKER = re.compile(
-    rf"^{_SPEAKER_FILLER}(?:(?!my |our |me |i )[a-z]+ )?{_WORKER}(?:\s(?:here|speaking))?\b(?! (?:said|says|told|tells|thinks|wants|suggested|sent|hits|hit|is|was|has|had|keeps|touched|touches))"
+    rf"^{_DONE_TO_THE_SPEAKER}{_SPEAKER_FILLER}(?:(?!my |our |me |i )[a-z]+ )?{_WORKER}(?:\s(?:here|speaking))?\b(?! (?:said|says|told|tells|thinks|wants|suggested|sent|hits|hit|is|was|has|had|keeps|touched|touches))"
     rf"|\b(?:i m|im|i am|as|i work as) (?:a |an |the |his |her |their )?(?:[a-z]+ )?{_WORKER}\b"
-    # "Im from the school", "calling from his school", "work at his school", "works at camhs" (session 29)
-    r"|^(?:hi |hello )?(?:(?:im|i m|i am|we re|were|we are) )?(?:calling |ringing |writing )?from (?:the |his |her |their |a |our )?"
-    r"(?:school|college|academy|gp|gp surgery|surgery|practice|camhs|council|nursery)\b"
-    r"|^(?:i |we )?(?:work|works|working) (?:at|in|for) (?:the |his |her |their |a )?(?:school|college|academy|camhs|gp|surgery|council|nursery)\b"
+    # "Im from the school", "calling from his gp surgery" (session 29); never "from school" or "work at school
+    # is too much", a young person's (the review)
+    r"|^(?:hi |hello )?(?:(?:im|i m|i am|we re|were|we are) (?:calling |ringing |writing )?|(?:calling|ringing|writing) )from "
+    r"(?:the |his |her |their |our )(?:school|college|academy|gp surgery|surgery|practice|camhs|council|nursery)\b"
     r"|\bi work (?:at|in|for|with) (?:a |the )?(?:[a-z]+ )?(?:school|college|academy|charity|council|nhs|camhs|children|young|"
     r"youth club|youth centre|nursery|pru|childrens home|children s home|care home|gp surgery|surgery|hospital)"
     # "TA at his school" ("ta" alone is thanks: "ta for that")
@@ -1149,14 +1167,15 @@ _NOT_AT_SCHOOL = re.compile(
     r"dropped out|no school|too young for (?:school|nursery)|not old enough for school|"
     r"not on (?:a |any )?(?:school )?roll(?: anywhere)?|off (?:the )?roll|cme|children missing (?:from|education)|"
     r"(?:been )?(?:excluded|expelled)|no (?:school )?place|(?:waiting|waitin|still waiting) (?:for|on) (?:a |his |her |their )?(?:new )?(?:school |college )?place|between schools|neet|"
-    r"(?:i m|im|i am) (?:working|at work)|apprenticeship|(?:and|n|&) (?:working|i work|i m working|im working)(?: (?:now|full time|part time|instead))?$)\b"
+    r"(?:i m|im|i am) (?:working|at work)|apprenticeship)\b"
 )
 
 
 # Working instead of school or college, as the whole answer ("none i work", "apprenticeship, no
 # college": development author D7); "i work at tesco but im at college" is at college.
 _WORKING_INSTEAD = re.compile(
-    r"(?:none |no |nah )?(?:i work(?: full time)?|i have a job|i ve got a job|ive got a job|got a job|i m working|im working|"
+    # "none, im 19 n working" (development author D9); never "year 11 and working part time" (the review)
+    r"(?:none |no |nah )?(?:(?:i m |im |i am )?\d{1,2} (?:n |and |& ))?(?:i work(?: full time)?|i have a job|i ve got a job|ive got a job|got a job|i m working|im working|"
     r"working(?: full time)?|(?:i m |im |i am |doing an? |on an? )?apprenticeship)(?: now| instead)?(?: no (?:college|school))?"
 )
 

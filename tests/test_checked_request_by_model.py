@@ -47,6 +47,16 @@ def test_a_correction_is_made_after_the_no_whatever_the_model_read(domain, text,
     assert next_crisis_action(after_no(domain, checked(text, label), "action_change_answer")) == "action_listen"
 
 
+@pytest.mark.parametrize(("text", "model_category"), [
+    ("oops i said 13 im 15 i just feel like giving up", None),  # a worry told beside it (the review)
+    ("oops i took 20", "overdose"),  # harm to oneself guessed by the model, no answer named to change
+])
+def test_more_than_a_correction_is_not_taken_as_one(domain, text, model_category):  # noqa: F811
+    message = checked(text, "other")
+    message.parse_data["risk"]["model_category"] = model_category
+    assert next_crisis_action(after_no(domain, message)) != "action_change_answer"
+
+
 def test_a_correction_with_risk_words_is_not_taken_as_one(domain):  # noqa: F811
     message = checked("oops i said 13 im 15 and i want to die", "other")
     message.parse_data["risk"]["lexicon_categories"] = ["suicidal"]

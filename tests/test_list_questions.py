@@ -36,6 +36,9 @@ from signposting.list_question import DIFFERENCE, HOURS, HOW_TO_GET_HELP, ONLINE
     ("which of these can i text? i cant do face to face", TEXT),
     ("are any of these open in person at weekends?", HOURS),
     ("how do i refer him, he wont use apps", HOW_TO_GET_HELP),
+    # the review (session 29): questions kept beside "them", "anything else", "anymore"
+    ("can i text them?", "text"),
+    ("is there anything else i need to know about these?", "how_to_get_help"),
 ])
 def test_questions_about_the_list(text, kind):
     assert parse_list_question(text) == kind
@@ -62,7 +65,6 @@ def test_questions_about_the_list(text, kind):
     # already referred to all of those" got how to reach the ones shown)
     "any others? I've already referred to all of those",
     "any others that are open weekends",
-    "anything else that doesnt need a referral?",
     # development author D9 (session 29): more services wanted, and the list sent
     "waiting list for that one is like 6 months, what else is there",
     "can u text or email it so i can show my dad",

@@ -132,8 +132,10 @@ def test_services_asked_for_the_childs_worry_not_the_parents(text, childs):
 @pytest.mark.parametrize(("text", "corrects"), [
     ("oops i said 13 im 15", True),  # development author D5: got the check question, then lost after "No"
     ("i put 13 but hes 12", True),
-    ("i pressed the wrong button", True),
-    ("my bad, typo", True),
+    ("i pressed the wrong button", False),  # no new answer beside it: the next step, as before
+    ("my bad, typo", False),
+    ("my bad i took too many", False),  # the review: a slip word alone is no correction
+    ("typo sorry, i have pills saved up", False),
     ("none of them r near me", True),  # somewhere nearer asks about the area (parse_change_target)
     ("i put the wrong age", True),
     ("i said i was fine", False),

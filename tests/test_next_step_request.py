@@ -215,6 +215,10 @@ def test_no_risk_message_is_read_as_a_request() -> None:
     ("waiting list for that one is like 6 months, what else is there", MORE_OPTIONS),
     ("can you email it to our practice nhs.net address", REQUEST_EMAIL),
     ("nothing helps what else is there", None),  # left to DIET and the risk layer, as before
+    # the review (session 29): the speaker's own words are more than a request
+    ("waiting list is too long i cant go on what else is there", None),
+    ("can someone call me back im in this house with him", None),
+    ("could you call me back im around all night alone", None),
 ])
 def test_call_backs_and_the_next_on_the_list(text, asked):
     assert request_in_so_many_words(text) == asked

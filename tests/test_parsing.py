@@ -296,6 +296,7 @@ def test_an_age_answer_fills_the_same_slots_wherever_it_is_taken(text, slots):
     # a school year and its two ages (development author D9 got 13 to 18: "year 9, 13" was read as years 9 to 13)
     ("pupil is year 9, 13 or 14", 13, 14), ("year 10, 14 or 15", 14, 15), ("yr 9, 13/14", 13, 14),
     ("year 7 or 8", 11, 13), ("year 9 and 10", 13, 15),  # two school years, as before
+    ("year 7-11", 11, 16), ("year 9 to 12", 13, 17), ("year 6 and 9", 10, 14),  # wider ranges too (the review)
     ("15 (year 11)", 15, 15), ("Y10, 15yo", 15, 15),
 ])
 def test_a_school_year_and_its_ages(text, low, high):

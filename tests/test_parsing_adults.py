@@ -89,10 +89,15 @@ def test_ages_as_adults_and_teenagers_write_them(text, low, high):
     # development author D9 (session 29)
     ("prof", "professional"), ("year 9 at beauchamp", "young_person"),
     # the team's own list of roles (session 29)
-    ("Im from the school", "professional"), ("works at camhs", "professional"), ("im a paediatrician", "professional"),
+    ("Im from the school", "professional"), ("im a paediatrician", "professional"),
     ("speech and language therapist", "professional"), ("deputy head", "professional"), ("EWO", "professional"),
     ("childrens home manager", "professional"), ("calling from his gp surgery", "professional"),
     ("im from leicester", None), ("my mum works at camhs", None), ("i work at tesco", None),
+    # the review (session 29): a worker who did something to the speaker, a service a child is under,
+    # schoolwork: a young person, never a professional speaking
+    ("the physio at the club touched me", "young_person"), ("deputy head at school hurts me", "young_person"),
+    ("the coach at football touched me", "young_person"), ("i am under social care and he hits me", "young_person"),
+    ("work at school is too much", None), ("im from college", None),
 ])
 def test_who_is_chatting_said_in_their_own_way(text, role):
     assert parse_role_typed(text) == role

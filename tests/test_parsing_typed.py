@@ -571,6 +571,7 @@ def test_a_yes_if_you_like_to_a_choice(text):
     assert parse_yes_no(text, loose=True) == "yes"
 
 
-@pytest.mark.parametrize("text", ["st marks and working on my maths", "beauchamp and working hard"])
+@pytest.mark.parametrize("text", ["st marks and working on my maths", "beauchamp and working hard",
+                                  "year 11 and working part time", "at college and working"])  # the review
 def test_working_at_school_is_no_absence(text):
     assert parse_school_absence(text) is None

@@ -219,6 +219,9 @@ BEFORE = {"user_role": "young_person", "age": "14", "school": "skipped", "area":
         ("start_again", {**BEFORE, "age": "11"}, True),
         # "go back and change the school answer" (D8)
         ("start_again", {**BEFORE, "school": None}, True),
+        ("start_again", {**BEFORE, "concern": None}, True),  # "i picked the wrong worry"
+        # "start again for my other son, he has autism": a new worry, the first child's answers (the review)
+        ("start_again", {**BEFORE, "concern": "neurodevelopmental"}, False),
         # "What would you like to change?": nothing changed, nothing asked again
         ("start_again", BEFORE, False),
         # "any others in the Hinckley area?": a new search there

@@ -46,7 +46,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, Event, SlotSet, 
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.deterministic_policy import DeterministicPolicy
-from signposting.change_request import corrects_an_answer
+from signposting.change_request import corrects_an_answer, parse_change_target
 from signposting.concern_reading import messages_typed
 from signposting.intent_evidence import LANGUAGE_NAMES, REPLACED_BY_WORDS_KEY, intent_as_guessed, without_accents
 from signposting.intents import CRISIS_INTENT, QUESTION_REPLIES
@@ -518,7 +518,7 @@ def reply_as_the_model_reads_it(tracker: DialogueStateTracker, checked: UserUtte
     if not tracker.get_slot("services_shown"):
         return None
     text = checked.text or ""
-    if corrects_an_answer(text) and not (checked.parse_data.get("risk") or {}).get("lexicon_categories"):
+    if corrects_an_answer(text) and not _more_than_a_correction(tracker, checked):
         # "oops i said 13 im 15", "none of them r near me" (development authors D1, D5): the change
         # action reads the checked message (actions/services.py) as it would have without the check.
         return CHANGE_ANSWER
@@ -530,6 +530,19 @@ def reply_as_the_model_reads_it(tracker: DialogueStateTracker, checked: UserUtte
             return None  # "gonna go now. tired of it all" is never seen off with a goodbye (the review)
         return closing_reply(text)
     return MODEL_REQUEST_REPLIES.get(label or "")
+
+
+def _more_than_a_correction(tracker: DialogueStateTracker, checked: UserUttered) -> bool:
+    """Does the checked message, or the conversation before it, show more than a wrong answer: risk
+    words, a kind of harm to oneself the model guessed with no answer named to change, a worry told
+    ("oops i said 13 im 15 i just feel like giving up"), or earlier distress? (the review, session 29)"""
+    text = checked.text or ""
+    risk = checked.parse_data.get("risk") or {}
+    harm_guessed = risk.get("model_category") in SELF_HARM_KINDS and parse_change_target(text) is None
+    return bool(
+        risk.get("lexicon_categories") or harm_guessed or parse_concern(text) not in (None, OTHER_CONCERN)
+        or earlier_distress(tracker, before=checked)
+    )
 
 
 # A request said in so many words that the risk layer answered with the check question ("send to
