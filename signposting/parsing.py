@@ -920,11 +920,14 @@ _WORKER = (
 )
 # A worker named as the one who did something to the speaker ("the physio at the club touched me",
 # "deputy head at school hurts me": the review, session 29) is no professional speaking.
-_DONE_TO_THE_SPEAKER = (
-    r"(?!.*\b(?:touch\w*|hit|hits|hitting|hurt\w*|abus\w*|grab\w*|kiss\w*|rap(?:e|ed|es|ing)|assault\w*|beat\w*|punch\w*|kick\w*|"
+_DONE_TO_ME = (
+    r"\b(?:touch\w*|hit|hits|hitting|hurt\w*|abus\w*|grab\w*|kiss\w*|rap(?:e|ed|es|ing)|assault\w*|beat\w*|punch\w*|kick\w*|"
     r"slap\w*|threaten\w*|groom\w*|follow\w*|took|takes|shout\w*|scream\w*|yell\w*|bull\w*|pick\w* on|listen\w* to|"
-    r"message\w*|text\w*|film\w*|photo\w*) (?:me|us|my|myself)\b)"
+    r"message\w*|text\w*|film\w*|photo\w*) (?:me|us|my|myself)\b"
 )
+_DONE_TO_THE_SPEAKER = rf"(?!.*{_DONE_TO_ME})"
+# ...in any of the ways a professional is read ("the teacher at school hit me" was one: the review)
+_SOMETHING_DONE_TO_THE_SPEAKER = re.compile(_DONE_TO_ME)
 WORKER_WORDS = _WORKER
 _WORKER_SPEAKER = re.compile(
     rf"^{_DONE_TO_THE_SPEAKER}{_SPEAKER_FILLER}(?:(?!my |our |me |i )[a-z]+ )?{_WORKER}(?:\s(?:here|speaking))?\b(?! (?:said|says|told|tells|thinks|wants|suggested|sent|hits|hit|is|was|has|had|keeps|touched|touches))"
@@ -1033,14 +1036,17 @@ def parse_role_typed(text: str) -> str | None:
         return "young_person"
     if _AS_A_PARENT.search(clean) or _WORRIED_FAMILY.search(clean):
         return "parent_carer"
-    if _speaks_as_a_worker(clean) or _WORKS_WITH_THEM.search(clean) or _WORKER_SHORTHAND.fullmatch(clean.strip()):
+    done_to_them = bool(_SOMETHING_DONE_TO_THE_SPEAKER.search(clean))  # never a professional speaking
+    if not done_to_them and (
+        _speaks_as_a_worker(clean) or _WORKS_WITH_THEM.search(clean) or _WORKER_SHORTHAND.fullmatch(clean.strip())
+    ):
         return "professional"
     professional = _PROFESSIONAL.search(clean)
-    if professional and not _SOMEONE_ELSES.search(clean[: professional.start()]):
+    if professional and not done_to_them and not _SOMEONE_ELSES.search(clean[: professional.start()]):
         return "professional"
     if _FAMILY_SPEAKER.search(clean):
         return "parent_carer"
-    if _COACHES_OR_TEACHES.search(clean):
+    if _COACHES_OR_TEACHES.search(clean) and not done_to_them:
         own_age = re.search(r"\b(?:i m|im|i am) (\d{1,2})\b", clean)
         if re.search(r"\bmy (?:son|daughter|child|kid|kids|stepson|stepdaughter|lad)\b", clean):
             return "parent_carer"  # "i run the football team my son plays for"

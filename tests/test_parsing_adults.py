@@ -97,6 +97,7 @@ def test_ages_as_adults_and_teenagers_write_them(text, low, high):
     # schoolwork: a young person, never a professional speaking
     ("the physio at the club touched me", "young_person"), ("deputy head at school hurts me", "young_person"),
     ("the coach at football touched me", "young_person"), ("i am under social care and he hits me", "young_person"),
+    ("the teacher at school hit me", "young_person"), ("teacher at school keeps touching me", "young_person"),  # professional before
     ("work at school is too much", None), ("im from college", None),
 ])
 def test_who_is_chatting_said_in_their_own_way(text, role):
