@@ -94,7 +94,11 @@ _CLOSING_THANKS = re.compile(
     rf"that s everything|no further (?:queries|questions)|nothing else|nothing more)(?: (?:for now|today|thanks|thank you|thx|ty|cheers|x+))*|"
     rf"(?:{_OK} )*{_WE} (?:defo |definitely |def |probably |deffo )?{_LOOK}(?: (?:{_WHEN}))* (?:{_THANK})(?: x+)*|"
     # "ok ill check them out", "great, we'll have a look tonight": an OK first says it closes
-    rf"(?:{_OK} )+{_WE} (?:defo |definitely |def |probably |deffo )?{_LOOK}(?: (?:{_WHEN}))*(?: x+)*"
+    rf"(?:{_OK} )+{_WE} (?:defo |definitely |def |probably |deffo )?{_LOOK}(?: (?:{_WHEN}))*(?: x+)*|"
+    # "thats lovely thank you x" (a phone trial, session 29, got "Sorry, I didn't get that")
+    r"(?:(?:ok|okay|oh|aw|aww) )?(?:(?:thats|that s|that is|its|it s|this is) )?(?:really |so |very )?"
+    r"(?:lovely|great|brilliant|perfect|amazing|fab|fantastic|helpful|useful|ace|wonderful|super|cool|grand)"
+    r"(?: (?:thanks|thank you|thx|ty|cheers|so much|very much|x+))*(?: (?:thanks|thank you|thx|ty|cheers))(?: (?:so much|very much|x+))*"
 )
 
 _CHILD = (

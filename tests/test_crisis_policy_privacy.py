@@ -44,9 +44,17 @@ def after_the_check(domain: Domain, message: UserUttered, in_the_form: bool, *mo
 
 
 @pytest.mark.parametrize("in_the_form", [True, False])
-def test_after_no_a_privacy_question_is_answered(domain, in_the_form):
-    message = flagged("is this private or will my mum find out", "ask_privacy", 0.9)
+@pytest.mark.parametrize("text", ["is this private or will my mum find out", "ok but will my mum find out"])
+def test_after_no_a_privacy_question_is_answered(domain, in_the_form, text):
+    message = flagged(text, "ask_privacy", 0.9)
     assert next_step(after_the_check(domain, message, in_the_form))[0] == "utter_privacy"
+
+
+def test_after_no_a_worry_told_is_no_privacy_question(domain):
+    """A phone trial (session 29): "her mum passed away in the summer and she wont talk about it"
+    got "Let's carry on", then "I don't know who you are, and I can't contact anyone"."""
+    message = flagged("her mum passed away in the summer and she wont talk about it", "ask_privacy", 0.9)
+    assert next_step(after_the_check(domain, message, True))[0] != "utter_privacy"
 
 
 def test_after_the_answer_the_form_goes_on_or_the_offer_comes(domain):

@@ -219,6 +219,9 @@ def test_no_risk_message_is_read_as_a_request() -> None:
     ("waiting list is too long i cant go on what else is there", None),
     ("can someone call me back im in this house with him", None),
     ("could you call me back im around all night alone", None),
+    # a phone trial (session 29): "Sorry, I didn't get that"
+    ("thats lovely thank you x", THANKS), ("brilliant thanks", THANKS), ("that is really helpful thank you", THANKS),
+    ("thats great thanks for nothing", None), ("lovely", None),
 ])
 def test_call_backs_and_the_next_on_the_list(text, asked):
     assert request_in_so_many_words(text) == asked

@@ -47,7 +47,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.deterministic_policy import DeterministicPolicy
 from signposting.change_request import corrects_an_answer, parse_change_target
-from signposting.concern_reading import messages_typed
+from signposting.concern_reading import asks_a_question, messages_typed
 from signposting.intent_evidence import LANGUAGE_NAMES, REPLACED_BY_WORDS_KEY, intent_as_guessed, without_accents
 from signposting.intents import CRISIS_INTENT, QUESTION_REPLIES
 from signposting.languages import language_named
@@ -580,7 +580,11 @@ def reply_to_a_checked_message(message: UserUttered, in_the_form: bool) -> str |
     """The reply to the message the check question was about: its question about the chat, else,
     outside the questions, the request it makes in so many words (in the questions, the form
     asks its question again, as before)."""
-    question = reply_to_a_question_about_the_chat(message, QUESTION_CONFIDENCE)
+    # A worry told is no question about the chat: "her mum passed away in the summer and she wont talk
+    # about it" got the privacy reply after "No" (a phone trial, session 29).
+    text = message.text or ""
+    told_a_worry = not asks_a_question(text) and parse_concern(text) not in (None, OTHER_CONCERN)
+    question = None if told_a_worry else reply_to_a_question_about_the_chat(message, QUESTION_CONFIDENCE)
     if question or in_the_form:
         return question
     return REQUEST_REPLIES.get(request_in_so_many_words(message.text or "") or "")
