@@ -150,3 +150,22 @@ def test_loneliness_told_first_is_kept(bot, first):  # noqa: F811
     chat = Conversation(bot.rasa_url)
     assert "Who is chatting today?" in chat.text(first)
     assert slots(bot, chat)["concern"] == "loneliness"
+
+
+def test_a_worry_that_got_the_check_is_no_privacy_question_after_no(bot):  # noqa: F811
+    """A phone trial (session 29): "her mum passed away in the summer and she wont talk about it"
+    got the check question, then after "No" the privacy reply ("I can't contact anyone")."""
+    chat = start(bot, "parent or carer", "13", "skip", "Watford")
+    reply = chat.text("her mum passed away in the summer and she wont talk about it")
+    assert "I want to check" in reply  # the risk model's check question: what this test is about
+    reply = chat.text("No")
+    assert "I can't contact anyone" not in reply and LIST in reply
+    assert slots(bot, chat)["concern"] == "bereavement"
+
+
+def test_a_thank_you_after_the_list_is_answered(bot):  # noqa: F811
+    """A phone trial (session 29): "thats lovely thank you x" got "Sorry, I didn't get that"."""
+    chat = start(bot, "young person", "14", "skip", "Watford")
+    assert LIST in chat.text("low mood")
+    reply = chat.text("thats lovely thank you x")
+    assert "didn't get that" not in reply and "Take care" in reply
