@@ -26,7 +26,7 @@ from signposting.change_request import (
 )
 from signposting.concern_reading import NAMES_A_MEDICINE, names_the_asker, read_concern
 from signposting.list_question import parse_list_question, wants_nothing_only_online
-from signposting.next_step_request import says_not_to_a_request
+from signposting.next_step_request import asks_to_start_over
 from signposting.parsing import parse_age, parse_age_mention, role_said_of_oneself
 from signposting.responses import (
     ASK_SCHOOL_ABOUT_MHST,
@@ -268,7 +268,6 @@ class ActionStartAgain(Action):
 
 
 # Asking to start over in so many words, anywhere in a message that changed nothing.
-STARTS_OVER = re.compile(r"\b(?:start (?:again|over|afresh)|restart|begin again|go back to the (?:start|beginning))\b")
 
 
 # The slots whose change makes a new search (the others follow from these). The place name
@@ -366,7 +365,7 @@ class ActionChangeAnswer(Action):
                 dispatcher.utter_message(response="utter_same_worry_searched", concern_label=CONCERNS[concern])
                 offer_next_step(dispatcher, tracker)
                 return []
-            if STARTS_OVER.search(normalise(text)) and not says_not_to_a_request(normalise(text)):
+            if asks_to_start_over(text):
                 # "I clicked young person by mistake, I'm his carer, can I start over" with the answer
                 # it names already given (development author D8): it asked to start over, not what to change
                 dispatcher.utter_message(response="utter_start_again")

@@ -21,7 +21,15 @@ from services_db.gazetteer import AreaResolution
 from services_db.places import cities_of_the_nations
 from signposting.change_request import parse_change_target, without_target_words
 from signposting.concern_reading import OPENING_MISREADS, one_message_typed, read_concern, worry_told_first
-from signposting.intents import CRISIS_INTENT, NEVER_AN_ANSWER, NOT_A_SLOT_VALUE, NOT_AN_ANSWER, QUESTION_REPLIES
+from signposting.intents import (
+    CRISIS_INTENT,
+    NAME_ANSWER_MAX_WORDS,
+    NEVER_AN_ANSWER,
+    NOT_A_SLOT_VALUE,
+    NOT_AN_ANSWER,
+    OUT_OF_SCOPE,
+    QUESTION_REPLIES,
+)
 from signposting.next_step_request import is_next_step_request
 from signposting.parsing import (
     asks_what_we_mean,
@@ -200,8 +208,11 @@ def understood_as(slot: str, text: str, tracker: Tracker) -> bool:
             return True
         directory = get_directory()
         return bool(directory and directory.schools.match(text, tracker.get_slot("area_code")))
-    if slot == "area":  # exact names only: fuzzy matching turns "hello" into a village
-        resolution = resolve_area(text, fuzzy=False)
+    if slot == "area":
+        # Exact names only, so that no greeting or request becomes a village; but a few words DIET
+        # could only call out of scope are read as a place misspelt ("lester": development authors D3, D7)
+        misspelt = latest_intent(tracker) == OUT_OF_SCOPE and len(text.split()) <= NAME_ANSWER_MAX_WORDS
+        resolution = resolve_area(text, fuzzy=misspelt)
         return is_declined(text) or bool(resolution and resolution.status in ("found", "outside", "ambiguous"))
     if slot == "concern":
         return concern_in(tracker, text) is not None

@@ -441,7 +441,8 @@ def report(outcomes: list[Outcome], show_failures: int) -> list[str]:
         lines.append(f"\nFailures (first {min(show_failures, len(failures))} of {len(failures)}):")
         for outcome in failures[:show_failures]:
             a = outcome.answer
-            lines.append(f"- {a.id} [{a.question}/{a.asker_role}] {a.text!r}\n    expected {a.expected}\n"
+            then = {True: " (kept after 'No')", False: " (lost after 'No')", None: ""}[outcome.after_check]
+            lines.append(f"- {a.id} [{a.question}/{a.asker_role}] {a.text!r}{then}\n    expected {a.expected}\n"
                          f"    got {outcome.got}\n    reply {outcome.reply[:160]!r}")
     return lines
 

@@ -92,7 +92,7 @@ _CORRECTION = re.compile(
 )
 
 
-_A_NUMBER = re.compile(r"\d")
+A_NUMBER = re.compile(r"\d")  # an age or a postcode district beside a slip word
 
 
 def corrects_an_answer(text: str) -> bool:
@@ -101,7 +101,7 @@ def corrects_an_answer(text: str) -> bool:
     is made as it would have been without the check (bot/nlu/crisis_policy.py). "my bad" alone is
     not enough ("my bad i took too many": the review, session 29)."""
     clean = normalise(text)
-    return parse_change_target(clean) is not None or bool(_CORRECTION.search(clean) and _A_NUMBER.search(clean))
+    return parse_change_target(clean) is not None or bool(_CORRECTION.search(clean) and A_NUMBER.search(clean))
 
 
 def parse_change_target(text: str) -> str | None:

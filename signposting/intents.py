@@ -31,3 +31,8 @@ NEVER_AN_ANSWER: frozenset[str] = frozenset({"express_crisis", "confirm_safe", "
 # (actions/triage_form.py); after "No" to the check question, the question is answered
 # (bot/nlu/crisis_policy.py).
 QUESTION_REPLIES: dict[str, str] = {"ask_privacy": "utter_privacy", "ask_service_info": "utter_service_info"}
+# DIET's guess for a message it cannot place ("lester", a town spelt by sound). At the school or
+# place question a few such words go to the form, which reads them as a name if it can
+# (bot/nlu/name_answer.py, actions/triage_form.py).
+OUT_OF_SCOPE = "out_of_scope"
+NAME_ANSWER_MAX_WORDS = 4  # a school or a town in a few words

@@ -141,7 +141,8 @@ def asks_for_other_services(text: str) -> bool:
 # "are they still open anymore?" keep their answers (the review, session 29).
 _OTHERS_BESIDE_A_QUESTION = re.compile(
     r"\b(?:any ?others?|any other (?:ones|services|options|places)|other (?:ones|services|options|places)|"
-    r"any more (?:services|options|places|ones)|what else (?:is there|have you got|have u got|you got|u got|is available))\b"
+    # "more options - anything with a shorter waiting list?" (development author D10)
+    r"(?:any )?more (?:services|options|places|ones)|what else (?:is there|have you got|have u got|you got|u got|is available))\b"
 )
 
 

@@ -21,6 +21,7 @@ import re
 from signposting.intent_evidence import GOODBYE_WORDS, LANGUAGE_NAMES, THANKS_WORDS, without_accents
 from signposting.responses import GOODBYE as GOODBYE_REPLY
 from signposting.responses import THANKS_REPLY
+from signposting.text import normalise
 
 THANKS = "thanks"
 START_AGAIN = "start_again"
@@ -53,6 +54,18 @@ _NEGATED_REQUEST = re.compile(
 def says_not_to_a_request(normalised: str) -> bool:
     """Does the (normalised) message say "not" right before a request's words?"""
     return bool(_NEGATED_REQUEST.search(normalised))
+
+
+# Starting over named anywhere in a message, unlike START_AGAIN's grammar, which reads the whole
+# message as the request: used only where a change of answer was already asked for ("I clicked young
+# person by mistake, I'm his carer, can I start over", actions/services.py).
+_STARTS_OVER = re.compile(r"\b(?:start (?:again|over|afresh)|restart|begin again|go back to the (?:start|beginning))\b")
+
+
+def asks_to_start_over(text: str) -> bool:
+    """Does the message ask, anywhere in it, to start over, and not say not to ("no need to restart")?"""
+    clean = normalise(text)
+    return bool(_STARTS_OVER.search(clean)) and not says_not_to_a_request(clean)
 
 _OK = (
     r"(?:ok|okay|k|kk|oh|right|great|brill|brilliant|lovely|perfect|cool|amazing|ah|aw|awesome|nice|fab|good|grand|sound|"

@@ -107,7 +107,12 @@ _SCHOOL_STAGE: tuple[tuple[re.Pattern[str], tuple[int, int]], ...] = (
 )
 # "im14" (no space), "11 and 3 quarters", "ten and a half": the whole years (development author D7).
 _GLUED_AGE = re.compile(r"\b(im|age|aged)(\d{1,2})\b")  # not "me2" (me too)
-_FRACTION = re.compile(r"\b(\d{1,2}|[a-z]+teen|ten|eleven|twelve|nine|eight|seven|six|five) and (?:a half|a quarter|3 quarters|three quarters|a bit)\b")
+# "eleven and a half", "13 and 7 months" (development author D10 got 7 to 13): the years only
+_FRACTION = re.compile(
+    r"\b(\d{1,2}|[a-z]+teen|ten|eleven|twelve|nine|eight|seven|six|five) and "
+    r"(?:a half|a quarter|3 quarters|three quarters|a bit|(?:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven) "
+    r"(?:months?|weeks?|days?))\b"
+)
 _MAYBE = re.compile(r"^(?:[a-z]+ )?(\d{1,2})(?: i think| i reckon| i guess)?(?: or)? maybe (\d{1,2})\b")
 _RANGE = re.compile(r"\b(\d{1,2})\s?(?:to|or|and|\s)\s?(\d{1,2})\b")  # "13 to 14", "13-14"
 _YEAR_RANGE = re.compile(
@@ -1270,6 +1275,13 @@ _A_REASON_THAT_TURNS = re.compile(
 )
 
 
+# A mind changed inside one message: "no actually yes", "yes wait no not yet" (development author
+# D10: "no actually yes" got the goodbye). The last answer counts, for a choice only.
+_CHANGE_OF_MIND = re.compile(
+    r"(?P<first>.+?)(?: (?:actually|wait|no wait|hang on|sorry|i mean|scratch that|on second thoughts?|thinking about it))+ (?P<last>.+)"
+)
+
+
 def parse_yes_no(text: str, other_languages: bool = False, loose: bool = False) -> str | None:
     """"yes" | "no" | None for an answer to a yes/no question ("yes please", "go on then", "nah");
     with `other_languages`, "tak, proszę" and "nie, dziękuję" too (the offer only).
@@ -1279,6 +1291,10 @@ def parse_yes_no(text: str, other_languages: bool = False, loose: bool = False) 
     and a "no" with its reason after a comma is a no ("No thank you, he already has a counsellor
     through school"), unless the reason turns it round ("no, but...", "no, yes please"); a yes
     with its reason likewise ("Yes please, anything local would help")."""
+    if loose and (changed := _CHANGE_OF_MIND.fullmatch(normalise(text))):
+        first, last = parse_yes_no(changed.group("first"), loose=True), parse_yes_no(changed.group("last"), loose=True)
+        if first in ("yes", "no") and last in ("yes", "no"):
+            return last
     if loose and (said := _NO_THEN_A_REASON.match(text)):
         reason = normalise(said.group("reason"))
         if not re.match(r"(?:but|yes|yeah|actually|wait)\b", reason) and parse_yes_no(reason, loose=True) != "yes":

@@ -119,8 +119,21 @@ _WHEN = rf"(?:next (?:week|month)|this (?:week|month)|in (?:a few )?(?:weeks|mon
 _SCHOOL_YEAR = r"(?:in )?(?:year|yr|y) N"
 
 
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thu|fri|sat|sun)"
+# A part of a year ("13 and 7 months", "eleven and a half") and a birthday just gone ("18 as of last
+# Tuesday", "he turned 9 last week"): development author D10 (session 30) got the check question.
+_PART_OF_A_YEAR = r"(?:and (?:a half|a quarter|N quarters|a bit|(?:N|a) (?:months?|weeks?|days?)))"
+_GONE = rf"(?:today|yesterday|recently|last (?:week|month|{_WEEKDAY}|{_MONTH})|this (?:week|month)|in {_MONTH}|on {_WEEKDAY})"
+_JUST_GONE = rf"(?:(?:as of|since) {_GONE}|{_GONE})"
+
+
 def _an_age(subject: str, not_yet: str) -> str:
-    one = rf"(?:{subject} )?(?:{not_yet} )?N(?: {_YEARS_OLD})?(?: {_WHEN})?(?: {_SCHOOL_YEAR})?"
+    # "7, he'll be 8 in march": the age now, then the next one
+    next_one = rf"(?:(?:and |but )?{not_yet} N(?: {_WHEN})?)"
+    one = (
+        rf"(?:{subject} )?(?:(?:{not_yet} )?N(?: {_YEARS_OLD})?(?: {_PART_OF_A_YEAR})?(?: {_JUST_GONE}| {_WHEN})?"
+        rf"|(?:just )?turned N(?: {_JUST_GONE})?)(?: {next_one})?(?: {_SCHOOL_YEAR})?"
+    )
     between = rf"(?:{subject} )?(?:between )?N (?:or|to|and) N(?: {_YEARS_OLD})?"
     return rf"(?:{one}|{between}|(?:{subject} )?{_SCHOOL_YEAR})"
 

@@ -68,6 +68,8 @@ def test_questions_about_the_list(text, kind):
     # development author D9 (session 29): more services wanted, and the list sent
     "waiting list for that one is like 6 months, what else is there",
     "can u text or email it so i can show my dad",
+    # development author D10 (session 30): more options, with what they should be like
+    "more options - anything with a shorter waiting list?",
 ])
 def test_other_messages_are_not(text):
     assert parse_list_question(text) is None

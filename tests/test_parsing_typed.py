@@ -143,6 +143,9 @@ def test_yes_or_no_to_the_offer(text, answer):
         ("Yes please, anything local would help, we've been on the CAMHS list for months", "yes", None),
         ("yes please, i would appreciate that", "yes", None), ("yes, but will my mum find out?", None, None),
         ("ok, not sure though", None, None), ("yeah, if it's free", None, None),
+        # a mind changed inside the message (development author D10): the last answer counts
+        ("no actually yes", "yes", None), ("yes... actually no, not yet", "no", None), ("no sorry i mean yes", "yes", None),
+        ("no actually i want to die", None, None), ("yes actually yes", "yes", None),
     ],
 )
 def test_a_choice_is_read_loosely_and_a_safety_question_is_not(text, loose, strict):

@@ -84,6 +84,34 @@ def test_who_the_child_lives_with_and_anything_more_is_not_plain(text):
     assert not is_plain_answer(text, "user_role")
 
 
+@pytest.mark.parametrize(
+    ("text", "role", "age"),
+    [
+        # development author D10 (session 30): a part of a year, a birthday just gone, the next birthday
+        ("13 and 7 months", "young_person", 13), ("eleven and a half", "young_person", 11), ("im 14 and a half", None, 14),
+        ("18 as of last Tuesday", "young_person", 18), ("7, he'll be 8 in march", "parent_carer", 7),
+        ("he turned 9 last week", "parent_carer", 9), ("she just turned 12 in may", "professional", 12),
+        ("14, ill be 15 in may", "young_person", 14),
+    ],
+)
+def test_a_part_of_a_year_or_a_birthday_beside_the_age_is_plain(text, role, age):
+    from signposting.parsing import parse_age
+
+    assert is_plain_answer(text, "age", role)
+    parsed = parse_age(text)
+    assert parsed is not None and parsed.low == parsed.high == age
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [("13 and 2 weeks ago", "young_person"), ("13 and 7 months since he left", "young_person"),
+     ("he turned 9 last week and hasnt been home", "parent_carer"), ("she turned 12 in may", "young_person"),
+     ("7, he'll be 8 in march", "young_person"), ("im 14 and a half and he is 20", None)],
+)
+def test_a_birthday_or_part_of_a_year_with_anything_more_is_not_plain(text, role):
+    assert not is_plain_answer(text, "age", role)
+
+
 # Answer-shaped messages with a sign of danger in everyday words, none of which the crisis lexicon
 # needs to know (from the review of the first version, a bag of allowed words, which let them all through).
 DANGER_IN_AN_ANSWER = [

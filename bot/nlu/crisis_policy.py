@@ -49,7 +49,7 @@ from bot.nlu.deterministic_policy import DeterministicPolicy
 from signposting.change_request import corrects_an_answer, parse_change_target
 from signposting.concern_reading import asks_a_question, messages_typed
 from signposting.intent_evidence import LANGUAGE_NAMES, REPLACED_BY_WORDS_KEY, intent_as_guessed, without_accents
-from signposting.intents import CRISIS_INTENT, QUESTION_REPLIES
+from signposting.intents import CRISIS_INTENT, NAME_ANSWER_MAX_WORDS, QUESTION_REPLIES
 from signposting.languages import language_named
 from signposting.next_step_reading import request_read_after_the_check
 from signposting.next_step_request import (
@@ -518,27 +518,26 @@ def reply_as_the_model_reads_it(tracker: DialogueStateTracker, checked: UserUtte
     if not tracker.get_slot("services_shown"):
         return None
     text = checked.text or ""
-    if corrects_an_answer(text) and not _more_than_a_correction(tracker, checked):
+    if corrects_an_answer(text) and not _shows_more_than_it_asks(tracker, checked, parse_change_target(text) is not None):
         # "oops i said 13 im 15", "none of them r near me" (development authors D1, D5): the change
         # action reads the checked message (actions/services.py) as it would have without the check.
         return CHANGE_ANSWER
     label = request_read_after_the_check(checked.parse_data or {}, text)
     if label == "closing":
-        risk = checked.parse_data.get("risk") or {}
-        harm_guessed = risk.get("lexicon_categories") or risk.get("model_category") in SELF_HARM_KINDS
-        if harm_guessed or earlier_distress(tracker, before=checked) or parse_concern(text) not in (None, OTHER_CONCERN):
+        if _shows_more_than_it_asks(tracker, checked, an_answer_named=False):
             return None  # "gonna go now. tired of it all" is never seen off with a goodbye (the review)
         return closing_reply(text)
     return MODEL_REQUEST_REPLIES.get(label or "")
 
 
-def _more_than_a_correction(tracker: DialogueStateTracker, checked: UserUttered) -> bool:
-    """Does the checked message, or the conversation before it, show more than a wrong answer: risk
-    words, a kind of harm to oneself the model guessed with no answer named to change, a worry told
-    ("oops i said 13 im 15 i just feel like giving up"), or earlier distress? (the review, session 29)"""
+def _shows_more_than_it_asks(tracker: DialogueStateTracker, checked: UserUttered, an_answer_named: bool) -> bool:
+    """Does the checked message, or the conversation before it, show more than the request it makes:
+    risk words, a kind of harm to oneself the model guessed, a worry told ("oops i said 13 im 15 i
+    just feel like giving up", "gonna go now. tired of it all"), or earlier distress? The model's
+    guess is excused only for a correction that names the answer to change (the review, session 29)."""
     text = checked.text or ""
     risk = checked.parse_data.get("risk") or {}
-    harm_guessed = risk.get("model_category") in SELF_HARM_KINDS and parse_change_target(text) is None
+    harm_guessed = risk.get("model_category") in SELF_HARM_KINDS and not an_answer_named
     return bool(
         risk.get("lexicon_categories") or harm_guessed or parse_concern(text) not in (None, OTHER_CONCERN)
         or earlier_distress(tracker, before=checked)
@@ -1101,7 +1100,6 @@ def unsure_answer(tracker: DialogueStateTracker) -> bool:
 
 
 NAME_QUESTIONS = ("school", "area")
-NAME_ANSWER_MAX_WORDS = 4
 
 
 def short_name_answer(tracker: DialogueStateTracker) -> bool:

@@ -14,7 +14,6 @@ never taken).
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -35,8 +34,9 @@ from bot.nlu.crisis_policy import (
     undo_form_extraction,
 )
 from bot.nlu.deterministic_policy import DeterministicPolicy
+from bot.nlu.name_answer import name_read_as_out_of_scope
 from bot.nlu.opening_worry import OPENING_STEPS, next_opening_step
-from signposting.change_request import parse_change_target
+from signposting.change_request import A_NUMBER, parse_change_target
 from signposting.list_question import parse_list_question
 from signposting.next_step_reading import SERVED_INTENTS, request_read, risk_seen, says_the_list_does_not_fit
 from signposting.next_step_request import (
@@ -220,10 +220,8 @@ def not_starting_again(tracker: DialogueStateTracker) -> tuple[str | None, list[
 
 
 def _changes_an_answer(text: str) -> bool:
-    return parse_change_target(text) is not None or parse_concern(text) not in (None, OTHER_CONCERN) or bool(_A_NUMBER.search(text))
+    return parse_change_target(text) is not None or parse_concern(text) not in (None, OTHER_CONCERN) or bool(A_NUMBER.search(text))
 
-
-_A_NUMBER = re.compile(r"\d")
 
 
 def _says_not_to_start_again(tracker: DialogueStateTracker) -> bool:
@@ -262,6 +260,8 @@ def next_new_worry_prediction(tracker: DialogueStateTracker) -> tuple[str | None
     kept = not_starting_again(tracker)
     if kept[0] is not None:
         return kept
+    if (form := name_read_as_out_of_scope(tracker)) is not None:
+        return form, []
     if (opening := next_opening_step(tracker)) is not None:
         return opening, []
     by_model = next_step_by_model(tracker)

@@ -1,0 +1,55 @@
+"""Issue #12, session 30: what development author D10 typed and the bot got wrong, in whole
+conversations over REST (real model, action server, database)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_conversations import Conversation
+from tests.test_conversations_next_step import results
+from tests.test_conversations_typed import slots, start
+
+pytestmark = pytest.mark.servers
+
+CHECK = "I want to check you're OK"
+
+
+@pytest.mark.parametrize("typed", ["lester", "leister"])
+def test_leicester_spelt_by_sound_is_leicester_not_out_of_scope(bot, typed):  # noqa: F811
+    """D3, D7: "lester" got "Sorry, I can't help with that", then the question again."""
+    chat = start(bot, "young person", "14", "skip")
+    reply = chat.text(typed)
+    assert "What has been going on?" in reply and "can't help with that" not in reply
+    assert slots(bot, chat)["area_code"] == "leicester"
+
+
+def test_a_name_nobody_knows_gets_the_place_question_again_with_why(bot):  # noqa: F811
+    chat = start(bot, "young person", "14", "skip")
+    reply = chat.text("wig stun")
+    assert "I don't know that place" in reply and "Where do you live?" in reply
+
+
+@pytest.mark.parametrize(("typed", "age"), [("13 and 7 months", 13), ("eleven and a half", 11), ("18 as of last Tuesday", 18)])
+def test_an_age_with_a_part_of_a_year_is_taken_without_the_check_question(bot, typed, age):  # noqa: F811
+    chat = start(bot, "young person")
+    reply = chat.text(typed)
+    assert CHECK not in reply and "Which school or college do you go to?" in reply
+    found = slots(bot, chat)
+    assert (found["age_min"], found["age_max"]) == (age, age)
+
+
+def test_a_mind_changed_at_the_offer_counts_the_last_answer(bot):  # noqa: F811
+    """"no actually yes" got the goodbye."""
+    chat = Conversation(bot.rasa_url)
+    chat.say("I want to kill myself")
+    assert "find support near you" in chat.text("/confirm_safe")
+    assert "Who is chatting today?" in chat.text("no actually yes")
+
+
+def test_more_options_with_a_question_beside_it_shows_other_services(bot):  # noqa: F811
+    """"more options - anything with a shorter waiting list?" got "I don't know how long each one takes"."""
+    chat = results(bot)
+    shown = list(slots(bot, chat)["services_shown"])
+    reply = chat.text("more options - anything with a shorter waiting list?")
+    assert "I don't know how long each one takes" not in reply
+    new = list(slots(bot, chat)["services_shown"])[len(shown):]
+    assert new and not set(new) & set(shown)
