@@ -470,14 +470,15 @@ class ValidateTriageForm(FormValidationAction):
         if asks_why_we_ask(text):
             dispatcher.utter_message(response=WHY_WE_ASK["school"])
             return {"school": None}
-        place_taken_now = tracker.get_slot("area") is None or "area" in tracker.slots_to_validate()
-        if place_taken_now and told_where_they_live(text):
-            # "i live in luton" at the school question: the place is taken (extract_area), and
-            # the school question asked again, not "I couldn't find that school". (With the place
-            # given before, the message is looked up as a school as any other.)
-            return {"school": None}
         directory = get_directory()
         school = directory.schools.match(text, tracker.get_slot("area_code")) if directory else None
+        place_taken_now = tracker.get_slot("area") is None or "area" in tracker.slots_to_validate()
+        if school is None and place_taken_now and told_where_they_live(text):
+            # "i live in luton" at the school question: the place is taken (extract_area), and
+            # the school question asked again, not "I couldn't find that school". (With the place
+            # given before, the message is looked up as a school as any other; "st marks in harlow"
+            # names both.)
+            return {"school": None}
         if school is None:
             dispatcher.utter_message(response="utter_school_not_found")
             return {"school": "not found", "school_urn": None, "school_has_mhst": None}

@@ -16,11 +16,14 @@ from signposting.vocabulary import AREA_CODES, NATIONAL
 SCHOOLS_FILE = PLACES_DIR / "schools.csv"
 MHST_SCHOOLS_FILE = PLACES_DIR / "mhst_schools.csv"
 FUZZY_CUTOFF = 88
+MIN_FIRST_WORDS = 5  # letters typed before a name is read from its first words ("st marks")
 
 _GENERIC = re.compile(
     r"\b(the|school|schools|academy|academies|college|primary|secondary|infant|infants|junior|"
     r"juniors|community|foundation|free|c of e|cofe|ce|church of england|voluntary|aided|"
     r"controlled|va|vc|trust|i go to|i m at|im at|i am at|we go to|she goes to|he goes to|"
+    # who goes there, before the name: "she's at Parmiters" (development author D6)
+    r"shes|she s|she is|hes|he s|he is|theyre|they re|they are|(?:he |she |they |i )?attends?|"
     r"goes to|go to|at)\b"
 )
 
@@ -206,12 +209,13 @@ class SchoolMatcher:
             name, place = words[: len(words) - size], " ".join(words[len(words) - size :])
             while name and name[-1] in _PLACE_WORDS:
                 name = name[:-1]
-            school = self._match(" ".join(name), area_code) if name and name != typed else None
+            # With a place after it, a name may be the school's first words ("st marks in harlow")
+            school = self._match(" ".join(name), area_code, first_words=bool(place)) if name and name != typed else None
             if school and (not place or place in normalise(f"{school.town or ''} {school.district or ''} {school.name}")):
                 return school
         return None
 
-    def _match(self, text: str, area_code: str | None) -> SchoolRecord | None:
+    def _match(self, text: str, area_code: str | None, first_words: bool = False) -> SchoolRecord | None:
         key = school_key(text)
         if len(key) < 3:
             return None
@@ -219,6 +223,8 @@ class SchoolMatcher:
         if not candidates:
             found = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             candidates = self._by_key[found[0]] if found else []
+        if first_words and not any(school.area_code in AREA_CODES for school in candidates):
+            candidates = [*candidates, *self._named_first(key)]
         candidates = [school for school in candidates if _same_stage(text, school)]
         if len(candidates) > 1 and area_code:
             candidates = [school for school in candidates if school.area_code == area_code] or candidates
@@ -227,3 +233,14 @@ class SchoolMatcher:
             ours = [school for school in candidates if school.area_code in AREA_CODES]
             candidates = ours if len(ours) == 1 else candidates
         return candidates[0] if len(candidates) == 1 else None
+
+    def _named_first(self, key: str) -> list[SchoolRecord]:
+        """Schools in our areas whose name starts with the typed words, for a name with its place
+        after it: "st marks in harlow" is St Mark's West Essex Catholic School (development authors
+        D1, D9). Never alone: "st albans" is a town before it is St Albans Girls' School."""
+        if len(key) < MIN_FIRST_WORDS:
+            return []
+        return [
+            school for name in self._keys if name.startswith(key + " ")
+            for school in self._by_key[name] if school.area_code in AREA_CODES
+        ]

@@ -35,3 +35,18 @@ def test_a_stage_said_must_fit_the_schools_name(matcher, text, found):
 def test_a_place_or_a_filler_after_the_name(matcher, text, found):
     school = matcher.match(text)
     assert (school.name if school else None) == found
+
+
+@pytest.mark.parametrize(("text", "area", "found"), [
+    # development authors D1, D9: the first words of the name, then its place
+    ("st marks in harlow", None, "St Mark's West Essex Catholic School"),
+    ("st marks harlow", None, "St Mark's West Essex Catholic School"),
+    ("st marks in watford", None, None),  # the place must be the school's own
+    # never the first words alone: "st albans" is a town before it is a school
+    ("st marks", None, None), ("st albans", "herts", None), ("st albans", None, None),
+    # who goes there, before the name (development author D6)
+    ("she's at Parmiters", None, "Parmiter's School"), ("he attends beauchamp", None, "Beauchamp College"),
+])
+def test_the_first_words_of_a_name_with_its_place_and_who_goes_there(matcher, text, area, found):
+    school = matcher.match(text, area)
+    assert (school.name if school else None) == found
