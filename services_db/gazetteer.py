@@ -70,6 +70,10 @@ CUE = re.compile(
 # Last words of street and estate names; a place elsewhere called this ("Street", Somerset)
 # is not meant when another word comes before it.
 STREET_WORDS = frozenset("street road lane avenue close way green end hill hills park common fields field cross".split())
+# Before a place named beside a shared postcode district: where the child or the speaker lives.
+_LIVES_THERE = re.compile(r"\b(?:live|lives|living|based|from|stay|stays|staying)$")
+# After a name, these make it a road's ("narborough road", "london rd"), not where someone lives.
+ROAD_WORDS = frozenset("road rd street lane avenue ave drive crescent".split())
 FILLER = STOP_WORDS | frozenset("please thanks thank you yes yeah yep ok okay its it s actually sorry".split())
 COMPETITOR = "england_town"
 _INWARD = re.compile(r"\d[a-z]{2}")  # the second half of a full postcode ("9xx")
@@ -176,6 +180,8 @@ class Gazetteer:
                 continue
             if any(other.start <= span.start and span.end <= other.end for other in elsewhere):
                 continue
+            if span.end < len(words) and words[span.end] in ROAD_WORDS:
+                continue  # "Narborough Road, Leicester" is a road in Leicester (development author D10)
             if not fuzzy and all(e.kind in MINOR_KINDS for e in ours) and not _said_as_place(words, span):
                 continue
             if fuzzy:
@@ -251,9 +257,19 @@ class Gazetteer:
         """A district shared by areas, said with a place name that is in one of them ("cheshunt
         EN8"): that place's area, as the name is exact. Otherwise the question stands."""
         rest = [w for w in words if w != normalise(outward) and not _INWARD.fullmatch(w) and w not in FILLER]
-        if not rest or " ".join(rest) not in self._by_alias:
+        if not rest or _NOT & set(rest) or "or" in rest:
             return resolution  # "cm20 not harlow", "cm20 harlow or sawbridgeworth": the question stands
-        named = self.resolve(" ".join(rest), fuzzy=False)
+        # the name alone, or last after living there ("Patient lives in Cheshunt, EN8": development
+        # author D10); never someone else's place ("EN8 my mum works in harlow")
+        for size in range(len(rest), 0, -1):
+            name, before = " ".join(rest[-size:]), " ".join(rest[:-size])
+            if name in self._by_alias:
+                break
+        else:
+            return resolution
+        if before and not _LIVES_THERE.search(before):
+            return resolution
+        named = self.resolve(name, fuzzy=False)
         if named.status == "found" and named.area_code in {e.area_code for e in entries}:
             return named
         return resolution

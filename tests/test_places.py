@@ -135,7 +135,9 @@ def test_one_sector_of_many_in_another_area_with_the_same_line_is_not_asked_abou
 
 @pytest.mark.parametrize(
     ("text", "area"),
-    [("cheshunt EN8", "herts"), ("harlow cm20", "west_essex"), ("cm20 sawbridgeworth", "herts"), ("LE15 oakham", "rutland")],
+    [("cheshunt EN8", "herts"), ("harlow cm20", "west_essex"), ("cm20 sawbridgeworth", "herts"), ("LE15 oakham", "rutland"),
+     # in a sentence, after living there (development author D10)
+     ("Patient lives in Cheshunt, EN8", "herts"), ("we're from cheshunt EN8", "herts")],
 )
 def test_a_shared_postcode_district_said_with_its_town_is_that_town(gazetteer, text, area):
     result = gazetteer.resolve(text)
@@ -303,6 +305,7 @@ def test_a_street_name_is_not_the_town_with_its_last_word(gazetteer, text, statu
 
 @pytest.mark.parametrize("text", [
     "cm20 not harlow", "cm20 not sawbridgeworth", "CM20 but school in sawbridgeworth", "en9 but i go to school in cheshunt",
+    "EN8 my mum works in harlow",  # someone else's place (development author D10's change)
     "cm20 harlow or sawbridgeworth", "cm20 moved from harlow",
 ])
 def test_a_shared_district_with_more_than_a_town_name_still_asks(gazetteer, text):
@@ -363,3 +366,14 @@ def test_the_cities_of_the_nations_are_only_the_big_ones():
     cities = cities_of_the_nations()
     assert {"belfast", "glasgow", "edinburgh", "cardiff", "swansea"} <= cities
     assert "logan" not in cities and "keith" not in cities
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    # development author D10: a road named after a place, then the town
+    ("Narborough Road, Leicester", "leicester"), ("london road harlow", "west_essex"),
+    ("hatfield road st albans", "herts"), ("station road, oakham", "rutland"),
+    ("potter street", "west_essex"),  # an estate of Harlow, not a road
+])
+def test_a_road_named_after_a_place_is_not_where_they_live(gazetteer, text, area):
+    result = gazetteer.resolve(text, fuzzy=False)
+    assert (result.status, result.area_code) == ("found", area)
