@@ -110,7 +110,7 @@ _GLUED_AGE = re.compile(r"\b(im|age|aged)(\d{1,2})\b")  # not "me2" (me too)
 # "eleven and a half", "13 and 7 months" (development author D10 got 7 to 13): the years only
 _FRACTION = re.compile(
     r"\b(\d{1,2}|[a-z]+teen|ten|eleven|twelve|nine|eight|seven|six|five) and "
-    r"(?:a half|a quarter|3 quarters|three quarters|a bit|(?:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven) "
+    r"(?:a half|a haf|a harf|a quarter|3 quarters|three quarters|a bit|(?:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven) "
     r"(?:months?|weeks?|days?))\b"
 )
 _MAYBE = re.compile(r"^(?:[a-z]+ )?(\d{1,2})(?: i think| i reckon| i guess)?(?: or)? maybe (\d{1,2})\b")
@@ -309,7 +309,9 @@ _NEXT_BIRTHDAY = re.compile(
 _AGE_WORD_BESIDE_A_YEAR = re.compile(
     r"^(?:(?:hes|shes|he is|she is|im|i m|i am|theyre|they are|aged|age) )?("
     + "|".join(sorted((w for w, v in NUMBER_WORDS.items() if 4 <= v <= MAX_AGE), key=len, reverse=True))
-    + r")(?: in)? (?:year|yr|y) ?(\d{1,2})$"
+    # "thirteen n im in yr 8" (development author D11)
+    + r")(?: (?:and|n|but))?(?: (?:im|i m|i am|hes|he s|he is|shes|she s|she is|theyre|they re|they are))?"
+    + r"(?: in)? (?:year|yr|y) ?(\d{1,2})$"
 )
 
 
@@ -845,7 +847,9 @@ _FAMILY = (
     r"kinship carer|adoptive (?:parent|mum|dad|mother|father)|parent|"
     # development author D6 (session 27): "I'm his great aunt", "I am his ammi (mum)", "I'm his dad's partner"
     r"great (?:aunt|aunty|auntie|uncle|nan|gran|grandma|grandmother|grandad|grandfather)|ammi|ammu|abbu|"
-    r"(?:dad|mum|mom) s partner|dads partner|mums partner)"
+    r"(?:dad|mum|mom) s partner|dads partner|mums partner|"
+    # development author D11 (session 30): "family friend, I'm looking after her", "I am mama of Ionut"
+    r"family friend|friend of the family|godmother|godfather|godparent|mama|mamma)"
 )
 FAMILY_WORDS = _FAMILY  # a regex group of the words, for signposting/plain_answer.py
 _SPEAKER_FILLER = r"(?:(?:yes|yeah|yep|hi|hello|its|it s|this is|im|i m|i am|the|a|his|her|their|your|just|here|speaking)\s)*"
@@ -855,6 +859,9 @@ _FAMILY_SPEAKER = re.compile(
     r"|\b(?:i look after|i care for|i m looking after|im looking after) (?:my |a |his |her |their |two |three )?"
     r"(?:grand|step|foster|niece|nephew|son|daughter|child|kid|boy|girl|sister s|brother s)"
     r"|\bmy (?:foster|adopted|step|grand) ?(?:son|daughter|child|children|kid|kids|boy|girl|children)\b"
+    # an adult brother or sister the child lives with ("big sister, i'm 24 and he lives with me now": D11)
+    r"|^(?:his |her |their |the )?(?:big|older|elder) (?:sister|brother|sis|bro)\b(?=.*\b(?:(?:he|she|they) (?:lives|live|s living|is living|are living) with me|"
+    r"i look after (?:him|her|them)|i have (?:custody|guardianship)|im (?:his|her|their) guardian)\b)"
     r"|\bmy (?:grandson|granddaughter|grandchild|grandkid|nephew|niece|stepson|stepdaughter|stepchild|stepkid)s?\b"
     # development author D6 (session 27): "mum of 3", "shared custody dad", "we adopted her when she was 3",
     # "me and my husband foster", "she's with me weekends", "I've got him on a child arrangements order"
@@ -884,7 +891,11 @@ _AS_A_PARENT = re.compile(
 )
 # A professional's shorthand as the whole answer ("YOT", "SW - CiN team"): the words alone are a
 # young person's too ("im under yot", "im from sw london"), so only the shorthand by itself counts.
-_WORKER_SHORTHAND = re.compile(r"(?:yot|yos|sw|early help|virtual school|youth offending)(?: (?:team|service|cin team|cp team|here))?")
+_WORKER_SHORTHAND = re.compile(
+    r"(?:yot|yos|sw|early help|virtual school|youth offending)(?: (?:team|service|cin team|cp team|here))?"
+    # "TA, 1:1 for a boy in yr 3" (development author D11): a teaching assistant's one-to-one, never "ta" (thanks) alone
+    r"|(?:ta|lsa|hlta|sna) (?:1 1|1 to 1|one to one|121)(?: (?:for|with) (?:a|an|the) (?:boy|girl|child|pupil|student|yp)\b.*)?"
+)
 # "not a professional", "not a parent": said to put a role aside, never to claim it.
 _ROLE_WORD = r"(?:a |an |the )?(?:professional|parent|carer|teacher|worker|social worker|mum|dad)"
 _NOT_THIS_ROLE = re.compile(rf"\bnot {_ROLE_WORD}(?:(?: or|,| nor) {_ROLE_WORD})*\b")
@@ -970,7 +981,8 @@ _SOMEONE_ELSES = re.compile(r"\b(?:my|our)\s$")
 # speaker works with, not the speaker (it was read as a young person speaking: development author D3).
 # "kids i look after" may be a foster carer's, so caring words are left out.
 _WORKS_WITH_THEM = re.compile(
-    r"\b(?:young (?:person|people|persons)|yp|pupils?|students?|learners?|mentees?|clients?|service users?) "
+    # "asking for a family I support" (development author D11)
+    r"\b(?:young (?:person|people|persons)|yp|pupils?|students?|learners?|mentees?|clients?|service users?|famil(?:y|ies)) "
     r"(?:that |who )?(?:i|we) (?:support|work with|mentor|teach|tutor|key ?work|keywork|supervise|see at|see in|case ?manage)\b"
 )
 _YOUNG_SPEAKER = re.compile(
@@ -1049,7 +1061,9 @@ def parse_role_typed(text: str) -> str | None:
     professional = _PROFESSIONAL.search(clean)
     if professional and not done_to_them and not _SOMEONE_ELSES.search(clean[: professional.start()]):
         return "professional"
-    if _FAMILY_SPEAKER.search(clean):
+    if _FAMILY_SPEAKER.search(clean) and not done_to_them:
+        # "uncle touched me", "family friend keeps touching me": a child telling what an adult did
+        # is never that adult speaking (the review's rule for workers, session 29, kept for family)
         return "parent_carer"
     if _COACHES_OR_TEACHES.search(clean) and not done_to_them:
         own_age = re.search(r"\b(?:i m|im|i am) (\d{1,2})\b", clean)
@@ -1059,7 +1073,8 @@ def parse_role_typed(text: str) -> str | None:
             return "young_person"  # "im 15 and i coach the under 9s", "i teach my little brother to read"
         return "professional"
     role = parse_role(clean)
-    if role == "professional":  # "my teacher told me about this": a young person
+    if role == "professional" or (role == "parent_carer" and done_to_them):
+        # "my teacher told me about this", "the carer hit me": a young person
         return "young_person"
     if role is not None:
         return role
@@ -1141,7 +1156,7 @@ _DECLINE = re.compile(
     r"leave (?:it|that|this)? ?blank|leave it|blank|skip+|somewhere|somewhere lol|"
     r"(?:id |i d |i would |would )?(?:rather|prefer) not(?: to)?(?: say| tell| answer| share| give it| give that)?|"
     r"(?:i )?(?:dont|don t|do not) (?:want|wanna|need) to (?:say|tell|answer|share|give (?:it|that)(?: out)?)|"
-    r"(?:i )?(?:dont|don t|do not) wanna (?:say|tell|answer|share)|(?:im |i m )?not (?:saying|telling)(?: (?:you|ya|u|yer))?|private|"
+    r"(?:i )?(?:dont|don t|do not) wanna (?:say|tell|answer|share)|(?:im |i m )?not (?:saying|telling)(?: (?:you|ya|u|yer))?(?: (?:that|it|this))?|private|"
     r"none of your business|mind your own)"
 )
 _FILLER_WORDS = re.compile(r"\b(?:please|pls|plz|thanks|thank you|ta|sorry|tbh|lol|mate|just|if thats ok|if that s ok)\b")
@@ -1173,7 +1188,7 @@ def is_declined(text: str) -> bool:
 _NOT_AT_SCHOOL = re.compile(
     r"\b(?:not (?:at|in|going to|attending|enrolled (?:at|in)) (?:a |any )?(?:school|college|education)|"
     r"not in (?:education|any school)|out of (?:school|education)|(?:dont|don t|do not|doesnt|doesn t|does not) "
-    r"(?:go|attend)(?: to)?(?: school| college)?|home ?(?:educated|schooled|skooled|schooling|skooling|school|skool|ed)|"
+    r"(?:go|attend)(?: to)?(?: school| college)?|home ?(?:educated|schooled|skooled|schooling|skooling|school|skool|ed)|(?:we|i|they) home ?(?:educate|school)|"
     r"elective home education|ehe|left (?:school|college|sixth form)|leaving school|finished (?:school|college)|"
     r"dropped out|no school|too young for (?:school|nursery)|not old enough for school|"
     r"not on (?:a |any )?(?:school )?roll(?: anywhere)?|off (?:the )?roll|cme|children missing (?:from|education)|"

@@ -130,3 +130,29 @@ def test_an_adult_who_cares_for_someone_is_no_young_carer(text, intent):
 def test_one_message_typed_counts_since_the_session_started(names, once):
     """The policy and the action server read it alike (the review found them counting apart)."""
     assert one_message_typed(names) is once
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("is there like a service for young people", "ask_service_info"),  # development author D7
+    ("CAMHS practitioner here - what local support is there for young people while they wait for us?", "ask_service_info"),  # D10
+    ("where can i get help for my son", "more_options"),
+])
+def test_support_asked_for_in_general_first_starts_the_questions(domain, text, intent):
+    tracker = first_message(domain, text, intent, "none", 0.0)
+    assert next_opening_step(tracker) == OPENING_STEPS[0]
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("does childline help with bullying?", "ask_service_info"),  # a service named keeps its answer
+    ("is kooth free", "ask_service_info"), ("how do i get my daughter referred to camhs", "ask_service_info"),
+    ("what support is there for parents", "ask_service_info"),  # a parent's own help is its own path
+    ("is there like a service for young people", "talk_to_a_person"),  # only the misreads of a request for support
+])
+def test_a_question_about_a_service_or_another_reading_keeps_its_answer(domain, text, intent):
+    assert next_opening_step(first_message(domain, text, intent, "none", 0.0)) is None
+
+
+def test_support_asked_for_after_the_first_message_keeps_its_answer(domain):
+    before = [UserUttered("hi", {"name": "greet", "confidence": 1.0}), ActionExecuted("utter_greet"), ActionExecuted("action_listen")]
+    tracker = first_message(domain, "is there like a service for young people", "ask_service_info", "none", 0.0, before=before)
+    assert next_opening_step(tracker) is None

@@ -99,6 +99,14 @@ def test_ages_as_adults_and_teenagers_write_them(text, low, high):
     ("the coach at football touched me", "young_person"), ("i am under social care and he hits me", "young_person"),
     ("the teacher at school hit me", "young_person"), ("teacher at school keeps touching me", "young_person"),  # professional before
     ("work at school is too much", None), ("im from college", None),
+    # session 30: a family word for the adult who did something is never that adult speaking (all were a parent's)
+    ("uncle touched me", "young_person"), ("the uncle touched me", "young_person"), ("the carer hit me", "young_person"),
+    ("family friend keeps touching me", "young_person"), ("mama hits me", "young_person"), ("godfather touches me", "young_person"),
+    # development author D11: who they are, said their own way
+    ("big sister, i'm 24 and he lives with me now", "parent_carer"), ("family friend, I'm looking after her while her mum's in hospital",
+     "parent_carer"), ("I am mama of Ionut", "parent_carer"), ("im his big sister im 15", "young_person"),
+    ("I work for a Traveller education charity, asking for a family I support", "professional"),
+    ("TA, 1:1 for a boy in yr 3", "professional"), ("ta", None),
 ])
 def test_who_is_chatting_said_in_their_own_way(text, role):
     assert parse_role_typed(text) == role

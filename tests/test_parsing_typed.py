@@ -90,10 +90,17 @@ def test_no_answer_to_the_school_question_is_skipped(text):
      "left college, working at tesco now", "too young for school yet", "not old enough for school",
      # development author D8 (session 29)
      "None at the moment, we're still waiting for a school place since he moved to us", "waiting on a place",
-     "none, im 19 n working"],  # D9
+     "none, im 19 n working",  # D9
+     "we home educate, we are travellers and move about", "i home school him"],  # D11 (session 30)
 )
 def test_not_at_school_is_told_apart_from_skipping(text):
     assert parse_school_absence(text) == "not at school"
+
+
+@pytest.mark.parametrize("text", ["not telling u that", "not telling", "im not saying that"])
+def test_not_telling_is_skipping(text):
+    """Development author D11: "not telling u that" got the privacy answer and the question again."""
+    assert parse_school_absence(text) == "skipped"
 
 
 @pytest.mark.parametrize("text", ["Sir John Lawes", "the academy in town", "Beaumont", "Hertford Regional College"])

@@ -1,4 +1,5 @@
-"""A worry told as the first message that DIET read as a request: the questions start (issue #12).
+"""A worry told as the first message that DIET read as a request, or support asked for in general
+(signposting/support_request.py): the questions start (issue #12).
 
 "sats r next week and im freaking out!!!" (read as a question about a service), "i keep wurrying
 abowt evrything" (more options, with nothing shown yet) and "i look after my mum she has MS and i
@@ -14,6 +15,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.crisis_policy import TRIAGE_FORM, recent_actions
 from signposting.concern_reading import OPENING_MISREADS, one_message_typed, worry_told_first
+from signposting.support_request import asks_for_support_in_general
 
 OPENING_STEPS = ("utter_greet", "utter_urgent_help", TRIAGE_FORM)
 
@@ -32,9 +34,22 @@ def tells_a_worry_first(tracker: DialogueStateTracker) -> bool:
     return the_first_message(tracker) and worry_told_first(message.text or "", message.parse_data) is not None
 
 
+# Support asked for in general, read as a question about a service or as "more options" with
+# nothing shown yet ("is there like a service for young people": development authors D7, D10).
+SUPPORT_MISREADS = frozenset({"ask_service_info", "more_options"})
+
+
+def asks_for_support_first(tracker: DialogueStateTracker) -> bool:
+    message = tracker.latest_message
+    if message is None or (message.intent or {}).get("name") not in SUPPORT_MISREADS:
+        return False
+    return the_first_message(tracker) and asks_for_support_in_general(message.text or "")
+
+
 def next_opening_step(tracker: DialogueStateTracker) -> str | None:
-    """The next of `OPENING_STEPS` for a worry told first that DIET misread, or None."""
-    if not tells_a_worry_first(tracker):
+    """The next of `OPENING_STEPS` for a worry told first that DIET misread, or support asked for
+    in general, or None."""
+    if not (tells_a_worry_first(tracker) or asks_for_support_first(tracker)):
         return None
     taken = recent_actions(tracker, len(OPENING_STEPS) + 1)
     if len(taken) < len(OPENING_STEPS) and tuple(taken) == OPENING_STEPS[: len(taken)]:
