@@ -23,13 +23,14 @@ from actions.directory import get_directory
 from actions.keep_going import in_the_form, offer_next_step
 from actions.list_questions import answer_list_question
 from actions.render import card_values
-from actions.services import ActionChangeAnswer, asks_for_services_for_a_worry, request_from_tracker
+from actions.services import ActionChangeAnswer, ActionMoreServices, asks_for_services_for_a_worry, request_from_tracker
 from actions.triage_form import latest_text
 from services_db.directory import Directory
 from services_db.gazetteer import everyday_words
 from services_db.opening import london_now
 from services_db.query import Match, find_services
 from services_db.seed import ServiceRecord
+from signposting.list_question import asks_for_other_services
 from signposting.responses import SERVICE_CARD
 from signposting.settings import settings
 from signposting.text import normalise
@@ -146,6 +147,10 @@ class ActionServiceInfo(Action):
             tell_about(dispatcher, tracker, matches)
         elif not in_the_form(tracker) and answer_list_question(dispatcher, tracker):
             offer_next_step(dispatcher, tracker)
+        elif not matches and not in_the_form(tracker) and tracker.get_slot("services_shown") and asks_for_other_services(latest_text(tracker)):
+            # "Are there any other services? My granddaughter does not wish to go to the doctor." got what
+            # the bot knows about the chat (development author D9): the other services
+            return await ActionMoreServices().run(dispatcher, tracker, domain)
         elif matches:
             tell_about(dispatcher, tracker, matches)
         else:

@@ -202,6 +202,12 @@ _SHOW_TO_SOMEONE = re.compile(
     rf"(?:(?:ok|okay|um|so|and|hi) )*(?:{_CAN_I} )?show {_PERSON} {_NAMED_LIST}{_TAIL}"
 )
 
+_COUNSELLOR = r"(?:counsellor|counselor|councillor|counseller|therapist|psychologist)"
+_PLEASE_NOW = r"(?:please|pls|plz|asap|now|today|x+|\?)"
+_ASK_TO_SEE = (
+    r"(?:(?:can i|can we|could i|could we|please can i|pls can i) (?:see|have|get|talk to|speak to|speak with)|"
+    r"(?:i|we) (?:want|need|would like|d like)(?: to (?:see|talk to|speak to))?|id like(?: to (?:see|talk to|speak to))?)"
+)
 _SOMEONE = (
     r"(?:someone|somebody|some1|sum1|sumone|someone real|a real person|a person|a human|an actual person|a real human|"
     r"an adult|a grown up|a professional|a counsellor|someone professional|a worker|someone proper)"
@@ -234,7 +240,10 @@ _TALK_TO_SOMEONE = re.compile(
     r"(?: (?:today|tomorrow|later|please|pls|plz|\?))*"
     # "...im free after 3"; never "im in this house with him" or "im around all night alone" (the review)
     r"(?: (?:im|i m|i am|we re|were|we are) (?:free|around|available) (?:after|before|from|at|on|today|tomorrow|any ?time)"
-    r"(?: (?:\d{1,2}(?: ?(?:am|pm|o clock|oclock))?|school|work|lunch|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend))?)?"
+    r"(?: (?:\d{1,2}(?: ?(?:am|pm|o clock|oclock))?|school|work|lunch|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend))?)?|"
+    # A counsellor asked for: "counsellor pls", "can i see a counsellor" (development author D5 got "Thanks, I've
+    # changed that", the asker made a professional); never the bare word, which says who is chatting
+    rf"(?:(?:a|an) )?{_COUNSELLOR}(?: {_PLEASE_NOW})+|{_ASK_TO_SEE} (?:a |an )?{_COUNSELLOR}(?: {_PLEASE_NOW})*"
 )
 
 def _any_of(words: frozenset[str]) -> str:

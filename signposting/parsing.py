@@ -1142,11 +1142,22 @@ def role_said_of_oneself(text: str) -> str | None:
     """parent_carer | professional when the speaker says who they are ("actually I'm his mum",
     "I'm a teacher", "dad here"); None for someone else named ("send this to my teacher")."""
     clean = normalise(text)
+    if _ASKS_FOR_A_WORKER.fullmatch(clean):
+        return None  # "counsellor pls" after the list asks for one (development author D5 got "Thanks, I've changed that")
     if _speaks_as_a_worker(clean):
         return "professional"
     if _FAMILY_SPEAKER.search(clean):
         return "parent_carer"
     return None
+
+
+_ASKS_FOR_A_WORKER = re.compile(
+    rf"(?:(?:can i|can we|could i|could we) (?:see|have|get|talk to|speak to|speak with) |(?:i|we) (?:want|need|would like) |"
+    rf"(?:want|need|would like|id like|i d like) )?(?:a |an |to see a |to see an |to talk to a |to speak to a )?{_WORKER}"
+    r"(?: (?:pls|please|plz|asap|thanks|thank you|x+))+"
+    rf"|(?:(?:can i|can we|could i|could we) (?:see|have|get|talk to|speak to|speak with) |(?:i|we) (?:want|need|would like) "
+    rf"(?:to see |to talk to |to speak to )?)(?:a |an )?{_WORKER}(?: (?:pls|please|plz|asap|thanks|thank you|x+))*"
+)
 
 
 # "No" to an optional question, in the ways people type it.

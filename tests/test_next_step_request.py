@@ -206,6 +206,9 @@ def test_no_risk_message_is_read_as_a_request() -> None:
     ("whats next on the list", MORE_OPTIONS),
     ("show me the next ones", MORE_OPTIONS),
     ("can someone call me back im home alone and scared", None),  # more than a call back: DIET and the risk layer
+    # development author D5 (session 30): "counsellor pls" made the parent a professional ("Thanks, I've changed that")
+    ("counsellor pls", TALK_TO_A_PERSON), ("can i see a counsellor", TALK_TO_A_PERSON), ("i need a therapist asap", TALK_TO_A_PERSON),
+    ("counsellor", None), ("i need a counsellor i cant cope", None), ("my counsellor said to use this", None),
     ("whats next", None),  # what happens next, perhaps: not more services
     # the team's own wordings (session 29), before the helpers' sets: "Sorry, I didn't get that", and
     # a general answer

@@ -162,3 +162,17 @@ def test_full_stop_is_no_request_to_stop():
 def test_a_patient_is_no_parent_by_a_typo(text):
     """The review: two slips from "im a parent" read a CAMHS patient as a parent."""
     assert parse_role_typed(text) != "parent_carer"
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    # asked for after the list, a worker is no role said (development author D5: "counsellor pls" made the
+    # parent a professional, with "Thanks, I've changed that" and the list again)
+    ("counsellor pls", None), ("a counsellor please", None), ("can i see a counsellor", None), ("i need a counsellor", None),
+    # said of oneself, it still is
+    ("counsellor", "professional"), ("im a counsellor", "professional"), ("actually im his teacher", "professional"),
+    ("actually im his mum", "parent_carer"), ("send this to my teacher", None),
+])
+def test_a_role_said_of_oneself_after_the_list(text, role):
+    from signposting.parsing import role_said_of_oneself
+
+    assert role_said_of_oneself(text) == role

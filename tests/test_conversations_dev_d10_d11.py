@@ -1,5 +1,5 @@
-"""Issue #12, session 30: what development author D10 (and D1 to D9 read again) typed and the bot
-got wrong, in whole conversations over REST (real model, action server, database)."""
+"""Issue #12, session 30: what development authors D10 and D11 (and D1 to D9 read again) typed and
+the bot got wrong, in whole conversations over REST (real model, action server, database)."""
 from __future__ import annotations
 
 import pytest
@@ -65,3 +65,44 @@ def test_a_school_named_by_its_first_words_and_place_is_kept_after_the_check(bot
     assert "St Mark's West Essex Catholic School" in reply and "What has been going on?" in reply
     found = slots(bot, chat)
     assert (found["school"], found["area_code"]) == ("St Mark's West Essex Catholic School", "west_essex")
+
+
+def test_support_asked_for_in_general_first_starts_the_questions(bot):  # noqa: F811
+    """D7: "is there like a service for young people" got what the bot knows about the chat, then the offer."""
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("is there like a service for young people")
+    assert "Who is chatting today?" in reply and "This chat is free" not in reply
+
+
+def test_other_services_asked_for_beside_a_reason_are_shown(bot):  # noqa: F811
+    """D9: "Are there any other services? My granddaughter does not wish to go to the doctor." got what
+    the bot knows about the chat."""
+    chat = results(bot)
+    shown = list(slots(bot, chat)["services_shown"])
+    reply = chat.text("Are there any other services? My granddaughter does not wish to go to the doctor.")
+    assert "This chat is free" not in reply
+    new = list(slots(bot, chat)["services_shown"])[len(shown):]
+    assert new and not set(new) & set(shown)
+
+
+def test_a_counsellor_asked_for_after_the_list_gets_people_to_talk_to_and_keeps_who_is_chatting(bot):  # noqa: F811
+    """D5: "counsellor pls" made a parent a professional, with "Thanks, I've changed that" and the list again."""
+    chat = start(bot, "parent or carer", "12", "skip", "Watford")
+    chat.text("low mood")
+    reply = chat.text("counsellor pls")
+    assert "You can talk to a person here" in reply and "I've changed that" not in reply
+    assert slots(bot, chat)["user_role"] == "parent_carer"
+
+
+@pytest.mark.parametrize(("typed", "place", "area"), [
+    ("Patient lives in Cheshunt, EN8", "Cheshunt", "herts"),  # D10: "EN8 covers more than one area"
+    ("Narborough Road, Leicester", "Leicester", "leicester"),  # D10: Narborough, in the county, or somewhere else
+])
+def test_a_place_named_in_a_sentence_settles_the_area(bot, typed, place, area):  # noqa: F811
+    chat = start(bot, "professional", "13", "skip")
+    reply = chat.text(typed)
+    if "I want to check everyone is safe" in reply:  # the risk model's check level: "No" keeps the answer
+        reply = chat.text("/deny")
+    assert "What is the young person struggling with?" in reply
+    found = slots(bot, chat)
+    assert (found["area"], found["area_code"]) == (place, area)
