@@ -99,8 +99,9 @@ _AFTER_THE_LOOK = rf"(?: (?:{_WHEN}))*(?: (?:thanks|thank you|thx|ty|cheers|ta|x
 # again", "thank you will try a few": the review) and never "now" or "bye" after it.
 _CLOSING_THANKS = re.compile(
     rf"(?:{_OK} )*(?:{_THANK} )+(?:{_OK} )*{_WE} (?:defo |definitely |def |probably |deffo )?{_LOOK}{_AFTER_THE_LOOK}|"
-    # "ill ring them tmrw": a service rung, without thanks
-    rf"(?:{_OK} )*{_WE} (?:defo |definitely |def |probably |deffo )?(?:ring|call|phone|contact|text|email) {_THEM}(?: (?:{_WHEN}))*(?: x+)?|"
+    # "ill ring them tmrw": a service rung, without thanks, or after "thats it thanks" (development author D11)
+    rf"(?:(?:thats it|that s it|that is it) )?(?:{_THANK} )*(?:{_OK} )*{_WE} (?:defo |definitely |def |probably |deffo )?"
+    rf"(?:ring|call|phone|contact|text|email) {_THEM}(?: (?:{_WHEN}))*(?: x+)?|"
     # "no that's all thank you", "nah thats everything", "cheers, no further queries", "no thanks finished"
     # (never "im done", "thats it" or "finished" alone: they can mean an ending)
     rf"(?:(?:no|nah|nope|ok|okay|right|great|cheers|thanks|thank you|thx|ty) )*(?:thats all|that s all|that is all|thats everything|"

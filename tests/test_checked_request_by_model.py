@@ -7,6 +7,7 @@ from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUtt
 
 from bot.nlu.crisis_policy import next_crisis_action
 from signposting.next_step_reading import request_read_after_the_check
+from signposting.responses import THANKS_REPLY
 from tests.test_policies import domain, said, tracker  # noqa: F401 (domain is a fixture)
 
 
@@ -61,6 +62,18 @@ def test_a_correction_with_risk_words_is_not_taken_as_one(domain):  # noqa: F811
     message = checked("oops i said 13 im 15 and i want to die", "other")
     message.parse_data["risk"]["lexicon_categories"] = ["suicidal"]
     assert next_crisis_action(after_no(domain, message)) != "action_change_answer"
+
+
+@pytest.mark.parametrize(("text", "closes"), [
+    # development author D11 (session 30): a closing in so many words, the model's guess of harm set aside
+    ("thats it thanks, ill ring them tomorrow", True),
+    # a closing the grammar does not read stays with the guess: no goodbye (the review, session 29)
+    ("gonna go now. tired of it all", False),
+])
+def test_the_models_guess_of_harm_is_set_aside_only_for_a_closing_in_so_many_words(domain, text, closes):  # noqa: F811
+    message = checked(text, "closing")
+    message.parse_data["risk"]["model_category"] = "suicidal"
+    assert (next_crisis_action(after_no(domain, message)) == THANKS_REPLY) is closes
 
 
 def test_a_closing_after_earlier_distress_is_not_taken(domain):  # noqa: F811

@@ -59,6 +59,7 @@ from signposting.next_step_request import (
     START_AGAIN,
     TALK_TO_A_PERSON,
     THANKS,
+    closing_in_so_many_words,
     closing_reply,
     is_next_step_request,
     request_in_so_many_words,
@@ -518,26 +519,28 @@ def reply_as_the_model_reads_it(tracker: DialogueStateTracker, checked: UserUtte
     if not tracker.get_slot("services_shown"):
         return None
     text = checked.text or ""
-    if corrects_an_answer(text) and not _shows_more_than_it_asks(tracker, checked, parse_change_target(text) is not None):
+    if corrects_an_answer(text) and not _shows_more_than_it_asks(tracker, checked, excused=parse_change_target(text) is not None):
         # "oops i said 13 im 15", "none of them r near me" (development authors D1, D5): the change
         # action reads the checked message (actions/services.py) as it would have without the check.
         return CHANGE_ANSWER
     label = request_read_after_the_check(checked.parse_data or {}, text)
     if label == "closing":
-        if _shows_more_than_it_asks(tracker, checked, an_answer_named=False):
+        if _shows_more_than_it_asks(tracker, checked, excused=closing_in_so_many_words(text) is not None):
             return None  # "gonna go now. tired of it all" is never seen off with a goodbye (the review)
         return closing_reply(text)
     return MODEL_REQUEST_REPLIES.get(label or "")
 
 
-def _shows_more_than_it_asks(tracker: DialogueStateTracker, checked: UserUttered, an_answer_named: bool) -> bool:
+def _shows_more_than_it_asks(tracker: DialogueStateTracker, checked: UserUttered, excused: bool) -> bool:
     """Does the checked message, or the conversation before it, show more than the request it makes:
     risk words, a kind of harm to oneself the model guessed, a worry told ("oops i said 13 im 15 i
     just feel like giving up", "gonna go now. tired of it all"), or earlier distress? The model's
-    guess is excused only for a correction that names the answer to change (the review, session 29)."""
+    guess is `excused` only for a correction that names the answer to change (the review, session
+    29) and a closing said in so many words, a closed grammar ("thats it thanks, ill ring them
+    tomorrow": development author D11)."""
     text = checked.text or ""
     risk = checked.parse_data.get("risk") or {}
-    harm_guessed = risk.get("model_category") in SELF_HARM_KINDS and not an_answer_named
+    harm_guessed = risk.get("model_category") in SELF_HARM_KINDS and not excused
     return bool(
         risk.get("lexicon_categories") or harm_guessed or parse_concern(text) not in (None, OTHER_CONCERN)
         or earlier_distress(tracker, before=checked)
