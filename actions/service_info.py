@@ -30,7 +30,7 @@ from services_db.gazetteer import everyday_words
 from services_db.opening import london_now
 from services_db.query import Match, find_services
 from services_db.seed import ServiceRecord
-from signposting.list_question import asks_for_other_services
+from signposting.list_question import asks_for_others_beside_a_question
 from signposting.responses import SERVICE_CARD
 from signposting.settings import settings
 from signposting.text import normalise
@@ -147,7 +147,8 @@ class ActionServiceInfo(Action):
             tell_about(dispatcher, tracker, matches)
         elif not in_the_form(tracker) and answer_list_question(dispatcher, tracker):
             offer_next_step(dispatcher, tracker)
-        elif not matches and not in_the_form(tracker) and tracker.get_slot("services_shown") and asks_for_other_services(latest_text(tracker)):
+        elif (not matches and not in_the_form(tracker) and tracker.get_slot("services_shown")
+              and asks_for_others_beside_a_question(latest_text(tracker))):
             # "Are there any other services? My granddaughter does not wish to go to the doctor." got what
             # the bot knows about the chat (development author D9): the other services
             return await ActionMoreServices().run(dispatcher, tracker, domain)

@@ -26,7 +26,7 @@ from signposting.change_request import (
 )
 from signposting.concern_reading import NAMES_A_MEDICINE, names_the_asker, read_concern
 from signposting.list_question import parse_list_question, wants_nothing_only_online
-from signposting.next_step_request import asks_to_start_over
+from signposting.next_step_request import TALK_TO_A_PERSON, asks_to_start_over, request_in_so_many_words
 from signposting.parsing import parse_age, parse_age_mention, role_said_of_oneself
 from signposting.responses import (
     ASK_SCHOOL_ABOUT_MHST,
@@ -267,9 +267,6 @@ class ActionStartAgain(Action):
         return [ActiveLoop(None), *(SlotSet(slot, None) for slot in TRIAGE_SLOTS)]
 
 
-# Asking to start over in so many words, anywhere in a message that changed nothing.
-
-
 # The slots whose change makes a new search (the others follow from these). The place name
 # is one: "what about Hemel" after Watford is a new answer, even if the area is the same.
 CHANGEABLE = ("age_min", "age_max", "area", "area_code", "concern", "user_role")
@@ -309,6 +306,15 @@ def asks_for_services_for_the_childs_worry(text: str) -> bool:
     )
 
 
+def role_changed_to(text: str) -> str | None:
+    """Who the speaker says they are, after the list: "send this to my teacher" is not a teacher
+    speaking, and "counsellor pls" asks for one (development author D5 got "Thanks, I've changed
+    that", the parent made a professional)."""
+    if request_in_so_many_words(text) == TALK_TO_A_PERSON:
+        return None
+    return role_said_of_oneself(text)
+
+
 class ActionChangeAnswer(Action):
     """After the answer was shown: "actually I'm 15", "I meant Watford" → search again."""
 
@@ -340,8 +346,7 @@ class ActionChangeAnswer(Action):
         concern = concern_in(tracker, values)
         if concern and concern != "other":
             events.append(SlotSet("concern", concern))
-        # Only who the speaker says they are: "send this to my teacher" is not a teacher speaking.
-        role = role_said_of_oneself(values)
+        role = role_changed_to(values)
         if role in ("parent_carer", "professional"):
             events.append(SlotSet("user_role", role))
         # Issue #12: "Thanks, I've changed that" only when this message really changed an answer.

@@ -197,8 +197,9 @@ def form_asked_last(tracker: Tracker) -> bool:
     return bool(before) and before[-1] in ("triage_form", NOT_UNDERSTOOD_ACTION)
 
 
-def understood_as(slot: str, text: str, tracker: Tracker) -> bool:
-    """Does the parser of `slot` take `text` as an answer?"""
+def understood_as(slot: str, text: str, tracker: Tracker, intent: str | None = None) -> bool:
+    """Does the parser of `slot` take `text` as an answer? `intent` is DIET's reading of `text`, when
+    it is the latest message (a message held by the crisis steps was read before)."""
     if slot == "user_role":
         return parse_role_typed(text) is not None
     if slot == "age":
@@ -211,7 +212,7 @@ def understood_as(slot: str, text: str, tracker: Tracker) -> bool:
     if slot == "area":
         # Exact names only, so that no greeting or request becomes a village; but a few words DIET
         # could only call out of scope are read as a place misspelt ("lester": development authors D3, D7)
-        misspelt = latest_intent(tracker) == OUT_OF_SCOPE and len(text.split()) <= NAME_ANSWER_MAX_WORDS
+        misspelt = intent == OUT_OF_SCOPE and len(text.split()) <= NAME_ANSWER_MAX_WORDS
         resolution = resolve_area(text, fuzzy=misspelt)
         return is_declined(text) or bool(resolution and resolution.status in ("found", "outside", "ambiguous"))
     if slot == "concern":
@@ -233,7 +234,7 @@ def typed_answer(tracker: Tracker) -> dict[str, Any]:
         return {}
     if CONTROL_REQUEST.search(normalise(text)) or not form_asked_last(tracker):
         return {}
-    return {slot: text} if understood_as(slot, text, tracker) else {}
+    return {slot: text} if understood_as(slot, text, tracker, intent) else {}
 
 
 # Bookkeeping actions, not replies: skipped when reading what the bot did between messages.

@@ -71,8 +71,15 @@ CUE = re.compile(
 # is not meant when another word comes before it.
 STREET_WORDS = frozenset("street road lane avenue close way green end hill hills park common fields field cross".split())
 # Before a place named beside a shared postcode district: where the child or the speaker lives.
-_LIVES_THERE = re.compile(r"\b(?:live|lives|living|based|from|stay|stays|staying)$")
-# After a name, these make it a road's ("narborough road", "london rd"), not where someone lives.
+_LIVES_THERE = re.compile(
+    r"(?:(?:yes|yeah|ok|okay|hi|so|well|um) )*"
+    r"(?:(?:(?:the )?(?:patient|client|child|pupil|student|young person|yp|family|he|she|they|i|we) )?"
+    r"(?:lives|live|living|is living|are living|stays|stay|staying|is based|are based|based)(?: (?:in|at|near|around))?"
+    r"|(?:i m|im|i am|we re|were|we are|he s|hes|she s|shes|they re|theyre) (?:from|based in|in|living in)|from|in)"
+)
+# After a name, these make it a road's ("narborough road", "london rd"), not where someone lives,
+# when another place is named; a subset of STREET_WORDS, whose others ("green", "end", "hill")
+# end many place names.
 ROAD_WORDS = frozenset("road rd street lane avenue ave drive crescent".split())
 FILLER = STOP_WORDS | frozenset("please thanks thank you yes yeah yep ok okay its it s actually sorry".split())
 COMPETITOR = "england_town"
@@ -180,7 +187,7 @@ class Gazetteer:
                 continue
             if any(other.start <= span.start and span.end <= other.end for other in elsewhere):
                 continue
-            if span.end < len(words) and words[span.end] in ROAD_WORDS:
+            if span.end < len(words) and words[span.end] in ROAD_WORDS and self._another_place_named(spans, span, words):
                 continue  # "Narborough Road, Leicester" is a road in Leicester (development author D10)
             if not fuzzy and all(e.kind in MINOR_KINDS for e in ours) and not _said_as_place(words, span):
                 continue
@@ -208,6 +215,17 @@ class Gazetteer:
             if elsewhere_entries and not any(e.kind != COMPETITOR for e in self._by_alias.get(span.gram, [])):
                 return AreaResolution("outside", NATIONAL, elsewhere_entries[0].display_name, how="england_town")
         return AreaResolution("unknown")
+
+    def _another_place_named(self, spans: list[_Span], road: _Span, words: list[str]) -> bool:
+        """Is a place of ours named outside the road's name ("Narborough Road, Leicester")? Said
+        alone, "harlow road" is still Harlow (the review)."""
+        return any(
+            (span.end <= road.start or span.start > road.end)
+            and not (span.end < len(words) and words[span.end] in ROAD_WORDS)
+            and any(e.kind != COMPETITOR for e in self._by_alias.get(span.gram, []))
+            and span.gram not in STOP_WORDS and not is_everyday(span.gram)
+            for span in spans
+        )
 
     @staticmethod
     def _override(longer: _Span, ours: list[AliasRow], words: list[str]) -> float:
@@ -259,15 +277,19 @@ class Gazetteer:
         rest = [w for w in words if w != normalise(outward) and not _INWARD.fullmatch(w) and w not in FILLER]
         if not rest or _NOT & set(rest) or "or" in rest:
             return resolution  # "cm20 not harlow", "cm20 harlow or sawbridgeworth": the question stands
-        # the name alone, or last after living there ("Patient lives in Cheshunt, EN8": development
-        # author D10); never someone else's place ("EN8 my mum works in harlow")
-        for size in range(len(rest), 0, -1):
-            name, before = " ".join(rest[-size:]), " ".join(rest[:-size])
+        # The name alone, or last after living there ("Patient lives in Cheshunt, EN8": development
+        # author D10); never someone else's place ("cm20 my dad lives in sawbridgeworth": the review),
+        # so the words before it are read as typed, "my" and all.
+        said = [w for w in words if w != normalise(outward) and not _INWARD.fullmatch(w)]
+        while said and said[-1] in FILLER:
+            said.pop()
+        for size in range(len(said), 0, -1):
+            name, before = " ".join(said[-size:]), " ".join(said[:-size])
             if name in self._by_alias:
                 break
         else:
             return resolution
-        if before and not _LIVES_THERE.search(before):
+        if before and not _LIVES_THERE.fullmatch(before):
             return resolution
         named = self.resolve(name, fuzzy=False)
         if named.status == "found" and named.area_code in {e.area_code for e in entries}:

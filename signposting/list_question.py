@@ -146,6 +146,18 @@ _OTHERS_BESIDE_A_QUESTION = re.compile(
 )
 
 
+# "i dont need more options, which one is open weekends?", "no more services pls": others said not
+# wanted, so the question keeps its answer (the review, session 30)
+_NOT_WANTED_BEFORE = re.compile(r"\b(?:no|not|dont|don t|do not|never|without)(?: \w+){0,2} $")
+
+
+def asks_for_others_beside_a_question(text: str) -> bool:
+    """Does the message ask for other services in so many words ("any others?", "more options -
+    anything with a shorter waiting list?"), and not say it does not want them?"""
+    clean = normalise(text)
+    return any(not _NOT_WANTED_BEFORE.search(clean[: said.start()]) for said in _OTHERS_BESIDE_A_QUESTION.finditer(clean))
+
+
 def parse_list_question(text: str) -> str | None:
     """One of KINDS when the message asks about the services shown, else None. Asking for
     something not online ("anythin face to face? dont want online") is asking for other services,
@@ -154,7 +166,7 @@ def parse_list_question(text: str) -> str | None:
     I've already referred to all of those", "any others that are open weekends": the new cards
     say how to reach each one and when it is open)."""
     kind = _list_question(text)
-    if kind is None or _OTHERS_BESIDE_A_QUESTION.search(normalise(text)):
+    if kind is None or asks_for_others_beside_a_question(text):
         return None
     return None if kind == ONLINE and wants_nothing_only_online(text) else kind
 

@@ -204,7 +204,7 @@ _SHOW_TO_SOMEONE = re.compile(
 )
 
 _COUNSELLOR = r"(?:counsellor|counselor|councillor|counseller|therapist|psychologist)"
-_PLEASE_NOW = r"(?:please|pls|plz|asap|now|today|x+|\?)"
+_PLEASE_NOW = r"(?:please|pls|plz|asap|now|today|x+)"
 _ASK_TO_SEE = (
     r"(?:(?:can i|can we|could i|could we|please can i|pls can i) (?:see|have|get|talk to|speak to|speak with)|"
     r"(?:i|we) (?:want|need|would like|d like)(?: to (?:see|talk to|speak to))?|id like(?: to (?:see|talk to|speak to))?)"

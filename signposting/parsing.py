@@ -847,10 +847,13 @@ _FAMILY = (
     r"kinship carer|adoptive (?:parent|mum|dad|mother|father)|parent|"
     # development author D6 (session 27): "I'm his great aunt", "I am his ammi (mum)", "I'm his dad's partner"
     r"great (?:aunt|aunty|auntie|uncle|nan|gran|grandma|grandmother|grandad|grandfather)|ammi|ammu|abbu|"
-    r"(?:dad|mum|mom) s partner|dads partner|mums partner|"
-    # development author D11 (session 30): "family friend, I'm looking after her", "I am mama of Ionut"
-    r"family friend|friend of the family|godmother|godfather|godparent|mama|mamma)"
+    r"(?:dad|mum|mom) s partner|dads partner|mums partner)"
 )
+# Words for a carer that are also how a child names an adult ("mama locks me in", "family friend
+# sends me pics": the review, session 30): only said of the speaker, or as the whole answer, or
+# with looking after the child (development author D11: "I am mama of Ionut", "family friend, I'm
+# looking after her while her mum's in hospital").
+_CARER_ONLY_SAID_OF_ONESELF = r"(?:mama|mamma|family friend|friend of the family|godmother|godfather|godparent)"
 FAMILY_WORDS = _FAMILY  # a regex group of the words, for signposting/plain_answer.py
 _SPEAKER_FILLER = r"(?:(?:yes|yeah|yep|hi|hello|its|it s|this is|im|i m|i am|the|a|his|her|their|your|just|here|speaking)\s)*"
 _FAMILY_SPEAKER = re.compile(
@@ -859,8 +862,14 @@ _FAMILY_SPEAKER = re.compile(
     r"|\b(?:i look after|i care for|i m looking after|im looking after) (?:my |a |his |her |their |two |three )?"
     r"(?:grand|step|foster|niece|nephew|son|daughter|child|kid|boy|girl|sister s|brother s)"
     r"|\bmy (?:foster|adopted|step|grand) ?(?:son|daughter|child|children|kid|kids|boy|girl|children)\b"
-    # an adult brother or sister the child lives with ("big sister, i'm 24 and he lives with me now": D11)
-    r"|^(?:his |her |their |the )?(?:big|older|elder) (?:sister|brother|sis|bro)\b(?=.*\b(?:(?:he|she|they) (?:lives|live|s living|is living|are living) with me|"
+    rf"|\b(?:i m|im|i am) (?:a |the |his |her |their )?{_CARER_ONLY_SAID_OF_ONESELF}\b"
+    rf"|^(?:a |the |his |her |their )?{_CARER_ONLY_SAID_OF_ONESELF}(?: here| speaking)?$"
+    rf"|^(?:a |the |his |her |their )?{_CARER_ONLY_SAID_OF_ONESELF} (?:i m|im|i am) (?:looking after|caring for) (?:him|her|them)\b"
+    # an adult brother or sister who has the child ("big sister, i'm 24 and he lives with me now": D11):
+    # an adult age said, never a sibling of 17 or under ("older sister im 16 she lives with me": the review)
+    r"|^(?:his |her |their |the )?(?:big|older|elder) (?:sister|brother|sis|bro)\b"
+    r"(?=.*\b(?:i m|im|i am) (?:1[89]|[2-9]\d)\b)(?!.*\b(?:i m|im|i am) (?:[1-9]|1[0-7])\b)"
+    r"(?=.*\b(?:(?:he|she|they) (?:lives|live|s living|is living|are living) with me|"
     r"i look after (?:him|her|them)|i have (?:custody|guardianship)|im (?:his|her|their) guardian)\b)"
     r"|\bmy (?:grandson|granddaughter|grandchild|grandkid|nephew|niece|stepson|stepdaughter|stepchild|stepkid)s?\b"
     # development author D6 (session 27): "mum of 3", "shared custody dad", "we adopted her when she was 3",
@@ -981,9 +990,10 @@ _SOMEONE_ELSES = re.compile(r"\b(?:my|our)\s$")
 # speaker works with, not the speaker (it was read as a young person speaking: development author D3).
 # "kids i look after" may be a foster carer's, so caring words are left out.
 _WORKS_WITH_THEM = re.compile(
-    # "asking for a family I support" (development author D11)
-    r"\b(?:young (?:person|people|persons)|yp|pupils?|students?|learners?|mentees?|clients?|service users?|famil(?:y|ies)) "
+    r"\b(?:young (?:person|people|persons)|yp|pupils?|students?|learners?|mentees?|clients?|service users?) "
     r"(?:that |who )?(?:i|we) (?:support|work with|mentor|teach|tutor|key ?work|keywork|supervise|see at|see in|case ?manage)\b"
+    # "asking for a family I support" (development author D11); never "the family i support is my mum" (the review)
+    r"|\b(?<!my )(?<!our )(?:a|the|one of the|one of our) famil(?:y|ies) (?:that |who )?(?:i|we) (?:support|work with)\b(?! (?:is|are) my\b)"
 )
 _YOUNG_SPEAKER = re.compile(
     r"\b(?:for me|me|myself|my self|its me|it s me|yung|yp|young un|im young|i m young|"
@@ -1142,22 +1152,14 @@ def role_said_of_oneself(text: str) -> str | None:
     """parent_carer | professional when the speaker says who they are ("actually I'm his mum",
     "I'm a teacher", "dad here"); None for someone else named ("send this to my teacher")."""
     clean = normalise(text)
-    if _ASKS_FOR_A_WORKER.fullmatch(clean):
-        return None  # "counsellor pls" after the list asks for one (development author D5 got "Thanks, I've changed that")
+    if _SOMETHING_DONE_TO_THE_SPEAKER.search(clean):
+        return None  # "mum hits me": a child telling what an adult did (the review, session 30)
     if _speaks_as_a_worker(clean):
         return "professional"
     if _FAMILY_SPEAKER.search(clean):
         return "parent_carer"
     return None
 
-
-_ASKS_FOR_A_WORKER = re.compile(
-    rf"(?:(?:can i|can we|could i|could we) (?:see|have|get|talk to|speak to|speak with) |(?:i|we) (?:want|need|would like) |"
-    rf"(?:want|need|would like|id like|i d like) )?(?:a |an |to see a |to see an |to talk to a |to speak to a )?{_WORKER}"
-    r"(?: (?:pls|please|plz|asap|thanks|thank you|x+))+"
-    rf"|(?:(?:can i|can we|could i|could we) (?:see|have|get|talk to|speak to|speak with) |(?:i|we) (?:want|need|would like) "
-    rf"(?:to see |to talk to |to speak to )?)(?:a |an )?{_WORKER}(?: (?:pls|please|plz|asap|thanks|thank you|x+))*"
-)
 
 
 # "No" to an optional question, in the ways people type it.

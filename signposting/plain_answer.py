@@ -122,7 +122,7 @@ _SCHOOL_YEAR = r"(?:in )?(?:year|yr|y) N"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thu|fri|sat|sun)"
 # A part of a year ("13 and 7 months", "eleven and a half") and a birthday just gone ("18 as of last
 # Tuesday", "he turned 9 last week"): development author D10 (session 30) got the check question.
-_PART_OF_A_YEAR = r"(?:and (?:a half|a haf|a harf|a quarter|N quarters|a bit|(?:N|a) (?:months?|weeks?|days?)))"
+_PART_OF_A_YEAR = r"(?:and (?:a half|a haf|a harf|a quarter|N quarters|a bit|(?:N|a|one) (?:months?|weeks?|days?)))"
 _GONE = rf"(?:today|yesterday|recently|last (?:week|month|{_WEEKDAY}|{_MONTH})|this (?:week|month)|in {_MONTH}|on {_WEEKDAY})"
 _JUST_GONE = rf"(?:(?:as of|since) {_GONE}|{_GONE})"
 

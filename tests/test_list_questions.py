@@ -173,3 +173,28 @@ def test_asking_for_other_services(text, others):
     from signposting.list_question import asks_for_other_services
 
     assert asks_for_other_services(text) is others
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # others said not wanted: the question keeps its answer (the review, session 30)
+    ("i dont need more options, which one is open weekends?", "hours"),
+    ("no more options thanks, are any of these open on saturday?", "hours"),
+    ("no more services pls, how do i refer to the first one?", "how_to_get_help"),
+])
+def test_others_said_not_wanted_keep_the_questions_answer(text, kind):
+    assert parse_list_question(text) == kind
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("more options - anything with a shorter waiting list?", True),  # development author D10
+    ("Are there any other services? My granddaughter does not wish to go to the doctor.", True),  # D9
+    ("any others? I've already referred to all of those", True),
+    # the broad words are no request for others (the review, session 30)
+    ("is this confidential? theres something else i need to tell you", False),
+    ("is it free? she doesnt want to go to school anymore", False),
+    ("i dont want any more options, is it free?", False),
+])
+def test_others_asked_for_beside_a_question(text, asks):
+    from signposting.list_question import asks_for_others_beside_a_question
+
+    assert asks_for_others_beside_a_question(text) is asks

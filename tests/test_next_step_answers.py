@@ -147,3 +147,15 @@ def test_saying_an_answer_was_wrong(text, corrects):
     from signposting.change_request import corrects_an_answer
 
     assert corrects_an_answer(text) is corrects
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    # development author D5 (session 30): "counsellor pls" made the parent a professional after the list
+    ("counsellor pls", None), ("a counsellor please", None), ("can i see a counsellor", None),
+    ("actually im his teacher", "professional"), ("dad here", "parent_carer"), ("send this to my teacher", None),
+    ("social worker thanks", "professional"),
+])
+def test_who_the_speaker_says_they_are_after_the_list(text, role):
+    from actions.services import role_changed_to
+
+    assert role_changed_to(text) == role

@@ -107,6 +107,13 @@ def test_ages_as_adults_and_teenagers_write_them(text, low, high):
      "parent_carer"), ("I am mama of Ionut", "parent_carer"), ("im his big sister im 15", "young_person"),
     ("I work for a Traveller education charity, asking for a family I support", "professional"),
     ("TA, 1:1 for a boy in yr 3", "professional"), ("ta", None),
+    # the review (session 30): the new words never make a child's disclosure a parent's
+    ("mama locks me in my room", "young_person"), ("family friend sends me pics", "young_person"),
+    ("godfather does things to me", "young_person"), ("mama mnie bije", None), ("mama is never home", None),
+    ("older sister im 16 she lives with me", "young_person"),
+    ("big sister, he lives with me and mum, mums boyfriend hits him", "young_person"),
+    ("im 14 and the family i support is my mum and little brother", "young_person"), ("my family i see at weekends", None),
+    ("family friend", "parent_carer"), ("mama here", "parent_carer"),
 ])
 def test_who_is_chatting_said_in_their_own_way(text, role):
     assert parse_role_typed(text) == role
@@ -164,13 +171,12 @@ def test_a_patient_is_no_parent_by_a_typo(text):
     assert parse_role_typed(text) != "parent_carer"
 
 
+
 @pytest.mark.parametrize(("text", "role"), [
-    # asked for after the list, a worker is no role said (development author D5: "counsellor pls" made the
-    # parent a professional, with "Thanks, I've changed that" and the list again)
-    ("counsellor pls", None), ("a counsellor please", None), ("can i see a counsellor", None), ("i need a counsellor", None),
-    # said of oneself, it still is
     ("counsellor", "professional"), ("im a counsellor", "professional"), ("actually im his teacher", "professional"),
     ("actually im his mum", "parent_carer"), ("send this to my teacher", None),
+    # a child telling what an adult did is never that adult speaking (the review, session 30)
+    ("mum hits me", None), ("family friend touches me", None), ("mama locks me in my room", None),
 ])
 def test_a_role_said_of_oneself_after_the_list(text, role):
     from signposting.parsing import role_said_of_oneself

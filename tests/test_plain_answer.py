@@ -91,7 +91,7 @@ def test_who_the_child_lives_with_and_anything_more_is_not_plain(text):
         ("13 and 7 months", "young_person", 13), ("eleven and a half", "young_person", 11), ("im 14 and a half", None, 14),
         ("18 as of last Tuesday", "young_person", 18), ("7, he'll be 8 in march", "parent_carer", 7),
         ("he turned 9 last week", "parent_carer", 9), ("she just turned 12 in may", "professional", 12),
-        ("14, ill be 15 in may", "young_person", 14),
+        ("14, ill be 15 in may", "young_person", 14), ("14 and one month", "young_person", 14),
     ],
 )
 def test_a_part_of_a_year_or_a_birthday_beside_the_age_is_plain(text, role, age):

@@ -702,16 +702,15 @@ def test_a_short_answer_to_the_school_or_place_question_is_a_name_not_another_la
     assert not short_name_answer(at("school", "nie wiem gdzie jest moja szkoła teraz"))
 
 
-def test_a_short_name_at_check_level_gets_the_check_question_not_the_other_language_reply(domain):
-    """"ashlyns in berko" at the school question, read as Dutch at check level, got "I can only chat
-    in English" (development author D11); a sentence in another language still gets the numbers."""
+def test_a_short_message_in_another_language_at_check_level_keeps_the_numbers_even_at_a_name_question(domain):
+    """"jestem bardzo smutna" at the school question is as short as a school's name: the urgent numbers
+    and an interpreter line, never the check question alone in English (the review, session 30)."""
     def at(slot, text):
-        check = said_with(text, "express_crisis", level="check", source="model", language="nl", categories=[], lexicon_categories=[])
+        check = said_with(text, "express_crisis", level="check", source="model", language="pl", categories=[], lexicon_categories=[])
         return tracker(domain, ActiveLoop("triage_form"), SlotSet("requested_slot", slot), check)
 
-    assert next_step(at("school", "ashlyns in berko"))[0] == "utter_check_risk"
-    assert next_step(at("school", "ik weet niet waar mijn school nu is"))[0] == "utter_other_language"
-    assert next_step(at("concern", "ashlyns in berko"))[0] == "utter_other_language"
+    assert next_step(at("school", "jestem bardzo smutna"))[0] == "utter_other_language"
+    assert next_step(at("concern", "jestem bardzo smutna"))[0] == "utter_other_language"
 
 
 # --- Leaving or playing it down after a crisis reply (development conversations G2, session 21) ---

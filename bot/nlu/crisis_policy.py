@@ -1200,10 +1200,11 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     if level == CHECK and (plain_yes_to_the_offer(tracker, before) or plain_answer_to_the_question(tracker, before)):
         return TRIAGE_FORM, []
     if level == CHECK:
-        if other_language and not short_name_answer(tracker):
-            # An English question they may not read: the urgent numbers and an interpreter line. Not for
-            # a school or town in a few words ("ashlyns in berko" was read as Dutch: development author
-            # D11): the check question, in English, as for any answer.
+        if other_language:
+            # An English question they may not read: the urgent numbers and an interpreter line. Even
+            # for a school or town in a few words ("ashlyns in berko", read as Dutch: development author
+            # D11): "jestem bardzo smutna" is as short, and would lose Childline and the interpreter
+            # line (the review, session 30).
             return UTTER_OTHER_LANGUAGE, [SlotSet(LANGUAGE_SLOT, language)]
         already_escalated = bool(tracker.get_slot(CRISIS_SLOT))
         if already_escalated and asks_for_a_language(tracker):  # the crisis reply, then the interpreter line

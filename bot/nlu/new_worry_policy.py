@@ -223,7 +223,6 @@ def _changes_an_answer(text: str) -> bool:
     return parse_change_target(text) is not None or parse_concern(text) not in (None, OTHER_CONCERN) or bool(A_NUMBER.search(text))
 
 
-
 def _says_not_to_start_again(tracker: DialogueStateTracker) -> bool:
     message = tracker.latest_message
     if message is None or (message.intent or {}).get("name") != "start_again":
