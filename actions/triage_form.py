@@ -201,7 +201,8 @@ def understood_as(slot: str, text: str, tracker: Tracker, intent: str | None = N
     """Does the parser of `slot` take `text` as an answer? `intent` is DIET's reading of `text`, when
     it is the latest message (a message held by the crisis steps was read before)."""
     if slot == "user_role":
-        return parse_role_typed(text) is not None
+        # as validate_user_role reads it: "jestem mamą", read as out of scope, is a parent's answer
+        return role_answer(text) is not None
     if slot == "age":
         return parse_age(text) is not None
     if slot == "school":

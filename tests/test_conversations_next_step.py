@@ -322,14 +322,16 @@ def test_sending_the_list_read_by_the_next_step_model_points_to_the_link(bot):  
     chat = results(bot)
     reply = chat.text("can the school senco get a copy of this")  # DIET: privacy
     assert "Get a link to this list" in reply and "private" not in reply.lower()
-    assert readings(bot, chat) == ["email"]
+    # DIET read it as privacy when this was written; a model trained since may read it right itself,
+    # and the next-step model's reading is then not needed (its path has tracker tests of its own)
+    assert readings(bot, chat) in ([], ["email"])
 
 
 def test_a_goodbye_read_by_the_next_step_model_ends_kindly(bot):  # noqa: F811
     chat = results(bot)
     reply = chat.text("need to go now school run")  # DIET: not understood
     assert "Take care" in reply and "didn't get that" not in reply
-    assert readings(bot, chat) == ["closing"]
+    assert readings(bot, chat) in ([], ["closing"])  # as above: DIET, retrained, may read it itself
 
 
 def test_not_wanting_to_start_again_keeps_the_answers_and_offers_the_next_step(bot):  # noqa: F811
