@@ -106,3 +106,14 @@ def test_a_place_named_in_a_sentence_settles_the_area(bot, typed, place, area): 
     assert "What is the young person struggling with?" in reply
     found = slots(bot, chat)
     assert (found["area"], found["area_code"]) == (place, area)
+
+
+def test_who_is_chatting_said_with_a_childs_name_is_kept_after_the_check(bot):  # noqa: F811
+    """A phone trial (session 30): "I am mama of Ionut" got the check question, and after "no" the
+    question again: the stored message read "I am [name] of Ionut" (mama taken for a name)."""
+    chat = start(bot)
+    reply = chat.text("I am mama of Ionut")
+    if CHECK in reply:
+        reply = chat.text("no")
+    assert "How old is your child?" in reply
+    assert slots(bot, chat)["user_role"] == "parent_carer"

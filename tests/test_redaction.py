@@ -54,6 +54,8 @@ from bot.redaction import redact
         ("i live at 12 Brook Road, Stevenage", "i live at [address], Stevenage", "address"),
         ("i live on brook road", "i live on [address]", "address"),
         ("born 03/04/2011", "born [date]", "date_of_birth"),
+        # a phone trial (session 30): the child's name after "mama of" was kept, and "mama" taken for a name
+        ("I am mama of Ionut", "I am mama of [name]", "name"), ("I am mum to Jake and Amy", "I am mum to [name] and [name]", "name"),
         ("my birthday is 3rd April 2011", "my birthday is [date]", "date_of_birth"),
         ("I was born on the 22nd of June", "I was born on the [date]", "date_of_birth"),
     ],
@@ -78,6 +80,7 @@ def test_personal_details_are_removed(text, expected, kind):
         "I miss home", "thank you so much", "PAPYRUS HOPELINE247", "nat-nhs111-mh", "covid19",
         "im 13 in year 8 at The Nobel School in SG2", "I read https://www.kooth.com and it helped",
         "I go to St Joseph's Catholic Primary", "my mum is in Queen Elizabeth Hospital",
+        "im mama", "mum of 3", "dad to twins", "im a friend of the family",
     ],
 )
 def test_what_the_triage_needs_and_our_vocabulary_are_kept(text):

@@ -61,6 +61,7 @@ RELATIONS = frozenset(
     brother brothers sister sisters bro sis sibling cousin cousins twin son sons daughter daughters child
     kid kids stepson stepdaughter stepbrother stepsister stepmum stepdad mum mom mam dad nan nana gran
     granny grandma grandad grandpa auntie aunt uncle niece nephew husband wife fiance carer
+    mother father mama mamma mummy mommy mammy papa daddy godmother godfather godparent guardian
     teacher teachers tutor head headteacher counsellor therapist coach neighbour classmate
     dog cat puppy kitten pet hamster rabbit
     """.split()
@@ -183,6 +184,8 @@ class _Finder:
             token = self.tokens[candidate]
             if cue == ("me",) and (index > 0 and self.next_to(index) and self.tokens[index - 1].norm not in GREETINGS):
                 return
+            if token.base in RELATIONS:
+                return  # "I am mama of Ionut": who they are, not a name (a phone trial, session 30)
             if could_be_bare_name(token.base) and token.base not in STOP or token.capitalised and self.name_like(token) and self._ends_introduction(candidate):
                 yield self.name_from(candidate)
             return
@@ -209,6 +212,9 @@ class _Finder:
         elif token.norm in CALLED_CUES_FLAT or (token.norm in PEOPLE_NOUNS and index + 1 < len(self.tokens)
                                                 and self.tokens[index + 1].norm in ("called", "named")):
             position = index
+        elif token.norm in RELATIONS and index + 1 < len(self.tokens) and self.tokens[index + 1].norm in ("of", "to") \
+                and self.next_to(index + 1):
+            position = index + 1  # "I am mama of Ionut", "mum to Jake" (a phone trial, session 30)
         else:
             return
         candidate = self._candidate(position + 1)
