@@ -8,7 +8,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: privacy-question-eval service-question-eval list-question-eval bench-model-load bench-reproducible-training bench-plain-answer test-fast bench-staff typed-eval concern-eval next-step-eval chaos privacy-eval safety-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
+.PHONY: privacy-question-eval service-question-eval list-question-eval bench-model-load bench-reproducible-training bench-plain-answer test-fast bench-staff typed-eval concern-eval next-step-eval chaos privacy-eval safety-eval context-eval domain-languages widget-styles help run test setup venv db model postgres chromium browser-tools lint nlu-eval bench lock clean staff-user
 
 help:
 	@echo "make run   - set up whatever is missing, then start the bot (widget on localhost)"
@@ -157,6 +157,11 @@ next-step-eval: venv
 # risk corpus, the held-out gate author, conversations, the shared real messages (docs/safety.md).
 safety-eval: setup
 	@$(PY) -m bot.safety_eval $(ARGS)
+
+# The context conversations typed message by message into the whole trained bot, as a user would
+# (safety-eval reads them from the user's messages alone): benchmarks/context_whole_bot.py, ~3 min.
+context-eval: setup
+	@$(PY) -m benchmarks.context_whole_bot $(ARGS)
 
 # Copy the interpreter lines (signposting/interpreter_lines.yml) into domain.yml.
 domain-languages: venv

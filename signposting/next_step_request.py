@@ -413,6 +413,23 @@ def is_next_step_request(text: str) -> bool:
     return request_in_so_many_words(text) in NEXT_STEP_REQUESTS
 
 
+# "thanks", "ok thank you", "thank you for the numbers", "cheers for listening x": a whole message
+# that only thanks. Read where DIET's "thanks" must not decide alone (after a crisis reply nobody
+# has said they are safe from, a thank-you is no answer: `leaves_or_plays_it_down`).
+_THANKS_ONLY = re.compile(
+    rf"(?:{_OK} )*(?:{_THANK})(?: (?:so|very|v) much| a lot| loads| again)?"
+    r"(?: for (?:(?:the|your|all the|all your|these|those) )?(?:numbers|number|links|help|info|information|advice|"
+    r"chat|time|list|support|everything|listening|trying|helping|being there|this|that|it))?"
+    r"(?: (?:bot|mate|hun|babe|anyway|anyways|tho|though|x+))*"
+)
+
+
+def thanks_only(text: str) -> bool:
+    """Does the whole message only say thank you (with "ok", "so much", "for the numbers")?"""
+    clean = without_accents(text)
+    return bool(clean) and len(clean.split()) <= MAX_WORDS and bool(_THANKS_ONLY.fullmatch(clean))
+
+
 def closing_in_so_many_words(text: str) -> str | None:
     """`THANKS` or `GOODBYE` for a thank-you that closes, having to go or wanting nothing more, said
     in so many words: after the list these end the chat kindly, whatever DIET read ("no that's all

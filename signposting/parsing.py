@@ -1465,6 +1465,14 @@ def sounds_safe(text: str) -> bool:
 _THIRD_PERSON_WORDS = frozenset("she he they her him them his their shes hes theyre".split())
 
 
+# OK with something is accepting it, not being OK: "its tomorrow. im ok with it" (a plan and a
+# date) got "I'm glad you're safe" (development conversations G2, the whole bot, session 31).
+_ACCEPTS_IT = re.compile(
+    r"\b(?:ok|okay|fine|alright|all right|good|happy|at peace|calm|cool|content|settled|sorted) "
+    r"(?:with|about) (?:it|that|this|my (?:decision|choice|plan)|the (?:plan|decision)|what im doing|what i m doing|everything|doing it)\b"
+)
+
+
 def states_safe_now(text: str, about_someone_else: bool = False) -> bool:
     """Does an answer to "Are you safe right now?" plainly say safe, every other word from a
     closed list of who is with them, where and how they feel? The crisis policy also asks the risk
@@ -1472,6 +1480,8 @@ def states_safe_now(text: str, about_someone_else: bool = False) -> bool:
     if "?" in text or _other_emoji(text) or _WINK.search(text):
         return False
     clean = normalise(text)
+    if _ACCEPTS_IT.search(clean):
+        return False
     if not clean or len(clean.split()) > SAFE_STATEMENT_MAX_WORDS or not _SAYS_SAFE.search(clean):
         return False
     rest = _WANTS_HELP.sub(" ", _PROMISE.sub(" ", clean))
@@ -1619,6 +1629,8 @@ def states_safe_in_own_words(text: str, about_someone_else: bool = False) -> boo
         return False
     if not (re.search(r"\bsafe\b", clean) or _SAYS_SAFE.search(clean) or _SAYS_CALM_AGAIN.search(clean)) or plays_it_down(text):
         return False
+    if _ACCEPTS_IT.search(clean):
+        return False
     rest = _SAFE_PHRASES.sub(" ", _WANTS_HELP.sub(" ", _PROMISE.sub(" ", clean)))
     if not all(word in _SAFE_STATEMENT_WORDS or word in _EVERYDAY_WORDS for word in rest.split()):
         return False
@@ -1736,7 +1748,9 @@ _PLAYS_IT_DOWN = re.compile(
     r"(?:probably |prob |prolly |totally |all |gonna be |going to be )?(?:fine|ok|okay|alright|nothing)\b|"
     r"\bno ?(?:one|body) (?:will|ll|is going to|s gonna|is gonna|gonna) (?:know|notice|find out|see)\b|"
     r"\b(?:don t|dont|do not|no need to) (?:worry|stress)\b|"
-    r"\bnot (?:a )?(?:big|huge) deal\b|\b(?:i ll|ill|i will) just (?:sleep|lie down|lay down|go to (?:bed|sleep)|put)\b"
+    r"\bnot (?:a )?(?:big|huge) deal\b|\b(?:i ll|ill|i will) just (?:sleep|lie down|lay down|go to (?:bed|sleep)|put)\b|"
+    # "you can stop worrying now, its done" (development conversations G2, the whole bot, session 31)
+    r"\b(?:stop|quit) (?:worrying|stressing)\b|\b(?:it s|its|it is|thats|that s) (?:all |already )?done\b"
 )
 
 

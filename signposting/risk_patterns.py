@@ -89,6 +89,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~end everything"),
         ("neg", "~want|wish|go|plan|try|think|decide|need to? ~end it"),
         ("mention", "to ~end it"),
+        # "the thoughts of ending it won" got "Who is chatting today?" (development conversations G2, session 31)
+        ("neg", "~think|thought|thoughts|idea|urge|urges of|about ~end it|everything"),
         ("first", "~end it tonight|today|now|soon"),
         ("neg", "~want|wish|hope|deserve|need|ready|decide|plan|choose to? die|dead"),
         ("neg", "~want|wish _? to die"),
@@ -553,6 +555,15 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # Session 22: "not like anyone will notice when im gone" typed to "Are you safe right now?"
         # (a held-out are-you-safe author, A4) got neither reply; the models scored it below 0.01.
         ("first", "when|after|once i ~be gone"),
+        # Session 31, development conversations G2 through the whole bot: "i think about joining him
+        # every day" after "lost my brother last year to suicide"; "honestly that's the plan" after
+        # "i could disappear and no one would notice"; "i'm not even doing another week".
+        ("first", "~think|thought|dream about|of joining|join him|her|them"),
+        ("first", "~want|wanna|ready|going to join him|her|them soon|now|there|again|up"),
+        ("first", "~disappear|vanish and no|nobody|noone one? would|will|'d|wud notice|care|miss"),
+        ("first", "that|thats 's|is|s? the plan .|!"),
+        ("first", "it|this|that|everything|now|today|tonight|.|, feels|feel right .|!"),
+        ("first", "not even ~do another day|week|month|year|night"),
         ("first", "not like anyone|anybody|any1 will|would|'ll|ll notice|care .|,|if|when"),
     ],
 }

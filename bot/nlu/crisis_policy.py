@@ -63,6 +63,7 @@ from signposting.next_step_request import (
     closing_reply,
     is_next_step_request,
     request_in_so_many_words,
+    thanks_only,
 )
 from signposting.parsing import (
     answer_to_are_you_safe,
@@ -287,7 +288,11 @@ def leaves_or_plays_it_down(tracker: DialogueStateTracker) -> bool:
     text = tracker.latest_message.text or ""
     if tells_help_is_coming(text) or safe_beside_leaving_words(text):
         return False  # "ok i will call 999 now bye", "dont worry im safe" (review, session 21)
-    return leaves(tracker) or plays_it_down(text)
+    # A thank-you closes as a goodbye does: "thank you for the numbers" got "You're welcome. Take
+    # care." after "Please call 999 now", and whether DIET reads a closing as "thanks" or "goodbye"
+    # differs from one training run to the next (G3 in context, session 30). So both, and a
+    # thank-you only in so many words whatever DIET reads.
+    return leaves(tracker) or _final_intent(tracker) == "thanks" or thanks_only(text) or plays_it_down(text)
 
 
 def leaves(tracker: DialogueStateTracker) -> bool:
@@ -1089,7 +1094,10 @@ _UNSURE = re.compile(
     r"maybe|maybe a bit|maybe yes|sometimes|sometimes yes|kinda|kind of|sort of|sorta|a bit|a little|a little bit|"
     r"bit|little bit|possibly|perhaps|probably|i guess|i think so|depends|yes and no|kinda yes|occasionally|"
     r"now and then|at times|on and off|not really sure|a lot|often|all the time|every day|everyday|most days|"
-    r"um+|erm+|hmm+"
+    r"um+|erm+|hmm+|"
+    # an apology alone is no answer either: "sorry" to the check question got "What would you like
+    # to change?" (development conversations G2, the whole bot, session 31)
+    r"(?:im |i m |i am )?(?:so |really )?(?:sorry+|soz|sry|srry|apologies)(?: (?:sorry+|again|for (?:that|this|everything|wasting your time|bothering you)))*"
     r")(?:\s+(?:tbh|honestly|idk|lol|i guess|i think|sometimes|maybe))*"
 )
 
@@ -1181,8 +1189,10 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     said_to_the_check = parse_yes_no(text) or said
     if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS or unsure_answer(tracker) or asks_something_else(tracker)
                                   or (said_to_the_check == "yes" and intent not in NO_RISK_ANSWERS) or (
-        leaves(tracker) and intent not in NO_RISK_ANSWERS and parse_yes_no(text) != "no"  # "no im fine bye" is a no
+        (leaves(tracker) or plays_it_down(text)) and intent not in NO_RISK_ANSWERS and parse_yes_no(text) != "no"  # "no im fine bye" is a no
     )):
+        # Playing it down is no answer either: "you can stop worrying now, its done" got "OK, I'll
+        # stop here" (development conversations G2, the whole bot, session 31).
         # "sometimes", "idk" or "?" to "Are you thinking about hurting yourself, or is someone
         # hurting you?" got "Sorry, I can't help with that", or the form took it as an answer,
         # and the check was dropped (a user trial, session 20): not a no, so the crisis reply.

@@ -1,0 +1,138 @@
+"""Session 31: what the whole bot did with the last messages of development conversations G2
+(`python -m benchmarks.context_whole_bot --details tests/safety/context_dev/author_G2.jsonl`),
+and a thank-you after a crisis reply read the same whichever of "thanks" or "goodbye" DIET
+guesses (conversations G3 moved with a model trained on another machine, session 30)."""
+from __future__ import annotations
+
+import pytest
+from rasa.shared.core.events import ActionExecuted
+
+from bot.nlu.crisis_policy import leaves_or_plays_it_down, next_crisis_action, next_step, risk_level
+from signposting.next_step_request import thanks_only
+from signposting.parsing import plays_it_down, states_safe_in_own_words, states_safe_now
+from signposting.risk import RiskDetector
+from tests.test_policies import after_the_crisis, domain, said_with, scored, tracker  # noqa: F401
+
+
+@pytest.fixture(scope="module")
+def detector() -> RiskDetector:
+    return RiskDetector()
+
+
+@pytest.mark.parametrize("text", ["thanks", "ok thank you", "thank you for the numbers", "cheers for listening x", "thanks bot",
+                                  "Thanks so much for your help!", "ta", "thanks anyway", "thank you for this"])
+def test_a_thank_you_only_is_read_in_so_many_words(text):
+    assert thanks_only(text)
+
+
+@pytest.mark.parametrize("text", ["thanks, i will call 999", "thanks im safe", "no thanks", "thanks but i dont want to ring",
+                                  "thanks for nothing", "thank you, my mum is here now", ""])
+def test_a_thank_you_with_more_is_not_a_thank_you_only(text):
+    assert not thanks_only(text)
+
+
+@pytest.mark.parametrize("intent", ["thanks", "goodbye", "inform", "nlu_fallback"])
+def test_a_thank_you_after_a_crisis_is_no_answer_whatever_diet_read(domain, intent):
+    """"thank you for the numbers" after "Please call 999 now" got "You're welcome. Take care."."""
+    state = after_the_crisis(domain, scored("thank you for the numbers", intent, score=0.02))
+    assert leaves_or_plays_it_down(state)
+    assert risk_level(state) == "crisis"
+
+
+def test_a_closing_diet_reads_as_thanks_is_leaving_after_a_crisis(domain):
+    """Which of "thanks" or "goodbye" DIET reads a closing as changes from one training to the next."""
+    assert leaves_or_plays_it_down(after_the_crisis(domain, scored("ok well thanks for trying i guess", "thanks", score=0.02)))
+
+
+def test_a_thank_you_after_the_not_safe_reply_gets_it_again(domain):
+    state = after_the_crisis(domain, scored("/not_safe", "not_safe"))
+    state.update(ActionExecuted("utter_not_safe_now"))
+    state.update(ActionExecuted("action_listen"))
+    state.update(scored("thank you for the numbers", "thanks", score=0.02))
+    assert next_crisis_action(state) == "utter_not_safe_now"
+
+
+@pytest.mark.parametrize("text", ["thanks im safe now", "thank you, i will call 999 now", "ok thanks, my mum is taking me to a&e"])
+def test_safe_or_help_coming_beside_a_thank_you_is_not_leaving(domain, text):
+    assert not leaves_or_plays_it_down(after_the_crisis(domain, scored(text, "thanks", score=0.02)))
+
+
+def test_a_thank_you_after_the_check_question_was_answered_no_is_not_a_crisis(domain):
+    """The thank-you rule holds only while a crisis is not settled: "No" to the check settles it."""
+    state = tracker(domain, said_with("no one here knows me or cares", "express_crisis", level="check"),
+                    ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"), said_with("no", "deny"),
+                    ActionExecuted("utter_check_ok"), ActionExecuted("action_listen"), scored("thanks", "thanks", score=0.02))
+    assert risk_level(state) != "crisis"
+
+
+def at_the_check(domain, text, intent):
+    return tracker(domain, said_with("i'm going up to the roof of my building", "express_crisis", level="check"),
+                   ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"), said_with(text, intent))
+
+
+@pytest.mark.parametrize(("text", "intent"), [("sorry", "change_answer"), ("im so sorry", "inform"), ("soz", "nlu_fallback"),
+                                              ("sorry for wasting your time", "out_of_scope")])
+def test_an_apology_to_the_check_question_is_no_answer(domain, text, intent):
+    """"sorry" got "What would you like to change?"."""
+    assert next_step(at_the_check(domain, text, intent))[0] == "utter_crisis"
+
+
+@pytest.mark.parametrize(("text", "intent"), [("you can stop worrying now, its done", "stop"), ("its done", "inform")])
+def test_playing_it_down_to_the_check_question_is_no_answer(domain, text, intent):
+    """"you can stop worrying now, its done" got "OK, I'll stop here"."""
+    assert next_step(at_the_check(domain, text, intent))[0] == "utter_crisis"
+
+
+@pytest.mark.parametrize("text", ["sorry no", "no sorry", "no dont worry"])
+def test_a_no_with_an_apology_or_reassurance_to_the_check_is_a_no(domain, text):
+    assert next_step(at_the_check(domain, text, "deny"))[0] == "utter_check_ok"
+
+
+@pytest.mark.parametrize("text", ["its tomorrow. im ok with it", "im ok with it", "im fine with that", "im at peace with my decision",
+                                  "im happy with the plan"])
+def test_ok_with_something_is_accepting_it_not_being_safe(text):
+    """"its tomorrow. im ok with it" after "i've got a plan and a date" got "I'm glad you're safe"."""
+    assert not states_safe_now(text)
+    assert not states_safe_in_own_words(text)
+
+
+@pytest.mark.parametrize("text", ["im ok", "im ok now, mum is here", "yeah im fine"])
+def test_ok_alone_is_still_safe(text):
+    assert states_safe_now(text)
+
+
+def test_a_plan_accepted_is_not_the_safe_reply(domain):
+    state = after_the_crisis(domain, scored("its tomorrow. im ok with it", "confirm_safe", score=0.02))
+    assert next_crisis_action(state) != "utter_glad_you_are_safe"
+
+
+@pytest.mark.parametrize(("text", "down"), [("you can stop worrying now, its done", True), ("its already done", True),
+                                            ("stop stressing", True), ("is it done yet", False), ("ive done my homework", False)])
+def test_stop_worrying_and_its_done_play_it_down(text, down):
+    assert plays_it_down(text) is down
+
+
+@pytest.mark.parametrize("text", ["i really tried to get better but the thoughts of ending it won", "i keep thinking about ending it",
+                                  "the idea of ending everything"])
+def test_thoughts_of_ending_it_are_suicidal(detector, text):
+    assert "suicidal" in {match.category for match in detector.detect(text).matches}
+
+
+@pytest.mark.parametrize("text", ["im thinking about ending it with my boyfriend", "i dont have thoughts of ending it"])
+def test_ending_a_relationship_or_a_denial_is_not_suicidal(detector, text):
+    assert "suicidal" not in {match.category for match in detector.detect(text).matches}
+
+
+@pytest.mark.parametrize("text", ["i think about joining him every day", "honestly that's the plan", "honestly thats the plan",
+                                  "i could disappear and no one would notice for weeks", "its his anniversary sunday. feels right",
+                                  "i'm not even doing another week"])
+def test_new_finality_words(detector, text):
+    """Finality escalates only after earlier distress (the context rule)."""
+    result = detector.detect(text)
+    assert result.finality and not result.is_risk
+
+
+@pytest.mark.parametrize("text", ["that is the plan for saturday", "this jumper feels right", "i want to join them at football",
+                                  "i could disappear for a bit and no one would mind", "ok so thats the plan then"])
+def test_everyday_neighbours_of_the_new_finality_words_are_not_finality(detector, text):
+    assert not detector.detect(text).finality
