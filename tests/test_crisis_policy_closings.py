@@ -5,13 +5,19 @@ guesses (conversations G3 moved with a model trained on another machine, session
 from __future__ import annotations
 
 import pytest
+from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted
 
 from bot.nlu.crisis_policy import leaves_or_plays_it_down, next_crisis_action, next_step, risk_level
 from signposting.next_step_request import thanks_only
 from signposting.parsing import plays_it_down, states_safe_in_own_words, states_safe_now
 from signposting.risk import RiskDetector
-from tests.test_policies import after_the_crisis, domain, said_with, scored, tracker  # noqa: F401
+from tests.test_policies import ROOT, after_the_crisis, said_with, scored, tracker
+
+
+@pytest.fixture(scope="module")
+def domain() -> Domain:
+    return Domain.load(str(ROOT / "domain.yml"))
 
 
 @pytest.fixture(scope="module")
