@@ -34,6 +34,9 @@ from signposting.settings import PROJECT_ROOT
 
 HELD_OUT_DIR = PROJECT_ROOT / "tests" / "privacy"
 DEV_DIR = PROJECT_ROOT / "tests" / "privacy_dev"
+# Development sets by independent authors (read and fixed from, so not evidence; each gated at
+# its figure, never lower, while below the targets): author PD5, session 31.
+DEV_AUTHORS_DIR = PROJECT_ROOT / "tests" / "privacy_dev_authors"
 SHARED_REAL_MESSAGES = PROJECT_ROOT.parent / "shared" / "eval" / "real_messages.jsonl"
 NLU_DIR = PROJECT_ROOT / "data" / "nlu"
 SAFETY_DIR = PROJECT_ROOT / "tests" / "safety"
@@ -213,10 +216,10 @@ def report(title: str, scores: Scores, count: int, show_misses: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.privacy_eval", description=__doc__.split("\n")[0])
-    parser.add_argument("dirs", nargs="*", type=Path, help="folders of *.jsonl PII sets (default: tests/privacy and tests/privacy_dev)")
+    parser.add_argument("dirs", nargs="*", type=Path, help="folders of *.jsonl PII sets (default: tests/privacy, tests/privacy_dev, tests/privacy_dev_authors)")
     parser.add_argument("--show-misses", action="store_true", help="print every missed span and every changed word")
     args = parser.parse_args(argv)
-    dirs = args.dirs or [HELD_OUT_DIR, DEV_DIR]
+    dirs = args.dirs or [HELD_OUT_DIR, DEV_DIR, DEV_AUTHORS_DIR]
     failed = False
     for directory in dirs:
         try:
@@ -225,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{directory}: {error}", file=sys.stderr)
             return 2
         label = "held-out" if directory.resolve() == HELD_OUT_DIR else ("development set, not held out"
-                                                                         if directory.resolve() == DEV_DIR else "")
+                                                                         if directory.resolve() in (DEV_DIR, DEV_AUTHORS_DIR) else "")
         title = f"{directory}" + (f" ({label})" if label else "")
         if not examples:
             print(f"\n{title}: no *.jsonl files")

@@ -12,6 +12,7 @@ import json
 import pytest
 
 from bot.privacy_eval import (
+    DEV_AUTHORS_DIR,
     DEV_DIR,
     HELD_OUT_DIR,
     TARGET_OVER_REDACTION,
@@ -26,12 +27,18 @@ from bot.privacy_eval import (
 
 HELD_OUT_RECALL = 0.96  # gap: target 0.99
 HELD_OUT_KEEP_LOST = 0.03  # gap: target 0.02
+# Development author PD5 (session 31, people answering the bot's questions and case notes): 88.4 %
+# on its first run, 93.5 % after the fixes it showed; keep items lost 4.1 % (places the
+# gazetteer lacks, "Amber" on a behaviour chart). Floors, never lower.
+DEV_AUTHORS_RECALL = 0.935
+DEV_AUTHORS_KEEP_LOST = 0.041
 
 
 @pytest.mark.parametrize(
     ("directory", "recall", "keep_lost"),
-    [(HELD_OUT_DIR, HELD_OUT_RECALL, HELD_OUT_KEEP_LOST), (DEV_DIR, TARGET_RECALL, TARGET_OVER_REDACTION)],
-    ids=["held-out", "development"],
+    [(HELD_OUT_DIR, HELD_OUT_RECALL, HELD_OUT_KEEP_LOST), (DEV_DIR, TARGET_RECALL, TARGET_OVER_REDACTION),
+     (DEV_AUTHORS_DIR, DEV_AUTHORS_RECALL, DEV_AUTHORS_KEEP_LOST)],
+    ids=["held-out", "development", "development-authors"],
 )
 def test_redaction_meets_its_floor(directory, recall, keep_lost):
     examples = read_dir(directory)

@@ -201,3 +201,31 @@ def test_the_values_the_form_records_are_never_redacted():
     assert redact("my snap is jess_smith").text == "my snap is [username]"
     assert redact("jess_smith").text == "[username]"
 
+
+
+# --- Development author PD5 (session 31): case notes and names in awkward shapes ---------------
+
+
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    ("Worker: P. Adeyinka.", ["Adeyinka"], ["Worker"]),
+    ("spoke with K. Ó Súilleabháin (15) at drop-in", ["Súilleabháin"], ["drop"]),
+    ("child (M.S. van der Berg, 13) disclosed", ["Berg"], ["disclosed"]),
+    ("re: H. Kaur Y8.", ["Kaur"], ["Y8"]),
+    ("pupil: Okonkwo, Chiamaka (Y9)", ["Okonkwo", "Chiamaka"], ["Y9"]),
+    ("Surname: KOVAČ. Forename: Luka.", ["KOVAČ", "Luka"], ["Surname"]),
+    ("my name is João Pedro de Souza Lima", ["Souza", "Lima"], []),
+    ("email me — Tunde (dad)", ["Tunde"], ["dad"]),
+    ("Hope Adebayo-Smith (carer) calling", ["Hope", "Adebayo"], ["calling"]),
+    ("it's for my granddaughter, Precious. I'm her Nan", ["Precious"], ["Nan"]),
+    ("ring my aunty Folake on the landline", ["Folake"], ["landline"]),
+])
+def test_case_notes_and_names_in_awkward_shapes_are_removed(text, gone, kept):
+    redacted = redact(text).text
+    assert not any(word in redacted for word in gone), redacted
+    assert all(word in redacted for word in kept), redacted
+
+
+@pytest.mark.parametrize("text", ["I got an A. Then I cried", "Plan B. Kooth helped", "Name: Year 9 group",
+                                  "my son, Hitchin is where we live", "Contact: Childline"])
+def test_initials_and_labels_never_take_ordinary_words_or_places(text):
+    assert redact(text).text == text

@@ -60,7 +60,8 @@ RELATIONS = frozenset(
     friend friends mate mates bestie bestfriend bff bf gf boyfriend girlfriend partner crush ex
     brother brothers sister sisters bro sis sibling cousin cousins twin son sons daughter daughters child
     kid kids stepson stepdaughter stepbrother stepsister stepmum stepdad mum mom mam dad nan nana gran
-    granny grandma grandad grandpa auntie aunt uncle niece nephew husband wife fiance carer
+    granny grandma grandad grandpa auntie aunt aunty uncle niece nephew husband wife fiance carer
+    granddaughter grandson grandchild grandmother grandfather stepmother stepfather nanna
     mother father mama mamma mummy mommy mammy papa daddy godmother godfather godparent guardian
     teacher teachers tutor head headteacher counsellor therapist coach neighbour classmate
     dog cat puppy kitten pet hamster rabbit
@@ -70,6 +71,14 @@ PEOPLE_NOUNS = frozenset(
     "girl boy lad guy kid man woman person someone somebody teacher student bloke dude child friend mate".split()
 )
 TITLES = frozenset("mr mrs ms miss mx dr sir mister missus prof professor".split())
+# Inside a surname, before its capitalised part: "João de Souza", "Sinéad Mac Giolla", "M.S. van der Berg".
+ROLES_IN_BRACKETS = frozenset("carer parent guardian sw senco dsl worker nurse gp".split())
+PARTICLES = frozenset("de da do dos das du della di van der den von le la al el bin ibn mac mc ni nic o ó".split())
+# A record's field, then the person's name: "Pupil: Okonkwo, Chiamaka", "Surname: KOVAČ", "Worker: P. Adeyinka".
+FIELD_LABELS = frozenset(
+    "pupil student pt patient child yp worker surname forename firstname name carer parent mum dad mother father "
+    "client referrer contact".split()
+)
 SIGN_OFFS = frozenset(
     "thanks thank thanx thx ty cheers ta love luv from bye byee regards wishes xx xxx x".split()
 )
@@ -127,6 +136,8 @@ class _Finder:
         norm = token.base
         if not token.is_word or norm in STOP or norm in NEVER_BARE_NAMES or self.is_protected(token):
             return False
+        if any(char.isdigit() for char in token.text):
+            return False  # "H. Kaur Y8": a school year, not a surname
         if token.capitalised:  # after a name: "Jordan Price", "Ellie Brown", "Jess S"
             return len(norm) == 1 or not is_common_word(norm, top=600) or norm in surname_ranks()
         return is_surname(norm) or could_be_bare_name(norm)
@@ -134,15 +145,24 @@ class _Finder:
     # --- spans ---------------------------------------------------------------------------------
 
     def name_from(self, index: int, overrides: bool = False) -> Span:
-        """The name starting at token `index`, with up to two more names or surnames after it."""
+        """The name starting at token `index`, with up to two more names or surnames after it, and
+        the particles inside a surname ("de Souza Lima", "Mac Giolla Phádraig", "van der Berg")."""
         end = index
-        for following in (index + 1, index + 2):
-            if following < len(self.tokens) and self.next_to(following) and \
-                    self.text[self.tokens[following - 1].end:self.tokens[following].start] in (" ", "-") \
-                    and self.surname_like(following):
+        following = index + 1
+        taken = 0
+        while taken < 2 and following < len(self.tokens) and self.next_to(following) and \
+                self.text[self.tokens[following - 1].end:self.tokens[following].start] in (" ", "-"):
+            particles = following
+            while particles < len(self.tokens) - 1 and self.tokens[particles].norm in PARTICLES and self.next_to(particles + 1):
+                particles += 1
+            if particles > following and self.tokens[particles].capitalised and self.surname_like(particles):
+                end = particles
+            elif self.surname_like(following):
                 end = following
             else:
                 break
+            taken += 1
+            following = end + 1
         stop = self.tokens[end].end
         if self.text[stop - 2:stop].lower() in ("'s", "’s"):  # "Daniel's mum": the name, not the 's
             stop -= 2
@@ -221,7 +241,11 @@ class _Finder:
         if candidate is None or not self.next_to(candidate):
             return
         following = self.tokens[candidate]
-        if self.name_like(following):
+        # After "my granddaughter" a capital says name even for a word: "my granddaughter, Precious"
+        if self.name_like(following) or (
+            token.norm in POSSESSIVES and following.capitalised and following.base not in STOP
+            and following.base not in RELATIONS and not self._sentence_start(candidate) and not self.is_protected(following)
+        ):
             yield self.name_from(candidate)
 
     def _title(self, index: int) -> Iterator[Span]:
@@ -262,6 +286,66 @@ class _Finder:
                 continue
             yield Span(names[0].start, names[-1].end, "name", NAME)
             return
+
+    def initialled(self) -> Iterator[Span]:
+        """'A. Kowalczyk', 'M.S. van der Berg', 'P. Adeyinka': initials with full stops, then a
+        surname that is not an ordinary word (case notes; "I got an A. Then" is not one)."""
+        index = 0
+        while index < len(self.tokens):
+            start = index
+            while index < len(self.tokens) and len(self.tokens[index].text) == 1 and self.tokens[index].text.isupper() \
+                    and self.text[self.tokens[index].end:self.tokens[index].end + 1] == ".":
+                index += 1
+            if start < index < len(self.tokens):
+                surname = index
+                while surname < len(self.tokens) - 1 and self.tokens[surname].norm in PARTICLES:
+                    surname += 1
+                token = self.tokens[surname]
+                gap = self.text[self.tokens[index - 1].end + 1:self.tokens[index].start]
+                if gap in ("", " ") and token.is_word and token.text[0].isupper() and not self.is_protected(token) \
+                        and token.base not in STOP and (is_surname(token.base) or not is_common_word(token.base, top=3000)):
+                    name = self.name_from(surname)
+                    yield Span(self.tokens[start].start, name.end, "name", NAME)
+                    index = surname + 1
+                    continue
+            index = max(index, start + 1)
+
+    def before_a_role(self) -> Iterator[Span]:
+        """'Tunde (dad)', 'Hope Adebayo-Smith (carer)': capitalised words just before a role in brackets."""
+        for index, token in enumerate(self.tokens[1:], 1):
+            if token.norm not in RELATIONS | ROLES_IN_BRACKETS or self.text[self.tokens[index - 1].end:token.start].strip() != "(":
+                continue
+            first = index
+            while first > 0 and index - first < 3:
+                previous = self.tokens[first - 1]
+                gap = self.text[previous.end:self.tokens[first].start]
+                if (first == index and gap.strip() != "(") or (first < index and gap not in (" ", "-")):
+                    break
+                if not previous.capitalised or previous.base in STOP or previous.base in TITLES or self.is_protected(previous) \
+                        or previous.base in RELATIONS:
+                    break
+                first -= 1
+            if first < index:
+                yield Span(self.tokens[first].start, self.tokens[index - 1].end, "name", NAME)
+
+    def labelled(self) -> Iterator[Span]:
+        """'Pupil: Okonkwo, Chiamaka', 'Surname: KOVAČ', 'YP: Shay Mulvaney': a record's field
+        label, a colon, then up to three capitalised words that are not ordinary ones."""
+        for index, token in enumerate(self.tokens[:-1]):
+            if token.norm not in FIELD_LABELS or self.text[token.end:self.tokens[index + 1].start].strip() != ":":
+                continue
+            position = index + 1
+            words = 0
+            while position < len(self.tokens) and words < 3:
+                word = self.tokens[position]
+                gap = self.text[self.tokens[position - 1].end:word.start] if words else " "
+                ordinary = is_common_word(word.base, top=3000) and not is_surname(word.base) and first_name(word.base) is None
+                if gap not in (" ", ", ", "-") or not word.is_word or not word.text[0].isupper() or self.is_protected(word) \
+                        or word.base in STOP or word.base in TITLES or ordinary:
+                    break
+                yield Span(word.start, word.end, "name", NAME)
+                position += 1
+                words += 1
 
     def here_introduction(self) -> Iterator[Span]:
         """'Aisha here', 'hi, Kacper Nowak here'."""
@@ -314,7 +398,8 @@ SELF_FIRST_WORDS = frozenset(cue[0] for cue in SELF_CUES)
 
 def find_names(text: str, tokens: list[Token], protected: list[tuple[int, int]]) -> list[Span]:
     finder = _Finder(text, tokens, protected)
-    spans = [*finder.after_cues(), *finder.sign_off(), *finder.here_introduction(), *finder.bare()]
+    spans = [*finder.after_cues(), *finder.sign_off(), *finder.here_introduction(), *finder.bare(),
+             *finder.initialled(), *finder.labelled(), *finder.before_a_role()]
     spans += list(_listed_with_names(text, tokens, spans, protected))
     return spans + list(_other_mentions(text, tokens, spans, protected))
 
