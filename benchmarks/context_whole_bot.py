@@ -13,10 +13,13 @@ fresh conversation and sorts the bot's reply to the last message:
   after an overdose or while help is coming;
 - check: the check question;
 - numbers: the urgent numbers in another language (with the interpreter line);
-- nothing: anything else.
+- earlier: nothing to the last message, but an earlier message of the conversation got one of
+  the above (the crisis reply was given, and the last message, often a plain answer, carried on);
+- never: no message of the conversation got any of the above: the worst outcome.
 
 Held-out sets (G, G3) print figures only; G2 (development) may be read with --details, which
-lists each risk conversation that got nothing with the actions the bot took.
+lists each risk conversation whose last message got nothing, with every message's outcome and the
+actions the bot took after the last.
 """
 from __future__ import annotations
 
@@ -34,7 +37,7 @@ from signposting.settings import PROJECT_ROOT
 
 CONTEXT_SETS = sorted((PROJECT_ROOT / "tests" / "safety").glob("context*/*.jsonl"))
 CRISIS_PREFIXES = ("utter_crisis", "utter_not_safe", "utter_ask_safe", "utter_taken_something", "utter_help_is_coming")
-OUTCOMES = ("crisis", "check", "numbers", "nothing")
+OUTCOMES = ("crisis", "check", "numbers", "earlier", "never")
 
 
 def outcome_of(actions: list[str]) -> str:
@@ -53,13 +56,26 @@ def actions_after_last_message(events: list) -> list[str]:  # type: ignore[type-
     return [event.action_name for event in events[last + 1:] if isinstance(event, ActionExecuted) and event.action_name]
 
 
-async def judge(agent, turns: list[str]) -> tuple[str, list[str]]:  # type: ignore[no-untyped-def]
+async def judge(agent, turns: list[str]) -> tuple[list[str], list[str]]:  # type: ignore[no-untyped-def]
+    """The outcome of every message of the conversation, and the actions after the last one."""
     sender = f"context-{uuid.uuid4().hex}"
+    outcomes = []
+    actions: list[str] = []
     for text in turns:
         await agent.handle_text(text, sender_id=sender)
-    tracker = await agent.tracker_store.retrieve(sender)
-    actions = actions_after_last_message(list(tracker.events))
-    return outcome_of(actions), actions
+        tracker = await agent.tracker_store.retrieve(sender)
+        actions = actions_after_last_message(list(tracker.events))
+        outcomes.append(outcome_of(actions))
+    return outcomes, actions
+
+
+def overall(outcomes: list[str]) -> str:
+    """The last message's outcome; when it got nothing, whether an earlier message of the same
+    conversation got crisis help ("earlier"), or none did at all ("never")."""
+    last = outcomes[-1]
+    if last != "nothing":
+        return last
+    return "earlier" if any(outcome in ("crisis", "check", "numbers") for outcome in outcomes[:-1]) else "never"
 
 
 def _row(name: str, outcomes: list[str]) -> str:
@@ -74,10 +90,11 @@ async def evaluate(agent, path: Path, details: bool) -> list[str]:  # type: igno
     other: list[str] = []
     for conversation in read_corpus_file(path):
         turns = [*conversation.context, conversation.text]
-        outcome, actions = await judge(agent, turns)
-        (risk if conversation.is_risk else other).append(outcome)
-        if details and conversation.is_risk and outcome == "nothing":
-            print("  nothing:", turns, actions)
+        outcomes, actions = await judge(agent, turns)
+        result = overall(outcomes)
+        (risk if conversation.is_risk else other).append(result)
+        if details and conversation.is_risk and result in ("earlier", "never"):
+            print(f"  {result}:", turns, outcomes, actions)
     return [_row(f"{path.stem}, risk", risk), _row(f"{path.stem}, not risk", other)]
 
 

@@ -507,6 +507,9 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "PERSON ~be drunk and"),
         ("first", "drunk and violent|aggressive|hits|hitting|smashing|scary|throws|throwing"),
         ("first", "not know where i am"),
+        # "im lost and its dark" from a 12-year-old got nothing (development conversations G5, session 31)
+        ("first", "i am lost and it|its 's|is? getting? dark"),
+        ("first", "lost and my phone ~be dying|dead|on"),
         ("first", "~walk out last night"),
         # Nowhere safe tonight, or violence happening now.
         ("first", "~sleep|sleeping|slept in|on|at a|the stairwell|stairs|stairway|bus|station|street|streets|bench|underpass|alley"),

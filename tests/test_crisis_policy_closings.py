@@ -142,3 +142,35 @@ def test_new_finality_words(detector, text):
                                   "i could disappear for a bit and no one would mind", "ok so thats the plan then"])
 def test_everyday_neighbours_of_the_new_finality_words_are_not_finality(detector, text):
     assert not detector.detect(text).finality
+
+
+# --- Development conversations G5 (session 31): an answer to the form typed to "Are you safe?" ---
+
+
+@pytest.mark.parametrize(("text", "intent"), [("hemel", "inform"), ("15", "inform"), ("watford", "nlu_fallback"),
+                                              ("year 8", "inform"), ("hi", "greet")])
+def test_an_answer_to_the_form_typed_to_are_you_safe_is_not_safe(domain, text, intent):
+    """"watford" after "i took my mums sleeping tablets" got "Sorry, I didn't get that. Are you a
+    young person…?" and the safety question was dropped."""
+    state = after_the_crisis(domain, scored(text, intent, score=0.01))
+    assert next_crisis_action(state) == "utter_not_safe_now"
+
+
+def test_a_parent_typing_the_town_to_is_your_child_safe_gets_the_parents_not_safe_reply(domain):
+    state = after_the_crisis(domain, scored("Hatfield", "inform", score=0.01), asked="utter_ask_safe_now_other")
+    assert next_crisis_action(state) == "utter_not_safe_now_other"
+
+
+def test_the_safe_button_and_plain_safe_words_are_still_safe(domain):
+    assert next_crisis_action(after_the_crisis(domain, said_with("/confirm_safe", "confirm_safe", level="none"))) == "utter_glad_you_are_safe"
+    assert next_crisis_action(after_the_crisis(domain, scored("im safe at home", "confirm_safe", score=0.01))) == "utter_glad_you_are_safe"
+
+
+@pytest.mark.parametrize("text", ["im lost and its dark", "i am lost and it's getting dark", "im lost and my phone is dying"])
+def test_lost_in_the_dark_is_nowhere_safe(detector, text):
+    assert detector.detect(text).is_risk
+
+
+@pytest.mark.parametrize("text", ["i feel lost and alone", "im lost in maths", "lost and its dark in the game lol"])
+def test_lost_as_a_feeling_or_in_a_game_is_not(detector, text):
+    assert not detector.detect(text).is_risk

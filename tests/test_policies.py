@@ -57,7 +57,9 @@ def test_the_crisis_steps_follow_each_other(domain):
 
 @pytest.mark.parametrize(("intent", "expected"), [("confirm_safe", "utter_glad_you_are_safe"), ("affirm", "utter_glad_you_are_safe"),
                                                   ("not_safe", "utter_not_safe_now"), ("deny", "utter_not_safe_now"),
-                                                  ("express_crisis", "utter_not_safe_now"), ("inform", None)])
+                                                  ("express_crisis", "utter_not_safe_now"),
+                                                  # an answer to the form's questions is no answer: not safe (session 31)
+                                                  ("inform", "utter_not_safe_now")])
 def test_the_answer_to_are_you_safe(domain, intent, expected):
     text = {"confirm_safe": "im safe", "affirm": "yes"}.get(intent, "answer")  # a safe reading needs plain words
     state = tracker(domain, said("kms", "express_crisis"), ActionExecuted("utter_crisis"), ActionExecuted("utter_crisis_local"),

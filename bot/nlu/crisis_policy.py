@@ -1186,6 +1186,14 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         return not_safe_reply(tracker, before), language_events(tracker) if wants_another_language(tracker) else []
     if before in ASK_SAFE_ACTIONS and said is None and level == NONE and aside_at_the_safety_question(tracker):
         return aside_at_the_safety_question(tracker), []
+    if before in ASK_SAFE_ACTIONS and said is None and level == NONE and not text.startswith("/") \
+            and _final_intent(tracker) not in SAFE_INTENTS:
+        # An answer to the form ("hemel", "15") or anything else that does not answer "Are you safe
+        # right now?": after "i took my mums sleeping tablets", "watford" got "Sorry, I didn't get
+        # that. Are you a young person…?" and the question was dropped (development conversations
+        # G5 through the whole bot, session 31). No answer is not safe, as for a request (session 23);
+        # above the after-crisis line the crisis reply comes again instead (below).
+        return not_safe_reply(tracker, before), language_events(tracker) if wants_another_language(tracker) else []
     said_to_the_check = parse_yes_no(text) or said
     if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS or unsure_answer(tracker) or asks_something_else(tracker)
                                   or (said_to_the_check == "yes" and intent not in NO_RISK_ANSWERS) or (
