@@ -1469,7 +1469,11 @@ _THIRD_PERSON_WORDS = frozenset("she he they her him them his their shes hes the
 # date) got "I'm glad you're safe" (development conversations G2, the whole bot, session 31).
 _ACCEPTS_IT = re.compile(
     r"\b(?:ok|okay|fine|alright|all right|good|happy|at peace|calm|cool|content|settled|sorted) "
-    r"(?:with|about) (?:it|that|this|my (?:decision|choice|plan)|the (?:plan|decision)|what im doing|what i m doing|everything|doing it)\b"
+    r"(?:with|about) (?:it|that|this|my (?:decision|choice|plan)|the (?:plan|decision)|what im doing|what i m doing|everything|"
+    r"doing it|going|doing this|dying|ending it)\b|"
+    # a day set for something: "im ok, its tomorrow" (the review, session 31)
+    r"\b(?:it s|its|it is|it ll be|itll be) (?:tomorrow|tonight|today|this weekend|next week|soon|on (?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday))\b"
 )
 
 
@@ -1748,9 +1752,14 @@ _PLAYS_IT_DOWN = re.compile(
     r"(?:probably |prob |prolly |totally |all |gonna be |going to be )?(?:fine|ok|okay|alright|nothing)\b|"
     r"\bno ?(?:one|body) (?:will|ll|is going to|s gonna|is gonna|gonna) (?:know|notice|find out|see)\b|"
     r"\b(?:don t|dont|do not|no need to) (?:worry|stress)\b|"
-    r"\bnot (?:a )?(?:big|huge) deal\b|\b(?:i ll|ill|i will) just (?:sleep|lie down|lay down|go to (?:bed|sleep)|put)\b|"
-    # "you can stop worrying now, its done" (development conversations G2, the whole bot, session 31)
-    r"\b(?:stop|quit) (?:worrying|stressing)\b|\b(?:it s|its|it is|thats|that s) (?:all |already )?done\b"
+    r"\bnot (?:a )?(?:big|huge) deal\b|\b(?:i ll|ill|i will) just (?:sleep|lie down|lay down|go to (?:bed|sleep)|put)\b"
+)
+# "you can stop worrying now, its done" (development conversations G2, the whole bot, session 31):
+# an act done, or the bot told to stop worrying. Never set aside as playing it down beside safe
+# words ("its done, dont worry im safe": the review, session 31), and never "i cant stop worrying".
+_ENDS_IT = re.compile(
+    r"\b(?:it s|its|it is|thats|that s) (?:all |already )?done\b|"
+    r"(?:^|\b(?:you|u|ya) (?:can|could) |\b(?:just|pls|please|so|now) )(?:stop|quit) (?:worrying|stressing)\b"
 )
 
 
@@ -1772,8 +1781,14 @@ def says_goodbye(text: str) -> bool:
 
 
 def plays_it_down(text: str) -> bool:
-    """"its fine", "no one will know", "ill just lie down": said after a crisis reply, not a safe answer."""
-    return bool(_PLAYS_IT_DOWN.search(normalise(text)))
+    """"its fine", "no one will know", "ill just lie down", "its done": said after a crisis reply, not a safe answer."""
+    clean = normalise(text)
+    return bool(_PLAYS_IT_DOWN.search(clean) or _ENDS_IT.search(clean))
+
+
+def ends_it(text: str) -> bool:
+    """"its done", "you can stop worrying now": typed to the check question, no answer (session 31)."""
+    return bool(_ENDS_IT.search(normalise(text)))
 
 
 _SAID_SAFE = re.compile(r"\bsafe\b|" + _SAFE_IN_WORDS)
@@ -1782,6 +1797,8 @@ _SAID_SAFE = re.compile(r"\bsafe\b|" + _SAFE_IN_WORDS)
 def safe_beside_leaving_words(text: str) -> bool:
     """"dont worry im safe", "im safe thanks bye": a plain safe statement once the goodbye and
     playing-down words are set aside, saying safe or "I'm OK" in words ("ok thanks bye" is not)."""
+    if _ENDS_IT.search(normalise(text)):
+        return False  # "its done, dont worry im safe": an act done is never set aside (the review, session 31)
     words = _PLAYS_IT_DOWN.sub(" ", normalise(text)).split()
     while words and _GOODBYE.fullmatch(words[-1]):
         words = words[:-1]

@@ -89,8 +89,11 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~end everything"),
         ("neg", "~want|wish|go|plan|try|think|decide|need to? ~end it"),
         ("mention", "to ~end it"),
-        # "the thoughts of ending it won" got "Who is chatting today?" (development conversations G2, session 31)
-        ("neg", "~think|thought|thoughts|idea|urge|urges of|about ~end it|everything"),
+        # "the thoughts of ending it won" got "Who is chatting today?" (development conversations G2, session 31).
+        # The nouns always fire ("never told anyone about my thoughts of ending it": the review); a denial of
+        # them gets the crisis reply too, the lesser harm.
+        ("neg", "~think about|of ~end it|everything"),
+        ("first", "thought|thoughts|idea|urge|urges of|about ~end it|everything"),
         ("first", "~end it tonight|today|now|soon"),
         ("neg", "~want|wish|hope|deserve|need|ready|decide|plan|choose to? die|dead"),
         ("neg", "~want|wish _? to die"),
@@ -508,8 +511,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "drunk and violent|aggressive|hits|hitting|smashing|scary|throws|throwing"),
         ("first", "not know where i am"),
         # "im lost and its dark" from a 12-year-old got nothing (development conversations G5, session 31)
-        ("first", "i am lost and it|its 's|is? getting? dark"),
-        ("first", "lost and my phone ~be dying|dead|on"),
+        ("first", "i am|got lost and|,? it|its 's|is? really|getting|so? dark"),
+        ("first", "i am|got lost and|,? my phone ~be|has? dying|died|about"),
         ("first", "~walk out last night"),
         # Nowhere safe tonight, or violence happening now.
         ("first", "~sleep|sleeping|slept in|on|at a|the stairwell|stairs|stairway|bus|station|street|streets|bench|underpass|alley"),
@@ -561,11 +564,11 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # Session 31, development conversations G2 through the whole bot: "i think about joining him
         # every day" after "lost my brother last year to suicide"; "honestly that's the plan" after
         # "i could disappear and no one would notice"; "i'm not even doing another week".
-        ("first", "~think|thought|dream about|of joining|join him|her|them"),
-        ("first", "~want|wanna|ready|going to join him|her|them soon|now|there|again|up"),
+        ("first", "~think|thought|dream about|of joining|join him|her every|soon|.|again|there|up|one"),
+        ("first", "~want|wanna|ready|going to? join him|her .|soon|now|there|again|up"),
         ("first", "~disappear|vanish and no|nobody|noone one? would|will|'d|wud notice|care|miss"),
-        ("first", "that|thats 's|is|s? the plan .|!"),
-        ("first", "it|this|that|everything|now|today|tonight|.|, feels|feel right .|!"),
+        ("first", "honestly|yeah|yes|well that|thats 's|is|s? the plan .|!"),
+        ("first", "today|tonight|. feels|feel right .|!"),
         ("first", "not even ~do another day|week|month|year|night"),
         ("first", "not like anyone|anybody|any1 will|would|'ll|ll notice|care .|,|if|when"),
     ],

@@ -124,9 +124,17 @@ def test_thoughts_of_ending_it_are_suicidal(detector, text):
     assert "suicidal" in {match.category for match in detector.detect(text).matches}
 
 
-@pytest.mark.parametrize("text", ["im thinking about ending it with my boyfriend", "i dont have thoughts of ending it"])
+@pytest.mark.parametrize("text", ["im thinking about ending it with my boyfriend", "i dont think about ending it"])
 def test_ending_a_relationship_or_a_denial_is_not_suicidal(detector, text):
     assert "suicidal" not in {match.category for match in detector.detect(text).matches}
+
+
+@pytest.mark.parametrize("text", ["i have never told anyone about my thoughts of ending it",
+                                  "i don't sleep because of thoughts about ending it"])
+def test_thoughts_of_ending_it_are_never_cancelled_by_an_earlier_negative(detector, text):
+    """The review: a `neg` pattern was cancelled by "never" and "don't" earlier in the clause. A
+    denial of the thoughts ("i dont have thoughts of ending it") now escalates too: the lesser harm."""
+    assert "suicidal" in {match.category for match in detector.detect(text).matches}
 
 
 @pytest.mark.parametrize("text", ["i think about joining him every day", "honestly that's the plan", "honestly thats the plan",
@@ -174,3 +182,59 @@ def test_lost_in_the_dark_is_nowhere_safe(detector, text):
 @pytest.mark.parametrize("text", ["i feel lost and alone", "im lost in maths", "lost and its dark in the game lol"])
 def test_lost_as_a_feeling_or_in_a_game_is_not(detector, text):
     assert not detector.detect(text).is_risk
+
+
+# --- The review of this change (session 31) --------------------------------------------------
+
+
+def test_its_done_beside_safe_words_is_not_safe(domain):
+    """"its done, dont worry im safe" set the done act aside as playing it down, and read safe."""
+    state = after_the_crisis(domain, scored("/not_safe", "not_safe"))
+    state.update(ActionExecuted("utter_not_safe_now"))
+    state.update(ActionExecuted("action_listen"))
+    state.update(scored("its done, dont worry im safe", "confirm_safe", score=0.02))
+    assert risk_level(state) == "crisis"
+
+
+@pytest.mark.parametrize("text", ["no thanks", "no im good thanks", "nah thanks"])
+def test_a_no_with_thanks_is_not_a_thank_you_that_leaves(domain, text):
+    assert not leaves_or_plays_it_down(after_the_crisis(domain, scored(text, "thanks", score=0.02)))
+
+
+@pytest.mark.parametrize("text", ["i cant stop worrying", "how do i stop worrying about everything", "nah its fine",
+                                  "its ok", "dont worry, i just need help with exam stress"])
+def test_worrying_or_its_fine_to_the_check_question_is_left_as_before(domain, text):
+    """Only an act done or the bot told to stop worrying is no answer at the check (the review)."""
+    assert next_step(at_the_check(domain, text, "deny"))[0] == "utter_check_ok"
+    assert next_step(at_the_check(domain, text, "inform"))[0] != "utter_crisis"
+
+
+@pytest.mark.parametrize("text", ["sorry x", "oops sorry", "oh sorry", "sorry i didnt mean to worry you", "forget it",
+                                  "ignore me", "nvm", "forget i said anything"])
+def test_an_apology_or_taking_it_back_at_the_check_is_no_answer(domain, text):
+    assert next_step(at_the_check(domain, text, "inform"))[0] == "utter_crisis"
+
+
+@pytest.mark.parametrize("text", ["im ok, it's tomorrow", "its tomorrow. im ok", "im fine with going"])
+def test_a_day_set_or_going_along_with_it_is_not_safe(text):
+    assert not states_safe_now(text) and not states_safe_in_own_words(text)
+
+
+@pytest.mark.parametrize("text", ["i am", "at home", "with my mum", "not in danger", "i promise i wont"])
+def test_a_few_words_that_lean_safe_are_not_given_the_not_safe_reply_for_being_no_answer(domain, text):
+    assert next_crisis_action(after_the_crisis(domain, scored(text, "inform", score=0.01))) != "utter_not_safe_now"
+
+
+@pytest.mark.parametrize("text", ["i'll talk to my mum tonight, thats the plan", "that feels right", "it feels right",
+                                  "i'm thinking of joining them for lunch", "i think about joining them at lunch",
+                                  "we lost and my phone is on charge", "we lost and my phone is dead lol"])
+def test_help_seeking_plans_and_everyday_neighbours_are_not_finality_or_risk(detector, text):
+    result = detector.detect(text)
+    assert not result.finality and not result.is_risk
+
+
+@pytest.mark.parametrize("text", ["i want to join him", "i just want to join her", "im lost and it is really dark",
+                                  "i'm lost, it's dark and i'm scared", "i got lost and its dark now", "im lost and my phone died"])
+def test_the_variants_the_review_found_missing(detector, text):
+    result = detector.detect(text)
+    assert result.finality or result.is_risk

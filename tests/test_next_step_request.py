@@ -185,7 +185,8 @@ def _risk_messages() -> list[str]:
         for line in path.read_text(encoding="utf-8").splitlines():
             record = json.loads(line) if line.strip() else {}
             if record.get("label") == "risk":
-                texts.extend([record["text"]] if "text" in record else record.get("turns", []))
+                # a conversation's label is its last message's: the turns before may be a plain "hi can i talk to someone"
+                texts.extend([record["text"]] if "text" in record else record.get("turns", [])[-1:])
     return texts
 
 

@@ -229,3 +229,12 @@ def test_case_notes_and_names_in_awkward_shapes_are_removed(text, gone, kept):
                                   "my son, Hitchin is where we live", "Contact: Childline"])
 def test_initials_and_labels_never_take_ordinary_words_or_places(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize("text", ["my dad, Tuesday night", "my son ADHD diagnosis", "Social Services (sw)", "Early Help (worker)",
+                                  "Watford General (nurse)", "I got a C. Maths teacher shouted", "got an E. Mum cried",
+                                  "we do Netball at school", "Carer: Grandparents", "Parent: Mum", "Contact: Mum", "Carer: Foster Carer",
+                                  "Child: Unborn"])
+def test_the_new_name_rules_leave_ordinary_words_services_and_grades(text):
+    """The review of session 31: each of these lost a word to [name]."""
+    assert redact(text).text == text

@@ -68,6 +68,7 @@ from signposting.next_step_request import (
 from signposting.parsing import (
     answer_to_are_you_safe,
     asks_if_anyone_is_there,
+    ends_it,
     parse_age,
     parse_age_mention,
     parse_concern,
@@ -292,7 +293,9 @@ def leaves_or_plays_it_down(tracker: DialogueStateTracker) -> bool:
     # care." after "Please call 999 now", and whether DIET reads a closing as "thanks" or "goodbye"
     # differs from one training run to the next (G3 in context, session 30). So both, and a
     # thank-you only in so many words whatever DIET reads.
-    return leaves(tracker) or _final_intent(tracker) == "thanks" or thanks_only(text) or plays_it_down(text)
+    # "no thanks", "nah im good thanks" (DIET: thanks) are a no: never a thank-you that leaves (the review, session 31)
+    thanks = (_final_intent(tracker) == "thanks" or thanks_only(text)) and parse_yes_no(text) != "no"
+    return leaves(tracker) or thanks or plays_it_down(text)
 
 
 def leaves(tracker: DialogueStateTracker) -> bool:
@@ -1088,8 +1091,15 @@ def language_events(tracker: DialogueStateTracker) -> list[Event]:
 
 
 # Not knowing, or "sometimes": typed to the check question, these are not a no.
+# "i am", "at home", "with my mum", "not in danger", "i promise i wont": typed to "Are you safe
+# right now?", more a yes than no answer; left as before (the review, session 31).
+_SAFE_IN_FEW_WORDS = re.compile(
+    r"(?:yes |yeah |yh )?(?:i am|i m|im|i promise(?: i (?:wont|will not|wont do anything))?|not in danger|"
+    r"(?:im |i m |i am )?(?:at home|home|in bed|in my room|at school|at (?:my )?(?:nans|grans|dads|mums|friends|mates)|"
+    r"with (?:my )?(?:mum|mam|mom|dad|nan|gran|family|parents|friend|friends|mate|mates|carer|sister|brother|auntie|aunt|teacher)))"
+)
 _UNSURE = re.compile(
-    r"(?:(?:um+|erm+|hmm+|uh+|well|i mean|tbh|honestly|yeah|yes|ye)\s+)*(?:"
+    r"(?:(?:um+|erm+|hmm+|uh+|well|i mean|tbh|honestly|yeah|yes|ye|oops|oh|ah)\s+)*(?:"
     r"idk|idek|dk|dunno|i dunno|i don ?t know|i do not know|i dont know|not sure|im not sure|i m not sure|unsure|"
     r"maybe|maybe a bit|maybe yes|sometimes|sometimes yes|kinda|kind of|sort of|sorta|a bit|a little|a little bit|"
     r"bit|little bit|possibly|perhaps|probably|i guess|i think so|depends|yes and no|kinda yes|occasionally|"
@@ -1097,7 +1107,10 @@ _UNSURE = re.compile(
     r"um+|erm+|hmm+|"
     # an apology alone is no answer either: "sorry" to the check question got "What would you like
     # to change?" (development conversations G2, the whole bot, session 31)
-    r"(?:im |i m |i am )?(?:so |really )?(?:sorry+|soz|sry|srry|apologies)(?: (?:sorry+|again|for (?:that|this|everything|wasting your time|bothering you)))*"
+    r"(?:im |i m |i am )?(?:so |really )?(?:sorry+|soz|sry|srry|apologies)(?: (?:sorry+|again|x+|for (?:that|this|everything|wasting your time|bothering you)|"
+    r"i (?:didnt|did not|dont|do not) (?:mean|want) to (?:worry|scare|upset|bother) (?:you|u|anyone)))*|"
+    # taking it back: "forget it", "ignore me", "nvm" (the review, session 31)
+    r"(?:just )?(?:forget (?:it|that|i said (?:anything|that|it))|ignore (?:me|that|it)|nvm|never ?mind|doesnt matter|dont worry about it)(?: x+| lol| sorry)*"
     r")(?:\s+(?:tbh|honestly|idk|lol|i guess|i think|sometimes|maybe))*"
 )
 
@@ -1187,7 +1200,8 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     if before in ASK_SAFE_ACTIONS and said is None and level == NONE and aside_at_the_safety_question(tracker):
         return aside_at_the_safety_question(tracker), []
     if before in ASK_SAFE_ACTIONS and said is None and level == NONE and not text.startswith("/") \
-            and _final_intent(tracker) not in SAFE_INTENTS:
+            and _final_intent(tracker) not in SAFE_INTENTS and normalise(text) and not sounds_safe(text) \
+            and not _SAFE_IN_FEW_WORDS.fullmatch(normalise(text)):
         # An answer to the form ("hemel", "15") or anything else that does not answer "Are you safe
         # right now?": after "i took my mums sleeping tablets", "watford" got "Sorry, I didn't get
         # that. Are you a young person…?" and the question was dropped (development conversations
@@ -1197,7 +1211,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     said_to_the_check = parse_yes_no(text) or said
     if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS or unsure_answer(tracker) or asks_something_else(tracker)
                                   or (said_to_the_check == "yes" and intent not in NO_RISK_ANSWERS) or (
-        (leaves(tracker) or plays_it_down(text)) and intent not in NO_RISK_ANSWERS and parse_yes_no(text) != "no"  # "no im fine bye" is a no
+        (leaves(tracker) or ends_it(text)) and intent not in NO_RISK_ANSWERS and parse_yes_no(text) != "no"  # "no im fine bye" is a no
     )):
         # Playing it down is no answer either: "you can stop worrying now, its done" got "OK, I'll
         # stop here" (development conversations G2, the whole bot, session 31).

@@ -72,12 +72,13 @@ PEOPLE_NOUNS = frozenset(
 )
 TITLES = frozenset("mr mrs ms miss mx dr sir mister missus prof professor".split())
 # Inside a surname, before its capitalised part: "João de Souza", "Sinéad Mac Giolla", "M.S. van der Berg".
-ROLES_IN_BRACKETS = frozenset("carer parent guardian sw senco dsl worker nurse gp".split())
-PARTICLES = frozenset("de da do dos das du della di van der den von le la al el bin ibn mac mc ni nic o ó".split())
+ROLES_IN_BRACKETS = frozenset("carer parent guardian".split())
+PARTICLES = frozenset("de da dos das du della van der den von bin ibn mac mc ni ní nic ó".split())
+# Before an initial these make it a grade or an option, not a name: "I got a C. Maths teacher".
+NOT_BEFORE_AN_INITIAL = frozenset("a an the got get getting grade grades plan option part level vitamin type".split())
 # A record's field, then the person's name: "Pupil: Okonkwo, Chiamaka", "Surname: KOVAČ", "Worker: P. Adeyinka".
 FIELD_LABELS = frozenset(
-    "pupil student pt patient child yp worker surname forename firstname name carer parent mum dad mother father "
-    "client referrer contact".split()
+    "pupil student pt patient child yp worker surname forename firstname name client referrer".split()
 )
 SIGN_OFFS = frozenset(
     "thanks thank thanx thx ty cheers ta love luv from bye byee regards wishes xx xxx x".split()
@@ -241,11 +242,7 @@ class _Finder:
         if candidate is None or not self.next_to(candidate):
             return
         following = self.tokens[candidate]
-        # After "my granddaughter" a capital says name even for a word: "my granddaughter, Precious"
-        if self.name_like(following) or (
-            token.norm in POSSESSIVES and following.capitalised and following.base not in STOP
-            and following.base not in RELATIONS and not self._sentence_start(candidate) and not self.is_protected(following)
-        ):
+        if self.name_like(following):
             yield self.name_from(candidate)
 
     def _title(self, index: int) -> Iterator[Span]:
@@ -296,7 +293,7 @@ class _Finder:
             while index < len(self.tokens) and len(self.tokens[index].text) == 1 and self.tokens[index].text.isupper() \
                     and self.text[self.tokens[index].end:self.tokens[index].end + 1] == ".":
                 index += 1
-            if start < index < len(self.tokens):
+            if start < index < len(self.tokens) and not (start > 0 and self.tokens[start - 1].norm in NOT_BEFORE_AN_INITIAL):
                 surname = index
                 while surname < len(self.tokens) - 1 and self.tokens[surname].norm in PARTICLES:
                     surname += 1
@@ -321,8 +318,9 @@ class _Finder:
                 gap = self.text[previous.end:self.tokens[first].start]
                 if (first == index and gap.strip() != "(") or (first < index and gap not in (" ", "-")):
                     break
+                name_like = first_name(previous.base) is not None or is_surname(previous.base) or not is_common_word(previous.base, top=3000)
                 if not previous.capitalised or previous.base in STOP or previous.base in TITLES or self.is_protected(previous) \
-                        or previous.base in RELATIONS:
+                        or previous.base in RELATIONS or not name_like:
                     break
                 first -= 1
             if first < index:
@@ -339,9 +337,10 @@ class _Finder:
             while position < len(self.tokens) and words < 3:
                 word = self.tokens[position]
                 gap = self.text[self.tokens[position - 1].end:word.start] if words else " "
-                ordinary = is_common_word(word.base, top=3000) and not is_surname(word.base) and first_name(word.base) is None
+                ordinary = is_common_word(word.base) and not is_surname(word.base) and first_name(word.base) is None
+                relation = word.base in RELATIONS or word.base.rstrip("s") in RELATIONS or word.base in ("grandparents", "unknown", "unborn")
                 if gap not in (" ", ", ", "-") or not word.is_word or not word.text[0].isupper() or self.is_protected(word) \
-                        or word.base in STOP or word.base in TITLES or ordinary:
+                        or word.base in STOP or word.base in TITLES or ordinary or relation:
                     break
                 yield Span(word.start, word.end, "name", NAME)
                 position += 1
