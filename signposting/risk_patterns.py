@@ -461,6 +461,12 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~purge after|every|again"),
         ("first", "~weigh|weight|weighing|down|bmi _? _? LOWWEIGHT"),
         ("first", "still not small|thin|skinny|light enough"),
+        # Development conversations G6 (session 31): "day 5 no food 💪", then "went really shaky on the
+        # bus and saw black spots"; "i only eat an apple a day but i dont think thats related lol".
+        ("first", "day NUM no|without food|eating"),
+        ("first", "NUM days no|without food|eating"),
+        ("first", "~see|saw|seeing black spots|dots"),
+        ("first", "only ~eat|have|had an|one|1 apple|yoghurt|yogurt|banana|cracker|orange a|per day"),
     ],
     "psychosis_harm": [
         ("first", "voice|voices _? _? _? ~tell|say|want|make|order|command|keep _? _? to? ~hurt|kill|stab|harm|attack|punish|drown|burn|poison|strangle"),
@@ -528,6 +534,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
     "finality": [
         ("first", "~make|made my decision|choice"),
         ("first", "made up my mind"),
+        ("first", "~make|made my mind up"),
         ("first", "my mind is made up"),
         ("first", "everything|everythings|all 's|is|~be sorted|organised|arranged|ready|planned"),
         ("first", "not|never ~be anywhere|around on|by|after|next|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this"),

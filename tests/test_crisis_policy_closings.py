@@ -238,3 +238,22 @@ def test_help_seeking_plans_and_everyday_neighbours_are_not_finality_or_risk(det
 def test_the_variants_the_review_found_missing(detector, text):
     result = detector.detect(text)
     assert result.finality or result.is_risk
+
+
+# --- Development conversations G6 (session 31): danger in everyday words ----------------------
+
+
+@pytest.mark.parametrize("text", ["day 5 no food 💪", "went really shaky on the bus and saw black spots. normal?",
+                                  "i only eat an apple a day but i dont think thats related lol"])
+def test_physical_danger_of_not_eating_said_in_everyday_words(detector, text):
+    assert "eating_disorder_danger" in {match.category for match in detector.detect(text).matches}
+
+
+@pytest.mark.parametrize("text", ["an apple a day keeps the doctor away", "i eat an apple a day", "day 3 no sugar challenge",
+                                  "day 2 no phone lol"])
+def test_everyday_neighbours_of_not_eating_do_not_fire(detector, text):
+    assert not detector.detect(text).is_risk
+
+
+def test_a_mind_made_up_is_finality(detector):
+    assert detector.detect("it's ok. i've made my mind up now and i actually feel calm about it").finality
