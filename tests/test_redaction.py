@@ -238,3 +238,15 @@ def test_initials_and_labels_never_take_ordinary_words_or_places(text):
 def test_the_new_name_rules_leave_ordinary_words_services_and_grades(text):
     """The review of session 31: each of these lost a word to [name]."""
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "gone"), [("hi im hunter and im 12", "hunter"), ("im faith, 14", "faith"),
+                                            ("i am grace aged 13", "grace"), ("Thank you so much. Faith x", "Faith")])
+def test_a_first_name_that_is_also_a_word_is_a_name_before_an_age_or_as_a_sign_off(text, gone):
+    """Development author PD5: "hi im hunter and im 12" and "Thank you so much. Faith x" kept the name."""
+    assert gone not in redact(text).text
+
+
+@pytest.mark.parametrize("text", ["im tired and im 12", "im happy and im 15", "ok. Love x", "Thanks. Mum x"])
+def test_a_feeling_before_an_age_or_a_sign_off_word_is_kept(text):
+    assert redact(text).text == text

@@ -209,7 +209,24 @@ class _Finder:
                 return  # "I am mama of Ionut": who they are, not a name (a phone trial, session 30)
             if could_be_bare_name(token.base) and token.base not in STOP or token.capitalised and self.name_like(token) and self._ends_introduction(candidate):
                 yield self.name_from(candidate)
+            elif cue in (("im",), ("i", "am")) and first_name(token.base) is not None and token.base not in STOP \
+                    and self._age_follows(candidate):
+                yield self.name_from(candidate)  # "hi im hunter and im 12": a first name that is also a word (PD5)
             return
+
+    def _age_follows(self, index: int) -> bool:
+        """'im hunter and im 12', 'im faith, 14', 'im rain aged 13': the age said right after the word."""
+        rest = [token.norm for token in self.tokens[index + 1:index + 4]]
+        if not rest or not self.next_to(index + 1):
+            return False
+        if rest[0].isdigit():
+            return True
+        return (rest[0] in ("aged", "age") and len(rest) > 1 and rest[1].isdigit()) or (
+            rest[:2] in (["and", "im"], ["and", "i"]) and any(word.isdigit() for word in rest[2:3] + self._norms_after(index, 4, 5))
+        )
+
+    def _norms_after(self, index: int, start: int, end: int) -> list[str]:
+        return [token.norm for token in self.tokens[index + start:index + end]]
 
     def _ends_introduction(self, index: int) -> bool:
         """'I'm Grace, 14', 'it's Will here', 'I'm Hope Smith': a capitalised ordinary word is a
@@ -273,7 +290,10 @@ class _Finder:
             names = self.tokens[start:end]
             cue = self.tokens[start - 1]
             line_start = "\n" in self.text[cue.end:names[0].start] or self.text[cue.end:names[0].start].strip() in ("-", "–")
-            if not (cue.norm in SIGN_OFFS or line_start):
+            # "Thank you so much. Faith x": a first name alone after the last full stop, then kisses
+            after_a_stop = any(char in ".!" for char in self.text[cue.end:names[0].start]) and end < len(self.tokens) \
+                and all(token.capitalised and first_name(token.base) is not None and token.base not in SIGN_OFFS for token in names)
+            if not (cue.norm in SIGN_OFFS or line_start or after_a_stop):
                 continue
             if not all(self.name_like(token) or (i > 0 and self.surname_like(start + i)) for i, token in enumerate(names)):
                 continue
