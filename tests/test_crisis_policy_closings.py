@@ -50,11 +50,16 @@ def test_a_closing_diet_reads_as_thanks_is_leaving_after_a_crisis(domain):
     assert leaves_or_plays_it_down(after_the_crisis(domain, scored("ok well thanks for trying i guess", "thanks", score=0.02)))
 
 
-def test_a_thank_you_after_the_not_safe_reply_gets_it_again(domain):
+def after_the_not_safe_reply(domain, answer):
+    """"Please call 999 now" given after "No, not safe", then `answer`."""
     state = after_the_crisis(domain, scored("/not_safe", "not_safe"))
-    state.update(ActionExecuted("utter_not_safe_now"))
-    state.update(ActionExecuted("action_listen"))
-    state.update(scored("thank you for the numbers", "thanks", score=0.02))
+    for event in (ActionExecuted("utter_not_safe_now"), ActionExecuted("action_listen"), answer):
+        state.update(event)
+    return state
+
+
+def test_a_thank_you_after_the_not_safe_reply_gets_it_again(domain):
+    state = after_the_not_safe_reply(domain, scored("thank you for the numbers", "thanks", score=0.02))
     assert next_crisis_action(state) == "utter_not_safe_now"
 
 
@@ -189,10 +194,7 @@ def test_lost_as_a_feeling_or_in_a_game_is_not(detector, text):
 
 def test_its_done_beside_safe_words_is_not_safe(domain):
     """"its done, dont worry im safe" set the done act aside as playing it down, and read safe."""
-    state = after_the_crisis(domain, scored("/not_safe", "not_safe"))
-    state.update(ActionExecuted("utter_not_safe_now"))
-    state.update(ActionExecuted("action_listen"))
-    state.update(scored("its done, dont worry im safe", "confirm_safe", score=0.02))
+    state = after_the_not_safe_reply(domain, scored("its done, dont worry im safe", "confirm_safe", score=0.02))
     assert risk_level(state) == "crisis"
 
 

@@ -1213,8 +1213,8 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
                                   or (said_to_the_check == "yes" and intent not in NO_RISK_ANSWERS) or (
         (leaves(tracker) or ends_it(text)) and intent not in NO_RISK_ANSWERS and parse_yes_no(text) != "no"  # "no im fine bye" is a no
     )):
-        # Playing it down is no answer either: "you can stop worrying now, its done" got "OK, I'll
-        # stop here" (development conversations G2, the whole bot, session 31).
+        # An act done, or the bot told to stop worrying, is no answer either: "you can stop worrying
+        # now, its done" got "OK, I'll stop here" (development conversations G2, the whole bot, session 31).
         # "sometimes", "idk" or "?" to "Are you thinking about hurting yourself, or is someone
         # hurting you?" got "Sorry, I can't help with that", or the form took it as an answer,
         # and the check was dropped (a user trial, session 20): not a no, so the crisis reply.

@@ -216,17 +216,14 @@ class _Finder:
 
     def _age_follows(self, index: int) -> bool:
         """'im hunter and im 12', 'im faith, 14', 'im rain aged 13': the age said right after the word."""
-        rest = [token.norm for token in self.tokens[index + 1:index + 4]]
+        rest = [token.norm for token in self.tokens[index + 1:index + 5]]
         if not rest or not self.next_to(index + 1):
             return False
         if rest[0].isdigit():
             return True
         return (rest[0] in ("aged", "age") and len(rest) > 1 and rest[1].isdigit()) or (
-            rest[:2] in (["and", "im"], ["and", "i"]) and any(word.isdigit() for word in rest[2:3] + self._norms_after(index, 4, 5))
+            rest[:2] in (["and", "im"], ["and", "i"]) and any(word.isdigit() for word in rest[2:4])
         )
-
-    def _norms_after(self, index: int, start: int, end: int) -> list[str]:
-        return [token.norm for token in self.tokens[index + start:index + end]]
 
     def _ends_introduction(self, index: int) -> bool:
         """'I'm Grace, 14', 'it's Will here', 'I'm Hope Smith': a capitalised ordinary word is a
