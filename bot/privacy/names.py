@@ -316,8 +316,7 @@ class _Finder:
                     surname += 1
                 token = self.tokens[surname]
                 gap = self.text[self.tokens[index - 1].end + 1:self.tokens[index].start]
-                if gap in ("", " ") and token.is_word and token.text[0].isupper() and not self.is_protected(token) \
-                        and token.base not in STOP and (is_surname(token.base) or not is_common_word(token.base, top=3000)):
+                if gap in ("", " ") and token.capitalised and not self.is_protected(token) and self.name_like(token):
                     name = self.name_from(surname)
                     yield Span(self.tokens[start].start, name.end, "name", NAME)
                     index = surname + 1
@@ -335,9 +334,7 @@ class _Finder:
                 gap = self.text[previous.end:self.tokens[first].start]
                 if (first == index and gap.strip() != "(") or (first < index and gap not in (" ", "-")):
                     break
-                name_like = first_name(previous.base) is not None or is_surname(previous.base) or not is_common_word(previous.base, top=3000)
-                if not previous.capitalised or previous.base in STOP or previous.base in TITLES or self.is_protected(previous) \
-                        or previous.base in RELATIONS or not name_like:
+                if not previous.capitalised or self.is_protected(previous) or not self.name_like(previous):
                     break
                 first -= 1
             if first < index:
