@@ -250,3 +250,33 @@ def test_a_first_name_that_is_also_a_word_is_a_name_before_an_age_or_as_a_sign_o
 @pytest.mark.parametrize("text", ["im tired and im 12", "im happy and im 15", "ok. Love x", "Thanks. Mum x"])
 def test_a_feeling_before_an_age_or_a_sign_off_word_is_kept(text):
     assert redact(text).text == text
+
+
+# --- Session 32: names with accents, word-names where only a person fits, nicknames -------------
+
+
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    ("Ayşe Demir, I'm her aunt", ["Ayşe", "Demir"], ["aunt"]),
+    ("contact: Sinéad Mac Giolla Phádraig", ["Sinéad", "Phádraig"], ["contact"]),
+    ("Young person is Ciarán (14)", ["Ciarán"], ["14"]),
+    ("Deji is 12, born in Leicester", ["Deji"], ["12", "Leicester"]),
+    ("Gizem Aydın Yılmaz, 13, year 8", ["Gizem", "Yılmaz"], ["13", "year 8"]),
+    ("Mark said he'd tell everyone", ["Mark"], ["tell everyone"]),
+    ("Grace from our church said to try here", ["Grace"], ["church"]),
+    ("Hunter in 8JB keeps pushing me", ["Hunter"], ["pushing"]),
+    ("its Ray. Ray Lindqvist", ["Ray", "Lindqvist"], []),
+    ("ok so its Dominika but my friends say Domi", ["Dominika", "Domi"], ["friends"]),
+    ("OK it's Precious again. Year 12", ["Precious"], ["Year 12"]),
+])
+def test_accented_names_and_word_names_where_only_a_person_fits_are_removed(text, gone, kept):
+    """Development author PD5: the name lists spell names without accents, so "Sinéad" was not one."""
+    redacted = redact(text).text
+    assert not any(word in redacted for word in gone), redacted
+    assert all(word in redacted for word in kept), redacted
+
+
+@pytest.mark.parametrize("text", ["Summer in year 9 was hard", "Summer is 6 weeks away", "Autumn term is the worst",
+                                  "Judge said no", "Name's fine", "Child: Unborn", "Art is 2 hours on Monday",
+                                  "Hi this is mãe do G", "Mark my words"])
+def test_a_word_that_is_also_a_name_stays_where_a_person_does_not_fit(text):
+    assert redact(text).text == text

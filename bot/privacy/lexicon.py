@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +21,7 @@ NEVER_BARE_NAMES = frozenset(
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
     mum mom mam mummy mommy dad daddy nan nana nanna nanny gran granny grandma grandad grandpa papa
+    mãe pai madre padre mère père matka ojciec ammi abbu amma
     bro sis bestie bae babe baby hun hunny sweetie darling doll
     ok okay lol lmao omg idk tbh ngl fr rn ily btw imo pls plz thx ty np gl gg bc cuz coz
     camhs nhs gp ae cbt dbt adhd asd ocd ptsd sen send
@@ -90,10 +92,24 @@ def common_word_ranks() -> dict[str, int]:
     return {word: rank for rank, word in enumerate(words)}
 
 
+# Letters that do not come apart into a plain letter and an accent: "Yılmaz", "Łucja", "Søren".
+_PLAIN_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
+def plain_letters(word: str) -> str:
+    """'sinéad' → 'sinead', 'ayşe' → 'ayse', 'yılmaz' → 'yilmaz': the lists spell names without accents."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().translate(_PLAIN_LETTERS))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def first_name(word: str) -> FirstName | None:
-    """Also double-barrelled names, each part a first name: "lacey-may", "Jayden-Lee"."""
+    """Also double-barrelled names, each part a first name: "lacey-may", "Jayden-Lee"; and names
+    written with accents ("Sinéad", "Ayşe")."""
     word = word.lower().replace("’", "'")
     found = first_names().get(word)
+    if found is None and not word.isascii():
+        word = plain_letters(word)
+        found = first_names().get(word)
     if found is None and "-" in word:
         parts = [first_names().get(part) for part in word.split("-")]
         if len(parts) > 1 and all(parts) and not all(part.ordinary_word for part in parts):  # type: ignore[union-attr]
@@ -116,6 +132,9 @@ def is_surname(word: str) -> bool:
     """'smith', 'rahman', 'brown', but not 'said' or 'young' (too ordinary to take in lower case)."""
     lower = word.lower()
     rank = surname_ranks().get(lower)
+    if rank is None and not lower.isascii():
+        lower = plain_letters(lower)
+        rank = surname_ranks().get(lower)
     if rank is None:
         return False
     if not is_common_word(lower):

@@ -9,6 +9,7 @@ schools and services (vocabulary.py) are never names, unless a strong cue says s
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -41,7 +42,7 @@ STOP = frozenset(
 STRONG_CUES: tuple[tuple[str, ...], ...] = (
     ("my", "name", "is"), ("my", "names"), ("my", "name", "was"), ("my", "real", "name", "is"),
     ("i", "am", "called"), ("im", "called"), ("am", "called"), ("call", "me"), ("calls", "me"), ("known", "as"),
-    ("i", "go", "by"),
+    ("i", "go", "by"), ("friends", "say"), ("mates", "say"), ("everyone", "says"),
     ("my", "nickname", "is"), ("nickname", "is"), ("her", "name", "is"), ("his", "name", "is"),
     ("their", "name", "is"), ("her", "names"), ("his", "names"), ("their", "names"), ("name", "is"),
     ("names",), ("name",),
@@ -64,11 +65,12 @@ RELATIONS = frozenset(
     granddaughter grandson grandchild grandmother grandfather stepmother stepfather nanna
     mother father mama mamma mummy mommy mammy papa daddy godmother godfather godparent guardian
     teacher teachers tutor head headteacher counsellor therapist coach neighbour classmate
+    mãe pai madre padre mère père matka ojciec ammi abbu amma
     dog cat puppy kitten pet hamster rabbit
     """.split()
 )
 PEOPLE_NOUNS = frozenset(
-    "girl boy lad guy kid man woman person someone somebody teacher student bloke dude child friend mate".split()
+    "girl boy lad guy kid man woman person someone somebody teacher student bloke dude child friend mate judge".split()
 )
 TITLES = frozenset("mr mrs ms miss mx dr sir mister missus prof professor".split())
 # Inside a surname, before its capitalised part: "João de Souza", "Sinéad Mac Giolla", "M.S. van der Berg".
@@ -232,7 +234,7 @@ class _Finder:
         if following >= len(self.tokens) or not self.next_to(following):
             return True
         token = self.tokens[following]
-        return token.norm in ("here", "and", "aged", "age", "im", "from") or token.text[0].isdigit() or (
+        return token.norm in ("here", "and", "aged", "age", "im", "from", "again") or token.text[0].isdigit() or (
             token.capitalised and self.surname_like(following)
         )
 
@@ -389,13 +391,40 @@ class _Finder:
             if could_be_bare_name(norm) and (capital_says_name or (
                     (token.capitalised or found.births >= 1000) and found.written_in_lower_case_means_name)):
                 yield self.name_from(index)
-            elif token.capitalised and index + 1 < len(self.tokens) and self.next_to(index + 1) \
-                    and self.tokens[index + 1].capitalised and is_surname(self.tokens[index + 1].norm) \
-                    and not is_common_word(self.tokens[index + 1].norm, top=3000):
-                yield self.name_from(index)  # "Grace Smith", "Will Patel"
+            elif token.capitalised and norm not in FIELD_LABELS and index + 1 < len(self.tokens) and self._surname_follows(index + 1):
+                yield self.name_from(index)  # "Grace Smith", "Will Patel", "Ray Lindqvist"
             elif token.capitalised and not self._sentence_start(index) and found.lower_log_prob is not None \
                     and found.lower_log_prob < -10.5 and (found.capitalised_log_prob or -20) > found.lower_log_prob:
                 yield self.name_from(index)  # "then Jack said", "me and Rose"
+
+    def _surname_follows(self, index: int) -> bool:
+        """A capitalised surname right after: one the lists hold, or a word no list of ordinary words does."""
+        token = self.tokens[index]
+        gap = self.text[self.tokens[index - 1].end:token.start]
+        if gap != " " or not (token.capitalised and token.text.isalpha()) or self.is_protected(token):
+            return False
+        if token.norm in STOP or token.norm in NEVER_BARE_NAMES or token.norm in RELATIONS or token.norm in FIELD_LABELS:
+            return False  # "Foster Carer"
+        return (is_surname(token.norm) and not is_common_word(token.norm, top=3000)) or (
+            len(token.norm) > 2 and not is_common_word(token.norm))
+
+    def word_name_in_context(self) -> Iterator[Span]:
+        """A first name that is also a word ("Mark", "Grace", "Hunter") opening a sentence, where
+        only a person fits what follows: 'Mark said he'd tell everyone', 'Grace from our church
+        said', 'Hunter in 8JB keeps pushing me', 'Deji is 12', 'Gizem Aydın Yılmaz, 13'."""
+        for index, token in enumerate(self.tokens):
+            if not (token.capitalised and token.is_word and self._sentence_start(index)) or self.is_protected(token):
+                continue
+            norm = token.base
+            if norm in STOP or norm in NEVER_BARE_NAMES or norm in RELATIONS or norm in TITLES or norm in PEOPLE_NOUNS \
+                    or norm in FIELD_LABELS:
+                continue
+            if first_name(norm) is None and (is_common_word(norm) or not self.name_like(token)):
+                continue
+            name = self.name_from(index)
+            after = self.text[name.end:name.end + 40]
+            if _ONLY_A_PERSON_FOLLOWS.match(after):
+                yield name
 
     def _sentence_start(self, index: int) -> bool:
         if index == 0:
@@ -403,6 +432,17 @@ class _Finder:
         between = self.text[self.tokens[index - 1].end:self.tokens[index].start]
         return any(char in ".!?\n:\"" for char in between) or self.tokens[index - 1].norm in GREETINGS
 
+
+# What follows a name at the start of a sentence and nothing else: a verb of telling, a place a
+# person belongs to, a form group, an age (development author PD5).
+_ONLY_A_PERSON_FOLLOWS = re.compile(
+    r"(?:'s)? (?:said|says|told|tells|keeps|kept|texted|messaged|snapchatted|dmd|dm'd|threatened|hit|pushed|punched)\b|"
+    r" from (?:our|my|the|his|her|their) (?:church|mosque|temple|gurdwara|synagogue|school|class|club|team|work|year|street|road|"
+    r"youth club|football|estate|flats)\b|"
+    r" in \d{1,2}[A-Z]{1,3}\b|"  # a form group ("Hunter in 8JB"); never "Summer in year 9"
+    r" is (?:only )?\d{1,2}\b(?! ?(?:%|pm|am|mins?|minutes|hours?|days?|weeks?|months?|miles?|pounds|quid|o'clock|:))|"
+    r", \d{1,2}(?:,|\.|$| (?:year|yr|y/o|yo|and|in))"
+)
 
 CALLED_CUES_FLAT = frozenset(word for cue in CALLED_CUES for word in cue[:1])
 STRONG_FIRST_WORDS = frozenset(cue[0] for cue in STRONG_CUES)
@@ -412,7 +452,7 @@ SELF_FIRST_WORDS = frozenset(cue[0] for cue in SELF_CUES)
 def find_names(text: str, tokens: list[Token], protected: list[tuple[int, int]]) -> list[Span]:
     finder = _Finder(text, tokens, protected)
     spans = [*finder.after_cues(), *finder.sign_off(), *finder.here_introduction(), *finder.bare(),
-             *finder.initialled(), *finder.labelled(), *finder.before_a_role()]
+             *finder.initialled(), *finder.labelled(), *finder.before_a_role(), *finder.word_name_in_context()]
     spans += list(_listed_with_names(text, tokens, spans, protected))
     return spans + list(_other_mentions(text, tokens, spans, protected))
 
