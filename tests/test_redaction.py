@@ -280,3 +280,27 @@ def test_accented_names_and_word_names_where_only_a_person_fits_are_removed(text
                                   "Hi this is mãe do G", "Mark my words"])
 def test_a_word_that_is_also_a_name_stays_where_a_person_does_not_fit(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    ("mum's email is sandra dot o'brien seventy two at btinternet dot com", ["sandra", "brien", "seventy", "btinternet"], ["email is"]),
+    ("email is wiktoria kowal at wp dot pl (polish email)", ["wiktoria", "kowal"], ["polish email"]),
+    ("jamal dot reid 09 @ gmail dot com", ["jamal", "reid", "09"], []),
+    ("we live at 5 The Paddocks, Oakham", ["Paddocks"], ["Oakham"]),
+    ("flat 3b kings court, harlow", ["kings court", "3b"], ["harlow"]),
+    ("its Rhiannon (Rhi) in year 11", ["Rhiannon", "Rhi"], ["year 11"]),
+])
+def test_spelled_emails_numbered_the_addresses_and_bracketed_nicknames_are_removed(text, gone, kept):
+    """Development author PD5, session 32."""
+    redacted = redact(text).text
+    assert not any(word in redacted for word in gone), redacted
+    assert all(word in redacted for word in kept), redacted
+
+
+@pytest.mark.parametrize("text", ["my top 5 The Weeknd songs", "meet me at one at the gate", "Sarah (Kooth) helped a lot",
+                                  "my son Jake (Harlow) is sad", "flat 2 is where i want to go"])
+def test_lookalikes_of_emails_addresses_and_nicknames_keep_their_words(text):
+    redacted = redact(text).text
+    for word in ("Weeknd", "gate", "Kooth", "Harlow", "want to go"):
+        if word in text:
+            assert word in redacted, redacted

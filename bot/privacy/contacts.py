@@ -20,9 +20,23 @@ _PROVIDERS = (
     r"(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|aol|btinternet|protonmail|proton|msn|gmx|"
     r"virginmedia|talktalk|yandex)"
 )
+_NUMBER_WORD = (
+    r"(?:\d+|zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
+)
+# A part of the name before the @: letters or digits, an apostrophe inside ("o'brien").
+_PART = r"[a-z0-9][a-z0-9+]*(?:'[a-z]+)?"
+# Between parts: a dot, a dash or an underscore said or typed; or a space before a number, said
+# as people say one ("jamal dot reid 09 @ gmail dot com", "o'brien seventy two at btinternet").
+_PART_JOIN = rf"(?:{_JOIN}|\s+(?={_NUMBER_WORD}\b))"
+_DOMAIN = rf"(?:{_PROVIDERS}(?:{_DOT}{_TLD}\b)*|[a-z0-9-]+(?:{_DOT}{_TLD}\b)+)"
 SPELLED_EMAIL = re.compile(
-    rf"(?<![\w@])[a-z0-9][a-z0-9+]*(?:{_JOIN}[a-z0-9][a-z0-9+]*){{0,3}}{_AT}"
-    rf"(?:{_PROVIDERS}(?:{_DOT}{_TLD}\b)*|[a-z0-9-]+(?:{_DOT}{_TLD}\b)+)",
+    rf"(?<![\w@'])(?:{_PART}(?:{_PART_JOIN}{_PART}){{0,4}}){_AT}{_DOMAIN}",
+    re.IGNORECASE,
+)
+# After "email is" the parts may be joined by plain spaces: "email is wiktoria kowal at wp dot pl".
+CUED_SPELLED_EMAIL = re.compile(
+    rf"\be-?mail(?: address)?(?: is|:| =)\s*({_PART}(?:(?:{_JOIN}|\s+){_PART}){{0,4}}{_AT}{_DOMAIN})",
     re.IGNORECASE,
 )
 
@@ -93,6 +107,8 @@ def emails(text: str) -> Iterator[Span]:
         yield Span(match.start(), match.end(), "email", "[email]")
     for match in SPELLED_EMAIL.finditer(text):
         yield Span(match.start(), match.end(), "spelled_email", "[email]")
+    for match in CUED_SPELLED_EMAIL.finditer(text):
+        yield Span(match.start(1), match.end(1), "spelled_email", "[email]")
 
 
 def social_urls(text: str) -> Iterator[Span]:

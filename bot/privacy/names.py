@@ -454,7 +454,21 @@ def find_names(text: str, tokens: list[Token], protected: list[tuple[int, int]])
     spans = [*finder.after_cues(), *finder.sign_off(), *finder.here_introduction(), *finder.bare(),
              *finder.initialled(), *finder.labelled(), *finder.before_a_role(), *finder.word_name_in_context()]
     spans += list(_listed_with_names(text, tokens, spans, protected))
+    spans += list(_nickname_in_brackets(text, spans, protected))
     return spans + list(_other_mentions(text, tokens, spans, protected))
+
+
+_BRACKETED_WORD = re.compile(r" ?\(([A-Z][a-z'-]{1,14})\)")
+
+
+def _nickname_in_brackets(text: str, spans: list[Span], protected: list[tuple[int, int]]) -> Iterator[Span]:
+    """'Rhiannon (Rhi)', 'Oluwaseun (Seun)': one capitalised word in brackets right after a name
+    (a role there is kept: 'Tunde (Dad)')."""
+    for span in spans:
+        match = _BRACKETED_WORD.match(text, span.end)
+        if match and match.group(1).lower() not in RELATIONS | ROLES_IN_BRACKETS | NEVER_BARE_NAMES | TITLES \
+                and not any(start < match.end(1) and match.start(1) < end for start, end in protected):
+            yield Span(match.start(1), match.end(1), "name", NAME)
 
 
 def _listed_with_names(text: str, tokens: list[Token], spans: list[Span], protected: list[tuple[int, int]]) -> Iterator[Span]:

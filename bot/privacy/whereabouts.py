@@ -37,6 +37,16 @@ _NAMED_STREET = re.compile(
     r"\b(?:[A-Z][a-z'-]+\s+){1,3}(?:Road|Rd|Street|Avenue|Ave|Lane|Drive|Crescent|Close|Gardens|Terrace|Mews|"
     r"Grove)\b\.?"
 )
+# "flat 3b kings court": a flat's number, then the building, with no house number.
+_FLAT_IN_A_BUILDING = re.compile(
+    rf"\b(?:flat|apartment|apt|unit)\s*\d+[a-z]?,?\s+(?:{_NOT_STREET_WORDS}[A-Za-z'-]+\s+){{1,3}}{_STREET}\b\.?",
+    re.IGNORECASE,
+)
+# "we live at 5 The Paddocks": a house number and a name with "The", after a cue.
+_CUED_THE_STREET = re.compile(
+    r"\b(?:live|lives|living|stay|stays|staying|moved|address(?: is)?:?)\s+(?:at|to|is)?\s*"
+    r"(\d{1,4}[a-z]?,?\s+The\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
+)
 _PLACING_WORDS = frozenset("the a corner of end top bottom near by off same".split())
 _FLAT = re.compile(r"\b(?:flat|apartment|apt)\s*\d+[a-z]?\b", re.IGNORECASE)
 
@@ -88,9 +98,11 @@ def postcodes(text: str) -> Iterator[Span]:
 def addresses(text: str) -> Iterator[Span]:
     # A house number or "I live on" makes it an address even when a word in it is one of ours
     # ("12 Brook Road": Brook is also a service).
-    for pattern in (_NUMBERED_STREET, _ONE_WORD_STREET, _FLAT):
+    for pattern in (_NUMBERED_STREET, _ONE_WORD_STREET, _FLAT, _FLAT_IN_A_BUILDING):
         for match in pattern.finditer(text):
             yield Span(match.start(), match.end(), "address", "[address]", overrides_vocabulary=True)
+    for match in _CUED_THE_STREET.finditer(text):
+        yield Span(match.start(1), match.end(1), "address", "[address]", overrides_vocabulary=True)
     for match in _CUED_STREET.finditer(text):
         start = match.start(1)
         # "on the corner of Mill Lane": the street starts after the words that place it.
