@@ -28,10 +28,10 @@ from bot.privacy_eval import (
 HELD_OUT_RECALL = 0.96  # gap: target 0.99
 HELD_OUT_KEEP_LOST = 0.03  # gap: target 0.02
 # Development author PD5 (session 31, people answering the bot's questions and case notes): 88.4 %
-# on its first run, 93.8 % after the fixes it showed, 96.9 % in session 32 (accented names, word-names
+# on its first run, 93.8 % after the fixes it showed, 98.6 % in session 32 (accented names, word-names
 # where only a person fits); keep items lost 4.1 % (places the
 # gazetteer lacks, "Amber" on a behaviour chart). Floors, never lower.
-DEV_AUTHORS_RECALL = 0.968
+DEV_AUTHORS_RECALL = 0.985
 DEV_AUTHORS_KEEP_LOST = 0.041
 
 
