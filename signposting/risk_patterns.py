@@ -267,6 +267,9 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("mention", "~take|swallow|have|down|neck all ~my|his|her|the|of " + PILLS),
         ("first", "~take|swallow|steal _? _? _? sleeping pill|pills|tablets"),
         ("first", "took|taken|swallowed something"),
+        # Development conversations G7 (session 32): "had 2 bottles of wine and 8 of my sertraline
+        # cos i couldnt sleep" got the check question only; the verb stood six words from the pills.
+        ("mention", "took|had|swallowed|downed|necked|taken _? _? _? _? _? _? NUM of my|his|her|the _? " + PILLS),
         ("first", "~take|swallow pills|tablets|meds|paracetamol and|an|earlier|ago|to|last|this|tonight|NUM"),
         ("first", "alcohol|vodka|drink|drunk|drank|wine|beer|booze _? _? _? _? ~take _? pills|tablets|meds"),
         ("first", "~mix|take|drink|swallow _? _? _? _? _? on purpose"),
@@ -578,6 +581,15 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "today|tonight|. feels|feel right .|!"),
         ("first", "not even ~do another day|week|month|year|night"),
         ("first", "not like anyone|anybody|any1 will|would|'ll|ll notice|care .|,|if|when"),
+        # Development conversations G7 (session 32), a parent after "everyone thinks I'm coping":
+        # "I've started a note on my phone of who should have what"; "can you just tell me who would
+        # have them" (the children). Both got the check question, then nothing.
+        ("first", "who should|would|will|'ll|ll|'d|d|gets|get|can ~have|get what"),
+        ("first", "who should|would|will|'ll|ll|'d|d|gets|get|can ~have|get|take my ~stuff|thing|belonging|phone|room|clothes|money|jewellery|game|console"),
+        ("first", "who would|will|'ll|ll|'d|d|should|could ~have|take|raise them|kids|children .|?|if|when|once|after"),
+        ("first", "who would|will|'ll|ll|'d|d|should|could ~have|take|raise my|the kids|children|boys|girls .|?|if|when|once|after"),
+        ("first", "who would|will|'ll|ll|'d|d|should|could ~look|care after|for them|kids|children .|?|if|when|once|after"),
+        ("first", "who would|will|'ll|ll|'d|d|should|could ~look|care after|for my|the kids|children|boys|girls .|?|if|when|once|after"),
     ],
 }
 

@@ -238,7 +238,7 @@ def crisis_not_settled(tracker: DialogueStateTracker) -> bool:
             aside_counted = False
         elif isinstance(event, ActionExecuted) and event.action_name in SETTLED:
             messages_since = None
-        elif isinstance(event, ActionExecuted) and event.action_name in ASIDES_AT_THE_SAFETY_QUESTION.values():
+        elif isinstance(event, ActionExecuted) and event.action_name in ASKS_AGAIN_AFTER:
             # "who is this" answered at "Are you safe right now?" does not use up the window (a review, session 24)
             if messages_since and not aside_counted:
                 messages_since -= 1
@@ -454,7 +454,7 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
         return UTTER_INTERPRETER, []  # "po polsku prosze" or "nie wiem" to "Are you safe right now?"
     if latest in (*ASK_SAFE_ACTIONS, *NOT_SAFE_ACTIONS, UTTER_OFFER, UTTER_CHECK, UTTER_HELP_COMING, UTTER_HELP_COMING_CHILD):
         return ACTION_LISTEN_NAME, []
-    if latest in ASIDES_AT_THE_SAFETY_QUESTION.values() and last_bot_action_before_user(tracker) in ASK_SAFE_ACTIONS:
+    if latest in ASKS_AGAIN_AFTER and last_bot_action_before_user(tracker) in ASK_SAFE_ACTIONS:
         return last_bot_action_before_user(tracker), []  # the question answered, the safety question asked again
     answer = (reply_to_a_no_with_a_request(tracker) or answer_to_the_checked_question(tracker)) if latest == UTTER_CHECK_OK else None
     if answer == REQUEST_EMAIL_REPLY and tracker.get_slot("services_shown"):
@@ -1020,6 +1020,9 @@ ASIDES_AT_THE_SAFETY_QUESTION: dict[str, str] = {
     # phone trial, session 27). A question about the services, however long, is answered so.
     "ask_service_info": "utter_service_info",
 }
+# Replies after which "Are you safe right now?" is asked again: an aside answered, or more told.
+UTTER_TOLD_MORE = "utter_told_more_at_safety_question"
+ASKS_AGAIN_AFTER = frozenset({*ASIDES_AT_THE_SAFETY_QUESTION.values(), UTTER_TOLD_MORE})
 # Asides whose question may take more than one short clause: the answer words still rule them out.
 LONG_ASIDES = frozenset({"ask_service_info"})
 
@@ -1115,6 +1118,41 @@ _UNSURE = re.compile(
 )
 
 
+# More told at "Are you safe right now?": a sentence or more, not a form's short answer. The
+# not-safe reply stays for a few words ("hemel", "15", "thank you for the numbers").
+TELLS_MORE_MIN_WORDS = 8
+# ...that sets the earlier message straight: it was harmless, in the past, or is being handled
+# ("i know its just gaming trash talk", "it went to court and im ok now", "mums fine with it").
+# Without one, more told after a crisis reply may go on with the danger or turn away from it
+# ("i keep doing it on the same spot", "lol ignore me. what time do u close", "mums calling me for
+# tea gotta go x"): development conversations G5 to G7, session 32. Those keep the not-safe reply.
+_SETS_IT_STRAIGHT = re.compile(
+    r"\b(?:i know (?:its|it was|they re|theyre|he s|hes|she s|shes) (?:just|only)|(?:its|it was|they re|theyre) (?:just|only) "
+    r"(?:a |an |some )?(?:game|gaming|trash talk|banter|a joke|joke|joking|meme|film|show|series|book|words|homework|lesson)|"
+    r"(?:i think )?its because|it (?:really )?helps|"
+    r"(?:im|i m|i am|we re|were|we are|she s|shes|he s|hes|they re|theyre) (?:ok|okay|fine|safe|alright|doing (?:well|ok|okay|better)) now|"
+    r"(?:mum|mums|dad|dads|my parents|parents|they) (?:is |are |were |was )?(?:fine|ok|okay|happy) (?:with|about) it|"
+    r"(?:my )?(?:mum|dad|parents) (?:know|knows|knew) (?:him|her|them|about it)|"
+    r"went to (?:the )?(?:police|court)|(?:was|were|got) (?:charged|arrested)|ive had (?:therapy|counselling|support)|"
+    r"(?:years?|months?) ago|last (?:year|summer|term)|used to|not about me|(?:it was|its) (?:his|her|a) (?:birthday|christmas) present|"
+    r"(?:a|for) (?:paragraph|essay|project|homework)|in (?:english|history|re|pshe|drama|biology)|"
+    r"(?:in a|the) (?:game|film|series|book|show)|i didnt mean (?:it like that|me|that)|i meant)\b"
+)
+
+
+def tells_more(tracker: DialogueStateTracker, text: str) -> bool:
+    """A message of a sentence or more, in English, that sets the earlier message straight, with no
+    danger the crisis policy reads, no leaving, no request and no unsureness (those have their own
+    replies; a plain safe statement is read before this)."""
+    words = normalise(text).split()
+    language = latest_risk(tracker).get("language")
+    return (len(words) >= TELLS_MORE_MIN_WORDS and bool(_SETS_IT_STRAIGHT.search(" ".join(words)))
+            and not text.startswith("/") and language in (None, "en")
+            and not unsure_answer(tracker) and not leaves(tracker)
+            and not ends_it(text) and not wants_another_language(tracker) and not asks_if_anyone_is_there(text)
+            and request_in_so_many_words(text) is None and _final_intent(tracker) not in NOT_AN_ANSWER_TO_SAFETY)
+
+
 def unsure_answer(tracker: DialogueStateTracker) -> bool:
     """"idk", "sometimes", "?" or "...": an answer that is neither yes nor no."""
     text = (tracker.latest_message.text or "") if tracker.latest_message else ""
@@ -1193,6 +1231,12 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         and leaves_or_plays_it_down(tracker)
     ):
         return before, []  # "its fine ill just lie down" after "Please call 999 now": the same again
+    if before in ASK_SAFE_ACTIONS and said is None and level == NONE and not taken and tells_more(tracker, text):
+        # "i know its just gaming trash talk but it gets to me, how do i not let it", "need to write
+        # a paragraph on it for tomorrow": more told, with no danger in it, typed to "Are you safe right
+        # now?" got "Please call 999 now" (development conversations G7, session 32). Thanks, and the
+        # question again: it still needs an answer.
+        return UTTER_TOLD_MORE, []
     if before in ASK_SAFE_ACTIONS and level == NONE and unsure_if_safe(tracker, said):
         # (above none, "ok whatever bye" after a friend's overdose: the crisis reply again, below).
         # A language asked for ("po polsku prosze"): the not-safe reply, then the interpreter line.
@@ -1260,7 +1304,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
 class CrisisPolicy(DeterministicPolicy):
     REQUIRED_RESPONSES = (*CRISIS_ACTIONS, *QUESTION_REPLIES.values(), *REQUEST_REPLIES.values(), UTTER_OFFER_MORE, START_AGAIN_ACTION, REQUEST_EMAIL_AFTER_A_LIST,
                           *MODEL_REQUEST_REPLIES.values(), UTTER_GOODBYE,
-                          *ASIDES_AT_THE_SAFETY_QUESTION.values())
+                          *ASKS_AGAIN_AFTER)
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
