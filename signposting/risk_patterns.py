@@ -628,7 +628,11 @@ FALSE_FRIENDS = re.compile(
     r"hair ?cut|"
     r"cutting (?:back|down|class|lessons|school|my hair|hair|out|the|his hair|her hair)|"
     r"(?:kicked|thrown|chucked) (?:me |him |her |us )?out of (?:the |my |his |her )?(?:kitchen|class|lesson|lessons|room|game|team|club|"
-    r"group|chat|shop|library|canteen|hall|match|play|band|squad|lunch|detention)|"
+    r"group|chat|shop|library|canteen|hall|match|play|band|squad|lunch|detention|"
+    # "got kicked out of school and now im just at home all day" got the crisis reply for nowhere
+    # safe to stay (development typed answers D7, session 32): out of school is not out of home.
+    r"school|college|sixth form|uni|university|nursery|academy|pru|course|work|job|training|practice|"
+    r"cadets|scouts|cubs|guides|brownies|youth club)|"
     r"shot (?:me|him|her) a (?:look|message|text|glance|dm|smile)|"
     r"cut (?:my |his |her |the |a |some |your )?(?:hair|fringe|nails|grass|hedge|paper|cake|bread|class|lessons|"
     r"down|back|out|it out|ties|off|onions|vegetables|veg)|"

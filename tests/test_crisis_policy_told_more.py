@@ -83,3 +83,15 @@ def test_who_gets_what_and_who_has_the_children_are_finality(detector, text):
 def test_everyday_neighbours_of_the_new_words_are_neither(detector, text):
     result = detector.detect(text)
     assert not result.finality and not result.is_risk
+
+
+@pytest.mark.parametrize("text", ["got kicked out of school and now im just at home all day feeling crap",
+                                  "been kicked out of sixth form", "i got kicked out of college last week"])
+def test_kicked_out_of_school_is_not_nowhere_to_stay(detector, text):
+    """Development typed answers D7: it got the crisis reply for nowhere safe to stay."""
+    assert not detector.detect(text).is_risk
+
+
+@pytest.mark.parametrize("text", ["i got kicked out", "i got kicked out of home", "got kicked out of school and then mum kicked me out too"])
+def test_kicked_out_of_home_still_is(detector, text):
+    assert detector.detect(text).is_risk
