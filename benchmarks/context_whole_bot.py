@@ -11,8 +11,9 @@ fresh conversation and sorts the bot's reply to the last message:
 
 - crisis: a crisis reply, "Please call 999 now", "Are you safe right now?" or the urgent lines
   after an overdose or while help is coming;
-- check: the check question, or "Are you safe right now?" asked again after more was told there
-  (session 32);
+- check: the check question;
+- again: "Are you safe right now?" asked again, with 999, after more was told there about
+  something harmless (session 32): kept apart, as it is softer than "Please call 999 now";
 - numbers: the urgent numbers in another language (with the interpreter line);
 - earlier: nothing to the last message, but an earlier message of the conversation got one of
   the above (the crisis reply was given, and the last message, often a plain answer, carried on);
@@ -39,13 +40,13 @@ from signposting.settings import PROJECT_ROOT
 
 CONTEXT_SETS = sorted((PROJECT_ROOT / "tests" / "safety").glob("context*/*.jsonl"))
 CRISIS_PREFIXES = ("utter_crisis", "utter_not_safe", "utter_ask_safe", "utter_taken_something", "utter_help_is_coming")
-OUTCOMES = ("crisis", "check", "numbers", "earlier", "never")
+OUTCOMES = ("crisis", "check", "again", "numbers", "earlier", "never")
 
 
 def outcome_of(actions: list[str]) -> str:
     """How the bot answered one message, from the actions it took (the footer alone is not a reply)."""
     if "utter_told_more_at_safety_question" in actions:
-        return "check"  # more told at "Are you safe right now?": thanks, and the question again
+        return "again"  # more told at "Are you safe right now?": thanks, 999, and the question again
     if any(action.startswith(CRISIS_PREFIXES) and action != "utter_crisis_footer" for action in actions):
         return "crisis"
     if "utter_check_risk" in actions:
@@ -79,7 +80,7 @@ def overall(outcomes: list[str]) -> str:
     last = outcomes[-1]
     if last != "nothing":
         return last
-    return "earlier" if any(outcome in ("crisis", "check", "numbers") for outcome in outcomes[:-1]) else "never"
+    return "earlier" if any(outcome in ("crisis", "check", "again", "numbers") for outcome in outcomes[:-1]) else "never"
 
 
 def may_be_printed(path: Path) -> bool:

@@ -292,7 +292,8 @@ _WHO = r"(?:who|where|wer|wat|who else|where else)"
 # "i dont know who to talk to", "idk where else to go tbh": asking for help, as a first message
 _SEEK_HELP = re.compile(
     rf"(?:(?:hi|hello|hey|um|so|honestly|tbh) )*(?:i )?(?:dont know|do not know|don t know|idk|dunno|not sure|im not sure|i m not sure|"
-    rf"no idea) {_WHO} (?:else )?(?:to|i can|can i|i should|should i|i could) (?:talk to|speak to|turn to|go|go to|ask|tell|go for help|ask for help)"
+    # never "tell": "i dont know who to tell" carries a secret (development conversations G7, a risk message)
+    rf"no idea) {_WHO} (?:else )?(?:to|i can|can i|i should|should i|i could) (?:talk to|speak to|turn to|go|go to|ask|go for help|ask for help)"
     r"(?: (?:about (?:it|this|stuff|things|my feelings)|anymore|any more|tbh|honestly|now|please|pls|lol|x+))*|"
     # "who can i talk to about stuff" (D-sets: answered as a question about privacy)
     rf"(?:(?:hi|hello|hey|um|so) )*{_WHO} (?:can|could|should|do) (?:i|we) (?:talk to|speak to|turn to|go to|go|ask)"
@@ -417,7 +418,7 @@ def is_next_step_request(text: str) -> bool:
 # that only thanks. Read where DIET's "thanks" must not decide alone (after a crisis reply nobody
 # has said they are safe from, a thank-you is no answer: `leaves_or_plays_it_down`).
 _THANKS_ONLY = re.compile(
-    rf"(?:{_OK} )*(?:{_THANK})(?: (?:so|very|v) much| a lot| loads| again)?"
+    rf"(?:(?:anyway|anyways|anyhow|well|right|so) )?(?:{_OK} )*(?:{_THANK})(?: (?:so|very|v) much| a lot| loads| again)?"
     r"(?: for (?:(?:the|your|all the|all your|these|those) )?(?:numbers|number|links|help|info|information|advice|"
     r"chat|time|list|support|everything|listening|trying|helping|being there|this|that|it))?"
     r"(?: (?:bot|mate|hun|babe|anyway|anyways|tho|though|x+))*"

@@ -513,6 +513,11 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~sleep rough"),
         ("first", "~sleep on the street|streets"),
         ("first", "~sleep in a|the park|car|tent|doorway"),
+        # The review of session 32: "kicked out of work" is no longer unsafe by itself, and these
+        # came after it ("im sleeping in my car", "dad says im not welcome at home anymore").
+        ("first", "~sleep|sleeping|living in my|our|his|her|mums|dads car|van"),
+        ("first", "not welcome at|in home|house"),
+        ("first", "not welcome at|in the|my|our|his|her|dads|mums home|house"),
         ("first", "~do not ~want to go home"),
         ("first", "rather ~sleep _? than ~come|go home"),
         ("first", "~hide in|from my|the|his|her room|bedroom|bathroom|wardrobe|cupboard|dad|mum|stepdad"),
@@ -570,7 +575,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~tell someone|somebody before ."),
         # Session 22: "not like anyone will notice when im gone" typed to "Are you safe right now?"
         # (a held-out are-you-safe author, A4) got neither reply; the models scored it below 0.01.
-        ("first", "when|after|once i ~be gone"),
+        ("first", "when|after|once|if i ~be gone"),
         # Session 31, development conversations G2 through the whole bot: "i think about joining him
         # every day" after "lost my brother last year to suicide"; "honestly that's the plan" after
         # "i could disappear and no one would notice"; "i'm not even doing another week".
@@ -584,12 +589,16 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # Development conversations G7 (session 32), a parent after "everyone thinks I'm coping":
         # "I've started a note on my phone of who should have what"; "can you just tell me who would
         # have them" (the children). Both got the check question, then nothing.
-        ("first", "who should|would|will|'ll|ll|'d|d|gets|get|can ~have|get what"),
-        ("first", "who should|would|will|'ll|ll|'d|d|gets|get|can ~have|get|take my ~stuff|thing|belonging|phone|room|clothes|money|jewellery|game|console"),
-        ("first", "who would|will|'ll|ll|'d|d|should|could ~have|take|raise them|kids|children .|?|if|when|once|after"),
-        ("first", "who would|will|'ll|ll|'d|d|should|could ~have|take|raise my|the kids|children|boys|girls .|?|if|when|once|after"),
-        ("first", "who would|will|'ll|ll|'d|d|should|could ~look|care after|for them|kids|children .|?|if|when|once|after"),
-        ("first", "who would|will|'ll|ll|'d|d|should|could ~look|care after|for my|the kids|children|boys|girls .|?|if|when|once|after"),
+        # Only at the end of a clause: never "who should have what for secret santa", "who will have
+        # the kids when i'm working nights" or "who can have my room when i go to uni" (the review).
+        ("first", "who should|would|will|'ll|ll|'d|d|can ~have|get what ?|."),
+        ("first", "who gets|get what ?|."),
+        ("first", "who should|would|will|'ll|ll|'d|d|can ~have|get my ~stuff|thing|belonging|clothes|money|jewellery|game|console ?|."),
+        ("first", "who gets|get my ~stuff|thing|belonging|clothes|money|jewellery|game|console ?|."),
+        ("first", "who would|will|'ll|ll|'d|d|should|could ~have|take|raise them|kids|children ?|."),
+        ("first", "who would|will|'ll|ll|'d|d|should|could ~have|take|raise my|the kids|children|boys|girls ?|."),
+        ("first", "who would|will|'ll|ll|'d|d|should|could ~look|care after|for them|kids|children ?|."),
+        ("first", "who would|will|'ll|ll|'d|d|should|could ~look|care after|for my|the kids|children|boys|girls ?|."),
     ],
 }
 
@@ -622,7 +631,7 @@ FALSE_FRIENDS = re.compile(
     r"(?:people|ppl|gang|olders|boys|men) (?:are |were |was |is )?after me (?:in|at|on) (?:the|a) (?:queue|line|register|list|race|lunch)|"
     r"finish\w* (?:my|his|her|their) life (?:story|stories|project|book|timeline|cycle|skills|science|lesson)|"
     r"rather die than|"
-    r"(?:when|after|once) (?:i'm|im|i m|i am) gone (?:on|to|for|away|out|abroad|back|camping|travelling|shopping)\b|"
+    r"(?:when|after|once|if) (?:i'm|im|i m|i am) gone (?:on|to|for|away|out|abroad|back|camping|travelling|shopping)\b|"
     r"cut (?:my|his|her)self (?:shaving|cooking|on (?:a|the) (?:paper|tin|can|glass|fence|bush|knife))|"
     r"burn\w* (?:my|his|her)self (?:cooking|on (?:a|the) (?:oven|kettle|iron|pan|hob|stove))|"
     r"hair ?cut|"

@@ -15,6 +15,7 @@ from signposting.settings import PROJECT_ROOT
     (["utter_not_safe_now", "action_listen"], "crisis"),
     (["utter_taken_something_child"], "crisis"),
     (["utter_check_risk", "action_listen"], "check"),
+    (["utter_told_more_at_safety_question", "utter_ask_safe_now", "action_listen"], "again"),  # not "crisis"
     (["utter_other_language", "utter_interpreter_line"], "numbers"),
     (["triage_form", "action_listen"], "nothing"),
     (["utter_crisis_footer", "action_listen"], "nothing"),  # the footer under a list is not a reply to danger
@@ -30,6 +31,7 @@ def test_a_reply_is_sorted_by_the_actions_taken(actions, expected):
     (["crisis", "crisis", "nothing"], "earlier"),
     (["nothing", "nothing", "nothing"], "never"),
     (["numbers", "nothing"], "earlier"),
+    (["crisis", "again", "nothing"], "earlier"),
 ])
 def test_a_last_message_with_nothing_says_whether_crisis_help_came_earlier(outcomes, expected):
     assert overall(outcomes) == expected

@@ -10,6 +10,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SlotSet
 
 from bot.nlu.crisis_policy import UTTER_TOLD_MORE, next_crisis_action, next_step
+from signposting.next_step_request import thanks_only
 from signposting.risk import RiskDetector
 from tests.test_policies import ROOT, after_the_crisis, scored, tracker
 
@@ -26,12 +27,12 @@ def detector() -> RiskDetector:
 
 @pytest.mark.parametrize(("text", "intent"), [
     ("i know its just gaming trash talk but it gets to me, how do i not let it", "ask_service_info"),
-    ("it went to court and he was charged. ive had therapy and im ok now but buses still make me nervous", "inform"),
     ("we're going to london on saturday for the day, mums fine with it. i just get really anxious on trains", "inform"),
-    ("I think it's because my brother has a big dog and he's been scared of dogs since", "inform"),
-    ("knee is a bit sore but mostly im doing it for my head, it really helps my anxiety", "nlu_fallback"),
+    ("its just a meme going round, can you actually help with procrastination", "inform"),
+    ("it was his birthday present from his dad so I know where it came from, I just worry about screen time", "inform"),
+    ("need to write a paragraph on it for english, its just homework", "inform"),
 ])
-def test_more_told_that_sets_it_straight_is_thanked_and_the_question_asked_again(domain, text, intent):
+def test_more_told_about_something_harmless_is_thanked_and_the_question_asked_again(domain, text, intent):
     """Each got "Please call 999 now" after a crisis reply to a message that was not danger."""
     state = after_the_crisis(domain, scored(text, intent, score=0.01))
     assert next_crisis_action(state) == UTTER_TOLD_MORE
@@ -47,10 +48,24 @@ def test_more_told_that_sets_it_straight_is_thanked_and_the_question_asked_again
     ("anyway whats the number for the school counsellor lol", "ask_service_info"),
     ("hemel", "inform"),
     ("its just a game lol", "inform"),  # a sentence is eight words or more; fewer keep the not-safe reply
+    # The review of session 32: each got the thank-you and the question again at first.
+    ("im ok now but its still bleeding through the towel a lot", "inform"),
+    ("it really helps me cope when everything gets too much so i keep doing it", "inform"),
+    ("not about me really, my mate does it too and we do it together", "inform"),
+    ("im fine now but everything is a bit blurry and i keep being sick", "inform"),
+    ("i tried years ago and failed, this time i know what to do", "inform"),
+    ("i used to think it would get better but it never does and ive had enough", "inform"),
+    ("i used to be scared of dying but now im not scared at all", "inform"),
+    ("i know its just a phase to you but i really am going to do it", "inform"),
+    ("im alright now but i dont know how long for, its been building for weeks", "inform"),
+    ("i used to fight back but now i just let him do it", "inform"),
+    ("im safe now for a bit, hes gone to the pub but hell be back at 11", "inform"),
+    ("i know its just a game to them but they keep sending me stuff tonight", "inform"),
+    ("its only banter but he keeps touching me when nobody is looking", "inform"),
 ])
 def test_more_told_that_goes_on_or_turns_away_keeps_the_not_safe_reply(domain, text, intent):
-    """Development conversations G5 to G7: after a crisis reply these go on with the danger or turn
-    from it. They are never thanked and asked again."""
+    """After a crisis reply these go on with the danger or turn from it (development conversations
+    G5 to G7 and the review). They are never thanked and asked again."""
     state = after_the_crisis(domain, scored(text, intent, score=0.01))
     assert next_crisis_action(state) != UTTER_TOLD_MORE
 
@@ -72,14 +87,19 @@ def test_pills_taken_a_few_words_from_the_verb_are_an_overdose(detector, text):
 
 
 @pytest.mark.parametrize("text", ["I've started a note on my phone of who should have what",
-                                  "can you just tell me who would have them", "who will look after my kids if im gone"])
+                                  "can you just tell me who would have them", "who will look after my kids if im gone",
+                                  "ive written down who gets what", "i need to sort out who gets my things"])
 def test_who_gets_what_and_who_has_the_children_are_finality(detector, text):
     result = detector.detect(text)
     assert result.finality
 
 
 @pytest.mark.parametrize("text", ["who gets the front seat", "who would take my kids to school if i work",
-                                  "who would look after the kids while i work", "had 2 of my meds this morning"])
+                                  "who would look after the kids while i work", "had 2 of my meds this morning",
+                                  # the review of session 32
+                                  "who will have the kids after the divorce", "who would have the kids if we split up",
+                                  "who will have the kids when i'm working nights?", "who can have my room when i go to uni",
+                                  "we're deciding who should have what for secret santa", "if im gone for the weekend"])
 def test_everyday_neighbours_of_the_new_words_are_neither(detector, text):
     result = detector.detect(text)
     assert not result.finality and not result.is_risk
@@ -92,6 +112,45 @@ def test_kicked_out_of_school_is_not_nowhere_to_stay(detector, text):
     assert not detector.detect(text).is_risk
 
 
-@pytest.mark.parametrize("text", ["i got kicked out", "i got kicked out of home", "got kicked out of school and then mum kicked me out too"])
+@pytest.mark.parametrize("text", ["i got kicked out", "i got kicked out of home", "got kicked out of school and then mum kicked me out too",
+                                  # the review: out of school or work, then out of home
+                                  "got kicked out of work and now i cant pay rent and im sleeping in my car",
+                                  "got kicked out of school and dad says im not welcome at home anymore"])
 def test_kicked_out_of_home_still_is(detector, text):
     assert detector.detect(text).is_risk
+
+
+# --- Asked once more, then not safe; a short answer after the model's crisis alone is no exception
+
+
+def after_a_crisis_from(domain, source, answer, **risk):
+    """The crisis steps after "Sinéad from her school said to try here" (the risk model alone, 0.59)
+    or after a risk word, then `answer` to "Is your child safe right now?"."""
+    return tracker(domain, scored("Sinéad from her school said to try here", "express_crisis", "crisis", 0.59, source=source, **risk),
+                   ActionExecuted("utter_crisis"), SlotSet("crisis_categories", [source]), ActionExecuted("utter_crisis_local"),
+                   ActionExecuted("utter_ask_safe_now"), ActionExecuted("action_listen"), answer)
+
+
+def test_more_told_twice_is_asked_again_once_then_not_safe(domain):
+    text = "i know its just gaming trash talk but it gets to me, how do i not let it"
+    state = after_the_crisis(domain, scored(text, "ask_service_info", score=0.01))
+    assert next_crisis_action(state) == UTTER_TOLD_MORE
+    for event in (ActionExecuted(UTTER_TOLD_MORE), ActionExecuted("utter_ask_safe_now"), ActionExecuted("action_listen"),
+                  scored(text, "ask_service_info", score=0.01)):
+        state.update(event)
+    assert next_crisis_action(state) == "utter_not_safe_now"
+
+
+@pytest.mark.parametrize("source", ["model", "lexicon"])
+def test_a_town_after_any_crisis_gets_the_not_safe_reply(domain, source):
+    """A phone trial: "Hertford" after the model alone read "Sinéad from her school said to try
+    here" as a crisis got "Please call 999 now". Asking again was tried and measured on G5: it let
+    "harlow" after "just took a few extra co-codamol to sleep. like 12" (also the model alone)
+    through. The false alarm's cost stands (docs/safety.md, session 32)."""
+    state = after_a_crisis_from(domain, source, scored("Hertford", "inform", score=0.01))
+    assert next_crisis_action(state) == "utter_not_safe_now"
+
+
+@pytest.mark.parametrize("text", ["anyway thanks", "anyways thank you", "well thanks x"])
+def test_a_thank_you_after_anyway_is_a_thank_you_only(text):
+    assert thanks_only(text)

@@ -239,7 +239,8 @@ def crisis_not_settled(tracker: DialogueStateTracker) -> bool:
         elif isinstance(event, ActionExecuted) and event.action_name in SETTLED:
             messages_since = None
         elif isinstance(event, ActionExecuted) and event.action_name in ASKS_AGAIN_AFTER:
-            # "who is this" answered at "Are you safe right now?" does not use up the window (a review, session 24)
+            # "who is this" answered at "Are you safe right now?", or more told about something harmless
+            # and the question asked again, does not use up the window (a review, session 24)
             if messages_since and not aside_counted:
                 messages_since -= 1
                 aside_counted = True
@@ -1121,36 +1122,51 @@ _UNSURE = re.compile(
 # More told at "Are you safe right now?": a sentence or more, not a form's short answer. The
 # not-safe reply stays for a few words ("hemel", "15", "thank you for the numbers").
 TELLS_MORE_MIN_WORDS = 8
-# ...that sets the earlier message straight: it was harmless, in the past, or is being handled
-# ("i know its just gaming trash talk", "it went to court and im ok now", "mums fine with it").
-# Without one, more told after a crisis reply may go on with the danger or turn away from it
-# ("i keep doing it on the same spot", "lol ignore me. what time do u close", "mums calling me for
-# tea gotta go x"): development conversations G5 to G7, session 32. Those keep the not-safe reply.
-_SETS_IT_STRAIGHT = re.compile(
-    r"\b(?:i know (?:its|it was|they re|theyre|he s|hes|she s|shes) (?:just|only)|(?:its|it was|they re|theyre) (?:just|only) "
-    r"(?:a |an |some )?(?:game|gaming|trash talk|banter|a joke|joke|joking|meme|film|show|series|book|words|homework|lesson)|"
-    r"(?:i think )?its because|it (?:really )?helps|"
-    r"(?:im|i m|i am|we re|were|we are|she s|shes|he s|hes|they re|theyre) (?:ok|okay|fine|safe|alright|doing (?:well|ok|okay|better)) now|"
-    r"(?:mum|mums|dad|dads|my parents|parents|they) (?:is |are |were |was )?(?:fine|ok|okay|happy) (?:with|about) it|"
-    r"(?:my )?(?:mum|dad|parents) (?:know|knows|knew) (?:him|her|them|about it)|"
-    r"went to (?:the )?(?:police|court)|(?:was|were|got) (?:charged|arrested)|ive had (?:therapy|counselling|support)|"
-    r"(?:years?|months?) ago|last (?:year|summer|term)|used to|not about me|(?:it was|its) (?:his|her|a) (?:birthday|christmas) present|"
-    r"(?:a|for) (?:paragraph|essay|project|homework)|in (?:english|history|re|pshe|drama|biology)|"
-    r"(?:in a|the) (?:game|film|series|book|show)|i didnt mean (?:it like that|me|that)|i meant)\b"
+# ...that says the earlier message was about something harmless: a game, a lesson, a film, banter,
+# a present, a parent who knows ("i know its just gaming trash talk", "need to write a paragraph on
+# it for homework", "mums fine with it"). Only these: "used to", "it helps", "im ok now", "years ago"
+# or "not about me" also begin "i used to be scared of dying but now im not", "it really helps me
+# cope so i keep doing it", "im ok now but its still bleeding" (the review, session 32).
+_ABOUT_SOMETHING_HARMLESS = re.compile(
+    r"\b(?:i know (?:its|it was|theyre|hes|shes) (?:just|only)|(?:its|it was|theyre) (?:just|only)) (?:a |an |some )?"
+    r"(?:game|gaming|trash talk|banter|joke|joking|meme|film|show|series|book|homework|lesson)\b|"
+    r"\b(?:mum|mums|dad|dads|my parents|parents) (?:is |are |was |were )?(?:fine|ok|okay|happy) (?:with|about) it\b|"
+    r"\b(?:my )?(?:mum|dad|parents) (?:know|knows) (?:him|her|them|the owner)\b|"
+    r"\b(?:it was|its) (?:his|her|a) (?:birthday|christmas) present\b|"
+    r"\b(?:a|the|my) (?:paragraph|essay|project) (?:on|about|for)\b|\bin (?:english|history|re|pshe|drama|biology)\b"
 )
+# ...and nothing that goes on with it, now or later ("but it gets to me" is a feeling, and stays).
+_GOES_ON = re.compile(
+    r"\b(?:still|again|keep|keeps|kept|this time|tonight|later|tomorrow|back at|anymore|"
+    r"any more|had enough|do it|did it|doing it|cut|cuts|cutting|bleed|bleeding|blood|burn|pills?|tablets?|sick|dizzy|"
+    r"blurry|die|dying|dead|death|kill|hurt|hurts|hurting|touch|touches|touched|hit|hits|hitting|scared|afraid|frightened|"
+    r"safe|unsafe|alone|help me|plan|ready|goodbye|bye|gone|end it|nobody|no one|noone)\b"
+)
+
+# Safe said beside more ("im ok now but its still bleeding"): `unsure_if_safe` reads those.
+_SAFE_CLAIM = re.compile(r"\b(?:im|i am|were|we are|shes|hes|she is|he is|theyre|they are) (?:ok|okay|fine|safe|alright|good)\b")
 
 
 def tells_more(tracker: DialogueStateTracker, text: str) -> bool:
-    """A message of a sentence or more, in English, that sets the earlier message straight, with no
-    danger the crisis policy reads, no leaving, no request and no unsureness (those have their own
-    replies; a plain safe statement is read before this)."""
+    """A message of a sentence or more, in English, that says the earlier message was about
+    something harmless and nothing that goes on with it; not leaving, unsure, asking for something
+    else or in another language (those have their own replies). The caller reads the risk level
+    and an overdose already taken."""
     words = normalise(text).split()
+    plain = " ".join(words)
     language = latest_risk(tracker).get("language")
-    return (len(words) >= TELLS_MORE_MIN_WORDS and bool(_SETS_IT_STRAIGHT.search(" ".join(words)))
-            and not text.startswith("/") and language in (None, "en")
-            and not unsure_answer(tracker) and not leaves(tracker)
+    return (len(words) >= TELLS_MORE_MIN_WORDS and bool(_ABOUT_SOMETHING_HARMLESS.search(plain))
+            and not _GOES_ON.search(plain) and not text.startswith("/") and language in (None, "en")
+            and not unsure_answer(tracker) and not leaves_or_plays_it_down(tracker) and not _SAFE_CLAIM.search(plain)
             and not ends_it(text) and not wants_another_language(tracker) and not asks_if_anyone_is_there(text)
             and request_in_so_many_words(text) is None and _final_intent(tracker) not in NOT_AN_ANSWER_TO_SAFETY)
+
+
+def asked_again_already(tracker: DialogueStateTracker) -> bool:
+    """Was the safety question just asked again after `UTTER_TOLD_MORE`?"""
+    actions = [event.action_name for event in tracker.applied_events()
+               if isinstance(event, ActionExecuted) and event.action_name != ACTION_LISTEN_NAME]
+    return len(actions) >= 2 and actions[-2] == UTTER_TOLD_MORE
 
 
 def unsure_answer(tracker: DialogueStateTracker) -> bool:
@@ -1231,11 +1247,14 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         and leaves_or_plays_it_down(tracker)
     ):
         return before, []  # "its fine ill just lie down" after "Please call 999 now": the same again
-    if before in ASK_SAFE_ACTIONS and said is None and level == NONE and not taken and tells_more(tracker, text):
-        # "i know its just gaming trash talk but it gets to me, how do i not let it", "need to write
-        # a paragraph on it for tomorrow": more told, with no danger in it, typed to "Are you safe right
-        # now?" got "Please call 999 now" (development conversations G7, session 32). Thanks, and the
-        # question again: it still needs an answer.
+    if before in ASK_SAFE_ACTIONS and said is None and level == NONE and not taken and not asked_again_already(tracker) \
+            and tells_more(tracker, text):
+        # "i know its just gaming trash talk but it gets to me, how do i not let it": more told, with
+        # no danger in it, typed to "Are you safe right now?" got "Please call 999 now" (development
+        # conversations G7, session 32). Thanks, and the question once more: it still needs an
+        # answer. Once only: the next non-answer is not safe. (Not for a short answer after a crisis
+        # the risk model alone gave: on G5 that let "harlow" after "took a few extra co-codamol to
+        # sleep. like 12" and "welwyn garden city" after "boys outside my house with knives" through.)
         return UTTER_TOLD_MORE, []
     if before in ASK_SAFE_ACTIONS and level == NONE and unsure_if_safe(tracker, said):
         # (above none, "ok whatever bye" after a friend's overdose: the crisis reply again, below).

@@ -35,8 +35,10 @@ SPELLED_EMAIL = re.compile(
     re.IGNORECASE,
 )
 # After "email is" the parts may be joined by plain spaces: "email is wiktoria kowal at wp dot pl".
+# (Never ordinary words: "my email is the same as my mums at hotmail", the review, session 32.)
+_NOT_A_PART = r"(?!(?:the|same|as|my|mums|his|her|a|an|not|on|at|in|for|just|also|still|old|new)\b)"
 CUED_SPELLED_EMAIL = re.compile(
-    rf"\be-?mail(?: address)?(?: is|:| =)\s*({_PART}(?:(?:{_JOIN}|\s+){_PART}){{0,4}}{_AT}{_DOMAIN})",
+    rf"\be-?mail(?: address)?(?: is|:| =)\s*({_NOT_A_PART}{_PART}(?:(?:{_JOIN}|\s+){_NOT_A_PART}{_PART}){{0,3}}{_AT}{_DOMAIN})",
     re.IGNORECASE,
 )
 

@@ -42,7 +42,7 @@ STOP = frozenset(
 STRONG_CUES: tuple[tuple[str, ...], ...] = (
     ("my", "name", "is"), ("my", "names"), ("my", "name", "was"), ("my", "real", "name", "is"),
     ("i", "am", "called"), ("im", "called"), ("am", "called"), ("call", "me"), ("calls", "me"), ("known", "as"),
-    ("i", "go", "by"), ("friends", "say"), ("mates", "say"), ("everyone", "says"),
+    ("i", "go", "by"),
     ("my", "nickname", "is"), ("nickname", "is"), ("her", "name", "is"), ("his", "name", "is"),
     ("their", "name", "is"), ("her", "names"), ("his", "names"), ("their", "names"), ("name", "is"),
     ("names",), ("name",),
@@ -179,6 +179,18 @@ class _Finder:
                 yield from self._self_introduction(index)
             yield from self._relation(index)
             yield from self._title(index)
+            if norm in ("friends", "mates") and self.matches(index, (norm, "say")):
+                yield from self._nickname_said(index + 2)
+
+    def _nickname_said(self, index: int) -> Iterator[Span]:
+        """'but my friends say Domi': a capitalised word that is not an ordinary one, ending the
+        clause; never a service or a place ("my friends say Kooth is good": the review, session 32)."""
+        if index >= len(self.tokens) or not self.next_to(index):
+            return
+        token = self.tokens[index]
+        ends = index + 1 == len(self.tokens) or not self.next_to(index + 1)
+        if ends and token.capitalised and not self.is_protected(token) and self.name_like(token):
+            yield Span(token.start, token.end, "name", NAME)
 
     def _candidate(self, index: int) -> int | None:
         """Skip a comma or a 'called'/'named'/'is called' after a cue."""
@@ -419,11 +431,14 @@ class _Finder:
             if norm in STOP or norm in NEVER_BARE_NAMES or norm in RELATIONS or norm in TITLES or norm in PEOPLE_NOUNS \
                     or norm in FIELD_LABELS:
                 continue
-            if first_name(norm) is None and (is_common_word(norm) or not self.name_like(token)):
+            listed = first_name(norm) is not None
+            if not listed and (is_common_word(norm) or not self.name_like(token)):
                 continue
             name = self.name_from(index)
             after = self.text[name.end:name.end + 40]
-            if _ONLY_A_PERSON_FOLLOWS.match(after):
+            # Only a listed first name before a verb or a place: "Sertraline keeps me stable",
+            # "Ofsted said" (the review, session 32)
+            if (listed and _ONLY_A_PERSON_FOLLOWS.match(after)) or _AN_AGE_FOLLOWS.match(after):
                 yield name
 
     def _sentence_start(self, index: int) -> bool:
@@ -436,11 +451,17 @@ class _Finder:
 # What follows a name at the start of a sentence and nothing else: a verb of telling, a place a
 # person belongs to, a form group, an age (development author PD5).
 _ONLY_A_PERSON_FOLLOWS = re.compile(
-    r"(?:'s)? (?:said|says|told|tells|keeps|kept|texted|messaged|snapchatted|dmd|dm'd|threatened|hit|pushed|punched)\b|"
+    r"(?:'s)? (?:said|says|told|tells|texted|messaged|snapchatted|dmd|dm'd|threatened)\b|"
+    r"(?:'s)? (?:keeps|kept) (?:messaging|texting|pushing|hitting|calling|following|sending|asking|touching|bullying|"
+    r"punching|kicking|pinching|tripping|snapchatting|threatening)\b|"
+    r"(?:'s)? (?:hit|pushed|punched|kicked|slapped) (?:me|him|her|us|my)\b|"
     r" from (?:our|my|the|his|her|their) (?:church|mosque|temple|gurdwara|synagogue|school|class|club|team|work|year|street|road|"
     r"youth club|football|estate|flats)\b|"
-    r" in \d{1,2}[A-Z]{1,3}\b|"  # a form group ("Hunter in 8JB"); never "Summer in year 9"
-    r" is (?:only )?\d{1,2}\b(?! ?(?:%|pm|am|mins?|minutes|hours?|days?|weeks?|months?|miles?|pounds|quid|o'clock|:))|"
+    r" in \d{1,2}[A-Z]{1,3}\b"  # a form group ("Hunter in 8JB"); never "Summer in year 9"
+)
+# An age after it: a name whether or not the lists hold it ("Deji is 12", "Gizem Aydın Yılmaz, 13").
+_AN_AGE_FOLLOWS = re.compile(
+    r" is (?:only )?\d{1,2}\b(?! ?(?:%|pm|am|mins?|minutes|hours?|days?|weeks?|months?|miles?|pounds|quid|o'clock|:|mg|ml|g\b|kg))|"
     r", \d{1,2}(?:,|\.|$| (?:year|yr|y/o|yo|and|in))"
 )
 
@@ -466,7 +487,10 @@ def _nickname_in_brackets(text: str, spans: list[Span], protected: list[tuple[in
     (a role there is kept: 'Tunde (Dad)')."""
     for span in spans:
         match = _BRACKETED_WORD.match(text, span.end)
-        if match and match.group(1).lower() not in RELATIONS | ROLES_IN_BRACKETS | NEVER_BARE_NAMES | TITLES \
+        word = match.group(1).lower() if match else ""
+        # a first name, or a short word no list holds ("Rhi", "Seun"); never "(Science)", "(Chair)"
+        nickname = first_name(word) is not None or (len(word) <= 5 and not is_common_word(word))
+        if match and nickname and word not in RELATIONS | ROLES_IN_BRACKETS | NEVER_BARE_NAMES | TITLES \
                 and not any(start < match.end(1) and match.start(1) < end for start, end in protected):
             yield Span(match.start(1), match.end(1), "name", NAME)
 

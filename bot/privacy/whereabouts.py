@@ -44,8 +44,8 @@ _FLAT_IN_A_BUILDING = re.compile(
 )
 # "we live at 5 The Paddocks": a house number and a name with "The", after a cue.
 _CUED_THE_STREET = re.compile(
-    r"\b(?:live|lives|living|stay|stays|staying|moved|address(?: is)?:?)\s+(?:at|to|is)?\s*"
-    r"(\d{1,4}[a-z]?,?\s+The\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
+    r"\b(?:live|lives|lived|living|stay|stays|stayed|staying|moved|address(?: is)?:?)\s+(?:at|to|is)?\s*"
+    r"(\d{1,4}[a-z]?,?\s+[Tt]he\s+[A-Za-z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)(?=\s*(?:[,.!?]|$|\s+(?:in|near|by)\b))"
 )
 _PLACING_WORDS = frozenset("the a corner of end top bottom near by off same".split())
 _FLAT = re.compile(r"\b(?:flat|apartment|apt)\s*\d+[a-z]?\b", re.IGNORECASE)
