@@ -322,3 +322,24 @@ def test_the_review_of_session_32_keeps_medicines_apps_services_and_subjects(tex
                                             ("Mark keeps messaging me", "Mark")])
 def test_lower_case_the_streets_and_a_name_that_keeps_messaging_are_removed(text, gone):
     assert gone not in redact(text).text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("ruby said i was fake and then everyone unfollowed me", "ruby"),
+    ("frank is my best mate and hes been saying he wants to die", "frank"),
+    ("will keeps pushing me to send pics", "will"),
+    ("grace isnt my real friend i know that now", "grace"),
+    ("rose and her mum picked me up when i ran away", "rose"),
+    ("me and jasmine used to be best friends", "jasmine"),
+    ("me n ruby fell out", "ruby"),
+])
+def test_lower_case_word_names_where_only_a_person_fits_are_removed(text, gone):
+    """Development author PD6: a message typed all in lower case, a name that is also a word."""
+    assert gone not in redact(text).text.split()
+
+
+@pytest.mark.parametrize("text", ["hope is my only reason to keep going", "art is my fav subject", "summer is my fav time of year",
+                                  "will is going to be hard", "may is my birthday month", "grace period is 2 weeks",
+                                  "me and my mum went", "me and him fell out"])
+def test_lower_case_words_that_are_also_names_stay_as_words(text):
+    assert redact(text).text == text

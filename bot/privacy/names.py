@@ -181,6 +181,19 @@ class _Finder:
             yield from self._title(index)
             if norm in ("friends", "mates") and self.matches(index, (norm, "say")):
                 yield from self._nickname_said(index + 2)
+            if norm == "me" and index + 2 < len(self.tokens) and self.tokens[index + 1].norm in ("and", "n", "an") \
+                    and self.next_to(index + 1) and self.next_to(index + 2):
+                yield from self._with_me(index + 2)
+
+    def _with_me(self, index: int) -> Iterator[Span]:
+        """'me and jasmine used to be best friends', 'me and summer went to the offy': after "me
+        and", a first name is a person even when it is also a word (development author PD6)."""
+        token = self.tokens[index]
+        norm = token.base
+        if first_name(norm) is None or self.is_protected(token) or norm in STOP or norm in NEVER_BARE_NAMES \
+                or norm in RELATIONS or norm in PEOPLE_NOUNS or norm in POSSESSIVES:
+            return
+        yield self.name_from(index)
 
     def _nickname_said(self, index: int) -> Iterator[Span]:
         """'but my friends say Domi': a capitalised word that is not an ordinary one, ending the
@@ -424,15 +437,17 @@ class _Finder:
         """A first name that is also a word ("Mark", "Grace", "Hunter") opening a sentence, where
         only a person fits what follows: 'Mark said he'd tell everyone', 'Grace from our church
         said', 'Hunter in 8JB keeps pushing me', 'Deji is 12', 'Gizem Aydın Yılmaz, 13'."""
+        # In a message typed all in lower case, a capital says nothing, and neither does its absence.
+        lower_case = not any(char.isupper() for char in self.text)
         for index, token in enumerate(self.tokens):
-            if not (token.capitalised and token.is_word and self._sentence_start(index)) or self.is_protected(token):
+            if not ((token.capitalised or lower_case) and token.is_word and self._sentence_start(index)) or self.is_protected(token):
                 continue
             norm = token.base
             if norm in STOP or norm in NEVER_BARE_NAMES or norm in RELATIONS or norm in TITLES or norm in PEOPLE_NOUNS \
                     or norm in FIELD_LABELS:
                 continue
             listed = first_name(norm) is not None
-            if not listed and (is_common_word(norm) or not self.name_like(token)):
+            if not listed and (lower_case or is_common_word(norm) or not self.name_like(token)):
                 continue
             name = self.name_from(index)
             after = self.text[name.end:name.end + 40]
@@ -453,7 +468,11 @@ class _Finder:
 _ONLY_A_PERSON_FOLLOWS = re.compile(
     r"(?:'s)? (?:said|says|told|tells|texted|messaged|snapchatted|dmd|dm'd|threatened)\b|"
     r"(?:'s)? (?:keeps|kept) (?:messaging|texting|pushing|hitting|calling|following|sending|asking|touching|bullying|"
-    r"punching|kicking|pinching|tripping|snapchatting|threatening)\b|"
+    r"punching|kicking|pinching|tripping|snapchatting|threatening|telling|saying)\b|"
+    # "frank is my best mate", "grace isnt my real friend", "rose and her mum picked me up" (development author PD6)
+    r" (?:is|was|isnt|isn't|wasnt|wasn't|s) (?:my|our) (?:best |real |little |big |older |younger |new |old |twin )?"
+    r"(?:mate|friend|partner|bf|gf|boyfriend|girlfriend|sister|brother|cousin|ex|bestie|stepsister|stepbrother|step sister|step brother)\b|"
+    r" and (?:her|his|their) (?:mum|mom|dad|nan|gran|sister|brother|family)\b|"
     r"(?:'s)? (?:hit|pushed|punched|kicked|slapped) (?:me|him|her|us|my)\b|"
     r" from (?:our|my|the|his|her|their) (?:church|mosque|temple|gurdwara|synagogue|school|class|club|team|work|year|street|road|"
     r"youth club|football|estate|flats)\b|"
