@@ -90,3 +90,22 @@ def web_url(bot):
     url, process = start_web_app(int(bot.rasa_url.rsplit(":", 1)[1]), bot.tracker_db.parent)
     yield url
     stop(process)
+
+
+@pytest.fixture(scope="session")
+def domain():  # type: ignore[no-untyped-def]
+    """The bot's domain (responses, slots), for the policies' unit tests. (Older test files keep
+    their own module fixture of the same name.)"""
+    from rasa.shared.core.domain import Domain
+
+    from signposting.settings import PROJECT_ROOT
+
+    return Domain.load(str(PROJECT_ROOT / "domain.yml"))
+
+
+@pytest.fixture(scope="session")
+def detector():  # type: ignore[no-untyped-def]
+    """The risk lexicon's detector, built once."""
+    from signposting.risk import RiskDetector
+
+    return RiskDetector()

@@ -6,23 +6,11 @@ question asked again; more told that goes on with the danger or turns from it ke
 from __future__ import annotations
 
 import pytest
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SlotSet
 
 from bot.nlu.crisis_policy import UTTER_TOLD_MORE, next_crisis_action, next_step
 from signposting.next_step_request import thanks_only
-from signposting.risk import RiskDetector
-from tests.test_policies import ROOT, after_the_crisis, scored, tracker
-
-
-@pytest.fixture(scope="module")
-def domain() -> Domain:
-    return Domain.load(str(ROOT / "domain.yml"))
-
-
-@pytest.fixture(scope="module")
-def detector() -> RiskDetector:
-    return RiskDetector()
+from tests.test_policies import after_the_crisis, scored, tracker
 
 
 @pytest.mark.parametrize(("text", "intent"), [

@@ -204,6 +204,12 @@ def test_the_values_the_form_records_are_never_redacted():
 
 
 
+def assert_gone_and_kept(text: str, gone: list[str], kept: list[str]) -> None:
+    redacted = redact(text).text
+    assert not any(word in redacted for word in gone), redacted
+    assert all(word in redacted for word in kept), redacted
+
+
 # --- Development author PD5 (session 31): case notes and names in awkward shapes ---------------
 
 
@@ -221,9 +227,7 @@ def test_the_values_the_form_records_are_never_redacted():
     ("ring my aunty Folake on the landline", ["Folake"], ["landline"]),
 ])
 def test_case_notes_and_names_in_awkward_shapes_are_removed(text, gone, kept):
-    redacted = redact(text).text
-    assert not any(word in redacted for word in gone), redacted
-    assert all(word in redacted for word in kept), redacted
+    assert_gone_and_kept(text, gone, kept)
 
 
 @pytest.mark.parametrize("text", ["I got an A. Then I cried", "Plan B. Kooth helped", "Name: Year 9 group",
@@ -271,9 +275,7 @@ def test_a_feeling_before_an_age_or_a_sign_off_word_is_kept(text):
 ])
 def test_accented_names_and_word_names_where_only_a_person_fits_are_removed(text, gone, kept):
     """Development author PD5: the name lists spell names without accents, so "Sinéad" was not one."""
-    redacted = redact(text).text
-    assert not any(word in redacted for word in gone), redacted
-    assert all(word in redacted for word in kept), redacted
+    assert_gone_and_kept(text, gone, kept)
 
 
 @pytest.mark.parametrize("text", ["Summer in year 9 was hard", "Summer is 6 weeks away", "Autumn term is the worst",
@@ -293,9 +295,7 @@ def test_a_word_that_is_also_a_name_stays_where_a_person_does_not_fit(text):
 ])
 def test_spelled_emails_numbered_the_addresses_and_bracketed_nicknames_are_removed(text, gone, kept):
     """Development author PD5, session 32."""
-    redacted = redact(text).text
-    assert not any(word in redacted for word in gone), redacted
-    assert all(word in redacted for word in kept), redacted
+    assert_gone_and_kept(text, gone, kept)
 
 
 @pytest.mark.parametrize("text", ["my top 5 The Weeknd songs", "meet me at one at the gate", "Sarah (Kooth) helped a lot",
