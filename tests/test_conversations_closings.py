@@ -11,6 +11,7 @@ pytestmark = pytest.mark.servers
 NOT_SAFE = "Please call 999 now"
 CRISIS = "really glad you told me"
 CHECK = "I want to check you're OK"
+CHECK_PARENT = "I want to check everyone is safe"
 
 
 def test_a_thank_you_after_the_not_safe_reply_gets_the_urgent_help_again(bot):
@@ -87,3 +88,18 @@ def test_more_told_that_goes_on_with_the_danger_keeps_the_not_safe_reply(bot):
     reply = chat.text("i know its just a phase to you but i really am going to do it")
     assert NOT_SAFE in reply or CRISIS in reply
     assert "Thank you for telling me more" not in reply
+
+
+def test_a_clarification_typed_to_the_check_question_is_not_taken_for_the_school(bot):
+    """A phone trial: "it was his birthday present from his dad…" typed to the check question got
+    "I couldn't find that school", and the check was passed over."""
+    chat = Conversation(bot.rasa_url)
+    chat.say("parent")
+    chat.say("14")
+    first = chat.text("He has a new phone and keeps it locked, always on it in his room")
+    asked = CHECK_PARENT if CHECK_PARENT in first else "safe right now"  # the risk model's check (0.40); a crisis reply on another machine
+    assert asked in first
+    reply = chat.text("it was his birthday present from his dad so I know where it came from, I just worry about screen time")
+    assert "Thank you for telling me more" in reply and asked in reply and "couldn't find that school" not in reply
+    if asked == CHECK_PARENT:
+        assert "Let's carry on" in chat.text("No")

@@ -142,3 +142,38 @@ def test_a_town_after_any_crisis_gets_the_not_safe_reply(domain, source):
 @pytest.mark.parametrize("text", ["anyway thanks", "anyways thank you", "well thanks x"])
 def test_a_thank_you_after_anyway_is_a_thank_you_only(text):
     assert thanks_only(text)
+
+
+# --- A phone trial (session 32): a clarification typed to the check question ---------------------
+
+
+def at_the_check(domain, answer):
+    """The check question after "He has a new phone and keeps it locked" (a parent, at the school question)."""
+    return tracker(domain, scored("He has a new phone and keeps it locked, always on it in his room", "describe_concern", "check", 0.3),
+                   ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"), answer)
+
+
+def test_a_clarification_typed_to_the_check_is_thanked_and_the_check_asked_again_once(domain):
+    """"it was his birthday present from his dad…" was taken as the school's name, the check passed over."""
+    text = "it was his birthday present from his dad so I know where it came from, I just worry about screen time"
+    state = at_the_check(domain, scored(text, "describe_concern", score=0.02))
+    assert next_crisis_action(state) == UTTER_TOLD_MORE
+    state.update(ActionExecuted(UTTER_TOLD_MORE))
+    assert next_step(state)[0] == "utter_check_risk"
+    for event in (ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"), scored(text, "describe_concern", score=0.02)):
+        state.update(event)
+    assert next_crisis_action(state) != UTTER_TOLD_MORE  # once only
+
+
+@pytest.mark.parametrize(("text", "intent"), [("no its just a game he plays with his cousins in the evening", "deny"),
+                                              ("its only banter but he keeps touching me when nobody is looking", "inform")])
+def test_a_no_or_danger_at_the_check_is_not_asked_again(domain, text, intent):
+    assert next_crisis_action(at_the_check(domain, scored(text, intent, score=0.02))) != UTTER_TOLD_MORE
+
+
+def test_a_question_after_no_to_the_check_is_answered_not_the_check_again(domain):
+    """After "No", a question's reply is not followed by the check again (only the thank-you is)."""
+    state = at_the_check(domain, scored("/deny", "deny"))
+    for event in (ActionExecuted("utter_check_ok"), ActionExecuted("utter_service_info")):
+        state.update(event)
+    assert next_step(state)[0] != "utter_check_risk"

@@ -455,7 +455,8 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
         return UTTER_INTERPRETER, []  # "po polsku prosze" or "nie wiem" to "Are you safe right now?"
     if latest in (*ASK_SAFE_ACTIONS, *NOT_SAFE_ACTIONS, UTTER_OFFER, UTTER_CHECK, UTTER_HELP_COMING, UTTER_HELP_COMING_CHILD):
         return ACTION_LISTEN_NAME, []
-    if latest in ASKS_AGAIN_AFTER and last_bot_action_before_user(tracker) in ASK_SAFE_ACTIONS:
+    if (latest in ASKS_AGAIN_AFTER and last_bot_action_before_user(tracker) in ASK_SAFE_ACTIONS) or (
+            latest == UTTER_TOLD_MORE and last_bot_action_before_user(tracker) == UTTER_CHECK):
         return last_bot_action_before_user(tracker), []  # the question answered, the safety question asked again
     answer = (reply_to_a_no_with_a_request(tracker) or answer_to_the_checked_question(tracker)) if latest == UTTER_CHECK_OK else None
     if answer == REQUEST_EMAIL_REPLY and tracker.get_slot("services_shown"):
@@ -1272,6 +1273,12 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # above the after-crisis line the crisis reply comes again instead (below).
         return not_safe_reply(tracker, before), language_events(tracker) if wants_another_language(tracker) else []
     said_to_the_check = parse_yes_no(text) or said
+    if before == UTTER_CHECK and level == NONE and said_to_the_check is None and intent not in NO_RISK_ANSWERS | AT_RISK_ANSWERS \
+            and not asked_again_already(tracker) and tells_more(tracker, text):
+        # "it was his birthday present from his dad so I know where it came from, I just worry about
+        # screen time" typed to the check question was taken by the form as the school's name, and
+        # the check passed over (a phone trial, session 32). Thanks, 999 and the check again.
+        return UTTER_TOLD_MORE, []
     if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS or unsure_answer(tracker) or asks_something_else(tracker)
                                   or (said_to_the_check == "yes" and intent not in NO_RISK_ANSWERS) or (
         (leaves(tracker) or ends_it(text)) and intent not in NO_RISK_ANSWERS and parse_yes_no(text) != "no"  # "no im fine bye" is a no
