@@ -101,5 +101,6 @@ def test_a_clarification_typed_to_the_check_question_is_not_taken_for_the_school
     assert asked in first
     reply = chat.text("it was his birthday present from his dad so I know where it came from, I just worry about screen time")
     assert "Thank you for telling me more" in reply and asked in reply and "couldn't find that school" not in reply
+    assert "If anyone is in danger now, call 999" in reply  # the parent's words
     if asked == CHECK_PARENT:
         assert "Let's carry on" in chat.text("No")

@@ -82,6 +82,9 @@ NOT_BEFORE_AN_INITIAL = frozenset("a an the got get getting grade grades plan op
 FIELD_LABELS = frozenset(
     "pupil student pt patient child yp worker surname forename firstname name client referrer".split()
 )
+# Words that are never a name in the newer rules (session 32): small words, months and chat words,
+# relations and people, titles, record labels, possessives.
+NEVER_A_NAME = STOP | NEVER_BARE_NAMES | RELATIONS | PEOPLE_NOUNS | TITLES | FIELD_LABELS | POSSESSIVES
 SIGN_OFFS = frozenset(
     "thanks thank thanx thx ty cheers ta love luv from bye byee regards wishes xx xxx x".split()
 )
@@ -190,8 +193,7 @@ class _Finder:
         and", a first name is a person even when it is also a word (development author PD6)."""
         token = self.tokens[index]
         norm = token.base
-        if first_name(norm) is None or self.is_protected(token) or norm in STOP or norm in NEVER_BARE_NAMES \
-                or norm in RELATIONS or norm in PEOPLE_NOUNS or norm in POSSESSIVES:
+        if first_name(norm) is None or self.is_protected(token) or norm in NEVER_A_NAME:
             return
         yield self.name_from(index)
 
@@ -428,7 +430,7 @@ class _Finder:
         gap = self.text[self.tokens[index - 1].end:token.start]
         if gap != " " or not (token.capitalised and token.text.isalpha()) or self.is_protected(token):
             return False
-        if token.norm in STOP or token.norm in NEVER_BARE_NAMES or token.norm in RELATIONS or token.norm in FIELD_LABELS:
+        if token.norm in NEVER_A_NAME:
             return False  # "Foster Carer"
         return (is_surname(token.norm) and not is_common_word(token.norm, top=3000)) or (
             len(token.norm) > 2 and not is_common_word(token.norm))
@@ -443,8 +445,7 @@ class _Finder:
             if not ((token.capitalised or lower_case) and token.is_word and self._sentence_start(index)) or self.is_protected(token):
                 continue
             norm = token.base
-            if norm in STOP or norm in NEVER_BARE_NAMES or norm in RELATIONS or norm in TITLES or norm in PEOPLE_NOUNS \
-                    or norm in FIELD_LABELS:
+            if norm in NEVER_A_NAME:
                 continue
             listed = first_name(norm) is not None
             if not listed and (lower_case or is_common_word(norm) or not self.name_like(token)):
