@@ -25,6 +25,8 @@ from pathlib import Path
 
 import yaml
 
+from signposting.text import strip_accents
+
 HERE = Path(__file__).resolve().parent
 RISK_TERMS_FILE = HERE / "multilingual_risk_terms.yml"
 INTERPRETER_LINES_FILE = HERE / "interpreter_lines.yml"
@@ -60,16 +62,11 @@ class LanguageGuess:
     script: str  # "latin" or "native"
 
 
-def _strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def fold(text: str) -> str:
     """Lower case, accents removed from Latin letters, spaces collapsed: what the terms match."""
     text = unicodedata.normalize("NFKC", text).lower()
     if all(ord(ch) < 0x250 or not ch.isalpha() for ch in text):
-        text = _strip_accents(text)
+        text = strip_accents(text)
     text = text.replace("ł", "l")
     return " ".join(text.split())
 

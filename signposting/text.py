@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _APOSTROPHES = re.compile(r"[’'`´]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -23,3 +24,9 @@ def ngrams(words: list[str], max_n: int = 5) -> list[str]:
         for start in range(len(words) - size + 1):
             grams.append(" ".join(words[start : start + size]))
     return grams
+
+
+def strip_accents(text: str) -> str:
+    """Accents taken off letters that come apart into a letter and an accent ("Sinéad" → "Sinead")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import csv
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from signposting.text import strip_accents
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -98,8 +99,7 @@ _PLAIN_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð"
 
 def plain_letters(word: str) -> str:
     """'sinéad' → 'sinead', 'ayşe' → 'ayse', 'yılmaz' → 'yilmaz': the lists spell names without accents."""
-    decomposed = unicodedata.normalize("NFKD", word.lower().translate(_PLAIN_LETTERS))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return strip_accents(word.lower().translate(_PLAIN_LETTERS))
 
 
 def first_name(word: str) -> FirstName | None:

@@ -510,7 +510,7 @@ def _nickname_in_brackets(text: str, spans: list[Span], protected: list[tuple[in
         word = match.group(1).lower() if match else ""
         # a first name, or a short word no list holds ("Rhi", "Seun"); never "(Science)", "(Chair)"
         nickname = first_name(word) is not None or (len(word) <= 5 and not is_common_word(word))
-        if match and nickname and word not in RELATIONS | ROLES_IN_BRACKETS | NEVER_BARE_NAMES | TITLES \
+        if match and nickname and word not in NEVER_A_NAME | ROLES_IN_BRACKETS \
                 and not any(start < match.end(1) and match.start(1) < end for start, end in protected):
             yield Span(match.start(1), match.end(1), "name", NAME)
 
