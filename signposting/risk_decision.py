@@ -261,14 +261,32 @@ _GROOMING_SIGNS = re.compile(
 )
 
 
+# Being told to die, the way online harassment says it ("a guy on discord keeps telling me to
+# uninstall life": a phone trial, session 32, got the pictures-and-CEOP reply). A person who says
+# it is no sign of grooming; only what grooming itself is (`_GROOMING_ACTS`) makes it that kind.
+_TOLD_TO_DIE = re.compile(
+    r"\b(?:tell\w*|told|say\w*|said|messag\w*|dm\w*|text\w*|post\w*|comment\w*|spam\w*|call\w*|want\w*) "
+    r"(?:me|him|her|them|us|my \w+)(?: that)? (?:to|i should|he should|she should|they should|we should)"
+    r"(?: just)?(?: go)?(?: and)? (?:kys|kill (?:my|your|ur|him|her|them)sel\w*|die|uninstall\w*|unalive\w*)\b"
+)
+_GROOMING_ACTS = re.compile(
+    r"\b(?:pics?|pictures?|photos?|images?|nudes?|naked|webcam|met|meet|meeting|groom\w*|blackmail\w*|money|"
+    r"pay|secret|gifts?)\b"
+)
+
+
 def model_kind_fits(category: str, text: str, lexicon_categories: tuple[str, ...] | list[str] = ()) -> bool:
     """May the kind model's guess choose the reply? Grooming needs one of its words in the message;
     beside suicide or self-harm words, a sign of grooming itself: "he's posted on snapchat that he
-    wants to end it all" got the advice for pictures shared (a user trial, session 20)."""
+    wants to end it all" got the advice for pictures shared (a user trial, session 20). Told to die
+    by someone, only an act of grooming counts (`_TOLD_TO_DIE`)."""
     if REPLY_KIND.get(category) != "grooming_online":
         return True
+    lowered = text.lower()
+    if _TOLD_TO_DIE.search(lowered):
+        return bool(_GROOMING_ACTS.search(lowered))
     words = _GROOMING_SIGNS if {"suicidal", "self_harm"} & set(lexicon_categories) else _GROOMING_WORDS
-    return bool(words.search(text.lower()))
+    return bool(words.search(lowered))
 
 
 def kinds_of(categories: tuple[str, ...] | list[str]) -> set[str]:

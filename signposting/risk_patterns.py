@@ -28,6 +28,9 @@ REWRITES: list[tuple[str, str]] = [
     (r"\bunaliv\w*(?=\s+(?:the|a|an|that|this|those|these|every|all|some|\d+)\b)", "killed"),
     (r"\bself[\s-]?inflicted\b", "selfharm"),
     (r"\bkys+\b", "kill yourself"),
+    # Gamers' "kys" ("go uninstall life", "uninstall ur life"): a phone trial, session 32.
+    (r"\buninstall(?:ing)?\s+(?:your|ur|yo)\s+life\b(?!\s*360)", "kill yourself"),
+    (r"\buninstall(?:ing)?\s+(?:my\s+)?life\b(?!\s*360)", "kill myself"),
     (r"\bunaliv\w*\b(?!\s+(?:my|your|him|her|them|our)sel(?:f|ves)|\s+me\b|\s+him\b|\s+her\b|\s+them\b)", "kill myself"),
     (r"\bunaliv\w*", "kill"),
     (r"\bsextort\w*", "sextortion"),

@@ -269,6 +269,27 @@ def test_beside_suicide_words_the_grooming_guess_needs_a_sign_of_grooming():
     assert model_kind_fits("grooming_online", "someone on snapchat keeps messaging me")
 
 
+def test_told_to_die_online_is_harassment_not_grooming_unless_grooming_is_told():
+    """A phone trial (session 32): "a guy on discord keeps telling me to uninstall life" got the
+    reply for pictures shared, with CEOP; "guy" and "discord" are not grooming."""
+    from signposting.risk_decision import model_kind_fits
+
+    for harassment in (
+        "a guy on discord keeps telling me to uninstall life",
+        "a man online told me to kill myself",
+        "people in my game chat keep telling me to kys",
+        "some older boys keep messaging me to go die",
+    ):
+        assert not model_kind_fits("grooming_online", harassment, ["suicidal"]), harassment
+        assert reply_kind(["suicidal"], parent=False, text=harassment, young_person=True) == "general"
+    for grooming in (
+        "an older guy on snap keeps telling me to kill myself if i dont send pics",
+        "a man i met on roblox told me to kill myself if i tell anyone our secret",
+        "he says i should die unless i pay him, he has my nudes",
+    ):
+        assert model_kind_fits("grooming_online", grooming, ["suicidal"]), grooming
+
+
 def test_an_overdose_already_taken_counts_from_the_model_too():
     from signposting.risk_decision import took_something_already
 
