@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.directory import get_directory
+from services_db.area_answer import is_plain_area_answer
 from services_db.gazetteer import AreaResolution
 from services_db.places import cities_of_the_nations
 from signposting.change_request import parse_change_target, without_target_words
@@ -230,7 +231,8 @@ def typed_answer(tracker: Tracker) -> dict[str, Any]:
     if slot and intent == CRISIS_INTENT and form_asked_last(tracker):
         # The crisis policy let a plain answer through ("15 next month"): the same pure test here.
         risk = (tracker.latest_message or {}).get("risk") or {}
-        return {slot: text} if waives_the_check(text, risk, slot, tracker.get_slot("user_role")) else {}
+        waived = waives_the_check(text, risk, slot, tracker.get_slot("user_role"), is_plain_area_answer)
+        return {slot: text} if waived else {}
     if not slot or intent not in NOT_A_SLOT_VALUE or intent in NEVER_AN_ANSWER:
         return {}
     if CONTROL_REQUEST.search(normalise(text)) or not form_asked_last(tracker):

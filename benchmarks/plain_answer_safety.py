@@ -4,7 +4,7 @@
 question when only the risk model scored it. This counts, over every risk-labelled message
 the project holds (the risk corpus, the held-out authors, the everyday and context sets, every
 turn of a risk conversation, and ../shared/eval/real_messages.jsonl), how many are plain
-answers to the role, age or school question: an upper bound on the checks the rule could
+answers to the role, age, school or area question: an upper bound on the checks the rule could
 drop, as if each message had been typed at each of those questions. The turns before the last one
 of a risk conversation are counted apart: they are often ordinary answers. Figures only: held-out
 texts are never printed. `--show-dev` prints the development texts (risk corpus, G2).
@@ -19,8 +19,8 @@ from collections import Counter
 from pathlib import Path
 
 from bot.nlu.risk_model import read_corpus_file
-from signposting.plain_answer import SLOTS as PLAIN_ANSWER_SLOTS
-from signposting.plain_answer import is_plain_answer_from_anyone as is_plain_answer
+from services_db.area_answer import is_plain_area_answer
+from signposting.plain_answer import AREA, SLOTS, is_plain_answer_from_anyone
 from signposting.settings import PROJECT_ROOT
 
 DEV_SETS = [PROJECT_ROOT / "bot/nlu/risk_corpus", PROJECT_ROOT / "bot/nlu/risk_corpus_everyday", PROJECT_ROOT / "tests/safety/context_dev"]
@@ -45,6 +45,13 @@ def risk_texts(directory: Path) -> dict[str, list[str]]:
         if earlier := [turn for m in messages for turn in m.context]:
             texts[f"{path.stem} earlier turns"] = earlier
     return texts
+
+
+PLAIN_ANSWER_SLOTS = (*SLOTS, AREA)
+
+
+def is_plain_answer(text: str, slot: str) -> bool:
+    return is_plain_answer_from_anyone(text, slot, is_plain_area_answer)
 
 
 def plain_answers(texts: list[str]) -> Counter[str]:

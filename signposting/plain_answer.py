@@ -3,9 +3,10 @@
 The risk model learnt that family words and short texting are often risky, so ordinary answers
 scored at check level: "15 next month", "I'm his nan, he's 10", "its me not my mum" and "im home
 skooled" were met with "Are you thinking about hurting yourself…?" instead of the next question
-(issue #12). When the bot has just asked who is chatting, the age or the school, and a message
-is only an answer to it, a check level from the risk model or the intent classifier alone does
-not interrupt: the form takes the answer (`waives_the_check`).
+(issue #12). When the bot has just asked who is chatting, the age, the school or where they live,
+and a message is only an answer to it, a check level from the risk model or the intent classifier
+alone does not interrupt: the form takes the answer (`waives_the_check`). The area's grammar is
+`services_db.area_answer`, passed in as `place_answer` (the place names are data).
 
 "Only an answer" is a closed grammar per question, not a bag of words: the words of an answer
 ("I'm his nan", "he's 10", "year 9", "16 or 17", "home educated", "rather not say") with
@@ -21,7 +22,7 @@ answer by the same function (actions/triage_form.py), so the two never disagree.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from signposting.parsing import (
@@ -215,18 +216,29 @@ def _understood(slot: str, text: str) -> bool:
     return False
 
 
-def is_plain_answer(text: str, slot: str | None, role: str | None = None) -> bool:
+# The area's grammar needs the place names, which live in services_db: the callers pass
+# `services_db.area_answer.is_plain_area_answer`, so this module stays dependency-free.
+PlaceAnswer = Callable[[str], bool]
+AREA = "area"
+
+
+def is_plain_answer(text: str, slot: str | None, role: str | None = None, place_answer: PlaceAnswer | None = None) -> bool:
     """Is `text` an answer to the question for `slot` and nothing more? `role` is who is chatting,
-    if known: only a parent's or a professional's answer to the age question is about someone else."""
-    if slot not in SLOTS or not _only_english_letters(text):
+    if known: only a parent's or a professional's answer to the age question is about someone else.
+    `place_answer` reads an answer to the area question (without it, none is plain)."""
+    if not _only_english_letters(text):
         return False
     core = _core(text)
+    if slot == AREA:
+        return bool(core) and place_answer is not None and place_answer(core)
+    if slot not in SLOTS:
+        return False
     return bool(core) and _in_grammar(slot, core, role) and _understood(slot, text)
 
 
-def is_plain_answer_from_anyone(text: str, slot: str | None) -> bool:
+def is_plain_answer_from_anyone(text: str, slot: str | None, place_answer: PlaceAnswer | None = None) -> bool:
     """Plain from some speaker (a parent's grammar is the widest): the upper bound the benchmark measures."""
-    return any(is_plain_answer(text, slot, role) for role in (None, *SPEAKS_OF_A_CHILD))
+    return any(is_plain_answer(text, slot, role, place_answer) for role in (None, *SPEAKS_OF_A_CHILD))
 
 
 def from_the_model_alone(risk: Mapping[str, Any]) -> bool:
@@ -238,7 +250,9 @@ def from_the_model_alone(risk: Mapping[str, Any]) -> bool:
     )
 
 
-def lowers_the_crisis_to_the_check(text: str, risk: Mapping[str, Any], slot: str | None, role: str | None = None) -> bool:
+def lowers_the_crisis_to_the_check(
+    text: str, risk: Mapping[str, Any], slot: str | None, role: str | None = None, place_answer: PlaceAnswer | None = None
+) -> bool:
     """Does a plain answer the risk model alone scored at crisis level get the check question
     instead of the crisis reply? "He'll be 11 in September" and "like i said, 14" scored 0.64 and
     0.70 at the age question, and a parent was told "I'm really glad you told me… call 999".
@@ -250,11 +264,13 @@ def lowers_the_crisis_to_the_check(text: str, risk: Mapping[str, Any], slot: str
         and risk.get("source") == "model"
         and from_the_model_alone(risk)
         and not declined_in_so_many_words(_core(text))
-        and is_plain_answer(text, slot, role)
+        and is_plain_answer(text, slot, role, place_answer)
     )
 
 
-def waives_the_check(text: str, risk: Mapping[str, Any], slot: str | None, role: str | None = None) -> bool:
+def waives_the_check(
+    text: str, risk: Mapping[str, Any], slot: str | None, role: str | None = None, place_answer: PlaceAnswer | None = None
+) -> bool:
     """Does a plain answer to the question for `slot` go on without the check question? Only at
     check level, and only when the risk model or the intent classifier alone raised it: no risk
     word, no crisis word in another language, and not a crisis reply the everyday risk model
@@ -263,5 +279,5 @@ def waives_the_check(text: str, risk: Mapping[str, Any], slot: str | None, role:
         risk.get("level") == "check"
         and risk.get("source") in ("model", "classifier")
         and from_the_model_alone(risk)
-        and is_plain_answer(text, slot, role)
+        and is_plain_answer(text, slot, role, place_answer)
     )

@@ -49,6 +49,36 @@ def test_a_plain_answer_flagged_by_the_model_alone_goes_to_the_form(domain, slot
     assert next_step(at_the_question(domain, slot, message(text, **MODEL_CHECK), before=before))[0] == "triage_form"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["beaumont leys, leicester", "Debden estate in Loughton", "Narborough Road, Leicester", "just outside leicester, in blaby",
+     "We are living in Leicester, Belgrave road", "um harlow please"],
+)
+def test_a_plain_area_answer_flagged_by_the_model_alone_goes_to_the_form(domain, text):
+    """Development authors D8 and D10 (session 33): where they live got "Are you thinking about hurting yourself…?"."""
+    assert next_step(at_the_question(domain, "area", message(text, **MODEL_CHECK)))[0] == "triage_form"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["harlow and im scared to go home", "we live in harlow not safe", "i move between my mums in harlow and my dads in epping",
+     "its over", "near the bridge", "harlow alone"],
+)
+def test_more_than_a_place_at_the_area_question_gets_the_check_question(domain, text):
+    assert next_step(at_the_question(domain, "area", message(text, **MODEL_CHECK)))[0] == "utter_check_risk"
+
+
+def test_a_plain_area_answer_at_the_models_crisis_level_gets_the_check_question(domain):
+    assert next_step(at_the_question(domain, "area", message("Debden estate in Loughton", **MODEL_CRISIS)))[0] == "utter_check_risk"
+
+
+def test_a_plain_area_answer_after_earlier_distress_gets_the_check_question(domain):
+    earlier = [ActionExecuted("utter_greet"), message("everything is pointless", intent="describe_concern", level="none",
+                                                      distress=True)]
+    tracker = at_the_question(domain, "area", message("beaumont leys, leicester", **MODEL_CHECK), before=earlier)
+    assert next_step(tracker)[0] == "utter_check_risk"
+
+
 def test_a_young_person_giving_someone_elses_age_gets_the_check_question(domain):
     young = [SlotSet("user_role", "young_person")]
     assert next_step(at_the_question(domain, "age", message("hes 19", **MODEL_CHECK), before=young))[0] == "utter_check_risk"

@@ -46,6 +46,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, Event, SlotSet, 
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.deterministic_policy import DeterministicPolicy
+from services_db.area_answer import is_plain_area_answer
 from signposting.change_request import corrects_an_answer, parse_change_target
 from signposting.concern_reading import asks_a_question, messages_typed
 from signposting.intent_evidence import LANGUAGE_NAMES, REPLACED_BY_WORDS_KEY, intent_as_guessed, without_accents
@@ -84,13 +85,14 @@ from signposting.parsing import (
     states_safe_now,
     tells_help_is_coming,
 )
-from signposting.plain_answer import SLOTS as PLAIN_ANSWER_SLOTS
 from signposting.plain_answer import (
+    AREA,
     from_the_model_alone,
     is_plain_answer,
     lowers_the_crisis_to_the_check,
     waives_the_check,
 )
+from signposting.plain_answer import SLOTS as PLAIN_ANSWER_SLOTS
 from signposting.responses import (
     CRISIS_FIRST_STEP,
     MORE_SERVICES,
@@ -692,13 +694,13 @@ def _first_alarm_at(tracker: DialogueStateTracker, level: str) -> bool:
 
 def plain_answer_to_the_question(tracker: DialogueStateTracker, before: str | None) -> bool:
     """A message that is only an answer to the form's question just asked (who is chatting, the
-    age, the school), at check level from the risk model or the classifier alone
+    age, the school, where they live), at check level from the risk model or the classifier alone
     (`signposting.plain_answer`). Never once this conversation has had the crisis steps, the
     check question, or an earlier message that showed distress and was more than a plain answer:
     there the check still comes first."""
     return _first_plain_answer_at(tracker, before, CHECK) and waives_the_check(
         tracker.latest_message.text or "", latest_risk(tracker), tracker.get_slot("requested_slot"),
-        tracker.get_slot("user_role"),
+        tracker.get_slot("user_role"), is_plain_area_answer,
     )
 
 
@@ -709,7 +711,7 @@ def plain_answer_at_the_models_crisis(tracker: DialogueStateTracker, before: str
     `plain_answer_to_the_question`; otherwise the crisis reply."""
     return _first_plain_answer_at(tracker, before, CRISIS) and lowers_the_crisis_to_the_check(
         tracker.latest_message.text or "", latest_risk(tracker), tracker.get_slot("requested_slot"),
-        tracker.get_slot("user_role"),
+        tracker.get_slot("user_role"), is_plain_area_answer,
     )
 
 
@@ -739,7 +741,8 @@ def _distress_beyond_plain_answers(tracker: DialogueStateTracker) -> bool:
     had asked then (which has no word of danger in it, however the model scored it)? Only that
     question counts: "hes 19" as a first message is not excused as somebody's age."""
     return any(
-        (message.parse_data.get("risk") or {}).get("distress") and not is_plain_answer(message.text or "", asked, role)
+        (message.parse_data.get("risk") or {}).get("distress")
+        and not is_plain_answer(message.text or "", asked, role, is_plain_area_answer)
         for message, asked, role in _earlier_messages_and_questions(tracker)
     )
 
@@ -759,7 +762,7 @@ def _earlier_messages_and_questions(tracker: DialogueStateTracker) -> list[tuple
         elif isinstance(event, ActionExecuted) and event.action_name != ACTION_LISTEN_NAME:
             form_asked = event.action_name == TRIAGE_FORM
         elif isinstance(event, UserUttered):
-            found.append((event, requested if form_asked and requested in PLAIN_ANSWER_SLOTS else None, role))
+            found.append((event, requested if form_asked and requested in (*PLAIN_ANSWER_SLOTS, AREA) else None, role))
     return found[:-1]
 
 
