@@ -652,7 +652,11 @@ CONCERN_PATTERNS: dict[str, str] = {
     # other pupils who won't leave someone alone (an adult or a stranger online may be abuse or grooming)
     r"(?:girls|boys|lads|kids|people|ppl|pupils|students|year \d+s?)(?: \w+){0,4} (?:wont|won t|dont|don t|never) leave (?:me|him|her|us) alone|cyber ?bull\w*|trolled|trolls?|picked on|pick on|mean to (?:me|him|her)|"
     r"laugh(?:ing)? at (?:me|him|her)|excluded me|name calling|teas(?:e|ed|es|ing)|picking on|picks on|"
-    r"call(?:ed|ing|s)? (?:me |him |her |them )?names",
+    r"call(?:ed|ing|s)? (?:me |him |her |them )?names|"
+    # told to die, the way harassment online says it ("a guy on discord keeps telling me to uninstall
+    # life": a phone trial, session 32, got the list for staying safe online: CEOP and Report Remove)
+    r"(?:tell\w*|told|say\w*|said|messag\w*) (?:me|him|her|them) (?:to|i should|he should|she should) "
+    r"(?:just )?(?:go )?(?:kys|kill (?:my|your|ur|him|her|them)sel\w*|die|uninstall\w*|unalive\w*)",
     "sleep": r"sleep\w*|slep\w*|insomnia|awake at night|up all night|nightmares?|can t get to bed",
     "eating": r"eat\w*|food|weight|fat|diet\w*|binge\w*|anorexi\w*|bulimi\w*|"
     r"starv\w*|meals?|skipping meals|calories",
@@ -1784,6 +1788,28 @@ def plays_it_down(text: str) -> bool:
     """"its fine", "no one will know", "ill just lie down", "its done": said after a crisis reply, not a safe answer."""
     clean = normalise(text)
     return bool(_PLAYS_IT_DOWN.search(clean) or _ENDS_IT.search(clean))
+
+
+# A question about what was just told, not an answer ("is that normal", "am I overreacting?"):
+# after a coach's secret visit, "is that normal" was read as a question for a doctor, and after
+# "he asked whether dead people can still see you", "am I overreacting?" to the check question let
+# the form go on (development conversations G8, session 33).
+_DOUBTS_THE_WORRY = re.compile(
+    r"(?:(?:um+|so|but|ok|okay|hmm+|well|sorry|honestly|tbh|i mean|and) )*(?:"
+    r"am i (?:over ?reacting|over ?thinking|being (?:paranoid|silly|dramatic|stupid|daft|over the top))"
+    r"|(?:is|was|isnt|wasnt) (?:that|this|it|he|she|what he did|what she did) "
+    r"(?:normal|ok|okay|alright|bad|wrong|weird|serious|abuse|grooming|a problem|a big deal|something to worry about)"
+    r"|should i (?:be )?(?:worried|worry|concerned|be worried)|do i need to worry|(?:is|was) it my fault"
+    r"|(?:am i|will i (?:get|be)) in trouble|does (?:that|this|it) count|is that a bad sign"
+    r"|do you think (?:its|it s|thats|that s|this is|that is) (?:bad|serious|normal|ok|okay|wrong)"
+    r"|what (?:do|should) (?:i|we) do(?: now)?"
+    r")(?: (?:or not|though|tho|really|then|lol|do you think|like))*"
+)
+
+
+def doubts_the_worry(text: str) -> bool:
+    """A question about what was just told ("is that normal", "am I overreacting?"), and nothing else."""
+    return bool(_DOUBTS_THE_WORRY.fullmatch(normalise(text)))
 
 
 def ends_it(text: str) -> bool:

@@ -147,3 +147,14 @@ def test_after_a_crisis_reply_from_the_model_alone_a_sure_guess_fills_what_the_r
     assert read_concern("havent been in since october", guessed("school_refusal", 0.4, level="crisis")) is None
     assert read_concern("i cant stop crying about my exams", guessed("bereavement", 0.9, level="crisis")) == "exam_stress"
     assert read_concern("i hate myself", guessed("low_mood", 0.9, level="crisis")) is None
+
+
+def test_told_to_die_online_is_bullying_unless_grooming_is_told() -> None:
+    """A phone trial (session 32): "a guy on discord keeps telling me to uninstall life" got the
+    list for staying safe online (CEOP, Report Remove); it is harassment."""
+    from signposting.parsing import parse_concern
+
+    assert parse_concern("a guy on discord keeps telling me to uninstall life") == "bullying"
+    assert parse_concern("people in my game chat keep telling me to kys") == "bullying"
+    assert parse_concern("an older guy on snap keeps telling me to kill myself if i dont send nudes") == "online_safety"
+    assert parse_concern("i want to die") is None

@@ -69,6 +69,7 @@ from signposting.next_step_request import (
 from signposting.parsing import (
     answer_to_are_you_safe,
     asks_if_anyone_is_there,
+    doubts_the_worry,
     ends_it,
     parse_age,
     parse_age_mention,
@@ -113,6 +114,8 @@ CRISIS_SLOT = "crisis_categories"
 KIND_SLOT = "crisis_kind"
 LANGUAGE_SLOT = "user_language"
 OWN_WORDS_SLOT = "safe_in_own_words"
+NOWHERE_SAFE_KIND = "unsafe_now"  # the crisis reply's kind (crisis_kind) for nowhere safe
+OWN_WORDS_NOWHERE_SAFE = "nowhere_safe"  # its safe_in_own_words value
 # issue #16: the deployment's local urgent line(s) for this user, which utter_crisis_local
 # interpolates. Set here, in the Rasa server, from the deployment file read once at start
 # (DEPLOYMENT): no action server, no database, no retraining to switch deployment.
@@ -904,8 +907,14 @@ def _danger_in_the_risk_signals(risk: dict) -> bool:
 def own_words(tracker: DialogueStateTracker, said_in_own_words: bool) -> list[Event]:
     """The slot that picks the "glad you're safe" reply with the urgent lines kept: "adult" for a
     parent's or carer's own crisis (Samaritans), "young" otherwise (Childline, Shout), None for a
-    plain answer. One value per variant, as Rasa picks at random among the variants that match."""
-    value = ("adult" if tracker.get_slot(KIND_SLOT) == "parent_own" else "young") if said_in_own_words else None
+    plain answer. One value per variant, as Rasa picks at random among the variants that match.
+    After the crisis reply for nowhere safe, "nowhere_safe" however it was said: "its fine im ok"
+    from a child in the woods, out of the window from a father with a knife, got "I'm glad you're
+    safe" and nothing more (development conversations G8, session 33)."""
+    kind = tracker.get_slot(KIND_SLOT)
+    value = ("adult" if kind == "parent_own" else "young") if said_in_own_words else None
+    if kind == NOWHERE_SAFE_KIND:
+        value = OWN_WORDS_NOWHERE_SAFE
     return [SlotSet(OWN_WORDS_SLOT, value)] if tracker.get_slot(OWN_WORDS_SLOT) != value else []
 
 
@@ -1224,6 +1233,11 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     in_own_words = says_safe_in_own_words(tracker) and bool(SAFE_WORDS.search(text.lower()))  # a bare "yes" may be "I will"
     if before in TAKEN_ACTIONS and said != "no" and (says_safe_in_words(tracker) or tapped_safe(tracker) or in_own_words):
         return before, []  # "im fine honestly" after "call 999 now, even if you feel OK": the same again
+    if before in NOT_SAFE_ACTIONS and doubts_the_worry(text):
+        # "is that normal" after "Please call 999 now", told of a coach's secret visit, got "I can't
+        # give medical advice" (development conversations G8, session 33): the crisis reply again,
+        # which says it is not their fault and who can help.
+        return first_crisis_step(tracker)
     if before in NOT_SAFE_ACTIONS and acknowledges_only(text):
         # "ok" after "Please call 999 now… I'm here when you're ready" got "I'm glad you're safe"
         # (the review, session 23): it may mean "ok, I will", not "I'm safe". The same again.
@@ -1283,6 +1297,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # the check passed over (a phone trial, session 32). Thanks, 999 and the check again.
         return UTTER_TOLD_MORE, []
     if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS or unsure_answer(tracker) or asks_something_else(tracker)
+                                  or doubts_the_worry(text)
                                   or (said_to_the_check == "yes" and intent not in NO_RISK_ANSWERS) or (
         (leaves(tracker) or ends_it(text)) and intent not in NO_RISK_ANSWERS and parse_yes_no(text) != "no"  # "no im fine bye" is a no
     )):

@@ -1,0 +1,77 @@
+"""Session 33: what the whole bot did with development conversations G8 (care-experienced,
+autistic and young-carer voices; `make context-eval ARGS="--details tests/safety/context_dev/author_G8.jsonl"`)."""
+from __future__ import annotations
+
+import pytest
+from rasa.shared.core.events import ActionExecuted, SlotSet
+
+from bot.nlu.crisis_policy import next_step
+from signposting.parsing import doubts_the_worry
+from tests.test_policies import said_with, scored, tracker
+
+
+def after_nowhere_safe(domain, *answers):
+    """The crisis reply for nowhere safe ("dad came home drunk and had a knife"), then `answers`."""
+    events = [scored("dad came home drunk and had a knife", "express_crisis", "crisis", 0.9, categories=["unsafe_home"]),
+              ActionExecuted("utter_crisis_unsafe_now"), SlotSet("crisis_categories", ["unsafe_home"]),
+              SlotSet("crisis_kind", "unsafe_now"), ActionExecuted("utter_crisis_local"),
+              ActionExecuted("utter_ask_safe_now"), ActionExecuted("action_listen")]
+    for answer in answers:
+        events += [answer]
+    return tracker(domain, *events)
+
+
+def test_safe_after_nowhere_safe_keeps_the_runaway_helpline(domain):
+    """"its fine im ok" from the woods, after "Please call 999 now", got "I'm glad you're safe" alone."""
+    state = after_nowhere_safe(domain, scored("i got out the window, im in the woods behind the estate", "inform", "crisis", 0.9,
+                                              categories=["unsafe_home"]),
+                               ActionExecuted("utter_not_safe_now"), ActionExecuted("action_listen"),
+                               scored("its fine im ok", "confirm_safe", score=0.05))
+    action, events = next_step(state)
+    assert action == "utter_glad_you_are_safe"
+    assert SlotSet("safe_in_own_words", "nowhere_safe") in events
+
+
+def test_the_safe_button_after_nowhere_safe_keeps_the_runaway_helpline_too(domain):
+    action, events = next_step(after_nowhere_safe(domain, scored("/confirm_safe", "confirm_safe", score=0.0)))
+    assert action == "utter_glad_you_are_safe"
+    assert SlotSet("safe_in_own_words", "nowhere_safe") in events
+
+
+def test_each_glad_you_are_safe_reply_has_a_nowhere_safe_variant_with_the_runaway_helpline(domain):
+    for name in ("utter_glad_you_are_safe", "utter_glad_child_is_safe", "utter_glad_they_are_safe"):
+        variants = [v for v in domain.responses[name]
+                    if any(c.get("value") == "nowhere_safe" for c in v.get("condition", []))]
+        assert len(variants) == 1 and "116 000" in variants[0]["text"] and "999" in variants[0]["text"], name
+
+
+@pytest.mark.parametrize("text", ["is that normal", "Is this normal?", "am I overreacting?", "should i be worried", "is it my fault",
+                                  "will i get in trouble", "what should i do now", "so is that bad or not"])
+def test_a_question_about_what_was_told_doubts_the_worry(text):
+    assert doubts_the_worry(text)
+
+
+@pytest.mark.parametrize("text", ["no", "im fine", "is that normal for his age, he is 14", "whats normal", "yes",
+                                  "is it normal to feel sad after a break up", "should i go to the gp"])
+def test_anything_more_is_not_only_a_doubt(text):
+    assert not doubts_the_worry(text)
+
+
+def test_a_doubt_after_the_not_safe_reply_gets_the_crisis_reply_again(domain):
+    """"is that normal" after a coach's secret visit got "I can't give medical advice"."""
+    state = tracker(domain, scored("now he wants me to come round his house on my own and said not to tell my mum",
+                                   "express_crisis", "crisis", 0.9, categories=["grooming_online"]),
+                    ActionExecuted("utter_crisis_grooming_online"), SlotSet("crisis_categories", ["grooming_online"]),
+                    SlotSet("crisis_kind", "grooming_online"), ActionExecuted("utter_ask_safe_now"), ActionExecuted("action_listen"),
+                    scored("he said not to tell anyone", "inform", "crisis", 0.8, categories=["grooming_online"]),
+                    ActionExecuted("utter_not_safe_now"), ActionExecuted("action_listen"),
+                    scored("is that normal", "ask_clinical_advice", score=0.1))
+    assert next_step(state)[0] == "utter_crisis_grooming_online"
+
+
+@pytest.mark.parametrize("text", ["am I overreacting?", "is that normal"])
+def test_a_doubt_at_the_check_question_is_no_answer(domain, text):
+    """A carer's "am I overreacting?" to the check question let the form go on."""
+    state = tracker(domain, said_with("he asked me very calmly whether dead people can still see you", "express_crisis", level="check"),
+                    ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"), said_with(text, "ask_clinical_advice"))
+    assert next_step(state)[0] == "utter_crisis"
