@@ -343,3 +343,29 @@ def test_lower_case_word_names_where_only_a_person_fits_are_removed(text, gone):
                                   "me and my mum went", "me and him fell out"])
 def test_lower_case_words_that_are_also_names_stay_as_words(text):
     assert redact(text).text == text
+
+
+# --- Session 33: PD6's remaining misses -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    ("MY EX CHASE KEEPS TURNING UP OUTSIDE MY HOUSE IN WIGSTON AND MY MUM SAYS ITS MY FAULT", ["CHASE"], ["WIGSTON", "FAULT"]),
+    ("my ex chase keeps turning up outside my house", ["chase"], ["house"]),
+    ("my ex boyfriend chase hit me", ["chase"], ["boyfriend", "hit"]),
+    ("JAKE SAID HE WILL HURT ME", ["JAKE"], ["HURT"]),
+    ("i'm staying at my nans, 2 Coronation Cottages, Ketton, cos mum is in hospital", ["Coronation"], ["Ketton", "hospital"]),
+    ("its Rhiannon (Rhi) in 11MB", ["11MB"], ["its"]),
+    ("my mums number is oh seven seven double oh nine hundred four one two can someone call her", ["hundred"], ["can someone"]),
+])
+def test_capitals_a_relation_before_a_word_name_rows_tutor_initials_and_hundreds_are_removed(text, gone, kept):
+    """Development author PD6: a message in capitals has no capital to tell a name by."""
+    assert_gone_and_kept(text, gone, kept)
+
+
+@pytest.mark.parametrize("text", [
+    "I HATE SCHOOL AND EVERYONE IN IT, MY MUM SAYS ITS HORMONES", "MY SON IS 14 AND GOES TO BEAUCHAMP IN OADBY, HE WONT EAT",
+    "HELP ME PLEASE I LIVE IN HARLOW", "my ex is horrible", "my ex keeps turning up", "we got 2 heights of shelves",
+    "my mum has 2 cottages", "the file is 11MB", "one hundred and one", "it costs two thousand pounds",
+])
+def test_shouting_ordinary_rows_megabytes_and_amounts_stay(text):
+    assert redact(text).text == text

@@ -271,6 +271,9 @@ class _Finder:
             position = index + 1
             while position < len(self.tokens) and self.tokens[position].norm in MODIFIERS and self.next_to(position):
                 position += 1
+            if position > index + 1 and self.tokens[position - 1].norm in RELATIONS and (
+                    position >= len(self.tokens) or self.tokens[position].norm not in RELATIONS):
+                position -= 1  # "my ex chase": "ex" both qualifies ("my ex boyfriend") and is the relation
             if position >= len(self.tokens) or self.tokens[position].norm not in RELATIONS or not self.next_to(position):
                 return
         elif token.norm in CALLED_CUES_FLAT or (token.norm in PEOPLE_NOUNS and index + 1 < len(self.tokens)
@@ -287,6 +290,12 @@ class _Finder:
         following = self.tokens[candidate]
         if self.name_like(following):
             yield self.name_from(candidate)
+        elif first_name(following.base) is not None and following.base not in NEVER_A_NAME \
+                and _ONLY_A_PERSON_FOLLOWS.match(self.text[following.end:following.end + 40]):
+            # A first name that is also a word, where only a person fits what follows: "my ex chase
+            # keeps turning up", "my boyfriend chase hit me" (development author PD6, session 33), even
+            # where it is also one of our words (Chase is a place)
+            yield self.name_from(candidate, overrides=True)
 
     def _title(self, index: int) -> Iterator[Span]:
         token = self.tokens[index]
@@ -469,7 +478,8 @@ class _Finder:
 _ONLY_A_PERSON_FOLLOWS = re.compile(
     r"(?:'s)? (?:said|says|told|tells|texted|messaged|snapchatted|dmd|dm'd|threatened)\b|"
     r"(?:'s)? (?:keeps|kept) (?:messaging|texting|pushing|hitting|calling|following|sending|asking|touching|bullying|"
-    r"punching|kicking|pinching|tripping|snapchatting|threatening|telling|saying)\b|"
+    r"punching|kicking|pinching|tripping|snapchatting|threatening|telling|saying|turning up|showing up|coming round|"
+    r"waiting outside)\b|"
     # "frank is my best mate", "grace isnt my real friend", "rose and her mum picked me up" (development author PD6)
     r" (?:is|was|isnt|isn't|wasnt|wasn't|s) (?:my|our) (?:best |real |little |big |older |younger |new |old |twin )?"
     r"(?:mate|friend|partner|bf|gf|boyfriend|girlfriend|sister|brother|cousin|ex|bestie|stepsister|stepbrother|step sister|step brother)\b|"

@@ -25,7 +25,8 @@ PHONE_CUE = re.compile(
 SHORT_NUMBER = re.compile(r"(?<![\d])\d(?:[ \-]?\d){4,6}(?![\d])")
 
 _SPOKEN = re.compile(
-    r"\b(?:(?:double|triple)\s+)?(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|\d)\b",
+    r"\b(?:(?:double|triple)\s+)?(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|\d)\b"
+    r"|\b(?:hundred|thousand)\b",  # "nine hundred": "900" (development author PD6)
     re.IGNORECASE,
 )
 
@@ -87,6 +88,6 @@ def _spoken_run(run: list[re.Match[str]]) -> Iterator[Span]:
     for match in run:
         words = match.group().lower().split()
         repeat = {"double": 2, "triple": 3}.get(words[0], 1) if len(words) > 1 else 1
-        count += repeat
+        count += {"hundred": 2, "thousand": 3}.get(words[0], repeat)
     if count >= 7 and any(not match.group().isdigit() for match in run):
         yield Span(run[0].start(), run[-1].end(), "phone", "[phone]")

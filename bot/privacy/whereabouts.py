@@ -22,6 +22,9 @@ _NUMBERED_STREET = re.compile(
     rf"(?:on\s+|in\s+)?(?:the\s+)?(?:{_NOT_STREET_WORDS}[A-Za-z'-]+\s+){{0,3}}{_STREET}\b\.?",
     re.IGNORECASE,
 )
+# "2 Coronation Cottages" (development author PD6): endings that are everyday words too ("2 heights
+# of shelves"), so only after a capitalised name.
+_NAMED_ROW = re.compile(r"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z'-]+\s+){1,2}(?:Cottages|Cotts|Orchard|Heights|Paddocks|Yard)\b")
 # "41 Kingsway", "7 Broadgate": one capitalised word that is a street name by its ending.
 _ONE_WORD_STREET = re.compile(
     r"\b\d{1,4}[a-z]?,?\s+[A-Z][a-z]+(?:way|gate|side|field|fields|wood|croft|mead|dale|holme)\b"
@@ -74,7 +77,8 @@ _PARTIAL_DATE = re.compile(
 )
 
 # "9C", "7JB", "10X" (capitals), or after a cue in any case: "form 8r", "in 9c", "tutor group 10hw".
-_FORM_SHAPE = r"(?:[7-9]|1[0-3])(?!am\b|pm\b|th\b|st\b|nd\b|rd\b|s\b|k\b|gb\b|mb\b)[A-Za-z]{1,3}\d?"
+# After a cue, "MB" is a tutor's initials ("its Rhiannon (Rhi) in 11MB": development author PD5), not megabytes.
+_FORM_SHAPE = r"(?:[7-9]|1[0-3])(?!am\b|pm\b|th\b|st\b|nd\b|rd\b|s\b|k\b|gb\b)[A-Za-z]{1,3}\d?"
 _FORM_CAPITALS = re.compile(r"(?<![\w/])(?:[7-9]|1[0-3])(?!AM\b|PM\b|TH\b|ST\b|ND\b|RD\b|K\b|GB\b|MB\b|KB\b)[A-Z]{1,3}(?![\w/])")
 _FORM_CUED = re.compile(
     rf"\b(?:form|form group|tutor group|tutor|class|reg group|registration|registration group|in)\s*:?\s*({_FORM_SHAPE})\b",
@@ -98,7 +102,7 @@ def postcodes(text: str) -> Iterator[Span]:
 def addresses(text: str) -> Iterator[Span]:
     # A house number or "I live on" makes it an address even when a word in it is one of ours
     # ("12 Brook Road": Brook is also a service).
-    for pattern in (_NUMBERED_STREET, _ONE_WORD_STREET, _FLAT, _FLAT_IN_A_BUILDING):
+    for pattern in (_NUMBERED_STREET, _ONE_WORD_STREET, _NAMED_ROW, _FLAT, _FLAT_IN_A_BUILDING):
         for match in pattern.finditer(text):
             yield Span(match.start(), match.end(), "address", "[address]", overrides_vocabulary=True)
     for match in _CUED_THE_STREET.finditer(text):
