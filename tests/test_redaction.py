@@ -356,6 +356,7 @@ def test_lower_case_words_that_are_also_names_stay_as_words(text):
     ("i'm staying at my nans, 2 Coronation Cottages, Ketton, cos mum is in hospital", ["Coronation"], ["Ketton", "hospital"]),
     ("its Rhiannon (Rhi) in 11MB", ["11MB"], ["its"]),
     ("my mums number is oh seven seven double oh nine hundred four one two can someone call her", ["hundred"], ["can someone"]),
+    ("young person in my care is KAUR Simran, year 10, 10SP at Burnt Mill", ["KAUR", "Simran"], ["year 10", "Burnt Mill"]),
 ])
 def test_capitals_a_relation_before_a_word_name_rows_tutor_initials_and_hundreds_are_removed(text, gone, kept):
     """Development author PD6: a message in capitals has no capital to tell a name by."""
@@ -366,6 +367,7 @@ def test_capitals_a_relation_before_a_word_name_rows_tutor_initials_and_hundreds
     "I HATE SCHOOL AND EVERYONE IN IT, MY MUM SAYS ITS HORMONES", "MY SON IS 14 AND GOES TO BEAUCHAMP IN OADBY, HE WONT EAT",
     "HELP ME PLEASE I LIVE IN HARLOW", "my ex is horrible", "my ex keeps turning up", "we got 2 heights of shelves",
     "my mum has 2 cottages", "the file is 11MB", "one hundred and one", "it costs two thousand pounds",
+    "I spoke to the DSL today about it", "NHS GP CAMHS referral done",
 ])
 def test_shouting_ordinary_rows_megabytes_and_amounts_stay(text):
     assert redact(text).text == text

@@ -504,6 +504,7 @@ def find_names(text: str, tokens: list[Token], protected: list[tuple[int, int]])
     finder = _Finder(text, tokens, protected)
     spans = [*finder.after_cues(), *finder.sign_off(), *finder.here_introduction(), *finder.bare(),
              *finder.initialled(), *finder.labelled(), *finder.before_a_role(), *finder.word_name_in_context()]
+    spans += list(_surname_in_capitals_before(text, tokens, spans, protected))
     spans += list(_listed_with_names(text, tokens, spans, protected))
     spans += list(_nickname_in_brackets(text, spans, protected))
     return spans + list(_other_mentions(text, tokens, spans, protected))
@@ -523,6 +524,20 @@ def _nickname_in_brackets(text: str, spans: list[Span], protected: list[tuple[in
         if match and nickname and word not in NEVER_A_NAME | ROLES_IN_BRACKETS \
                 and not any(start < match.end(1) and match.start(1) < end for start, end in protected):
             yield Span(match.start(1), match.end(1), "name", NAME)
+
+
+def _surname_in_capitals_before(text: str, tokens: list[Token], spans: list[Span], protected: list[tuple[int, int]]) -> Iterator[Span]:
+    """'KAUR Simran': a surname in capitals before a first name found, as case notes write it
+    (development author PD6, session 33). Only a surname the lists hold: never "DSL Amy"."""
+    starts = {span.start for span in spans if span.kind == "name"}
+    for index in range(1, len(tokens)):
+        before, token = tokens[index - 1], tokens[index]
+        if token.start not in starts or text[before.end:token.start] != " " or not before.is_word:
+            continue
+        if before.text.isupper() and len(before.text) > 1 and before.text.isalpha() and is_surname(before.norm) \
+                and not is_common_word(before.norm, top=3000) \
+                and before.norm not in NEVER_A_NAME and not any(s < before.end and before.start < e for s, e in protected):
+            yield Span(before.start, before.end, "name", NAME)
 
 
 def _listed_with_names(text: str, tokens: list[Token], spans: list[Span], protected: list[tuple[int, int]]) -> Iterator[Span]:
