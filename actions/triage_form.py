@@ -57,6 +57,7 @@ from signposting.responses import (
     GLAD_THEY_ARE_SAFE,
     GLAD_YOU_ARE_SAFE,
     NOT_UNDERSTOOD_ACTION,
+    TOLD_MORE,
 )
 from signposting.settings import settings
 from signposting.text import normalise
@@ -247,19 +248,29 @@ _BOOKKEEPING = frozenset({"action_listen", "action_extract_slots"})
 def answer_held_by_the_check(tracker: Tracker) -> dict[str, Any]:
     """{requested slot: text} after a "No" to the risk layer's check question, where `text` is
     the message that raised it and the form had asked for that slot ("im 16 and i hate myself"
-    at the age question). The crisis policy has already judged both messages; without this
-    the form asked the same question again and the user typed the answer twice."""
+    at the age question), and any more told before the check was asked again. The crisis policy
+    has already judged these messages; without this the form asked the same question again and
+    the user typed the answer twice."""
     slot = tracker.get_slot("requested_slot")
     users = user_turns(tracker)
     if not slot or len(users) < 2:
         return {}
     events, previous, last = tracker.events, users[-2], users[-1]
+    told = [str(events[previous].get("text") or "")]
+    if len(users) >= 3 and bot_actions(events[previous + 1 : last], _BOOKKEEPING) == [TOLD_MORE, CHECK_RISK] \
+            and bot_actions(events[users[-3] + 1 : previous], _BOOKKEEPING) == [CHECK_RISK]:
+        # More told, thanked and the check asked again ("it was his birthday present from his dad…
+        # I just worry about screen time"): both messages are the answer (session 32's note).
+        previous = users[-3]
+        told.insert(0, str(events[previous].get("text") or ""))
+    elif bot_actions(events[previous + 1 : last], _BOOKKEEPING) != [CHECK_RISK]:
+        return {}
     asked = bot_actions(events[:previous], _BOOKKEEPING)
-    if not asked or asked[-1] != "triage_form" or bot_actions(events[previous + 1 : last], _BOOKKEEPING) != [CHECK_RISK]:
+    if not asked or asked[-1] != "triage_form":
         return {}
     if CHECK_OK not in bot_actions(events[last + 1 :], _BOOKKEEPING):
         return {}
-    text = str(events[previous].get("text") or "")
+    text = " ".join(told)
     if is_next_step_request(text):
         return {}  # a request answered after the "No" (bot/nlu/crisis_policy.py), not an answer
     return {slot: text} if understood_as(slot, text, tracker) else {}

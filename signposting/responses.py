@@ -92,6 +92,9 @@ GLAD_THEY_ARE_SAFE = "utter_glad_they_are_safe"  # asked "Is the person you are 
 OFFER_TO_CONTINUE = "utter_offer_to_continue"
 CHECK_RISK = "utter_check_risk"  # the one safety question, with 999 in it
 CHECK_OK = "utter_check_ok"
+# More told at a safety question ("it was his birthday present from his dad…"): thanks, 999, and
+# the question again (bot/nlu/crisis_policy.py `tells_more`).
+TOLD_MORE = "utter_told_more_at_safety_question"
 
 # ---- "Did this help?" (actions/feedback.py, issue 14) ------------------------------------
 

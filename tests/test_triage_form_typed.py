@@ -129,6 +129,27 @@ def test_after_no_to_the_check_question_the_message_that_raised_it_answers_the_q
     assert answer_held_by_the_check(after_the_check("im 16 and i hate myself")) == {"age": "im 16 and i hate myself"}
 
 
+def test_more_told_before_the_check_was_asked_again_is_part_of_the_answer():
+    """Session 33: "i havent been sleeping, my head wont switch off", the check, "its mostly gaming
+    till late tbh…", thanks and the check again, "No": both messages are the worry."""
+    from actions.triage_form import answer_held_by_the_check
+
+    first, more = "i havent been sleeping, my head wont switch off", "its mostly gaming till late tbh, its just a habit i want to break"
+    events = [
+        {"event": "action", "name": "triage_form"}, {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": first, "parse_data": {"intent": {"name": "express_crisis"}}},
+        {"event": "action", "name": "utter_check_risk"}, {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": more, "parse_data": {"intent": {"name": "inform"}}},
+        {"event": "action", "name": "utter_told_more_at_safety_question"}, {"event": "action", "name": "utter_check_risk"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "no", "parse_data": {"intent": {"name": "deny"}}},
+        {"event": "action", "name": "utter_check_ok"},
+    ]
+    tracker = Tracker("test", {"requested_slot": "concern", "area_code": None}, {"text": "no", "intent": {"name": "deny"}},
+                      events, False, None, {"name": "triage_form"}, "triage_form")
+    assert answer_held_by_the_check(tracker) == {"concern": f"{first} {more}"}
+
+
 @pytest.mark.parametrize(
     ("first", "slot", "check_ok"),
     [
