@@ -275,14 +275,29 @@ _GROOMING_ACTS = re.compile(
 )
 
 
+# The exploitation reply tells a parent "This is not your child's fault" and a young person "If
+# someone is making you do things, or says you owe them": the kind model guessed it for "our child
+# has told us they're trans" and "Their dad passed away in the summer" (typed answers, session 33).
+# So that guess needs a sign of exploitation in the message too.
+_EXPLOITATION_SIGNS = re.compile(
+    r"\b(?:owe\w*|debts?|county lines|lines|drugs?|deal\w*|sell\w*|sold|carry\w*|carried|hold\w*|held|packages?|"
+    r"parcels?|stash\w*|money|cash|£\d*|trainers|phones?|gifts?|presents?|older|gangs?|groups?|boys|lads|men|guys?|man|"
+    r"trapped|made|make|makes|making|forc\w*|threat\w*|marr\w*|wedding|abroad|passport|cut|cutting|fgm|traffick\w*|"
+    r"missing|late|nights?|cars?|picked|pick|rides?|lifts?|taxi|trains?|stations?|flats?|house|houses|party|parties|"
+    r"knives|knife|stab\w*|weapons?|police|arrested|work|job|jobs|errands?|run|running|runner|trap|postcode|hurt|beat\w*)\b"
+)
+
+
 def model_kind_fits(category: str, text: str, lexicon_categories: tuple[str, ...] | list[str] = ()) -> bool:
     """May the kind model's guess choose the reply? Grooming needs one of its words in the message;
     beside suicide or self-harm words, a sign of grooming itself: "he's posted on snapchat that he
     wants to end it all" got the advice for pictures shared (a user trial, session 20). Told to die
-    by someone, only an act of grooming counts (`_TOLD_TO_DIE`)."""
+    by someone, only an act of grooming counts (`_TOLD_TO_DIE`). Exploitation needs one of its signs."""
+    lowered = text.lower()
+    if REPLY_KIND.get(category) == "exploitation":
+        return bool(_EXPLOITATION_SIGNS.search(lowered))
     if REPLY_KIND.get(category) != "grooming_online":
         return True
-    lowered = text.lower()
     if _TOLD_TO_DIE.search(lowered):
         return bool(_GROOMING_ACTS.search(lowered))
     words = _GROOMING_SIGNS if {"suicidal", "self_harm"} & set(lexicon_categories) else _GROOMING_WORDS

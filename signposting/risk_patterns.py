@@ -28,6 +28,12 @@ REWRITES: list[tuple[str, str]] = [
     (r"\bunaliv\w*(?=\s+(?:the|a|an|that|this|those|these|every|all|some|\d+)\b)", "killed"),
     (r"\bself[\s-]?inflicted\b", "selfharm"),
     (r"\bkys+\b", "kill yourself"),
+    # Wanting to be with someone who has died, said after the death ("my dad died and i just want
+    # to be with him": session 33, a lexicon gap found testing the concern question); the pattern
+    # below reads "... in heaven". Never "be with him at the grave / on his birthday".
+    (r"(\b(?:died|dies|passed away|passed on|passed|is dead|was killed|got killed|funeral)\b[^.!?]{0,80}?"
+     r"\bwant(?:s|ed)? to be with (?:him|her|them))\b(?! in heaven)(?!\s+(?:at|on|for|when|while|and|every|today|again at)\b)",
+     r"\1 in heaven"),
     # Gamers' "kys" ("go uninstall life", "uninstall ur life"): a phone trial, session 32.
     (r"\buninstall(?:ing)?\s+(?:your|ur|yo)\s+life\b(?!\s*360)", "kill yourself"),
     (r"\buninstall(?:ing)?\s+(?:my\s+)?life\b(?!\s*360)", "kill myself"),
@@ -176,6 +182,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("neg", "~talk about ~die|death|suicide|end|kill|dying"),
         ("first", "~try|attempt to? ~end|take ~my|his|her|their own? life"),
         ("first", "~want to be with my|his|her ~mum|dad|nan|grandad|gran|grandma|brother|sister in heaven"),
+        ("first", "~want to be with him|her|them in heaven"),
         ("first", "~want to go to sleep forever"),
         ("first", "sleep forever"),
         ("first", "tired of living|life|existing"),

@@ -290,6 +290,19 @@ def test_told_to_die_online_is_harassment_not_grooming_unless_grooming_is_told()
         assert model_kind_fits("grooming_online", grooming, ["suicidal"]), grooming
 
 
+def test_the_exploitation_guess_needs_a_sign_of_exploitation():
+    """Typed answers (session 33): "our child has told us they're trans" and "Their dad passed away
+    in the summer" got "This is not your child's fault", the reply for a child being exploited."""
+    from signposting.risk_decision import model_kind_fits
+
+    for text in ("our child has told us they're trans and we want to get it right for them", "Their dad passed away in the summer"):
+        assert not model_kind_fits("exploitation", text)
+        assert reply_kind([], parent=True, text=text) == "general"
+    for text in ("he comes back with loads of cash and wont say where from", "they said i owe them and have to hold stuff",
+                 "my son keeps going missing and comes home with new trainers"):
+        assert model_kind_fits("exploitation", text)
+
+
 def test_an_overdose_already_taken_counts_from_the_model_too():
     from signposting.risk_decision import took_something_already
 
