@@ -25,15 +25,17 @@ from bot.privacy_eval import (
     score,
 )
 
-HELD_OUT_RECALL = 0.974  # session 32: 460 of 472; gap: target 0.99
+HELD_OUT_RECALL = 0.976  # session 33: 461 of 472; gap: target 0.99
 HELD_OUT_KEEP_LOST = 0.03  # gap: target 0.02
 # Development authors (tests/privacy_dev_authors). PD5 (session 31, people answering the bot's
 # questions and case notes): 88.4 % on its first run, 93.8 % after the fixes it showed, 98.6 % in
 # session 32. PD6 (session 32, details slipping out mid-story, lower case and voice-to-text): 92.5 %
 # on its first run with session 32's code (90.7 % with session 31's), 96.4 % after the fixes it
 # showed. Both together: 97.6 %, keep items lost 2.5 % (places the gazetteer lacks, "Amber" on a
-# behaviour chart, staff roles in an email signature). Floors, never lower.
-DEV_AUTHORS_RECALL = 0.976
+# behaviour chart, staff roles in an email signature). Session 33 (names in capitals, a word-name
+# after "my ex", "KAUR Simran", "2 Coronation Cottages", "in 11MB", "nine hundred"): 98.4 %.
+# Floors, never lower.
+DEV_AUTHORS_RECALL = 0.984
 DEV_AUTHORS_KEEP_LOST = 0.041
 
 
