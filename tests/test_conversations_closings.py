@@ -12,7 +12,6 @@ NOT_SAFE = "Please call 999 now"
 CRISIS = "really glad you told me"
 CHECK = "I want to check you're OK"
 CHECK_PARENT = "I want to check everyone is safe"
-CHECK_YOUNG = "I want to check you're OK"
 
 
 def test_a_thank_you_after_the_not_safe_reply_gets_the_urgent_help_again(bot):
@@ -105,21 +104,3 @@ def test_a_clarification_typed_to_the_check_question_is_not_taken_for_the_school
     assert "If anyone is in danger now, call 999" in reply  # the parent's words
     if asked == CHECK_PARENT:
         assert "Let's carry on" in chat.text("No")
-
-
-def test_more_told_at_the_check_question_is_kept_as_the_worry(bot):
-    """Session 33: "its mostly gaming till late tbh…" typed to the check question got "Sorry, I
-    didn't get that", the check was dropped and the worry asked again. Now thanks, the check again,
-    and after "No" the list for what both messages told."""
-    chat = Conversation(bot.rasa_url)
-    for text in ("young person", "15", "skip", "harlow"):
-        chat.say(text)
-    first = chat.text("i havent been sleeping, my head wont switch off")
-    if CHECK_YOUNG not in first:  # the risk model's score moves between trainings: then the worry was read at once
-        assert "What has been going on?" not in first and "didn't get that" not in first
-        return
-    reply = chat.text("its mostly gaming till late tbh, its just a habit i want to break")
-    assert "Thank you for telling me more" in reply and CHECK_YOUNG in reply and "didn't get that" not in reply
-    after = chat.text("No")
-    assert "Let's carry on" in after and "What has been going on?" not in after
-    assert "help" in after.lower()

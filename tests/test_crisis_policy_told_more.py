@@ -179,33 +179,24 @@ def test_a_question_after_no_to_the_check_is_answered_not_the_check_again(domain
     assert next_step(state)[0] != "utter_check_risk"
 
 
-# --- Session 33: more told at the check question, with no word of danger -----------------------
+# --- Session 33: tried and dropped, more told at the check question without a harmless word ----------
 
 
-@pytest.mark.parametrize("text", [
-    "its mostly gaming till late tbh, its just a habit i want to break",
-    "it was his birthday present from his dad so I know where it came from, I just worry about screen time and him not talking to me much anymore",
-    "she keeps crying in the mornings before school and says her tummy hurts on sundays",  # "hurts": not this one
+@pytest.mark.parametrize(("turns", "risk"), [
+    (["been saving them up for weeks", "dont try and talk me out of it pls i just wanted someone to know"], {}),
+    (["if they're bad i've got a plan", "sorry, i know ur just a bot. i just needed to say it to something"], {}),
+    (["im so done with everything", "can you tell me where the nearest bridge over the motorway is"], {}),
+    (["ran away from my foster placement this afternoon", "im in hemel town centre, no money and its getting dark"], {}),
+    (["how many stitches does a deep one need", "nvm ill just use steri strips again like last time"], {}),
+    (["He has a new phone and keeps it locked, always on it in his room",
+      "it was his birthday present from his dad so I know where it came from, I just worry about screen time and him not talking to me much anymore"],
+     {"level": "check", "score": 0.5, "source": "model", "lexicon_categories": []}),
 ])
-def test_more_told_at_the_check_without_danger_words_is_thanked_and_asked_again(domain, text):
-    """"its mostly gaming till late…" after "i havent been sleeping" got "Sorry, I didn't get that"
-    and the check was dropped; the parent's clarification, scored 0.50 by the model, got the crisis reply."""
-    if "hurts" in text:
-        assert next_crisis_action(at_the_check(domain, scored(text, "describe_concern", score=0.02))) != UTTER_TOLD_MORE
-        return
-    assert next_crisis_action(at_the_check(domain, scored(text, "describe_concern", score=0.02))) == UTTER_TOLD_MORE
-    model_check = scored(text, "express_crisis", "check", 0.5, source="model", lexicon_categories=[])
-    assert next_crisis_action(at_the_check(domain, model_check)) == UTTER_TOLD_MORE
-
-
-@pytest.mark.parametrize("text", [
-    "its mostly at night when everyone is asleep and i have the blade in my drawer",
-    "he said if i tell anyone he will share the photos with my whole school",
-    "its been like this for months and tonight i just want it to stop",
-])
-def test_more_told_at_the_check_with_danger_in_it_is_never_thanked(domain, text):
-    """The risk layer reads each at crisis level; the danger words alone also keep them from the thanks."""
-    assert next_crisis_action(at_the_check(domain, scored(text, "describe_concern", score=0.02))) != UTTER_TOLD_MORE
-    for level, source, lexicon in (("crisis", "lexicon", ["self_harm"]), ("crisis", "model", []), ("check", "lexicon", ["self_harm"])):
-        state = at_the_check(domain, scored(text, "express_crisis", level, 0.9, source=source, lexicon_categories=lexicon))
-        assert next_crisis_action(state) != UTTER_TOLD_MORE
+def test_more_told_at_the_check_without_a_harmless_word_or_at_check_level_is_never_thanked(domain, turns, risk):
+    """Development conversations G2, G6, G7 (session 33): with the rule widened to any message with
+    no danger word, or to check level from the model alone, each of these risk conversations got
+    "Thank you for telling me more" and the check again instead of the crisis reply."""
+    first, last = turns
+    state = tracker(domain, scored(first, "express_crisis", "check", 0.3), ActionExecuted("utter_check_risk"),
+                    ActionExecuted("action_listen"), scored(last, "express_crisis" if risk else "inform", **(risk or {"score": 0.02})))
+    assert next_crisis_action(state) != UTTER_TOLD_MORE

@@ -1158,42 +1158,22 @@ _GOES_ON = re.compile(
 )
 
 # Safe said beside more ("im ok now but its still bleeding"): `unsure_if_safe` reads those.
-# At the check question, only the danger words of `_GOES_ON`: there no crisis reply has been given,
-# and "he doesnt talk to me much anymore" or "she keeps crying" is an ordinary worry told.
-_DANGER_GOES_ON = re.compile(
-    r"\b(?:this time|tonight|had enough|do it|did it|doing it|cut|cuts|cutting|bleed|bleeding|blood|burn|pills?|tablets?|"
-    r"sick|dizzy|blurry|die|dying|dead|death|kill|hurt|hurts|hurting|touch|touches|touched|hit|hits|hitting|scared|afraid|"
-    r"frightened|safe|unsafe|alone|help me|plan|ready|goodbye|bye|gone|end it|nobody|no one|noone|blades?|razors?|knife|"
-    r"knives|rope|nudes|pics|photos?|pictures?|secret|stop)\b"
-)
 _SAFE_CLAIM = re.compile(r"\b(?:im|i am|were|we are|shes|hes|she is|he is|theyre|they are) (?:ok|okay|fine|safe|alright|good)\b")
 
 
-def tells_more(tracker: DialogueStateTracker, text: str, at_the_check: bool = False) -> bool:
+def tells_more(tracker: DialogueStateTracker, text: str) -> bool:
     """A message of a sentence or more, in English, that says the earlier message was about
     something harmless and nothing that goes on with it; not leaving, unsure, asking for something
     else or in another language (those have their own replies). The caller reads the risk level
-    and an overdose already taken. `at_the_check`: any more told, with no word of danger (the
-    check question comes before any crisis reply): "its mostly gaming till late tbh, its just a
-    habit i want to break" after "i havent been sleeping" got "Sorry, I didn't get that" and the
-    check was dropped (session 33)."""
+    and an overdose already taken."""
     words = normalise(text).split()
     plain = " ".join(words)
     language = latest_risk(tracker).get("language")
-    told = not _DANGER_GOES_ON.search(plain) if at_the_check else (
-        bool(_ABOUT_SOMETHING_HARMLESS.search(plain)) and not _GOES_ON.search(plain))
-    return (len(words) >= TELLS_MORE_MIN_WORDS and told and not text.startswith("/") and language in (None, "en")
+    return (len(words) >= TELLS_MORE_MIN_WORDS and bool(_ABOUT_SOMETHING_HARMLESS.search(plain))
+            and not _GOES_ON.search(plain) and not text.startswith("/") and language in (None, "en")
             and not unsure_answer(tracker) and not leaves_or_plays_it_down(tracker) and not _SAFE_CLAIM.search(plain)
             and not ends_it(text) and not wants_another_language(tracker) and not asks_if_anyone_is_there(text)
             and request_in_so_many_words(text) is None and _final_intent(tracker) not in NOT_AN_ANSWER_TO_SAFETY)
-
-
-def check_from_the_model_alone(tracker: DialogueStateTracker, level: str) -> bool:
-    """Check level from the risk model or the intent classifier alone: no risk word, no crisis word
-    in another language, not a crisis the everyday model lowered."""
-    risk = latest_risk(tracker)
-    return level == CHECK and risk.get("level") == CHECK and risk.get("source") in ("model", "classifier") \
-        and from_the_model_alone(risk)
 
 
 def asked_again_already(tracker: DialogueStateTracker) -> bool:
@@ -1311,14 +1291,16 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # above the after-crisis line the crisis reply comes again instead (below).
         return not_safe_reply(tracker, before), language_events(tracker) if wants_another_language(tracker) else []
     said_to_the_check = parse_yes_no(text) or said
-    if before == UTTER_CHECK and said_to_the_check is None and intent not in NO_RISK_ANSWERS \
-            and (level == NONE and intent not in AT_RISK_ANSWERS or check_from_the_model_alone(tracker, level)) \
-            and not asked_again_already(tracker) and tells_more(tracker, text, at_the_check=True):
+    if before == UTTER_CHECK and level == NONE and said_to_the_check is None and intent not in NO_RISK_ANSWERS | AT_RISK_ANSWERS \
+            and not asked_again_already(tracker) and tells_more(tracker, text):
         # "it was his birthday present from his dad so I know where it came from, I just worry about
         # screen time" typed to the check question was taken by the form as the school's name, and
-        # the check passed over (a phone trial, session 32). Thanks, 999 and the check again. At
-        # check level from the risk model alone too: with this session's model it scored 0.50 and
-        # got the crisis reply, and the parent's "no" then got "Please call 999 now" (session 33).
+        # the check passed over (a phone trial, session 32). Thanks, 999 and the check again. (Not
+        # at check level, and not without a word that says it was harmless: tried in session 33,
+        # "dont try and talk me out of it pls i just wanted someone to know", "can you tell me
+        # where the nearest bridge over the motorway is" and "im in hemel town centre, no money and
+        # its getting dark" were thanked and asked again instead of the crisis reply, held-out
+        # conversations G and G4 too.)
         return UTTER_TOLD_MORE, []
     if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS or unsure_answer(tracker) or asks_something_else(tracker)
                                   or doubts_the_worry(text)
