@@ -20,7 +20,8 @@ from pathlib import Path
 
 from bot.nlu.risk_model import read_corpus_file
 from services_db.area_answer import is_plain_area_answer
-from signposting.plain_answer import AREA, SLOTS, is_plain_answer_from_anyone
+from signposting.plain_answer import QUESTIONS as PLAIN_ANSWER_SLOTS
+from signposting.plain_answer import is_plain_answer_from_anyone
 from signposting.settings import PROJECT_ROOT
 
 DEV_SETS = [PROJECT_ROOT / "bot/nlu/risk_corpus", PROJECT_ROOT / "bot/nlu/risk_corpus_everyday", PROJECT_ROOT / "tests/safety/context_dev"]
@@ -45,9 +46,6 @@ def risk_texts(directory: Path) -> dict[str, list[str]]:
         if earlier := [turn for m in messages for turn in m.context]:
             texts[f"{path.stem} earlier turns"] = earlier
     return texts
-
-
-PLAIN_ANSWER_SLOTS = (*SLOTS, AREA)
 
 
 def is_plain_answer(text: str, slot: str) -> bool:

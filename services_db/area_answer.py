@@ -29,7 +29,8 @@ _AROUND = frozenset(
     part side north south east west central centre center city town village county council area bit estate
     road rd street st lane avenue ave way drive crescent its is and or between from based postcode""".split()
 )
-_INWARD = re.compile(r"\d[a-z]{2}")  # the second half of a full postcode ("3xx")
+_INWARD = re.compile(r"\d[a-z]{2}")  # the second half of a full postcode ("3xx"), right after its district
+_OUTWARD = re.compile(r"[a-z]{1,2}\d[a-z\d]?")
 MAX_NAME_WORDS = 5
 logger = logging.getLogger(__name__)
 
@@ -57,15 +58,16 @@ def is_plain_area_answer(core: str) -> bool:
 
 
 def _only_places(words: list[str]) -> bool:
-    position, named = 0, False
+    position, named, district = 0, False, False
     while position < len(words):
         for size in range(min(MAX_NAME_WORDS, len(words) - position), 0, -1):
-            if _a_name(" ".join(words[position : position + size])):
-                position, named = position + size, True
+            gram = " ".join(words[position : position + size])
+            if _a_name(gram):
+                position, named, district = position + size, True, bool(_OUTWARD.fullmatch(gram))
                 break
         else:
             word = words[position]
-            if word not in _AROUND and not (named and _INWARD.fullmatch(word)):
+            if word not in _AROUND and not (district and _INWARD.fullmatch(word)):  # "harlow 1st" is no postcode
                 return False
-            position += 1
+            position, district = position + 1, False
     return named

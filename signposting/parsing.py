@@ -589,6 +589,20 @@ _FAMILY_MEMBER = (
     r"grandfather|brother|sister|sibling|twin|baby|uncle|aunt|auntie|cousin|step ?(?:mum|dad)|parents?|"
     r"husband|wife|friend|best friend|mate|pet|dog|cat)"
 )
+# Being told to die, the way harassment online says it ("keeps telling me to uninstall life", "told
+# me to kys"): read by the concern rules (bullying, below) and by the crisis reply's kind
+# (risk_decision: no grooming reply for it without an act of grooming). Lower-case text.
+TOLD_TO_DIE = (
+    r"(?:tell\w*|told|say\w*|said|messag\w*|dm\w*|text\w*|post\w*|comment\w*|spam\w*|call\w*|want\w*) "
+    r"(?:me|him|her|them|us|my \w+)(?: that)? (?:to|i should|he should|she should|they should|we should)"
+    r"(?: just)?(?: go)?(?: and)? (?:kys|kill (?:my|your|ur|him|her|them)sel\w*|die|uninstall\w*|unalive\w*)\b"
+)
+# ...by other young people or strangers, not a parent ("my mum keeps telling me to kill myself" is a
+# family worry) or one's own thoughts ("my brain keeps telling me to…": the review, session 33).
+_PEERS_OR_STRANGERS = (
+    r"(?:people|ppl|kids|boys|girls|lads|someone|somebody|guy|guys|player|players|everyone|every1|randoms?|"
+    r"strangers?|trolls?|classmates?|group chat|gc)"
+)
 CONCERN_PATTERNS: dict[str, str] = {
     "self_harm": r"self ?harm\w*|\bsh\b|cutting|cut (?:my|him|her)self|hurt(?:ing)? (?:my|him|her)self",
     # --- issue #12c: worries the first list did not place ---------------------------------
@@ -653,10 +667,9 @@ CONCERN_PATTERNS: dict[str, str] = {
     r"(?:girls|boys|lads|kids|people|ppl|pupils|students|year \d+s?)(?: \w+){0,4} (?:wont|won t|dont|don t|never) leave (?:me|him|her|us) alone|cyber ?bull\w*|trolled|trolls?|picked on|pick on|mean to (?:me|him|her)|"
     r"laugh(?:ing)? at (?:me|him|her)|excluded me|name calling|teas(?:e|ed|es|ing)|picking on|picks on|"
     r"call(?:ed|ing|s)? (?:me |him |her |them )?names|"
-    # told to die, the way harassment online says it ("a guy on discord keeps telling me to uninstall
-    # life": a phone trial, session 32, got the list for staying safe online: CEOP and Report Remove)
-    r"(?:tell\w*|told|say\w*|said|messag\w*) (?:me|him|her|them) (?:to|i should|he should|she should) "
-    r"(?:just )?(?:go )?(?:kys|kill (?:my|your|ur|him|her|them)sel\w*|die|uninstall\w*|unalive\w*)",
+    # told to die by others (`TOLD_TO_DIE`: "a guy on discord keeps telling me to uninstall life", a
+    # phone trial, session 32, got the list for staying safe online: CEOP and Report Remove)
+    rf"{_PEERS_OR_STRANGERS}(?: \w+){{0,6}}? (?:keeps? |kept |keep on )?{TOLD_TO_DIE}",
     "sleep": r"sleep\w*|slep\w*|insomnia|awake at night|up all night|nightmares?|can t get to bed",
     "eating": r"eat\w*|food|weight|fat|diet\w*|binge\w*|anorexi\w*|bulimi\w*|"
     r"starv\w*|meals?|skipping meals|calories",
@@ -1744,7 +1757,7 @@ _GOODBYE = re.compile(
     r"(?:(?:ok|okay|k|anyway|anyways|right|well|so|thanks|thank you|thx|ty|cheers|sorry|love you|luv u|and|but)\s+)*(?:"
     r"bye+|bye bye|goodbye|good bye|byee+|bai|cya|see ya|see you|see u|see ya never|see you never|"
     r"night|nite|night night|goodnight|good night|gn|ttyl|laters|later|take care|tc|"
-    r"i m off|im off|i m going|im going|i m going now|im going now|gotta go|got to go|have to go|i have to go|"
+    r"i m off|im off|i m going|im going|i m going now|im going now|gotta go|got to go|have to go|i have to go|gtg|g2g|"
     r"thanks for (?:listening|the chat|chatting|trying|everything|your help|the help|the numbers)|"
     r"that s all|thats all|that s it|thats it|that s everything|enough about me"
     r")(?:\s+(?:x+|xx+|now|then|forever|for ever|for good|never|all|everyone|bot|mate|lol|haha|tho|though|again|"

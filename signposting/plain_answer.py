@@ -186,6 +186,11 @@ def _core(text: str) -> str:
     return _TRAILING.sub("", _LEADING.sub("", clean)).strip()
 
 
+# A face typed in ASCII (":(", ":'(", ";-)", "</3") says how someone feels: `normalise` drops it, so
+# a message with one is never plain ("harlow :(": the review, session 33).
+_EMOTICON = re.compile(r"[:;=8]['’]?-?[()\[\]/\\|DPpOo]|</?3|\bT_T\b|;_;")
+
+
 def _only_english_letters(text: str) -> bool:
     """`normalise` drops letters outside English: "میں 16 سال کی ہوں" would be "16". Any such
     character (or an emoji) means some of the message was not read, so it is never plain."""
@@ -220,13 +225,14 @@ def _understood(slot: str, text: str) -> bool:
 # `services_db.area_answer.is_plain_area_answer`, so this module stays dependency-free.
 PlaceAnswer = Callable[[str], bool]
 AREA = "area"
+QUESTIONS = (*SLOTS, AREA)  # every question a plain answer can answer (the area's with `place_answer`)
 
 
 def is_plain_answer(text: str, slot: str | None, role: str | None = None, place_answer: PlaceAnswer | None = None) -> bool:
     """Is `text` an answer to the question for `slot` and nothing more? `role` is who is chatting,
     if known: only a parent's or a professional's answer to the age question is about someone else.
     `place_answer` reads an answer to the area question (without it, none is plain)."""
-    if not _only_english_letters(text):
+    if not _only_english_letters(text) or _EMOTICON.search(text):
         return False
     core = _core(text)
     if slot == AREA:

@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from signposting.parsing import TOLD_TO_DIE
+
 CRISIS = "crisis"
 MIN_WORDS_FOR_MODEL_CRISIS = 3
 CHECK = "check"
@@ -243,7 +245,8 @@ def third_party_report(text: str) -> bool:
 # blackmailer: the kind model guessed it for "my son says he wants to die" (the corpus's grooming
 # reports often start "my son says"), so that guess needs a word of its own. Measured leave one
 # author out on the training corpus: no right specific reply lost (session 18). The other kinds'
-# guesses stand: words of theirs would have lost 9 right replies ("comes back with loads of cash").
+# guesses stand (words of theirs would have lost 9 right replies: "comes back with loads of cash"),
+# but for exploitation beside a death or an identity told (`_NOT_EXPLOITATION_WORRY`, session 33).
 _GROOMING_WORDS = re.compile(
     r"\b(?:online|internet|apps?|games?|gaming|xbox|playstation|ps5|fortnite|roblox|minecraft|snap\w*|insta\w*|"
     r"tiktok|discord|whatsapp|facebook|telegram|kik|omegle|message\w*|msg\w*|texts?|texted|texting|dms?|chat\w*|"
@@ -262,29 +265,31 @@ _GROOMING_SIGNS = re.compile(
 
 
 # Being told to die, the way online harassment says it ("a guy on discord keeps telling me to
-# uninstall life": a phone trial, session 32, got the pictures-and-CEOP reply). A person who says
-# it is no sign of grooming; only what grooming itself is (`_GROOMING_ACTS`) makes it that kind.
-_TOLD_TO_DIE = re.compile(
-    r"\b(?:tell\w*|told|say\w*|said|messag\w*|dm\w*|text\w*|post\w*|comment\w*|spam\w*|call\w*|want\w*) "
-    r"(?:me|him|her|them|us|my \w+)(?: that)? (?:to|i should|he should|she should|they should|we should)"
-    r"(?: just)?(?: go)?(?: and)? (?:kys|kill (?:my|your|ur|him|her|them)sel\w*|die|uninstall\w*|unalive\w*)\b"
-)
+# uninstall life": a phone trial, session 32, got the pictures-and-CEOP reply). "A guy" or "a man"
+# who says it is no sign of grooming; only what grooming itself is (`_GROOMING_ACTS`: pictures, a
+# meeting, money, secrets, an adult or a stranger, threats) makes it that kind.
+_TOLD_TO_DIE = re.compile(rf"\b{TOLD_TO_DIE}")
 _GROOMING_ACTS = re.compile(
     r"\b(?:pics?|pictures?|photos?|images?|nudes?|naked|webcam|met|meet|meeting|groom\w*|blackmail\w*|money|"
-    r"pay|secret|gifts?)\b"
+    r"pay|secret|gifts?|stranger|older (?:man|men|guy|guys|bloke|person|people)|adults?|threat\w*|knows where i live)\b"
 )
 
 
 # The exploitation reply tells a parent "This is not your child's fault" and a young person "If
 # someone is making you do things, or says you owe them": the kind model guessed it for "our child
 # has told us they're trans" and "Their dad passed away in the summer" (typed answers, session 33).
-# So that guess needs a sign of exploitation in the message too.
+# So a guess beside a death or a gender identity or sexuality told is set aside, unless a sign of
+# exploitation is there too. Only then: the review found real exploitation with none of its words
+# ("they took me to a hotel and his mates were there", "he has to text them when he gets home").
+_NOT_EXPLOITATION_WORRY = re.compile(
+    r"\b(?:died|dies|passed away|passed on|funeral|grief|grieving|bereave\w*|trans|transgender|gay|lesbian|bi|bisexual|"
+    r"non ?binary|queer|lgbt\w*|came out|coming out|come out|gender|sexuality|pronouns)\b"
+)
 _EXPLOITATION_SIGNS = re.compile(
-    r"\b(?:owe\w*|debts?|county lines|lines|drugs?|deal\w*|sell\w*|sold|carry\w*|carried|hold\w*|held|packages?|"
-    r"parcels?|stash\w*|money|cash|£\d*|trainers|phones?|gifts?|presents?|older|gangs?|groups?|boys|lads|men|guys?|man|"
-    r"trapped|made|make|makes|making|forc\w*|threat\w*|marr\w*|wedding|abroad|passport|cut|cutting|fgm|traffick\w*|"
-    r"missing|late|nights?|cars?|picked|pick|rides?|lifts?|taxi|trains?|stations?|flats?|house|houses|party|parties|"
-    r"knives|knife|stab\w*|weapons?|police|arrested|work|job|jobs|errands?|run|running|runner|trap|postcode|hurt|beat\w*)\b"
+    r"£|\b(?:owe\w*|debts?|county lines|drugs?|deal\w*|sell\w*|sold|carry\w*|carried|holding|packages?|parcels?|stash\w*|"
+    r"money|cash|trainers|new clothes|mobiles|two phones|gifts?|older|gangs?|trapped|forc\w*|threat\w*|marr\w*|wedding|"
+    r"abroad|passport|fgm|traffick\w*|missing|hotel|passed round|vodka|alcohol|track\w*|location|knives|knife|stab\w*|"
+    r"weapons?|police|arrested|errands?|runner|trap house)\b"
 )
 
 
@@ -292,10 +297,11 @@ def model_kind_fits(category: str, text: str, lexicon_categories: tuple[str, ...
     """May the kind model's guess choose the reply? Grooming needs one of its words in the message;
     beside suicide or self-harm words, a sign of grooming itself: "he's posted on snapchat that he
     wants to end it all" got the advice for pictures shared (a user trial, session 20). Told to die
-    by someone, only an act of grooming counts (`_TOLD_TO_DIE`). Exploitation needs one of its signs."""
+    by someone, only an act of grooming counts (`_TOLD_TO_DIE`). Beside a death or an identity told,
+    exploitation needs one of its signs (`_NOT_EXPLOITATION_WORRY`)."""
     lowered = text.lower()
     if REPLY_KIND.get(category) == "exploitation":
-        return bool(_EXPLOITATION_SIGNS.search(lowered))
+        return not _NOT_EXPLOITATION_WORRY.search(lowered) or bool(_EXPLOITATION_SIGNS.search(lowered))
     if REPLY_KIND.get(category) != "grooming_online":
         return True
     if _TOLD_TO_DIE.search(lowered):

@@ -31,12 +31,20 @@ REWRITES: list[tuple[str, str]] = [
     # Wanting to be with someone who has died, said after the death ("my dad died and i just want
     # to be with him": session 33, a lexicon gap found testing the concern question); the pattern
     # below reads "... in heaven". Never "be with him at the grave / on his birthday".
-    (r"(\b(?:died|dies|passed away|passed on|passed|is dead|was killed|got killed|funeral)\b[^.!?]{0,80}?"
-     r"\bwant(?:s|ed)? to be with (?:him|her|them))\b(?! in heaven)(?!\s+(?:at|on|for|when|while|and|every|today|again at)\b)",
+    # No other person between the death and "him/her": "my nan passed away and my mum is so upset, i
+    # just want to be with her" means the mum (the review, session 33).
+    (r"(\b(?:died|dies|passed away|passed on|passed|is dead|was killed|got killed|funeral)\b"
+     r"(?:(?!\b(?:mum|mam|mom|dad|brother|sister|bro|sis|nan|gran|grandma|grandad|friend|mate|boyfriend|girlfriend|bf|gf|"
+     r"cousin|aunt|auntie|uncle|family|he|she|they|his|her|their|him)\b).){0,80}?"
+     r"\bwant(?:s|ed)? to be with (?:him|her|them))\b(?! in heaven)(?!\s+(?:at|on|for|when|while|today|again at)\b)",
      r"\1 in heaven"),
     # Gamers' "kys" ("go uninstall life", "uninstall ur life"): a phone trial, session 32.
-    (r"\buninstall(?:ing)?\s+(?:your|ur|yo)\s+life\b(?!\s*360)", "kill yourself"),
-    (r"\buninstall(?:ing)?\s+(?:my\s+)?life\b(?!\s*360)", "kill myself"),
+    # Never an app or a game ("life 360", "Life is Strange", "my life simulator game"); said to
+    # someone else ("i told him to go uninstall life") it is "kill yourself" (the review, session 33).
+    (r"\buninstall(?:ing)?\s+(?:your|ur|yo)\s+life\b(?!\s*(?:360|is strange|sim\w*|app|game))", "kill yourself"),
+    (r"\b(tell\w*|told|say\w*|said)\s+(\w+)\s+to\s+(go\s+)?uninstall(?:ing)?\s+life\b(?!\s*(?:360|is strange|sim\w*|app|game))",
+     r"\1 \2 to \3kill yourself"),
+    (r"\buninstall(?:ing)?\s+(?:my\s+)?life\b(?!\s*(?:360|is strange|sim\w*|app|game))", "kill myself"),
     (r"\bunaliv\w*\b(?!\s+(?:my|your|him|her|them|our)sel(?:f|ves)|\s+me\b|\s+him\b|\s+her\b|\s+them\b)", "kill myself"),
     (r"\bunaliv\w*", "kill"),
     (r"\bsextort\w*", "sextortion"),

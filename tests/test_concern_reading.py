@@ -158,3 +158,6 @@ def test_told_to_die_online_is_bullying_unless_grooming_is_told() -> None:
     assert parse_concern("people in my game chat keep telling me to kys") == "bullying"
     assert parse_concern("an older guy on snap keeps telling me to kill myself if i dont send nudes") == "online_safety"
     assert parse_concern("i want to die") is None
+    # the review: a parent saying it is a family worry, one's own thoughts no bullying
+    assert parse_concern("my mum keeps telling me to kill myself") == "family"
+    assert parse_concern("my brain keeps telling me to kill myself") != "bullying"

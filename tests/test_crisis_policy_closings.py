@@ -259,3 +259,11 @@ def test_everyday_neighbours_of_not_eating_do_not_fire(detector, text):
 
 def test_a_mind_made_up_is_finality(detector):
     assert detector.detect("it's ok. i've made my mind up now and i actually feel calm about it").finality
+
+
+@pytest.mark.parametrize("text", ["gtg", "g2g", "gtg bye"])
+def test_gtg_after_a_crisis_is_leaving(domain, text):
+    """Session 33: "gtg" is a goodbye in so many words; after a crisis reply, leaving is no answer."""
+    state = after_the_crisis(domain, scored(text, "inform", score=0.02))
+    assert leaves_or_plays_it_down(state)
+    assert risk_level(state) == "crisis"

@@ -18,6 +18,7 @@ from signposting.next_step_request import (
     THANKS,
     request_in_so_many_words,
 )
+from signposting.parsing import says_goodbye
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -177,8 +178,10 @@ def test_not_a_request_in_so_many_words(text: str) -> None:
 
 
 def _risk_messages() -> list[str]:
-    """Every message labelled risk in the risk corpora and the safety evaluation sets (the
-    context sets' every turn)."""
+    """Every message labelled risk in the risk corpora and the safety evaluation sets (the context
+    sets' last turns). A goodbye that ends a risk conversation ("gtg" after hopelessness: held-out
+    author G9) is risk only in its context: the crisis policy reads leaving after distress before any
+    request (`leaves_or_plays_it_down`; tests/test_crisis_policy_closings.py), so it is left out."""
     texts: list[str] = []
     paths = [*ROOT.glob("bot/nlu/risk_corpus*/*.jsonl"), *ROOT.glob("tests/safety/*/*.jsonl")]
     for path in paths:
@@ -186,7 +189,8 @@ def _risk_messages() -> list[str]:
             record = json.loads(line) if line.strip() else {}
             if record.get("label") == "risk":
                 # a conversation's label is its last message's: the turns before may be a plain "hi can i talk to someone"
-                texts.extend([record["text"]] if "text" in record else record.get("turns", [])[-1:])
+                last = [record["text"]] if "text" in record else record.get("turns", [])[-1:]
+                texts.extend(text for text in last if not ("turns" in record and says_goodbye(text)))
     return texts
 
 

@@ -368,6 +368,9 @@ def test_capitals_a_relation_before_a_word_name_rows_tutor_initials_and_hundreds
     "HELP ME PLEASE I LIVE IN HARLOW", "my ex is horrible", "my ex keeps turning up", "we got 2 heights of shelves",
     "my mum has 2 cottages", "the file is 11MB", "one hundred and one", "it costs two thousand pounds",
     "I spoke to the DSL today about it", "NHS GP CAMHS referral done",
+    # the review: amounts, megabytes in lower case, a police force
+    "he owes them 2 thousand 5 hundred", "i need two thousand nine hundred for rent", "its in 10mb chunks",
+    "I spoke to 2 Scotland Yard officers",
 ])
 def test_shouting_ordinary_rows_megabytes_and_amounts_stay(text):
     assert redact(text).text == text

@@ -283,6 +283,8 @@ def test_told_to_die_online_is_harassment_not_grooming_unless_grooming_is_told()
         assert not model_kind_fits("grooming_online", harassment, ["suicidal"]), harassment
         assert reply_kind(["suicidal"], parent=False, text=harassment, young_person=True) == "general"
     for grooming in (
+        "an adult i play fortnite with keeps telling me to kill myself if i block him",  # the review
+        "a stranger keeps messaging me to kill myself and says he knows where i live",
         "an older guy on snap keeps telling me to kill myself if i dont send pics",
         "a man i met on roblox told me to kill myself if i tell anyone our secret",
         "he says i should die unless i pay him, he has my nudes",
@@ -295,12 +297,16 @@ def test_the_exploitation_guess_needs_a_sign_of_exploitation():
     in the summer" got "This is not your child's fault", the reply for a child being exploited."""
     from signposting.risk_decision import model_kind_fits
 
-    for text in ("our child has told us they're trans and we want to get it right for them", "Their dad passed away in the summer"):
+    for text in ("our child has told us they're trans and we want to get it right for them", "Their dad passed away in the summer",
+                 "our son has been staying out late since his dad died"):
         assert not model_kind_fits("exploitation", text)
         assert reply_kind([], parent=True, text=text) == "general"
+    # The review: exploitation with none of its usual words keeps the guess; beside a death, a sign of it does
     for text in ("he comes back with loads of cash and wont say where from", "they said i owe them and have to hold stuff",
-                 "my son keeps going missing and comes home with new trainers"):
-        assert model_kind_fits("exploitation", text)
+                 "my son keeps going missing and comes home with new trainers", "they took me to a hotel and his mates were there",
+                 "im being passed round his friends and i cant say no", "he has to text them when he gets home and they track his location",
+                 "since his dad died hes been going missing and comes back with cash", "since nan died he came back with £500"):
+        assert model_kind_fits("exploitation", text), text
 
 
 def test_an_overdose_already_taken_counts_from_the_model_too():

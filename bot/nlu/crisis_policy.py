@@ -86,14 +86,13 @@ from signposting.parsing import (
     states_safe_now,
     tells_help_is_coming,
 )
+from signposting.plain_answer import QUESTIONS as PLAIN_ANSWER_QUESTIONS
 from signposting.plain_answer import (
-    AREA,
     from_the_model_alone,
     is_plain_answer,
     lowers_the_crisis_to_the_check,
     waives_the_check,
 )
-from signposting.plain_answer import SLOTS as PLAIN_ANSWER_SLOTS
 from signposting.responses import (
     CRISIS_FIRST_STEP,
     MORE_SERVICES,
@@ -766,7 +765,7 @@ def _earlier_messages_and_questions(tracker: DialogueStateTracker) -> list[tuple
         elif isinstance(event, ActionExecuted) and event.action_name != ACTION_LISTEN_NAME:
             form_asked = event.action_name == TRIAGE_FORM
         elif isinstance(event, UserUttered):
-            found.append((event, requested if form_asked and requested in (*PLAIN_ANSWER_SLOTS, AREA) else None, role))
+            found.append((event, requested if form_asked and requested in PLAIN_ANSWER_QUESTIONS else None, role))
     return found[:-1]
 
 

@@ -83,11 +83,18 @@ def _spoken_numbers(text: str) -> Iterator[Span]:
     yield from _spoken_run(run)
 
 
+# A phone number starts with 0: only then are "hundred" and "thousand" its digits ("oh seven seven
+# double oh nine hundred…"), never in "two thousand nine hundred for rent" (the review, session 33).
+_ZERO = frozenset({"zero", "oh", "o", "nought", "0"})
+
+
 def _spoken_run(run: list[re.Match[str]]) -> Iterator[Span]:
     count = 0
+    phone_like = bool(run) and run[0].group().lower().split()[-1] in _ZERO
     for match in run:
         words = match.group().lower().split()
         repeat = {"double": 2, "triple": 3}.get(words[0], 1) if len(words) > 1 else 1
-        count += {"hundred": 2, "thousand": 3}.get(words[0], repeat)
+        tens = {"hundred": 2, "thousand": 3}.get(words[0])
+        count += repeat if tens is None else (tens if phone_like else 0)
     if count >= 7 and any(not match.group().isdigit() for match in run):
         yield Span(run[0].start(), run[-1].end(), "phone", "[phone]")

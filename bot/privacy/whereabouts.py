@@ -24,7 +24,7 @@ _NUMBERED_STREET = re.compile(
 )
 # "2 Coronation Cottages" (development author PD6): endings that are everyday words too ("2 heights
 # of shelves"), so only after a capitalised name.
-_NAMED_ROW = re.compile(r"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z'-]+\s+){1,2}(?:Cottages|Cotts|Orchard|Heights|Paddocks|Yard)\b")
+_NAMED_ROW = re.compile(r"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z'-]+\s+){1,2}(?:Cottages|Cotts|Orchard|Heights|Paddocks)\b")
 # "41 Kingsway", "7 Broadgate": one capitalised word that is a street name by its ending.
 _ONE_WORD_STREET = re.compile(
     r"\b\d{1,4}[a-z]?,?\s+[A-Z][a-z]+(?:way|gate|side|field|fields|wood|croft|mead|dale|holme)\b"
@@ -77,8 +77,9 @@ _PARTIAL_DATE = re.compile(
 )
 
 # "9C", "7JB", "10X" (capitals), or after a cue in any case: "form 8r", "in 9c", "tutor group 10hw".
-# After a cue, "MB" is a tutor's initials ("its Rhiannon (Rhi) in 11MB": development author PD5), not megabytes.
-_FORM_SHAPE = r"(?:[7-9]|1[0-3])(?!am\b|pm\b|th\b|st\b|nd\b|rd\b|s\b|k\b|gb\b)[A-Za-z]{1,3}\d?"
+# After a cue, "MB" in capitals is a tutor's initials ("its Rhiannon (Rhi) in 11MB": development author
+# PD5); "in 10mb chunks" is megabytes (the review, session 33).
+_FORM_SHAPE = r"(?:[7-9]|1[0-3])(?!am\b|pm\b|th\b|st\b|nd\b|rd\b|s\b|k\b|gb\b|(?-i:mb|Mb)\b)[A-Za-z]{1,3}\d?"
 _FORM_CAPITALS = re.compile(r"(?<![\w/])(?:[7-9]|1[0-3])(?!AM\b|PM\b|TH\b|ST\b|ND\b|RD\b|K\b|GB\b|MB\b|KB\b)[A-Z]{1,3}(?![\w/])")
 _FORM_CUED = re.compile(
     rf"\b(?:form|form group|tutor group|tutor|class|reg group|registration|registration group|in)\s*:?\s*({_FORM_SHAPE})\b",
