@@ -1457,6 +1457,8 @@ _SAFE_STATEMENT_WORDS = frozenset(
     "brother sister bro sis carer carers foster auntie aunt uncle cousin friend mate bestie "
     "teacher teachers staff our and "
     "sad tired upset low rubbish calm calmer calmed down better bit little "
+    # "yes she is safe, she's just very sad and quiet" (a parent after a death; a phone trial, session 33)
+    "very quiet "
     "needed wanted to talk say it someone tell told say "
     "telly tea cup dinner toast having sat sitting making playing walking dog nurse office maths youth club "
     "worker workers manager job saturday weekend lovely everyone everyones were we us bad day sleep lol rlly "

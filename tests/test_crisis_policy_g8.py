@@ -75,3 +75,27 @@ def test_a_doubt_at_the_check_question_is_no_answer(domain, text):
     state = tracker(domain, said_with("he asked me very calmly whether dead people can still see you", "express_crisis", level="check"),
                     ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"), said_with(text, "ask_clinical_advice"))
     assert next_step(state)[0] == "utter_crisis"
+
+
+def test_the_models_own_guess_chooses_the_reply_only_when_it_fits(domain):
+    """A phone trial (session 33): "Their dad passed away in the summer", a crisis from the risk model
+    alone with its guess "exploitation" as the category, got "This is not your child's fault"."""
+    from bot.nlu.crisis_policy import crisis_kind
+
+    def kind(text, category, source="model"):
+        return crisis_kind(tracker(domain, SlotSet("user_role", "parent_carer"), scored(
+            text, "express_crisis", "crisis", 0.8, source=source, categories=[category], model_category=category,
+            lexicon_categories=[category] if source == "lexicon" else [])))
+
+    assert kind("Their dad passed away in the summer", "exploitation") == "general"
+    assert kind("our child has told us they're trans", "exploitation") == "general"
+    assert kind("he keeps coming home with cash and new trainers", "exploitation") == "exploitation"
+    assert kind("a man online keeps asking her for pictures", "grooming_online") == "grooming_online"
+
+
+@pytest.mark.parametrize("text", ["yes she is safe, she's just very sad and quiet", "yes she is safe, she is just sad"])
+def test_a_parent_saying_their_child_is_safe_with_how_they_feel_is_safe(text):
+    """A phone trial: "yes she is safe, she's just very sad and quiet" got "Please call 999 now"."""
+    from signposting.parsing import states_safe_now
+
+    assert states_safe_now(text, about_someone_else=True)

@@ -326,9 +326,12 @@ def is_parent(tracker: DialogueStateTracker) -> bool:
 def crisis_kind(tracker: DialogueStateTracker) -> str:
     text = tracker.latest_message.text or "" if tracker.latest_message else ""
     risk = latest_risk(tracker)
-    categories = list(risk.get("categories") or [])
-    lexicon = list(risk.get("categories") or []) if risk.get("source") == "lexicon" else []
     model_category = str(risk.get("model_category") or "")
+    # The model's own decision records its guess as the category: it counts only when it fits too
+    # ("Their dad passed away in the summer", the model alone, got the exploitation reply although
+    # `model_kind_fits` said no: a phone trial, session 33).
+    categories = [c for c in risk.get("categories") or [] if not (risk.get("source") == "model" and c == model_category)]
+    lexicon = list(risk.get("categories") or []) if risk.get("source") == "lexicon" else []
     if model_category and risk.get("source") in ("model", "lexicon") and model_kind_fits(model_category, text, lexicon):
         categories.append(model_category)
     role = tracker.get_slot("user_role")
