@@ -104,3 +104,14 @@ def test_a_clarification_typed_to_the_check_question_is_not_taken_for_the_school
     assert "If anyone is in danger now, call 999" in reply  # the parent's words
     if asked == CHECK_PARENT:
         assert "Let's carry on" in chat.text("No")
+
+
+def test_nowhere_safe_then_ok_keeps_the_runaway_helpline_and_the_child_is_not_taken_for_a_parent(bot):
+    """A phone trial (session 33): "its fine im ok" from the woods got "I'm glad you're safe" alone,
+    and "dad came home drunk…" had made the child a parent: the form asked "How old is your child?"."""
+    chat = Conversation(bot.rasa_url)
+    assert "Runaway Helpline" in chat.text("dad came home drunk and had a knife")
+    chat.say("i got out the window, im in the woods behind the estate")
+    reply = chat.text("its fine im ok")
+    assert "116 000" in reply and "call 999" in reply
+    assert "your child" not in reply

@@ -585,3 +585,18 @@ def test_a_yes_if_you_like_to_a_choice(text):
                                   "year 11 and working part time", "at college and working"])  # the review
 def test_working_at_school_is_no_absence(text):
     assert parse_school_absence(text) is None
+
+
+@pytest.mark.parametrize("text", ["dad came home drunk and had a knife", "mum is drunk again", "dad keeps shouting at me"])
+def test_a_family_word_as_the_subject_of_what_is_told_is_not_the_speaker(text):
+    """A phone trial (session 33): "dad came home drunk and had a knife" made a child a parent, and
+    after "its fine im ok" the form asked "How old is your child?"."""
+    assert parse_role_typed(text) != "parent_carer"
+
+
+@pytest.mark.parametrize("text", ["mum", "dad here", "mum, i coach the team too", "mum of 3", "mum worried about my son",
+                                  # development authors: the family word alone before the first break
+                                  "auntie - she lives with me, kinship care", "auntie. she lives with us at the minute",
+                                  "grandparent, we have special guardianship of both kids", "his dad, we're in rutland, is that ok?"])
+def test_a_family_word_said_of_oneself_is_still_the_speaker(text):
+    assert parse_role_typed(text) == "parent_carer"
