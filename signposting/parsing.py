@@ -873,13 +873,18 @@ _FAMILY = (
 _CARER_ONLY_SAID_OF_ONESELF = r"(?:mama|mamma|family friend|friend of the family|godmother|godfather|godparent)"
 FAMILY_WORDS = _FAMILY  # a regex group of the words, for signposting/plain_answer.py
 _SPEAKER_FILLER = r"(?:(?:yes|yeah|yep|hi|hello|its|it s|this is|im|i m|i am|the|a|his|her|their|your|just|here|speaking)\s)*"
+# What a family member did or is, told by someone else: "dad came home…", "mum is drunk again".
+_TELLS_WHAT_THEY_DID = (
+    r"(?:came|comes|come|(?:is|was|s)(?! (?:worried|concerned|looking|asking|trying|here|speaking)\b)|has|had|keeps|kept|"
+    r"said|says|got|gets|went|goes|threw|throws|hit|hits|drinks|drank|shouts|shouted|screams|screamed|left|leaves|took|"
+    r"takes|wont|won t|will|never|always|does|did|doesnt|didnt|isnt|wasnt|locked|locks|kicked|kicks|grabbed|grabs|found|"
+    r"finds|made|makes|told|tells|brought|brings)"
+)
 _FAMILY_SPEAKER = re.compile(
-    # at the start, alone or before the speaker's own words ("mum here", "mum, i coach the team too",
-    # "dad of 2"); never the family word as the subject of what is told ("dad came home drunk and
-    # had a knife" made a child a parent and the form asked "How old is your child?": a phone trial,
-    # session 33)
-    rf"^{_SPEAKER_FILLER}{_FAMILY}(?:\s(?:here|speaking)\b|$|(?=\s(?:i|im|i m|i ve|ive|my|me|of|to|with|worried|looking|asking|"
-    rf"needing|wanting|trying|please|pls|hi|hello|x+)\b))"
+    # at the start ("mum here", "mum and dad", "mum, i coach the team too"); never the family word as
+    # the subject of what is told ("dad came home drunk and had a knife" made a child a parent and the
+    # form asked "How old is your child?": a phone trial, session 33)
+    rf"^{_SPEAKER_FILLER}{_FAMILY}(?:\s(?:here|speaking))?\b(?!\s{_TELLS_WHAT_THEY_DID}\b)"
     rf"|\b(?:i m|im|i am|as) (?:a |the |his |her |their |an |the (?:childs|child s|young persons|young person s) )?{_FAMILY}\b"
     r"|\b(?:i look after|i care for|i m looking after|im looking after) (?:my |a |his |her |their |two |three )?"
     r"(?:grand|step|foster|niece|nephew|son|daughter|child|kid|boy|girl|sister s|brother s)"
@@ -1074,16 +1079,6 @@ def role_with_a_typo(text: str) -> str | None:
     return None
 
 
-_FAMILY_ALONE = re.compile(rf"{_SPEAKER_FILLER}{_FAMILY}(?:\s(?:here|speaking))?")
-
-
-def _family_word_first(text: str) -> bool:
-    """A family word alone before the message's first break ("auntie - she lives with me", "his
-    dad, we're in rutland", "grandad. her mum asked me"): who is speaking, told first."""
-    first = re.split(r"[,.\-–—:;!(/]", text, maxsplit=1)
-    return len(first) == 2 and bool(_FAMILY_ALONE.fullmatch(normalise(first[0])))
-
-
 def parse_role_typed(text: str) -> str | None:
     """`parse_role`, plus the ways people type it: "dad here", "I'm her nan", "I'm his key
     worker", "special guardian", "yeah me", "I'm in year 10". "my teacher said..." is not a
@@ -1103,7 +1098,7 @@ def parse_role_typed(text: str) -> str | None:
     professional = _PROFESSIONAL.search(clean)
     if professional and not done_to_them and not _SOMEONE_ELSES.search(clean[: professional.start()]):
         return "professional"
-    if (_FAMILY_SPEAKER.search(clean) or _family_word_first(text)) and not done_to_them:
+    if _FAMILY_SPEAKER.search(clean) and not done_to_them:
         # "uncle touched me", "family friend keeps touching me": a child telling what an adult did
         # is never that adult speaking (the review's rule for workers, session 29, kept for family)
         return "parent_carer"
@@ -1188,7 +1183,7 @@ def role_said_of_oneself(text: str) -> str | None:
         return None  # "mum hits me": a child telling what an adult did (the review, session 30)
     if _speaks_as_a_worker(clean):
         return "professional"
-    if _FAMILY_SPEAKER.search(clean) or _family_word_first(text):
+    if _FAMILY_SPEAKER.search(clean):
         return "parent_carer"
     return None
 
