@@ -7,7 +7,8 @@ from rasa.shared.core.events import ActionExecuted, SlotSet
 
 from bot.nlu.crisis_policy import next_step
 from signposting.parsing import doubts_the_worry
-from tests.test_policies import said_with, scored, tracker
+from tests.test_crisis_policy_closings import at_the_check
+from tests.test_policies import scored, tracker
 
 
 def after_nowhere_safe(domain, *answers):
@@ -72,9 +73,7 @@ def test_a_doubt_after_the_not_safe_reply_gets_the_crisis_reply_again(domain):
 @pytest.mark.parametrize("text", ["am I overreacting?", "is that normal"])
 def test_a_doubt_at_the_check_question_is_no_answer(domain, text):
     """A carer's "am I overreacting?" to the check question let the form go on."""
-    state = tracker(domain, said_with("he asked me very calmly whether dead people can still see you", "express_crisis", level="check"),
-                    ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"), said_with(text, "ask_clinical_advice"))
-    assert next_step(state)[0] == "utter_crisis"
+    assert next_step(at_the_check(domain, text, "ask_clinical_advice"))[0] == "utter_crisis"
 
 
 def test_the_models_own_guess_chooses_the_reply_only_when_it_fits(domain):
