@@ -19,7 +19,7 @@ import logging
 import re
 from functools import lru_cache
 
-from services_db.gazetteer import is_everyday
+from services_db.gazetteer import INWARD_CODE, is_everyday
 from services_db.places import all_aliases
 
 # The words around a place in an answer, and only these: where, how near, which part, and the
@@ -29,7 +29,6 @@ _AROUND = frozenset(
     part side north south east west central centre center city town village county council area bit estate
     road rd street st lane avenue ave way drive crescent its is and or between from based postcode""".split()
 )
-_INWARD = re.compile(r"\d[a-z]{2}")  # the second half of a full postcode ("3xx"), right after its district
 _OUTWARD = re.compile(r"[a-z]{1,2}\d[a-z\d]?")
 MAX_NAME_WORDS = 5
 logger = logging.getLogger(__name__)
@@ -67,7 +66,7 @@ def _only_places(words: list[str]) -> bool:
                 break
         else:
             word = words[position]
-            if word not in _AROUND and not (district and _INWARD.fullmatch(word)):  # "harlow 1st" is no postcode
+            if word not in _AROUND and not (district and INWARD_CODE.fullmatch(word)):  # "harlow 1st" is no postcode
                 return False
             position, district = position + 1, False
     return named

@@ -83,7 +83,7 @@ _LIVES_THERE = re.compile(
 ROAD_WORDS = frozenset("road rd street lane avenue ave drive crescent".split())
 FILLER = STOP_WORDS | frozenset("please thanks thank you yes yeah yep ok okay its it s actually sorry".split())
 COMPETITOR = "england_town"
-_INWARD = re.compile(r"\d[a-z]{2}")  # the second half of a full postcode ("9xx")
+INWARD_CODE = re.compile(r"\d[a-z]{2}")  # the second half of a full postcode ("9xx"), normalised
 
 
 @dataclass(frozen=True)
@@ -274,13 +274,13 @@ class Gazetteer:
     ) -> AreaResolution:
         """A district shared by areas, said with a place name that is in one of them ("cheshunt
         EN8"): that place's area, as the name is exact. Otherwise the question stands."""
-        rest = [w for w in words if w != normalise(outward) and not _INWARD.fullmatch(w) and w not in FILLER]
+        rest = [w for w in words if w != normalise(outward) and not INWARD_CODE.fullmatch(w) and w not in FILLER]
         if not rest or _NOT & set(rest) or "or" in rest:
             return resolution  # "cm20 not harlow", "cm20 harlow or sawbridgeworth": the question stands
         # The name alone, or last after living there ("Patient lives in Cheshunt, EN8": development
         # author D10); never someone else's place ("cm20 my dad lives in sawbridgeworth": the review),
         # so the words before it are read as typed, "my" and all.
-        said = [w for w in words if w != normalise(outward) and not _INWARD.fullmatch(w)]
+        said = [w for w in words if w != normalise(outward) and not INWARD_CODE.fullmatch(w)]
         while said and said[-1] in FILLER:
             said.pop()
         for size in range(len(said), 0, -1):
