@@ -115,3 +115,27 @@ def test_nowhere_safe_then_ok_keeps_the_runaway_helpline_and_the_child_is_not_ta
     reply = chat.text("its fine im ok")
     assert "116 000" in reply and "call 999" in reply
     assert "your child" not in reply
+
+
+# --- Session 34: a plain answer after a crisis reply, with no questions begun ----------------
+
+
+def test_an_age_after_the_not_safe_reply_gets_the_urgent_lines_and_the_questions_not_the_greeting(bot):
+    """"im 13" after "Please call 999 now" got "Hi! I'm a chatbot…" mid-crisis (a phone trial, session 33)."""
+    chat = Conversation(bot.rasa_url)
+    chat.say("i have pills in my hand and im going to take them all now")
+    assert NOT_SAFE in chat.text("no")
+    reply = chat.text("im 13")
+    assert "Hi! I'm a chatbot" not in reply
+    assert "call 999" in reply and "Who is chatting today?" in reply
+    assert "Which school" in chat.text("young person")  # the age it told is kept
+
+
+def test_an_answer_to_the_offer_after_a_crisis_starts_the_questions_without_the_greeting(bot):
+    """"im 14 from harlow" after "I'm glad you're safe" and the offer got "Hi! I'm a chatbot…"."""
+    chat = Conversation(bot.rasa_url)
+    chat.say("I want to kill myself")
+    assert "Would you like me to find support" in chat.text("yes im safe")
+    reply = chat.text("im 14 from harlow")
+    assert "Hi! I'm a chatbot" not in reply and "Who is chatting today?" in reply
+    assert "Which school" in chat.text("young person")

@@ -98,3 +98,32 @@ def test_a_parent_saying_their_child_is_safe_with_how_they_feel_is_safe(text):
     from signposting.parsing import states_safe_now
 
     assert states_safe_now(text, about_someone_else=True)
+
+
+def after_the_not_safe_reply(domain, text, intent, *more):
+    """"i have pills in my hand…", "No, not safe", "Please call 999 now… I'm here when you're ready", then `text`."""
+    return tracker(domain, scored("i have pills in my hand and im going to take them all now", "express_crisis", "crisis", 0.95,
+                                  categories=["danger_overdose"]),
+                   ActionExecuted("utter_crisis"), SlotSet("crisis_categories", ["danger_overdose"]), SlotSet("crisis_kind", "general"),
+                   ActionExecuted("utter_crisis_local"), ActionExecuted("utter_ask_safe_now"), ActionExecuted("action_listen"),
+                   scored("no", "not_safe", score=0.1), ActionExecuted("utter_not_safe_now"), ActionExecuted("action_listen"),
+                   scored(text, intent, score=0.0), *more)
+
+
+@pytest.mark.parametrize(("text", "intent"), [("im 13", "inform"), ("hi", "greet"), ("can you help me find someone to talk to", "seek_help")])
+def test_a_plain_message_after_the_not_safe_reply_gets_the_urgent_lines_then_the_questions_not_the_greeting(domain, text, intent):
+    """"im 13" after "Please call 999 now" got "Hi! I'm a chatbot…" mid-crisis (a phone trial, session 33)."""
+    state = after_the_not_safe_reply(domain, text, intent)
+    assert next_step(state)[0] == "utter_urgent_help"
+    state.update(ActionExecuted("utter_urgent_help"))
+    assert next_step(state)[0] == "triage_form"
+
+
+def test_after_the_list_a_plain_message_after_the_not_safe_reply_is_left_to_the_other_policies(domain):
+    assert next_step(after_the_not_safe_reply(domain, "im 13", "inform", SlotSet("services_shown", ["kooth"])))[0] is None
+
+
+def test_the_urgent_lines_elsewhere_are_not_followed_by_the_questions_from_this_policy(domain):
+    """The rules' own greeting, urgent lines and form (a conversation's start) are theirs."""
+    state = tracker(domain, scored("hi", "greet", score=0.0), ActionExecuted("utter_greet"), ActionExecuted("utter_urgent_help"))
+    assert next_step(state)[0] is None

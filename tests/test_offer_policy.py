@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.offer_policy import next_offer_action
@@ -50,6 +50,19 @@ def test_no_says_goodbye_then_listens(domain, text, intent):
     assert next_offer_action(state) == "utter_goodbye"
     state.update(ActionExecuted("utter_goodbye"))
     assert next_offer_action(state) == "action_listen"
+
+
+@pytest.mark.parametrize(("text", "intent"), [("im 14 from harlow", "inform"), ("my mum keeps shouting at me", "describe_concern"),
+                                            ("what support is there for DV", "seek_help")])
+def test_an_answer_or_a_worry_to_the_offer_starts_the_questions_without_the_greeting(domain, text, intent):
+    """"im 14 from harlow" after "I'm glad you're safe" got "Hi! I'm a chatbot…" (session 34)."""
+    assert next_offer_action(after_the_offer(domain, text, intent)) == "triage_form"
+
+
+def test_after_the_list_a_worry_to_the_offer_is_left_to_the_new_worry_policy(domain):
+    state = after_the_offer(domain, "my mum keeps shouting at me", "describe_concern")
+    state.update(SlotSet("services_shown", ["kooth"]))
+    assert next_offer_action(state) is None
 
 
 def test_a_crisis_answer_to_the_offer_is_left_to_the_crisis_policy(domain):

@@ -159,6 +159,7 @@ UTTER_CHECK = "utter_check_risk"
 UTTER_CHECK_OK = "utter_check_ok"
 UTTER_OTHER_LANGUAGE = "utter_other_language"
 TRIAGE_FORM = "triage_form"
+UTTER_URGENT_HELP = "utter_urgent_help"
 # The form's questions, asked again by the action server's ask actions (actions/keep_going.py).
 ASK_AGAIN = {slot: f"action_ask_{slot}" for slot in ("user_role", "age", "school", "area", "concern")}
 # The first crisis step for each kind of danger (one home: signposting/responses.py).
@@ -459,6 +460,9 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
         return ACTION_LISTEN_NAME, []
     if latest == UTTER_OTHER_LANGUAGE:
         return UTTER_INTERPRETER, []
+    if latest == UTTER_URGENT_HELP and recent_actions(tracker, 2) == [UTTER_URGENT_HELP] \
+            and last_bot_action_before_user(tracker) in NOT_SAFE_ACTIONS:
+        return TRIAGE_FORM, []  # (the urgent lines after "Please call 999 now": the questions next)
     if latest in NOT_SAFE_ACTIONS and last_bot_action_before_user(tracker) in ASK_SAFE_ACTIONS and wants_another_language(tracker):
         return UTTER_INTERPRETER, []  # "po polsku prosze" or "nie wiem" to "Are you safe right now?"
     if latest in (*ASK_SAFE_ACTIONS, *NOT_SAFE_ACTIONS, UTTER_OFFER, UTTER_CHECK, UTTER_HELP_COMING, UTTER_HELP_COMING_CHILD):
@@ -1347,14 +1351,30 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         return UTTER_CHECK_OK, []
     if other_language and not short_name_answer(tracker):  # (the check question above keeps its numbers)
         return UTTER_OTHER_LANGUAGE, [SlotSet(LANGUAGE_SLOT, language)]
+    if before in NOT_SAFE_ACTIONS and starts_the_questions(tracker, intent):
+        # "im 13" after "Please call 999 now… I'm here when you're ready" got "Hi! I'm a chatbot…"
+        # mid-crisis (a phone trial, session 33): the urgent lines again, then the questions, which
+        # keep what it told (the rules' greeting is for a conversation's start).
+        return UTTER_URGENT_HELP, []
     return None, []
+
+
+# The intents whose rules greet and start the questions when none are being asked (data/rules/triage.yml).
+STARTS_THE_QUESTIONS_INTENTS = frozenset({"greet", "seek_help", "describe_concern", "inform"})
+
+
+def starts_the_questions(tracker: DialogueStateTracker, intent: str | None) -> bool:
+    """Would the rules greet and start the questions for this message, none asked yet, no list shown?"""
+    if tracker.active_loop_name or tracker.get_slot("services_shown"):
+        return False
+    return intent in STARTS_THE_QUESTIONS_INTENTS
 
 
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
 )
 class CrisisPolicy(DeterministicPolicy):
-    REQUIRED_RESPONSES = (*CRISIS_ACTIONS, *QUESTION_REPLIES.values(), *REQUEST_REPLIES.values(), UTTER_OFFER_MORE, START_AGAIN_ACTION, REQUEST_EMAIL_AFTER_A_LIST,
+    REQUIRED_RESPONSES = (*CRISIS_ACTIONS, UTTER_URGENT_HELP, *QUESTION_REPLIES.values(), *REQUEST_REPLIES.values(), UTTER_OFFER_MORE, START_AGAIN_ACTION, REQUEST_EMAIL_AFTER_A_LIST,
                           *MODEL_REQUEST_REPLIES.values(), UTTER_GOODBYE,
                           *ASKS_AGAIN_AFTER)
 

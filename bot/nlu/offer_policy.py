@@ -65,21 +65,25 @@ def next_offer_action(tracker: DialogueStateTracker) -> str | None:
     if tracker.latest_action_name == UTTER_NO_THANKS and last_bot_action_before_user(tracker) == UTTER_OFFER:
         return ACTION_LISTEN_NAME
     answer = answer_to_offer(tracker)
-    if answer is None and tells_a_worry_to_the_offer(tracker) and not tracker.get_slot("services_shown"):
-        return TRIAGE_FORM  # a worry is a yes: the questions, without the greeting again (after the list: NewWorryPolicy)
+    if answer is None and tells_more_to_the_offer(tracker) and not tracker.get_slot("services_shown"):
+        # a worry or an answer is a yes: the questions, which keep it, without the greeting again
+        # (after the list: NewWorryPolicy)
+        return TRIAGE_FORM
     return TRIAGE_FORM if answer == "yes" else UTTER_NO_THANKS if answer == "no" else None
 
 
-WORRY_INTENTS = {"describe_concern", "seek_help"}
+# "im 14 from harlow" (read as an answer) got "Hi! I'm a chatbot…" after "I'm glad you're safe" (session 34).
+TELLS_MORE_INTENTS = {"describe_concern", "seek_help", "inform"}
 
 
-def tells_a_worry_to_the_offer(tracker: DialogueStateTracker) -> bool:
-    """"what support is there for DV" typed to "Would you like me to find support near you?"."""
+def tells_more_to_the_offer(tracker: DialogueStateTracker) -> bool:
+    """"what support is there for DV" or "im 14 from harlow" typed to "Would you like me to find
+    support near you?"."""
     if tracker.latest_action_name != ACTION_LISTEN_NAME or tracker.active_loop_name or not tracker.latest_message:
         return False
     if last_bot_action_before_user(tracker) != UTTER_OFFER:
         return False
-    return (tracker.latest_message.intent or {}).get("name") in WORRY_INTENTS
+    return (tracker.latest_message.intent or {}).get("name") in TELLS_MORE_INTENTS
 
 
 @DefaultV1Recipe.register(
