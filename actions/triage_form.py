@@ -565,6 +565,13 @@ class ValidateTriageForm(FormValidationAction):
         if is_something_else(str(value or "")) and tracker.get_slot("concern_menu") != "more":
             return {"concern": None, "concern_menu": "more"}
         concern = concern_in(tracker, str(value or ""))
+        held = text_held_by_the_crisis_steps(tracker, passed_over=True) if concern is None else None
+        if held:
+            # "i havent been sleeping, my head wont switch off" raised the check question, then "its
+            # mostly gaming till late tbh, its just a habit i want to break" got "Sorry, I didn't get
+            # that" and both were lost (a phone trial, session 33): read together, they are the worry.
+            together = concern_in(tracker, f"{held} {value}")
+            concern = together if together != "other" else None
         if concern is None:
             if self._is_the_area(str(value or ""), tracker):  # "loughborough", typed late: the place (extract_area)
                 return {"concern": None}

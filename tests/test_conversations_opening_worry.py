@@ -102,3 +102,17 @@ def test_a_worry_whose_check_question_is_passed_over_by_the_next_answer_is_kept(
     replies = [chat.text(answer) for answer in ("14", "skip", "Watford")]
     assert all(WORRY_QUESTION not in reply for reply in replies)
     assert "Why I picked it" in replies[-1]
+
+
+def test_more_told_past_the_check_at_the_worry_question_keeps_the_worry(bot):  # noqa: F811
+    """A phone trial (session 33): "i havent been sleeping, my head wont switch off" got the check
+    question; "its mostly gaming till late tbh, its just a habit i want to break" then got "Sorry,
+    I didn't get that" and the worry question again. Read together, they are the worry."""
+    chat = Conversation(bot.rasa_url)
+    for answer in ("hi", "me", "15", "no school", "harlow"):
+        chat.say(answer)
+    assert "I want to check you're OK" in chat.text("i havent been sleeping, my head wont switch off")
+    reply = chat.text("its mostly gaming till late tbh, its just a habit i want to break")
+    assert "didn't get that" not in reply and WORRY_QUESTION not in reply
+    assert slots(bot, chat)["concern"] == "sleep"
+    assert "Why I picked it" in reply

@@ -349,3 +349,37 @@ def test_the_form_reads_the_worry_without_the_stage_when_the_model_has_no_guess(
     tracker = Tracker("t", {}, latest, [{"event": "user", "text": text, "parse_data": latest}], False, None, {}, "action_listen")
     assert concern_in(tracker, text) == "exam_stress"
     assert concern_in(tracker, text, rules_read=worry_words(text)) == "bullying"
+
+
+def at_the_worry_question_after_the_check(first: str, more: str) -> Tracker:
+    """The check question for `first` at "What has been going on?", then `more` typed instead of an answer."""
+    events = [
+        {"event": "action", "name": "triage_form"}, {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": first, "parse_data": {"intent": {"name": "describe_concern"}}},
+        {"event": "action", "name": "utter_check_risk"}, {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": more, "parse_data": {"intent": {"name": "inform"}}},
+    ]
+    return Tracker("test", {"requested_slot": "concern", "area_code": None}, {"text": more, "intent": {"name": "inform"}},
+                   events, False, None, {"name": "triage_form"}, "action_listen")
+
+
+def test_more_told_past_the_check_at_the_worry_question_is_read_with_the_message_that_raised_it():
+    """A phone trial (session 33): "i havent been sleeping, my head wont switch off", the check
+    question, then "its mostly gaming till late tbh…" got "Sorry, I didn't get that" and both were lost."""
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.triage_form import ValidateTriageForm
+
+    first, more = "i havent been sleeping, my head wont switch off", "its mostly gaming till late tbh, its just a habit i want to break"
+    dispatcher = CollectingDispatcher()
+    state = at_the_worry_question_after_the_check(first, more)
+    assert ValidateTriageForm().validate_concern(more, dispatcher, state, {}) == {"concern": "sleep"}
+    assert dispatcher.messages == []
+    # alone, the same words are not understood: the message that raised the check is what places them
+    alone = Tracker("test", {"requested_slot": "concern", "area_code": None}, {"text": more, "intent": {"name": "inform"}},
+                    [{"event": "action", "name": "triage_form"}, {"event": "action", "name": "action_listen"},
+                     {"event": "user", "text": more, "parse_data": {"intent": {"name": "inform"}}}],
+                    False, None, {"name": "triage_form"}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    assert ValidateTriageForm().validate_concern(more, dispatcher, alone, {}) == {"concern": None}
+    assert [message["response"] for message in dispatcher.messages] == ["utter_concern_not_understood"]
