@@ -16,11 +16,11 @@ from names and these words ("its over" is not Over, Cambridgeshire).
 from __future__ import annotations
 
 import logging
-import re
 from functools import lru_cache
 
 from services_db.gazetteer import INWARD_CODE, is_everyday
 from services_db.places import all_aliases
+from services_db.postcodes import is_outward_code
 
 # The words around a place in an answer, and only these: where, how near, which part, and the
 # last words of a street's or an estate's name. Never "home", "not", "my", "safe", "alone"...
@@ -29,7 +29,6 @@ _AROUND = frozenset(
     part side north south east west central centre center city town village county council area bit estate
     road rd street st lane avenue ave way drive crescent its is and or between from based postcode""".split()
 )
-_OUTWARD = re.compile(r"[a-z]{1,2}\d[a-z\d]?")
 MAX_NAME_WORDS = 5
 logger = logging.getLogger(__name__)
 
@@ -62,7 +61,7 @@ def _only_places(words: list[str]) -> bool:
         for size in range(min(MAX_NAME_WORDS, len(words) - position), 0, -1):
             gram = " ".join(words[position : position + size])
             if _a_name(gram):
-                position, named, district = position + size, True, bool(_OUTWARD.fullmatch(gram))
+                position, named, district = position + size, True, is_outward_code(gram)
                 break
         else:
             word = words[position]

@@ -43,6 +43,11 @@ def find_postcode(text: str) -> Postcode | None:
     return None
 
 
+def is_outward_code(text: str) -> bool:
+    """Is `text` an outward code alone ("le2", "SG1"), not a word with a number in it ("yr10")?"""
+    return bool(_OUTWARD.fullmatch(text.strip())) and _valid_outward(text.strip().upper())
+
+
 def outward_code_of(postcode: str) -> str | None:
     """'SG1 2AB' → 'SG1'. Used to keep only the outward code of a full postcode."""
     found = find_postcode(postcode)

@@ -105,7 +105,7 @@ from signposting.responses import (
     TOLD_MORE,
 )
 from signposting.responses import GOODBYE as GOODBYE_REPLY
-from signposting.risk_decision import CHECK, CRISIS, NONE, model_kind_fits, reply_kind, took_something_already
+from signposting.risk_decision import CHECK, CRISIS, NONE, REPLY_KIND, model_kind_fits, reply_kind, took_something_already
 from signposting.settings import settings
 from signposting.text import normalise
 from signposting.vocabulary import OTHER_CONCERN
@@ -114,7 +114,7 @@ CRISIS_SLOT = "crisis_categories"
 KIND_SLOT = "crisis_kind"
 LANGUAGE_SLOT = "user_language"
 OWN_WORDS_SLOT = "safe_in_own_words"
-NOWHERE_SAFE_KIND = "unsafe_now"  # the crisis reply's kind (crisis_kind) for nowhere safe
+NOWHERE_SAFE_KIND = REPLY_KIND["unsafe_home"]  # the crisis reply's kind (crisis_kind) for nowhere safe
 OWN_WORDS_NOWHERE_SAFE = "nowhere_safe"  # its safe_in_own_words value
 # issue #16: the deployment's local urgent line(s) for this user, which utter_crisis_local
 # interpolates. Set here, in the Rasa server, from the deployment file read once at start

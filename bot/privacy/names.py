@@ -92,6 +92,11 @@ GREETINGS = frozenset("hi hey hello hiya yo ok okay so um erm well heya".split()
 TRAILING = frozenset({"x", "xx", "xxx", "xo", "xoxo"})
 
 
+def overlaps_protected(start: int, end: int, protected: list[tuple[int, int]]) -> bool:
+    """Does the text from `start` to `end` overlap a protected span (a service's name, a place...)?"""
+    return any(begin < end and start < finish for begin, finish in protected)
+
+
 @dataclass
 class _Finder:
     text: str
@@ -102,7 +107,8 @@ class _Finder:
         self.norms = [token.norm for token in self.tokens]
 
     def is_protected(self, token: Token) -> bool:
-        return any(start < token.end and token.start < end for start, end in self.protected)
+        return overlaps_protected(token.start, token.end, self.protected)
+
 
     def matches(self, index: int, cue: Sequence[str]) -> bool:
         end = index + len(cue)
@@ -522,7 +528,7 @@ def _nickname_in_brackets(text: str, spans: list[Span], protected: list[tuple[in
         # a first name, or a short word no list holds ("Rhi", "Seun"); never "(Science)", "(Chair)"
         nickname = first_name(word) is not None or (len(word) <= 5 and not is_common_word(word))
         if match and nickname and word not in NEVER_A_NAME | ROLES_IN_BRACKETS \
-                and not any(start < match.end(1) and match.start(1) < end for start, end in protected):
+                and not overlaps_protected(match.start(1), match.end(1), protected):
             yield Span(match.start(1), match.end(1), "name", NAME)
 
 
@@ -536,7 +542,7 @@ def _surname_in_capitals_before(text: str, tokens: list[Token], spans: list[Span
             continue
         if before.text.isupper() and len(before.text) > 1 and before.text.isalpha() and is_surname(before.norm) \
                 and not is_common_word(before.norm, top=3000) \
-                and before.norm not in NEVER_A_NAME and not any(s < before.end and before.start < e for s, e in protected):
+                and before.norm not in NEVER_A_NAME and not overlaps_protected(before.start, before.end, protected):
             yield Span(before.start, before.end, "name", NAME)
 
 
@@ -550,7 +556,7 @@ def _listed_with_names(text: str, tokens: list[Token], spans: list[Span], protec
                 continue
             token = tokens[other]
             between = text[tokens[min(index, other)].end:tokens[max(index, other)].start]
-            if any(char in ".!?\n,;" for char in between) or any(s < token.end and token.start < e for s, e in protected):
+            if any(char in ".!?\n,;" for char in between) or overlaps_protected(token.start, token.end, protected):
                 continue
             if token.is_word and token.text.isalpha() and len(token.text) > 1 and token.norm not in STOP \
                     and token.norm not in NEVER_BARE_NAMES and token.norm not in RELATIONS and not is_common_word(token.norm):
@@ -565,7 +571,5 @@ def _other_mentions(text: str, tokens: list[Token], spans: list[Span], protected
             if span.start <= token.start and token.end <= span.end and token.is_word and len(token.norm) > 1:
                 found.add(token.text if first_name(token.norm) and not could_be_bare_name(token.norm) else token.norm)
     for token in tokens:
-        if (token.norm in found or token.text in found) and not any(
-            start < token.end and token.start < end for start, end in protected
-        ):
+        if (token.norm in found or token.text in found) and not overlaps_protected(token.start, token.end, protected):
             yield Span(token.start, token.end, "name", NAME)
