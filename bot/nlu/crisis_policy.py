@@ -105,7 +105,15 @@ from signposting.responses import (
     TOLD_MORE,
 )
 from signposting.responses import GOODBYE as GOODBYE_REPLY
-from signposting.risk_decision import CHECK, CRISIS, NONE, REPLY_KIND, model_kind_fits, reply_kind, took_something_already
+from signposting.risk_decision import (
+    CHECK,
+    CRISIS,
+    NONE,
+    REPLY_KIND,
+    model_kind_fits,
+    reply_kind,
+    took_something_already,
+)
 from signposting.settings import settings
 from signposting.text import normalise
 from signposting.vocabulary import OTHER_CONCERN
