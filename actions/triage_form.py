@@ -58,6 +58,7 @@ from signposting.responses import (
     GLAD_YOU_ARE_SAFE,
     NOT_UNDERSTOOD_ACTION,
     TOLD_MORE,
+    WHAT_WE_MEAN_CHECK,
 )
 from signposting.settings import settings
 from signposting.text import normalise
@@ -263,6 +264,10 @@ def answer_held_by_the_check(tracker: Tracker) -> dict[str, Any]:
         # I just worry about screen time"): both messages are the answer (session 32's note).
         previous = users[-3]
         told.insert(0, str(events[previous].get("text") or ""))
+    elif len(users) >= 3 and bot_actions(events[previous + 1 : last], _BOOKKEEPING) == [WHAT_WE_MEAN_CHECK, CHECK_RISK] \
+            and bot_actions(events[users[-3] + 1 : previous], _BOOKKEEPING) == [CHECK_RISK]:
+        previous = users[-3]  # "what do you mean?" between: explained, and no answer itself
+        told = [str(events[previous].get("text") or "")]
     elif bot_actions(events[previous + 1 : last], _BOOKKEEPING) != [CHECK_RISK]:
         return {}
     asked = bot_actions(events[:previous], _BOOKKEEPING)

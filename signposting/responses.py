@@ -95,6 +95,8 @@ CHECK_OK = "utter_check_ok"
 # More told at a safety question ("it was his birthday present from his dad…"): thanks, 999, and
 # the question again (bot/nlu/crisis_policy.py `tells_more`).
 TOLD_MORE = "utter_told_more_at_safety_question"
+# "what do you mean?" to the check question: why it was asked, then the question again (CrisisPolicy).
+WHAT_WE_MEAN_CHECK = "utter_what_we_mean_check"
 
 # ---- "Did this help?" (actions/feedback.py, issue 14) ------------------------------------
 

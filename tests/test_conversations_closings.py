@@ -139,3 +139,17 @@ def test_an_answer_to_the_offer_after_a_crisis_starts_the_questions_without_the_
     reply = chat.text("im 14 from harlow")
     assert "Hi! I'm a chatbot" not in reply and "Who is chatting today?" in reply
     assert "Which school" in chat.text("young person")
+
+
+def test_what_do_you_mean_to_the_check_question_is_explained_and_the_check_stays(bot):
+    """"what do you mean" to the check question got "I mean what is bothering you…" (the form's
+    question explained) and the check was dropped (session 34)."""
+    chat = Conversation(bot.rasa_url)
+    for answer in ("hi", "me", "15", "no school", "harlow"):
+        chat.say(answer)
+    assert CHECK in chat.text("i havent been sleeping, my head wont switch off")
+    reply = chat.text("what do you mean")
+    assert "I asked because of what you wrote" in reply and CHECK in reply
+    assert "what is bothering you" not in reply
+    reply = chat.text("no")
+    assert "What has been going on?" not in reply  # the message that raised the check is the worry

@@ -200,3 +200,29 @@ def test_more_told_at_the_check_without_a_harmless_word_or_at_check_level_is_nev
     state = tracker(domain, scored(first, "express_crisis", "check", 0.3), ActionExecuted("utter_check_risk"),
                     ActionExecuted("action_listen"), scored(last, "express_crisis" if risk else "inform", **(risk or {"score": 0.02})))
     assert next_crisis_action(state) != UTTER_TOLD_MORE
+
+
+# --- Session 34: "what do you mean?" to the check question ----------------------------------------
+
+
+@pytest.mark.parametrize("text", ["what do you mean", "wdym", "i dont understand the question", "what does that mean?"])
+def test_what_do_you_mean_to_the_check_is_explained_and_the_check_asked_again_once(domain, text):
+    """It got the form's question explained ("I mean what is bothering you…") and the check was dropped."""
+    state = at_the_check(domain, scored(text, "ask_what_we_mean", score=0.0))
+    assert next_crisis_action(state) == "utter_what_we_mean_check"
+    state.update(ActionExecuted("utter_what_we_mean_check"))
+    assert next_step(state)[0] == "utter_check_risk"
+    for event in (ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"), scored(text, "ask_what_we_mean", score=0.0)):
+        state.update(event)
+    assert next_crisis_action(state) == "utter_crisis"  # asked twice: no answer, so the crisis reply
+
+
+def test_unsure_to_the_check_keeps_the_crisis_reply(domain):
+    assert next_crisis_action(at_the_check(domain, scored("?", "nlu_fallback", score=0.0))) == "utter_crisis"
+
+
+def test_the_explanation_has_a_variant_for_each_role_and_never_a_number_or_a_question_of_its_own(domain):
+    variants = domain.responses["utter_what_we_mean_check"]
+    roles = {condition["value"] for variant in variants for condition in variant.get("condition", [])}
+    assert roles == {"parent_carer", "professional"} and any("condition" not in variant for variant in variants)
+    assert all("?" not in variant["text"] and not any(char.isdigit() for char in variant["text"]) for variant in variants)

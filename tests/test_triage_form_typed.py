@@ -383,3 +383,24 @@ def test_more_told_past_the_check_at_the_worry_question_is_read_with_the_message
     dispatcher = CollectingDispatcher()
     assert ValidateTriageForm().validate_concern(more, dispatcher, alone, {}) == {"concern": None}
     assert [message["response"] for message in dispatcher.messages] == ["utter_concern_not_understood"]
+
+
+def test_after_what_do_you_mean_and_no_to_the_check_the_message_that_raised_it_is_the_answer():
+    """Session 34: the check question, "what do you mean", the explanation and the check again,
+    "No": the first message answers the form's question, not "what do you mean"."""
+    from actions.triage_form import answer_held_by_the_check
+
+    first = "my head wont switch off at night and i cant sleep"
+    events = [
+        {"event": "action", "name": "triage_form"}, {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": first, "parse_data": {"intent": {"name": "describe_concern"}}},
+        {"event": "action", "name": "utter_check_risk"}, {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "what do you mean", "parse_data": {"intent": {"name": "ask_what_we_mean"}}},
+        {"event": "action", "name": "utter_what_we_mean_check"}, {"event": "action", "name": "utter_check_risk"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "no", "parse_data": {"intent": {"name": "deny"}}},
+        {"event": "action", "name": "utter_check_ok"},
+    ]
+    tracker = Tracker("test", {"requested_slot": "concern", "area_code": None}, {"text": "no", "intent": {"name": "deny"}},
+                      events, False, None, {"name": "triage_form"}, "triage_form")
+    assert answer_held_by_the_check(tracker) == {"concern": first}

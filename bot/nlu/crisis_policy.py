@@ -69,6 +69,7 @@ from signposting.next_step_request import (
 from signposting.parsing import (
     answer_to_are_you_safe,
     asks_if_anyone_is_there,
+    asks_what_we_mean,
     doubts_the_worry,
     ends_it,
     parse_age,
@@ -103,6 +104,7 @@ from signposting.responses import (
     TALK_TO_PERSON,
     THANKS_REPLY,
     TOLD_MORE,
+    WHAT_WE_MEAN_CHECK,
 )
 from signposting.responses import GOODBYE as GOODBYE_REPLY
 from signposting.risk_decision import (
@@ -476,7 +478,7 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
     if latest in (*ASK_SAFE_ACTIONS, *NOT_SAFE_ACTIONS, UTTER_OFFER, UTTER_CHECK, UTTER_HELP_COMING, UTTER_HELP_COMING_CHILD):
         return ACTION_LISTEN_NAME, []
     if (latest in ASKS_AGAIN_AFTER and last_bot_action_before_user(tracker) in ASK_SAFE_ACTIONS) or (
-            latest == UTTER_TOLD_MORE and last_bot_action_before_user(tracker) == UTTER_CHECK):
+            latest in (UTTER_TOLD_MORE, UTTER_WHAT_WE_MEAN_CHECK) and last_bot_action_before_user(tracker) == UTTER_CHECK):
         return last_bot_action_before_user(tracker), []  # the question answered, the safety question asked again
     answer = (reply_to_a_no_with_a_request(tracker) or answer_to_the_checked_question(tracker)) if latest == UTTER_CHECK_OK else None
     if answer == REQUEST_EMAIL_REPLY and tracker.get_slot("services_shown"):
@@ -1051,6 +1053,7 @@ ASIDES_AT_THE_SAFETY_QUESTION: dict[str, str] = {
 }
 # Replies after which "Are you safe right now?" is asked again: an aside answered, or more told.
 UTTER_TOLD_MORE = TOLD_MORE
+UTTER_WHAT_WE_MEAN_CHECK = WHAT_WE_MEAN_CHECK
 ASKS_AGAIN_AFTER = frozenset({*ASIDES_AT_THE_SAFETY_QUESTION.values(), UTTER_TOLD_MORE})
 # Asides whose question may take more than one short clause: the answer words still rule them out.
 LONG_ASIDES = frozenset({"ask_service_info"})
@@ -1190,11 +1193,11 @@ def tells_more(tracker: DialogueStateTracker, text: str) -> bool:
             and request_in_so_many_words(text) is None and _final_intent(tracker) not in NOT_AN_ANSWER_TO_SAFETY)
 
 
-def asked_again_already(tracker: DialogueStateTracker) -> bool:
-    """Was the safety question just asked again after `UTTER_TOLD_MORE`?"""
+def asked_again_already(tracker: DialogueStateTracker, after: str = UTTER_TOLD_MORE) -> bool:
+    """Was the safety question just asked again after `after`?"""
     actions = [event.action_name for event in tracker.applied_events()
                if isinstance(event, ActionExecuted) and event.action_name != ACTION_LISTEN_NAME]
-    return len(actions) >= 2 and actions[-2] == UTTER_TOLD_MORE
+    return len(actions) >= 2 and actions[-2] == after
 
 
 def unsure_answer(tracker: DialogueStateTracker) -> bool:
@@ -1316,7 +1319,14 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # its getting dark" were thanked and asked again instead of the crisis reply, held-out
         # conversations G and G4 too.)
         return UTTER_TOLD_MORE, []
+    if before == UTTER_CHECK and level == NONE and asks_what_we_mean(text) and not unsure_answer(tracker) \
+            and not asked_again_already(tracker, after=UTTER_WHAT_WE_MEAN_CHECK):
+        # "what do you mean" to the check question got the form's question explained ("I mean what
+        # is bothering you…") and the check was dropped (session 34): why it was asked, and the
+        # check again. Once: asked twice, it is no answer (the crisis reply, below).
+        return UTTER_WHAT_WE_MEAN_CHECK, []
     if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS or unsure_answer(tracker) or asks_something_else(tracker)
+                                  or asks_what_we_mean(text)
                                   or doubts_the_worry(text)
                                   or (said_to_the_check == "yes" and intent not in NO_RISK_ANSWERS) or (
         (leaves(tracker) or ends_it(text)) and intent not in NO_RISK_ANSWERS and parse_yes_no(text) != "no"  # "no im fine bye" is a no
@@ -1382,7 +1392,7 @@ def starts_the_questions(tracker: DialogueStateTracker, intent: str | None) -> b
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
 )
 class CrisisPolicy(DeterministicPolicy):
-    REQUIRED_RESPONSES = (*CRISIS_ACTIONS, UTTER_URGENT_HELP, *QUESTION_REPLIES.values(), *REQUEST_REPLIES.values(), UTTER_OFFER_MORE, START_AGAIN_ACTION, REQUEST_EMAIL_AFTER_A_LIST,
+    REQUIRED_RESPONSES = (*CRISIS_ACTIONS, UTTER_URGENT_HELP, UTTER_WHAT_WE_MEAN_CHECK, *QUESTION_REPLIES.values(), *REQUEST_REPLIES.values(), UTTER_OFFER_MORE, START_AGAIN_ACTION, REQUEST_EMAIL_AFTER_A_LIST,
                           *MODEL_REQUEST_REPLIES.values(), UTTER_GOODBYE,
                           *ASKS_AGAIN_AFTER)
 
