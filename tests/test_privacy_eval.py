@@ -34,8 +34,9 @@ HELD_OUT_KEEP_LOST = 0.03  # gap: target 0.02
 # showed. Both together: 97.6 %, keep items lost 2.5 % (places the gazetteer lacks, "Amber" on a
 # behaviour chart, staff roles in an email signature). Session 33 (names in capitals, a word-name
 # after "my ex", "KAUR Simran", "2 Coronation Cottages", "in 11MB", "nine hundred"): 98.4 %.
-# Floors, never lower.
-DEV_AUTHORS_RECALL = 0.984
+# Session 34 (an address with more parts spelled out, names before "sent it" or "and x stopped",
+# a message in lower case but for a form group): 628 of 634, 99.05 %. Floors, never lower.
+DEV_AUTHORS_RECALL = 0.990
 DEV_AUTHORS_KEEP_LOST = 0.041
 
 

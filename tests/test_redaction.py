@@ -374,3 +374,24 @@ def test_capitals_a_relation_before_a_word_name_rows_tutor_initials_and_hundreds
 ])
 def test_shouting_ordinary_rows_megabytes_and_amounts_stay(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    ("my school email is 21 r patel at leventhorpe dot example dot sch dot uk", ["patel", "leventhorpe", "dot sch"], ["my school email"]),
+    ("liv and sas stopped talking to me and now i sit on my own at lunch", ["liv", "sas"], ["lunch"]),
+    ("liv sent it to jay who sent it to the whole of 9H", ["liv", "jay"], ["the whole of"]),
+    ("rose and lily blocked me", ["rose", "lily"], ["blocked me"]),
+])
+def test_an_address_with_more_parts_and_names_that_sent_it_or_stopped_talking_are_removed(text, gone, kept):
+    """Development author PD6 (session 34)."""
+    assert_gone_and_kept(text, gone, kept)
+
+
+@pytest.mark.parametrize("text", [
+    "i was at school. me and my friend went home", "i was at home. uk is cold", "we met at the park dot dot dot",
+    "mum and dad stopped talking to each other", "school and home stopped feeling safe", "I think it sent it twice",
+    "may and june both stopped coming",
+])
+def test_a_sentence_end_before_me_and_ordinary_words_before_stopped_stay(text):
+    """"i was at school. me and my friend…" lost "was at school. me" as an email address (session 34)."""
+    assert redact(text).text == text

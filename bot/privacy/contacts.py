@@ -10,7 +10,9 @@ from bot.privacy.text import Span
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
-_DOT = r"\s*(?:\.|\(\s*dot\s*\)|\[\s*dot\s*\]|\{\s*dot\s*\}|\bdot\b|\bfull ?stop\b|\bpoint\b)\s*"
+# A typed "." joins parts only with no space after it, or with spaces on both sides ("gmail . com"):
+# "i was at school. me and my friend went home" is two sentences, not "was at school.me" (session 34).
+_DOT = r"(?:\.(?!\s)|\s*(?:\s\.|\(\s*dot\s*\)|\[\s*dot\s*\]|\{\s*dot\s*\}|\bdot\b|\bfull ?stop\b|\bpoint\b)\s*)"
 _JOIN = rf"(?:{_DOT}|\s*(?:_|-|\bunderscore\b|\bdash\b|\bhyphen\b)\s*)"
 _AT = r"\s*(?:@|\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\}|\bat\b|\bat sign\b)\s*"
 _TLD = r"(?:com|co|uk|net|org|sch|ac|gov|nhs|me|io|info|ie|pl|de|fr|edu|mail)"
@@ -29,7 +31,9 @@ _PART = r"[a-z0-9][a-z0-9+]*(?:'[a-z]+)?"
 # Between parts: a dot, a dash or an underscore said or typed; or a space before a number, said
 # as people say one ("jamal dot reid 09 @ gmail dot com", "o'brien seventy two at btinternet").
 _PART_JOIN = rf"(?:{_JOIN}|\s+(?={_NUMBER_WORD}\b))"
-_DOMAIN = rf"(?:{_PROVIDERS}(?:{_DOT}{_TLD}\b)*|[a-z0-9-]+(?:{_DOT}{_TLD}\b)+)"
+# A domain ends in a top-level part; up to two other parts may come before it ("leventhorpe dot
+# example dot sch dot uk", development author PD6).
+_DOMAIN = rf"(?:{_PROVIDERS}(?:{_DOT}{_TLD}\b)*|[a-z0-9-]+(?:{_DOT}[a-z0-9-]+){{0,2}}?(?:{_DOT}{_TLD}\b)+)"
 SPELLED_EMAIL = re.compile(
     rf"(?<![\w@'])(?:{_PART}(?:{_PART_JOIN}{_PART}){{0,4}}){_AT}{_DOMAIN}",
     re.IGNORECASE,

@@ -455,7 +455,9 @@ class _Finder:
         only a person fits what follows: 'Mark said he'd tell everyone', 'Grace from our church
         said', 'Hunter in 8JB keeps pushing me', 'Deji is 12', 'Gizem Aydın Yılmaz, 13'."""
         # In a message typed all in lower case, a capital says nothing, and neither does its absence.
-        lower_case = not any(char.isupper() for char in self.text)
+        # (A form group or a postcode in capitals, or "I", says nothing either: "liv sent it to jay
+        # who sent it to the whole of 9H", development author PD6.)
+        lower_case = not any(token.text[:1].isupper() for token in self.tokens if token.text.isalpha() and len(token.text) > 1)
         for index, token in enumerate(self.tokens):
             if not ((token.capitalised or lower_case) and token.is_word and self._sentence_start(index)) or self.is_protected(token):
                 continue
@@ -490,6 +492,9 @@ _ONLY_A_PERSON_FOLLOWS = re.compile(
     r" (?:is|was|isnt|isn't|wasnt|wasn't|s) (?:my|our) (?:best |real |little |big |older |younger |new |old |twin )?"
     r"(?:mate|friend|partner|bf|gf|boyfriend|girlfriend|sister|brother|cousin|ex|bestie|stepsister|stepbrother|step sister|step brother)\b|"
     r" and (?:her|his|their) (?:mum|mom|dad|nan|gran|sister|brother|family)\b|"
+    # "liv sent it to jay who sent it to the whole of 9H", "liv and sas stopped talking to me" (PD6)
+    r"(?:'s)? (?:sent|showed|shared|posted|screenshotted|forwarded) (?:it|them|my|me|a|the|everyone|pics|photos|nudes)\b|"
+    r" and [a-z]+ (?:both |have |had )?(?:stopped|started|blocked|ignored|unadded|ghosted|left me)\b|"
     r"(?:'s)? (?:hit|pushed|punched|kicked|slapped) (?:me|him|her|us|my)\b|"
     r" from (?:our|my|the|his|her|their) (?:church|mosque|temple|gurdwara|synagogue|school|class|club|team|work|year|street|road|"
     r"youth club|football|estate|flats)\b|"
