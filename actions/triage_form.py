@@ -37,6 +37,7 @@ from signposting.parsing import (
     asks_why_we_ask,
     is_declined,
     is_something_else,
+    names_a_school,
     only_an_exam_stage,
     parse_age,
     parse_age_mention,
@@ -318,6 +319,8 @@ NOT_GIVEN = "not given"  # the area slot after "rather not say"
 # Words that say the speaker is a young person, not only that they are young ("im 15").
 _NAMES_A_YOUNG_PERSON = re.compile(r"\b(?:young person|young people|teen|teenager|student|pupil)\b")
 
+# A role said at the school question is an answer to "Who is chatting today?" only in a few words.
+ROLE_ANSWER_MAX_WORDS = 4
 # What the school slot holds once an answer was read (validate_school).
 SCHOOL_STATES = ("skipped", "not at school", "not found")
 
@@ -434,6 +437,8 @@ class ValidateTriageForm(FormValidationAction):
         if not self._volunteered("concern", tracker):
             return {}
         said = latest_text(tracker)
+        if tracker.get_slot("requested_slot") == "school" and names_a_school(said):
+            return {}  # a school's name, not the worry "school" ("kings langley school": session 34)
         if tracker.get_slot("services_shown") and parse_change_target(said) == "concern":
             # "i picked the wrong worry", "can i change the worry": the question is asked again;
             # the words naming it are no worry (they searched for worry, D5). "change the worry
@@ -499,6 +504,15 @@ class ValidateTriageForm(FormValidationAction):
             # given before, the message is looked up as a school as any other; "st marks in harlow"
             # names both.)
             return {"school": None}
+        role = role_answer(text) if school is None and len(text.split()) <= ROLE_ANSWER_MAX_WORDS else None
+        if role:
+            # "young person" or "my son" at the school question, answering "Who is chatting today?"
+            # late (asked before a crisis reply, in the widget), got "I couldn't find that school"
+            # and the school was passed over (a phone trial, session 34): who is chatting, and the
+            # school question again.
+            changed = tracker.get_slot("user_role") not in (None, role)
+            dispatcher.utter_message(response="utter_changed_answer" if changed else "utter_ok_then_the_question")
+            return {"school": None, "user_role": role}
         if school is None:
             dispatcher.utter_message(response="utter_school_not_found")
             return {"school": "not found", "school_urn": None, "school_has_mhst": None}

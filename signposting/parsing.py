@@ -1246,6 +1246,27 @@ _WORKING_INSTEAD = re.compile(
 )
 
 
+# A school's name typed as the answer: words, then the kind of school, and nothing that tells a
+# worry ("kings langley school" was read as the worry "finding it hard to go to school" and the list
+# came at once: a user trial, session 34). "i hate school", "bullied at school" tell one.
+_SCHOOL_KIND = (
+    r"(?:school|academy|college|high|high school|primary|primary school|grammar|grammar school|sixth form|"
+    r"infants|infant school|juniors|junior school|free school|studio school|uni|university)"
+)
+_SCHOOL_NAME = re.compile(rf"(?:[a-z'&-]+ ){{1,5}}{_SCHOOL_KIND}")
+_NOT_IN_A_SCHOOL_NAME = frozenset(
+    """i im me my mine hate hates hated cant cannot dont wont not no go going goes went to at in from about
+    bullied bullying bully scared afraid worried worry stress stressed anxious sad leave left skip skipping
+    miss missing refuse refuses refusing back new""".split()
+)
+
+
+def names_a_school(text: str) -> bool:
+    """Is the message a school's name and nothing more ("kings langley school", "the priory academy")?"""
+    clean = normalise(text)
+    return bool(_SCHOOL_NAME.fullmatch(clean)) and not _NOT_IN_A_SCHOOL_NAME & set(clean.split())
+
+
 def parse_school_absence(text: str) -> str | None:
     """"not at school" (home-schooled, left, excluded...), "skipped" (no answer), or None (a school name, perhaps)."""
     clean = normalise(text)

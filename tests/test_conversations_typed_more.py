@@ -169,3 +169,27 @@ def test_a_thank_you_after_the_list_is_answered(bot):  # noqa: F811
     assert LIST in chat.text("low mood")
     reply = chat.text("thats lovely thank you x")
     assert "didn't get that" not in reply and "Take care" in reply
+
+
+def test_a_role_typed_late_at_the_school_question_is_who_is_chatting_not_a_school(bot):
+    """A phone trial (session 34): in the widget "Who is chatting today?" comes first; a crisis
+    message, "no", "im 13", then "young person" at the school question got "I couldn't find that
+    school" and the school was passed over."""
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi")
+    chat.say("i have tablets in my hand and im going to take them all")
+    assert "Please call 999 now" in chat.text("no")
+    assert "Which school" in chat.text("im 13")
+    reply = chat.text("young person")
+    assert "couldn't find that school" not in reply and "Which school" in reply
+    reply = chat.text("my son")  # a parent after all: the school question again, asked of a parent
+    assert "Which school or college does your child go to?" in reply and "couldn't find that school" not in reply
+
+
+def test_a_school_s_name_not_in_the_directory_is_not_the_worry_about_school(bot):
+    """"kings langley school" was read as the worry "finding it hard to go to school" and the list came at once."""
+    chat = Conversation(bot.rasa_url)
+    for answer in ("hi", "me", "15"):
+        chat.say(answer)
+    reply = chat.text("kings langley school")
+    assert "What has been going on?" in reply and "finding it hard to go to school" not in reply

@@ -600,3 +600,19 @@ def test_a_family_word_as_the_subject_of_what_is_told_is_not_the_speaker(text):
                                   "grandparent, we have special guardianship of both kids", "his dad, we're in rutland, is that ok?"])
 def test_a_family_word_said_of_oneself_is_still_the_speaker(text):
     assert parse_role_typed(text) == "parent_carer"
+
+
+@pytest.mark.parametrize("text", ["kings langley school", "the priory academy", "Hitchin Girls School", "st marys high",
+                                  "sandringham school", "beauchamp college"])
+def test_a_school_s_name_alone_names_a_school(text):
+    from signposting.parsing import names_a_school
+
+    assert names_a_school(text)
+
+
+@pytest.mark.parametrize("text", ["i hate school", "bullied at school", "my school", "school", "new school", "going to school",
+                                  "no school", "leventhorpe", "scared of school", "he refuses school"])
+def test_a_worry_about_school_or_a_bare_name_does_not(text):
+    from signposting.parsing import names_a_school
+
+    assert not names_a_school(text)
