@@ -472,6 +472,8 @@ class ValidateTriageForm(FormValidationAction):
         if explained_the_question("age", str(value or ""), dispatcher):
             return {"age": None}
         age = parse_age(str(value or ""))
+        if age is None and (role := role_restated(tracker, str(value or ""))):
+            return {"age": None, **say_role_restated(tracker, role, dispatcher)}  # "I'm his mum" (a phone trial, session 34)
         if age is None:
             dispatcher.utter_message(response=not_understood_or_worry_noted(tracker, "age", str(value or ""), "utter_age_not_understood"))
             return {"age": None}
@@ -504,15 +506,13 @@ class ValidateTriageForm(FormValidationAction):
             # given before, the message is looked up as a school as any other; "st marks in harlow"
             # names both.)
             return {"school": None}
-        role = role_answer(text) if school is None and len(text.split()) <= ROLE_ANSWER_MAX_WORDS else None
+        role = role_restated(tracker, text) if school is None else None
         if role:
             # "young person" or "my son" at the school question, answering "Who is chatting today?"
             # late (asked before a crisis reply, in the widget), got "I couldn't find that school"
             # and the school was passed over (a phone trial, session 34): who is chatting, and the
             # school question again.
-            changed = tracker.get_slot("user_role") not in (None, role)
-            dispatcher.utter_message(response="utter_changed_answer" if changed else "utter_ok_then_the_question")
-            return {"school": None, "user_role": role}
+            return {"school": None, **say_role_restated(tracker, role, dispatcher)}
         if school is None:
             dispatcher.utter_message(response="utter_school_not_found")
             return {"school": "not found", "school_urn": None, "school_has_mhst": None}
@@ -612,6 +612,27 @@ def explained_the_question(slot: str, text: str, dispatcher: CollectingDispatche
         return False
     dispatcher.utter_message(response=WHAT_WE_MEAN[slot], postcode_examples=settings.deployment.postcode_examples)
     return True
+
+
+def role_restated(tracker: Tracker, text: str) -> str | None:
+    """Who is chatting, said in a few words at a later question ("I'm his mum", "young person"): the
+    role already given, a parent or a professional, or a young person named as such (never "me",
+    which says little at a question about a child)."""
+    if len(text.split()) > ROLE_ANSWER_MAX_WORDS:
+        return None
+    role = role_answer(text)
+    if role is None:
+        return None
+    if role == tracker.get_slot("user_role") or role in ("parent_carer", "professional") or _NAMES_A_YOUNG_PERSON.search(normalise(text)):
+        return role
+    return None
+
+
+def say_role_restated(tracker: Tracker, role: str, dispatcher: CollectingDispatcher) -> dict[str, Any]:
+    """"OK." for the role already given, "Thanks, I've changed that." for another; the question comes again."""
+    changed = tracker.get_slot("user_role") not in (None, role)
+    dispatcher.utter_message(response="utter_changed_answer" if changed else "utter_ok_then_the_question")
+    return {"user_role": role}
 
 
 def not_understood(slot: str, text: str, response: str) -> str:

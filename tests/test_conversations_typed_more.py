@@ -193,3 +193,17 @@ def test_a_school_s_name_not_in_the_directory_is_not_the_worry_about_school(bot)
         chat.say(answer)
     reply = chat.text("kings langley school")
     assert "What has been going on?" in reply and "finding it hard to go to school" not in reply
+
+
+def test_who_is_chatting_said_again_at_the_age_question_gets_ok_and_the_question(bot):
+    """A phone trial (session 34): "I'm his mum" after "Hi, I'm worried about my son" got "Sorry,
+    I didn't get that. Please type an age"; "young person" after "im a parent" changes who is chatting."""
+    chat = Conversation(bot.rasa_url)
+    assert "How old is your child?" in chat.text("Hi, I'm worried about my son")
+    reply = chat.text("I'm his mum")
+    assert "didn't get that" not in reply and "How old is your child?" in reply
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi")
+    assert "How old is your child?" in chat.text("im a parent")
+    reply = chat.text("young person")
+    assert "I've changed that" in reply and "How old are you?" in reply
