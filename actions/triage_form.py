@@ -319,8 +319,12 @@ NOT_GIVEN = "not given"  # the area slot after "rather not say"
 # Words that say the speaker is a young person, not only that they are young ("im 15").
 _NAMES_A_YOUNG_PERSON = re.compile(r"\b(?:young person|young people|teen|teenager|student|pupil)\b")
 
-# A role said at the school question is an answer to "Who is chatting today?" only in a few words.
+# A role said at the school question is an answer to "Who is chatting today?" only in a few words,
+# and with no word of school in it (the review, session 34).
 ROLE_ANSWER_MAX_WORDS = 4
+_TELLS_A_SCHOOL = re.compile(
+    r"\b(?:school|college|academy|sixth form|uni|university|student|pupil|year \d{1,2}|y\d{1,2}|yr \d{1,2}|referral|unit|class|form)\b"
+)
 # What the school slot holds once an answer was read (validate_school).
 SCHOOL_STATES = ("skipped", "not at school", "not found")
 
@@ -588,9 +592,11 @@ class ValidateTriageForm(FormValidationAction):
         if held:
             # "i havent been sleeping, my head wont switch off" raised the check question, then "its
             # mostly gaming till late tbh, its just a habit i want to break" got "Sorry, I didn't get
-            # that" and both were lost (a phone trial, session 33): read together, they are the worry.
-            together = concern_in(tracker, f"{held} {value}")
-            concern = together if together != "other" else None
+            # that" and both were lost (a phone trial, session 33): the held message is the worry,
+            # or, if it tells none alone, the two together ("my mum says i should talk to someone"
+            # after it is still sleep, not family: the review, session 34).
+            read = [reading for reading in (concern_in(tracker, held), concern_in(tracker, f"{held} {value}")) if reading not in (None, "other")]
+            concern = read[0] if read else None
         if concern is None:
             if self._is_the_area(str(value or ""), tracker):  # "loughborough", typed late: the place (extract_area)
                 return {"concern": None}
@@ -618,12 +624,13 @@ def role_restated(tracker: Tracker, text: str) -> str | None:
     """Who is chatting, said in a few words at a later question ("I'm his mum", "young person"): the
     role already given, a parent or a professional, or a young person named as such (never "me",
     which says little at a question about a child)."""
-    if len(text.split()) > ROLE_ANSWER_MAX_WORDS:
-        return None
+    clean = normalise(text)
+    if len(clean.split()) > ROLE_ANSWER_MAX_WORDS or _TELLS_A_SCHOOL.search(clean):
+        return None  # "im at college", "year 10 student", "pupil referral unit" tell the school
     role = role_answer(text)
     if role is None:
         return None
-    if role == tracker.get_slot("user_role") or role in ("parent_carer", "professional") or _NAMES_A_YOUNG_PERSON.search(normalise(text)):
+    if role == tracker.get_slot("user_role") or role in ("parent_carer", "professional") or "young person" in clean:
         return role
     return None
 

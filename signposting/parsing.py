@@ -1257,14 +1257,19 @@ _SCHOOL_NAME = re.compile(rf"(?:[a-z'&-]+ ){{1,5}}{_SCHOOL_KIND}")
 _NOT_IN_A_SCHOOL_NAME = frozenset(
     """i im me my mine hate hates hated cant cannot dont wont not no go going goes went to at in from about
     bullied bullying bully scared afraid worried worry stress stressed anxious sad leave left skip skipping
-    miss missing refuse refuses refusing back new""".split()
+    miss missing refuse refuses refusing back new sick he she they we you it his her their our your its gets""".split()
 )
 
 
 def names_a_school(text: str) -> bool:
-    """Is the message a school's name and nothing more ("kings langley school", "the priory academy")?"""
+    """Is the message a school's name and nothing more ("kings langley school", "the priory academy")?
+    Never with a worry before the kind of school ("self harm school", "panic attacks school")."""
     clean = normalise(text)
-    return bool(_SCHOOL_NAME.fullmatch(clean)) and not _NOT_IN_A_SCHOOL_NAME & set(clean.split())
+    match = _SCHOOL_NAME.fullmatch(clean)
+    if not match or _NOT_IN_A_SCHOOL_NAME & set(clean.split()):
+        return False
+    name = " ".join(clean.split()[:-1])
+    return parse_concern(name) in (None, "other")
 
 
 def parse_school_absence(text: str) -> str | None:
@@ -1700,6 +1705,7 @@ _ASKS_WHY = re.compile(
     r"(?:why+|wat for|what for|how come)(?: (?:tho|though|is that|that))?$|"
     r"(?:whats|what s|what is|wats) (?:that|this|it) for|"
     r"why (?:do|does|would|should|d) (?:you|u|ya|yu|it|the bot|this) (?:need|want|wanna|ask|have to know)|"
+    r"why (?:are|r) (?:you|u|ya|yu) (?:asking|askin)(?: (?:me )?(?:that|this|me))?$|"  # (session 34)
     r"why (?:does|do|would) (?:that|it|this|my \w+) matter|why (?:is|s) (?:that|this|it) (?:needed|important)"
     r")\b"
 )

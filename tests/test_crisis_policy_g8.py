@@ -127,3 +127,24 @@ def test_the_urgent_lines_elsewhere_are_not_followed_by_the_questions_from_this_
     """The rules' own greeting, urgent lines and form (a conversation's start) are theirs."""
     state = tracker(domain, scored("hi", "greet", score=0.0), ActionExecuted("utter_greet"), ActionExecuted("utter_urgent_help"))
     assert next_step(state)[0] is None
+
+
+def after_an_overdose_taken(domain, text, intent):
+    """"i took 20 paracetamol an hour ago", "yes im fine", "call 999 now, even if you feel OK", then `text`."""
+    return tracker(domain, scored("i took 20 paracetamol an hour ago", "express_crisis", "crisis", 0.95, categories=["overdose"]),
+                   ActionExecuted("utter_crisis"), SlotSet("crisis_categories", ["overdose"]), SlotSet("crisis_kind", "general"),
+                   ActionExecuted("utter_crisis_local"), ActionExecuted("utter_ask_safe_now"), ActionExecuted("action_listen"),
+                   scored("yes im fine", "confirm_safe", score=0.0), ActionExecuted("utter_taken_something"),
+                   ActionExecuted("action_listen"), scored(text, intent, score=0.0))
+
+
+@pytest.mark.parametrize(("text", "intent"), [("i feel a bit sick", "describe_concern"), ("im really sleepy", "describe_concern"),
+                                              ("im 13", "inform"), ("hi", "greet")])
+def test_after_an_overdose_taken_a_plain_message_gets_the_same_reply_again(domain, text, intent):
+    """The review (session 34): "i feel a bit sick" got the general urgent lines and the questions,
+    without "go to A&E, even if you feel OK"."""
+    assert next_step(after_an_overdose_taken(domain, text, intent))[0] == "utter_taken_something"
+
+
+def test_a_worry_told_after_the_not_safe_reply_gets_the_not_safe_reply_again(domain):
+    assert next_step(after_the_not_safe_reply(domain, "i just feel really alone", "describe_concern"))[0] == "utter_not_safe_now"

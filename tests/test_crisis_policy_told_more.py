@@ -205,7 +205,8 @@ def test_more_told_at_the_check_without_a_harmless_word_or_at_check_level_is_nev
 # --- Session 34: "what do you mean?" to the check question ----------------------------------------
 
 
-@pytest.mark.parametrize("text", ["what do you mean", "wdym", "i dont understand the question", "what does that mean?"])
+@pytest.mark.parametrize("text", ["what do you mean", "wdym", "i dont understand the question", "what does that mean?",
+                                  "why are you asking that", "why do you need to know"])
 def test_what_do_you_mean_to_the_check_is_explained_and_the_check_asked_again_once(domain, text):
     """It got the form's question explained ("I mean what is bothering you…") and the check was dropped."""
     state = at_the_check(domain, scored(text, "ask_what_we_mean", score=0.0))
@@ -226,3 +227,15 @@ def test_the_explanation_has_a_variant_for_each_role_and_never_a_number_or_a_que
     roles = {condition["value"] for variant in variants for condition in variant.get("condition", [])}
     assert roles == {"parent_carer", "professional"} and any("condition" not in variant for variant in variants)
     assert all("?" not in variant["text"] and not any(char.isdigit() for char in variant["text"]) for variant in variants)
+
+
+def test_the_check_is_explained_once_however_much_comes_between(domain):
+    """The review (session 34): "what do you mean", more told (thanked), "what do you mean" again
+    was explained again and again; asked again, it is no answer."""
+    state = at_the_check(domain, scored("what do you mean", "ask_what_we_mean", score=0.0))
+    for event in (ActionExecuted("utter_what_we_mean_check"), ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"),
+                  scored("its just a game he plays with his cousins in the evening", "inform", score=0.0),
+                  ActionExecuted(UTTER_TOLD_MORE), ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"),
+                  scored("what do you mean", "ask_what_we_mean", score=0.0)):
+        state.update(event)
+    assert next_crisis_action(state) == "utter_crisis"

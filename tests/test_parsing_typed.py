@@ -611,7 +611,9 @@ def test_a_school_s_name_alone_names_a_school(text):
 
 
 @pytest.mark.parametrize("text", ["i hate school", "bullied at school", "my school", "school", "new school", "going to school",
-                                  "no school", "leventhorpe", "scared of school", "he refuses school"])
+                                  "no school", "leventhorpe", "scared of school", "he refuses school",
+                                  # the review (session 34)
+                                  "self harm school", "panic attacks school", "sick of school", "she gets high", "his school"])
 def test_a_worry_about_school_or_a_bare_name_does_not(text):
     from signposting.parsing import names_a_school
 

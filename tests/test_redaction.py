@@ -381,6 +381,10 @@ def test_shouting_ordinary_rows_megabytes_and_amounts_stay(text):
     ("liv and sas stopped talking to me and now i sit on my own at lunch", ["liv", "sas"], ["lunch"]),
     ("liv sent it to jay who sent it to the whole of 9H", ["liv", "jay"], ["the whole of"]),
     ("rose and lily blocked me", ["rose", "lily"], ["blocked me"]),
+    # the review: a name before ". " in an address, a word in capitals in a message in lower case
+    ("email me at jo. smith at gmail dot com", ["jo", "smith", "gmail"], ["email me at"]),
+    ("amy. b. 2009 at outlook dot com", ["amy", "2009", "outlook"], []),
+    ("liv sent it to everyone and now CAMHS are involved", ["liv"], ["CAMHS are involved"]),
 ])
 def test_an_address_with_more_parts_and_names_that_sent_it_or_stopped_talking_are_removed(text, gone, kept):
     """Development author PD6 (session 34)."""

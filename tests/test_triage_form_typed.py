@@ -404,3 +404,18 @@ def test_after_what_do_you_mean_and_no_to_the_check_the_message_that_raised_it_i
     tracker = Tracker("test", {"requested_slot": "concern", "area_code": None}, {"text": "no", "intent": {"name": "deny"}},
                       events, False, None, {"name": "triage_form"}, "triage_form")
     assert answer_held_by_the_check(tracker) == {"concern": first}
+
+
+@pytest.mark.parametrize(("text", "role_before", "role"), [
+    ("young person", "young_person", "young_person"), ("my son", "young_person", "parent_carer"),
+    ("I'm his mum", "parent_carer", "parent_carer"), ("young person", "parent_carer", "young_person"),
+    # never a school, a class or a plain "me" (the review, session 34)
+    ("year 10 student", "parent_carer", None), ("hes a pupil there", "parent_carer", None), ("pupil referral unit", "parent_carer", None),
+    ("im at college", "young_person", None), ("me", "parent_carer", None), ("st marys", "young_person", None),
+])
+def test_who_is_chatting_said_again_is_read_only_from_a_role_in_a_few_words(text, role_before, role):
+    from actions.triage_form import role_restated
+
+    state = Tracker("test", {"requested_slot": "school", "user_role": role_before}, {"text": text, "intent": {"name": "inform"}},
+                    [], False, None, {"name": "triage_form"}, "action_listen")
+    assert role_restated(state, text) == role

@@ -70,6 +70,7 @@ from signposting.parsing import (
     answer_to_are_you_safe,
     asks_if_anyone_is_there,
     asks_what_we_mean,
+    asks_why_we_ask,
     doubts_the_worry,
     ends_it,
     parse_age,
@@ -1193,11 +1194,27 @@ def tells_more(tracker: DialogueStateTracker, text: str) -> bool:
             and request_in_so_many_words(text) is None and _final_intent(tracker) not in NOT_AN_ANSWER_TO_SAFETY)
 
 
-def asked_again_already(tracker: DialogueStateTracker, after: str = UTTER_TOLD_MORE) -> bool:
-    """Was the safety question just asked again after `after`?"""
+def asked_again_already(tracker: DialogueStateTracker) -> bool:
+    """Was the safety question just asked again after `UTTER_TOLD_MORE`?"""
     actions = [event.action_name for event in tracker.applied_events()
                if isinstance(event, ActionExecuted) and event.action_name != ACTION_LISTEN_NAME]
-    return len(actions) >= 2 and actions[-2] == after
+    return len(actions) >= 2 and actions[-2] == UTTER_TOLD_MORE
+
+
+# The bot's steps while the check question waits for its answer.
+_AT_THE_CHECK = frozenset({UTTER_CHECK, UTTER_WHAT_WE_MEAN_CHECK, UTTER_TOLD_MORE})
+
+
+def explained_the_check_already(tracker: DialogueStateTracker) -> bool:
+    """Was the check question explained since it was first asked (however much came between)?"""
+    for event in reversed(tracker.applied_events()):
+        if not isinstance(event, ActionExecuted) or event.action_name == ACTION_LISTEN_NAME:
+            continue
+        if event.action_name == UTTER_WHAT_WE_MEAN_CHECK:
+            return True
+        if event.action_name not in _AT_THE_CHECK:
+            return False
+    return False
 
 
 def unsure_answer(tracker: DialogueStateTracker) -> bool:
@@ -1319,14 +1336,16 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # its getting dark" were thanked and asked again instead of the crisis reply, held-out
         # conversations G and G4 too.)
         return UTTER_TOLD_MORE, []
-    if before == UTTER_CHECK and level == NONE and asks_what_we_mean(text) and not unsure_answer(tracker) \
-            and not asked_again_already(tracker, after=UTTER_WHAT_WE_MEAN_CHECK):
-        # "what do you mean" to the check question got the form's question explained ("I mean what
-        # is bothering you…") and the check was dropped (session 34): why it was asked, and the
-        # check again. Once: asked twice, it is no answer (the crisis reply, below).
+    asks_about_the_check = asks_what_we_mean(text) or asks_why_we_ask(text)
+    if before == UTTER_CHECK and level == NONE and asks_about_the_check and not unsure_answer(tracker) \
+            and not explained_the_check_already(tracker):
+        # "what do you mean" or "why are you asking that" to the check question got the form's
+        # question explained ("I mean what is bothering you…") and the check was dropped (session
+        # 34): why it was asked, and the check again. Once: asked again, it is no answer (the crisis
+        # reply, below).
         return UTTER_WHAT_WE_MEAN_CHECK, []
     if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS or unsure_answer(tracker) or asks_something_else(tracker)
-                                  or asks_what_we_mean(text)
+                                  or asks_about_the_check
                                   or doubts_the_worry(text)
                                   or (said_to_the_check == "yes" and intent not in NO_RISK_ANSWERS) or (
         (leaves(tracker) or ends_it(text)) and intent not in NO_RISK_ANSWERS and parse_yes_no(text) != "no"  # "no im fine bye" is a no
@@ -1372,7 +1391,11 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     if before in NOT_SAFE_ACTIONS and starts_the_questions(tracker, intent):
         # "im 13" after "Please call 999 now… I'm here when you're ready" got "Hi! I'm a chatbot…"
         # mid-crisis (a phone trial, session 33): the urgent lines again, then the questions, which
-        # keep what it told (the rules' greeting is for a conversation's start).
+        # keep what it told (the rules' greeting is for a conversation's start). After an overdose
+        # taken, or a worry told ("i feel a bit sick" after "call 999 now, even if you feel OK"),
+        # the same reply again, with its A&E and its lines (the review, session 34).
+        if before in TAKEN_ACTIONS or intent == "describe_concern":
+            return before, []
         return UTTER_URGENT_HELP, []
     return None, []
 

@@ -10,9 +10,11 @@ from bot.privacy.text import Span
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
-# A typed "." joins parts only with no space after it, or with spaces on both sides ("gmail . com"):
-# "i was at school. me and my friend went home" is two sentences, not "was at school.me" (session 34).
-_DOT = r"(?:\.(?!\s)|\s*(?:\s\.|\(\s*dot\s*\)|\[\s*dot\s*\]|\{\s*dot\s*\}|\bdot\b|\bfull ?stop\b|\bpoint\b)\s*)"
+_DOT = r"\s*(?:\.|\(\s*dot\s*\)|\[\s*dot\s*\]|\{\s*dot\s*\}|\bdot\b|\bfull ?stop\b|\bpoint\b)\s*"
+# In the domain, a typed "." joins parts only with no space after it, or with spaces on both sides
+# ("gmail . com"): "i was at school. me and my friend went home" is two sentences, not the address
+# "was at school.me" (session 34). Before the "at", "jo. smith" is still one name (the review).
+_DOMAIN_DOT = r"(?:\.(?!\s)|\s*(?:\s\.|\(\s*dot\s*\)|\[\s*dot\s*\]|\{\s*dot\s*\}|\bdot\b|\bfull ?stop\b|\bpoint\b)\s*)"
 _JOIN = rf"(?:{_DOT}|\s*(?:_|-|\bunderscore\b|\bdash\b|\bhyphen\b)\s*)"
 _AT = r"\s*(?:@|\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\}|\bat\b|\bat sign\b)\s*"
 _TLD = r"(?:com|co|uk|net|org|sch|ac|gov|nhs|me|io|info|ie|pl|de|fr|edu|mail)"
@@ -33,7 +35,7 @@ _PART = r"[a-z0-9][a-z0-9+]*(?:'[a-z]+)?"
 _PART_JOIN = rf"(?:{_JOIN}|\s+(?={_NUMBER_WORD}\b))"
 # A domain ends in a top-level part; up to two other parts may come before it ("leventhorpe dot
 # example dot sch dot uk", development author PD6).
-_DOMAIN = rf"(?:{_PROVIDERS}(?:{_DOT}{_TLD}\b)*|[a-z0-9-]+(?:{_DOT}[a-z0-9-]+){{0,2}}?(?:{_DOT}{_TLD}\b)+)"
+_DOMAIN = rf"(?:{_PROVIDERS}(?:{_DOMAIN_DOT}{_TLD}\b)*|[a-z0-9-]+(?:{_DOMAIN_DOT}[a-z0-9-]+){{0,2}}?(?:{_DOMAIN_DOT}{_TLD}\b)+)"
 SPELLED_EMAIL = re.compile(
     rf"(?<![\w@'])(?:{_PART}(?:{_PART_JOIN}{_PART}){{0,4}}){_AT}{_DOMAIN}",
     re.IGNORECASE,

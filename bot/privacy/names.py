@@ -109,7 +109,6 @@ class _Finder:
     def is_protected(self, token: Token) -> bool:
         return overlaps_protected(token.start, token.end, self.protected)
 
-
     def matches(self, index: int, cue: Sequence[str]) -> bool:
         end = index + len(cue)
         return end <= len(self.tokens) and self.norms[index:end] == list(cue) and self._close(index, end)
@@ -455,9 +454,10 @@ class _Finder:
         only a person fits what follows: 'Mark said he'd tell everyone', 'Grace from our church
         said', 'Hunter in 8JB keeps pushing me', 'Deji is 12', 'Gizem Aydın Yılmaz, 13'."""
         # In a message typed all in lower case, a capital says nothing, and neither does its absence.
-        # (A form group or a postcode in capitals, or "I", says nothing either: "liv sent it to jay
-        # who sent it to the whole of 9H", development author PD6.)
-        lower_case = not any(token.text[:1].isupper() for token in self.tokens if token.text.isalpha() and len(token.text) > 1)
+        # (A form group, a postcode or a word in capitals ("9H", "CAMHS", "OK"), or "I", says nothing
+        # either: "liv sent it to jay who sent it to the whole of 9H", development author PD6.)
+        lower_case = not any(token.text[:1].isupper() and not token.text.isupper()
+                             for token in self.tokens if token.text.isalpha() and len(token.text) > 1)
         for index, token in enumerate(self.tokens):
             if not ((token.capitalised or lower_case) and token.is_word and self._sentence_start(index)) or self.is_protected(token):
                 continue
