@@ -247,6 +247,11 @@ def typed_answer(tracker: Tracker) -> dict[str, Any]:
 _BOOKKEEPING = frozenset({"action_listen", "action_extract_slots"})
 
 
+# The replies between the check question and the same question asked again, and whether the message
+# they answered is part of the answer after "No".
+ASKED_AGAIN_AFTER = {(TOLD_MORE, CHECK_RISK): True, (WHAT_WE_MEAN_CHECK, CHECK_RISK): False}
+
+
 def answer_held_by_the_check(tracker: Tracker) -> dict[str, Any]:
     """{requested slot: text} after a "No" to the risk layer's check question, where `text` is
     the message that raised it and the form had asked for that slot ("im 16 and i hate myself"
@@ -259,17 +264,14 @@ def answer_held_by_the_check(tracker: Tracker) -> dict[str, Any]:
         return {}
     events, previous, last = tracker.events, users[-2], users[-1]
     told = [str(events[previous].get("text") or "")]
-    if len(users) >= 3 and bot_actions(events[previous + 1 : last], _BOOKKEEPING) == [TOLD_MORE, CHECK_RISK] \
-            and bot_actions(events[users[-3] + 1 : previous], _BOOKKEEPING) == [CHECK_RISK]:
+    between = tuple(bot_actions(events[previous + 1 : last], _BOOKKEEPING))
+    if len(users) >= 3 and between in ASKED_AGAIN_AFTER and bot_actions(events[users[-3] + 1 : previous], _BOOKKEEPING) == [CHECK_RISK]:
         # More told, thanked and the check asked again ("it was his birthday present from his dad…
-        # I just worry about screen time"): both messages are the answer (session 32's note).
+        # I just worry about screen time"): both messages are the answer (session 32's note);
+        # "what do you mean?", explained, is no answer itself (session 34).
         previous = users[-3]
-        told.insert(0, str(events[previous].get("text") or ""))
-    elif len(users) >= 3 and bot_actions(events[previous + 1 : last], _BOOKKEEPING) == [WHAT_WE_MEAN_CHECK, CHECK_RISK] \
-            and bot_actions(events[users[-3] + 1 : previous], _BOOKKEEPING) == [CHECK_RISK]:
-        previous = users[-3]  # "what do you mean?" between: explained, and no answer itself
-        told = [str(events[previous].get("text") or "")]
-    elif bot_actions(events[previous + 1 : last], _BOOKKEEPING) != [CHECK_RISK]:
+        told = [str(events[previous].get("text") or ""), *(told if ASKED_AGAIN_AFTER[between] else [])]
+    elif between != (CHECK_RISK,):
         return {}
     asked = bot_actions(events[:previous], _BOOKKEEPING)
     if not asked or asked[-1] != "triage_form":
