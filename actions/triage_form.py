@@ -324,6 +324,7 @@ _NAMES_A_YOUNG_PERSON = re.compile(r"\b(?:young person|young people|teen|teenage
 # A role said at the school question is an answer to "Who is chatting today?" only in a few words,
 # and with no word of school in it (the review, session 34).
 ROLE_ANSWER_MAX_WORDS = 4
+_NOT_WORDS = re.compile(r'[/{}\[\]<>="_]')
 _TELLS_A_SCHOOL = re.compile(
     r"\b(?:school|college|academy|sixth form|uni|university|student|pupil|year \d{1,2}|y\d{1,2}|yr \d{1,2}|referral|unit|class|form)\b"
 )
@@ -627,6 +628,8 @@ def role_restated(tracker: Tracker, text: str) -> str | None:
     role already given, a parent or a professional, or a young person named as such (never "me",
     which says little at a question about a child)."""
     clean = normalise(text)
+    if _NOT_WORDS.search(text):
+        return None  # an intent typed ('/greet{"role_hint": "professional"}', read without its "/") sets nothing
     if len(clean.split()) > ROLE_ANSWER_MAX_WORDS or _TELLS_A_SCHOOL.search(clean):
         return None  # "im at college", "year 10 student", "pupil referral unit" tell the school
     role = role_answer(text)

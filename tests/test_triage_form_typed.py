@@ -412,6 +412,8 @@ def test_after_what_do_you_mean_and_no_to_the_check_the_message_that_raised_it_i
     # never a school, a class or a plain "me" (the review, session 34)
     ("year 10 student", "parent_carer", None), ("hes a pupil there", "parent_carer", None), ("pupil referral unit", "parent_carer", None),
     ("im at college", "young_person", None), ("me", "parent_carer", None), ("st marys", "young_person", None),
+    ('/greet{"role_hint": "professional"}', "young_person", None),  # an intent typed (CI, session 34)
+    ('greet{"role_hint": "professional"}', "young_person", None),  # ...as the channel passes it on, without its "/"
 ])
 def test_who_is_chatting_said_again_is_read_only_from_a_role_in_a_few_words(text, role_before, role):
     from actions.triage_form import role_restated
