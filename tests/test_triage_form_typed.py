@@ -129,24 +129,29 @@ def test_after_no_to_the_check_question_the_message_that_raised_it_answers_the_q
     assert answer_held_by_the_check(after_the_check("im 16 and i hate myself")) == {"age": "im 16 and i hate myself"}
 
 
+def no_after_the_check_asked_again(first: str, first_intent: str, between: str, between_intent: str, reply: str) -> Tracker:
+    """At the worry question: `first` raised the check; `between` got `reply` and the check again; then "No"."""
+    events = [
+        {"event": "action", "name": "triage_form"}, {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": first, "parse_data": {"intent": {"name": first_intent}}},
+        {"event": "action", "name": "utter_check_risk"}, {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": between, "parse_data": {"intent": {"name": between_intent}}},
+        {"event": "action", "name": reply}, {"event": "action", "name": "utter_check_risk"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "no", "parse_data": {"intent": {"name": "deny"}}},
+        {"event": "action", "name": "utter_check_ok"},
+    ]
+    return Tracker("test", {"requested_slot": "concern", "area_code": None}, {"text": "no", "intent": {"name": "deny"}},
+                   events, False, None, {"name": "triage_form"}, "triage_form")
+
+
 def test_more_told_before_the_check_was_asked_again_is_part_of_the_answer():
     """Session 33: "i havent been sleeping, my head wont switch off", the check, "its mostly gaming
     till late tbh…", thanks and the check again, "No": both messages are the worry."""
     from actions.triage_form import answer_held_by_the_check
 
     first, more = "i havent been sleeping, my head wont switch off", "its mostly gaming till late tbh, its just a habit i want to break"
-    events = [
-        {"event": "action", "name": "triage_form"}, {"event": "action", "name": "action_listen"},
-        {"event": "user", "text": first, "parse_data": {"intent": {"name": "express_crisis"}}},
-        {"event": "action", "name": "utter_check_risk"}, {"event": "action", "name": "action_listen"},
-        {"event": "user", "text": more, "parse_data": {"intent": {"name": "inform"}}},
-        {"event": "action", "name": "utter_told_more_at_safety_question"}, {"event": "action", "name": "utter_check_risk"},
-        {"event": "action", "name": "action_listen"},
-        {"event": "user", "text": "no", "parse_data": {"intent": {"name": "deny"}}},
-        {"event": "action", "name": "utter_check_ok"},
-    ]
-    tracker = Tracker("test", {"requested_slot": "concern", "area_code": None}, {"text": "no", "intent": {"name": "deny"}},
-                      events, False, None, {"name": "triage_form"}, "triage_form")
+    tracker = no_after_the_check_asked_again(first, "express_crisis", more, "inform", "utter_told_more_at_safety_question")
     assert answer_held_by_the_check(tracker) == {"concern": f"{first} {more}"}
 
 
@@ -391,18 +396,7 @@ def test_after_what_do_you_mean_and_no_to_the_check_the_message_that_raised_it_i
     from actions.triage_form import answer_held_by_the_check
 
     first = "my head wont switch off at night and i cant sleep"
-    events = [
-        {"event": "action", "name": "triage_form"}, {"event": "action", "name": "action_listen"},
-        {"event": "user", "text": first, "parse_data": {"intent": {"name": "describe_concern"}}},
-        {"event": "action", "name": "utter_check_risk"}, {"event": "action", "name": "action_listen"},
-        {"event": "user", "text": "what do you mean", "parse_data": {"intent": {"name": "ask_what_we_mean"}}},
-        {"event": "action", "name": "utter_what_we_mean_check"}, {"event": "action", "name": "utter_check_risk"},
-        {"event": "action", "name": "action_listen"},
-        {"event": "user", "text": "no", "parse_data": {"intent": {"name": "deny"}}},
-        {"event": "action", "name": "utter_check_ok"},
-    ]
-    tracker = Tracker("test", {"requested_slot": "concern", "area_code": None}, {"text": "no", "intent": {"name": "deny"}},
-                      events, False, None, {"name": "triage_form"}, "triage_form")
+    tracker = no_after_the_check_asked_again(first, "describe_concern", "what do you mean", "ask_what_we_mean", "utter_what_we_mean_check")
     assert answer_held_by_the_check(tracker) == {"concern": first}
 
 
