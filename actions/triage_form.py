@@ -51,6 +51,7 @@ from signposting.parsing import (
 )
 from signposting.plain_answer import waives_the_check
 from signposting.responses import (
+    CHECK_FIRST,
     CHECK_OK,
     CHECK_RISK,
     CRISIS_FIRST_STEP,
@@ -249,7 +250,9 @@ _BOOKKEEPING = frozenset({"action_listen", "action_extract_slots"})
 
 # The replies between the check question and the same question asked again, and whether the message
 # they answered is part of the answer after "No".
-ASKED_AGAIN_AFTER: dict[tuple[str, ...], bool] = {(TOLD_MORE, CHECK_RISK): True, (WHAT_WE_MEAN_CHECK, CHECK_RISK): False}
+ASKED_AGAIN_AFTER: dict[tuple[str, ...], bool] = {
+    (TOLD_MORE, CHECK_RISK): True, (WHAT_WE_MEAN_CHECK, CHECK_RISK): False, (CHECK_FIRST, CHECK_RISK): False,
+}
 
 
 def answer_held_by_the_check(tracker: Tracker) -> dict[str, Any]:

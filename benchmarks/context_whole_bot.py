@@ -45,8 +45,8 @@ OUTCOMES = ("crisis", "check", "again", "numbers", "earlier", "never")
 
 def outcome_of(actions: list[str]) -> str:
     """How the bot answered one message, from the actions it took (the footer alone is not a reply)."""
-    if "utter_told_more_at_safety_question" in actions:
-        return "again"  # more told at "Are you safe right now?": thanks, 999, and the question again
+    if "utter_told_more_at_safety_question" in actions or any(action.startswith("utter_what_we_mean_safe") for action in actions):
+        return "again"  # more told at "Are you safe right now?", or what it means: 999, and the question again
     if any(action.startswith(CRISIS_PREFIXES) and action != "utter_crisis_footer" for action in actions):
         return "crisis"
     if "utter_check_risk" in actions:

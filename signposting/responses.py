@@ -97,6 +97,14 @@ CHECK_OK = "utter_check_ok"
 TOLD_MORE = "utter_told_more_at_safety_question"
 # "what do you mean?" to the check question: why it was asked, then the question again (CrisisPolicy).
 WHAT_WE_MEAN_CHECK = "utter_what_we_mean_check"
+# An answer to the first questions ("I'm his mum", "hes 14", "harlow") typed to the check question
+# that a first message raised: thanks, and the check again (CrisisPolicy, once).
+CHECK_FIRST = "utter_check_first"
+# "what do you mean?" to "Are you safe right now?": what it means, then the question again (CrisisPolicy).
+# One reply per safety question: about yourself, about your child, about someone else.
+WHAT_WE_MEAN_SAFE = "utter_what_we_mean_safe"
+WHAT_WE_MEAN_SAFE_CHILD = "utter_what_we_mean_safe_child"
+WHAT_WE_MEAN_SAFE_OTHER = "utter_what_we_mean_safe_other"
 
 # ---- "Did this help?" (actions/feedback.py, issue 14) ------------------------------------
 

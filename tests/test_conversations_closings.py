@@ -153,3 +153,40 @@ def test_what_do_you_mean_to_the_check_question_is_explained_and_the_check_stays
     assert "what is bothering you" not in reply
     reply = chat.text("no")
     assert "What has been going on?" not in reply  # the message that raised the check is the worry
+
+
+# --- Session 35: a question about "Are you safe right now?"; an answer typed to the opening check ---
+
+
+def test_what_do_you_mean_to_are_you_safe_is_explained_and_asked_again(bot):
+    """It got "Please call 999 now" (a phone trial, session 34); after that reply "why are you
+    asking" got "Sorry, I didn't get that" and the menu."""
+    chat = Conversation(bot.rasa_url)
+    assert "Are you safe right now?" in chat.text("i want to kill myself")
+    reply = chat.text("what do you mean")
+    assert "are you in danger right now?" in reply and "Are you safe right now?" in reply and NOT_SAFE not in reply
+    assert NOT_SAFE in chat.text("what do you mean")  # asked again: no answer
+    reply = chat.text("why are you asking")
+    assert NOT_SAFE in reply and "didn't get that" not in reply
+
+
+def test_who_is_chatting_typed_to_the_opening_check_keeps_the_check_and_the_worry(bot):
+    """"I am his mum" to the check a parent's first message raised got "Hi! I'm a chatbot…" and
+    the questions: the check was dropped, and later "What are you worried about?" lost the worry."""
+    chat = Conversation(bot.rasa_url)
+    assert CHECK_PARENT in chat.text("im worried my son wants to end his life")
+    reply = chat.text("I am his mum")
+    assert "please answer this first" in reply and CHECK_PARENT in reply and "Hi! I'm a chatbot" not in reply
+    reply = chat.text("no")
+    assert "Let's carry on" in reply and "How old is your child?" in reply
+    for answer in ("14", "skip"):
+        chat.say(answer)
+    reply = chat.text("harlow")
+    assert "What are you worried about?" not in reply and "What has been going on?" not in reply
+
+
+def test_typed_instead_twice_the_check_gets_the_crisis_reply(bot):
+    chat = Conversation(bot.rasa_url)
+    assert CHECK_PARENT in chat.text("im worried my son wants to end his life")
+    chat.say("I am his mum")
+    assert "Is your child safe right now?" in chat.text("hes 14")

@@ -77,6 +77,7 @@ from signposting.parsing import (
     parse_age_mention,
     parse_concern,
     parse_role,
+    parse_role_typed,
     parse_yes_no,
     plays_it_down,
     role_answer,
@@ -96,6 +97,7 @@ from signposting.plain_answer import (
     waives_the_check,
 )
 from signposting.responses import (
+    CHECK_FIRST,
     CRISIS_FIRST_STEP,
     MORE_SERVICES,
     REQUEST_EMAIL_AFTER_A_LIST,
@@ -106,6 +108,9 @@ from signposting.responses import (
     THANKS_REPLY,
     TOLD_MORE,
     WHAT_WE_MEAN_CHECK,
+    WHAT_WE_MEAN_SAFE,
+    WHAT_WE_MEAN_SAFE_CHILD,
+    WHAT_WE_MEAN_SAFE_OTHER,
 )
 from signposting.responses import GOODBYE as GOODBYE_REPLY
 from signposting.risk_decision import (
@@ -479,7 +484,7 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
     if latest in (*ASK_SAFE_ACTIONS, *NOT_SAFE_ACTIONS, UTTER_OFFER, UTTER_CHECK, UTTER_HELP_COMING, UTTER_HELP_COMING_CHILD):
         return ACTION_LISTEN_NAME, []
     if (latest in ASKS_AGAIN_AFTER and last_bot_action_before_user(tracker) in ASK_SAFE_ACTIONS) or (
-            latest in (UTTER_TOLD_MORE, UTTER_WHAT_WE_MEAN_CHECK) and last_bot_action_before_user(tracker) == UTTER_CHECK):
+            latest in _ASKED_AGAIN_AT_THE_CHECK and last_bot_action_before_user(tracker) == UTTER_CHECK):
         return last_bot_action_before_user(tracker), []  # the question answered, the safety question asked again
     answer = (reply_to_a_no_with_a_request(tracker) or answer_to_the_checked_question(tracker)) if latest == UTTER_CHECK_OK else None
     if answer == REQUEST_EMAIL_REPLY and tracker.get_slot("services_shown"):
@@ -509,7 +514,11 @@ def the_checked_message_opened_the_chat(tracker: DialogueStateTracker) -> bool:
     After a crisis reply the offer stays: the choice is theirs."""
     if tracker.get_slot("requested_slot") or tracker.get_slot("services_shown"):
         return False
-    return messages_typed(event.type_name for event in tracker.applied_events()) == 2  # that message, then "No"
+    events = tracker.applied_events()
+    # Messages the check question was asked again after ("what do you mean", "I'm his mum") are
+    # not counted: after them "No" got "Would you like me to find support near you?" (session 35).
+    asked_again = sum(isinstance(event, ActionExecuted) and event.action_name in _ASKED_AGAIN_AT_THE_CHECK for event in events)
+    return messages_typed(event.type_name for event in events) - asked_again == 2  # that message, then "No"
 
 
 # A question about the chat that the risk layer answered with the check question ("is this
@@ -852,6 +861,15 @@ def not_safe_reply(tracker: DialogueStateTracker, asked: str | None) -> str:
     return UTTER_NOT_SAFE
 
 
+def what_we_mean_safe_reply(tracker: DialogueStateTracker, asked: str | None) -> str:
+    """What "Are you safe right now?" means, for the question asked (as `not_safe_reply` chooses)."""
+    if asked == UTTER_ASK_SAFE_OTHER:
+        return WHAT_WE_MEAN_SAFE_OTHER
+    if asked == UTTER_ASK_SAFE and role_before_the_answer(tracker) == PARENT:
+        return WHAT_WE_MEAN_SAFE_CHILD
+    return WHAT_WE_MEAN_SAFE
+
+
 def crisis_message(tracker: DialogueStateTracker) -> str:
     """The text of the message that got the latest first crisis step."""
     text = said = ""
@@ -1055,7 +1073,8 @@ ASIDES_AT_THE_SAFETY_QUESTION: dict[str, str] = {
 # Replies after which "Are you safe right now?" is asked again: an aside answered, or more told.
 UTTER_TOLD_MORE = TOLD_MORE
 UTTER_WHAT_WE_MEAN_CHECK = WHAT_WE_MEAN_CHECK
-ASKS_AGAIN_AFTER = frozenset({*ASIDES_AT_THE_SAFETY_QUESTION.values(), UTTER_TOLD_MORE})
+WHAT_WE_MEAN_SAFE_REPLIES = frozenset({WHAT_WE_MEAN_SAFE, WHAT_WE_MEAN_SAFE_CHILD, WHAT_WE_MEAN_SAFE_OTHER})
+ASKS_AGAIN_AFTER = frozenset({*ASIDES_AT_THE_SAFETY_QUESTION.values(), UTTER_TOLD_MORE, *WHAT_WE_MEAN_SAFE_REPLIES})
 # Asides whose question may take more than one short clause: the answer words still rule them out.
 LONG_ASIDES = frozenset({"ask_service_info"})
 
@@ -1201,8 +1220,53 @@ def asked_again_already(tracker: DialogueStateTracker) -> bool:
     return len(actions) >= 2 and actions[-2] == UTTER_TOLD_MORE
 
 
-# The bot's steps while the check question waits for its answer.
-_AT_THE_CHECK = frozenset({UTTER_CHECK, UTTER_WHAT_WE_MEAN_CHECK, UTTER_TOLD_MORE})
+def explained_the_safety_question_already(tracker: DialogueStateTracker) -> bool:
+    """Was "Are you safe right now?" explained since it was first asked (however much came between)?"""
+    for event in reversed(tracker.applied_events()):
+        if not isinstance(event, ActionExecuted) or event.action_name == ACTION_LISTEN_NAME:
+            continue
+        if event.action_name in WHAT_WE_MEAN_SAFE_REPLIES:
+            return True
+        if event.action_name not in ASK_SAFE_ACTIONS | ASKS_AGAIN_AFTER:
+            return False
+    return False
+
+
+# The replies after which the check question is asked again, and the bot's steps while it waits.
+_ASKED_AGAIN_AT_THE_CHECK = frozenset({UTTER_WHAT_WE_MEAN_CHECK, UTTER_TOLD_MORE, CHECK_FIRST})
+_AT_THE_CHECK = frozenset({UTTER_CHECK, *_ASKED_AGAIN_AT_THE_CHECK})
+
+
+def asked_the_check_again_already(tracker: DialogueStateTracker) -> bool:
+    """Was the check question asked again, for any reason, since it was first asked?"""
+    for event in reversed(tracker.applied_events()):
+        if not isinstance(event, ActionExecuted) or event.action_name == ACTION_LISTEN_NAME:
+            continue
+        if event.action_name in _ASKED_AGAIN_AT_THE_CHECK:
+            return True
+        if event.action_name not in _AT_THE_CHECK:
+            return False
+    return False
+
+
+# An answer to the first questions typed instead of an answer to the check: a few words at most.
+ANSWER_INSTEAD_MAX_WORDS = 6
+
+
+def answers_the_questions_instead(tracker: DialogueStateTracker, text: str) -> bool:
+    """Only who is chatting, an age or a place ("I'm his mum", "hes 14", "harlow"), typed to the
+    check question a first message raised, before the questions: the form is not asking, so the
+    rules greeted, the questions began and the check was dropped, and the first message with it
+    (a trial, session 35: "im worried my son wants to end his life", then "I am his mum")."""
+    if tracker.active_loop_name or tracker.get_slot("services_shown") or text.startswith("/"):
+        return False
+    clean = normalise(text)
+    if not clean or len(clean.split()) > ANSWER_INSTEAD_MAX_WORDS or parse_yes_no(text) is not None:
+        return False
+    # The closed grammars of a plain answer; never "me" or "idk", which may answer the check itself.
+    role = parse_role_typed(text) if is_plain_answer(text, "user_role") else None
+    age = parse_age(text) if is_plain_answer(text, "age", role or PARENT) or is_plain_answer(text, "age") else None
+    return role in (PARENT, PROFESSIONAL) or (age is not None and not age.unknown) or is_plain_answer(text, "area", None, is_plain_area_answer)
 
 
 def explained_the_check_already(tracker: DialogueStateTracker) -> bool:
@@ -1309,6 +1373,17 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # the risk model alone gave: on G5 that let "harlow" after "took a few extra co-codamol to
         # sleep. like 12" and "welwyn garden city" after "boys outside my house with knives" through.)
         return UTTER_TOLD_MORE, []
+    asks_about_the_question = asks_what_we_mean(text) or asks_why_we_ask(text)
+    if before in ASK_SAFE_ACTIONS and said is None and level == NONE and not taken and asks_about_the_question \
+            and not explained_the_safety_question_already(tracker):
+        # "what do you mean" to "Are you safe right now?" got "Please call 999 now" (a phone trial,
+        # session 34): what the question means (with 999 if unsure), then the question again. Once:
+        # asked again, it is no answer (the not-safe reply, below).
+        return what_we_mean_safe_reply(tracker, before), []
+    if before in NOT_SAFE_ACTIONS and level != CRISIS and asks_about_the_question:
+        # "why are you asking" after "Please call 999 now" got "Sorry, I didn't get that" and the
+        # menu (session 35): the same reply again, which says what to do.
+        return before, []
     if before in ASK_SAFE_ACTIONS and level == NONE and unsure_if_safe(tracker, said):
         # (above none, "ok whatever bye" after a friend's overdose: the crisis reply again, below).
         # A language asked for ("po polsku prosze"): the not-safe reply, then the interpreter line.
@@ -1336,6 +1411,10 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # its getting dark" were thanked and asked again instead of the crisis reply, held-out
         # conversations G and G4 too.)
         return UTTER_TOLD_MORE, []
+    answers_instead = before == UTTER_CHECK and level == NONE and said_to_the_check is None \
+        and intent not in NO_RISK_ANSWERS | AT_RISK_ANSWERS and answers_the_questions_instead(tracker, text)
+    if answers_instead and not asked_the_check_again_already(tracker):
+        return CHECK_FIRST, []  # thanks, and the check again; typed again instead, the crisis reply (below)
     asks_about_the_check = asks_what_we_mean(text) or asks_why_we_ask(text)
     if before == UTTER_CHECK and level == NONE and asks_about_the_check and not unsure_answer(tracker) \
             and not explained_the_check_already(tracker):
@@ -1345,7 +1424,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # reply, below).
         return UTTER_WHAT_WE_MEAN_CHECK, []
     if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS or unsure_answer(tracker) or asks_something_else(tracker)
-                                  or asks_about_the_check
+                                  or asks_about_the_check or answers_instead
                                   or doubts_the_worry(text)
                                   or (said_to_the_check == "yes" and intent not in NO_RISK_ANSWERS) or (
         (leaves(tracker) or ends_it(text)) and intent not in NO_RISK_ANSWERS and parse_yes_no(text) != "no"  # "no im fine bye" is a no
@@ -1415,7 +1494,7 @@ def starts_the_questions(tracker: DialogueStateTracker, intent: str | None) -> b
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
 )
 class CrisisPolicy(DeterministicPolicy):
-    REQUIRED_RESPONSES = (*CRISIS_ACTIONS, UTTER_URGENT_HELP, UTTER_WHAT_WE_MEAN_CHECK, *QUESTION_REPLIES.values(), *REQUEST_REPLIES.values(), UTTER_OFFER_MORE, START_AGAIN_ACTION, REQUEST_EMAIL_AFTER_A_LIST,
+    REQUIRED_RESPONSES = (*CRISIS_ACTIONS, UTTER_URGENT_HELP, *_ASKED_AGAIN_AT_THE_CHECK, *QUESTION_REPLIES.values(), *REQUEST_REPLIES.values(), UTTER_OFFER_MORE, START_AGAIN_ACTION, REQUEST_EMAIL_AFTER_A_LIST,
                           *MODEL_REQUEST_REPLIES.values(), UTTER_GOODBYE,
                           *ASKS_AGAIN_AFTER)
 

@@ -27,7 +27,7 @@ RESPONSES = {
     "utter_no_more_services": "No more services", "utter_no_services": "No services found",
     "utter_services_unavailable": "Search unavailable", "utter_crisis": "Crisis reply", "utter_crisis_local": "Local crisis line",
     "utter_ask_safe_now": "Asked if they are safe now", "utter_check_risk": "Safety check question",
-    "utter_check_ok": "Safety check: they are OK", "utter_privacy": "Privacy answer", "utter_service_info": "Cost, hours and ages answer", "utter_told_more_at_safety_question": "More told at the safety question", "utter_what_we_mean_check": "Safety check explained", "utter_default": "Did not understand", "utter_out_of_scope": "Not something we cover",
+    "utter_check_ok": "Safety check: they are OK", "utter_privacy": "Privacy answer", "utter_service_info": "Cost, hours and ages answer", "utter_told_more_at_safety_question": "More told at the safety question", "utter_what_we_mean_check": "Safety check explained", "utter_check_first": "Safety check asked again before the questions", "utter_what_we_mean_safe": "Safety question explained", "utter_what_we_mean_safe_child": "Safety question explained (child)", "utter_what_we_mean_safe_other": "Safety question explained (someone else)", "utter_default": "Did not understand", "utter_out_of_scope": "Not something we cover",
     "utter_other_language": "Other language", "utter_interpreter_line": "Interpreter line",
     "action_find_services": "Searched for services", "action_more_services": "Searched for more services",
     "utter_about_the_service": "A service asked about by name", "utter_nothing_nearer": "Asked for somewhere nearer",

@@ -1,0 +1,131 @@
+"""Session 35: a question about the question at "Are you safe right now?", and an answer to the
+first questions typed to the check question a first message raised (bot/nlu/crisis_policy.py)."""
+from __future__ import annotations
+
+import pytest
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet
+
+from bot.nlu.crisis_policy import next_crisis_action, next_step
+from tests.test_policies import after_the_crisis, scored, tracker
+
+LISTEN = ActionExecuted("action_listen")
+
+
+# --- "what do you mean" to "Are you safe right now?" ----------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["what do you mean", "wdym", "what does that mean?", "why are you asking", "i dont get it"])
+def test_what_do_you_mean_to_are_you_safe_is_explained_and_asked_again(domain, text):
+    """It got "Please call 999 now" (a phone trial, session 34)."""
+    state = after_the_crisis(domain, scored(text, "ask_what_we_mean"))
+    assert next_crisis_action(state) == "utter_what_we_mean_safe"
+    state.update(ActionExecuted("utter_what_we_mean_safe"))
+    assert next_step(state)[0] == "utter_ask_safe_now"
+
+
+def test_asked_twice_it_is_no_answer_and_gets_the_not_safe_reply(domain):
+    state = after_the_crisis(domain, scored("what do you mean", "ask_what_we_mean"))
+    for event in (ActionExecuted("utter_what_we_mean_safe"), ActionExecuted("utter_ask_safe_now"), LISTEN,
+                  scored("what do you mean", "ask_what_we_mean")):
+        state.update(event)
+    assert next_crisis_action(state) == "utter_not_safe_now"
+
+
+def test_explained_once_however_much_comes_between(domain):
+    state = after_the_crisis(domain, scored("what do you mean", "ask_what_we_mean"))
+    for event in (ActionExecuted("utter_what_we_mean_safe"), ActionExecuted("utter_ask_safe_now"), LISTEN,
+                  scored("who is this", "ask_bot_identity"), ActionExecuted("utter_bot_identity"),
+                  ActionExecuted("utter_ask_safe_now"), LISTEN, scored("what do you mean", "ask_what_we_mean")):
+        state.update(event)
+    assert next_crisis_action(state) == "utter_not_safe_now"
+
+
+@pytest.mark.parametrize(("asked", "role", "expected"), [
+    ("utter_ask_safe_now", "parent_carer", "utter_what_we_mean_safe_child"),
+    ("utter_ask_safe_now", "young_person", "utter_what_we_mean_safe"),
+    ("utter_ask_safe_now_adult", "parent_carer", "utter_what_we_mean_safe"),  # a parent's own crisis
+    ("utter_ask_safe_now_other", "young_person", "utter_what_we_mean_safe_other"),  # a friend's
+])
+def test_the_explanation_is_about_whoever_the_question_was_about(domain, asked, role, expected):
+    state = tracker(domain, SlotSet("user_role", role),
+                    scored("i've been planning how to kill myself and everything's ready", "express_crisis", "crisis", 0.95),
+                    ActionExecuted("utter_crisis"), SlotSet("crisis_categories", ["suicidal"]), ActionExecuted("utter_crisis_local"),
+                    ActionExecuted(asked), LISTEN, scored("what do you mean?", "ask_what_we_mean"))
+    assert next_crisis_action(state) == expected
+    state.update(ActionExecuted(expected))
+    assert next_step(state)[0] == asked
+
+
+def test_after_an_overdose_taken_a_question_is_no_answer(domain):
+    """Taken already: call 999 now, however it is asked."""
+    state = tracker(domain, scored("i took 20 paracetamol an hour ago", "express_crisis", "crisis", 0.95),
+                    ActionExecuted("utter_crisis"), SlotSet("crisis_categories", ["overdose"]), ActionExecuted("utter_crisis_local"),
+                    ActionExecuted("utter_ask_safe_now"), LISTEN, scored("what do you mean", "ask_what_we_mean"))
+    assert not next_crisis_action(state).startswith("utter_what_we_mean")
+
+
+def test_the_explanations_keep_999_and_ask_no_question_of_their_own_but_the_one_explained(domain):
+    for name in ("utter_what_we_mean_safe", "utter_what_we_mean_safe_child", "utter_what_we_mean_safe_other"):
+        (variant,) = domain.responses[name]
+        assert "call 999" in variant["text"] and "buttons" not in variant
+        assert not any(char.isdigit() for char in variant["text"].replace("999", ""))
+
+
+@pytest.mark.parametrize("text", ["why are you asking", "what do you mean"])
+def test_a_question_after_please_call_999_now_gets_the_same_reply_again(domain, text):
+    """"why are you asking" after "Please call 999 now" got "Sorry, I didn't get that" and the menu."""
+    state = after_the_crisis(domain, scored("no", "deny"))
+    for event in (ActionExecuted("utter_not_safe_now"), LISTEN, scored(text, "ask_what_we_mean")):
+        state.update(event)
+    assert next_crisis_action(state) == "utter_not_safe_now"
+
+
+# --- An answer to the first questions typed to the check a first message raised ---------------------
+
+
+def at_the_opening_check(domain, answer):
+    return tracker(domain, SlotSet("user_role", "parent_carer"),
+                   scored("im worried my son wants to end his life", "express_crisis", "check", 0.01),
+                   ActionExecuted("utter_check_risk"), LISTEN, answer)
+
+
+@pytest.mark.parametrize(("text", "intent"), [("I am his mum", "inform"), ("im his mum", "inform"), ("hes 14", "inform"),
+                                              ("harlow", "inform"), ("dad here", "greet")])
+def test_an_answer_to_the_first_questions_gets_the_check_again(domain, text, intent):
+    """"I am his mum" got the greeting and the questions: the check was dropped, and the worry too."""
+    state = at_the_opening_check(domain, scored(text, intent))
+    assert next_crisis_action(state) == "utter_check_first"
+    state.update(ActionExecuted("utter_check_first"))
+    assert next_step(state)[0] == "utter_check_risk"
+
+
+def test_typed_instead_again_it_is_no_answer_and_gets_the_crisis_reply(domain):
+    state = at_the_opening_check(domain, scored("I am his mum", "inform"))
+    for event in (ActionExecuted("utter_check_first"), ActionExecuted("utter_check_risk"), LISTEN, scored("hes 14", "inform")):
+        state.update(event)
+    assert next_crisis_action(state) == "utter_crisis"
+
+
+def test_no_after_it_starts_the_questions_at_once(domain):
+    """The message the check asked about opened the chat: "Let's carry on" and the questions, not
+    "Would you like me to find support near you?" (as after "what do you mean" too)."""
+    state = at_the_opening_check(domain, scored("I am his mum", "inform"))
+    for event in (ActionExecuted("utter_check_first"), ActionExecuted("utter_check_risk"), LISTEN, scored("no", "deny"),
+                  ActionExecuted("utter_check_ok")):
+        state.update(event)
+    assert next_step(state)[0] == "triage_form"
+
+
+@pytest.mark.parametrize(("text", "intent"), [("no", "deny"), ("yes", "affirm"), ("he hasnt said it again since", "inform"),
+                                              ("/greet", "greet")])
+def test_answers_and_more_told_are_not_taken_for_an_answer_to_the_questions(domain, text, intent):
+    assert next_crisis_action(at_the_opening_check(domain, scored(text, intent))) != "utter_check_first"
+
+
+def test_in_the_form_the_form_reads_the_answer(domain):
+    """At a question the form asked, the form keeps the answer after "No" (answer_held_by_the_check)."""
+    state = tracker(domain, SlotSet("user_role", "parent_carer"), ActionExecuted("triage_form"), ActiveLoop("triage_form"),
+                    SlotSet("requested_slot", "age"), LISTEN,
+                    scored("he says he wants to end his life", "express_crisis", "check", 0.01),
+                    ActionExecuted("utter_check_risk"), LISTEN, scored("hes 14", "inform"))
+    assert next_crisis_action(state) != "utter_check_first"
