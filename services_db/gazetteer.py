@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -44,7 +44,8 @@ JOINED_MIN_LENGTH = 6
 EVERYDAY_WORDS_FILE = PLACES_DIR / "everyday_words.txt"
 # "outside" alone or before "these", "the area"...; "just outside Melton" names a place.
 ELSEWHERE = re.compile(
-    r"\b(somewhere else|some where else|elsewhere|outside(?=$| (of )?(these|them|those|your|ur|the|any|all)\b)|"
+    # "Stevenage – sorry, Knebworth, just outside." is near Knebworth (development author D13), not elsewhere
+    r"\b(somewhere else|some where else|elsewhere|(?<!just )outside(?=$| (of )?(these|them|those|your|ur|the|any|all)\b)|"
     r"not (in|near) (any of )?(these|them|those)|none of (these|them|those)|other area|another area)\b"
 )
 # County and city words that a town or village named beside them makes more exact.
@@ -73,8 +74,10 @@ STREET_WORDS = frozenset("street road lane avenue close way green end hill hills
 # Before a place named beside a shared postcode district: where the child or the speaker lives.
 _LIVES_THERE = re.compile(
     r"(?:(?:yes|yeah|ok|okay|hi|so|well|um) )*"
-    r"(?:(?:(?:the )?(?:patient|client|child|pupil|student|young person|yp|family|he|she|they|i|we) )?"
-    r"(?:lives|live|living|is living|are living|stays|stay|staying|is based|are based|based)(?: (?:in|at|near|around))?"
+    r"(?:(?:(?:the )?(?:patient|pt|client|child|pupil|student|young person|yp|family|he|she|they|i|we) )?"
+    # "Pt resides in Harlow CM19" (development author D13)
+    r"(?:lives|live|living|is living|are living|stays|stay|staying|is based|are based|based|resides|reside|residing|"
+    r"is resident|resident)(?: (?:in|at|near|around))?"
     r"|(?:i m|im|i am|we re|were|we are|he s|hes|she s|shes|they re|theyre) (?:from|based in|in|living in)|from|in)"
 )
 # After a name, these make it a road's ("narborough road", "london rd"), not where someone lives,
@@ -171,7 +174,9 @@ class Gazetteer:
         if ELSEWHERE.search(" ".join(words)):
             return AreaResolution("outside", NATIONAL, None, how="elsewhere")
 
-        spans = _spans(words)
+        # A name right after "not" is where they are not ("Chelmsford – I know that's not West
+        # Essex": development author D13), neither exactly nor as a guess.
+        spans = _without_names_said_not(_spans(words), words, self._by_alias)
         joined = _joined_span(words)
         if joined is not None and " ".join(words[joined.start : joined.end]) not in self._by_alias:
             spans.insert(0, joined)  # "new quay" is a name as it is: not Newquay
@@ -409,6 +414,18 @@ def _said_as_place(words: list[str], span: _Span) -> bool:
 # "newport, not the one in wales", "isnt in wales" (the review, session 29), with only these words between.
 _NOT = frozenset({"not", "nt", "isnt", "never"})
 _BETWEEN_NOT_AND_THE_NAME = frozenset({"the", "one", "ones", "in", "from", "of", "that"})
+
+
+def _without_names_said_not(spans: list[_Span], words: list[str], names: Mapping[str, object]) -> list[_Span]:
+    """The spans, less any known name said right after "not" and every span overlapping one
+    ("essex" in "not west essex") or holding the "not" itself ("not harlow" is not a guess at Old
+    Harlow). "im not sure, harlow" is still Harlow: "sure" is no name."""
+    negated = [span for span in spans if span.gram in names and _said_not(words[: span.start])]
+    return [
+        span for span in spans
+        if not _NOT & set(words[span.start : span.end])
+        and not any(span.start < other.end and other.start < span.end for other in negated)
+    ]
 
 
 def _said_not(before: list[str]) -> bool:

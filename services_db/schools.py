@@ -203,6 +203,13 @@ class SchoolMatcher:
         found = self._match(text, area_code)
         if found is not None:
             return found
+        key = school_key(text).split()
+        if len(key) >= 2 and key[-1] == "high":
+            # "castle rock high" is The Castle Rock School (development author D12): "high" said
+            # as people call a secondary school, when the name without it is one school's exactly
+            found = self._match(" ".join(key[:-1]), area_code)
+            if found is not None and school_key(found.name) == " ".join(key[:-1]):
+                return found
         typed = normalise(text).split()
         words = _TRAILING_FILLER.sub("", " ".join(typed)).split()
         for size in (0, 1, 2):  # the last one or two words a place

@@ -299,11 +299,13 @@ def _last_of_a_correction(chain: str) -> Age | None:
 _OWN_NOT_YET_WORDS_RE = r"nearly|almost|turning|about to be|gonna be|going to be|will be|ll be|about to turn"  # "almost 18 now" is 17
 # Another age said beside the age now, as the next one ("about to turn 18, im 17 now")
 _AN_AGE_TO_COME = re.compile(r"\b(?:turn|turns|turning|be|nearly|almost|in)\s+(\d{1,2})\b")
-_AGE_NOW = re.compile(_NOT_A_YEAR + r"\b(\d{1,2})\s+(?:now|at the moment|atm|currently|right now|rn)\b|\bcurrently\s+(\d{1,2})\b")
+_AGE_NOW = re.compile(_NOT_A_YEAR + r"\b(\d{1,2})\s+(?:now|for now|at the moment|atm|currently|right now|rn)\b|\bcurrently\s+(\d{1,2})\b")
 _NEXT_BIRTHDAY = re.compile(
     _NOT_A_YEAR + r"\b\d{1,2}\s+(?:(?:in|on|by)\s+(?:jan|january|feb|february|march|april|may|june|july|aug|august|"
     r"sept|september|oct|october|nov|november|dec|december|the summer|summer|spring|autumn|the new year|a few weeks|"
-    r"a few months|a couple of months|a month|\d{1,2} weeks|\d{1,2} months)|next (?:week|month|year))\b"
+    r"a few months|a couple of months|a month|\d{1,2} weeks|\d{1,2} months|"
+    # "He'll be 16 in a fortnight, so 15 for now" (development author D13)
+    r"a fortnight|a couple of weeks|a few days|a week|\d{1,2} days)|next (?:week|month|year))\b"
 )
 # "twelve, in year 7": an age in words beside a school year (ages 4 to 25 only: "one in year 7" is not an age).
 _AGE_WORD_BESIDE_A_YEAR = re.compile(
@@ -545,8 +547,11 @@ _PARENT = re.compile(
     r"i m (?:a|his|her|their) (?:mum|mom|mother|dad|father|nan|gran|grandma|grandad|step ?mum|step ?dad)|"
     r"im (?:a|his|her|their) (?:mum|mom|mother|dad|father|nan|gran|grandma|grandad|step ?mum|step ?dad)|"
     r"i am (?:a|his|her|their) (?:mum|mom|mother|dad|father|nan|gran|grandma|grandad)|"
+    # "I'm his mother's partner, ... he lives with us" (development author D13)
+    r"(?:i m|im|i am) (?:his|her|their) (?:mums|moms|mothers|dads|fathers) (?:partner|boyfriend|girlfriend|husband|wife)|"
     r"my (?:son|daughter|child|children|kid|kids|boy|girl|stepson|stepdaughter|grandson|"
-    r"granddaughter|teenager|teen|little one)|our (?:son|daughter|child|kid|boy|girl)|"
+    # "beta" and "beti" (son, daughter in Hindi, Urdu, Gujarati and Punjabi): "for my beta" (development author D12)
+    r"granddaughter|teenager|teen|little one|beta|beti)|our (?:son|daughter|child|kid|boy|girl|beta|beti)|"
     r"mum|mom|dad)\b"
 )
 _PARENT_PLAIN_WORDS = {"mum", "mom", "dad"}
@@ -1197,9 +1202,16 @@ _DECLINE = re.compile(
     r"(?:id |i d |i would |would )?(?:rather|prefer) not(?: to)?(?: say| tell| answer| share| give it| give that)?|"
     r"(?:i )?(?:dont|don t|do not) (?:want|wanna|need) to (?:say|tell|answer|share|give (?:it|that)(?: out)?)|"
     r"(?:i )?(?:dont|don t|do not) wanna (?:say|tell|answer|share)|(?:im |i m )?not (?:saying|telling)(?: (?:you|ya|u|yer))?(?: (?:that|it|this))?|private|"
-    r"none of your business|mind your own)"
+    r"none of your business|mind your own|"
+    # "nah ur alright" (no thanks: development author D12)
+    r"(?:no|nah|naa|nope|na) (?:youre|you re|ur|u r|your|you|u)(?: are)? (?:alright|all right|ok|okay|good|fine)|"
+    r"(?:no|nah|naa|nope|na) (?:im|i m|i am) (?:good|ok|okay|alright|fine))"
 )
-_FILLER_WORDS = re.compile(r"\b(?:please|pls|plz|thanks|thank you|ta|sorry|tbh|lol|mate|just|if thats ok|if that s ok)\b")
+# "That would be lovely, thank you so much" to the offer got "You're welcome. Take care." (development author D13)
+_FILLER_WORDS = re.compile(
+    r"\b(?:(?:thank you|thanks|thank u|ty) (?:so|very) much|many thanks|please|pls|plz|thanks|thank you|ta|sorry|tbh|lol|mate|just|"
+    r"if thats ok|if that s ok)\b"
+)
 # Said to a question that is only a choice (the offer, "Did this help?"), not to a safety question.
 _LOOSE_FILLER_WORDS = re.compile(r"\b(?:x+|for now|if (?:u|you) (?:want|like)|if (?:thats|that s|its|it s) (?:ok|okay|alright))\b")
 # A no to a choice only ("maybe another time" is no answer to "Are you thinking about hurting yourself?").
@@ -1233,7 +1245,11 @@ _NOT_AT_SCHOOL = re.compile(
     r"dropped out|no school|too young for (?:school|nursery)|not old enough for school|"
     r"not on (?:a |any )?(?:school )?roll(?: anywhere)?|off (?:the )?roll|cme|children missing (?:from|education)|"
     r"(?:been )?(?:excluded|expelled)|no (?:school )?place|(?:waiting|waitin|still waiting) (?:for|on) (?:a |his |her |their )?(?:new )?(?:school |college )?place|between schools|neet|"
-    r"(?:i m|im|i am) (?:working|at work)|apprenticeship)\b"
+    r"(?:i m|im|i am) (?:working|at work)|apprenticeship|"
+    # "we just moved from Romania, he does not have school yet" (development author D12)
+    r"(?:(?:does|do|did) not|doesnt|doesn t|dont|don t|hasnt|hasn t|havent|haven t|has not|have not) (?:have|got|get) (?:a )?(?:school|college) (?:place(?: yet)?|yet)|"
+    r"(?:hasnt|hasn t|havent|haven t|has not|have not) (?:started|got into|been given) (?:a )?(?:school|college)(?: yet)?|"
+    r"no (?:school|college) (?:yet|at the moment|right now|atm))\b"
 )
 
 

@@ -125,3 +125,24 @@ def test_a_nation_ruled_out_leaves_the_other_choices(directory, text):
 @pytest.mark.parametrize("text", ["down", "going down"])
 def test_a_county_word_without_county_is_no_place(directory, text):
     assert directory.gazetteer.resolve(text).area_code != "northern_ireland"
+
+
+# --- Session 35: development authors D12 and D13 ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "status", "area"), [
+    ("Pt resides in Harlow CM19", "found", "west_essex"),  # the town settles a shared district
+    ("Chelmsford – I know that's not West Essex, sorry.", "outside", "national"),  # was West Essex
+    ("Stevenage – sorry, Knebworth, just outside.", "found", "herts"),  # was "outside our areas"
+    ("not in harlow, in epping", "found", "west_essex"),
+    ("im not sure, harlow", "found", "west_essex"),  # "sure" is no name: Harlow stays
+    ("harlow not stevenage", "found", "west_essex"),
+])
+def test_names_said_not_and_the_words_of_a_professional(directory, text, status, area):
+    result = directory.gazetteer.resolve(text)
+    assert (result.status, result.area_code) == (status, area)
+
+
+def test_a_name_said_not_is_never_guessed_at(directory):
+    """"not harlow" was Old Harlow, a fuzzy match of the two words."""
+    assert directory.gazetteer.resolve("not harlow").status == "unknown"

@@ -618,3 +618,44 @@ def test_a_worry_about_school_or_a_bare_name_does_not(text):
     from signposting.parsing import names_a_school
 
     assert not names_a_school(text)
+
+
+# --- Session 35: development authors D12 and D13 ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("nah ur alright", "skipped"), ("no im good", "skipped"), ("nah you are fine", "skipped"),
+    ("we just moved from Romania, he does not have school yet", "not at school"),
+    ("she hasnt got a school place yet", "not at school"), ("no school yet", "not at school"),
+    ("he hasnt started school yet", "not at school"),
+    ("i dont have school today", None),  # a day off, not out of school
+    ("my school doesnt have a counsellor", None),
+])
+def test_school_answers_of_d12(text, expected):
+    assert parse_school_absence(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("for my beta", "parent_carer"), ("its for my beti", "parent_carer"),
+                                                ("testing the beta", None)])
+def test_son_and_daughter_in_hindi_urdu_gujarati_and_punjabi(text, expected):
+    assert parse_role_typed(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("That would be lovely, thank you so much.", "yes"),  # got "You're welcome. Take care."
+    ("yes please thanks very much", "yes"), ("no thank you so much", "no"), ("thank you so much", None),
+])
+def test_thanks_so_much_around_a_yes_or_a_no(text, expected):
+    assert parse_yes_no(text, loose=True) == expected
+
+
+@pytest.mark.parametrize(("text", "low"), [("He'll be 16 in a fortnight, so 15 for now.", 15), ("15 for now", 15),
+                                           ("12 (13 in a fortnight)", 12)])
+def test_an_age_for_now_and_a_birthday_in_a_fortnight(text, low):
+    age = parse_age(text)
+    assert age is not None and (age.low, age.high) == (low, low)
+
+
+def test_a_mothers_partner_is_a_carer_and_a_young_person_speaks_of_one():
+    assert parse_role_typed("I'm his mother's partner, we've been together six years and he lives with us.") == "parent_carer"
+    assert parse_role_typed("my mums partner hits me") != "parent_carer"

@@ -50,3 +50,13 @@ def test_a_place_or_a_filler_after_the_name(matcher, text, found):
 def test_the_first_words_of_a_name_with_its_place_and_who_goes_there(matcher, text, area, found):
     school = matcher.match(text, area)
     assert (school.name if school else None) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("castle rock high", "The Castle Rock School"),  # development author D12: "Sorry, I can't help with that"
+    ("the castle rock high", "The Castle Rock School"),
+    ("rock high", None),  # only the whole name less "high"
+])
+def test_high_said_after_a_schools_name(matcher, text, found):
+    school = matcher.match(text)
+    assert (school.name if school else None) == found
