@@ -20,6 +20,7 @@ from actions.directory import get_directory
 from services_db.area_answer import is_plain_area_answer
 from services_db.gazetteer import AreaResolution
 from services_db.places import cities_of_the_nations
+from services_db.school_answer import is_plain_school_answer
 from signposting.change_request import parse_change_target, without_target_words
 from signposting.concern_reading import OPENING_MISREADS, one_message_typed, read_concern, worry_told_first
 from signposting.intents import (
@@ -235,7 +236,7 @@ def typed_answer(tracker: Tracker) -> dict[str, Any]:
     if slot and intent == CRISIS_INTENT and form_asked_last(tracker):
         # The crisis policy let a plain answer through ("15 next month"): the same pure test here.
         risk = (tracker.latest_message or {}).get("risk") or {}
-        waived = waives_the_check(text, risk, slot, tracker.get_slot("user_role"), is_plain_area_answer)
+        waived = waives_the_check(text, risk, slot, tracker.get_slot("user_role"), is_plain_area_answer, is_plain_school_answer)
         return {slot: text} if waived else {}
     if not slot or intent not in NOT_A_SLOT_VALUE or intent in NEVER_AN_ANSWER:
         return {}

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from bot.nlu.risk_model import read_corpus_file
 from services_db.area_answer import is_plain_area_answer
+from services_db.school_answer import is_plain_school_answer
 from signposting.plain_answer import QUESTIONS as PLAIN_ANSWER_SLOTS
 from signposting.plain_answer import is_plain_answer_from_anyone
 from signposting.settings import PROJECT_ROOT
@@ -49,7 +50,7 @@ def risk_texts(directory: Path) -> dict[str, list[str]]:
 
 
 def is_plain_answer(text: str, slot: str) -> bool:
-    return is_plain_answer_from_anyone(text, slot, is_plain_area_answer)
+    return is_plain_answer_from_anyone(text, slot, is_plain_area_answer, is_plain_school_answer)
 
 
 def plain_answers(texts: list[str]) -> Counter[str]:

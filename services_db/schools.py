@@ -197,17 +197,18 @@ class SchoolMatcher:
                 self._by_key[key].append(school)
         self._keys = list(self._by_key)
 
-    def match(self, text: str, area_code: str | None = None) -> SchoolRecord | None:
+    def match(self, text: str, area_code: str | None = None, fuzzy: bool = True) -> SchoolRecord | None:
         """The one school the text names, or None when no school or several fit. A place after the
-        name ("beauchamp in oadby", "passmores academy harlow") must be the school's own."""
-        found = self._match(text, area_code)
+        name ("beauchamp in oadby", "passmores academy harlow") must be the school's own. With
+        `fuzzy=False`, only a name as it is known (for a plain answer: services_db/school_answer.py)."""
+        found = self._match(text, area_code, fuzzy=fuzzy)
         if found is not None:
             return found
         key = school_key(text).split()
         if len(key) >= 2 and key[-1] == "high":
             # "castle rock high" is The Castle Rock School (development author D12): "high" said
             # as people call a secondary school, when the name without it is one school's exactly
-            found = self._match(" ".join(key[:-1]), area_code)
+            found = self._match(" ".join(key[:-1]), area_code, fuzzy=fuzzy)
             if found is not None and school_key(found.name) == " ".join(key[:-1]):
                 return found
         typed = normalise(text).split()
@@ -217,17 +218,17 @@ class SchoolMatcher:
             while name and name[-1] in _PLACE_WORDS:
                 name = name[:-1]
             # With a place after it, a name may be the school's first words ("st marks in harlow")
-            school = self._match(" ".join(name), area_code, first_words=bool(place)) if name and name != typed else None
+            school = self._match(" ".join(name), area_code, first_words=bool(place), fuzzy=fuzzy) if name and name != typed else None
             if school and (not place or place in normalise(f"{school.town or ''} {school.district or ''} {school.name}")):
                 return school
         return None
 
-    def _match(self, text: str, area_code: str | None, first_words: bool = False) -> SchoolRecord | None:
+    def _match(self, text: str, area_code: str | None, first_words: bool = False, fuzzy: bool = True) -> SchoolRecord | None:
         key = school_key(text)
         if len(key) < 3:
             return None
-        candidates = self._by_key.get(key)
-        if not candidates:
+        candidates = list(self._by_key.get(key, []))
+        if not candidates and fuzzy:
             found = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             candidates = self._by_key[found[0]] if found else []
         if first_words and not any(school.area_code in AREA_CODES for school in candidates):

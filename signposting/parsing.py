@@ -38,7 +38,8 @@ MISSPELT_AGES = {
 _FUZZY_AGE_WORDS = {word: value for word, value in NUMBER_WORDS.items() if 11 <= value <= 20}
 
 _DONT_KNOW = re.compile(
-    r"\b(dont know|do not know|don t know|idk|dunno|not sure|no idea|rather not|prefer not|"
+    # "i dont no" (development author D14, a young person with dyslexia)
+    r"\b(dont know|do not know|don t know|dont no|don t no|do not no|idk|dunno|not sure|no idea|rather not|prefer not|"
     r"id rather not|skip|pass|not saying|unsure|dk)\b"
 )
 # A decline said with a reason or after a question, as the whole answer's start or end (development
@@ -424,7 +425,9 @@ def _the_years_ages_follow(clean: str, years: re.Match[str]) -> bool:
 
 def _stated_age(clean: str) -> Age | None:
     if re.search(r"\breception\b", clean):
-        return Age(4, 5)
+        # "he's 4, in reception" is 4 (development author D14): the age said, if it fits the year
+        said = [int(n) for n in _NUMBER.findall(clean) if len(n) <= 2 and int(n) in (4, 5)]
+        return _age_of(said[0]) if len(said) == 1 else Age(4, 5)
     # Two school years ("year 7 or 8", "year 7-11"); not a year and one of its ages ("year 9, 13 or 14":
     # development author D9 got 13 to 18)
     if (years := _YEAR_RANGE.search(clean)) and not _the_years_ages_follow(clean, years):
@@ -546,6 +549,8 @@ _PARENT = re.compile(
     r"\b((?<!my )(?<!our )parents?|(?<!young )(?<!adult )(?<!my )carer|(?<!my )guardian|foster|as a (?:mum|mom|dad)|"
     r"i m (?:a|his|her|their) (?:mum|mom|mother|dad|father|nan|gran|grandma|grandad|step ?mum|step ?dad)|"
     r"im (?:a|his|her|their) (?:mum|mom|mother|dad|father|nan|gran|grandma|grandad|step ?mum|step ?dad)|"
+    # "i'm the kids stepmum" (development author D15)
+    r"(?:i m|im|i am) the (?:kids|kid s|childs|child s|childrens|children s|boys|girls) (?:mum|mom|mother|dad|father|step ?mum|step ?mom|step ?dad|nan|gran|grandma|grandad)|"
     r"i am (?:a|his|her|their) (?:mum|mom|mother|dad|father|nan|gran|grandma|grandad)|"
     # "I'm his mother's partner, ... he lives with us" (development author D13)
     r"(?:i m|im|i am) (?:his|her|their) (?:mums|moms|mothers|dads|fathers) (?:partner|boyfriend|girlfriend|husband|wife)|"
@@ -933,7 +938,9 @@ _AS_A_PARENT = re.compile(
 # A professional's shorthand as the whole answer ("YOT", "SW - CiN team"): the words alone are a
 # young person's too ("im under yot", "im from sw london"), so only the shorthand by itself counts.
 _WORKER_SHORTHAND = re.compile(
-    r"(?:yot|yos|sw|early help|virtual school|youth offending)(?: (?:team|service|cin team|cp team|here))?"
+    r"(?:yot|yos|sw|early help|virtual school|youth offending|youth justice)(?: (?:team|service|cin team|cp team|here))?"
+    # "Youth Offending Team case manager" (development author D14)
+    r"(?: (?:case manager|caseworker|case worker|worker|officer|practitioner|manager|lead))?"
     # "TA, 1:1 for a boy in yr 3" (development author D11): a teaching assistant's one-to-one, never "ta" (thanks) alone
     r"|(?:ta|lsa|hlta|sna) (?:1 1|1 to 1|one to one|121)(?: (?:for|with) (?:a|an|the) (?:boy|girl|child|pupil|student|yp)\b.*)?"
 )
@@ -1200,7 +1207,9 @@ _DECLINE = re.compile(
     r"n a|na|none|nothing|nil|x|skip|skip it|skip this|skip that|pass|next|move on|"
     r"leave (?:it|that|this)? ?blank|leave it|blank|skip+|somewhere|somewhere lol|"
     r"(?:id |i d |i would |would )?(?:rather|prefer) not(?: to)?(?: say| tell| answer| share| give it| give that)?|"
-    r"(?:i )?(?:dont|don t|do not) (?:want|wanna|need) to (?:say|tell|answer|share|give (?:it|that)(?: out)?)|"
+    r"(?:i )?(?:dont|don t|do not) (?:want|wanna|need) to (?:say|tell|answer|share|give (?:it|that)(?: out)?)"
+    # "I do not want to tell you my school." (development author D14)
+    r"(?: (?:you|u|ya))?(?: (?:my|the|which|what|her|his|their) (?:school|college|age|town|area|postcode))?|"
     r"(?:i )?(?:dont|don t|do not) wanna (?:say|tell|answer|share)|(?:im |i m )?not (?:saying|telling)(?: (?:you|ya|u|yer))?(?: (?:that|it|this))?|private|"
     r"none of your business|mind your own|"
     # "nah ur alright" (no thanks: development author D12)
@@ -1335,7 +1344,9 @@ _NO_OTHER_LANGUAGES = re.compile(
 
 # "No thank you, he already has a counsellor through school": a no, then its reason.
 _NO_THEN_A_REASON = re.compile(
-    r"^\s*(?:no|nah|nope)(?: thanks| thank you)?(?:\s*[,.;:!-]+\s*|\s+(?=(?:i |im |i m |i was |i am )?(?:just|only)\b"
+    # "no ta, I'll talk to his school first", "not rn i just wanted to vent" (development author D15)
+    r"^\s*(?:no|nah|nope|not rn|not now|not right now|not today)(?: thanks| thank you| ta| thx)?"
+    r"(?:\s*[,.;:!-]+\s*|\s+(?=(?:i |im |i m |i was |i am )?(?:just|only)\b"
     r"(?!.*\b(?:help|need|needs|scared|someone|somebody|some1|sum1|call|ring|who|what|where|how|tell)\b)))"
     r"(?P<reason>\w.*)$",
     re.IGNORECASE,

@@ -224,14 +224,20 @@ def _understood(slot: str, text: str) -> bool:
 # The area's grammar needs the place names, which live in services_db: the callers pass
 # `services_db.area_answer.is_plain_area_answer`, so this module stays dependency-free.
 PlaceAnswer = Callable[[str], bool]
+# Likewise a school's name at the school question: `services_db.school_answer.is_plain_school_answer`.
+NameAnswer = Callable[[str], bool]
 AREA = "area"
 QUESTIONS = (*SLOTS, AREA)  # every question a plain answer can answer (the area's with `place_answer`)
 
 
-def is_plain_answer(text: str, slot: str | None, role: str | None = None, place_answer: PlaceAnswer | None = None) -> bool:
+def is_plain_answer(
+    text: str, slot: str | None, role: str | None = None, place_answer: PlaceAnswer | None = None,
+    school_answer: NameAnswer | None = None,
+) -> bool:
     """Is `text` an answer to the question for `slot` and nothing more? `role` is who is chatting,
     if known: only a parent's or a professional's answer to the age question is about someone else.
-    `place_answer` reads an answer to the area question (without it, none is plain)."""
+    `place_answer` reads an answer to the area question (without it, none is plain); `school_answer`
+    a school's name at the school question (without it, only "no school" answers are plain)."""
     if not _only_english_letters(text) or _EMOTICON.search(text):
         return False
     core = _core(text)
@@ -239,12 +245,16 @@ def is_plain_answer(text: str, slot: str | None, role: str | None = None, place_
         return bool(core) and place_answer is not None and place_answer(core)
     if slot not in SLOTS:
         return False
+    if slot == "school" and core and school_answer is not None and school_answer(core):
+        return True
     return bool(core) and _in_grammar(slot, core, role) and _understood(slot, text)
 
 
-def is_plain_answer_from_anyone(text: str, slot: str | None, place_answer: PlaceAnswer | None = None) -> bool:
+def is_plain_answer_from_anyone(
+    text: str, slot: str | None, place_answer: PlaceAnswer | None = None, school_answer: NameAnswer | None = None
+) -> bool:
     """Plain from some speaker (a parent's grammar is the widest): the upper bound the benchmark measures."""
-    return any(is_plain_answer(text, slot, role, place_answer) for role in (None, *SPEAKS_OF_A_CHILD))
+    return any(is_plain_answer(text, slot, role, place_answer, school_answer) for role in (None, *SPEAKS_OF_A_CHILD))
 
 
 def from_the_model_alone(risk: Mapping[str, Any]) -> bool:
@@ -257,7 +267,8 @@ def from_the_model_alone(risk: Mapping[str, Any]) -> bool:
 
 
 def lowers_the_crisis_to_the_check(
-    text: str, risk: Mapping[str, Any], slot: str | None, role: str | None = None, place_answer: PlaceAnswer | None = None
+    text: str, risk: Mapping[str, Any], slot: str | None, role: str | None = None, place_answer: PlaceAnswer | None = None,
+    school_answer: NameAnswer | None = None,
 ) -> bool:
     """Does a plain answer the risk model alone scored at crisis level get the check question
     instead of the crisis reply? "He'll be 11 in September" and "like i said, 14" scored 0.64 and
@@ -270,12 +281,13 @@ def lowers_the_crisis_to_the_check(
         and risk.get("source") == "model"
         and from_the_model_alone(risk)
         and not declined_in_so_many_words(_core(text))
-        and is_plain_answer(text, slot, role, place_answer)
+        and is_plain_answer(text, slot, role, place_answer, school_answer)
     )
 
 
 def waives_the_check(
-    text: str, risk: Mapping[str, Any], slot: str | None, role: str | None = None, place_answer: PlaceAnswer | None = None
+    text: str, risk: Mapping[str, Any], slot: str | None, role: str | None = None, place_answer: PlaceAnswer | None = None,
+    school_answer: NameAnswer | None = None,
 ) -> bool:
     """Does a plain answer to the question for `slot` go on without the check question? Only at
     check level, and only when the risk model or the intent classifier alone raised it: no risk
@@ -285,5 +297,5 @@ def waives_the_check(
         risk.get("level") == "check"
         and risk.get("source") in ("model", "classifier")
         and from_the_model_alone(risk)
-        and is_plain_answer(text, slot, role, place_answer)
+        and is_plain_answer(text, slot, role, place_answer, school_answer)
     )

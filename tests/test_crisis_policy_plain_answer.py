@@ -162,3 +162,37 @@ def test_not_once_the_crisis_steps_ran(domain):
     earlier = [SlotSet("crisis_categories", ["suicidal"])]
     tracker = at_the_question(domain, "age", message("15 next month", **MODEL_CHECK), before=earlier)
     assert next_step(tracker)[0] != "triage_form"
+
+
+# --- Session 35: a school of ours named as it is known ---------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["Helena Romanes in Dunmow", "castle rock high", "passmores academy", "beauchamp in oadby"])
+def test_a_school_of_ours_named_at_the_school_question_goes_to_the_form(domain, text):
+    """Development author D13: "Helena Romanes in Dunmow", scored at check level and read as German,
+    got "I can only chat in English for now"."""
+    risk = {**MODEL_CHECK, "language": "de"}
+    assert next_step(at_the_question(domain, "school", message(text, **risk), before=PARENT))[0] == "triage_form"
+
+
+@pytest.mark.parametrize("text", ["helena romanus in dunmow", "jestem bardzo smutna", "passmores academy, he hates it there",
+                                  "beauchamp in harlow"])
+def test_a_misspelt_or_unknown_name_or_a_sentence_still_gets_the_check(domain, text):
+    assert next_step(at_the_question(domain, "school", message(text, **MODEL_CHECK)))[0] != "triage_form"
+
+
+def test_a_school_name_with_a_risk_word_is_never_plain(domain):
+    risk = {**MODEL_CHECK, "lexicon_categories": ["self_harm"]}
+    assert next_step(at_the_question(domain, "school", message("passmores academy", **risk)))[0] != "triage_form"
+
+
+@pytest.mark.parametrize(("slot", "text"), [("area", "we live in hitchin hertfordshire"), ("school", "helena romanes in dunmow")])
+def test_a_longer_name_answer_read_as_another_language_is_a_name(domain, slot, text):
+    """Development author D15: "we live in hitchin hertfordshire" got "I can only chat in English for now"."""
+    answer = message(text, intent="inform", level="none", source="none", language="de", score=0.01)
+    assert next_step(at_the_question(domain, slot, answer))[0] != "utter_other_language"
+
+
+def test_a_sentence_in_another_language_at_the_place_question_still_gets_the_numbers(domain):
+    answer = message("mieszkamy w harlow od roku", intent="inform", level="none", source="none", language="pl", score=0.01)
+    assert next_step(at_the_question(domain, "area", answer))[0] == "utter_other_language"

@@ -659,3 +659,35 @@ def test_an_age_for_now_and_a_birthday_in_a_fortnight(text, low):
 def test_a_mothers_partner_is_a_carer_and_a_young_person_speaks_of_one():
     assert parse_role_typed("I'm his mother's partner, we've been together six years and he lives with us.") == "parent_carer"
     assert parse_role_typed("my mums partner hits me") != "parent_carer"
+
+
+# --- Session 35: development authors D14 and D15 ----------------------------------------------------
+
+
+def test_dont_no_is_dont_know_and_an_age_in_reception_is_that_age():
+    assert parse_age("i dont no") == parse_age("i dont know")
+    assert (parse_age("he's 4, in reception").low, parse_age("he's 4, in reception").high) == (4, 4)
+    assert (parse_age("reception").low, parse_age("reception").high) == (4, 5)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("not rn i just wanted to vent", "no"), ("no ta, I'll talk to his school first", "no"),
+    ("no i just need help now", None),  # asks for something: no answer to a choice
+])
+def test_a_no_with_its_reason_to_the_offer(text, expected):
+    assert parse_yes_no(text, loose=True) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I do not want to tell you my school.", "skipped"), ("dont want to tell u", "skipped"),
+])
+def test_not_telling_the_school(text, expected):
+    assert parse_school_absence(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("i'm the kids stepmum", "parent_carer"), ("Youth Offending Team case manager", "professional"),
+    ("im under yot", None),  # a young person's words: never a worker
+])
+def test_roles_of_d14_and_d15(text, expected):
+    assert parse_role_typed(text) == expected

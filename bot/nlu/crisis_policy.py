@@ -47,6 +47,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.deterministic_policy import DeterministicPolicy
 from services_db.area_answer import is_plain_area_answer
+from services_db.school_answer import is_plain_school_answer
 from signposting.change_request import corrects_an_answer, parse_change_target
 from signposting.concern_reading import asks_a_question, messages_typed
 from signposting.intent_evidence import LANGUAGE_NAMES, REPLACED_BY_WORDS_KEY, intent_as_guessed, without_accents
@@ -730,7 +731,7 @@ def plain_answer_to_the_question(tracker: DialogueStateTracker, before: str | No
     there the check still comes first."""
     return _first_plain_answer_at(tracker, before, CHECK) and waives_the_check(
         tracker.latest_message.text or "", latest_risk(tracker), tracker.get_slot("requested_slot"),
-        tracker.get_slot("user_role"), is_plain_area_answer,
+        tracker.get_slot("user_role"), is_plain_area_answer, is_plain_school_answer,
     )
 
 
@@ -741,7 +742,7 @@ def plain_answer_at_the_models_crisis(tracker: DialogueStateTracker, before: str
     `plain_answer_to_the_question`; otherwise the crisis reply."""
     return _first_plain_answer_at(tracker, before, CRISIS) and lowers_the_crisis_to_the_check(
         tracker.latest_message.text or "", latest_risk(tracker), tracker.get_slot("requested_slot"),
-        tracker.get_slot("user_role"), is_plain_area_answer,
+        tracker.get_slot("user_role"), is_plain_area_answer, is_plain_school_answer,
     )
 
 
@@ -772,7 +773,7 @@ def _distress_beyond_plain_answers(tracker: DialogueStateTracker) -> bool:
     question counts: "hes 19" as a first message is not excused as somebody's age."""
     return any(
         (message.parse_data.get("risk") or {}).get("distress")
-        and not is_plain_answer(message.text or "", asked, role, is_plain_area_answer)
+        and not is_plain_answer(message.text or "", asked, role, is_plain_area_answer, is_plain_school_answer)
         for message, asked, role in _earlier_messages_and_questions(tracker)
     )
 
@@ -1297,7 +1298,15 @@ def short_name_answer(tracker: DialogueStateTracker) -> bool:
     if tracker.active_loop_name != TRIAGE_FORM or tracker.get_slot("requested_slot") not in NAME_QUESTIONS:
         return False
     text = tracker.latest_message.text or "" if tracker.latest_message else ""
-    return 0 < len(text.split()) <= NAME_ANSWER_MAX_WORDS
+    return 0 < len(text.split()) <= NAME_ANSWER_MAX_WORDS or _names_a_place_or_school(tracker, text)
+
+
+def _names_a_place_or_school(tracker: DialogueStateTracker, text: str) -> bool:
+    """A longer answer that is only a place (at the place question) or one of our schools (at the
+    school question): "we live in hitchin hertfordshire" was read as another language and got "I
+    can only chat in English for now" (development author D15)."""
+    asked = tracker.get_slot("requested_slot")
+    return is_plain_answer(text, asked, None, is_plain_area_answer, is_plain_school_answer) if asked in NAME_QUESTIONS else False
 
 
 def repeats_a_button(tracker: DialogueStateTracker) -> bool:

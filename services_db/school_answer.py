@@ -1,0 +1,40 @@
+"""A plain answer to "Which school or college do you go to?": a school of ours named as it is known.
+
+The risk model scored school names at check level and read some as another language ("Helena
+Romanes in Dunmow" was German, and a parent got "I can only chat in English": development author
+D13), so a name typed at the school question was met with the check question or the interpreter
+line. `signposting.plain_answer` waives the check for a plain answer; the school names are here,
+in the directory's data, so this module gives it the test for the school
+(`signposting.plain_answer.is_plain_answer(..., school_answer=...)`).
+
+Closed: the name of one school in our areas exactly as the directory knows it (generic words such as
+"school" or "academy" aside), perhaps with its own town after it ("beauchamp in oadby"). No fuzzy
+match: a misspelt name still gets the check question, and no sentence is a school's name. Never a
+place name ("loughborough" is Loughborough College's key too): `make bench-plain-answer` counted
+town names typed in risk conversations as school answers until they were ruled out.
+"""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from services_db.area_answer import is_plain_area_answer
+from services_db.schools import SchoolMatcher, read_schools
+from signposting.vocabulary import AREA_CODES
+
+logger = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=1)
+def _our_schools() -> SchoolMatcher:
+    return SchoolMatcher(school for school in read_schools() if school.area_code in AREA_CODES)
+
+
+def is_plain_school_answer(core: str) -> bool:
+    """Is `core` (normalised, greetings and politeness taken off) the name of one of our schools,
+    exactly? Never raises: the crisis policy asks it, and without the data no answer is plain."""
+    try:
+        return not is_plain_area_answer(core) and _our_schools().match(core, fuzzy=False) is not None
+    except Exception:  # noqa: BLE001 - unreadable school data must never take a reply down
+        logger.exception("The school names could not be read; school answers are not waived.")
+        return False
