@@ -185,8 +185,9 @@ def test_who_is_chatting_typed_to_the_opening_check_keeps_the_check_and_the_worr
     assert "What are you worried about?" not in reply and "What has been going on?" not in reply
 
 
-def test_typed_instead_twice_the_check_gets_the_crisis_reply(bot):
+def test_typed_instead_twice_the_questions_go_on_with_the_urgent_lines(bot):
     chat = Conversation(bot.rasa_url)
     assert CHECK_PARENT in chat.text("im worried my son wants to end his life")
     chat.say("I am his mum")
-    assert "Is your child safe right now?" in chat.text("hes 14")
+    reply = chat.text("hes 14")
+    assert "call 999" in reply and "Sorry" not in reply and "Is your child safe right now?" not in reply

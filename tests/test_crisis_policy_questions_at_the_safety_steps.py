@@ -99,11 +99,13 @@ def test_an_answer_to_the_first_questions_gets_the_check_again(domain, text, int
     assert next_step(state)[0] == "utter_check_risk"
 
 
-def test_typed_instead_again_it_is_no_answer_and_gets_the_crisis_reply(domain):
+def test_typed_instead_again_the_questions_go_on(domain):
+    """Tried and dropped (session 35): the crisis reply for a second answer instead came to "Melton
+    Mowbray" after "year 8" in development conversations G8 (not risk). The rules answer it."""
     state = at_the_opening_check(domain, scored("I am his mum", "inform"))
     for event in (ActionExecuted("utter_check_first"), ActionExecuted("utter_check_risk"), LISTEN, scored("hes 14", "inform")):
         state.update(event)
-    assert next_crisis_action(state) == "utter_crisis"
+    assert next_crisis_action(state) is None
 
 
 def test_no_after_it_starts_the_questions_at_once(domain):

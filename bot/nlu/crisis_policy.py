@@ -1423,7 +1423,10 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     answers_instead = before == UTTER_CHECK and level == NONE and said_to_the_check is None \
         and intent not in NO_RISK_ANSWERS | AT_RISK_ANSWERS and answers_the_questions_instead(tracker, text)
     if answers_instead and not asked_the_check_again_already(tracker):
-        return CHECK_FIRST, []  # thanks, and the check again; typed again instead, the crisis reply (below)
+        # Thanks, and the check again. Typed again instead, the questions go on as before (the rules):
+        # the crisis reply then was tried and dropped, as it came to "Melton Mowbray" after "year 8"
+        # (development conversations G2 and G8, session 35).
+        return CHECK_FIRST, []
     asks_about_the_check = asks_what_we_mean(text) or asks_why_we_ask(text)
     if before == UTTER_CHECK and level == NONE and asks_about_the_check and not unsure_answer(tracker) \
             and not explained_the_check_already(tracker):
@@ -1433,7 +1436,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # reply, below).
         return UTTER_WHAT_WE_MEAN_CHECK, []
     if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS or unsure_answer(tracker) or asks_something_else(tracker)
-                                  or asks_about_the_check or answers_instead
+                                  or asks_about_the_check
                                   or doubts_the_worry(text)
                                   or (said_to_the_check == "yes" and intent not in NO_RISK_ANSWERS) or (
         (leaves(tracker) or ends_it(text)) and intent not in NO_RISK_ANSWERS and parse_yes_no(text) != "no"  # "no im fine bye" is a no
