@@ -45,7 +45,7 @@ EVERYDAY_WORDS_FILE = PLACES_DIR / "everyday_words.txt"
 # "outside" alone or before "these", "the area"...; "just outside Melton" names a place.
 ELSEWHERE = re.compile(
     # "Stevenage – sorry, Knebworth, just outside." is near Knebworth (development author D13), not elsewhere
-    r"\b(somewhere else|some where else|elsewhere|(?<!just )outside(?=$| (of )?(these|them|those|your|ur|the|any|all)\b)|"
+    r"\b(somewhere else|some where else|elsewhere|(?<!\w just )outside(?=$)|outside(?= (of )?(these|them|those|your|ur|the|any|all)\b)|"
     r"not (in|near) (any of )?(these|them|those)|none of (these|them|those)|other area|another area)\b"
 )
 # County and city words that a town or village named beside them makes more exact.

@@ -16,13 +16,19 @@ town names typed in risk conversations as school answers until they were ruled o
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 
 from services_db.area_answer import is_plain_area_answer
-from services_db.schools import SchoolMatcher, read_schools
+from services_db.schools import SchoolMatcher, read_schools, school_key
 from signposting.vocabulary import AREA_CODES
 
 logger = logging.getLogger(__name__)
+# A word that says a school is meant. A one-word name needs one: "bridge", "waterside", "central"
+# and "field" are schools' names too, and "im at the bridge" is not a school (the review).
+_SCHOOL_WORD = re.compile(r"\b(?:school|academy|college|high|primary|junior|juniors|infant|infants|grammar|sixth form|c of e|ce)\b")
+# Where someone is, not which school: "im at the bridge", "she is at waterside".
+_WHERE_THEY_ARE = re.compile(r"^(?:(?:i m|im|i am|she is|shes|she s|he is|hes|he s|they are|theyre|we are|were) )?at\b")
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +40,10 @@ def is_plain_school_answer(core: str) -> bool:
     """Is `core` (normalised, greetings and politeness taken off) the name of one of our schools,
     exactly? Never raises: the crisis policy asks it, and without the data no answer is plain."""
     try:
-        return not is_plain_area_answer(core) and _our_schools().match(core, fuzzy=False) is not None
+        if is_plain_area_answer(core) or _WHERE_THEY_ARE.match(core):
+            return False
+        school = _our_schools().match(core, fuzzy=False)
+        return school is not None and (len(school_key(school.name).split()) >= 2 or bool(_SCHOOL_WORD.search(core)))
     except Exception:  # noqa: BLE001 - unreadable school data must never take a reply down
         logger.exception("The school names could not be read; school answers are not waived.")
         return False

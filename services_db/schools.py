@@ -209,7 +209,8 @@ class SchoolMatcher:
             # "castle rock high" is The Castle Rock School (development author D12): "high" said
             # as people call a secondary school, when the name without it is one school's exactly
             found = self._match(" ".join(key[:-1]), area_code, fuzzy=fuzzy)
-            if found is not None and school_key(found.name) == " ".join(key[:-1]):
+            # a secondary school only: "central high" is not Central Primary (the review)
+            if found is not None and school_key(found.name) == " ".join(key[:-1]) and _same_stage(text, found):
                 return found
         typed = normalise(text).split()
         words = _TRAILING_FILLER.sub("", " ".join(typed)).split()

@@ -170,6 +170,7 @@ _NOT_YET = re.compile(
     r"\b(?:nearly|almost|turning|gonna be|going to be|will be|ll be|about to be)\s\d{1,2}\b"
     rf"|\b\d{{1,2}}\s(?:next|nxt|in|on|this)\s(?:week|wk|month|birthday|bday|{_MONTHS})\b"
     r"|\b\d{1,2}\s(?:soon|in a (?:few )?(?:week|weeks|month|months))\b"
+    r"|\b\d{1,2}\s(?:in a fortnight|in a couple of (?:weeks|days)|in a few days|in \d{1,2} (?:days|weeks))\b"
 )
 # ...but not an age already reached ("just turned 14 in march", "was 14 in march").
 _REACHED = re.compile(r"\b(?:turned|was|been|since)\b")
@@ -555,8 +556,7 @@ _PARENT = re.compile(
     # "I'm his mother's partner, ... he lives with us" (development author D13)
     r"(?:i m|im|i am) (?:his|her|their) (?:mums|moms|mothers|dads|fathers) (?:partner|boyfriend|girlfriend|husband|wife)|"
     r"my (?:son|daughter|child|children|kid|kids|boy|girl|stepson|stepdaughter|grandson|"
-    # "beta" and "beti" (son, daughter in Hindi, Urdu, Gujarati and Punjabi): "for my beta" (development author D12)
-    r"granddaughter|teenager|teen|little one|beta|beti)|our (?:son|daughter|child|kid|boy|girl|beta|beti)|"
+    r"granddaughter|teenager|teen|little one)|our (?:son|daughter|child|kid|boy|girl)|"
     r"mum|mom|dad)\b"
 )
 _PARENT_PLAIN_WORDS = {"mum", "mom", "dad"}
@@ -1091,11 +1091,18 @@ def role_with_a_typo(text: str) -> str | None:
     return None
 
 
+# "beta" and "beti" (son, daughter in Hindi, Urdu, Gujarati and Punjabi) as the whole answer: "for my
+# beta" (development author D12); never inside a sentence ("my beta fish died", "beta blockers": the review).
+_FOR_MY_BETA = re.compile(r"(?:(?:its|it s|this is|asking|i m asking|im asking|i am asking) )?(?:for )?(?:my|our) (?:beta|beti)(?: here)?")
+
+
 def parse_role_typed(text: str) -> str | None:
     """`parse_role`, plus the ways people type it: "dad here", "I'm her nan", "I'm his key
     worker", "special guardian", "yeah me", "I'm in year 10". "my teacher said..." is not a
     professional speaking."""
     clean = _NOT_THIS_ROLE.sub(" ", normalise(text))
+    if _FOR_MY_BETA.fullmatch(clean.strip()):
+        return "parent_carer"
     if _YOUNG_PARENT.search(clean):
         return "parent_carer"
     if _THE_ONE_WHO_NEEDS_IT.search(clean):
@@ -1208,8 +1215,10 @@ _DECLINE = re.compile(
     r"leave (?:it|that|this)? ?blank|leave it|blank|skip+|somewhere|somewhere lol|"
     r"(?:id |i d |i would |would )?(?:rather|prefer) not(?: to)?(?: say| tell| answer| share| give it| give that)?|"
     r"(?:i )?(?:dont|don t|do not) (?:want|wanna|need) to (?:say|tell|answer|share|give (?:it|that)(?: out)?)"
-    # "I do not want to tell you my school." (development author D14)
-    r"(?: (?:you|u|ya))?(?: (?:my|the|which|what|her|his|their) (?:school|college|age|town|area|postcode))?|"
+    # "I do not want to tell you my school." (development author D14); never "tell my school" (the school
+    # told: the review)
+    r"(?: (?:you|u|ya)(?: (?:my|the|which|what|her|his|their) (?:school|college|age|town|area|postcode))?"
+    r"| (?:which|what) (?:school|college))?|"
     r"(?:i )?(?:dont|don t|do not) wanna (?:say|tell|answer|share)|(?:im |i m )?not (?:saying|telling)(?: (?:you|ya|u|yer))?(?: (?:that|it|this))?|private|"
     r"none of your business|mind your own|"
     # "nah ur alright" (no thanks: development author D12)
@@ -1256,9 +1265,10 @@ _NOT_AT_SCHOOL = re.compile(
     r"(?:been )?(?:excluded|expelled)|no (?:school )?place|(?:waiting|waitin|still waiting) (?:for|on) (?:a |his |her |their )?(?:new )?(?:school |college )?place|between schools|neet|"
     r"(?:i m|im|i am) (?:working|at work)|apprenticeship|"
     # "we just moved from Romania, he does not have school yet" (development author D12)
-    r"(?:(?:does|do|did) not|doesnt|doesn t|dont|don t|hasnt|hasn t|havent|haven t|has not|have not) (?:have|got|get) (?:a )?(?:school|college) (?:place(?: yet)?|yet)|"
-    r"(?:hasnt|hasn t|havent|haven t|has not|have not) (?:started|got into|been given) (?:a )?(?:school|college)(?: yet)?|"
-    r"no (?:school|college) (?:yet|at the moment|right now|atm))\b"
+    # (the whole answer's end: "he did not get a school place at Beauchamp so he goes to Gartree" names one: the review)
+    r"(?:(?:does|do|did) not|doesnt|doesn t|didnt|didn t|dont|don t|hasnt|hasn t|havent|haven t|has not|have not) (?:have|got|get) (?:a )?(?:school|college) (?:place(?: yet)?|yet)$|"
+    r"(?:hasnt|hasn t|havent|haven t|has not|have not) (?:started|got into|been given) (?:a )?(?:school|college)(?: yet)?$|"
+    r"no (?:school|college) (?:yet|at the moment|right now|atm)$)\b"
 )
 
 
@@ -1343,6 +1353,9 @@ _NO_OTHER_LANGUAGES = re.compile(
 
 
 # "No thank you, he already has a counsellor through school": a no, then its reason.
+# A reason after "no" that asks for help is no goodbye: "not today, i need help now", "not now, where
+# can i get help" (the review, session 35) got "Bye for now. Take care."
+_ASKS_FOR_HELP_AFTER_A_NO = re.compile(r"\b(?:help|need|needs|scared|someone|somebody|some1|sum1|call|ring|who|where|how)\b")
 _NO_THEN_A_REASON = re.compile(
     # "no ta, I'll talk to his school first", "not rn i just wanted to vent" (development author D15)
     r"^\s*(?:no|nah|nope|not rn|not now|not right now|not today)(?: thanks| thank you| ta| thx)?"
@@ -1405,7 +1418,8 @@ def parse_yes_no(text: str, other_languages: bool = False, loose: bool = False) 
             return last
     if loose and (said := _NO_THEN_A_REASON.match(text)):
         reason = normalise(said.group("reason"))
-        if not re.match(r"(?:but|yes|yeah|actually|wait)\b", reason) and parse_yes_no(reason, loose=True) != "yes":
+        if not re.match(r"(?:but|yes|yeah|actually|wait)\b", reason) and parse_yes_no(reason, loose=True) != "yes" \
+                and not _ASKS_FOR_HELP_AFTER_A_NO.search(reason):
             return "no"
     said_yes = _YES_THEN_A_REASON.match(text) if loose and "?" not in text else None
     if said_yes and not _A_REASON_THAT_TURNS.search(normalise(said_yes.group("reason"))):

@@ -164,7 +164,8 @@ def test_what_do_you_mean_to_are_you_safe_is_explained_and_asked_again(bot):
     chat = Conversation(bot.rasa_url)
     assert "Are you safe right now?" in chat.text("i want to kill myself")
     reply = chat.text("what do you mean")
-    assert "are you in danger right now?" in reply and "Are you safe right now?" in reply and NOT_SAFE not in reply
+    assert "Are you in danger right now?" in reply and "call 999 now" in reply and "Are you safe right now?" in reply
+    assert NOT_SAFE not in reply
     assert NOT_SAFE in chat.text("what do you mean")  # asked again: no answer
     reply = chat.text("why are you asking")
     assert NOT_SAFE in reply and "didn't get that" not in reply
@@ -176,7 +177,7 @@ def test_who_is_chatting_typed_to_the_opening_check_keeps_the_check_and_the_worr
     chat = Conversation(bot.rasa_url)
     assert CHECK_PARENT in chat.text("im worried my son wants to end his life")
     reply = chat.text("I am his mum")
-    assert "please answer this first" in reply and CHECK_PARENT in reply and "Hi! I'm a chatbot" not in reply
+    assert "please answer this question first" in reply and CHECK_PARENT in reply and "Hi! I'm a chatbot" not in reply
     reply = chat.text("no")
     assert "Let's carry on" in reply and "How old is your child?" in reply
     for answer in ("14", "skip"):

@@ -167,7 +167,7 @@ def test_not_once_the_crisis_steps_ran(domain):
 # --- Session 35: a school of ours named as it is known ---------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["Helena Romanes in Dunmow", "castle rock high", "passmores academy", "beauchamp in oadby"])
+@pytest.mark.parametrize("text", ["Helena Romanes in Dunmow", "castle rock high", "passmores academy", "St Marks in Harlow"])
 def test_a_school_of_ours_named_at_the_school_question_goes_to_the_form(domain, text):
     """Development author D13: "Helena Romanes in Dunmow", scored at check level and read as German,
     got "I can only chat in English for now"."""
@@ -176,9 +176,18 @@ def test_a_school_of_ours_named_at_the_school_question_goes_to_the_form(domain, 
 
 
 @pytest.mark.parametrize("text", ["helena romanus in dunmow", "jestem bardzo smutna", "passmores academy, he hates it there",
-                                  "beauchamp in harlow"])
+                                  "beauchamp in harlow",
+                                  # the review: a one-word school name is an everyday word too ("Bridge Junior School")
+                                  "im at the bridge", "at the bridge", "she is at the bridge", "bridge", "waterside"])
 def test_a_misspelt_or_unknown_name_or_a_sentence_still_gets_the_check(domain, text):
     assert next_step(at_the_question(domain, "school", message(text, **MODEL_CHECK)))[0] != "triage_form"
+
+
+def test_a_school_name_never_lowers_a_crisis_from_the_model(domain):
+    """Only ever a check waived: "im at the bridge" scored at crisis level keeps the crisis reply."""
+    risk = {**MODEL_CHECK, "level": "crisis", "score": 0.9}
+    state = at_the_question(domain, "school", message("passmores academy", **risk))
+    assert next_step(state)[0] in FIRST_STEP.values()
 
 
 def test_a_school_name_with_a_risk_word_is_never_plain(domain):

@@ -64,11 +64,18 @@ def test_after_an_overdose_taken_a_question_is_no_answer(domain):
     assert not next_crisis_action(state).startswith("utter_what_we_mean")
 
 
-def test_the_explanations_keep_999_and_ask_no_question_of_their_own_but_the_one_explained(domain):
+def test_the_explanations_say_call_999_now_and_have_no_buttons_or_other_numbers(domain):
+    """The question explained is asked again after them, with its buttons; no number but 999."""
     for name in ("utter_what_we_mean_safe", "utter_what_we_mean_safe_child", "utter_what_we_mean_safe_other"):
         (variant,) = domain.responses[name]
-        assert "call 999" in variant["text"] and "buttons" not in variant
+        assert "call 999 now" in variant["text"] and "buttons" not in variant
         assert not any(char.isdigit() for char in variant["text"].replace("999", ""))
+
+
+def test_im_so_confused_at_are_you_safe_is_not_taken_for_a_question(domain):
+    """The review: "im so confused" may tell how they are; it keeps the not-safe reply."""
+    state = after_the_crisis(domain, scored("im so confused", "ask_what_we_mean"))
+    assert next_crisis_action(state) == "utter_not_safe_now"
 
 
 @pytest.mark.parametrize("text", ["why are you asking", "what do you mean"])
@@ -83,9 +90,12 @@ def test_a_question_after_please_call_999_now_gets_the_same_reply_again(domain, 
 # --- An answer to the first questions typed to the check a first message raised ---------------------
 
 
-def at_the_opening_check(domain, answer):
+WORDS = {"source": "lexicon", "lexicon_categories": ["suicidal"]}
+
+
+def at_the_opening_check(domain, answer, **risk):
     return tracker(domain, SlotSet("user_role", "parent_carer"),
-                   scored("im worried my son wants to end his life", "express_crisis", "check", 0.01),
+                   scored("im worried my son wants to end his life", "express_crisis", "check", 0.01, **(risk or WORDS)),
                    ActionExecuted("utter_check_risk"), LISTEN, answer)
 
 
@@ -119,15 +129,27 @@ def test_no_after_it_starts_the_questions_at_once(domain):
 
 
 @pytest.mark.parametrize(("text", "intent"), [("no", "deny"), ("yes", "affirm"), ("he hasnt said it again since", "inform"),
-                                              ("/greet", "greet")])
+                                              ("/greet", "greet"),
+                                              # the review: a person named answers "is someone hurting them?"; "1" is the first button
+                                              ("a teacher", "inform"), ("his stepdad", "inform"), ("dad", "inform"), ("1", "inform")])
 def test_answers_and_more_told_are_not_taken_for_an_answer_to_the_questions(domain, text, intent):
     assert next_crisis_action(at_the_opening_check(domain, scored(text, intent))) != "utter_check_first"
 
 
-def test_in_the_form_the_form_reads_the_answer(domain):
-    """At a question the form asked, the form keeps the answer after "No" (answer_held_by_the_check)."""
+def test_a_check_from_the_models_alone_is_left_as_before(domain):
+    """Tried and dropped (session 35): on development conversations G5 the check again came after
+    "ill fail anyway" and "he hates himself when he loses at games", and a later "ok thanks" got the
+    crisis reply. Only a check about a message with risk words asks again."""
+    state = at_the_opening_check(domain, scored("hes 14", "inform"), source="model", lexicon_categories=[])
+    assert next_crisis_action(state) != "utter_check_first"
+
+
+@pytest.mark.parametrize("text", ["hes 14", "I am his mum", "harlow"])
+def test_in_the_form_an_answer_instead_gets_the_check_again_too(domain, text):
+    """A phone trial (session 35): in the widget, "I am his mum" to the check at the age question got
+    "OK." and the age question, and the check was dropped; "14" was taken as the age the same way."""
     state = tracker(domain, SlotSet("user_role", "parent_carer"), ActionExecuted("triage_form"), ActiveLoop("triage_form"),
                     SlotSet("requested_slot", "age"), LISTEN,
-                    scored("he says he wants to end his life", "express_crisis", "check", 0.01),
-                    ActionExecuted("utter_check_risk"), LISTEN, scored("hes 14", "inform"))
-    assert next_crisis_action(state) != "utter_check_first"
+                    scored("he says he wants to end his life", "express_crisis", "check", 0.01, **WORDS),
+                    ActionExecuted("utter_check_risk"), LISTEN, scored(text, "inform"))
+    assert next_crisis_action(state) == "utter_check_first"

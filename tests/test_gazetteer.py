@@ -146,3 +146,9 @@ def test_names_said_not_and_the_words_of_a_professional(directory, text, status,
 def test_a_name_said_not_is_never_guessed_at(directory):
     """"not harlow" was Old Harlow, a fuzzy match of the two words."""
     assert directory.gazetteer.resolve("not harlow").status == "unknown"
+
+
+@pytest.mark.parametrize("text", ["we are just outside your area", "just outside the areas you cover", "just outside"])
+def test_just_outside_the_areas_is_still_somewhere_else(directory, text):
+    """The review: these became "I don't know that place" with the first "just outside" change."""
+    assert directory.gazetteer.resolve(text).status == "outside"

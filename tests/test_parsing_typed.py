@@ -691,3 +691,32 @@ def test_not_telling_the_school(text, expected):
 ])
 def test_roles_of_d14_and_d15(text, expected):
     assert parse_role_typed(text) == expected
+
+
+# --- Session 35: the review ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["my beta fish died and im really sad", "my beta blockers arent helping my anxiety"])
+def test_beta_inside_a_sentence_is_no_child(text):
+    assert parse_role_typed(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("i dont want to tell my school", None),  # the school told: never a decline
+    ("dont want to say which school", "skipped"),
+    ("he did not get a school place at Beauchamp so he goes to Gartree", None),  # names one
+    ("no college right now shes on study leave", None),
+])
+def test_the_reviews_school_answers(text, expected):
+    assert parse_school_absence(text) == expected
+
+
+@pytest.mark.parametrize(("text", "low"), [("16 in a fortnight", 15), ("18 in a couple of weeks", 17), ("18 in a few days", 17)])
+def test_a_birthday_soon_said_alone_is_one_less(text, low):
+    age = parse_age(text)
+    assert age is not None and (age.low, age.high) == (low, low)
+
+
+@pytest.mark.parametrize("text", ["not today, i need help now", "not now, where can i get help", "no, i need someone"])
+def test_a_no_with_a_plea_for_help_is_no_goodbye(text):
+    assert parse_yes_no(text, loose=True) != "no"

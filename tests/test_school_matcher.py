@@ -60,3 +60,9 @@ def test_the_first_words_of_a_name_with_its_place_and_who_goes_there(matcher, te
 def test_high_said_after_a_schools_name(matcher, text, found):
     school = matcher.match(text)
     assert (school.name if school else None) == found
+
+
+@pytest.mark.parametrize("text", ["central high", "kenilworth high", "field high", "st johns high"])
+def test_high_never_finds_a_primary_or_junior_school(matcher, text):
+    """The review: each found a primary or junior school of that name."""
+    assert matcher.match(text) is None

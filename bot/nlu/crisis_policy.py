@@ -518,7 +518,8 @@ def the_checked_message_opened_the_chat(tracker: DialogueStateTracker) -> bool:
     events = tracker.applied_events()
     # Messages the check question was asked again after ("what do you mean", "I'm his mum") are
     # not counted: after them "No" got "Would you like me to find support near you?" (session 35).
-    asked_again = sum(isinstance(event, ActionExecuted) and event.action_name in _ASKED_AGAIN_AT_THE_CHECK for event in events)
+    actions = [event.action_name for event in events if isinstance(event, ActionExecuted) and event.action_name != ACTION_LISTEN_NAME]
+    asked_again = sum(first in _ASKED_AGAIN_AT_THE_CHECK and then == UTTER_CHECK for first, then in zip(actions, actions[1:], strict=False))
     return messages_typed(event.type_name for event in events) - asked_again == 2  # that message, then "No"
 
 
@@ -742,7 +743,7 @@ def plain_answer_at_the_models_crisis(tracker: DialogueStateTracker, before: str
     `plain_answer_to_the_question`; otherwise the crisis reply."""
     return _first_plain_answer_at(tracker, before, CRISIS) and lowers_the_crisis_to_the_check(
         tracker.latest_message.text or "", latest_risk(tracker), tracker.get_slot("requested_slot"),
-        tracker.get_slot("user_role"), is_plain_area_answer, is_plain_school_answer,
+        tracker.get_slot("user_role"), is_plain_area_answer,  # a school's name only ever waives a check
     )
 
 
@@ -1221,16 +1222,22 @@ def asked_again_already(tracker: DialogueStateTracker) -> bool:
     return len(actions) >= 2 and actions[-2] == UTTER_TOLD_MORE
 
 
-def explained_the_safety_question_already(tracker: DialogueStateTracker) -> bool:
-    """Was "Are you safe right now?" explained since it was first asked (however much came between)?"""
+def said_since_the_question(tracker: DialogueStateTracker, replies: frozenset[str], steps: frozenset[str]) -> bool:
+    """Did the bot say one of `replies` since its question was first asked, looking back through the
+    bot's `steps` while the question waits for its answer (however much came between)?"""
     for event in reversed(tracker.applied_events()):
         if not isinstance(event, ActionExecuted) or event.action_name == ACTION_LISTEN_NAME:
             continue
-        if event.action_name in WHAT_WE_MEAN_SAFE_REPLIES:
+        if event.action_name in replies:
             return True
-        if event.action_name not in ASK_SAFE_ACTIONS | ASKS_AGAIN_AFTER:
+        if event.action_name not in steps:
             return False
     return False
+
+
+def explained_the_safety_question_already(tracker: DialogueStateTracker) -> bool:
+    """Was "Are you safe right now?" explained since it was first asked?"""
+    return said_since_the_question(tracker, WHAT_WE_MEAN_SAFE_REPLIES, frozenset(ASK_SAFE_ACTIONS | ASKS_AGAIN_AFTER))
 
 
 # The replies after which the check question is asked again, and the bot's steps while it waits.
@@ -1240,46 +1247,64 @@ _AT_THE_CHECK = frozenset({UTTER_CHECK, *_ASKED_AGAIN_AT_THE_CHECK})
 
 def asked_the_check_again_already(tracker: DialogueStateTracker) -> bool:
     """Was the check question asked again, for any reason, since it was first asked?"""
-    for event in reversed(tracker.applied_events()):
-        if not isinstance(event, ActionExecuted) or event.action_name == ACTION_LISTEN_NAME:
-            continue
-        if event.action_name in _ASKED_AGAIN_AT_THE_CHECK:
-            return True
-        if event.action_name not in _AT_THE_CHECK:
-            return False
-    return False
+    return said_since_the_question(tracker, _ASKED_AGAIN_AT_THE_CHECK, _AT_THE_CHECK)
 
 
+def checked_for_risk_words(tracker: DialogueStateTracker) -> bool:
+    """Did the message the check question asked about have risk words (the lexicon's), not only the
+    models' score? Only then is an answer typed instead met with the check again: for a check from
+    the models alone it was tried and dropped (session 35): on development conversations G5 it
+    came after "ill fail anyway" and "he hates himself when he loses at games", and a later "ok
+    thanks" got the crisis reply."""
+    checked: UserUttered | None = None
+    last_user: UserUttered | None = None
+    previous = None
+    for event in tracker.applied_events():
+        if isinstance(event, UserUttered):
+            last_user = event
+        elif isinstance(event, ActionExecuted) and event.action_name != ACTION_LISTEN_NAME:
+            if event.action_name == UTTER_CHECK and previous not in _ASKED_AGAIN_AT_THE_CHECK:
+                checked = last_user
+            previous = event.action_name
+    risk = (checked.parse_data.get("risk") or {}) if checked is not None else {}
+    return bool(risk.get("lexicon_categories"))
+
+
+# "I'm his mum", "dad here", "mum speaking", "I work at the school": the speaker says who they are.
+_SAYS_WHO_I_AM = re.compile(r"\b(?:i m|im|i am|i work|here|speaking|this is)\b")
+YOUNGEST_AGE_SAID = 4
 # An answer to the first questions typed instead of an answer to the check: a few words at most.
 ANSWER_INSTEAD_MAX_WORDS = 6
 
 
 def answers_the_questions_instead(tracker: DialogueStateTracker, text: str) -> bool:
     """Only who is chatting, an age or a place ("I'm his mum", "hes 14", "harlow"), typed to the
-    check question a first message raised, before the questions: the form is not asking, so the
-    rules greeted, the questions began and the check was dropped, and the first message with it
-    (a trial, session 35: "im worried my son wants to end his life", then "I am his mum")."""
-    if tracker.active_loop_name or tracker.get_slot("services_shown") or text.startswith("/"):
+    check question: before the questions the rules greeted, the questions began and the check was
+    dropped, and the first message with it (a trial, session 35: "im worried my son wants to end
+    his life", then "I am his mum"); in the form the form took the answer ("OK." and the age
+    question again, in the widget) and the check was dropped the same way. Also the form's own
+    question's plain answer (a school, "no school")."""
+    if tracker.get_slot("services_shown") or text.startswith("/") or not checked_for_risk_words(tracker):
         return False
     clean = normalise(text)
     if not clean or len(clean.split()) > ANSWER_INSTEAD_MAX_WORDS or parse_yes_no(text) is not None:
         return False
-    # The closed grammars of a plain answer; never "me" or "idk", which may answer the check itself.
-    role = parse_role_typed(text) if is_plain_answer(text, "user_role") else None
+    # The closed grammars of a plain answer; never "me" or "idk", which may answer the check itself,
+    # and never a person named without "I" ("a teacher", "his stepdad" answer "is someone hurting
+    # you?": the review), nor "1" (the first button), an age under 4.
+    role = parse_role_typed(text) if is_plain_answer(text, "user_role") and _SAYS_WHO_I_AM.search(clean) else None
     age = parse_age(text) if is_plain_answer(text, "age", role or PARENT) or is_plain_answer(text, "age") else None
-    return role in (PARENT, PROFESSIONAL) or (age is not None and not age.unknown) or is_plain_answer(text, "area", None, is_plain_area_answer)
+    asked = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
+    return (
+        role in (PARENT, PROFESSIONAL) or (age is not None and not age.unknown and (age.low or 0) >= YOUNGEST_AGE_SAID)
+        or is_plain_answer(text, "area", None, is_plain_area_answer)
+        or (asked == "school" and is_plain_answer(text, asked, None, None, is_plain_school_answer))
+    )
 
 
 def explained_the_check_already(tracker: DialogueStateTracker) -> bool:
-    """Was the check question explained since it was first asked (however much came between)?"""
-    for event in reversed(tracker.applied_events()):
-        if not isinstance(event, ActionExecuted) or event.action_name == ACTION_LISTEN_NAME:
-            continue
-        if event.action_name == UTTER_WHAT_WE_MEAN_CHECK:
-            return True
-        if event.action_name not in _AT_THE_CHECK:
-            return False
-    return False
+    """Was the check question explained since it was first asked?"""
+    return said_since_the_question(tracker, frozenset({UTTER_WHAT_WE_MEAN_CHECK}), _AT_THE_CHECK)
 
 
 def unsure_answer(tracker: DialogueStateTracker) -> bool:
@@ -1382,7 +1407,8 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # the risk model alone gave: on G5 that let "harlow" after "took a few extra co-codamol to
         # sleep. like 12" and "welwyn garden city" after "boys outside my house with knives" through.)
         return UTTER_TOLD_MORE, []
-    asks_about_the_question = asks_what_we_mean(text) or asks_why_we_ask(text)
+    # (not "im so confused": at a safety question that may tell how they are, not ask: the review)
+    asks_about_the_question = (asks_what_we_mean(text) and not re.search(r"\bconfus", text.lower())) or asks_why_we_ask(text)
     if before in ASK_SAFE_ACTIONS and said is None and level == NONE and not taken and asks_about_the_question \
             and not explained_the_safety_question_already(tracker):
         # "what do you mean" to "Are you safe right now?" got "Please call 999 now" (a phone trial,
