@@ -205,3 +205,14 @@ def test_a_longer_name_answer_read_as_another_language_is_a_name(domain, slot, t
 def test_a_sentence_in_another_language_at_the_place_question_still_gets_the_numbers(domain):
     answer = message("mieszkamy w harlow od roku", intent="inform", level="none", source="none", language="pl", score=0.01)
     assert next_step(at_the_question(domain, "area", answer))[0] == "utter_other_language"
+
+
+def test_a_school_of_ours_after_an_earlier_check_gets_the_check_question_not_english_only(domain):
+    """A phone trial (session 35): after an earlier check, "Helena Romanes in Dunmow" (check level,
+    read as German) got "I can only chat in English for now". The check question comes instead."""
+    earlier = [message("im worried my son wants to end his life", level="check", source="lexicon",
+                       lexicon_categories=["suicidal"]), ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"),
+               message("no", intent="deny"), ActionExecuted("utter_check_ok"), *PARENT]
+    risk = {**MODEL_CHECK, "language": "de"}
+    state = at_the_question(domain, "school", message("Helena Romanes in Dunmow", **risk), before=earlier)
+    assert next_step(state)[0] == "utter_check_risk"
