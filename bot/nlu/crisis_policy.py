@@ -1486,15 +1486,13 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     if level == CHECK and (plain_yes_to_the_offer(tracker, before) or plain_answer_to_the_question(tracker, before)):
         return TRIAGE_FORM, []
     if level == CHECK:
-        if other_language:
-            # An English question they may not read: the urgent numbers and an interpreter line. Even
-            # for a school or town in a few words ("ashlyns in berko", read as Dutch: development author
-            # D11): "jestem bardzo smutna" is as short, and would lose Childline and the interpreter
-            # line (the review, session 30). A name the directory knows exactly is English enough for
-            # the check question ("Helena Romanes in Dunmow" after an earlier check: a phone trial,
-            # session 35): it comes below instead.
-            if not (tracker.active_loop_name == TRIAGE_FORM and _names_a_place_or_school(tracker, text)):
-                return UTTER_OTHER_LANGUAGE, [SlotSet(LANGUAGE_SLOT, language)]
+        # An English question they may not read: the urgent numbers and an interpreter line. Even for a
+        # school or town in a few words ("ashlyns in berko", read as Dutch: development author D11):
+        # "jestem bardzo smutna" is as short, and would lose Childline and the interpreter line (the
+        # review, session 30). A name the directory knows exactly is English enough for the check
+        # question ("Helena Romanes in Dunmow" after an earlier check: a phone trial, session 35).
+        if other_language and not (tracker.active_loop_name == TRIAGE_FORM and _names_a_place_or_school(tracker, text)):
+            return UTTER_OTHER_LANGUAGE, [SlotSet(LANGUAGE_SLOT, language)]
         already_escalated = bool(tracker.get_slot(CRISIS_SLOT))
         if already_escalated and asks_for_a_language(tracker):  # the crisis reply, then the interpreter line
             action, events = first_crisis_step(tracker)
