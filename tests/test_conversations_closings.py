@@ -192,3 +192,12 @@ def test_typed_instead_twice_the_questions_go_on_with_the_urgent_lines(bot):
     chat.say("I am his mum")
     reply = chat.text("hes 14")
     assert "call 999" in reply and "Sorry" not in reply and "Is your child safe right now?" not in reply
+
+
+def test_a_person_named_at_the_check_gets_the_crisis_reply_not_the_questions(bot):
+    """The review (session 35): "a teacher" after "someone at school keeps touching me" got the
+    greeting, the child was taken for a professional, and the check was dropped."""
+    chat = Conversation(bot.rasa_url)
+    first = chat.text("someone at school keeps touching me")
+    reply = chat.text("a teacher") if CHECK in first else first  # (or the crisis reply at once)
+    assert "Are you safe right now?" in reply and "young person you are helping" not in reply

@@ -131,7 +131,7 @@ def test_no_after_it_starts_the_questions_at_once(domain):
 @pytest.mark.parametrize(("text", "intent"), [("no", "deny"), ("yes", "affirm"), ("he hasnt said it again since", "inform"),
                                               ("/greet", "greet"),
                                               # the review: a person named answers "is someone hurting them?"; "1" is the first button
-                                              ("a teacher", "inform"), ("his stepdad", "inform"), ("dad", "inform"), ("1", "inform")])
+                                              ("a teacher", "inform"), ("his stepdad", "inform"), ("1", "inform")])
 def test_answers_and_more_told_are_not_taken_for_an_answer_to_the_questions(domain, text, intent):
     assert next_crisis_action(at_the_opening_check(domain, scored(text, intent))) != "utter_check_first"
 
@@ -153,3 +153,29 @@ def test_in_the_form_an_answer_instead_gets_the_check_again_too(domain, text):
                     scored("he says he wants to end his life", "express_crisis", "check", 0.01, **WORDS),
                     ActionExecuted("utter_check_risk"), LISTEN, scored(text, "inform"))
     assert next_crisis_action(state) == "utter_check_first"
+
+
+# --- A person named at the check question --------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["a teacher", "my stepdad", "his stepdad", "him", "someone", "the boys at school", "dad"])
+def test_a_person_named_at_the_check_is_who_is_hurting_them(domain, text):
+    """The review (session 35): "a teacher" after "someone at school keeps touching me" got the
+    greeting, and the child was taken for a professional; the check was dropped."""
+    state = tracker(domain, scored("someone at school keeps touching me", "express_crisis", "check", 0.3, **WORDS),
+                    ActionExecuted("utter_check_risk"), LISTEN, scored(text, "inform"))
+    assert next_crisis_action(state) == "utter_crisis"
+
+
+@pytest.mark.parametrize("text", ["dad", "mum"])
+def test_a_bare_mum_or_dad_from_a_parent_says_who_they_are_and_gets_the_check_again(domain, text):
+    """A parent's "dad" to the check got "OK." and the age question: the check was dropped."""
+    assert next_crisis_action(at_the_opening_check(domain, scored(text, "inform"))) == "utter_check_first"
+
+
+@pytest.mark.parametrize("text", ["my friend", "no", "i dont know", "dad here", "I am his mum", "a teacher at school said i should"])
+def test_not_a_person_named_alone(domain, text):
+    state = tracker(domain, scored("someone at school keeps touching me", "express_crisis", "check", 0.3, **WORDS),
+                    ActionExecuted("utter_check_risk"), LISTEN, scored(text, "inform"))
+    from bot.nlu.crisis_policy import names_who_instead
+    assert not names_who_instead(state, text)

@@ -1270,6 +1270,35 @@ def checked_for_risk_words(tracker: DialogueStateTracker) -> bool:
     return bool(risk.get("lexicon_categories"))
 
 
+# A person named alone, to "…or is someone hurting you?": who it is. "a teacher" after "someone at
+# school keeps touching me" got the greeting, and the child was taken for a professional ("How old
+# is the young person you are helping?"); the check was dropped (the review, session 35).
+_A_PERSON = re.compile(
+    r"(?:(?P<whose>a|an|the|my|his|her|their|our|this|that|some|mums|mum s|dads|dad s)\s+)?(?:(?:step|older|big|little)\s?)?"
+    r"(?:dad|daddy|father|mum|mummy|mom|mother|stepdad|stepmum|brother|sister|bro|sis|uncle|aunt|auntie|aunty|cousin|"
+    r"nan|nanny|gran|grandad|grandpa|grandma|boyfriend|girlfriend|bf|gf|partner|husband|wife|ex|teacher|coach|tutor|"
+    r"neighbour|carer|foster carer|staff|man|guy|lad|lads|boys|girls|woman|men|older boys|someone|somebody|him|them)"
+    r"(?:\s+(?:at school|at home|from school|at church|at the club|at football|online|next door|in my class|at work))?"
+)
+_FAMILY_ALONE = frozenset({"dad", "daddy", "father", "mum", "mummy", "mom", "mother"})
+
+
+def names_who_instead(tracker: DialogueStateTracker, text: str) -> bool:
+    """A person named alone at the check question ("a teacher", "my stepdad", "him"): who is
+    hurting them, so a yes. A bare "mum" or "dad" from a parent or a professional may say who
+    they are, so only with "my", "his"... or from a young person."""
+    clean = normalise(text)
+    said = _A_PERSON.fullmatch(clean)
+    if said is None or text.startswith("/"):
+        return False
+    return not _says_who_they_are_in_a_word(tracker, clean)
+
+
+def _says_who_they_are_in_a_word(tracker: DialogueStateTracker, clean: str) -> bool:
+    """"mum" or "dad" alone from a parent or a professional: who they are, not who hurts the child."""
+    return clean in _FAMILY_ALONE and tracker.get_slot("user_role") in (PARENT, PROFESSIONAL)
+
+
 # "I'm his mum", "dad here", "mum speaking", "I work at the school": the speaker says who they are.
 _SAYS_WHO_I_AM = re.compile(r"\b(?:i m|im|i am|i work|here|speaking|this is)\b")
 YOUNGEST_AGE_SAID = 4
@@ -1292,7 +1321,8 @@ def answers_the_questions_instead(tracker: DialogueStateTracker, text: str) -> b
     # The closed grammars of a plain answer; never "me" or "idk", which may answer the check itself,
     # and never a person named without "I" ("a teacher", "his stepdad" answer "is someone hurting
     # you?": the review), nor "1" (the first button), an age under 4.
-    role = parse_role_typed(text) if is_plain_answer(text, "user_role") and _SAYS_WHO_I_AM.search(clean) else None
+    says_who = _SAYS_WHO_I_AM.search(clean) or _says_who_they_are_in_a_word(tracker, clean)
+    role = parse_role_typed(text) if is_plain_answer(text, "user_role") and says_who else None
     age = parse_age(text) if is_plain_answer(text, "age", role or PARENT) or is_plain_answer(text, "age") else None
     asked = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
     return (
@@ -1462,7 +1492,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # reply, below).
         return UTTER_WHAT_WE_MEAN_CHECK, []
     if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS or unsure_answer(tracker) or asks_something_else(tracker)
-                                  or asks_about_the_check
+                                  or asks_about_the_check or names_who_instead(tracker, text)
                                   or doubts_the_worry(text)
                                   or (said_to_the_check == "yes" and intent not in NO_RISK_ANSWERS) or (
         (leaves(tracker) or ends_it(text)) and intent not in NO_RISK_ANSWERS and parse_yes_no(text) != "no"  # "no im fine bye" is a no
