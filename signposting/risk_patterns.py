@@ -23,6 +23,11 @@ import re
 # canonical form, so the patterns below stay short. Order matters.
 REWRITES: list[tuple[str, str]] = [
     (r"[’‘`´]", "'"),
+    # Pronouns said about oneself ("17, they/them, Leicester", "im 15 he/him") carry no risk, yet the
+    # model read "they/them" as exploitation ("17, they/them, Leicester" got the crisis reply:
+    # development author D17, session 36). Only a set written with a slash is taken out.
+    (r"\(?\b(?:she|he|they|xe|ze|fae|ey|it)\s?/\s?(?:her|him|them|they|she|he|hers|his|theirs|xem|xir|zir|hir|faer|em|it|any)"
+     r"(?:\s?/\s?(?:her|him|them|they|she|he|hers|his|theirs|xem|xir|zir|hir|faer|em|it|any))*\b\)?", " "),
     (r"\bkms+\b", "kill myself"),
     (r"\bctb\b", "kill myself"),
     (r"\bunaliv\w*(?=\s+(?:the|a|an|that|this|those|these|every|all|some|\d+)\b)", "killed"),

@@ -1,0 +1,28 @@
+"""Pronouns said about oneself carry no risk (signposting/risk_patterns.py REWRITES): the model
+read "they/them" as exploitation and "17, they/them, Leicester" got the crisis reply (development
+author D17, session 36)."""
+from __future__ import annotations
+
+import pytest
+
+from signposting.risk import normalise_for_risk
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("17, they/them, Leicester", "17, , leicester ."),
+    ("im 15 he/him", "i am 15 ."),
+    ("hi im sam (she/her)", "hi i am sam ."),
+    ("my pronouns are she/they", "my pronouns are ."),
+    ("Jay, they / them / theirs", "jay, ."),
+])
+def test_a_pronoun_set_is_taken_out(text, expected):
+    assert normalise_for_risk(text) == expected
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("he hurt me and she watched", "he hurt me and she watched"),  # no slash: words in a sentence stay
+    ("they made me do things for them", "they made me do things for them"),
+    ("he/him? no, he hits me", "no, he hits me"),  # the risk after the set is kept
+])
+def test_only_the_set_goes_and_the_words_around_it_stay(text, kept):
+    assert kept in normalise_for_risk(text)
