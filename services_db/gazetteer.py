@@ -429,7 +429,10 @@ def _without_names_said_not(spans: list[_Span], words: list[str], names: Mapping
 
 
 def _said_not(before: list[str]) -> bool:
-    """Is the name right after a "not", with only `_BETWEEN_NOT_AND_THE_NAME` words between?"""
+    """Is the name right after a "not", with only `_BETWEEN_NOT_AND_THE_NAME` words between, or
+    after "over the border from" ("Enfield, just over the border from Herts": development author D16)?"""
+    if before[-4:-1] == ["over", "the", "border"] and before[-1] in ("from", "with", "of"):
+        return True
     for position in range(len(before) - 1, -1, -1):
         if before[position] in _NOT:
             return True

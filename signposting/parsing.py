@@ -48,7 +48,9 @@ _DONT_KNOW = re.compile(
 # telling anyone but something happened" and "my school won't say anything" decline nothing (the review).
 _REFUSAL = re.compile(
     r"(?:i )?(?:(?:dont|don t|do not) (?:want|wanna) to (?:say|share|tell)|(?:wont|won t|will not) (?:say|share|tell)|"
-    r"not telling|not saying|(?:id |i d |i would )?(?:rather|prefer) not(?: to)?(?: say| tell| share)?)(?: (?:that|it|you|u|lol))?"
+    r"not telling|not saying|(?:id |i d |i would )?(?:rather|prefer) not(?: to)?(?: say| tell| share)?|"
+    # "not comfortable sharing that, sorry" (development author D16 got the privacy answer)
+    r"(?:i m |im |i am )?not (?:comfortable|happy) (?:sharing|saying|telling|giving)(?: (?:that|it|you|u|this))?)(?: (?:that|it|you|u|lol))?"
 )
 
 
@@ -59,7 +61,8 @@ def declines_in_a_clause(text: str) -> bool:
 # Not wanting to give an age, as the whole answer ("my school won't say" is not a decline).
 _WONT_SAY = re.compile(
     r"(?:i )?(?:dont|don t|do not) (?:wanna|want to) (?:say|tell|share)(?: that| it)?|not telling(?: you)?|"
-    r"(?:i )?(?:wont|won t) say|old enough(?: lol)?|nope|nah"
+    r"(?:i )?(?:wont|won t) say|old enough(?: lol)?|nope|nah|"
+    r"n a|not applicable"  # "n/a" (development author D17)
 )
 _NO_SCHOOL = re.compile(
     r"\b(not at school|not in school|dont go to school|don t go to school|home educated|"
@@ -165,12 +168,15 @@ _MONTH_NUMBERS = {name: number for number, names in enumerate(
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
      ("dec", "december")), 1) for name in names}
 _MONTHS = "|".join(_MONTH_NUMBERS)
+# A time to come, soon: "a fortnight", "a couple of weeks", "a few days", "3 weeks" (one list for
+# `_NOT_YET` and `_NEXT_BIRTHDAY`: the review found two copies had drifted apart, session 35).
+_SOON = r"a fortnight|a couple of (?:weeks|days|months)|a few days|a (?:few )?(?:weeks?|months?)|\d{1,2} (?:days|weeks|months)"
+_TIME_TO_COME = re.compile(r"\bin \d{1,2} (?:days|weeks|months)\b")
 # An age not reached yet: "nearly 11", "gonna be 18 next week", "15 next month", "13 in march".
 _NOT_YET = re.compile(
     r"\b(?:nearly|almost|turning|gonna be|going to be|will be|ll be|about to be)\s\d{1,2}\b"
     rf"|\b\d{{1,2}}\s(?:next|nxt|in|on|this)\s(?:week|wk|month|birthday|bday|{_MONTHS})\b"
-    r"|\b\d{1,2}\s(?:soon|in a (?:few )?(?:week|weeks|month|months))\b"
-    r"|\b\d{1,2}\s(?:in a fortnight|in a couple of (?:weeks|days)|in a few days|in \d{1,2} (?:days|weeks))\b"
+    rf"|\b\d{{1,2}}\s(?:soon|in (?:{_SOON}))\b"
 )
 # ...but not an age already reached ("just turned 14 in march", "was 14 in march").
 _REACHED = re.compile(r"\b(?:turned|was|been|since)\b")
@@ -256,7 +262,8 @@ def _not_reached_yet(clean: str, age: Age) -> Age:
         return age
     year = _YEAR.search(clean)
     rest = _YEAR.sub(" ", clean)
-    numbers = {int(n) for n in _NUMBER.findall(rest)}
+    # (a time to come is no age: "14 in 3 weeks" is 13)
+    numbers = {int(n) for n in _NUMBER.findall(_TIME_TO_COME.sub(" ", rest))}
     if numbers != {age.low} or _REACHED.search(clean) or not _NOT_YET.search(rest):
         return age  # "she's 11, nearly 12": the age is 11
     younger = Age(age.low - 1, age.high - 1)
@@ -304,10 +311,9 @@ _AN_AGE_TO_COME = re.compile(r"\b(?:turn|turns|turning|be|nearly|almost|in)\s+(\
 _AGE_NOW = re.compile(_NOT_A_YEAR + r"\b(\d{1,2})\s+(?:now|for now|at the moment|atm|currently|right now|rn)\b|\bcurrently\s+(\d{1,2})\b")
 _NEXT_BIRTHDAY = re.compile(
     _NOT_A_YEAR + r"\b\d{1,2}\s+(?:(?:in|on|by)\s+(?:jan|january|feb|february|march|april|may|june|july|aug|august|"
-    r"sept|september|oct|october|nov|november|dec|december|the summer|summer|spring|autumn|the new year|a few weeks|"
-    r"a few months|a couple of months|a month|\d{1,2} weeks|\d{1,2} months|"
+    r"sept|september|oct|october|nov|november|dec|december|the summer|summer|spring|autumn|the new year|"
     # "He'll be 16 in a fortnight, so 15 for now" (development author D13)
-    r"a fortnight|a couple of weeks|a few days|a week|\d{1,2} days)|next (?:week|month|year))\b"
+    + _SOON + r")|next (?:week|month|year))\b"
 )
 # "twelve, in year 7": an age in words beside a school year (ages 4 to 25 only: "one in year 7" is not an age).
 _AGE_WORD_BESIDE_A_YEAR = re.compile(
@@ -870,7 +876,7 @@ def is_no_school(text: str) -> bool:
 _FAMILY = (
     r"(?:mum|mom|mam|mum?my|mommy|mammy|mother|dad|daddy|father|step ?(?:mum|mom|dad|mother|father)|"
     r"nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|"
-    r"grandparent|aunt|aunty|auntie|uncle|guardian|special guardian|carer|foster (?:carer|parent|mum|dad)|"
+    r"grandparent|aunt|aunty|auntie|uncle|guardian|special guardian|carer|(?:respite )?foster (?:carer|parent|mum|dad)|respite carer|"
     r"kinship carer|adoptive (?:parent|mum|dad|mother|father)|parent|"
     # development author D6 (session 27): "I'm his great aunt", "I am his ammi (mum)", "I'm his dad's partner"
     r"great (?:aunt|aunty|auntie|uncle|nan|gran|grandma|grandmother|grandad|grandfather)|ammi|ammu|abbu|"
@@ -931,6 +937,8 @@ _WORRIED_FAMILY = re.compile(rf"(?:^|\b(?:i m|im|i am|just) )a (?:worried|concer
 _AS_A_PARENT = re.compile(
     rf"\b(?:asking|here|writing|typing|speaking|come|coming) as (?:a |his |her |their |the )?{_FAMILY}\b"
     r"|\babout my own (?:son|daughter|child|kid|boy|girl|children|kids)\b"
+    # "Both, I am mum and also I work as teaching assistant but this is for my son" (development author D16)
+    r"|\bbut (?:this|it|its|it s) (?:is |s )?(?:for|about) my (?:own )?(?:son|daughter|child|kid|boy|girl|children|kids|stepson|stepdaughter)\b"
     # "both me and his dad but im the one typing" (author T2's development lines): as the answer's
     # start only, never "my boyfriend hits me and his dad knows" (the review)
     r"|^(?:(?:both|its|it s|well|um|erm|its us|it s us) )?me and (?:his|her|their) (?:dad|mum|mom|father|mother|stepdad|stepmum)\b"
@@ -980,7 +988,10 @@ _WORKER = (
     r"(?:camhs |nhs |mental health )?clinician|paramedic|pharmacist|health ?care assistant|"
     r"deputy head|assistant head|head of (?:year|house|department|sixth form)(?: \d+)?|ewo|education welfare officer|"
     r"ed psych|educational psychologist|housing officer|youth justice (?:worker|officer)|"
-    r"(?:after school|breakfast|youth) club (?:leader|worker)|(?:care|childrens|children s|residential) home (?:manager|worker))"
+    r"(?:after school|breakfast|youth) club (?:leader|worker)|(?:care|childrens|children s|residential) home (?:manager|worker)|"
+    # "unit welfare officer at Kendrew Barracks" (D17), "the night manager at a children's home" (D16)
+    r"(?:unit |army |military |service |family |families |pastoral |student )?welfare (?:officer|worker|lead|manager)|"
+    r"(?:night |deputy |registered |house |shift |home )?manager (?:at|of|in) (?:a |an |the |our )?(?:childrens|children s|care|residential) home)"
 )
 # A worker named as the one who did something to the speaker ("the physio at the club touched me",
 # "deputy head at school hurts me": the review, session 29) is no professional speaking.
@@ -1252,7 +1263,7 @@ def is_declined(text: str) -> bool:
         return True
     core = " ".join(_FILLER_WORDS.sub(" ", clean).split())
     return bool(_DECLINE.fullmatch(core or clean) or _DECLINE.fullmatch(clean) or _DONT_KNOW.search(clean)
-                or declines_in_a_clause(text))
+                or _REFUSAL.fullmatch(clean) or declines_in_a_clause(text))
 
 
 _NOT_AT_SCHOOL = re.compile(
@@ -1268,7 +1279,9 @@ _NOT_AT_SCHOOL = re.compile(
     # (the whole answer's end: "he did not get a school place at Beauchamp so he goes to Gartree" names one: the review)
     r"(?:(?:does|do|did) not|doesnt|doesn t|didnt|didn t|dont|don t|hasnt|hasn t|havent|haven t|has not|have not) (?:have|got|get) (?:a )?(?:school|college) (?:place(?: yet)?|yet)$|"
     r"(?:hasnt|hasn t|havent|haven t|has not|have not) (?:started|got into|been given) (?:a )?(?:school|college)(?: yet)?$|"
-    r"no (?:school|college) (?:yet|at the moment|right now|atm)$)\b"
+    r"no (?:school|college) (?:yet|at the moment|right now|atm)$|"
+    # "not in anything right now" (development author D17), as the whole answer
+    r"^(?:(?:i m|im|i am|hes|he s|shes|she s) )?not in anything(?: (?:right now|rn|at the moment|atm|now|at all))?$)\b"
 )
 
 
@@ -1276,7 +1289,8 @@ _NOT_AT_SCHOOL = re.compile(
 # college": development author D7); "i work at tesco but im at college" is at college.
 _WORKING_INSTEAD = re.compile(
     # "none, im 19 n working" (development author D9); never "year 11 and working part time" (the review)
-    r"(?:none |no |nah )?(?:(?:i m |im |i am )?\d{1,2} (?:n |and |& ))?(?:i work(?: full time)?|i have a job|i ve got a job|ive got a job|got a job|i m working|im working|"
+    # "school?? I work full time", "school no. me work" (development author D17: the question echoed first)
+    r"(?:(?:school|college) )?(?:none |no |nah )?(?:(?:i m |im |i am )?\d{1,2} (?:n |and |& ))?(?:i work(?: full time)?|me work|i have a job|i ve got a job|ive got a job|got a job|i m working|im working|"
     r"working(?: full time)?|(?:i m |im |i am |doing an? |on an? )?apprenticeship)(?: now| instead)?(?: no (?:college|school))?"
 )
 
@@ -1356,9 +1370,16 @@ _NO_OTHER_LANGUAGES = re.compile(
 # A reason after "no" that asks for help is no goodbye: "not today, i need help now", "not now, where
 # can i get help" (the review, session 35) got "Bye for now. Take care."
 _ASKS_FOR_HELP_AFTER_A_NO = re.compile(r"\b(?:help|need|needs|scared|someone|somebody|some1|sum1|call|ring|who|where|how)\b")
+# ...but someone else to be asked first is no plea: "I need to speak to her social worker first".
+_SOMEONE_ELSE_FIRST = re.compile(
+    r"(?:i |we )?(?:need to|have to|ll|will|want to|would like to|d like to|should) (?:speak|talk|chat|check) (?:to|with) "
+    r"(?:my|his|her|their|our|the) (?:[a-z]+ ){0,2}first"
+)
 _NO_THEN_A_REASON = re.compile(
     # "no ta, I'll talk to his school first", "not rn i just wanted to vent" (development author D15)
-    r"^\s*(?:no|nah|nope|not rn|not now|not right now|not today)(?: thanks| thank you| ta| thx)?"
+    # "not at the moment, I need to speak to her social worker first" (development author D16)
+    r"^\s*(?:no|nah|nope|not rn|not now|not right now|not today|not at the moment|not atm|not yet|not just now|not for now)"
+    r"(?: thanks| thank you| ta| thx)?"
     r"(?:\s*[,.;:!-]+\s*|\s+(?=(?:i |im |i m |i was |i am )?(?:just|only)\b"
     r"(?!.*\b(?:help|need|needs|scared|someone|somebody|some1|sum1|call|ring|who|what|where|how|tell)\b)))"
     r"(?P<reason>\w.*)$",
@@ -1419,7 +1440,7 @@ def parse_yes_no(text: str, other_languages: bool = False, loose: bool = False) 
     if loose and (said := _NO_THEN_A_REASON.match(text)):
         reason = normalise(said.group("reason"))
         if not re.match(r"(?:but|yes|yeah|actually|wait)\b", reason) and parse_yes_no(reason, loose=True) != "yes" \
-                and not _ASKS_FOR_HELP_AFTER_A_NO.search(reason):
+                and (not _ASKS_FOR_HELP_AFTER_A_NO.search(reason) or _SOMEONE_ELSE_FIRST.fullmatch(reason)):
             return "no"
     said_yes = _YES_THEN_A_REASON.match(text) if loose and "?" not in text else None
     if said_yes and not _A_REASON_THAT_TURNS.search(normalise(said_yes.group("reason"))):

@@ -52,6 +52,13 @@ _BUTTON = r"(?:the |that )?(?:first|1st|top|second|2nd|middle|third|3rd|last|bot
 _YOUNG = (
     r"(?:its |it s |its for |it s for |for |just |only )?(?:me|myself|my self|m+e+)"
     r"(?: not (?:my )?(?:mum|mom|dad|parent|parents|carer|teacher|anyone else|someone else))?"
+    # "my social worker told me to use this" (development author D14: the crisis reply from both risk models)
+    r"|(?:my )?(?:social worker|sw|teacher|key ?worker|carer|foster carer|foster mum|foster dad|mum|mom|dad|nan|"
+    r"counsellor|school nurse|youth worker|doctor|gp) (?:told|said|asked|wanted) me to (?:use|try|do|come on|go on) "
+    r"(?:this|it)(?: (?:app|chat|site|website|thing|bot))?"
+    # "im in foster care, its for me not my carer" (development author D16)
+    r"|(?:i m |im |i am )?in (?:foster care|kinship care|care|a childrens home|a children s home)"
+    r"(?: (?:its |it s )?for me(?: not (?:my )?(?:carer|foster carer|foster mum|foster dad|key worker|social worker))?)?"
     r"|(?:i m |im |i am )?(?:a )?(?:young person|student|pupil|teen|teenager|kid|child|yp)"
 )
 _PARENT = (

@@ -711,7 +711,11 @@ def test_the_reviews_school_answers(text, expected):
     assert parse_school_absence(text) == expected
 
 
-@pytest.mark.parametrize(("text", "low"), [("16 in a fortnight", 15), ("18 in a couple of weeks", 17), ("18 in a few days", 17)])
+@pytest.mark.parametrize(("text", "low"), [("16 in a fortnight", 15), ("18 in a couple of weeks", 17), ("18 in a few days", 17),
+                                           # one list of "soon" (session 36): these two forms were in one copy only
+                                           ("15 in a couple of months", 14), ("13 in a few weeks", 12),
+                                           # the weeks to go are no age (they kept "14 in 3 weeks" at 14)
+                                           ("14 in 3 weeks", 13), ("she'll be 11 in 2 months", 10)])
 def test_a_birthday_soon_said_alone_is_one_less(text, low):
     age = parse_age(text)
     assert age is not None and (age.low, age.high) == (low, low)
@@ -720,3 +724,48 @@ def test_a_birthday_soon_said_alone_is_one_less(text, low):
 @pytest.mark.parametrize("text", ["not today, i need help now", "not now, where can i get help", "no, i need someone"])
 def test_a_no_with_a_plea_for_help_is_no_goodbye(text):
     assert parse_yes_no(text, loose=True) != "no"
+
+
+# --- Development authors D16 and D17 (session 36) -------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("not in anything right now", "not at school"),
+    ("school?? I work full time", "not at school"),  # the question echoed first
+    ("school no. me work", "not at school"),
+    ("not comfortable sharing that, sorry", "skipped"),  # got the privacy answer
+    ("not comfortable sharing that", "skipped"),
+    ("he is not in anything he likes", None),  # not the whole answer
+    ("year 11 and working part time", None),
+])
+def test_d16_and_d17_school_answers(text, expected):
+    assert parse_school_absence(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("not at the moment, I need to speak to her social worker first", "no"),
+    ("not yet, i need to talk to my mum first", "no"),
+    ("not now, i need to talk to someone", None),  # a plea for help is no goodbye
+    ("not at the moment, i need someone first", None),
+])
+def test_a_no_until_someone_else_is_asked_first(text, expected):
+    assert parse_yes_no(text, loose=True) == expected
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Both, I am mum and also I work as teaching assistant but this is for my son", "parent_carer"),
+    ("im a teacher but its for my daughter", "parent_carer"),
+    ("unit welfare officer at Kendrew Barracks", "professional"),
+    ("education welfare officer", "professional"),
+    ("I'm the night manager at a children's home", "professional"),
+    ("respite foster carer, he stays with us at weekends", "parent_carer"),
+    ("the welfare officer at school hit me", "young_person"),  # done to the speaker: no professional
+])
+def test_d16_and_d17_roles(text, role):
+    assert parse_role_typed(text) == role
+
+
+@pytest.mark.parametrize("text", ["n/a", "N/A", "not applicable"])
+def test_not_applicable_to_the_age_question_is_dont_know(text):
+    age = parse_age(text)
+    assert age is not None and age.unknown

@@ -379,3 +379,14 @@ def test_the_cities_of_the_nations_are_only_the_big_ones():
 def test_a_road_named_after_a_place_is_not_where_they_live(gazetteer, text, area):
     result = gazetteer.resolve(text, fuzzy=False)
     assert (result.status, result.area_code) == ("found", area)
+
+
+
+@pytest.mark.parametrize(("text", "status", "area"), [
+    ("Enfield, just over the border from Herts", "outside", "national"),  # development author D16: was Herts
+    ("we are just over the border from leicestershire in grantham", "outside", "national"),
+    ("on the border of herts", "found", "herts"),  # only "over the border from" says where they are not
+])
+def test_a_county_named_after_over_the_border_from_is_where_they_are_not(gazetteer, text, status, area):
+    resolution = gazetteer.resolve(text)
+    assert (resolution.status, resolution.area_code) == (status, area)

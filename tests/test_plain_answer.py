@@ -181,3 +181,15 @@ def test_danger_in_an_answer_at_crisis_level_keeps_the_crisis_reply(text):
 def test_a_refusal_at_crisis_level_keeps_the_crisis_reply(text):
     """Plain at check level (a refusal to name the school), but at crisis level it could be a secret."""
     assert not lowers_the_crisis_to_the_check(text, {**MODEL_CHECK, "level": "crisis"}, "school")
+
+
+@pytest.mark.parametrize("text", ["im in foster care, its for me not my carer", "im in care", "respite foster carer",
+                                  "my social worker told me to use this"])
+def test_a_young_person_in_care_and_a_respite_carer_answer_plainly(text):
+    """Development author D16 (session 36) got the check question for these."""
+    assert is_plain_answer_from_anyone(text, "user_role")
+
+
+@pytest.mark.parametrize("text", ["in care and my carer hits me", "my social worker told me to use this because of my dad"])
+def test_in_care_with_more_told_is_not_plain(text):
+    assert not is_plain_answer_from_anyone(text, "user_role")
