@@ -34,6 +34,7 @@ from signposting.intents import (
 )
 from signposting.next_step_request import is_next_step_request
 from signposting.parsing import (
+    Age,
     asks_what_we_mean,
     asks_why_we_ask,
     is_declined,
@@ -50,9 +51,10 @@ from signposting.parsing import (
     words_after_a_leading_age,
     worry_words,
 )
-from signposting.plain_answer import waives_the_check
+from signposting.plain_answer import is_plain_answer_from_anyone, waives_the_check
 from signposting.responses import (
-    CHECK_FIRST,
+    CHECK_ASKED_AGAIN_AFTER,
+    CHECK_ASKED_AGAIN_KEEPING_THE_MESSAGE,
     CHECK_OK,
     CHECK_RISK,
     CRISIS_FIRST_STEP,
@@ -60,8 +62,6 @@ from signposting.responses import (
     GLAD_THEY_ARE_SAFE,
     GLAD_YOU_ARE_SAFE,
     NOT_UNDERSTOOD_ACTION,
-    TOLD_MORE,
-    WHAT_WE_MEAN_CHECK,
 )
 from signposting.settings import settings
 from signposting.text import normalise
@@ -208,7 +208,7 @@ def understood_as(slot: str, text: str, tracker: Tracker, intent: str | None = N
     it is the latest message (a message held by the crisis steps was read before)."""
     if slot == "user_role":
         # as validate_user_role reads it: "jestem mamą", read as out of scope, is a parent's answer
-        return role_answer(text) is not None
+        return role_answer(text) is not None or age_typed_instead_of_the_role(text) is not None
     if slot == "age":
         return parse_age(text) is not None
     if slot == "school":
@@ -245,15 +245,27 @@ def typed_answer(tracker: Tracker) -> dict[str, Any]:
     return {slot: text} if understood_as(slot, text, tracker, intent) else {}
 
 
+# Ages 1 to 3 typed alone may be a button's place ("1" for the first): only an older age counts.
+YOUNGEST_AGE_TYPED_FOR_THE_ROLE = 4
+
+
+def age_typed_instead_of_the_role(text: str) -> Age | None:
+    """An age and nothing else ("13", "year 9", "hes 14") typed to "Who is chatting today?":
+    the child's age whoever is chatting (a young person's own, a parent's or a professional's
+    child's), so the form keeps it and asks the role again."""
+    age = parse_age(text)
+    if age is None or age.unknown or age.out_of_range or (age.low or 0) < YOUNGEST_AGE_TYPED_FOR_THE_ROLE:
+        return None
+    return age if is_plain_answer_from_anyone(text, "age") else None
+
+
 # Bookkeeping actions, not replies: skipped when reading what the bot did between messages.
 _BOOKKEEPING = frozenset({"action_listen", "action_extract_slots"})
 
 
-# The replies between the check question and the same question asked again, and whether the message
-# they answered is part of the answer after "No".
-ASKED_AGAIN_AFTER: dict[tuple[str, ...], bool] = {
-    (TOLD_MORE, CHECK_RISK): True, (WHAT_WE_MEAN_CHECK, CHECK_RISK): False, (CHECK_FIRST, CHECK_RISK): False,
-}
+# The replies between the check question and the same question asked again (one list, shared with
+# the crisis policy: signposting.responses).
+ASKED_AGAIN_AFTER = frozenset((reply, CHECK_RISK) for reply in CHECK_ASKED_AGAIN_AFTER)
 
 
 def answer_held_by_the_check(tracker: Tracker) -> dict[str, Any]:
@@ -274,7 +286,7 @@ def answer_held_by_the_check(tracker: Tracker) -> dict[str, Any]:
         # I just worry about screen time"): both messages are the answer (session 32's note);
         # "what do you mean?", explained, is no answer itself (session 34).
         previous = users[-3]
-        told = [str(events[previous].get("text") or ""), *(told if ASKED_AGAIN_AFTER[between] else [])]
+        told = [str(events[previous].get("text") or ""), *(told if between[0] in CHECK_ASKED_AGAIN_KEEPING_THE_MESSAGE else [])]
     elif between != (CHECK_RISK,):
         return {}
     asked = bot_actions(events[:previous], _BOOKKEEPING)
@@ -474,6 +486,11 @@ class ValidateTriageForm(FormValidationAction):
         if explained_the_question("user_role", str(value or ""), dispatcher):
             return {"user_role": None}
         role = role_answer(str(value or ""))
+        if role is None and (age := age_typed_instead_of_the_role(str(value or ""))) is not None:
+            # "13" typed to "Who is chatting today?" got "Sorry, I didn't get that" and the age was
+            # lost (a phone trial, session 35): kept, whoever it belongs to, and the role asked again.
+            dispatcher.utter_message(response="utter_age_noted_ask_role")
+            return {"user_role": None, **age.slots()}
         if role is None:
             dispatcher.utter_message(response=not_understood_or_worry_noted(tracker, "user_role", str(value or ""), "utter_role_not_understood"))
             return {"user_role": None}

@@ -100,11 +100,20 @@ WHAT_WE_MEAN_CHECK = "utter_what_we_mean_check"
 # An answer to the first questions ("I'm his mum", "hes 14", "harlow") typed to the check question
 # that a first message raised: thanks, and the check again (CrisisPolicy, once).
 CHECK_FIRST = "utter_check_first"
+# The replies after which the check question is asked again (CrisisPolicy), and those whose message
+# is part of the answer after "No" (more told, not "what do you mean?"; actions/triage_form.py).
+CHECK_ASKED_AGAIN_AFTER = frozenset({TOLD_MORE, WHAT_WE_MEAN_CHECK, CHECK_FIRST})
+CHECK_ASKED_AGAIN_KEEPING_THE_MESSAGE = frozenset({TOLD_MORE})
 # "what do you mean?" to "Are you safe right now?": what it means, then the question again (CrisisPolicy).
 # One reply per safety question: about yourself, about your child, about someone else.
 WHAT_WE_MEAN_SAFE = "utter_what_we_mean_safe"
 WHAT_WE_MEAN_SAFE_CHILD = "utter_what_we_mean_safe_child"
 WHAT_WE_MEAN_SAFE_OTHER = "utter_what_we_mean_safe_other"
+# "what do you mean?" after "Please call 999 now": what 999 and A&E are, then that reply again
+# (CrisisPolicy, once). One reply per person the danger is about, as above.
+WHAT_WE_MEAN_NOT_SAFE = "utter_what_we_mean_not_safe"
+WHAT_WE_MEAN_NOT_SAFE_CHILD = "utter_what_we_mean_not_safe_child"
+WHAT_WE_MEAN_NOT_SAFE_OTHER = "utter_what_we_mean_not_safe_other"
 
 # ---- "Did this help?" (actions/feedback.py, issue 14) ------------------------------------
 

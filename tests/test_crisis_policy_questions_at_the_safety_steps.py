@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet
 
-from bot.nlu.crisis_policy import next_crisis_action, next_step
+from bot.nlu.crisis_policy import next_crisis_action, next_step, what_we_mean_not_safe_reply
 from tests.test_policies import after_the_crisis, scored, tracker
 
 LISTEN = ActionExecuted("action_listen")
@@ -79,12 +79,54 @@ def test_im_so_confused_at_are_you_safe_is_not_taken_for_a_question(domain):
 
 
 @pytest.mark.parametrize("text", ["why are you asking", "what do you mean"])
-def test_a_question_after_please_call_999_now_gets_the_same_reply_again(domain, text):
-    """"why are you asking" after "Please call 999 now" got "Sorry, I didn't get that" and the menu."""
+def test_a_question_after_please_call_999_now_is_explained_then_the_same_reply_again(domain, text):
+    """"why are you asking" after "Please call 999 now" got "Sorry, I didn't get that" and the menu
+    (session 35); then the same reply every time (the review's finding 10). What 999 and A&E are,
+    then the reply again, once; asked again, the reply alone."""
     state = after_the_crisis(domain, scored("no", "deny"))
     for event in (ActionExecuted("utter_not_safe_now"), LISTEN, scored(text, "ask_what_we_mean")):
         state.update(event)
+    assert next_crisis_action(state) == "utter_what_we_mean_not_safe"
+    state.update(ActionExecuted("utter_what_we_mean_not_safe"))
+    assert next_step(state)[0] == "utter_not_safe_now"
+    for event in (ActionExecuted("utter_not_safe_now"), LISTEN, scored("i'm fine", "confirm_safe"),
+                  ActionExecuted("utter_not_safe_now"), LISTEN, scored(text, "ask_what_we_mean")):
+        state.update(event)
     assert next_crisis_action(state) == "utter_not_safe_now"
+
+
+@pytest.mark.parametrize(("asked", "role", "answer", "reply", "expected"), [
+    ("utter_ask_safe_now", "young_person", "no", "utter_not_safe_now", "utter_what_we_mean_not_safe"),
+    ("utter_ask_safe_now", "parent_carer", "no", "utter_not_safe_now_parent", "utter_what_we_mean_not_safe_child"),
+    ("utter_ask_safe_now_adult", "parent_carer", "no", "utter_not_safe_now_adult", "utter_what_we_mean_not_safe"),
+    ("utter_ask_safe_now_other", "young_person", "no", "utter_not_safe_now_other", "utter_what_we_mean_not_safe_other"),
+])
+def test_the_999_explanation_is_about_whoever_the_reply_was_about(domain, asked, role, answer, reply, expected):
+    state = tracker(domain, SlotSet("user_role", role),
+                    scored("i've been planning how to kill myself and everything's ready", "express_crisis", "crisis", 0.95),
+                    ActionExecuted("utter_crisis"), SlotSet("crisis_categories", ["suicidal"]), ActionExecuted("utter_crisis_local"),
+                    ActionExecuted(asked), LISTEN, scored(answer, "deny"))
+    assert next_crisis_action(state) == reply
+    for event in (ActionExecuted(reply), LISTEN, scored("what do you mean", "ask_what_we_mean")):
+        state.update(event)
+    assert next_crisis_action(state) == expected
+    state.update(ActionExecuted(expected))
+    assert next_step(state)[0] == reply
+
+
+def test_a_parents_plain_not_safe_reply_is_explained_about_the_child(domain):
+    """The domain gives a parent the child's "Please call 999 now" by the `user_role` slot."""
+    state = tracker(domain, SlotSet("user_role", "parent_carer"))
+    assert what_we_mean_not_safe_reply(state, "utter_not_safe_now") == "utter_what_we_mean_not_safe_child"
+    assert what_we_mean_not_safe_reply(state, "utter_taken_something_adult") == "utter_what_we_mean_not_safe"
+
+
+def test_the_999_explanations_name_only_999_and_no_buttons(domain):
+    """Sourced (nat-999-ae: 999 at any time; A&E, no referral) and plain: no other number, no buttons."""
+    for name in ("utter_what_we_mean_not_safe", "utter_what_we_mean_not_safe_child", "utter_what_we_mean_not_safe_other"):
+        (variant,) = domain.responses[name]
+        assert "999" in variant["text"] and "buttons" not in variant and "condition" not in variant
+        assert not any(char.isdigit() for char in variant["text"].replace("999", "").replace("24", ""))
 
 
 # --- An answer to the first questions typed to the check a first message raised ---------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from rasa_sdk import Tracker
 
-from actions.triage_form import typed_answer
+from actions.triage_form import age_typed_instead_of_the_role, typed_answer, understood_as
 
 
 def tracker(text: str, intent: str, slot: str, asked_by: str = "triage_form") -> Tracker:
@@ -172,7 +172,8 @@ def test_nothing_is_taken_when_the_message_does_not_answer_or_the_check_did_not_
     ("slot", "text", "intent", "reply"),
     [
         ("user_role", "my parents are splitting up and i cry every night", "describe_concern", "utter_worry_noted"),
-        ("user_role", "15", "inform", "utter_role_not_understood"),
+        ("user_role", "purple monkey dishwasher", "out_of_scope", "utter_role_not_understood"),
+        ("user_role", "15", "inform", "utter_age_noted_ask_role"),  # the age kept (session 36)
         ("age", "she has been so down since her nan died", "describe_concern", "utter_worry_noted"),
         ("age", "purple monkey dishwasher", "out_of_scope", "utter_age_not_understood"),
         ("area", "im being bullied and its making me really down", "describe_concern", "utter_worry_noted"),
@@ -415,3 +416,30 @@ def test_who_is_chatting_said_again_is_read_only_from_a_role_in_a_few_words(text
     state = Tracker("test", {"requested_slot": "school", "user_role": role_before}, {"text": text, "intent": {"name": "inform"}},
                     [], False, None, {"name": "triage_form"}, "action_listen")
     assert role_restated(state, text) == role
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [("13", 13, 13), ("year 9", 13, 14), ("hes 14", 14, 14), ("15 years old", 15, 15)])
+def test_an_age_typed_to_who_is_chatting_is_kept(text, low, high):
+    """"13" at "Who is chatting today?" got "Sorry, I didn't get that" and was lost (session 35)."""
+    age = age_typed_instead_of_the_role(text)
+    assert age is not None and (age.low, age.high) == (low, high)
+    assert understood_as("user_role", text, tracker(text, "inform", "user_role"))
+
+
+@pytest.mark.parametrize("text", [
+    "1", "3",  # a button's place, perhaps
+    "dont know", "99", "13 and my dad hits me",  # no age, too old, more than an age
+])
+def test_only_an_age_and_nothing_else_is_kept_at_who_is_chatting(text):
+    assert age_typed_instead_of_the_role(text) is None
+
+
+def test_the_age_typed_to_who_is_chatting_fills_the_age_and_the_role_is_asked_again():
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.triage_form import ValidateTriageForm
+
+    dispatcher = CollectingDispatcher()
+    result = ValidateTriageForm().validate_user_role("15", dispatcher, tracker("15", "inform", "user_role"), {})
+    assert result["user_role"] is None and (result["age_min"], result["age_max"]) == (15, 15)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_age_noted_ask_role"]

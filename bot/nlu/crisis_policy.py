@@ -98,6 +98,7 @@ from signposting.plain_answer import (
     waives_the_check,
 )
 from signposting.responses import (
+    CHECK_ASKED_AGAIN_AFTER,
     CHECK_FIRST,
     CRISIS_FIRST_STEP,
     MORE_SERVICES,
@@ -109,6 +110,9 @@ from signposting.responses import (
     THANKS_REPLY,
     TOLD_MORE,
     WHAT_WE_MEAN_CHECK,
+    WHAT_WE_MEAN_NOT_SAFE,
+    WHAT_WE_MEAN_NOT_SAFE_CHILD,
+    WHAT_WE_MEAN_NOT_SAFE_OTHER,
     WHAT_WE_MEAN_SAFE,
     WHAT_WE_MEAN_SAFE_CHILD,
     WHAT_WE_MEAN_SAFE_OTHER,
@@ -482,6 +486,8 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
         return TRIAGE_FORM, []  # (the urgent lines after "Please call 999 now": the questions next)
     if latest in NOT_SAFE_ACTIONS and last_bot_action_before_user(tracker) in ASK_SAFE_ACTIONS and wants_another_language(tracker):
         return UTTER_INTERPRETER, []  # "po polsku prosze" or "nie wiem" to "Are you safe right now?"
+    if latest in WHAT_WE_MEAN_NOT_SAFE_REPLIES and last_bot_action_before_user(tracker) in NOT_SAFE_ACTIONS:
+        return last_bot_action_before_user(tracker), []  # "Please call 999 now" explained, and said again
     if latest in (*ASK_SAFE_ACTIONS, *NOT_SAFE_ACTIONS, UTTER_OFFER, UTTER_CHECK, UTTER_HELP_COMING, UTTER_HELP_COMING_CHILD):
         return ACTION_LISTEN_NAME, []
     if (latest in ASKS_AGAIN_AFTER and last_bot_action_before_user(tracker) in ASK_SAFE_ACTIONS) or (
@@ -872,6 +878,16 @@ def what_we_mean_safe_reply(tracker: DialogueStateTracker, asked: str | None) ->
     return WHAT_WE_MEAN_SAFE
 
 
+def what_we_mean_not_safe_reply(tracker: DialogueStateTracker, reply: str) -> str:
+    """What "Please call 999 now" means, for whom that `reply` was about. `UTTER_NOT_SAFE` is a
+    child's reply when a parent is chatting (the domain's condition on the same slot)."""
+    if reply in (UTTER_NOT_SAFE_OTHER, UTTER_TAKEN_OTHER):
+        return WHAT_WE_MEAN_NOT_SAFE_OTHER
+    if reply in (UTTER_NOT_SAFE_PARENT, UTTER_TAKEN_CHILD) or (reply == UTTER_NOT_SAFE and tracker.get_slot("user_role") == PARENT):
+        return WHAT_WE_MEAN_NOT_SAFE_CHILD
+    return WHAT_WE_MEAN_NOT_SAFE
+
+
 def crisis_message(tracker: DialogueStateTracker) -> str:
     """The text of the message that got the latest first crisis step."""
     text = said = ""
@@ -1076,6 +1092,7 @@ ASIDES_AT_THE_SAFETY_QUESTION: dict[str, str] = {
 UTTER_TOLD_MORE = TOLD_MORE
 UTTER_WHAT_WE_MEAN_CHECK = WHAT_WE_MEAN_CHECK
 WHAT_WE_MEAN_SAFE_REPLIES = frozenset({WHAT_WE_MEAN_SAFE, WHAT_WE_MEAN_SAFE_CHILD, WHAT_WE_MEAN_SAFE_OTHER})
+WHAT_WE_MEAN_NOT_SAFE_REPLIES = frozenset({WHAT_WE_MEAN_NOT_SAFE, WHAT_WE_MEAN_NOT_SAFE_CHILD, WHAT_WE_MEAN_NOT_SAFE_OTHER})
 ASKS_AGAIN_AFTER = frozenset({*ASIDES_AT_THE_SAFETY_QUESTION.values(), UTTER_TOLD_MORE, *WHAT_WE_MEAN_SAFE_REPLIES})
 # Asides whose question may take more than one short clause: the answer words still rule them out.
 LONG_ASIDES = frozenset({"ask_service_info"})
@@ -1235,13 +1252,18 @@ def said_since_the_question(tracker: DialogueStateTracker, replies: frozenset[st
     return False
 
 
+def explained_the_not_safe_reply_already(tracker: DialogueStateTracker) -> bool:
+    """Was "Please call 999 now" explained since it was first said (however often said again)?"""
+    return said_since_the_question(tracker, WHAT_WE_MEAN_NOT_SAFE_REPLIES, frozenset(NOT_SAFE_ACTIONS | WHAT_WE_MEAN_NOT_SAFE_REPLIES))
+
+
 def explained_the_safety_question_already(tracker: DialogueStateTracker) -> bool:
     """Was "Are you safe right now?" explained since it was first asked?"""
     return said_since_the_question(tracker, WHAT_WE_MEAN_SAFE_REPLIES, frozenset(ASK_SAFE_ACTIONS | ASKS_AGAIN_AFTER))
 
 
 # The replies after which the check question is asked again, and the bot's steps while it waits.
-_ASKED_AGAIN_AT_THE_CHECK = frozenset({UTTER_WHAT_WE_MEAN_CHECK, UTTER_TOLD_MORE, CHECK_FIRST})
+_ASKED_AGAIN_AT_THE_CHECK = CHECK_ASKED_AGAIN_AFTER
 _AT_THE_CHECK = frozenset({UTTER_CHECK, *_ASKED_AGAIN_AT_THE_CHECK})
 
 
@@ -1437,8 +1459,9 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # the risk model alone gave: on G5 that let "harlow" after "took a few extra co-codamol to
         # sleep. like 12" and "welwyn garden city" after "boys outside my house with knives" through.)
         return UTTER_TOLD_MORE, []
+    asks_about_it = asks_what_we_mean(text) or asks_why_we_ask(text)
     # (not "im so confused": at a safety question that may tell how they are, not ask: the review)
-    asks_about_the_question = (asks_what_we_mean(text) and not re.search(r"\bconfus", text.lower())) or asks_why_we_ask(text)
+    asks_about_the_question = asks_about_it and not re.search(r"\bconfus", text.lower())
     if before in ASK_SAFE_ACTIONS and said is None and level == NONE and not taken and asks_about_the_question \
             and not explained_the_safety_question_already(tracker):
         # "what do you mean" to "Are you safe right now?" got "Please call 999 now" (a phone trial,
@@ -1447,8 +1470,9 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         return what_we_mean_safe_reply(tracker, before), []
     if before in NOT_SAFE_ACTIONS and level != CRISIS and asks_about_the_question:
         # "why are you asking" after "Please call 999 now" got "Sorry, I didn't get that" and the
-        # menu (session 35): the same reply again, which says what to do.
-        return before, []
+        # menu (session 35): what 999 and A&E are, then the same reply again, which says what to do
+        # (once: the same reply again every time was the review's finding 10, session 35).
+        return (before if explained_the_not_safe_reply_already(tracker) else what_we_mean_not_safe_reply(tracker, before)), []
     if before in ASK_SAFE_ACTIONS and level == NONE and unsure_if_safe(tracker, said):
         # (above none, "ok whatever bye" after a friend's overdose: the crisis reply again, below).
         # A language asked for ("po polsku prosze"): the not-safe reply, then the interpreter line.
@@ -1483,8 +1507,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # the crisis reply then was tried and dropped, as it came to "Melton Mowbray" after "year 8"
         # (development conversations G2 and G8, session 35).
         return CHECK_FIRST, []
-    asks_about_the_check = asks_what_we_mean(text) or asks_why_we_ask(text)
-    if before == UTTER_CHECK and level == NONE and asks_about_the_check and not unsure_answer(tracker) \
+    if before == UTTER_CHECK and level == NONE and asks_about_it and not unsure_answer(tracker) \
             and not explained_the_check_already(tracker):
         # "what do you mean" or "why are you asking that" to the check question got the form's
         # question explained ("I mean what is bothering you…") and the check was dropped (session
@@ -1492,7 +1515,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # reply, below).
         return UTTER_WHAT_WE_MEAN_CHECK, []
     if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS or unsure_answer(tracker) or asks_something_else(tracker)
-                                  or asks_about_the_check or names_who_instead(tracker, text)
+                                  or asks_about_it or names_who_instead(tracker, text)
                                   or doubts_the_worry(text)
                                   or (said_to_the_check == "yes" and intent not in NO_RISK_ANSWERS) or (
         (leaves(tracker) or ends_it(text)) and intent not in NO_RISK_ANSWERS and parse_yes_no(text) != "no"  # "no im fine bye" is a no
@@ -1563,7 +1586,7 @@ def starts_the_questions(tracker: DialogueStateTracker, intent: str | None) -> b
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
 )
 class CrisisPolicy(DeterministicPolicy):
-    REQUIRED_RESPONSES = (*CRISIS_ACTIONS, UTTER_URGENT_HELP, *_ASKED_AGAIN_AT_THE_CHECK, *QUESTION_REPLIES.values(), *REQUEST_REPLIES.values(), UTTER_OFFER_MORE, START_AGAIN_ACTION, REQUEST_EMAIL_AFTER_A_LIST,
+    REQUIRED_RESPONSES = (*CRISIS_ACTIONS, UTTER_URGENT_HELP, *_ASKED_AGAIN_AT_THE_CHECK, *WHAT_WE_MEAN_NOT_SAFE_REPLIES, *QUESTION_REPLIES.values(), *REQUEST_REPLIES.values(), UTTER_OFFER_MORE, START_AGAIN_ACTION, REQUEST_EMAIL_AFTER_A_LIST,
                           *MODEL_REQUEST_REPLIES.values(), UTTER_GOODBYE,
                           *ASKS_AGAIN_AFTER)
 
