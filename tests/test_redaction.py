@@ -399,3 +399,21 @@ def test_an_address_with_more_parts_and_names_that_sent_it_or_stopped_talking_ar
 def test_a_sentence_end_before_me_and_ordinary_words_before_stopped_stay(text):
     """"i was at school. me and my friend…" lost "was at school. me" as an email address (session 34)."""
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    # a surname in no list, typed in lower case after a first name (development author PD6)
+    ("im amara btw, amara okeke, i messaged on tuesday", "okeke", "messaged on tuesday"),
+    ("my name is jess kowalczyk", "kowalczyk", "my name is"),
+])
+def test_a_surname_in_no_list_after_a_first_name_is_redacted(text, gone, kept):
+    redacted = redact(text).text
+    assert gone not in redacted.lower() and kept in redacted
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("my stepdad dave shouts at me every night", "shouts at me every night"),  # an inflected word stays
+    ("im amara innit", "innit"),  # texting words stay
+])
+def test_ordinary_and_texting_words_after_a_name_stay(text, kept):
+    assert kept in redact(text).text

@@ -97,6 +97,22 @@ def overlaps_protected(start: int, end: int, protected: list[tuple[int, int]]) -
     return any(begin < end and start < finish for begin, finish in protected)
 
 
+# Texting words that follow a name and are in no word list ("im amara innit"): never a surname.
+NOT_A_SURNAME = frozenset(
+    "innit init lowkey highkey aswell anyways anyway thooo hiya heyy hiii okayy plz thanx xoxo lmao lmfao omfg bruv "
+    "bestie babe hunny fyi haha hahaha lool lolol sorryy thankss".split()
+)
+
+
+def _word_forms(word: str) -> set[str]:
+    """The word and what it may be inflected from ("shouts", "shouted", "shouting": "shout")."""
+    forms = {word}
+    for ending in ("s", "es", "ed", "d", "ing"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            forms.add(word[: -len(ending)])
+    return forms
+
+
 @dataclass
 class _Finder:
     text: str
@@ -151,7 +167,13 @@ class _Finder:
             return False  # "H. Kaur Y8": a school year, not a surname
         if token.capitalised:  # after a name: "Jordan Price", "Ellie Brown", "Jess S"
             return len(norm) == 1 or not is_common_word(norm, top=600) or norm in surname_ranks()
-        return is_surname(norm) or could_be_bare_name(norm)
+        if is_surname(norm) or could_be_bare_name(norm):
+            return True
+        # "amara okeke": after a first name that is no ordinary word, a word that is none either
+        # (development author PD6 kept "okeke"). Not slang ("amara btw") nor a place.
+        before = self.tokens[index - 1] if index > 0 else None
+        return bool(before is not None and before.is_word and could_be_bare_name(before.base) and token.text.isalpha()
+                    and len(norm) >= 4 and not any(is_common_word(form) for form in _word_forms(norm)) and norm not in NOT_A_SURNAME)
 
     # --- spans ---------------------------------------------------------------------------------
 
