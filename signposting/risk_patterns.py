@@ -326,6 +326,18 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~use _? _? on SELF"),
         ("first", "~be in danger"),
         ("first", "~be not safe right? now|tonight|today"),
+        # "im not safe", "i dont feel safe", "not safe", "unsafe" said by themselves got "Sorry, I didn't
+        # get that" as a first message and at every question (a trial, session 36): the intent
+        # classifier read them as the answer "not safe", and nothing else fired outside a safety question.
+        ("first", "i ~be not safe"),
+        ("first", "i ~be unsafe"),
+        ("first", "i ~feel unsafe"),
+        ("first", "i do not ~feel safe"),
+        ("first", "not sure i|if|that i? ~be|feel safe"),
+        ("first", "not safe .|!"),
+        ("first", "unsafe .|!"),
+        ("first", "not safe at all"),
+        ("first", "not safe anymore|here|rn|now"),
         ("first", "not keep SELF safe"),
         ("first", "sure i|if|that? can keep SELF safe"),
         # "i dont think i can keep myself safe tonight", "can't promise i'll stay safe" (2026-12-02:

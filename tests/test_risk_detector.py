@@ -188,3 +188,17 @@ def test_a_question_about_how_many_pills_would_kill_fires_and_a_dose_question_do
     assert detect_risk("how many paracetamol would it take").is_risk
     assert detect_risk("how many paracetamol would be lethal").is_risk
     assert not detect_risk("how much ibuprofen can i take for a headache").is_risk
+
+
+@pytest.mark.parametrize("text", [
+    "im not safe", "not safe", "Not safe!", "unsafe", "i dont feel safe", "i feel unsafe", "im not sure im safe",
+    "not safe at all", "i dont feel safe around him",
+])
+def test_not_safe_said_by_itself_fires(text):
+    """Session 36: these got "Sorry, I didn't get that" as a first message and at every question."""
+    assert "danger_overdose" in detect_risk(text).categories
+
+
+@pytest.mark.parametrize("text", ["is this chat safe", "i am safe", "i feel safe now", "its not safe to walk there at night"])
+def test_safe_and_a_place_not_safe_to_walk_do_not_fire(text):
+    assert not detect_risk(text).is_risk
