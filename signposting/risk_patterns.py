@@ -80,6 +80,9 @@ REWRITES: list[tuple[str, str]] = [
     (r"\bpls|plz\b", "please"),
     # "my boyfriends 24": the possessive without its apostrophe, before an age.
     (r"\b(boyfriend|girlfriend|bf|gf)(?:'s|s)(?=\s+\d)", r"\1 is"),
+    # "help" as the whole message is "help me": the check (at the school question it was taken for a
+    # school's name: a battery of short risk messages, session 36).
+    (r"^\s*h+e+l+p+\s*[.!]*\s*$", "help me"),
     # "15 for now" as the whole answer to "How old are you?": not expecting to be older.
     (r"^\s*(\d{1,2})\s+for\s+now\W*$", r"i am \1 for now only"),
 ]
@@ -205,6 +208,17 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "die|dead in my|his|her sleep"),
         ("first", "stop existing"),
         ("first", "~want it all to stop|end"),
+        # Said by themselves, short messages of despair got "OK, I'll stop here" ("i give up", "i want
+        # it to stop"), the bot's identity ("whats the point") or "I couldn't find that school" ("i hate
+        # my life" at the school question): a battery of short risk messages, session 36.
+        ("neg", "i give up ."),
+        ("neg", "i ~give up on life|everything|myself|living"),
+        ("neg", "i ~want|need it|this|everything to stop ."),
+        ("neg", "what|whats s? is? the point ."),
+        ("neg", "what|whats s? is? the point ?"),
+        ("neg", "what is the point in|of living|life|anything|trying|going"),
+        ("neg", "i hate my life"),
+        ("neg", "i hate being alive"),
         ("first", "~want it to be over"),
         ("first", "~make it all stop|end"),
         ("first", "ways|way|how|methods|method to die|kill"),
@@ -228,6 +242,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~step|walk|jump|lie|lay|sit on|onto|in front of the? railway|track|tracks|train|motorway"),
     ],
     "self_harm": [
+        ("first", "cutting .|!"),  # by itself ("cutting" got "Sorry, I can't help with that": session 36)
         ("mention", "selfharm"),
         ("first", "~cut|slice|scratch|burn|carve|punch|bite|harm|starve|bruise|strangle|choke|hit|stab SELF"),
         ("first", "~cut|slice|scratch|burn|carve|bite ~my|his|her|their arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hip|hips"),
@@ -337,6 +352,15 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "not safe .|!"),
         ("first", "unsafe .|!"),
         ("first", "not safe at all"),
+        # "i need an ambulance", "call the police", "im scared", "please help me", "i need help now" by
+        # themselves (a battery of short risk messages, session 36): the check, with 999.
+        ("first", "need|want|get|call|ring an? ambulance"),
+        ("first", "call|ring|get the police|cops|999"),
+        ("first", "scared|frightened|terrified .|!"),
+        ("first", "need help right? now|asap|urgently|quick|quickly|fast"),
+        ("first", "please? help me|us please? .|!"),
+        ("first", "please help .|!"),
+        ("first", "help !"),
         ("first", "not safe anymore|here|rn|now"),
         ("first", "not keep SELF safe"),
         ("first", "sure i|if|that? can keep SELF safe"),

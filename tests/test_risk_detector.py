@@ -202,3 +202,22 @@ def test_not_safe_said_by_itself_fires(text):
 @pytest.mark.parametrize("text", ["is this chat safe", "i am safe", "i feel safe now", "its not safe to walk there at night"])
 def test_safe_and_a_place_not_safe_to_walk_do_not_fire(text):
     assert not detect_risk(text).is_risk
+
+
+@pytest.mark.parametrize("text", [
+    "help", "help me", "please help", "Help!", "i need help now", "im scared", "scared", "cutting", "i give up",
+    "whats the point", "whats the point?", "i hate my life", "i want it to stop", "call the police", "i need an ambulance",
+    "im pregnant and scared",
+])
+def test_short_messages_of_danger_or_despair_fire(text):
+    """A battery of short risk messages (session 36): each got "Sorry, I didn't get that", "OK, I'll
+    stop here", the bot's identity or "I couldn't find that school", with no 999."""
+    assert detect_risk(text).is_risk
+
+
+@pytest.mark.parametrize("text", [
+    "i need help", "can you help me?", "i need help with my anxiety", "im scared of exams", "i dont hate my life",
+    "i give up on maths", "whats the point of homework", "i want the bullying to stop", "helpful", "the police came round",
+])
+def test_asking_for_help_and_everyday_fears_do_not_fire(text):
+    assert not detect_risk(text).is_risk
