@@ -12,7 +12,7 @@ from:
    same function the bot uses). Per risk category and per kind of hard negative.
 2. The gate author (tests/safety/heldout/): never trained on; through the shipped model.
    The everyday-worries authors (tests/safety/everyday/) and the long-post author
-   (tests/safety/long/) likewise.
+   (tests/safety/long/) and the short-message author (tests/safety/short/) likewise.
 3. Conversations (tests/safety/context/): a goodbye after earlier distress, judged by
    the crisis policy's own context rule on a real tracker.
 4. ../shared/eval/real_messages.jsonl, read only, never used for training.
@@ -57,6 +57,12 @@ SAFETY_SETS = PROJECT_ROOT / "tests" / "safety"
 HELDOUT_DIR = SAFETY_SETS / "heldout"
 EVERYDAY_DIR = SAFETY_SETS / "everyday"
 LONG_DIR = SAFETY_SETS / "long"
+# Messages of one to eight words (session 36: "im not safe", "i give up" and "help" by themselves got
+# "Sorry, I didn't get that" or "OK, I'll stop here"): Q held out, QD development.
+SHORT_DIRS = (
+    (SAFETY_SETS / "short", "held out", "never trained on, the shipped model"),
+    (SAFETY_SETS / "short_dev", "development", "the lexicon learnt from its misses: not evidence"),
+)
 # Answers to the role, age and school questions with a sign of danger slipped in, and near
 # misses (session 10): R2 held out, R1 development (docs/safety.md, "Plain answers").
 ANSWER_SHAPED_DIRS = (
@@ -291,6 +297,14 @@ def long_post_authors(agent) -> list[str]:  # type: ignore[no-untyped-def]
     return _held_out_authors(agent, LONG_DIR, "Long-post author")
 
 
+def short_message_authors(agent) -> list[str]:  # type: ignore[no-untyped-def]
+    """Messages of one to eight words, danger or none (authors Q and QD)."""
+    lines: list[str] = []
+    for folder, kind, note in SHORT_DIRS:
+        lines += _held_out_authors(agent, folder, f"Short-message author ({kind})", note)
+    return lines
+
+
 def _held_out_authors(agent, folder, title: str, note: str = "never trained on, the shipped model") -> list[str]:  # type: ignore[no-untyped-def]
     lines: list[str] = []
     for path in sorted(folder.glob("*.jsonl")):
@@ -427,7 +441,7 @@ def main(argv: list[str] | None = None) -> int:
         lines, scored = leave_one_author_out(agent, thresholds)
         print("\n".join(lines))
         print("\n".join(threshold_grid(scored, thresholds)))
-    for part in (gate_author, everyday_authors, long_post_authors, answer_shaped_authors, context_conversations, shared_real_messages, team_sets, risk_layer_latency):
+    for part in (gate_author, everyday_authors, long_post_authors, short_message_authors, answer_shaped_authors, context_conversations, shared_real_messages, team_sets, risk_layer_latency):
         print("\n".join(part(agent)), flush=True)
     return 0
 

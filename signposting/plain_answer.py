@@ -124,7 +124,8 @@ _OWN_NOT_YET_WORDS = r"nearly|almost|turning|gonna be|going to be|will be|about 
 _OWN_NOT_YET = rf"(?:{_OWN_NOT_YET_WORDS})"
 _NOT_YET = rf"(?:{_OWN_NOT_YET_WORDS}|hell be|shell be|theyll be|he ll be|she ll be|they ll be)"
 _WHEN = rf"(?:next (?:week|month)|this (?:week|month)|in (?:a few )?(?:weeks|months)|in {_MONTH}|on {_MONTH}|soon)"
-_SCHOOL_YEAR = r"(?:in )?(?:year|yr|y) N"
+# "She's only in reception", "shes only 12" (development author D16 got the check question)
+_SCHOOL_YEAR = r"(?:(?:only |just )?in )?(?:(?:year|yr|y) N|reception)"
 
 
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thu|fri|sat|sun)"
@@ -139,7 +140,7 @@ def _an_age(subject: str, not_yet: str) -> str:
     # "7, he'll be 8 in march": the age now, then the next one
     next_one = rf"(?:(?:and |but )?{not_yet} N(?: {_WHEN})?)"
     one = (
-        rf"(?:{subject} )?(?:(?:{not_yet} )?N(?: {_YEARS_OLD})?(?: {_PART_OF_A_YEAR})?(?: {_JUST_GONE}| {_WHEN})?"
+        rf"(?:{subject} )?(?:(?:{not_yet} )?(?:only |just )?N(?: {_YEARS_OLD})?(?: {_PART_OF_A_YEAR})?(?: {_JUST_GONE}| {_WHEN})?"
         rf"|(?:just )?turned N(?: {_JUST_GONE})?)(?: {next_one})?(?: {_SCHOOL_YEAR})?"
     )
     between = rf"(?:{subject} )?(?:between )?N (?:or|to|and) N(?: {_YEARS_OLD})?"

@@ -193,3 +193,13 @@ def test_a_young_person_in_care_and_a_respite_carer_answer_plainly(text):
 @pytest.mark.parametrize("text", ["in care and my carer hits me", "my social worker told me to use this because of my dad"])
 def test_in_care_with_more_told_is_not_plain(text):
     assert not is_plain_answer_from_anyone(text, "user_role")
+
+
+@pytest.mark.parametrize("text", ["She's only in reception", "shes only 12", "she's just 10", "he's 4, in reception"])
+def test_only_or_just_before_an_age_and_reception_are_plain(text):
+    """Development author D16 (session 36): "She's only in reception" got the check question."""
+    assert is_plain_answer_from_anyone(text, "age")
+
+
+def test_only_an_age_with_someone_elses_is_not_plain():
+    assert not is_plain_answer_from_anyone("shes only 13 and hes 30", "age")
