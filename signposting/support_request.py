@@ -34,9 +34,16 @@ _FOR = (
     r"(?:my|our) area|here|locally|near me|near us|round here|around here))?"
 )
 _WHILE = r"(?: (?:while|whilst) (?:we|they|he|she|i) (?:wait|waits|are waiting|is waiting)(?: for (?:camhs|us|an assessment|a referral))?)?"
+# Who the child is to the carer, after the child: "…for my granddaughter who I have under a special
+# guardianship order" got "I can't give medical advice" (development author D16).
+_CARED_FOR = (
+    r"(?: (?:who|that|whom) (?:i|we) (?:have|look after|care for|foster|are fostering|adopted|are raising|m raising|re raising)"
+    r"(?: (?:under|on|through) (?:a |an )?(?:special guardianship|sgo|kinship care|foster care|care|residence|child arrangements?)"
+    r"(?: order| arrangement)?)?)?"
+)
 _TAIL = r"(?: (?:is there|are there|out there|available|please|pls|thanks))*"
 _THERE = r"(?: (?:is there|are there|is available|are available|is out there|are out there))?"
-_SUPPORT_IN_GENERAL = re.compile(rf"{_HELLO}{_ASK}{_LIKE}{_SOME}{_KIND} {_THING}{_KIND}{_THERE}{_FOR}{_WHILE}{_TAIL}")
+_SUPPORT_IN_GENERAL = re.compile(rf"{_HELLO}{_ASK}{_LIKE}{_SOME}{_KIND} {_THING}{_KIND}{_THERE}{_FOR}{_CARED_FOR}{_WHILE}{_TAIL}")
 # "CAMHS practitioner here - ...": who is asking, before the request (development author D10)
 _WHO_ASKS = re.compile(r"^(?:[a-z]+ ){0,2}(?:practitioner|worker|nurse|teacher|senco|mum|dad|parent|carer) here ")
 
