@@ -219,6 +219,10 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("neg", "what is the point in|of living|life|anything|trying|going"),
         ("neg", "i hate my life"),
         ("neg", "i hate being alive"),
+        # Development author QD (session 36, messages of one to six words): a note, a condition.
+        ("first", "note|letter ~be? written|done|ready|finished ."),
+        ("first", "~write|wrote|written|leave|left my|a goodbye? note|letter ."),
+        ("first", "if i ~fail|lose|get _? _? ,? i? ~be? gone|done|dead ."),
         ("first", "~want it to be over"),
         ("first", "~make it all stop|end"),
         ("first", "ways|way|how|methods|method to die|kill"),
@@ -243,6 +247,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
     ],
     "self_harm": [
         ("first", "cutting .|!"),  # by itself ("cutting" got "Sorry, I can't help with that": session 36)
+        ("first", "~hide|hiding|cover|covering the|my? marks|cuts|scars|scratches|burns"),
         ("mention", "selfharm"),
         ("first", "~cut|slice|scratch|burn|carve|punch|bite|harm|starve|bruise|strangle|choke|hit|stab SELF"),
         ("first", "~cut|slice|scratch|burn|carve|bite ~my|his|her|their arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hip|hips"),
@@ -361,6 +366,12 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "please? help me|us please? .|!"),
         ("first", "please help .|!"),
         ("first", "help !"),
+        # Development author QD (session 36)
+        ("first", "~swallow|take|took|down|neck _? " + PILLS + " box|packet|packets|bottle|strip|lot|all|whole"),
+        ("first", "how many|much " + PILLS + " ~kill|kills|killed"),
+        ("first", "xan|xans|xanax|benzo|benzos|valium|diazepam and|with|n|+ drink|alcohol|vodka|booze|drinking"),
+        ("first", "phone on? _ % help"),
+        ("first", "phone _? dying help"),
         ("first", "not safe anymore|here|rn|now"),
         ("first", "not keep SELF safe"),
         ("first", "sure i|if|that? can keep SELF safe"),
@@ -391,6 +402,13 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "voices|voice ~tell me to"),
     ],
     "abuse": [
+        # Development author QD (session 36): few words, no obvious ones.
+        ("first", "PERSON forced|forces|forcing me ."),
+        ("first", "PERSON forced|forces me to ~have|do|touch it|things|stuff|sex|him|her"),
+        ("first", "PERSON ~do things|stuff to me"),
+        ("first", "PERSON does things|stuff ."),
+        ("first", "belt|cable|wire|stick|slipper|buckle marks|bruises|welts"),
+        ("first", "bruises|marks|welts from|off the|a|his|her? belt|cable|wire|stick|buckle"),
         ("neg", "PERSON _? _? ~hit|beat|punch|kick|slap|choke|strangle|burn|hurt|abuse|touch|rape|molest|assault|whip|belt|batter|grab|throw|push|starve me|us|him|her"),
         ("neg", "PERSON _? ~hit|beat|punch|kick|slap|choke|strangle|burn|hurt|abuse|touch|rape|molest|assault|whip|belt|batter|grab|throw|push|starve me|us|him|her"),
         ("neg", "PERSON ~hit|beat|punch|kick|slap|choke|strangle|burn|hurt|abuse|touch|rape|molest|assault|whip|belt|batter|grab|throw|push|starve me|us|him|her"),
@@ -444,6 +462,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~hurt|hurts|sore|bleeding down there"),
     ],
     "grooming_online": [
+        ("first", "~want|wants to? meet|see me? alone|secretly"),
+        ("first", "~ask|asked|asks|asking _? _? for? my? bra size"),
         ("first", "~groom me|him|her|them|us"),
         ("first", "~be|get groomed"),
         ("first", "grooming"),
@@ -478,6 +498,10 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "on camera|webcam|cam|facetime _? _? _? ~undress|strip|naked"),
     ],
     "exploitation": [
+        # County lines in few words (development author QD, session 36): "going OT for them".
+        ("first", "go|going|gone|went ot|o.t. for|again|tonight|this|next"),
+        ("first", "~run|running for a|the|some? gang|olders|dealer|dealers"),
+        ("first", "~owe|owes|owed|owing a|the|some? dealer|dealers|olders|gang"),
         ("first", "~make|force me|him|her|us to? _? drugs|sex|weed|packages|parcels"),
         ("first", "drugs to sell|deliver|carry|hold|take"),
         ("first", "~take|deliver|carry|drop|move packages|parcels|drugs"),
@@ -531,12 +555,15 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "only ~eat|have|had an|one|1 apple|yoghurt|yogurt|banana|cracker|orange a|per day"),
     ],
     "psychosis_harm": [
+        ("first", "tv|telly|radio|screen|walls _? ~say|tell|talk _? _? ~die|kill|hurt"),
+        ("first", "~hear voices|voice ,? _? _? knife|knives|blade|weapon"),
         ("first", "voice|voices _? _? _? ~tell|say|want|make|order|command|keep _? _? to? ~hurt|kill|stab|harm|attack|punish|drown|burn|poison|strangle"),
         ("first", "~demon|devil|spirit|jinn|djinn|voice|voices in my|his|her head"),
         ("first", "something|someone in my head ~tell|want|say|make|order"),
         ("first", "~hear|hearing voices|voice _? _? _? _? ~hurt|kill|stab|harm|attack|brother|sister|neighbour|baby"),
     ],
     "unsafe_home": [
+        ("first", "i? ran away|off .|,|and|now|tonight|last"),
         ("first", "~run away from home"),
         # Nowhere to sleep, said in passing (session 10, development author R1).
         ("neg", "~sleep|sleeping|slept at|in|on the park|streets|street|stairwell"),

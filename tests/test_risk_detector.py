@@ -221,3 +221,25 @@ def test_short_messages_of_danger_or_despair_fire(text):
 ])
 def test_asking_for_help_and_everyday_fears_do_not_fire(text):
     assert not detect_risk(text).is_risk
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("note written.", "suicidal"), ("if i fail, gone", "suicidal"), ("hiding my cuts", "self_harm"),
+    ("he swallowed the sertraline box", "danger_overdose"), ("how many paracetamol kills", "danger_overdose"),
+    ("xanax and vodka", "danger_overdose"), ("he forced me", "abuse"), ("my brother does things to me", "abuse"),
+    ("belt marks", "abuse"), ("coach wants to meet me alone", "grooming_online"), ("he asked my bra size", "grooming_online"),
+    ("going ot tonight", "exploitation"), ("running for the olders", "exploitation"), ("i owe the dealers", "exploitation"),
+    ("ran away, its dark", "unsafe_home"), ("phone 2% help", "danger_overdose"), ("the tv says die", "psychosis_harm"),
+    ("he hears voices, has a knife", "psychosis_harm"),
+])
+def test_danger_in_a_few_words_fires(text, category):
+    """Development author QD (session 36): messages of one to six words the lexicon missed."""
+    assert category in detect_risk(text).categories
+
+
+@pytest.mark.parametrize("text", [
+    "he forced me to do my homework", "she wants to meet up at the park", "my phone is on 50%", "i owe my mum money",
+    "mum does things for me", "i took a paracetamol", "my brother hears voices, he is ok", "i ran off the pitch",
+])
+def test_the_same_words_in_everyday_messages_do_not_fire(text):
+    assert not detect_risk(text).is_risk
