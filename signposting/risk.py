@@ -110,10 +110,16 @@ def _token_spec(token: str, lemmas) -> dict:  # type: ignore[no-untyped-def]
     return spec
 
 
+# A pattern's first token "^": the match must start the message ("^ cutting ." is the whole message).
+START = "^"
+
+
 def compile_pattern(pattern: str, lemmas) -> list[list[dict]]:  # type: ignore[no-untyped-def]
     """One lexicon entry → one or more spaCy Matcher patterns."""
     variants: list[list[dict]] = [[]]
     for token in pattern.split():
+        if token == START:
+            continue  # the match must start the message: `RiskDetector._held_back` checks it
         spec = _token_spec(token, lemmas)
         if "_NUM_OR" in spec:
             op = {"OP": spec["OP"]} if "OP" in spec else {}
@@ -164,6 +170,8 @@ class RiskDetector:
     @staticmethod
     def _held_back(doc: Doc, start: int, end: int, kind: str, pattern: str, safe_context: bool) -> bool:
         if kind == "mention" and safe_context:
+            return True
+        if pattern.startswith(START + " ") and start != 0:
             return True
         window = doc[start : min(end + 4, len(doc))].text
         if FALSE_FRIENDS.match(window):

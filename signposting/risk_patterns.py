@@ -1,6 +1,7 @@
 """The crisis lexicon: slang rewrites and token patterns, by category.
 
 Pattern mini-language (one string = one spaCy Matcher pattern, tokens separated by spaces):
+    ^           (first token only) the match starts the message
     word        the lower-cased token is `word`
     a|b|c       the lower-cased token is one of these
     ~lemma      the token's lemma is `lemma` (lookup lemmas: "killing" → "kill")
@@ -80,9 +81,8 @@ REWRITES: list[tuple[str, str]] = [
     (r"\bpls|plz\b", "please"),
     # "my boyfriends 24": the possessive without its apostrophe, before an age.
     (r"\b(boyfriend|girlfriend|bf|gf)(?:'s|s)(?=\s+\d)", r"\1 is"),
-    # "help" as the whole message is "help me": the check (at the school question it was taken for a
-    # school's name: a battery of short risk messages, session 36).
-    (r"^\s*h+e+l+p+\s*[.!]*\s*$", "help me"),
+    # "helpp", "heeelp" by themselves (a battery of short risk messages, session 36): "help".
+    (r"^\s*h+e+l+p+\s*([.!]*)\s*$", r"help\1"),
     # "15 for now" as the whole answer to "How old are you?": not expecting to be older.
     (r"^\s*(\d{1,2})\s+for\s+now\W*$", r"i am \1 for now only"),
 ]
@@ -214,8 +214,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("neg", "i give up ."),
         ("neg", "i ~give up on life|everything|myself|living"),
         ("neg", "i ~want|need it|this|everything to stop ."),
-        ("neg", "what|whats s? is? the point ."),
-        ("neg", "what|whats s? is? the point ?"),
+        ("neg", "^ so? what|whats s? is? the point ."),
+        ("neg", "^ so? what|whats s? is? the point ?"),
         ("neg", "what is the point in|of living|life|anything|trying|going"),
         ("neg", "i hate my life"),
         ("neg", "i hate being alive"),
@@ -246,7 +246,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~step|walk|jump|lie|lay|sit on|onto|in front of the? railway|track|tracks|train|motorway"),
     ],
     "self_harm": [
-        ("first", "cutting .|!"),  # by itself ("cutting" got "Sorry, I can't help with that": session 36)
+        ("first", "^ cutting .|!"),  # by itself ("cutting" got "Sorry, I can't help with that": session 36)
         ("first", "~hide|hiding|cover|covering the|my? marks|cuts|scars|scratches|burns"),
         ("mention", "selfharm"),
         ("first", "~cut|slice|scratch|burn|carve|punch|bite|harm|starve|bruise|strangle|choke|hit|stab SELF"),
@@ -361,11 +361,9 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # themselves (a battery of short risk messages, session 36): the check, with 999.
         ("first", "need|want|get|call|ring an? ambulance"),
         ("first", "call|ring|get the police|cops|999"),
-        ("first", "scared|frightened|terrified .|!"),
+        ("first", "^ i? ~be? so|really|very? scared|frightened|terrified .|!"),
         ("first", "need help right? now|asap|urgently|quick|quickly|fast"),
-        ("first", "please? help me|us please? .|!"),
-        ("first", "please help .|!"),
-        ("first", "help !"),
+        ("first", "^ please? help me|us? please? .|!"),
         # Development author QD (session 36)
         ("first", "~swallow|take|took|down|neck _? " + PILLS + " box|packet|packets|bottle|strip|lot|all|whole"),
         ("first", "how many|much " + PILLS + " ~kill|kills|killed"),

@@ -207,7 +207,7 @@ def test_safe_and_a_place_not_safe_to_walk_do_not_fire(text):
 @pytest.mark.parametrize("text", [
     "help", "help me", "please help", "Help!", "i need help now", "im scared", "scared", "cutting", "i give up",
     "whats the point", "whats the point?", "i hate my life", "i want it to stop", "call the police", "i need an ambulance",
-    "im pregnant and scared",
+    "helpp", "pls help", "im so scared",
 ])
 def test_short_messages_of_danger_or_despair_fire(text):
     """A battery of short risk messages (session 36): each got "Sorry, I didn't get that", "OK, I'll
@@ -218,6 +218,9 @@ def test_short_messages_of_danger_or_despair_fire(text):
 @pytest.mark.parametrize("text", [
     "i need help", "can you help me?", "i need help with my anxiety", "im scared of exams", "i dont hate my life",
     "i give up on maths", "whats the point of homework", "i want the bullying to stop", "helpful", "the police came round",
+    # "^": only as the whole message (development answers and conversations, session 36)
+    "can u help me", "can you help me.", "coach says no water cutting", "ok that makes me feel less scared. it's at 4. bye!",
+    "my SW thinks theyre lovely so whats the point",
 ])
 def test_asking_for_help_and_everyday_fears_do_not_fire(text):
     assert not detect_risk(text).is_risk
