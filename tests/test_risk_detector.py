@@ -246,3 +246,23 @@ def test_danger_in_a_few_words_fires(text, category):
 ])
 def test_the_same_words_in_everyday_messages_do_not_fire(text):
     assert not detect_risk(text).is_risk
+
+
+@pytest.mark.parametrize("text", [
+    "no one would miss me", "kill me", "im going to do it", "bye forever", "goodbye everyone", "i cant breathe", "sos",
+    "im not ok", "not ok", "i hate myself", "im worthless", "i'm nothing", "im a burden", "everyone hates me", "no one cares",
+    "so tired of it all", "nothing helps", "its over", "i cant cope", "theres blood", "took 20",
+])
+def test_a_second_battery_of_short_messages_fires(text):
+    """Session 36: each by itself got nothing, "Bye for now" or "OK, I'll stop here"."""
+    assert detect_risk(text).is_risk
+
+
+@pytest.mark.parametrize("text", [
+    "maths test tomorrow, kill me now", "im done with my homework", "i took 2", "its over for england lol",
+    "nobody cares about football", "i am not ok with that", "everyone hates mondays", "i hate myself for eating that cake lol",
+    "i can not breathe through my nose", "bye everyone see you tomorrow", "goodbye", "nothing works on my phone",
+    "i cant cope with maths", "im done",  # "im done" alone is finality: the crisis reply only after distress
+])
+def test_the_same_words_said_in_passing_do_not_fire(text):
+    assert not detect_risk(text).is_risk
