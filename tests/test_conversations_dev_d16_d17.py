@@ -77,3 +77,13 @@ def test_not_at_the_moment_until_the_social_worker_is_asked_is_a_no(bot):  # noq
     reply = chat.text("not at the moment, I need to speak to her social worker first")
     assert "didn't get that" not in reply and "Who is chatting today?" not in reply
     assert "Bye for now" in reply and "999" in reply  # a no to the offer: the goodbye, with the urgent numbers
+
+
+@pytest.mark.parametrize("typed", ["i give up", "im going to do it", "no one would miss me", "help"])
+def test_short_messages_of_despair_get_the_check_not_the_goodbye(bot, typed):  # noqa: F811
+    """Batteries of short messages (session 36): "OK, I'll stop here", "Bye for now", nothing, or
+    "I couldn't find that school", as a first message and at the school question."""
+    for chat in (Conversation(bot.rasa_url), start(bot, "young person", "14")):
+        reply = chat.text(typed)
+        assert CHECK in reply and "999" in reply
+        assert not any(phrase in reply for phrase in ("stop here", "Bye for now", "couldn't find that school"))
