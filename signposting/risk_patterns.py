@@ -223,7 +223,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # here" for each of these by itself. Most only as the whole message ("^"): the check question.
         ("first", "no one|nobody|noone would|will ~miss|notice me"),
         ("first", "no one|nobody|noone would|will ~care|notice if i"),
-        ("first", "^ kill me .|!|now|please"),
+        ("first", "^ kill me please? .|!"),  # not "kill me now, maths" (development author QD)
         ("first", "^ i am going to do it"),
         ("first", "^ going to do it tonight|now|today"),
         ("first", "^ bye|goodbye forever|everyone|everybody|all|world .|!|x"),

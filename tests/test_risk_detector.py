@@ -259,7 +259,7 @@ def test_a_second_battery_of_short_messages_fires(text):
 
 
 @pytest.mark.parametrize("text", [
-    "maths test tomorrow, kill me now", "im done with my homework", "i took 2", "its over for england lol",
+    "maths test tomorrow, kill me now", "kill me now, maths", "im done with my homework", "i took 2", "its over for england lol",
     "nobody cares about football", "i am not ok with that", "everyone hates mondays", "i hate myself for eating that cake lol",
     "i can not breathe through my nose", "bye everyone see you tomorrow", "goodbye", "nothing works on my phone",
     "i cant cope with maths", "im done",  # "im done" alone is finality: the crisis reply only after distress
