@@ -1369,10 +1369,15 @@ _NO_OTHER_LANGUAGES = re.compile(
 # "No thank you, he already has a counsellor through school": a no, then its reason.
 # A reason after "no" that asks for help is no goodbye: "not today, i need help now", "not now, where
 # can i get help" (the review, session 35) got "Bye for now. Take care."
-_ASKS_FOR_HELP_AFTER_A_NO = re.compile(r"\b(?:help|need|needs|scared|someone|somebody|some1|sum1|call|ring|who|where|how)\b")
+# ...nor one that tells how they feel or wants to talk ("not at the moment, i just feel numb", "not yet, i
+# just want to talk": the review, session 36, got the goodbye).
+_ASKS_FOR_HELP_AFTER_A_NO = re.compile(
+    r"\b(?:help|need|needs|scared|someone|somebody|some1|sum1|call|ring|who|where|how|want to talk|want to chat|wanna talk|"
+    r"feel|feeling|numb|alone|lonely|cry|crying|sad|low|struggling|hurt|hurting|worse)\b"
+)
 # ...but someone else to be asked first is no plea: "I need to speak to her social worker first".
 _SOMEONE_ELSE_FIRST = re.compile(
-    r"(?:i |we )?(?:need to|have to|ll|will|want to|would like to|d like to|should) (?:speak|talk|chat|check) (?:to|with) "
+    r"(?:i |we )?(?:need to|have to|ll|ill|will|want to|would like to|d like to|should) (?:speak|talk|chat|check) (?:to|with) "
     r"(?:my|his|her|their|our|the) (?:[a-z]+ ){0,2}first"
 )
 _NO_THEN_A_REASON = re.compile(
@@ -1848,6 +1853,27 @@ def tells_help_is_coming(text: str) -> bool:
     clean = normalise(text.replace("&", " and "))
     return bool(_HELP_IS_COMING.search(clean)) and not _REFUSES.search(clean)
 
+
+
+# A question about 999 or A&E after "Please call 999 now" ("why should i call 999", "do i have to
+# call 999?", "how do i get to a&e", "whats a&e"): it got "You did the right thing… until help
+# comes" (the review, session 36), as if help were on its way. Not when they say they have called.
+_EMERGENCY_WORDS = r"\b(?:999|ambulance|ambulances|a and e|a e|ae|a n e|accident and emergency|emergency|hospital|paramedics?)\b"
+_A_QUESTION = re.compile(
+    r"^(?:(?:but|so|and|ok|okay|wait|um|erm|sorry)\s+)*(?:what|whats|what s|wat|why|how|do|does|should|shall|will|would|can|could|"
+    r"is|are|where|when|who|wdym|huh)\b"
+)
+_HAS_CALLED = re.compile(
+    r"\b(?:i|we|mum|dad|my mum|my dad|they|she|he)\s+(?:ve\s+|have\s+|has\s+|just\s+)?(?:called|rang|phoned|dialled|dialed|rung)\b"
+    r"|\bon (?:its|it s|their|the|my|our) way\b|\bis coming\b|\bare coming\b|\b(?:ambulance|paramedics?|police)\b.*\bcoming\b"
+)
+
+
+def asks_about_emergency_help(text: str) -> bool:
+    """Is the message a question about 999, an ambulance or A&E, not news that help is coming?"""
+    clean = normalise(text.replace("&", " and "))
+    asked = text.strip().endswith("?") or bool(_A_QUESTION.search(clean))
+    return asked and bool(re.search(_EMERGENCY_WORDS, clean)) and not _HAS_CALLED.search(clean)
 
 
 # Leaving, or playing it down, right after a crisis reply nobody has said they are safe from:

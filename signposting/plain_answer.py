@@ -54,8 +54,8 @@ _YOUNG = (
     r"(?: not (?:my )?(?:mum|mom|dad|parent|parents|carer|teacher|anyone else|someone else))?"
     # "my social worker told me to use this" (development author D14: the crisis reply from both risk models)
     r"|(?:my )?(?:social worker|sw|teacher|key ?worker|carer|foster carer|foster mum|foster dad|mum|mom|dad|nan|"
-    r"counsellor|school nurse|youth worker|doctor|gp) (?:told|said|asked|wanted) me to (?:use|try|do|come on|go on) "
-    r"(?:this|it)(?: (?:app|chat|site|website|thing|bot))?"
+    r"counsellor|school nurse|youth worker|doctor|gp) (?:told|said|asked|wanted) me to (?:use|try) "
+    r"this(?: (?:app|chat|site|website|thing|bot))?"  # not "my dad told me to do it" (the review)
     # "im in foster care, its for me not my carer" (development author D16)
     r"|(?:i m |im |i am )?in (?:foster care|kinship care|care|a childrens home|a children s home)"
     r"(?: (?:its |it s )?for me(?: not (?:my )?(?:carer|foster carer|foster mum|foster dad|key worker|social worker))?)?"

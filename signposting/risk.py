@@ -110,8 +110,24 @@ def _token_spec(token: str, lemmas) -> dict:  # type: ignore[no-untyped-def]
     return spec
 
 
-# A pattern's first token "^": the match must start the message ("^ cutting ." is the whole message).
+# A pattern's first token "^": the match must start the message, or a sentence or clause of it, or
+# follow only greetings, fillers and an age ("hi im not ok", "harlow. help me", "im 14 and i hate
+# myself": the review, session 36). "$": the message or a clause ends there (a full stop, "!", "?",
+# an emoji, "x"): "im not ok 😭" is the whole message too.
 START = "^"
+END = "$"
+OPENERS = frozenset(
+    "hi hey heya hello hiya yo honestly just so um umm erm er ok okay and but tbh ngl well yeah yes no i am im aged age "
+    "year yr years old".split()
+)
+_KISSES = ["x", "xx", "xxx", "xo"]
+
+
+def _starts_a_clause(doc: Doc, start: int) -> bool:
+    """`START`: nothing before the match but a sentence or clause break, greetings, fillers or numbers."""
+    if start == 0 or doc[start - 1].is_punct:
+        return True
+    return all(token.lower_ in OPENERS or token.like_num for token in doc[:start])
 
 
 def compile_pattern(pattern: str, lemmas) -> list[list[dict]]:  # type: ignore[no-untyped-def]
@@ -120,6 +136,12 @@ def compile_pattern(pattern: str, lemmas) -> list[list[dict]]:  # type: ignore[n
     for token in pattern.split():
         if token == START:
             continue  # the match must start the message: `RiskDetector._held_back` checks it
+        if token == END:
+            # spaCy can't OR two attributes in one token: a mark or an emoji, or a kiss
+            variants = [v + [{"IS_ALPHA": False, "IS_DIGIT": False, "IS_SPACE": False}] for v in variants] + [
+                v + [{"LOWER": {"IN": _KISSES}}] for v in variants
+            ]
+            continue
         spec = _token_spec(token, lemmas)
         if "_NUM_OR" in spec:
             op = {"OP": spec["OP"]} if "OP" in spec else {}
@@ -171,7 +193,7 @@ class RiskDetector:
     def _held_back(doc: Doc, start: int, end: int, kind: str, pattern: str, safe_context: bool) -> bool:
         if kind == "mention" and safe_context:
             return True
-        if pattern.startswith(START + " ") and start != 0:
+        if pattern.startswith(START + " ") and not _starts_a_clause(doc, start):
             return True
         window = doc[start : min(end + 4, len(doc))].text
         if FALSE_FRIENDS.match(window):

@@ -1,7 +1,9 @@
 """The crisis lexicon: slang rewrites and token patterns, by category.
 
 Pattern mini-language (one string = one spaCy Matcher pattern, tokens separated by spaces):
-    ^           (first token only) the match starts the message
+    ^           (first token only) the match starts the message, a sentence or a clause, or follows
+                only greetings, fillers or an age ("hi im not ok", "im 14 and i hate myself")
+    $           the message or a clause ends: a full stop, "!", "?", an emoji or a kiss ("x")
     word        the lower-cased token is `word`
     a|b|c       the lower-cased token is one of these
     ~lemma      the token's lemma is `lemma` (lookup lemmas: "killing" → "kill")
@@ -27,8 +29,14 @@ REWRITES: list[tuple[str, str]] = [
     # Pronouns said about oneself ("17, they/them, Leicester", "im 15 he/him") carry no risk, yet the
     # model read "they/them" as exploitation ("17, they/them, Leicester" got the crisis reply:
     # development author D17, session 36). Only a set written with a slash is taken out.
-    (r"\(?\b(?:she|he|they|xe|ze|fae|ey|it)\s?/\s?(?:her|him|them|they|she|he|hers|his|theirs|xem|xir|zir|hir|faer|em|it|any)"
-     r"(?:\s?/\s?(?:her|him|them|they|she|he|hers|his|theirs|xem|xir|zir|hir|faer|em|it|any))*\b\)?", " "),
+    # Only as a label (after the start, a comma, a bracket, "pronouns (are)" or an age; before the end, a comma, a
+    # bracket or a full stop): "he/she hits me" keeps its subject (the review, session 36).
+    (r"(^|[,;]\s*|\s*(?=\()|\bpronouns(?: are)?:?\s*|\b\d{1,2},?\s+)\(?(?:she|he|they|xe|ze|fae|ey|it)\s?/\s?"
+     r"(?:her|him|them|they|she|he|hers|his|theirs|xem|xir|zir|hir|faer|em|it|any)"
+     r"(?:\s?/\s?(?:her|him|them|they|she|he|hers|his|theirs|xem|xir|zir|hir|faer|em|it|any))*\b\)?(?=\s*(?:[,;).!]|$))", r"\1 "),
+    # ...and in a sentence, the first of the set ("he/she hits me" is "he hits me").
+    (r"\b(she|he|they|xe|ze|fae|ey)\s?/\s?(?:her|him|them|they|she|he|hers|his|theirs|xem|xir|zir|hir|faer|em|it|any)"
+     r"(?:\s?/\s?(?:her|him|them|they|she|he|hers|his|theirs|xem|xir|zir|hir|faer|em|it|any))*\b", r"\1"),
     (r"\bkms+\b", "kill myself"),
     (r"\bctb\b", "kill myself"),
     (r"\bunaliv\w*(?=\s+(?:the|a|an|that|this|those|these|every|all|some|\d+)\b)", "killed"),
@@ -211,39 +219,39 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # Said by themselves, short messages of despair got "OK, I'll stop here" ("i give up", "i want
         # it to stop"), the bot's identity ("whats the point") or "I couldn't find that school" ("i hate
         # my life" at the school question): a battery of short risk messages, session 36.
-        ("neg", "i give up ."),
+        ("neg", "^ ok|okay|fine? i give up $"),
         ("neg", "i ~give up on life|everything|myself|living"),
-        ("neg", "i ~want|need it|this|everything to stop ."),
-        ("neg", "^ so? what|whats s? is? the point ."),
-        ("neg", "^ so? what|whats s? is? the point ?"),
+        ("neg", "^ i just? ~want|need it|this|everything to stop $"),
+        ("neg", "^ so? what|whats|wat s|'s|is? the point $"),
         ("neg", "what is the point in|of living|life|anything|trying|going"),
         ("neg", "i hate my life"),
         ("neg", "i hate being alive"),
         # A second battery of short messages (session 36): nothing, "Bye for now" or "OK, I'll stop
         # here" for each of these by itself. Most only as the whole message ("^"): the check question.
-        ("first", "no one|nobody|noone would|will ~miss|notice me"),
-        ("first", "no one|nobody|noone would|will ~care|notice if i"),
-        ("first", "^ kill me please? .|!"),  # not "kill me now, maths" (development author QD)
-        ("first", "^ i am going to do it"),
+        ("first", "no? one|nobody|noone would|will ~miss|notice me"),
+        ("first", "no? one|nobody|noone would|will ~care|notice if i died|disappeared|vanished|left|killed"),
+        ("first", "no? one|nobody|noone would|will ~care|notice if i was|were|m gone|dead|not"),
+        ("first", "^ kill me please? $"),  # not "kill me now, maths" (development author QD)
+        ("first", "^ i am going to do it $"),
+        ("first", "^ i am going to do it tonight|now|today|soon"),
         ("first", "^ going to do it tonight|now|today"),
-        ("first", "^ bye|goodbye forever|everyone|everybody|all|world .|!|x"),
-        ("first", "^ i? am? not ok|okay|alright .|!"),
-        ("first", "^ i hate myself so? much? .|!"),
-        ("first", "^ i am worthless|nothing|pathetic .|!"),
+        ("first", "^ bye|goodbye forever $"),
+        ("first", "^ i? am? not ok|okay|alright $"),
+        ("first", "^ i just|really? hate myself so? much? $"),
+        ("first", "^ i am worthless|nothing|pathetic $"),
         ("first", "i am a burden"),
         ("first", "i feel like a burden"),
-        ("first", "^ everyone|everybody hates me .|!"),
-        ("first", "^ no one|nobody|noone cares .|!"),
+        ("first", "^ everyone|everybody hates me $"),
+        ("first", "^ no? one|nobody|noone cares $"),
         ("first", "tired of it all"),
-        ("first", "^ nothing helps|works .|!"),
-        ("first", "^ its|it is? over .|!"),
+        ("first", "^ nothing helps|works $"),
+        ("first", "^ its|it is|s|'s? over $"),
         ("first", "done with everything|life|living"),
-        ("first", "^ i can|ca not cope .|!"),
+        ("first", "^ i just|really? can|ca not cope $"),
         ("first", "can|ca not cope anymore"),
         # Development author QD (session 36, messages of one to six words): a note, a condition.
-        ("first", "note|letter ~be? written|done|ready|finished ."),
-        ("first", "~write|wrote|written|leave|left my|a goodbye? note|letter ."),
-        ("first", "if i ~fail|lose|get _? _? ,? i? ~be? gone|done|dead ."),
+        ("first", "^ note|notes ~be? written|done|ready|finished $"),
+        ("first", "if i ~fail|lose _? _? ,? i? ~be? gone|done $"),
         ("first", "~want it to be over"),
         ("first", "~make it all stop|end"),
         ("first", "ways|way|how|methods|method to die|kill"),
@@ -267,7 +275,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~step|walk|jump|lie|lay|sit on|onto|in front of the? railway|track|tracks|train|motorway"),
     ],
     "self_harm": [
-        ("first", "^ cutting .|!"),  # by itself ("cutting" got "Sorry, I can't help with that": session 36)
+        ("first", "^ cutting $"),  # by itself ("cutting" got "Sorry, I can't help with that": session 36)
         ("first", "~hide|hiding|cover|covering the|my? marks|cuts|scars|scratches|burns"),
         ("mention", "selfharm"),
         ("first", "~cut|slice|scratch|burn|carve|punch|bite|harm|starve|bruise|strangle|choke|hit|stab SELF"),
@@ -375,25 +383,28 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "i ~feel unsafe"),
         ("first", "i do not ~feel safe"),
         ("first", "not sure i|if|that i? ~be|feel safe"),
-        ("first", "not safe .|!"),
-        ("first", "unsafe .|!"),
+        ("first", "^ not safe $"),
+        ("first", "^ unsafe $"),
         ("first", "not safe at all"),
         # "i need an ambulance", "call the police", "im scared", "please help me", "i need help now" by
         # themselves (a battery of short risk messages, session 36): the check, with 999.
-        ("first", "need|want|get|call|ring an? ambulance"),
-        ("first", "call|ring|get the police|cops|999"),
-        ("first", "^ i? ~be? so|really|very? scared|frightened|terrified .|!"),
-        ("first", "need help right? now|asap|urgently|quick|quickly|fast"),
-        ("first", "^ please? help me|us? please? .|!"),
+        ("first", "^ please? i? need|want|get|call|ring me? an? ambulance"),
+        ("first", "^ please? call|ring|get|phone the? police|cops|999"),
+        ("first", "^ i? need|want the police|cops"),
+        ("first", "^ i? ~be? so|really|very? scared|frightened|terrified $"),
+        ("first", "^ i? need help right? now|asap|urgently|quick|quickly|fast please? $"),
+        ("first", "^ please? help me|us? please? $"),
         # Development author QD (session 36)
-        ("first", "^ i? took|taken|swallowed NUM .|!"),
-        ("first", "^ theres|there is|s? blood"),
-        ("first", "blood everywhere"),
-        ("first", "^ i can|ca not breathe .|!|help|please"),
-        ("first", "^ sos .|!"),
-        ("first", "~swallow|take|took|down|neck _? " + PILLS + " box|packet|packets|bottle|strip|lot|all|whole"),
+        ("first", "^ i? took|taken|swallowed NUM $"),
+        ("first", "^ theres|there is|s|'s? blood $"),
+        ("first", "^ theres|there is|s|'s? blood everywhere"),
+        ("first", "^ i can|ca not breathe $"),
+        ("first", "^ i can|ca not breathe help|please"),
+        ("first", "^ sos $"),
+        ("first", "~swallow|take|took|down|neck the|a|my|his|her|whole? " + PILLS + " box|packet|packets|bottle|strip"),
         ("first", "how many|much " + PILLS + " ~kill|kills|killed"),
-        ("first", "xan|xans|xanax|benzo|benzos|valium|diazepam and|with|n|+ drink|alcohol|vodka|booze|drinking"),
+        ("first", "^ xan|xans|xanax|benzo|benzos|valium|diazepam and|with|n|+ drink|alcohol|vodka|booze|drinking"),
+        ("first", "took|taken|had|necked|popped|done xan|xans|xanax|benzo|benzos|valium|diazepam and|with|n|+ drink|alcohol|vodka|booze|drinking"),
         ("first", "phone on? _ % help"),
         ("first", "phone _? dying help"),
         ("first", "not safe anymore|here|rn|now"),
@@ -427,10 +438,10 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
     ],
     "abuse": [
         # Development author QD (session 36): few words, no obvious ones.
-        ("first", "PERSON forced|forces|forcing me ."),
+        ("first", "PERSON forced|forces|forcing me $"),
         ("first", "PERSON forced|forces me to ~have|do|touch it|things|stuff|sex|him|her"),
         ("first", "PERSON ~do things|stuff to me"),
-        ("first", "PERSON does things|stuff ."),
+        ("first", "PERSON does things|stuff $"),
         ("first", "belt|cable|wire|stick|slipper|buckle marks|bruises|welts"),
         ("first", "bruises|marks|welts from|off the|a|his|her? belt|cable|wire|stick|buckle"),
         ("neg", "PERSON _? _? ~hit|beat|punch|kick|slap|choke|strangle|burn|hurt|abuse|touch|rape|molest|assault|whip|belt|batter|grab|throw|push|starve me|us|him|her"),
@@ -486,7 +497,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~hurt|hurts|sore|bleeding down there"),
     ],
     "grooming_online": [
-        ("first", "~want|wants to? meet|see me? alone|secretly"),
+        ("first", "~want|wants to? meet me? up? alone|secretly|privately"),
         ("first", "~ask|asked|asks|asking _? _? for? my? bra size"),
         ("first", "~groom me|him|her|them|us"),
         ("first", "~be|get groomed"),
@@ -523,7 +534,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
     ],
     "exploitation": [
         # County lines in few words (development author QD, session 36): "going OT for them".
-        ("first", "go|going|gone|went ot|o.t. for|again|tonight|this|next"),
+        ("first", "go|going|gone|went ot|o.t. for them|olders"),
+        ("first", "ot|o.t. for the|a|my|some olders|gang|elders|dealers"),
         ("first", "~run|running for a|the|some? gang|olders|dealer|dealers"),
         ("first", "~owe|owes|owed|owing a|the|some? dealer|dealers|olders|gang"),
         ("first", "~make|force me|him|her|us to? _? drugs|sex|weed|packages|parcels"),
@@ -579,7 +591,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "only ~eat|have|had an|one|1 apple|yoghurt|yogurt|banana|cracker|orange a|per day"),
     ],
     "psychosis_harm": [
-        ("first", "tv|telly|radio|screen|walls _? ~say|tell|talk _? _? ~die|kill|hurt"),
+        ("first", "tv|telly|radio|walls people|voices|man|woman|men? ~say|tell|talk me? to? ~die|kill|hurt"),
         ("first", "~hear voices|voice ,? _? _? knife|knives|blade|weapon"),
         ("first", "voice|voices _? _? _? ~tell|say|want|make|order|command|keep _? _? to? ~hurt|kill|stab|harm|attack|punish|drown|burn|poison|strangle"),
         ("first", "~demon|devil|spirit|jinn|djinn|voice|voices in my|his|her head"),
@@ -587,7 +599,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~hear|hearing voices|voice _? _? _? _? ~hurt|kill|stab|harm|attack|brother|sister|neighbour|baby"),
     ],
     "unsafe_home": [
-        ("first", "i? ran away|off .|,|and|now|tonight|last"),
+        ("first", "^ i? ran away $"),
+        ("first", "^ i? ran away and|now|tonight|last|again|from"),
         ("first", "~run away from home"),
         # Nowhere to sleep, said in passing (session 10, development author R1).
         ("neg", "~sleep|sleeping|slept at|in|on the park|streets|street|stairwell"),
@@ -668,7 +681,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "done|gone for good"),
         # "i'm done" by itself after distress (development conversations G2); alone it is as often
         # "finished" (development answers D3, D10 to "What would you like to do next?": a goodbye).
-        ("first", "^ i am done .|!"),
+        ("first", "^ i am done $"),
         ("first", "~sort|sorted out my stuff|things|affairs|will"),
         ("first", "~delete|deleted|deleting all? my accounts|socials|account|photos|messages"),
         ("first", "~miss|remember me"),

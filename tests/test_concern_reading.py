@@ -90,7 +90,8 @@ def test_a_message_that_only_got_the_check_question_is_read_with_the_guess() -> 
     """The user answered "No" to "are you thinking about hurting yourself?": their words are a worry."""
     carer = "my dad left and now i look after my little brothers every night"
     assert read_concern(carer, guessed("young_carer", 0.91, level="check")) == "young_carer"
-    assert read_concern("i hate myself", guessed("body_image")) == "body_image"
+    # ("i hate myself" by itself is a risk word since session 36: read by the rules alone)
+    assert read_concern("i hate everything about me", guessed("body_image")) == "body_image"
 
 
 def test_nudes_shown_around_stay_online_safety() -> None:

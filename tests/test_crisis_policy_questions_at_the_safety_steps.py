@@ -221,3 +221,21 @@ def test_not_a_person_named_alone(domain, text):
                     ActionExecuted("utter_check_risk"), LISTEN, scored(text, "inform"))
     from bot.nlu.crisis_policy import names_who_instead
     assert not names_who_instead(state, text)
+
+
+@pytest.mark.parametrize("text", ["why should i call 999", "do i have to call 999?", "how do i get to a&e", "what's A&E?",
+                                  "what will happen if i ring 999"])
+def test_a_question_about_999_after_please_call_999_now_is_explained_not_thanked(domain, text):
+    """The review (session 36): these got "You did the right thing… until help comes"."""
+    state = after_the_crisis(domain, scored("no", "deny"))
+    for event in (ActionExecuted("utter_not_safe_now"), LISTEN, scored(text, "ask_service_info")):
+        state.update(event)
+    assert next_crisis_action(state) == "utter_what_we_mean_not_safe"
+
+
+@pytest.mark.parametrize("text", ["ok ambulance is coming", "mum has called 999", "is the ambulance coming?"])
+def test_help_on_its_way_is_still_thanked(domain, text):
+    state = after_the_crisis(domain, scored("no", "deny"))
+    for event in (ActionExecuted("utter_not_safe_now"), LISTEN, scored(text, "inform")):
+        state.update(event)
+    assert next_crisis_action(state) == "utter_help_is_coming"

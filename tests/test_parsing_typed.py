@@ -747,6 +747,8 @@ def test_d16_and_d17_school_answers(text, expected):
     ("not yet, i need to talk to my mum first", "no"),
     ("not now, i need to talk to someone", None),  # a plea for help is no goodbye
     ("not at the moment, i need someone first", None),
+    ("not at the moment, i just feel numb", None),  # how they feel: no goodbye (the review)
+    ("not yet, i just want to talk", None),
 ])
 def test_a_no_until_someone_else_is_asked_first(text, expected):
     assert parse_yes_no(text, loose=True) == expected

@@ -190,7 +190,8 @@ def test_a_young_person_in_care_and_a_respite_carer_answer_plainly(text):
     assert is_plain_answer_from_anyone(text, "user_role")
 
 
-@pytest.mark.parametrize("text", ["in care and my carer hits me", "my social worker told me to use this because of my dad"])
+@pytest.mark.parametrize("text", ["in care and my carer hits me", "my social worker told me to use this because of my dad",
+                                  "my dad told me to do it", "my mum told me to try it"])
 def test_in_care_with_more_told_is_not_plain(text):
     assert not is_plain_answer_from_anyone(text, "user_role")
 

@@ -417,3 +417,13 @@ def test_a_surname_in_no_list_after_a_first_name_is_redacted(text, gone, kept):
 ])
 def test_ordinary_and_texting_words_after_a_name_stay(text, kept):
     assert kept in redact(text).text
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("jayden overdosed", "overdosed"), ("kai strangled me", "strangled me"), ("tyler groomed me", "groomed me"),
+    ("priya paracetamol", "paracetamol"), ("ellie anorexic", "anorexic"), ("kai bruises", "bruises"),
+    ("leon stepdad", "stepdad"), ("kai tiktok", "tiktok"),
+])
+def test_danger_medicine_family_and_app_words_after_a_name_stay(text, kept):
+    """The review (session 36): the surname rule redacted these, and staff lost the danger."""
+    assert kept in redact(text).text

@@ -231,7 +231,7 @@ def test_asking_for_help_and_everyday_fears_do_not_fire(text):
     ("he swallowed the sertraline box", "danger_overdose"), ("how many paracetamol kills", "danger_overdose"),
     ("xanax and vodka", "danger_overdose"), ("he forced me", "abuse"), ("my brother does things to me", "abuse"),
     ("belt marks", "abuse"), ("coach wants to meet me alone", "grooming_online"), ("he asked my bra size", "grooming_online"),
-    ("going ot tonight", "exploitation"), ("running for the olders", "exploitation"), ("i owe the dealers", "exploitation"),
+    ("gone OT for the olders", "exploitation"), ("running for the olders", "exploitation"), ("i owe the dealers", "exploitation"),
     ("ran away, its dark", "unsafe_home"), ("phone 2% help", "danger_overdose"), ("the tv says die", "psychosis_harm"),
     ("he hears voices, has a knife", "psychosis_harm"),
 ])
@@ -249,7 +249,7 @@ def test_the_same_words_in_everyday_messages_do_not_fire(text):
 
 
 @pytest.mark.parametrize("text", [
-    "no one would miss me", "kill me", "im going to do it", "bye forever", "goodbye everyone", "i cant breathe", "sos",
+    "no one would miss me", "kill me", "im going to do it", "bye forever", "i cant breathe", "sos",
     "im not ok", "not ok", "i hate myself", "im worthless", "i'm nothing", "im a burden", "everyone hates me", "no one cares",
     "so tired of it all", "nothing helps", "its over", "i cant cope", "theres blood", "took 20",
 ])
@@ -262,7 +262,37 @@ def test_a_second_battery_of_short_messages_fires(text):
     "maths test tomorrow, kill me now", "kill me now, maths", "im done with my homework", "i took 2", "its over for england lol",
     "nobody cares about football", "i am not ok with that", "everyone hates mondays", "i hate myself for eating that cake lol",
     "i can not breathe through my nose", "bye everyone see you tomorrow", "goodbye", "nothing works on my phone",
-    "i cant cope with maths", "im done",  # "im done" alone is finality: the crisis reply only after distress
+    "i cant cope with maths", "im done", "goodbye everyone",  # finality: the crisis reply only after distress
 ])
 def test_the_same_words_said_in_passing_do_not_fire(text):
+    assert not detect_risk(text).is_risk
+
+
+@pytest.mark.parametrize("text", [
+    # ended by an emoji, a kiss or a question mark; after a greeting, an age or a place
+    "im scared 😭", "sos 😭", "im not ok x", "she forced me x", "im not ok...", "i hate myself 🙃", "cutting 😔",
+    "hi im not ok", "honestly im not ok", "hey, help me", "i just cant cope", "i really hate myself", "14 im scared",
+    "harlow. help me", "year 9 and im not ok", "im 14 and i hate myself", "14. i cant cope",
+    # "what's" is "what" and "'s"; "the" is not needed before 999 or the police
+    "what's the point", "What’s the point", "there's blood", "it's over.", "call 999", "ring 999", "pls call police",
+    "call me an ambulance",
+    # a pronoun set in a sentence keeps its subject
+    "he/she hits me", "they/them hit me", "he/she forced me",
+])
+def test_the_reviews_short_messages_fire(text):
+    """The review of session 36: each got nothing with the first patterns."""
+    assert detect_risk(text).is_risk
+
+
+@pytest.mark.parametrize("text", [
+    "no one will care if i dont go to the party", "he's going OT next week", "we went OT for his sensory assessment",
+    "the game went OT again", "my cover letter is done.", "i wrote a letter.", "the roads round here are not safe.",
+    "my son says school is unsafe.", "he has to take his medicine all day", "i forgot to take my meds all week",
+    "theres blood on my nose from football", "blood everywhere in that film lol", "the tv said 3 people died",
+    "if i fail maths im dead.", "the counsellor wants to see me alone", "we had to call an ambulance for my nan last week",
+    "the school had to call the police on a boy", "is it ok to take diazepam with alcohol",
+    "i need help now with her school refusal", "this level is impossible i give up.", "bye everyone", "our cat ran away.",
+])
+def test_the_reviews_false_alarms_do_not_fire(text):
+    """The review of session 36: each fired with the first patterns."""
     assert not detect_risk(text).is_risk

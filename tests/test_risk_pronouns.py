@@ -26,3 +26,11 @@ def test_a_pronoun_set_is_taken_out(text, expected):
 ])
 def test_only_the_set_goes_and_the_words_around_it_stay(text, kept):
     assert kept in normalise_for_risk(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("he/she hits me", "he hits me ."),  # in a sentence: the first of the set stays (the review)
+    ("they/them hit me", "they hit me ."),
+])
+def test_a_pronoun_set_in_a_sentence_keeps_its_subject(text, expected):
+    assert normalise_for_risk(text) == expected

@@ -69,6 +69,7 @@ from signposting.next_step_request import (
 )
 from signposting.parsing import (
     answer_to_are_you_safe,
+    asks_about_emergency_help,
     asks_if_anyone_is_there,
     asks_what_we_mean,
     asks_why_we_ask,
@@ -1439,6 +1440,10 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         if before == UTTER_NOT_SAFE_OTHER:
             return UTTER_SAFE_OTHER, own_words(tracker, not plainly)  # a friend's crisis: "glad they're safe"
         return (UTTER_SAFE_CHILD if about_a_child_after(tracker, before) else UTTER_SAFE), own_words(tracker, not plainly)
+    if before in NOT_SAFE_ACTIONS and level != CRISIS and tracker.latest_message and asks_about_emergency_help(tracker.latest_message.text or ""):
+        # "why should i call 999", "how do i get to a&e" got "You did the right thing… until help
+        # comes" (the review, session 36): what 999 and A&E are, once, then the reply again.
+        return (before if explained_the_not_safe_reply_already(tracker) else what_we_mean_not_safe_reply(tracker, before)), []
     if before in NOT_SAFE_ACTIONS and level != CRISIS and tracker.latest_message and tells_help_is_coming(tracker.latest_message.text or ""):
         return (UTTER_HELP_COMING_CHILD if about_a_child_after(tracker, before) else UTTER_HELP_COMING), []
     if before in ASK_SAFE_ACTIONS and (intent in NOT_SAFE_INTENTS or said == "no"):

@@ -22,6 +22,7 @@ from bot.privacy.lexicon import (
     surname_ranks,
 )
 from bot.privacy.text import Span, Token
+from signposting.risk_patterns import PATTERNS, PERSON_WORDS, PILLS
 
 NAME = "[name]"
 # Never a name, whatever its capitals.
@@ -97,11 +98,26 @@ def overlaps_protected(start: int, end: int, protected: list[tuple[int, int]]) -
     return any(begin < end and start < finish for begin, finish in protected)
 
 
+def lexicon_words() -> frozenset[str]:
+    """Every word the crisis lexicon names (signposting/risk_patterns.py), medicines and people too."""
+    words: set[str] = set()
+    texts = [pattern for entries in PATTERNS.values() for _, pattern in entries] + [PILLS, PERSON_WORDS]
+    for text in texts:
+        for token in text.split():
+            words.update(word.strip("~?").lower() for word in token.split("|"))
+    return frozenset(word for word in words if word.isalpha() and len(word) >= 4)
+
+
 # Texting words that follow a name and are in no word list ("im amara innit"): never a surname.
+# Nor a word of the crisis lexicon, a medicine, a family word or an app: "jayden overdosed", "kai
+# strangled me", "priya paracetamol", "leon stepdad" lost the danger in the stored transcript (the
+# review, session 36).
 NOT_A_SURNAME = frozenset(
     "innit init lowkey highkey aswell anyways anyway thooo hiya heyy hiii okayy plz thanx xoxo lmao lmfao omfg bruv "
-    "bestie babe hunny fyi haha hahaha lool lolol sorryy thankss".split()
-)
+    "bestie babe hunny fyi haha hahaha lool lolol sorryy thankss "
+    "tiktok snapchat snap instagram insta whatsapp discord roblox fortnite youtube facebook twitter xbox playstation minecraft "
+    "anorexic anorexia bulimic bulimia bruises bruised overdosed overdosing strangled groomed groomer stepdad stepmum".split()
+) | lexicon_words()
 
 
 def _word_forms(word: str) -> set[str]:
@@ -173,7 +189,7 @@ class _Finder:
         # (development author PD6 kept "okeke"). Not slang ("amara btw") nor a place.
         before = self.tokens[index - 1] if index > 0 else None
         return bool(before is not None and before.is_word and could_be_bare_name(before.base) and token.text.isalpha()
-                    and len(norm) >= 4 and not any(is_common_word(form) for form in _word_forms(norm)) and norm not in NOT_A_SURNAME)
+                    and len(norm) >= 4 and not any(is_common_word(form) or form in NOT_A_SURNAME for form in _word_forms(norm)))
 
     # --- spans ---------------------------------------------------------------------------------
 
