@@ -66,6 +66,7 @@ RISK_CONCERNS = {
     "suicidal": "suicidal_thoughts", "self_harm": "self_harm", "danger_overdose": "suicidal_thoughts", "abuse": "abuse",
     "grooming_online": "abuse", "exploitation": "abuse", "forced_marriage_fgm": "abuse",
     "eating_disorder_danger": "eating", "unsafe_home": "abuse", "psychosis_harm": "suicidal_thoughts",
+    "distress": "low_mood",
 }
 
 

@@ -43,8 +43,12 @@ REPLY_KIND = {
     "grooming_online": "grooming_online", "exploitation": "exploitation",
     "forced_marriage_fgm": "forced_marriage_fgm", "eating_disorder_danger": "eating_disorder",
     "unsafe_home": "unsafe_now", "unsafe_now": "unsafe_now", "psychosis_harm": "voices",
-    "parent_own_crisis": "parent_own", "multilingual": "general",
+    "parent_own_crisis": "parent_own", "multilingual": "general", "distress": "general",
 }
+# Lexicon categories that ask the check question and never give the crisis reply by themselves:
+# despair said in a few words ("i hate myself", "im not ok", "nothing helps"). With the lexicon's
+# crisis rule, "im 16 and i hate myself" got the crisis reply (session 36).
+CHECK_ONLY_CATEGORIES = frozenset({"distress"})
 # Replies whose numbers a professional needs although they speak to the young person (the Forced
 # Marriage Unit, CEOP and 101, Childline for exploitation): kept for professionals.
 KEPT_FOR_PROFESSIONALS = frozenset({"forced_marriage_fgm", "grooming_online", "exploitation"})
@@ -125,10 +129,11 @@ def decide(signals: RiskSignals, thresholds: Thresholds, earlier_distress: bool 
     model_category = (signals.model_category,) if signals.model_category else ()
     if signals.crisis_language:
         return Decision(CRISIS, "multilingual", ("multilingual", *signals.lexicon_categories))
-    if signals.lexicon_categories and (
+    crisis_words = tuple(category for category in signals.lexicon_categories if category not in CHECK_ONLY_CATEGORIES)
+    if crisis_words and (
         signals.veto_probability >= thresholds.lexicon_veto or tells_of_harm_to_oneself(signals.lexicon_matches)
     ):
-        return Decision(CRISIS, "lexicon", signals.lexicon_categories)
+        return Decision(CRISIS, "lexicon", crisis_words)
     if both_models_reach_crisis(signals, thresholds, whole) and not signals.too_short_for_the_model_alone:
         return Decision(CRISIS, "model", model_category)
     if signals.finality and earlier_distress:

@@ -219,12 +219,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # Said by themselves, short messages of despair got "OK, I'll stop here" ("i give up", "i want
         # it to stop"), the bot's identity ("whats the point") or "I couldn't find that school" ("i hate
         # my life" at the school question): a battery of short risk messages, session 36.
-        ("neg", "^ ok|okay|fine? i give up $"),
         ("neg", "i ~give up on life|everything|myself|living"),
         ("neg", "^ i just? ~want|need it|this|everything to stop $"),
-        ("neg", "^ so? what|whats|wat s|'s|is? the point $"),
-        ("neg", "what is the point in|of living|life|anything|trying|going"),
-        ("neg", "i hate my life"),
         ("neg", "i hate being alive"),
         # A second battery of short messages (session 36): nothing, "Bye for now" or "OK, I'll stop
         # here" for each of these by itself. Most only as the whole message ("^"): the check question.
@@ -236,19 +232,9 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "^ i am going to do it tonight|now|today|soon"),
         ("first", "^ going to do it tonight|now|today"),
         ("first", "^ bye|goodbye forever $"),
-        ("first", "^ i? am? not ok|okay|alright $"),
-        ("first", "^ i just|really? hate myself so? much? $"),
-        ("first", "^ i am worthless|nothing|pathetic $"),
         ("first", "i am a burden"),
         ("first", "i feel like a burden"),
-        ("first", "^ everyone|everybody hates me $"),
-        ("first", "^ no? one|nobody|noone cares $"),
-        ("first", "tired of it all"),
-        ("first", "^ nothing helps|works $"),
-        ("first", "^ its|it is|s|'s? over $"),
         ("first", "done with everything|life|living"),
-        ("first", "^ i just|really? can|ca not cope $"),
-        ("first", "can|ca not cope anymore"),
         # Development author QD (session 36, messages of one to six words): a note, a condition.
         ("first", "^ note|notes ~be? written|done|ready|finished $"),
         ("first", "if i ~fail|lose _? _? ,? i? ~be? gone|done $"),
@@ -391,9 +377,6 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "^ please? i? need|want|get|call|ring me? an? ambulance"),
         ("first", "^ please? call|ring|get|phone the? police|cops|999"),
         ("first", "^ i? need|want the police|cops"),
-        ("first", "^ i? ~be? so|really|very? scared|frightened|terrified $"),
-        ("first", "^ i? need help right? now|asap|urgently|quick|quickly|fast please? $"),
-        ("first", "^ please? help me|us? please? $"),
         # Development author QD (session 36)
         ("first", "^ i? took|taken|swallowed NUM $"),
         ("first", "^ theres|there is|s|'s? blood $"),
@@ -659,6 +642,28 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~be|keep hitting|hurting|smashing|attacking|beating|kicking|strangling|choking|punching _? _? _? _? right|rn|now"),
         ("first", "smashing|throwing|breaking things|stuff|plates|everything"),
         ("first", "~lock SELF in"),
+    ],
+    # Despair or fear in a few words, and help asked for by itself (batteries of short messages,
+    # session 36): the check question, never the crisis reply from these words alone
+    # (signposting/risk_decision.py CHECK_ONLY_CATEGORIES): "im 16 and i hate myself" got it.
+    "distress": [
+        ("neg", "^ ok|okay|fine? i give up $"),
+        ("neg", "^ so? what|whats|wat s|'s|is? the point $"),
+        ("neg", "what is the point in|of living|life|anything|trying|going"),
+        ("neg", "i hate my life"),
+        ("first", "^ i? am? not ok|okay|alright $"),
+        ("first", "^ i just|really? hate myself so? much? $"),
+        ("first", "^ i am worthless|nothing|pathetic $"),
+        ("first", "^ everyone|everybody hates me $"),
+        ("first", "^ no? one|nobody|noone cares $"),
+        ("first", "tired of it all"),
+        ("first", "^ nothing helps|works $"),
+        ("first", "^ its|it is|s|'s? over $"),
+        ("first", "^ i just|really? can|ca not cope $"),
+        ("first", "can|ca not cope anymore"),
+        ("first", "^ i? ~be? so|really|very? scared|frightened|terrified $"),
+        ("first", "^ i? need help right? now|asap|urgently|quick|quickly|fast please? $"),
+        ("first", "^ please? help me|us? please? $"),
     ],
     # Finality without risk words: alone, nothing; after earlier distress in the same
     # conversation, the crisis reply (signposting/risk_decision.py).

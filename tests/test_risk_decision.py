@@ -333,3 +333,13 @@ def test_found_in_review_a_job_named_first_is_not_the_speakers_and_a_knife_is_no
     assert third_party_report("my best mate is self harming and keeps hitting me up at 3am")
     # A professional still gets the Forced Marriage Unit's numbers
     assert reply_kind(["forced_marriage_fgm"], parent=False, text="a pupil says she is being taken abroad to marry", professional=True) == "forced_marriage_fgm"
+
+
+def test_despair_in_a_few_words_asks_the_check_question_and_never_the_crisis_reply_by_itself():
+    """Session 36: "im 16 and i hate myself" got the crisis reply from the lexicon's rule; the
+    "distress" words ask the check question, and the crisis reply comes only from the models."""
+    words = RiskSignals(lexicon_categories=("distress",), model_probability=0.5, words=5)
+    assert decide(words, THRESHOLDS).level == CHECK
+    with_danger = replace(words, lexicon_categories=("distress", "suicidal"))
+    decision = decide(with_danger, THRESHOLDS)
+    assert decision.level == CRISIS and decision.categories == ("suicidal",)

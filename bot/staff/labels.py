@@ -49,6 +49,7 @@ CRISIS_CATEGORIES = {
     "grooming_online": "Online grooming", "exploitation": "Exploitation", "forced_marriage_fgm": "Forced marriage or FGM",
     "eating_disorder_danger": "Eating disorder danger", "unsafe_home": "Unsafe at home", "unsafe_now": "Unsafe now",
     "psychosis_harm": "Voices or harm to others", "parent_own_crisis": "Parent's own crisis",
+    "distress": "Despair in a few words (check question)",
     "multilingual": "Crisis words in another language", "classifier": "Risk model", "lexicon": "Risk words",
     "risk_model": "Risk model", "model": "Risk model", "context": "Earlier distress in the conversation",
 }
