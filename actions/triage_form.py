@@ -238,11 +238,32 @@ def typed_answer(tracker: Tracker) -> dict[str, Any]:
         risk = (tracker.latest_message or {}).get("risk") or {}
         waived = waives_the_check(text, risk, slot, tracker.get_slot("user_role"), is_plain_area_answer, is_plain_school_answer)
         return {slot: text} if waived else {}
+    if slot and intent in SAID_AT_A_SAFETY_QUESTION and form_asked_last(tracker) and answered_in_closed_words(slot, text):
+        # "not in anything right now" at the school question was read as "not safe" ("right now")
+        # and got "Sorry, I didn't get that" (development author D17, a phone trial, session 36).
+        # Only a question's closed parsers, never a school's or a place's name: the risk layer has
+        # read the message already, and "not safe" by itself asks the check question.
+        return {slot: text}
     if not slot or intent not in NOT_A_SLOT_VALUE or intent in NEVER_AN_ANSWER:
         return {}
     if CONTROL_REQUEST.search(normalise(text)) or not form_asked_last(tracker):
         return {}
     return {slot: text} if understood_as(slot, text, tracker, intent) else {}
+
+
+# The intents of an answer to "Are you safe right now?": outside it, never a school's or a place's name.
+SAID_AT_A_SAFETY_QUESTION = frozenset({"not_safe", "confirm_safe"})
+
+
+def answered_in_closed_words(slot: str, text: str) -> bool:
+    """Does a question's closed parser (who is chatting, the age, not at school or a skip) take `text`?"""
+    if slot == "user_role":
+        return role_answer(text) is not None
+    if slot == "age":
+        return parse_age(text) is not None
+    if slot == "school":
+        return parse_school_absence(text) is not None
+    return False
 
 
 # Ages 1 to 3 typed alone may be a button's place ("1" for the first): only an older age counts.

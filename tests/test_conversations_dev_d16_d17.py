@@ -59,6 +59,7 @@ def test_what_do_you_mean_after_please_call_999_now_is_explained_once(bot):  # n
 @pytest.mark.parametrize(("typed", "school"), [
     ("school?? I work full time", "not at school"),  # D17: "I couldn't find that school"
     ("not comfortable sharing that, sorry", "skipped"),  # D16: the privacy answer, the question again
+    ("not in anything right now", "not at school"),  # D17 and a phone trial: read as "not safe"
 ])
 def test_school_answers_as_typed(bot, typed, school):  # noqa: F811
     chat = start(bot, "young person", "17")

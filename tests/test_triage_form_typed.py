@@ -443,3 +443,19 @@ def test_the_age_typed_to_who_is_chatting_fills_the_age_and_the_role_is_asked_ag
     result = ValidateTriageForm().validate_user_role("15", dispatcher, tracker("15", "inform", "user_role"), {})
     assert result["user_role"] is None and (result["age_min"], result["age_max"]) == (15, 15)
     assert [m["response"] for m in dispatcher.messages] == ["utter_age_noted_ask_role"]
+
+
+@pytest.mark.parametrize(("text", "intent", "slot"), [
+    ("not in anything right now", "not_safe", "school"),  # D17: "right now" read as "not safe"
+    ("15 right now", "not_safe", "age"),
+])
+def test_an_answer_read_as_not_safe_is_taken_by_the_questions_closed_parser(text, intent, slot):
+    assert typed_answer(tracker(text, intent, slot)) == {slot: text}
+
+
+@pytest.mark.parametrize(("text", "intent", "slot"), [
+    ("im safe", "confirm_safe", "school"),  # never a school's name
+    ("not safe", "not_safe", "area"),  # nor a place's
+])
+def test_a_safety_answer_is_never_a_schools_or_a_places_name(text, intent, slot):
+    assert typed_answer(tracker(text, intent, slot)) == {}
