@@ -70,6 +70,26 @@ ADULT_AGE = 18
 _FINAL_PUNCTUATION = re.compile(r"[.!?]$")
 
 
+# Pronouns said about oneself ("17, they/them, Leicester", "im 15 he/him") carry no risk, yet the risk
+# model read "they/them" as exploitation: "17, they/them, Leicester" got the crisis reply (development
+# author D17, session 36). A set written with a slash is taken out where it stands as a label (after
+# the start, a comma, a bracket, "pronouns (are)" or an age; before the end, a comma, a bracket or a
+# full stop); in a sentence the first pronoun stays ("he/she hits me" is "he hits me": the review).
+# When the message is read only, never in training: a rewrite moved the retrained model's scores.
+_PRONOUNS = r"(?:her|him|them|they|she|he|hers|his|theirs|xem|xir|zir|hir|faer|em|it|any)"
+_PRONOUN_LABEL = re.compile(
+    rf"(^|[,;]\s*|\s*(?=\()|\bpronouns(?: are)?:?\s*|\b\d{{1,2}},?\s+)\(?(?:she|he|they|xe|ze|fae|ey|it)\s?/\s?{_PRONOUNS}"
+    rf"(?:\s?/\s?{_PRONOUNS})*\b\)?(?=\s*(?:[,;).!]|$))",
+    re.IGNORECASE,
+)
+_PRONOUN_SET = re.compile(rf"\b(she|he|they|xe|ze|fae|ey)\s?/\s?{_PRONOUNS}(?:\s?/\s?{_PRONOUNS})*\b", re.IGNORECASE)
+
+
+def without_pronoun_sets(text: str) -> str:
+    """The message with pronoun sets taken out as labels, and the first pronoun kept in a sentence."""
+    return _PRONOUN_SET.sub(r"\1", _PRONOUN_LABEL.sub(r"\1 ", text))
+
+
 def normalise_for_risk(text: str) -> str:
     """Lower case, slang rewritten, and a final full stop so patterns can see the end."""
     text = text.lower()
@@ -174,7 +194,7 @@ class RiskDetector:
                 self.matcher.add(key, compile_pattern(pattern, lemmas))
 
     def detect(self, text: str) -> RiskResult:
-        normalised = normalise_for_risk(text)
+        normalised = normalise_for_risk(without_pronoun_sets(text))
         if not normalised:
             return RiskResult(())
         doc = self.nlp(normalised)

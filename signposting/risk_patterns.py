@@ -26,17 +26,6 @@ import re
 # canonical form, so the patterns below stay short. Order matters.
 REWRITES: list[tuple[str, str]] = [
     (r"[’‘`´]", "'"),
-    # Pronouns said about oneself ("17, they/them, Leicester", "im 15 he/him") carry no risk, yet the
-    # model read "they/them" as exploitation ("17, they/them, Leicester" got the crisis reply:
-    # development author D17, session 36). Only a set written with a slash is taken out.
-    # Only as a label (after the start, a comma, a bracket, "pronouns (are)" or an age; before the end, a comma, a
-    # bracket or a full stop): "he/she hits me" keeps its subject (the review, session 36).
-    (r"(^|[,;]\s*|\s*(?=\()|\bpronouns(?: are)?:?\s*|\b\d{1,2},?\s+)\(?(?:she|he|they|xe|ze|fae|ey|it)\s?/\s?"
-     r"(?:her|him|them|they|she|he|hers|his|theirs|xem|xir|zir|hir|faer|em|it|any)"
-     r"(?:\s?/\s?(?:her|him|them|they|she|he|hers|his|theirs|xem|xir|zir|hir|faer|em|it|any))*\b\)?(?=\s*(?:[,;).!]|$))", r"\1 "),
-    # ...and in a sentence, the first of the set ("he/she hits me" is "he hits me").
-    (r"\b(she|he|they|xe|ze|fae|ey)\s?/\s?(?:her|him|them|they|she|he|hers|his|theirs|xem|xir|zir|hir|faer|em|it|any)"
-     r"(?:\s?/\s?(?:her|him|them|they|she|he|hers|his|theirs|xem|xir|zir|hir|faer|em|it|any))*\b", r"\1"),
     (r"\bkms+\b", "kill myself"),
     (r"\bctb\b", "kill myself"),
     (r"\bunaliv\w*(?=\s+(?:the|a|an|that|this|those|these|every|all|some|\d+)\b)", "killed"),
@@ -89,8 +78,6 @@ REWRITES: list[tuple[str, str]] = [
     (r"\bpls|plz\b", "please"),
     # "my boyfriends 24": the possessive without its apostrophe, before an age.
     (r"\b(boyfriend|girlfriend|bf|gf)(?:'s|s)(?=\s+\d)", r"\1 is"),
-    # "helpp", "heeelp" by themselves (a battery of short risk messages, session 36): "help".
-    (r"^\s*h+e+l+p+\s*([.!]*)\s*$", r"help\1"),
     # "15 for now" as the whole answer to "How old are you?": not expecting to be older.
     (r"^\s*(\d{1,2})\s+for\s+now\W*$", r"i am \1 for now only"),
 ]
@@ -663,7 +650,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "can|ca not cope anymore"),
         ("first", "^ i? ~be? so|really|very? scared|frightened|terrified $"),
         ("first", "^ i? need help right? now|asap|urgently|quick|quickly|fast please? $"),
-        ("first", "^ please? help me|us? please? $"),
+        ("first", "^ please? help|helpp|helppp|heelp|hellp|halp me|us? please? $"),
     ],
     # Finality without risk words: alone, nothing; after earlier distress in the same
     # conversation, the crisis reply (signposting/risk_decision.py).

@@ -54,7 +54,7 @@ from signposting.intent_evidence import FALLBACK_INTENT, INTENT_IF_NOT_CRISIS_KE
 from signposting.intents import CRISIS_INTENT
 from signposting.languages import crisis_language, detect_language
 from signposting.parsing import parent_speaking
-from signposting.risk import get_detector
+from signposting.risk import get_detector, without_pronoun_sets
 from signposting.risk_decision import CHECK, CRISIS, Decision, RiskSignals, Thresholds, decide, is_distress
 from signposting.typed_text import is_button_payload
 
@@ -161,6 +161,7 @@ class RiskDetectorComponent(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource, load_pickle(model_storage, resource, MODEL_FILE))
 
     def signals(self, text: str, intent_name: str | None) -> RiskSignals:
+        text = without_pronoun_sets(text)  # "17, they/them, Leicester" (signposting/risk.py)
         result = get_detector().detect(text)
         score = self.model.score(text) if self.model else None
         return RiskSignals(
