@@ -1253,6 +1253,12 @@ def said_since_the_question(tracker: DialogueStateTracker, replies: frozenset[st
     return False
 
 
+def not_safe_reply_explained_once(tracker: DialogueStateTracker, reply: str) -> str:
+    """What 999 and A&E are, the first time "Please call 999 now" (`reply`) is asked about; after
+    that, the reply itself again."""
+    return reply if explained_the_not_safe_reply_already(tracker) else what_we_mean_not_safe_reply(tracker, reply)
+
+
 def explained_the_not_safe_reply_already(tracker: DialogueStateTracker) -> bool:
     """Was "Please call 999 now" explained since it was first said (however often said again)?"""
     return said_since_the_question(tracker, WHAT_WE_MEAN_NOT_SAFE_REPLIES, frozenset(NOT_SAFE_ACTIONS | WHAT_WE_MEAN_NOT_SAFE_REPLIES))
@@ -1443,7 +1449,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     if before in NOT_SAFE_ACTIONS and level != CRISIS and tracker.latest_message and asks_about_emergency_help(tracker.latest_message.text or ""):
         # "why should i call 999", "how do i get to a&e" got "You did the right thing… until help
         # comes" (the review, session 36): what 999 and A&E are, once, then the reply again.
-        return (before if explained_the_not_safe_reply_already(tracker) else what_we_mean_not_safe_reply(tracker, before)), []
+        return not_safe_reply_explained_once(tracker, before), []
     if before in NOT_SAFE_ACTIONS and level != CRISIS and tracker.latest_message and tells_help_is_coming(tracker.latest_message.text or ""):
         return (UTTER_HELP_COMING_CHILD if about_a_child_after(tracker, before) else UTTER_HELP_COMING), []
     if before in ASK_SAFE_ACTIONS and (intent in NOT_SAFE_INTENTS or said == "no"):
@@ -1477,7 +1483,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # "why are you asking" after "Please call 999 now" got "Sorry, I didn't get that" and the
         # menu (session 35): what 999 and A&E are, then the same reply again, which says what to do
         # (once: the same reply again every time was the review's finding 10, session 35).
-        return (before if explained_the_not_safe_reply_already(tracker) else what_we_mean_not_safe_reply(tracker, before)), []
+        return not_safe_reply_explained_once(tracker, before), []
     if before in ASK_SAFE_ACTIONS and level == NONE and unsure_if_safe(tracker, said):
         # (above none, "ok whatever bye" after a friend's overdose: the crisis reply again, below).
         # A language asked for ("po polsku prosze"): the not-safe reply, then the interpreter line.
