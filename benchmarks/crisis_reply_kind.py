@@ -14,7 +14,7 @@ from __future__ import annotations
 import collections
 
 from bot import safety_eval
-from bot.nlu.risk_model import CORPUS_DIR, EVERYDAY_DIR, LengthAwareRiskModel, read_corpus
+from bot.nlu.risk_model import CORPUS_DIR, EVERYDAY_DIR, SHORT_DIR, LengthAwareRiskModel, read_corpus
 from signposting.risk_decision import KIND_PRIORITY, REPLY_KIND, model_kind_fits
 
 
@@ -29,7 +29,8 @@ def main() -> int:
     thresholds = safety_eval.thresholds_in_config()
     whole = [m for m in read_corpus(CORPUS_DIR) if not m.context]
     everyday = [m for m in read_corpus(EVERYDAY_DIR) if not m.context]
-    corpus = whole + everyday
+    short = [m for m in read_corpus(SHORT_DIR) if not m.context]
+    corpus = whole + everyday + short
     parsed = {m.text: safety_eval.verdict(p).risk for m, p in zip(corpus, safety_eval.parse(agent, [m.text for m in corpus]), strict=True)}
     counts: collections.Counter[tuple[str, bool]] = collections.Counter()
     mixed_up: collections.Counter[tuple[str, str]] = collections.Counter()  # (right reply, reply given), as shipped
@@ -37,7 +38,7 @@ def main() -> int:
         model = LengthAwareRiskModel.fit(
             [m for m in whole if m.author != author], [m for m in everyday if m.author != author],
             shortest=thresholds.everyday_min_words, longest=thresholds.everyday_words,
-            regularisation=safety_eval.regularisation_in_config(), kinds=True,
+            regularisation=safety_eval.regularisation_in_config(), kinds=True, short=[m for m in short if m.author != author],
         )
         for message in (m for m in corpus if m.author == author and m.is_risk):
             risk = parsed[message.text]

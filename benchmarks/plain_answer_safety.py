@@ -25,10 +25,13 @@ from signposting.plain_answer import QUESTIONS as PLAIN_ANSWER_SLOTS
 from signposting.plain_answer import is_plain_answer_from_anyone
 from signposting.settings import PROJECT_ROOT
 
-DEV_SETS = [PROJECT_ROOT / "bot/nlu/risk_corpus", PROJECT_ROOT / "bot/nlu/risk_corpus_everyday", PROJECT_ROOT / "tests/safety/context_dev"]
+DEV_SETS = [
+    PROJECT_ROOT / "bot/nlu/risk_corpus", PROJECT_ROOT / "bot/nlu/risk_corpus_everyday", PROJECT_ROOT / "bot/nlu/risk_corpus_short",
+    PROJECT_ROOT / "tests/safety/context_dev", PROJECT_ROOT / "tests/safety/short_dev",
+]
 HELD_OUT_SETS = [
     PROJECT_ROOT / "tests/safety/heldout", PROJECT_ROOT / "tests/safety/everyday", PROJECT_ROOT / "tests/safety/long",
-    PROJECT_ROOT / "tests/safety/context",
+    PROJECT_ROOT / "tests/safety/context", PROJECT_ROOT / "tests/safety/short",
 ]
 REAL = PROJECT_ROOT.parent / "shared" / "eval" / "real_messages.jsonl"
 # Answers to the role, age and school questions with a sign of danger in them, and near misses

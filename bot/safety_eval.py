@@ -49,6 +49,9 @@ from bot.nlu.risk_model import (
 from bot.nlu.risk_model import (
     EVERYDAY_DIR as EVERYDAY_CORPUS_DIR,
 )
+from bot.nlu.risk_model import (
+    SHORT_DIR as SHORT_CORPUS_DIR,
+)
 from bot.train import model_path
 from signposting.risk_decision import CHECK, CRISIS, NONE, RiskSignals, Thresholds, decide, everyday_length
 from signposting.settings import PROJECT_ROOT
@@ -58,10 +61,10 @@ HELDOUT_DIR = SAFETY_SETS / "heldout"
 EVERYDAY_DIR = SAFETY_SETS / "everyday"
 LONG_DIR = SAFETY_SETS / "long"
 # Messages of one to eight words (session 36: "im not safe", "i give up" and "help" by themselves got
-# "Sorry, I didn't get that" or "OK, I'll stop here"): Q held out, QD development.
+# "Sorry, I didn't get that" or "OK, I'll stop here"): Q and Q2 held out, QD and QD3 development.
 SHORT_DIRS = (
     (SAFETY_SETS / "short", "held out", "never trained on, the shipped model"),
-    (SAFETY_SETS / "short_dev", "development", "the lexicon learnt from its misses: not evidence"),
+    (SAFETY_SETS / "short_dev", "development", "read, and the lexicon learnt from QD's misses: not evidence"),
 )
 # Answers to the role, age and school questions with a sign of danger slipped in, and near
 # misses (session 10): R2 held out, R1 development (docs/safety.md, "Plain answers").
@@ -203,18 +206,20 @@ def _row(name: str, levels: list[str]) -> str:
 # --- the parts ----------------------------------------------------------------------------------
 
 def leave_one_author_out(agent, thresholds: Thresholds) -> tuple[list[str], list[tuple[CorpusMessage, dict, float, float | None]]]:  # type: ignore[no-untyped-def]
-    """The risk models retrained without each author of the risk corpus and the everyday corpus
-    (the long-message model never had the everyday authors), that author's messages re-decided."""
+    """The risk models retrained without each author of the risk corpus, the everyday corpus and
+    the short-message corpus (the long-message model never had the everyday or short authors),
+    that author's messages re-decided."""
     whole = [m for m in read_corpus(CORPUS_DIR) if not m.context]
     everyday = [m for m in read_corpus(EVERYDAY_CORPUS_DIR) if not m.context]
-    corpus = whole + everyday
+    short = [m for m in read_corpus(SHORT_CORPUS_DIR) if not m.context]
+    corpus = whole + everyday + short
     parsed = {m.text: verdict(p).risk for m, p in zip(corpus, parse(agent, [m.text for m in corpus]), strict=True)}
     scored: list[tuple[CorpusMessage, dict, float, str | None, float | None]] = []
     for author in sorted({m.author for m in corpus}):
         model = LengthAwareRiskModel.fit(
             [m for m in whole if m.author != author], [m for m in everyday if m.author != author],
             shortest=thresholds.everyday_min_words, longest=thresholds.everyday_words,
-            regularisation=regularisation_in_config(), kinds=False,
+            regularisation=regularisation_in_config(), kinds=False, short=[m for m in short if m.author != author],
         )
         held_out = [m for m in corpus if m.author == author]
         for message, score in zip(held_out, model.score_many([m.text for m in held_out]), strict=True):

@@ -10,6 +10,9 @@ import pytest
 from bot.nlu.risk_model import (
     EVERYDAY_DIR,
     KIND_CONFIDENCE,
+    NLU_WEIGHT,
+    SHORT_DIR,
+    SHORT_NLU_WEIGHT,
     LengthAwareRiskModel,
     RiskModel,
     corpus_fingerprint,
@@ -98,7 +101,7 @@ def _evaluation_texts() -> list[tuple[str, str]]:
 
 def test_no_evaluation_message_is_in_the_risk_corpus():
     """The held-out and development sets measure the risk layer: none of their texts may be learnt from."""
-    corpus = {_same_text(m.text) for m in read_corpus() + read_corpus(EVERYDAY_DIR)}
+    corpus = {_same_text(m.text) for m in read_corpus() + read_corpus(EVERYDAY_DIR) + read_corpus(SHORT_DIR)}
     evaluation = _evaluation_texts()
     assert len(evaluation) > 3000
     leaked = [(name, text) for name, text in evaluation if len(_same_text(text)) > 3 and _same_text(text) in corpus]
@@ -139,6 +142,45 @@ def test_each_message_is_scored_by_the_model_for_its_length():
         chosen = model.everyday if 6 <= len(text.split()) <= 40 else model.whole
         assert (model.score(text).probability, model.score(text).category) == (chosen.score(text).probability, chosen.score(text).category)
     assert model.everyday.score(texts[1]).probability != model.whole.score(texts[1]).probability
+
+
+def test_the_short_corpus_has_its_own_authors_of_short_messages_with_near_misses():
+    """Session 37: the other authors wrote almost no messages of five words or fewer."""
+    short = read_corpus(SHORT_DIR)
+    assert len({m.author for m in short}) >= 3
+    assert not {m.author for m in short} & {m.author for m in read_corpus() + read_corpus(EVERYDAY_DIR)}
+    assert len([m for m in short if m.is_risk]) >= 300 and len([m for m in short if not m.is_risk]) >= 300
+    assert max(len(m.text.split()) for m in short) <= 8
+    assert sum(len(m.text.split()) <= 5 for m in read_corpus()) < 0.02 * len(read_corpus())  # why it exists
+
+
+@pytest.mark.trains
+def test_messages_under_the_everyday_lengths_are_scored_by_the_short_model():
+    model = LengthAwareRiskModel.fit(
+        read_corpus()[::4], read_corpus(EVERYDAY_DIR)[::4], shortest=6, longest=40, kinds=False,
+        short=read_corpus(SHORT_DIR)[::2],
+    )
+    assert model.short is not None and model.short is not model.whole
+    for text, chosen in [
+        ("bf chokes me", model.short), ("voices say i must die", model.short),
+        ("i keep wetting the bed and im 12 and scared", model.everyday),
+        (" ".join(["my mum keeps shouting at me"] * 8), model.whole),
+    ]:
+        assert model.model_for(text) is chosen
+        assert model.score(text).probability == chosen.score(text).probability
+    assert model.short.score("bf chokes me").probability != model.whole.score("bf chokes me").probability
+    assert model.score("bf chokes me").whole_probability is None  # the whole model's thresholds
+    # the team's NLU examples ("mum here", "14") at full weight in the short model only
+    at_full_weight = RiskModel(16.0).fit(read_corpus()[::4] + read_corpus(SHORT_DIR)[::2], kinds=False, team_weight=SHORT_NLU_WEIGHT)
+    assert model.short.score("mum of a 12yo").probability == pytest.approx(at_full_weight.score("mum of a 12yo").probability)
+    assert SHORT_NLU_WEIGHT > NLU_WEIGHT
+
+
+def test_a_model_pickled_without_a_short_model_scores_short_messages_with_the_whole_model():
+    whole, everyday = object(), object()
+    old = LengthAwareRiskModel.__new__(LengthAwareRiskModel)
+    old.__dict__.update(whole=whole, everyday=everyday, shortest=6, longest=40)  # no "short": before session 37
+    assert old.model_for("im not ok") is whole and old.model_for("i keep wetting the bed and im 12") is everyday
 
 
 @pytest.mark.trains

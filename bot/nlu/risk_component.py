@@ -44,6 +44,7 @@ from bot.nlu import ngram_vector, risk_model
 from bot.nlu.risk_model import (
     CORPUS_DIR,
     EVERYDAY_DIR,
+    SHORT_DIR,
     LengthAwareRiskModel,
     corpus_fingerprint,
     normalisation_fingerprint,
@@ -142,14 +143,16 @@ class RiskDetectorComponent(GraphComponent, IntentClassifier):
         """The risk model learns from the risk corpus and, weighted below it, from the NLU examples
         (express_crisis as risk, the rest as safe; risk_model.read_nlu_examples): a new NLU
         example can move risk scores, so `make safety-eval` follows any change to data/nlu."""
-        corpus, everyday = read_corpus(CORPUS_DIR), read_corpus(EVERYDAY_DIR)
+        corpus, everyday, short = read_corpus(CORPUS_DIR), read_corpus(EVERYDAY_DIR), read_corpus(SHORT_DIR)
         self.model = LengthAwareRiskModel.fit(
             corpus, everyday, shortest=self.thresholds.everyday_min_words, longest=self.thresholds.everyday_words,
             regularisation=float(self.config["regularisation"]),
-            kind_from=self.thresholds.check, everyday_kind_from=self.thresholds.everyday_check,
+            kind_from=self.thresholds.check, everyday_kind_from=self.thresholds.everyday_check, short=short,
         )
         save_pickle(self._model_storage, self._resource, MODEL_FILE, self.model)
-        logger.info("Risk models trained on %d corpus and %d everyday messages", len(corpus), len(everyday))
+        logger.info(
+            "Risk models trained on %d corpus, %d everyday and %d short messages", len(corpus), len(everyday), len(short),
+        )
         return self._resource
 
     @classmethod

@@ -32,6 +32,12 @@ CORPUS_DIR = Path(__file__).resolve().parent / "risk_corpus"
 # (authors I and J, docs/authoring/everyday_worries_addendum.md). Learnt only by the model for
 # short messages: trained into one model for all, they cost recall on long posts (docs/safety.md).
 EVERYDAY_DIR = Path(__file__).resolve().parent / "risk_corpus_everyday"
+# Messages of one to eight words ("bf chokes me", "voices say i must die", "dd 15 not eaten 4
+# days"), half risk and half near misses (README.md there). Learnt only by the model for messages
+# under `shortest` words: the other authors wrote almost none that short (27 of 3,059 had five
+# words or fewer), so that model had learnt short messages from the team's NLU examples alone.
+# Trained into the model for all lengths, they cost recall on real posts (docs/safety.md, session 37).
+SHORT_DIR = Path(__file__).resolve().parent / "risk_corpus_short"
 NLU_DIR = Path(__file__).resolve().parents[2] / "data" / "nlu"
 TEAM = "team-nlu"
 # The NLU examples teach the model what the bot's everyday messages look like ("14",
@@ -40,6 +46,11 @@ TEAM = "team-nlu"
 # messages looked risky, and explicit words looked safe (the authors' hard negatives
 # are full of them: lyrics, lessons, banter). Weighted below the corpus.
 NLU_WEIGHT = 0.5
+# The short-message model learns them at full weight: with the short authors at 0.5, answers to the
+# form's questions got more check questions ("mum of a 12yo", "Foster mum 😊": development typed
+# answers 9.2 → 9.8 % before the plain-answer waiver); at 1.0, 9.1 %, and no development short risk
+# message lost its escalation (session 37, scripts/short_model_variants.py).
+SHORT_NLU_WEIGHT = 1.0
 # NLU files the risk model must not learn as safe. Questions about the chat's privacy ("if i tell
 # u something will u tell my mum") and their near-misses ("i dont want my dad to know") use the
 # words of a secret kept about harm; learnt as safe, they lowered the scores of held-out
@@ -116,8 +127,8 @@ def read_nlu_examples(directory: Path = NLU_DIR, leave_out: frozenset[str] = NOT
     return messages
 
 
-def corpus_fingerprint(directory: Path = CORPUS_DIR, everyday: Path = EVERYDAY_DIR) -> str:
-    return jsonl_fingerprint(directory) + jsonl_fingerprint(everyday)
+def corpus_fingerprint(directory: Path = CORPUS_DIR, everyday: Path = EVERYDAY_DIR, short: Path = SHORT_DIR) -> str:
+    return jsonl_fingerprint(directory) + jsonl_fingerprint(everyday) + jsonl_fingerprint(short)
 
 
 def normalisation_fingerprint() -> str:
@@ -164,14 +175,14 @@ class RiskModel:
 
     def fit(
         self, messages: list[CorpusMessage], kinds: bool = True, kind_from: float = 0.0,
-        team: list[CorpusMessage] | None = None,
+        team: list[CorpusMessage] | None = None, team_weight: float = NLU_WEIGHT,
     ) -> RiskModel:
-        """Learn from corpus messages (and the team's NLU examples, weighted NLU_WEIGHT).
+        """Learn from corpus messages (and the team's NLU examples, weighted `team_weight`).
         `kinds=False` skips the kind-of-danger model (the evaluation only needs the score)."""
         single = [m for m in messages if not m.context]  # conversations need their context: eval only
         extra = read_nlu_examples() if team is None else team
         matrix = self.features.fit_transform([normalise_for_model(m.text) for m in single + extra])
-        weights = [1.0] * len(single) + [NLU_WEIGHT] * len(extra)
+        weights = [1.0] * len(single) + [team_weight] * len(extra)
         self.risk.fit(matrix, [m.label for m in single + extra], sample_weight=weights)
         if kinds:
             rows = [index for index, m in enumerate(single) if m.is_risk]
@@ -233,7 +244,7 @@ class RiskModel:
 
 
 class LengthAwareRiskModel:
-    """Two risk models, one chosen by the message's length (words split on spaces).
+    """Two or three risk models, one chosen by the message's length (words split on spaces).
 
     Messages of `shortest` to `longest` words (first messages and worries, mostly) are scored by
     a model that also learnt the everyday-worries authors; the others (short answers to the
@@ -241,30 +252,45 @@ class LengthAwareRiskModel:
     different scales: `Thresholds.for_words` picks the matching thresholds by the same rule
     (`signposting.risk_decision.everyday_length`). Why two: trained into one model, everyday
     worries halved the false crisis replies but lost recall on long real posts whose danger is
-    one sentence in a story (docs/safety.md, sessions 3 and 11).
+    one sentence in a story (docs/safety.md, sessions 3 and 11). Messages under `shortest` words
+    are scored by a third model that also learnt the short-message authors, when there are any
+    (`SHORT_DIR`), on the whole model's scale (session 37).
     """
 
-    def __init__(self, whole: RiskModel, everyday: RiskModel, shortest: int, longest: int) -> None:
+    def __init__(
+        self, whole: RiskModel, everyday: RiskModel, shortest: int, longest: int, short: RiskModel | None = None,
+    ) -> None:
         self.whole, self.everyday, self.shortest, self.longest = whole, everyday, shortest, longest
+        self.short = short  # messages under `shortest` words; None: the whole corpus's model
 
     @classmethod
     def fit(
         cls, messages: list[CorpusMessage], everyday: list[CorpusMessage], *, shortest: int, longest: int,
         regularisation: float = 16.0, kinds: bool = True, kind_from: float = 0.0, everyday_kind_from: float = 0.0,
-        team: list[CorpusMessage] | None = None,
+        team: list[CorpusMessage] | None = None, short: list[CorpusMessage] | None = None,
     ) -> LengthAwareRiskModel:
+        """`short`: the short-message authors, learnt (with `messages`) by a third model that scores
+        messages under `shortest` words, on the whole model's scale and thresholds."""
         whole = RiskModel(regularisation).fit(messages, kinds=kinds, kind_from=kind_from, team=team)
+        short_model = RiskModel(regularisation).fit(
+            messages + short, kinds=kinds, kind_from=kind_from, team=team, team_weight=SHORT_NLU_WEIGHT,
+        ) if short else None
         if longest < shortest:  # no everyday lengths (everyday_words 0): one model, trained once
-            return cls(whole, whole, shortest, longest)
+            return cls(whole, whole, shortest, longest, short_model)
         everyday_model = RiskModel(regularisation).fit(messages + everyday, kinds=kinds, kind_from=everyday_kind_from, team=team)
-        return cls(whole, everyday_model, shortest, longest)
+        return cls(whole, everyday_model, shortest, longest, short_model)
 
     def model_for(self, text: str) -> RiskModel:
-        return self.everyday if everyday_length(len(text.split()), self.shortest, self.longest) else self.whole
+        words = len(text.split())
+        if everyday_length(words, self.shortest, self.longest):
+            return self.everyday
+        short = getattr(self, "short", None)  # a model pickled before session 37 has none
+        return short if short is not None and words < self.shortest else self.whole
 
     def score(self, text: str) -> RiskScore:
-        if self.model_for(text) is self.whole:
-            return self.whole.score(text)
+        model = self.model_for(text)
+        if model is self.whole or model is not self.everyday:
+            return model.score(text)
         score = self.everyday.score(text)
         return replace(score, whole_probability=self.whole.score(text).probability)
 
