@@ -38,7 +38,7 @@ def main() -> int:
         model = LengthAwareRiskModel.fit(
             [m for m in whole if m.author != author], [m for m in everyday if m.author != author],
             shortest=thresholds.everyday_min_words, longest=thresholds.everyday_words,
-            regularisation=safety_eval.regularisation_in_config(), kinds=True, short=[m for m in short if m.author != author],
+            regularisation=safety_eval.regularisation_in_config(), kinds=True, short_messages=[m for m in short if m.author != author],
         )
         for message in (m for m in corpus if m.author == author and m.is_risk):
             risk = parsed[message.text]

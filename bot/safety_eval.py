@@ -219,7 +219,7 @@ def leave_one_author_out(agent, thresholds: Thresholds) -> tuple[list[str], list
         model = LengthAwareRiskModel.fit(
             [m for m in whole if m.author != author], [m for m in everyday if m.author != author],
             shortest=thresholds.everyday_min_words, longest=thresholds.everyday_words,
-            regularisation=regularisation_in_config(), kinds=False, short=[m for m in short if m.author != author],
+            regularisation=regularisation_in_config(), kinds=False, short_messages=[m for m in short if m.author != author],
         )
         held_out = [m for m in corpus if m.author == author]
         for message, score in zip(held_out, model.score_many([m.text for m in held_out]), strict=True):

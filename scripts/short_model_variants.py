@@ -83,10 +83,10 @@ def fit(variant: str) -> LengthAwareRiskModel:
         corpus + (short if variant == "all" else []), everyday,
         shortest=thresholds.everyday_min_words, longest=thresholds.everyday_words,
         regularisation=regularisation_in_config(), kind_from=thresholds.check,
-        everyday_kind_from=thresholds.everyday_check, short=short if variant == "short" else None,
+        everyday_kind_from=thresholds.everyday_check, short_messages=short if variant == "short" else None,
     )
     if variant == "short_half":
-        model.short = RiskModel(regularisation_in_config()).fit(corpus + short, kind_from=thresholds.check, team_weight=NLU_WEIGHT)
+        model.short = RiskModel(regularisation_in_config()).fit(corpus + short, kinds=False, team_weight=NLU_WEIGHT)
     return model
 
 

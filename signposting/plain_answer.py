@@ -249,10 +249,6 @@ def is_plain_answer(
     if not _only_english_letters(text) or _EMOTICON.search(text):
         return False
     core = _core(text)
-    if slot in QUESTIONS and core and declined_in_so_many_words(core):
-        # "dont want to say", "rather not say" to any question: the short-message risk model scored
-        # "dont want to say" 0.27 at the age question, a check question (session 37).
-        return True
     if slot == AREA:
         return bool(core) and place_answer is not None and place_answer(core)
     if slot not in SLOTS:

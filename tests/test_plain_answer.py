@@ -144,14 +144,6 @@ def test_other_messages_and_questions_are_not_plain(text, slot):
     assert not is_plain_answer(text, slot)
 
 
-@pytest.mark.parametrize("text", ["dont want to say", "rather not say", "prefer not to say", "id rather not"])
-@pytest.mark.parametrize("slot", ["user_role", "age", "school", "area"])
-def test_a_refusal_in_so_many_words_is_a_plain_answer_to_any_question(text, slot):
-    """Session 37: "dont want to say" at the age question got the check question from the short-message model."""
-    assert is_plain_answer(text, slot)
-    assert waives_the_check(text, MODEL_CHECK, slot)
-
-
 def test_only_a_check_from_the_model_or_classifier_alone_is_waived():
     assert waives_the_check("15 next month", MODEL_CHECK, "age")
     assert waives_the_check("15 next month", {**MODEL_CHECK, "source": "classifier"}, "age")

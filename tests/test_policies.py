@@ -637,6 +637,17 @@ def test_an_unsure_answer_to_the_check_is_not_a_no(domain, answer):
     assert next_step(state)[0] == "utter_crisis"
 
 
+@pytest.mark.parametrize("answer", ["idk", "not sure", "sometimes"])
+def test_an_unsure_answer_to_the_check_after_risk_words_is_not_a_no(domain, answer):
+    """The same with the lexicon's words behind the check (the path that reads answers to the form's
+    questions typed instead): a refusal taken as a plain answer would have got "please answer this
+    question first", without 999 (the review, session 37)."""
+    state = tracker(domain, said_with("im not safe", "express_crisis", level="check", source="lexicon", categories=["distress"],
+                                      lexicon_categories=["distress"]),
+                    ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"), said(answer, "out_of_scope"))
+    assert next_step(state)[0] == "utter_crisis"
+
+
 def asked_about_someone_else(domain, answer, intent, crisis=("self_harm",), text="a pupil disclosed cutting"):
     return tracker(domain, SlotSet("user_role", "professional"),
                    said_with(text, "express_crisis", level="crisis", categories=list(crisis)),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 import re
 from pathlib import Path
 
@@ -154,33 +155,62 @@ def test_the_short_corpus_has_its_own_authors_of_short_messages_with_near_misses
     assert sum(len(m.text.split()) <= 5 for m in read_corpus()) < 0.02 * len(read_corpus())  # why it exists
 
 
-@pytest.mark.trains
-def test_messages_under_the_everyday_lengths_are_scored_by_the_short_model():
-    model = LengthAwareRiskModel.fit(
-        read_corpus()[::4], read_corpus(EVERYDAY_DIR)[::4], shortest=6, longest=40, kinds=False,
-        short=read_corpus(SHORT_DIR)[::2],
+@pytest.fixture(scope="module")
+def with_short():
+    """A three-model risk model on a quarter of the corpora, the whole model with kinds."""
+    return LengthAwareRiskModel.fit(
+        read_corpus()[::4], read_corpus(EVERYDAY_DIR)[::4], shortest=6, longest=40, kind_from=0.25,
+        short_messages=read_corpus(SHORT_DIR)[::2],
     )
-    assert model.short is not None and model.short is not model.whole
+
+
+SHORT_TEXTS = ["bf chokes me", "voices say i must die", "cut myself last night", "i wanna die tbh", "mum of a 12yo",
+               "14", "year 9 at st marys", "i wanna disappear forever"]
+
+
+@pytest.mark.trains
+def test_messages_under_the_everyday_lengths_are_scored_by_the_short_model(with_short):
+    model = with_short
+    assert model.short is not None and model.short is not model.whole and not model.short.has_kinds
     for text, chosen in [
-        ("bf chokes me", model.short), ("voices say i must die", model.short),
-        ("i keep wetting the bed and im 12 and scared", model.everyday),
-        (" ".join(["my mum keeps shouting at me"] * 8), model.whole),
+        ("voices say i must die", model.short), ("i keep wetting the bed and im 12 and scared", model.everyday),
+        (" ".join(["my mum keeps shouting at me"] * 8), model.whole), ("a b c d e", model.short), ("a b c d e f", model.everyday),
     ]:
         assert model.model_for(text) is chosen
-        assert model.score(text).probability == chosen.score(text).probability
-    assert model.short.score("bf chokes me").probability != model.whole.score("bf chokes me").probability
-    assert model.score("bf chokes me").whole_probability is None  # the whole model's thresholds
-    # the team's NLU examples ("mum here", "14") at full weight in the short model only
-    at_full_weight = RiskModel(16.0).fit(read_corpus()[::4] + read_corpus(SHORT_DIR)[::2], kinds=False, team_weight=SHORT_NLU_WEIGHT)
-    assert model.short.score("mum of a 12yo").probability == pytest.approx(at_full_weight.score("mum of a 12yo").probability)
-    assert SHORT_NLU_WEIGHT > NLU_WEIGHT
+    assert any(model.short.score(t).probability != model.whole.score(t).probability for t in SHORT_TEXTS)
 
 
-def test_a_model_pickled_without_a_short_model_scores_short_messages_with_the_whole_model():
-    whole, everyday = object(), object()
-    old = LengthAwareRiskModel.__new__(LengthAwareRiskModel)
-    old.__dict__.update(whole=whole, everyday=everyday, shortest=6, longest=40)  # no "short": before session 37
-    assert old.model_for("im not ok") is whole and old.model_for("i keep wetting the bed and im 12") is everyday
+@pytest.mark.trains
+def test_a_short_message_gets_the_higher_score_and_the_whole_models_kind(with_short):
+    """The short model only adds escalation; its own kinds gave "cut myself last night" the parent's own
+    reply (the review, session 37)."""
+    model = with_short
+    for text in SHORT_TEXTS:
+        score, whole = model.score(text), model.whole.score(text)
+        assert score.probability == max(model.short.score(text).probability, whole.probability)
+        assert score.whole_probability is None  # the whole model's thresholds
+        assert score.category == (model.whole.sure_kind(text) if score.probability >= 0.25 else None)
+
+
+@pytest.mark.trains
+def test_the_short_model_learns_the_teams_examples_at_full_weight(with_short):
+    """"mum of a 12yo", "Foster mum": at 0.5, more check questions on answers to the questions."""
+    at_full = RiskModel(16.0).fit(read_corpus()[::4] + read_corpus(SHORT_DIR)[::2], kinds=False, team_weight=SHORT_NLU_WEIGHT)
+    at_half = RiskModel(16.0).fit(read_corpus()[::4] + read_corpus(SHORT_DIR)[::2], kinds=False, team_weight=NLU_WEIGHT)
+    text = "mum of a 12yo"
+    assert with_short.short.score(text).probability == pytest.approx(at_full.score(text).probability)
+    assert at_full.score(text).probability != pytest.approx(at_half.score(text).probability)
+
+
+@pytest.mark.trains
+def test_a_model_pickled_without_a_short_model_scores_short_messages_with_the_whole_model(with_short):
+    before = pickle.loads(pickle.dumps(with_short))
+    del before.__dict__["short"]  # as pickled before session 37
+    old = pickle.loads(pickle.dumps(before))
+    assert old.short is None
+    for text in SHORT_TEXTS:
+        assert old.score(text) == with_short.whole.score(text)
+    assert old.score("i keep wetting the bed and im 12") == with_short.score("i keep wetting the bed and im 12")
 
 
 @pytest.mark.trains

@@ -140,15 +140,18 @@ class RiskDetectorComponent(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
-        """The risk model learns from the risk corpus and, weighted below it, from the NLU examples
-        (express_crisis as risk, the rest as safe; risk_model.read_nlu_examples): a new NLU
-        example can move risk scores, so `make safety-eval` follows any change to data/nlu."""
+        """The risk models learn from the risk corpora and from the NLU examples (express_crisis as
+        risk, the rest as safe; risk_model.read_nlu_examples), weighted below the corpora but in the
+        short-message model: a new NLU example can move risk scores, so `make safety-eval` follows any
+        change to data/nlu."""
         corpus, everyday, short = read_corpus(CORPUS_DIR), read_corpus(EVERYDAY_DIR), read_corpus(SHORT_DIR)
         self.model = LengthAwareRiskModel.fit(
             corpus, everyday, shortest=self.thresholds.everyday_min_words, longest=self.thresholds.everyday_words,
             regularisation=float(self.config["regularisation"]),
-            kind_from=self.thresholds.check, everyday_kind_from=self.thresholds.everyday_check, short=short,
+            kind_from=self.thresholds.check, everyday_kind_from=self.thresholds.everyday_check, short_messages=short,
         )
+        if not short:
+            logger.warning("No short-message risk corpus in %s: short messages are scored by the whole model", SHORT_DIR)
         save_pickle(self._model_storage, self._resource, MODEL_FILE, self.model)
         logger.info(
             "Risk models trained on %d corpus, %d everyday and %d short messages", len(corpus), len(everyday), len(short),

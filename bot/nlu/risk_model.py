@@ -32,11 +32,13 @@ CORPUS_DIR = Path(__file__).resolve().parent / "risk_corpus"
 # (authors I and J, docs/authoring/everyday_worries_addendum.md). Learnt only by the model for
 # short messages: trained into one model for all, they cost recall on long posts (docs/safety.md).
 EVERYDAY_DIR = Path(__file__).resolve().parent / "risk_corpus_everyday"
-# Messages of one to eight words ("bf chokes me", "voices say i must die", "dd 15 not eaten 4
-# days"), half risk and half near misses (README.md there). Learnt only by the model for messages
-# under `shortest` words: the other authors wrote almost none that short (27 of 3,059 had five
-# words or fewer), so that model had learnt short messages from the team's NLU examples alone.
-# Trained into the model for all lengths, they cost recall on real posts (docs/safety.md, session 37).
+# Messages of one to eight words ("bf chokes me", "voices say i must die"), half risk and half near
+# misses (README.md there). Learnt only by the model for messages under `shortest` words (those of 6
+# to 8 words too, which that model never scores: the everyday model scores them, and learning them
+# there would move every longer message's score): the other authors wrote almost none that short
+# (27 of 3,059 had five words or fewer), so short messages were learnt from the team's NLU examples
+# alone. Trained into the model for all lengths, they cost recall on real posts (docs/safety.md,
+# session 37).
 SHORT_DIR = Path(__file__).resolve().parent / "risk_corpus_short"
 NLU_DIR = Path(__file__).resolve().parents[2] / "data" / "nlu"
 TEAM = "team-nlu"
@@ -209,6 +211,15 @@ class RiskModel:
             category = self._sure_kind(shifted / shifted.sum())
         return RiskScore(probability, category)
 
+    def sure_kind(self, text: str) -> str | None:
+        """The kind of danger, if the kind model is sure of its reply, whatever the risk score."""
+        if not self.has_kinds:
+            return None
+        columns, values = self._feature_vector(normalise_for_model(text))
+        logits = (self.kind.coef_[:, columns] @ values if columns else 0.0) + self.kind.intercept_
+        shifted = np.exp(logits - logits.max())
+        return self._sure_kind(shifted / shifted.sum())
+
     def _sure_kind(self, probabilities: np.ndarray) -> str | None:
         """The most likely category of the most likely reply, if that reply has KIND_CONFIDENCE."""
         classes = [str(c) for c in self.kind.classes_]
@@ -254,28 +265,31 @@ class LengthAwareRiskModel:
     worries halved the false crisis replies but lost recall on long real posts whose danger is
     one sentence in a story (docs/safety.md, sessions 3 and 11). Messages under `shortest` words
     are scored by a third model that also learnt the short-message authors, when there are any
-    (`SHORT_DIR`), on the whole model's scale (session 37).
+    (`SHORT_DIR`), on the whole model's scale: the higher of its score and the whole model's
+    (`_short_score`, session 37).
     """
 
     def __init__(
         self, whole: RiskModel, everyday: RiskModel, shortest: int, longest: int, short: RiskModel | None = None,
     ) -> None:
         self.whole, self.everyday, self.shortest, self.longest = whole, everyday, shortest, longest
-        self.short = short  # messages under `shortest` words; None: the whole corpus's model
+        self.short = short  # with the whole model, messages under `shortest` words (`_short_score`)
 
     @classmethod
     def fit(
         cls, messages: list[CorpusMessage], everyday: list[CorpusMessage], *, shortest: int, longest: int,
         regularisation: float = 16.0, kinds: bool = True, kind_from: float = 0.0, everyday_kind_from: float = 0.0,
-        team: list[CorpusMessage] | None = None, short: list[CorpusMessage] | None = None,
+        team: list[CorpusMessage] | None = None, short_messages: list[CorpusMessage] | None = None,
     ) -> LengthAwareRiskModel:
-        """`short`: the short-message authors, learnt (with `messages`) by a third model that scores
-        messages under `shortest` words, on the whole model's scale and thresholds."""
+        """`short_messages`: the short-message authors, learnt (with `messages`) by a third model for
+        messages under `shortest` words (`score`). It learns no kinds of danger: the whole model's
+        are kept (its own, from 29 short parent's-own-crisis rows, gave "cut myself last night" the
+        parent's own reply: the review, session 37)."""
         whole = RiskModel(regularisation).fit(messages, kinds=kinds, kind_from=kind_from, team=team)
         short_model = RiskModel(regularisation).fit(
-            messages + short, kinds=kinds, kind_from=kind_from, team=team, team_weight=SHORT_NLU_WEIGHT,
-        ) if short else None
-        if longest < shortest:  # no everyday lengths (everyday_words 0): one model, trained once
+            messages + short_messages, kinds=False, kind_from=kind_from, team=team, team_weight=SHORT_NLU_WEIGHT,
+        ) if short_messages else None
+        if longest < shortest:  # no everyday lengths (everyday_words 0): the whole model scores them too
             return cls(whole, whole, shortest, longest, short_model)
         everyday_model = RiskModel(regularisation).fit(messages + everyday, kinds=kinds, kind_from=everyday_kind_from, team=team)
         return cls(whole, everyday_model, shortest, longest, short_model)
@@ -284,15 +298,35 @@ class LengthAwareRiskModel:
         words = len(text.split())
         if everyday_length(words, self.shortest, self.longest):
             return self.everyday
-        short = getattr(self, "short", None)  # a model pickled before session 37 has none
-        return short if short is not None and words < self.shortest else self.whole
+        if words < self.shortest and self.short is not None:
+            return self.short
+        return self.whole
+
+    def __setstate__(self, state: dict) -> None:  # type: ignore[type-arg]
+        state.setdefault("short", None)  # pickled before session 37: no short-message model
+        self.__dict__.update(state)
 
     def score(self, text: str) -> RiskScore:
         model = self.model_for(text)
-        if model is self.whole or model is not self.everyday:
+        if model is self.short:
+            return self._short_score(text)
+        if model is self.whole:
             return model.score(text)
         score = self.everyday.score(text)
         return replace(score, whole_probability=self.whole.score(text).probability)
+
+    def _short_score(self, text: str) -> RiskScore:
+        """The higher of the short model's and the whole model's scores, with the whole model's kind:
+        the short model only ever adds escalation. Its score alone moved the lexicon veto ("i wanna
+        disappear forever": 0.27, the whole model 0.35, lost the crisis reply) and could drop a crisis
+        the whole model gave to nothing on a plain answer (the review, session 37)."""
+        whole = self.whole.score(text)
+        assert self.short is not None
+        probability = max(self.short.score(text).probability, whole.probability)
+        if probability == whole.probability:
+            return whole
+        kind = self.whole.sure_kind(text) if probability >= self.whole.kind_from else None
+        return RiskScore(probability, kind)
 
     def score_many(self, texts: list[str]) -> list[RiskScore]:
         return [self.score(text) for text in texts]
