@@ -21,7 +21,7 @@ from bot.nlu.risk_model import (
     read_corpus,
     read_corpus_file,
 )
-from signposting.risk_decision import REPLY_KIND
+from signposting.risk_decision import CHECK, CRISIS, NONE, REPLY_KIND, RiskSignals, Thresholds, decide
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -181,15 +181,25 @@ def test_messages_under_the_everyday_lengths_are_scored_by_the_short_model(with_
 
 
 @pytest.mark.trains
-def test_a_short_message_gets_the_higher_score_and_the_whole_models_kind(with_short):
-    """The short model only adds escalation; its own kinds gave "cut myself last night" the parent's own
-    reply (the review, session 37)."""
+def test_a_short_message_gets_the_higher_score_and_the_whole_models_score_and_kind(with_short):
+    """The short model only adds the check question; its own kinds gave "cut myself last night" the
+    parent's own reply, and its score alone "send to my mums phone" the crisis reply (session 37)."""
     model = with_short
-    for text in SHORT_TEXTS:
+    for text in [*SHORT_TEXTS, "send to my mums phone"]:
         score, whole = model.score(text), model.whole.score(text)
         assert score.probability == max(model.short.score(text).probability, whole.probability)
-        assert score.whole_probability is None  # the whole model's thresholds
-        assert score.category == (model.whole.sure_kind(text) if score.probability >= 0.25 else None)
+        assert (score.whole_probability, score.category) == (whole.probability, whole.category)
+
+
+def test_the_short_model_can_only_add_the_check_question():
+    """As decided: a crisis from the models needs the whole model's crisis level (its score beside)."""
+    thresholds = Thresholds(everyday_words=40)
+    for short, whole in [(0.9, 0.1), (0.9, 0.3), (0.3, 0.1), (0.7, 0.7), (0.1, 0.1)]:
+        signals = RiskSignals(model_probability=max(short, whole), whole_probability=whole, words=4)
+        before = decide(RiskSignals(model_probability=whole, words=4), thresholds).level
+        after = decide(signals, thresholds).level
+        assert after == (CRISIS if whole >= 0.6 else CHECK if max(short, whole) >= 0.25 else NONE)
+        assert [NONE, CHECK, CRISIS].index(after) >= [NONE, CHECK, CRISIS].index(before)
 
 
 @pytest.mark.trains

@@ -155,8 +155,8 @@ def normalise_for_model(text: str) -> str:
 class RiskScore:
     probability: float  # that the message needs crisis help
     category: str | None  # the most likely kind of danger (meaningful when probability is high)
-    # When the everyday model scored the message: the other model's score, on the scale the
-    # lexicon veto, distress and the after-crisis rule were chosen on (LengthAwareRiskModel).
+    # When the everyday or the short-message model scored the message: the whole model's score, on
+    # the scale the lexicon veto, distress and the after-crisis rule were chosen on (LengthAwareRiskModel).
     whole_probability: float | None = None
 
 
@@ -265,8 +265,8 @@ class LengthAwareRiskModel:
     worries halved the false crisis replies but lost recall on long real posts whose danger is
     one sentence in a story (docs/safety.md, sessions 3 and 11). Messages under `shortest` words
     are scored by a third model that also learnt the short-message authors, when there are any
-    (`SHORT_DIR`), on the whole model's scale: the higher of its score and the whole model's
-    (`_short_score`, session 37).
+    (`SHORT_DIR`), on the whole model's scale: the higher of its score and the whole model's, which
+    can only add the check question (`_short_score`, session 37).
     """
 
     def __init__(
@@ -282,9 +282,8 @@ class LengthAwareRiskModel:
         team: list[CorpusMessage] | None = None, short_messages: list[CorpusMessage] | None = None,
     ) -> LengthAwareRiskModel:
         """`short_messages`: the short-message authors, learnt (with `messages`) by a third model for
-        messages under `shortest` words (`score`). It learns no kinds of danger: the whole model's
-        are kept (its own, from 29 short parent's-own-crisis rows, gave "cut myself last night" the
-        parent's own reply: the review, session 37)."""
+        messages under `shortest` words (`_short_score`). It learns no kinds of danger: the whole
+        model's are kept."""
         whole = RiskModel(regularisation).fit(messages, kinds=kinds, kind_from=kind_from, team=team)
         short_model = RiskModel(regularisation).fit(
             messages + short_messages, kinds=False, kind_from=kind_from, team=team, team_weight=SHORT_NLU_WEIGHT,
@@ -316,17 +315,17 @@ class LengthAwareRiskModel:
         return replace(score, whole_probability=self.whole.score(text).probability)
 
     def _short_score(self, text: str) -> RiskScore:
-        """The higher of the short model's and the whole model's scores, with the whole model's kind:
-        the short model only ever adds escalation. Its score alone moved the lexicon veto ("i wanna
-        disappear forever": 0.27, the whole model 0.35, lost the crisis reply) and could drop a crisis
-        the whole model gave to nothing on a plain answer (the review, session 37)."""
-        whole = self.whole.score(text)
+        """The higher of the short model's and the whole model's scores, with the whole model's score
+        and kind beside it (as the everyday model gives them): the crisis reply from the models needs
+        the whole model's crisis level too, and the lexicon veto reads the whole model's score
+        (`signposting.risk_decision`). So the short model only ever turns nothing into the check
+        question. Alone, its score gave "send to my mums phone" the crisis reply and moved the veto
+        ("i wanna disappear forever": 0.27, the whole model 0.35); its own kinds gave "cut myself last
+        night" the parent's own reply (the review and the REST tests, session 37)."""
         assert self.short is not None
+        whole = self.whole.score(text)
         probability = max(self.short.score(text).probability, whole.probability)
-        if probability == whole.probability:
-            return whole
-        kind = self.whole.sure_kind(text) if probability >= self.whole.kind_from else None
-        return RiskScore(probability, kind)
+        return RiskScore(probability, whole.category, whole_probability=whole.probability)
 
     def score_many(self, texts: list[str]) -> list[RiskScore]:
         return [self.score(text) for text in texts]
