@@ -48,10 +48,10 @@ TEAM = "team-nlu"
 # messages looked risky, and explicit words looked safe (the authors' hard negatives
 # are full of them: lyrics, lessons, banter). Weighted below the corpus.
 NLU_WEIGHT = 0.5
-# The short-message model learns them at full weight: with the short authors at 0.5, answers to the
-# form's questions got more check questions ("mum of a 12yo", "Foster mum 😊": development typed
-# answers 9.2 → 9.8 % before the plain-answer waiver); at 1.0, 9.1 %, and no development short risk
-# message lost its escalation (session 37, scripts/short_model_variants.py).
+# The short-message model learns them at full weight: at 0.5, answers to the form's questions got
+# more check questions ("mum of a 12yo", "Foster mum 😊": development typed answers checked by the
+# risk layer alone 10.3 %, at 1.0 9.6 %, session 36 9.2 %), and no development short risk message lost
+# its escalation at 1.0 (session 37, scripts/short_model_variants.py).
 SHORT_NLU_WEIGHT = 1.0
 # NLU files the risk model must not learn as safe. Questions about the chat's privacy ("if i tell
 # u something will u tell my mum") and their near-misses ("i dont want my dad to know") use the
