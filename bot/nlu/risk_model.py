@@ -211,15 +211,6 @@ class RiskModel:
             category = self._sure_kind(shifted / shifted.sum())
         return RiskScore(probability, category)
 
-    def sure_kind(self, text: str) -> str | None:
-        """The kind of danger, if the kind model is sure of its reply, whatever the risk score."""
-        if not self.has_kinds:
-            return None
-        columns, values = self._feature_vector(normalise_for_model(text))
-        logits = (self.kind.coef_[:, columns] @ values if columns else 0.0) + self.kind.intercept_
-        shifted = np.exp(logits - logits.max())
-        return self._sure_kind(shifted / shifted.sum())
-
     def _sure_kind(self, probabilities: np.ndarray) -> str | None:
         """The most likely category of the most likely reply, if that reply has KIND_CONFIDENCE."""
         classes = [str(c) for c in self.kind.classes_]
