@@ -67,6 +67,10 @@ _PARENT = (
     rf"|(?:my|our) {_CHILD}|parent|parents"
     # development author D6 (session 27): "mum of 3", "shared custody dad", "me and my husband foster"
     r"|(?:i m |im |i am )?(?:a )?(?:mum|mom|mam|mother|dad|father|parent) (?:of|to) (?:N|twins)"
+    # "mum of a 12yo", "dad of a 15 yr old": the short-message risk model asked the check question
+    # (development typed answers, session 37)
+    r"|(?:i m |im |i am )?(?:a )?(?:mum|mom|mam|mother|dad|father|parent) (?:of|to) (?:a|an) "
+    r"(?:N (?:year old|yr old|yrs old|yo|y o)|\d{1,2} ?(?:yo|yr old|yrs old|year old))"
     r"|(?:shared|joint) custody (?:mum|mom|dad|parent)|(?:mum|mom|dad|parent) (?:with|on) (?:shared|joint) custody"
     r"|(?:i|we|me and my (?:husband|wife|partner)) (?:foster|adopted (?:him|her|them))"
     r"|(?:i m |im |i am )?(?:a )?parent carer"

@@ -26,3 +26,13 @@ def test_a_young_persons_short_message_never_gets_the_parents_own_reply(bot, typ
     """The review: the short model's own kinds gave these "You matter too" and no Childline."""
     answer = Conversation(bot.rasa_url).text(typed)
     assert "Childline" in answer and "You matter too" not in answer
+
+
+@pytest.mark.parametrize("typed", ["mum of a 12yo", "dad of a 15 yr old"])
+def test_a_parent_saying_the_childs_age_with_who_they_are_gets_no_check(bot, typed):  # noqa: F811
+    """Development typed answers and a phone trial (session 37): "mum of a 12yo" got the check question
+    from the short-message risk model; it is a plain answer, so the check is waived."""
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi")
+    answer = chat.text(typed)
+    assert CHECK not in answer and "Which school or college does your child go to?" in answer

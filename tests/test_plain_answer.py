@@ -25,6 +25,7 @@ MODEL_CHECK = {"level": "check", "source": "model", "lexicon_categories": [], "c
         ("parnet", "user_role"), ("im his social worker", "user_role"),
         ("im home skooled", "school"), ("She's been home educated since covid", "school"), ("nah", "school"),
         ("rather not say", "school"), ("leave it blank", "school"),
+        ("mum of a 12yo", "user_role"), ("dad of a 15 yr old", "user_role"), ("im a mum to a 9 year old", "user_role"),
     ],
 )
 def test_answers_and_nothing_else_are_plain(text, slot):
@@ -121,6 +122,7 @@ DANGER_IN_AN_ANSWER = [
     "14, trying again", "im 15 and using", "he is with me", "me, i stay with an older boy", "me, mum not home for days",
     "me, its him again", "me, hes at home", "rather not say, he told me not to", "not at school i dont have a home",
     "not at school, im not going home", "he's 19 and im 14", "me 14 hes 19", "its me, dad is back",
+    "mum of a 12yo who cuts", "mum of a 12yo, hes missing",
     "not at school, they threw me out", "the first one he said",
 ]
 
