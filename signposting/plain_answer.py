@@ -61,6 +61,7 @@ _YOUNG = (
     r"(?: (?:its |it s )?for me(?: not (?:my )?(?:carer|foster carer|foster mum|foster dad|key worker|social worker))?)?"
     r"|(?:i m |im |i am )?(?:a )?(?:young person|student|pupil|teen|teenager|kid|child|yp)"
 )
+_YEARS_OLD = r"(?:years old|year old|yrs old|yr old|yrs|yo|y o|years)"
 _PARENT = (
     rf"(?:i m |im |i am |as |its |it s )?(?:a |an |the |his |her |their |the (?:childs|child s|young persons|young person s) )?"
     rf"{FAMILY_WORDS}(?: here| speaking)?"
@@ -69,8 +70,7 @@ _PARENT = (
     r"|(?:i m |im |i am )?(?:a )?(?:mum|mom|mam|mother|dad|father|parent) (?:of|to) (?:N|twins)"
     # "mum of a 12yo", "dad of a 15 yr old": the short-message risk model asked the check question
     # (development typed answers, session 37)
-    r"|(?:i m |im |i am )?(?:a )?(?:mum|mom|mam|mother|dad|father|parent) (?:of|to) (?:a|an) "
-    r"(?:N (?:year old|yr old|yrs old|yo|y o)|\d{1,2} ?(?:yo|yr old|yrs old|year old))"
+    rf"|(?:i m |im |i am )?(?:a )?(?:mum|mom|mam|mother|dad|father|parent) (?:of|to) (?:a|an) (?:N |\d{{1,2}}){_YEARS_OLD}"
     r"|(?:shared|joint) custody (?:mum|mom|dad|parent)|(?:mum|mom|dad|parent) (?:with|on) (?:shared|joint) custody"
     r"|(?:i|we|me and my (?:husband|wife|partner)) (?:foster|adopted (?:him|her|them))"
     r"|(?:i m |im |i am )?(?:a )?parent carer"
@@ -118,7 +118,6 @@ _SUBJECT = (
     rf"(?:{_OWN_WORDS}|shes|she is|she s|hes|he is|he s|theyre|they are|they re|"
     rf"(?:my|our|the) (?:{_CHILD}|young person|yp) (?:is|s)|(?:he|she|they) (?:is|s|are)|he|she|they)"
 )
-_YEARS_OLD = r"(?:years old|year old|yrs old|yr old|yrs|yo|y o|years)"
 _MONTH = (
     r"(?:jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|"
     r"oct|october|nov|november|dec|december)"
