@@ -1936,6 +1936,14 @@ def plays_it_down(text: str) -> bool:
 # after a coach's secret visit, "is that normal" was read as a question for a doctor, and after
 # "he asked whether dead people can still see you", "am I overreacting?" to the check question let
 # the form go on (development conversations G8, session 33).
+_PLAYED_DOWN = (
+    r"(?:(?:probably|prob|maybe|i think|i reckon|shes|she s|hes|he s|theyre|they re|its|it s|she is|he is|they are|"
+    r"im|i m|i am|i was|i m probably|she was|he was) )*(?:just )?"
+    # Not "joking" or "messing about": "jk its a joke" to the check question is a no to think about,
+    # not a doubt (the check's own path reads it).
+    r"(?:attention seeking|seeking attention|(?:doing it )?for attention|being dramatic|being a drama queen|a phase)"
+)
+_IGNORE_IT = r"should (?:i|we) (?:just )?(?:ignore|leave) (?:it|her|him|them|this|that)(?: alone| then)?"
 _DOUBTS_THE_WORRY = re.compile(
     r"(?:(?:um+|so|but|ok|okay|hmm+|well|sorry|honestly|tbh|i mean|and) )*(?:"
     r"am i (?:over ?reacting|over ?thinking|being (?:paranoid|silly|dramatic|stupid|daft|over the top))"
@@ -1945,6 +1953,11 @@ _DOUBTS_THE_WORRY = re.compile(
     r"|(?:am i|will i (?:get|be)) in trouble|does (?:that|this|it) count|is that a bad sign"
     r"|do you think (?:its|it s|thats|that s|this is|that is) (?:bad|serious|normal|ok|okay|wrong)"
     r"|what (?:do|should) (?:i|we) do(?: now)?"
+    # "probably just attention seeking tbh, should i just ignore it?" after "Please call 999 now",
+    # told of a friend's "sorry for everything" post, got "Sorry, I didn't get that" (development
+    # conversations G2, the whole bot, session 38).
+    rf"|{_PLAYED_DOWN}(?: (?:tbh|lol|though|tho|really|anyway))*(?: {_IGNORE_IT})?"
+    rf"|{_IGNORE_IT}"
     r")(?: (?:or not|though|tho|really|then|lol|do you think|like))*"
 )
 

@@ -651,6 +651,12 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "^ i? ~be? so|really|very? scared|frightened|terrified $"),
         ("first", "^ i? need help right? now|asap|urgently|quick|quickly|fast please? $"),
         ("first", "^ please? help|helpp|helppp|heelp|hellp|halp me|us? please? $"),
+        # Passive wishes not to go on, found in development conversations G2 that never got crisis
+        # help (session 38): alone the check question; as finality too (below), the crisis reply
+        # after earlier distress; and as distress, a later "honestly that's the plan" escalates.
+        ("first", "~disappear|vanish and no|nobody|noone one? would|will|'d|wud notice|care|miss"),
+        ("first", "not even? ~do another day|week|month|year|night of this $"),
+        ("first", "i have got? literally|absolutely|genuinely|actually|just? no|nobody|noone one? left? $"),
     ],
     # Finality without risk words: alone, nothing; after earlier distress in the same
     # conversation, the crisis reply (signposting/risk_decision.py).

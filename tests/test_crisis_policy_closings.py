@@ -142,8 +142,9 @@ def test_thoughts_of_ending_it_are_never_cancelled_by_an_earlier_negative(detect
     assert "suicidal" in {match.category for match in detector.detect(text).matches}
 
 
+# "i could disappear and no one would notice for weeks" is distress too since session 38 (tests/test_risk_detector.py).
 @pytest.mark.parametrize("text", ["i think about joining him every day", "honestly that's the plan", "honestly thats the plan",
-                                  "i could disappear and no one would notice for weeks", "its his anniversary sunday. feels right",
+                                  "its his anniversary sunday. feels right",
                                   "i'm not even doing another week"])
 def test_new_finality_words(detector, text):
     """Finality escalates only after earlier distress (the context rule)."""

@@ -47,13 +47,16 @@ def test_each_glad_you_are_safe_reply_has_a_nowhere_safe_variant_with_the_runawa
 
 
 @pytest.mark.parametrize("text", ["is that normal", "Is this normal?", "am I overreacting?", "should i be worried", "is it my fault",
-                                  "will i get in trouble", "what should i do now", "so is that bad or not"])
+                                  "will i get in trouble", "what should i do now", "so is that bad or not",
+                                  "probably just attention seeking tbh, should i just ignore it?", "should i just ignore it",
+                                  "shes prob just being dramatic", "i think hes just doing it for attention"])
 def test_a_question_about_what_was_told_doubts_the_worry(text):
     assert doubts_the_worry(text)
 
 
 @pytest.mark.parametrize("text", ["no", "im fine", "is that normal for his age, he is 14", "whats normal", "yes",
-                                  "is it normal to feel sad after a break up", "should i go to the gp"])
+                                  "is it normal to feel sad after a break up", "should i go to the gp", "jk its a joke",
+                                  "shes attention seeking, she does it to wind me up", "should i ignore the texts from school"])
 def test_anything_more_is_not_only_a_doubt(text):
     assert not doubts_the_worry(text)
 
@@ -148,3 +151,17 @@ def test_after_an_overdose_taken_a_plain_message_gets_the_same_reply_again(domai
 
 def test_a_worry_told_after_the_not_safe_reply_gets_the_not_safe_reply_again(domain):
     assert next_step(after_the_not_safe_reply(domain, "i just feel really alone", "describe_concern"))[0] == "utter_not_safe_now"
+
+
+def test_a_friend_played_down_after_the_not_safe_reply_gets_the_crisis_reply_again(domain):
+    """"probably just attention seeking tbh, should i just ignore it?" after "Please call 999 now",
+    told of a friend's "sorry for everything" post, got "Sorry, I didn't get that" (development
+    conversations G2, the whole bot, session 38)."""
+    state = tracker(domain, scored("my friend posted a black square on her story saying sorry for everything", "express_crisis",
+                                   "crisis", 0.9, categories=["suicidal"]),
+                    ActionExecuted("utter_crisis_third_party"), SlotSet("crisis_categories", ["suicidal"]),
+                    SlotSet("crisis_kind", "third_party"), ActionExecuted("utter_ask_safe_now_other"), ActionExecuted("action_listen"),
+                    scored("she's been saying she hates herself for weeks", "describe_concern", "crisis", 0.8, categories=["suicidal"]),
+                    ActionExecuted("utter_not_safe_now_other"), ActionExecuted("action_listen"),
+                    scored("probably just attention seeking tbh, should i just ignore it?", "nlu_fallback", score=0.01))
+    assert next_step(state)[0] == "utter_crisis_third_party"

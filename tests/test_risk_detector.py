@@ -70,13 +70,34 @@ def test_each_category_fires_and_is_recorded(text, category):
 @pytest.mark.parametrize(
     "text", ["thanks for everything, bye everyone", "I won't be anywhere on Monday", "I've made my decision",
              "i'll be with mum soon", "ill save them the paperwork this time", "see ya never", "fine. i'll show them",
-             "might just go for it while everyones asleep", "i'm not doing another week of this", "and i meant it",
+             "might just go for it while everyones asleep", "and i meant it",
              "everyone will be happier when im gone", "not like anyone will notice"]
 )
 def test_a_goodbye_alone_is_finality_not_risk(text):
     """Finality words escalate only after earlier distress (the crisis policy's context rule)."""
     result = detect_risk(text)
     assert result.finality and not result.is_risk
+
+
+@pytest.mark.parametrize(
+    ("text", "finality"),
+    [("i'm not doing another week of this", True), ("i could disappear and no one would notice for weeks", True),
+     ("my gf dumped me and my best mate sided w her. i've got literally no one", False), ("i have nobody left", False)],
+)
+def test_a_passive_wish_not_to_go_on_is_distress(text, finality):
+    """Alone the check question, and a later "honestly that's the plan" escalates; the two that are
+    finality too get the crisis reply after earlier distress (development conversations G2, session 38)."""
+    result = detect_risk(text)
+    assert result.categories == ("distress",)
+    assert result.finality == finality
+
+
+@pytest.mark.parametrize(
+    "text", ["not doing another year of this school lol", "i have no one to sit with at lunch", "i've got no one to go to prom with",
+             "the biscuits could disappear and nobody notices", "i have no idea"],
+)
+def test_everyday_neighbours_of_a_passive_wish_are_not_distress(text):
+    assert "distress" not in detect_risk(text).categories
 
 
 @pytest.mark.parametrize(
