@@ -1950,6 +1950,9 @@ _DOUBTS_THE_WORRY = re.compile(
     r"|(?:is|was|isnt|wasnt) (?:that|this|it|he|she|what he did|what she did) "
     r"(?:normal|ok|okay|alright|bad|wrong|weird|serious|abuse|grooming|a problem|a big deal|something to worry about)"
     r"|should i (?:be )?(?:worried|worry|concerned|be worried)|do i need to worry|(?:is|was) it my fault"
+    # "is that why" after "Please call 999 now", told of laxatives and a racing heart, got "What would
+    # you like to change?" (development conversations G11, session 38)
+    r"|(?:is|was|could) (?:that|this|it) (?:be )?(?:why|the reason)"
     r"|(?:am i|will i (?:get|be)) in trouble|does (?:that|this|it) count|is that a bad sign"
     r"|do you think (?:its|it s|thats|that s|this is|that is) (?:bad|serious|normal|ok|okay|wrong)"
     r"|what (?:do|should) (?:i|we) do(?: now)?"

@@ -246,6 +246,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "my last|final message|post|text|goodbye|words|note"),
         ("first", "last time _? _? _? ~hear from|of me"),
         ("first", "~step|walk|jump|lie|lay|sit on|onto|in front of the? railway|track|tracks|train|motorway"),
+        # "i just need to tell someone before i do it" got nothing (development conversations G11, session 38).
+        ("first", "~tell someone|somebody|anyone|you before i ~do it $"),
     ],
     "self_harm": [
         ("first", "^ cutting $"),  # by itself ("cutting" got "Sorry, I can't help with that": session 36)
@@ -629,6 +631,11 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~be|keep hitting|hurting|smashing|attacking|beating|kicking|strangling|choking|punching _? _? _? _? right|rn|now"),
         ("first", "smashing|throwing|breaking things|stuff|plates|everything"),
         ("first", "~lock SELF in"),
+        # Violence at home happening now, typed in a hurry (development conversations G11, session 38):
+        # "stuff smashing", "im in my wardrobe with my little brother".
+        ("first", "^ things|stuff|plates|glass|glasses ~be? smashing|flying|breaking $"),
+        ("first", "i am in|inside my|the wardrobe|cupboard|closet with"),
+        ("first", "~hide|hiding in|inside|under my|the wardrobe|cupboard|closet|bed with"),
     ],
     # Despair or fear in a few words, and help asked for by itself (batteries of short messages,
     # session 36): the check question, never the crisis reply from these words alone
@@ -696,6 +703,10 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "i'll|ill|will show them ."),
         ("first", "and i meant it"),
         ("first", "~say bye|goodbye to someone|somebody who|whod|who'd|that|before|."),
+        # After distress (development conversations G11, session 38): "before i go" after "just want
+        # people to have my stuff before"; "nvm im just gonna do it" after a sextortion threat.
+        ("first", "^ before i go $"),
+        ("first", "^ nvm|ok|okay|fine|whatever? i am just going to do it $"),
         ("first", "~tell someone|somebody before ."),
         # Session 22: "not like anyone will notice when im gone" typed to "Are you safe right now?"
         # (a held-out are-you-safe author, A4) got neither reply; the models scored it below 0.01.

@@ -49,14 +49,16 @@ def test_each_glad_you_are_safe_reply_has_a_nowhere_safe_variant_with_the_runawa
 @pytest.mark.parametrize("text", ["is that normal", "Is this normal?", "am I overreacting?", "should i be worried", "is it my fault",
                                   "will i get in trouble", "what should i do now", "so is that bad or not",
                                   "probably just attention seeking tbh, should i just ignore it?", "should i just ignore it",
-                                  "shes prob just being dramatic", "i think hes just doing it for attention"])
+                                  "shes prob just being dramatic", "i think hes just doing it for attention", "is that why",
+                                  "could that be the reason?"])
 def test_a_question_about_what_was_told_doubts_the_worry(text):
     assert doubts_the_worry(text)
 
 
 @pytest.mark.parametrize("text", ["no", "im fine", "is that normal for his age, he is 14", "whats normal", "yes",
                                   "is it normal to feel sad after a break up", "should i go to the gp", "jk its a joke",
-                                  "shes attention seeking, she does it to wind me up", "should i ignore the texts from school"])
+                                  "shes attention seeking, she does it to wind me up", "should i ignore the texts from school",
+                                  "is that why my heart races at night"])
 def test_anything_more_is_not_only_a_doubt(text):
     assert not doubts_the_worry(text)
 
