@@ -1939,8 +1939,7 @@ def plays_it_down(text: str) -> bool:
 _PLAYED_DOWN = (
     r"(?:(?:probably|prob|maybe|i think|i reckon|shes|she s|hes|he s|theyre|they re|its|it s|she is|he is|they are|"
     r"im|i m|i am|i was|i m probably|she was|he was) )*(?:just )?"
-    # Not "joking" or "messing about": "jk its a joke" to the check question is a no to think about,
-    # not a doubt (the check's own path reads it).
+    # Not "joking" or "messing about": "jk its a joke" is read by the crisis steps' own paths.
     r"(?:attention seeking|seeking attention|(?:doing it )?for attention|being dramatic|being a drama queen|a phase)"
 )
 _IGNORE_IT = r"should (?:i|we) (?:just )?(?:ignore|leave) (?:it|her|him|them|this|that)(?: alone| then)?"
@@ -1952,14 +1951,19 @@ _DOUBTS_THE_WORRY = re.compile(
     r"|should i (?:be )?(?:worried|worry|concerned|be worried)|do i need to worry|(?:is|was) it my fault"
     # "is that why" after "Please call 999 now", told of laxatives and a racing heart, got "What would
     # you like to change?" (development conversations G11, session 38)
-    r"|(?:is|was|could) (?:that|this|it) (?:be )?(?:why|the reason)"
+    r"|(?:is|was|could) (?:that|this|it) (?:be )?(?:why|y|the reason)(?: (?:it|this|that) (?:happens|is happening|keeps happening))?"
     r"|(?:am i|will i (?:get|be)) in trouble|does (?:that|this|it) count|is that a bad sign"
     r"|do you think (?:its|it s|thats|that s|this is|that is) (?:bad|serious|normal|ok|okay|wrong)"
     r"|what (?:do|should) (?:i|we) do(?: now)?"
-    # "probably just attention seeking tbh, should i just ignore it?" after "Please call 999 now",
-    # told of a friend's "sorry for everything" post, got "Sorry, I didn't get that" (development
-    # conversations G2, the whole bot, session 38).
-    rf"|{_PLAYED_DOWN}(?: (?:tbh|lol|though|tho|really|anyway))*(?: {_IGNORE_IT})?"
+    r")(?: (?:or not|though|tho|really|then|lol|do you think|like))*"
+)
+# "probably just attention seeking tbh, should i just ignore it?" after "Please call 999 now",
+# told of a friend's "sorry for everything" post, got "Sorry, I didn't get that" (development
+# conversations G2, the whole bot, session 38). Only after that reply: to the check question "its
+# probably just a phase" or "im just being dramatic lol" says no danger is meant (the review).
+_PLAYS_THE_WORRY_DOWN = re.compile(
+    r"(?:(?:um+|so|but|ok|okay|hmm+|well|honestly|tbh|i mean|and) )*(?:"
+    rf"{_PLAYED_DOWN}(?: (?:tbh|lol|though|tho|really|anyway))*(?: {_IGNORE_IT})?"
     rf"|{_IGNORE_IT}"
     r")(?: (?:or not|though|tho|really|then|lol|do you think|like))*"
 )
@@ -1968,6 +1972,11 @@ _DOUBTS_THE_WORRY = re.compile(
 def doubts_the_worry(text: str) -> bool:
     """A question about what was just told ("is that normal", "am I overreacting?"), and nothing else."""
     return bool(_DOUBTS_THE_WORRY.fullmatch(normalise(text)))
+
+
+def plays_the_worry_down(text: str) -> bool:
+    """"probably just attention seeking, should i ignore it?": what was told played down, and nothing else."""
+    return bool(_PLAYS_THE_WORRY_DOWN.fullmatch(normalise(text)))
 
 
 def ends_it(text: str) -> bool:

@@ -76,6 +76,7 @@ REWRITES: list[tuple[str, str]] = [
     (r"\bn'?t\b", " not"),
     (r"\bany ?more\b", "anymore"),
     (r"\bpls|plz\b", "please"),
+    (r"\bb4\b", "before"),  # "b4 i go", "tell someone b4 i do it" (the review, session 38)
     # "my boyfriends 24": the possessive without its apostrophe, before an age.
     (r"\b(boyfriend|girlfriend|bf|gf)(?:'s|s)(?=\s+\d)", r"\1 is"),
     # "15 for now" as the whole answer to "How old are you?": not expecting to be older.
@@ -248,6 +249,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~step|walk|jump|lie|lay|sit on|onto|in front of the? railway|track|tracks|train|motorway"),
         # "i just need to tell someone before i do it" got nothing (development conversations G11, session 38).
         ("first", "~tell someone|somebody|anyone|you before i ~do it $"),
+        ("first", "~want|wanted|need|needed someone|somebody|anyone|you to know before i ~do it $"),
     ],
     "self_harm": [
         ("first", "^ cutting $"),  # by itself ("cutting" got "Sorry, I can't help with that": session 36)
@@ -632,10 +634,13 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "smashing|throwing|breaking things|stuff|plates|everything"),
         ("first", "~lock SELF in"),
         # Violence at home happening now, typed in a hurry (development conversations G11, session 38):
-        # "stuff smashing", "im in my wardrobe with my little brother".
-        ("first", "^ things|stuff|plates|glass|glasses ~be? smashing|flying|breaking $"),
-        ("first", "i am in|inside my|the wardrobe|cupboard|closet with"),
-        ("first", "~hide|hiding in|inside|under my|the wardrobe|cupboard|closet|bed with"),
+        # "stuff smashing", "im in my wardrobe with my little brother". Not "in the closet" (coming
+        # out), not "in the cupboard with my brother playing hide and seek" (the review).
+        ("first", "^ things|stuff|stuffs|plates|glass|glasses ~be? smashing|flying|breaking $"),
+        ("first", "i can|could hear glass|things|stuff|plates smashing|breaking"),
+        ("first", "i am in|inside|under my|the wardrobe|cupboard|bed with my little|baby|younger brother|sister|brothers|sisters|siblings"),
+        ("first", "me and my little|baby|younger? brother|sister ~be hiding? in|inside|under my|the wardrobe|cupboard|bed"),
+        ("first", "~hide under|inside my|the bed|wardrobe|cupboard|stairs"),
     ],
     # Despair or fear in a few words, and help asked for by itself (batteries of short messages,
     # session 36): the check question, never the crisis reply from these words alone
@@ -659,11 +664,13 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "^ i? need help right? now|asap|urgently|quick|quickly|fast please? $"),
         ("first", "^ please? help|helpp|helppp|heelp|hellp|halp me|us? please? $"),
         # Passive wishes not to go on, found in development conversations G2 that never got crisis
-        # help (session 38): alone the check question; as finality too (below), the crisis reply
-        # after earlier distress; and as distress, a later "honestly that's the plan" escalates.
-        ("first", "~disappear|vanish and no|nobody|noone one? would|will|'d|wud notice|care|miss"),
+        # help (session 38): alone the check question, and as distress a later "honestly that's the
+        # plan" escalates. The first two are finality too (below): the crisis reply after distress.
+        # Only "literally no one" or "no one left": "Here I have no one" (an everyday worry) is not.
+        ("first", "i could|can|would|will|might just? ~disappear|vanish and no|nobody|noone one? would|will|'d|wud notice|care|miss"),
         ("first", "not even? ~do another day|week|month|year|night of this $"),
-        ("first", "i have got? literally|absolutely|genuinely|actually|just? no|nobody|noone one? left? $"),
+        ("first", "i have got? literally|absolutely|genuinely no|nobody|noone one? $"),
+        ("first", "i have got? no|nobody|noone one? left $"),
     ],
     # Finality without risk words: alone, nothing; after earlier distress in the same
     # conversation, the crisis reply (signposting/risk_decision.py).
@@ -704,9 +711,13 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "and i meant it"),
         ("first", "~say bye|goodbye to someone|somebody who|whod|who'd|that|before|."),
         # After distress (development conversations G11, session 38): "before i go" after "just want
-        # people to have my stuff before"; "nvm im just gonna do it" after a sextortion threat.
-        ("first", "^ before i go $"),
-        ("first", "^ nvm|ok|okay|fine|whatever? i am just going to do it $"),
+        # people to have my stuff before" (only as the whole message: never "before i go, is this
+        # private?"); "nvm im just gonna do it" after a sextortion threat (only after giving up:
+        # "ok im just gonna do it" is as often telling someone something, the review).
+        ("first", "^ before i go ."),
+        ("first", "^ nvm|nevermind i am|will just? going? to? do it $"),
+        ("first", "^ never mind i am|will just? going? to? do it $"),
+        ("first", "^ nvm|nevermind imma just? do it $"),
         ("first", "~tell someone|somebody before ."),
         # Session 22: "not like anyone will notice when im gone" typed to "Are you safe right now?"
         # (a held-out are-you-safe author, A4) got neither reply; the models scored it below 0.01.

@@ -6,7 +6,7 @@ import pytest
 from rasa.shared.core.events import ActionExecuted, SlotSet
 
 from bot.nlu.crisis_policy import next_step
-from signposting.parsing import doubts_the_worry
+from signposting.parsing import doubts_the_worry, plays_the_worry_down
 from tests.test_crisis_policy_closings import at_the_check
 from tests.test_policies import scored, tracker
 
@@ -47,20 +47,37 @@ def test_each_glad_you_are_safe_reply_has_a_nowhere_safe_variant_with_the_runawa
 
 
 @pytest.mark.parametrize("text", ["is that normal", "Is this normal?", "am I overreacting?", "should i be worried", "is it my fault",
-                                  "will i get in trouble", "what should i do now", "so is that bad or not",
-                                  "probably just attention seeking tbh, should i just ignore it?", "should i just ignore it",
-                                  "shes prob just being dramatic", "i think hes just doing it for attention", "is that why",
-                                  "could that be the reason?"])
+                                  "will i get in trouble", "what should i do now", "so is that bad or not", "is that why",
+                                  "could that be the reason?", "is that y", "is that why it happens"])
 def test_a_question_about_what_was_told_doubts_the_worry(text):
     assert doubts_the_worry(text)
 
 
 @pytest.mark.parametrize("text", ["no", "im fine", "is that normal for his age, he is 14", "whats normal", "yes",
                                   "is it normal to feel sad after a break up", "should i go to the gp", "jk its a joke",
-                                  "shes attention seeking, she does it to wind me up", "should i ignore the texts from school",
-                                  "is that why my heart races at night"])
+                                  "is that why my heart races at night", "its probably just a phase", "im just being dramatic lol"])
 def test_anything_more_is_not_only_a_doubt(text):
     assert not doubts_the_worry(text)
+
+
+@pytest.mark.parametrize("text", ["probably just attention seeking tbh, should i just ignore it?", "should i just ignore it",
+                                  "shes prob just being dramatic", "i think hes just doing it for attention"])
+def test_a_worry_played_down_is_read(text):
+    assert plays_the_worry_down(text)
+
+
+@pytest.mark.parametrize("text", ["shes attention seeking, she does it to wind me up", "should i ignore the texts from school",
+                                  "jk its a joke", "no"])
+def test_anything_more_is_not_only_playing_it_down(text):
+    assert not plays_the_worry_down(text)
+
+
+@pytest.mark.parametrize("text", ["its probably just a phase", "i think shes just being dramatic", "im just being dramatic lol"])
+def test_a_worry_played_down_at_the_check_is_not_a_doubt_that_gets_the_crisis_reply(domain, text):
+    """The review (session 38): a parent's "its probably just a phase" to the check question got the
+    crisis reply once playing down was read as a doubt there; it is read only after "Please call 999 now"."""
+    assert next_step(at_the_check(domain, text, "deny"))[0] == "utter_check_ok"
+    assert next_step(at_the_check(domain, text, "inform"))[0] not in ("utter_crisis", "utter_crisis_parent_own")
 
 
 def test_a_doubt_after_the_not_safe_reply_gets_the_crisis_reply_again(domain):

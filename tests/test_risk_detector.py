@@ -82,7 +82,8 @@ def test_a_goodbye_alone_is_finality_not_risk(text):
 @pytest.mark.parametrize(
     ("text", "finality"),
     [("i'm not doing another week of this", True), ("i could disappear and no one would notice for weeks", True),
-     ("my gf dumped me and my best mate sided w her. i've got literally no one", False), ("i have nobody left", False)],
+     ("my gf dumped me and my best mate sided w her. i've got literally no one", False), ("i have nobody left", False),
+     ("im not doing another year of this", True)],
 )
 def test_a_passive_wish_not_to_go_on_is_distress(text, finality):
     """Alone the check question, and a later "honestly that's the plan" escalates; the two that are
@@ -94,10 +95,46 @@ def test_a_passive_wish_not_to_go_on_is_distress(text, finality):
 
 @pytest.mark.parametrize(
     "text", ["not doing another year of this school lol", "i have no one to sit with at lunch", "i've got no one to go to prom with",
-             "the biscuits could disappear and nobody notices", "i have no idea"],
+             "the biscuits could disappear and nobody would notice", "my cat could disappear and no one would notice",
+             "I miss my friends from my country. Here I have no one."],
 )
 def test_everyday_neighbours_of_a_passive_wish_are_not_distress(text):
     assert "distress" not in detect_risk(text).categories
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [("stuff smashing", "unsafe_home"), ("stuffs smashing", "unsafe_home"), ("i can hear glass smashing", "unsafe_home"),
+     ("im in my wardrobe with my little brother", "unsafe_home"), ("me and my brother are under my bed", "unsafe_home"),
+     ("hiding under the bed", "unsafe_home"), ("i just need to tell someone before i do it", "suicidal"),
+     ("gotta tell someone b4 i do it", "suicidal"), ("just wanted someone to know before i do it", "suicidal")],
+)
+def test_danger_typed_in_a_hurry_fires(text, category):
+    """Development conversations G11 and the review (session 38)."""
+    assert category in detect_risk(text).categories
+
+
+@pytest.mark.parametrize(
+    "text", ["im in the closet with my parents and my friends know", "im in my closet with my headphones on",
+             "im in the cupboard with my brother playing hide and seek lol", "the plates are in the cupboard",
+             "i can hear my brother gaming", "i want to tell someone before i do my exam", "i smashed it at football"],
+)
+def test_everyday_neighbours_of_danger_in_a_hurry_do_not_fire(text):
+    assert not detect_risk(text).matches
+
+
+@pytest.mark.parametrize("text", ["before i go", "b4 i go", "nvm im just gonna do it", "nvm imma just do it",
+                                  "nevermind im just gonna do it", "never mind ill just do it"])
+def test_a_last_word_in_a_hurry_is_finality(text):
+    result = detect_risk(text)
+    assert result.finality and not result.is_risk
+
+
+@pytest.mark.parametrize("text", ["before i go, is this chat private?", "before i go x", "before i go to bed can u tell me the number",
+                                  "ok im just gonna do it", "ok im gonna do it, im telling them tonight"])
+def test_everyday_neighbours_of_a_last_word_are_not_finality(text):
+    """The review (session 38): after an earlier check and "no", these got the crisis reply."""
+    assert not detect_risk(text).finality
 
 
 @pytest.mark.parametrize(

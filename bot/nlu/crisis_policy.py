@@ -82,6 +82,7 @@ from signposting.parsing import (
     parse_role_typed,
     parse_yes_no,
     plays_it_down,
+    plays_the_worry_down,
     role_answer,
     safe_beside_leaving_words,
     says_goodbye,
@@ -1425,10 +1426,11 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     in_own_words = says_safe_in_own_words(tracker) and bool(SAFE_WORDS.search(text.lower()))  # a bare "yes" may be "I will"
     if before in TAKEN_ACTIONS and said != "no" and (says_safe_in_words(tracker) or tapped_safe(tracker) or in_own_words):
         return before, []  # "im fine honestly" after "call 999 now, even if you feel OK": the same again
-    if before in NOT_SAFE_ACTIONS and doubts_the_worry(text):
+    if before in NOT_SAFE_ACTIONS and (doubts_the_worry(text) or plays_the_worry_down(text)):
         # "is that normal" after "Please call 999 now", told of a coach's secret visit, got "I can't
         # give medical advice" (development conversations G8, session 33): the crisis reply again,
-        # which says it is not their fault and who can help.
+        # which says it is not their fault and who can help. The same for "probably just attention
+        # seeking, should i ignore it?" about a friend (G2, session 38).
         return first_crisis_step(tracker)
     if before in NOT_SAFE_ACTIONS and acknowledges_only(text):
         # "ok" after "Please call 999 now… I'm here when you're ready" got "I'm glad you're safe"
