@@ -35,8 +35,9 @@ HELD_OUT_KEEP_LOST = 0.03  # gap: target 0.02
 # behaviour chart, staff roles in an email signature). Session 33 (names in capitals, a word-name
 # after "my ex", "KAUR Simran", "2 Coronation Cottages", "in 11MB", "nine hundred"): 98.4 %.
 # Session 34 (an address with more parts spelled out, names before "sent it" or "and x stopped",
-# a message in lower case but for a form group): 628 of 634, 99.05 %. Floors, never lower.
-DEV_AUTHORS_RECALL = 0.990
+# a message in lower case but for a form group): 628 of 634, 99.05 %. Session 38 ("name is just
+# 'Bash'"): 630 of 634, 99.37 %. Floors, never lower.
+DEV_AUTHORS_RECALL = 0.993
 DEV_AUTHORS_KEEP_LOST = 0.041
 
 

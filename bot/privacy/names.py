@@ -251,10 +251,18 @@ class _Finder:
             yield Span(token.start, token.end, "name", NAME)
 
     def _candidate(self, index: int) -> int | None:
-        """Skip a comma or a 'called'/'named'/'is called' after a cue."""
-        while index < len(self.tokens) and self.tokens[index].norm in ("called", "named", "is", "was"):
+        """Skip a comma or a 'called'/'named'/'is called' after a cue, and a 'just' or 'actually'
+        ("my whatsapp name is just 'Bash'": development author PD5, session 38)."""
+        while index < len(self.tokens) and self.tokens[index].norm in ("called", "named", "is", "was", "just", "actually"):
             index += 1
         return index if index < len(self.tokens) else None
+
+    def quoted_next_to(self, index: int) -> bool:
+        """Token `index` follows token `index - 1` with only quote marks and spaces between ("name is 'Bash'")."""
+        if index <= 0 or index >= len(self.tokens):
+            return False
+        between = self.text[self.tokens[index - 1].end:self.tokens[index].start]
+        return len(between.strip(" '\"‘’“”")) == 0 and any(char in "'\"‘’“”" for char in between)
 
     def _strong(self, index: int) -> Iterator[Span]:
         for cue in STRONG_CUES:
@@ -263,7 +271,8 @@ class _Finder:
             if len(cue) == 1 and index > 0 and self.next_to(index):  # "names" / "name" open the message or a clause
                 continue
             candidate = self._candidate(index + len(cue))
-            if candidate is not None and self.next_to(candidate) and self.name_like(self.tokens[candidate], strong=True):
+            if candidate is not None and (self.next_to(candidate) or self.quoted_next_to(candidate)) \
+                    and self.name_like(self.tokens[candidate], strong=True):
                 yield self.name_from(candidate, overrides=True)
             return
 
