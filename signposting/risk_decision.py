@@ -190,14 +190,19 @@ _ADULT_HARMS_ME = re.compile(
 # scored them low), although nothing but one's own death is meant (a user trial, session 20).
 _MY_OWN_DEATH = re.compile(r"\b(?:finish|finishing|end|ending) my life$|\bbetter if i (?:am|was|were) dead$")
 _UNSAFE_AT_HOME = re.compile(r"\b(?:not (?:feel )?safe at|not safe in|unsafe at|unsafe in) (?:home|my)\b")
+# "been stockpiling my sertraline for a few weeks": the models scored it under the veto and the check
+# question came (development conversations G5, session 38). Saving up one's own medicine is a plan.
+_SAVING_MY_MEDICINE = re.compile(r"\b(?:stockpil\w*|hoard\w*|stash\w*|sav\w* up) my\b")
 
 
 def tells_of_harm_to_oneself(matches: tuple[tuple[str, str, str], ...]) -> bool:
-    """Does a lexicon match tell of an adult hurting the speaker, or of not being safe at home?"""
+    """Does a lexicon match tell of an adult hurting the speaker, of not being safe at home, of
+    wanting one's own death or of saving up one's own medicine?"""
     return any(
         (category == "abuse" and _ADULT_HARMS_ME.search(words))
         or (category == "unsafe_home" and _UNSAFE_AT_HOME.search(words))
         or (category == "suicidal" and _MY_OWN_DEATH.search(words))
+        or (category == "danger_overdose" and _SAVING_MY_MEDICINE.search(words))
         for category, _pattern, words in matches
     )
 
@@ -346,7 +351,20 @@ def reply_kind(
         kinds.discard("parent_own")
     if not parent and third_party_report(text):
         kinds.add("third_party")
+    if "voices" in kinds and (parent or third_party_report(text)) and not _OWN_VOICES.search(text.lower()):
+        # "Last night I found him sharpening a kitchen knife in his room" from a parent got "You are
+        # not in trouble for saying this. If you feel you might hurt yourself…" (development
+        # conversations G5, session 38): that reply speaks to the one who hears the voices.
+        kinds.discard("voices")
     return next(kind for kind in KIND_PRIORITY if kind in kinds or kind == "general")
+
+
+# The voices are the speaker's own ("the voices tell me to hurt my kids", "i keep hearing them").
+_OWN_VOICES = re.compile(
+    r"\b(?:tell|tells|telling|told|make|makes|making|want|wants|order|orders|say|says|saying) me\b"
+    r"|\bi (?:hear|heard|keep hearing|can hear|have been hearing|ve been hearing|m hearing|am hearing)\b"
+    r"|\bin my head\b"
+)
 
 
 # An overdose told as already taken ("i took a load of pills an hour ago", "shes swallowed her

@@ -335,6 +335,10 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "what happens if|when i|you take|swallow|eat|have _? " + LOTS + " _? " + PILLS),
         ("first", "what happens if|when i|you take|swallow|eat|have _? " + LOTS + " " + PILLS),
         ("first", "~save|stash|stockpile|hoard|collect _? _? pills|tablets|meds|paracetamol"),
+        # "been stockpiling my sertraline for a few weeks" got only the check question (development
+        # conversations G5, the whole bot, session 38): any medicine by name.
+        ("first", "~stockpile|stockpiling|hoard|hoarding|stash|stashing my|his|her " + PILLS),
+        ("first", "~save|saving|saved up my|his|her " + PILLS),
         ("first", "stash|stockpile|supply of pills|tablets|meds"),
         ("first", "bottle|packet|packets|box of pills|tablets|paracetamol"),
         ("first", "~drink|swallow bleach|antifreeze|poison|chemicals"),
@@ -571,6 +575,12 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~demon|devil|spirit|jinn|djinn|voice|voices in my|his|her head"),
         ("first", "something|someone in my head ~tell|want|say|make|order"),
         ("first", "~hear|hearing voices|voice _? _? _? _? ~hurt|kill|stab|harm|attack|brother|sister|neighbour|baby"),
+        # A parent: "saying the neighbours are putting chips in his food and that he needs to 'deal
+        # with' them… Last night I found him sharpening a kitchen knife in his room" got only the
+        # check question (development conversations G5, session 38). A knife sharpened in a bedroom,
+        # or to deal with someone; never the kitchen knives sharpened on a Sunday.
+        ("first", "~sharpen|sharpening a|the|his|her|my kitchen? knife|knives|blade _? _? in his|her|my|their room|bedroom"),
+        ("first", "~sharpen|sharpening a|the|his|her|my? kitchen? knife|knives|blade _? _? _? ~deal with|get|sort|for them|him|her"),
     ],
     "unsafe_home": [
         ("first", "^ i? ran away $"),

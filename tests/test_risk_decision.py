@@ -63,6 +63,12 @@ def test_distress_is_any_escalating_signal_or_a_middling_score():
         (["forced_marriage_fgm"], True, "they are taking my daughter abroad to marry", "forced_marriage_fgm"),
         (["unsafe_home"], False, "sleeping in a stairwell tonight", "unsafe_now"),
         (["psychosis_harm"], False, "the voices tell me to hurt my brother", "voices"),
+        # Session 38: a parent or a friend telling of someone else's voices gets a reply for them, not
+        # "If you feel you might hurt yourself…"; a parent's own voices keep the voices reply.
+        (["psychosis_harm"], True, "Last night I found him sharpening a kitchen knife in his room.", "general"),
+        (["psychosis_harm"], True, "my daughter hears voices telling her to hurt herself", "general"),
+        (["psychosis_harm"], False, "my friend hears voices that tell him to kill himself", "third_party"),
+        (["psychosis_harm"], True, "the voices tell me to hurt my kids", "voices"),
         # A parent about themselves, and a parent about their child.
         (["suicidal"], True, "I can't go on myself, I want to end it", "parent_own"),
         (["suicidal"], True, "my son says he wants to die", "general"),
@@ -240,6 +246,10 @@ def test_a_young_person_never_gets_the_parents_own_crisis_reply(text):
     (("suicidal", "better ...", "better if i am dead"), True),
     (("suicidal", "suicide", "suicide"), False),  # "we read about suicide in PSHE": the veto stands
     (("abuse", "PERSON ...", "my brother hit me"), False),
+    # Session 38: saving up one's own medicine (development conversations G5), not someone else's
+    (("danger_overdose", "~stockpile ...", "stockpiling my sertraline"), True),
+    (("danger_overdose", "~save ...", "saving up my tablets"), True),
+    (("danger_overdose", "~stockpile ...", "stockpiling her insulin"), False),
 ])
 def test_an_adult_hurting_the_speaker_or_their_own_death_is_never_vetoed(matched, bypasses):
     """Session 20's user trial: "my father he is beating me" and "i want to finish my life" got only

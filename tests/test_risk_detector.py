@@ -107,7 +107,10 @@ def test_everyday_neighbours_of_a_passive_wish_are_not_distress(text):
     [("stuff smashing", "unsafe_home"), ("stuffs smashing", "unsafe_home"), ("i can hear glass smashing", "unsafe_home"),
      ("im in my wardrobe with my little brother", "unsafe_home"), ("me and my brother are under my bed", "unsafe_home"),
      ("hiding under the bed", "unsafe_home"), ("i just need to tell someone before i do it", "suicidal"),
-     ("gotta tell someone b4 i do it", "suicidal"), ("just wanted someone to know before i do it", "suicidal")],
+     ("gotta tell someone b4 i do it", "suicidal"), ("just wanted someone to know before i do it", "suicidal"),
+     ("been stockpiling my sertraline for a few weeks", "danger_overdose"), ("saving up my fluoxetine", "danger_overdose"),
+     ("Last night I found him sharpening a kitchen knife in his room.", "psychosis_harm"),
+     ("he keeps sharpening knives to deal with them", "psychosis_harm")],
 )
 def test_danger_typed_in_a_hurry_fires(text, category):
     """Development conversations G11 and the review (session 38)."""
@@ -117,7 +120,9 @@ def test_danger_typed_in_a_hurry_fires(text, category):
 @pytest.mark.parametrize(
     "text", ["im in the closet with my parents and my friends know", "im in my closet with my headphones on",
              "im in the cupboard with my brother playing hide and seek lol", "the plates are in the cupboard",
-             "i can hear my brother gaming", "i want to tell someone before i do my exam", "i smashed it at football"],
+             "i can hear my brother gaming", "i want to tell someone before i do my exam", "i smashed it at football",
+             "sharpening my pencil", "my dad sharpens the kitchen knives every sunday", "sharpening the knife for the roast",
+             "im saving up my money"],
 )
 def test_everyday_neighbours_of_danger_in_a_hurry_do_not_fire(text):
     assert not detect_risk(text).matches
