@@ -30,6 +30,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from signposting.parsing import TOLD_TO_DIE
+from signposting.risk_patterns import SAVING_MEDICINE
+from signposting.text import normalise
 
 CRISIS = "crisis"
 MIN_WORDS_FOR_MODEL_CRISIS = 3
@@ -192,7 +194,8 @@ _MY_OWN_DEATH = re.compile(r"\b(?:finish|finishing|end|ending) my life$|\bbetter
 _UNSAFE_AT_HOME = re.compile(r"\b(?:not (?:feel )?safe at|not safe in|unsafe at|unsafe in) (?:home|my)\b")
 # "been stockpiling my sertraline for a few weeks": the models scored it under the veto and the check
 # question came (development conversations G5, session 38). Saving up one's own medicine is a plan.
-_SAVING_MY_MEDICINE = re.compile(r"\b(?:stockpil\w*|hoard\w*|stash\w*|sav\w* up) my\b")
+# Only the strong words ("saving up my melatonin for the school trip" is no plan: the second review).
+_SAVING_MY_MEDICINE = re.compile(r"\b(?:stockpil\w*|hoard\w*|stash\w*)(?: of)? my\b")
 
 
 def tells_of_harm_to_oneself(matches: tuple[tuple[str, str, str], ...]) -> bool:
@@ -202,8 +205,8 @@ def tells_of_harm_to_oneself(matches: tuple[tuple[str, str, str], ...]) -> bool:
         (category == "abuse" and _ADULT_HARMS_ME.search(words))
         or (category == "unsafe_home" and _UNSAFE_AT_HOME.search(words))
         or (category == "suicidal" and _MY_OWN_DEATH.search(words))
-        or (category == "danger_overdose" and _SAVING_MY_MEDICINE.search(words))
-        for category, _pattern, words in matches
+        or (category == "danger_overdose" and pattern == SAVING_MEDICINE and _SAVING_MY_MEDICINE.search(words))
+        for category, pattern, words in matches
     )
 
 
@@ -351,7 +354,8 @@ def reply_kind(
         kinds.discard("parent_own")
     if not parent and third_party_report(text):
         kinds.add("third_party")
-    if "voices" in kinds and (parent or third_party_report(text)) and not _OWN_VOICES.search(text.lower()):
+    if "voices" in kinds and (parent or third_party_report(text)) and _OTHERS_VOICES.search(normalise(text)) \
+            and not _OWN_VOICES.search(normalise(text)):
         # "Last night I found him sharpening a kitchen knife in his room" from a parent got "You are
         # not in trouble for saying this. If you feel you might hurt yourself…" (development
         # conversations G5, session 38): that reply speaks to the one who hears the voices.
@@ -359,11 +363,19 @@ def reply_kind(
     return next(kind for kind in KIND_PRIORITY if kind in kinds or kind == "general")
 
 
-# The voices are the speaker's own ("the voices tell me to hurt my kids", "i keep hearing them").
+# The voices are the speaker's own ("the voices tell me to hurt my kids", "ive been hearing voices"),
+# or someone else's ("he hears voices", "voices telling her to", "found him sharpening a knife in his
+# room"). Read on `normalise`d text ("i've" is "ive"). The second review: "…the voices keep saying i
+# should stab my brother" from a young person named a brother and lost the voices reply.
+_VOICE_VERBS = r"(?:tell|tells|telling|told|make|makes|making|want|wants|say|says|saying|order|orders)"
 _OWN_VOICES = re.compile(
-    r"\b(?:tell|tells|telling|told|make|makes|making|want|wants|order|orders|say|says|saying) me\b"
-    r"|\bi (?:hear|heard|keep hearing|can hear|have been hearing|ve been hearing|m hearing|am hearing)\b"
-    r"|\bin my head\b"
+    rf"\bvoices?\b(?: \w+){{0,3}}? {_VOICE_VERBS} (?:me|i)\b"
+    r"|\b(?:i|ive|i have|im|i am)(?: keep| been| also| still| can)* (?:hear|heard|hearing)\b|\bin my head\b"
+)
+_OTHERS_VOICES = re.compile(
+    rf"\bvoices?\b(?: \w+){{0,3}}? {_VOICE_VERBS} (?:him|her|them)\b"
+    r"|\b(?:he|she|they|hes|shes|theyre|son|daughter|friend|brother|sister|child)(?: keeps| is| has been| been| also| still)* (?:hears|hearing|heard)\b"
+    r"|\bin (?:his|her|their) (?:head|room|bedroom)\b|\b(?:found|saw|caught) (?:him|her|them)\b"
 )
 
 

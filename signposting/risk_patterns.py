@@ -93,6 +93,9 @@ PERSON_WORDS = (
 SELF_WORDS = "myself|himself|herself|themselves|themself|yourself|ourselves|self"
 PRON_WORDS = "me|" + SELF_WORDS
 PILLS = "~pill|tablet|paracetamol|paracetamols|ibuprofen|med|meds|medication|medicine|painkiller|capsule|antidepressant|antidepressants|sertraline|fluoxetine|aspirin|co-codamol|codeine|melatonin|insulin"
+# Saving up medicine ("been stockpiling my sertraline"): a plan the models may not veto when it is the
+# speaker's own (signposting/risk_decision.py `tells_of_harm_to_oneself`).
+SAVING_MEDICINE = "~stockpile|stockpiling|hoard|hoarding|stash|stashing|save|saving|saved _? _? _? _? " + PILLS
 LOTS = "lots|loads|load|lot|bunch|handful|whole|all|many|too|box|packet|packets|bottle|strip|ton|tons|heaps|NUM"
 
 # category → list of (kind, pattern). Kinds:
@@ -337,8 +340,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~save|stash|stockpile|hoard|collect _? _? pills|tablets|meds|paracetamol"),
         # "been stockpiling my sertraline for a few weeks" got only the check question (development
         # conversations G5, the whole bot, session 38): any medicine by name.
-        ("first", "~stockpile|stockpiling|hoard|hoarding|stash|stashing my|his|her " + PILLS),
-        ("first", "~save|saving|saved up my|his|her " + PILLS),
+        # "neg": never "im not stockpiling my meds dont worry" (the second review).
+        ("neg", SAVING_MEDICINE),
         ("first", "stash|stockpile|supply of pills|tablets|meds"),
         ("first", "bottle|packet|packets|box of pills|tablets|paracetamol"),
         ("first", "~drink|swallow bleach|antifreeze|poison|chemicals"),
@@ -579,8 +582,11 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # with' them… Last night I found him sharpening a kitchen knife in his room" got only the
         # check question (development conversations G5, session 38). A knife sharpened in a bedroom,
         # or to deal with someone; never the kitchen knives sharpened on a Sunday.
-        ("first", "~sharpen|sharpening a|the|his|her|my kitchen? knife|knives|blade _? _? in his|her|my|their room|bedroom"),
-        ("first", "~sharpen|sharpening a|the|his|her|my? kitchen? knife|knives|blade _? _? _? ~deal with|get|sort|for them|him|her"),
+        # Someone else's room: "sharpening a blade in my room for when i cut" is self-harm (the second review).
+        ("first", "~sharpen|sharpening a|the|his|her|my? kitchen? knife|knives|blade _? _? in his|her|their|the room|bedroom"),
+        ("first", "~sharpen|sharpening a|the|his|her|my? kitchen? knife|knives|blade _? _? to ~deal with"),
+        ("first", "~sharpen|sharpening a|the|his|her|my? kitchen? knife|knives|blade _? _? to ~sort them|him|her out"),
+        ("first", "~sharpen|sharpening a|the|his|her|my? kitchen? knife|knives|blade _? _? to ~get them|him|her before|first|back"),
     ],
     "unsafe_home": [
         ("first", "^ i? ran away $"),

@@ -16,7 +16,8 @@ from bot.redaction import redact
         ("my name is kai", "my name is [name]", "name"),
         # development author PD5 (session 38): "just" or quote marks between the cue and the name
         ("my whatsapp name is just 'Bash'", "my whatsapp name is just '[name]'", "name"),
-        ("my name is “Kemi”", "my name is “[name]”", "name"),
+        ("my name is “Kemi”", "my name is “[name]”", "name"), ("my name is honestly Bash", "my name is honestly [name]", "name"),
+        ("my name is: 'Bash'", "my name is: '[name]'", "name"),
         ("Im Sarah and im 14", "Im [name] and im 14", "name"),
         ("this is Sam, my son is 12", "this is [name], my son is 12", "name"),
         ("it's Aisha Rahman here", "it's [name] here", "name"),
@@ -85,7 +86,8 @@ def test_personal_details_are_removed(text, expected, kind):
         "im 13 in year 8 at The Nobel School in SG2", "I read https://www.kooth.com and it helped",
         "I go to St Joseph's Catholic Primary", "my mum is in Queen Elizabeth Hospital",
         "im mama", "mum of 3", "dad to twins", "im a friend of the family",
-        "my name is just a name", "his name is just too long to spell",
+        "my name is just a name", "his name is just too long to spell", "my name is actually deadnamed at school",
+        "my name is just mispronounced by teachers", "my name is actually hyphenated",
     ],
 )
 def test_what_the_triage_needs_and_our_vocabulary_are_kept(text):

@@ -18,6 +18,7 @@ from signposting.risk_decision import (
     reply_kind,
     third_party_report,
 )
+from signposting.risk_patterns import SAVING_MEDICINE
 
 THRESHOLDS = Thresholds(crisis=0.7, check=0.25, lexicon_veto=0.3, distress=0.25)
 
@@ -69,6 +70,11 @@ def test_distress_is_any_escalating_signal_or_a_middling_score():
         (["psychosis_harm"], True, "my daughter hears voices telling her to hurt herself", "general"),
         (["psychosis_harm"], False, "my friend hears voices that tell him to kill himself", "third_party"),
         (["psychosis_harm"], True, "the voices tell me to hurt my kids", "voices"),
+        # The second review: one's own voices, naming a brother or a friend, or a parent's own
+        (["psychosis_harm"], False, "my best friend said i should tell someone, the voices keep saying i should stab my brother", "voices"),
+        (["psychosis_harm"], True, "I've been hearing voices again and I'm scared I'll hurt the baby", "voices"),
+        (["psychosis_harm"], True, "my son says the voices want him to hurt people, he told me last night", "general"),
+        (["psychosis_harm"], False, "my friend told me she hears voices telling her to hurt herself", "third_party"),
         # A parent about themselves, and a parent about their child.
         (["suicidal"], True, "I can't go on myself, I want to end it", "parent_own"),
         (["suicidal"], True, "my son says he wants to die", "general"),
@@ -247,9 +253,11 @@ def test_a_young_person_never_gets_the_parents_own_crisis_reply(text):
     (("suicidal", "suicide", "suicide"), False),  # "we read about suicide in PSHE": the veto stands
     (("abuse", "PERSON ...", "my brother hit me"), False),
     # Session 38: saving up one's own medicine (development conversations G5), not someone else's
-    (("danger_overdose", "~stockpile ...", "stockpiling my sertraline"), True),
-    (("danger_overdose", "~save ...", "saving up my tablets"), True),
-    (("danger_overdose", "~stockpile ...", "stockpiling her insulin"), False),
+    (("danger_overdose", SAVING_MEDICINE, "stockpiling my sertraline"), True),
+    (("danger_overdose", SAVING_MEDICINE, "stockpile of my meds"), True),
+    (("danger_overdose", SAVING_MEDICINE, "saving up my melatonin"), False),  # "…for the school trip" (the review)
+    (("danger_overdose", SAVING_MEDICINE, "stockpiling her insulin"), False),
+    (("danger_overdose", "~save|stash ...", "stockpiling my meds"), False),  # the older entry reads no "not"
 ])
 def test_an_adult_hurting_the_speaker_or_their_own_death_is_never_vetoed(matched, bypasses):
     """Session 20's user trial: "my father he is beating me" and "i want to finish my life" got only

@@ -109,6 +109,8 @@ def test_everyday_neighbours_of_a_passive_wish_are_not_distress(text):
      ("hiding under the bed", "unsafe_home"), ("i just need to tell someone before i do it", "suicidal"),
      ("gotta tell someone b4 i do it", "suicidal"), ("just wanted someone to know before i do it", "suicidal"),
      ("been stockpiling my sertraline for a few weeks", "danger_overdose"), ("saving up my fluoxetine", "danger_overdose"),
+     ("been saving up loads of my meds", "danger_overdose"), ("been stockpiling sertraline for a few weeks", "danger_overdose"),
+     ("sharpening knives in his room", "psychosis_harm"), ("sharpening a knife to deal with my stepdad", "psychosis_harm"),
      ("Last night I found him sharpening a kitchen knife in his room.", "psychosis_harm"),
      ("he keeps sharpening knives to deal with them", "psychosis_harm")],
 )
@@ -122,7 +124,8 @@ def test_danger_typed_in_a_hurry_fires(text, category):
              "im in the cupboard with my brother playing hide and seek lol", "the plates are in the cupboard",
              "i can hear my brother gaming", "i want to tell someone before i do my exam", "i smashed it at football",
              "sharpening my pencil", "my dad sharpens the kitchen knives every sunday", "sharpening the knife for the roast",
-             "im saving up my money"],
+             "im saving up my money", "sharpening my knife in my room for scouts camp tomorrow",
+             "sharpening knives to get them ready for the roast"],
 )
 def test_everyday_neighbours_of_danger_in_a_hurry_do_not_fire(text):
     assert not detect_risk(text).matches

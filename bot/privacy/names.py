@@ -51,6 +51,8 @@ STRONG_CUES: tuple[tuple[str, ...], ...] = (
 SELF_CUES: tuple[tuple[str, ...], ...] = (
     ("im",), ("i", "am"), ("its",), ("it", "is"), ("this", "is"), ("here", "is"), ("me",),
 )
+# Between a strong cue and a name ("my name is just 'Bash'"): the name must then be capitalised or quoted.
+WORDS_BEFORE_A_NAME = frozenset("just actually honestly literally basically simply also still now".split())
 CALLED_CUES: tuple[tuple[str, ...], ...] = (("called",), ("named",), ("name", "of"))
 POSSESSIVES = frozenset("my our his her their your me ma".split())
 MODIFIERS = frozenset(
@@ -251,18 +253,30 @@ class _Finder:
             yield Span(token.start, token.end, "name", NAME)
 
     def _candidate(self, index: int) -> int | None:
-        """Skip a comma or a 'called'/'named'/'is called' after a cue, and a 'just' or 'actually'
-        ("my whatsapp name is just 'Bash'": development author PD5, session 38)."""
-        while index < len(self.tokens) and self.tokens[index].norm in ("called", "named", "is", "was", "just", "actually"):
+        """Skip a comma or a 'called'/'named'/'is called' after a cue."""
+        while index < len(self.tokens) and self.tokens[index].norm in ("called", "named", "is", "was"):
             index += 1
         return index if index < len(self.tokens) else None
 
+    def _after_a_word_between(self, index: int) -> int | None:
+        """"my whatsapp name is just 'Bash'" (development author PD5, session 38): after the cue a
+        "just", "actually", "honestly"…, then a name only when it is capitalised or in quote marks
+        (never "my name is actually deadnamed at school": the review)."""
+        if index >= len(self.tokens) - 1 or self.tokens[index].norm not in WORDS_BEFORE_A_NAME:
+            return None
+        following = index + 1
+        token = self.tokens[following]
+        if not (self.next_to(following) or self.quoted_next_to(following)):
+            return None
+        return following if token.capitalised or self.quoted_next_to(following) else None
+
     def quoted_next_to(self, index: int) -> bool:
-        """Token `index` follows token `index - 1` with only quote marks and spaces between ("name is 'Bash'")."""
+        """Token `index` follows token `index - 1` with only quote marks, spaces and a colon or dash
+        between ("name is 'Bash'", "name is: 'Bash'")."""
         if index <= 0 or index >= len(self.tokens):
             return False
         between = self.text[self.tokens[index - 1].end:self.tokens[index].start]
-        return len(between.strip(" '\"‘’“”")) == 0 and any(char in "'\"‘’“”" for char in between)
+        return len(between.strip(" '\"‘’“”`,:-–")) == 0 and any(char in "'\"‘’“”`" for char in between)
 
     def _strong(self, index: int) -> Iterator[Span]:
         for cue in STRONG_CUES:
@@ -271,6 +285,8 @@ class _Finder:
             if len(cue) == 1 and index > 0 and self.next_to(index):  # "names" / "name" open the message or a clause
                 continue
             candidate = self._candidate(index + len(cue))
+            if candidate is not None and self.tokens[candidate].norm in WORDS_BEFORE_A_NAME:
+                candidate = self._after_a_word_between(candidate)
             if candidate is not None and (self.next_to(candidate) or self.quoted_next_to(candidate)) \
                     and self.name_like(self.tokens[candidate], strong=True):
                 yield self.name_from(candidate, overrides=True)
