@@ -354,8 +354,7 @@ def reply_kind(
         kinds.discard("parent_own")
     if not parent and third_party_report(text):
         kinds.add("third_party")
-    if "voices" in kinds and (parent or third_party_report(text)) and _OTHERS_VOICES.search(normalise(text)) \
-            and not _OWN_VOICES.search(normalise(text)):
+    if "voices" in kinds and (parent or third_party_report(text)) and someone_elses_voices(text):
         # "Last night I found him sharpening a kitchen knife in his room" from a parent got "You are
         # not in trouble for saying this. If you feel you might hurt yourself…" (development
         # conversations G5, session 38): that reply speaks to the one who hears the voices.
@@ -377,6 +376,12 @@ _OTHERS_VOICES = re.compile(
     r"|\b(?:he|she|they|hes|shes|theyre|son|daughter|friend|brother|sister|child)(?: keeps| is| has been| been| also| still)* (?:hears|hearing|heard)\b"
     r"|\bin (?:his|her|their) (?:head|room|bedroom)\b|\b(?:found|saw|caught) (?:him|her|them)\b"
 )
+
+
+def someone_elses_voices(text: str) -> bool:
+    """Are the voices told of someone else's, and not the speaker's own?"""
+    clean = normalise(text)
+    return bool(_OTHERS_VOICES.search(clean)) and not _OWN_VOICES.search(clean)
 
 
 # An overdose told as already taken ("i took a load of pills an hour ago", "shes swallowed her

@@ -22,6 +22,20 @@ def after_nowhere_safe(domain, *answers):
     return tracker(domain, *events)
 
 
+def told_twice_then(domain, told, more, answer, *, category, kind):
+    """A crisis message of `category` and its reply of `kind`, "Are you safe right now?", more told at
+    crisis level, "Please call 999 now", then `answer`."""
+    first_step, ask, not_safe = {
+        "grooming_online": ("utter_crisis_grooming_online", "utter_ask_safe_now", "utter_not_safe_now"),
+        "third_party": ("utter_crisis_third_party", "utter_ask_safe_now_other", "utter_not_safe_now_other"),
+    }[kind]
+    return tracker(domain, scored(told, "express_crisis", "crisis", 0.9, categories=[category]),
+                   ActionExecuted(first_step), SlotSet("crisis_categories", [category]), SlotSet("crisis_kind", kind),
+                   ActionExecuted(ask), ActionExecuted("action_listen"),
+                   scored(more, "inform", "crisis", 0.8, categories=[category]),
+                   ActionExecuted(not_safe), ActionExecuted("action_listen"), answer)
+
+
 def test_safe_after_nowhere_safe_keeps_the_runaway_helpline(domain):
     """"its fine im ok" from the woods, after "Please call 999 now", got "I'm glad you're safe" alone."""
     state = after_nowhere_safe(domain, scored("i got out the window, im in the woods behind the estate", "inform", "crisis", 0.9,
@@ -82,13 +96,9 @@ def test_a_worry_played_down_at_the_check_is_not_a_doubt_that_gets_the_crisis_re
 
 def test_a_doubt_after_the_not_safe_reply_gets_the_crisis_reply_again(domain):
     """"is that normal" after a coach's secret visit got "I can't give medical advice"."""
-    state = tracker(domain, scored("now he wants me to come round his house on my own and said not to tell my mum",
-                                   "express_crisis", "crisis", 0.9, categories=["grooming_online"]),
-                    ActionExecuted("utter_crisis_grooming_online"), SlotSet("crisis_categories", ["grooming_online"]),
-                    SlotSet("crisis_kind", "grooming_online"), ActionExecuted("utter_ask_safe_now"), ActionExecuted("action_listen"),
-                    scored("he said not to tell anyone", "inform", "crisis", 0.8, categories=["grooming_online"]),
-                    ActionExecuted("utter_not_safe_now"), ActionExecuted("action_listen"),
-                    scored("is that normal", "ask_clinical_advice", score=0.1))
+    state = told_twice_then(domain, "now he wants me to come round his house on my own and said not to tell my mum",
+                            "he said not to tell anyone", scored("is that normal", "ask_clinical_advice", score=0.1),
+                            category="grooming_online", kind="grooming_online")
     assert next_step(state)[0] == "utter_crisis_grooming_online"
 
 
@@ -176,11 +186,8 @@ def test_a_friend_played_down_after_the_not_safe_reply_gets_the_crisis_reply_aga
     """"probably just attention seeking tbh, should i just ignore it?" after "Please call 999 now",
     told of a friend's "sorry for everything" post, got "Sorry, I didn't get that" (development
     conversations G2, the whole bot, session 38)."""
-    state = tracker(domain, scored("my friend posted a black square on her story saying sorry for everything", "express_crisis",
-                                   "crisis", 0.9, categories=["suicidal"]),
-                    ActionExecuted("utter_crisis_third_party"), SlotSet("crisis_categories", ["suicidal"]),
-                    SlotSet("crisis_kind", "third_party"), ActionExecuted("utter_ask_safe_now_other"), ActionExecuted("action_listen"),
-                    scored("she's been saying she hates herself for weeks", "describe_concern", "crisis", 0.8, categories=["suicidal"]),
-                    ActionExecuted("utter_not_safe_now_other"), ActionExecuted("action_listen"),
-                    scored("probably just attention seeking tbh, should i just ignore it?", "nlu_fallback", score=0.01))
+    state = told_twice_then(domain, "my friend posted a black square on her story saying sorry for everything",
+                            "she's been saying she hates herself for weeks",
+                            scored("probably just attention seeking tbh, should i just ignore it?", "nlu_fallback", score=0.01),
+                            category="suicidal", kind="third_party")
     assert next_step(state)[0] == "utter_crisis_third_party"

@@ -259,16 +259,13 @@ class _Finder:
         return index if index < len(self.tokens) else None
 
     def _after_a_word_between(self, index: int) -> int | None:
-        """"my whatsapp name is just 'Bash'" (development author PD5, session 38): after the cue a
-        "just", "actually", "honestly"…, then a name only when it is capitalised or in quote marks
-        (never "my name is actually deadnamed at school": the review)."""
-        if index >= len(self.tokens) - 1 or self.tokens[index].norm not in WORDS_BEFORE_A_NAME:
-            return None
+        """"my whatsapp name is just 'Bash'" (development author PD5, session 38): after the cue's
+        "just", "actually", "honestly"… (token `index`), the next word, only when it is capitalised
+        or in quote marks (never "my name is actually deadnamed at school": the review)."""
         following = index + 1
-        token = self.tokens[following]
-        if not (self.next_to(following) or self.quoted_next_to(following)):
+        if following >= len(self.tokens):
             return None
-        return following if token.capitalised or self.quoted_next_to(following) else None
+        return following if self.tokens[following].capitalised or self.quoted_next_to(following) else None
 
     def quoted_next_to(self, index: int) -> bool:
         """Token `index` follows token `index - 1` with only quote marks, spaces and a colon or dash
