@@ -433,3 +433,43 @@ def test_ordinary_and_texting_words_after_a_name_stay(text, kept):
 def test_danger_medicine_family_and_app_words_after_a_name_stay(text, kept):
     """The review (session 36): the surname rule redacted these, and staff lost the danger."""
     assert kept in redact(text).text
+
+
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    # development author PD7 (session 39): names in the shapes that are hardest to spot
+    ("we call her Bubs at home, she's 6", ["Bubs"], ["we call her", "at home"]),
+    ("the lads call him 'Chunk' and it's destroying him", ["Chunk"], ["the lads call him"]),
+    ("his name's Sukhdeep but he goes by Sunny to his mates", ["Sukhdeep", "Sunny"], ["to his mates"]),
+    ("my sister's name is Jiayi but she uses Joy at school", ["Jiayi", "Joy"], ["at school"]),
+    ("Hi its nana Pat. my grandson keeps saying", ["Pat"], ["nana", "my grandson"]),
+    ("Grandma Yin here. My grandson lives with me in Chelmsford", ["Yin"], ["Grandma", "Chelmsford"]),
+    ("my foster mum Debs said i can use her phone", ["Debs"], ["my foster mum", "said i can"]),
+    ("the police officer (PC Haddad) said someone would ring", ["Haddad"], ["the police officer", "said someone"]),
+    ("this is Jordan's nan. He's 15.", ["Jordan"], ["nan. He's 15"]),
+    ("Ionuț's mum here. He is 14", ["Ionuț"], ["mum here", "14"]),
+    ("Paddy Joyce's mam here, he's 12", ["Paddy", "Joyce"], ["mam here"]),
+    ("daisy (my sister) found my razor", ["daisy"], ["(my sister) found my razor"]),
+    ("Her social worker is Dawn Pickering and I can't get hold of her", ["Dawn"], ["Her social worker is"]),
+    ("Zhang Hao (my son, we write surname first) is 16", ["Zhang", "Hao"], ["(my son"]),
+    ("tell rain i said sorry", ["rain"], ["tell", "i said sorry"]),
+    ("dont tell ivy i said this", ["ivy"], ["i said this"]),
+    ("i told dawn and she laughed", ["dawn"], ["and she laughed"]),
+    ("MIA HAS TOLD THE WHOLE OF YEAR 9 ABOUT MY DAD", ["MIA"], ["HAS TOLD THE WHOLE OF YEAR 9"]),
+    ("x_voidgirl_x posted my pic", ["voidgirl"], ["posted my pic"]),
+    ("the guy who keeps messaging me is shadowfang_uk", ["shadowfang"], ["keeps messaging me"]),
+    ("my boyfriend's ex is 2fast2kira and she keeps commenting", ["2fast2kira"], ["and she keeps commenting"]),
+    ("👉 @sk8r.boi.hitchin is the one spreading it", ["sk8r", "hitchin"], ["is the one spreading it"]),
+])
+def test_nicknames_family_titles_and_handles_without_a_platform_are_removed(text, gone, kept):
+    assert_gone_and_kept(text, gone, kept)
+
+
+@pytest.mark.parametrize("text", [
+    "they call him names at school", "i'll call her tomorrow", "we call it the cage", "he goes by bus",
+    "she uses Snapchat at school", "my pc crashed again", "i miss home", "my nan said no", "Grandma's house",
+    "i cant forget it", "we went to Hitchin's mum and baby group", "tell everyone i said sorry",
+    "my young_person form", "exam_stress", "year 9 maths", "i told mum and she laughed", "I wear a size 10",
+])
+def test_ordinary_words_near_the_new_name_cues_stay(text):
+    """The ordinary messages near each PD7 rule (session 39)."""
+    assert redact(text).text == text

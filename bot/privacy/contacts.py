@@ -68,7 +68,10 @@ def _username_with_underscore(word: str) -> bool:
         return False
     if re.search(r"[\d.A-Z]", word) or word.startswith("_") or word.endswith("_"):
         return True
-    return any(could_be_bare_name(part) for part in word.split("_"))  # "jess_smith"
+    parts = word.split("_")
+    # "jess_smith"; "x_voidgirl_x", "shadowfang_uk": a lone letter or a made-up word (development
+    # author PD7, session 39). Our own identifiers are ordinary words ("young_person", "exam_stress").
+    return any(could_be_bare_name(part) or len(part) == 1 or (len(part) >= 4 and not is_common_word(part)) for part in parts)
 
 
 AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
@@ -80,6 +83,8 @@ SHAPED_HANDLE = re.compile(
     r"|\d{2,}[a-z]{3,}"
     r"|[a-z]+\.[a-z]+[._]?\d+"
     r"|[a-z]+[._]\d{2,}"
+    # letters and digits in turn: "2fast2kira", "sk8r4life" (development author PD7, session 39)
+    r"|(?=[a-z\d]*[a-z]{3})\d?[a-z]+\d+[a-z]+\d*[a-z]*"
     r")(?![\w@-])",
     re.IGNORECASE,
 )
@@ -126,7 +131,10 @@ def social_urls(text: str) -> Iterator[Span]:
 
 
 def handles(text: str) -> Iterator[Span]:
-    for pattern in (AT_HANDLE, DISCORD_TAG, SHAPED_HANDLE):
+    for match in AT_HANDLE.finditer(text):
+        # "@sk8r.boi.hitchin": a place inside an @-handle is part of the handle (development author PD7)
+        yield Span(match.start(), match.end(), "handle", "[username]", overrides_vocabulary=True)
+    for pattern in (DISCORD_TAG, SHAPED_HANDLE):
         for match in pattern.finditer(text):
             yield Span(match.start(), match.end(), "handle", "[username]")
     for match in UNDERSCORED.finditer(text):

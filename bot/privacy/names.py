@@ -56,7 +56,7 @@ WORDS_BEFORE_A_NAME = frozenset("just actually honestly literally basically simp
 CALLED_CUES: tuple[tuple[str, ...], ...] = (("called",), ("named",), ("name", "of"))
 POSSESSIVES = frozenset("my our his her their your me ma".split())
 MODIFIERS = frozenset(
-    "best close old new older younger little big baby twin step half ex online real school other only "
+    "best close old new older younger little big baby twin step half ex online real school other only foster adoptive birth kinship "
     "eldest oldest youngest middle favourite fav form class maths english science pe".split()
 )
 RELATIONS = frozenset(
@@ -75,7 +75,12 @@ RELATIONS = frozenset(
 PEOPLE_NOUNS = frozenset(
     "girl boy lad guy kid man woman person someone somebody teacher student bloke dude child friend mate judge".split()
 )
-TITLES = frozenset("mr mrs ms miss mx dr sir mister missus prof professor".split())
+TITLES = frozenset("mr mrs ms miss mx dr sir mister missus prof professor pc sgt cllr rev".split())
+# Titles that are also ordinary words or abbreviations ("I miss home", "yes sir", "my PC crashed"):
+# only before a capitalised name, a surname or a first name that is no ordinary word.
+STRICT_TITLES = frozenset("miss sir pc sgt rev".split())
+# Family titles before a first name, with or without "my": "nana Pat", "Grandma Yin here", "auntie Shaz".
+KIN_TITLES = frozenset("nan nana nanna nanny gran granny grandma grandad grandpa auntie aunty aunt uncle".split())
 # Inside a surname, before its capitalised part: "João de Souza", "Sinéad Mac Giolla", "M.S. van der Berg".
 ROLES_IN_BRACKETS = frozenset("carer parent guardian".split())
 PARTICLES = frozenset("de da dos das du della van der den von bin ibn mac mc ni ní nic ó".split())
@@ -232,6 +237,107 @@ class _Finder:
             if norm == "me" and index + 2 < len(self.tokens) and self.tokens[index + 1].norm in ("and", "n", "an") \
                     and self.next_to(index + 1) and self.next_to(index + 2):
                 yield from self._with_me(index + 2)
+            if norm in KIN_TITLES:
+                yield from self._after_a_kin_title(index)
+            if norm in NICKNAME_VERBS:
+                yield from self._nickname(index)
+            yield from self._before_their_relation(index)
+            if norm in TELLING_VERBS:
+                yield from self._told(index + 1)
+
+    def _after_a_kin_title(self, index: int) -> Iterator[Span]:
+        """'Hi its nana Pat', 'Grandma Yin here', 'my auntie Shaz': a capitalised name right after
+        a family title (development author PD7, session 39). Never "nan said", "Grandma's house"."""
+        following = index + 1
+        if following >= len(self.tokens) or self.text[self.tokens[index].end:self.tokens[following].start] != " ":
+            return
+        token = self.tokens[following]
+        if token.capitalised and not self.is_protected(token) and token.base not in NEVER_A_NAME and self.name_like(token) \
+                and not self.tokens[index].text.endswith(("'s", "’s")):
+            yield self.name_from(following)
+
+    def _nickname(self, index: int) -> Iterator[Span]:
+        """'we call her Bubs', 'the lads call him 'Chunk'', 'he goes by Sunny to his mates', 'she
+        uses Joy at school' (development author PD7, session 39): a name given after these words,
+        only capitalised or in quote marks, and no ordinary word unless quoted ("they call him
+        names", "call her Monday", "goes by quickly")."""
+        verb = self.norms[index]
+        uses = verb in ("uses", "use", "used")
+        position = index + 1
+        if position >= len(self.tokens):
+            return
+        called = verb in ("call", "calls", "called", "calling") and self.norms[position] in ("her", "him", "them", "me", "us", "it")
+        goes_by = verb in ("goes", "go", "went", "going") and self.norms[position] == "by"
+        if called and not self.next_to(position) or not (called or goes_by or uses):
+            return
+        position += 0 if uses else 1
+        if position >= len(self.tokens):
+            return
+        token = self.tokens[position]
+        quoted = self.quoted_next_to(position)
+        if not (self.next_to(position) or quoted) or self.is_protected(token) or not token.is_word:
+            return
+        if token.base in NEVER_A_NAME or token.base in SIGN_OFFS:
+            return
+        if uses:
+            # "she uses Joy at school": only a first name, then "at school", "in school" or "now"
+            after = self.text[token.end:token.end + 20]
+            if not (token.capitalised and first_name(token.base) is not None and re.match(r" (?:at|in) (?:school|college|work)\b| now\b", after)):
+                return
+        elif not (quoted or (token.capitalised and self.name_like(token))):
+            return
+        yield self.name_from(position)
+
+    def _before_their_relation(self, index: int) -> Iterator[Span]:
+        """'Jordan's nan here', 'this is Ionuț's mum', 'daisy (my sister) found my razor': a name
+        before its owner's relation (development author PD7, session 39). Capitalised and no
+        ordinary word, or a first name; never "Mum's friend", "God's"."""
+        token = self.tokens[index]
+        if not token.is_word or token.base in NEVER_A_NAME or len(token.base) < 2:
+            return
+        rest = self.text[token.end:token.end + 30]
+        possessive = token.text.endswith(("'s", "’s")) and re.match(rf" (?:{_KIN})\b", rest)
+        bracketed = first_name(token.base) is not None and not self.is_protected(token) \
+            and re.match(rf" \((?:my|our|her|his) (?:{_KIN})\)", rest)
+        if not (possessive or bracketed):
+            return
+        if possessive and not (token.capitalised and self.name_like(token)) or re.match(r" \w+ and (?:baby|babies|toddler|tots)\b", rest):
+            return  # never "a mum and toddler group"
+        introduced = bool(re.match(rf" (?:{_KIN}) here\b", rest)) or (
+            index >= 2 and (self.norms[index - 2], self.norms[index - 1]) in (("this", "is"), ("it", "is"), ("i", "am"))
+        ) or (index >= 1 and self.norms[index - 1] in ("its", "im", "hi", "hello", "hiya"))
+        if possessive and self.is_protected(token) and not introduced:
+            return  # "we went to Hitchin's fireworks": a place's, unless someone introduces themselves
+        start = index
+        while start > 0 and self._name_before(start):
+            start -= 1  # "Paddy Joyce's mam"
+        # A place has no nan: "this is Jordan's nan" is a name although Jordan is a country.
+        yield Span(self.tokens[start].start, self.name_from(index).end, "name", NAME, overrides_vocabulary=bool(possessive))
+
+    def _name_before(self, index: int) -> bool:
+        """Is the word before token `index` a capitalised first name or surname of the same name?"""
+        before = self.tokens[index - 1]
+        if self.text[before.end:self.tokens[index].start] != " " or not before.capitalised or not before.is_word:
+            return False
+        if self.is_protected(before) or before.base in NEVER_A_NAME or before.base in GREETINGS or before.base in SIGN_OFFS:
+            return False
+        if self._sentence_start(index - 1) and is_common_word(before.base) and first_name(before.base) is None:
+            return False
+        return self.name_like(before)
+
+    def _told(self, index: int) -> Iterator[Span]:
+        """'tell rain i said sorry', 'dont tell ivy i said this', 'i told dawn and she laughed': a
+        first name told something, even one that is also a word (development author PD7, session 39)."""
+        if index >= len(self.tokens) or not self.next_to(index):
+            return
+        token = self.tokens[index]
+        if not token.is_word or self.is_protected(token) or token.base in NEVER_A_NAME or first_name(token.base) is None:
+            return
+        if is_common_word(token.base, top=1000) and not token.capitalised:
+            return  # "tell everyone", "told loads"
+        after = self.text[token.end:token.end + 24]
+        if _TOLD_FOLLOWS.match(after):
+            yield self.name_from(index)
 
     def _with_me(self, index: int) -> Iterator[Span]:
         """'me and jasmine used to be best friends', 'me and summer went to the offy': after "me
@@ -370,7 +476,7 @@ class _Finder:
         if between not in (" ", ". ", "."):
             return
         following = self.tokens[index + 1]
-        strict = token.norm in ("miss", "sir")  # "I miss home", "yes sir"
+        strict = token.norm in STRICT_TITLES  # "I miss home", "yes sir", "my PC crashed"
         if following.norm in STOP or not following.is_word:
             return
         if (not strict and (token.capitalised or not is_common_word(following.norm))) or (
@@ -541,16 +647,30 @@ class _Finder:
         return any(char in ".!?\n:\"" for char in between) or self.tokens[index - 1].norm in GREETINGS
 
 
+NICKNAME_VERBS = frozenset("call calls called calling goes go went going uses use used".split())
+TELLING_VERBS = frozenset("tell told telling tells ask asked".split())
+_KIN = (
+    r"mum|mam|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|auntie|aunty|aunt|uncle|"
+    r"carer|foster carer|foster mum|foster dad|sister|brother|step ?mum|step ?dad|stepmum|stepdad|little sister|little brother|"
+    r"big sister|big brother|twin|cousin|best friend|bestie|mate|friend|girlfriend|boyfriend|gf|bf"
+)
+# After a first name told something: "i said", "that i", "and she laughed" (development author PD7).
+_TOLD_FOLLOWS = re.compile(r" (?:i said|i say|that i|what i|and (?:she|he|they) (?:laughed|said|told|just))\b")
 # What follows a name at the start of a sentence and nothing else: a verb of telling, a place a
 # person belongs to, a form group, an age (development author PD5).
 _ONLY_A_PERSON_FOLLOWS = re.compile(
     r"(?:'s)? (?:said|says|told|tells|texted|messaged|snapchatted|dmd|dm'd|threatened)\b|"
+    # "MIA HAS TOLD THE WHOLE OF YEAR 9" (read in lower case: development author PD7, session 39)
+    r"(?:'s)? (?:has|had|just|also|then) (?:told|said|posted|sent|shared|screenshotted|threatened)\b|"
     r"(?:'s)? (?:keeps|kept) (?:messaging|texting|pushing|hitting|calling|following|sending|asking|touching|bullying|"
     r"punching|kicking|pinching|tripping|snapchatting|threatening|telling|saying|turning up|showing up|coming round|"
     r"waiting outside)\b|"
     # "frank is my best mate", "grace isnt my real friend", "rose and her mum picked me up" (development author PD6)
     r" (?:is|was|isnt|isn't|wasnt|wasn't|s) (?:my|our) (?:best |real |little |big |older |younger |new |old |twin )?"
-    r"(?:mate|friend|partner|bf|gf|boyfriend|girlfriend|sister|brother|cousin|ex|bestie|stepsister|stepbrother|step sister|step brother)\b|"
+    r"(?:mate|friend|partner|bf|gf|boyfriend|girlfriend|sister|brother|cousin|ex|bestie|stepsister|stepbrother|step sister|step brother|"
+    # "june is my foster carer" (development author PD7, session 39)
+    r"foster carer|foster mum|foster dad|carer|social worker|key worker|keyworker|auntie|aunty|aunt|uncle|nan|nana|gran|grandma|"
+    r"grandad|tutor|form tutor|teacher)\b|"
     r" and (?:her|his|their) (?:mum|mom|dad|nan|gran|sister|brother|family)\b|"
     # "liv sent it to jay who sent it to the whole of 9H", "liv and sas stopped talking to me" (PD6)
     r"(?:'s)? (?:sent|showed|shared|posted|screenshotted|forwarded) (?:it|them|my|me|a|the|everyone|pics|photos|nudes)\b|"
@@ -576,6 +696,7 @@ def find_names(text: str, tokens: list[Token], protected: list[tuple[int, int]])
     spans = [*finder.after_cues(), *finder.sign_off(), *finder.here_introduction(), *finder.bare(),
              *finder.initialled(), *finder.labelled(), *finder.before_a_role(), *finder.word_name_in_context()]
     spans += list(_surname_in_capitals_before(text, tokens, spans, protected))
+    spans += list(_first_name_before(text, tokens, spans, protected))
     spans += list(_listed_with_names(text, tokens, spans, protected))
     spans += list(_nickname_in_brackets(text, spans, protected))
     return spans + list(_other_mentions(text, tokens, spans, protected))
@@ -609,6 +730,25 @@ def _surname_in_capitals_before(text: str, tokens: list[Token], spans: list[Span
                 and not is_common_word(before.norm, top=3000) \
                 and before.norm not in NEVER_A_NAME and not overlaps_protected(before.start, before.end, protected):
             yield Span(before.start, before.end, "name", NAME)
+
+
+def _first_name_before(text: str, tokens: list[Token], spans: list[Span], protected: list[tuple[int, int]]) -> Iterator[Span]:
+    """'her social worker is Dawn Pickering', 'Zhang Hao (my son…)': a capitalised first name or
+    surname the lists hold, right before a name found (development author PD7, session 39). At the
+    start of a sentence, only one that is no ordinary word."""
+    starts = {span.start for span in spans if span.kind == "name"}
+    for index in range(len(tokens) - 1):
+        token, after = tokens[index], tokens[index + 1]
+        if after.start not in starts or text[token.end:after.start] != " " or not token.is_word or not token.capitalised:
+            continue
+        if token.text.endswith(("'s", "’s")) or token.base in NEVER_A_NAME or token.base in GREETINGS \
+                or token.base in SIGN_OFFS or overlaps_protected(token.start, token.end, protected):
+            continue
+        listed = first_name(token.base) is not None or is_surname(token.base)
+        between = text[tokens[index - 1].end:token.start] if index else "."
+        sentence_start = index == 0 or any(char in ".!?\n:\"" for char in between)
+        if listed and not (sentence_start and is_common_word(token.base)):
+            yield Span(token.start, token.end, "name", NAME)
 
 
 def _listed_with_names(text: str, tokens: list[Token], spans: list[Span], protected: list[tuple[int, int]]) -> Iterator[Span]:
