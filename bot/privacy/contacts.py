@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from bot.privacy.lexicon import could_be_bare_name, is_common_word
 from bot.privacy.text import Span
+from signposting.vocabulary import ANY_CONCERN, AREA_CODES, AUDIENCES, CONCERNS, OTHER_CONCERN
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -62,15 +63,22 @@ SOCIAL_URL = re.compile(
 UNDERSCORED = re.compile(r"(?<![\w@.-])[\w.]*_[\w.]*(?![\w@-])")
 
 
+OUR_IDENTIFIERS = frozenset(
+    value for value in (*CONCERNS, *AUDIENCES, *AREA_CODES, ANY_CONCERN, OTHER_CONCERN) if "_" in value
+)
+
+
 def _username_with_underscore(word: str) -> bool:
     word = word.strip(".")
     if "_" not in word or len(word) < 3:
         return False
     if re.search(r"[\d.A-Z]", word) or word.startswith("_") or word.endswith("_"):
         return True
+    if word.lower() in OUR_IDENTIFIERS:
+        return False  # the form's own values ("young_carer", "west_essex") are read back from the slots
     parts = word.split("_")
     # "jess_smith"; "x_voidgirl_x", "shadowfang_uk": a lone letter or a made-up word (development
-    # author PD7, session 39). Our own identifiers are ordinary words ("young_person", "exam_stress").
+    # author PD7, session 39).
     return any(could_be_bare_name(part) or len(part) == 1 or (len(part) >= 4 and not is_common_word(part)) for part in parts)
 
 
