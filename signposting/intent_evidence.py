@@ -97,6 +97,22 @@ REPLACED_BY_WORDS_KEY = "intent_before_request_words"
 
 IntentWords = Mapping[str, frozenset[str]]
 
+# What has started again, or when something happens at night: never a request to start again or a
+# goodbye ("started again after the funeral" got "OK, let's start again", and then "its every night
+# now" got "Bye for now": development conversations G12, session 39).
+_TELLS_IT_STARTED = re.compile(
+    r"\b(?:started|starts|begun|began|begins) (?:again|over|all over)\b|"
+    r"\b(?:it|its|it s|they|theyre|they re|thats|that s|ive|i ve|shes|hes|he s|she s) (?:\w+ )?starting (?:again|over)\b"
+)
+_SAYS_BYE = re.compile(
+    r"\b(?:bye+|goodbye|byee+|cya|see ya|see you|ttyl|gn|goodnight|good night|night night|take care|gotta go|got to go|"
+    r"have to go|im off|i m off)\b"
+)
+_NIGHT_AS_A_TIME = re.compile(
+    r"\b(?:every|each|last|at|all|most|one|the|a|through the|in the|tonight|tomorrow|same|whole|sunday|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday) (?:night|nights|nite)\b"
+)
+
 
 def content_words(text: str) -> list[str]:
     """The message's words that could tell one request from another."""
@@ -179,6 +195,10 @@ def lacks_evidence(intent: str, text: str, intent_words: IntentWords) -> bool:
     # as the answer. Other longer messages mostly not in English are left as DIET read them.
     if intent != "greet" and len(words) > SHORT_MESSAGE_WORDS and english_share(text) < MOSTLY_ENGLISH:
         return False
+    if intent == "start_again" and _TELLS_IT_STARTED.search(normalise(text)):
+        return True  # "started again after the funeral" is no request
+    if intent == "goodbye" and _NIGHT_AS_A_TIME.search(normalise(text)) and not _SAYS_BYE.search(normalise(text)):
+        return True  # "its every night now": the night, not "night x"
     if _listed_evidence(intent, text, normalise(text)):
         return False
     known = sum(_known(word, vocabulary) for word in words)

@@ -245,6 +245,10 @@ def about_own_crisis(text: str) -> bool:
 _DONE_TO_ME = re.compile(
     r"\b(?:touch|touches|touched|touching|hit|hits|hitting|beat|beats|beating|abuse|abuses|abused|"
     r"abusing|rape|rapes|raped|raping|kick|kicks|kicked|punch\w*|slap\w*|(?:does|do|did) (?:stuff|things) to) (?:me|us)\b(?! up)"
+    # A partner's control: "my boyfriend says no one else will want me with my stoma" got "Thank
+    # you for looking out for them" (development conversations G12, session 39).
+    r"|\bno ?(?:one|body) (?:else )?(?:will|would|could|is going to|is gonna) (?:ever )?(?:want|love|have|put up with) me\b"
+    r"|\b(?:wont|won't|won t|will not|doesnt|doesn't|does not|never) let me (?:go|leave|see|have|talk|wear|out)\b"
 )
 
 

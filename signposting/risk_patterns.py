@@ -302,6 +302,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~hide|hiding|hid|cover|covering|covered my|his|her|the blood|cuts|scars|burns|bruises"),
         ("first", "long sleeves in|during the? summer|heat|pe"),
         ("first", "~wear|wearing|wore long sleeves|hoodie|hoodies|jumper to? ~hide|cover"),
+        # "wearing my hoodie in pe so no one sees" got nothing (development conversations G12, session 39).
+        ("first", "~wear|wearing|wore|keep|keeping|kept _? _? sleeves|hoodie|hoodies|jumper|jumpers _? _? _? so|then no|nobody|noone one? can|will|would|could? ~see|notice"),
         ("first", "blood on|in my|his|her|the tissues|towel|towels|sleeves|sleeve|bin"),
         ("first", "~hold|held|holding|press|pressed|put the|a? lighter|flame|cigarette|iron|spoon|kettle to|against|on my|his|her skin|arm|arms|hand|wrist|leg|legs|thigh|thighs"),
         ("first", "lighter|cigarette burns|burn|marks"),
@@ -309,6 +311,12 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "superficial cuts|lacerations|wounds|scratches"),
     ],
     "danger_overdose": [
+        # Stopping one's own insulin or other medicine on purpose: "if i stopped my insulin completely
+        # how long would it take" got the privacy answer (development conversations G12, session 39).
+        ("first", "if i ~stop|skip|quit|miss taking? my? insulin|injections _? _? how long"),
+        ("first", "if i ~stop|skip|quit|miss taking? my? insulin|injections|meds|medication|tablets _? _? how long would|will|does it take"),
+        ("neg", "~stop|skip|quit|miss taking? my insulin|injections|meds|medication|tablets on purpose|deliberately"),
+        ("neg", "~stop|skip|quit taking? my _? insulin|meds|medication|tablets _? _? to see what happens"),
         ("mention", "overdose"),
         ("first", "i _? _? overdose"),
         ("first", "~take|have an overdose"),
@@ -504,6 +512,9 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "said|says|told me? do not tell your|ur parents|mum|mom|dad|family"),
         ("first", "coach|tutor|teacher|manager|instructor|older|man|guy|adult _? _? _? ~buy|give|send|get me|her|him _? gifts|presents|money|vapes|trainers|phone|clothes|alcohol|weed"),
         ("first", "~meet|meeting me|her|him alone"),
+        # "he said hed buy me the new iphone if i do one more of the videos he likes" got only the check
+        # question (development conversations G12, session 39).
+        ("first", "~buy|give|get|pay|send|promise me|her|him _? _? _? _? if i|she|he ~do|send|make|film _? _? _? _? pics|pictures|photos|videos|video|nudes|selfies"),
         ("first", "~meet|meeting up? _? _? _? from|off online|discord|snapchat|snap|instagram|insta|tiktok|roblox|fortnite|omegle"),
         ("first", "~meet|met|meeting _? _? _? _? i|we|she|he ~meet|met|know|talk|talked|chat online"),
         ("first", "~send|share|post|leak|show|expose _? _? pics|pictures|photos|nudes|videos|video|photo|picture|them _? _? _? unless"),
@@ -735,6 +746,11 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "^ never mind i am|will just? going? to? do it $"),
         ("first", "^ nvm|nevermind imma just? do it $"),
         ("first", "~tell someone|somebody before ."),
+        # After distress (development conversations G12, session 39): "started again after the funeral"
+        # and "its every night now" after "wearing my hoodie in pe so no one sees" got "OK, let's start
+        # again" and "Bye for now".
+        ("first", "^ it|its|i|ive|it's? ~start|started|starting again"),
+        ("first", "^ its|it's|it|~happen|~do|doing it? every night|day now|again $"),
         # Session 22: "not like anyone will notice when im gone" typed to "Are you safe right now?"
         # (a held-out are-you-safe author, A4) got neither reply; the models scored it below 0.01.
         ("first", "when|after|once|if i ~be gone"),

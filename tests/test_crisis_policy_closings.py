@@ -268,3 +268,23 @@ def test_gtg_after_a_crisis_is_leaving(domain, text):
     state = after_the_crisis(domain, scored(text, "inform", score=0.02))
     assert leaves_or_plays_it_down(state)
     assert risk_level(state) == "crisis"
+
+
+@pytest.mark.parametrize("text", ["im fine, forget it", "what if i just dont", "forget it", "nvm", "never mind",
+                                  "doesnt matter", "forget i said anything", "what if i dont want to"])
+def test_waving_it_away_after_a_crisis_reply_plays_it_down(text):
+    """After "Please call 999 now", "im fine, forget it" and "what if i just dont" got "Sorry, I didn't
+    get that" (development conversations G12, session 39)."""
+    assert plays_it_down(text)
+    assert not states_safe_in_own_words(text)
+
+
+@pytest.mark.parametrize("text", ["i cant forget it", "ill never forget it", "i wont forget that", "it matters to me",
+                                  "im safe now, my mum is home"])
+def test_remembering_or_a_safe_answer_is_not_waving_it_away(text):
+    assert not plays_it_down(text)
+
+
+def test_im_fine_forget_it_after_the_not_safe_reply_gets_it_again(domain):
+    state = after_the_not_safe_reply(domain, scored("im fine, forget it", "nlu_fallback", score=0.02))
+    assert next_crisis_action(state) == "utter_not_safe_now"

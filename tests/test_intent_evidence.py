@@ -315,3 +315,28 @@ def test_starting_again_for_another_child_is_no_stop_but_a_plain_stop_is_kept() 
     assert kept_for_the_safety_steps("stop", "stop")
     assert kept_for_the_safety_steps("stop", "i want to start again")  # never a restart alone
     assert kept_for_the_safety_steps("goodbye", "can I do this again for my other son")
+
+
+RESTART_AND_GOODBYE_WORDS = learn_intent_words([
+    ("start_again", "start again"), ("start_again", "can we start again"), ("start_again", "start over"),
+    ("goodbye", "bye"), ("goodbye", "good night"), ("goodbye", "night x"), ("goodbye", "gotta go now"),
+])
+
+
+@pytest.mark.parametrize(("intent", "text"), [
+    ("start_again", "started again after the funeral"), ("start_again", "it started again last week"),
+    ("start_again", "its starting again"), ("goodbye", "its every night now"), ("goodbye", "he shouts all night"),
+    ("goodbye", "it happened last night"),
+])
+def test_what_started_again_or_happens_at_night_is_no_request(intent: str, text: str) -> None:
+    """Development conversations G12 (session 39): "OK, let's start again" and "Bye for now" came."""
+    assert lacks_evidence(intent, text, RESTART_AND_GOODBYE_WORDS)
+
+
+@pytest.mark.parametrize(("intent", "text"), [
+    ("start_again", "can we start again"), ("start_again", "start again for my daughter please"),
+    ("start_again", "i want to start over"), ("goodbye", "good night"), ("goodbye", "night x"),
+    ("goodbye", "ok bye, see you tomorrow night"),
+])
+def test_a_request_to_start_again_or_a_goodnight_is_kept(intent: str, text: str) -> None:
+    assert not lacks_evidence(intent, text, RESTART_AND_GOODBYE_WORDS)

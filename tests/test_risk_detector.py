@@ -362,3 +362,38 @@ def test_the_reviews_short_messages_fire(text):
 def test_the_reviews_false_alarms_do_not_fire(text):
     """The review of session 36: each fired with the first patterns."""
     assert not detect_risk(text).is_risk
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [("wearing my hoodie in pe so no one sees", "self_harm"), ("i wear a hoodie so nobody can see", "self_harm"),
+     ("keeping my sleeves down so no one notices", "self_harm"),
+     ("if i stopped my insulin completely how long would it take", "danger_overdose"),
+     ("if i skip my insulin how long", "danger_overdose"), ("been skipping my insulin on purpose", "danger_overdose"),
+     ("if i stopped my meds how long would it take", "danger_overdose"),
+     ("im going to stop my epilepsy meds to see what happens", "danger_overdose"),
+     ("he said hed buy me the new iphone if i do one more of the videos he likes", "grooming_online"),
+     ("he gives me vbucks if i send him pics", "grooming_online")],
+)
+def test_hidden_marks_stopped_medicine_and_gifts_for_videos_fire(text, category):
+    """Development conversations G12 (session 39): each got nothing or only the check question."""
+    assert category in detect_risk(text).categories
+
+
+@pytest.mark.parametrize(
+    "text", ["wearing hoodies so no one will recognise me", "if i stop taking my meds how long until i feel normal",
+             "i never skip my insulin on purpose", "mum said shell buy me a ps5 if i do well in my exams",
+             "dad will give me a tenner if i take photos at the wedding", "i forgot my insulin at my mates",
+             "school started again", "i started over at a new school", "hes doing it every night now"],
+)
+def test_everyday_neighbours_of_hidden_marks_and_stopped_medicine_do_not_fire(text):
+    assert not detect_risk(text).matches
+
+
+@pytest.mark.parametrize("text", ["started again after the funeral", "it started again last week", "its every night now",
+                                  "its every day now"])
+def test_it_starting_again_or_every_night_is_finality(text):
+    """After "wearing my hoodie in pe so no one sees" these got "OK, let's start again" and "Bye for
+    now" (G12, session 39): alone nothing, after distress the crisis reply."""
+    result = detect_risk(text)
+    assert result.finality and not result.is_risk
