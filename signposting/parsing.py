@@ -962,6 +962,15 @@ _THE_ONE_WHO_NEEDS_IT = re.compile(
     r"|\b(?:i m|im|i am|i live|i m living|im living|i am living) in (?:foster care|kinship care|care|a childrens home|a children s home|"
     r"a care home|residential care|supported (?:living|housing))\b|^(?:(?:i m|im|i am) )?(?:a )?care leaver\b|^youngperson$"
     r"|\b(?:it s|its) (?:me|about me|for me) (?:that|who) needs it\b|\bbut (?:it s|its) (?:about|for) me\b"
+    # "just me, no parents involved please" (development author D18, session 39)
+    r"|^just me\b(?! and)"
+)
+# "I'm a mum myself but this is for me, I'm 21" (D18): the speaker, unless they name whose parent they
+# are ("im his mum but this is about me" asks for the parent's own help).
+_BUT_FOR_ME = re.compile(r"\bbut (?:this|it) is (?:about |for )?me\b")
+_WHOSE_PARENT = re.compile(
+    r"\b(?:his|her|their) (?:mum|mom|mam|dad|nan|gran|grandma|grandad|carer|parent|foster carer)\b|"
+    r"\bmy (?:son|daughter|child|kid|kids|boy|girl|stepson|stepdaughter|grandson|granddaughter)\b"
 )
 # "im a young mum, 19, its about my little girl": a parent, though young (D7).
 _YOUNG_PARENT = re.compile(r"\b(?:i m|im|i am) a young (?:mum|mom|mam|mother|dad|father|parent)\b")
@@ -1116,7 +1125,7 @@ def parse_role_typed(text: str) -> str | None:
         return "parent_carer"
     if _YOUNG_PARENT.search(clean):
         return "parent_carer"
-    if _THE_ONE_WHO_NEEDS_IT.search(clean):
+    if _THE_ONE_WHO_NEEDS_IT.search(clean) or (_BUT_FOR_ME.search(clean) and not _WHOSE_PARENT.search(clean)):
         return "young_person"
     if _AS_A_PARENT.search(clean) or _WORRIED_FAMILY.search(clean):
         return "parent_carer"
@@ -1386,7 +1395,9 @@ _NO_THEN_A_REASON = re.compile(
     r"^\s*(?:no|nah|nope|not rn|not now|not right now|not today|not at the moment|not atm|not yet|not just now|not for now)"
     r"(?: thanks| thank you| ta| thx)?"
     r"(?:\s*[,.;:!-]+\s*|\s+(?=(?:i |im |i m |i was |i am )?(?:just|only)\b"
-    r"(?!.*\b(?:help|need|needs|scared|someone|somebody|some1|sum1|call|ring|who|what|where|how|tell)\b)))"
+    r"(?!.*\b(?:help|need|needs|scared|someone|somebody|some1|sum1|call|ring|who|what|where|how|tell)\b))"
+    # "nah ive got a uni counsellor already" (development author D18, session 39)
+    r"|\s+(?=(?:i'?ve|i have|we'?ve|we have|he'?s|she'?s|he has|she has|they'?ve|they have) (?:got|already)\b(?! (?:nobody|no ?one|nothing|no)\b)))"
     r"(?P<reason>\w.*)$",
     re.IGNORECASE,
 )  # "no i just wanted to look" needs no comma; "no i just need help" asks for something
@@ -1417,8 +1428,16 @@ _PLAIN_YES_REASON = re.compile(
     r"(?:find|look for|search for) (?:something|some help|help|support|someone)(?: (?:near me|near us|local|nearby))?|"
     r"go on|why not|sounds good|(?:i|we) d like that|id like that|(?:i|we) would like that|please|pls|definitely|defo)"
 )
+# "yes, is it free?", "sure, can it be online?": a question about the support itself.
+_ASKS_ABOUT_THE_SUPPORT = re.compile(
+    r"(?:is|are|can|will|does|do|would|could) (?:it|they|them|these|those|that|this|there|you|u) "
+    r"(?:be |have |cost |take |a )?(?:free|online|near|nearby|local|cost|charge|open|confidential|private|anything|any|something|"
+    r"face to face|in person|on the phone|by phone|over the phone|quick|long|help|take long|wait|waiting|a wait|a waiting list)\b|"
+    r"how (?:long|much|far|quick|soon)\b"
+)
+# "Yes. Anything that doesnt have a 2 year wait" is no turn: only "yes, wait…" at the reason's start.
 _A_REASON_THAT_TURNS = re.compile(
-    r"\b(?:but|though|tho|not sure|dont know|don t know|idk|maybe|wait|actually|no|not|never|unless|if)\b"
+    r"\b(?:but|though|tho|not sure|dont know|don t know|idk|maybe|actually|no|not|never|unless|if)\b"
 )
 
 
@@ -1447,8 +1466,12 @@ def parse_yes_no(text: str, other_languages: bool = False, loose: bool = False) 
         if not re.match(r"(?:but|yes|yeah|actually|wait)\b", reason) and parse_yes_no(reason, loose=True) != "yes" \
                 and (not _ASKS_FOR_HELP_AFTER_A_NO.search(reason) or _SOMEONE_ELSE_FIRST.fullmatch(reason)):
             return "no"
-    said_yes = _YES_THEN_A_REASON.match(text) if loose and "?" not in text else None
-    if said_yes and not _A_REASON_THAT_TURNS.search(normalise(said_yes.group("reason"))):
+    said_yes = _YES_THEN_A_REASON.match(text) if loose else None
+    reason = normalise(said_yes.group("reason")) if said_yes else ""
+    # A question after the yes only when it asks about the support ("yes, is it free?", "sure, can it
+    # be online? i dont drive": development author D18, session 39); never "yes? what do you mean".
+    if said_yes and ("?" not in text or _ASKS_ABOUT_THE_SUPPORT.match(reason)) \
+            and not _A_REASON_THAT_TURNS.search(reason) and not reason.startswith("wait"):
         return "yes"
     said_yes = _YES_THEN_A_PLAIN_REASON.match(text) if loose and "?" not in text else None
     if said_yes and _PLAIN_YES_REASON.fullmatch(normalise(said_yes.group("reason"))):
@@ -1469,6 +1492,11 @@ def parse_yes_no(text: str, other_languages: bool = False, loose: bool = False) 
             return "no"
         if _YES.fullmatch(candidate) or (other_languages and _YES_OTHER_LANGUAGES.fullmatch(candidate)):
             return "yes"
+    if other_languages and not text.isascii():
+        # "sí, por favor": read again with the accents taken off ("sí" is lost otherwise, development author D18)
+        plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        if plain.strip() and plain != text:
+            return parse_yes_no(plain, other_languages, loose)
     return None
 
 
@@ -1900,6 +1928,14 @@ _PLAYS_IT_DOWN = re.compile(
     r"\b(?:don t|dont|do not|no need to) (?:worry|stress)\b|"
     r"\bnot (?:a )?(?:big|huge) deal\b|\b(?:i ll|ill|i will) just (?:sleep|lie down|lay down|go to (?:bed|sleep)|put)\b"
 )
+# "im fine, forget it", "what if i just dont" after "Please call 999 now" got "Sorry, I didn't get
+# that" (development conversations G12, session 39): what was told waved away, or the call refused.
+# Never set aside beside safe words, as "dont worry" is: "im fine, forget it" is no plain "I'm safe".
+_WAVES_IT_AWAY = re.compile(
+    r"(?<!cant )(?<!can t )(?<!not )(?<!never )(?<!wont )\bforget (?:it|about it|that|i said (?:anything|it|that|owt))\b|\bnever ?mind\b|\bnvm\b|"
+    r"\b(?:it |that )?(?:doesnt|dont|don t|does not|dosnt) matter\b|"
+    r"\bwhat if i (?:just |really )?(?:dont|don t|do not|wont|won t|will not|refuse|say no)\b"
+)
 # "you can stop worrying now, its done" (development conversations G2, the whole bot, session 31):
 # an act done, or the bot told to stop worrying. Never set aside as playing it down beside safe
 # words ("its done, dont worry im safe": the review, session 31), and never "i cant stop worrying".
@@ -1929,7 +1965,7 @@ def says_goodbye(text: str) -> bool:
 def plays_it_down(text: str) -> bool:
     """"its fine", "no one will know", "ill just lie down", "its done": said after a crisis reply, not a safe answer."""
     clean = normalise(text)
-    return bool(_PLAYS_IT_DOWN.search(clean) or _ENDS_IT.search(clean))
+    return bool(_PLAYS_IT_DOWN.search(clean) or _ENDS_IT.search(clean) or _WAVES_IT_AWAY.search(clean))
 
 
 # A question about what was just told, not an answer ("is that normal", "am I overreacting?"):
@@ -1990,7 +2026,7 @@ _SAID_SAFE = re.compile(r"\bsafe\b|" + _SAFE_IN_WORDS)
 def safe_beside_leaving_words(text: str) -> bool:
     """"dont worry im safe", "im safe thanks bye": a plain safe statement once the goodbye and
     playing-down words are set aside, saying safe or "I'm OK" in words ("ok thanks bye" is not)."""
-    if _ENDS_IT.search(normalise(text)):
+    if _ENDS_IT.search(normalise(text)) or _WAVES_IT_AWAY.search(normalise(text)):
         return False  # "its done, dont worry im safe": an act done is never set aside (the review, session 31)
     words = _PLAYS_IT_DOWN.sub(" ", normalise(text)).split()
     while words and _GOODBYE.fullmatch(words[-1]):

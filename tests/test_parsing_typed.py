@@ -771,3 +771,26 @@ def test_d16_and_d17_roles(text, role):
 def test_not_applicable_to_the_age_question_is_dont_know(text):
     age = parse_age(text)
     assert age is not None and age.unknown
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("yes, is it free?", "yes"), ("sure, can it be online? i dont drive", "yes"), ("yes, how long is the wait?", "yes"),
+    ("Yes. Anything that doesn't have a 2 year wait", "yes"), ("nah ive got a uni counsellor already", "no"),
+    ("no we've already got a social worker", "no"), ("sí, por favor", "yes"), ("não, obrigado", "no"),
+    # not answers
+    ("yes? what do you mean", None), ("yes, wait what is this", None), ("yeah, is this a real person?", None),
+    ("yes, but is it free?", None), ("no ive got nobody", None),
+])
+def test_the_offer_answered_with_a_question_or_a_reason_as_people_type_it(text, expected):
+    """Development author D18 (session 39): a yes with a question about the support, a no with what
+    they already have, and Spanish with its accent."""
+    assert parse_yes_no(text, other_languages=True, loose=True) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("just me, no parents involved please", "young_person"), ("I'm a mum myself but this is for me, I'm 21", "young_person"),
+    ("just me and my son", "parent_carer"), ("im his mum but this is about me really", "parent_carer"),
+])
+def test_the_speaker_named_beside_a_family_word(text, expected):
+    """Development author D18 (session 39): "parents" and "mum" were read as the role."""
+    assert parse_role_typed(text) == expected
