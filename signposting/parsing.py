@@ -2010,6 +2010,28 @@ def doubts_the_worry(text: str) -> bool:
     return bool(_DOUBTS_THE_WORRY.fullmatch(normalise(text)))
 
 
+# "my social worker told me to use this", "my PA said to try this. what even is it" (development
+# authors D11, D14, session 39): who sent them here, and nothing else. Both risk models scored the
+# first 0.77 and 0.64, and a young person in care opening the chat was told "call 999".
+_REFERRER = (
+    r"(?:my|our|the|his|her) (?:social worker|sw|key ?worker|support worker|youth worker|pa|personal adviser|personal advisor|"
+    r"teacher|form tutor|tutor|head of year|senco|school|college|school nurse|nurse|gp|doctor|counsellor|mentor|foster carer|"
+    r"carer|mum|mom|mam|dad|nan|gran|auntie|friend|mate|coach|camhs worker|health visitor|ta)"
+)
+_SENT_HERE = re.compile(
+    rf"(?:(?:hi|hey|hello|hiya|um+|so|ok|okay) )*{_REFERRER} "
+    r"(?:told|said|asked|suggested|recommended|sent|gave|showed|says|tells|wants|wanted)(?: me| us| him| her)?(?: (?:to|i should|i could|we should|that i should))?"
+    r"(?: (?:use|try|come on|go on|look at|message|chat on|chat to|talk to|text|check|have a look at|give))?"
+    r"(?: (?:this|here|you|u|this app|this site|this website|this chat|this bot|this thing|this link|a go))+"
+    r"(?: (?:what even is it|what is it|what is this|whats this|whats it for|what do i do|what do i say|how does it work|idk what to say|idk why))?"
+)
+
+
+def says_who_sent_them(text: str) -> bool:
+    """"my social worker told me to use this": who sent them to the chat, and nothing else."""
+    return bool(_SENT_HERE.fullmatch(normalise(text)))
+
+
 def plays_the_worry_down(text: str) -> bool:
     """"probably just attention seeking, should i ignore it?": what was told played down, and nothing else."""
     return bool(_PLAYS_THE_WORRY_DOWN.fullmatch(normalise(text)))

@@ -48,3 +48,10 @@ def test_school_starting_again_is_not_a_crisis(bot):  # noqa: F811
     """The neighbour: exams starting again, with no danger before, is neither a restart nor a crisis."""
     replies = typed(bot, "hi", "school started again today and i like my new teacher")
     assert not is_crisis_reply(replies[-1]) and "start again" not in replies[-1]
+
+
+def test_who_sent_them_as_a_first_message_gets_the_check_then_the_questions(bot):  # noqa: F811
+    """It got the full crisis reply (development authors D11, D14): a young person in care told to call 999."""
+    replies = typed(bot, "my social worker told me to use this", "no")
+    assert CHECK in replies[0] and not is_crisis_reply(replies[0])
+    assert "Who is chatting today?" in replies[1]

@@ -118,3 +118,33 @@ def test_after_the_crisis_steps_a_question_is_not_lowered(domain):
                SlotSet("crisis_categories", ["suicidal"])]
     step = next_step(asked(domain, at_the_models_crisis("r they open at weekends", "ask_service_info", 0.99), *earlier))[0]
     assert step not in (None, "utter_check_risk")
+
+
+def first_message(domain: Domain, text: str, **risk: object) -> DialogueStateTracker:
+    crisis = {"name": "express_crisis", "confidence": 1.0}
+    parse = {"intent": crisis, "intent_ranking": [crisis], "text": text, "risk": {**MODEL_CRISIS, **risk}}
+    events = [ActionExecuted("action_listen"), UserUttered(text, crisis, [], parse_data=parse)]
+    return DialogueStateTracker.from_events("test", events, domain.slots)
+
+
+@pytest.mark.parametrize("text", ["my social worker told me to use this", "my PA said to try this. what even is it",
+                                  "hi, my school nurse gave me this link", "my mum told me to try you"])
+def test_who_sent_them_as_a_first_message_at_the_models_crisis_gets_the_check_question(domain, text):
+    """Both risk models scored "my social worker told me to use this" at crisis level, and a young person
+    in care opening the chat was told "call 999" (development authors D11, D14, session 39)."""
+    assert next_step(first_message(domain, text))[0] == "utter_check_risk"
+
+
+@pytest.mark.parametrize(("text", "risk"), [
+    ("my social worker told me to use this because my dad hits me", {}),  # more than who sent them
+    ("my dad made me", {}), ("my teacher told me", {}),
+    ("my social worker told me to use this", {"lexicon_categories": ["abuse"]}),  # a risk word
+    ("my social worker told me to use this", {"crisis_language": "pl"}),
+])
+def test_otherwise_a_first_message_at_the_models_crisis_gets_the_crisis_reply(domain, text, risk):
+    assert next_step(first_message(domain, text, **risk))[0] not in (None, "utter_check_risk")
+
+
+def test_who_sent_them_later_in_the_conversation_is_not_lowered(domain):
+    step = next_step(asked(domain, at_the_models_crisis("my social worker told me to use this", "seek_help", 0.99)))[0]
+    assert step not in (None, "utter_check_risk")

@@ -87,6 +87,7 @@ from signposting.parsing import (
     safe_beside_leaving_words,
     says_goodbye,
     says_they_work_with_children,
+    says_who_sent_them,
     sounds_safe,
     states_safe_in_own_words,
     states_safe_now,
@@ -770,6 +771,18 @@ def question_about_the_chat_at_the_models_crisis(tracker: DialogueStateTracker) 
         return False
     return bool(reply_to_a_question_about_the_chat(tracker.latest_message, SURE_QUESTION_CONFIDENCE)) and \
         _first_alarm_at(tracker, CRISIS)
+
+
+def sent_here_at_the_models_crisis(tracker: DialogueStateTracker) -> bool:
+    """"my social worker told me to use this" as the conversation's first message, scored at crisis
+    level by the risk models alone (0.77 and 0.64; development authors D11, D14, session 39): the
+    check question instead of the crisis reply. Only ever down to the check, never to nothing;
+    never with a risk word or a crisis word in another language."""
+    risk = latest_risk(tracker)
+    if risk.get("source") != "model" or not from_the_model_alone(risk) or not tracker.latest_message:
+        return False
+    first = sum(isinstance(event, UserUttered) for event in tracker.applied_events()) == 1
+    return first and says_who_sent_them(tracker.latest_message.text or "") and _first_alarm_at(tracker, CRISIS)
 
 
 def _asked_the_check_before(tracker: DialogueStateTracker) -> bool:
@@ -1539,7 +1552,8 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # hurting you?" got "Sorry, I can't help with that", or the form took it as an answer,
         # and the check was dropped (a user trial, session 20): not a no, so the crisis reply.
         return first_crisis_step(tracker)
-    if level == CRISIS and (plain_answer_at_the_models_crisis(tracker, before) or question_about_the_chat_at_the_models_crisis(tracker)):
+    if level == CRISIS and (plain_answer_at_the_models_crisis(tracker, before) or question_about_the_chat_at_the_models_crisis(tracker)
+                            or sent_here_at_the_models_crisis(tracker)):
         return UTTER_CHECK, []
     if level == CRISIS:
         return first_crisis_step(tracker)
