@@ -68,6 +68,9 @@ COMPUTED_SLOTS = frozenset({
     "school_has_mhst", "crisis_categories", "services_shown",
     "local_crisis_lines",  # issue #16: the deployment file's urgent lines, set by CrisisPolicy
     "helpful", "contact_followup", "contacted",  # issue 14: fixed words set by actions/feedback.py
+    # Set by the crisis policy and the next-step model, read back on the next turn: a redacted value
+    # ("grooming_online" taken for a username, session 39's review) would break the crisis steps.
+    "crisis_kind", "next_step_reading", "concern_menu", "user_language",
 })
 
 

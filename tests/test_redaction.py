@@ -3,6 +3,8 @@ triage needs and our own vocabulary (places, schools, services) are kept."""
 import logging
 import re
 
+from pathlib import Path
+
 import pytest
 
 from bot.privacy.numbers import nhs_check_digit_ok
@@ -115,6 +117,10 @@ def test_slots_the_bot_fills_itself_are_stored_as_they_are():
     assert redact_event(services).value == ["nat-nhs111-mh", "herts-kooth"]
     school = redact_event(SlotSet("school", "jsmith23 at Marlborough School"))
     assert "jsmith23" not in school.value
+    # read back by the crisis steps and the next-step reading on the next turn (session 39's review)
+    for slot, value in (("crisis_kind", "grooming_online"), ("next_step_reading", "talk_to_a_person"),
+                        ("user_language", "pl"), ("concern_menu", "more")):
+        assert redact_event(SlotSet(slot, value)).value == value
 
 
 def test_every_string_in_the_parse_data_is_redacted_except_identifiers():
@@ -456,7 +462,6 @@ def test_danger_medicine_family_and_app_words_after_a_name_stay(text, kept):
     ("i told dawn and she laughed", ["dawn"], ["and she laughed"]),
     ("MIA HAS TOLD THE WHOLE OF YEAR 9 ABOUT MY DAD", ["MIA"], ["HAS TOLD THE WHOLE OF YEAR 9"]),
     ("x_voidgirl_x posted my pic", ["voidgirl"], ["posted my pic"]),
-    ("the guy who keeps messaging me is shadowfang_uk", ["shadowfang"], ["keeps messaging me"]),
     ("my boyfriend's ex is 2fast2kira and she keeps commenting", ["2fast2kira"], ["and she keeps commenting"]),
     ("👉 @sk8r.boi.hitchin is the one spreading it", ["sk8r", "hitchin"], ["is the one spreading it"]),
 ])
@@ -467,9 +472,31 @@ def test_nicknames_family_titles_and_handles_without_a_platform_are_removed(text
 @pytest.mark.parametrize("text", [
     "they call him names at school", "i'll call her tomorrow", "we call it the cage", "he goes by bus",
     "she uses Snapchat at school", "my pc crashed again", "i miss home", "my nan said no", "Grandma's house",
-    "i cant forget it", "we went to Hitchin's mum and baby group", "tell everyone i said sorry",
+    "we went to Hitchin's mum and baby group", "tell everyone i said sorry",
     "my young_person form", "exam_stress", "year 9 maths", "i told mum and she laughed", "I wear a size 10",
+    # the review (session 39): insults called, places' and services' possessives, school years,
+    # texting words, medicines and services' handles
+    "they call me 'fat'", 'they called me "gay" in front of everyone', "the boys call her Slag", "they call it 'banter'",
+    "Luton's carer support service", "we're with Hertfordshire's foster carer team", "Kooth's friend feature",
+    "the year9s keep pushing me", "im so gr8ful", "i took 16 paracetamol500mg", "w8ing for camhs",
+    "i messaged @childline on insta", "i told doc what i did",
 ])
 def test_ordinary_words_near_the_new_name_cues_stay(text):
     """The ordinary messages near each PD7 rule (session 39)."""
     assert redact(text).text == text
+
+
+def test_the_bots_own_names_are_never_redacted():
+    """Intents, actions, responses, slots and the crisis reply kinds are logged and stored, and the
+    crisis kind is read back on the next turn: "grooming_online" taken for a username broke the
+    crisis steps (session 39's review)."""
+    import yaml
+
+    from signposting.risk_decision import KIND_PRIORITY
+
+    domain = yaml.safe_load((Path(__file__).resolve().parents[1] / "domain.yml").read_text(encoding="utf-8"))
+    names = {*domain["intents"], *domain["actions"], *domain["responses"], *domain["slots"], *domain.get("forms", {}), *KIND_PRIORITY}
+    names = {name if isinstance(name, str) else next(iter(name)) for name in names}
+    assert len(names) > 150
+    assert [name for name in sorted(names) if redact(name).text != name] == []
+    assert redact("x_voidgirl_x posted my pic").text == "[username] posted my pic"

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 from bot.privacy.lexicon import could_be_bare_name, is_common_word
 from bot.privacy.text import Span
+from bot.privacy.vocabulary import protected_phrases
+from signposting.text import normalise
 from signposting.vocabulary import ANY_CONCERN, AREA_CODES, AUDIENCES, CONCERNS, OTHER_CONCERN
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -77,9 +79,10 @@ def _username_with_underscore(word: str) -> bool:
     if word.lower() in OUR_IDENTIFIERS:
         return False  # the form's own values ("young_carer", "west_essex") are read back from the slots
     parts = word.split("_")
-    # "jess_smith"; "x_voidgirl_x", "shadowfang_uk": a lone letter or a made-up word (development
-    # author PD7, session 39).
-    return any(could_be_bare_name(part) or len(part) == 1 or (len(part) >= 4 and not is_common_word(part)) for part in parts)
+    # "jess_smith"; "x_voidgirl_x": a lone letter beside words (development author PD7, session 39).
+    # Never a made-up word alone: the bot's own names ("grooming_online", "talk_to_a_person") are
+    # logged and stored, and many of their words are in no list (session 39's review).
+    return any(could_be_bare_name(part) for part in parts) or len(parts[0]) == 1 or len(parts[-1]) == 1
 
 
 AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
@@ -91,8 +94,9 @@ SHAPED_HANDLE = re.compile(
     r"|\d{2,}[a-z]{3,}"
     r"|[a-z]+\.[a-z]+[._]?\d+"
     r"|[a-z]+[._]\d{2,}"
-    # letters and digits in turn: "2fast2kira", "sk8r4life" (development author PD7, session 39)
-    r"|(?=[a-z\d]*[a-z]{3})\d?[a-z]+\d+[a-z]+\d*[a-z]*"
+    # two groups of digits among letters: "2fast2kira", "sk8r4life" (development author PD7, session 39);
+    # never one ("year9s", "gr8ful", "paracetamol500mg", "mon2fri": session 39's review)
+    r"|(?=[a-z\d]*[a-z]{3})[a-z]*\d+[a-z]+\d+[a-z\d]*"
     r")(?![\w@-])",
     re.IGNORECASE,
 )
@@ -140,8 +144,10 @@ def social_urls(text: str) -> Iterator[Span]:
 
 def handles(text: str) -> Iterator[Span]:
     for match in AT_HANDLE.finditer(text):
-        # "@sk8r.boi.hitchin": a place inside an @-handle is part of the handle (development author PD7)
-        yield Span(match.start(), match.end(), "handle", "[username]", overrides_vocabulary=True)
+        # "@sk8r.boi.hitchin": a place inside an @-handle is part of the handle (development author PD7);
+        # a service's or a place's own handle is no one's ("@childline", "@kooth": the review)
+        ours = normalise(match.group().lstrip("@")) in protected_phrases()
+        yield Span(match.start(), match.end(), "handle", "[username]", overrides_vocabulary=not ours)
     for pattern in (DISCORD_TAG, SHAPED_HANDLE):
         for match in pattern.finditer(text):
             yield Span(match.start(), match.end(), "handle", "[username]")

@@ -22,6 +22,7 @@ from bot.privacy.lexicon import (
     surname_ranks,
 )
 from bot.privacy.text import Span, Token
+from bot.privacy.vocabulary import protected_phrases
 from signposting.risk_patterns import PATTERNS, PERSON_WORDS, PILLS
 
 NAME = "[name]"
@@ -266,9 +267,9 @@ class _Finder:
         position = index + 1
         if position >= len(self.tokens):
             return
-        called = verb in ("call", "calls", "called", "calling") and self.norms[position] in ("her", "him", "them", "me", "us", "it")
+        called = verb in ("call", "calls", "called", "calling") and self.norms[position] in ("her", "him", "them", "me", "us")
         goes_by = verb in ("goes", "go", "went", "going") and self.norms[position] == "by"
-        if called and not self.next_to(position) or not (called or goes_by or uses):
+        if (called and not self.next_to(position)) or not (called or goes_by or uses):
             return
         position += 0 if uses else 1
         if position >= len(self.tokens):
@@ -277,14 +278,14 @@ class _Finder:
         quoted = self.quoted_next_to(position)
         if not (self.next_to(position) or quoted) or self.is_protected(token) or not token.is_word:
             return
-        if token.base in NEVER_A_NAME or token.base in SIGN_OFFS:
-            return
+        if token.base in NEVER_A_NAME or token.base in SIGN_OFFS or token.base in INSULTS:
+            return  # "they call me 'fat'": the bullying, which staff need, not a name
         if uses:
             # "she uses Joy at school": only a first name, then "at school", "in school" or "now"
             after = self.text[token.end:token.end + 20]
             if not (token.capitalised and first_name(token.base) is not None and re.match(r" (?:at|in) (?:school|college|work)\b| now\b", after)):
                 return
-        elif not (quoted or (token.capitalised and self.name_like(token))):
+        elif not ((quoted and not is_common_word(token.base)) or (token.capitalised and self.name_like(token))):
             return
         yield self.name_from(position)
 
@@ -301,13 +302,13 @@ class _Finder:
             and re.match(rf" \((?:my|our|her|his) (?:{_KIN})\)", rest)
         if not (possessive or bracketed):
             return
-        if possessive and not (token.capitalised and self.name_like(token)) or re.match(r" \w+ and (?:baby|babies|toddler|tots)\b", rest):
+        if (possessive and not (token.capitalised and self.name_like(token))) or re.match(r" \w+ and (?:baby|babies|toddler|tots)\b", rest):
             return  # never "a mum and toddler group"
         introduced = bool(re.match(rf" (?:{_KIN}) here\b", rest)) or (
             index >= 2 and (self.norms[index - 2], self.norms[index - 1]) in (("this", "is"), ("it", "is"), ("i", "am"))
         ) or (index >= 1 and self.norms[index - 1] in ("its", "im", "hi", "hello", "hiya"))
-        if possessive and self.is_protected(token) and not introduced:
-            return  # "we went to Hitchin's fireworks": a place's, unless someone introduces themselves
+        if possessive and (self.is_protected(token) or token.base in protected_phrases()) and not introduced:
+            return  # "Luton's carer support service": a place's or a service's, unless someone introduces themselves
         start = index
         while start > 0 and self._name_before(start):
             start -= 1  # "Paddy Joyce's mam"
@@ -655,7 +656,12 @@ _KIN = (
     r"big sister|big brother|twin|cousin|best friend|bestie|mate|friend|girlfriend|boyfriend|gf|bf"
 )
 # After a first name told something: "i said", "that i", "and she laughed" (development author PD7).
-_TOLD_FOLLOWS = re.compile(r" (?:i said|i say|that i|what i|and (?:she|he|they) (?:laughed|said|told|just))\b")
+_TOLD_FOLLOWS = re.compile(r" (?:i said|i say|that i|and (?:she|he|they) (?:laughed|said|told|just))\b")
+# Called names that are the bullying itself ("they call me 'fat'"), never taken for a nickname.
+INSULTS = frozenset(
+    "fat fatty ugly freak weirdo loser geek nerd emo slag slut skank tramp pig cow whale ginger gay lesbian lezza "
+    "retard stupid thick dumb smelly stinky spotty four eyes goth psycho snitch grass".split()
+)
 # What follows a name at the start of a sentence and nothing else: a verb of telling, a place a
 # person belongs to, a form group, an age (development author PD5).
 _ONLY_A_PERSON_FOLLOWS = re.compile(
@@ -668,7 +674,7 @@ _ONLY_A_PERSON_FOLLOWS = re.compile(
     # "frank is my best mate", "grace isnt my real friend", "rose and her mum picked me up" (development author PD6)
     r" (?:is|was|isnt|isn't|wasnt|wasn't|s) (?:my|our) (?:best |real |little |big |older |younger |new |old |twin )?"
     r"(?:mate|friend|partner|bf|gf|boyfriend|girlfriend|sister|brother|cousin|ex|bestie|stepsister|stepbrother|step sister|step brother|"
-    # "june is my foster carer" (development author PD7, session 39)
+    # "Debs is my foster carer" (development author PD7, session 39; "june" is also a month, and kept)
     r"foster carer|foster mum|foster dad|carer|social worker|key worker|keyworker|auntie|aunty|aunt|uncle|nan|nana|gran|grandma|"
     r"grandad|tutor|form tutor|teacher)\b|"
     r" and (?:her|his|their) (?:mum|mom|dad|nan|gran|sister|brother|family)\b|"
