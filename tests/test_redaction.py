@@ -2,7 +2,6 @@
 triage needs and our own vocabulary (places, schools, services) are kept."""
 import logging
 import re
-
 from pathlib import Path
 
 import pytest
