@@ -106,8 +106,10 @@ _TELLS_IT_STARTED = re.compile(
 )
 _SAYS_BYE = re.compile(
     r"\b(?:bye+|goodbye|byee+|cya|see ya|see you|ttyl|gn|goodnight|good night|night night|take care|gotta go|got to go|"
-    r"have to go|im off|i m off)\b"
+    r"have to go|im off|i'm off|speak to you|talk to you|speak soon|talk soon|try again)\b"
 )
+# "it started again so can we start again": a request beside it still counts.
+_ASKS_TO_START = re.compile(r"\b(?:start|restart|begin)(?: again| over| afresh)?\b")
 _NIGHT_AS_A_TIME = re.compile(
     r"\b(?:every|each|last|at|all|most|one|the|a|through the|in the|tonight|tomorrow|same|whole|sunday|monday|"
     r"tuesday|wednesday|thursday|friday|saturday) (?:night|nights|nite)\b"
@@ -195,9 +197,11 @@ def lacks_evidence(intent: str, text: str, intent_words: IntentWords) -> bool:
     # as the answer. Other longer messages mostly not in English are left as DIET read them.
     if intent != "greet" and len(words) > SHORT_MESSAGE_WORDS and english_share(text) < MOSTLY_ENGLISH:
         return False
-    if intent == "start_again" and _TELLS_IT_STARTED.search(normalise(text)):
+    if intent == "start_again" and _TELLS_IT_STARTED.search(normalise(text)) and not _ASKS_TO_START.search(normalise(text)):
         return True  # "started again after the funeral" is no request
-    if intent == "goodbye" and _NIGHT_AS_A_TIME.search(normalise(text)) and not _SAYS_BYE.search(normalise(text)):
+    # Read with its commas: "ok thats all, night!" is a goodbye (the review, session 39)
+    said = text.lower().replace("’", "'")
+    if intent == "goodbye" and _NIGHT_AS_A_TIME.search(said) and not _SAYS_BYE.search(said):
         return True  # "its every night now": the night, not "night x"
     if _listed_evidence(intent, text, normalise(text)):
         return False

@@ -962,12 +962,15 @@ _THE_ONE_WHO_NEEDS_IT = re.compile(
     r"|\b(?:i m|im|i am|i live|i m living|im living|i am living) in (?:foster care|kinship care|care|a childrens home|a children s home|"
     r"a care home|residential care|supported (?:living|housing))\b|^(?:(?:i m|im|i am) )?(?:a )?care leaver\b|^youngperson$"
     r"|\b(?:it s|its) (?:me|about me|for me) (?:that|who) needs it\b|\bbut (?:it s|its) (?:about|for) me\b"
-    # "just me, no parents involved please" (development author D18, session 39)
-    r"|^just me\b(?! and)"
+    # "just me, no parents involved please" (development author D18, session 39); never "just me asking
+    # for my son" (the review)
+    r"|^just me(?: here| thanks| please| pls| x)?(?: no (?:parents?|adults?|one else|mum|dad)(?: involved| please| pls| thanks)*)?$"
 )
 # "I'm a mum myself but this is for me, I'm 21" (D18): the speaker, unless they name whose parent they
 # are ("im his mum but this is about me" asks for the parent's own help).
 _BUT_FOR_ME = re.compile(r"\bbut (?:this|it) is (?:about |for )?me\b")
+# ...with the speaker's own age of 25 or under: never "im a teacher but this is for me" (the review)
+_YOUNG_OWN_AGE = re.compile(r"\b(?:i m|im|i am) (?:1[0-9]|2[0-5])\b")
 _WHOSE_PARENT = re.compile(
     r"\b(?:his|her|their) (?:mum|mom|mam|dad|nan|gran|grandma|grandad|carer|parent|foster carer)\b|"
     r"\bmy (?:son|daughter|child|kid|kids|boy|girl|stepson|stepdaughter|grandson|granddaughter)\b"
@@ -1125,7 +1128,8 @@ def parse_role_typed(text: str) -> str | None:
         return "parent_carer"
     if _YOUNG_PARENT.search(clean):
         return "parent_carer"
-    if _THE_ONE_WHO_NEEDS_IT.search(clean) or (_BUT_FOR_ME.search(clean) and not _WHOSE_PARENT.search(clean)):
+    if _THE_ONE_WHO_NEEDS_IT.search(clean) or (
+            _BUT_FOR_ME.search(clean) and _YOUNG_OWN_AGE.search(clean) and not _WHOSE_PARENT.search(clean)):
         return "young_person"
     if _AS_A_PARENT.search(clean) or _WORRIED_FAMILY.search(clean):
         return "parent_carer"
@@ -1463,7 +1467,9 @@ def parse_yes_no(text: str, other_languages: bool = False, loose: bool = False) 
             return last
     if loose and (said := _NO_THEN_A_REASON.match(text)):
         reason = normalise(said.group("reason"))
-        if not re.match(r"(?:but|yes|yeah|actually|wait)\b", reason) and parse_yes_no(reason, loose=True) != "yes" \
+        # "nah i've got a therapist but i want another one" turns it round (the review, session 39)
+        wants_more = re.search(r"\bbut\b.*\b(?:want|need|would like|looking for|another|different|else)\b", reason)
+        if not re.match(r"(?:but|yes|yeah|actually|wait)\b", reason) and parse_yes_no(reason, loose=True) != "yes" and not wants_more \
                 and (not _ASKS_FOR_HELP_AFTER_A_NO.search(reason) or _SOMEONE_ELSE_FIRST.fullmatch(reason)):
             return "no"
     said_yes = _YES_THEN_A_REASON.match(text) if loose else None
@@ -1932,10 +1938,30 @@ _PLAYS_IT_DOWN = re.compile(
 # that" (development conversations G12, session 39): what was told waved away, or the call refused.
 # Never set aside beside safe words, as "dont worry" is: "im fine, forget it" is no plain "I'm safe".
 _WAVES_IT_AWAY = re.compile(
-    r"(?<!cant )(?<!can t )(?<!not )(?<!never )(?<!wont )\bforget (?:it|about it|that|i said (?:anything|it|that|owt))\b|\bnever ?mind\b|\bnvm\b|"
+    r"\bforget (?:it|about it|that|i said (?:anything|it|that|owt))\b|\bnever ?mind\b|\bnvm\b|"
     r"\b(?:it |that )?(?:doesnt|dont|don t|does not|dosnt) matter\b|"
-    r"\bwhat if i (?:just |really )?(?:dont|don t|do not|wont|won t|will not|refuse|say no)\b"
+    r"\bwhat if i (?:just |really )?(?:dont|don t|do not|wont|won t|will not|refuse|say no)(?: want to)?(?: (?:call|ring|phone))?\b|"
+    # the call refused ("i wont call", "im not calling": the review, session 39)
+    r"\b(?:i (?:wont|won t|will not|m not|am not|dont|don t|do not)|im not)(?: want to| wanna| going to| gonna)? (?:call|ring|phone|calling|ringing)"
+    r"(?: (?:them|anyone|anybody|999|it|childline|anyone up))?\b"
 )
+# What may stand beside the wave-away and nothing else: "im fine, forget it". Never help coming or a
+# question: "never mind, my mum is taking me to a&e" (the review, session 39).
+_BESIDE_A_WAVE = re.compile(
+    r"\b(?:i m|im|i am|fine|ok|okay|good|alright|whatever|honestly|lol|just|so|and|its|it s|really|seriously|"
+    r"please|pls|x+|now|then|anyway|all|good|bot|mate|ffs|omg|ugh|tbh|srsly|it|oh|well|idc)\b"
+)
+
+
+def waves_it_away(text: str) -> bool:
+    """"forget it", "nvm", "what if i just dont", "im fine, forget it": the wave-away alone, or
+    beside "im fine"; never with more said."""
+    if "?" in text:
+        return False
+    clean = normalise(text)
+    if not _WAVES_IT_AWAY.search(clean):
+        return False
+    return not _BESIDE_A_WAVE.sub(" ", _WAVES_IT_AWAY.sub(" ", clean)).split()
 # "you can stop worrying now, its done" (development conversations G2, the whole bot, session 31):
 # an act done, or the bot told to stop worrying. Never set aside as playing it down beside safe
 # words ("its done, dont worry im safe": the review, session 31), and never "i cant stop worrying".
@@ -1965,7 +1991,7 @@ def says_goodbye(text: str) -> bool:
 def plays_it_down(text: str) -> bool:
     """"its fine", "no one will know", "ill just lie down", "its done": said after a crisis reply, not a safe answer."""
     clean = normalise(text)
-    return bool(_PLAYS_IT_DOWN.search(clean) or _ENDS_IT.search(clean) or _WAVES_IT_AWAY.search(clean))
+    return bool(_PLAYS_IT_DOWN.search(clean) or _ENDS_IT.search(clean) or waves_it_away(text))
 
 
 # A question about what was just told, not an answer ("is that normal", "am I overreacting?"):
@@ -2048,7 +2074,7 @@ _SAID_SAFE = re.compile(r"\bsafe\b|" + _SAFE_IN_WORDS)
 def safe_beside_leaving_words(text: str) -> bool:
     """"dont worry im safe", "im safe thanks bye": a plain safe statement once the goodbye and
     playing-down words are set aside, saying safe or "I'm OK" in words ("ok thanks bye" is not)."""
-    if _ENDS_IT.search(normalise(text)) or _WAVES_IT_AWAY.search(normalise(text)):
+    if _ENDS_IT.search(normalise(text)) or waves_it_away(text):
         return False  # "its done, dont worry im safe": an act done is never set aside (the review, session 31)
     words = _PLAYS_IT_DOWN.sub(" ", normalise(text)).split()
     while words and _GOODBYE.fullmatch(words[-1]):

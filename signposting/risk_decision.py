@@ -246,15 +246,19 @@ _DONE_TO_ME = re.compile(
     r"\b(?:touch|touches|touched|touching|hit|hits|hitting|beat|beats|beating|abuse|abuses|abused|"
     r"abusing|rape|rapes|raped|raping|kick|kicks|kicked|punch\w*|slap\w*|(?:does|do|did) (?:stuff|things) to) (?:me|us)\b(?! up)"
     # A partner's control: "my boyfriend says no one else will want me with my stoma" got "Thank
-    # you for looking out for them" (development conversations G12, session 39).
-    r"|\bno ?(?:one|body) (?:else )?(?:will|would|could|is going to|is gonna) (?:ever )?(?:want|love|have|put up with) me\b"
+    # you for looking out for them" (development conversations G12, session 39). Only a partner's:
+    # "my friend is cutting herself and my mum wont let me see her" is a friend's crisis (the review).
+    r"|\b(?:boyfriend|girlfriend|bf|gf|partner|ex|husband|wife|fiance|fiancee)\b[^.!?]{0,40}?(?:"
+    r"\bno ?-?(?:one|body)(?:'s| is)? (?:else )?(?:will|would|could|is going to|is gonna|s gonna|ever going to|s ever going to)"
+    r"(?: ever)? (?:want|love|have|put up with) me\b"
     r"|\b(?:wont|won't|won t|will not|doesnt|doesn't|does not|never) let me (?:go|leave|see|have|talk|wear|out)\b"
+    r"|\b(?:i ll|i'll|ill|i will) never find anyone\b)"
 )
 
 
 def third_party_report(text: str) -> bool:
     """A friend, sibling or professional describing someone else's risk, not harm done to the speaker."""
-    lowered = text.lower()
+    lowered = text.lower().replace("’", "'")  # "won’t", the iPhone's apostrophe (the review, session 39)
     return bool(_THIRD_PARTY.search(lowered)) and not _DONE_TO_ME.search(lowered)
 
 

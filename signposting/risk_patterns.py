@@ -77,6 +77,7 @@ REWRITES: list[tuple[str, str]] = [
     (r"\bany ?more\b", "anymore"),
     (r"\bpls|plz\b", "please"),
     (r"\bb4\b", "before"),  # "b4 i go", "tell someone b4 i do it" (the review, session 38)
+    (r"\bno-one\b", "no one"),  # "wearing my hoodie so no-one sees" (the review, session 39)
     # "my boyfriends 24": the possessive without its apostrophe, before an age.
     (r"\b(boyfriend|girlfriend|bf|gf)(?:'s|s)(?=\s+\d)", r"\1 is"),
     # "15 for now" as the whole answer to "How old are you?": not expecting to be older.
@@ -303,7 +304,11 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "long sleeves in|during the? summer|heat|pe"),
         ("first", "~wear|wearing|wore long sleeves|hoodie|hoodies|jumper to? ~hide|cover"),
         # "wearing my hoodie in pe so no one sees" got nothing (development conversations G12, session 39).
-        ("first", "~wear|wearing|wore|keep|keeping|kept _? _? sleeves|hoodie|hoodies|jumper|jumpers _? _? _? so|then no|nobody|noone one? can|will|would|could? ~see|notice"),
+        # Only with nothing seen named, or marks, arms or legs: never "so no one sees my eczema|acne|tattoo"
+        # (the review, session 39).
+        ("first", "~wear|keep|pull|have _? _? sleeves|sleeve|hoodie|hoodies|jumper|jumpers|bracelets _? _? _? so|then no|nobody|noone one? can|will|would|could? ~see|notice $"),
+        ("first", "~wear|keep|pull|have _? _? sleeves|sleeve|hoodie|hoodies|jumper|jumpers|bracelets _? _? _? so|then no|nobody|noone one? can|will|would|could? ~see|notice my|the arms|arm|wrists|wrist|marks|cuts|scars|legs|thighs|burns"),
+        ("first", "~wear|keep|pull|have _? _? sleeves|sleeve|hoodie|hoodies|jumper|jumpers|bracelets _? _? _? so my|the? mum|dad|parents|teachers|teacher|people|anyone do|does|will|can|would not ~see|notice $"),
         ("first", "blood on|in my|his|her|the tissues|towel|towels|sleeves|sleeve|bin"),
         ("first", "~hold|held|holding|press|pressed|put the|a? lighter|flame|cigarette|iron|spoon|kettle to|against|on my|his|her skin|arm|arms|hand|wrist|leg|legs|thigh|thighs"),
         ("first", "lighter|cigarette burns|burn|marks"),
@@ -313,9 +318,14 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
     "danger_overdose": [
         # Stopping one's own insulin or other medicine on purpose: "if i stopped my insulin completely
         # how long would it take" got the privacy answer (development conversations G12, session 39).
-        ("first", "if i ~stop|skip|quit|miss taking? my? insulin|injections _? _? how long"),
-        ("first", "if i ~stop|skip|quit|miss taking? my? insulin|injections|meds|medication|tablets _? _? how long would|will|does it take"),
-        ("neg", "~stop|skip|quit|miss taking? my insulin|injections|meds|medication|tablets on purpose|deliberately"),
+        # Only how long it would take, or how long one would last, or dying: never "how long until i feel
+        # normal", "how long before i should take it" (the review, session 39). Skipping on purpose: insulin.
+        ("first", "if i ~stop|skip|quit taking? my? insulin|injections|meds|medication|tablets _? _? how long would it take $"),
+        ("first", "if i ~stop|skip|quit taking? my? insulin|injections _? _? how long would|will|could i last|survive"),
+        ("first", "if i ~stop|skip|quit taking? my? insulin|injections|meds|medication|tablets _? _? will|would|could i die"),
+        ("first", "how long would|will|does it take to die if i ~stop|skip|quit"),
+        ("neg", "~stop|skip|quit taking? my|her|his insulin|injections on purpose|deliberately"),
+        ("neg", "~stop|skip|quit taking? my|her|his? insulin|injections to lose weight"),
         ("neg", "~stop|skip|quit taking? my _? insulin|meds|medication|tablets _? _? to see what happens"),
         ("mention", "overdose"),
         ("first", "i _? _? overdose"),
@@ -514,7 +524,13 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~meet|meeting me|her|him alone"),
         # "he said hed buy me the new iphone if i do one more of the videos he likes" got only the check
         # question (development conversations G12, session 39).
-        ("first", "~buy|give|get|pay|send|promise me|her|him _? _? _? _? if i|she|he ~do|send|make|film _? _? _? _? pics|pictures|photos|videos|video|nudes|selfies"),
+        # Only pictures he wants, nudes, or pictures of oneself: never "my nan said she'll give me £5 if i send
+        # her pics of the puppy" (the review).
+        ("first", "~buy|give|get|pay|send|promise|offer|top me|her|him _? _? _? _? if i|she|he ~do|send|make|film _? _? _? _? pics|pic|pictures|picture|photos|photo|videos|video he|she|they likes|like|wants|want|asked|asks"),
+        ("first", "~buy|give|get|pay|send|promise|offer|top me|her|him _? _? _? _? if i|she|he ~send|do|make|film _? _? _? nudes|nude|selfies|feet"),
+        ("first", "he|she|they|someone|somebody|guy|man _? _? _? ~send|give|pay|offer me|us _? _? for nudes|feet|pics|pictures|photos|videos of me|myself"),
+        # Game money for pictures: "he gives me vbucks if i send him pics".
+        ("first", "~give|send|pay|get|buy|offer me|her|him _? vbucks|robux|skins|giftcards|giftcard _? _? if|for i|she|he? ~send _? _? pics|pic|photos|photo|pictures|picture|videos|video"),
         ("first", "~meet|meeting up? _? _? _? from|off online|discord|snapchat|snap|instagram|insta|tiktok|roblox|fortnite|omegle"),
         ("first", "~meet|met|meeting _? _? _? _? i|we|she|he ~meet|met|know|talk|talked|chat online"),
         ("first", "~send|share|post|leak|show|expose _? _? pics|pictures|photos|nudes|videos|video|photo|picture|them _? _? _? unless"),
@@ -747,10 +763,12 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "^ nvm|nevermind imma just? do it $"),
         ("first", "~tell someone|somebody before ."),
         # After distress (development conversations G12, session 39): "started again after the funeral"
-        # and "its every night now" after "wearing my hoodie in pe so no one sees" got "OK, let's start
-        # again" and "Bye for now".
-        ("first", "^ it|its|i|ive|it's? ~start|started|starting again"),
-        ("first", "^ its|it's|it|~happen|~do|doing it? every night|day now|again $"),
+        # after "wearing my hoodie in pe so no one sees" got "OK, let's start again".
+        # Never "start again", a request (the review, session 39): only "started", or with its subject.
+        ("first", "^ started again $"),
+        ("first", "^ started again after|since|last|this|tonight|today|yesterday"),
+        ("first", "^ it|its 's|has|is? started|starting again"),
+        ("first", "^ i have? started again $"),
         # Session 22: "not like anyone will notice when im gone" typed to "Are you safe right now?"
         # (a held-out are-you-safe author, A4) got neither reply; the models scored it below 0.01.
         ("first", "when|after|once|if i ~be gone"),

@@ -280,9 +280,23 @@ def test_waving_it_away_after_a_crisis_reply_plays_it_down(text):
 
 
 @pytest.mark.parametrize("text", ["i cant forget it", "ill never forget it", "i wont forget that", "it matters to me",
-                                  "im safe now, my mum is home"])
-def test_remembering_or_a_safe_answer_is_not_waving_it_away(text):
+                                  "im safe now, my mum is home", "i wont ever forget it",
+                                  # help coming, a call made, or a question (the review, session 39)
+                                  "never mind, my mum is taking me to a&e", "nvm found it, calling now",
+                                  "ok never mind i'll call them", "never mind the number, whats the text one?",
+                                  "it doesnt matter what time, can i still call childline?"])
+def test_remembering_help_coming_or_a_question_is_not_waving_it_away(text):
     assert not plays_it_down(text)
+
+
+@pytest.mark.parametrize("text", ["i wont call", "im not calling", "i dont want to call anyone"])
+def test_refusing_the_call_plays_it_down(text):
+    assert plays_it_down(text)
+
+
+def test_help_coming_beside_never_mind_after_the_not_safe_reply_is_help_coming(domain):
+    state = after_the_not_safe_reply(domain, scored("never mind, my mum is taking me to a&e", "inform", score=0.02))
+    assert next_crisis_action(state) != "utter_not_safe_now"
 
 
 def test_im_fine_forget_it_after_the_not_safe_reply_gets_it_again(domain):

@@ -779,7 +779,7 @@ def test_not_applicable_to_the_age_question_is_dont_know(text):
     ("no we've already got a social worker", "no"), ("sí, por favor", "yes"), ("não, obrigado", "no"),
     # not answers
     ("yes? what do you mean", None), ("yes, wait what is this", None), ("yeah, is this a real person?", None),
-    ("yes, but is it free?", None), ("no ive got nobody", None),
+    ("yes, but is it free?", None), ("no ive got nobody", None), ("nah i've got a therapist but i want another one", None),
 ])
 def test_the_offer_answered_with_a_question_or_a_reason_as_people_type_it(text, expected):
     """Development author D18 (session 39): a yes with a question about the support, a no with what
@@ -790,6 +790,9 @@ def test_the_offer_answered_with_a_question_or_a_reason_as_people_type_it(text, 
 @pytest.mark.parametrize(("text", "expected"), [
     ("just me, no parents involved please", "young_person"), ("I'm a mum myself but this is for me, I'm 21", "young_person"),
     ("just me and my son", "parent_carer"), ("im his mum but this is about me really", "parent_carer"),
+    # the review (session 39): a child or a role said beside "just me" or "for me"
+    ("just me asking for my son", "parent_carer"), ("just me, im his dad", "parent_carer"),
+    ("im a teacher but this is for me", "professional"),
 ])
 def test_the_speaker_named_beside_a_family_word(text, expected):
     """Development author D18 (session 39): "parents" and "mum" were read as the role."""
