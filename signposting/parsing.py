@@ -2053,6 +2053,21 @@ _SENT_HERE = re.compile(
 )
 
 
+# "nah ive got a uni counsellor already", "no thanks, he already sees someone at camhs": a no to the
+# offer because support is already there (development author D18, session 39).
+_HAS_SUPPORT_ALREADY = re.compile(
+    r"\b(?:i|we|he|she|they|ive|i ve|weve|we ve|hes|he s|shes|she s|theyve|they ve)(?: have| has| ve| s)?(?: already)? "
+    r"(?:got|have|has|see|sees|seeing|with|under)(?: already)? (?:a|an|my|our|his|her|their|the|some)? ?(?:\w+ )?"
+    r"(?:counsellor|counselor|therapist|gp|doctor|camhs|social worker|support worker|key worker|mentor|nurse|psychologist|"
+    r"psychiatrist|support|help|someone|somebody)\b"
+)
+
+
+def declines_with_support_already(text: str) -> bool:
+    """A no to "Would you like me to find support near you?" because they already have support."""
+    return parse_yes_no(text, other_languages=True, loose=True) == "no" and bool(_HAS_SUPPORT_ALREADY.search(normalise(text)))
+
+
 def says_who_sent_them(text: str) -> bool:
     """"my social worker told me to use this": who sent them to the chat, and nothing else."""
     return bool(_SENT_HERE.fullmatch(normalise(text)))

@@ -63,3 +63,21 @@ def test_anything_else_at_check_level_still_gets_the_crisis_reply(domain, text, 
 def test_a_plain_yes_at_crisis_level_still_gets_the_crisis_reply(domain):
     risk = {**MODEL_CHECK, "level": "crisis", "score": 0.9}
     assert next_step(after_the_offer(domain, message("go on then", **risk)))[0] == "utter_crisis"
+
+
+def test_a_no_because_support_is_already_there_says_goodbye_with_the_urgent_lines(domain):
+    """"nah ive got a uni counsellor already", scored at check level by the model alone, got the whole
+    crisis reply again (development author D18, session 39)."""
+    answer = message("nah ive got a uni counsellor already", level="check", source="model", lexicon_categories=[])
+    assert next_step(after_the_offer(domain, answer))[0] == "utter_goodbye"
+
+
+@pytest.mark.parametrize(("text", "risk"), [
+    ("no im going to end up in hospital anyway", {}),  # no support named: the crisis steps decide
+    ("no ive got nobody", {}),
+    ("nah ive got a uni counsellor already", {"lexicon_categories": ["distress"]}),  # a risk word
+    ("nah ive got a uni counsellor already", {"lowered_from_crisis": True}),
+])
+def test_any_other_no_at_the_models_check_keeps_the_crisis_steps(domain, text, risk):
+    answer = message(text, level="check", source="model", **{"lexicon_categories": [], **risk})
+    assert next_step(after_the_offer(domain, answer))[0] != "utter_goodbye"

@@ -73,6 +73,7 @@ from signposting.parsing import (
     asks_if_anyone_is_there,
     asks_what_we_mean,
     asks_why_we_ask,
+    declines_with_support_already,
     doubts_the_worry,
     ends_it,
     parse_age,
@@ -704,12 +705,23 @@ def plain_yes_to_the_offer(tracker: DialogueStateTracker, before: str | None) ->
     at check level from the risk model alone (no risk words, no other language). The crisis
     lines were just shown; a short yes scored by the model is no reason to show them again
     instead of the help asked for (issue #12: "go on then" scored 0.27, check is 0.25)."""
-    risk = latest_risk(tracker)
     text = tracker.latest_message.text or "" if tracker.latest_message else ""
+    return _offer_answered_at_the_models_check(tracker, before) and parse_yes_no(text, other_languages=True) == "yes"
+
+
+def no_to_the_offer_with_support_already(tracker: DialogueStateTracker, before: str | None) -> bool:
+    """"nah ive got a uni counsellor already" to the offer after "I'm glad you're safe", at check level
+    from the risk model alone, got the whole crisis reply again (development author D18, session 39):
+    the goodbye, which keeps the urgent lines. Only a no because support is already there."""
+    text = tracker.latest_message.text or "" if tracker.latest_message else ""
+    return _offer_answered_at_the_models_check(tracker, before) and declines_with_support_already(text)
+
+
+def _offer_answered_at_the_models_check(tracker: DialogueStateTracker, before: str | None) -> bool:
+    risk = latest_risk(tracker)
     return (
         before == UTTER_OFFER and risk.get("source") == "model" and not risk.get("lexicon_categories")
-        and not risk.get("lowered_from_crisis")
-        and not risk.get("crisis_language") and parse_yes_no(text, other_languages=True) == "yes"
+        and not risk.get("lowered_from_crisis") and not risk.get("crisis_language")
     )
 
 
@@ -1565,6 +1577,8 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     other_language = bool(language) and language != "en" and not repeats_a_button(tracker)
     if level == CHECK and (plain_yes_to_the_offer(tracker, before) or plain_answer_to_the_question(tracker, before)):
         return TRIAGE_FORM, []
+    if level == CHECK and no_to_the_offer_with_support_already(tracker, before):
+        return UTTER_GOODBYE, []
     if level == CHECK:
         # An English question they may not read: the urgent numbers and an interpreter line. Even for a
         # school or town in a few words ("ashlyns in berko", read as Dutch: development author D11):
