@@ -739,10 +739,6 @@ def told_where_they_live(text: str) -> bool:
     return bool(resolution and resolution.status in ("found", "outside", "ambiguous"))
 
 
-SOMEWHERE_ELSE_OPTION = "Somewhere else"  # services_db.gazetteer's last option when a place is partly elsewhere
-POSTCODE_DISTRICT = re.compile(r"^[A-Za-z]{1,2}\d")
-
-
 class ActionAskArea(Action):
     """Asks where the user lives; after an answer that covered several areas, asks which."""
 
@@ -762,11 +758,8 @@ def ask_area(dispatcher: CollectingDispatcher, tracker: Tracker, extra_buttons: 
     options = tracker.get_slot("area_options") or []
     if len(options) > 1:
         place, choices = options[0], options[1:]
-        # One of our areas and "Somewhere else": the place is mostly elsewhere, not split between ours
-        # (a postcode district keeps "LE17 covers more than one area")
-        ours_and_elsewhere = len(choices) == 2 and choices[-1] == SOMEWHERE_ELSE_OPTION and not POSTCODE_DISTRICT.match(place)
         dispatcher.utter_message(
-            response="utter_area_partly_ours" if ours_and_elsewhere else "utter_area_ambiguous",
+            response="utter_area_ambiguous",
             place=place,
             buttons=[{"title": choice, "payload": choice} for choice in choices] + extra_buttons,
         )

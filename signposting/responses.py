@@ -126,7 +126,7 @@ ASK_CONTACTED = "utter_ask_contacted"
 # Questions a "no" answers: after them, "no" is not a sign the bot misread the message before.
 YES_NO_QUESTIONS: frozenset[str] = frozenset({
     ASK_SAFE_NOW, ASK_SAFE_NOW_ADULT, ASK_SAFE_NOW_OTHER, CHECK_RISK, OFFER_MORE, OFFER_TO_CONTINUE,
-    ASK_SCHOOL_ABOUT_MHST, "utter_area_ambiguous", "utter_area_partly_ours",
+    ASK_SCHOOL_ABOUT_MHST, "utter_area_ambiguous",
 })
 # After these, leaving is the natural end of the conversation, not a sign of a misread.
 NATURAL_ENDINGS: frozenset[str] = YES_NO_QUESTIONS | {

@@ -152,18 +152,3 @@ def test_a_village_name_after_an_age_is_not_taken_as_where_they_live(bot):  # no
     for text in ["hi", "young person", "im 14, logan"]:
         chat.say(text)
     assert "Where do you live?" in chat.text("skip")
-
-
-def test_a_town_mostly_elsewhere_is_not_said_to_cover_more_than_one_area(bot, sqlite_directory):  # noqa: F811
-    """Session 39 (development author D18): "Nottingham covers more than one area" was said of a city
-    outside our areas, whose postal town takes in one of our villages (Bottesford)."""
-    chat = Conversation(bot.rasa_url)
-    start(chat, "young person", "15", "skip")
-    question = chat.say("im in nottingham")
-    text = "\n".join(m.get("text", "") for m in question)
-    assert "A few places near Nottingham are in the areas I know well" in text and "covers more than one area" not in text
-    assert buttons(question) == ["Bottesford (Leicestershire)", "Somewhere else"]
-    assert "outside the areas I know well" in chat.text("Somewhere else")
-    postcode = Conversation(bot.rasa_url)
-    start(postcode, "young person", "15", "skip")
-    assert "LE17 covers more than one area" in "\n".join(m.get("text", "") for m in postcode.say("LE17"))
