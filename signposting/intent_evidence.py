@@ -109,7 +109,10 @@ _SAYS_BYE = re.compile(
     r"have to go|im off|i'm off|speak to you|talk to you|speak soon|talk soon|try again)\b"
 )
 # "it started again so can we start again": a request beside it still counts.
-_ASKS_TO_START = re.compile(r"\b(?:start|restart|begin)(?: again| over| afresh)?\b")
+_ASKS_TO_START = re.compile(
+    r"\b(?:can|could) (?:we|i|u|you) (?:start|restart|begin) (?:again|over)\b|\blet ?s (?:start|restart|begin) (?:again|over)\b|"
+    r"\b(?:i want to|i wanna|i d like to|please|pls) (?:start|restart) (?:again|over)\b|^(?:start again|restart|start over)\b"
+)
 _NIGHT_AS_A_TIME = re.compile(
     r"\b(?:every|each|last|at|all|most|one|the|a|through the|in the|tonight|tomorrow|same|whole|sunday|monday|"
     r"tuesday|wednesday|thursday|friday|saturday) (?:night|nights|nite)\b"

@@ -964,7 +964,9 @@ _THE_ONE_WHO_NEEDS_IT = re.compile(
     r"|\b(?:it s|its) (?:me|about me|for me) (?:that|who) needs it\b|\bbut (?:it s|its) (?:about|for) me\b"
     # "just me, no parents involved please" (development author D18, session 39); never "just me asking
     # for my son" (the review)
-    r"|^just me(?: here| thanks| please| pls| x)?(?: no (?:parents?|adults?|one else|mum|dad)(?: involved| please| pls| thanks)*)?$"
+    r"|^just me(?: here| thanks| please| pls| x)?"
+    r"(?: no (?:parents?|adults?|one else|mum|dad|carers?|teachers?)(?: or (?:parents?|adults?|carers?|teachers?|school))?"
+    r"(?: involved| please| pls| thanks)*)?$"
 )
 # "I'm a mum myself but this is for me, I'm 21" (D18): the speaker, unless they name whose parent they
 # are ("im his mum but this is about me" asks for the parent's own help).
@@ -1942,26 +1944,28 @@ _WAVES_IT_AWAY = re.compile(
     r"\b(?:it |that )?(?:doesnt|dont|don t|does not|dosnt) matter\b|"
     r"\bwhat if i (?:just |really )?(?:dont|don t|do not|wont|won t|will not|refuse|say no)(?: want to)?(?: (?:call|ring|phone))?\b|"
     # the call refused ("i wont call", "im not calling": the review, session 39)
-    r"\b(?:i (?:wont|won t|will not|m not|am not|dont|don t|do not)|im not)(?: want to| wanna| going to| gonna)? (?:call|ring|phone|calling|ringing)"
-    r"(?: (?:them|anyone|anybody|999|it|childline|anyone up))?\b"
+    r"\b(?:i (?:wont|won t|will not|m not|am not|dont|don t|do not|refuse to|aint|ain t)|im not|not)(?: want to| wanna| going to| gonna)?"
+    r" (?:call|ring|phone|calling|ringing)(?: (?:them|anyone|anybody|999|it|childline|anyone up))?\b"
 )
-# What may stand beside the wave-away and nothing else: "im fine, forget it". Never help coming or a
-# question: "never mind, my mum is taking me to a&e" (the review, session 39).
-_BESIDE_A_WAVE = re.compile(
-    r"\b(?:i m|im|i am|fine|ok|okay|good|alright|whatever|honestly|lol|just|so|and|its|it s|really|seriously|"
-    r"please|pls|x+|now|then|anyway|all|good|bot|mate|ffs|omg|ugh|tbh|srsly|it|oh|well|idc)\b"
+# Never beside help coming, a call being made or found, or a question: "never mind, my mum is taking
+# me to a&e", "nvm found it, calling now", "ok never mind i'll call them" (the review, session 39).
+_CALLING_OR_FOUND = re.compile(
+    r"\b(?:i ll|ill|i will|im|i m|i am|gonna|going to)(?: just| now)? (?:call|ring|phone|calling|ringing|phoning|text|texting)\b|"
+    r"(?<!not )\b(?:calling|ringing|phoning) (?:now|them|it|999|111|childline)\b|\bfound (?:it|the number)\b"
 )
+# "i cant forget it", "i wont ever forget it": remembering, not waving it away
+_REMEMBERS = re.compile(r"\b(?:cant|can t|cannot|wont|won t|will not|never|not going to|not gonna|couldnt)(?: \w+)? forget\b")
 
 
 def waves_it_away(text: str) -> bool:
-    """"forget it", "nvm", "what if i just dont", "im fine, forget it": the wave-away alone, or
-    beside "im fine"; never with more said."""
+    """"forget it", "nvm", "what if i just dont", "im fine, forget it", "forget it its too late": what
+    was told waved away, or the call refused; never beside help coming, a call made or a question."""
     if "?" in text:
         return False
     clean = normalise(text)
-    if not _WAVES_IT_AWAY.search(clean):
+    if not _WAVES_IT_AWAY.search(clean) or _REMEMBERS.search(clean) or _CALLING_OR_FOUND.search(clean):
         return False
-    return not _BESIDE_A_WAVE.sub(" ", _WAVES_IT_AWAY.sub(" ", clean)).split()
+    return not tells_help_is_coming(text.replace("&", " and ")) and not tells_help_is_coming(_WAVES_IT_AWAY.sub(" ", clean))
 # "you can stop worrying now, its done" (development conversations G2, the whole bot, session 31):
 # an act done, or the bot told to stop worrying. Never set aside as playing it down beside safe
 # words ("its done, dont worry im safe": the review, session 31), and never "i cant stop worrying".
@@ -2040,16 +2044,26 @@ def doubts_the_worry(text: str) -> bool:
 # authors D11, D14, session 39): who sent them here, and nothing else. Both risk models scored the
 # first 0.77 and 0.64, and a young person in care opening the chat was told "call 999".
 _REFERRER = (
-    r"(?:my|our|the|his|her) (?:social worker|sw|key ?worker|support worker|youth worker|pa|personal adviser|personal advisor|"
-    r"teacher|form tutor|tutor|head of year|senco|school|college|school nurse|nurse|gp|doctor|counsellor|mentor|foster carer|"
-    r"carer|mum|mom|mam|dad|nan|gran|auntie|friend|mate|coach|camhs worker|health visitor|ta)"
+    r"(?:my|our|the|his|her)(?: \w+s)? (?:social worker|social workr|sw|key ?worker|support worker|youth worker|pa|personal adviser|"
+    r"personal advisor|teacher|form tutor|tutor|head of year|senco|school|college|school nurse|nurse|gp|doctor|counsellor|mentor|"
+    r"foster (?:carer|carers|mum|dad|mam)|carer|carers|mum|mom|mam|dad|parents|nan|nana|gran|grandma|auntie|aunt|sister|brother|"
+    r"step ?(?:mum|dad|mom)|coach|camhs (?:worker|nurse)|therapist|psychologist|health visitor|ta|early help worker|"
+    r"family support worker|yot worker)"
 )
+# A chat verb and the chat, or the chat named: never a bare "told me this", "showed me this" (the
+# second review, session 39: "my dad told me this" is a disclosure, not a referral).
+_CHAT_VERB = (
+    r"(?:use|try|come on|come to|come|go on|go to|go|message|chat on|chat to|chat with|talk to|text|check out|check|"
+    r"look at|have a look at|give)"
+)
+_THE_CHAT = r"(?:this|here|you|u|this app|this site|this website|this chat|this bot|this thing|this link|this out|it out|a go)"
+_CHAT_NAMED = r"(?:(?:this|the) (?:app|site|website|chat|bot|link|number)|here)"
 _SENT_HERE = re.compile(
     rf"(?:(?:hi|hey|hello|hiya|um+|so|ok|okay) )*{_REFERRER} "
-    r"(?:told|said|asked|suggested|recommended|sent|gave|showed|says|tells|wants|wanted)(?: me| us| him| her)?(?: (?:to|i should|i could|we should|that i should))?"
-    r"(?: (?:use|try|come on|go on|look at|message|chat on|chat to|talk to|text|check|have a look at|give))?"
-    r"(?: (?:this|here|you|u|this app|this site|this website|this chat|this bot|this thing|this link|a go))+"
-    r"(?: (?:what even is it|what is it|what is this|whats this|whats it for|what do i do|what do i say|how does it work|idk what to say|idk why))?"
+    r"(?:told|said|asked|suggested|recommended|sent|gave|showed|says|tells|wants|wanted)(?: me| us| him| her)?"
+    rf"(?:(?: (?:to|2|i should|i could|we should|that i should))? {_CHAT_VERB}(?: {_THE_CHAT})+| {_CHAT_NAMED})"
+    r"(?: (?:what even is it|what is it|what is this|whats this|whats it for|what do i do|what do i say|how does it work|"
+    r"idk what to say|idk why|lol|ok|so here i am|so im here))?"
 )
 
 

@@ -248,7 +248,8 @@ _DONE_TO_ME = re.compile(
     # A partner's control: "my boyfriend says no one else will want me with my stoma" got "Thank
     # you for looking out for them" (development conversations G12, session 39). Only a partner's:
     # "my friend is cutting herself and my mum wont let me see her" is a friend's crisis (the review).
-    r"|\b(?:boyfriend|girlfriend|bf|gf|partner|ex|husband|wife|fiance|fiancee)\b[^.!?]{0,40}?(?:"
+    r"|(?:\bmy (?:boyfriend|girlfriend|bf|gf|partner|ex|husband|wife|fiance|fiancee)\b|"
+    r"^(?:he|she) (?:says|said|tells me|told me|keeps saying)\b)[^.!?]*?(?:"
     r"\bno ?-?(?:one|body)(?:'s| is)? (?:else )?(?:will|would|could|is going to|is gonna|s gonna|ever going to|s ever going to)"
     r"(?: ever)? (?:want|love|have|put up with) me\b"
     r"|\b(?:wont|won't|won t|will not|doesnt|doesn't|does not|never) let me (?:go|leave|see|have|talk|wear|out)\b"

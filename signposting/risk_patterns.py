@@ -307,8 +307,9 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # Only with nothing seen named, or marks, arms or legs: never "so no one sees my eczema|acne|tattoo"
         # (the review, session 39).
         ("first", "~wear|keep|pull|have _? _? sleeves|sleeve|hoodie|hoodies|jumper|jumpers|bracelets _? _? _? so|then no|nobody|noone one? can|will|would|could? ~see|notice $"),
-        ("first", "~wear|keep|pull|have _? _? sleeves|sleeve|hoodie|hoodies|jumper|jumpers|bracelets _? _? _? so|then no|nobody|noone one? can|will|would|could? ~see|notice my|the arms|arm|wrists|wrist|marks|cuts|scars|legs|thighs|burns"),
-        ("first", "~wear|keep|pull|have _? _? sleeves|sleeve|hoodie|hoodies|jumper|jumpers|bracelets _? _? _? so my|the? mum|dad|parents|teachers|teacher|people|anyone do|does|will|can|would not ~see|notice $"),
+        ("first", "~wear|keep|pull|have _? _? sleeves|sleeve|hoodie|hoodies|jumper|jumpers|bracelets _? _? _? so|then no|nobody|noone one? can|will|would|could? ~see|notice my|the|her|his arms|arm|wrists|wrist|marks|cuts|scars|legs|thighs|burns"),
+        ("first", "~wear|keep|pull|have _? _? sleeves|sleeve|hoodie|hoodies|jumper|jumpers|bracelets _? _? _? so|then no|nobody|noone one? can|will|would|could? ~see|notice them|what"),
+        ("first", "~wear|keep|pull|have _? _? sleeves|sleeve|hoodie|hoodies|jumper|jumpers|bracelets _? _? _? so my|the? mum|dad|parents|people|anyone do|does|will|can|would not ~see|notice $"),
         ("first", "blood on|in my|his|her|the tissues|towel|towels|sleeves|sleeve|bin"),
         ("first", "~hold|held|holding|press|pressed|put the|a? lighter|flame|cigarette|iron|spoon|kettle to|against|on my|his|her skin|arm|arms|hand|wrist|leg|legs|thigh|thighs"),
         ("first", "lighter|cigarette burns|burn|marks"),
@@ -320,12 +321,14 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # how long would it take" got the privacy answer (development conversations G12, session 39).
         # Only how long it would take, or how long one would last, or dying: never "how long until i feel
         # normal", "how long before i should take it" (the review, session 39). Skipping on purpose: insulin.
-        ("first", "if i ~stop|skip|quit taking? my? insulin|injections|meds|medication|tablets _? _? how long would it take $"),
-        ("first", "if i ~stop|skip|quit taking? my? insulin|injections _? _? how long would|will|could i last|survive"),
-        ("first", "if i ~stop|skip|quit taking? my? insulin|injections|meds|medication|tablets _? _? will|would|could i die"),
-        ("first", "how long would|will|does it take to die if i ~stop|skip|quit"),
-        ("neg", "~stop|skip|quit taking? my|her|his insulin|injections on purpose|deliberately"),
-        ("neg", "~stop|skip|quit taking? my|her|his? insulin|injections to lose weight"),
+        ("first", "if i ~stop|skip|quit|miss taking? my? insulin|injections|meds|medication|tablets _? _? how long would it take $"),
+        ("first", "if i ~stop|skip|quit|miss taking? my? insulin|injections|meds|medication|tablets _? _? how long would it take to die"),
+        ("first", "if i ~stop|skip|quit|miss taking? my? insulin|injections|meds|medication|tablets _? _? how long till|until|before i die|d"),
+        ("first", "if i ~stop|skip|quit|miss taking? my? insulin|injections _? _? how long would|will|could i last|survive|have"),
+        ("first", "if i ~stop|skip|quit|miss taking? my? insulin|injections|meds|medication|tablets _? _? will|would|could i die"),
+        ("first", "how long would|will|does it take to die if i ~stop|skip|quit|miss"),
+        ("neg", "~stop|skip|quit|miss taking? my|her|his insulin|injections on purpose|deliberately"),
+        ("neg", "~stop|skip|quit|miss taking? my|her|his? insulin|injections to lose weight"),
         ("neg", "~stop|skip|quit taking? my _? insulin|meds|medication|tablets _? _? to see what happens"),
         ("mention", "overdose"),
         ("first", "i _? _? overdose"),
@@ -689,6 +692,10 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
     # session 36): the check question, never the crisis reply from these words alone
     # (signposting/risk_decision.py CHECK_ONLY_CATEGORIES): "im 16 and i hate myself" got it.
     "distress": [
+        # Stopping one's medicine on purpose: the check question (the second review, session 39: "ive
+        # stopped my meds on purpose" lost the check; "…because they make me sick" is no plan).
+        ("neg", "~stop|skip|quit|miss taking? my meds|medication|tablets|pills on purpose|deliberately"),
+        ("first", "if i ~stop|skip|quit|miss taking? my? insulin|injections _? _? how long $"),
         ("neg", "^ ok|okay|fine? i give up $"),
         ("neg", "^ so? what|whats|wat s|'s|is? the point $"),
         ("neg", "what is the point in|of living|life|anything|trying|going"),

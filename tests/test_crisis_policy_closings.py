@@ -289,7 +289,9 @@ def test_remembering_help_coming_or_a_question_is_not_waving_it_away(text):
     assert not plays_it_down(text)
 
 
-@pytest.mark.parametrize("text", ["i wont call", "im not calling", "i dont want to call anyone"])
+@pytest.mark.parametrize("text", ["i wont call", "im not calling", "i dont want to call anyone", "no im not calling anyone",
+                                  "i refuse to call", "forget it its too late", "forget it, no one cares anyway",
+                                  "it doesnt matter anymore", "nvm sorry"])
 def test_refusing_the_call_plays_it_down(text):
     assert plays_it_down(text)
 

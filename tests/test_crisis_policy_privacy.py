@@ -145,6 +145,20 @@ def test_otherwise_a_first_message_at_the_models_crisis_gets_the_crisis_reply(do
     assert next_step(first_message(domain, text, **risk))[0] not in (None, "utter_check_risk")
 
 
-def test_who_sent_them_later_in_the_conversation_is_not_lowered(domain):
+def test_who_sent_them_after_a_hello_only_is_lowered_too(domain):
+    """"hi", then "my social worker told me to use this" (the second review, session 39)."""
     step = next_step(asked(domain, at_the_models_crisis("my social worker told me to use this", "seek_help", 0.99)))[0]
+    assert step == "utter_check_risk"
+
+
+def test_who_sent_them_after_more_was_told_is_not_lowered(domain):
+    earlier = [ActionExecuted("action_listen"), said("everything is getting on top of me", "describe_concern")]
+    step = next_step(asked(domain, at_the_models_crisis("my social worker told me to use this", "seek_help", 0.99), *earlier))[0]
     assert step not in (None, "utter_check_risk")
+
+
+@pytest.mark.parametrize("text", ["my dad told me this", "her dad said this", "my dad showed me this", "my friend told me this",
+                                  "my mate told me to try this"])
+def test_a_disclosure_shaped_like_a_referral_is_not_lowered(domain, text):
+    """The second review (session 39): a bare "told me this" is no referral to the chat."""
+    assert next_step(first_message(domain, text))[0] not in (None, "utter_check_risk")

@@ -326,7 +326,8 @@ RESTART_AND_GOODBYE_WORDS = learn_intent_words([
 @pytest.mark.parametrize(("intent", "text"), [
     ("start_again", "started again after the funeral"), ("start_again", "it started again last week"),
     ("start_again", "she says it all started again at school"), ("goodbye", "its every night now"), ("goodbye", "he shouts all night"),
-    ("goodbye", "it happened last night"),
+    ("goodbye", "it happened last night"), ("start_again", "it started again and i dont know where to begin"),
+    ("start_again", "the bullying started again, they start on me every day"),
 ])
 def test_what_started_again_or_happens_at_night_is_no_request(intent: str, text: str) -> None:
     """Development conversations G12 (session 39): "OK, let's start again" and "Bye for now" came."""

@@ -367,6 +367,7 @@ def test_despair_in_a_few_words_asks_the_check_question_and_never_the_crisis_rep
     "my boyfriend says no one else will want me with my stoma", "my boyfriend won’t let me go out",
     "my girlfriend says no-one else would ever want me", "my boyfriend says no one's ever going to want me",
     "my boyfriend says ill never find anyone else",
+    "my boyfriend is really controlling and always tells me no one else would ever want me and i want to die",
 ])
 def test_a_partners_control_is_done_to_the_speaker(text):
     """"my boyfriend says no one else will want me…" got the friend's reply (G12, session 39)."""
@@ -377,6 +378,7 @@ def test_a_partners_control_is_done_to_the_speaker(text):
     "my best friend is cutting herself and my mum wont let me see her anymore",
     "my friend said she wants to die and my parents wont let me go to hers",
     "my sister is self harming and my dad doesnt let me talk about it",
+    "my best friend is self harming and her boyfriend wont let me see her",
 ])
 def test_a_parents_rule_beside_a_friends_crisis_is_still_the_friends(text):
     """The review (session 39): a parent's "won't let me" is no partner's control."""

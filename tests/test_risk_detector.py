@@ -392,7 +392,7 @@ def test_hidden_marks_stopped_medicine_and_gifts_for_videos_fire(text, category)
              # the review (session 39)
              "i always wear long sleeves so no one sees my eczema", "i wear a hoodie so no one sees my acne",
              "i wear long sleeves so no one can see my tattoo", "if i stop taking my medication how long will it take to feel normal again",
-             "if i miss my insulin how long before i should take it", "i missed my meds on purpose because they make me sick",
+             "if i miss my insulin how long before i should take it",
              "my nan said she'll give me £5 if i send her pics of the puppy", "mum promised me a new phone if i do my school photos",
              "my teacher said she'd give me a merit if i make a video for assembly", "start again", "ok start again",
              "start again for my other son", "i started again with my counsellor", "its every night now"],
@@ -408,3 +408,17 @@ def test_it_starting_again_is_finality(text):
     alone nothing, after distress the crisis reply. Never "start again", a request (the review)."""
     result = detect_risk(text)
     assert result.finality and not result.is_risk
+
+
+@pytest.mark.parametrize("text", ["ive stopped my meds on purpose", "i missed my meds on purpose because they make me sick",
+                                  "if i skip my insulin how long"])
+def test_stopping_ones_medicine_on_purpose_gets_the_check_question(text):
+    """The second review (session 39): these lost the check; stopping one's medicine is not always a plan."""
+    assert detect_risk(text).categories == ("distress",)
+
+
+@pytest.mark.parametrize("text", ["if i stop my meds how long would it take to die", "if i stop my insulin how long till i die",
+                                  "i keep missing my insulin on purpose", "if i stop taking my insulin how long would i have",
+                                  "i wear a hoodie so no one sees them", "she always wears long sleeves so no one can see her arms"])
+def test_the_second_reviews_variants_fire(text):
+    assert detect_risk(text).is_risk and "distress" not in detect_risk(text).categories

@@ -793,8 +793,13 @@ def sent_here_at_the_models_crisis(tracker: DialogueStateTracker) -> bool:
     risk = latest_risk(tracker)
     if risk.get("source") != "model" or not from_the_model_alone(risk) or not tracker.latest_message:
         return False
-    first = sum(isinstance(event, UserUttered) for event in tracker.applied_events()) == 1
+    # the first message, or after hellos only ("hi", then "my social worker told me to use this": the second review)
+    earlier = [event.text or "" for event in tracker.applied_events() if isinstance(event, UserUttered)][:-1]
+    first = all(_ONLY_A_HELLO.fullmatch(text.strip().lower()) for text in earlier)
     return first and says_who_sent_them(tracker.latest_message.text or "") and _first_alarm_at(tracker, CRISIS)
+
+
+_ONLY_A_HELLO = re.compile(r"(?:hi+|hey+|hello+|hiya+|heya|yo|hallo|helo|good (?:morning|afternoon|evening))[\s!.?x]*")
 
 
 def _asked_the_check_before(tracker: DialogueStateTracker) -> bool:
