@@ -993,6 +993,8 @@ _WORKER = (
     r"guide leader|cub leader|gp receptionist|school receptionist|"
     # development author D6 (session 27): "youth offending worker", "YOT", "Virtual School advisor", "SW - CiN team"
     r"youth offending (?:worker|officer|practitioner)|yot (?:worker|officer|practitioner)|virtual school (?:advisor|adviser|head|officer|lead)|"
+    # development author D18 (session 39): "Personal adviser for care leavers"
+    r"personal (?:adviser|advisor) for (?:care leavers|young people|care experienced)|leaving care (?:worker|adviser|advisor|pa)|"
     r"cin (?:team|worker)|cp (?:team|worker)|family hub worker|"
     # development author D8 (session 29): "PSA at a Harlow primary" (a school's parent support adviser)
     r"psa|parent support (?:advisor|adviser|worker|officer)|family liaison (?:officer|worker)|"

@@ -793,6 +793,7 @@ def test_the_offer_answered_with_a_question_or_a_reason_as_people_type_it(text, 
     # the review (session 39): a child or a role said beside "just me" or "for me"
     ("just me asking for my son", "parent_carer"), ("just me, im his dad", "parent_carer"),
     ("im a teacher but this is for me", "professional"), ("just me, no parents or carers involved", "young_person"),
+    ("Personal adviser for care leavers", "professional"), ("im a care leaver and my PA is rubbish", "young_person"),
 ])
 def test_the_speaker_named_beside_a_family_word(text, expected):
     """Development author D18 (session 39): "parents" and "mum" were read as the role."""
