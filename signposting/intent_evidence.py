@@ -200,13 +200,14 @@ def lacks_evidence(intent: str, text: str, intent_words: IntentWords) -> bool:
     # as the answer. Other longer messages mostly not in English are left as DIET read them.
     if intent != "greet" and len(words) > SHORT_MESSAGE_WORDS and english_share(text) < MOSTLY_ENGLISH:
         return False
-    if intent == "start_again" and _TELLS_IT_STARTED.search(normalise(text)) and not _ASKS_TO_START.search(normalise(text)):
+    clean = normalise(text)
+    if intent == "start_again" and _TELLS_IT_STARTED.search(clean) and not _ASKS_TO_START.search(clean):
         return True  # "started again after the funeral" is no request
     # Read with its commas: "ok thats all, night!" is a goodbye (the review, session 39)
     said = text.lower().replace("’", "'")
     if intent == "goodbye" and _NIGHT_AS_A_TIME.search(said) and not _SAYS_BYE.search(said):
         return True  # "its every night now": the night, not "night x"
-    if _listed_evidence(intent, text, normalise(text)):
+    if _listed_evidence(intent, text, clean):
         return False
     known = sum(_known(word, vocabulary) for word in words)
     if intent in ENDS_THE_CONVERSATION and len(words) <= SHORT_MESSAGE_WORDS:

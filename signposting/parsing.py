@@ -1967,7 +1967,9 @@ def waves_it_away(text: str) -> bool:
     clean = normalise(text)
     if not _WAVES_IT_AWAY.search(clean) or _REMEMBERS.search(clean) or _CALLING_OR_FOUND.search(clean):
         return False
-    return not tells_help_is_coming(text.replace("&", " and ")) and not tells_help_is_coming(_WAVES_IT_AWAY.sub(" ", clean))
+    return not tells_help_is_coming(_WAVES_IT_AWAY.sub(" ", clean))  # "never mind, my mum is taking me to a&e"
+
+
 # "you can stop worrying now, its done" (development conversations G2, the whole bot, session 31):
 # an act done, or the bot told to stop worrying. Never set aside as playing it down beside safe
 # words ("its done, dont worry im safe": the review, session 31), and never "i cant stop worrying".
@@ -2069,7 +2071,12 @@ _SENT_HERE = re.compile(
 )
 
 
-# "nah ive got a uni counsellor already", "no thanks, he already sees someone at camhs": a no to the
+def says_who_sent_them(text: str) -> bool:
+    """"my social worker told me to use this": who sent them to the chat, and nothing else."""
+    return bool(_SENT_HERE.fullmatch(normalise(text)))
+
+
+# "nah ive got a uni counsellor already", "no, shes already under camhs": a no to the
 # offer because support is already there (development author D18, session 39).
 _HAS_SUPPORT_ALREADY = re.compile(
     r"\b(?:i|we|he|she|they|ive|i ve|weve|we ve|hes|he s|shes|she s|theyve|they ve)(?: have| has| ve| s)?(?: already)? "
@@ -2082,11 +2089,6 @@ _HAS_SUPPORT_ALREADY = re.compile(
 def declines_with_support_already(text: str) -> bool:
     """A no to "Would you like me to find support near you?" because they already have support."""
     return parse_yes_no(text, other_languages=True, loose=True) == "no" and bool(_HAS_SUPPORT_ALREADY.search(normalise(text)))
-
-
-def says_who_sent_them(text: str) -> bool:
-    """"my social worker told me to use this": who sent them to the chat, and nothing else."""
-    return bool(_SENT_HERE.fullmatch(normalise(text)))
 
 
 def plays_the_worry_down(text: str) -> bool:

@@ -77,7 +77,7 @@ def _username_with_underscore(word: str) -> bool:
     if re.search(r"[\d.A-Z]", word) or word.startswith("_") or word.endswith("_"):
         return True
     if word.lower() in OUR_IDENTIFIERS:
-        return False  # the form's own values ("young_carer", "west_essex") are read back from the slots
+        return False  # the form's own values are read back from the slots: "west_essex" (Essex is a first name)
     parts = word.split("_")
     # "jess_smith"; "x_voidgirl_x": a lone letter beside words (development author PD7, session 39).
     # Never a made-up word alone: the bot's own names ("grooming_online", "talk_to_a_person") are

@@ -309,22 +309,9 @@ class _Finder:
         ) or (index >= 1 and self.norms[index - 1] in ("its", "im", "hi", "hello", "hiya"))
         if possessive and (self.is_protected(token) or token.base in protected_phrases()) and not introduced:
             return  # "Luton's carer support service": a place's or a service's, unless someone introduces themselves
-        start = index
-        while start > 0 and self._name_before(start):
-            start -= 1  # "Paddy Joyce's mam"
-        # A place has no nan: "this is Jordan's nan" is a name although Jordan is a country.
-        yield Span(self.tokens[start].start, self.name_from(index).end, "name", NAME, overrides_vocabulary=bool(possessive))
-
-    def _name_before(self, index: int) -> bool:
-        """Is the word before token `index` a capitalised first name or surname of the same name?"""
-        before = self.tokens[index - 1]
-        if self.text[before.end:self.tokens[index].start] != " " or not before.capitalised or not before.is_word:
-            return False
-        if self.is_protected(before) or before.base in NEVER_A_NAME or before.base in GREETINGS or before.base in SIGN_OFFS:
-            return False
-        if self._sentence_start(index - 1) and is_common_word(before.base) and first_name(before.base) is None:
-            return False
-        return self.name_like(before)
+        # A place has no nan: "this is Jordan's nan" is a name although Jordan is a country. A first name
+        # before it ("Paddy Joyce's mam") is added by `_first_name_before`, as before any name found.
+        yield self.name_from(index, overrides=bool(possessive))
 
     def _told(self, index: int) -> Iterator[Span]:
         """'tell rain i said sorry', 'dont tell ivy i said this', 'i told dawn and she laughed': a
