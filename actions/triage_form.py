@@ -51,7 +51,11 @@ from signposting.parsing import (
     words_after_a_leading_age,
     worry_words,
 )
-from signposting.plain_answer import is_plain_answer_from_anyone, waives_the_check
+from signposting.plain_answer import (
+    is_plain_answer_from_anyone,
+    waives_the_check,
+    waives_the_check_for_a_role_told_first,
+)
 from signposting.responses import (
     CHECK_ASKED_AGAIN_AFTER,
     CHECK_ASKED_AGAIN_KEEPING_THE_MESSAGE,
@@ -380,6 +384,8 @@ class ValidateTriageForm(FormValidationAction):
         # So does a worry told first that DIET read as a request (bot/nlu/opening_worry.py).
         if intent in NOT_AN_ANSWER and not answer and not answer_held_by_the_check(tracker) and not (
             text_held_by_the_crisis_steps(tracker) or (starting and intent == "greet") or told_a_worry_under_another_intent(tracker)
+            or (starting and intent == CRISIS_INTENT and waives_the_check_for_a_role_told_first(
+                latest_text(tracker), (tracker.latest_message or {}).get("risk") or {}))  # "Mum of 3" (the crisis policy)
         ):
             return []  # nothing extracted: the form rejects and the intent's rule answers
         if answer and intent in QUESTION_REPLIES:  # "am i too old for this im 18": the answer and the question

@@ -1946,8 +1946,15 @@ _WAVES_IT_AWAY = re.compile(
     r"\b(?:it |that )?(?:doesnt|dont|don t|does not|dosnt) matter\b|"
     r"\bwhat if i (?:just |really )?(?:dont|don t|do not|wont|won t|will not|refuse|say no)(?: want to)?(?: (?:call|ring|phone))?\b|"
     # the call refused ("i wont call", "im not calling": the review, session 39)
-    r"\b(?:i (?:wont|won t|will not|m not|am not|dont|don t|do not|refuse to|aint|ain t)|im not|not)(?: want to| wanna| going to| gonna)?"
-    r" (?:call|ring|phone|calling|ringing)(?: (?:them|anyone|anybody|999|it|childline|anyone up))?\b"
+    r"\b(?:(?:i|we) (?:wont|won t|will not|m not|am not|dont|don t|do not|refuse to|aint|ain t)|im not|were not|we re not|not)"
+    r"(?: want to| wanna| going to| gonna)?"
+    r" (?:call|ring|phone|calling|ringing)(?: (?:them|anyone|anybody|999|it|childline|anyone up|an ambulance|the ambulance|"
+    r"ambulance|an ambo|the police|police))?\b|"
+    # "Sorry, wrong box. Ignore that" after "How many of my antidepressants would it take" got "What
+    # would you like to change?" and the check was dropped (development conversations G14, session 40)
+    r"\bignore (?:that|this|it|me|what i (?:said|wrote|typed|sent))\b|\bwrong (?:box|chat|window|tab|app|person|convo)\b|"
+    r"\b(?:sent|typed|pressed) (?:that|it|this) by (?:mistake|accident)\b|"
+    r"\bdidnt mean (?:that|to (?:send|type|write|say) (?:that|it|this))\b|\bnot meant for (?:you|u|this)\b"
 )
 # Never beside help coming, a call being made or found, or a question: "never mind, my mum is taking
 # me to a&e", "nvm found it, calling now", "ok never mind i'll call them" (the review, session 39).
@@ -1959,12 +1966,23 @@ _CALLING_OR_FOUND = re.compile(
 _REMEMBERS = re.compile(r"\b(?:cant|can t|cannot|wont|won t|will not|never|not going to|not gonna|couldnt)(?: \w+)? forget\b")
 
 
+# An ambulance refused, even in a question: "we dont wanna call an ambulance bc of police what do we
+# do" after "Please call 999 now" for a friend's overdose got the privacy answer (development
+# conversations G14, session 40).
+_REFUSES_AN_AMBULANCE = re.compile(
+    r"\b(?:dont|don t|do not|wont|won t|will not|not|never|cant|can t|cannot)(?: want to| wanna| going to| gonna| be| be able to)?"
+    r" (?:call|ring|phone|get|getting|calling|ringing) (?:an |the |for an? )?(?:ambulance|ambo|paramedics|999)\b"
+)
+
+
 def waves_it_away(text: str) -> bool:
     """"forget it", "nvm", "what if i just dont", "im fine, forget it", "forget it its too late": what
     was told waved away, or the call refused; never beside help coming, a call made or a question."""
+    clean = normalise(text)
+    if _REFUSES_AN_AMBULANCE.search(clean):
+        return True
     if "?" in text:
         return False
-    clean = normalise(text)
     if not _WAVES_IT_AWAY.search(clean) or _REMEMBERS.search(clean) or _CALLING_OR_FOUND.search(clean):
         return False
     return not tells_help_is_coming(_WAVES_IT_AWAY.sub(" ", clean))  # "never mind, my mum is taking me to a&e"

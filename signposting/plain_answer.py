@@ -310,3 +310,10 @@ def waives_the_check(
         and from_the_model_alone(risk)
         and is_plain_answer(text, slot, role, place_answer, school_answer)
     )
+
+
+def waives_the_check_for_a_role_told_first(text: str, risk: Mapping[str, Any]) -> bool:
+    """Does who is chatting, typed as the first message and nothing else ("Mum of 3"), go on without
+    the check question the risk model or the intent classifier alone raised? The crisis policy
+    greets and starts the questions, and the form takes the role, by this same test."""
+    return waives_the_check(text, risk, "user_role")

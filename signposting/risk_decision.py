@@ -190,7 +190,11 @@ _ADULT_HARMS_ME = re.compile(
 )
 # "i want to finish my life, i am tired", "better if i am dead": the check question came (the model
 # scored them low), although nothing but one's own death is meant (a user trial, session 20).
-_MY_OWN_DEATH = re.compile(r"\b(?:finish|finishing|end|ending) my life$|\bbetter if i (?:am|was|were) dead$")
+# "i just need to tell someone before i do it" (the lexicon's pattern ends the message there) got
+# only the check question (development conversations G11, session 38): a goodbye before an act.
+_MY_OWN_DEATH = re.compile(
+    r"\b(?:finish|finishing|end|ending) my life$|\bbetter if i (?:am|was|were) dead$|\bbefore i (?:do|doing) it(?: \W+)?$"
+)
 _UNSAFE_AT_HOME = re.compile(r"\b(?:not (?:feel )?safe at|not safe in|unsafe at|unsafe in) (?:home|my)\b")
 # "been stockpiling my sertraline for a few weeks": the models scored it under the veto and the check
 # question came (development conversations G5, session 38). Saving up one's own medicine is a plan.
@@ -244,7 +248,11 @@ def about_own_crisis(text: str) -> bool:
 # report about the brother (it got "Thank you for looking out for them", a user trial, session 20).
 _DONE_TO_ME = re.compile(
     r"\b(?:touch|touches|touched|touching|hit|hits|hitting|beat|beats|beating|abuse|abuses|abused|"
-    r"abusing|rape|rapes|raped|raping|kick|kicks|kicked|punch\w*|slap\w*|(?:does|do|did) (?:stuff|things) to) (?:me|us)\b(?! up)"
+    r"abusing|rape|rapes|raped|raping|kick|kicks|kicked|punch\w*|slap\w*|(?:does|do|did) (?:stuff|things) to|"
+    # "my bf goes through my phone and pushed me down the stairs" got the friend's reply (development
+    # conversations G14, session 40)
+    r"push|pushes|pushed|pushing|shove|shoves|shoved|shoving|chok\w*|strangl\w*|throttl\w*|drag|drags|dragged|"
+    r"threw|throws|bit|bites|burnt|burned|spat on|spits on|locks|locked) (?:me|us)\b(?! up)"
     # A partner's control: "my boyfriend says no one else will want me with my stoma" got "Thank
     # you for looking out for them" (development conversations G12, session 39). Only a partner's:
     # "my friend is cutting herself and my mum wont let me see her" is a friend's crisis (the review).
@@ -405,6 +413,30 @@ _SUBSTANCE = re.compile(
     r"antidepressants?|sertraline|fluoxetine|aspirin|codeine|co codamol|insulin|melatonin|bleach|poison|"
     r"antifreeze|vodka|alcohol|drugs?|capsules?)\b"
 )
+# A number taken that is more than a dose, or a lot: "ive had 14 since lunch", "took like 20",
+# "had the whole packet". Read only after pills or a medicine were named (the crisis policy's
+# `substance_named_just_before`); "i had 2 this morning" after "how many paracetamol can i take" is a dose.
+_AMOUNT_TAKEN = re.compile(
+    r"\b(?:had|taken|took|swallowed|downed|necked|done|ate|eaten|popped)"
+    r"(?: (?:like|about|around|maybe|nearly|almost|over|at least|just|already|another|all|the|a))*"
+    r" (?:(?:[5-9]|[1-9]\d|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twenty|thirty|forty|fifty)\b(?! (?:hours?|hrs?|mins?|minutes?|days?|weeks?|months?|years?|times?|"
+    r"goes|sleep|of sleep|am|pm|oclock|o clock|hour|biscuits|sweets|cups?|glasses?|bottles of water))"
+    r"|(?:loads|lots|load|lot)(?: of (?:them|it|those|em|my \w+|the \w+))?\b(?! of)"
+    r"|(?:whole|full) (?:box|packet|pack|bottle|strip|lot)|handful|all of (?:them|it|those)|too many)\b"
+)
+
+
+def tells_an_amount_taken(text: str) -> bool:
+    """Does the message tell of more than a dose taken ("ive had 14 since lunch")?"""
+    return bool(_AMOUNT_TAKEN.search(" ".join(re.findall(r"[a-z0-9]+", text.lower()))))
+
+
+def names_a_substance(text: str) -> bool:
+    """Pills, a medicine, a drug or a poison named."""
+    return bool(_SUBSTANCE.search(text.lower()))
+
+
 # The lexicon's category, and the risk model's ("i already took some pills" is the model's alone).
 OVERDOSE_CATEGORIES = frozenset({"danger_overdose", "overdose"})
 

@@ -354,6 +354,9 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # "how many paracetamol would it take" got only the check question, and "no just asking" a
         # list of services (a user trial, session 20): a question about the means is the crisis reply.
         ("first", "how many|much " + PILLS + " would|will|does|do|to|can|could it? ~take|kill|overdose|die"),
+        # "How many of my antidepressants would it take" got only the check question (development
+        # conversations G14, session 40)
+        ("first", "how many|much of my|the|those|these|her|his|mums|dads|our " + PILLS + " would|will|does|do|to|can|could it? ~take|kill|overdose|die"),
         ("first", "how many|much " + PILLS + " ~be|would|will _? _? lethal|deadly|fatal"),
         ("first", "what happens if|when i|you take|swallow|eat|have _? " + LOTS + " _? _? " + PILLS),
         ("first", "what happens if|when i|you take|swallow|eat|have _? " + LOTS + " _? " + PILLS),

@@ -251,6 +251,10 @@ def test_a_young_person_never_gets_the_parents_own_crisis_reply(text):
     (("suicidal", "~finish ...", "finish my life"), True),
     (("suicidal", "better ...", "better if i am dead"), True),
     (("suicidal", "suicide", "suicide"), False),  # "we read about suicide in PSHE": the veto stands
+    # Session 40: a goodbye before an act (development conversations G11) the models scored low
+    (("suicidal", "~tell ...", "tell someone before i do it ."), True),
+    (("suicidal", "~want ...", "want someone to know before i do it"), True),
+    (("suicidal", "~tell ...", "tell you before i do it , im dyeing my hair"), False),
     (("abuse", "PERSON ...", "my brother hit me"), False),
     # Session 38: saving up one's own medicine (development conversations G5), not someone else's
     (("danger_overdose", SAVING_MEDICINE, "stockpiling my sertraline"), True),

@@ -93,6 +93,7 @@ from signposting.parsing import (
     states_safe_in_own_words,
     states_safe_now,
     tells_help_is_coming,
+    waves_it_away,
 )
 from signposting.plain_answer import QUESTIONS as PLAIN_ANSWER_QUESTIONS
 from signposting.plain_answer import (
@@ -100,6 +101,7 @@ from signposting.plain_answer import (
     is_plain_answer,
     lowers_the_crisis_to_the_check,
     waives_the_check,
+    waives_the_check_for_a_role_told_first,
 )
 from signposting.responses import (
     CHECK_ASKED_AGAIN_AFTER,
@@ -128,7 +130,9 @@ from signposting.risk_decision import (
     NONE,
     REPLY_KIND,
     model_kind_fits,
+    names_a_substance,
     reply_kind,
+    tells_an_amount_taken,
     took_something_already,
 )
 from signposting.settings import settings
@@ -302,6 +306,9 @@ def risk_level(tracker: DialogueStateTracker) -> str:
         level = CHECK if risk.get("source") == "classifier" and not risk.get("categories") else CRISIS
     if level != CRISIS and risk.get("finality") and earlier_distress(tracker):
         return CRISIS
+    if level != CRISIS and tracker.latest_message and tells_an_amount_taken(tracker.latest_message.text or "") \
+            and substance_named_just_before(tracker):
+        return CRISIS
     if level != CRISIS and crisis_not_settled(tracker) and leaves_or_plays_it_down(tracker):
         return CRISIS
     if (
@@ -310,6 +317,18 @@ def risk_level(tracker: DialogueStateTracker) -> str:
     ):
         return CHECK
     return level
+
+
+# How far back a pill or a medicine named makes a number taken an overdose told.
+SUBSTANCE_MESSAGES_BACK = 3
+
+
+def substance_named_just_before(tracker: DialogueStateTracker) -> bool:
+    """Did one of the last few messages before the latest name pills, a medicine or a drug? "ive had
+    14 since lunch" after "how many paracetamol is too many" got the greeting (development
+    conversations G14, session 40): alone it names nothing taken."""
+    user_messages = [event for event in tracker.applied_events() if isinstance(event, UserUttered)]
+    return any(names_a_substance(event.text or "") for event in user_messages[:-1][-SUBSTANCE_MESSAGES_BACK:])
 
 
 def leaves_or_plays_it_down(tracker: DialogueStateTracker) -> bool:
@@ -460,6 +479,10 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
             # (another language: what the form's parsers make of it stays, as before: "હું પપ્પા છું, for my son")
             events = [*undo_form_extraction(tracker), *events]
         return action, events
+    if latest in OPENING_STEPS[:-1] and plain_role_as_the_first_message(tracker):
+        taken = recent_actions(tracker, len(OPENING_STEPS))
+        if tuple(taken) == OPENING_STEPS[: len(taken)]:
+            return OPENING_STEPS[len(taken)], []  # the urgent lines, then the questions
     if latest in FIRST_STEP.values():
         return UTTER_CRISIS_LOCAL, []
     if latest == UTTER_CRISIS_LOCAL:
@@ -797,6 +820,24 @@ def sent_here_at_the_models_crisis(tracker: DialogueStateTracker) -> bool:
     earlier = [event.text or "" for event in tracker.applied_events() if isinstance(event, UserUttered)][:-1]
     first = all(_ONLY_A_HELLO.fullmatch(text.strip().lower()) for text in earlier)
     return first and says_who_sent_them(tracker.latest_message.text or "") and _first_alarm_at(tracker, CRISIS)
+
+
+# What the rules do for a hello or a role typed first (data/rules/triage.yml).
+OPENING_STEPS = ("utter_greet", UTTER_URGENT_HELP, TRIAGE_FORM)
+
+
+def plain_role_as_the_first_message(tracker: DialogueStateTracker) -> bool:
+    """"Mum of 3" as the conversation's first message (or after hellos) got the check question from
+    the risk model alone, and "Leicester" typed to it restarted the chat (development conversations
+    G14, session 40). Who is chatting, and nothing else (`signposting.plain_answer`), at the check
+    level of the model or the classifier alone: the rules greet and ask the questions as for "mum
+    here". Never at crisis level, never with a risk word."""
+    risk = latest_risk(tracker)
+    if not tracker.latest_message or tracker.active_loop_name:
+        return False
+    earlier = [event.text or "" for event in tracker.applied_events() if isinstance(event, UserUttered)][:-1]
+    first = all(_ONLY_A_HELLO.fullmatch(text.strip().lower()) for text in earlier)
+    return first and waives_the_check_for_a_role_told_first(tracker.latest_message.text or "", risk) and _first_alarm_at(tracker, CHECK)
 
 
 _ONLY_A_HELLO = re.compile(r"(?:hi+|hey+|hello+|hiya+|heya|yo|hallo|helo|good (?:morning|afternoon|evening))[\s!.?x]*")
@@ -1543,6 +1584,12 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # its getting dark" were thanked and asked again instead of the crisis reply, held-out
         # conversations G and G4 too.)
         return UTTER_TOLD_MORE, []
+    if before == UTTER_CHECK and level == NONE and said_to_the_check is None and waves_it_away(text):
+        # "Sorry, wrong box. Ignore that" to the check question after "How many of my antidepressants
+        # would it take" got "What would you like to change?" and the check was dropped (development
+        # conversations G14, session 40). Taken back, it is no answer, as "forget it" and "ignore me"
+        # were already: the crisis reply (tests/test_crisis_policy_closings.py).
+        return first_crisis_step(tracker)
     answers_instead = before == UTTER_CHECK and level == NONE and said_to_the_check is None \
         and intent not in NO_RISK_ANSWERS | AT_RISK_ANSWERS and answers_the_questions_instead(tracker, text)
     if answers_instead and not asked_the_check_again_already(tracker):
@@ -1582,6 +1629,8 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     other_language = bool(language) and language != "en" and not repeats_a_button(tracker)
     if level == CHECK and (plain_yes_to_the_offer(tracker, before) or plain_answer_to_the_question(tracker, before)):
         return TRIAGE_FORM, []
+    if level == CHECK and plain_role_as_the_first_message(tracker):
+        return OPENING_STEPS[0], []
     if level == CHECK and no_to_the_offer_with_support_already(tracker, before):
         return UTTER_GOODBYE, []
     if level == CHECK:

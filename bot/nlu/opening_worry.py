@@ -13,11 +13,9 @@ from __future__ import annotations
 
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.nlu.crisis_policy import TRIAGE_FORM, UTTER_URGENT_HELP, recent_actions
+from bot.nlu.crisis_policy import OPENING_STEPS, recent_actions
 from signposting.concern_reading import OPENING_MISREADS, one_message_typed, worry_told_first
 from signposting.support_request import asks_for_support_in_general
-
-OPENING_STEPS = ("utter_greet", UTTER_URGENT_HELP, TRIAGE_FORM)
 
 
 def the_first_message(tracker: DialogueStateTracker) -> bool:

@@ -1,0 +1,104 @@
+"""Session 40: danger told by asking, counting or taking it back (development conversations G14)."""
+from __future__ import annotations
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted
+
+from bot.nlu.crisis_policy import next_step, risk_level
+from signposting.parsing import waves_it_away
+from signposting.plain_answer import waives_the_check_for_a_role_told_first
+from signposting.risk_decision import names_a_substance, tells_an_amount_taken, third_party_report
+from tests.test_policies import ROOT, said_with, scored, tracker
+
+
+@pytest.fixture(scope="module")
+def domain() -> Domain:
+    return Domain.load(str(ROOT / "domain.yml"))
+
+
+@pytest.mark.parametrize("text", ["ive had 14 since lunch", "took like 20", "had the whole packet", "i took 10 of my sertraline",
+                                  "ive done all of them", "had a handful", "took loads of them"])
+def test_more_than_a_dose_taken_is_read(text):
+    assert tells_an_amount_taken(text)
+
+
+@pytest.mark.parametrize("text", ["i had 2 this morning", "i had 5 hours sleep", "had loads of chocolate", "took 500mg",
+                                  "had 6 cups of tea", "i took the dog out"])
+def test_a_dose_or_something_else_is_not(text):
+    assert not tells_an_amount_taken(text)
+
+
+def test_a_number_taken_after_pills_were_named_gets_the_crisis_reply(domain):
+    """"ive had 14 since lunch" after "how many paracetamol is too many" (at the check question) got the greeting."""
+    assert names_a_substance("how many paracetamol is too many")
+    state = tracker(domain, said_with("how many paracetamol is too many", "express_crisis", level="check"),
+                    ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"),
+                    scored("ive had 14 since lunch", "inform", score=0.02))
+    assert risk_level(state) == "crisis"
+    assert next_step(state)[0] == "utter_crisis"
+
+
+def test_a_number_taken_with_no_pills_named_is_left_alone(domain):
+    state = tracker(domain, said_with("i cant sleep", "describe_concern"), ActionExecuted("triage_form"),
+                    ActionExecuted("action_listen"), scored("ive had 14 since lunch", "inform", score=0.02))
+    assert risk_level(state) == "none"
+
+
+@pytest.mark.parametrize("text", ["Sorry, wrong box. Ignore that", "ignore that", "sent that by mistake", "wrong chat lol"])
+def test_taking_it_back_at_the_check_is_no_answer(domain, text):
+    """"Sorry, wrong box. Ignore that" after "How many of my antidepressants would it take" got "What would you like to change?"."""
+    state = tracker(domain, said_with("How many of my antidepressants would it take", "express_crisis", level="check"),
+                    ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"), said_with(text, "change_answer"))
+    assert next_step(state)[0] == "utter_crisis"
+
+
+@pytest.mark.parametrize("text", ["we dont wanna call an ambulance bc of police what do we do",
+                                  "we dont want to call an ambulance, what do we do?", "im not calling an ambulance"])
+def test_an_ambulance_refused_is_waved_away_even_in_a_question(text):
+    assert waves_it_away(text)
+
+
+@pytest.mark.parametrize("text", ["should i call an ambulance?", "can i call an ambulance for him", "i cant forget it"])
+def test_asking_about_an_ambulance_is_not(text):
+    assert not waves_it_away(text)
+
+
+def test_an_ambulance_refused_after_please_call_999_gets_it_again(domain):
+    """A friend's overdose: "we dont wanna call an ambulance bc of police what do we do" got the privacy answer."""
+    state = tracker(domain, said_with("my mate took like 6 pills at a party", "express_crisis", level="crisis", categories=["danger_overdose"]),
+                    ActionExecuted("utter_crisis_other"), ActionExecuted("utter_ask_safe_now_other"), ActionExecuted("action_listen"),
+                    scored("hes shaking and talking nonsense", "describe_concern", score=0.3),
+                    ActionExecuted("utter_not_safe_now_other"), ActionExecuted("action_listen"),
+                    scored("we dont wanna call an ambulance bc of police what do we do", "ask_privacy", score=0.1))
+    assert risk_level(state) == "crisis"
+
+
+@pytest.mark.parametrize("text", ["my bf goes through my phone and pushed me down the stairs last week",
+                                  "my stepdad shoved me into the wall", "she chokes me when shes angry"])
+def test_pushed_or_choked_is_harm_done_to_the_speaker(text):
+    """"my bf … pushed me down the stairs" got "Thank you for looking out for them"."""
+    assert not third_party_report(text)
+
+
+@pytest.mark.parametrize(("text", "waived"), [
+    ("Mum of 3", True), ("dad of 2", True), ("mum here", True),
+    ("mum of 3 and i cant cope", False),  # more than who is chatting
+])
+def test_a_role_told_first_goes_on_at_the_models_check(text, waived):
+    assert waives_the_check_for_a_role_told_first(text, {"level": "check", "source": "model"}) is waived
+
+
+def test_a_role_told_first_never_waives_a_risk_word_or_a_crisis():
+    assert not waives_the_check_for_a_role_told_first("Mum of 3", {"level": "check", "source": "lexicon", "lexicon_categories": ["suicidal"]})
+    assert not waives_the_check_for_a_role_told_first("Mum of 3", {"level": "crisis", "source": "model"})
+
+
+def test_a_role_told_first_at_the_models_check_is_greeted_and_the_questions_start(domain):
+    """"Mum of 3" as the first message got the check question, and "Leicester" typed to it restarted the chat."""
+    state = tracker(domain, scored("Mum of 3", "express_crisis", "check", 0.3, source="model"))
+    assert next_step(state)[0] == "utter_greet"
+    state.update(ActionExecuted("utter_greet"))
+    assert next_step(state)[0] == "utter_urgent_help"
+    state.update(ActionExecuted("utter_urgent_help"))
+    assert next_step(state)[0] == "triage_form"
