@@ -1966,6 +1966,30 @@ _CALLING_OR_FOUND = re.compile(
 _REMEMBERS = re.compile(r"\b(?:cant|can t|cannot|wont|won t|will not|never|not going to|not gonna|couldnt)(?: \w+)? forget\b")
 
 
+# Asked after a crisis reply no one has said they are safe from (development conversations G14,
+# session 40): "should i tell someone" after a friend's grooming told got "I can't give medical
+# advice", and "can i save this conversation somehow" after letters written for everyone got "I
+# can't do that yet". The crisis reply again answers both: who to tell, and the lines to keep.
+_ASKS_WHETHER_TO_TELL = re.compile(
+    r"\b(?:should|shall|do|must|have to|need to|can) (?:i|we) (?:have to |need to )?(?:tell|report|say|speak to|talk to|inform)\b"
+)
+_KEEPS_THE_CHAT = re.compile(
+    r"\b(?:save|print|email|e mail|screenshot|download|copy|send me|text me)(?: (?:me|us))?(?: (?:this|the|our|my|all|it|of))* ?"
+    r"\b(?:chat|conversation|convo|messages|numbers|list|this|it)\b"
+    r"|\bkeep (?:this|the|our|a copy of (?:this|the|our)) (?:chat|conversation|convo|messages|numbers|list)\b"
+)
+
+
+def asks_whether_to_tell(text: str) -> bool:
+    """"should i tell someone", "do i have to tell the police"."""
+    return bool(_ASKS_WHETHER_TO_TELL.search(normalise(text)))
+
+
+def asks_to_keep_the_chat(text: str) -> bool:
+    """"can i save this conversation somehow", "can u email me this", "can i print it"."""
+    return bool(_KEEPS_THE_CHAT.search(normalise(text)))
+
+
 # An ambulance refused, even in a question: "we dont wanna call an ambulance bc of police what do we
 # do" after "Please call 999 now" for a friend's overdose got the privacy answer (development
 # conversations G14, session 40).

@@ -782,6 +782,15 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # Session 22: "not like anyone will notice when im gone" typed to "Are you safe right now?"
         # (a held-out are-you-safe author, A4) got neither reply; the models scored it below 0.01.
         ("first", "when|after|once|if i ~be gone"),
+        # After distress (development conversations G14, session 40): a pupil who asked "if I would
+        # look after her bracelets 'for good'" (things given away), and "does the fast train stop at
+        # hatfield or go straight through" (a means asked about) got the privacy answer and a
+        # service's card. Only after distress: alone, both are ordinary.
+        ("first", "~look after my|her|his|their _? _? _? '? for good"),
+        ("first", "~keep|have my|her|his|their _? _? _? '? for good"),
+        ("first", "fast|nonstop|non-stop ~train _? _? _? _? _? straight|right through"),
+        ("first", "~train|trains that|which do|does not stop"),
+        ("first", "which|what ~train|trains do|does not stop"),
         # Session 31, development conversations G2 through the whole bot: "i think about joining him
         # every day" after "lost my brother last year to suicide"; "honestly that's the plan" after
         # "i could disappear and no one would notice"; "i'm not even doing another week".

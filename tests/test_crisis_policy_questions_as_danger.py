@@ -6,7 +6,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted
 
 from bot.nlu.crisis_policy import next_step, risk_level
-from signposting.parsing import waves_it_away
+from signposting.parsing import asks_to_keep_the_chat, asks_whether_to_tell, waves_it_away
 from signposting.plain_answer import waives_the_check_for_a_role_told_first
 from signposting.risk_decision import names_a_substance, tells_an_amount_taken, third_party_report
 from tests.test_policies import ROOT, said_with, scored, tracker
@@ -102,3 +102,44 @@ def test_a_role_told_first_at_the_models_check_is_greeted_and_the_questions_star
     assert next_step(state)[0] == "utter_urgent_help"
     state.update(ActionExecuted("utter_urgent_help"))
     assert next_step(state)[0] == "triage_form"
+
+
+@pytest.mark.parametrize(("text", "tells", "keeps"), [
+    ("should i tell someone", True, False), ("do i have to tell the police", True, False), ("i told someone", False, False),
+    ("can i save this conversation somehow", False, True), ("can u email me this", False, True), ("can i print it", False, True),
+    ("keep it up", False, False), ("save me", False, False), ("i saved up", False, False),
+])
+def test_asking_whether_to_tell_or_to_keep_the_chat_is_read(text, tells, keeps):
+    assert asks_whether_to_tell(text) is tells
+    assert asks_to_keep_the_chat(text) is keeps
+
+
+@pytest.mark.parametrize("text", ["should i tell someone", "can i save this conversation somehow"])
+def test_asking_whether_to_tell_or_to_keep_the_chat_after_a_crisis_gets_it_again(domain, text):
+    """A friend's grooming told, then "should i tell someone", got "I can't give medical advice"; letters
+    written for everyone, then "can i save this conversation somehow", got "I can't do that yet"."""
+    state = tracker(domain, said_with("ive written letters for everyone", "express_crisis", level="crisis", categories=["suicidal"]),
+                    ActionExecuted("utter_crisis"), ActionExecuted("utter_ask_safe_now"), ActionExecuted("action_listen"),
+                    scored(text, "request_print", score=0.01))
+    assert risk_level(state) == "crisis"
+
+
+def test_asking_to_keep_the_chat_once_safe_is_a_request(domain):
+    state = tracker(domain, said_with("ive written letters for everyone", "express_crisis", level="crisis", categories=["suicidal"]),
+                    ActionExecuted("utter_crisis"), ActionExecuted("utter_ask_safe_now"), ActionExecuted("action_listen"),
+                    scored("yes im safe", "confirm_safe"), ActionExecuted("utter_glad_you_are_safe"), ActionExecuted("action_listen"),
+                    scored("can i save this conversation somehow", "request_print", score=0.01))
+    assert risk_level(state) != "crisis"
+
+
+@pytest.mark.parametrize("text", ["Then she asked if I would look after her bracelets 'for good'.",
+                                  "does the fast train stop at hatfield or go straight through", "which trains dont stop at welwyn"])
+def test_things_given_away_and_a_means_asked_about_are_finality(detector, text):
+    """Only after distress do these escalate (`earlier_distress`): alone, both are ordinary."""
+    assert detector.detect(text).finality
+
+
+@pytest.fixture(scope="module")
+def detector():
+    from signposting.risk import RiskDetector
+    return RiskDetector()

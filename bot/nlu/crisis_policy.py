@@ -71,7 +71,9 @@ from signposting.parsing import (
     answer_to_are_you_safe,
     asks_about_emergency_help,
     asks_if_anyone_is_there,
+    asks_to_keep_the_chat,
     asks_what_we_mean,
+    asks_whether_to_tell,
     asks_why_we_ask,
     declines_with_support_already,
     doubts_the_worry,
@@ -311,6 +313,10 @@ def risk_level(tracker: DialogueStateTracker) -> str:
         return CRISIS
     if level != CRISIS and crisis_not_settled(tracker) and leaves_or_plays_it_down(tracker):
         return CRISIS
+    if level != CRISIS and crisis_not_settled(tracker) and tracker.latest_message and (
+        asks_whether_to_tell(tracker.latest_message.text or "") or asks_to_keep_the_chat(tracker.latest_message.text or "")
+    ):
+        return CRISIS  # "should i tell someone", "can i save this conversation somehow" (signposting.parsing)
     if (
         level == NONE and after_crisis_score(risk) >= AFTER_CRISIS_CHECK
         and crisis_not_settled(tracker) and not answers_a_safety_question(tracker)
