@@ -37,6 +37,7 @@ from signposting.parsing import (
     Age,
     asks_what_we_mean,
     asks_why_we_ask,
+    corrected_answer,
     is_declined,
     is_something_else,
     names_a_school,
@@ -136,6 +137,12 @@ def told_a_worry_under_another_intent(tracker: Tracker) -> bool:
 
 def latest_intent(tracker: Tracker) -> str | None:
     return ((tracker.latest_message or {}).get("intent") or {}).get("name")
+
+
+def _place_found(text: str) -> AreaResolution | None:
+    """A place found or outside our areas, never a question back: read after a correction."""
+    resolution = resolve_area(text)
+    return resolution if resolution is not None and resolution.status in ("found", "outside") else None
 
 
 def resolve_area(text: str, fuzzy: bool = True) -> AreaResolution | None:
@@ -526,7 +533,8 @@ class ValidateTriageForm(FormValidationAction):
     def validate_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         if explained_the_question("age", str(value or ""), dispatcher):
             return {"age": None}
-        age = parse_age(str(value or ""))
+        # "year 11 no wait year 12": the answer after the correction (development author D19)
+        age = corrected_answer(str(value or ""), parse_age) or parse_age(str(value or ""))
         if age is None and (role := role_restated(tracker, str(value or ""))):
             return {"age": None, **say_role_restated(tracker, role, dispatcher)}  # "I'm his mum" (a phone trial, session 34)
         if age is None:
@@ -553,7 +561,10 @@ class ValidateTriageForm(FormValidationAction):
             dispatcher.utter_message(response=WHY_WE_ASK["school"])
             return {"school": None}
         directory = get_directory()
-        school = directory.schools.match(text, tracker.get_slot("area_code")) if directory else None
+        area_code = tracker.get_slot("area_code")
+        # "catmose, sorry i mean uppingham community college": the school after the correction
+        school = (corrected_answer(text, lambda tail: directory.schools.match(tail, area_code))
+                  or directory.schools.match(text, area_code)) if directory else None
         place_taken_now = tracker.get_slot("area") is None or "area" in tracker.slots_to_validate()
         if school is None and place_taken_now and told_where_they_live(text):
             # "i live in luton" at the school question: the place is taken (extract_area), and
@@ -593,7 +604,8 @@ class ValidateTriageForm(FormValidationAction):
     def validate_area(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         if explained_the_question("area", str(value or ""), dispatcher):
             return {"area": None}  # "Which is closest?" keeps its choices (area_options)
-        resolution = resolve_area(str(value or ""))
+        # "LE4 sorry LE18", "Leicester. Sorry, I mean Leicestershire": the place after the correction
+        resolution = corrected_answer(str(value or ""), _place_found) or resolve_area(str(value or ""))
         # An emoji or dots alone say nothing: asked again, not read as "rather not say" (a user
         # trial, session 19: "😭" got only help for anywhere in England).
         said_nothing = not normalise(str(value or ""))

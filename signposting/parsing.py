@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from rapidfuzz.distance import OSA
@@ -1964,6 +1966,31 @@ _CALLING_OR_FOUND = re.compile(
 )
 # "i cant forget it", "i wont ever forget it": remembering, not waving it away
 _REMEMBERS = re.compile(r"\b(?:cant|can t|cannot|wont|won t|will not|never|not going to|not gonna|couldnt)(?: \w+)? forget\b")
+
+
+# An answer that corrects itself in the same message (development author D19, session 40): "year
+# 11 no wait year 12 sorry, sixth form" was read as Year 11, "LE4 sorry LE18" asked about LE4, and
+# "catmose, sorry i mean uppingham community college, catmose was his brother" was not found.
+_CORRECTS_ITSELF = re.compile(
+    r"\b(?:no wait|sorry i meant|sorry i mean|sorry i ment|i meant|i mean|i ment|no sorry|sorry|oops|wait|actually|"
+    r"correction|scratch that)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[,.;!?()]")
+T = TypeVar("T")
+
+
+def corrected_answer(text: str, reads: Callable[[str], T | None]) -> T | None:
+    """What `reads` makes of the words after the last correction it can read ("LE4 sorry LE18": LE18),
+    up to the end of that clause; None when the message does not correct itself after an answer."""
+    marks = list(_CORRECTS_ITSELF.finditer(text))
+    for mark in reversed(marks):
+        if not normalise(text[: mark.start()]):
+            continue  # "sorry, 15": a leading apology, nothing corrected
+        tail = _CLAUSE_END.split(text[mark.end():], maxsplit=1)[0].strip()
+        if normalise(tail) and (value := reads(tail)) is not None:
+            return value
+    return None
 
 
 # Asked after a crisis reply no one has said they are safe from (development conversations G14,
