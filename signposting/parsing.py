@@ -1369,7 +1369,10 @@ _YES = re.compile(  # optionally after a first yes: "yeah go on", "ok sure", "ye
 # Only where a yes or no is all the bot asked for (the offer): "da" and "nu" are English too.
 _YES_OTHER_LANGUAGES = re.compile(
     r"tak|tak prosz|tak prosze|haan|haan ji|ji haan|han ji|ha ji|da|da v rog|da va rog|sim|sim por favor|"
-    r"si|si por favor|evet|oui|ja"
+    r"si|si por favor|evet|oui|ja|"
+    # development author D19 (session 40): Hindi, Urdu, Gujarati and Somali "haa", Arabic "na'am",
+    # Tamil "aama" (never "ha" alone: in English a laugh)
+    r"haa|haa ji|haan haan|jee haan|ji haa|naam|na am|aama|aamam|haa mahadsanid|sim obrigada|sim obrigado"
 )
 _NO = re.compile(  # optionally after a first no, before another: "no not really", "nah no thanks" ("nah im good" is
     # not here: to "Are you safe right now?" it says safe, and `answer_to_are_you_safe` leaves it to the NLU)
@@ -1381,7 +1384,10 @@ _NO = re.compile(  # optionally after a first no, before another: "no not really
 )
 _NO_OTHER_LANGUAGES = re.compile(
     r"nie|nie dzi kuj|nie dziekuje|nahi|nahin|nahi ji|nu|nu mul umesc|nu multumesc|n o|nao|n o obrigado|"
-    r"no gracias|hay r|hayir|non|non merci|nein|nein danke"
+    r"no gracias|hay r|hayir|non|non merci|nein|nein danke|"
+    # development author D19 (session 40): Somali "maya", Arabic "la shukran", Tamil "vendam" or "illai",
+    # Portuguese "não, obrigada" (never "la" alone)
+    r"maya|maya mahadsanid|la shukran|la shukran jazeelan|vendam|venda|illai|nao obrigada|n o obrigada|nahin ji|na ji"
 )
 
 

@@ -798,3 +798,14 @@ def test_the_offer_answered_with_a_question_or_a_reason_as_people_type_it(text, 
 def test_the_speaker_named_beside_a_family_word(text, expected):
     """Development author D18 (session 39): "parents" and "mum" were read as the role."""
     assert parse_role_typed(text) == expected
+
+
+@pytest.mark.parametrize(("text", "answer"), [
+    ("haa", "yes"), ("na'am", "yes"), ("aama", "yes"), ("maya, mahadsanid", "no"), ("la shukran", "no"),
+    ("vendam", "no"), ("nao obrigada", "no"),
+    ("ha", None), ("la", None),  # a laugh, a note: never a yes or a no
+])
+def test_yes_or_no_to_the_offer_in_the_languages_of_our_areas(text, answer):
+    """Development author D19 (session 40): parents of Leicester and Harlow answering the offer."""
+    assert parse_yes_no(text, other_languages=True, loose=True) == answer
+    assert parse_yes_no(text) is None  # only at the offer
