@@ -444,4 +444,6 @@ OVERDOSE_CATEGORIES = frozenset({"danger_overdose", "overdose"})
 def took_something_already(categories: list[str] | tuple[str, ...], text: str) -> bool:
     """Did the crisis message tell of an overdose already taken?"""
     lowered = text.lower()
-    return bool(OVERDOSE_CATEGORIES & set(categories)) and bool(_TAKEN.search(lowered)) and bool(_SUBSTANCE.search(lowered))
+    return bool(OVERDOSE_CATEGORIES & set(categories)) and (
+        (bool(_TAKEN.search(lowered)) and bool(_SUBSTANCE.search(lowered))) or tells_an_amount_taken(text)
+    )

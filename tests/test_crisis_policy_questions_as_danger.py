@@ -143,3 +143,25 @@ def test_things_given_away_and_a_means_asked_about_are_finality(detector, text):
 def detector():
     from signposting.risk import RiskDetector
     return RiskDetector()
+
+
+def test_a_number_taken_after_pills_is_an_overdose_taken_so_fine_still_gets_call_999(domain):
+    """Paracetamol taken feels fine at first: "yeah im fine" after "ive had 14 since lunch" must get
+    "call 999 now, even if you feel OK", never "I'm glad you're safe"."""
+    from rasa.shared.core.events import SlotSet
+
+    from bot.nlu.crisis_policy import crisis_categories
+
+    state = tracker(domain, said_with("how many paracetamol is too many", "express_crisis", level="check"),
+                    ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"),
+                    scored("ive had 14 since lunch", "inform", score=0.02))
+    assert crisis_categories(state) == ["danger_overdose"]
+    action, events = next_step(state)
+    assert action == "utter_crisis"
+    assert SlotSet("crisis_categories", ["danger_overdose"]) in events
+    for event in events:
+        state.update(event)
+    for name in ("utter_crisis", "utter_crisis_local", "utter_ask_safe_now", "action_listen"):
+        state.update(ActionExecuted(name))
+    state.update(scored("yeah im fine", "confirm_safe", score=0.01))
+    assert next_step(state)[0] == "utter_taken_something"

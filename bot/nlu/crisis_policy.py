@@ -142,6 +142,7 @@ from signposting.text import normalise
 from signposting.vocabulary import OTHER_CONCERN
 
 CRISIS_SLOT = "crisis_categories"
+OVERDOSE_TAKEN = "danger_overdose"  # the lexicon's category for an overdose
 KIND_SLOT = "crisis_kind"
 LANGUAGE_SLOT = "user_language"
 OWN_WORDS_SLOT = "safe_in_own_words"
@@ -229,8 +230,12 @@ def latest_risk(tracker: DialogueStateTracker) -> dict[str, Any]:
 
 
 def crisis_categories(tracker: DialogueStateTracker) -> list[str]:
-    """What fired: the risk layer's categories, or the source that decided."""
+    """What fired: the risk layer's categories, or the source that decided. A number taken after
+    pills were named is an overdose taken: "yeah im fine" after it gets "call 999 now, even if you
+    feel OK" (`safe_reply`), not "I'm glad you're safe"."""
     risk = latest_risk(tracker)
+    if not risk.get("categories") and amount_taken_after_a_substance(tracker):
+        return [OVERDOSE_TAKEN]
     return list(risk.get("categories") or []) or [risk.get("source") or "classifier"]
 
 
@@ -308,8 +313,7 @@ def risk_level(tracker: DialogueStateTracker) -> str:
         level = CHECK if risk.get("source") == "classifier" and not risk.get("categories") else CRISIS
     if level != CRISIS and risk.get("finality") and earlier_distress(tracker):
         return CRISIS
-    if level != CRISIS and tracker.latest_message and tells_an_amount_taken(tracker.latest_message.text or "") \
-            and substance_named_just_before(tracker):
+    if level != CRISIS and amount_taken_after_a_substance(tracker):
         return CRISIS
     if level != CRISIS and crisis_not_settled(tracker) and leaves_or_plays_it_down(tracker):
         return CRISIS
@@ -327,6 +331,13 @@ def risk_level(tracker: DialogueStateTracker) -> str:
 
 # How far back a pill or a medicine named makes a number taken an overdose told.
 SUBSTANCE_MESSAGES_BACK = 3
+
+
+def amount_taken_after_a_substance(tracker: DialogueStateTracker) -> bool:
+    """More than a dose taken, told just after pills or a medicine were named ("how many paracetamol
+    is too many", then "ive had 14 since lunch"): an overdose taken."""
+    message = tracker.latest_message
+    return bool(message) and tells_an_amount_taken(message.text or "") and substance_named_just_before(tracker)
 
 
 def substance_named_just_before(tracker: DialogueStateTracker) -> bool:
