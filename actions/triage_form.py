@@ -34,6 +34,7 @@ from signposting.intents import (
 )
 from signposting.next_step_request import is_next_step_request
 from signposting.parsing import (
+    AGE_FIRST,
     Age,
     asks_what_we_mean,
     asks_why_we_ask,
@@ -141,7 +142,7 @@ def latest_intent(tracker: Tracker) -> str | None:
 
 def _place_found(text: str) -> AreaResolution | None:
     """A place found or outside our areas, never a question back: read after a correction."""
-    resolution = resolve_area(text)
+    resolution = resolve_area(text, fuzzy=False)  # "LE18 sorry thats it": "thats" is no Hants (the review)
     return resolution if resolution is not None and resolution.status in ("found", "outside") else None
 
 
@@ -534,7 +535,7 @@ class ValidateTriageForm(FormValidationAction):
         if explained_the_question("age", str(value or ""), dispatcher):
             return {"age": None}
         # "year 11 no wait year 12": the answer after the correction (development author D19)
-        age = corrected_answer(str(value or ""), parse_age) or parse_age(str(value or ""))
+        age = corrected_answer(str(value or ""), parse_age, AGE_FIRST) or parse_age(str(value or ""))
         if age is None and (role := role_restated(tracker, str(value or ""))):
             return {"age": None, **say_role_restated(tracker, role, dispatcher)}  # "I'm his mum" (a phone trial, session 34)
         if age is None:

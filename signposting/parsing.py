@@ -1960,9 +1960,13 @@ _WAVES_IT_AWAY = re.compile(
     r"ambulance|an ambo|the police|police))?\b|"
     # "Sorry, wrong box. Ignore that" after "How many of my antidepressants would it take" got "What
     # would you like to change?" and the check was dropped (development conversations G14, session 40)
-    r"\bignore (?:that|this|it|me|what i (?:said|wrote|typed|sent))\b|\bwrong (?:box|chat|window|tab|app|person|convo)\b|"
+    # Only told to the bot: never "i try to ignore it" or "they ignore me" (the review, session 40).
+    r"(?<!\bi )(?<!\bto )(?<!\bthey )(?<!\bwe )(?<!\bhe )(?<!\bshe )(?<!\bu )(?<!\byou )(?<!\bcan )(?<!\bshould )"
+    r"\b(?:ignore|disregard) (?:that|this|what i (?:said|wrote|typed|sent)|the last (?:one|message|msg|bit|thing))\b|"
+    r"\bwrong (?:box|chat|window|tab|app|convo|one|message|msg)\b|"
     r"\b(?:sent|typed|pressed) (?:that|it|this) by (?:mistake|accident)\b|"
-    r"\bdidnt mean (?:that|to (?:send|type|write|say) (?:that|it|this))\b|\bnot meant for (?:you|u|this)\b"
+    r"\bdidnt mean (?:that|to (?:send|type|write|say) (?:that|it|this))\b|\b(?:not )?meant for (?:you|u|this|someone else|somebody else)\b|"
+    r"^(?:jk|just kidding|only joking|just joking)\b"
 )
 # Never beside help coming, a call being made or found, or a question: "never mind, my mum is taking
 # me to a&e", "nvm found it, calling now", "ok never mind i'll call them" (the review, session 39).
@@ -1986,31 +1990,63 @@ _CLAUSE_END = re.compile(r"[,.;!?()]")
 T = TypeVar("T")
 
 
-def corrected_answer(text: str, reads: Callable[[str], T | None]) -> T | None:
+def corrected_answer(text: str, reads: Callable[[str], T | None], head: re.Pattern[str] | None = None) -> T | None:
     """What `reads` makes of the words after the last correction it can read ("LE4 sorry LE18": LE18),
-    up to the end of that clause; None when the message does not correct itself after an answer."""
+    up to the end of that clause; None when the message does not correct itself after an answer.
+    `head`: how those words must start (`AGE_FIRST` for an age)."""
     marks = list(_CORRECTS_ITSELF.finditer(text))
     for mark in reversed(marks):
         if not normalise(text[: mark.start()]):
             continue  # "sorry, 15": a leading apology, nothing corrected
         tail = _CLAUSE_END.split(text[mark.end():], maxsplit=1)[0].strip()
-        if normalise(tail) and (value := reads(tail)) is not None:
+        if normalise(tail) and (head is None or head.match(normalise(tail))) and (value := reads(tail)) is not None:
             return value
     return None
+
+
+# An age after a correction starts with it, and is no count of something else: never "14 sorry had
+# to deal with my 2 year old", "15 actually 1 sec" or "hes 12 sorry he turns 13 tomorrow" (the review).
+AGE_FIRST = re.compile(
+    r"(?:(?:i m|im|i am|hes|he s|shes|she s|he is|she is|its|it s|they re|theyre) )?"
+    r"(?:\d{1,2}|year \d{1,2}|yr \d{1,2}|y\d{1,2}|[a-z]*teen|ten|eleven|twelve|twenty[a-z ]*)"
+    r"(?! (?:secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|messages?|texts?|times?|year old|yr old|years old))\b"
+)
 
 
 # Asked after a crisis reply no one has said they are safe from (development conversations G14,
 # session 40): "should i tell someone" after a friend's grooming told got "I can't give medical
 # advice", and "can i save this conversation somehow" after letters written for everyone got "I
 # can't do that yet". The crisis reply again answers both: who to tell, and the lines to keep.
+# Someone else to tell, never the bot ("can i tell you something") nor one's name (the review).
+_SOMEONE_TO_TELL = (
+    r"(?:someone|somebody|anyone|anybody|an adult|a grown up|a teacher|the police|police|school|social services|childline|"
+    r"(?:my|her|his|their) (?:mum|mom|dad|parents|mam|carer|carers|teacher|tutor|head of year|nan|gran|sister|brother|"
+    r"social worker|family|friends?|doctor|gp)|them|her mum|his mum)"
+)
 _ASKS_WHETHER_TO_TELL = re.compile(
-    r"\b(?:should|shall|do|must|have to|need to|can) (?:i|we) (?:have to |need to )?(?:tell|report|say|speak to|talk to|inform)\b"
+    r"\b(?:should|shall|do|must|have to|need to|can) (?:i|we) (?:have to |need to |just )?"
+    rf"(?:tell|report (?:it|this|him|her|them) to|speak to|talk to|inform) {_SOMEONE_TO_TELL}\b"
 )
+# Asked for by the user, never "do you save this chat" or "will you keep this private" (the review).
 _KEEPS_THE_CHAT = re.compile(
-    r"\b(?:save|print|email|e mail|screenshot|download|copy|send me|text me)(?: (?:me|us))?(?: (?:this|the|our|my|all|it|of))* ?"
-    r"\b(?:chat|conversation|convo|messages|numbers|list|this|it)\b"
-    r"|\bkeep (?:this|the|our|a copy of (?:this|the|our)) (?:chat|conversation|convo|messages|numbers|list)\b"
+    r"\b(?:can|could|how do|how can|is there a way to|pls|please|want to|wanna) (?:i |we |you |u )?(?:just )?"
+    r"(?:save|print|email|e mail|screenshot|download|copy|send me|text me|keep)(?: (?:me|us))?(?: (?:this|the|our|my|all|it|of|a copy))* ?"
+    r"\b(?:chat|conversation|convo|messages|numbers|list|this|it)\b(?! private| secret| between)"
 )
+
+
+# "just curious" typed to the check question after "How many of my antidepressants would it take"
+# got the greeting (the review, session 40): a reason for asking, not an answer.
+_JUST_ASKING = re.compile(
+    r"(?:(?:no|nah|nothing|idk|um+|erm|lol|oh|sorry|its|it s|im|i m|i was|was)\s+)*"
+    r"(?:just |only )?(?:curious|asking|wondering|a question|asking for a friend|for a friend|for school|for homework|no reason)"
+    r"(?:\s+(?:lol|thats all|tbh|really|x+))*"
+)
+
+
+def says_just_asking(text: str) -> bool:
+    """"just curious", "asking for a friend", "no reason": why they asked, and nothing else."""
+    return bool(_JUST_ASKING.fullmatch(normalise(text)))
 
 
 def asks_whether_to_tell(text: str) -> bool:

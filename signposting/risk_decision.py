@@ -193,7 +193,8 @@ _ADULT_HARMS_ME = re.compile(
 # "i just need to tell someone before i do it" (the lexicon's pattern ends the message there) got
 # only the check question (development conversations G11, session 38): a goodbye before an act.
 _MY_OWN_DEATH = re.compile(
-    r"\b(?:finish|finishing|end|ending) my life$|\bbetter if i (?:am|was|were) dead$|\bbefore i (?:do|doing) it(?: \W+)?$"
+    r"\b(?:finish|finishing|end|ending) my life$|\bbetter if i (?:am|was|were) dead$"
+    r"|\bbefore i (?:do|doing|did) it(?:\s*(?:[^\w\s]+|x+|lol|tonight|now|first|today))*\s*$"
 )
 _UNSAFE_AT_HOME = re.compile(r"\b(?:not (?:feel )?safe at|not safe in|unsafe at|unsafe in) (?:home|my)\b")
 # "been stockpiling my sertraline for a few weeks": the models scored it under the veto and the check
@@ -252,7 +253,7 @@ _DONE_TO_ME = re.compile(
     # "my bf goes through my phone and pushed me down the stairs" got the friend's reply (development
     # conversations G14, session 40)
     r"push|pushes|pushed|pushing|shove|shoves|shoved|shoving|chok\w*|strangl\w*|throttl\w*|drag|drags|dragged|"
-    r"threw|throws|bit|bites|burnt|burned|spat on|spits on|locks|locked) (?:me|us)\b(?! up)"
+    r"threw|throws|burnt|burned|spat on|spits on|locks|locked) (?:me|us)\b(?! up| away| out| off| around| over| a\b| an\b)"
     # A partner's control: "my boyfriend says no one else will want me with my stoma" got "Thank
     # you for looking out for them" (development conversations G12, session 39). Only a partner's:
     # "my friend is cutting herself and my mum wont let me see her" is a friend's crisis (the review).
@@ -411,19 +412,33 @@ _TAKEN = re.compile(
 _SUBSTANCE = re.compile(
     r"\b(?:pills?|tablets?|paracetamols?|ibuprofen|meds|medicines?|medication|overdos\w*|od|ods|painkillers?|"
     r"antidepressants?|sertraline|fluoxetine|aspirin|codeine|co codamol|insulin|melatonin|bleach|poison|"
-    r"antifreeze|vodka|alcohol|drugs?|capsules?)\b"
+    r"antifreeze|vodka|alcohol|drugs?|capsules?|"
+    # the review, session 40: medicines and brand names young people name, and misspellings
+    r"citalopram|prozac|diazepam|valium|propranolol|tramadol|quetiapine|zopiclone|nurofen|calpol|tabs|"
+    r"paracetemol|paracetomol|parecetamol|paracetamool|sleeping tablets?)\b"
 )
 # A number taken that is more than a dose, or a lot: "ive had 14 since lunch", "took like 20",
 # "had the whole packet". Read only after pills or a medicine were named (the crisis policy's
 # `substance_named_just_before`); "i had 2 this morning" after "how many paracetamol can i take" is a dose.
+_NUMBER_TAKEN = (
+    r"(?:[5-9]|[1-9]\d|[1-9]\d\d)(?:ish)?|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred"
+)
+# ...and only with nothing after it, or what was taken, or when: never "had 10 sessions", "took 5
+# photos", "had 20 quid" or "took 10 mg" (the review, session 40).
+_AFTER_THE_NUMBER = (
+    r"(?=\s*$| (?:of (?:them|those|em|it|my|the|his|her|their|mums|dads)|pills?|tablets?|tabs|caps|capsules|meds|"
+    r"since|today|already|now|in|this|last|earlier|tonight|at|an hour|hours? ago|mins? ago|ago|or so|or more|more|x|and|but|"
+    r"so|maybe|i think|idk|lol)\b)"
+)
 _AMOUNT_TAKEN = re.compile(
-    r"\b(?:had|taken|took|swallowed|downed|necked|done|ate|eaten|popped)"
-    r"(?: (?:like|about|around|maybe|nearly|almost|over|at least|just|already|another|all|the|a))*"
-    r" (?:(?:[5-9]|[1-9]\d|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-    r"eighteen|nineteen|twenty|thirty|forty|fifty)\b(?! (?:hours?|hrs?|mins?|minutes?|days?|weeks?|months?|years?|times?|"
-    r"goes|sleep|of sleep|am|pm|oclock|o clock|hour|biscuits|sweets|cups?|glasses?|bottles of water))"
-    r"|(?:loads|lots|load|lot)(?: of (?:them|it|those|em|my \w+|the \w+))?\b(?! of)"
-    r"|(?:whole|full) (?:box|packet|pack|bottle|strip|lot)|handful|all of (?:them|it|those)|too many)\b"
+    r"\b(?:had|taken|took|swallowed|downed|necked|done|ate|eaten|popped|drank|drunk)"
+    r"(?: (?:like|about|around|maybe|nearly|almost|over|at least|just|already|another|half))*"
+    rf" (?:(?:{_NUMBER_TAKEN}){_AFTER_THE_NUMBER}"
+    r"|all (?:of )?(?:my|the|his|her|their|mums|dads) \w+|all of (?:them|those|it|em)\b|(?:them|those|it|em) all\b"
+    r"|(?:the |a )?(?:whole|full|entire) (?:box|packet|pack|bottle|strip|lot|tub)\b|half (?:the|a) (?:box|packet|pack|bottle|strip)\b"
+    r"|\d+ (?:packets|packs|boxes|strips|bottles)\b|(?:a|the) (?:box|packet|pack|bottle|strip)\b(?! of (?:crisps|sweets|chocolate|biscuits))"
+    r"|(?:a )?handful\b|too many\b|(?:loads|lots) of (?:them|those|em|my \w+|the (?:pills|tablets|tabs|meds))\b)"
 )
 
 

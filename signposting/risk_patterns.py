@@ -254,6 +254,9 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # "i just need to tell someone before i do it" got nothing (development conversations G11, session 38).
         ("first", "~tell someone|somebody|anyone|you before i ~do it $"),
         ("first", "~want|wanted|need|needed someone|somebody|anyone|you to know before i ~do it $"),
+        # The review, session 40: with a word after it, or a goodbye
+        ("first", "~tell someone|somebody|anyone|you before i ~do it lol|tonight|now|first|today"),
+        ("first", "~say bye|goodbye before i ~do it"),
     ],
     "self_harm": [
         ("first", "^ cutting $"),  # by itself ("cutting" got "Sorry, I can't help with that": session 36)
@@ -786,11 +789,14 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # look after her bracelets 'for good'" (things given away), and "does the fast train stop at
         # hatfield or go straight through" (a means asked about) got the privacy answer and a
         # service's card. Only after distress: alone, both are ordinary.
-        ("first", "~look after my|her|his|their _? _? _? '? for good"),
-        ("first", "~keep|have my|her|his|their _? _? _? '? for good"),
+        # Only things given away, asked of someone ("would look after her bracelets", "you can keep
+        # my"): never "my aunt is looking after my brother for good" (the review).
+        ("first", "would|could|to|can|will look after my|her|his|their _? _? _? '? for good"),
+        ("first", "you|u can|could keep|have my _? _? _? '? for good"),
+        # Only asked, never "a train that doesnt stop" (the review).
         ("first", "fast|nonstop|non-stop ~train _? _? _? _? _? straight|right through"),
-        ("first", "~train|trains that|which do|does not stop"),
         ("first", "which|what ~train|trains do|does not stop"),
+        ("first", "does|do|will|would the ~train _? _? _? _? _? _? without stopping"),
         # Session 31, development conversations G2 through the whole bot: "i think about joining him
         # every day" after "lost my brother last year to suicide"; "honestly that's the plan" after
         # "i could disappear and no one would notice"; "i'm not even doing another week".

@@ -8,6 +8,7 @@ from rasa.shared.core.events import ActionExecuted
 from bot.nlu.crisis_policy import next_step, risk_level
 from signposting.parsing import asks_to_keep_the_chat, asks_whether_to_tell, waves_it_away
 from signposting.plain_answer import waives_the_check_for_a_role_told_first
+from signposting.risk import detect_risk
 from signposting.risk_decision import names_a_substance, tells_an_amount_taken, third_party_report
 from tests.test_policies import ROOT, said_with, scored, tracker
 
@@ -165,3 +166,79 @@ def test_a_number_taken_after_pills_is_an_overdose_taken_so_fine_still_gets_call
         state.update(ActionExecuted(name))
     state.update(scored("yeah im fine", "confirm_safe", score=0.01))
     assert next_step(state)[0] == "utter_taken_something"
+
+
+# --- The review of session 40 -------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["took 100", "took sixty", "took all my tablets", "took them all", "had 2 packets", "took a box",
+                                  "took half the packet", "took 20ish"])
+def test_more_amounts_taken_are_read(text):
+    assert tells_an_amount_taken(text)
+
+
+@pytest.mark.parametrize("text", ["weve had a lot going on at home", "ive had a lot on my mind", "had lots to do",
+                                  "had 10 sessions with camhs", "hes had 6 detentions", "i have had 7 panic attacks",
+                                  "took 5 photos", "had 20 quid", "took 10 mg", "had a box of chocolates"])
+def test_counts_of_other_things_are_not_an_amount_taken(text):
+    """"my son is on sertraline", then "he had 10 sessions with camhs and it didnt help", got the crisis reply."""
+    assert not tells_an_amount_taken(text)
+
+
+@pytest.mark.parametrize("text", ["citalopram", "prozac", "tramadol", "nurofen", "calpol", "my tabs", "paracetemol"])
+def test_more_medicines_are_named(text):
+    assert names_a_substance(text)
+
+
+@pytest.mark.parametrize("text", ["oops wrong one", "that was meant for someone else", "disregard that", "jk",
+                                  "ignore the last one"])
+def test_more_ways_of_taking_it_back_are_read(text):
+    assert waves_it_away(text)
+
+
+@pytest.mark.parametrize("text", ["i try to ignore it", "i just ignore it", "they ignore me", "how do i ignore it",
+                                  "my mum tells me to ignore it", "wrong person"])
+def test_ignoring_as_coping_is_not_taking_it_back(text):
+    assert not waves_it_away(text)
+
+
+@pytest.mark.parametrize(("text", "tells", "keeps"), [
+    ("can i tell you something", False, False), ("do i have to say my name", False, False),
+    ("can i talk to a real person", False, False), ("can i report a bug", False, False),
+    ("will you keep this chat private", False, False), ("do you save this chat", False, False),
+    ("should i tell her mum", True, False),
+])
+def test_questions_about_the_chat_are_not_telling_or_keeping(text, tells, keeps):
+    """Right after "i want to die", each of the first six got the whole crisis reply again."""
+    assert asks_whether_to_tell(text) is tells
+    assert asks_to_keep_the_chat(text) is keeps
+
+
+def test_a_friend_pushing_me_away_is_still_a_friends_crisis():
+    assert third_party_report("my friend is cutting herself and keeps pushing me away")
+
+
+@pytest.mark.parametrize("text", ["my thoughts are like a train that doesnt stop", "my aunt is looking after my little brother for good now",
+                                  "i want to keep my grades up for good", "can i keep my phone for good",
+                                  "my nan said i can have her ring for good"])
+def test_ordinary_for_good_and_trains_are_not_finality(detector, text):
+    assert not detector.detect(text).finality
+
+
+@pytest.mark.parametrize("text", ["i just need to tell someone before i do it!!", "i just need to tell someone before i do it x",
+                                  "i just need to tell someone before i do it lol", "i just want to say bye before i do it",
+                                  "i just need to tell someone before i do it tonight", "i wanted to tell someone before i did it"])
+def test_a_goodbye_before_an_act_with_more_after_it_is_never_vetoed(text):
+    from signposting.risk_decision import CRISIS, RiskSignals, decide
+    from tests.test_risk_decision import THRESHOLDS
+
+    result = detect_risk(text)
+    matches = tuple((m.category, m.pattern, m.text) for m in result.matches)
+    signals = RiskSignals(lexicon_categories=tuple(m[0] for m in matches), lexicon_matches=matches, model_probability=0.05)
+    assert decide(signals, THRESHOLDS).level == CRISIS
+
+
+@pytest.mark.parametrize("text", ["just curious", "asking for a friend", "its for school"])
+def test_just_asking_at_the_check_asks_it_again_once(domain, text):
+    state = tracker(domain, said_with("How many of my antidepressants would it take", "express_crisis", level="check"),
+                    ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"), said_with(text, "inform"))
+    assert next_step(state)[0] == "utter_check_first"

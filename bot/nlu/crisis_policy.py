@@ -89,6 +89,7 @@ from signposting.parsing import (
     role_answer,
     safe_beside_leaving_words,
     says_goodbye,
+    says_just_asking,
     says_they_work_with_children,
     says_who_sent_them,
     sounds_safe,
@@ -1607,6 +1608,10 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # conversations G14, session 40). Taken back, it is no answer, as "forget it" and "ignore me"
         # were already: the crisis reply (tests/test_crisis_policy_closings.py).
         return first_crisis_step(tracker)
+    if before == UTTER_CHECK and level == NONE and said_to_the_check is None and says_just_asking(text):
+        # "just curious", "asking for a friend" (the review, session 40): the check again, once; then,
+        # still no answer, the crisis reply.
+        return first_crisis_step(tracker) if asked_the_check_again_already(tracker) else (CHECK_FIRST, [])
     answers_instead = before == UTTER_CHECK and level == NONE and said_to_the_check is None \
         and intent not in NO_RISK_ANSWERS | AT_RISK_ANSWERS and answers_the_questions_instead(tracker, text)
     if answers_instead and not asked_the_check_again_already(tracker):
