@@ -1965,8 +1965,7 @@ _WAVES_IT_AWAY = re.compile(
     r"\b(?:ignore|disregard) (?:that|this|what i (?:said|wrote|typed|sent)|the last (?:one|message|msg|bit|thing))\b|"
     r"\bwrong (?:box|chat|window|tab|app|convo|one|message|msg)\b|"
     r"\b(?:sent|typed|pressed) (?:that|it|this) by (?:mistake|accident)\b|"
-    r"\bdidnt mean (?:that|to (?:send|type|write|say) (?:that|it|this))\b|\b(?:not )?meant for (?:you|u|this|someone else|somebody else)\b|"
-    r"^(?:jk|just kidding|only joking|just joking)\b"
+    r"\bdidnt mean (?:that|to (?:send|type|write|say) (?:that|it|this))\b|\b(?:not )?meant for (?:you|u|this|someone else|somebody else)\b"
 )
 # Never beside help coming, a call being made or found, or a question: "never mind, my mum is taking
 # me to a&e", "nvm found it, calling now", "ok never mind i'll call them" (the review, session 39).
@@ -2039,7 +2038,10 @@ _KEEPS_THE_CHAT = re.compile(
 # got the greeting (the review, session 40): a reason for asking, not an answer.
 _JUST_ASKING = re.compile(
     r"(?:(?:no|nah|nothing|idk|um+|erm|lol|oh|sorry|its|it s|im|i m|i was|was)\s+)*"
-    r"(?:just |only )?(?:curious|asking|wondering|a question|asking for a friend|for a friend|for school|for homework|no reason)"
+    r"(?:just |only )?(?:curious|asking|wondering|a question|asking for a friend|for a friend|for school|for homework|no reason|"
+    # a joke said at the check: asked again, never passed over (after a crisis reply "jk" is read by the
+    # crisis steps' own paths, as before: `_PLAYED_DOWN`)
+    r"jk|kidding|joking|messing|messing about|messing around)"
     r"(?:\s+(?:lol|thats all|tbh|really|x+))*"
 )
 

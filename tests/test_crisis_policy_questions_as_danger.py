@@ -189,8 +189,7 @@ def test_more_medicines_are_named(text):
     assert names_a_substance(text)
 
 
-@pytest.mark.parametrize("text", ["oops wrong one", "that was meant for someone else", "disregard that", "jk",
-                                  "ignore the last one"])
+@pytest.mark.parametrize("text", ["oops wrong one", "that was meant for someone else", "disregard that", "ignore the last one"])
 def test_more_ways_of_taking_it_back_are_read(text):
     assert waves_it_away(text)
 
@@ -237,7 +236,7 @@ def test_a_goodbye_before_an_act_with_more_after_it_is_never_vetoed(text):
     assert decide(signals, THRESHOLDS).level == CRISIS
 
 
-@pytest.mark.parametrize("text", ["just curious", "asking for a friend", "its for school"])
+@pytest.mark.parametrize("text", ["just curious", "asking for a friend", "its for school", "jk", "just kidding lol"])
 def test_just_asking_at_the_check_asks_it_again_once(domain, text):
     state = tracker(domain, said_with("How many of my antidepressants would it take", "express_crisis", level="check"),
                     ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"), said_with(text, "inform"))
