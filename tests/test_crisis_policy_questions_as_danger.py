@@ -49,9 +49,18 @@ def test_a_number_taken_with_no_pills_named_is_left_alone(domain):
 @pytest.mark.parametrize("text", ["Sorry, wrong box. Ignore that", "ignore that", "sent that by mistake", "wrong chat lol"])
 def test_taking_it_back_at_the_check_is_no_answer(domain, text):
     """"Sorry, wrong box. Ignore that" after "How many of my antidepressants would it take" got "What would you like to change?"."""
-    state = tracker(domain, said_with("How many of my antidepressants would it take", "express_crisis", level="check"),
+    state = tracker(domain, said_with("How many of my antidepressants would it take", "express_crisis", level="check",
+                                      source="lexicon", lexicon_categories=["danger_overdose"]),
                     ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"), said_with(text, "change_answer"))
     assert next_step(state)[0] == "utter_crisis"
+
+
+def test_taking_it_back_at_a_check_the_models_alone_raised_is_left_to_the_usual_paths(domain):
+    """A held-out not-risk set: five false check questions (the models alone), answered "wrong chat"
+    or the like, became crisis replies in this rule's first version."""
+    state = tracker(domain, said_with("mum of 3", "express_crisis", level="check", source="model"),
+                    ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"), said_with("wrong chat lol", "change_answer"))
+    assert next_step(state)[0] != "utter_crisis"
 
 
 @pytest.mark.parametrize("text", ["we dont wanna call an ambulance bc of police what do we do",
@@ -241,3 +250,12 @@ def test_just_asking_at_the_check_asks_it_again_once(domain, text):
     state = tracker(domain, said_with("How many of my antidepressants would it take", "express_crisis", level="check"),
                     ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"), said_with(text, "inform"))
     assert next_step(state)[0] == "utter_check_first"
+
+
+@pytest.mark.parametrize("text", ["just curious", "asking for a friend"])
+def test_taking_it_back_at_the_check_read_as_a_no_stays_a_no(domain, text):
+    """A held-out not-risk set: teenagers' "nvm" to a false check question, read as a no by the NLU,
+    became crisis replies in this rule's first version."""
+    state = tracker(domain, said_with("How many of my antidepressants would it take", "express_crisis", level="check"),
+                    ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"), said_with(text, "deny"))
+    assert next_step(state)[0] == "utter_check_ok"

@@ -1602,13 +1602,18 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # its getting dark" were thanked and asked again instead of the crisis reply, held-out
         # conversations G and G4 too.)
         return UTTER_TOLD_MORE, []
-    if before == UTTER_CHECK and level == NONE and said_to_the_check is None and waves_it_away(text):
+    # Only a check question that risk words raised: after one the models alone raised, a teenager's
+    # "nvm" or "forget it" is as often a no (a held-out not-risk set: five false check questions
+    # became crisis replies in this rule's first version).
+    if before == UTTER_CHECK and level == NONE and said_to_the_check is None and intent not in NO_RISK_ANSWERS \
+            and waves_it_away(text) and checked_for_risk_words(tracker):
         # "Sorry, wrong box. Ignore that" to the check question after "How many of my antidepressants
         # would it take" got "What would you like to change?" and the check was dropped (development
         # conversations G14, session 40). Taken back, it is no answer, as "forget it" and "ignore me"
         # were already: the crisis reply (tests/test_crisis_policy_closings.py).
         return first_crisis_step(tracker)
-    if before == UTTER_CHECK and level == NONE and said_to_the_check is None and says_just_asking(text):
+    if before == UTTER_CHECK and level == NONE and said_to_the_check is None and intent not in NO_RISK_ANSWERS \
+            and says_just_asking(text):
         # "just curious", "asking for a friend" (the review, session 40): the check again, once; then,
         # still no answer, the crisis reply.
         return first_crisis_step(tracker) if asked_the_check_again_already(tracker) else (CHECK_FIRST, [])
