@@ -2040,7 +2040,7 @@ _JUST_ASKING = re.compile(
     r"(?:(?:no|nah|nothing|idk|um+|erm|lol|oh|sorry|its|it s|im|i m|i was|was)\s+)*"
     r"(?:just |only )?(?:curious|asking|wondering|a question|asking for a friend|for a friend|for school|for homework|no reason|"
     # a joke said at the check: asked again, never passed over (after a crisis reply "jk" is read by the
-    # crisis steps' own paths, as before: `_PLAYED_DOWN`)
+    # crisis steps' own paths, as before: see the comment at `_PLAYED_DOWN`)
     r"jk|kidding|joking|messing|messing about|messing around)"
     r"(?:\s+(?:lol|thats all|tbh|really|x+))*"
 )
