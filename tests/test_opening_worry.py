@@ -9,7 +9,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.nlu.opening_worry import OPENING_STEPS, next_opening_step
+from bot.nlu.crisis_policy import OPENING_STEPS
+from bot.nlu.opening_worry import next_opening_step
 from signposting.concern_reading import one_message_typed, worry_told_first
 from signposting.parsing import parse_role_typed
 

@@ -498,9 +498,9 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
             events = [*undo_form_extraction(tracker), *events]
         return action, events
     if latest in OPENING_STEPS[:-1] and plain_role_as_the_first_message(tracker):
-        taken = recent_actions(tracker, len(OPENING_STEPS))
-        if tuple(taken) == OPENING_STEPS[: len(taken)]:
-            return OPENING_STEPS[len(taken)], []  # the urgent lines, then the questions
+        step = next_opening_step_taken(tracker)
+        if step:
+            return step, []  # the urgent lines, then the questions
     if latest in FIRST_STEP.values():
         return UTTER_CRISIS_LOCAL, []
     if latest == UTTER_CRISIS_LOCAL:
@@ -835,13 +835,21 @@ def sent_here_at_the_models_crisis(tracker: DialogueStateTracker) -> bool:
     if risk.get("source") != "model" or not from_the_model_alone(risk) or not tracker.latest_message:
         return False
     # the first message, or after hellos only ("hi", then "my social worker told me to use this": the second review)
-    earlier = [event.text or "" for event in tracker.applied_events() if isinstance(event, UserUttered)][:-1]
-    first = all(_ONLY_A_HELLO.fullmatch(text.strip().lower()) for text in earlier)
+    first = only_hellos_before(tracker)
     return first and says_who_sent_them(tracker.latest_message.text or "") and _first_alarm_at(tracker, CRISIS)
 
 
 # What the rules do for a hello or a role typed first (data/rules/triage.yml).
 OPENING_STEPS = ("utter_greet", UTTER_URGENT_HELP, TRIAGE_FORM)
+
+
+def next_opening_step_taken(tracker: DialogueStateTracker) -> str | None:
+    """The next of `OPENING_STEPS` after those taken since the latest message, or None when they
+    are all taken or something else was."""
+    taken = recent_actions(tracker, len(OPENING_STEPS) + 1)
+    if len(taken) < len(OPENING_STEPS) and tuple(taken) == OPENING_STEPS[: len(taken)]:
+        return OPENING_STEPS[len(taken)]
+    return None
 
 
 def plain_role_as_the_first_message(tracker: DialogueStateTracker) -> bool:
@@ -853,9 +861,14 @@ def plain_role_as_the_first_message(tracker: DialogueStateTracker) -> bool:
     risk = latest_risk(tracker)
     if not tracker.latest_message or tracker.active_loop_name:
         return False
-    earlier = [event.text or "" for event in tracker.applied_events() if isinstance(event, UserUttered)][:-1]
-    first = all(_ONLY_A_HELLO.fullmatch(text.strip().lower()) for text in earlier)
+    first = only_hellos_before(tracker)
     return first and waives_the_check_for_a_role_told_first(tracker.latest_message.text or "", risk) and _first_alarm_at(tracker, CHECK)
+
+
+def only_hellos_before(tracker: DialogueStateTracker) -> bool:
+    """Is the latest message the first the user typed, or after hellos only ("hi", then "Mum of 3")?"""
+    earlier = [event.text or "" for event in tracker.applied_events() if isinstance(event, UserUttered)][:-1]
+    return all(_ONLY_A_HELLO.fullmatch(text.strip().lower()) for text in earlier)
 
 
 _ONLY_A_HELLO = re.compile(r"(?:hi+|hey+|hello+|hiya+|heya|yo|hallo|helo|good (?:morning|afternoon|evening))[\s!.?x]*")

@@ -25,6 +25,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.nlu.crisis_policy import (
     ASK_AGAIN,
     CRISIS_ACTIONS,
+    OPENING_STEPS,
     TRIAGE_FORM,
     UTTER_OFFER,
     UTTER_OFFER_MORE,
@@ -35,7 +36,7 @@ from bot.nlu.crisis_policy import (
 )
 from bot.nlu.deterministic_policy import DeterministicPolicy
 from bot.nlu.name_answer import name_read_as_out_of_scope
-from bot.nlu.opening_worry import OPENING_STEPS, next_opening_step
+from bot.nlu.opening_worry import next_opening_step
 from signposting.change_request import A_NUMBER, parse_change_target
 from signposting.list_question import parse_list_question
 from signposting.next_step_reading import SERVED_INTENTS, request_read, risk_seen, says_the_list_does_not_fit

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.nlu.crisis_policy import OPENING_STEPS, recent_actions
+from bot.nlu.crisis_policy import next_opening_step_taken
 from signposting.concern_reading import OPENING_MISREADS, one_message_typed, worry_told_first
 from signposting.support_request import asks_for_support_in_general
 
@@ -49,7 +49,4 @@ def next_opening_step(tracker: DialogueStateTracker) -> str | None:
     in general, or None."""
     if not (tells_a_worry_first(tracker) or asks_for_support_first(tracker)):
         return None
-    taken = recent_actions(tracker, len(OPENING_STEPS) + 1)
-    if len(taken) < len(OPENING_STEPS) and tuple(taken) == OPENING_STEPS[: len(taken)]:
-        return OPENING_STEPS[len(taken)]
-    return None
+    return next_opening_step_taken(tracker)
