@@ -39,7 +39,9 @@ from bot.typed_eval import trained_bot
 from signposting.settings import PROJECT_ROOT
 
 CONTEXT_SETS = sorted((PROJECT_ROOT / "tests" / "safety").glob("context*/*.jsonl"))
-CRISIS_PREFIXES = ("utter_crisis", "utter_not_safe", "utter_ask_safe", "utter_taken_something", "utter_help_is_coming")
+CRISIS_PREFIXES = (
+    "utter_crisis", "utter_not_safe", "utter_ask_safe", "utter_taken_something", "utter_help_is_coming", "utter_help_is_delayed",
+)
 OUTCOMES = ("crisis", "check", "again", "numbers", "earlier", "never")
 
 

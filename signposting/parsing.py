@@ -1964,6 +1964,11 @@ _WAVES_IT_AWAY = re.compile(
     r"(?<!\bi )(?<!\bto )(?<!\bthey )(?<!\bwe )(?<!\bhe )(?<!\bshe )(?<!\bu )(?<!\byou )(?<!\bcan )(?<!\bshould )"
     r"\b(?:ignore|disregard) (?:that|this|what i (?:said|wrote|typed|sent)|the last (?:one|message|msg|bit|thing))\b|"
     r"\bwrong (?:box|chat|window|tab|app|convo|one|message|msg)\b|"
+    # "lol dw" to the check question got the chatbot's "I'm a chatbot, not a person" (development
+    # conversations G16, session 41): only as the whole message, never beside safe words ("im safe
+    # dont worry": the review).
+    r"^(?:(?:lol|haha|ok|okay|nah|no|its fine|it s fine) )*(?:dw|dont worry|don t worry|do not worry)"
+    r"(?: about (?:it|me|that|this))?(?: (?:lol|haha|x+|tho|though|ok|okay))*$|"
     r"\b(?:sent|typed|pressed) (?:that|it|this) by (?:mistake|accident)\b|"
     r"\bdidnt mean (?:that|to (?:send|type|write|say) (?:that|it|this))\b|\b(?:not )?meant for (?:you|u|this|someone else|somebody else)\b"
 )
@@ -2130,7 +2135,10 @@ _DOUBTS_THE_WORRY = re.compile(
     r"(?:(?:um+|so|but|ok|okay|hmm+|well|sorry|honestly|tbh|i mean|and) )*(?:"
     r"am i (?:over ?reacting|over ?thinking|being (?:paranoid|silly|dramatic|stupid|daft|over the top))"
     r"|(?:is|was|isnt|wasnt) (?:that|this|it|he|she|what he did|what she did) "
-    r"(?:normal|ok|okay|alright|bad|wrong|weird|serious|abuse|grooming|a problem|a big deal|something to worry about)"
+    # "ok but is he actually doing anything wrong tho" after the grooming reply got the privacy
+    # answer (development conversations G16, session 41)
+    r"(?:(?:actually|really|even|honestly) )?(?:(?:doing|done) (?:anything|something|owt) )?"
+    r"(?:normal|ok|okay|alright|bad|wrong|weird|serious|abuse|grooming|a problem|a big deal|something to worry about|illegal)"
     r"|should i (?:be )?(?:worried|worry|concerned|be worried)|do i need to worry|(?:is|was) it my fault"
     # "is that why" after "Please call 999 now", told of laxatives and a racing heart, got "What would
     # you like to change?" (development conversations G11, session 38)

@@ -239,6 +239,21 @@ _THIRD_PARTY = re.compile(
 )
 
 
+# An adult speaking of themselves: "as a mum", "im a single dad", "my husband", "my wife" (never a job,
+# children or caring, which young people have too).
+_SPEAKS_AS_AN_ADULT = re.compile(
+    r"\b(?:(?:as a|as an|i m a|im a|i am a|i m an|im an|i am an)(?: single| working| foster| step)? "
+    # never "carer": young carers say "im a carer for my mum" (the review, session 41)
+    r"(?:mum|mom|mother|dad|father|parent|grandparent|nan|grandma|grandad|teacher|adult)"
+    r"|my (?:husband|wife|hubby|ex husband|ex wife|grandchildren|grandkids|mortgage))\b"
+)
+
+
+def speaks_as_an_adult(text: str) -> bool:
+    """Do the words say an adult is speaking of themselves ("as a mum i cant go on")?"""
+    return bool(_SPEAKS_AS_AN_ADULT.search(normalise(text)))
+
+
 def about_own_crisis(text: str) -> bool:
     """A parent writing about themselves ("I can't go on myself"), not about their child."""
     lowered = text.lower()
@@ -365,6 +380,12 @@ def reply_kind(
         return "third_party"
     if parent and about_own_crisis(text) and kinds <= own_kinds:
         kinds.add("parent_own")
+    if "parent_own" in kinds and not (parent or professional) and not speaks_as_an_adult(text):
+        # Who is chatting not known, and nothing in the words says a parent or an adult: "i keep
+        # thinking about jumping off the bridge by the station" as a first message got "You matter
+        # too" and no Childline (development conversations G16, session 41). The general reply
+        # keeps Samaritans and Shout for an adult, and Childline for the young people the chat is for.
+        kinds.discard("parent_own")
     if "parent_own" in kinds and (young_person or not about_own_crisis(text)):
         # The model's guess; the words say it is about someone else (a child), or a young person
         # said it: "ive been cutting myself" from a 14-year-old got "You matter too" and no

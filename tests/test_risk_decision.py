@@ -240,7 +240,21 @@ def test_a_young_person_never_gets_the_parents_own_crisis_reply(text):
     """A user trial (session 19): a 14-year-old typing "ive been cutting myself" got "You matter
     too" (the model guessed a parent's own crisis) and no Childline."""
     assert reply_kind(["self_harm", "parent_own_crisis"], parent=False, text=text, young_person=True) == "general"
-    assert reply_kind(["parent_own_crisis"], parent=False, text=text) == "parent_own"  # who is chatting not known
+    # Who is chatting not known and no adult's words (session 41: G16's first message "i keep
+    # thinking about jumping off the bridge by the station" got "You matter too" and no Childline).
+    assert reply_kind(["parent_own_crisis"], parent=False, text=text) == "general"
+
+
+@pytest.mark.parametrize("text", ["as a mum i cant go on any more", "my husband left and i want to end it all"])
+def test_an_adult_speaking_of_themselves_keeps_the_parents_own_reply_when_the_role_is_not_known(text):
+    assert reply_kind(["parent_own_crisis"], parent=False, text=text) == "parent_own"
+
+
+@pytest.mark.parametrize("text", ["im a carer for my mum and i keep thinking about jumping off the bridge",
+                                  "my boss shouts at me and i want to end it all"])
+def test_a_young_carer_or_a_young_worker_gets_childline_when_the_role_is_not_known(text):
+    """The review, session 41: "carer", "my boss" or "my kids" are said by young people too."""
+    assert reply_kind(["parent_own_crisis"], parent=False, text=text) == "general"
 
 
 @pytest.mark.parametrize(("matched", "bypasses"), [

@@ -48,8 +48,10 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.nlu.deterministic_policy import DeterministicPolicy
 from services_db.area_answer import is_plain_area_answer
 from services_db.school_answer import is_plain_school_answer
+from signposting.after_crisis import asks_about_a_line, cannot_use_the_phone, help_is_delayed, nods_only
 from signposting.change_request import corrects_an_answer, parse_change_target
 from signposting.concern_reading import asks_a_question, messages_typed
+from signposting.danger_denied import denies_danger
 from signposting.intent_evidence import LANGUAGE_NAMES, REPLACED_BY_WORDS_KEY, intent_as_guessed, without_accents
 from signposting.intents import CRISIS_INTENT, NAME_ANSWER_MAX_WORDS, QUESTION_REPLIES
 from signposting.languages import language_named
@@ -187,6 +189,13 @@ UTTER_HELP_COMING = "utter_help_is_coming"
 UTTER_HELP_COMING_CHILD = "utter_help_is_coming_child"
 UTTER_TAKEN_CHILD = "utter_taken_something_child"
 UTTER_TAKEN_ADULT = "utter_taken_something_adult"
+# Emergency help called but slow to come, for whom (the not-safe reply's three kinds).
+UTTER_HELP_DELAYED = "utter_help_is_delayed"
+UTTER_HELP_DELAYED_CHILD = "utter_help_is_delayed_child"
+UTTER_HELP_DELAYED_OTHER = "utter_help_is_delayed_other"
+HELP_DELAYED_ACTIONS = {UTTER_HELP_DELAYED, UTTER_HELP_DELAYED_CHILD, UTTER_HELP_DELAYED_OTHER}
+# Ways to get help without a phone call; the safety question follows.
+UTTER_OTHER_WAYS = "utter_other_ways_to_get_help"
 UTTER_OFFER = "utter_offer_to_continue"
 UTTER_CHECK = "utter_check_risk"
 UTTER_CHECK_OK = "utter_check_ok"
@@ -201,14 +210,15 @@ ASK_SAFE = {"parent_own": UTTER_ASK_SAFE_SELF, "third_party": UTTER_ASK_SAFE_OTH
 ASK_SAFE_ACTIONS = {UTTER_ASK_SAFE, UTTER_ASK_SAFE_SELF, UTTER_ASK_SAFE_OTHER}
 TAKEN_ACTIONS = {UTTER_TAKEN_YOUNG, UTTER_TAKEN_CHILD, UTTER_TAKEN_ADULT, UTTER_TAKEN_OTHER}
 NOT_SAFE_ACTIONS = {
-    UTTER_NOT_SAFE, UTTER_NOT_SAFE_PARENT, UTTER_NOT_SAFE_ADULT, UTTER_NOT_SAFE_OTHER, *TAKEN_ACTIONS,
+    UTTER_NOT_SAFE, UTTER_NOT_SAFE_PARENT, UTTER_NOT_SAFE_ADULT, UTTER_NOT_SAFE_OTHER, *TAKEN_ACTIONS, *HELP_DELAYED_ACTIONS,
 }
 AT_RISK_ANSWERS = {"affirm", "not_safe", CRISIS_INTENT}
 NO_RISK_ANSWERS = {"deny", "confirm_safe"}
 CRISIS_ACTIONS = (
     *FIRST_STEP.values(), UTTER_CRISIS_LOCAL, UTTER_INTERPRETER, *ASK_SAFE_ACTIONS, UTTER_SAFE, UTTER_SAFE_CHILD, UTTER_NOT_SAFE,
     UTTER_NOT_SAFE_PARENT, UTTER_NOT_SAFE_ADULT, UTTER_NOT_SAFE_OTHER, UTTER_SAFE_OTHER, *TAKEN_ACTIONS, UTTER_OFFER,
-    UTTER_CHECK, UTTER_CHECK_OK, UTTER_OTHER_LANGUAGE, UTTER_HELP_COMING, UTTER_HELP_COMING_CHILD,
+    UTTER_CHECK, UTTER_CHECK_OK, UTTER_OTHER_LANGUAGE, UTTER_HELP_COMING, UTTER_HELP_COMING_CHILD, *HELP_DELAYED_ACTIONS,
+    UTTER_OTHER_WAYS,
 )
 
 
@@ -535,6 +545,8 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
         return last_bot_action_before_user(tracker), []  # "Please call 999 now" explained, and said again
     if latest in (*ASK_SAFE_ACTIONS, *NOT_SAFE_ACTIONS, UTTER_OFFER, UTTER_CHECK, UTTER_HELP_COMING, UTTER_HELP_COMING_CHILD):
         return ACTION_LISTEN_NAME, []
+    if latest in ASKS_AGAIN_AFTER and last_bot_action_before_user(tracker) in NOT_SAFE_ACTIONS:
+        return ASK_SAFE.get(tracker.get_slot(KIND_SLOT) or "", UTTER_ASK_SAFE), []  # after "Please call 999 now": asked again
     if (latest in ASKS_AGAIN_AFTER and last_bot_action_before_user(tracker) in ASK_SAFE_ACTIONS) or (
             latest in _ASKED_AGAIN_AT_THE_CHECK and last_bot_action_before_user(tracker) == UTTER_CHECK):
         return last_bot_action_before_user(tracker), []  # the question answered, the safety question asked again
@@ -985,9 +997,11 @@ def what_we_mean_safe_reply(tracker: DialogueStateTracker, asked: str | None) ->
 def what_we_mean_not_safe_reply(tracker: DialogueStateTracker, reply: str) -> str:
     """What "Please call 999 now" means, for whom that `reply` was about. `UTTER_NOT_SAFE` is a
     child's reply when a parent is chatting (the domain's condition on the same slot)."""
-    if reply in (UTTER_NOT_SAFE_OTHER, UTTER_TAKEN_OTHER):
+    if reply in (UTTER_NOT_SAFE_OTHER, UTTER_TAKEN_OTHER, UTTER_HELP_DELAYED_OTHER):
         return WHAT_WE_MEAN_NOT_SAFE_OTHER
-    if reply in (UTTER_NOT_SAFE_PARENT, UTTER_TAKEN_CHILD) or (reply == UTTER_NOT_SAFE and tracker.get_slot("user_role") == PARENT):
+    if reply in (UTTER_NOT_SAFE_PARENT, UTTER_TAKEN_CHILD, UTTER_HELP_DELAYED_CHILD) or (
+        reply == UTTER_NOT_SAFE and tracker.get_slot("user_role") == PARENT
+    ):
         return WHAT_WE_MEAN_NOT_SAFE_CHILD
     return WHAT_WE_MEAN_NOT_SAFE
 
@@ -1001,6 +1015,31 @@ def crisis_message(tracker: DialogueStateTracker) -> str:
         elif isinstance(event, ActionExecuted) and event.action_name in FIRST_STEP.values():
             text = said
     return text
+
+
+# The models' score above which a denial is not taken at its word: "im not in danger, im at his flat,
+# he gave me some drinks" scored 0.62, "im not at risk i have a plan" 0.56; the development denials
+# 0.03 to 0.38 (the review, session 41).
+DENIAL_MAX_SCORE = 0.4
+
+
+def denied_plainly(tracker: DialogueStateTracker, text: str) -> bool:
+    """Danger denied in so many words (`denies_danger`), and the models not near sure of danger."""
+    return denies_danger(text) and after_crisis_score(latest_risk(tracker)) < DENIAL_MAX_SCORE
+
+
+# "im not safe and i cant call anyone, he will hear me" is a not-safe answer first (the review, session 41).
+_SAYS_NOT_SAFE = re.compile(r"\b(?:not safe|unsafe|in danger|not ok|not okay|not alright|help me|scared|terrified)\b")
+
+
+def help_delayed_reply(tracker: DialogueStateTracker, before: str | None) -> str:
+    """Emergency help is slow to come: for whom the last safety prompt was (a child, another, themselves)."""
+    not_safe = not_safe_reply(tracker, before) if before in ASK_SAFE_ACTIONS else before
+    if not_safe in (UTTER_NOT_SAFE_OTHER, UTTER_TAKEN_OTHER, UTTER_HELP_DELAYED_OTHER):
+        return UTTER_HELP_DELAYED_OTHER
+    if not_safe == UTTER_HELP_DELAYED_CHILD or about_a_child_after(tracker, not_safe):
+        return UTTER_HELP_DELAYED_CHILD
+    return UTTER_HELP_DELAYED
 
 
 def about_a_child_after(tracker: DialogueStateTracker, not_safe: str | None) -> bool:
@@ -1062,6 +1101,19 @@ def _danger_in_the_risk_signals(risk: dict) -> bool:
     return max(risk.get("score") or 0.0, risk.get("whole_score") or 0.0) >= PLAINLY_SAFE_MAX_SCORE
 
 
+def told_not_safe_before(tracker: DialogueStateTracker) -> bool:
+    """Was "Please call 999 now" said since the latest first crisis step? Then "yes" to the safety
+    question asked again (after a question about the chat, or other ways to get help) keeps the
+    urgent lines in "I'm glad you're safe" (the review, session 41)."""
+    told = False
+    for event in tracker.applied_events():
+        if isinstance(event, ActionExecuted) and event.action_name in FIRST_STEP.values():
+            told = False
+        elif isinstance(event, ActionExecuted) and event.action_name in NOT_SAFE_ACTIONS:
+            told = True
+    return told
+
+
 def own_words(tracker: DialogueStateTracker, said_in_own_words: bool) -> list[Event]:
     """The slot that picks the "glad you're safe" reply with the urgent lines kept: "adult" for a
     parent's or carer's own crisis (Samaritans), "young" otherwise (Childline, Shout), None for a
@@ -1089,6 +1141,7 @@ _ACKNOWLEDGES = re.compile(
 
 def acknowledges_only(text: str) -> bool:
     return bool(_ACKNOWLEDGES.fullmatch(normalise(text)))
+
 
 
 def says_safe_in_words(tracker: DialogueStateTracker) -> bool:
@@ -1197,7 +1250,7 @@ UTTER_TOLD_MORE = TOLD_MORE
 UTTER_WHAT_WE_MEAN_CHECK = WHAT_WE_MEAN_CHECK
 WHAT_WE_MEAN_SAFE_REPLIES = frozenset({WHAT_WE_MEAN_SAFE, WHAT_WE_MEAN_SAFE_CHILD, WHAT_WE_MEAN_SAFE_OTHER})
 WHAT_WE_MEAN_NOT_SAFE_REPLIES = frozenset({WHAT_WE_MEAN_NOT_SAFE, WHAT_WE_MEAN_NOT_SAFE_CHILD, WHAT_WE_MEAN_NOT_SAFE_OTHER})
-ASKS_AGAIN_AFTER = frozenset({*ASIDES_AT_THE_SAFETY_QUESTION.values(), UTTER_TOLD_MORE, *WHAT_WE_MEAN_SAFE_REPLIES})
+ASKS_AGAIN_AFTER = frozenset({*ASIDES_AT_THE_SAFETY_QUESTION.values(), UTTER_TOLD_MORE, *WHAT_WE_MEAN_SAFE_REPLIES, UTTER_OTHER_WAYS})
 # Asides whose question may take more than one short clause: the answer words still rule them out.
 LONG_ASIDES = frozenset({"ask_service_info"})
 
@@ -1520,10 +1573,21 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # OK", however much more it says: "she says she's fine now and doesn't want an ambulance"
         # got the crisis reply again (a user trial, session 20). Unsure or not safe: the not-safe reply.
         return safe_reply(tracker, before), []
+    if before in ASK_SAFE_ACTIONS and nods_only(text) and not explained_the_safety_question_already(tracker):
+        # "k" after "got chucked out again" and a phone about to die, "k" an hour after a relapse, and
+        # "fine" after "did it again" got "I'm glad you're safe" (development conversations G16,
+        # session 41): a nod, not an answer. What the question means, and the question again, once.
+        return what_we_mean_safe_reply(tracker, before), []
+    if before in ASK_SAFE_ACTIONS and nods_only(text):
+        return not_safe_reply(tracker, before), []  # nodded again after "if you are not sure, call 999": not sure
     if before in ASK_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and says_safe_plainly(tracker):
-        return safe_reply(tracker, before), own_words(tracker, False)
+        return safe_reply(tracker, before), own_words(tracker, told_not_safe_before(tracker))
     if before in ASK_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and says_safe_in_own_words(tracker):
         # "safe, at football training, just had a moment" got "Please call 999 now" (A5, session 22)
+        return safe_reply(tracker, before), own_words(tracker, True)
+    if before in ASK_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and level != CRISIS and denied_plainly(tracker, text):
+        # "He meant he misses her, he's not in any danger, he's cuddled up with me on the sofa" got
+        # the not-safe reply (development conversations G16, session 41): safe, the lines kept.
         return safe_reply(tracker, before), own_words(tracker, True)
     in_own_words = says_safe_in_own_words(tracker) and bool(SAFE_WORDS.search(text.lower()))  # a bare "yes" may be "I will"
     if before in TAKEN_ACTIONS and said != "no" and (says_safe_in_words(tracker) or tapped_safe(tracker) or in_own_words):
@@ -1550,12 +1614,35 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         if before == UTTER_NOT_SAFE_OTHER:
             return UTTER_SAFE_OTHER, own_words(tracker, not plainly)  # a friend's crisis: "glad they're safe"
         return (UTTER_SAFE_CHILD if about_a_child_after(tracker, before) else UTTER_SAFE), own_words(tracker, not plainly)
+    at_a_safety_prompt = before in ASK_SAFE_ACTIONS or before in NOT_SAFE_ACTIONS
+    # The models' crisis level on a few practical words ("i only have wifi" scored 0.95) is no reason
+    # to pass over what they say; risk words are.
+    not_a_crisis_in_words = level != CRISIS or from_the_model_alone(latest_risk(tracker))
+    if at_a_safety_prompt and not_a_crisis_in_words and help_is_delayed(text):
+        # "the ambulance cant come for 3 hours what do we do" to "Is the person you are worried about
+        # safe right now?" got the chat's practical answer (development conversations G16, session 41).
+        return help_delayed_reply(tracker, before), []
+    if at_a_safety_prompt and not_a_crisis_in_words and said is None and intent not in DISAGREES_SAFE \
+            and not _SAYS_NOT_SAFE.search(normalise(text)) and (cannot_use_the_phone(text) or asks_about_a_line(text)):
+        # "can u just talk to me instead of giving me numbers" got "Sorry, I didn't get that", "whats
+        # the website one" got "Sorry, I can't help with that" (G16): ways without a call, then the
+        # safety question again.
+        return UTTER_OTHER_WAYS, []
     if before in NOT_SAFE_ACTIONS and level != CRISIS and tracker.latest_message and asks_about_emergency_help(tracker.latest_message.text or ""):
         # "why should i call 999", "how do i get to a&e" got "You did the right thing… until help
         # comes" (the review, session 36): what 999 and A&E are, once, then the reply again.
         return not_safe_reply_explained_once(tracker, before), []
     if before in NOT_SAFE_ACTIONS and level != CRISIS and tracker.latest_message and tells_help_is_coming(tracker.latest_message.text or ""):
         return (UTTER_HELP_COMING_CHILD if about_a_child_after(tracker, before) else UTTER_HELP_COMING), []
+    if before in (UTTER_ASK_SAFE, UTTER_ASK_SAFE_SELF) and level != CRISIS and said != "no" and tells_help_is_coming(text):
+        # "we are at a&e and theres a 6 hour wait" to "Are you safe right now?" got "Please call 999
+        # now, or go to A&E" (the review, session 41): help is being sought, as after that reply.
+        return (UTTER_HELP_COMING_CHILD if about_a_child_after(tracker, not_safe_reply(tracker, before)) else UTTER_HELP_COMING), []
+    aside = ASIDES_AT_THE_SAFETY_QUESTION.get(_final_intent(tracker) or "")
+    if before in NOT_SAFE_ACTIONS and level == NONE and said is None and aside:
+        # "you will tell police?" after "Please call 999 now" got the privacy answer, and nothing
+        # about safety came again (G16): the answer, then "Are you safe right now?".
+        return aside, []
     if before in ASK_SAFE_ACTIONS and (intent in NOT_SAFE_INTENTS or said == "no"):
         return not_safe_reply(tracker, before), []
     if before in ASK_SAFE_ACTIONS and said != "yes" and latest_risk(tracker).get("level") != CRISIS and leaves_or_plays_it_down(tracker):
@@ -1644,6 +1731,11 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # 34): why it was asked, and the check again. Once: asked again, it is no answer (the crisis
         # reply, below).
         return UTTER_WHAT_WE_MEAN_CHECK, []
+    if before == UTTER_CHECK and level != CRISIS and said_to_the_check != "yes" and denied_plainly(tracker, text):
+        # "Haha no, not that kind of cut. Just asking if we should call her parents" and "No he hasn't
+        # said anything about hurting himself" were scored at check level for their own words, read
+        # as a yes and got the crisis reply (development conversations G16, session 41): a no.
+        return UTTER_CHECK_OK, []
     if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS or unsure_answer(tracker) or asks_something_else(tracker)
                                   or asks_about_it or names_who_instead(tracker, text)
                                   or doubts_the_worry(text)
@@ -1656,6 +1748,13 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # hurting you?" got "Sorry, I can't help with that", or the form took it as an answer,
         # and the check was dropped (a user trial, session 20): not a no, so the crisis reply.
         return first_crisis_step(tracker)
+    if before == UTTER_CHECK and level == NONE and said_to_the_check is None and intent not in NO_RISK_ANSWERS \
+            and waves_it_away(text):
+        # What the rules above leave of waving it away: after a check the models alone raised, "lol
+        # dw" got "I'm a chatbot, not a person" and the check was dropped (development conversations
+        # G16, session 41). The check again, once; waved away again, a no, with the lines kept ("lol dw"
+        # twice got "I'm a chatbot, not a person" and the check was dropped: the review).
+        return (UTTER_CHECK_OK if asked_the_check_again_already(tracker) else CHECK_FIRST), []
     if level == CRISIS and (plain_answer_at_the_models_crisis(tracker, before) or question_about_the_chat_at_the_models_crisis(tracker)
                             or sent_here_at_the_models_crisis(tracker)):
         return UTTER_CHECK, []
@@ -1687,7 +1786,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
             return action, [*events, *language_events(tracker)]
         return first_crisis_step(tracker) if already_escalated else (UTTER_CHECK, [])
     if before in ASK_SAFE_ACTIONS and (said == "yes" or safe_intent_said_plainly(tracker)):  # never a guess set aside
-        return safe_reply(tracker, before), own_words(tracker, False)
+        return safe_reply(tracker, before), own_words(tracker, told_not_safe_before(tracker))
     if before == UTTER_CHECK and (intent in NO_RISK_ANSWERS or said_to_the_check == "no"):
         # "no, can i start again", "im ok thanks" (read as thanks): the no first, then the request
         # (`reply_to_a_no_with_a_request`), never "You're welcome. Take care." with the check dropped

@@ -1,0 +1,101 @@
+"""What people type after the crisis reply gave them numbers: why they cannot phone, what a line
+is, and emergency help that is slow to come (development conversations G16, session 41).
+
+"can u just talk to me instead of giving me numbers" got "Sorry, I didn't get that", "whats the
+website one" after "i only have wifi" got "Sorry, I can't help with that", and "the ambulance cant
+come for 3 hours what do we do" got the chat's practical answer ("This chat is free…"). Each is
+read here on `normalise`d text; the crisis policy chooses the reply.
+"""
+from __future__ import annotations
+
+import re
+
+from signposting.text import normalise
+
+# Why the phone numbers cannot be used now: no credit, no signal, a dying phone, being overheard,
+# being too scared to talk, the line busy. Never "i cant call him" about a person ("call (him|her)").
+_CANNOT_PHONE = re.compile(
+    r"\b(?:"
+    r"(?:i|we)(?: just)? (?:cant|can t|cannot|can not|couldnt|could not|dont want to|don t want to|do not want to|"
+    r"dont wanna|don t wanna|wont|dont like|don t like|hate|am not able to|have no way to|have nothing to)"
+    r" (?:call|ring|phone|make (?:a )?calls?|use (?:my|the|a) phone|phone anyone|ring anyone|call anyone|"
+    r"(?:talk|speak) (?:on the phone|out loud|to a stranger|to strangers|to them on the phone)|"
+    r"(?:call|ring|phone) (?:them|it|that|those|these|that number|those numbers|these numbers|any of (?:them|those|these)))"
+    # never a person, and never an ambulance or the police refused, which the crisis steps read as
+    # waving it away ("we dont wanna call an ambulance bc of police": session 40)
+    r"(?! (?:him|her|my|his|their|an ambulance|the ambulance|ambulance|an ambo|999|the police|police)\b)"
+    r"|(?:im|i m|i am|we re|were|we are)(?: too| really| so| just)? (?:scared|afraid|nervous|frightened|too shy|shy|not able) "
+    r"(?:to|of) (?:call|calling|ring|ringing|phone|phoning|talk on the phone|talking on the phone)"
+    r"|no (?:credit|signal|minutes|data|phone)|(?:got|have|ve got) no (?:credit|signal|minutes|data|phone)"
+    r"|(?:only|just) (?:have|got|ve got|on) (?:wifi|wi fi|the ipad|an ipad|a tablet|my ipad|my tablet|my laptop|a laptop)"
+    r"|(?:phone|battery)(?: is| s)? (?:about to die|dying|nearly dead|almost dead|on \d+|at \d+)"
+    r"|(?:someone|somebody|they|he|she|mum|dad|my mum|my dad|my parents|everyone)(?: will| ll| would| might| could)? "
+    r"(?:hear|would hear|will hear|might hear|could hear|listening|is listening|are listening|can hear)(?: me)?"
+    r"(?! (?:about|of|from|that|the|it)\b)"
+    r"|(?:line|it|they|phone)(?: is| s| was| were| are)? (?:busy|engaged|on hold|not answering|didnt answer|didn t answer|hung up)"
+    r"|(?:no ?one|nobody|no body) (?:is )?(?:answer(?:ing|ed|s)?|picked up|picking up|picks up)"
+    r"|(?:they|it) (?:just )?(?:keeps|kept) ringing"
+    r"|(?:just )?(?:talk|speak|chat) to me(?! about)(?: (?:instead|here|please|pls|plz))*|instead of (?:giving me )?(?:numbers|phone numbers)"
+    r"|(?:stop|no more) (?:giving me |sending me |with the )?(?:numbers|phone numbers)"
+    r")\b"
+)
+
+# A question about one of the lines the reply gave, or about a way to reach help without phoning:
+# "what even is shout", "whats the website one", "can i text instead", "is there an online chat".
+# Never "what chat is this" (the review, session 41).
+_ASKS_ABOUT_A_LINE = re.compile(
+    r"\b(?:"
+    r"(?:what|whats|what s|wat|wot|who|whos|who s)(?: even| actually| exactly)?(?: is| are| s)?(?: the)? "
+    r"(?:shout|childline|child line|samaritans|samaritan|85258|116 123|0800 1111)"
+    r"|(?:what|whats|what s|wat|which)(?: is| s)?(?: the)? (?:website|web|online|text|texting)(?: one| thing| number| line| chat)"
+    r"|(?:is there|are there|have you got|got) (?:a |an |any )?(?:website|online chat|web chat|webchat|text line|texting|email)"
+    r"(?: one| ones| thing| option| service| line)?"
+    r"|(?:can|could) (?:i|we|u|you) (?:just )?(?:text|message|email|chat online)(?: them| someone| instead)*"
+    r"|how (?:do|does|can) (?:i|we|you|u|it) (?:text|message|chat|use) (?:them|shout|childline|samaritans)"
+    r"|(?:text|texting) instead|(?:online|web) chat"
+    r")\b"
+)
+
+# Emergency help called but slow: "the ambulance cant come for 3 hours", "they said it could be 4
+# hours", "still waiting for the ambulance", "999 put us on hold". Only an ambulance, paramedics or
+# 999, and never once they are at A&E or in hospital ("we are at a&e and theres a 6 hour wait", "a
+# doctors appointment in 2 hours": the review, session 41). Not "the ambulance is coming".
+_EMERGENCY = r"(?:ambulance|ambulances|ambo|paramedics?|999)"
+_HELP_DELAYED = re.compile(
+    rf"\b{_EMERGENCY}\b.*\b(?:"
+    r"(?:cant|can t|cannot|wont|will not|isnt|is not|not) (?:come|coming|be here|get here|here yet|arrive|arriving)"
+    r"|(?:\d+|an|one|two|three|four|five|six|few|couple of|several) (?:more )?(?:hours?|hrs?)|hours? away|hours? wait"
+    r"|(?:long|big|massive|huge) (?:wait|delay|queue)|delay(?:ed)?|taking (?:ages|forever|so long|too long|a long time)"
+    r"|still (?:not here|waiting|hasnt come|hasn t come|not come|no sign)|not here yet|on hold|no one (?:is )?answering"
+    r")\b"
+    rf"|\b(?:still |been )?waiting (?:for|on) (?:the |an )?{_EMERGENCY}\b"
+    rf"|\bhow long (?:will|does|do|till|until|before) (?:the |an )?{_EMERGENCY}\b"
+)
+_ALREADY_THERE = re.compile(r"\b(?:at|in|inside) (?:a and e|a e|ae|a n e|the hospital|hospital|the emergency department)\b")
+
+# A nod typed to "Are you safe right now?": "k", "ok", "fine", "whatever". Never "yes", "im ok",
+# "im fine" or "safe", which answer it.
+_NODS = re.compile(r"(?:k+|kk|ok+|okay|okey|oki|mk|sure|whatever|wtv|watever|mhm+|fine|ok fine|fine whatever)(?: (?:then|i guess|lol))?")
+
+
+def cannot_use_the_phone(text: str) -> bool:
+    """"i only have wifi", "cant talk out loud mum will hear", "can u just talk to me instead of giving
+    me numbers": the numbers given cannot be used now."""
+    return bool(_CANNOT_PHONE.search(normalise(text)))
+
+
+def asks_about_a_line(text: str) -> bool:
+    """"what even is shout", "whats the website one", "can i text instead": a question about a line."""
+    return bool(_ASKS_ABOUT_A_LINE.search(normalise(text)))
+
+
+def help_is_delayed(text: str) -> bool:
+    """"the ambulance cant come for 3 hours what do we do": emergency help called, and slow to come."""
+    clean = normalise(text.replace("&", " and "))
+    return bool(_HELP_DELAYED.search(clean)) and not _ALREADY_THERE.search(clean)
+
+
+def nods_only(text: str) -> bool:
+    """"k", "ok", "fine", "whatever" typed to "Are you safe right now?": a nod, not an answer
+    ("k" after "got chucked out again" and a phone about to die got "I'm glad you're safe": G16)."""
+    return bool(_NODS.fullmatch(normalise(text)))
