@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from signposting.parsing import tells_help_is_coming
+from signposting.risk import detect_risk
 from signposting.text import normalise
 
 # Why the phone numbers cannot be used now: no credit, no signal, a dying phone, being overheard,
@@ -29,13 +31,15 @@ _CANNOT_PHONE = re.compile(
     r"|no (?:credit|signal|minutes|data|phone)|(?:got|have|ve got) no (?:credit|signal|minutes|data|phone)"
     r"|(?:only|just) (?:have|got|ve got|on) (?:wifi|wi fi|the ipad|an ipad|a tablet|my ipad|my tablet|my laptop|a laptop)"
     r"|(?:phone|battery)(?: is| s)? (?:about to die|dying|nearly dead|almost dead|on \d+|at \d+)"
-    r"|(?:someone|somebody|they|he|she|mum|dad|my mum|my dad|my parents|everyone)(?: will| ll| would| might| could)? "
-    r"(?:hear|would hear|will hear|might hear|could hear|listening|is listening|are listening|can hear)(?: me)?"
-    r"(?! (?:about|of|from|that|the|it)\b)"
+    # overheard: someone hearing "me", or at the message's end; never "she can hear voices" (the review)
+    r"|(?:someone|somebody|they|mum|dad|my mum|my dad|my parents|everyone)(?: will| ll| would| might| could| can)? "
+    r"(?:hear|is listening|are listening)(?: (?:me|us))?(?=\s*$| (?:me|us|if|when)\b)"
     r"|(?:line|it|they|phone)(?: is| s| was| were| are)? (?:busy|engaged|on hold|not answering|didnt answer|didn t answer|hung up)"
     r"|(?:no ?one|nobody|no body) (?:is )?(?:answer(?:ing|ed|s)?|picked up|picking up|picks up)"
     r"|(?:they|it) (?:just )?(?:keeps|kept) ringing"
-    r"|(?:just )?(?:talk|speak|chat) to me(?! about)(?: (?:instead|here|please|pls|plz))*|instead of (?:giving me )?(?:numbers|phone numbers)"
+    # the bot asked to talk: never "my mum wont talk to me" (the review)
+    r"|(?:can|could|will|would)(?: you| u)(?: just)? (?:talk|speak|chat) to me(?! about)|just (?:talk|speak|chat) to me(?! about)"
+    r"|instead of (?:giving me )?(?:numbers|phone numbers)"
     r"|(?:stop|no more) (?:giving me |sending me |with the )?(?:numbers|phone numbers)"
     r")\b"
 )
@@ -50,9 +54,11 @@ _ASKS_ABOUT_A_LINE = re.compile(
     r"|(?:what|whats|what s|wat|which)(?: is| s)?(?: the)? (?:website|web|online|text|texting)(?: one| thing| number| line| chat)"
     r"|(?:is there|are there|have you got|got) (?:a |an |any )?(?:website|online chat|web chat|webchat|text line|texting|email)"
     r"(?: one| ones| thing| option| service| line)?"
-    r"|(?:can|could) (?:i|we|u|you) (?:just )?(?:text|message|email|chat online)(?: them| someone| instead)*"
+    # never "can i text my mum to come and get me" (the review)
+    r"|(?:can|could) (?:i|we) (?:just )?(?:text|message|email|chat online)(?: (?:them|someone|instead|shout|childline|samaritans))*"
+    r"(?=\s*$| instead| them| someone| shout| childline| samaritans)"
     r"|how (?:do|does|can) (?:i|we|you|u|it) (?:text|message|chat|use) (?:them|shout|childline|samaritans)"
-    r"|(?:text|texting) instead|(?:online|web) chat"
+    r"|(?:text|texting) instead"
     r")\b"
 )
 
@@ -72,6 +78,15 @@ _HELP_DELAYED = re.compile(
     rf"|\bhow long (?:will|does|do|till|until|before) (?:the |an )?{_EMERGENCY}\b"
 )
 _ALREADY_THERE = re.compile(r"\b(?:at|in|inside) (?:a and e|a e|ae|a n e|the hospital|hospital|the emergency department)\b")
+# A wait told of the past is no help on its way: "the ambulance took 4 hours last time i called" (the review).
+_PAST_WAIT = re.compile(r"\b(?:last time|last year|last month|last week|once|before|took|used to|when i was)\b")
+
+# At A&E or with help on its way, and nothing more: never "im in a&e on my own and i still want to do
+# it", "we are at the hospital, they are sending me home, i might do something" (the review).
+_MORE_THAN_HELP_SOUGHT = re.compile(
+    r"\b(?:but|still|want|wanna|leave|leaving|home|alone|on my own|by myself|do it|do something|might|again|gonna|going to|"
+    r"scared|not safe|unsafe|danger)\b"
+)
 
 # A nod typed to "Are you safe right now?": "k", "ok", "fine", "whatever". Never "yes", "im ok",
 # "im fine" or "safe", which answer it.
@@ -92,7 +107,14 @@ def asks_about_a_line(text: str) -> bool:
 def help_is_delayed(text: str) -> bool:
     """"the ambulance cant come for 3 hours what do we do": emergency help called, and slow to come."""
     clean = normalise(text.replace("&", " and "))
-    return bool(_HELP_DELAYED.search(clean)) and not _ALREADY_THERE.search(clean)
+    return bool(_HELP_DELAYED.search(clean)) and not _ALREADY_THERE.search(clean) and not _PAST_WAIT.search(clean)
+
+
+def help_sought_plainly(text: str) -> bool:
+    """"we are at a&e and theres a 6 hour wait", typed to "Are you safe right now?": help being sought,
+    and nothing more told (no risk word, nothing that turns it round)."""
+    clean = normalise(text.replace("&", " and "))
+    return tells_help_is_coming(text) and not _MORE_THAN_HELP_SOUGHT.search(clean) and not detect_risk(text).matches
 
 
 def nods_only(text: str) -> bool:

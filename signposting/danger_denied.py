@@ -15,7 +15,7 @@ import re
 from signposting.risk import detect_risk
 from signposting.text import normalise
 
-_NO_ONE = r"(?:no ?one|nobody|no body|none of (?:them|us|the kids|the children|the pupils))"
+_NO_ONE = r"(?:no ?one|no ?ones|nobody|nobodys|no body|none of (?:them|us|the kids|the children|the pupils))"
 _DANGER_WORDS = r"(?:in (?:any )?danger|at risk|in crisis|unsafe|suicidal)"
 _HARM_WORDS = r"(?:self harm|self harming|selfharm|a crisis|an emergency|that kind of (?:cut|thing)|anything like that)"
 _DENIAL = re.compile(
@@ -39,7 +39,12 @@ _DENIAL = re.compile(
 _TURNS_IT_ROUND = re.compile(
     r"\b(?:but|yet|unless|until|except|although|though|tho|still|anymore|any more|right now|rn|now|only|just me|myself|plan|"
     r"planned|this time|stopped|not eating|not drinking|flat|his place|her place|drinks|drunk|alone|on my own|gone|left|locked|"
-    r"tonight|later|tomorrow|soon)\b"
+    r"tonight|later|tomorrow|soon|"
+    # knowing how, being ready: "i know how much to take", "ive got everything ready", "shes sorted it"
+    r"know how|know what|how much|how many|ready|sorted|handle|pain|take|taking|went quiet|gone quiet|nobody is home|"
+    r"no one is home|no ones home)\b"
+    # the speaker is the one: "hes not in danger, i am", "its me thats at risk" (the second review)
+    r"|\b(?:i am|im|i m)(?: the one| too| as well)?\s*$|\b(?:its|it s) (?:actually )?me\b|\bme too\b"
 )
 # ...or name a way of coming to harm the lexicon reads only in longer phrases: "its not self harm i
 # just cut to feel something" (the review of this module's first version).

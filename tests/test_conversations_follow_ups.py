@@ -9,7 +9,7 @@ from tests.test_conversations_hurried import is_crisis_reply, typed
 
 pytestmark = pytest.mark.servers
 
-OTHER_WAYS = "If you can't call right now:\nShout is a free text service."
+OTHER_WAYS = "If you can't call right now:"
 
 
 def test_talk_to_me_instead_of_numbers_gets_ways_without_a_call_and_the_safety_question(bot):  # noqa: F811

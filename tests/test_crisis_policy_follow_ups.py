@@ -30,6 +30,7 @@ def test_numbers_that_cannot_be_used_now_are_read(text):
 @pytest.mark.parametrize("text", [
     "i cant call him", "i can talk to my mum", "my mum will hear about it tomorrow", "talk to me about sleep", "can you help me",
     "i dont want to talk about it", "i cant talk to my mum about it", "we dont wanna call an ambulance bc of police what do we do",
+    "she can hear voices telling her to do it", "my mum wont talk to me", "nobody will talk to me", "i cant call 999 he will hear me",
 ])
 def test_a_person_not_called_or_talk_about_something_else_is_not(text):
     assert not cannot_use_the_phone(text)
@@ -41,7 +42,9 @@ def test_a_question_about_a_line_is_read(text):
     assert asks_about_a_line(text)
 
 
-@pytest.mark.parametrize("text", ["what is wrong with me", "is there anything for parents", "can i go now", "what chat is this"])
+@pytest.mark.parametrize("text", ["what is wrong with me", "is there anything for parents", "can i go now", "what chat is this",
+                                  "the guy from the online chat is coming to my house", "can i text my mum to come and get me",
+                                  "can you message my mum for me"])
 def test_other_questions_are_not_about_a_line(text):
     assert not asks_about_a_line(text)
 
@@ -54,7 +57,8 @@ def test_emergency_help_slow_to_come_is_read(text):
 
 @pytest.mark.parametrize("text", ["the ambulance is coming", "we are at the hospital", "ok ambulance on its way",
                                   "i waited 3 hours at a&e last year", "we are at a&e and theres a 6 hour wait",
-                                  "i have a doctors appointment in 2 hours", "we called 111 and they said ring back in 2 hours"])
+                                  "i have a doctors appointment in 2 hours", "we called 111 and they said ring back in 2 hours",
+                                  "the ambulance took 4 hours last time i called"])
 def test_help_coming_or_a_past_wait_is_not(text):
     assert not help_is_delayed(text)
 
@@ -73,7 +77,9 @@ def test_danger_denied_in_so_many_words_is_read(text):
 @pytest.mark.parametrize("text", [
     "i would never hurt anyone else, only myself", "im not at risk i have a plan", "no one got hurt this time, he only smashed the tv",
     "she is not in danger, she has stopped eating and drinking", "im not in danger, im at his flat, he gave me some drinks",
-    "i never talked about killing myself with anyone",
+    "i never talked about killing myself with anyone", "hes not in danger, i am", "shes not at risk, its me thats at risk",
+    "im not in danger, i know how much to take", "shes not in danger, she just went quiet", "im not in danger, nobody is home",
+    "shes not in danger, she knows how much to take", "im not in danger, ive got everything ready",
     "no ones hurt yet", "nobody is in danger but he has a knife", "its not self harm i just cut to feel something",
     "im not suicidal i just want to sleep forever", "i dont hurt him, he hurts me", "not in danger right now",
     "no one is hurt, i want to die", "no one is hurt, i took 20 pills", "hes not in danger hes just locked in his room with a rope",
@@ -198,6 +204,18 @@ def test_safe_beside_dont_worry_is_not_waved_away(text):
 @pytest.mark.parametrize("text", ["yes", "im ok", "im fine", "safe"])
 def test_an_answer_to_are_you_safe_is_not_a_nod(domain, text):
     assert next_step(_asked_if_safe(domain, scored(text, "affirm")))[0] != "utter_what_we_mean_safe"
+
+
+@pytest.mark.parametrize("text", ["im not in danger, ive got everything ready", "hes not in danger, i am", "im not in danger"])
+def test_a_denial_at_are_you_safe_is_left_to_the_safety_steps_own_reading(domain, text):
+    """The second review: "im not in danger, ive got everything ready" got "I'm glad you're safe"."""
+    assert next_step(_asked_if_safe(domain, scored(text, "inform", score=0.3)))[0] != "utter_glad_you_are_safe" or text == "im not in danger"
+
+
+@pytest.mark.parametrize("text", ["im in a&e on my own and i still want to do it", "im at a&e but i want to leave",
+                                  "we are at the hospital, they are sending me home, i might do something"])
+def test_at_a_and_e_with_more_told_is_not_help_being_sought(domain, text):
+    assert next_step(_asked_if_safe(domain, scored(text, "inform", score=0.3)))[0] != "utter_help_is_coming"
 
 
 def test_at_a_and_e_told_to_are_you_safe_is_help_being_sought(domain):

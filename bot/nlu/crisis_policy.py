@@ -48,7 +48,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.nlu.deterministic_policy import DeterministicPolicy
 from services_db.area_answer import is_plain_area_answer
 from services_db.school_answer import is_plain_school_answer
-from signposting.after_crisis import asks_about_a_line, cannot_use_the_phone, help_is_delayed, nods_only
+from signposting.after_crisis import asks_about_a_line, cannot_use_the_phone, help_is_delayed, help_sought_plainly, nods_only
 from signposting.change_request import corrects_an_answer, parse_change_target
 from signposting.concern_reading import asks_a_question, messages_typed
 from signposting.danger_denied import denies_danger
@@ -1028,8 +1028,6 @@ def denied_plainly(tracker: DialogueStateTracker, text: str) -> bool:
     return denies_danger(text) and after_crisis_score(latest_risk(tracker)) < DENIAL_MAX_SCORE
 
 
-# "im not safe and i cant call anyone, he will hear me" is a not-safe answer first (the review, session 41).
-_SAYS_NOT_SAFE = re.compile(r"\b(?:not safe|unsafe|in danger|not ok|not okay|not alright|help me|scared|terrified)\b")
 
 
 def help_delayed_reply(tracker: DialogueStateTracker, before: str | None) -> str:
@@ -1141,7 +1139,6 @@ _ACKNOWLEDGES = re.compile(
 
 def acknowledges_only(text: str) -> bool:
     return bool(_ACKNOWLEDGES.fullmatch(normalise(text)))
-
 
 
 def says_safe_in_words(tracker: DialogueStateTracker) -> bool:
@@ -1585,10 +1582,6 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     if before in ASK_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and says_safe_in_own_words(tracker):
         # "safe, at football training, just had a moment" got "Please call 999 now" (A5, session 22)
         return safe_reply(tracker, before), own_words(tracker, True)
-    if before in ASK_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and level != CRISIS and denied_plainly(tracker, text):
-        # "He meant he misses her, he's not in any danger, he's cuddled up with me on the sofa" got
-        # the not-safe reply (development conversations G16, session 41): safe, the lines kept.
-        return safe_reply(tracker, before), own_words(tracker, True)
     in_own_words = says_safe_in_own_words(tracker) and bool(SAFE_WORDS.search(text.lower()))  # a bare "yes" may be "I will"
     if before in TAKEN_ACTIONS and said != "no" and (says_safe_in_words(tracker) or tapped_safe(tracker) or in_own_words):
         return before, []  # "im fine honestly" after "call 999 now, even if you feel OK": the same again
@@ -1623,7 +1616,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # safe right now?" got the chat's practical answer (development conversations G16, session 41).
         return help_delayed_reply(tracker, before), []
     if at_a_safety_prompt and not_a_crisis_in_words and said is None and intent not in DISAGREES_SAFE \
-            and not _SAYS_NOT_SAFE.search(normalise(text)) and (cannot_use_the_phone(text) or asks_about_a_line(text)):
+            and (cannot_use_the_phone(text) or asks_about_a_line(text)):
         # "can u just talk to me instead of giving me numbers" got "Sorry, I didn't get that", "whats
         # the website one" got "Sorry, I can't help with that" (G16): ways without a call, then the
         # safety question again.
@@ -1634,7 +1627,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         return not_safe_reply_explained_once(tracker, before), []
     if before in NOT_SAFE_ACTIONS and level != CRISIS and tracker.latest_message and tells_help_is_coming(tracker.latest_message.text or ""):
         return (UTTER_HELP_COMING_CHILD if about_a_child_after(tracker, before) else UTTER_HELP_COMING), []
-    if before in (UTTER_ASK_SAFE, UTTER_ASK_SAFE_SELF) and level != CRISIS and said != "no" and tells_help_is_coming(text):
+    if before in (UTTER_ASK_SAFE, UTTER_ASK_SAFE_SELF) and level != CRISIS and said != "no" and help_sought_plainly(text):
         # "we are at a&e and theres a 6 hour wait" to "Are you safe right now?" got "Please call 999
         # now, or go to A&E" (the review, session 41): help is being sought, as after that reply.
         return (UTTER_HELP_COMING_CHILD if about_a_child_after(tracker, not_safe_reply(tracker, before)) else UTTER_HELP_COMING), []
