@@ -48,7 +48,13 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.nlu.deterministic_policy import DeterministicPolicy
 from services_db.area_answer import is_plain_area_answer
 from services_db.school_answer import is_plain_school_answer
-from signposting.after_crisis import asks_about_a_line, cannot_use_the_phone, help_is_delayed, help_sought_plainly, nods_only
+from signposting.after_crisis import (
+    asks_about_a_line,
+    cannot_use_the_phone,
+    help_is_delayed,
+    help_sought_plainly,
+    nods_only,
+)
 from signposting.change_request import corrects_an_answer, parse_change_target
 from signposting.concern_reading import asks_a_question, messages_typed
 from signposting.danger_denied import denies_danger
