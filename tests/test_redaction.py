@@ -499,3 +499,18 @@ def test_the_bots_own_names_are_never_redacted():
     assert len(names) > 150
     assert [name for name in sorted(names) if redact(name).text != name] == []
     assert redact("x_voidgirl_x posted my pic").text == "[username] posted my pic"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("he goes by dazzatheboss on everything", "he goes by [username] on everything"),
+    ("add me ✌️ em.wxlsh", "add me ✌️ [username]"),
+])
+def test_a_username_after_goes_by_or_add_me_is_redacted(text, expected):
+    """Development author PD7: a username named with no platform word (session 41)."""
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", ["add me to the list please", "my mum goes by the rules", "he goes by his middle name",
+                                  "follow me on the way home", "add me ok"])
+def test_ordinary_words_after_those_cues_are_kept(text):
+    assert redact(text).text == text

@@ -157,6 +157,8 @@ def handles(text: str) -> Iterator[Span]:
     for platform in PLATFORM.finditer(text):
         yield from _after_platform(text, platform)
         yield from _before_platform(text, platform)
+    for cue in HANDLE_CUE.finditer(text):
+        yield from _after_cue(text, cue)
 
 
 def _after_platform(text: str, platform: re.Match[str]) -> Iterator[Span]:
@@ -185,6 +187,25 @@ def _after_platform(text: str, platform: re.Match[str]) -> Iterator[Span]:
                 end += following.end()
         yield Span(match.start(), end, "handle", "[username]")
         return
+
+
+# A username named with no platform word: "he goes by dazzatheboss on everything", "add me ✌️
+# em.wxlsh" (development author PD7, session 39; missed until session 41).
+HANDLE_CUE = re.compile(r"\b(?:goes by|go by|add me|added me|add him|add her|follow me|follow him|follow her)\b", re.IGNORECASE)
+_BETWEEN_CUE_AND_HANDLE = re.compile(r"[\s:,\-–@]*(?:[^\w\s@]\s*)*")
+
+
+def _after_cue(text: str, cue: re.Match[str]) -> Iterator[Span]:
+    """The next word after a cue, when it can only be a username (not a common word, not capitalised
+    as a name would be): "goes by dazzatheboss", never "add me to the list" or "goes by Dazza"."""
+    position = cue.end() + len(_BETWEEN_CUE_AND_HANDLE.match(text, cue.end()).group())
+    match = _HANDLE_TOKEN.match(text, position)
+    if match is None:
+        return
+    word = match.group()
+    if word[:1].isupper() or word.lower() in _FILLER or PLATFORM.fullmatch(word) or not _handle_like(word) or len(word.strip("@")) < 4:
+        return
+    yield Span(match.start(), match.end(), "handle", "[username]")
 
 
 def _before_platform(text: str, platform: re.Match[str]) -> Iterator[Span]:
