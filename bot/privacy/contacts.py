@@ -198,8 +198,8 @@ _BETWEEN_CUE_AND_HANDLE = re.compile(r"[\s:,\-–@]*(?:[^\w\s@]\s*)*")
 def _after_cue(text: str, cue: re.Match[str]) -> Iterator[Span]:
     """The next word after a cue, when it can only be a username (not a common word, not capitalised
     as a name would be): "goes by dazzatheboss", never "add me to the list" or "goes by Dazza"."""
-    position = cue.end() + len(_BETWEEN_CUE_AND_HANDLE.match(text, cue.end()).group())
-    match = _HANDLE_TOKEN.match(text, position)
+    between = _BETWEEN_CUE_AND_HANDLE.match(text, cue.end())  # always matches (every part is optional)
+    match = _HANDLE_TOKEN.match(text, between.end() if between else cue.end())
     if match is None:
         return
     word = match.group()
