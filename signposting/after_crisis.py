@@ -88,9 +88,9 @@ _MORE_THAN_HELP_SOUGHT = re.compile(
     r"scared|not safe|unsafe|danger)\b"
 )
 
-# A nod typed to "Are you safe right now?": "k", "ok", "fine", "whatever". Never "yes", "im ok",
-# "im fine" or "safe", which answer it.
-_NODS = re.compile(r"(?:k+|kk|ok+|okay|okey|oki|mk|sure|whatever|wtv|watever|mhm+|fine|ok fine|fine whatever)(?: (?:then|i guess|lol))?")
+# A nod typed to "Are you safe right now?": "k", "ok", "fine". Never "yes", "im ok", "im fine" or
+# "safe", which answer it, and never "whatever", which already gets "Please call 999 now" as unsure.
+_NODS = re.compile(r"(?:k+|kk|ok+|okay|okey|oki|mk|sure|mhm+|fine|ok fine)(?: (?:then|i guess|lol))?")
 
 
 def cannot_use_the_phone(text: str) -> bool:
@@ -118,6 +118,6 @@ def help_sought_plainly(text: str) -> bool:
 
 
 def nods_only(text: str) -> bool:
-    """"k", "ok", "fine", "whatever" typed to "Are you safe right now?": a nod, not an answer
+    """"k", "ok", "fine" typed to "Are you safe right now?": a nod, not an answer
     ("k" after "got chucked out again" and a phone about to die got "I'm glad you're safe": G16)."""
     return bool(_NODS.fullmatch(normalise(text)))

@@ -154,10 +154,15 @@ def _asked_if_safe(domain, *later):
                    ActionExecuted("utter_ask_safe_now"), ActionExecuted("action_listen"), *later)
 
 
-@pytest.mark.parametrize("text", ["k", "ok", "fine", "whatever"])
+@pytest.mark.parametrize("text", ["k", "ok", "fine"])
 def test_a_nod_to_are_you_safe_is_explained_and_asked_again(domain, text):
     """"k" an hour after a relapse got "I'm glad you're safe"."""
     assert next_step(_asked_if_safe(domain, scored(text, "affirm")))[0] == "utter_what_we_mean_safe"
+
+
+def test_whatever_to_are_you_safe_is_still_unsure_at_once(domain):
+    """Before session 41 "whatever" got "Please call 999 now" as unsure: a nod's explanation would be softer."""
+    assert next_step(_asked_if_safe(domain, scored("whatever", "inform")))[0] == "utter_not_safe_now"
 
 
 def test_a_nod_again_after_if_you_are_not_sure_call_999_is_not_sure(domain):
