@@ -514,3 +514,17 @@ def test_a_username_after_goes_by_or_add_me_is_redacted(text, expected):
                                   "follow me on the way home", "add me ok"])
 def test_ordinary_words_after_those_cues_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("mrs k said id get a detention if i cried in class again", "[name] said id get a detention if i cried in class again"),
+    ("From: Mr J Whitlock", "From: [name]"),
+])
+def test_a_title_with_an_initial_is_a_name(text, expected):
+    """Development author PD7 (session 41): "mrs k" was kept; "Mr J Whitlock" loses the surname too."""
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", ["i miss k so much", "mr a"])
+def test_a_letter_after_a_strict_title_or_a_stop_word_is_kept(text):
+    assert redact(text).text == text

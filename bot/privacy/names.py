@@ -467,6 +467,13 @@ class _Finder:
         strict = token.norm in STRICT_TITLES  # "I miss home", "yes sir", "my PC crashed"
         if following.norm in STOP or not following.is_word:
             return
+        if not strict and len(following.norm) == 1 and following.norm.isalpha():
+            # "mrs k said id get a detention": a teacher by her initial (development author PD7, session 41);
+            # "Mr J Whitlock": the initial and the surname after it
+            after = self.tokens[index + 2] if index + 2 < len(self.tokens) else None
+            end = self.name_from(index + 2).end if after is not None and after.capitalised and after.is_word else following.end
+            yield Span(token.start, end, "name", NAME)
+            return
         if (not strict and (token.capitalised or not is_common_word(following.norm))) or (
                 following.capitalised or is_surname(following.norm) or could_be_bare_name(following.norm)):
             name = self.name_from(index + 1)  # the title goes too: "Mrs Okafor" is how the name is written
