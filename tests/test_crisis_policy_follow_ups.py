@@ -239,3 +239,23 @@ def test_cannot_call_beside_risk_words_gets_the_crisis_reply(domain):
     state = _asked_if_safe(domain, scored("i cant call anyone, im going to take all my pills", "express_crisis", "crisis", 0.95,
                                           source="lexicon", lexicon_categories=["overdose"]))
     assert next_step(state)[0] != "utter_other_ways_to_get_help"
+
+
+def _after_help_delayed(domain, delayed, *later):
+    return tracker(domain, said_with("my friend took a load of pills", "express_crisis", level="crisis", source="lexicon",
+                                     categories=["danger_overdose"]),
+                   ActionExecuted("utter_crisis_third_party"), SlotSet("crisis_kind", "third_party"),
+                   ActionExecuted("utter_ask_safe_now_other"), ActionExecuted("action_listen"),
+                   scored("the ambulance cant come for 3 hours what do we do", "ask_service_info"),
+                   ActionExecuted(delayed), ActionExecuted("action_listen"), *later)
+
+
+def test_after_the_wait_reply_for_a_friend_what_do_you_mean_speaks_of_them(domain):
+    """The re-read: the wait replies are not-safe steps, so what follows must speak of the same person."""
+    state = _after_help_delayed(domain, "utter_help_is_delayed_other", scored("what do you mean", "out_of_scope"))
+    assert next_step(state)[0] == "utter_what_we_mean_not_safe_other"
+
+
+def test_after_the_wait_reply_for_a_child_the_ambulance_arriving_speaks_of_the_child(domain):
+    state = _after_help_delayed(domain, "utter_help_is_delayed_child", scored("ok the ambulance is here now", "inform"))
+    assert next_step(state)[0] == "utter_help_is_coming_child"

@@ -218,6 +218,11 @@ TAKEN_ACTIONS = {UTTER_TAKEN_YOUNG, UTTER_TAKEN_CHILD, UTTER_TAKEN_ADULT, UTTER_
 NOT_SAFE_ACTIONS = {
     UTTER_NOT_SAFE, UTTER_NOT_SAFE_PARENT, UTTER_NOT_SAFE_ADULT, UTTER_NOT_SAFE_OTHER, *TAKEN_ACTIONS, *HELP_DELAYED_ACTIONS,
 }
+# For whom each not-safe step spoke: someone else (a friend, a pupil), or a parent's child. One home,
+# so that what follows one of them ("what do you mean", "the ambulance is here", "theyre ok now")
+# speaks of the same person.
+NOT_SAFE_ABOUT_ANOTHER = frozenset({UTTER_NOT_SAFE_OTHER, UTTER_TAKEN_OTHER, UTTER_HELP_DELAYED_OTHER})
+NOT_SAFE_ABOUT_A_CHILD = frozenset({UTTER_NOT_SAFE_PARENT, UTTER_TAKEN_CHILD, UTTER_HELP_DELAYED_CHILD})
 AT_RISK_ANSWERS = {"affirm", "not_safe", CRISIS_INTENT}
 NO_RISK_ANSWERS = {"deny", "confirm_safe"}
 CRISIS_ACTIONS = (
@@ -1003,11 +1008,9 @@ def what_we_mean_safe_reply(tracker: DialogueStateTracker, asked: str | None) ->
 def what_we_mean_not_safe_reply(tracker: DialogueStateTracker, reply: str) -> str:
     """What "Please call 999 now" means, for whom that `reply` was about. `UTTER_NOT_SAFE` is a
     child's reply when a parent is chatting (the domain's condition on the same slot)."""
-    if reply in (UTTER_NOT_SAFE_OTHER, UTTER_TAKEN_OTHER, UTTER_HELP_DELAYED_OTHER):
+    if reply in NOT_SAFE_ABOUT_ANOTHER:
         return WHAT_WE_MEAN_NOT_SAFE_OTHER
-    if reply in (UTTER_NOT_SAFE_PARENT, UTTER_TAKEN_CHILD, UTTER_HELP_DELAYED_CHILD) or (
-        reply == UTTER_NOT_SAFE and tracker.get_slot("user_role") == PARENT
-    ):
+    if reply in NOT_SAFE_ABOUT_A_CHILD or (reply == UTTER_NOT_SAFE and tracker.get_slot("user_role") == PARENT):
         return WHAT_WE_MEAN_NOT_SAFE_CHILD
     return WHAT_WE_MEAN_NOT_SAFE
 
@@ -1034,21 +1037,19 @@ def denied_plainly(tracker: DialogueStateTracker, text: str) -> bool:
     return denies_danger(text) and after_crisis_score(latest_risk(tracker)) < DENIAL_MAX_SCORE
 
 
-
-
 def help_delayed_reply(tracker: DialogueStateTracker, before: str | None) -> str:
     """Emergency help is slow to come: for whom the last safety prompt was (a child, another, themselves)."""
     not_safe = not_safe_reply(tracker, before) if before in ASK_SAFE_ACTIONS else before
-    if not_safe in (UTTER_NOT_SAFE_OTHER, UTTER_TAKEN_OTHER, UTTER_HELP_DELAYED_OTHER):
+    if not_safe in NOT_SAFE_ABOUT_ANOTHER:
         return UTTER_HELP_DELAYED_OTHER
-    if not_safe == UTTER_HELP_DELAYED_CHILD or about_a_child_after(tracker, not_safe):
+    if about_a_child_after(tracker, not_safe):
         return UTTER_HELP_DELAYED_CHILD
     return UTTER_HELP_DELAYED
 
 
 def about_a_child_after(tracker: DialogueStateTracker, not_safe: str | None) -> bool:
     """Was the not-safe reply `not_safe` about a parent's child (not the parent themselves)?"""
-    return not_safe in (UTTER_NOT_SAFE_PARENT, UTTER_TAKEN_CHILD) or (
+    return not_safe in NOT_SAFE_ABOUT_A_CHILD or (
         not_safe == UTTER_NOT_SAFE and role_before_the_answer(tracker) == PARENT
     )
 
@@ -1088,7 +1089,7 @@ def says_safe_in_own_words(tracker: DialogueStateTracker) -> bool:
     urgent lines (slot safe_in_own_words): the words are open, so a danger they do not name may
     still be there."""
     asked = last_bot_action_before_user(tracker)
-    about_someone_else = asked in (UTTER_ASK_SAFE_OTHER, UTTER_NOT_SAFE_OTHER, UTTER_NOT_SAFE_PARENT) or (
+    about_someone_else = asked == UTTER_ASK_SAFE_OTHER or asked in NOT_SAFE_ABOUT_ANOTHER | NOT_SAFE_ABOUT_A_CHILD or (
         asked in (UTTER_ASK_SAFE, UTTER_NOT_SAFE) and role_before_the_answer(tracker) == PARENT
     )
     if not tracker.latest_message or not states_safe_in_own_words(tracker.latest_message.text or "", about_someone_else):
@@ -1133,7 +1134,10 @@ def own_words(tracker: DialogueStateTracker, said_in_own_words: bool) -> list[Ev
 
 
 # The overdose reply for the not-safe reply given (the question it answered was about them).
-TAKEN_AFTER = {UTTER_NOT_SAFE_PARENT: UTTER_TAKEN_CHILD, UTTER_NOT_SAFE_ADULT: UTTER_TAKEN_ADULT, UTTER_NOT_SAFE_OTHER: UTTER_TAKEN_OTHER}
+TAKEN_AFTER = {
+    UTTER_NOT_SAFE_PARENT: UTTER_TAKEN_CHILD, UTTER_NOT_SAFE_ADULT: UTTER_TAKEN_ADULT, UTTER_NOT_SAFE_OTHER: UTTER_TAKEN_OTHER,
+    UTTER_HELP_DELAYED_CHILD: UTTER_TAKEN_CHILD, UTTER_HELP_DELAYED_OTHER: UTTER_TAKEN_OTHER,
+}
 
 
 # "ok", "k", "alright", "yes", "thanks": a reply to "Please call 999 now" that only acknowledges it.
@@ -1610,7 +1614,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
             about_a_child = about_a_child_after(tracker, before)
             return TAKEN_AFTER.get(before or "", UTTER_TAKEN_CHILD if about_a_child else UTTER_TAKEN_YOUNG), []
         plainly = says_safe_in_words(tracker) or tapped_safe(tracker)
-        if before == UTTER_NOT_SAFE_OTHER:
+        if before in NOT_SAFE_ABOUT_ANOTHER:
             return UTTER_SAFE_OTHER, own_words(tracker, not plainly)  # a friend's crisis: "glad they're safe"
         return (UTTER_SAFE_CHILD if about_a_child_after(tracker, before) else UTTER_SAFE), own_words(tracker, not plainly)
     at_a_safety_prompt = before in ASK_SAFE_ACTIONS or before in NOT_SAFE_ACTIONS
