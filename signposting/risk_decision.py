@@ -281,10 +281,35 @@ _DONE_TO_ME = re.compile(
 )
 
 
+# A parent or another adult at home in danger of their own, told by their child: "my mum took loads
+# of pills and wont wake up" got the young person's own reply ("If you are in danger now…", "Are you
+# safe right now?"), not the reply for someone else with "call 999, and stay with them" (session 41's
+# note left it open). A parent's name alone is no report ("my mum doesnt know i cut myself", "my dad
+# would kill me"): only the adult's own act of harm, with no "i", "me" or "my" between the two.
+_FAMILY_MEMBER = (
+    r"my (?:mum|mom|mam|mummy|mother|dad|daddy|father|step ?mum|step ?dad|step ?mother|step ?father|nan|nana|nanny|"
+    r"gran|granny|grandma|grandad|granddad|grandpa|aunt|auntie|aunty|uncle|carer|foster (?:mum|dad|carer|parent))"
+)
+_ADULTS_OWN_HARM = (
+    r"(?:cut|cuts|cutting|hurt|hurts|hurting|harm|harms|harming|kill|kills|killing|hang|hanged|hanging|hung|"
+    r"starve|starving|burn|burns|burning|stab|stabbed|stabbing) (?:himself|herself|themselves|themself)"
+    r"|end (?:his|her|their) (?:own )?life|(?:he|she|they) (?:wants?|wanted|want) to die"
+    r"|(?:took|taken|has taken|swallowed|necked|had) (?:an? )?(?:overdose|od)\b|overdosed|od'?d"
+    r"|(?:took|taken|swallowed|necked|had) (?:(?:a |the )?(?:load|loads|lot|lots|handful|bunch|whole (?:box|packet|bottle)) of |all (?:of )?(?:his|her|their) )"
+    r"(?:pills|tablets|meds|medicine|medication|paracetamol|painkillers|sleeping tablets)"
+    r"|(?:wont|won't|will not|cant|can't|isnt|isn't|is not) (?:wake|waking|breathing)|unconscious|unresponsive"
+)
+_FAMILY_AT_RISK = re.compile(
+    rf"\b{_FAMILY_MEMBER}\b(?:(?!\b(?:i|im|i'm|ive|i've|me|my|myself)\b)[^.!?]){{0,80}}?\b(?:{_ADULTS_OWN_HARM})"
+)
+
+
 def third_party_report(text: str) -> bool:
-    """A friend, sibling or professional describing someone else's risk, not harm done to the speaker."""
+    """A friend, sibling, parent or professional describing someone else's risk, not harm done to
+    the speaker."""
     lowered = text.lower().replace("’", "'")  # "won’t", the iPhone's apostrophe (the review, session 39)
-    return bool(_THIRD_PARTY.search(lowered)) and not _DONE_TO_ME.search(lowered)
+    told_of_another = _THIRD_PARTY.search(lowered) or _FAMILY_AT_RISK.search(lowered)
+    return bool(told_of_another) and not _DONE_TO_ME.search(lowered)
 
 
 # The grooming and online-abuse reply tells a parent to call the police on 101 and not to pay a

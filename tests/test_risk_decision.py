@@ -80,7 +80,8 @@ def test_distress_is_any_escalating_signal_or_a_middling_score():
         (["suicidal"], True, "my son says he wants to die", "general"),
         (["parent_own_crisis"], True, "i don't want to be here anymore", "parent_own"),
         # The model guessed a parent's own crisis, but the words are about someone else.
-        (["parent_own_crisis"], False, "my mum said she wants to die", "general"),
+        # Since session 42 a parent's own danger told by their child is a report about someone else.
+        (["parent_own_crisis"], False, "my mum said she wants to die", "third_party"),
         (["self_harm", "parent_own_crisis"], True, "my daughter is self harming", "general"),
         (["self_harm"], False, "my friend has been cutting herself", "third_party"),
         (["self_harm"], False, "Y10 student disclosed self-harm today", "third_party"),
@@ -401,3 +402,25 @@ def test_a_partners_control_is_done_to_the_speaker(text):
 def test_a_parents_rule_beside_a_friends_crisis_is_still_the_friends(text):
     """The review (session 39): a parent's "won't let me" is no partner's control."""
     assert third_party_report(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my mum took loads of pills and wont wake up", "my dad took an overdose", "my mum tried to kill herself last night",
+    "my dad keeps saying he wants to die", "my mum is cutting herself again", "my nan wont wake up",
+    "my dad has taken all of his sleeping tablets", "my step dad hanged himself",
+    "my mum keeps saying she wants to die and i dont know what to do",
+])
+def test_an_adult_at_home_in_danger_is_someone_else(text):
+    """"my mum took loads of pills" got the young person's own reply (session 41's note): a parent's
+    own act of harm, told by their child, is a report about someone else."""
+    assert third_party_report(text)
+    assert reply_kind(["danger_overdose"], parent=False, text=text) == "third_party"
+
+
+@pytest.mark.parametrize("text", [
+    "my mum doesnt know i cut myself", "my dad would kill me if he knew", "my mum blames herself for my self harm",
+    "my mum took my phone and i want to die", "my dad hit me and then took an overdose", "my mum found the pills i took",
+    "my mum says i should kill myself", "my mum took me to a&e after i took an overdose", "my dad is going to kill me",
+])
+def test_a_parent_named_beside_the_speakers_own_danger_is_no_report(text):
+    assert not third_party_report(text)
