@@ -528,3 +528,22 @@ def test_a_title_with_an_initial_is_a_name(text, expected):
 @pytest.mark.parametrize("text", ["i miss k so much", "mr a"])
 def test_a_letter_after_a_strict_title_or_a_stop_word_is_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kez and Shaz are my aunties and they said I could live with them", "[name] and [name] are my aunties and they said I could live with them"),
+    ("will and jack are my mates", "[name] and [name] are my mates"),
+    ("Dev and Sim from the Sikh youth group have been kind to me", "[name] and [name] from the Sikh youth group have been kind to me"),
+    ("my daughter's friend Georgia Ellis-Khan has been sending her videos", "my daughter's friend [name] [name] has been sending her videos"),
+])
+def test_two_people_before_what_they_are_and_a_place_name_before_a_surname_are_names(text, expected):
+    """Development author PD7 (session 42): both names of a pair, and "Georgia" before a surname, were kept."""
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Maths and English are my favourite subjects", "Mum and Dad are my carers", "Cats and dogs are my friends lol",
+    "Harlow and Epping are my areas", "Kooth and Childline are my friends", "we went to Georgia last year",
+])
+def test_ordinary_words_in_those_shapes_stay(text):
+    assert redact(text).text == text

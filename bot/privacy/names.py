@@ -696,6 +696,7 @@ def find_names(text: str, tokens: list[Token], protected: list[tuple[int, int]])
     spans = [*finder.after_cues(), *finder.sign_off(), *finder.here_introduction(), *finder.bare(),
              *finder.initialled(), *finder.labelled(), *finder.before_a_role(), *finder.word_name_in_context()]
     spans += list(_surname_in_capitals_before(text, tokens, spans, protected))
+    spans += list(_pair_before_their_relations(text, tokens, protected))
     spans += list(_first_name_before(text, tokens, spans, protected))
     spans += list(_listed_with_names(text, tokens, spans, protected))
     spans += list(_nickname_in_brackets(text, spans, protected))
@@ -741,14 +742,44 @@ def _first_name_before(text: str, tokens: list[Token], spans: list[Span], protec
         token, after = tokens[index], tokens[index + 1]
         if after.start not in starts or text[token.end:after.start] != " " or not token.is_word or not token.capitalised:
             continue
-        if token.text.endswith(("'s", "’s")) or token.base in NEVER_A_NAME or token.base in GREETINGS \
-                or token.base in SIGN_OFFS or overlaps_protected(token.start, token.end, protected):
+        # A place's name (or a month's) is a first name right after a person's relation and before a
+        # surname: "my daughter's friend Georgia Ellis-Khan" (development author PD7); never "in Georgia".
+        after_a_person = index > 0 and tokens[index - 1].norm in RELATIONS | PEOPLE_NOUNS and text[tokens[index - 1].end:token.start] == " "
+        never = token.base in NEVER_A_NAME and not (after_a_person and token.base in NEVER_BARE_NAMES - RELATIONS)
+        if token.text.endswith(("'s", "’s")) or never or token.base in GREETINGS or token.base in SIGN_OFFS:
+            continue
+        protected_word = overlaps_protected(token.start, token.end, protected)
+        if protected_word and not (after_a_person and first_name(token.base) is not None):
             continue
         listed = first_name(token.base) is not None or is_surname(token.base)
         between = text[tokens[index - 1].end:token.start] if index else "."
         sentence_start = index == 0 or any(char in ".!?\n:\"" for char in between)
         if listed and not (sentence_start and is_common_word(token.base)):
-            yield Span(token.start, token.end, "name", NAME)
+            yield Span(token.start, token.end, "name", NAME, overrides_vocabulary=protected_word)
+
+
+# Two people named, then what they are to the writer: "Kez and Shaz are my aunties", "will and jack
+# are my mates" (development author PD7). Only a plural relation or "from the <group>" after them.
+_PAIR_BEFORE_THEIR_RELATIONS = re.compile(
+    r"(?:^|[.!?\n] *|\b(?:ngl|tbh|omg|lol|and|but|so|hi|hey),? )"
+    r"([A-Za-z][a-z'’]+|[A-Z][A-Za-z'’]+) (?:and|&|n) ([A-Za-z][a-z'’]+|[A-Z][A-Za-z'’]+) "
+    r"(?:(?:are|r|were|both are) (?:my|our) (?:best |real |old |new |little |big |older |younger |twin |foster |step |only )?"
+    r"(?:mates|friends|besties|bffs|sisters|brothers|cousins|aunties|aunts|uncles|carers|foster carers|grandparents|"
+    r"neighbours|teachers|tutors|youth workers|key workers|keyworkers|social workers)"
+    r"|from (?:the|our|my) (?:[A-Za-z]+ )?(?:youth group|youth club|group|cadets|scouts|guides|church|mosque|temple|gurdwara|"
+    r"synagogue|unit|home|hostel|team|club))\b"
+)
+
+
+def _pair_before_their_relations(text: str, tokens: list[Token], protected: list[tuple[int, int]]) -> Iterator[Span]:
+    for match in _PAIR_BEFORE_THEIR_RELATIONS.finditer(text):
+        for group in (1, 2):
+            word = match.group(group).lower().replace("’", "'")
+            if word in NEVER_A_NAME or word in GREETINGS or overlaps_protected(match.start(group), match.end(group), protected):
+                continue
+            if first_name(word) is None and is_common_word(word):
+                continue  # "cats and dogs are my friends"
+            yield Span(match.start(group), match.end(group), "name", NAME)
 
 
 def _listed_with_names(text: str, tokens: list[Token], spans: list[Span], protected: list[tuple[int, int]]) -> Iterator[Span]:
