@@ -547,3 +547,32 @@ def test_two_people_before_what_they_are_and_a_place_name_before_a_surname_are_n
 ])
 def test_ordinary_words_in_those_shapes_stay(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It's Kemi. Dayo's dad has just got out of prison, Dayo is 10", "It's [name]. [name]'s dad has just got out of prison, [name] is 10"),
+    ("im Faadumo, i need help", "im [name], i need help"),
+    ("max and dawn are my step siblings and they get everything", "[name] and [name] are my step siblings and they get everything"),
+    ("may and june are twins in my class", "[name] and [name] are twins in my class"),
+    ("will and jack from 10JS keep filming me", "[name] and [name] from [form] keep filming me"),
+    ("April said she'd tell the whole school", "[name] said she'd tell the whole school"),
+    ("will won't stop messaging me", "[name] won't stop messaging me"),
+    ("miss k said i can go to her room at lunch", "[name] said i can go to her room at lunch"),
+    ("rob (my mums boyfriend) drinks every night", "[name] (my mums boyfriend) drinks every night"),
+    ("Please send it to 66 The Ridgeway, Potters Bar", "Please send it to [address], Potters Bar"),
+    ("can someone come to 57a Belgrave Gate", "can someone come to [address]"),
+    ("We're on the site near Ware, Plot 6, Long Lane.", "We're on the site near Ware, [address]"),
+    ("my art: https://www.deviantart.com/moonlitmaddie", "my art: [link]"),
+])
+def test_names_addresses_and_links_as_families_write_them(text, expected):
+    """Development author PD8 (session 42): families and friendship groups naming each other."""
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I'm Gutted, nothing works", "I'm Buzzing, thanks", "May I ask something", "in April said the teacher",
+    "i miss k so much", "we lost the plot 6 times", "i'm called Precious but i don't feel precious to anyone",
+])
+def test_ordinary_words_near_those_shapes_stay(text):
+    expected = text.replace("Precious but", "[name] but")
+    assert redact(text).text == expected

@@ -56,7 +56,7 @@ SOCIAL_URL = re.compile(
     r"fb\.me|twitter\.com|x\.com|youtube\.com|youtu\.be|twitch\.tv|discord\.gg|discord\.com|discordapp\.com|"
     r"roblox\.com|reddit\.com|linkedin\.com|threads\.net|pinterest\.[a-z.]+|tumblr\.com|linktr\.ee|"
     r"steamcommunity\.com|soundcloud\.com|spotify\.com|t\.me|wa\.me|kik\.me|wattpad\.com|bereal\.com|"
-    r"onlyfans\.com|vsco\.co|github\.com)(?:/[^\s,;!?)\]]*)?",
+    r"onlyfans\.com|vsco\.co|github\.com|deviantart\.com|artstation\.com|bsky\.app|ko-fi\.com|patreon\.com|yubo\.live)(?:/[^\s,;!?)\]]*)?",
     re.IGNORECASE,
 )
 

@@ -296,10 +296,10 @@ class _Finder:
         token = self.tokens[index]
         if not token.is_word or token.base in NEVER_A_NAME or len(token.base) < 2:
             return
-        rest = self.text[token.end:token.end + 30]
+        rest = self.text[token.end:token.end + 40]
         possessive = token.text.endswith(("'s", "’s")) and re.match(rf" (?:{_KIN})\b", rest)
         bracketed = first_name(token.base) is not None and not self.is_protected(token) \
-            and re.match(rf" \((?:my|our|her|his) (?:{_KIN})\)", rest)
+            and re.match(rf" \((?:my|our|her|his) (?:(?:mums|mum's|dads|dad's|nans|nan's) )?(?:{_KIN}|sis|bro|little sis|little bro|big sis|big bro)[),]", rest)
         if not (possessive or bracketed):
             return
         if (possessive and not (token.capitalised and self.name_like(token))) or re.match(r" \w+ and (?:baby|babies|toddler|tots)\b", rest):
@@ -419,6 +419,10 @@ class _Finder:
         following = index + 1
         if following >= len(self.tokens) or not self.next_to(following):
             return True
+        word = self.tokens[index].base
+        if "," in self.text[self.tokens[index].end:self.tokens[following].start] and (
+                first_name(word) is not None or not (is_common_word(word) or word.endswith(_HOW_ONE_FEELS))):
+            return True  # "im Faadumo, i need help" (development author PD8); never "I'm Gutted, nothing works"
         token = self.tokens[following]
         return token.norm in ("here", "and", "aged", "age", "im", "from", "again") or token.text[0].isdigit() or (
             token.capitalised and self.surname_like(following)
@@ -467,7 +471,10 @@ class _Finder:
         strict = token.norm in STRICT_TITLES  # "I miss home", "yes sir", "my PC crashed"
         if following.norm in STOP or not following.is_word:
             return
-        if not strict and len(following.norm) == 1 and following.norm.isalpha():
+        # "miss k said i can go to her room": after "miss", an initial only before what a person does
+        # (development author PD8); never "i miss k so much"
+        teacher_by_initial = token.norm == "miss" and _A_MONTH_CANNOT.match(self.text[following.end:following.end + 30]) is not None
+        if (not strict or teacher_by_initial) and len(following.norm) == 1 and following.norm.isalpha():
             # "mrs k said id get a detention": a teacher by her initial (development author PD7, session 41);
             # "Mr J Whitlock": the initial and the surname after it
             after = self.tokens[index + 2] if index + 2 < len(self.tokens) else None
@@ -623,6 +630,9 @@ class _Finder:
             if not ((token.capitalised or lower_case) and token.is_word and self._sentence_start(index)) or self.is_protected(token):
                 continue
             norm = token.base
+            if norm in MONTH_NAMES and first_name(norm) is not None and _A_MONTH_CANNOT.match(self.text[token.end:token.end + 30]):
+                yield self.name_from(index)  # "April said she'd tell the whole school" (development author PD8)
+                continue
             if norm in NEVER_A_NAME:
                 continue
             listed = first_name(norm) is not None
@@ -642,6 +652,8 @@ class _Finder:
         return any(char in ".!?\n:\"" for char in between) or self.tokens[index - 1].norm in GREETINGS
 
 
+# Endings of words for how one feels, which no list of ordinary words may hold ("Gutted", "Buzzing").
+_HOW_ONE_FEELS = ("ed", "ing", "ful", "ous", "less", "y", "ive", "able")
 NICKNAME_VERBS = frozenset("call calls called calling goes go went going uses use used".split())
 TELLING_VERBS = frozenset("tell told telling tells ask asked".split())
 _KIN = (
@@ -662,7 +674,9 @@ _ONLY_A_PERSON_FOLLOWS = re.compile(
     r"(?:'s)? (?:said|says|told|tells|texted|messaged|snapchatted|dmd|dm'd|threatened)\b|"
     # "MIA HAS TOLD THE WHOLE OF YEAR 9" (read in lower case: development author PD7, session 39)
     r"(?:'s)? (?:has|had|just|also|then) (?:told|said|posted|sent|shared|screenshotted|threatened)\b|"
-    r"(?:'s)? (?:keeps|kept) (?:messaging|texting|pushing|hitting|calling|following|sending|asking|touching|bullying|"
+    # "will won't stop messaging me" (development author PD8)
+    r"(?:'s)? (?:wont|won't|won’t) stop (?:messaging|texting|calling|following|sending|asking|touching|bullying|hitting)\b|"
+    r"(?:'s)? (?:keeps|kept) (?:messaging|texting|pushing|hitting|calling|following|sending|asking|touching|bullying|screenshotting|filming|"
     r"punching|kicking|pinching|tripping|snapchatting|threatening|telling|saying|turning up|showing up|coming round|"
     r"waiting outside)\b|"
     # "frank is my best mate", "grace isnt my real friend", "rose and her mum picked me up" (development author PD6)
@@ -684,6 +698,13 @@ _ONLY_A_PERSON_FOLLOWS = re.compile(
 _AN_AGE_FOLLOWS = re.compile(
     r" is (?:only )?\d{1,2}\b(?! ?(?:%|pm|am|mins?|minutes|hours?|days?|weeks?|months?|miles?|pounds|quid|o'clock|:|mg|ml|g\b|kg))|"
     r", \d{1,2}(?:,|\.|$| (?:year|yr|y/o|yo|and|in))"
+)
+
+# Months that are first names, and what only a person (never a month) does: "April said", "june told me".
+MONTH_NAMES = frozenset("april may june august".split())
+_A_MONTH_CANNOT = re.compile(
+    r"(?:'s)? (?:said|says|told|tells|texted|messaged|dmd|snapchatted|threatened|pushed|punched|slapped|kicked)\b"
+    r"|(?:'s)? (?:keeps|kept) (?:saying|telling|messaging|texting|calling|pushing|hitting)\b"
 )
 
 CALLED_CUES_FLAT = frozenset(word for cue in CALLED_CUES for word in cue[:1])
@@ -765,7 +786,10 @@ _PAIR_BEFORE_THEIR_RELATIONS = re.compile(
     r"([A-Za-z][a-z'’]+|[A-Z][A-Za-z'’]+) (?:and|&|n) ([A-Za-z][a-z'’]+|[A-Z][A-Za-z'’]+) "
     r"(?:(?:are|r|were|both are) (?:my|our) (?:best |real |old |new |little |big |older |younger |twin |foster |step |only )?"
     r"(?:mates|friends|besties|bffs|sisters|brothers|cousins|aunties|aunts|uncles|carers|foster carers|grandparents|"
-    r"neighbours|teachers|tutors|youth workers|key workers|keyworkers|social workers)"
+    r"neighbours|teachers|tutors|youth workers|key workers|keyworkers|social workers|parents|siblings|step siblings|"
+    r"stepsisters|stepbrothers|step sisters|step brothers|exes)"
+    # "may and june are twins in my class", "will and jack from 10JS keep filming me" (development author PD8)
+    r"|are (?:the )?twins\b|from \d{1,2}[A-Z]{1,3}\b"
     r"|from (?:the|our|my) (?:[A-Za-z]+ )?(?:youth group|youth club|group|cadets|scouts|guides|church|mosque|temple|gurdwara|"
     r"synagogue|unit|home|hostel|team|club))\b"
 )
@@ -774,8 +798,10 @@ _PAIR_BEFORE_THEIR_RELATIONS = re.compile(
 def _pair_before_their_relations(text: str, tokens: list[Token], protected: list[tuple[int, int]]) -> Iterator[Span]:
     for match in _PAIR_BEFORE_THEIR_RELATIONS.finditer(text):
         for group in (1, 2):
-            word = match.group(group).lower().replace("’", "'")
-            if word in NEVER_A_NAME or word in GREETINGS or overlaps_protected(match.start(group), match.end(group), protected):
+            word = match.group(group).lower().replace("’", "'").replace("'", "")
+            # a month is a name here ("may and june are twins"), never a relation or a small word
+            never = word in NEVER_A_NAME and not (word in NEVER_BARE_NAMES and first_name(word) is not None and word not in RELATIONS)
+            if never or word in GREETINGS or overlaps_protected(match.start(group), match.end(group), protected):
                 continue
             if first_name(word) is None and is_common_word(word):
                 continue  # "cats and dogs are my friends"
@@ -800,12 +826,25 @@ def _listed_with_names(text: str, tokens: list[Token], spans: list[Span], protec
 
 
 def _other_mentions(text: str, tokens: list[Token], spans: list[Span], protected: list[tuple[int, int]]) -> Iterator[Span]:
-    """A name found once is redacted wherever else it appears in the message."""
+    """A name found once is redacted wherever else it appears in the message ("Dayo's dad … Dayo
+    is 10": the name found with its possessive too, development author PD8)."""
     found: set[str] = set()
     for span in spans:
         for token in tokens:
-            if span.start <= token.start and token.end <= span.end and token.is_word and len(token.norm) > 1:
-                found.add(token.text if first_name(token.norm) and not could_be_bare_name(token.norm) else token.norm)
+            # the span ends before a possessive's "'s" ("Dayo's dad"), which the token keeps
+            if span.start <= token.start < span.end and token.is_word and len(token.norm) > 1:
+                found.add(_mention_key(token.text, token.norm))
+                if token.text.endswith(("'s", "’s")):
+                    found.add(_mention_key(token.text[:-2], token.base))
     for token in tokens:
-        if (token.norm in found or token.text in found) and not overlaps_protected(token.start, token.end, protected):
+        if overlaps_protected(token.start, token.end, protected):
+            continue
+        if token.text.endswith(("'s", "’s")) and (token.base in found or token.text[:-2] in found):
+            yield Span(token.start, token.end - 2, "name", NAME)
+        elif token.norm in found or token.text in found:
             yield Span(token.start, token.end, "name", NAME)
+
+
+def _mention_key(text: str, norm: str) -> str:
+    """A first name that is also a word is matched as written ("Precious", never "precious")."""
+    return text if first_name(norm) and not could_be_bare_name(norm) else norm

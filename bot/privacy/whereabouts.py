@@ -24,10 +24,13 @@ _NUMBERED_STREET = re.compile(
 )
 # "2 Coronation Cottages" (development author PD6): endings that are everyday words too ("2 heights
 # of shelves"), so only after a capitalised name.
-_NAMED_ROW = re.compile(r"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z'-]+\s+){1,2}(?:Cottages|Cotts|Orchard|Heights|Paddocks)\b")
+# "57a Belgrave Gate" (development author PD8) likewise; never "2 Scotland Yard officers", "2 Lloyds Bank cards".
+_NAMED_ROW = re.compile(
+    r"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z'-]+\s+){1,2}(?:Cottages|Cotts|Orchard|Heights|Paddocks|Gate|Mount|Leys)\b"
+)
 # "41 Kingsway", "7 Broadgate": one capitalised word that is a street name by its ending.
 _ONE_WORD_STREET = re.compile(
-    r"\b\d{1,4}[a-z]?,?\s+[A-Z][a-z]+(?:way|gate|side|field|fields|wood|croft|mead|dale|holme)\b"
+    r"\b\d{1,4}[a-z]?,?\s+(?:The\s+)?[A-Z][a-z]+(?:way|gate|side|field|fields|wood|croft|mead|dale|holme)\b"
 )
 # "I live on Brook Road": no number, but a cue.
 _CUED_STREET = re.compile(
@@ -41,8 +44,8 @@ _NAMED_STREET = re.compile(
     r"Grove)\b\.?"
 )
 # "flat 3b kings court": a flat's number, then the building, with no house number.
-_FLAT_IN_A_BUILDING = re.compile(
-    rf"\b(?:flat|apartment|apt|unit)\s*\d+[a-z]?,?\s+(?:{_NOT_STREET_WORDS}[A-Za-z'-]+\s+){{1,3}}{_STREET}\b\.?",
+_FLAT_IN_A_BUILDING = re.compile(  # and a plot on a site: "Plot 6, Long Lane" (development author PD8)
+    rf"\b(?:flat|apartment|apt|unit|plot|pitch)\s*\d+[a-z]?,?\s+(?:{_NOT_STREET_WORDS}[A-Za-z'-]+\s+){{1,3}}{_STREET}\b\.?",
     re.IGNORECASE,
 )
 # "we live at 5 The Paddocks": a house number and a name with "The", after a cue.
