@@ -2130,6 +2130,12 @@ _PLAYED_DOWN = (
     # Not "joking" or "messing about": "jk its a joke" is read by the crisis steps' own paths.
     r"(?:attention seeking|seeking attention|(?:doing it )?for attention|being dramatic|being a drama queen|a phase)"
 )
+# Someone seeming better, which after talk of dying may be no sign of safety (G18, session 42).
+_SEEMS_BETTER = (
+    r"(?:(?:but|and|cos|coz|because) )?(?:(?:she|he|they|it) (?:seems|seem|looks|look|is|s|are|seemed)|(?:shes|hes|theyre)(?: (?:seems|seemed|looking))?)"
+    r"(?: (?:so|much|a lot|loads|way|heaps|really))* (?:better|happier|calmer|fine|ok|okay|alright|happy|normal|chilled|relaxed)"
+    r"(?: (?:now|today|again|than before|than yesterday|all of a sudden|suddenly))*"
+)
 _IGNORE_IT = r"should (?:i|we) (?:just )?(?:ignore|leave) (?:it|her|him|them|this|that)(?: alone| then)?"
 _DOUBTS_THE_WORRY = re.compile(
     r"(?:(?:um+|so|but|ok|okay|hmm+|well|sorry|honestly|tbh|i mean|and) )*(?:"
@@ -2138,7 +2144,11 @@ _DOUBTS_THE_WORRY = re.compile(
     # "ok but is he actually doing anything wrong tho" after the grooming reply got the privacy
     # answer (development conversations G16, session 41)
     r"(?:(?:actually|really|even|honestly) )?(?:(?:doing|done) (?:anything|something|owt) )?"
-    r"(?:normal|ok|okay|alright|bad|wrong|weird|serious|abuse|grooming|a problem|a big deal|something to worry about|illegal)"
+    r"(?:normal|ok|okay|alright|bad|wrong|weird|serious|abuse|grooming|a problem|a big deal|something to worry about|illegal|"
+    # "is that good? she seems better", after "Please call 999 now" told of a sister giving her things
+    # away the day after she said she wanted to die, got "I can't give medical advice" (development
+    # conversations G18, session 42)
+    r"good|a good sign|a good thing)"
     r"|should i (?:be )?(?:worried|worry|concerned|be worried)|do i need to worry|(?:is|was) it my fault"
     # "is that why" after "Please call 999 now", told of laxatives and a racing heart, got "What would
     # you like to change?" (development conversations G11, session 38)
@@ -2147,6 +2157,7 @@ _DOUBTS_THE_WORRY = re.compile(
     r"|do you think (?:its|it s|thats|that s|this is|that is) (?:bad|serious|normal|ok|okay|wrong)"
     r"|what (?:do|should) (?:i|we) do(?: now)?"
     r")(?: (?:or not|though|tho|really|then|lol|do you think|like))*"
+    rf"(?: {_SEEMS_BETTER})?"
 )
 # "probably just attention seeking tbh, should i just ignore it?" after "Please call 999 now",
 # told of a friend's "sorry for everything" post, got "Sorry, I didn't get that" (development
@@ -2155,7 +2166,7 @@ _DOUBTS_THE_WORRY = re.compile(
 _PLAYS_THE_WORRY_DOWN = re.compile(
     r"(?:(?:um+|so|but|ok|okay|hmm+|well|honestly|tbh|i mean|and) )*(?:"
     rf"{_PLAYED_DOWN}(?: (?:tbh|lol|though|tho|really|anyway))*(?: {_IGNORE_IT})?"
-    rf"|{_IGNORE_IT}"
+    rf"|{_IGNORE_IT}|{_SEEMS_BETTER}"
     r")(?: (?:or not|though|tho|really|then|lol|do you think|like))*"
 )
 

@@ -232,7 +232,10 @@ _CHILD = re.compile(
     r"stepsons?|stepdaughters?|grandsons?|granddaughters?|baby)\b"
 )
 _THIRD_PARTY = re.compile(
-    r"\b(my (best )?(friend|mate|bestie|bff|boyfriend|girlfriend|bf|gf|brother|sister|cousin|classmate)|"
+    # "my big sister was saying she wanted to die" got the young person's own reply (development
+    # conversations G18, session 42)
+    r"\b(my (best |big |little |older |younger |twin |step |half |step-|half-)?(friend|mate|bestie|bff|boyfriend|girlfriend|bf|gf|"
+    r"brother|sister|bro|sis|cousin|classmate)|my (stepbrother|stepsister|stepsis|stepbro)|"
     r"a (friend|student|pupil|learner|young person|child in my)|one of my (students|pupils|friends|mates)|"
     r"(this|a) (girl|boy|kid|lad) (in|at|from) my|my (student|pupil|tutee)|"
     r"(student|pupil|learner|young person|yp|child) (has|is|was|disclosed|told|said|presented|reports|stated))\b"

@@ -191,3 +191,29 @@ def test_a_friend_played_down_after_the_not_safe_reply_gets_the_crisis_reply_aga
                             scored("probably just attention seeking tbh, should i just ignore it?", "nlu_fallback", score=0.01),
                             category="suicidal", kind="third_party")
     assert next_step(state)[0] == "utter_crisis_third_party"
+
+
+@pytest.mark.parametrize("text", ["is that good? she seems better", "is that a good sign", "is that good, he seems so much happier now"])
+def test_asking_whether_seeming_better_is_good_doubts_the_worry(text):
+    """Development conversations G18 (session 42): "is that good? she seems better", after "Please
+    call 999 now" told of a sister giving her things away the day after she said she wanted to die,
+    got "I can't give medical advice"."""
+    assert doubts_the_worry(text)
+
+
+@pytest.mark.parametrize("text", ["she seems much better now", "he seems fine", "shes happy today", "she's so much calmer now"])
+def test_someone_seeming_better_plays_the_worry_down(text):
+    assert plays_the_worry_down(text)
+
+
+@pytest.mark.parametrize("text", ["im fine", "she is safe", "she seems better but she still has the pills"])
+def test_safe_words_or_more_told_are_not_seeming_better(text):
+    assert not plays_the_worry_down(text)
+
+
+def test_seeming_better_after_the_not_safe_reply_gets_the_crisis_reply_again(domain):
+    state = told_twice_then(domain, "my big sister was saying she wanted to die last night",
+                            "today shes all happy and giving away her clothes and her cat to her friend",
+                            scored("is that good? she seems better", "ask_clinical_advice", score=0.1),
+                            category="suicidal", kind="third_party")
+    assert next_step(state)[0] == "utter_crisis_third_party"

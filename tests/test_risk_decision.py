@@ -424,3 +424,15 @@ def test_an_adult_at_home_in_danger_is_someone_else(text):
 ])
 def test_a_parent_named_beside_the_speakers_own_danger_is_no_report(text):
     assert not third_party_report(text)
+
+
+@pytest.mark.parametrize("text", ["my big sister was saying she wanted to die last night", "my little brother is cutting himself",
+                                  "my step-sister says she will kill herself", "my stepbrother took an overdose"])
+def test_a_brother_or_sister_with_a_word_before_is_someone_else(text):
+    """"my big sister was saying she wanted to die" got the young person's own reply (G18, session 42)."""
+    assert third_party_report(text)
+
+
+@pytest.mark.parametrize("text", ["my little sister hit me", "my big brother touches me"])
+def test_harm_done_by_a_brother_or_sister_is_still_the_speakers(text):
+    assert not third_party_report(text)
