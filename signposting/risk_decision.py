@@ -232,10 +232,11 @@ _CHILD = re.compile(
     r"stepsons?|stepdaughters?|grandsons?|granddaughters?|baby)\b"
 )
 _THIRD_PARTY = re.compile(
-    # "my big sister was saying she wanted to die" got the young person's own reply (development
-    # conversations G18, session 42)
-    r"\b(my (best |big |little |older |younger |twin |step |half |step-|half-)?(friend|mate|bestie|bff|boyfriend|girlfriend|bf|gf|"
-    r"brother|sister|bro|sis|cousin|classmate)|my (stepbrother|stepsister|stepsis|stepbro)|"
+    # (Not "my little brother", nor "my friends" or "my brothers" without their apostrophe: young
+    # people in danger name them beside their own ("im locked in my room with my little brother",
+    # "took 6 of my brothers diazepam"). "my big sister was saying she wanted to die" is read by
+    # `_ANOTHER_AT_RISK`.)
+    r"\b(my (best )?(friend|mate|bestie|bff|boyfriend|girlfriend|bf|gf|brother|sister|cousin|classmate)|"
     r"a (friend|student|pupil|learner|young person|child in my)|one of my (students|pupils|friends|mates)|"
     r"(this|a) (girl|boy|kid|lad) (in|at|from) my|my (student|pupil|tutee)|"
     r"(student|pupil|learner|young person|yp|child) (has|is|was|disclosed|told|said|presented|reports|stated))\b"
@@ -284,26 +285,39 @@ _DONE_TO_ME = re.compile(
 )
 
 
-# A parent or another adult at home in danger of their own, told by their child: "my mum took loads
-# of pills and wont wake up" got the young person's own reply ("If you are in danger now…", "Are you
-# safe right now?"), not the reply for someone else with "call 999, and stay with them" (session 41's
-# note left it open). A parent's name alone is no report ("my mum doesnt know i cut myself", "my dad
-# would kill me"): only the adult's own act of harm, with no "i", "me" or "my" between the two.
+# Someone else in danger of their own: a parent or another adult at home, told by their child ("my
+# mum took loads of pills and wont wake up" got the young person's own reply, session 41's note), or
+# anyone told of as "she", "he" or "they" ("its my mum | she took loads of her tablets", "shes cut her
+# thighs, i saw": development conversations G18, session 42). A parent's name alone is no report ("my
+# mum doesnt know i cut myself", "my dad would kill me"): only the other's own act of harm, with no
+# "i", "me" or "my" between the two.
 _FAMILY_MEMBER = (
     r"my (?:mum|mom|mam|mummy|mother|dad|daddy|father|step ?mum|step ?dad|step ?mother|step ?father|nan|nana|nanny|"
     r"gran|granny|grandma|grandad|granddad|grandpa|aunt|auntie|aunty|uncle|carer|foster (?:mum|dad|carer|parent))"
 )
-_ADULTS_OWN_HARM = (
-    r"(?:cut|cuts|cutting|hurt|hurts|hurting|harm|harms|harming|kill|kills|killing|hang|hanged|hanging|hung|"
-    r"starve|starving|burn|burns|burning|stab|stabbed|stabbing) (?:himself|herself|themselves|themself)"
-    r"|end (?:his|her|their) (?:own )?life|(?:he|she|they) (?:wants?|wanted|want) to die"
-    r"|(?:took|taken|has taken|swallowed|necked|had) (?:an? )?(?:overdose|od)\b|overdosed|od'?d"
-    r"|(?:took|taken|swallowed|necked|had) (?:(?:a |the )?(?:load|loads|lot|lots|handful|bunch|whole (?:box|packet|bottle)) of |all (?:of )?(?:his|her|their) )"
-    r"(?:pills|tablets|meds|medicine|medication|paracetamol|painkillers|sleeping tablets)"
-    r"|(?:wont|won't|will not|cant|can't|isnt|isn't|is not) (?:wake|waking|breathing)|unconscious|unresponsive"
+_THIRD_PERSON = (
+    r"she|he|they|shes|hes|theyre|she's|he's|they're|she s|he s|they re|"
+    r"my (?:big |little |lil |older |younger |twin |baby |step |half )?(?:brother|sister|bro|sis|cousin|friend|mate)s?"
 )
-_FAMILY_AT_RISK = re.compile(
-    rf"\b{_FAMILY_MEMBER}\b(?:(?!\b(?:i|im|i'm|ive|i've|me|my|myself)\b)[^.!?]){{0,80}}?\b(?:{_ADULTS_OWN_HARM})"
+_ANOTHERS_OWN_HARM = (
+    r"(?:cut|cuts|cutting|hurt|hurts|hurting|harm|harms|harming|kill|kills|killing|hang|hanged|hanging|hung|"
+    r"starve|starving|burn|burns|burning|stab|stabbed|stabbing|scratch|scratches|scratching) (?:himself|herself|themselves|themself)"
+    r"|(?:cut|cuts|cutting|slit|slashed|scratch|scratches|scratching|burnt|burned|burning) (?:his|her|their) (?:arms?|wrists?|legs?|thighs?|stomach|skin|throat)"
+    r"|end (?:his|her|their) (?:own )?life|(?:wants?|wanted) to die|better off without (?:him|her|them)"
+    r"|(?:took|taken|has taken|swallowed|necked|had) (?:an? )?(?:overdose|od)\b|overdosed|od'?d"
+    r"|(?:took|taken|swallowed|necked|had|done) all (?:of )?(?:his|her|their) (?:\w+ )?\w+"
+    r"|(?:took|taken|swallowed|necked|had|done) (?:(?:a |the )?(?:load|loads|lot|lots|handful|bunch|whole (?:box|packet|pack|bottle)|"
+    r"pack|packet|box|bottle) of )"
+    r"(?:\w+ )?(?:pills|tablets|meds|medicine|medication|paracetamol|painkillers|sleeping tablets|ket|ketamine|drugs|coke|"
+    r"cocaine|mdma|xanax|spice|heroin|vodka|alcohol)"
+    r"|(?:not|isnt|isn't|wont|won't) (?:answering|responding|moving)"
+    r"|(?:took|taken|did|done|had|injected|used) (?:way )?too much (?:of )?(?:his |her |their )?(?:insulin|pills|tablets|meds|medicine|medication|paracetamol)"
+    r"|(?:wont|won't|will not|cant|can't|isnt|isn't|is not|not) (?:wake|waking|breathing)|unconscious|unresponsive"
+)
+_ANOTHER_AT_RISK = re.compile(
+    rf"\b(?:{_FAMILY_MEMBER}|{_THIRD_PERSON})\b(?:(?!\b(?:i|im|i'm|ive|i've|me|my|myself)\b)[^.!?]){{0,80}}?\b(?:{_ANOTHERS_OWN_HARM})"
+    # whoever saw them: "i saw cuts on her arms when she was getting changed" (G18)
+    r"|\b(?:cuts|fresh cuts|burns|marks|scars) (?:on|all over|up) (?:his|her|their) (?:arms?|wrists?|legs?|thighs?|stomach)"
 )
 
 
@@ -311,7 +325,7 @@ def third_party_report(text: str) -> bool:
     """A friend, sibling, parent or professional describing someone else's risk, not harm done to
     the speaker."""
     lowered = text.lower().replace("’", "'")  # "won’t", the iPhone's apostrophe (the review, session 39)
-    told_of_another = _THIRD_PARTY.search(lowered) or _FAMILY_AT_RISK.search(lowered)
+    told_of_another = _THIRD_PARTY.search(lowered) or _ANOTHER_AT_RISK.search(lowered)
     return bool(told_of_another) and not _DONE_TO_ME.search(lowered)
 
 

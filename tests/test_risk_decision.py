@@ -426,13 +426,26 @@ def test_a_parent_named_beside_the_speakers_own_danger_is_no_report(text):
     assert not third_party_report(text)
 
 
-@pytest.mark.parametrize("text", ["my big sister was saying she wanted to die last night", "my little brother is cutting himself",
-                                  "my step-sister says she will kill herself", "my stepbrother took an overdose"])
-def test_a_brother_or_sister_with_a_word_before_is_someone_else(text):
-    """"my big sister was saying she wanted to die" got the young person's own reply (G18, session 42)."""
+@pytest.mark.parametrize("text", [
+    "my big sister was saying she wanted to die last night", "my little brother is cutting himself",
+    "she took loads of her tablets the sertraline ones and some of dads codeine i found the boxes empty",
+    "shes cut her thighs, i saw", "my nan is diabetic and i think she did too much insulin on purpose",
+    "my dad keeps saying we'd be better off without him", "she just told me she swallowed a whole pack of her pills",
+    "she's told me on the phone she's taken all her diazepam", "i saw cuts on her arms when she was getting changed",
+    "shes taken a load of ket and something else at a party", "theres a needle next to him and hes not answering me",
+    "my nan keeps scratching her arms till they bleed",
+])
+def test_another_persons_own_harm_told_as_she_or_he_is_someone_else(text):
+    """Development conversations G18 (session 42): each got the young person's own crisis reply."""
     assert third_party_report(text)
 
 
-@pytest.mark.parametrize("text", ["my little sister hit me", "my big brother touches me"])
-def test_harm_done_by_a_brother_or_sister_is_still_the_speakers(text):
+@pytest.mark.parametrize("text", [
+    "my little sister hit me", "my big brother touches me", "he made me take loads of pills", "she said i should kill myself",
+    "they told me to kill myself", "i took loads of pills and she doesnt know", "she wants me to die", "he wanted to kill me",
+    "im locked in my room with my little brother", "drank most of a bottle of vodka and took 6 of my brothers diazepam",
+    "been on my mates sofa the last 3 nights cos i cant go home", "there are cuts on my arms", "i took all my pills",
+])
+def test_the_speakers_own_danger_beside_another_person_is_still_theirs(text):
+    """The first version read "my little brother" and "my mates" as a report: young people in danger name them."""
     assert not third_party_report(text)
