@@ -67,7 +67,7 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     if all(ord(ch) < 0x250 or not ch.isalpha() for ch in text):
         text = strip_accents(text)
-    text = text.replace("ł", "l")
+    text = text.replace("ł", "l").replace("ı", "i")  # Polish "ł" and Turkish "ı" have no accent to remove
     return " ".join(text.split())
 
 
@@ -116,11 +116,32 @@ def english_share(text: str) -> float:
     return sum(word in known for word in words) / len(words)
 
 
+# A call for help in a word or two, too short for a guess: "pomocy" as a first message got "Sorry, I
+# can't help with that" (development conversations G18, session 42). Folded (lower case, no
+# accents). Written by the lead engineer (an AI model) from general knowledge, like the risk terms:
+# awaiting native-speaker review. Never a word English also uses ("help", "aide").
+CALLS_FOR_HELP = {
+    "pl": ("pomocy", "pomoc", "pomoz mi", "pomozcie", "pomozcie mi", "ratunku", "pomocy prosze", "prosze pomocy"),
+    "ro": ("ajutor", "ajuta-ma", "ajutati-ma", "ajutati ma", "ajuta ma", "va rog ajutor"),
+    "pt": ("socorro", "ajuda", "me ajuda", "ajuda-me", "ajudem-me", "preciso de ajuda"),
+    "es": ("ayuda", "ayudame", "necesito ayuda", "ayuda por favor"),  # ("socorro" is also Portuguese)
+    "tr": ("yardim", "imdat", "yardim edin", "yardim et", "yardim lutfen"),
+    "lt": ("padekite", "gelbekit", "gelbekite", "pagalbos", "padek man"),
+    "it": ("aiuto", "aiutami", "aiutatemi"),
+    "de": ("hilfe", "hilf mir", "hilfe bitte"),
+    "fr": ("au secours", "aidez-moi", "aidez moi", "a l'aide", "aide-moi"),
+}
+_CALL_FOR_HELP = {phrase: language for language, phrases in CALLS_FOR_HELP.items() for phrase in phrases}
+
+
 def detect_language(text: str) -> LanguageGuess | None:
     """The message's language when it is confidently not English; None for English or unsure."""
     native = _script_language(text)
     if native:
         return LanguageGuess(native, "native")
+    called = _CALL_FOR_HELP.get(fold(text).strip(" !?.,*"))
+    if called:
+        return LanguageGuess(called, "latin")
     words = WORD.findall(text)
     if len(words) < MIN_WORDS_FOR_LATIN_GUESS or english_share(text) > MAX_ENGLISH_SHARE:
         return None

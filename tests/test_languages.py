@@ -79,3 +79,22 @@ def test_every_required_language_has_crisis_words_and_an_interpreter_line():
 def test_the_domain_holds_exactly_the_interpreter_lines_of_the_file():
     """domain.yml's generated block must match the one file (python -m signposting.languages --write-domain)."""
     assert domain_block() in (ROOT / "domain.yml").read_text(encoding="utf8")
+
+
+@pytest.mark.parametrize(("text", "code"), [("pomocy", "pl"), ("Pomocy!", "pl"), ("pomóż mi", "pl"), ("ajutor", "ro"), ("ayuda", "es"),
+                                            ("socorro", "pt"), ("yardım", "tr"), ("padėkite", "lt"), ("aiuto", "it"), ("Hilfe!", "de"),
+                                            ("au secours", "fr")])
+def test_a_call_for_help_in_a_word_is_read_as_its_language(text, code):
+    """"pomocy" as a first message got "Sorry, I can't help with that" (development conversations G18, session 42)."""
+    guess = detect_language(text)
+    assert guess is not None and guess.code == code
+
+
+@pytest.mark.parametrize("text", ["help", "help me", "aide", "socks", "ayy"])
+def test_english_calls_for_help_are_english(text):
+    assert detect_language(text) is None
+
+
+@pytest.mark.parametrize("text", ["moja mama wzięła dużo tabletek", "nie mogę jej obudzić", "on nie oddycha", "połknęła wszystkie leki"])
+def test_an_overdose_or_someone_who_cannot_be_woken_in_polish_is_a_crisis(text):
+    assert crisis_language(text) == "pl"
