@@ -121,17 +121,27 @@ def english_share(text: str) -> float:
 # accents). Written by the lead engineer (an AI model) from general knowledge, like the risk terms:
 # awaiting native-speaker review. Never a word English also uses ("help", "aide").
 CALLS_FOR_HELP = {
-    "pl": ("pomocy", "pomoc", "pomoz mi", "pomozcie", "pomozcie mi", "ratunku", "pomocy prosze", "prosze pomocy"),
-    "ro": ("ajutor", "ajuta-ma", "ajutati-ma", "ajutati ma", "ajuta ma", "va rog ajutor"),
-    "pt": ("socorro", "ajuda", "me ajuda", "ajuda-me", "ajudem-me", "preciso de ajuda"),
-    "es": ("ayuda", "ayudame", "necesito ayuda", "ayuda por favor"),  # ("socorro" is also Portuguese)
-    "tr": ("yardim", "imdat", "yardim edin", "yardim et", "yardim lutfen"),
+    "pl": ("pomocy", "pomoc", "pomoz mi", "pomozcie", "pomozcie mi", "ratunku"),
+    "ro": ("ajutor", "ajuta ma", "ajutati ma", "ajuta-ma", "ajutati-ma"),
+    "pt": ("socorro", "ajuda", "me ajuda", "ajuda me", "ajudem me", "preciso de ajuda"),
+    "es": ("ayuda", "ayudame", "necesito ayuda"),  # ("socorro" is also Portuguese)
+    "tr": ("yardim", "imdat", "yardim edin", "yardim et"),
     "lt": ("padekite", "gelbekit", "gelbekite", "pagalbos", "padek man"),
     "it": ("aiuto", "aiutami", "aiutatemi"),
-    "de": ("hilfe", "hilf mir", "hilfe bitte"),
-    "fr": ("au secours", "aidez-moi", "aidez moi", "a l'aide", "aide-moi"),
+    "de": ("hilfe", "hilf mir"),
+    "fr": ("au secours", "aidez moi", "a l aide", "aide moi"),
 }
 _CALL_FOR_HELP = {phrase: language for language, phrases in CALLS_FOR_HELP.items() for phrase in phrases}
+# Around a call for help: please, in these languages and in chat ("pomocy pls", "ayuda porfa").
+_PLEASE = frozenset("prosze pls plz please porfa porfavor por favor va rog lutfen bitte per favore favore".split())
+
+
+def call_for_help(text: str) -> str | None:
+    """The language of a message that is only a call for help, with emoji, punctuation, a word said
+    twice or a please around it ("POMOCY 😭", "pomocy pomocy", "Pomocy, proszę": the review)."""
+    words = [word for word in WORD.findall(fold(text)) if word not in _PLEASE]
+    deduplicated = [word for index, word in enumerate(words) if index == 0 or word != words[index - 1]]
+    return _CALL_FOR_HELP.get(" ".join(deduplicated)) if 0 < len(deduplicated) <= 4 else None
 
 
 def detect_language(text: str) -> LanguageGuess | None:
@@ -139,7 +149,7 @@ def detect_language(text: str) -> LanguageGuess | None:
     native = _script_language(text)
     if native:
         return LanguageGuess(native, "native")
-    called = _CALL_FOR_HELP.get(fold(text).strip(" !?.,*"))
+    called = call_for_help(text)
     if called:
         return LanguageGuess(called, "latin")
     words = WORD.findall(text)

@@ -2132,8 +2132,12 @@ _PLAYED_DOWN = (
 )
 # Someone seeming better, which after talk of dying may be no sign of safety (G18, session 42).
 _SEEMS_BETTER = (
-    r"(?:(?:but|and|cos|coz|because) )?(?:(?:she|he|they|it) (?:seems|seem|looks|look|is|s|are|seemed)|(?:shes|hes|theyre)(?: (?:seems|seemed|looking))?)"
-    r"(?: (?:so|much|a lot|loads|way|heaps|really))* (?:better|happier|calmer|fine|ok|okay|alright|happy|normal|chilled|relaxed)"
+    r"(?:(?:but|and|cos|coz|because) )?(?:"
+    r"(?:she|he|they|it) (?:seems|seem|looks|look|seemed)(?: (?:so|much|a lot|loads|way|heaps|really))* "
+    r"(?:better|happier|calmer|fine|ok|okay|alright|happy|normal|chilled|relaxed)"
+    # never a bare "he is ok" or "it is ok now", which may be an answer (the review, session 42)
+    r"|(?:shes|hes|theyre|she is|he is|they are|she s|he s|they re)(?: (?:so|much|a lot|loads|way|heaps|really|all))* "
+    r"(?:better|happier|calmer|happy|chilled|relaxed))"
     r"(?: (?:now|today|again|than before|than yesterday|all of a sudden|suddenly))*"
 )
 _IGNORE_IT = r"should (?:i|we) (?:just )?(?:ignore|leave) (?:it|her|him|them|this|that)(?: alone| then)?"

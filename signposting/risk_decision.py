@@ -295,6 +295,11 @@ _FAMILY_MEMBER = (
     r"my (?:mum|mom|mam|mummy|mother|dad|daddy|father|step ?mum|step ?dad|step ?mother|step ?father|nan|nana|nanny|"
     r"gran|granny|grandma|grandad|granddad|grandpa|aunt|auntie|aunty|uncle|carer|foster (?:mum|dad|carer|parent))"
 )
+# What can be taken too much of: never "took all his stuff", "had a bottle of vodka" (the review, session 42).
+_TAKEN_SUBSTANCE = (
+    r"(?:pills|tablets|meds|medicine|medication|paracetamol|painkillers|sleeping tablets|ket|ketamine|drugs|coke|cocaine|mdma|"
+    r"xanax|spice|heroin|diazepam|sertraline|fluoxetine|citalopram|codeine|insulin|antidepressants)"
+)
 _THIRD_PERSON = (
     r"she|he|they|shes|hes|theyre|she's|he's|they're|she s|he s|they re|"
     r"my (?:big |little |lil |older |younger |twin |baby |step |half )?(?:brother|sister|bro|sis|cousin|friend|mate)s?"
@@ -305,11 +310,9 @@ _ANOTHERS_OWN_HARM = (
     r"|(?:cut|cuts|cutting|slit|slashed|scratch|scratches|scratching|burnt|burned|burning) (?:his|her|their) (?:arms?|wrists?|legs?|thighs?|stomach|skin|throat)"
     r"|end (?:his|her|their) (?:own )?life|(?:wants?|wanted) to die|better off without (?:him|her|them)"
     r"|(?:took|taken|has taken|swallowed|necked|had) (?:an? )?(?:overdose|od)\b|overdosed|od'?d"
-    r"|(?:took|taken|swallowed|necked|had|done) all (?:of )?(?:his|her|their) (?:\w+ )?\w+"
-    r"|(?:took|taken|swallowed|necked|had|done) (?:(?:a |the )?(?:load|loads|lot|lots|handful|bunch|whole (?:box|packet|pack|bottle)|"
-    r"pack|packet|box|bottle) of )"
-    r"(?:\w+ )?(?:pills|tablets|meds|medicine|medication|paracetamol|painkillers|sleeping tablets|ket|ketamine|drugs|coke|"
-    r"cocaine|mdma|xanax|spice|heroin|vodka|alcohol)"
+    rf"|(?:took|taken|swallowed|necked|done) all (?:of )?(?:his|her|their) (?:\w+ )?{_TAKEN_SUBSTANCE}"
+    r"|(?:took|taken|swallowed|necked|done) (?:(?:a |the )?(?:load|loads|lot|lots|handful|bunch|whole (?:box|packet|pack|bottle)|"
+    rf"pack|packet|box|bottle) of )(?:\w+ )?{_TAKEN_SUBSTANCE}"
     r"|(?:not|isnt|isn't|wont|won't) (?:answering|responding|moving)"
     r"|(?:took|taken|did|done|had|injected|used) (?:way )?too much (?:of )?(?:his |her |their )?(?:insulin|pills|tablets|meds|medicine|medication|paracetamol)"
     r"|(?:wont|won't|will not|cant|can't|isnt|isn't|is not|not) (?:wake|waking|breathing)|unconscious|unresponsive"
@@ -321,11 +324,29 @@ _ANOTHER_AT_RISK = re.compile(
 )
 
 
+# The speaker's own danger anywhere in the message, which keeps "Are you safe right now?" about them:
+# "ive taken an overdose and my mum isnt answering", "my dad hanged himself last year and now i want
+# to die too", "he said he'll kill himself and take me with him", "she said if i tell anyone she will
+# kill herself" (the review, session 42: each got the reply for someone else in the first version).
+_SPEAKERS_OWN_DANGER = re.compile(
+    r"\b(?:myself|my own life|my life|kill me|me to die|(?:take|taking|takes) (?:me|us)|(?:me|us) with (?:him|her|them)|if (?:i|we)|"
+    r"all mine|mine too|do the same|join (?:him|her|them)|be with (?:him|her|them)|(?:od'?d|overdosed|drugged|spiked) (?:me|us))\b"
+    r"|\b(?:i|im|ive|id|ill|i'm|i've|i'd|i'll|i m|i ve)\b(?:(?!\b(?:he|she|they|hes|shes|theyre|him|her|them)\b)[^.!?,]){0,40}?"
+    r"\b(?:die|dead|end it|kill|suicid\w*|overdos\w*|od|took|taken|swallowed|necked|had \d+|cut|cutting|hurt|harm\w*|"
+    r"jump\w*|hang\w*|pills|tablets|blood|bleed\w*|do it)\b"
+)
+# Violence in the message: the abuse or danger reply, not the one for someone else's own harm ("my
+# stepdad choked my mum till she was unconscious and now hes coming upstairs": the review).
+_VIOLENCE = re.compile(r"\b(?:chok\w*|strangl\w*|beat\w*|hit|hits|hitting|punch\w*|kick\w*|stab\w*|attack\w*|knife|knives|gun|weapon)\b")
+
+
 def third_party_report(text: str) -> bool:
     """A friend, sibling, parent or professional describing someone else's risk, not harm done to
     the speaker."""
     lowered = text.lower().replace("’", "'")  # "won’t", the iPhone's apostrophe (the review, session 39)
-    told_of_another = _THIRD_PARTY.search(lowered) or _ANOTHER_AT_RISK.search(lowered)
+    anothers_own_harm = bool(_ANOTHER_AT_RISK.search(lowered)) and not _SPEAKERS_OWN_DANGER.search(lowered) \
+        and not _VIOLENCE.search(lowered)
+    told_of_another = _THIRD_PARTY.search(lowered) or anothers_own_harm
     return bool(told_of_another) and not _DONE_TO_ME.search(lowered)
 
 

@@ -551,7 +551,7 @@ def test_ordinary_words_in_those_shapes_stay(text):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("It's Kemi. Dayo's dad has just got out of prison, Dayo is 10", "It's [name]. [name]'s dad has just got out of prison, [name] is 10"),
-    ("im Faadumo, i need help", "im [name], i need help"),
+    ("hi im Kacper, i need help", "hi im [name], i need help"),
     ("max and dawn are my step siblings and they get everything", "[name] and [name] are my step siblings and they get everything"),
     ("may and june are twins in my class", "[name] and [name] are twins in my class"),
     ("will and jack from 10JS keep filming me", "[name] and [name] from [form] keep filming me"),
@@ -571,6 +571,10 @@ def test_names_addresses_and_links_as_families_write_them(text, expected):
 
 @pytest.mark.parametrize("text", [
     "I'm Gutted, nothing works", "I'm Buzzing, thanks", "May I ask something", "in April said the teacher",
+    # the review (session 42): self-harm, medicines, who someone is and what they have are what staff must read
+    "Razors and blades are my best friends", "ngl razors and blades are my only friends", "Paracetamol and ibuprofen are my friends",
+    "Scars and bruises are my friends", "Sharpeners and lighters are my friends", "I'm Somali, my mum doesnt speak english",
+    "I'm Anorexic, i think", "I'm Dyslexic, sorry for spelling", "we got 2 The Broadway tickets",
     "i miss k so much", "we lost the plot 6 times", "i'm called Precious but i don't feel precious to anyone",
 ])
 def test_ordinary_words_near_those_shapes_stay(text):

@@ -445,7 +445,21 @@ def test_another_persons_own_harm_told_as_she_or_he_is_someone_else(text):
     "they told me to kill myself", "i took loads of pills and she doesnt know", "she wants me to die", "he wanted to kill me",
     "im locked in my room with my little brother", "drank most of a bottle of vodka and took 6 of my brothers diazepam",
     "been on my mates sofa the last 3 nights cos i cant go home", "there are cuts on my arms", "i took all my pills",
+    # the review (session 42): the speaker's own danger anywhere in the message keeps it theirs
+    "ive taken an overdose and my mum isnt answering", "i took 20 paracetamol, i tried calling my dad but hes not answering",
+    "i rang childline but theyre not answering and ive got the pills in front of me",
+    "my foster carer isnt answering and i cut too deep, theres so much blood", "i took 30 pills and my mum wont wake up",
+    "shes not answering and im going to do it tonight", "he blocked me and hes not answering, i want to kill myself",
+    "my dad hanged himself last year and now i want to die too", "my mum hung herself and i found her and i want to do the same",
+    "my dad overdosed and died and i have his pills now, i want to take them all",
+    "my mum overdosed when i was 5 and now ive taken 20 paracetamol", "she took all her pills and i took all mine",
+    "my dad said he'll kill himself and take me with him", "he threatened to kill himself if i break up with him so im stuck, i want to die",
+    "she said if i tell anyone she will kill herself", "he wants to die and wants me to die with him", "i want to die. my mum wants to die too",
+    "he took all his stuff and left and i want to die", "she had all her friends over and they laughed at me, i want to die",
+    "my dad had a bottle of vodka and is screaming downstairs, im so scared, i want to die",
+    "my stepdad choked my mum till she was unconscious and now hes coming upstairs", "he od'd me", "they overdosed me on purpose",
 ])
 def test_the_speakers_own_danger_beside_another_person_is_still_theirs(text):
-    """The first version read "my little brother" and "my mates" as a report: young people in danger name them."""
+    """The first version read "my little brother" and "my mates" as a report, and the review found
+    the speaker's own overdose beside "my mum isnt answering" read as someone else's."""
     assert not third_party_report(text)

@@ -420,9 +420,10 @@ class _Finder:
         if following >= len(self.tokens) or not self.next_to(following):
             return True
         word = self.tokens[index].base
-        if "," in self.text[self.tokens[index].end:self.tokens[following].start] and (
-                first_name(word) is not None or not (is_common_word(word) or word.endswith(_HOW_ONE_FEELS))):
-            return True  # "im Faadumo, i need help" (development author PD8); never "I'm Gutted, nothing works"
+        if "," in self.text[self.tokens[index].end:self.tokens[following].start] and (first_name(word) is not None or is_surname(word)):
+            # "im Faadumo, i need help" (development author PD8): only a name the lists hold; never
+            # "I'm Gutted, nothing works", "I'm Somali, my mum…", "I'm Anorexic, i think" (the review)
+            return True
         token = self.tokens[following]
         return token.norm in ("here", "and", "aged", "age", "im", "from", "again") or token.text[0].isdigit() or (
             token.capitalised and self.surname_like(following)
@@ -652,8 +653,6 @@ class _Finder:
         return any(char in ".!?\n:\"" for char in between) or self.tokens[index - 1].norm in GREETINGS
 
 
-# Endings of words for how one feels, which no list of ordinary words may hold ("Gutted", "Buzzing").
-_HOW_ONE_FEELS = ("ed", "ing", "ful", "ous", "less", "y", "ive", "able")
 NICKNAME_VERBS = frozenset("call calls called calling goes go went going uses use used".split())
 TELLING_VERBS = frozenset("tell told telling tells ask asked".split())
 _KIN = (
@@ -796,16 +795,26 @@ _PAIR_BEFORE_THEIR_RELATIONS = re.compile(
 
 
 def _pair_before_their_relations(text: str, tokens: list[Token], protected: list[tuple[int, int]]) -> Iterator[Span]:
+    """Both words must be names: listed first names, or words no list holds written with capitals
+    ("Kez and Shaz"); never "Razors and blades are my best friends", "Paracetamol and ibuprofen" or
+    "Scars and bruises" (the review, session 42: self-harm and medicines are what staff must read)."""
     for match in _PAIR_BEFORE_THEIR_RELATIONS.finditer(text):
-        for group in (1, 2):
-            word = match.group(group).lower().replace("’", "'").replace("'", "")
-            # a month is a name here ("may and june are twins"), never a relation or a small word
-            never = word in NEVER_A_NAME and not (word in NEVER_BARE_NAMES and first_name(word) is not None and word not in RELATIONS)
-            if never or word in GREETINGS or overlaps_protected(match.start(group), match.end(group), protected):
-                continue
-            if first_name(word) is None and is_common_word(word):
-                continue  # "cats and dogs are my friends"
-            yield Span(match.start(group), match.end(group), "name", NAME)
+        pair = [(match.group(group), match.start(group), match.end(group)) for group in (1, 2)]
+        if all(_could_be_one_of_a_pair(written, start, end, protected) for written, start, end in pair):
+            for _written, start, end in pair:
+                yield Span(start, end, "name", NAME)
+
+
+def _could_be_one_of_a_pair(written: str, start: int, end: int, protected: list[tuple[int, int]]) -> bool:
+    word = written.lower().replace("’", "'").replace("'", "")
+    # a month is a name here ("may and june are twins"), never a relation or a small word
+    never = word in NEVER_A_NAME and not (word in NEVER_BARE_NAMES and first_name(word) is not None and word not in RELATIONS)
+    if never or word in GREETINGS or overlaps_protected(start, end, protected):
+        return False
+    if first_name(word) is not None:
+        return True
+    plural_of_a_word = word.endswith("s") and (is_common_word(word[:-1]) or is_common_word(word[:-2]))
+    return written[:1].isupper() and not is_common_word(word) and not plural_of_a_word
 
 
 def _listed_with_names(text: str, tokens: list[Token], spans: list[Span], protected: list[tuple[int, int]]) -> Iterator[Span]:

@@ -30,7 +30,9 @@ _NAMED_ROW = re.compile(
 )
 # "41 Kingsway", "7 Broadgate": one capitalised word that is a street name by its ending.
 _ONE_WORD_STREET = re.compile(
-    r"\b\d{1,4}[a-z]?,?\s+(?:The\s+)?[A-Z][a-z]+(?:way|gate|side|field|fields|wood|croft|mead|dale|holme)\b"
+    r"\b\d{1,4}[a-z]?,?\s+[A-Z][a-z]+(?:way|gate|side|field|fields|wood|croft|mead|dale|holme)\b"
+    # with "The", only where the address ends: "66 The Ridgeway, Potters Bar" (PD8); never "2 The Broadway tickets"
+    r"|\b\d{1,4}[a-z]?,?\s+The\s+[A-Z][a-z]+(?:way|gate|side|field|fields|wood|croft|mead|dale|holme)\b(?=\s*(?:[,.!?]|$))"
 )
 # "I live on Brook Road": no number, but a cue.
 _CUED_STREET = re.compile(
