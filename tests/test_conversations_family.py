@@ -16,9 +16,11 @@ ABOUT_THEM = "Is the person you are worried about safe right now?"
 
 def test_a_mum_who_took_pills_and_wont_wake_up_gets_the_reply_for_someone_else(bot):  # noqa: F811
     """It got "Are you safe right now?" and the young person's own reply (session 41's note)."""
-    replies = typed(bot, "my mum took loads of pills and wont wake up", "no")
+    replies = typed(bot, "my mum took loads of pills and wont wake up", "no", "the ambulance is coming")
     assert FOR_SOMEONE_ELSE in replies[0] and ABOUT_THEM in replies[0] and "call 999" in replies[0]
     assert "Please call 999 now" in replies[1] and "Stay with them" in replies[1]
+    # a phone trial (session 42): it got "Stay with someone you trust until help comes"
+    assert "Stay with them until help comes" in replies[2] and "someone you trust" not in replies[2]
 
 
 def test_its_my_mum_then_she_took_her_tablets_is_about_the_mum(bot):  # noqa: F811

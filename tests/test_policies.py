@@ -587,6 +587,9 @@ def test_safe_after_an_overdose_already_taken_still_gets_call_999(domain, first,
     ("parent_carer", "utter_not_safe_now", "utter_help_is_coming_child"),
     ("young_person", "utter_not_safe_now", "utter_help_is_coming"),
     ("parent_carer", "utter_not_safe_now_adult", "utter_help_is_coming"),
+    # a phone trial (session 42): after a mum's overdose, "Stay with someone you trust" spoke of the wrong person
+    ("young_person", "utter_not_safe_now_other", "utter_help_is_coming_other"),
+    (None, "utter_not_safe_now_other", "utter_help_is_coming_other"),
 ])
 def test_help_on_its_way_after_the_not_safe_reply_is_answered(domain, role, not_safe, expected):
     """A user trial (session 19): "ok ambulance is coming" after "Please call 999 now, or take your

@@ -193,6 +193,9 @@ UTTER_TAKEN_YOUNG = "utter_taken_something"
 # After "Please call 999 now": "ok ambulance is coming" (it got "Sorry, I can't help with that").
 UTTER_HELP_COMING = "utter_help_is_coming"
 UTTER_HELP_COMING_CHILD = "utter_help_is_coming_child"
+# "the ambulance is coming" after a mum's overdose got "Stay with someone you trust" (a phone trial, session 42)
+UTTER_HELP_COMING_OTHER = "utter_help_is_coming_other"
+HELP_COMING_ACTIONS = frozenset({UTTER_HELP_COMING, UTTER_HELP_COMING_CHILD, UTTER_HELP_COMING_OTHER})
 UTTER_TAKEN_CHILD = "utter_taken_something_child"
 UTTER_TAKEN_ADULT = "utter_taken_something_adult"
 # Emergency help called but slow to come, for whom (the not-safe reply's three kinds).
@@ -228,7 +231,7 @@ NO_RISK_ANSWERS = {"deny", "confirm_safe"}
 CRISIS_ACTIONS = (
     *FIRST_STEP.values(), UTTER_CRISIS_LOCAL, UTTER_INTERPRETER, *ASK_SAFE_ACTIONS, UTTER_SAFE, UTTER_SAFE_CHILD, UTTER_NOT_SAFE,
     UTTER_NOT_SAFE_PARENT, UTTER_NOT_SAFE_ADULT, UTTER_NOT_SAFE_OTHER, UTTER_SAFE_OTHER, *TAKEN_ACTIONS, UTTER_OFFER,
-    UTTER_CHECK, UTTER_CHECK_OK, UTTER_OTHER_LANGUAGE, UTTER_HELP_COMING, UTTER_HELP_COMING_CHILD, *HELP_DELAYED_ACTIONS,
+    UTTER_CHECK, UTTER_CHECK_OK, UTTER_OTHER_LANGUAGE, *HELP_COMING_ACTIONS, *HELP_DELAYED_ACTIONS,
     UTTER_OTHER_WAYS,
 )
 
@@ -468,7 +471,7 @@ def first_crisis_step(tracker: DialogueStateTracker) -> tuple[str, list[Event]]:
 FORM_SLOTS = ("user_role", "age", "school", "area", "concern")
 ROLES = ("young_person", PARENT, PROFESSIONAL)
 # The bot's questions in the crisis steps: a message after one of them answers it.
-CRISIS_QUESTIONS = frozenset({UTTER_CHECK, *ASK_SAFE_ACTIONS, *NOT_SAFE_ACTIONS, UTTER_HELP_COMING, UTTER_HELP_COMING_CHILD})
+CRISIS_QUESTIONS = frozenset({UTTER_CHECK, *ASK_SAFE_ACTIONS, *NOT_SAFE_ACTIONS, *HELP_COMING_ACTIONS})
 
 
 def undo_form_extraction(tracker: DialogueStateTracker) -> list[Event]:
@@ -554,7 +557,7 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
         return UTTER_INTERPRETER, []  # "po polsku prosze" or "nie wiem" to "Are you safe right now?"
     if latest in WHAT_WE_MEAN_NOT_SAFE_REPLIES and last_bot_action_before_user(tracker) in NOT_SAFE_ACTIONS:
         return last_bot_action_before_user(tracker), []  # "Please call 999 now" explained, and said again
-    if latest in (*ASK_SAFE_ACTIONS, *NOT_SAFE_ACTIONS, UTTER_OFFER, UTTER_CHECK, UTTER_HELP_COMING, UTTER_HELP_COMING_CHILD):
+    if latest in (*ASK_SAFE_ACTIONS, *NOT_SAFE_ACTIONS, UTTER_OFFER, UTTER_CHECK, *HELP_COMING_ACTIONS):
         return ACTION_LISTEN_NAME, []
     if latest in ASKS_AGAIN_AFTER and last_bot_action_before_user(tracker) in NOT_SAFE_ACTIONS:
         return ASK_SAFE.get(tracker.get_slot(KIND_SLOT) or "", UTTER_ASK_SAFE), []  # after "Please call 999 now": asked again
@@ -1045,6 +1048,16 @@ def help_delayed_reply(tracker: DialogueStateTracker, before: str | None) -> str
     if about_a_child_after(tracker, not_safe):
         return UTTER_HELP_DELAYED_CHILD
     return UTTER_HELP_DELAYED
+
+
+def help_coming_reply(tracker: DialogueStateTracker, before: str | None) -> str:
+    """Help is on its way: for whom the last safety prompt was (another, a child, themselves)."""
+    not_safe = not_safe_reply(tracker, before) if before in ASK_SAFE_ACTIONS else before
+    if not_safe in NOT_SAFE_ABOUT_ANOTHER:
+        return UTTER_HELP_COMING_OTHER
+    if about_a_child_after(tracker, not_safe):
+        return UTTER_HELP_COMING_CHILD
+    return UTTER_HELP_COMING
 
 
 def about_a_child_after(tracker: DialogueStateTracker, not_safe: str | None) -> bool:
@@ -1636,11 +1649,11 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # comes" (the review, session 36): what 999 and A&E are, once, then the reply again.
         return not_safe_reply_explained_once(tracker, before), []
     if before in NOT_SAFE_ACTIONS and level != CRISIS and tracker.latest_message and tells_help_is_coming(tracker.latest_message.text or ""):
-        return (UTTER_HELP_COMING_CHILD if about_a_child_after(tracker, before) else UTTER_HELP_COMING), []
+        return help_coming_reply(tracker, before), []
     if before in (UTTER_ASK_SAFE, UTTER_ASK_SAFE_SELF) and level != CRISIS and said != "no" and help_sought_plainly(text):
         # "we are at a&e and theres a 6 hour wait" to "Are you safe right now?" got "Please call 999
         # now, or go to A&E" (the review, session 41): help is being sought, as after that reply.
-        return (UTTER_HELP_COMING_CHILD if about_a_child_after(tracker, not_safe_reply(tracker, before)) else UTTER_HELP_COMING), []
+        return help_coming_reply(tracker, before), []
     aside = ASIDES_AT_THE_SAFETY_QUESTION.get(_final_intent(tracker) or "")
     if before in NOT_SAFE_ACTIONS and level == NONE and said is None and aside:
         # "you will tell police?" after "Please call 999 now" got the privacy answer, and nothing

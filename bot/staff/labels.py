@@ -33,7 +33,7 @@ RESPONSES = {
     "utter_about_the_service": "A service asked about by name", "utter_nothing_nearer": "Asked for somewhere nearer",
     "utter_taken_something": "Safe after an overdose: call 999", "utter_taken_something_child": "Safe after an overdose: call 999",
     "utter_taken_something_adult": "Safe after an overdose: call 999", "utter_help_is_coming": "Help on its way",
-    "utter_help_is_coming_child": "Help on its way", "utter_glad_child_is_safe": "Their child is safe now",
+    "utter_help_is_coming_child": "Help on its way", "utter_help_is_coming_other": "Help on its way", "utter_glad_child_is_safe": "Their child is safe now",
     "utter_glad_they_are_safe": "The person they worry about is safe now",
     "utter_not_safe_now_other": "Not safe now (someone else): call 999",
     "utter_taken_something_other": "Safe after an overdose: call 999",
