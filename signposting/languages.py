@@ -67,7 +67,7 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     if all(ord(ch) < 0x250 or not ch.isalpha() for ch in text):
         text = strip_accents(text)
-    text = text.replace("ł", "l").replace("ı", "i")  # Polish "ł" and Turkish "ı" have no accent to remove
+    text = text.replace("ł", "l")
     return " ".join(text.split())
 
 
@@ -139,7 +139,9 @@ _PLEASE = frozenset("prosze pls plz please porfa porfavor por favor va rog lutfe
 def call_for_help(text: str) -> str | None:
     """The language of a message that is only a call for help, with emoji, punctuation, a word said
     twice or a please around it ("POMOCY 😭", "pomocy pomocy", "Pomocy, proszę": the review)."""
-    words = [word for word in WORD.findall(fold(text)) if word not in _PLEASE]
+    # (Turkish "ı" is folded here only: folded everywhere, "Türkçe var mı?" read as Turkish lost the
+    # answer to a request for another language, development author D8)
+    words = [word for word in WORD.findall(fold(text).replace("ı", "i")) if word not in _PLEASE]
     deduplicated = [word for index, word in enumerate(words) if index == 0 or word != words[index - 1]]
     return _CALL_FOR_HELP.get(" ".join(deduplicated)) if 0 < len(deduplicated) <= 4 else None
 
