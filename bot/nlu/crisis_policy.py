@@ -1040,24 +1040,25 @@ def denied_plainly(tracker: DialogueStateTracker, text: str) -> bool:
     return denies_danger(text) and after_crisis_score(latest_risk(tracker)) < DENIAL_MAX_SCORE
 
 
-def help_delayed_reply(tracker: DialogueStateTracker, before: str | None) -> str:
-    """Emergency help is slow to come: for whom the last safety prompt was (a child, another, themselves)."""
+def for_whom_the_prompt_was(tracker: DialogueStateTracker, before: str | None) -> str:
+    """For whom the last safety prompt spoke: "another", "child" (a parent's) or "themselves"."""
     not_safe = not_safe_reply(tracker, before) if before in ASK_SAFE_ACTIONS else before
     if not_safe in NOT_SAFE_ABOUT_ANOTHER:
-        return UTTER_HELP_DELAYED_OTHER
-    if about_a_child_after(tracker, not_safe):
-        return UTTER_HELP_DELAYED_CHILD
-    return UTTER_HELP_DELAYED
+        return "another"
+    return "child" if about_a_child_after(tracker, not_safe) else "themselves"
+
+
+# Emergency help slow to come, or on its way, for whom the last safety prompt was.
+HELP_DELAYED_FOR = {"another": UTTER_HELP_DELAYED_OTHER, "child": UTTER_HELP_DELAYED_CHILD, "themselves": UTTER_HELP_DELAYED}
+HELP_COMING_FOR = {"another": UTTER_HELP_COMING_OTHER, "child": UTTER_HELP_COMING_CHILD, "themselves": UTTER_HELP_COMING}
+
+
+def help_delayed_reply(tracker: DialogueStateTracker, before: str | None) -> str:
+    return HELP_DELAYED_FOR[for_whom_the_prompt_was(tracker, before)]
 
 
 def help_coming_reply(tracker: DialogueStateTracker, before: str | None) -> str:
-    """Help is on its way: for whom the last safety prompt was (another, a child, themselves)."""
-    not_safe = not_safe_reply(tracker, before) if before in ASK_SAFE_ACTIONS else before
-    if not_safe in NOT_SAFE_ABOUT_ANOTHER:
-        return UTTER_HELP_COMING_OTHER
-    if about_a_child_after(tracker, not_safe):
-        return UTTER_HELP_COMING_CHILD
-    return UTTER_HELP_COMING
+    return HELP_COMING_FOR[for_whom_the_prompt_was(tracker, before)]
 
 
 def about_a_child_after(tracker: DialogueStateTracker, not_safe: str | None) -> bool:
