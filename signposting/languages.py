@@ -143,7 +143,14 @@ def call_for_help(text: str) -> str | None:
     # answer to a request for another language, development author D8)
     words = [word for word in WORD.findall(fold(text).replace("ı", "i")) if word not in _PLEASE]
     deduplicated = [word for index, word in enumerate(words) if index == 0 or word != words[index - 1]]
-    return _CALL_FOR_HELP.get(" ".join(deduplicated)) if 0 < len(deduplicated) <= 4 else None
+    if not 0 < len(deduplicated) <= 4:
+        return None
+    whole = _CALL_FOR_HELP.get(" ".join(deduplicated))
+    if whole:
+        return whole
+    # two calls in a row, or with the English word ("ratunku pomocy", "help pomocy": the second review)
+    languages = {_CALL_FOR_HELP.get(word) for word in deduplicated if word != "help"}
+    return languages.pop() if len(languages) == 1 and None not in languages else None
 
 
 def detect_language(text: str) -> LanguageGuess | None:

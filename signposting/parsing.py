@@ -2138,7 +2138,7 @@ _SEEMS_BETTER = (
     # never a bare "he is ok" or "it is ok now", which may be an answer (the review, session 42)
     r"|(?:shes|hes|theyre|she is|he is|they are|she s|he s|they re)(?: (?:so|much|a lot|loads|way|heaps|really|all))* "
     r"(?:better|happier|calmer|happy|chilled|relaxed))"
-    r"(?: (?:now|today|again|than before|than yesterday|all of a sudden|suddenly))*"
+    r"(?: (?:now|today|again|than before|than yesterday|all of a sudden|suddenly|honestly|tbh|i think|lol))*"
 )
 _IGNORE_IT = r"should (?:i|we) (?:just )?(?:ignore|leave) (?:it|her|him|them|this|that)(?: alone| then)?"
 _DOUBTS_THE_WORRY = re.compile(

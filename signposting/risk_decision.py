@@ -328,13 +328,31 @@ _ANOTHER_AT_RISK = re.compile(
 # "ive taken an overdose and my mum isnt answering", "my dad hanged himself last year and now i want
 # to die too", "he said he'll kill himself and take me with him", "she said if i tell anyone she will
 # kill herself" (the review, session 42: each got the reply for someone else in the first version).
+# The speaker as a subject ("me" only as in "me n my mum both took…"; never "sent me a pic of pills")
+_FIRST_PERSON_WORD = r"i|im|ive|iv|i'v|id|ill|i'm|i've|i'd|i'll|i m|i ve|we|me(?= (?:and|n|&) )"
 _SPEAKERS_OWN_DANGER = re.compile(
-    r"\b(?:myself|my own life|my life|kill me|me to die|(?:take|taking|takes) (?:me|us)|(?:me|us) with (?:him|her|them)|if (?:i|we)|"
-    r"all mine|mine too|do the same|join (?:him|her|them)|be with (?:him|her|them)|(?:od'?d|overdosed|drugged|spiked) (?:me|us))\b"
-    r"|\b(?:i|im|ive|id|ill|i'm|i've|i'd|i'll|i m|i ve)\b(?:(?!\b(?:he|she|they|hes|shes|theyre|him|her|them)\b)[^.!?,]){0,40}?"
-    r"\b(?:die|dead|end it|kill|suicid\w*|overdos\w*|od|took|taken|swallowed|necked|had \d+|cut|cutting|hurt|harm\w*|"
-    r"jump\w*|hang\w*|pills|tablets|blood|bleed\w*|do it)\b"
+    r"\b(?:myself|my own life|my life|kill me|me to die|(?:take|taking|takes) (?:me|us)|(?:me|us) with (?:him|her|them)|"
+    r"all mine|mine too|do the same|(?:od'?d|overdosed|drugged|spiked|made|making|forced|forcing) (?:me|us)\b"
+    # (never "made me promise": keeping a friend's secret is no danger of one's own)
+    r"(?! (?:all |both )?(?:promise|swear|keep|not tell|say|look)))\b"
+    # the speaker as the subject of an act of harm, before anyone else is named ("i think my mum took…" is not)
+    rf"|\b(?:{_FIRST_PERSON_WORD})\b(?:(?!\b(?:he|she|they|hes|shes|theyre|him|her|them|my)\b)[^.!?,]){{0,40}}?"
+    r"\b(?:die|dead|end it|ending it|kill|suicid\w*|overdos\w*|od|took|taken|take|taking|swallowed|necked|drank|drunk|had \d+|"
+    r"cut|cutting|slit|hurt|harm\w*|jump\w*|hang\w*|pills|tablets|blood|bleed\w*|do it|bridge|rest of|unalive\w*|"
+    r"sleep forever|not be here|be with (?:him|her|them)|join (?:him|her|them))\b"
+    # an act of harm with no subject, opening the message: "took 30 pills and she wont wake up" (the second review)
+    r"|^\W*(?:took|taken|swallowed|drank|drunk|cut|slit|necked|had|done|od'?d|overdosed)\b"
 )
+# What a young person says while telling of someone else's harm, which is no danger of their own:
+# "i think", "i found", "i saw", "i cant wake her", "told me" (set aside before looking for the
+# speaker in the message).
+_OBSERVING = re.compile(
+    r"\b(?:i think|i thought|i found|i saw|i heard|i came home(?: and)?|i walked in(?: on (?:her|him|them))?|"
+    r"i (?:cant|can't|cannot|couldnt|couldn't) wake (?:her|him|them)(?: up)?|i tried to wake (?:her|him|them)(?: up)?|"
+    r"i'm scared|im scared|i'm worried|im worried|i (?:dont|don't) know what to do|i (?:rang|called|phoned)(?: 999)?|"
+    r"(?:ive|i've) (?:rang|rung|called|phoned)(?: 999)?|told me|texted me|messaged me|rang me|called me|answering me|to me)\b"
+)
+_SPEAKER_NAMED = re.compile(rf"\b(?:{_FIRST_PERSON_WORD}|myself|mine|us|our)\b")
 # Violence in the message: the abuse or danger reply, not the one for someone else's own harm ("my
 # stepdad choked my mum till she was unconscious and now hes coming upstairs": the review).
 _VIOLENCE = re.compile(r"\b(?:chok\w*|strangl\w*|beat\w*|hit|hits|hitting|punch\w*|kick\w*|stab\w*|attack\w*|knife|knives|gun|weapon)\b")
@@ -342,12 +360,18 @@ _VIOLENCE = re.compile(r"\b(?:chok\w*|strangl\w*|beat\w*|hit|hits|hitting|punch\
 
 def third_party_report(text: str) -> bool:
     """A friend, sibling, parent or professional describing someone else's risk, not harm done to
-    the speaker."""
+    the speaker, nor beside the speaker's own danger ("my friend died and i want to kill myself": the
+    second review, session 42)."""
     lowered = text.lower().replace("’", "'")  # "won’t", the iPhone's apostrophe (the review, session 39)
-    anothers_own_harm = bool(_ANOTHER_AT_RISK.search(lowered)) and not _SPEAKERS_OWN_DANGER.search(lowered) \
+    beside_what_they_saw = _OBSERVING.sub(" ", lowered)
+    if _SPEAKERS_OWN_DANGER.search(beside_what_they_saw) or _DONE_TO_ME.search(lowered):
+        return False
+    # Someone else's own act of harm counts only with the speaker nowhere in it but as a witness
+    # (the second review: "me n my mum both took loads of pills", "took 20 pills and my mum wont
+    # wake up to help me").
+    anothers_own_harm = bool(_ANOTHER_AT_RISK.search(lowered)) and not _SPEAKER_NAMED.search(beside_what_they_saw) \
         and not _VIOLENCE.search(lowered)
-    told_of_another = _THIRD_PARTY.search(lowered) or anothers_own_harm
-    return bool(told_of_another) and not _DONE_TO_ME.search(lowered)
+    return bool(_THIRD_PARTY.search(lowered)) or anothers_own_harm
 
 
 # The grooming and online-abuse reply tells a parent to call the police on 101 and not to pay a

@@ -201,12 +201,14 @@ def test_asking_whether_seeming_better_is_good_doubts_the_worry(text):
     assert doubts_the_worry(text)
 
 
-@pytest.mark.parametrize("text", ["she seems much better now", "he seems fine", "shes happy today", "she's so much calmer now"])
+@pytest.mark.parametrize("text", ["she seems much better now", "he seems fine", "shes happy today", "she's so much calmer now",
+                                  "hes so much better now honestly"])
 def test_someone_seeming_better_plays_the_worry_down(text):
     assert plays_the_worry_down(text)
 
 
-@pytest.mark.parametrize("text", ["im fine", "she is safe", "she seems better but she still has the pills"])
+@pytest.mark.parametrize("text", ["im fine", "she is safe", "she seems better but she still has the pills", "he is ok",
+                                  "it is ok now"])
 def test_safe_words_or_more_told_are_not_seeming_better(text):
     assert not plays_the_worry_down(text)
 

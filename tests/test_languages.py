@@ -95,7 +95,8 @@ def test_english_calls_for_help_are_english(text):
     assert detect_language(text) is None
 
 
-@pytest.mark.parametrize("text", ["POMOCY 😭", "pomocy 🙏", "Pomocy, proszę", "pomocy pomocy", "pomocy pls", "aidez-moi"])
+@pytest.mark.parametrize("text", ["POMOCY 😭", "pomocy 🙏", "Pomocy, proszę", "pomocy pomocy", "pomocy pls", "aidez-moi",
+                                  "ratunku pomocy", "pomocy!!! pomóżcie mi", "help pomocy"])
 def test_a_call_for_help_with_emoji_a_please_or_said_twice_is_read_too(text):
     """The review (session 42): the first version needed the whole message to be the word."""
     assert detect_language(text) is not None
@@ -103,11 +104,13 @@ def test_a_call_for_help_with_emoji_a_please_or_said_twice_is_read_too(text):
 
 @pytest.mark.parametrize("text", ["moja mama wzięła dużo tabletek", "nie mogę jej obudzić", "on nie oddycha", "połknęła wszystkie leki",
                                   "nie mogę obudzić mamy", "mama wzięła za dużo tabletek", "wzięła 20 tabletek", "nałykała się tabletek",
-                                  "moja mama wypiła dużo alkoholu i wzięła tabletki"])
+                                  "moja mama wypiła dużo alkoholu i wzięła tabletki", "wzięłam 100 tabletek", "wzięłam 5 tabletek",
+                                  "wzięłam wszystkie moje tabletki", "wzięła całe opakowanie paracetamolu", "mama się nie budzi"])
 def test_an_overdose_or_someone_who_cannot_be_woken_in_polish_is_a_crisis(text):
     assert crisis_language(text) == "pl"
 
 
-@pytest.mark.parametrize("text", ["wziąłem leki rano", "mama wzięła tabletki na ból głowy", "wypiłem piwo"])
+@pytest.mark.parametrize("text", ["wziąłem leki rano", "mama wzięła tabletki na ból głowy", "wypiłem piwo",
+                                  "wypiłam kawę i wzięłam leki na alergię", "nie mogę go obudzić do szkoły", "mój brat nie oddycha przez nos"])
 def test_medicine_taken_as_usual_in_polish_is_not(text):
     assert crisis_language(text) is None

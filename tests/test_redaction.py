@@ -560,6 +560,8 @@ def test_ordinary_words_in_those_shapes_stay(text):
     ("miss k said i can go to her room at lunch", "[name] said i can go to her room at lunch"),
     ("rob (my mums boyfriend) drinks every night", "[name] (my mums boyfriend) drinks every night"),
     ("Please send it to 66 The Ridgeway, Potters Bar", "Please send it to [address], Potters Bar"),
+    ("i live at 66 The Ridgeway and my dad is hitting me", "i live at [address] and my dad is hitting me"),
+    ("im at 7 The Parkside 😭", "im at [address] 😭"),
     ("can someone come to 57a Belgrave Gate", "can someone come to [address]"),
     ("We're on the site near Ware, Plot 6, Long Lane.", "We're on the site near Ware, [address]"),
     ("my art: https://www.deviantart.com/moonlitmaddie", "my art: [link]"),
@@ -575,6 +577,7 @@ def test_names_addresses_and_links_as_families_write_them(text, expected):
     "Razors and blades are my best friends", "ngl razors and blades are my only friends", "Paracetamol and ibuprofen are my friends",
     "Scars and bruises are my friends", "Sharpeners and lighters are my friends", "I'm Somali, my mum doesnt speak english",
     "I'm Anorexic, i think", "I'm Dyslexic, sorry for spelling", "we got 2 The Broadway tickets",
+    "Xanax and Ket are my best friends", "Codeine and Diazepam are my friends",
     "i miss k so much", "we lost the plot 6 times", "i'm called Precious but i don't feel precious to anyone",
 ])
 def test_ordinary_words_near_those_shapes_stay(text):

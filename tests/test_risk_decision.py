@@ -430,7 +430,8 @@ def test_a_parent_named_beside_the_speakers_own_danger_is_no_report(text):
     "my big sister was saying she wanted to die last night", "my little brother is cutting himself",
     "she took loads of her tablets the sertraline ones and some of dads codeine i found the boxes empty",
     "shes cut her thighs, i saw", "my nan is diabetic and i think she did too much insulin on purpose",
-    "my dad keeps saying we'd be better off without him", "she just told me she swallowed a whole pack of her pills",
+    "she just told me she swallowed a whole pack of her pills", "i think my mum took an overdose",
+    "i came home and my dad had taken loads of pills", "im scared my dad has taken an overdose",
     "she's told me on the phone she's taken all her diazepam", "i saw cuts on her arms when she was getting changed",
     "shes taken a load of ket and something else at a party", "theres a needle next to him and hes not answering me",
     "my nan keeps scratching her arms till they bleed",
@@ -454,10 +455,19 @@ def test_another_persons_own_harm_told_as_she_or_he_is_someone_else(text):
     "my dad overdosed and died and i have his pills now, i want to take them all",
     "my mum overdosed when i was 5 and now ive taken 20 paracetamol", "she took all her pills and i took all mine",
     "my dad said he'll kill himself and take me with him", "he threatened to kill himself if i break up with him so im stuck, i want to die",
-    "she said if i tell anyone she will kill herself", "he wants to die and wants me to die with him", "i want to die. my mum wants to die too",
+    "he wants to die and wants me to die with him", "i want to die. my mum wants to die too",
     "he took all his stuff and left and i want to die", "she had all her friends over and they laughed at me, i want to die",
     "my dad had a bottle of vodka and is screaming downstairs, im so scared, i want to die",
     "my stepdad choked my mum till she was unconscious and now hes coming upstairs", "he od'd me", "they overdosed me on purpose",
+    # the second review (session 42)
+    "took 30 pills and she wont wake up", "iv took 30 paracetamol and hes not responding to my texts",
+    "i slit my wrists and he’s not responding", "ive drunk bleach and shes not responding to my texts",
+    "shes cut her thighs and im on the bridge now", "my dad keeps saying we'd be better off without him and im ending it tonight",
+    "my mum made me swallow loads of her tablets and now she wont wake up", "he took loads of pills and he's making me take them as well",
+    "took 20 pills and my mum wont wake up to help me",
+    "me n my mum both took loads of pills", "my mum took an overdose and wont wake up and i want to unalive too",
+    "my mum overdosed and im gonna take the rest of her tablets", "my brother hanged himself last year and now i want to die too",
+    "my friend died and i want to kill myself", "ive cut my wrists open and my boyfriend wont wake up",
 ])
 def test_the_speakers_own_danger_beside_another_person_is_still_theirs(text):
     """The first version read "my little brother" and "my mates" as a report, and the review found

@@ -778,6 +778,11 @@ def _first_name_before(text: str, tokens: list[Token], spans: list[Span], protec
             yield Span(token.start, token.end, "name", NAME, overrides_vocabulary=protected_word)
 
 
+# Medicines and drugs young people name as if they were friends: never a name.
+MEDICINES_AND_DRUGS = frozenset(
+    "xanax xans xanny ket ketamine codeine diazepam valium fluoxetine prozac sertraline citalopram benzos benzo pregabalin "
+    "gabapentin tramadol oxy mdma molly coke weed lean spice paracetamol ibuprofen calpol nurofen melatonin zopiclone".split()
+)
 # Two people named, then what they are to the writer: "Kez and Shaz are my aunties", "will and jack
 # are my mates" (development author PD7). Only a plural relation or "from the <group>" after them.
 _PAIR_BEFORE_THEIR_RELATIONS = re.compile(
@@ -811,6 +816,8 @@ def _could_be_one_of_a_pair(written: str, start: int, end: int, protected: list[
     never = word in NEVER_A_NAME and not (word in NEVER_BARE_NAMES and first_name(word) is not None and word not in RELATIONS)
     if never or word in GREETINGS or overlaps_protected(start, end, protected):
         return False
+    if word in MEDICINES_AND_DRUGS:
+        return False  # "Xanax and Ket are my best friends" (the second review)
     if first_name(word) is not None:
         return True
     plural_of_a_word = word.endswith("s") and (is_common_word(word[:-1]) or is_common_word(word[:-2]))

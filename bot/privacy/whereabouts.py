@@ -32,7 +32,8 @@ _NAMED_ROW = re.compile(
 _ONE_WORD_STREET = re.compile(
     r"\b\d{1,4}[a-z]?,?\s+[A-Z][a-z]+(?:way|gate|side|field|fields|wood|croft|mead|dale|holme)\b"
     # with "The", only where the address ends: "66 The Ridgeway, Potters Bar" (PD8); never "2 The Broadway tickets"
-    r"|\b\d{1,4}[a-z]?,?\s+The\s+[A-Z][a-z]+(?:way|gate|side|field|fields|wood|croft|mead|dale|holme)\b(?=\s*(?:[,.!?]|$))"
+    r"|\b\d{1,4}[a-z]?,?\s+The\s+[A-Z][a-z]+(?:way|gate|side|field|fields|wood|croft|mead|dale|holme)\b"
+    r"(?=\s*(?:[,.!?\n]|$|and\b|now\b|please\b|pls\b|[^\w\s]))"
 )
 # "I live on Brook Road": no number, but a cue.
 _CUED_STREET = re.compile(
