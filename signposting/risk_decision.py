@@ -326,8 +326,9 @@ _ANOTHER_AT_RISK = re.compile(
 
 # The speaker's own danger anywhere in the message, which keeps "Are you safe right now?" about them:
 # "ive taken an overdose and my mum isnt answering", "my dad hanged himself last year and now i want
-# to die too", "he said he'll kill himself and take me with him", "she said if i tell anyone she will
-# kill herself" (the review, session 42: each got the reply for someone else in the first version).
+# to die too", "he said he'll kill himself and take me with him" (the reviews, session 42: each got
+# the reply for someone else in a first version). A threat to keep a secret ("she said if i tell
+# anyone she will kill herself") stays a report about her.
 # The speaker as a subject ("me" only as in "me n my mum both took…"; never "sent me a pic of pills")
 _FIRST_PERSON_WORD = r"i|im|ive|iv|i'v|id|ill|i'm|i've|i'd|i'll|i m|i ve|we|me(?= (?:and|n|&) )"
 _SPEAKERS_OWN_DANGER = re.compile(

@@ -533,6 +533,7 @@ def test_a_letter_after_a_strict_title_or_a_stop_word_is_kept(text):
 @pytest.mark.parametrize(("text", "expected"), [
     ("Kez and Shaz are my aunties and they said I could live with them", "[name] and [name] are my aunties and they said I could live with them"),
     ("will and jack are my mates", "[name] and [name] are my mates"),
+    ("Molly and Jack are my mates", "[name] and [name] are my mates"),
     ("Dev and Sim from the Sikh youth group have been kind to me", "[name] and [name] from the Sikh youth group have been kind to me"),
     ("my daughter's friend Georgia Ellis-Khan has been sending her videos", "my daughter's friend [name] [name] has been sending her videos"),
 ])

@@ -778,10 +778,10 @@ def _first_name_before(text: str, tokens: list[Token], spans: list[Span], protec
             yield Span(token.start, token.end, "name", NAME, overrides_vocabulary=protected_word)
 
 
-# Medicines and drugs young people name as if they were friends: never a name.
+# Medicines and drugs young people name as if they were friends: never a name (not "molly", a name too).
 MEDICINES_AND_DRUGS = frozenset(
     "xanax xans xanny ket ketamine codeine diazepam valium fluoxetine prozac sertraline citalopram benzos benzo pregabalin "
-    "gabapentin tramadol oxy mdma molly coke weed lean spice paracetamol ibuprofen calpol nurofen melatonin zopiclone".split()
+    "gabapentin tramadol oxy mdma coke weed lean spice paracetamol ibuprofen calpol nurofen melatonin zopiclone".split()
 )
 # Two people named, then what they are to the writer: "Kez and Shaz are my aunties", "will and jack
 # are my mates" (development author PD7). Only a plural relation or "from the <group>" after them.
