@@ -18,7 +18,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.directory import get_directory
 from services_db.area_answer import is_plain_area_answer
-from services_db.gazetteer import AreaResolution
+from services_db.gazetteer import AreaResolution, is_everyday
 from services_db.places import cities_of_the_nations
 from services_db.school_answer import is_plain_school_answer
 from signposting.change_request import parse_change_target, without_target_words
@@ -50,6 +50,7 @@ from signposting.parsing import (
     parse_yes_no,
     place_said_as_home,
     role_answer,
+    town_after_an_age_and_in,
     words_after_a_leading_age,
     worry_words,
 )
@@ -484,6 +485,12 @@ class ValidateTriageForm(FormValidationAction):
                     # after an age, only a place of ours or a city of the other nations ("19, belfast"):
                     # "im 14, logan" is a name, not Logan in Scotland (the review, session 27)
                     return self._confirm_if_changed("area", {"area": resolution.place}, dispatcher, tracker)
+                if resolution and resolution.status == "ambiguous" and resolution.how == "outward_code" and candidate != text:
+                    # "13, CM20" (development author D7): a postcode district is no name; the place
+                    # question asks which is closest (validate_area keeps its choices)
+                    return self._confirm_if_changed("area", {"area": resolution.place}, dispatcher, tracker)
+            if said_as_home is None and (town := town_after_an_age_and_in(text)) and not is_everyday(town):
+                said_as_home = town  # "18 in peterborough" (development author D18); never "16 in march"
             resolution = resolve_area(said_as_home, fuzzy=False) if said_as_home else None
             # A place in two areas ("bishops stortford") is kept for the place question to ask
             # which is closest (validate_area keeps its choices); one outside them is said so.

@@ -382,8 +382,30 @@ def neighbourhood_aliases(rows: list[AliasRow], path: Path = NEIGHBOURHOODS_FILE
         )
 
 
+def postal_towns_elsewhere(
+    rows: list[AliasRow], counts: tuple[Counter[str], Counter[str], dict[str, str]]
+) -> set[str]:
+    """School-town names of ours that are only the postal town of a few of our villages, the
+    town itself elsewhere: "Nottingham" (Bottesford's schools), "Derby" (Castle Donington's),
+    "Nuneaton", "Romford", "Swadlincote". No place of ours has the name, and more of its
+    schools are elsewhere than here. Asked "Nottingham covers more than one area. Which is
+    closest? Bottesford (Leicestershire) / Somewhere else", people from Nottingham had one
+    more, puzzling question (development authors D1, D4, D7, D11, D12, D18, D20, T1: 20
+    answers); someone in Bottesford names Bottesford. Read as the town elsewhere."""
+    ours_count, elsewhere_count, _ = counts
+    kinds_by_alias: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        if row.area_code != NATIONAL:
+            kinds_by_alias[row.alias].add(row.kind)
+    return {
+        alias for alias, kinds in kinds_by_alias.items()
+        if kinds == {"town"} and elsewhere_count[alias] > ours_count[alias]
+    }
+
+
 def england_competitors(
-    rows: list[AliasRow], place_rows: list[dict[str, str]]
+    rows: list[AliasRow], place_rows: list[dict[str, str]],
+    counts: tuple[Counter[str], Counter[str], dict[str, str]] | None = None,
 ) -> Iterator[AliasRow]:
     """Places elsewhere in England: school towns and GeoNames places outside our districts.
     A name shared with one of ours is kept as a competitor (the bot then asks) unless it
@@ -391,7 +413,7 @@ def england_competitors(
     kinds_by_alias: dict[str, set[str]] = defaultdict(set)
     for row in rows:
         kinds_by_alias[row.alias].add(row.kind)
-    ours_count, elsewhere_count, names = school_town_counts()
+    ours_count, elsewhere_count, names = counts or school_town_counts()
     candidates: dict[str, tuple[str, str]] = {}
     for alias in elsewhere_count:
         if len(alias) >= 3:
@@ -483,8 +505,25 @@ class _OptionLabels:
 
 
 def all_aliases() -> list[AliasRow]:
-    place_rows = read_csv(PLACE_NAMES_FILE)
-    used = [row for row in place_rows if not row["excluded"].strip()]
+    used = used_place_rows()
+    counts = school_town_counts()
+    rows = names_of_ours(used)
+    elsewhere = postal_towns_elsewhere(rows, counts)
+    rows = [row for row in rows if row.alias not in elsewhere]
+    labels = _OptionLabels(rows, used)
+    rows = [row if row.option_label else replace(row, option_label=labels.label(row)) for row in rows]
+    rows += list(short_form_aliases(rows))
+    rows += list(england_competitors(rows, used, counts))
+    return rows
+
+
+def used_place_rows() -> list[dict[str, str]]:
+    return [row for row in read_csv(PLACE_NAMES_FILE) if not row["excluded"].strip()]
+
+
+def names_of_ours(used: list[dict[str, str]]) -> list[AliasRow]:
+    """Every name of our areas and the nations (no short forms, no competitors), before the
+    postal towns elsewhere are taken out."""
     towns = list(town_aliases())
     town_areas: dict[str, set[str]] = {}
     for town in towns:
@@ -493,8 +532,4 @@ def all_aliases() -> list[AliasRow]:
     rows += list(neighbourhood_aliases(rows))
     rows += list(outward_aliases()) + list(sector_aliases())
     rows += list(nation_outward_aliases({row.alias for row in rows if row.kind == "outward_code"}))
-    labels = _OptionLabels(rows, used)
-    rows = [row if row.option_label else replace(row, option_label=labels.label(row)) for row in rows]
-    rows += list(short_form_aliases(rows))
-    rows += list(england_competitors(rows, used))
     return rows

@@ -42,7 +42,7 @@ _FUZZY_AGE_WORDS = {word: value for word, value in NUMBER_WORDS.items() if 11 <=
 _DONT_KNOW = re.compile(
     # "i dont no" (development author D14, a young person with dyslexia)
     r"\b(dont know|do not know|don t know|dont no|don t no|do not no|idk|dunno|not sure|no idea|rather not|prefer not|"
-    r"id rather not|skip|pass|not saying|unsure|dk)\b"
+    r"id rather not|skip|pass|not saying|unsure|dk|unknown|not known)\b"  # "unknown": a professional (T2)
 )
 # A decline said with a reason or after a question, as the whole answer's start or end (development
 # authors D6, D7): "don't want to say, it's a small village school", "I won't share that,
@@ -344,11 +344,23 @@ _OLDER = frozenset({"eldest", "oldest", "older", "elder", "big"})
 _YOUNGER = frozenset({"youngest", "younger", "little"})
 
 
+# "I've got two, 9 and 14, it's the 14 year old I'm worried about", "3 kids 7, 10 and 14 but its the
+# 14 one" (development authors D18, D19: "9 to 14" was searched for)
+_THE_ONE_AGED = re.compile(
+    r"\b(?:its|it s|it is|its about|it s about|it is about|asking (?:about|for)|worried about) (?:the|my|our) (\d{1,2})"
+    r"(?:\s?(?:yo|y o|year old|years old|yr old|yrs old)(?: one| boy| girl| lad| child| kid)?| one| boy| girl| lad| child| kid)\b"
+)
+
+
 def _the_child_meant(clean: str) -> Age | None:
-    """Of the ages of several children, the one the answer says it is about: the older or younger
-    one by name, else the age said after "about" ("...im worried about, she's 13")."""
+    """Of the ages of several children, the one the answer says it is about: the one named by
+    its age ("its the 14 year old"), the older or younger one by name, else the age said after
+    "about" ("...im worried about, she's 13")."""
     if _YEAR.search(clean):
         return None  # school years are no ages here ("the eldest is in year 11 and the youngest is 8")
+    named = _THE_ONE_AGED.search(clean)
+    if named and int(named.group(1)) <= MAX_AGE and len({int(n) for n in _NUMBER.findall(clean)}) >= 2:
+        return _age_of(int(named.group(1)))
     ages = [int(a or b) for a, b in _SAID_AS_AN_AGE.findall(clean) if int(a or b) <= MAX_AGE]
     about = _ABOUT_ONE.search(clean)
     if len(set(ages)) < 2 or about is None:
@@ -497,6 +509,8 @@ def _stated_age(clean: str) -> Age | None:
 # "15, we live in bishops stortford", "im 16 from braintree": a place said as one, after the age.
 _WE_LIVE_IN = (
     r"(?:and |but )?(?:i|we|she|he|they) (?:live|lives) (?:in|near)\s|(?:and |but )?(?:i|we|she|he|they) (?:re|are|is|m|am) from\s|"
+    # "17, we're in Corby" (development author D18); the words after must be a place's name
+    r"(?:and |but )?(?:were|we re|we are) (?:in|near)\s|"
     r"(?:based|living) in\s"
 )  # never "am at": "14 and i am at st peters" names a school
 _LEADING_AGE = re.compile(
@@ -511,6 +525,21 @@ def words_after_a_leading_age(text: str) -> str | None:
     match = _LEADING_AGE.match(normalise(text))
     rest = normalise(text)[match.end():].strip() if match else ""
     return rest or None
+
+
+_AGE_THEN_IN = re.compile(r"^\d{1,2}\s(?:and\s)?in\s")
+
+
+def town_after_an_age_and_in(text: str) -> str | None:
+    """"18 in peterborough" → "peterborough": the words after an age and "in", unless they say
+    when ("16 in march", "12 in june", "13 in 2 weeks"). The caller takes them only as a whole
+    town's name that is no everyday word (March, Reading and Bath are)."""
+    clean = normalise(text)
+    match = _AGE_THEN_IN.match(clean)
+    rest = clean[match.end():].strip() if match else ""
+    if not rest or rest.split()[0] in _MONTH_NUMBERS or rest[0].isdigit() or _TIME_TO_COME.search(clean):
+        return None
+    return rest
 
 
 # "i live in luton", "we're from harlow", "based in loughborough": a place said as where they live.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_conversations import Conversation
+from tests.test_conversations import Conversation, buttons
 from tests.test_conversations_typed import slots, start
 
 pytestmark = pytest.mark.servers
@@ -20,6 +20,33 @@ def test_an_age_then_a_place_fills_both(bot):  # noqa: F811
     found = slots(bot, chat)
     assert (found["age_min"], found["area"]) == (13, "Belgrave")
     assert "What has been going on?" in chat.text("skip")  # the area is not asked again
+
+
+@pytest.mark.parametrize(("role", "answer", "age", "place"), [
+    ("young person", "18 in peterborough", 18, "Peterborough"),  # development author D18
+    ("parent or carer", "17, we're in Corby", 17, "Corby"),
+])
+def test_an_age_then_a_town_elsewhere_fills_both_and_says_it_is_outside(bot, role, answer, age, place):  # noqa: F811
+    chat = start(bot, role)
+    reply = chat.text(answer)
+    assert "outside the areas I know well" in reply and "Which school or college" in reply
+    found = slots(bot, chat)
+    assert (found["age_min"], found["area"], found["area_code"]) == (age, place, "national")
+
+
+def test_an_age_then_a_shared_postcode_district_asks_which_is_closest(bot):  # noqa: F811
+    chat = start(bot, "young person")
+    assert "Which school or college" in chat.text("13, CM20")
+    assert slots(bot, chat)["age_min"] == 13
+    messages = chat.say("skip")
+    assert "CM20 covers more than one area. Which is closest?" in "\n".join(m.get("text", "") for m in messages)
+    assert "Harlow (Essex)" in buttons(messages)
+
+
+def test_a_town_elsewhere_that_is_the_postal_town_of_some_of_our_villages_is_elsewhere(bot):  # noqa: F811
+    chat = start(bot, "young person", "14", "skip")
+    reply = chat.text("nottingham")  # Bottesford's schools' postal town (development authors D1, D4, D7...)
+    assert "outside the areas I know well" in reply and "Which is closest?" not in reply
 
 
 def test_hoddesdon_is_in_hertfordshire_without_a_choice_of_areas(bot):  # noqa: F811

@@ -252,6 +252,7 @@ def test_the_worry_told_besides_a_school_stage_named_by_its_exams(text, concern)
     ("16 and live in braintree", "braintree"), ("i live in luton", "luton"), ("we're from harlow", "harlow"),
     ("based in loughborough", "loughborough"), ("we live near leicester", "leicester"),
     ("16 lives in chelmsford", "chelmsford"), ("she is 12 lives in oadby", "oadby"),  # D7
+    ("17, we're in Corby", "corby"), ("15 and we are near hitchin", "hitchin"),  # D18
     # not said as where they live: a next birthday, a school, a school year
     ("16 in march", None), ("13, belgrave", None), ("st marks in harlow", None), ("i am in year 9", None),
     ("she is at st marys", None),
@@ -260,6 +261,20 @@ def test_a_place_said_as_where_they_live(text, place):
     from signposting.parsing import place_said_as_home
 
     assert place_said_as_home(text) == place
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("18 in peterborough", "peterborough"), ("14 and in corby", "corby"),
+    # when, not where: a next birthday or a time to come
+    ("16 in march", None), ("12 in june", None), ("13 in 2 weeks", None), ("15 in a few weeks", "a few weeks"),
+    ("in peterborough", None), ("year 9 in harlow", None),
+])
+def test_the_words_after_an_age_and_in(text, town):
+    """The caller (the form's extract_area) takes them only as a town's name that is no everyday
+    word: "march" and "a few weeks" are (services_db.gazetteer.is_everyday)."""
+    from signposting.parsing import town_after_an_age_and_in
+
+    assert town_after_an_age_and_in(text) == town
 
 
 @pytest.mark.parametrize("text", ["year 9 no idea", "year 7 or 8", "16 sorry 18 months waiting"])

@@ -51,6 +51,10 @@ def test_no_date_of_birth_where_none_is_a_real_one(text):
     ("im 15 and worried about exams in 3 weeks", 15, 15),
     ("shes 14, im worried about her, shes lost 5 kg", 14, 14),
     ("im 16, worried about my brother hes 12", 16, 16),
+    # the one meant named by its age (development authors D18, D19)
+    ("I've got two, 9 and 14, it's the 14 year old I'm worried about", 14, 14),
+    ("3 kids 7, 10 and 14 but its the 14 one", 14, 14),
+    ("its about my 2 boys, 9 and 14", 9, 14),  # how many children is no age
 ])
 def test_ages_as_adults_and_teenagers_write_them(text, low, high):
     age = parse_age(text)

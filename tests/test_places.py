@@ -12,9 +12,13 @@ from services_db.places import (
     SHORT_FORMS_FILE,
     TOWNS_FILE,
     all_aliases,
+    names_of_ours,
     neighbourhood_aliases,
+    postal_towns_elsewhere,
     read_csv,
+    school_town_counts,
     straddling_built_up_areas,
+    used_place_rows,
 )
 from signposting.text import normalise
 from signposting.vocabulary import AREA_CODES, NATIONAL, NATIONS
@@ -37,7 +41,8 @@ def reaches(gazetteer: Gazetteer, text: str, area: str) -> bool:
 
 def names_in_files() -> list[tuple[str, str, str]]:
     """(name, area, file) for every name the place files give an area, with the two
-    documented precedences: a district or county name settles the area ("Leicester",
+    documented precedences (and a third: a postal town elsewhere, "Nottingham", is not a
+    name of ours: `postal_towns_elsewhere`): a district or county name settles the area ("Leicester",
     also the postal town of county schools, is the city), and where the ONS lists a name
     in our districts its district is used, not the GeoNames one (derived from the nearest
     postcode: Braunstone, Evington); and a built-up area's spill over a boundary is not
@@ -55,10 +60,12 @@ def names_in_files() -> list[tuple[str, str, str]]:
     spills = straddling_built_up_areas(places, town_areas)
     places = [row for row in places if not (row["kind"] == "built_up_area" and (normalise(row["name"]), row["area_code"]) in spills)]
     ons = {normalise(row["name"]) for row in places if row["kind"] != "geonames_place" and row["area_code"] in AREA_CODES}
+    elsewhere = postal_towns_elsewhere(names_of_ours(used_place_rows()), school_town_counts())
     names = [
         (row["name"], row["area_code"].strip(), "towns.csv")
         for row in towns
         if row["type"].strip() in KIND_BY_TOWNS_TYPE and row["area_code"].strip() in AREA_CODES
+        and normalise(row["name"]) not in elsewhere
     ]
     names += [
         (row["name"], row["area_code"], "place_names.csv")
@@ -213,11 +220,24 @@ def test_a_name_in_one_of_our_areas_and_in_wales_asks(gazetteer):
     assert result.options == ("Newport (Essex)", "Newport (Wales)", "Somewhere else in England")
 
 
-@pytest.mark.parametrize("text", ["Derby", "Nottingham", "Stamford", "Preston", "Essex"])
+@pytest.mark.parametrize("text", ["Stamford", "Preston", "Essex"])
 def test_a_name_mostly_used_elsewhere_asks_instead_of_assuming_ours(gazetteer, text):
     result = gazetteer.resolve(text)
     assert result.status == "ambiguous"
     assert result.options[-1] == "Somewhere else"
+
+
+@pytest.mark.parametrize("text", ["Derby", "Nottingham", "nuneaton", "Romford", "swadlincote", "im in nottingham"])
+def test_a_town_elsewhere_that_is_only_the_postal_town_of_our_villages_is_elsewhere(gazetteer, text):
+    """Bottesford's schools have Nottingham as their postal town; Nottingham is not ours."""
+    result = gazetteer.resolve(text)
+    assert (result.status, result.area_code) == ("outside", NATIONAL)
+
+
+@pytest.mark.parametrize(("text", "area"), [("Bottesford", "leicestershire"), ("Castle Donington", "leicestershire"),
+                                            ("Measham", "leicestershire"), ("Market Bosworth", "leicestershire")])
+def test_the_villages_of_those_postal_towns_are_still_ours(gazetteer, text, area):
+    assert reaches(gazetteer, text, area)
 
 
 @pytest.mark.parametrize("text", ["Hatfield", "Royston", "Loughton", "Hertford"])
