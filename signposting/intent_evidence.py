@@ -113,6 +113,15 @@ _ASKS_TO_START = re.compile(
     r"\b(?:can|could) (?:we|i|u|you) (?:start|restart|begin) (?:again|over)\b|\blet ?s (?:start|restart|begin) (?:again|over)\b|"
     r"\b(?:i want to|i wanna|i d like to|please|pls) (?:start|restart) (?:again|over)\b|^(?:start again|restart|start over)\b"
 )
+# What someone finished is no request to stop: "I'm 22, I finished uni last year" at the school
+# question got "OK, I'll stop here" (development author D18).
+_TELLS_WHAT_FINISHED = re.compile(
+    r"\b(?:finished|finish|left|done with|completed) (?:at )?(?:my |the |his |her |their )?"
+    r"(?:school|college|uni|university|sixth form|6th form|year \d{1,2}|gcses?|a levels?|exams?|course|degree|apprenticeship|work|education)\b"
+)
+_ASKS_TO_STOP = re.compile(
+    r"\b(?:stop|quit|end (?:this|the|it)|leave (?:me|it)|cancel|close (?:this|the chat)|bye|goodbye|no more|that s enough|thats enough)\b"
+)
 _NIGHT_AS_A_TIME = re.compile(
     r"\b(?:every|each|last|at|all|most|one|the|a|through the|in the|tonight|tomorrow|same|whole|sunday|monday|"
     r"tuesday|wednesday|thursday|friday|saturday) (?:night|nights|nite)\b"
@@ -203,6 +212,8 @@ def lacks_evidence(intent: str, text: str, intent_words: IntentWords) -> bool:
     clean = normalise(text)
     if intent == "start_again" and _TELLS_IT_STARTED.search(clean) and not _ASKS_TO_START.search(clean):
         return True  # "started again after the funeral" is no request
+    if intent == "stop" and _TELLS_WHAT_FINISHED.search(clean) and not _ASKS_TO_STOP.search(clean):
+        return True  # "i finished uni last year" is no request
     # Read with its commas: "ok thats all, night!" is a goodbye (the review, session 39)
     said = text.lower().replace("’", "'")
     if intent == "goodbye" and _NIGHT_AS_A_TIME.search(said) and not _SAYS_BYE.search(said):

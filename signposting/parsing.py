@@ -52,7 +52,10 @@ _REFUSAL = re.compile(
     r"(?:i )?(?:(?:dont|don t|do not) (?:want|wanna) to (?:say|share|tell)|(?:wont|won t|will not) (?:say|share|tell)|"
     r"not telling|not saying|(?:id |i d |i would )?(?:rather|prefer) not(?: to)?(?: say| tell| share)?|"
     # "not comfortable sharing that, sorry" (development author D16 got the privacy answer)
-    r"(?:i m |im |i am )?not (?:comfortable|happy) (?:sharing|saying|telling|giving)(?: (?:that|it|you|u|this))?)(?: (?:that|it|you|u|lol))?"
+    r"(?:i m |im |i am )?not (?:comfortable|happy) (?:sharing|saying|telling|giving)(?: (?:that|it|you|u|this))?|"
+    # "dont want to say the school, sorry" (development author D19); never "i dont want to tell my school"
+    r"(?:dont|don t|do not) (?:want|wanna) to (?:say|share|give) (?:the|which|my|his|her|their) (?:school|college|school name|name))"
+    r"(?: (?:that|it|you|u|lol))?"
 )
 
 
@@ -1318,9 +1321,12 @@ _NOT_AT_SCHOOL = re.compile(
     r"\b(?:not (?:at|in|going to|attending|enrolled (?:at|in)) (?:a |any )?(?:school|college|education)|"
     r"not in (?:education|any school)|out of (?:school|education)|(?:dont|don t|do not|doesnt|doesn t|does not) "
     r"(?:go|attend)(?: to)?(?: school| college)?|home ?(?:educated|schooled|skooled|schooling|skooling|school|skool|ed)|(?:we|i|they) home ?(?:educate|school)|"
-    r"elective home education|ehe|left (?:school|college|sixth form)|leaving school|finished (?:school|college)|"
+    r"elective home education|ehe|left (?:school|college|sixth form)|leaving school|"
+    # "I finished uni last year", "left in june, not doing anything at the moment" (development author D18)
+    r"finished (?:school|college|uni|university|sixth form|6th form|education)|"
+    r"^left (?:in|last|this) (?:june|july|may|the summer|summer|year)\b|not doing anything (?:at the moment|right now|now|atm)|"
     r"dropped out|no school|too young for (?:school|nursery)|not old enough for school|"
-    r"not on (?:a |any )?(?:school )?roll(?: anywhere)?|off (?:the )?roll|cme|children missing (?:from|education)|"
+    r"not (?:currently |at the moment )?on (?:a |any )?(?:school )?roll(?: anywhere)?|off (?:the )?roll|cme|children missing (?:from|education)|"
     r"(?:been )?(?:excluded|expelled)|no (?:school )?place|(?:waiting|waitin|still waiting) (?:for|on) (?:a |his |her |their )?(?:new )?(?:school |college )?place|between schools|neet|"
     r"(?:i m|im|i am) (?:working|at work)|apprenticeship|"
     # "we just moved from Romania, he does not have school yet" (development author D12)
@@ -1339,7 +1345,9 @@ _WORKING_INSTEAD = re.compile(
     # "none, im 19 n working" (development author D9); never "year 11 and working part time" (the review)
     # "school?? I work full time", "school no. me work" (development author D17: the question echoed first)
     r"(?:(?:school|college) )?(?:none |no |nah )?(?:(?:i m |im |i am )?\d{1,2} (?:n |and |& ))?(?:i work(?: full time)?|me work|i have a job|i ve got a job|ive got a job|got a job|i m working|im working|"
-    r"working(?: full time)?|(?:i m |im |i am |doing an? |on an? )?apprenticeship)(?: now| instead)?(?: no (?:college|school))?"
+    r"working(?: full time)?|(?:i m |im |i am |doing an? |on an? )?apprenticeship)"
+    r"(?: (?:at|in|for) (?:a |an |the )?[a-z]+(?: [a-z]+)?)?"  # "i work full time at tesco" (D18), never "... but im at college"
+    r"(?: now| instead)?(?: no (?:college|school))?"
 )
 
 

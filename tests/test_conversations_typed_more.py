@@ -234,3 +234,12 @@ def test_who_is_chatting_said_again_at_the_age_question_gets_ok_and_the_question
     assert "How old is your child?" in chat.text("im a parent")
     reply = chat.text("young person")
     assert "I've changed that" in reply and "How old are you?" in reply
+
+
+@pytest.mark.parametrize("answer", ["I'm 22, I finished uni last year", "i work full time at tesco", "dont want to say the school, sorry"])
+def test_no_school_said_in_a_sentence_goes_on_to_the_place_and_never_stops(bot, answer):  # noqa: F811
+    """Development author D18 (session 43): "I finished uni" got "OK, I'll stop here"."""
+    chat = start(bot, "young person", "22")
+    reply = chat.text(answer)
+    assert "Where do you live?" in reply and "stop here" not in reply
+    assert slots(bot, chat)["school"] in ("not at school", "skipped")

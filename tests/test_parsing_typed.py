@@ -737,6 +737,11 @@ def test_a_no_with_a_plea_for_help_is_no_goodbye(text):
     ("not comfortable sharing that", "skipped"),
     ("he is not in anything he likes", None),  # not the whole answer
     ("year 11 and working part time", None),
+    # development authors D18, D19, D20 (session 43)
+    ("left in june, not doing anything at the moment", "not at school"), ("i work full time at tesco", "not at school"),
+    ("Not currently on roll anywhere", "not at school"), ("I'm 22, I finished uni last year", "not at school"),
+    ("dont want to say the school, sorry", "skipped"),
+    ("i work full time at tesco but im at college", None), ("i dont want to say which school but its in harlow", None),
 ])
 def test_d16_and_d17_school_answers(text, expected):
     assert parse_school_absence(text) == expected
