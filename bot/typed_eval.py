@@ -47,6 +47,7 @@ from signposting.responses import (
     MORE_SERVICES,
     NOT_UNDERSTOOD,
     NOT_UNDERSTOOD_ACTION,
+    REQUEST_EMAIL_AFTER_A_LIST,
     REQUEST_EMAIL_REPLY,
     REQUEST_PRINT_REPLY,
     START_AGAIN_ACTION,
@@ -86,6 +87,9 @@ NEXT_STEP_SERVED: dict[str, tuple[tuple[str, frozenset[str] | None], ...]] = {
     "talk_to_a_person": ((TALK_TO_PERSON, _ANY),),
     "email_or_print": (
         (CANNOT_DO_YET, frozenset({"request_email", "request_print"})), (REQUEST_EMAIL_REPLY, _ANY), (REQUEST_PRINT_REPLY, _ANY),
+        # After a list and "No" to the check question, the email reply names the widget's link
+        # (bot/nlu/crisis_policy.py, since 2026-12-03); the judge did not know it until session 43.
+        (REQUEST_EMAIL_AFTER_A_LIST, _ANY),
     ),
     # Asked for in English ("in Polish please") or written in the language: an honest "English only".
     "other_language": ((CANNOT_DO_YET, frozenset({"request_other_language"})), (WRITTEN_IN_ANOTHER_LANGUAGE, _ANY)),

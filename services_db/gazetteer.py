@@ -84,6 +84,9 @@ _LIVES_THERE = re.compile(
 # when another place is named; a subset of STREET_WORDS, whose others ("green", "end", "hill")
 # end many place names.
 ROAD_WORDS = frozenset("road rd street lane avenue ave drive crescent".split())
+# "nuneaton, near hinckley", "luton but near harpenden": where they live, then a place of ours
+# they live near (development authors D1, D20): the town they live in.
+NEAR_WORDS = (("near",), ("nr",), ("close", "to"), ("next", "to"), ("not", "far", "from"))
 FILLER = STOP_WORDS | frozenset("please thanks thank you yes yeah yep ok okay its it s actually sorry".split())
 COMPETITOR = "england_town"
 INWARD_CODE = re.compile(r"\d[a-z]{2}")  # the second half of a full postcode ("9xx"), normalised
@@ -203,6 +206,8 @@ class Gazetteer:
                     return self._fuzzy_resolution(longer, words)
             if span.gram in BROAD_NAMES and (beside := self._place_beside(spans, span, words, fuzzy)) is not None:
                 return beside  # "brentwood essex", "leicester (oadby)": the place, not the county or city
+            if (town := self._town_elsewhere_before_near(spans, span, words)) is not None:
+                return AreaResolution("outside", NATIONAL, town, how="england_town")
             if any(e.kind == COMPETITOR for e in entries) and _county_elsewhere_beside(words, span):
                 # "stamford, lincs": the town of that county, not the villages of ours with its post town
                 return AreaResolution("outside", NATIONAL, entries[0].display_name, how="england_town")
@@ -220,6 +225,22 @@ class Gazetteer:
             if elsewhere_entries and not any(e.kind != COMPETITOR for e in self._by_alias.get(span.gram, [])):
                 return AreaResolution("outside", NATIONAL, elsewhere_entries[0].display_name, how="england_town")
         return AreaResolution("unknown")
+
+    def _town_elsewhere_before_near(self, spans: list[_Span], ours: _Span, words: list[str]) -> str | None:
+        """The town elsewhere named before "near" and a place of ours ("nuneaton, near hinckley"):
+        the place of ours is only what it is near. A county or nation word is no such town ("herts
+        near luton" names ours first, and is not this)."""
+        if not any(tuple(words[max(0, ours.start - len(near)) : ours.start]) == near for near in NEAR_WORDS):
+            return None
+        for span in spans:
+            if span.end >= ours.start or span.joined or len(span.gram) < FUZZY_MIN_LENGTH:
+                continue
+            if span.gram in STOP_WORDS or is_everyday(span.gram):
+                continue
+            entries = self._by_alias.get(span.gram, [])
+            if entries and all(e.kind == COMPETITOR for e in entries):
+                return entries[0].display_name
+        return None
 
     def _another_place_named(self, spans: list[_Span], road: _Span, words: list[str]) -> bool:
         """Is a place of ours named outside the road's name ("Narborough Road, Leicester")? Said

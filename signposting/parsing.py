@@ -914,6 +914,7 @@ _FAMILY = (
     r"kinship carer|adoptive (?:parent|mum|dad|mother|father)|parent|"
     # development author D6 (session 27): "I'm his great aunt", "I am his ammi (mum)", "I'm his dad's partner"
     r"great (?:aunt|aunty|auntie|uncle|nan|gran|grandma|grandmother|grandad|grandfather)|ammi|ammu|abbu|"
+    r"dadi|daadi|nani|naani|dadima|nanima|"  # a grandmother in Urdu, Hindi, Punjabi and Gujarati ("dadi here": D19)
     r"(?:dad|mum|mom) s partner|dads partner|mums partner)"
 )
 # Words for a carer that are also how a child names an adult ("mama locks me in", "family friend

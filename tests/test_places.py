@@ -410,3 +410,14 @@ def test_a_road_named_after_a_place_is_not_where_they_live(gazetteer, text, area
 def test_a_county_named_after_over_the_border_from_is_where_they_are_not(gazetteer, text, status, area):
     resolution = gazetteer.resolve(text)
     assert (resolution.status, resolution.area_code) == (status, area)
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    # where they live, then a place of ours they live near (development authors D1, D20)
+    ("nuneaton, near hinckley", NATIONAL), ("luton but near harpenden", NATIONAL), ("chelmsford near harlow", NATIONAL),
+    # ours first, or only ours: ours
+    ("harpenden near luton", "herts"), ("hitchin, near luton", "herts"), ("herts near luton", "herts"),
+    ("we live in a village near hinckley", "leicestershire"),
+])
+def test_a_town_elsewhere_near_a_place_of_ours_is_the_town_they_live_in(gazetteer, text, area):
+    assert gazetteer.resolve(text).area_code == area

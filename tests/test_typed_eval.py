@@ -88,6 +88,7 @@ def test_intents_and_behaviour_are_judged():
         ("other_language", "inform", ["utter_other_language"], True),  # written in the language itself
         ("email_or_print", "request_print", ["action_cannot_do_yet"], True),  # the brief's label is two intents
         ("email_or_print", "request_other_language", ["action_cannot_do_yet"], False),
+        ("email_or_print", "deny", ["utter_check_ok", "utter_request_email_list", "utter_offer_more"], True),  # after "No"
         ("other_language", "request_other_language", ["action_cannot_do_yet"], True),
         ("talk_to_a_person", "talk_to_a_person", ["utter_talk_to_person", "utter_crisis"], False),
     ],
