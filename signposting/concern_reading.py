@@ -128,7 +128,12 @@ def has_risk_words(text: str, parse_data: Mapping[str, Any] | None) -> bool:
 # mum she has MS" (a parent's own help): the greeting came, or the wrong reply, and the worry was
 # asked again (development authors D1 to D4). At the start, these intents may tell a worry.
 # "Just been told my lad is autistic. now what" got "I can't give medical advice" (D2).
-OPENING_INTENTS = frozenset({"seek_help", "inform", "more_options", "ask_service_info", "parent_own_help", "ask_clinical_advice"})
+# A first message DIET could not place at all ("i look after my mum cos shes ill and never get any
+# time for me im knackered" got "Sorry, I didn't get that": development author D18, session 43).
+NOT_PLACED = "nlu_fallback"
+OPENING_INTENTS = frozenset({
+    "seek_help", "inform", "more_options", "ask_service_info", "parent_own_help", "ask_clinical_advice", NOT_PLACED,
+})
 # Intents whose own reply would be wrong for a worry told: the bot starts the questions instead.
 OPENING_MISREADS = frozenset({"more_options", "ask_service_info", "parent_own_help", "ask_clinical_advice"})
 # Asked about, these keep their own reply ("does childline help with bullying?").

@@ -243,3 +243,18 @@ def test_no_school_said_in_a_sentence_goes_on_to_the_place_and_never_stops(bot, 
     reply = chat.text(answer)
     assert "Where do you live?" in reply and "stop here" not in reply
     assert slots(bot, chat)["school"] in ("not at school", "skipped")
+
+
+def test_a_worry_diet_could_not_place_as_the_first_message_starts_the_questions_with_it(bot):  # noqa: F811
+    """Development author D18 (session 43): "Sorry, I didn't get that" to a young carer."""
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("i look after my mum cos shes ill and never get any time for me im knackered")
+    assert "Who is chatting today?" in reply and "didn't get that" not in reply
+    assert slots(bot, chat)["concern"] == "young_carer"
+
+
+def test_nonsense_as_the_first_message_is_still_not_understood_kindly(bot):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    messages = chat.say("purple monkey dishwasher")
+    assert "Sorry, I didn't get that" in "\n".join(m.get("text", "") for m in messages)
+    assert "Find support" in buttons(messages)

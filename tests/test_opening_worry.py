@@ -33,6 +33,9 @@ def parsed(text: str, intent: str, guess: str = "none", confidence: float = 0.0)
         # D2 (session 29): the child's worry, read as the parent's own help; nothing of the parent's own said
         ("my child worry about everything, cry before school every day. we are from Romania, new here", "parent_own_help",
          "worry", 0.9, "worry"),
+        # D18 (session 43): DIET could not place it, and "Sorry, I didn't get that" was the reply
+        ("i look after my mum cos shes ill and never get any time for me im knackered", "nlu_fallback", "young_carer", 0.9,
+         "young_carer"),
     ],
 )
 def test_a_worry_told_under_another_intent_is_read(text, intent, guess, confidence, worry):
@@ -55,6 +58,7 @@ def test_a_worry_told_under_another_intent_is_read(text, intent, guess, confiden
         ("watford", "inform", "none", 0.99),
         ("exam stress", "describe_concern", "exam_stress", 0.99),  # the worry rule's own: not this reading
         ("can i print this", "request_print", "other", 0.9),
+        ("purple monkey dishwasher", "nlu_fallback", "other", 0.4),  # nothing placed, no worry read
     ],
 )
 def test_no_worry_is_read_where_none_is_told_or_the_intent_fits(text, intent, guess, confidence):
