@@ -100,7 +100,17 @@ def read_concern(text: str, parse_data: Mapping[str, Any] | None = None, thresho
         return guess.concern if sure and rule in (None, OTHER) else rule
     if rule == GENDER_SEXUALITY and IDENTITY_WORDS.search(normalise(text)):
         return rule  # "dysphoria is really bad lately, i hate being in this body" is not body image
+    if guess.concern == YOUNG_CARER and rule not in (None, OTHER, YOUNG_CARER) and not _SAYS_WHO_CARES_FOR_WHOM.search(normalise(text)):
+        return rule  # "my son has asd and has meltdowns after school" was a young carer's worry to the model (D15)
     return choose_concern(rule, guess, thresholds)
+
+
+# Caring said in so many words: without them, a guess of being a young carer does not replace a
+# worry the rules found.
+_SAYS_WHO_CARES_FOR_WHOM = re.compile(
+    r"\b(?:look(?:s|ing|ed)? after|care(?:s|d)? for|caring|carers?|take(?:s)? care of|taking care of|do(?:es)? everything for|"
+    r"(?:cook|cooks|cooking|clean|cleaning|shopping|washing|meds|medication|medicine)\b.*\b(?:mum|mom|dad|nan|gran|brother|sister|family))\b"
+)
 
 
 # Kinds a crisis message may be mistaken for ("i hate myself" is no worry about one's body): after

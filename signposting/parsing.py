@@ -711,7 +711,8 @@ CONCERN_PATTERNS: dict[str, str] = {
     # --- the first list -------------------------------------------------------------------
     "exam_stress": r"stress\w* (?:about|over|with|because of) (?:my |the |his |her )?(?:exams?|gcses?|"
     r"a ?levels?|revision|mocks?|tests?|school ?work)|exams?|gcses?|a ?levels?|revision|revising|mocks?|sats|tests?|coursework|"
-    r"school ?work|homework",
+    r"school ?work|homework|"
+    r"(?:uni|university|degree|my) finals|finals (?:are|r|is|coming|next|soon)|dissertation|deadlines?",  # 18-25s (D17)
     "bullying": r"bull(?:y|ied|ies|ying|yin|ing)|"
     # other pupils who won't leave someone alone (an adult or a stranger online may be abuse or grooming)
     r"(?:girls|boys|lads|kids|people|ppl|pupils|students|year \d+s?)(?: \w+){0,4} (?:wont|won t|dont|don t|never) leave (?:me|him|her|us) alone|cyber ?bull\w*|trolled|trolls?|picked on|pick on|mean to (?:me|him|her)|"

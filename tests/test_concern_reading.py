@@ -135,6 +135,21 @@ def test_a_word_that_names_a_gender_identity_or_sexuality_stands_over_a_guess(te
     assert read_concern(text, {"text": text, **guessed("body_image", 0.95)}) == "gender_sexuality"
 
 
+@pytest.mark.parametrize(("text", "worry"), [
+    ("my son has asd and has meltdowns after school", "neurodevelopmental"),  # D15: no caring said
+    ("i look after my mum she has ms", "young_carer"),
+    ("my daughter looks after her little brother and is exhausted", "young_carer"),
+    ("im always doing the cooking and cleaning cos mum is ill and im so stressed", "young_carer"),
+])
+def test_a_guess_of_being_a_young_carer_needs_caring_said_to_replace_the_rules(text, worry) -> None:
+    assert read_concern(text, {"text": text, **guessed("young_carer", 0.6)}) == worry
+
+
+@pytest.mark.parametrize("text", ["uni finals stressing me out so bad", "stressed about my dissertation"])
+def test_a_young_adults_exams_are_exam_stress(text) -> None:
+    assert read_concern(text, {"text": text, **guessed("none", 0.9)}) == "exam_stress"  # D17
+
+
 def test_a_looser_word_for_it_leaves_the_guess() -> None:
     """"came out" is also how exam results come out."""
     text = "since the results came out she just cries"
