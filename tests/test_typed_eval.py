@@ -17,10 +17,11 @@ def answer(question: str, expected: dict, role: str = "young_person") -> Answer:
 def test_the_held_out_files_read_with_every_question_known():
     assert [path.name for path in HELD_OUT] == [
         "typed_T1.jsonl", "typed_T2.jsonl", "typed_T3.jsonl", "typed_T4.jsonl", "typed_T5.jsonl", "typed_T6.jsonl",
-        "typed_T7.jsonl", "typed_T8.jsonl", "typed_T9.jsonl", "typed_T10.jsonl", "typed_T11.jsonl", "typed_T12.jsonl"]
+        "typed_T7.jsonl", "typed_T8.jsonl", "typed_T9.jsonl", "typed_T10.jsonl", "typed_T11.jsonl", "typed_T12.jsonl",
+        "typed_T13.jsonl"]
     answers = read_answers(HELD_OUT)
-    assert len(answers) == 3300
-    assert len({a.id for a in answers}) == 3300
+    assert len(answers) == 3599
+    assert len({a.id for a in answers}) == 3599
 
 
 def test_a_file_with_an_unknown_question_is_refused(tmp_path):
