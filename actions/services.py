@@ -60,7 +60,8 @@ TRIAGE_SLOTS = (
 )
 ADULT_AGE = 18
 # A worry told after the list (bot/nlu/new_worry_policy.py runs action_change_answer for it).
-NEW_WORRY_INTENTS = ("describe_concern", "seek_help")
+SEEK_HELP = "seek_help"
+NEW_WORRY_INTENTS = ("describe_concern", SEEK_HELP)
 # Risk layer categories (signposting/risk_patterns.py) → the concern the search uses.
 RISK_CONCERNS = {
     "suicidal": "suicidal_thoughts", "self_harm": "self_harm", "danger_overdose": "suicidal_thoughts", "abuse": "abuse",
@@ -360,10 +361,15 @@ class ActionChangeAnswer(Action):
             if target is not None:
                 dispatcher.utter_message(response="utter_change_ask_again")
                 return [*(SlotSet(slot, None) for slot in ASK_AGAIN[target]), FollowupAction("triage_form")]
-            if tracker.latest_message.get("intent", {}).get("name") in NEW_WORRY_INTENTS:
+            intent = tracker.latest_message.get("intent", {}).get("name")
+            if intent in NEW_WORRY_INTENTS:
                 # The same worry again, or one the bot cannot place: no new search, and no
                 # greeting and restart either (the rule for a worry out of the blue did that).
                 dispatcher.utter_message(response="utter_heard_you")
+                if intent == SEEK_HELP and concern in (None, "other"):
+                    # "i need help" after the list got "Thank you for telling me." and the menu
+                    # (session 43): the people to talk to now, as for "talk to a person"
+                    dispatcher.utter_message(response="utter_talk_to_person")
                 offer_next_step(dispatcher, tracker)
                 return []
             if concern and concern in CONCERNS and asks_for_services_for_a_worry(text):

@@ -490,3 +490,12 @@ def test_a_call_back_and_the_next_on_the_list(bot, typed, wanted):  # noqa: F811
     chat = results(bot)
     reply = chat.text(typed)
     assert wanted in reply and "Here is when each one is open" not in reply and "can't help with that" not in reply
+
+
+def test_i_need_help_after_the_list_gets_the_people_to_talk_to_and_the_next_step(bot):  # noqa: F811
+    """Session 43: "Thank you for telling me." and the menu, and nothing else."""
+    chat = results(bot)
+    reply = chat.say("i need help")
+    assert "You can talk to a person here" in texts(reply) and "Childline" in texts(reply)
+    assert last_buttons(reply) == NEXT_STEP_BUTTONS
+    assert LIST not in texts(reply)
