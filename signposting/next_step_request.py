@@ -223,11 +223,14 @@ _WANT = (
 _TALK_TAIL = (
     r"(?: (?:about (?:it|this|things|stuff|(?:my|our) (?:son|daughter|child|kid|boy|girl|lad|teen|teenager|stepson|stepdaughter))|"
     r"today|now|tonight|asap|soon|if possible|if i can|if we can|"
-    r"please|pls|plz|real|properly|in person|on the phone|not a bot|instead|tbh|rn|right now|x+|\?))*"
+    r"please|pls|plz|real|properly|in person|on the phone|not a bot|instead|tbh|rn|right now|x+|\?|"
+    # "is there anyone i can talk to that isnt from my school" (development author D15)
+    r"(?:that|who) (?:isnt|is not|isn t|arent|are not|aren t) (?:from|at|in) (?:my |the )?(?:school|college|family)|"
+    r"(?:not|outside) (?:from |of )?(?:my |the )?(?:school|college|family)))*"
 )
 # "i want to talk to sum1", "I'd really like to speak to someone today if possible"
 _TALK_TO_SOMEONE = re.compile(
-    rf"(?:(?:ok|okay|um|so|and|hi|please|pls|actually|honestly|tbh) )*{_WANT}(?: to)? (?:talk|speak|chat|talk properly|speak properly)"
+    rf"(?:(?:ok|okay|um|so|and|hi|hello|hey|hiya|sorry|please|pls|actually|honestly|tbh) )*{_WANT}(?: to)? (?:talk|speak|chat|talk properly|speak properly)"
     rf" (?:to|with|2) {_SOMEONE}{_TALK_TAIL}|"
     # "is there anyone i can talk to tonight about my daughter" (development author D5)
     rf"(?:is there|are there) (?:any ?one|someone|somebody|any ?body) (?:i|we) (?:can|could) (?:talk|speak|chat) (?:to|with){_TALK_TAIL}|"

@@ -124,6 +124,10 @@ ROOT = Path(__file__).resolve().parent.parent
         ("is this available in Tamil for family", REQUEST_OTHER_LANGUAGE),
         ("can i get this in polish for my dad please", REQUEST_OTHER_LANGUAGE),
         ("is there anyone i can talk to tonight about my daughter", TALK_TO_A_PERSON),
+        # D15 (session 43): "Sorry, I didn't get that" as a first message
+        ("is there anyone i can talk to that isnt from my school", TALK_TO_A_PERSON),
+        ("hey i need to talk to someone outside my family", TALK_TO_A_PERSON),
+        ("i need to talk to someone that isnt from school, my teacher hits me", None),  # more is told
         ("is there anything", None),
     ],
 )
