@@ -87,6 +87,7 @@ ROAD_WORDS = frozenset("road rd street lane avenue ave drive crescent".split())
 # "nuneaton, near hinckley", "luton but near harpenden": where they live, then a place of ours
 # they live near (development authors D1, D20): the town they live in.
 NEAR_WORDS = (("near",), ("nr",), ("close", "to"), ("next", "to"), ("not", "far", "from"))
+_BETWEEN_A_TOWN_AND_NEAR = frozenset({"but", "just", "right", "really", "very", "quite", "its", "it", "s", "is"})
 FILLER = STOP_WORDS | frozenset("please thanks thank you yes yeah yep ok okay its it s actually sorry".split())
 COMPETITOR = "england_town"
 INWARD_CODE = re.compile(r"\d[a-z]{2}")  # the second half of a full postcode ("9xx"), normalised
@@ -197,7 +198,8 @@ class Gazetteer:
                 continue
             if span.end < len(words) and words[span.end] in ROAD_WORDS and self._another_place_named(spans, span, words):
                 continue  # "Narborough Road, Leicester" is a road in Leicester (development author D10)
-            if not fuzzy and all(e.kind in MINOR_KINDS for e in ours) and not _said_as_place(words, span):
+            if not fuzzy and all(e.kind in MINOR_KINDS for e in ours) and not _said_as_place(words, span) \
+                    and not self._before_its_postal_town(spans, span, ours):
                 continue
             if fuzzy:
                 around = [o for o in spans if o.start <= span.start and span.end <= o.end and o != span]
@@ -226,14 +228,33 @@ class Gazetteer:
                 return AreaResolution("outside", NATIONAL, elsewhere_entries[0].display_name, how="england_town")
         return AreaResolution("unknown")
 
+    def _before_its_postal_town(self, spans: list[_Span], village: _Span, ours: list[AliasRow]) -> bool:
+        """A village of ours right before the town elsewhere that is its postal town, as in an
+        address ("bottesford, nottingham", "barwell nuneaton"): the village (the review, session 43).
+        Such a town's row elsewhere keeps the district of ours whose villages it serves
+        (services_db.places.all_aliases)."""
+        districts = {e.district for e in ours if e.district}
+        return any(
+            span.start == village.end
+            and any(e.kind == COMPETITOR and e.district in districts for e in self._by_alias.get(span.gram, []))
+            for span in spans
+        )
+
     def _town_elsewhere_before_near(self, spans: list[_Span], ours: _Span, words: list[str]) -> str | None:
         """The town elsewhere named before "near" and a place of ours ("nuneaton, near hinckley"):
         the place of ours is only what it is near. A county or nation word is no such town ("herts
         near luton" names ours first, and is not this)."""
-        if not any(tuple(words[max(0, ours.start - len(near)) : ours.start]) == near for near in NEAR_WORDS):
+        near = next((n for n in NEAR_WORDS if tuple(words[max(0, ours.start - len(n)) : ours.start]) == n), None)
+        if near is None:
             return None
+        near_at = ours.start - len(near)
         for span in spans:
-            if span.end >= ours.start or span.joined or len(span.gram) < FUZZY_MIN_LENGTH:
+            if span.end > near_at or span.joined or len(span.gram) < FUZZY_MIN_LENGTH:
+                continue
+            # right before it: "nuneaton, near hinckley", "luton but near harpenden"; never a town
+            # told of for something else ("my dad lives in luton, we live near hitchin", "moved from
+            # nuneaton to near hinckley", "born in peterborough, now live near oakham": the review)
+            if any(word not in _BETWEEN_A_TOWN_AND_NEAR for word in words[span.end : near_at]):
                 continue
             if span.gram in STOP_WORDS or is_everyday(span.gram):
                 continue

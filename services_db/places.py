@@ -509,11 +509,17 @@ def all_aliases() -> list[AliasRow]:
     counts = school_town_counts()
     rows = names_of_ours(used)
     elsewhere = postal_towns_elsewhere(rows, counts)
+    # The district of ours whose villages have that postal town ("Melton" for Nottingham): kept on
+    # the town's row elsewhere, so "bottesford, nottingham" is still Bottesford (services_db.gazetteer).
+    postal_districts = {row.alias: row.district for row in rows if row.alias in elsewhere and row.district}
     rows = [row for row in rows if row.alias not in elsewhere]
     labels = _OptionLabels(rows, used)
     rows = [row if row.option_label else replace(row, option_label=labels.label(row)) for row in rows]
     rows += list(short_form_aliases(rows))
-    rows += list(england_competitors(rows, used, counts))
+    rows += [
+        replace(row, district=postal_districts.get(row.alias)) if row.kind == "england_town" and row.alias in postal_districts else row
+        for row in england_competitors(rows, used, counts)
+    ]
     return rows
 
 

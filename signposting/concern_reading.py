@@ -100,8 +100,12 @@ def read_concern(text: str, parse_data: Mapping[str, Any] | None = None, thresho
         return guess.concern if sure and rule in (None, OTHER) else rule
     if rule == GENDER_SEXUALITY and IDENTITY_WORDS.search(normalise(text)):
         return rule  # "dysphoria is really bad lately, i hate being in this body" is not body image
-    if guess.concern == YOUNG_CARER and rule not in (None, OTHER, YOUNG_CARER) and not _SAYS_WHO_CARES_FOR_WHOM.search(normalise(text)):
-        return rule  # "my son has asd and has meltdowns after school" was a young carer's worry to the model (D15)
+    if (guess.concern == YOUNG_CARER and rule not in (None, OTHER, YOUNG_CARER) and an_adult_who_cares(text)
+            and not _SAYS_WHO_CARES_FOR_WHOM.search(normalise(text))):
+        # "my son has asd and has meltdowns after school" was a young carer's worry to the model (D15):
+        # an adult telling of their child, no caring said. A young person's own words keep the guess
+        # ("mum has depression and i make dinner every night": the review)
+        return rule
     return choose_concern(rule, guess, thresholds)
 
 

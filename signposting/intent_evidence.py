@@ -119,6 +119,8 @@ _TELLS_WHAT_FINISHED = re.compile(
     r"\b(?:finished|finish|left|done with|completed) (?:at )?(?:my |the |his |her |their )?"
     r"(?:school|college|uni|university|sixth form|6th form|year \d{1,2}|gcses?|a levels?|exams?|course|degree|apprenticeship|work|education)\b"
 )
+# Words a request to stop may use that ask for nothing by themselves ("i left college and now i do nothing").
+_NO_REQUEST_BY_ITSELF = frozenset({"now", "today", "then", "please", "pls", "thanks", "ok", "okay", "yeah", "yes"})
 _ASKS_TO_STOP = re.compile(
     r"\b(?:stop|quit|end (?:this|the|it)|leave (?:me|it)|cancel|close (?:this|the chat)|bye|goodbye|no more|that s enough|thats enough)\b"
 )
@@ -212,8 +214,11 @@ def lacks_evidence(intent: str, text: str, intent_words: IntentWords) -> bool:
     clean = normalise(text)
     if intent == "start_again" and _TELLS_IT_STARTED.search(clean) and not _ASKS_TO_START.search(clean):
         return True  # "started again after the funeral" is no request
-    if intent == "stop" and _TELLS_WHAT_FINISHED.search(clean) and not _ASKS_TO_STOP.search(clean):
-        return True  # "i finished uni last year" is no request
+    if intent == "stop" and (finished := _TELLS_WHAT_FINISHED.search(clean)) and not _ASKS_TO_STOP.search(clean):
+        # "i finished uni last year" is no request; the rest of the message is read as any other
+        # ("im done with this chat, i finished school" still asks to stop: the review)
+        rest = content_words(clean[: finished.start()] + " " + clean[finished.end():])
+        return not any(_known(word, vocabulary) for word in rest if word not in _NO_REQUEST_BY_ITSELF)
     # Read with its commas: "ok thats all, night!" is a goodbye (the review, session 39)
     said = text.lower().replace("’", "'")
     if intent == "goodbye" and _NIGHT_AS_A_TIME.search(said) and not _SAYS_BYE.search(said):

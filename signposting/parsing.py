@@ -42,8 +42,11 @@ _FUZZY_AGE_WORDS = {word: value for word, value in NUMBER_WORDS.items() if 11 <=
 _DONT_KNOW = re.compile(
     # "i dont no" (development author D14, a young person with dyslexia)
     r"\b(dont know|do not know|don t know|dont no|don t no|do not no|idk|dunno|not sure|no idea|rather not|prefer not|"
-    r"id rather not|skip|pass|not saying|unsure|dk|unknown|not known)\b"  # "unknown": a professional (T2)
+    r"id rather not|skip|pass|not saying|unsure|dk)\b"
 )
+# "unknown" as the whole answer to the age question (a professional: development author T2); never
+# inside one ("burnt mill academy, address unknown" names a school: the review, session 43)
+_UNKNOWN_AGE = re.compile(r"(?:age |dob |date of birth )?(?:unknown|not known)")
 # A decline said with a reason or after a question, as the whole answer's start or end (development
 # authors D6, D7): "don't want to say, it's a small village school", "I won't share that,
 # confidentiality", "why do u need to know that. not telling". Not inside a sentence: "he is not
@@ -362,7 +365,10 @@ def _the_child_meant(clean: str) -> Age | None:
     if _YEAR.search(clean):
         return None  # school years are no ages here ("the eldest is in year 11 and the youngest is 8")
     named = _THE_ONE_AGED.search(clean)
-    if named and int(named.group(1)) <= MAX_AGE and len({int(n) for n in _NUMBER.findall(clean)}) >= 2:
+    numbers = [int(n) for n in _NUMBER.findall(clean)]
+    if named and int(named.group(1)) <= MAX_AGE and len(set(numbers)) >= 2 and numbers.count(int(named.group(1))) >= 2:
+        # the age named is one of the ages listed before ("9 and 14, its the 14 year old"), never
+        # someone else's beside the child's ("shes 13, worried about the 18 year old boyfriend": the review)
         return _age_of(int(named.group(1)))
     ages = [int(a or b) for a, b in _SAID_AS_AN_AGE.findall(clean) if int(a or b) <= MAX_AGE]
     about = _ABOUT_ONE.search(clean)
@@ -419,7 +425,7 @@ def parse_age(text: str) -> Age | None:
     age = _stated_age(clean)
     if age is not None:
         return _not_reached_yet(clean, age)
-    if _DONT_KNOW.search(clean) or _WONT_SAY.fullmatch(clean) or declines_in_a_clause(text):
+    if _DONT_KNOW.search(clean) or _WONT_SAY.fullmatch(clean) or _UNKNOWN_AGE.fullmatch(clean) or declines_in_a_clause(text):
         return Age(unknown=True)
     return None
 
@@ -712,7 +718,9 @@ CONCERN_PATTERNS: dict[str, str] = {
     "exam_stress": r"stress\w* (?:about|over|with|because of) (?:my |the |his |her )?(?:exams?|gcses?|"
     r"a ?levels?|revision|mocks?|tests?|school ?work)|exams?|gcses?|a ?levels?|revision|revising|mocks?|sats|tests?|coursework|"
     r"school ?work|homework|"
-    r"(?:uni|university|degree|my) finals|finals (?:are|r|is|coming|next|soon)|dissertation|deadlines?",  # 18-25s (D17)
+    # 18-25s (D17); deadlines only for study ("dad has deadlines" is no exam: the review)
+    r"(?:uni|university|degree|my) finals|finals (?:are|r|is|coming|next|soon)|dissertation|"
+    r"(?:assignment|coursework|essay|uni|university) deadlines?|deadlines? (?:at|for) (?:uni|university|college|school)",
     "bullying": r"bull(?:y|ied|ies|ying|yin|ing)|"
     # other pupils who won't leave someone alone (an adult or a stranger online may be abuse or grooming)
     r"(?:girls|boys|lads|kids|people|ppl|pupils|students|year \d+s?)(?: \w+){0,4} (?:wont|won t|dont|don t|never) leave (?:me|him|her|us) alone|cyber ?bull\w*|trolled|trolls?|picked on|pick on|mean to (?:me|him|her)|"
@@ -1326,7 +1334,8 @@ _NOT_AT_SCHOOL = re.compile(
     r"elective home education|ehe|left (?:school|college|sixth form)|leaving school|"
     # "I finished uni last year", "left in june, not doing anything at the moment" (development author D18)
     r"finished (?:school|college|uni|university|sixth form|6th form|education)|"
-    r"^left (?:in|last|this) (?:june|july|may|the summer|summer|year)\b|not doing anything (?:at the moment|right now|now|atm)|"
+    r"^left (?:in (?:june|july|may|the summer|summer)|(?:last|this) (?:year|summer|june|july))\b(?!.*\bnow (?:at|in)\b)|"
+    r"^(?:(?:i m|im|i am|hes|he s|shes|she s) )?not doing anything(?: (?:at the moment|right now|now|atm))?$|"
     r"dropped out|no school|too young for (?:school|nursery)|not old enough for school|"
     r"not (?:currently |at the moment )?on (?:a |any )?(?:school )?roll(?: anywhere)?|off (?:the )?roll|cme|children missing (?:from|education)|"
     r"(?:been )?(?:excluded|expelled)|no (?:school )?place|(?:waiting|waitin|still waiting) (?:for|on) (?:a |his |her |their )?(?:new )?(?:school |college )?place|between schools|neet|"
@@ -1348,7 +1357,10 @@ _WORKING_INSTEAD = re.compile(
     # "school?? I work full time", "school no. me work" (development author D17: the question echoed first)
     r"(?:(?:school|college) )?(?:none |no |nah )?(?:(?:i m |im |i am )?\d{1,2} (?:n |and |& ))?(?:i work(?: full time)?|me work|i have a job|i ve got a job|ive got a job|got a job|i m working|im working|"
     r"working(?: full time)?|(?:i m |im |i am |doing an? |on an? )?apprenticeship)"
-    r"(?: (?:at|in|for) (?:a |an |the )?[a-z]+(?: [a-z]+)?)?"  # "i work full time at tesco" (D18), never "... but im at college"
+    # "i work full time at tesco" (D18); never "... but im at college", nor a school where they work
+    # ("i work at oakwood academy", "working for my gcses": the review)
+    r"(?: (?:at|in|for) (?:a |an |the )?(?!(?:[a-z]+ )?(?:school|academy|college|uni|university|sixth|my|gcses?|exams?|a levels?)\b)"
+    r"[a-z]+(?: [a-z]+)?)?"
     r"(?: now| instead)?(?: no (?:college|school))?"
 )
 

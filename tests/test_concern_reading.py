@@ -140,6 +140,10 @@ def test_a_word_that_names_a_gender_identity_or_sexuality_stands_over_a_guess(te
     ("i look after my mum she has ms", "young_carer"),
     ("my daughter looks after her little brother and is exhausted", "young_carer"),
     ("im always doing the cooking and cleaning cos mum is ill and im so stressed", "young_carer"),
+    # a young person's own words keep the guess (the review, session 43)
+    ("mum has depression and i make dinner every night", "young_carer"),
+    ("my mum has ms and i have to help her get dressed", "young_carer"),
+    ("my dad has depression and i help him with his meds", "young_carer"),
 ])
 def test_a_guess_of_being_a_young_carer_needs_caring_said_to_replace_the_rules(text, worry) -> None:
     assert read_concern(text, {"text": text, **guessed("young_carer", 0.6)}) == worry

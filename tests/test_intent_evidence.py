@@ -317,13 +317,19 @@ def test_starting_again_for_another_child_is_no_stop_but_a_plain_stop_is_kept() 
     assert kept_for_the_safety_steps("goodbye", "can I do this again for my other son")
 
 
-STOP_WORDS = learn_intent_words([("stop", "stop"), ("stop", "im finished"), ("stop", "finished"), ("stop", "i want to stop now")])
+STOP_WORDS = learn_intent_words([
+    ("stop", "stop"), ("stop", "im finished"), ("stop", "finished"), ("stop", "i want to stop now"), ("stop", "im done with this chat"),
+    ("stop", "thats it from me"), ("stop", "not interested anymore"),
+])
 
 
 @pytest.mark.parametrize(("text", "asks"), [
     ("I'm 22, I finished uni last year", False), ("she finished school in july", False),
     ("i left college and now i do nothing", False), ("finished my exams last week", False),
     ("i finished uni, stop asking me things", True), ("im finished", True), ("i want to stop now", True),
+    # the rest of the message asks to stop (the review, session 43)
+    ("im done with this chat, i finished school", True), ("i finished uni, thats it from me", True),
+    ("done with the course, not interested anymore", True),
 ])
 def test_what_someone_finished_is_no_request_to_stop(text: str, asks: bool) -> None:
     """Development author D18 (session 43): "OK, I'll stop here" at the school question."""

@@ -55,6 +55,10 @@ def test_no_date_of_birth_where_none_is_a_real_one(text):
     ("I've got two, 9 and 14, it's the 14 year old I'm worried about", 14, 14),
     ("3 kids 7, 10 and 14 but its the 14 one", 14, 14),
     ("its about my 2 boys, 9 and 14", 9, 14),  # how many children is no age
+    # someone else's age beside the child's is never the child's (the review, session 43)
+    ("shes 13, worried about the 18 year old boyfriend", 13, 13),
+    ("my daughter is 12, its the 16 year old boy who sends her pictures", 12, 12),
+    ("im 15 its about my 10 year old brother", 15, 15),
 ])
 def test_ages_as_adults_and_teenagers_write_them(text, low, high):
     age = parse_age(text)

@@ -742,6 +742,10 @@ def test_a_no_with_a_plea_for_help_is_no_goodbye(text):
     ("Not currently on roll anywhere", "not at school"), ("I'm 22, I finished uni last year", "not at school"),
     ("dont want to say the school, sorry", "skipped"),
     ("i work full time at tesco but im at college", None), ("i dont want to say which school but its in harlow", None),
+    # a school named or complained of, never "not at school" (the review, session 43)
+    ("the school are not doing anything at the moment", None), ("i work at oakwood academy", None),
+    ("working for my gcses", None), ("left in year 9 from mark hall", None), ("left this year, now at harlow college", None),
+    ("burnt mill academy, address unknown", None),
 ])
 def test_d16_and_d17_school_answers(text, expected):
     assert parse_school_absence(text) == expected

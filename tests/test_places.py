@@ -418,6 +418,24 @@ def test_a_county_named_after_over_the_border_from_is_where_they_are_not(gazette
     # ours first, or only ours: ours
     ("harpenden near luton", "herts"), ("hitchin, near luton", "herts"), ("herts near luton", "herts"),
     ("we live in a village near hinckley", "leicestershire"),
+    # a town told of for something else, then where they live near (the review, session 43)
+    ("born in peterborough, now live near oakham", "rutland"), ("we moved from nuneaton to near hinckley", "leicestershire"),
+    ("my dad lives in luton, we live near hitchin", "herts"), ("i go to school in cambridge but we live near saffron walden", "west_essex"),
+    ("bristol uni student but home is near st albans", "herts"), ("we used to live in corby, now near uppingham", "rutland"),
 ])
 def test_a_town_elsewhere_near_a_place_of_ours_is_the_town_they_live_in(gazetteer, text, area):
     assert gazetteer.resolve(text).area_code == area
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    ("kegworth, derby", "leicestershire"), ("barwell nuneaton", "leicestershire"), ("market bosworth, nuneaton", "leicestershire"),
+    ("stapleford abbotts, romford", "west_essex"), ("bottesford, nottingham", "leicestershire"),
+])
+def test_a_village_of_ours_before_its_postal_town_elsewhere_is_the_village(gazetteer, text, area):
+    """As in an address, said in passing (exact names only): the review, session 43."""
+    result = gazetteer.resolve(text, fuzzy=False)
+    assert result.area_code == area or any(gazetteer.resolve(option).area_code == area for option in result.options)
+
+
+def test_a_village_elsewhere_before_a_town_elsewhere_stays_elsewhere(gazetteer):
+    assert gazetteer.resolve("wing leighton buzzard", fuzzy=False).area_code == NATIONAL
