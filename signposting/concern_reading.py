@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from signposting.intents import FALLBACK_INTENT
 from signposting.parsing import parent_speaking, parse_concern, parse_role_typed
 from signposting.text import normalise
 from signposting.vocabulary import OTHER_CONCERN as OTHER
@@ -144,9 +145,8 @@ def has_risk_words(text: str, parse_data: Mapping[str, Any] | None) -> bool:
 # "Just been told my lad is autistic. now what" got "I can't give medical advice" (D2).
 # A first message DIET could not place at all ("i look after my mum cos shes ill and never get any
 # time for me im knackered" got "Sorry, I didn't get that": development author D18, session 43).
-NOT_PLACED = "nlu_fallback"
 OPENING_INTENTS = frozenset({
-    "seek_help", "inform", "more_options", "ask_service_info", "parent_own_help", "ask_clinical_advice", NOT_PLACED,
+    "seek_help", "inform", "more_options", "ask_service_info", "parent_own_help", "ask_clinical_advice", FALLBACK_INTENT,
 })
 # Intents whose own reply would be wrong for a worry told: the bot starts the questions instead.
 OPENING_MISREADS = frozenset({"more_options", "ask_service_info", "parent_own_help", "ask_clinical_advice"})

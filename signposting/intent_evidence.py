@@ -24,8 +24,9 @@ from collections.abc import Iterable, Mapping
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
 
+from signposting.intents import FALLBACK_INTENT
 from signposting.languages import detect_language, english_share
-from signposting.parsing import parse_yes_no
+from signposting.parsing import STUDY_PLACES, parse_yes_no
 from signposting.text import normalise
 
 # Intents whose every way of being said shares words with their examples: requests and replies.
@@ -117,7 +118,7 @@ _ASKS_TO_START = re.compile(
 # question got "OK, I'll stop here" (development author D18).
 _TELLS_WHAT_FINISHED = re.compile(
     r"\b(?:finished|finish|left|done with|completed) (?:at )?(?:my |the |his |her |their )?"
-    r"(?:school|college|uni|university|sixth form|6th form|year \d{1,2}|gcses?|a levels?|exams?|course|degree|apprenticeship|work|education)\b"
+    rf"(?:{STUDY_PLACES}|year \d{{1,2}}|gcses?|a levels?|exams?|course|degree|apprenticeship|work)\b"
 )
 # Words a request to stop may use that ask for nothing by themselves ("i left college and now i do nothing").
 _NO_REQUEST_BY_ITSELF = frozenset({"now", "today", "then", "please", "pls", "thanks", "ok", "okay", "yeah", "yes"})
@@ -236,7 +237,6 @@ def lacks_evidence(intent: str, text: str, intent_words: IntentWords) -> bool:
 # dropped it and the next intent in the ranking (more options, 0.06) stood unchecked: neither the
 # FallbackClassifier nor this check had seen it, and the bot answered "What would you like to change?".
 INTENT_IF_NOT_CRISIS_KEY = "intent_if_not_crisis"
-FALLBACK_INTENT = "nlu_fallback"
 
 
 def intent_if_not_crisis(

@@ -35,4 +35,6 @@ QUESTION_REPLIES: dict[str, str] = {"ask_privacy": "utter_privacy", "ask_service
 # place question a few such words go to the form, which reads them as a name if it can
 # (bot/nlu/name_answer.py, actions/triage_form.py).
 OUT_OF_SCOPE = "out_of_scope"
+# The intent Rasa's FallbackClassifier sets when DIET places a message nowhere.
+FALLBACK_INTENT = "nlu_fallback"
 NAME_ANSWER_MAX_WORDS = 4  # a school or a town in a few words

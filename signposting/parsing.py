@@ -1327,13 +1327,16 @@ def is_declined(text: str) -> bool:
                 or _REFUSAL.fullmatch(clean) or declines_in_a_clause(text))
 
 
+# Where someone studies, as people name it: shared by "finished uni" here and by the stop guard
+# (signposting/intent_evidence.py), so both read the same places.
+STUDY_PLACES = r"school|college|uni|university|sixth form|6th form|education"
 _NOT_AT_SCHOOL = re.compile(
     r"\b(?:not (?:at|in|going to|attending|enrolled (?:at|in)) (?:a |any )?(?:school|college|education)|"
     r"not in (?:education|any school)|out of (?:school|education)|(?:dont|don t|do not|doesnt|doesn t|does not) "
     r"(?:go|attend)(?: to)?(?: school| college)?|home ?(?:educated|schooled|skooled|schooling|skooling|school|skool|ed)|(?:we|i|they) home ?(?:educate|school)|"
     r"elective home education|ehe|left (?:school|college|sixth form)|leaving school|"
     # "I finished uni last year", "left in june, not doing anything at the moment" (development author D18)
-    r"finished (?:school|college|uni|university|sixth form|6th form|education)|"
+    rf"finished (?:{STUDY_PLACES})|"
     r"^left (?:in (?:june|july|may|the summer|summer)|(?:last|this) (?:year|summer|june|july))\b(?!.*\bnow (?:at|in)\b)|"
     r"^(?:(?:i m|im|i am|hes|he s|shes|she s) )?not doing anything(?: (?:at the moment|right now|now|atm))?$|"
     r"dropped out|no school|too young for (?:school|nursery)|not old enough for school|"

@@ -14,7 +14,8 @@ from __future__ import annotations
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlu.crisis_policy import next_opening_step_taken
-from signposting.concern_reading import NOT_PLACED, OPENING_MISREADS, one_message_typed, worry_told_first
+from signposting.concern_reading import OPENING_MISREADS, one_message_typed, worry_told_first
+from signposting.intents import FALLBACK_INTENT
 from signposting.support_request import asks_for_support_in_general
 
 
@@ -27,7 +28,7 @@ def the_first_message(tracker: DialogueStateTracker) -> bool:
 
 # As the first message, one DIET could not place at all is read for a worry too ("Sorry, I didn't
 # get that" was the reply): only the first, as at a question the form's own reading has its say.
-FIRST_MESSAGE_MISREADS = OPENING_MISREADS | {NOT_PLACED}
+FIRST_MESSAGE_MISREADS = OPENING_MISREADS | {FALLBACK_INTENT}
 
 
 def tells_a_worry_first(tracker: DialogueStateTracker) -> bool:
@@ -39,7 +40,7 @@ def tells_a_worry_first(tracker: DialogueStateTracker) -> bool:
 
 # Support asked for in general, read as a question about a service or as "more options" with
 # nothing shown yet ("is there like a service for young people": development authors D7, D10).
-SUPPORT_MISREADS = frozenset({"ask_service_info", "more_options", NOT_PLACED})
+SUPPORT_MISREADS = frozenset({"ask_service_info", "more_options", FALLBACK_INTENT})
 
 
 def asks_for_support_first(tracker: DialogueStateTracker) -> bool:
