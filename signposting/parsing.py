@@ -1495,7 +1495,11 @@ _PLAIN_YES_REASON = re.compile(
     r"(?:its|it s|it is) (?:for )?(?:me|my (?:son|daughter|child|kid|boy|girl))(?: thats struggling| that s struggling)?|"
     r"for me|(?:i|we) (?:want|need|would like|d like)(?: (?:some )?(?:help|support))?(?: for (?:me|my (?:son|daughter|child|kid)))?|"
     r"(?:that|it|this) (?:would|d|will|could) (?:really )?(?:help|be (?:good|great|helpful|nice))|"
-    r"(?:find|look for|search for) (?:something|some help|help|support|someone)(?: (?:near me|near us|local|nearby))?|"
+    # "yes find something for him" (development author D16)
+    r"(?:find|look for|search for) (?:something|some help|help|support|someone)"
+    r"(?: for (?:me|him|her|them|us|my (?:son|daughter|child|kid|boy|girl|grandson|granddaughter)))?(?: (?:near me|near us|local|nearby))?|"
+    # "yes but not CAMHS, we've tried them" (development author D18): a yes, with one service set aside
+    r"but not (?:camhs|cahms|chams|camh|kooth)(?: (?:again|please|pls))?(?: (?:we ve|weve|i ve|ive|we have|i have) (?:already )?tried (?:them|it|that)(?: already)?)?|"
     r"go on|why not|sounds good|(?:i|we) d like that|id like that|(?:i|we) would like that|please|pls|definitely|defo)"
 )
 # "yes, is it free?", "sure, can it be online?": a question about the support itself.
@@ -2272,13 +2276,33 @@ _HAS_SUPPORT_ALREADY = re.compile(
     r"\b(?:i|we|he|she|they|ive|i ve|weve|we ve|hes|he s|shes|she s|theyve|they ve)(?: have| has| ve| s)?(?: already)? "
     r"(?:got|have|has|see|sees|seeing|with|under)(?: already)? (?:a|an|my|our|his|her|their|the|some)? ?(?:\w+ )?"
     r"(?:counsellor|counselor|therapist|gp|doctor|camhs|social worker|support worker|key worker|mentor|nurse|psychologist|"
-    r"psychiatrist|support|help|someone|somebody)\b"
+    r"psychiatrist|support|help|someone|somebody|worker)\b"
+    # "No. My social worker is already sorting it." (development author D14)
+    r"|\b(?:is|are|s|re) already (?:sorting|dealing with|helping with|looking into|on) (?:it|this|that)\b"
+)
+# A no because nothing more is wanted: the list or the facts are had already, or only information
+# was wanted ("No thanks, already have the local list", "No. I only wanted information.": development
+# author D10 got the whole crisis reply again after "I'm safe"). Never wanting to talk, or a person.
+_WANTS_NOTHING_MORE = re.compile(
+    r"\b(?:(?:i|we) (?:ve |have |ve got |have got )?)?already (?:have|got) (?:the|a|this|that|your|those|these) "
+    r"(?:local )?(?:list|numbers|number|info|information|details)\b"
+    r"|\b(?:i|we) (?:only|just) (?:wanted|needed|want|need|was after|were after) "
+    r"(?:some |the )?(?:information|info|to know|to look|to have a look|to see what (?:there is|is out there|s out there))$"
 )
 
 
-def declines_with_support_already(text: str) -> bool:
-    """A no to "Would you like me to find support near you?" because they already have support."""
-    return parse_yes_no(text, other_languages=True, loose=True) == "no" and bool(_HAS_SUPPORT_ALREADY.search(normalise(text)))
+_TURNS_IT_ROUND = re.compile(r"\b(?:but|still|though|tho|except|unless)\b")
+
+
+def declines_with_a_plain_reason(text: str) -> bool:
+    """A no to "Would you like me to find support near you?" because they already have support, or
+    the list, or only wanted information."""
+    clean = normalise(text)
+    if _TURNS_IT_ROUND.search(clean):
+        return False  # "no ive got a counsellor but it isnt helping": the crisis steps decide
+    return parse_yes_no(text, other_languages=True, loose=True) == "no" and bool(
+        _HAS_SUPPORT_ALREADY.search(clean) or _WANTS_NOTHING_MORE.search(clean)
+    )
 
 
 def plays_the_worry_down(text: str) -> bool:

@@ -304,6 +304,8 @@ def test_a_no_with_its_reason_to_the_offer_is_a_no(bot, answer):  # noqa: F811
     # development authors T1 and D8 (session 29): "bet" was not understood; "That would be brilliant,
     # thank you" was read as thanks and got "You're welcome. Take care."
     "bet", "That would be brilliant, thank you",
+    # development authors D16 and D18 (session 44): "Sorry, I didn't get that"
+    "yes find something for him", "yes but not CAMHS, we've tried them",
 ])
 def test_yes_please_to_the_offer_starts_the_questions(bot, answer):  # noqa: F811
     chat = Conversation(bot.rasa_url)

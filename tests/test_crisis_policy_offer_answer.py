@@ -72,6 +72,20 @@ def test_a_no_because_support_is_already_there_says_goodbye_with_the_urgent_line
     assert next_step(after_the_offer(domain, answer))[0] == "utter_goodbye"
 
 
+@pytest.mark.parametrize("text", [
+    "No. I only wanted information.", "No thanks, already have the local list", "No. My social worker is already sorting it.",
+])
+def test_a_no_because_nothing_more_is_wanted_says_goodbye_with_the_urgent_lines(domain, text):
+    """Development author D10 (session 44): the whole crisis reply again after "I'm safe"."""
+    answer = message(text, level="check", source="model", lexicon_categories=[])
+    assert next_step(after_the_offer(domain, answer))[0] == "utter_goodbye"
+
+
+def test_a_plain_no_at_the_models_crisis_level_keeps_the_crisis_steps(domain):
+    answer = message("no i only wanted information", level="crisis", source="model", lexicon_categories=[])
+    assert next_step(after_the_offer(domain, answer))[0] == "utter_crisis"
+
+
 @pytest.mark.parametrize(("text", "risk"), [
     ("no im going to end up in hospital anyway", {}),  # no support named: the crisis steps decide
     ("no ive got nobody", {}),

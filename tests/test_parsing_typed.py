@@ -10,6 +10,7 @@ from signposting.parsing import (
     asks_if_anyone_is_there,
     asks_what_we_mean,
     asks_why_we_ask,
+    declines_with_a_plain_reason,
     is_declined,
     parse_age,
     parse_role_typed,
@@ -818,3 +819,30 @@ def test_yes_or_no_to_the_offer_in_the_languages_of_our_areas(text, answer):
     """Development author D19 (session 40): parents of Leicester and Harlow answering the offer."""
     assert parse_yes_no(text, other_languages=True, loose=True) == answer
     assert parse_yes_no(text) is None  # only at the offer
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("yes find something for him", "yes"), ("yeah find help for my daughter", "yes"),
+    ("yes but not CAMHS, we've tried them", "yes"), ("yes but not camhs", "yes"),
+    # not a yes: the "but" turns it, or asks something else
+    ("yes but not now", None), ("yes but not for me", None), ("yes find him", None),
+])
+def test_a_yes_to_the_offer_with_who_it_is_for_or_a_service_set_aside(text, expected):
+    """Development authors D16 and D18 (session 44): "yes find something for him" and "yes but not
+    CAMHS, we've tried them" got "Sorry, I didn't get that" after "I'm glad you're safe"."""
+    assert parse_yes_no(text, other_languages=True, loose=True) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("nah ive got a uni counsellor already", True), ("no. he already has a cahms worker", True),
+    ("No. My social worker is already sorting it.", True), ("No thanks, already have the local list", True),
+    ("No. I only wanted information.", True), ("nah i only wanted to know", True),
+    # not a plain reason: nothing had, a turn, or more wanted
+    ("no ive got nobody", False), ("no ive got a counsellor but it isnt helping", False),
+    ("no i just wanted information but im not ok", False), ("no i only wanted to talk to someone", False),
+    ("no, i already have the list but i still want to die", False), ("yes i only wanted information", False),
+])
+def test_a_no_to_the_offer_for_a_plain_reason(text, expected):
+    """"No. I only wanted information." and "No thanks, already have the local list" got the whole
+    crisis reply again after "I'm safe" (development author D10, session 44)."""
+    assert declines_with_a_plain_reason(text) is expected

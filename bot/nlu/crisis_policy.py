@@ -83,7 +83,7 @@ from signposting.parsing import (
     asks_what_we_mean,
     asks_whether_to_tell,
     asks_why_we_ask,
-    declines_with_support_already,
+    declines_with_a_plain_reason,
     doubts_the_worry,
     ends_it,
     parse_age,
@@ -776,12 +776,13 @@ def plain_yes_to_the_offer(tracker: DialogueStateTracker, before: str | None) ->
     return _offer_answered_at_the_models_check(tracker, before) and parse_yes_no(text, other_languages=True) == "yes"
 
 
-def no_to_the_offer_with_support_already(tracker: DialogueStateTracker, before: str | None) -> bool:
+def no_to_the_offer_for_a_plain_reason(tracker: DialogueStateTracker, before: str | None) -> bool:
     """"nah ive got a uni counsellor already" to the offer after "I'm glad you're safe", at check level
     from the risk model alone, got the whole crisis reply again (development author D18, session 39):
-    the goodbye, which keeps the urgent lines. Only a no because support is already there."""
+    the goodbye, which keeps the urgent lines. Only a no because support is already there, or the
+    list, or only information was wanted ("No. I only wanted information.": D10, session 44)."""
     text = tracker.latest_message.text or "" if tracker.latest_message else ""
-    return _offer_answered_at_the_models_check(tracker, before) and declines_with_support_already(text)
+    return _offer_answered_at_the_models_check(tracker, before) and declines_with_a_plain_reason(text)
 
 
 def _offer_answered_at_the_models_check(tracker: DialogueStateTracker, before: str | None) -> bool:
@@ -1787,7 +1788,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         return TRIAGE_FORM, []
     if level == CHECK and plain_role_as_the_first_message(tracker):
         return OPENING_STEPS[0], []
-    if level == CHECK and no_to_the_offer_with_support_already(tracker, before):
+    if level == CHECK and no_to_the_offer_for_a_plain_reason(tracker, before):
         return UTTER_GOODBYE, []
     if level == CHECK:
         # An English question they may not read: the urgent numbers and an interpreter line. Even for a
