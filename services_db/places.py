@@ -17,6 +17,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from signposting.text import normalise
@@ -217,6 +218,15 @@ def short_form_aliases(rows: list[AliasRow], path: Path = SHORT_FORMS_FILE) -> I
         if elsewhere:
             yield AliasRow(normalise(entry["short_form"]), "Somewhere else", "england_town", NATIONAL, None,
                            f"short_forms.csv: {entry['basis']}"[:300])
+
+
+@lru_cache(maxsize=1)
+def short_form_names(path: Path = SHORT_FORMS_FILE) -> dict[str, frozenset[str]]:
+    """Each short form (normalised) and the full names it stands for: "berko" → {"berkhamsted"}."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for entry in read_csv(path):
+        names[normalise(entry["short_form"])].add(normalise(entry["full_name"]))
+    return {short: frozenset(full) for short, full in names.items()}
 
 
 def outward_aliases(path: Path = OUTWARDS_FILE) -> Iterator[AliasRow]:

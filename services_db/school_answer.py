@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 
 from services_db.area_answer import is_plain_area_answer
-from services_db.schools import SchoolMatcher, read_schools, school_key
+from services_db.schools import SchoolMatcher, SchoolRecord, in_its_place, read_schools, school_key
 from signposting.vocabulary import AREA_CODES
 
 logger = logging.getLogger(__name__)
@@ -43,7 +43,21 @@ def is_plain_school_answer(core: str) -> bool:
         if is_plain_area_answer(core) or _WHERE_THEY_ARE.match(core):
             return False
         school = _our_schools().match(core, fuzzy=False)
-        return school is not None and (len(school_key(school.name).split()) >= 2 or bool(_SCHOOL_WORD.search(core)))
+        return school is not None and (
+            len(school_key(school.name).split()) >= 2 or bool(_SCHOOL_WORD.search(core)) or _with_its_town(core, school)
+        )
     except Exception:  # noqa: BLE001 - unreadable school data must never take a reply down
         logger.exception("The school names could not be read; school answers are not waived.")
         return False
+
+
+# A one-word name with its own town after it is a school too: "ashlyns in berko", "beauchamp in
+# oadby" (development author D11: read as Dutch, the bot answered "I can only chat in English").
+_NAME_IN_A_PLACE = re.compile(r"^\S+ (?:in|at) (?P<place>.+)$")
+
+
+def _with_its_town(core: str, school: SchoolRecord) -> bool:
+    named = _NAME_IN_A_PLACE.match(core)
+    if named is None:
+        return False
+    return is_plain_area_answer(named["place"]) and in_its_place(named["place"], school)

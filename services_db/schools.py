@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from services_db.places import ENGLAND_SCHOOLS_FILE, PLACES_DIR, read_csv
+from services_db.places import ENGLAND_SCHOOLS_FILE, PLACES_DIR, read_csv, short_form_names
 from signposting.text import normalise
 from signposting.vocabulary import AREA_CODES, NATIONAL
 
@@ -220,7 +220,7 @@ class SchoolMatcher:
                 name = name[:-1]
             # With a place after it, a name may be the school's first words ("st marks in harlow")
             school = self._match(" ".join(name), area_code, first_words=bool(place), fuzzy=fuzzy) if name and name != typed else None
-            if school and (not place or place in normalise(f"{school.town or ''} {school.district or ''} {school.name}")):
+            if school and (not place or in_its_place(place, school)):
                 return school
         return None
 
@@ -253,3 +253,10 @@ class SchoolMatcher:
             school for name in self._keys if name.startswith(key + " ")
             for school in self._by_key[name] if school.area_code in AREA_CODES
         ]
+
+
+def in_its_place(place: str, school: SchoolRecord) -> bool:
+    """Is `place` (normalised) the school's own town, district or a word of its name, or a short form
+    of its town ("ashlyns in berko" is Ashlyns School, Berkhamsted: development author D11)?"""
+    where = normalise(f"{school.town or ''} {school.district or ''} {school.name}")
+    return place in where or any(full in where for full in short_form_names().get(place, ()))

@@ -954,10 +954,18 @@ _FAMILY_SPEAKER = re.compile(
     rf"|^(?:a |the |his |her |their )?{_CARER_ONLY_SAID_OF_ONESELF} (?:i m|im|i am) (?:looking after|caring for) (?:him|her|them)\b"
     # an adult brother or sister who has the child ("big sister, i'm 24 and he lives with me now": D11):
     # an adult age said, never a sibling of 17 or under ("older sister im 16 she lives with me": the review)
-    r"|^(?:his |her |their |the )?(?:big|older|elder) (?:sister|brother|sis|bro)\b"
+    r"|^(?:(?:i m|im|i am) )?(?:his |her |their |the )?(?:big|older|elder) (?:sister|brother|sis|bro)\b"
     r"(?=.*\b(?:i m|im|i am) (?:1[89]|[2-9]\d)\b)(?!.*\b(?:i m|im|i am) (?:[1-9]|1[0-7])\b)"
     r"(?=.*\b(?:(?:he|she|they) (?:lives|live|s living|is living|are living) with me|"
-    r"i look after (?:him|her|them)|i have (?:custody|guardianship)|im (?:his|her|their) guardian)\b)"
+    r"i look after (?:him|her|them)|i have (?:custody|guardianship)|im (?:his|her|their) guardian|"
+    # "I'm his big sister, I've had him since mum died. I'm 24" (development author D16)
+    r"(?:i ve|ive|i have) had (?:him|her|them) since)\b)"
+    # "I'm 23 and I have guardianship of my little brother" (development author D2)
+    r"|\b(?:i have|i ve got|ive got|i ve had|ive had|i have had|i got) (?:guardianship|custody|parental responsibility|an sgo) "
+    r"(?:of|for) (?:my )?(?:little |younger |baby |kid )?(?:brother|sister|bro|sis|siblings?|brothers|sisters)\b"
+    # "family friend, her mum asked me to look into it" (development author D15): asked by the child's parent
+    rf"|^(?:a |the |his |her |their )?{_CARER_ONLY_SAID_OF_ONESELF} (?:her|his|their) (?:mum|mom|mam|dad|parents|carer|carers) "
+    r"(?:asked|wanted|told) me to\b"
     r"|\bmy (?:grandson|granddaughter|grandchild|grandkid|nephew|niece|stepson|stepdaughter|stepchild|stepkid)s?\b"
     # development author D6 (session 27): "mum of 3", "shared custody dad", "we adopted her when she was 3",
     # "me and my husband foster", "she's with me weekends", "I've got him on a child arrangements order"

@@ -258,3 +258,12 @@ def test_nonsense_as_the_first_message_is_still_not_understood_kindly(bot):  # n
     messages = chat.say("purple monkey dishwasher")
     assert "Sorry, I didn't get that" in "\n".join(m.get("text", "") for m in messages)
     assert "Find support" in buttons(messages)
+
+
+def test_a_one_word_school_with_its_towns_short_form_is_the_school(bot):  # noqa: F811
+    """Development author D11 (session 44): "ashlyns in berko" was read as Dutch, and the bot answered
+    "I can only chat in English for now"."""
+    chat = start(bot, "young person", "14")
+    reply = chat.text("ashlyns in berko")
+    assert "only chat in English" not in reply and "What has been going on?" in reply
+    assert slots(bot, chat)["school"] == "Ashlyns School"

@@ -167,7 +167,9 @@ def test_not_once_the_crisis_steps_ran(domain):
 # --- Session 35: a school of ours named as it is known ---------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["Helena Romanes in Dunmow", "castle rock high", "passmores academy", "St Marks in Harlow"])
+@pytest.mark.parametrize("text", ["Helena Romanes in Dunmow", "castle rock high", "passmores academy", "St Marks in Harlow",
+                                  # a one-word name with its own town, or its town's short form (D11, session 44)
+                                  "ashlyns in berko", "ashlyns in berkhamsted", "beauchamp in oadby"])
 def test_a_school_of_ours_named_at_the_school_question_goes_to_the_form(domain, text):
     """Development author D13: "Helena Romanes in Dunmow", scored at check level and read as German,
     got "I can only chat in English for now"."""
@@ -176,7 +178,7 @@ def test_a_school_of_ours_named_at_the_school_question_goes_to_the_form(domain, 
 
 
 @pytest.mark.parametrize("text", ["helena romanus in dunmow", "jestem bardzo smutna", "passmores academy, he hates it there",
-                                  "beauchamp in harlow",
+                                  "beauchamp in harlow", "ashlyns in hemel",
                                   # the review: a one-word school name is an everyday word too ("Bridge Junior School")
                                   "im at the bridge", "at the bridge", "she is at the bridge", "bridge", "waterside"])
 def test_a_misspelt_or_unknown_name_or_a_sentence_still_gets_the_check(domain, text):

@@ -846,3 +846,17 @@ def test_a_no_to_the_offer_for_a_plain_reason(text, expected):
     """"No. I only wanted information." and "No thanks, already have the local list" got the whole
     crisis reply again after "I'm safe" (development author D10, session 44)."""
     assert declines_with_a_plain_reason(text) is expected
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("I'm his big sister, I've had him since mum died. I'm 24", "parent_carer"),
+    ("I'm 23 and I have guardianship of my little brother", "parent_carer"),
+    ("family friend, her mum asked me to look into it", "parent_carer"),
+    # a young sibling, or a family friend told of by a child, stays a young person
+    ("im his big sister im 16 he lives with me", "young_person"), ("family friend sends me pics", "young_person"),
+    ("family friend, my mum told me to talk to her", "young_person"),
+])
+def test_an_adult_sibling_or_family_friend_asking_for_the_child(text, role):
+    """Development authors D2, D15 and D16 (session 44): kept after "No" to the check question, these
+    were asked again ("I'm his big sister, I've had him since mum died. I'm 24" was a young person)."""
+    assert parse_role_typed(text) == role

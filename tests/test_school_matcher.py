@@ -66,3 +66,13 @@ def test_high_said_after_a_schools_name(matcher, text, found):
 def test_high_never_finds_a_primary_or_junior_school(matcher, text):
     """The review: each found a primary or junior school of that name."""
     assert matcher.match(text) is None
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("ashlyns in berko", "Ashlyns School"),  # development author D11 (session 44): Berko is Berkhamsted's short form
+    ("ashlyns in berkhamsted", "Ashlyns School"),
+    ("ashlyns in hemel", None),  # not its town
+])
+def test_a_schools_town_may_be_named_by_its_short_form(matcher, text, found):
+    school = matcher.match(text, fuzzy=False)
+    assert (school.name if school else None) == found
