@@ -50,6 +50,9 @@ ELSEWHERE = re.compile(
 )
 # County and city words that a town or village named beside them makes more exact.
 BROAD_NAMES = frozenset({*AREA_WORDS, "leicester", "essex", "herts", "leics", "hertfordshire", "leicestershire"})
+# What may come between a county or city word and the more exact place beside it: "leicester (oadby)",
+# "near leicester, in blaby", "leicester, well oadby really" (development author D10).
+_GAPS_BESIDE = ([], ["in"], ["well"], ["well", "in"], ["actually"], ["technically"], ["well", "actually"])
 # Counties elsewhere in England, said beside a town name ours shares ("stamford, lincs").
 OTHER_COUNTIES = re.compile(
     r"\b(?:lincs|lincolnshire|notts|nottinghamshire|northants|northamptonshire|cambs|cambridgeshire|beds|bedfordshire|"
@@ -181,6 +184,7 @@ class Gazetteer:
         # A name right after "not" is where they are not ("Chelmsford – I know that's not West
         # Essex": development author D13), neither exactly nor as a guess.
         spans = _without_names_said_not(_spans(words), words, self._by_alias)
+        spans = _without_places_of_study(spans, words, self._by_alias)
         joined = _joined_span(words)
         if joined is not None and " ".join(words[joined.start : joined.end]) not in self._by_alias:
             spans.insert(0, joined)  # "new quay" is a name as it is: not Newquay
@@ -216,7 +220,7 @@ class Gazetteer:
             return self._from_entries(entries, ours[0].display_name, "name", words, span)
         if fuzzy:
             best = self._fuzzy(spans, words)
-            if best is not None:
+            if best is not None and not self._a_guess_at_a_village_in_another_nation(best, words):
                 return self._fuzzy_resolution(best, words)
         for span in spans:
             # Only a place elsewhere is "outside": a village of ours not said as a place
@@ -295,7 +299,7 @@ class Gazetteer:
         ("leicester, knighton")."""
         for span in spans:
             gap = words[span.end : broad.start] if span.end <= broad.start else words[broad.end : span.start]
-            if span.end > broad.start and span.start < broad.end or gap not in ([], ["in"]) or span.gram in BROAD_NAMES:
+            if span.end > broad.start and span.start < broad.end or gap not in _GAPS_BESIDE or span.gram in BROAD_NAMES:
                 continue
             if len(span.gram) < FUZZY_MIN_LENGTH or span.gram in STOP_WORDS or is_everyday(span.gram):
                 continue
@@ -382,6 +386,13 @@ class Gazetteer:
             return ours[0], ours[1]
         return best[0], best[1]
 
+    def _a_guess_at_a_village_in_another_nation(self, best: _Span, words: list[str]) -> bool:
+        """A guess at a village in Wales, Scotland or Northern Ireland from part of the answer, with
+        other words left over: "low burra" (Loughborough typed by sound: development author D3) was
+        Barra, and a Leicestershire child got Scotland's services. Such a guess is no answer."""
+        left_over = [word for i, word in enumerate(words) if not best.start <= i < best.end and word not in FILLER]
+        return bool(left_over) and all(entry.kind == "nation_place" for entry in self._by_alias[best.gram])
+
     def _fuzzy_resolution(self, best: _Span, words: list[str]) -> AreaResolution:
         entries = self._by_alias[best.gram]
         ours = [e for e in entries if e.kind != COMPETITOR]
@@ -420,8 +431,15 @@ class Gazetteer:
 def _county_elsewhere_beside(words: list[str], span: _Span) -> bool:
     """A county elsewhere right after the name ("stamford, lincs"), and none of ours said anywhere."""
     after = " ".join(words[span.end : span.end + 2])
-    ours_said = any(word in BROAD_NAMES for word in words)
+    ours_said = any(word in BROAD_NAMES and not _only_beside(words, i) for i, word in enumerate(words))
     return bool(OTHER_COUNTIES.match(after)) and not ours_said
+
+
+def _only_beside(words: list[str], position: int) -> bool:
+    """Is the county at `position` only what the place is beside: "right on the rutland border",
+    "near rutland" (development author D4: "stamford, lincs, right on the rutland border" was Rutland)?"""
+    before, after = words[max(0, position - 2) : position], words[position + 1 : position + 2]
+    return after in (["border"], ["borders"]) or before[-1:] in (["near"], ["nr"]) or before in (["close", "to"], ["next", "to"])
 
 
 def _adds_a_word(words: list[str], longer: _Span, inner: _Span) -> bool:
@@ -468,6 +486,26 @@ def _without_names_said_not(spans: list[_Span], words: list[str], names: Mapping
         if not _NOT & set(words[span.start : span.end])
         and not any(span.start < other.end and other.start < span.end for other in negated)
     ]
+
+
+# Before a place: where someone studies or works, not where they live ("20, at uni in glasgow but
+# home is hitchin", "live in luton but go to school in harpenden": development authors D17, D18).
+_STUDY_OR_WORK = frozenset({
+    ("uni", "in"), ("university", "in"), ("college", "in"), ("school", "in"), ("study", "in"), ("studying", "in"),
+    ("studies", "in"), ("work", "in"), ("works", "in"), ("working", "in"), ("job", "in"), ("placement", "in"),
+})
+
+
+def _without_places_of_study(spans: list[_Span], words: list[str], names: Mapping[str, object]) -> list[_Span]:
+    """The spans, less the places named as where someone studies or works and every span
+    overlapping one, when another known name is left: the other is where they live. Said alone
+    ("at uni in swansea") the place stands."""
+    studied = [span for span in spans if span.gram in names and tuple(words[max(0, span.start - 2) : span.start]) in _STUDY_OR_WORK]
+    if not studied:
+        return spans
+    kept = [span for span in spans if not any(span.start < other.end and other.start < span.end for other in studied)]
+    others = [span for span in kept if span.gram in names and span.gram not in STOP_WORDS and not is_everyday(span.gram)]
+    return kept if others else spans
 
 
 def _said_not(before: list[str]) -> bool:

@@ -743,7 +743,8 @@ CONCERN_PATTERNS: dict[str, str] = {
     r"step ?(?:mum|dad|mom)|my (?:mum|mom|dad|brother|sister)|home life|at home",
     "worry": r"anx\w*|worr\w*|panic\w*|nervous|scared|fear\w*|stress\w*|overthink\w*|on edge|"
     r"phobia\w*",
-    "low_mood": r"down|sad\w*|depress\w*|low|unhappy|empty|cry\w*|upset|miserable|numb|fed up|"
+    # never the start of where someone lives ("I live in low burra", Loughborough typed by sound: D3)
+    "low_mood": r"down|sad\w*|depress\w*|(?<!live in )(?<!lives in )(?<!living in )(?<!from )low|unhappy|empty|cry\w*|upset|miserable|numb|fed up|"
     r"hopeless|not myself|no motivation|mood|pointless|dead inside|feel(?:s|ing)? like giving up|"
     r"(?:want|wanna|wants) to give up",
     # "so what DV support is there for a 17 year old in Harlow?" (a user trial, session 20): the

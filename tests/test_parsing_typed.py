@@ -13,6 +13,7 @@ from signposting.parsing import (
     declines_with_a_plain_reason,
     is_declined,
     parse_age,
+    parse_concern,
     parse_role_typed,
     parse_school_absence,
     parse_yes_no,
@@ -860,3 +861,11 @@ def test_an_adult_sibling_or_family_friend_asking_for_the_child(text, role):
     """Development authors D2, D15 and D16 (session 44): kept after "No" to the check question, these
     were asked again ("I'm his big sister, I've had him since mum died. I'm 24" was a young person)."""
     assert parse_role_typed(text) == role
+
+
+@pytest.mark.parametrize(("text", "concern"), [
+    ("Eleven and I live in low burra", None), ("im from low", None),  # development author D3: "low" was low mood
+    ("low", "low_mood"), ("feeling low", "low_mood"), ("i feel low and live in hitchin", "low_mood"),
+])
+def test_low_at_the_start_of_where_someone_lives_is_no_mood(text, concern):
+    assert parse_concern(text) == concern

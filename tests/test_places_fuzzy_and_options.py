@@ -135,3 +135,40 @@ def test_a_longer_name_close_to_a_town_beats_a_ward_inside_it(gazetteer, text, p
 def test_a_filler_word_before_a_village_does_not_make_it_a_town(gazetteer):
     """The review (session 25): "i live in langley" became Kings Langley."""
     assert gazetteer.resolve("i live in langley").status == "ambiguous"
+
+
+@pytest.mark.parametrize("text", ["low burra", "eleven and i live in low burra"])
+def test_a_guess_at_a_village_in_another_nation_needs_the_whole_answer(gazetteer, text):
+    """Development author D3 (session 44): "low burra" (Loughborough typed by sound) was Barra, and
+    a Leicestershire child got Scotland's services: no guess, so the place is asked again."""
+    assert gazetteer.resolve(text).status == "unknown"
+
+
+@pytest.mark.parametrize(("text", "place"), [("i live in burra", "Barra"), ("glasgo", "Glasgow"), ("near portre", "Portree")])
+def test_a_guess_in_another_nation_from_the_whole_answer_stands(gazetteer, text, place):
+    assert gazetteer.resolve(text).place == place
+
+
+@pytest.mark.parametrize(("text", "status", "place"), [
+    ("20, at uni in glasgow but home is hitchin", "found", "Hitchin"),  # development author D17: Glasgow
+    ("live in luton but go to school in harpenden", "outside", "Luton"),  # D18: Harpenden
+    ("uni in swansea in term time but im back home in hitchin now till september", "found", "Hitchin"),  # D18
+    ("we live in hitchin, i work in luton", "found", "Hitchin"),
+    # said alone, the place of study stands
+    ("at uni in swansea", "found", "Swansea"), ("school in harpenden", "found", "Harpenden"),
+])
+def test_where_someone_studies_or_works_gives_way_to_where_they_live(gazetteer, text, status, place):
+    resolution = gazetteer.resolve(text)
+    assert (resolution.status, resolution.place) == (status, place)
+
+
+@pytest.mark.parametrize(("text", "status", "area"), [
+    ("stamford, lincs, right on the rutland border", "outside", NATIONAL),  # development author D4: Rutland
+    ("stamford lincs near rutland", "outside", NATIONAL),
+    ("stamford, lincs but we're in rutland", "found", "rutland"),  # ours said as where they are
+    ("leicester, well oadby really", "found", "leicestershire"),  # development author D10: Leicester
+    ("leicester, actually wigston", "found", "leicestershire"),
+])
+def test_a_county_beside_and_a_place_said_more_exactly(gazetteer, text, status, area):
+    resolution = gazetteer.resolve(text)
+    assert (resolution.status, resolution.area_code) == (status, area)
