@@ -52,7 +52,7 @@ ELSEWHERE = re.compile(
 BROAD_NAMES = frozenset({*AREA_WORDS, "leicester", "essex", "herts", "leics", "hertfordshire", "leicestershire"})
 # What may come between a county or city word and the more exact place beside it: "leicester (oadby)",
 # "near leicester, in blaby", "leicester, well oadby really" (development author D10).
-_GAPS_BESIDE = ([], ["in"], ["well"], ["well", "in"], ["actually"], ["technically"], ["well", "actually"])
+_GAPS_BESIDE: tuple[list[str], ...] = ([], ["in"], ["well"], ["well", "in"], ["actually"], ["technically"], ["well", "actually"])
 # Counties elsewhere in England, said beside a town name ours shares ("stamford, lincs").
 OTHER_COUNTIES = re.compile(
     r"\b(?:lincs|lincolnshire|notts|nottinghamshire|northants|northamptonshire|cambs|cambridgeshire|beds|bedfordshire|"
