@@ -71,6 +71,7 @@ from signposting.responses import (
     NOT_UNDERSTOOD_ACTION,
 )
 from signposting.settings import settings
+from signposting.support_request import SUPPORT_MISREADS, asks_for_support_in_general
 from signposting.text import normalise
 from signposting.vocabulary import NATIONAL, crisis_line_group
 
@@ -135,6 +136,13 @@ def told_a_worry_under_another_intent(tracker: Tracker) -> bool:
         if asked in (None, "concern") or latest_intent(tracker) not in OPENING_MISREADS:
             return False  # at the worry question the form's own reading of the answer has its say
     return worry_told_first(latest_text(tracker), tracker.latest_message) is not None
+
+
+def asked_for_support_first(tracker: Tracker, intent: str | None) -> bool:
+    """Support asked for in general as the first message, misread by DIET (bot/nlu/opening_worry.py):
+    the questions start with what it says ("…for my granddaughter who I have under a special
+    guardianship order" is a carer: development author D16, session 44)."""
+    return intent in SUPPORT_MISREADS and opening_message(tracker) and asks_for_support_in_general(latest_text(tracker))
 
 
 def latest_intent(tracker: Tracker) -> str | None:
@@ -393,6 +401,7 @@ class ValidateTriageForm(FormValidationAction):
         # So does a worry told first that DIET read as a request (bot/nlu/opening_worry.py).
         if intent in NOT_AN_ANSWER and not answer and not answer_held_by_the_check(tracker) and not (
             text_held_by_the_crisis_steps(tracker) or (starting and intent == "greet") or told_a_worry_under_another_intent(tracker)
+            or asked_for_support_first(tracker, intent)
             or (starting and intent == CRISIS_INTENT and waives_the_check_for_a_role_told_first(
                 latest_text(tracker), (tracker.latest_message or {}).get("risk") or {}))  # "Mum of 3" (the crisis policy)
         ):
@@ -458,8 +467,10 @@ class ValidateTriageForm(FormValidationAction):
             role = parse_role_typed(text)
             # "me"/"for me" in passing is weak evidence: only a clear parent or professional counts,
             # or, as the first message, a young person named as such ("young person", typed not tapped).
+            # ("is there a service for young people" names who the support is for, not who asks)
             if role in ("parent_carer", "professional") or (
                 role == "young_person" and starting and _NAMES_A_YOUNG_PERSON.search(normalise(text))
+                and not asks_for_support_in_general(text)
             ):
                 return {"user_role": role}
         return {}

@@ -1128,6 +1128,9 @@ _YOUNG_SPEAKER = re.compile(
 
 # The buttons by their place ("the first one"): young person, parent or carer, professional.
 _BUTTON_BY_PLACE = re.compile(
+    # "I'm not a parent or a professional so I assume I am the first option" (development author D10),
+    # read with the roles put aside ("i m so i assume i am the first option")
+    r"(?:(?:i m|im|i am) )?(?:so )?(?:i (?:assume|guess|think|suppose) )?(?:(?:i m|im|i am) |(?:i ll|ill|i will|i d|id) (?:pick|choose|go with|take) )?"
     r"(?:(?:the|that|um+|erm+|er) )*(?:(?P<first>first|1st|top)|(?P<second>second|2nd|middle)|(?P<third>third|3rd|last|bottom))"
     r"(?: one| button| option)?(?: please| pls| plz)?"
 )
@@ -1217,7 +1220,7 @@ def parse_role_typed(text: str) -> str | None:
         return role
     if _YOUNG_SPEAKER.search(clean):
         return "young_person"
-    return role_by_button_place(text) or role_with_a_typo(text)
+    return role_by_button_place(" ".join(clean.split())) or role_by_button_place(text) or role_with_a_typo(text)
 
 
 # "jestem mamą", "sunt mama lui", "sou a mãe dela", "أنا والدها" (development authors D2 and D3): a

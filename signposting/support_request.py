@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from signposting.intents import FALLBACK_INTENT
 from signposting.text import normalise
 
 _HELLO = r"(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)) )?"
@@ -46,6 +47,13 @@ _THERE = r"(?: (?:is there|are there|is available|are available|is out there|are
 _SUPPORT_IN_GENERAL = re.compile(rf"{_HELLO}{_ASK}{_LIKE}{_SOME}{_KIND} {_THING}{_KIND}{_THERE}{_FOR}{_CARED_FOR}{_WHILE}{_TAIL}")
 # "CAMHS practitioner here - ...": who is asking, before the request (development author D10)
 _WHO_ASKS = re.compile(r"^(?:[a-z]+ ){0,2}(?:practitioner|worker|nurse|teacher|senco|mum|dad|parent|carer) here ")
+
+
+# Support asked for in general, read as a question about a service or as "more options" with
+# nothing shown yet ("is there like a service for young people": development authors D7, D10), or as
+# a question for a doctor or about privacy ("Looking for counselling for my granddaughter who I have
+# under a special guardianship order" got "I can't give medical advice": D16, session 44).
+SUPPORT_MISREADS = frozenset({"ask_service_info", "more_options", "ask_clinical_advice", "ask_privacy", FALLBACK_INTENT})
 
 
 def asks_for_support_in_general(text: str) -> bool:

@@ -267,3 +267,12 @@ def test_a_one_word_school_with_its_towns_short_form_is_the_school(bot):  # noqa
     reply = chat.text("ashlyns in berko")
     assert "only chat in English" not in reply and "What has been going on?" in reply
     assert slots(bot, chat)["school"] == "Ashlyns School"
+
+
+def test_counselling_asked_for_a_grandchild_first_starts_the_questions_as_a_carer(bot):  # noqa: F811
+    """Development author D16 (session 44): read as a question for a doctor, it got "I can't give
+    medical advice"."""
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("Looking for counselling for my granddaughter who I have under a special guardianship order")
+    assert "medical advice, like" not in reply and "How old is your child?" in reply
+    assert slots(bot, chat)["user_role"] == "parent_carer"

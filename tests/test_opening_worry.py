@@ -141,6 +141,9 @@ def test_one_message_typed_counts_since_the_session_started(names, once):
     ("is there like a service for young people", "ask_service_info"),  # development author D7
     ("CAMHS practitioner here - what local support is there for young people while they wait for us?", "ask_service_info"),  # D10
     ("where can i get help for my son", "more_options"),
+    # development author D16 (session 44): "I can't give medical advice"
+    ("Looking for counselling for my granddaughter who I have under a special guardianship order", "ask_clinical_advice"),
+    ("is there any support for young people", "ask_privacy"),
 ])
 def test_support_asked_for_in_general_first_starts_the_questions(domain, text, intent):
     tracker = first_message(domain, text, intent, "none", 0.0)
@@ -152,6 +155,8 @@ def test_support_asked_for_in_general_first_starts_the_questions(domain, text, i
     ("is kooth free", "ask_service_info"), ("how do i get my daughter referred to camhs", "ask_service_info"),
     ("what support is there for parents", "ask_service_info"),  # a parent's own help is its own path
     ("is there like a service for young people", "talk_to_a_person"),  # only the misreads of a request for support
+    ("is there any support for me", "parent_own_help"),  # a parent's own help keeps its path
+    ("is it normal for him to be this anxious", "ask_clinical_advice"),  # no request for support
 ])
 def test_a_question_about_a_service_or_another_reading_keeps_its_answer(domain, text, intent):
     assert next_opening_step(first_message(domain, text, intent, "none", 0.0)) is None

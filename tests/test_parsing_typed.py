@@ -869,3 +869,12 @@ def test_an_adult_sibling_or_family_friend_asking_for_the_child(text, role):
 ])
 def test_low_at_the_start_of_where_someone_lives_is_no_mood(text, concern):
     assert parse_concern(text) == concern
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("I'm not a parent or a professional so I assume I am the first option.", "young_person"),  # D10: "Sorry"
+    ("i ll go with the first", "young_person"), ("im the last one", "professional"),
+    ("the first one", "young_person"), ("second please", "parent_carer"),
+])
+def test_a_button_named_by_its_place_in_a_sentence(text, role):
+    assert parse_role_typed(text) == role

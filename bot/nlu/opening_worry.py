@@ -16,7 +16,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.nlu.crisis_policy import next_opening_step_taken
 from signposting.concern_reading import OPENING_MISREADS, one_message_typed, worry_told_first
 from signposting.intents import FALLBACK_INTENT
-from signposting.support_request import asks_for_support_in_general
+from signposting.support_request import SUPPORT_MISREADS, asks_for_support_in_general
 
 
 def the_first_message(tracker: DialogueStateTracker) -> bool:
@@ -36,11 +36,6 @@ def tells_a_worry_first(tracker: DialogueStateTracker) -> bool:
     if message is None or (message.intent or {}).get("name") not in FIRST_MESSAGE_MISREADS:
         return False
     return the_first_message(tracker) and worry_told_first(message.text or "", message.parse_data) is not None
-
-
-# Support asked for in general, read as a question about a service or as "more options" with
-# nothing shown yet ("is there like a service for young people": development authors D7, D10).
-SUPPORT_MISREADS = frozenset({"ask_service_info", "more_options", FALLBACK_INTENT})
 
 
 def asks_for_support_first(tracker: DialogueStateTracker) -> bool:
