@@ -136,6 +136,8 @@ _YEAR_WORD = re.compile(
 _UNDER = re.compile(r"\b(?:under|younger than|less than|below)\s(\d{1,2})\b")
 _OVER = re.compile(r"\b(?:over|older than|more than|above)\s(\d{1,2})\b")
 _NUMBER = re.compile(r"\b(\d{1,3})\b")
+# One's own age said as such, and not as a range: "I am only 15".
+_OWN_AGE_SAID = re.compile(r"\b(?:i m|im|i am) (?:only |just )?(\d{1,2})\b(?!\s?(?:to|or|and|-)\s?\d)")
 _NUMBER_WITH_UNIT = re.compile(r"\b(\d{1,2}(?=(?:yo|yrs|yr|y)\b)|1\d(?=[fm]\b)|2[0-5](?=[fm]\b))(?:yo|yrs|yr|y|f|m)\b")  # "6yo", "14yrs", "16F" (a professional's shorthand: D6)
 # An age in words said as an age ("twelve years old"), not any number word ("year 9, one of the youngest").
 _AGE_IN_WORDS = re.compile(
@@ -296,9 +298,19 @@ _CORRECTION = (
 # "14 sorry 15", "16 no 17 wait 16", "year 7 sorry year 8", "13, no wait 14": the last of the chain
 # (`_last_of_a_correction`), when it ends the answer ("im 14 sorry 15 in may" is a next birthday).
 _CORRECTED = re.compile(
-    _NOT_A_YEAR + r"\b" + _AGE_OR_YEAR + r"(?:" + _CORRECTION + r")+(?=\s*$|\s+(?:now|yo|y o|years|yrs|year old|yr old|x+)\b)"
+    _NOT_A_YEAR + r"\b" + _AGE_OR_YEAR + r"(?:" + _CORRECTION + r")+(?=\s*$|\s+(?:now|yo|y o|years|yrs|year old|yr old|x+)\b"
+    # "Sorry, 12. No, I meant 13 – she had her birthday last week." (development author D13)
+    r"|\s+(?:she|he|they) (?:had|has had|just had|has just had|s had|s just had) (?:her|his|their) birthday\b)"
 )
 _LAST_AGE_OR_YEAR = re.compile(r"\b((?:year|yr|y)\s?)?(\d{1,2})$")
+
+
+# The speaker's own age typed first, then put right with the child's: "42 - oh sorry you mean him, he's
+# 11", "38 sorry thats me, my daughter is 15" (development author D18 got 42 and 38).
+_OWN_AGE_FIRST = re.compile(
+    r"^(?P<own>\d{2})\b.*?\b(?:(?:that s|thats|that is|this is|thats just) (?:me|mine|my age|my own)|you mean (?:him|her|them|the child|"
+    r"my (?:son|daughter|child|kid|boy|girl))|not me|my own age|my age)\b.*?\b(?P<child>\d{1,2})\b(?!.*\b\d)"
+)
 
 
 def _last_of_a_correction(chain: str) -> Age | None:
@@ -390,6 +402,8 @@ def _one_of_two_ages(clean: str) -> Age | None:
     children, so it is left alone)."""
     if (meant := _the_child_meant(clean)) is not None:
         return meant
+    if (own_first := _OWN_AGE_FIRST.search(clean)) and int(own_first.group("own")) > MAX_AGE >= int(own_first.group("child")):
+        return _age_of(int(own_first.group("child")))  # "42 - oh sorry you mean him, he's 11" (D18)
     later = _NEXT_BIRTHDAY.search(clean)
     others = {int(n) for n in _NUMBER.findall(clean[: later.start()] + " " + clean[later.end():])} if later else set()
     passed = later and re.search(r"\b(?:turned|was|were|had|got)\s*$", clean[: later.start()])  # "she turned 16 in may"
@@ -454,7 +468,8 @@ def _the_years_ages_follow(clean: str, years: re.Match[str]) -> bool:
 
 
 def _stated_age(clean: str) -> Age | None:
-    if re.search(r"\breception\b", clean):
+    # never a job: "I don't know his date of birth offhand, I'm just on reception" (development author D6)
+    if re.search(r"(?<!\bon )(?<!\bat )(?<!\bwork )\breception\b", clean):
         # "he's 4, in reception" is 4 (development author D14): the age said, if it fits the year
         said = [int(n) for n in _NUMBER.findall(clean) if len(n) <= 2 and int(n) in (4, 5)]
         return _age_of(said[0]) if len(said) == 1 else Age(4, 5)
@@ -497,6 +512,9 @@ def _stated_age(clean: str) -> Age | None:
         return Age(low, high) if high <= MAX_AGE else _age_of(high)
     if pair := _RANGE.search(clean):
         low, high = sorted((int(pair.group(1)), int(pair.group(2))))
+        own = _OWN_AGE_SAID.search(clean)
+        if own and low <= int(own.group(1)) <= high and own.start(1) not in (pair.start(1), pair.start(2)):
+            return _age_of(int(own.group(1)))  # "I am 15. The button says 15 to 16 but I am only 15." (D14)
         if high <= MAX_AGE:
             return Age(low, high)
     if number := _NUMBER.search(clean):
@@ -1352,6 +1370,8 @@ _NOT_AT_SCHOOL = re.compile(
     r"^left (?:in (?:june|july|may|the summer|summer)|(?:last|this) (?:year|summer|june|july))\b(?!.*\bnow (?:at|in)\b)|"
     r"^(?:(?:i m|im|i am|hes|he s|shes|she s) )?not doing anything(?: (?:at the moment|right now|now|atm))?$|"
     r"dropped out|no school|too young for (?:school|nursery)|not old enough for school|"
+    # "she is not going school now, we teach her at home" (development author T2's development lines)
+    r"not going (?:to )?school(?: now| any ?more| at the moment| atm)?$|(?:we|i) (?:teach|educate) (?:her|him|them) (?:at home|ourselves|myself)|"
     r"not (?:currently |at the moment )?on (?:a |any )?(?:school )?roll(?: anywhere)?|off (?:the )?roll|cme|children missing (?:from|education)|"
     r"(?:been )?(?:excluded|expelled)|no (?:school )?place|(?:waiting|waitin|still waiting) (?:for|on) (?:a |his |her |their )?(?:new )?(?:school |college )?place|between schools|neet|"
     r"(?:i m|im|i am) (?:working|at work)|apprenticeship|"

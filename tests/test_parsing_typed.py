@@ -878,3 +878,25 @@ def test_low_at_the_start_of_where_someone_lives_is_no_mood(text, concern):
 ])
 def test_a_button_named_by_its_place_in_a_sentence(text, role):
     assert parse_role_typed(text) == role
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("I am 15. The button says 15 to 16 but I am only 15.", 15, 15),  # D14: 15 to 16
+    ("42 - oh sorry you mean him, he's 11", 11, 11), ("38 sorry thats me, my daughter is 15", 15, 15),  # D18: 42, 38
+    ("Sorry, 12. No, I meant 13 – she had her birthday last week.", 13, 13),  # D13: 12
+    # unchanged
+    ("im 13 to 14", 13, 14), ("im 13 or 14", 13, 14), ("hes in reception", 4, 5), ("14 sorry 15 in may", 14, 14),
+])
+def test_ages_put_right_in_the_same_message(text, low, high):
+    age = parse_age(text)
+    assert age is not None and (age.low, age.high) == (low, high)
+
+
+def test_on_reception_is_a_job_not_a_school_year():
+    """Development author D6: "I don't know his date of birth offhand, I'm just on reception" was 4 to 5."""
+    age = parse_age("I don't know his date of birth offhand, I'm just on reception")
+    assert age is not None and age.unknown
+
+
+def test_taught_at_home_is_not_at_school():
+    assert parse_school_absence("she is not going school now, we teach her at home") == "not at school"
