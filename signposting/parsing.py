@@ -1667,7 +1667,8 @@ _PROMISE = re.compile(
 # the list below ("im safe but not for long").
 _WANTS_HELP = re.compile(
     r"\b(?:but |and |just |i )*(?:i )?(?:really )?(?:need|want|wanted|would like|d like) (?:some )?"
-    r"(?:help|support)(?: (?:with|for) (?:it|this|that|things|stuff|how i feel|my feelings))?(?: please| pls)?$"
+    r"(?:help|support|(?:someone|somebody|some1|sum1|a person) to talk to)(?: (?:with|for|about) (?:it|this|that|things|stuff|how i feel|my feelings))?"
+    r"(?: please| pls)?$"
 )
 # "yeah right im safe": two words of the list below that together turn it round. So do an apology
 # to everyone ("Im fine. I just wanted to say sorry to everyone", a development author's not-safe
@@ -1735,13 +1736,31 @@ _ACCEPTS_IT = re.compile(
 )
 
 
+# Danger denied is safety said: "im not in danger rn" after "Please call 999 now" got "Sorry, I
+# didn't get that" (a user trial, session 44). Only as the whole answer, of oneself: "hes not in
+# danger, i am" and "im not in danger, she is" say the opposite.
+_NOT_IN_DANGER = re.compile(
+    r"(?:(?:no|nah|honestly|really|its ok|it s ok) )*(?:i m|im|i am) (?:really |honestly )?not in (?:any )?danger"
+    r"(?: (?:now|rn|right now|atm|at the moment|any more|anymore|honestly|really))*"
+)
+
+
+def _danger_denied_said_safe(clean: str) -> str:
+    return "im safe" if _NOT_IN_DANGER.fullmatch(clean) else clean
+
+
+def says_not_in_danger(text: str) -> bool:
+    """"im not in danger", "im not in danger rn": safety said by denying danger, as the whole answer."""
+    return bool(_NOT_IN_DANGER.fullmatch(normalise(text)))
+
+
 def states_safe_now(text: str, about_someone_else: bool = False) -> bool:
     """Does an answer to "Are you safe right now?" plainly say safe, every other word from a
     closed list of who is with them, where and how they feel? The crisis policy also asks the risk
     lexicon and the model. `about_someone_else`: the question was about them."""
     if "?" in text or _other_emoji(text) or _WINK.search(text):
         return False
-    clean = normalise(text)
+    clean = _danger_denied_said_safe(normalise(text))
     if _ACCEPTS_IT.search(clean):
         return False
     if not clean or len(clean.split()) > SAFE_STATEMENT_MAX_WORDS or not _SAYS_SAFE.search(clean):
@@ -1821,7 +1840,11 @@ _EVERYDAY_WORDS = frozenset(
     "common colleagues wellbeing seems both big between phoning calling referral urgent appointments happened "
     "old boy girl stepdaughter stepdaughters stepson stepsons granddaughter grandson minecraft roblox confirm "
     "aware informed assessed sent steadier helpline ages freind freinds libary tomorow tommorow tmrw lunchtime "
-    "ice cube texted text chatted video call facetime hugged breathing thing things".split()
+    "ice cube texted text chatted video call facetime hugged breathing thing things "
+    # session 44, from development authors A5 and A6 and a user trial: pastimes, amounts and feelings
+    # that name no means, place of danger, ending or turn
+    "walk run loads lot some keep keeping level steadier more wrote long libary embarrassing embarrassed awkward "
+    "cat dream genuinely real read apologised pastoral".split()
 )
 _HIDDEN_DANGER = re.compile(
     r"\b(?:"
@@ -1865,7 +1888,10 @@ _SAFE_PHRASES = re.compile(
 SAFE_IN_OWN_WORDS_MAX_WORDS = 40
 # Emoji that say calm or thanks; any other (🙃, 💀, 🙄) may say the opposite of the words.
 _CHILD_WHEREABOUTS = re.compile(
-    r"\b(?:he|she|they|hes|shes|theyre)(?: is| are| s| re)? (?:in (?:his|her|their|my|the|our) \w+|here|home|downstairs|upstairs)\b"
+    r"\b(?:he|she|they|hes|shes|theyre)(?: is| are| s| re)? "
+    # "yes she's safe, she's asleep upstairs" (a user trial, session 44)
+    r"(?:(?:fast )?(?:asleep|sleeping)(?: (?:in (?:his|her|their|my|the|our) \w+|upstairs|downstairs|in bed))?|in bed|"
+    r"in (?:his|her|their|my|the|our) \w+|here|home|downstairs|upstairs)\b"
 )
 _WINK = re.compile(r";-?[)pPD]|:-?[pP]\b|\B/s\b")
 _CALM_EMOJI = frozenset("🙂😊👍💙❤💜💚🧡💛🤍🥰😌🙏🤗✨♥☺️\ufe0f")
@@ -1886,7 +1912,7 @@ def states_safe_in_own_words(text: str, about_someone_else: bool = False) -> boo
     `about_someone_else`: the question was about them ("hes safe, hes in his room")."""
     if "?" in text or _other_emoji(text):
         return False
-    clean = normalise(text)
+    clean = _danger_denied_said_safe(normalise(text))
     if not clean or len(clean.split()) > SAFE_IN_OWN_WORDS_MAX_WORDS:
         return False
     if not (re.search(r"\bsafe\b", clean) or _SAYS_SAFE.search(clean) or _SAYS_CALM_AGAIN.search(clean)) or plays_it_down(text):

@@ -98,6 +98,7 @@ from signposting.parsing import (
     safe_beside_leaving_words,
     says_goodbye,
     says_just_asking,
+    says_not_in_danger,
     says_they_work_with_children,
     says_who_sent_them,
     sounds_safe,
@@ -1170,7 +1171,7 @@ def says_safe_in_words(tracker: DialogueStateTracker) -> bool:
     """A plain safe statement that says safe, OK or fine: after "Please call 999 now", a bare
     "yes" may mean "I will", not "I'm safe"."""
     text = tracker.latest_message.text or "" if tracker.latest_message else ""
-    return says_safe_plainly(tracker) and bool(SAFE_WORDS.search(text.lower()))
+    return says_safe_plainly(tracker) and bool(SAFE_WORDS.search(text.lower()) or says_not_in_danger(text))
 
 
 def tapped_safe(tracker: DialogueStateTracker) -> bool:
