@@ -351,7 +351,7 @@ class Gazetteer:
         """The known name closest to any span (its score in `score`), or None."""
         matched: list[_Span] = []
         for span in spans:
-            if len(span.gram) < FUZZY_MIN_LENGTH or is_everyday(span.gram):
+            if len(span.gram) < FUZZY_MIN_LENGTH or is_everyday(span.gram) or _everyday_plural(span.gram):
                 continue
             if span.joined:
                 continue  # run together, only an exact name counts (the exact loop): "wig stun" is not guessed
@@ -459,6 +459,17 @@ def is_everyday(gram: str) -> bool:
     """Is every word an everyday word ("hello", "good morning")? Then it is never fuzzy-matched."""
     words = everyday_words()
     return all(word in words or word in STOP_WORDS for word in gram.split())
+
+
+def _everyday_plural(gram: str) -> bool:
+    """Is every word an everyday word or its plural? Never guessed at: "lots of meltdowns after
+    school", typed at "Which is closest?", was Melton (a user trial, session 44). For guesses only:
+    an exact name ("Wells") is still a place."""
+    words = everyday_words()
+    return all(
+        word in words or word in STOP_WORDS or (word.endswith("s") and (word[:-1] in words or (word.endswith("es") and word[:-2] in words)))
+        for word in gram.split()
+    )
 
 
 def _said_as_place(words: list[str], span: _Span) -> bool:

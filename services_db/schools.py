@@ -28,9 +28,18 @@ _GENERIC = re.compile(
 )
 
 
+# What a name joins to the school's own: "Cobden Primary School & Community Centre", "Thomas Willingale
+# Primary School and Nursery". Left in, "Cobden primary" found the Cobden Primary School in Leeds and
+# not the one in Loughborough (a user trial, session 44).
+_JOINED_TO_THE_SCHOOL = re.compile(r"\band (?:nursery|pre school|preschool|community centre|childrens centre|children s centre)\b")
+
+
 def school_key(name: str) -> str:
     """'Marriotts School' → 'marriotts'; generic words removed so typed names match."""
-    return " ".join(_GENERIC.sub(" ", normalise(name)).split())
+    words = _GENERIC.sub(" ", _JOINED_TO_THE_SCHOOL.sub(" ", normalise(name))).split()
+    while words and words[-1] == "and":  # "Harlow Fields School and College"
+        words.pop()
+    return " ".join(words)
 
 
 @dataclass(frozen=True)

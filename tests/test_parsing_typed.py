@@ -900,3 +900,41 @@ def test_on_reception_is_a_job_not_a_school_year():
 
 def test_taught_at_home_is_not_at_school():
     assert parse_school_absence("she is not going school now, we teach her at home") == "not at school"
+
+
+@pytest.mark.parametrize(("text", "about_someone_else"), [
+    ("yes im safe, its just embarrassing", False), ("yeah im ok at the moment, just want someone to talk to", False),
+    ("yes she's safe, she's asleep upstairs", True),  # the child asleep, asked about them (a user trial, session 44)
+    ("yeah im safe. gonna keep myself busy with homework", False),  # development author A5
+])
+def test_safe_in_own_words_session_44(text, about_someone_else):
+    from signposting.parsing import states_safe_in_own_words
+
+    assert states_safe_in_own_words(text, about_someone_else)
+
+
+@pytest.mark.parametrize("text", [
+    "im safe, hes asleep upstairs",  # of one's own safety, who is near may be who hurts them
+    "im safe, im going to finish it tonight", "yes safe but i want to walk into the sea",
+])
+def test_still_never_safe_in_own_words_session_44(text):
+    from signposting.parsing import states_safe_in_own_words
+
+    assert not states_safe_in_own_words(text)
+
+
+@pytest.mark.parametrize("text", ["im not in danger rn", "im not in danger", "i am not in any danger now"])
+def test_danger_denied_is_safe_said_plainly(text):
+    """A user trial (session 44): "im not in danger rn tho" after "Please call 999 now" got "Sorry, I
+    didn't get that"."""
+    from signposting.parsing import states_safe_now
+
+    assert states_safe_now(text)
+
+
+@pytest.mark.parametrize("text", ["im not in danger but", "im not in danger for now", "im not in danger tho he is back",
+                                  "is she not in danger", "im not in danger, she is", "hes not in danger, i am"])
+def test_danger_denied_with_a_turn_is_not_safe(text):
+    from signposting.parsing import states_safe_in_own_words, states_safe_now
+
+    assert not states_safe_now(text) and not states_safe_in_own_words(text)

@@ -172,3 +172,14 @@ def test_where_someone_studies_or_works_gives_way_to_where_they_live(gazetteer, 
 def test_a_county_beside_and_a_place_said_more_exactly(gazetteer, text, status, area):
     resolution = gazetteer.resolve(text)
     assert (resolution.status, resolution.area_code) == (status, area)
+
+
+@pytest.mark.parametrize("text", ["meltdowns", "lots of meltdowns", "he's struggling a lot at school, lots of meltdowns after school"])
+def test_the_plural_of_an_everyday_word_is_never_guessed_a_place(gazetteer, text):
+    """A user trial (session 44): "…lots of meltdowns after school" typed at "Which is closest?" was Melton."""
+    assert gazetteer.resolve(text).status == "unknown"
+
+
+@pytest.mark.parametrize(("text", "place"), [("meltn", "Melton"), ("hitchins", "Hitchin"), ("wells", "Wells")])
+def test_a_misspelt_place_or_an_exact_name_is_still_found(gazetteer, text, place):
+    assert gazetteer.resolve(text).place == place

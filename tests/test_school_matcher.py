@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from services_db.schools import SchoolMatcher, read_schools
+from services_db.schools import SchoolMatcher, read_england_schools, read_schools, school_key
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +76,22 @@ def test_high_never_finds_a_primary_or_junior_school(matcher, text):
 def test_a_schools_town_may_be_named_by_its_short_form(matcher, text, found):
     school = matcher.match(text, fuzzy=False)
     assert (school.name if school else None) == found
+
+
+@pytest.mark.parametrize(("name", "key"), [
+    ("Cobden Primary School & Community Centre", "cobden"), ("Thomas Willingale Primary School and Nursery", "thomas willingale"),
+    ("Harlow Fields School and College", "harlow fields"), ("Henham and Ugley Primary and Nursery School", "henham and ugley"),
+    ("King Harold Business & Enterprise Academy", "king harold business and enterprise"),
+])
+def test_what_a_name_joins_to_the_school_is_no_part_of_its_key(name, key):
+    assert school_key(name) == key
+
+
+def test_one_of_ours_named_with_what_it_joins_is_found_before_a_namesake_elsewhere():
+    """A user trial (session 44): "Cobden primary" found Cobden Primary School in Leeds, and a
+    Loughborough foster carer was told the area is outside ours."""
+    ours = read_schools()
+    schools = [*ours, *read_england_schools(known={school.urn for school in ours})]
+    assert any(school.town == "Leeds" and school_key(school.name) == "cobden" for school in schools)  # the namesake
+    school = SchoolMatcher(schools).match("Cobden primary")
+    assert school is not None and school.town == "Loughborough"
