@@ -33,6 +33,11 @@ _DENIAL = re.compile(
     # one person named: never "i would never hurt anyone else, only myself" (the review)
     r"|(?:i|we) (?:dont|do not|never|wouldnt|would never) (?:hurt|harm|hit) (?:him|her|them|my (?:brother|sister|son|daughter))"
     r"|assessed as (?:no|low) risk"
+    # a user trial (session 44): "no nothing like that" (DIET read a goodbye), "no he's not hurting
+    # himself really, just angry" got the whole crisis reply
+    r"|nothing like that|not like that|nothing of the sort"
+    r"|(?:(?:he|she|they)(?: is| s| are| re)?|hes|shes|theyre) (?:not|isnt|arent|never) (?:hurting|harming) (?:himself|herself|themselves)"
+    r"|(?:he|she|they) (?:hasnt|has not|havent|have not|didnt|did not|never) (?:hurt|harmed) (?:himself|herself|themselves)"
     r")\b"
 )
 # What is left may still turn the denial round: "no ones hurt yet", "not in danger but he has a knife".

@@ -69,6 +69,8 @@ def test_help_coming_or_a_past_wait_is_not(text):
     "Honestly nobody is in danger. I'm after family mediation or something like that",
     "None of them are in crisis, I'm asking whether it's something to worry about",
     "whatever thats not what i meant, i dont hurt him", "hes not in any danger",
+    # a user trial (session 44): the whole crisis reply
+    "no nothing like that", "no he's not hurting himself really, just angry", "No, nothing like that, he's just very quiet",
 ])
 def test_danger_denied_in_so_many_words_is_read(text):
     assert denies_danger(text)
@@ -84,6 +86,9 @@ def test_danger_denied_in_so_many_words_is_read(text):
     "im not suicidal i just want to sleep forever", "i dont hurt him, he hurts me", "not in danger right now",
     "no one is hurt, i want to die", "no one is hurt, i took 20 pills", "hes not in danger hes just locked in his room with a rope",
     "i am in danger", "im not in danger anymore",
+    "nothing like that yet", "not like that, i just want to sleep forever", "hes not hurting himself, hes hurting me",
+    "shes not hurting herself yet", "no nothing like that but he has a knife", "not like that, i want to die",
+    "she hasnt hurt herself but she said she wants to",
 ])
 def test_a_denial_turned_round_or_beside_a_danger_is_not(text):
     assert not denies_danger(text)
