@@ -298,7 +298,9 @@ _CORRECTION = (
 # "14 sorry 15", "16 no 17 wait 16", "year 7 sorry year 8", "13, no wait 14": the last of the chain
 # (`_last_of_a_correction`), when it ends the answer ("im 14 sorry 15 in may" is a next birthday).
 _CORRECTED = re.compile(
+    # (an apology or a laugh may end it: "im 15 wait no 16 sorry", a user trial, session 44)
     _NOT_A_YEAR + r"\b" + _AGE_OR_YEAR + r"(?:" + _CORRECTION + r")+(?=\s*$|\s+(?:now|yo|y o|years|yrs|year old|yr old|x+)\b"
+    r"|(?:\s+(?:sorry|soz|sry|lol|haha|my bad|oops))+\s*$"
     # "Sorry, 12. No, I meant 13 – she had her birthday last week." (development author D13)
     r"|\s+(?:she|he|they) (?:had|has had|just had|has just had|s had|s just had) (?:her|his|their) birthday\b)"
 )

@@ -938,3 +938,11 @@ def test_danger_denied_with_a_turn_is_not_safe(text):
     from signposting.parsing import states_safe_in_own_words, states_safe_now
 
     assert not states_safe_now(text) and not states_safe_in_own_words(text)
+
+
+@pytest.mark.parametrize(("text", "age"), [("im 15 wait no 16 sorry", 16), ("15 sorry 16 sorry", 16), ("14 no 15 lol", 15),
+                                           ("im 14 sorry 15 in may", 14)])
+def test_a_correction_ended_with_an_apology_or_a_laugh(text, age):
+    """A user trial (session 44): "im 15 wait no 16 sorry" was kept as 15."""
+    parsed = parse_age(text)
+    assert parsed is not None and (parsed.low, parsed.high) == (age, age)
