@@ -27,6 +27,7 @@ DAY_NAMES = dict(zip(WEEKDAYS, ["Monday", "Tuesday", "Wednesday", "Thursday", "F
 # Service texts are written to the young person. To a parent or carer they speak about
 # their child. Whole phrases only, each one checked against the services file.
 PARENT_PHRASES = (
+    ("refer you only if you agree", "refer your child only if they agree"),
     ("refer you", "refer your child"),
     ("your life", "your child's life"),
     ("anything that is worrying you", "anything that is worrying your child"),
@@ -34,12 +35,15 @@ PARENT_PHRASES = (
     ("your parent or carer is asked to agree first", "you are asked to agree first"),
     ("Ask your school's", "Ask your child's school's"),
     ("You cannot refer yourself", "Your child cannot refer themselves"),
+    ("You can refer yourself", "Your child can refer themselves"),
 )
 
 
 def for_parent(text: str) -> str:
+    """Whole words only: "refer you" inside "You can refer yourself" made "refer your childrself" (a
+    user trial, session 44)."""
     for young, parent in PARENT_PHRASES:
-        text = text.replace(young, parent)
+        text = re.sub(rf"\b{re.escape(young)}\b", parent, text)
     return text
 
 

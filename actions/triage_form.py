@@ -145,6 +145,19 @@ def asked_for_support_first(tracker: Tracker, intent: str | None) -> bool:
     return intent in SUPPORT_MISREADS and opening_message(tracker) and asks_for_support_in_general(latest_text(tracker))
 
 
+def a_place_after_one_taken(tracker: Tracker) -> bool:
+    """Only a place, typed at the worry question when the place was read from another answer and
+    never asked ("loughborough college", then "shepshed"): where they live, and the worry asked again
+    ("Sorry, I didn't get that" was the reply: a user trial, session 44)."""
+    if tracker.get_slot("requested_slot") != "concern" or tracker.get_slot("services_shown"):
+        return False
+    asked = any(
+        event.get("event") == "slot" and event.get("name") == "requested_slot" and event.get("value") == "area"
+        for event in tracker.events or []
+    )
+    return not asked and is_plain_area_answer(normalise(latest_text(tracker)))
+
+
 def latest_intent(tracker: Tracker) -> str | None:
     return ((tracker.latest_message or {}).get("intent") or {}).get("name")
 
@@ -446,7 +459,7 @@ class ValidateTriageForm(FormValidationAction):
             return False
         # A place typed after "rather not say" ("no" at the place question) is the place.
         unset = tracker.get_slot(slot) is None or (slot == "area" and tracker.get_slot(slot) == NOT_GIVEN)
-        return unset or bool(CORRECTION.search(latest_text(tracker)))
+        return unset or bool(CORRECTION.search(latest_text(tracker))) or (slot == "area" and a_place_after_one_taken(tracker))
 
     @staticmethod
     def _confirm_if_changed(slot: str, found: dict[str, Any], dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
@@ -492,7 +505,7 @@ class ValidateTriageForm(FormValidationAction):
                 resolution = resolve_area(candidate, fuzzy=False) if candidate else None
                 if resolution and resolution.status == "found" and resolution.how != "england_town" and (
                     candidate == text or settings.deployment.covers(resolution.area_code) or is_a_city_of_the_nations(resolution.place)
-                ):
+                ) and not self._only_the_schools_name(text, resolution.place, tracker):
                     # after an age, only a place of ours or a city of the other nations ("19, belfast"):
                     # "im 14, logan" is a name, not Logan in Scotland (the review, session 27)
                     return self._confirm_if_changed("area", {"area": resolution.place}, dispatcher, tracker)
@@ -508,6 +521,18 @@ class ValidateTriageForm(FormValidationAction):
             if resolution and resolution.status in ("found", "outside", "ambiguous") and resolution.place:
                 return self._confirm_if_changed("area", {"area": resolution.place}, dispatcher, tracker)
         return {}
+
+    @staticmethod
+    def _only_the_schools_name(text: str, place: str | None, tracker: Tracker) -> bool:
+        """At the school question, is the place found only a word of the school's own name ("Bushey
+        Meads", "Rushey Mead", "Loughborough College")? Taken as where they live, the place question
+        was skipped, and a parent who then typed their town got "Sorry, I didn't get that" (a user
+        trial, session 44). "st marks in harlow" names the school and then its place."""
+        if tracker.get_slot("requested_slot") != "school" or not place or place_said_as_home(text):
+            return False
+        directory = get_directory()
+        school = directory.schools.match(text, tracker.get_slot("area_code")) if directory else None
+        return school is not None and normalise(place) in normalise(school.name)
 
     async def extract_concern(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         if not self._volunteered("concern", tracker):

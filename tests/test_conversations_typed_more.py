@@ -276,3 +276,21 @@ def test_counselling_asked_for_a_grandchild_first_starts_the_questions_as_a_care
     reply = chat.text("Looking for counselling for my granddaughter who I have under a special guardianship order")
     assert "medical advice, like" not in reply and "How old is your child?" in reply
     assert slots(bot, chat)["user_role"] == "parent_carer"
+
+
+def test_a_place_in_a_schools_name_is_not_where_they_live(bot):  # noqa: F811
+    """A user trial (session 44): "bushey meads" set the place to Bushey and the place question was
+    skipped; a parent who then typed the postcode got "Sorry, I didn't get that"."""
+    chat = start(bot, "parent or carer", "14")
+    reply = chat.text("bushey meads")
+    assert "Bushey Meads School" in reply and "Where does your child live?" in reply
+
+
+def test_a_place_typed_at_the_worry_question_after_one_was_read_from_another_answer(bot):  # noqa: F811
+    """A user trial (session 44): "loughborough college" gave the place, then "shepshed" at the worry
+    question got "Sorry, I didn't get that"."""
+    chat = start(bot, "young person", "17")
+    assert "What has been going on?" in chat.text("loughborough college")
+    reply = chat.text("shepshed")
+    assert "didn't get that" not in reply and "What has been going on?" in reply
+    assert slots(bot, chat)["area"] == "Shepshed"

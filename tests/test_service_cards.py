@@ -84,6 +84,15 @@ def test_each_parent_phrase_is_still_in_the_services_file():
     assert for_parent("Ask your school's mental health lead") == "Ask your child's school's mental health lead"
 
 
+def test_a_parent_phrase_is_replaced_as_whole_words_only():
+    """A user trial (session 44): "You can refer yourself using the Teen Health 11-19 referral form"
+    read "You can refer your childrself" to a parent."""
+    said = for_parent("You can refer yourself using the Teen Health 11-19 referral form. A professional can refer you only if you agree.")
+    assert said == ("Your child can refer themselves using the Teen Health 11-19 referral form. "
+                    "A professional can refer your child only if they agree.")
+    assert "childrself" not in " ".join(for_parent(f"{s.description} {s.access_note or ''}") for s in SERVICES)
+
+
 def test_the_summary_is_one_sentence_cut_to_length():
     assert first_sentence("Free online counselling. You do not have to give your name.") == "Free online counselling."
     assert first_sentence("one two three four", max_words=2) == "one two…"
