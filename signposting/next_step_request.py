@@ -385,11 +385,23 @@ _GRAMMARS: tuple[tuple[str, re.Pattern[str]], ...] = (
 MAX_WORDS = 24
 
 
+# An email address typed to be sent the list, after "I can't send emails" ("sam.k93@gmail.com" got
+# "What would you like to change?": a user trial, session 44). Read before `normalise`, which drops the "@".
+_AN_EMAIL_ADDRESS = re.compile(
+    r"(?:(?:my |our |the |her |his )?(?:e-?mail|email address)(?: address)?(?: is)?\s*[:\-]?\s*"
+    r"|(?:(?:pls |please )?send (?:it|this|them|the list|that) to|to)\s+)?"
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?(?:\s+(?:please|pls|plz|thanks|thank you|ty|x+))*",
+    re.IGNORECASE,
+)
+
+
 def request_in_so_many_words(text: str) -> str | None:
     """The intent a whole message asks for in so many words, or None: `THANKS` for a thank-you
     that closes, `START_AGAIN`, `REQUEST_EMAIL` or `REQUEST_PRINT` for sending or showing the list
     to someone, `TALK_TO_A_PERSON`, `REQUEST_OTHER_LANGUAGE` for a language named alone, `SEEK_HELP`
     for not knowing who to talk to."""
+    if _AN_EMAIL_ADDRESS.fullmatch(text.strip()):
+        return REQUEST_EMAIL
     clean = without_accents(text)
     if not clean or len(clean.split()) > MAX_WORDS:
         return None

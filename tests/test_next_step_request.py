@@ -237,3 +237,15 @@ def test_no_risk_message_is_read_as_a_request() -> None:
 ])
 def test_call_backs_and_the_next_on_the_list(text, asked):
     assert request_in_so_many_words(text) == asked
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("sam.k93@gmail.com", "request_email"), ("my email is sam.k93@gmail.com please", "request_email"),
+    ("send it to jo@example.co.uk", "request_email"),
+    # an address told of or asked about is no request to be sent the list
+    ("jo@samaritans.org is that the email?", None), ("i emailed jo@example.com and they said no", None),
+])
+def test_an_email_address_typed_asks_to_be_sent_the_list(text, intent):
+    """A user trial (session 44): "sam.k93@gmail.com" after "I can't send emails" got "What would you
+    like to change?"."""
+    assert request_in_so_many_words(text) == intent
