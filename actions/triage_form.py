@@ -569,6 +569,11 @@ class ValidateTriageForm(FormValidationAction):
             # lost (a phone trial, session 35): kept, whoever it belongs to, and the role asked again.
             dispatcher.utter_message(response="utter_age_noted_ask_role")
             return {"user_role": None, **age.slots()}
+        if role is None and is_plain_area_answer(normalise(str(value or ""))):
+            # "hitchin" typed to "Who is chatting today?" after an age: extract_area keeps the place,
+            # and "Sorry, I didn't get that" was wrong (a user trial, session 44)
+            dispatcher.utter_message(response="utter_place_noted_ask_role")
+            return {"user_role": None}
         if role is None:
             dispatcher.utter_message(response=not_understood_or_worry_noted(tracker, "user_role", str(value or ""), "utter_role_not_understood"))
             return {"user_role": None}

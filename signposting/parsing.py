@@ -149,6 +149,10 @@ _AGE_CONTEXT = re.compile(
     r"(?:son|daughter|child|kid|boy|girl|teen|teenager|stepson|stepdaughter) is|turned|turning)\s"
     r"(?:only |just |nearly |almost |actually |really )?(\d{1,2}|[a-z]+(?: [a-z]+)?)\b"
     r"|\b(\d{1,2})\s?(?:years? old|yrs? old|yo|year old|y o)\b"
+    # "My son have 15 year" (a user trial, session 44: the age was asked again)
+    r"|\b(?:son|daughter|child|kid|boy|girl|he|she|i) (?:have|has)\s(\d{1,2})\s?(?:years?|yrs?)(?: old)?(?=\s*$)"
+    # "me, 18" typed to "Who is chatting today?" (a user trial: the age was asked again)
+    r"|^(?:its |it s |just |for )?(?:me|myself) (\d{1,2})$"
 )
 
 
@@ -597,7 +601,7 @@ def parse_age_mention(text: str) -> Age | None:
     if year := _YEAR.search(clean):
         return _year_group(int(year.group(1)))
     for match in _AGE_CONTEXT.finditer(clean):
-        token = match.group(1) or match.group(2)
+        token = next(group for group in match.groups() if group)
         value = int(token) if token.isdigit() else _word_number(token)
         if value is not None and 0 < value <= MAX_AGE:
             return Age(value, value)

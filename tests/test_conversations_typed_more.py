@@ -294,3 +294,24 @@ def test_a_place_typed_at_the_worry_question_after_one_was_read_from_another_ans
     reply = chat.text("shepshed")
     assert "didn't get that" not in reply and "What has been going on?" in reply
     assert slots(bot, chat)["area"] == "Shepshed"
+
+
+def test_a_place_typed_for_who_is_chatting_is_kept_and_the_role_asked_again(bot):  # noqa: F811
+    """A user trial (session 44): "hitchin" after an age, typed to "Who is chatting today?", got
+    "Sorry, I didn't get that" though the place was kept."""
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi")
+    assert "noted that age" in chat.text("14")
+    reply = chat.text("hitchin")
+    assert "noted where you live" in reply and "didn't get that" not in reply
+    assert "Which school" in chat.text("me")
+    assert slots(bot, chat)["area"] == "Hitchin"
+
+
+@pytest.mark.parametrize(("first", "age"), [("me, 18", "18")])
+def test_an_age_beside_who_is_chatting_is_kept(bot, first, age):  # noqa: F811
+    """A user trial (session 44): "me, 18" was asked its age again."""
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi")
+    reply = chat.text(first)
+    assert "How old" not in reply and slots(bot, chat)["age"] == age

@@ -946,3 +946,15 @@ def test_a_correction_ended_with_an_apology_or_a_laugh(text, age):
     """A user trial (session 44): "im 15 wait no 16 sorry" was kept as 15."""
     parsed = parse_age(text)
     assert parsed is not None and (parsed.low, parsed.high) == (age, age)
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("Hello. I am mother. My son have 15 year", 15), ("my daughter have 12 years old", 12), ("me, 18", 18), ("its me 14", 14),
+    ("she has 3 years left at school", None), ("i have 2 kids", None), ("me", None),
+])
+def test_an_age_in_passing_as_people_type_it(text, age):
+    """A user trial (session 44): "My son have 15 year" and "me, 18" were asked their age again."""
+    from signposting.parsing import parse_age_mention
+
+    parsed = parse_age_mention(text)
+    assert (parsed.low if parsed else None) == age

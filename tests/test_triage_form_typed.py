@@ -174,6 +174,7 @@ def test_nothing_is_taken_when_the_message_does_not_answer_or_the_check_did_not_
         ("user_role", "my parents are splitting up and i cry every night", "describe_concern", "utter_worry_noted"),
         ("user_role", "purple monkey dishwasher", "out_of_scope", "utter_role_not_understood"),
         ("user_role", "15", "inform", "utter_age_noted_ask_role"),  # the age kept (session 36)
+        ("user_role", "hitchin", "inform", "utter_place_noted_ask_role"),  # the place kept (a user trial, session 44)
         ("age", "she has been so down since her nan died", "describe_concern", "utter_worry_noted"),
         ("age", "purple monkey dishwasher", "out_of_scope", "utter_age_not_understood"),
         ("area", "im being bullied and its making me really down", "describe_concern", "utter_worry_noted"),
