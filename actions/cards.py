@@ -17,12 +17,14 @@ from typing import Any
 from actions.render import contact_line, how_line, who_line
 from services_db.opening import LONDON, _minutes
 from services_db.query import Match
-from services_db.seed import ContactRecord
+from services_db.seed import ContactRecord, ServiceRecord
 from signposting.vocabulary import SELF_ACCESS_ROUTES, WEEKDAYS
 
 CARD_TYPE = "service_card"
 SUMMARY_MAX_WORDS = 14
 STALE_NOTE = "Details may have changed: check the website before you call."
+# For a service with no website to check (a user trial, session 44: "check the website" under cards with none).
+STALE_NOTE_NO_WEBSITE = "Details may have changed since we checked them."
 DAY_NAMES = dict(zip(WEEKDAYS, ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], strict=True))
 # Service texts are written to the young person. To a parent or carer they speak about
 # their child. Whole phrases only, each one checked against the services file.
@@ -45,6 +47,15 @@ def for_parent(text: str) -> str:
     for young, parent in PARENT_PHRASES:
         text = re.sub(rf"\b{re.escape(young)}\b", parent, text)
     return text
+
+
+def has_a_website(service: ServiceRecord) -> bool:
+    return any(contact.type == "website" for contact in service.contacts)
+
+
+def stale_note(service: ServiceRecord) -> str:
+    """What to say under a service whose details may have changed: check its website, if it has one."""
+    return STALE_NOTE if has_a_website(service) else STALE_NOTE_NO_WEBSITE
 
 
 def first_sentence(text: str, max_words: int = SUMMARY_MAX_WORDS) -> str:
@@ -167,7 +178,7 @@ def service_card(
         "action": action,
         "opening": opening_line(match, now),
         "reason": reason,
-        "changed_note": STALE_NOTE if service.stale_risk == "high" else None,
+        "changed_note": stale_note(service) if service.stale_risk == "high" else None,
         "more": {
             "description": reword(service.description),
             "who": who_line(match),

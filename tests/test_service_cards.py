@@ -109,3 +109,16 @@ def test_online_as_a_reason_only_for_a_service_used_online_as_the_list_answer_sa
         for match in search(role="parent_carer", age_min=15, age_max=16, area_code=area, concern=concern):
             says_online = "you can use it online" in _feature_reasons(match)
             assert says_online == (_online_line(match.service) is not None), match.service.id
+
+
+def test_the_changed_note_says_to_check_a_website_only_where_there_is_one():
+    """A user trial (session 44): "check the website before you call" under School nurses and EWMHS,
+    whose cards have no website."""
+    from actions.cards import STALE_NOTE, STALE_NOTE_NO_WEBSITE, stale_note
+
+    stale = [service for service in SERVICES if service.stale_risk == "high"]
+    assert stale
+    for service in stale:
+        has_site = any(contact.type == "website" for contact in service.contacts)
+        assert stale_note(service) == (STALE_NOTE if has_site else STALE_NOTE_NO_WEBSITE)
+    assert any(not any(c.type == "website" for c in service.contacts) for service in stale)  # the case exists
