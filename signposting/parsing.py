@@ -749,6 +749,10 @@ CONCERN_PATTERNS: dict[str, str] = {
     # other pupils who won't leave someone alone (an adult or a stranger online may be abuse or grooming)
     r"(?:girls|boys|lads|kids|people|ppl|pupils|students|year \d+s?)(?: \w+){0,4} (?:wont|won t|dont|don t|never) leave (?:me|him|her|us) alone|cyber ?bull\w*|trolled|trolls?|picked on|pick on|mean to (?:me|him|her)|"
     r"laugh(?:ing)? at (?:me|him|her)|excluded me|name calling|teas(?:e|ed|es|ing)|picking on|picks on|"
+    # "ppl r horribal to me at skool and i hate my self" (a user trial, session 44: read as body image)
+    r"(?:girls|boys|lads|kids|people|ppl|pupils|students|everyone|every1|evry1) (?:at (?:school|skool|college) )?"
+    r"(?:are|r|is|keep being|were|are being|r being) (?:so |really |rly )?(?:horrible|horribal|horible|nasty|vile|cruel|mean) "
+    r"to (?:me|him|her|us)|"
     r"call(?:ed|ing|s)? (?:me |him |her |them )?names|"
     # told to die by others (`TOLD_TO_DIE`: "a guy on discord keeps telling me to uninstall life", a
     # phone trial, session 32, got the list for staying safe online: CEOP and Report Remove)

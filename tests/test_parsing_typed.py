@@ -958,3 +958,11 @@ def test_an_age_in_passing_as_people_type_it(text, age):
 
     parsed = parse_age_mention(text)
     assert (parsed.low if parsed else None) == age
+
+
+@pytest.mark.parametrize(("text", "concern"), [
+    ("ppl r horribal to me at skool and i hate my self", "bullying"),  # a user trial: body image
+    ("people are horrible to me at school", "bullying"), ("my mum is horrible to me", "family"),
+])
+def test_others_at_school_being_horrible_is_bullying(text, concern):
+    assert parse_concern(text) == concern
