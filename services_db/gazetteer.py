@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from services_db.places import AREA_WORDS, MINOR_KINDS, PLACES_DIR, AliasRow
+from services_db.places import AREA_WORDS, MINOR_KINDS, PLACES_DIR, AliasRow, cities_of_the_nations
 from services_db.postcodes import find_postcode
 from signposting.text import normalise
 from signposting.vocabulary import AREA_CODES, AREA_NAMES, NATIONAL, NATIONS
@@ -391,7 +391,10 @@ class Gazetteer:
         other words left over: "low burra" (Loughborough typed by sound: development author D3) was
         Barra, and a Leicestershire child got Scotland's services. Such a guess is no answer."""
         left_over = [word for i, word in enumerate(words) if not best.start <= i < best.end and word not in FILLER]
-        return bool(left_over) and all(entry.kind == "nation_place" for entry in self._by_alias[best.gram])
+        # never a city ("glasgw city centre", "bellfast north", "im 15 in edinburg": the review, session 44)
+        return bool(left_over) and best.gram not in _nation_cities() and all(
+            entry.kind == "nation_place" for entry in self._by_alias[best.gram]
+        )
 
     def _fuzzy_resolution(self, best: _Span, words: list[str]) -> AreaResolution:
         entries = self._by_alias[best.gram]
@@ -459,6 +462,11 @@ def is_everyday(gram: str) -> bool:
     """Is every word an everyday word ("hello", "good morning")? Then it is never fuzzy-matched."""
     words = everyday_words()
     return all(word in words or word in STOP_WORDS for word in gram.split())
+
+
+@lru_cache(maxsize=1)
+def _nation_cities() -> frozenset[str]:
+    return cities_of_the_nations()
 
 
 def _everyday_plural(gram: str) -> bool:

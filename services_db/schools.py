@@ -28,14 +28,21 @@ _GENERIC = re.compile(
 )
 
 
+def school_key(name: str) -> str:
+    """'Marriotts School' → 'marriotts'; generic words removed so typed names match."""
+    return " ".join(_GENERIC.sub(" ", normalise(name)).split())
+
+
 # What a name joins to the school's own: "Cobden Primary School & Community Centre", "Thomas Willingale
-# Primary School and Nursery". Left in, "Cobden primary" found the Cobden Primary School in Leeds and
-# not the one in Loughborough (a user trial, session 44).
+# Primary School and Nursery". "Cobden primary" found the Cobden Primary School in Leeds, not the one
+# in Loughborough (a user trial, session 44). Taken off only for a second, shorter key of ours, looked
+# up when no school of ours has the typed key: in the main key, "cassiobury" would be both the infant
+# and nursery school and the junior school (the review, session 44).
 _JOINED_TO_THE_SCHOOL = re.compile(r"\band (?:nursery|pre school|preschool|community centre|childrens centre|children s centre)\b")
 
 
-def school_key(name: str) -> str:
-    """'Marriotts School' → 'marriotts'; generic words removed so typed names match."""
+def short_school_key(name: str) -> str:
+    """The key without what the name joins to the school: 'cobden', 'harlow fields'."""
     words = _GENERIC.sub(" ", _JOINED_TO_THE_SCHOOL.sub(" ", normalise(name))).split()
     while words and words[-1] == "and":  # "Harlow Fields School and College"
         words.pop()
@@ -200,10 +207,14 @@ _PLACE_WORDS = frozenset({"in", "at", "near", "by", "of"})
 class SchoolMatcher:
     def __init__(self, schools: Iterable[SchoolRecord]):
         self._by_key: dict[str, list[SchoolRecord]] = defaultdict(list)
+        self._ours_by_short_key: dict[str, list[SchoolRecord]] = defaultdict(list)
         for school in schools:
             key = school_key(school.name)
             if key:
                 self._by_key[key].append(school)
+            short = short_school_key(school.name)
+            if short and short != key and school.area_code in AREA_CODES:
+                self._ours_by_short_key[short].append(school)
         self._keys = list(self._by_key)
 
     def match(self, text: str, area_code: str | None = None, fuzzy: bool = True) -> SchoolRecord | None:
@@ -238,6 +249,9 @@ class SchoolMatcher:
         if len(key) < 3:
             return None
         candidates = list(self._by_key.get(key, []))
+        if not any(school.area_code in AREA_CODES for school in candidates):
+            # "cobden primary": one of ours whose name joins more to it, before a namesake elsewhere
+            candidates += self._ours_by_short_key.get(key, [])
         if not candidates and fuzzy:
             found = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             candidates = self._by_key[found[0]] if found else []

@@ -34,10 +34,12 @@ _DENIAL = re.compile(
     r"|(?:i|we) (?:dont|do not|never|wouldnt|would never) (?:hurt|harm|hit) (?:him|her|them|my (?:brother|sister|son|daughter))"
     r"|assessed as (?:no|low) risk"
     # a user trial (session 44): "no nothing like that" (DIET read a goodbye), "no he's not hurting
-    # himself really, just angry" got the whole crisis reply
-    r"|nothing like that|not like that|nothing of the sort"
-    r"|(?:(?:he|she|they)(?: is| s| are| re)?|hes|shes|theyre) (?:not|isnt|arent|never) (?:hurting|harming) (?:himself|herself|themselves)"
-    r"|(?:he|she|they) (?:hasnt|has not|havent|have not|didnt|did not|never) (?:hurt|harmed) (?:himself|herself|themselves)"
+    # himself really, just angry" got the whole crisis reply. Only as the message's start: "i do not
+    # like that my uncle babysits us", "i am not like that, its my dad" (the review, session 44)
+    r"|^(?:(?:no|nah|nope) )?(?:nothing like that|not like that|nothing of the sort)"
+    r"|^(?:(?:no|nah|nope) )?(?:(?:he|she|they)(?: is| s| are| re)?|hes|shes|theyre) (?:not|isnt|arent|never) (?:hurting|harming) "
+    r"(?:himself|herself|themselves)"
+    r"|^(?:(?:no|nah|nope) )?(?:he|she|they) (?:hasnt|has not|havent|have not|didnt|did not|never) (?:hurt|harmed) (?:himself|herself|themselves)"
     r")\b"
 )
 # What is left may still turn the denial round: "no ones hurt yet", "not in danger but he has a knife".
@@ -47,7 +49,12 @@ _TURNS_IT_ROUND = re.compile(
     r"tonight|later|tomorrow|soon|"
     # knowing how, being ready: "i know how much to take", "ive got everything ready", "shes sorted it"
     r"know how|know what|how much|how many|ready|sorted|handle|pain|take|taking|went quiet|gone quiet|nobody is home|"
-    r"no one is home|no ones home)\b"
+    r"no one is home|no ones home|"
+    # doubt, or someone else's word for it: "i hope hes not hurting himself", "she says shes not" (the review, session 44)
+    r"hope|hopefully|not sure|dont know|don t know|says|said|as far as|think|reckon|apparently|"
+    # something done to the speaker, or a goodbye: "my brother does it to me", "makes me keep secrets", "written letters"
+    r"to me|to us|makes me|made me|make me|secret|secrets|letter|letters|written|wrote|note|notes|wish|wasnt here|"
+    r"not here|sleeves)\b"
     # the speaker is the one: "hes not in danger, i am", "its me thats at risk" (the second review)
     r"|\b(?:i am|im|i m)(?: the one| too| as well)?\s*$|\b(?:its|it s) (?:actually )?me\b|\bme too\b"
 )
@@ -56,7 +63,10 @@ _TURNS_IT_ROUND = re.compile(
 _HARM_LEFT = re.compile(
     r"\b(?:cut\w*|burn\w*|blade\w*|razor\w*|knife|knives|pills?|tablets?|overdos\w*|took|taken|die|dying|dead|kill\w*|"
     r"hang\w*|rope|jump\w*|bridge|scratch\w*|bleed\w*|blood|hurt\w*|harm\w*|hit\w*|punch\w*|touch\w*|starv\w*|"
-    r"sick|purg\w*|weapon\w*|gun|hiding|scared|afraid|frightened|threat\w*)\b"
+    r"sick|purg\w*|weapon\w*|gun|hiding|scared|afraid|frightened|threat\w*|"
+    # violence in other words, and running away (the review, session 44)
+    r"throw\w*|threw|smash\w*|beat\w*|batter\w*|attack\w*|strangl\w*|slap\w*|smack\w*|grab\w*|pinned|pinning|kick\w*|"
+    r"shov\w*|push\w*|ran away|run\w* away|missing)\b"
 )
 
 

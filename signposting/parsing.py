@@ -314,8 +314,13 @@ _LAST_AGE_OR_YEAR = re.compile(r"\b((?:year|yr|y)\s?)?(\d{1,2})$")
 # The speaker's own age typed first, then put right with the child's: "42 - oh sorry you mean him, he's
 # 11", "38 sorry thats me, my daughter is 15" (development author D18 got 42 and 38).
 _OWN_AGE_FIRST = re.compile(
-    r"^(?P<own>\d{2})\b.*?\b(?:(?:that s|thats|that is|this is|thats just) (?:me|mine|my age|my own)|you mean (?:him|her|them|the child|"
-    r"my (?:son|daughter|child|kid|boy|girl))|not me|my own age|my age)\b.*?\b(?P<child>\d{1,2})\b(?!.*\b\d)"
+    r"^\d{2}\b.*?\b(?:(?:that s|thats|that is|this is|thats just) (?:me|mine|my age|my own)|you mean (?:him|her|them|the child|"
+    r"my (?:son|daughter|child|kid|boy|girl))|not me|my own age|my age)\b"
+)
+# A child's age said of them: "he's 11", "my daughter is 15", "the child is 12".
+_A_CHILDS_AGE = re.compile(
+    r"\b(?:(?:he|she|they)(?: s| is| are| re)?|hes|shes|theyre|(?:my |our |the )?(?:son|daughter|child|kid|boy|girl|stepson|"
+    r"stepdaughter|grandson|granddaughter|lad|little one)(?: is| s)) (\d{1,2})\b"
 )
 
 
@@ -408,8 +413,12 @@ def _one_of_two_ages(clean: str) -> Age | None:
     children, so it is left alone)."""
     if (meant := _the_child_meant(clean)) is not None:
         return meant
-    if (own_first := _OWN_AGE_FIRST.search(clean)) and int(own_first.group("own")) > MAX_AGE >= int(own_first.group("child")):
-        return _age_of(int(own_first.group("child")))  # "42 - oh sorry you mean him, he's 11" (D18)
+    if (own_first := _OWN_AGE_FIRST.search(clean)) is not None:
+        # "42 - oh sorry you mean him, he's 11" (D18): the one child's age said after, never the last
+        # number ("45 sorry thats my age, shes 14 in year 9": the review, session 44)
+        children = [int(age) for age in _A_CHILDS_AGE.findall(clean[own_first.end():])]
+        if len(children) == 1 and children[0] <= MAX_AGE:
+            return _age_of(children[0])
     later = _NEXT_BIRTHDAY.search(clean)
     others = {int(n) for n in _NUMBER.findall(clean[: later.start()] + " " + clean[later.end():])} if later else set()
     passed = later and re.search(r"\b(?:turned|was|were|had|got)\s*$", clean[: later.start()])  # "she turned 16 in may"
@@ -990,7 +999,9 @@ _FAMILY_SPEAKER = re.compile(
     # "I'm his big sister, I've had him since mum died. I'm 24" (development author D16)
     r"(?:i ve|ive|i have) had (?:him|her|them) since)\b)"
     # "I'm 23 and I have guardianship of my little brother" (development author D2)
-    r"|\b(?:i have|i ve got|ive got|i ve had|ive had|i have had|i got) (?:guardianship|custody|parental responsibility|an sgo) "
+    # (never said with an age of 17 or under: "i have guardianship of my little brother, im 14": the review)
+    r"|^(?!.*\b(?:i m|im|i am) (?:[1-9]|1[0-7])\b).*\b(?:i have|i ve got|ive got|i ve had|ive had|i have had|i got) "
+    r"(?:guardianship|custody|parental responsibility|an sgo) "
     r"(?:of|for) (?:my )?(?:little |younger |baby |kid )?(?:brother|sister|bro|sis|siblings?|brothers|sisters)\b"
     # "family friend, her mum asked me to look into it" (development author D15): asked by the child's parent
     rf"|^(?:a |the |his |her |their )?{_CARER_ONLY_SAID_OF_ONESELF} (?:her|his|their) (?:mum|mom|mam|dad|parents|carer|carers) "
@@ -1381,7 +1392,7 @@ _NOT_AT_SCHOOL = re.compile(
     r"^(?:(?:i m|im|i am|hes|he s|shes|she s) )?not doing anything(?: (?:at the moment|right now|now|atm))?$|"
     r"dropped out|no school|too young for (?:school|nursery)|not old enough for school|"
     # "she is not going school now, we teach her at home" (development author T2's development lines)
-    r"not going (?:to )?school(?: now| any ?more| at the moment| atm)?$|(?:we|i) (?:teach|educate) (?:her|him|them) (?:at home|ourselves|myself)|"
+    r"not going (?:to )?school(?: now| any ?more| at the moment| atm)?$|(?:we|i) (?:teach|educate) (?:her|him|them) (?:at home|ourselves|myself)$|"
     r"not (?:currently |at the moment )?on (?:a |any )?(?:school )?roll(?: anywhere)?|off (?:the )?roll|cme|children missing (?:from|education)|"
     r"(?:been )?(?:excluded|expelled)|no (?:school )?place|(?:waiting|waitin|still waiting) (?:for|on) (?:a |his |her |their )?(?:new )?(?:school |college )?place|between schools|neet|"
     r"(?:i m|im|i am) (?:working|at work)|apprenticeship|"
@@ -1751,7 +1762,7 @@ _ACCEPTS_IT = re.compile(
 # danger, i am" and "im not in danger, she is" say the opposite.
 _NOT_IN_DANGER = re.compile(
     r"(?:(?:no|nah|honestly|really|its ok|it s ok) )*(?:i m|im|i am) (?:really |honestly )?not in (?:any )?danger"
-    r"(?: (?:now|rn|right now|atm|at the moment|any more|anymore|honestly|really))*"
+    r"(?: (?:now|rn|right now|atm|at the moment|honestly|really))*"
 )
 
 
@@ -1770,7 +1781,7 @@ def states_safe_now(text: str, about_someone_else: bool = False) -> bool:
     lexicon and the model. `about_someone_else`: the question was about them."""
     if "?" in text or _other_emoji(text) or _WINK.search(text):
         return False
-    clean = _danger_denied_said_safe(normalise(text))
+    clean = normalise(text) if about_someone_else else _danger_denied_said_safe(normalise(text))
     if _ACCEPTS_IT.search(clean):
         return False
     if not clean or len(clean.split()) > SAFE_STATEMENT_MAX_WORDS or not _SAYS_SAFE.search(clean):
@@ -1851,10 +1862,10 @@ _EVERYDAY_WORDS = frozenset(
     "old boy girl stepdaughter stepdaughters stepson stepsons granddaughter grandson minecraft roblox confirm "
     "aware informed assessed sent steadier helpline ages freind freinds libary tomorow tommorow tmrw lunchtime "
     "ice cube texted text chatted video call facetime hugged breathing thing things "
-    # session 44, from development authors A5 and A6 and a user trial: pastimes, amounts and feelings
-    # that name no means, place of danger, ending or turn
-    "walk run loads lot some keep keeping level steadier more wrote long libary embarrassing embarrassed awkward "
-    "cat dream genuinely real read apologised pastoral".split()
+    # session 44, from development authors A5 and A6 and a user trial: feelings and words that name no
+    # means, amount, ending or turn (the review took out "keep", "some", "loads", "wrote", "apologised",
+    # "cat", "long", "walk", "dream": "im ok, i keep them in my room", "im fine, mum can have the cat")
+    "level steadier libary embarrassing embarrassed awkward genuinely real pastoral".split()
 )
 _HIDDEN_DANGER = re.compile(
     r"\b(?:"
@@ -1898,10 +1909,7 @@ _SAFE_PHRASES = re.compile(
 SAFE_IN_OWN_WORDS_MAX_WORDS = 40
 # Emoji that say calm or thanks; any other (🙃, 💀, 🙄) may say the opposite of the words.
 _CHILD_WHEREABOUTS = re.compile(
-    r"\b(?:he|she|they|hes|shes|theyre)(?: is| are| s| re)? "
-    # "yes she's safe, she's asleep upstairs" (a user trial, session 44)
-    r"(?:(?:fast )?(?:asleep|sleeping)(?: (?:in (?:his|her|their|my|the|our) \w+|upstairs|downstairs|in bed))?|in bed|"
-    r"in (?:his|her|their|my|the|our) \w+|here|home|downstairs|upstairs)\b"
+    r"\b(?:he|she|they|hes|shes|theyre)(?: is| are| s| re)? (?:in (?:his|her|their|my|the|our) \w+|here|home|downstairs|upstairs)\b"
 )
 _WINK = re.compile(r";-?[)pPD]|:-?[pP]\b|\B/s\b")
 _CALM_EMOJI = frozenset("🙂😊👍💙❤💜💚🧡💛🤍🥰😌🙏🤗✨♥☺️\ufe0f")
@@ -1922,7 +1930,8 @@ def states_safe_in_own_words(text: str, about_someone_else: bool = False) -> boo
     `about_someone_else`: the question was about them ("hes safe, hes in his room")."""
     if "?" in text or _other_emoji(text):
         return False
-    clean = _danger_denied_said_safe(normalise(text))
+    # (asked about a child, "im not in danger" says nothing of the child: the review, session 44)
+    clean = normalise(text) if about_someone_else else _danger_denied_said_safe(normalise(text))
     if not clean or len(clean.split()) > SAFE_IN_OWN_WORDS_MAX_WORDS:
         return False
     if not (re.search(r"\bsafe\b", clean) or _SAYS_SAFE.search(clean) or _SAYS_CALM_AGAIN.search(clean)) or plays_it_down(text):
@@ -2340,37 +2349,45 @@ def says_who_sent_them(text: str) -> bool:
 
 # "nah ive got a uni counsellor already", "no, shes already under camhs": a no to the
 # offer because support is already there (development author D18, session 39).
-_HAS_SUPPORT_ALREADY = re.compile(
-    r"\b(?:i|we|he|she|they|ive|i ve|weve|we ve|hes|he s|shes|she s|theyve|they ve)(?: have| has| ve| s)?(?: already)? "
-    r"(?:got|have|has|see|sees|seeing|with|under)(?: already)? (?:a|an|my|our|his|her|their|the|some)? ?(?:\w+ )?"
-    r"(?:counsellor|counselor|therapist|gp|doctor|camhs|social worker|support worker|key worker|mentor|nurse|psychologist|"
-    r"psychiatrist|support|help|someone|somebody|worker)\b"
-    # "No. My social worker is already sorting it." (development author D14)
-    r"|\b(?:is|are|s|re) already (?:sorting|dealing with|helping with|looking into|on) (?:it|this|that)\b"
+# The no to the offer, then its reason as the whole rest of the message: support already there, the
+# list or the facts had already, or only information wanted ("nah ive got a uni counsellor already":
+# D18, session 39; "No. I only wanted information.", "No thanks, already have the local list": D10,
+# session 44). A closed grammar: "no thanks ive got a support worker, im going to the bridge" is no
+# plain reason (the review, session 44, found the words searched for anywhere).
+_NO_TO_THE_OFFER = (
+    r"(?:no|nah|nope|not yet|not rn|not now|not right now|not at the moment|not atm|not for now)"
+    r"(?: (?:thanks|thank you|ta|thx|thank u))?"
 )
-# A no because nothing more is wanted: the list or the facts are had already, or only information
-# was wanted ("No thanks, already have the local list", "No. I only wanted information.": development
-# author D10 got the whole crisis reply again after "I'm safe"). Never wanting to talk, or a person.
-_WANTS_NOTHING_MORE = re.compile(
-    r"\b(?:(?:i|we) (?:ve |have |ve got |have got )?)?already (?:have|got) (?:the|a|this|that|your|those|these) "
-    r"(?:local )?(?:list|numbers|number|info|information|details)\b"
-    r"|\b(?:i|we) (?:only|just) (?:wanted|needed|want|need|was after|were after) "
-    r"(?:some |the )?(?:information|info|to know|to look|to have a look|to see what (?:there is|is out there|s out there))$"
+_SUPPORT_WORDS = (
+    r"(?:counsellor|counselor|therapist|gp|doctor|camhs|cahms|social worker|support worker|key worker|mentor|nurse|"
+    r"psychologist|psychiatrist|support|help|someone|somebody|worker)"
 )
-
-
-_TURNS_IT_ROUND = re.compile(r"\b(?:but|still|though|tho|except|unless)\b")
+_WHERE_SUPPORT_IS = (
+    r"(?: (?:already|now|atm|at the moment|through (?:school|college|uni|the gp|his school|her school|their school|work)|"
+    r"at (?:school|college|uni)|from (?:school|camhs|the gp|the council)))*"
+)
+_PLAIN_REASON = re.compile(
+    # "ive got a uni counsellor already", "he already has a cahms worker", "we see a therapist"
+    r"(?:(?:i|we|he|she|they|ive|i ve|weve|we ve|hes|he s|shes|she s|theyve|they ve)(?: have| has| ve| s)?(?: already)? "
+    r"(?:got|have|has|see|sees|seeing|with|under)(?: already)? (?:(?:a|an|my|our|his|her|their|the|some) )?(?:\w+ )?"
+    + _SUPPORT_WORDS + _WHERE_SUPPORT_IS +
+    # "my social worker is already sorting it"
+    r"|(?:(?:my|his|her|our|their|the) )?(?:\w+ ){0,2}(?:is|are|s|re) already (?:sorting|dealing with|helping with|looking into|on) (?:it|this|that)"
+    # "already have the local list"
+    r"|(?:(?:i|we) (?:ve |have |ve got |have got )?)?already (?:have|got) (?:the|a|this|that|your|those|these) "
+    r"(?:local )?(?:list|numbers|number|info|information|details)"
+    # "i only wanted information"
+    r"|(?:i|we) (?:only|just) (?:wanted|needed|want|need|was after|were after) "
+    r"(?:some |the )?(?:information|info|to know|to look|to have a look|to see what (?:there is|is out there|s out there)))"
+    r"(?: (?:thanks|thank you|ta|thx|x+))*"
+)
+_A_PLAIN_NO_WITH_ITS_REASON = re.compile(rf"{_NO_TO_THE_OFFER} {_PLAIN_REASON.pattern}")
 
 
 def declines_with_a_plain_reason(text: str) -> bool:
-    """A no to "Would you like me to find support near you?" because they already have support, or
-    the list, or only wanted information."""
-    clean = normalise(text)
-    if _TURNS_IT_ROUND.search(clean):
-        return False  # "no ive got a counsellor but it isnt helping": the crisis steps decide
-    return parse_yes_no(text, other_languages=True, loose=True) == "no" and bool(
-        _HAS_SUPPORT_ALREADY.search(clean) or _WANTS_NOTHING_MORE.search(clean)
-    )
+    """The whole message a no to "Would you like me to find support near you?" and its plain reason:
+    support already there, the list had, or only information wanted."""
+    return bool(_A_PLAIN_NO_WITH_ITS_REASON.fullmatch(normalise(text)))
 
 
 def plays_the_worry_down(text: str) -> bool:

@@ -89,6 +89,14 @@ def test_danger_denied_in_so_many_words_is_read(text):
     "nothing like that yet", "not like that, i just want to sleep forever", "hes not hurting himself, hes hurting me",
     "shes not hurting herself yet", "no nothing like that but he has a knife", "not like that, i want to die",
     "she hasnt hurt herself but she said she wants to",
+    # the review (session 44)
+    "nothing of the sort, dad throws things at me", "nothing like that he throws plates at mum",
+    "no nothing like that he just shouts and smashes stuff", "i am not like that, my brother is the one who does it to me",
+    "i am not like that, its my dad", "i do not like that my uncle babysits us", "he isnt hurting himself he strangled the cat",
+    "they arent hurting themselves, their dad beats them", "she has not hurt herself, she ran away",
+    "nothing like that, ive written letters to everyone", "nothing like that, my uncle makes me keep secrets",
+    "not like that i just wish i wasnt here", "i hope hes not hurting himself", "im not sure hes not hurting himself",
+    "she says shes not hurting herself, she wears long sleeves even in summer",
 ])
 def test_a_denial_turned_round_or_beside_a_danger_is_not(text):
     assert not denies_danger(text)

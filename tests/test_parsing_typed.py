@@ -904,8 +904,7 @@ def test_taught_at_home_is_not_at_school():
 
 @pytest.mark.parametrize(("text", "about_someone_else"), [
     ("yes im safe, its just embarrassing", False), ("yeah im ok at the moment, just want someone to talk to", False),
-    ("yes she's safe, she's asleep upstairs", True),  # the child asleep, asked about them (a user trial, session 44)
-    ("yeah im safe. gonna keep myself busy with homework", False),  # development author A5
+    ("yes im safe, honestly its just awkward", False),
 ])
 def test_safe_in_own_words_session_44(text, about_someone_else):
     from signposting.parsing import states_safe_in_own_words
@@ -916,11 +915,25 @@ def test_safe_in_own_words_session_44(text, about_someone_else):
 @pytest.mark.parametrize("text", [
     "im safe, hes asleep upstairs",  # of one's own safety, who is near may be who hurts them
     "im safe, im going to finish it tonight", "yes safe but i want to walk into the sea",
+    # the review (session 44): words first added to the list, then taken out again
+    "im ok, i keep them in my room", "im fine, keeping it for later", "im fine i had some earlier", "im ok ive had loads",
+    "im fine, mum can have the cat", "im fine, i apologised to everyone", "im safe. wrote to everyone earlier",
+    "im fine, going for a long walk tonight", "im fine it all feels like a dream", "im not in danger anymore",
 ])
 def test_still_never_safe_in_own_words_session_44(text):
-    from signposting.parsing import states_safe_in_own_words
+    from signposting.parsing import states_safe_in_own_words, states_safe_now
 
-    assert not states_safe_in_own_words(text)
+    assert not states_safe_in_own_words(text) and not states_safe_now(text)
+
+
+@pytest.mark.parametrize("text", [
+    "yes shes safe, hes asleep upstairs", "shes fine, shes sleeping it off upstairs",  # the review, session 44
+    "im not in danger",  # asked about the child, the speaker's own safety says nothing of the child's
+])
+def test_never_safe_of_a_child_session_44(text):
+    from signposting.parsing import states_safe_in_own_words, states_safe_now
+
+    assert not states_safe_in_own_words(text, True) and not states_safe_now(text, True)
 
 
 @pytest.mark.parametrize("text", ["im not in danger rn", "im not in danger", "i am not in any danger now"])
@@ -966,3 +979,26 @@ def test_an_age_in_passing_as_people_type_it(text, age):
 ])
 def test_others_at_school_being_horrible_is_bullying(text, concern):
     assert parse_concern(text) == concern
+
+
+@pytest.mark.parametrize(("text", "low"), [
+    ("45 sorry thats my age, shes 14 in year 9", 14), ("38 thats me, hes 14, his sister is 17", 14),
+    ("30 not me, the child is 12 and 13 next week", 12), ("22 sorry thats me, hes 3", 3),
+])
+def test_the_childs_age_after_the_speakers_own_the_review(text, low):
+    """The review (session 44): the last number was taken (9, 17, 13) and a parent of 25 or under was left out."""
+    parsed = parse_age(text)
+    assert parsed is not None and parsed.low == low
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("i have guardianship of my little brother, im 14", "young_person"),
+    ("im 17 and i have guardianship of my little brother", "young_person"),
+])
+def test_a_young_sibling_saying_guardianship_stays_a_young_person(text, role):
+    assert parse_role_typed(text) == role
+
+
+@pytest.mark.parametrize("text", ["i teach her at home after school", "we teach him at home on fridays, otherwise hes at st marys"])
+def test_teaching_at_home_beside_school_is_no_absence(text):
+    assert parse_school_absence(text) is None

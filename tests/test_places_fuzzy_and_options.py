@@ -144,7 +144,10 @@ def test_a_guess_at_a_village_in_another_nation_needs_the_whole_answer(gazetteer
     assert gazetteer.resolve(text).status == "unknown"
 
 
-@pytest.mark.parametrize(("text", "place"), [("i live in burra", "Barra"), ("glasgo", "Glasgow"), ("near portre", "Portree")])
+@pytest.mark.parametrize(("text", "place"), [("i live in burra", "Barra"), ("glasgo", "Glasgow"), ("near portre", "Portree"),
+                                           # a city, with more words (the review, session 44)
+                                           ("glasgw city centre", "Glasgow"), ("bellfast north", "Belfast"),
+                                           ("im 15 in edinburg", "Edinburgh")])
 def test_a_guess_in_another_nation_from_the_whole_answer_stands(gazetteer, text, place):
     assert gazetteer.resolve(text).place == place
 
