@@ -509,6 +509,10 @@ class ValidateTriageForm(FormValidationAction):
                     # after an age, only a place of ours or a city of the other nations ("19, belfast"):
                     # "im 14, logan" is a name, not Logan in Scotland (the review, session 27)
                     return self._confirm_if_changed("area", {"area": resolution.place}, dispatcher, tracker)
+                if resolution and resolution.status == "ambiguous" and candidate == text and a_place_after_one_taken(tracker):
+                    # "WD23" at the worry question after "hitchin" was read earlier: the place question
+                    # asks which is closest (validate_area keeps its choices), never "Sorry" (a phone trial, session 44)
+                    return self._confirm_if_changed("area", {"area": resolution.place}, dispatcher, tracker)
                 if resolution and resolution.status == "ambiguous" and resolution.how == "outward_code" and candidate != text:
                     # "13, CM20" (development author D7): a postcode district is no name; the place
                     # question asks which is closest (validate_area keeps its choices)
@@ -710,8 +714,8 @@ class ValidateTriageForm(FormValidationAction):
             read = [reading for reading in (concern_in(tracker, held), concern_in(tracker, f"{held} {value}")) if reading not in (None, "other")]
             concern = read[0] if read else None
         if concern is None:
-            if self._is_the_area(str(value or ""), tracker):  # "loughborough", typed late: the place (extract_area)
-                return {"concern": None}
+            if self._is_the_area(str(value or ""), tracker) or a_place_after_one_taken(tracker):
+                return {"concern": None}  # "loughborough", typed late: the place (extract_area)
             dispatcher.utter_message(response="utter_concern_not_understood")
             return {"concern": None}
         return {"concern": concern}

@@ -315,3 +315,16 @@ def test_an_age_beside_who_is_chatting_is_kept(bot, first, age):  # noqa: F811
     chat.say("hi")
     reply = chat.text(first)
     assert "How old" not in reply and slots(bot, chat)["age"] == age
+
+
+def test_a_shared_postcode_district_at_the_worry_question_asks_which_is_closest(bot):  # noqa: F811
+    """A phone trial (session 44): "WD23" at the worry question, after "hitchin" was kept at the role
+    question, got "Sorry, I didn't get that"."""
+    chat = Conversation(bot.rasa_url)
+    chat.say("hi")
+    chat.text("14")
+    chat.text("hitchin")
+    chat.text("me")
+    assert "What has been going on?" in chat.text("skip")
+    reply = chat.text("WD23")
+    assert "didn't get that" not in reply and "Which is closest?" in reply
