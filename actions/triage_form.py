@@ -21,6 +21,7 @@ from services_db.area_answer import is_plain_area_answer
 from services_db.gazetteer import AreaResolution, is_everyday
 from services_db.places import cities_of_the_nations
 from services_db.school_answer import is_plain_school_answer
+from services_db.schools import too_old_for
 from signposting.change_request import parse_change_target, without_target_words
 from signposting.concern_reading import OPENING_MISREADS, one_message_typed, read_concern, worry_told_first
 from signposting.intents import (
@@ -143,6 +144,11 @@ def asked_for_support_first(tracker: Tracker, intent: str | None) -> bool:
     the questions start with what it says ("…for my granddaughter who I have under a special
     guardianship order" is a carer: development author D16, session 44)."""
     return intent in SUPPORT_MISREADS and opening_message(tracker) and asks_for_support_in_general(latest_text(tracker))
+
+
+def _age_min(tracker: Tracker) -> int | None:
+    value = tracker.get_slot("age_min")
+    return int(value) if isinstance(value, (int, float)) else None
 
 
 def a_place_after_one_taken(tracker: Tracker) -> bool:
@@ -536,7 +542,7 @@ class ValidateTriageForm(FormValidationAction):
             return False
         directory = get_directory()
         school = directory.schools.match(text, tracker.get_slot("area_code")) if directory else None
-        return school is not None and normalise(place) in normalise(school.name)
+        return school is not None and normalise(place) in normalise(school.name) and not too_old_for(school, _age_min(tracker))
 
     async def extract_concern(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         if not self._volunteered("concern", tracker):
@@ -618,6 +624,8 @@ class ValidateTriageForm(FormValidationAction):
         # "catmose, sorry i mean uppingham community college": the school after the correction
         school = (corrected_answer(text, lambda tail: directory.schools.match(tail, area_code))
                   or directory.schools.match(text, area_code)) if directory else None
+        if school is not None and too_old_for(school, _age_min(tracker)):
+            school = None  # a young person of 12 or more is at no primary school ("Epping" by an 18-year-old)
         place_taken_now = tracker.get_slot("area") is None or "area" in tracker.slots_to_validate()
         if school is None and place_taken_now and told_where_they_live(text):
             # "i live in luton" at the school question: the place is taken (extract_area), and

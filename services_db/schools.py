@@ -193,6 +193,17 @@ def _stages(text: str) -> set[str]:
     return {stage for stage, words in _STAGE_WORDS.items() if words.search(clean)}
 
 
+# Old enough to have left primary school: a primary school found for them was not meant ("Epping",
+# typed at the school question by an 18-year-old, was "Thanks. I found Epping Primary School": a user
+# trial, session 44).
+PAST_PRIMARY_AGE = 12
+
+
+def too_old_for(school: SchoolRecord, age_min: int | None) -> bool:
+    """Is someone of at least `age_min` too old for this school, a primary by its name?"""
+    return age_min is not None and age_min >= PAST_PRIMARY_AGE and _stages(school.name) == {"primary"}
+
+
 def _same_stage(typed: str, school: SchoolRecord) -> bool:
     said, named = _stages(typed), _stages(school.name)
     return not said or not named or bool(said & named)

@@ -328,3 +328,11 @@ def test_a_shared_postcode_district_at_the_worry_question_asks_which_is_closest(
     assert "What has been going on?" in chat.text("skip")
     reply = chat.text("WD23")
     assert "didn't get that" not in reply and "Which is closest?" in reply
+
+
+def test_a_town_typed_for_the_school_by_someone_past_primary_age_is_no_primary_school(bot):  # noqa: F811
+    """A user trial (session 44): "Epping" by an 18-year-old was "Thanks. I found Epping Primary School"."""
+    chat = start(bot, "young person", "18")
+    reply = chat.text("Epping")
+    assert "Epping Primary School" not in reply
+    assert slots(bot, chat)["area"] == "Epping"

@@ -109,3 +109,14 @@ def test_schools_found_before_the_short_key_are_still_found(text, found):
     schools = [*ours, *read_england_schools(known={school.urn for school in ours})]
     school = SchoolMatcher(schools).match(text)
     assert school is not None and school.name == found
+
+
+def test_someone_past_primary_age_is_too_old_for_a_primary_school():
+    """A user trial (session 44): "Epping" typed at the school question by an 18-year-old was
+    "Thanks. I found Epping Primary School"."""
+    from services_db.schools import too_old_for
+
+    schools = {school.name: school for school in read_schools()}
+    primary, college = schools["Epping Primary School"], schools["Beauchamp College"]
+    assert too_old_for(primary, 18) and too_old_for(primary, 12)
+    assert not too_old_for(primary, 9) and not too_old_for(primary, None) and not too_old_for(college, 18)
