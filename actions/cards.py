@@ -25,6 +25,8 @@ SUMMARY_MAX_WORDS = 14
 STALE_NOTE = "Details may have changed: check the website before you call."
 # For a service with no website to check (a user trial, session 44: "check the website" under cards with none).
 STALE_NOTE_NO_WEBSITE = "Details may have changed since we checked them."
+# Each note's response in domain.yml (the text message that carries the card).
+STALE_RESPONSES = {STALE_NOTE: "utter_service_may_have_changed", STALE_NOTE_NO_WEBSITE: "utter_service_may_have_changed_no_website"}
 DAY_NAMES = dict(zip(WEEKDAYS, ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], strict=True))
 # Service texts are written to the young person. To a parent or carer they speak about
 # their child. Whole phrases only, each one checked against the services file.
@@ -49,13 +51,9 @@ def for_parent(text: str) -> str:
     return text
 
 
-def has_a_website(service: ServiceRecord) -> bool:
-    return any(contact.type == "website" for contact in service.contacts)
-
-
 def stale_note(service: ServiceRecord) -> str:
     """What to say under a service whose details may have changed: check its website, if it has one."""
-    return STALE_NOTE if has_a_website(service) else STALE_NOTE_NO_WEBSITE
+    return STALE_NOTE if any(contact.type == "website" for contact in service.contacts) else STALE_NOTE_NO_WEBSITE
 
 
 def first_sentence(text: str, max_words: int = SUMMARY_MAX_WORDS) -> str:

@@ -10,7 +10,7 @@ from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.cards import card_reasons, has_a_website, service_card
+from actions.cards import STALE_RESPONSES, card_reasons, service_card
 from actions.directory import get_directory
 from actions.feedback import ask_helpful_once
 from actions.keep_going import offer_next_step
@@ -135,8 +135,7 @@ def show_services(
         card = service_card(match, request.role, reason, now, replaces=2 if stale else 1, area=request.area_code)
         if stale:
             dispatcher.utter_message(response=SERVICE_CARD, **card_values(match))
-            changed = "utter_service_may_have_changed" if has_a_website(match.service) else "utter_service_may_have_changed_no_website"
-            dispatcher.utter_message(response=changed, json_message=card)
+            dispatcher.utter_message(response=STALE_RESPONSES[card["changed_note"]], json_message=card)
         else:
             dispatcher.utter_message(response=SERVICE_CARD, json_message=card, **card_values(match))
     if any("via_school" in m.service.access_routes for m in result.matches) and not request.school_has_mhst:

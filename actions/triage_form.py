@@ -72,7 +72,7 @@ from signposting.responses import (
     NOT_UNDERSTOOD_ACTION,
 )
 from signposting.settings import settings
-from signposting.support_request import SUPPORT_MISREADS, asks_for_support_in_general
+from signposting.support_request import asks_for_support_in_general, support_misread
 from signposting.text import normalise
 from signposting.vocabulary import NATIONAL, crisis_line_group
 
@@ -143,7 +143,7 @@ def asked_for_support_first(tracker: Tracker, intent: str | None) -> bool:
     """Support asked for in general as the first message, misread by DIET (bot/nlu/opening_worry.py):
     the questions start with what it says ("…for my granddaughter who I have under a special
     guardianship order" is a carer: development author D16, session 44)."""
-    return intent in SUPPORT_MISREADS and opening_message(tracker) and asks_for_support_in_general(latest_text(tracker))
+    return support_misread(intent, latest_text(tracker)) and opening_message(tracker)
 
 
 def _age_min(tracker: Tracker) -> int | None:

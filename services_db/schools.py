@@ -43,7 +43,7 @@ _JOINED_TO_THE_SCHOOL = re.compile(r"\band (?:nursery|pre school|preschool|commu
 
 def short_school_key(name: str) -> str:
     """The key without what the name joins to the school: 'cobden', 'harlow fields'."""
-    words = _GENERIC.sub(" ", _JOINED_TO_THE_SCHOOL.sub(" ", normalise(name))).split()
+    words = school_key(_JOINED_TO_THE_SCHOOL.sub(" ", normalise(name))).split()
     while words and words[-1] == "and":  # "Harlow Fields School and College"
         words.pop()
     return " ".join(words)

@@ -1512,10 +1512,12 @@ _SOMEONE_ELSE_FIRST = re.compile(
     r"(?:i |we )?(?:need to|have to|ll|ill|will|want to|would like to|d like to|should) (?:speak|talk|chat|check) (?:to|with) "
     r"(?:my|his|her|their|our|the) (?:[a-z]+ ){0,2}first"
 )
+# A no to a choice, as people type it (the offer, "Did this help?").
+_NO_TO_A_CHOICE = r"(?:no|nah|nope|not rn|not now|not right now|not today|not at the moment|not atm|not yet|not just now|not for now)"
 _NO_THEN_A_REASON = re.compile(
     # "no ta, I'll talk to his school first", "not rn i just wanted to vent" (development author D15)
     # "not at the moment, I need to speak to her social worker first" (development author D16)
-    r"^\s*(?:no|nah|nope|not rn|not now|not right now|not today|not at the moment|not atm|not yet|not just now|not for now)"
+    r"^\s*" + _NO_TO_A_CHOICE +
     r"(?: thanks| thank you| ta| thx)?"
     r"(?:\s*[,.;:!-]+\s*|\s+(?=(?:i |im |i m |i was |i am )?(?:just|only)\b"
     r"(?!.*\b(?:help|need|needs|scared|someone|somebody|some1|sum1|call|ring|who|what|where|how|tell)\b))"
@@ -2354,10 +2356,6 @@ def says_who_sent_them(text: str) -> bool:
 # D18, session 39; "No. I only wanted information.", "No thanks, already have the local list": D10,
 # session 44). A closed grammar: "no thanks ive got a support worker, im going to the bridge" is no
 # plain reason (the review, session 44, found the words searched for anywhere).
-_NO_TO_THE_OFFER = (
-    r"(?:no|nah|nope|not yet|not rn|not now|not right now|not at the moment|not atm|not for now)"
-    r"(?: (?:thanks|thank you|ta|thx|thank u))?"
-)
 _SUPPORT_WORDS = (
     r"(?:counsellor|counselor|therapist|gp|doctor|camhs|cahms|social worker|support worker|key worker|mentor|nurse|"
     r"psychologist|psychiatrist|support|help|someone|somebody|worker)"
@@ -2366,7 +2364,7 @@ _WHERE_SUPPORT_IS = (
     r"(?: (?:already|now|atm|at the moment|through (?:school|college|uni|the gp|his school|her school|their school|work)|"
     r"at (?:school|college|uni)|from (?:school|camhs|the gp|the council)))*"
 )
-_PLAIN_REASON = re.compile(
+_PLAIN_REASON = (
     # "ive got a uni counsellor already", "he already has a cahms worker", "we see a therapist"
     r"(?:(?:i|we|he|she|they|ive|i ve|weve|we ve|hes|he s|shes|she s|theyve|they ve)(?: have| has| ve| s)?(?: already)? "
     r"(?:got|have|has|see|sees|seeing|with|under)(?: already)? (?:(?:a|an|my|our|his|her|their|the|some) )?(?:\w+ )?"
@@ -2381,7 +2379,7 @@ _PLAIN_REASON = re.compile(
     r"(?:some |the )?(?:information|info|to know|to look|to have a look|to see what (?:there is|is out there|s out there)))"
     r"(?: (?:thanks|thank you|ta|thx|x+))*"
 )
-_A_PLAIN_NO_WITH_ITS_REASON = re.compile(rf"{_NO_TO_THE_OFFER} {_PLAIN_REASON.pattern}")
+_A_PLAIN_NO_WITH_ITS_REASON = re.compile(rf"{_NO_TO_A_CHOICE}(?: (?:thanks|thank you|ta|thx|thank u))? {_PLAIN_REASON}")
 
 
 def declines_with_a_plain_reason(text: str) -> bool:

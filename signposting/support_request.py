@@ -61,3 +61,9 @@ def asks_for_support_in_general(text: str) -> bool:
     clean = normalise(text)
     clean = _WHO_ASKS.sub("", clean)
     return bool(_SUPPORT_IN_GENERAL.fullmatch(clean))
+
+
+def support_misread(intent: str | None, text: str) -> bool:
+    """Support asked for in general that DIET read as another request (`SUPPORT_MISREADS`): as the
+    first message, the questions start (bot/nlu/opening_worry.py and the form read it alike)."""
+    return intent in SUPPORT_MISREADS and asks_for_support_in_general(text)

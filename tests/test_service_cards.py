@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -122,3 +123,13 @@ def test_the_changed_note_says_to_check_a_website_only_where_there_is_one():
         has_site = any(contact.type == "website" for contact in service.contacts)
         assert stale_note(service) == (STALE_NOTE if has_site else STALE_NOTE_NO_WEBSITE)
     assert any(not any(c.type == "website" for c in service.contacts) for service in stale)  # the case exists
+
+
+def test_each_changed_note_is_its_responses_text():
+    """The card's note and the text message that carries it say the same (domain.yml)."""
+    import yaml
+
+    from actions.cards import STALE_RESPONSES
+
+    responses = yaml.safe_load((Path(__file__).resolve().parents[1] / "domain.yml").read_text(encoding="utf-8"))["responses"]
+    assert {note: responses[name][0]["text"] for note, name in STALE_RESPONSES.items()} == {note: note for note in STALE_RESPONSES}

@@ -16,7 +16,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.nlu.crisis_policy import next_opening_step_taken
 from signposting.concern_reading import OPENING_MISREADS, one_message_typed, worry_told_first
 from signposting.intents import FALLBACK_INTENT
-from signposting.support_request import SUPPORT_MISREADS, asks_for_support_in_general
+from signposting.support_request import support_misread
 
 
 def the_first_message(tracker: DialogueStateTracker) -> bool:
@@ -40,9 +40,9 @@ def tells_a_worry_first(tracker: DialogueStateTracker) -> bool:
 
 def asks_for_support_first(tracker: DialogueStateTracker) -> bool:
     message = tracker.latest_message
-    if message is None or (message.intent or {}).get("name") not in SUPPORT_MISREADS:
+    if message is None or not support_misread((message.intent or {}).get("name"), message.text or ""):
         return False
-    return the_first_message(tracker) and asks_for_support_in_general(message.text or "")
+    return the_first_message(tracker)
 
 
 def next_opening_step(tracker: DialogueStateTracker) -> str | None:
