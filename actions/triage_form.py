@@ -37,6 +37,7 @@ from signposting.next_step_request import is_next_step_request
 from signposting.parsing import (
     AGE_FIRST,
     Age,
+    answer_after_asking_why,
     asks_what_we_mean,
     asks_why_we_ask,
     corrected_answer,
@@ -540,6 +541,7 @@ class ValidateTriageForm(FormValidationAction):
         trial, session 44). "st marks in harlow" names the school and then its place."""
         if tracker.get_slot("requested_slot") != "school" or not place or place_said_as_home(text):
             return False
+        text = answer_after_asking_why(text) or text
         directory = get_directory()
         school = directory.schools.match(text, tracker.get_slot("area_code")) if directory else None
         return school is not None and normalise(place) in normalise(school.name) and not too_old_for(school, _age_min(tracker))
@@ -614,6 +616,7 @@ class ValidateTriageForm(FormValidationAction):
             return {"school": text}
         if explained_the_question("school", text, dispatcher):
             return {"school": None}
+        text = answer_after_asking_why(text) or text  # "why does it matter... fine its bushey meads"
         if absence := parse_school_absence(text):  # "skipped" or "not at school"
             return {"school": absence, "school_urn": None, "school_has_mhst": None}
         if asks_why_we_ask(text):

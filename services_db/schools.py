@@ -24,7 +24,9 @@ _GENERIC = re.compile(
     r"controlled|va|vc|trust|i go to|i m at|im at|i am at|we go to|she goes to|he goes to|"
     # who goes there, before the name: "she's at Parmiters" (development author D6)
     r"shes|she s|she is|hes|he s|he is|theyre|they re|they are|(?:he |she |they |i )?attends?|"
-    r"goes to|go to|at)\b"
+    r"goes to|go to|at|"
+    # "its bushey meads", "my school is beechwood park" (session 45): no school's name has these words
+    r"its|it s|it is|(?:its |it s |it is )?called|(?:my|his|her|their|our|the) school is)\b"
 )
 
 

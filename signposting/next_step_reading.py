@@ -73,9 +73,10 @@ def request_read_after_the_check(parse_data: Mapping[str, Any], text: str) -> st
 _ABOUT_THE_LIST = re.compile(
     r"\b(?:these|those|(?:any|none|all|either|neither) of (?:them|em)|the list|this list|that list|the ones?|them ones)\b"
 )
+_NONE_OF_THEM = r"none of (?:them|em|these|those) (?:are|r|is|look|looks|seem|seems) (?:any good|right|helpful|useful|suitable|relevant)"
 _DOES_NOT_FIT = re.compile(
     r"\b(?:arent|aren t|isnt|is not|are not|meh|nah|useless|rubbish|pointless|no good|no use|dislike|wrong|"
-    r"(?:dont|don t|do not) (?:like|want|fancy|rate)|not (?:for|feeling|right|suitable|helpful|useful|what|any good|really))\b"
+    rf"(?:dont|don t|do not) (?:like|want|fancy|rate)|not (?:for|feeling|right|suitable|helpful|useful|what|any good|really)|{_NONE_OF_THEM})\b"
 )
 # "these are useless, im useless": a worry about themselves, not about the list.
 _ABOUT_ONESELF = re.compile(r"\b(?:im|i m|i am|i feel|myself|my life)\b")

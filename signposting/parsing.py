@@ -1968,6 +1968,25 @@ def asks_why_we_ask(text: str) -> bool:
     return len(clean.split()) <= ASKS_WHY_MAX_WORDS and bool(_ASKS_WHY.match(clean))
 
 
+# "why does it matter... fine its bushey meads": the question, then the answer given all the same
+# after a word that gives way. The school was lost, its name read as the place (session 44's note).
+_GIVES_WAY_WORDS = r"(?:(?:ugh+|urgh+|ok|okay|oh|well|but|anyway|anyways)\s+)*(?:fine|ok|okay|whatever|alright|anyway|anyways)\s+"
+_GIVES_WAY = re.compile(_GIVES_WAY_WORDS)
+_WHY_THEN_GIVES_WAY = re.compile(rf"(?:\s+\S+){{0,8}}?\s+{_GIVES_WAY_WORDS}")  # the question's own last words first
+
+
+def answer_after_asking_why(text: str) -> str | None:
+    """The answer typed after asking why the bot asks and giving way ("whats that for, ugh fine
+    its bushey meads": "its bushey meads"), or None."""
+    clean = normalise(text)
+    asked = _ASKS_WHY.match(clean)
+    if not asked:
+        return None
+    gave_way = _WHY_THEN_GIVES_WAY.match(clean, asked.end())
+    rest = clean[gave_way.end():].strip() if gave_way else ""
+    return rest if rest and not _GIVES_WAY.fullmatch(rest + " ") else None
+
+
 # "what do you mean?", "huh", "i dont get it", "not sure what you mean": the question itself was
 # not clear. "hmm not sure what you mean" at the school question was taken as "not sure" and the
 # question skipped; "what do you mean" was looked up as a school (phone trial, 2026-12-02).

@@ -194,6 +194,22 @@ def test_why_do_you_need_to_know_is_answered_and_the_question_asked_again(bot, a
 
 
 @pytest.mark.parametrize(
+    ("role", "typed", "school"),
+    [("young person", "why does it matter... fine its bushey meads", "Bushey Meads School"),  # session 44's note
+     ("parent or carer", "why do u need that. fine oakwood primary", "Oakwood Primary School")],
+)
+def test_the_school_given_after_asking_why_is_taken(bot, role, typed, school):  # noqa: F811
+    """The school was lost, the explanation given, and the place in its name taken as where they
+    live: the place question was skipped."""
+    chat = start(bot, role, "11" if role == "young person" else "9")
+    reply = chat.text(typed)
+    assert f"I found {school}" in reply and "I ask so I can tell you" not in reply
+    assert "Where do" in reply and kept_going(reply)
+    found = slots(bot, chat)
+    assert found["school"] == school and found.get("area") is None
+
+
+@pytest.mark.parametrize(
     ("answers", "question", "explained", "asked_again"),
     [
         ((), "what?", "who I'm talking to", "Who is chatting today?"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from signposting.parsing import (
+    answer_after_asking_why,
     asks_if_anyone_is_there,
     asks_what_we_mean,
     asks_why_we_ask,
@@ -335,6 +336,26 @@ def test_a_worry_or_an_answer_is_not_asking_what_we_mean(text):
 )
 def test_a_worry_or_an_answer_is_not_asking_why(text):
     assert not asks_why_we_ask(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [("why does it matter... fine its bushey meads", "its bushey meads"),  # session 44's note: the school lost
+     ("whats that for, ugh fine it's bushey meads", "its bushey meads"),
+     ("why do u need that. fine oakwood primary", "oakwood primary"),
+     ("why do you need to know what school i go to ok fine its beechwood park", "its beechwood park")],
+)
+def test_the_answer_given_after_asking_why_is_read(text, answer):
+    assert answer_after_asking_why(text) == answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["why does it matter", "why do you need to know", "why does it matter ok", "why does it matter, okay whatever",
+     "watford ok fine", "fine its bushey meads", "why is everyone mean to me ok fine"],
+)
+def test_no_answer_after_asking_why_unless_one_is_given_after_giving_way(text):
+    assert answer_after_asking_why(text) is None
 
 
 @pytest.mark.parametrize("text", ["is anyone there", "anyone there?", "Hello?? is this working", "u there", "are you still there?",

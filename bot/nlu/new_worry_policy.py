@@ -238,12 +238,22 @@ def _says_not_to_start_again(tracker: DialogueStateTracker) -> bool:
 UTTER_NOT_HELPFUL = "utter_not_helpful_thanks"
 
 
+def _served_as_read(intent: dict[str, Any] | None, text: str) -> bool:
+    """Is DIET's reading one the rules answer, and the message's own? A thank-you or goodbye DIET
+    read in "not really these arent helpful" (session 45) is not, unless it is said in so many
+    words ("nah these arent for me, thanks anyway")."""
+    name = (intent or {}).get("name")
+    if name in ("thanks", "goodbye"):
+        return closing_in_so_many_words(text) is not None
+    return name in SERVED_INTENTS
+
+
 def list_does_not_fit(tracker: DialogueStateTracker) -> str | None:
     message = tracker.latest_message
     if message is None:
         return None
     if tracker.latest_action_name == ACTION_LISTEN_NAME:
-        if not replies_to_the_list(tracker) or (message.intent or {}).get("name") in SERVED_INTENTS:
+        if not replies_to_the_list(tracker) or _served_as_read(message.intent, message.text or ""):
             return None
         if risk_seen(message.parse_data or {}):
             return None
