@@ -692,6 +692,7 @@ _PEERS_OR_STRANGERS = (
     r"(?:people|ppl|kids|boys|girls|lads|someone|somebody|guy|guys|player|players|everyone|every1|randoms?|"
     r"strangers?|trolls?|classmates?|group chat|gc)"
 )
+TOLD_TO_DIE_BY_OTHERS = rf"{_PEERS_OR_STRANGERS}(?: \w+){{0,6}}? (?:keeps? |kept |keep on )?{TOLD_TO_DIE}"
 CONCERN_PATTERNS: dict[str, str] = {
     "self_harm": r"self ?harm\w*|\bsh\b|cutting|cut (?:my|him|her)self|hurt(?:ing)? (?:my|him|her)self",
     # --- issue #12c: worries the first list did not place ---------------------------------
@@ -765,7 +766,7 @@ CONCERN_PATTERNS: dict[str, str] = {
     r"call(?:ed|ing|s)? (?:me |him |her |them )?names|"
     # told to die by others (`TOLD_TO_DIE`: "a guy on discord keeps telling me to uninstall life", a
     # phone trial, session 32, got the list for staying safe online: CEOP and Report Remove)
-    rf"{_PEERS_OR_STRANGERS}(?: \w+){{0,6}}? (?:keeps? |kept |keep on )?{TOLD_TO_DIE}",
+    rf"{TOLD_TO_DIE_BY_OTHERS}",
     "sleep": r"sleep\w*|slep\w*|insomnia|awake at night|up all night|nightmares?|can t get to bed",
     "eating": r"eat\w*|food|weight|fat|diet\w*|binge\w*|anorexi\w*|bulimi\w*|"
     r"starv\w*|meals?|skipping meals|calories",

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from signposting.parsing import TOLD_TO_DIE
+from signposting.parsing import TOLD_TO_DIE, TOLD_TO_DIE_BY_OTHERS
 from signposting.risk_patterns import SAVING_MEDICINE
 from signposting.text import normalise
 
@@ -486,6 +486,11 @@ def reply_kind(
         # not in trouble for saying this. If you feel you might hurt yourself…" (development
         # conversations G5, session 38): that reply speaks to the one who hears the voices.
         kinds.discard("voices")
+    if "voices" in kinds and told_to_die_by_others(text):
+        # "people online keep telling me to kys": the kind model's guess (voices) got "You are not in
+        # trouble for saying this. If you feel you might hurt yourself or someone else" (session 44's
+        # note). Others who say it are no voices; the general reply (Childline, Shout, Samaritans) fits.
+        kinds.discard("voices")
     return next(kind for kind in KIND_PRIORITY if kind in kinds or kind == "general")
 
 
@@ -503,6 +508,20 @@ _OTHERS_VOICES = re.compile(
     r"|\b(?:he|she|they|hes|shes|theyre|son|daughter|friend|brother|sister|child)(?: keeps| is| has been| been| also| still)* (?:hears|hearing|heard)\b"
     r"|\bin (?:his|her|their) (?:head|room|bedroom)\b|\b(?:found|saw|caught) (?:him|her|them)\b"
 )
+
+
+_TOLD_TO_DIE_BY_OTHERS = re.compile(rf"\b{TOLD_TO_DIE_BY_OTHERS}")
+
+
+def told_to_die_by_others(text: str) -> bool:
+    """Is the speaker told to die by other people ("kids on xbox keep telling me to kys"), and
+    nothing says they hear voices?"""
+    clean = normalise(text)
+    return bool(_TOLD_TO_DIE_BY_OTHERS.search(clean)) and not _OWN_VOICES.search(clean) and not _HEARD_NOT_MET.search(clean)
+
+
+# Where the voices of psychosis speak from: "people on the tv tell me to die" (the lexicon's own words).
+_HEARD_NOT_MET = re.compile(r"\b(?:voices?|tv|telly|radio|walls?|head|demons?|devil|spirits?|jinn|djinn)\b")
 
 
 def someone_elses_voices(text: str) -> bool:

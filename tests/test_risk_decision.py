@@ -75,6 +75,13 @@ def test_distress_is_any_escalating_signal_or_a_middling_score():
         (["psychosis_harm"], True, "I've been hearing voices again and I'm scared I'll hurt the baby", "voices"),
         (["psychosis_harm"], True, "my son says the voices want him to hurt people, he told me last night", "general"),
         (["psychosis_harm"], False, "my friend told me she hears voices telling her to hurt herself", "third_party"),
+        # Told to die by other people (session 44's note: "people online keep telling me to kys" got
+        # the voices reply); voices, the telly, or people in one's head keep it.
+        (["suicidal", "psychosis_harm"], False, "people online keep telling me to kys", "general"),
+        (["suicidal", "psychosis_harm"], False, "kids on xbox keep telling me to kill myself", "general"),
+        (["suicidal", "psychosis_harm"], False, "people on the tv tell me to die", "voices"),
+        (["suicidal", "psychosis_harm"], False, "people in my head keep telling me to die", "voices"),
+        (["suicidal", "psychosis_harm"], False, "i hear people telling me to kill myself", "voices"),
         # A parent about themselves, and a parent about their child.
         (["suicidal"], True, "I can't go on myself, I want to end it", "parent_own"),
         (["suicidal"], True, "my son says he wants to die", "general"),
