@@ -565,7 +565,9 @@ class ValidateTriageForm(FormValidationAction):
         else:
             concern = worry_told(tracker, said, rules_read=worry_words(said))
         held = text_held_by_the_crisis_steps(tracker, passed_over=True)
-        if concern is None and held:  # the worry that raised a crisis step ("i found cuts on his arms")
+        if concern is None and held and not a_plain_answer_held(tracker, held):
+            # the worry that raised a crisis step ("i found cuts on his arms"); never one read in a
+            # plain answer: "my mum told me to try this" at "Who is chatting today?" was family (session 45)
             concern = concern_in(tracker, held)
             concern = concern if concern != "other" else None
         return self._confirm_if_changed("concern", {"concern": concern} if concern else {}, dispatcher, tracker)
@@ -769,6 +771,12 @@ def say_role_restated(tracker: Tracker, role: str, dispatcher: CollectingDispatc
     changed = tracker.get_slot("user_role") not in (None, role)
     dispatcher.utter_message(response="utter_changed_answer" if changed else "utter_ok_then_the_question")
     return {"user_role": role}
+
+
+def a_plain_answer_held(tracker: Tracker, held: str) -> bool:
+    """Is the message the crisis steps held only an answer to the question asked then?"""
+    asked = tracker.get_slot("requested_slot")
+    return asked in ("user_role", "age", "school") and is_plain_answer_from_anyone(held, asked, school_answer=is_plain_school_answer)
 
 
 def not_understood(slot: str, text: str, response: str) -> str:

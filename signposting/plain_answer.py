@@ -49,13 +49,16 @@ _CHILD = (
     r"foster (?:son|daughter|child)|adopted (?:son|daughter|child)|niece|nephew|teenager|teen|little one)"
 )
 _BUTTON = r"(?:the |that )?(?:first|1st|top|second|2nd|middle|third|3rd|last|bottom)(?: one| button| option)?"
+# "my social worker told me to use this" (development author D14: the crisis reply from both risk models)
+_SENT_HERE = (
+    r"(?:my )?(?:social worker|sw|teacher|key ?worker|carer|foster carer|foster mum|foster dad|mum|mom|dad|nan|"
+    r"counsellor|school nurse|youth worker|doctor|gp) (?:told me to|said to|said i should|asked me to|wanted me to) (?:use|try) "
+    r"this(?: (?:app|chat|site|website|thing|bot))?"  # not "my dad told me to do it" (the review)
+)
 _YOUNG = (
     r"(?:its |it s |its for |it s for |for |just |only )?(?:me|myself|my self|m+e+)"
     r"(?: not (?:my )?(?:mum|mom|dad|parent|parents|carer|teacher|anyone else|someone else))?"
-    # "my social worker told me to use this" (development author D14: the crisis reply from both risk models)
-    r"|(?:my )?(?:social worker|sw|teacher|key ?worker|carer|foster carer|foster mum|foster dad|mum|mom|dad|nan|"
-    r"counsellor|school nurse|youth worker|doctor|gp) (?:told|said|asked|wanted) me to (?:use|try) "
-    r"this(?: (?:app|chat|site|website|thing|bot))?"  # not "my dad told me to do it" (the review)
+    rf"|{_SENT_HERE}"
     # "im in foster care, its for me not my carer" (development author D16)
     r"|(?:i m |im |i am )?in (?:foster care|kinship care|care|a childrens home|a children s home)"
     r"(?: (?:its |it s )?for me(?: not (?:my )?(?:carer|foster carer|foster mum|foster dad|key worker|social worker))?)?"
@@ -163,7 +166,8 @@ SPEAKS_OF_A_CHILD = ("parent_carer", "professional")
 # she's 12"), one's own after a young person ("me, 14").
 _ROLE = re.compile(
     rf"(?:{_PARENT})(?: {_ARRANGEMENT})?(?: {_CHILDS_AGE})?|{_LOOKS_AFTER}|(?:{_PROFESSIONAL})(?: {_CHILDS_AGE})?"
-    rf"|{_YOUNG}(?: {_OWN_AGE})?|{_BUTTON}"
+    # "um its for me i guess, my mum told me to try this": the crisis reply (a user trial, session 44)
+    rf"|(?:{_YOUNG})(?:(?: {_TRAIL})* (?:and |but |cos |because )?{_SENT_HERE})?(?: {_OWN_AGE})?|{_BUTTON}"
 )
 # No one is "not sure" across more years than this ("16 or 17", "between 11 and 13").
 WIDEST_RANGE = 2

@@ -407,3 +407,17 @@ def test_an_emoji_at_the_place_question_asks_again(bot):  # noqa: F811
     reply = chat.text("😭")
     assert "I don't know that place" in reply and "anywhere in England" not in reply
     assert slots(bot, chat).get("area_code") is None
+
+
+@pytest.mark.parametrize("typed", ["um its for me i guess, my mum told me to try this", "my mum told me to try this"])
+def test_for_me_and_who_sent_them_gets_no_crisis_reply_and_no_worry(bot, typed):  # noqa: F811
+    """A user trial (session 44): the first got the whole crisis reply (the risk model, 0.72). A plain
+    answer gets the check question at most; after "No", the worry "family" had been read from "mum"."""
+    chat = start(bot)
+    reply = chat.text(typed)
+    assert "really glad you told me" not in reply
+    if "Are you thinking about hurting yourself" in reply:
+        reply = chat.text("No")
+    assert "How old are you?" in reply and kept_going(reply)
+    found = slots(bot, chat)
+    assert found["user_role"] == "young_person" and found.get("concern") is None

@@ -198,6 +198,21 @@ def test_in_care_with_more_told_is_not_plain(text):
     assert not is_plain_answer_from_anyone(text, "user_role")
 
 
+@pytest.mark.parametrize("text", ["um its for me i guess, my mum told me to try this", "its for me, my teacher said to try this",
+                                  "me, my mum told me to try this, 14", "its for me not my mum 14"])
+def test_for_me_and_who_sent_them_here_is_plain(text):
+    """A user trial (session 44): "um its for me i guess, my mum told me to try this" got the crisis
+    reply (the risk model, 0.72). Plain, the model's crisis level gets the check question instead."""
+    assert is_plain_answer(text, "user_role")
+    assert lowers_the_crisis_to_the_check(text, {**MODEL_CHECK, "level": "crisis"}, "user_role")
+
+
+@pytest.mark.parametrize("text", ["its for me, my dad told me to do it", "its for me my mum told me to try this and i want to die",
+                                  "its for me, my mum told me to try this, she hits me", "for me, my mum doesnt know im doing this"])
+def test_for_me_with_more_told_is_not_plain(text):
+    assert not is_plain_answer_from_anyone(text, "user_role")
+
+
 @pytest.mark.parametrize("text", ["She's only in reception", "shes only 12", "she's just 10", "he's 4, in reception"])
 def test_only_or_just_before_an_age_and_reception_are_plain(text):
     """Development author D16 (session 36): "She's only in reception" got the check question."""
