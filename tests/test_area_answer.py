@@ -13,7 +13,9 @@ from signposting.plain_answer import _core, is_plain_answer, waives_the_check
     "text",
     ["harlow", "Harlow.", "um harlow please", "beaumont leys, leicester", "Debden estate in Loughton", "Narborough Road, Leicester",
      "the oxhey estate", "just outside leicester, in blaby", "great chesterford", "We are living in Leicester, Belgrave road",
-     "St Albans", "AL1 3XX", "cm20", "Leicester city, Evington area", "wrexham", "nottingham", "watford innit"],
+     "St Albans", "AL1 3XX", "cm20", "Leicester city, Evington area", "wrexham", "nottingham", "watford innit",
+     # who lives where, as whole phrases (a user trial, session 44: the abuse reply)
+     "he lives with me in Hinckley, his mum's in Nuneaton", "she lives with her dad in harlow", "his mum is in leicester"],
 )
 def test_places_and_the_words_around_them_are_plain(text):
     assert is_plain_area_answer(_core(text))
@@ -23,7 +25,9 @@ def test_places_and_the_words_around_them_are_plain(text):
     "text",
     ["its over", "over", "eye", "near the bridge", "harlow alone", "leicester hes not safe", "we live in harlow and im scared",
      "i move between my mums in harlow and my dads in epping", "harlow but i dont want to go home", "in the woods near harlow",
-     "outside", "the estate", "3xx", "", "harlow 07700 900123"],
+     "outside", "the estate", "3xx", "", "harlow 07700 900123",
+     "he lives with me in hinckley his dads in prison", "he is with me", "he lives with me in hinckley and his mum hits him",
+     "he lives with me", "his mum lives with me in harlow now he's gone"],
 )
 def test_anything_more_or_no_place_is_not_plain(text):
     assert not is_plain_area_answer(_core(text))

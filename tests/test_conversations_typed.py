@@ -421,3 +421,16 @@ def test_for_me_and_who_sent_them_gets_no_crisis_reply_and_no_worry(bot, typed):
     assert "How old are you?" in reply and kept_going(reply)
     found = slots(bot, chat)
     assert found["user_role"] == "young_person" and found.get("concern") is None
+
+
+def test_who_the_child_lives_with_at_the_place_question_gets_no_crisis_reply(bot):  # noqa: F811
+    """A user trial (session 44): "he lives with me in Hinckley, his mum's in Nuneaton" got the abuse
+    reply (the risk model, 0.84). A plain answer gets the check question at most, and the place kept."""
+    chat = start(bot, "im his dad", "12", "skip")
+    reply = chat.text("he lives with me in Hinckley, his mum's in Nuneaton")
+    assert "Thank you for telling me. If your child is in danger now" not in reply
+    if "Is your child thinking about hurting themselves" in reply:
+        reply = chat.text("No")
+    assert "What are you worried about?" in reply and kept_going(reply)
+    found = slots(bot, chat)
+    assert (found["area"], found["area_code"]) == ("Hinckley", "leicestershire")
