@@ -101,8 +101,16 @@ def request_from_tracker(tracker: Tracker, exclude: tuple[str, ...] = ()) -> Sea
         area_code=area_code if area_code in AREA_CODES or area_code in NATIONS else None,
         concern=concern_from_text(tracker.get_slot("concern"), tracker),
         school_has_mhst=tracker.get_slot("school_has_mhst"),
+        school_team=_school_team(tracker),
         exclude_ids=exclude,
     )
+
+
+def _school_team(tracker: Tracker) -> str | None:
+    """Who provides the team at the user's school, as the school list names them, if known."""
+    directory = get_directory()
+    school = directory.schools.by_urn(tracker.get_slot("school_urn")) if directory else None
+    return school.mhst_provider if school and school.has_mhst else None
 
 
 def show_services(

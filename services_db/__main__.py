@@ -154,6 +154,7 @@ def _search(engine, args: argparse.Namespace) -> int:  # type: ignore[no-untyped
         area_code=area.area_code if area else None,
         concern=parse_concern(args.concern) if args.concern else None,
         school_has_mhst=school.has_mhst if school else None,
+        school_team=school.mhst_provider if school and school.has_mhst else None,
     )
     print(f"Search: {request}")
     print(describe_result(find_services(directory.index, request, london_now(), args.limit)))

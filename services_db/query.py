@@ -22,9 +22,13 @@ Ranking rules (each is tested in tests/test_query.py):
 5. Local before national; early help before specialist services for everyday worries
    (crisis lines lead only for crisis concerns: they are in every reply's crisis text anyway).
 6. A school with a Mental Health Support Team → "ask your school's mental health lead"
-   (via_school) services first.
+   (via_school) services first; when the school list names who provides the team, only
+   that organisation's.
 7. For young people, services they can contact themselves before ones needing a referral.
 8. Services only for a specific group (e.g. autism) rank last; stale details rank lower.
+   One only for a group and reached only through a school (the SEND Mental Health Support
+   Team, in special schools) is shown only when the user's school is known to have that
+   organisation's team: its source says only those schools can refer.
 9. Closed now ranks lower (hours are always shown), and when nothing in the list is
    open now, the best open 24/7 option replaces the last entry: it is never hidden.
 """
@@ -67,6 +71,7 @@ class SearchRequest:
     area_code: str | None = None  # AREA_CODES or NATIONS; None or "national" = national only
     concern: str | None = None  # one of CONCERNS; None or "other" = any
     school_has_mhst: bool | None = None  # None = school unknown
+    school_team: str | None = None  # who provides the school's team, as its source names them (mhst_provider)
     exclude_ids: tuple[str, ...] = ()
 
 
@@ -110,6 +115,7 @@ class _Features:
     max_age: int
     self_access: bool
     via_school: bool
+    only_at_team_schools: bool  # for a group, and reached only through a school (rule 8)
     for_parents: bool
     has_24_7: bool
     static_score: float  # level, specialist, stale, 24/7: the parts that never change
@@ -126,7 +132,7 @@ def _features(service: ServiceRecord) -> _Features:
     routes = set(service.access_routes)
     has_24_7 = any(contact.open_24_7 for contact in service.contacts)
     static = _LEVEL_SCORES[service.level]
-    static -= 60 if service.specialist else 0
+    static -= SPECIALIST_PENALTY if service.specialist else 0
     static -= 10 if service.stale_risk == "high" else 0
     static += 5 if has_24_7 else 0
     return _Features(
@@ -138,6 +144,7 @@ def _features(service: ServiceRecord) -> _Features:
         max_age=upper_age(service),
         self_access=bool(SELF_ACCESS_ROUTES & routes),
         via_school="via_school" in routes,
+        only_at_team_schools=bool(service.specialist) and routes == {"via_school"},
         for_parents="parent_carer" in service.audiences,
         has_24_7=has_24_7,
         static_score=static,
@@ -205,8 +212,12 @@ def find_services(
     for score, features in index.candidates(local_area, request.concern, request.role):
         if features.min_age > high or low > features.max_age or features.service.id in excluded:
             continue
-        if features.via_school:
+        if features.only_at_team_schools and not school_has_its_team(features.service, request.school_team):
+            continue
+        if _the_schools_route(features, request):
             score += school_bonus
+        if features.only_at_team_schools:
+            score += SPECIALIST_PENALTY  # its group is the school's own: a special school with the team
         eligible.append((score, features))
         if features.has_24_7 and (best_open is None or score > best_open):
             best_open = score
@@ -249,6 +260,19 @@ def find_services(
         more_available=len(eligible) > len(matches),
         nation=nation,
     )
+
+
+def _the_schools_route(features: _Features, request: SearchRequest) -> bool:
+    """Is the service reached through the school, and is the school's team (when the school list
+    names who provides it) this service's own? At a special school with the SEND team, the
+    mainstream schools' team is not "your school's" (rule 6)."""
+    return features.via_school and (not request.school_team or school_has_its_team(features.service, request.school_team))
+
+
+def school_has_its_team(service: ServiceRecord, school_team: str | None) -> bool:
+    """Does the school's team come from this service's organisation? The school list names the
+    provider first ("Hertfordshire Community NHS Trust (HCT) - SEN/SEND MHST (Herts & West Essex)")."""
+    return bool(school_team) and str(school_team).startswith(service.organisation)
 
 
 def _reverse(name: str) -> tuple[int, ...]:
@@ -303,6 +327,7 @@ def _with_hours(
 
 
 SCHOOL_BONUS = 40.0
+SPECIALIST_PENALTY = 60.0
 # Above the local bonus (100): a grieving child sees a bereavement service before a local
 # general one, which "More options" still shows.
 TOPIC_MATCH_BONUS = 150.0
@@ -336,7 +361,7 @@ def _reasons(features: _Features, request: SearchRequest, local_area: str | None
         reasons.append(f"it is for people in {NATIONS[local_area]}")  # type: ignore[index]
     elif local:
         reasons.append(f"it is in {AREA_CODES[local_area]}")  # type: ignore[index]
-    if features.via_school and request.school_has_mhst:
+    if request.school_has_mhst and _the_schools_route(features, request):
         reasons.append("your school has a Mental Health Support Team")
     if features.for_parents and request.role == "parent_carer":
         reasons.append("it is for parents and carers")

@@ -221,7 +221,9 @@ class SchoolMatcher:
     def __init__(self, schools: Iterable[SchoolRecord]):
         self._by_key: dict[str, list[SchoolRecord]] = defaultdict(list)
         self._ours_by_short_key: dict[str, list[SchoolRecord]] = defaultdict(list)
+        self._by_urn: dict[int, SchoolRecord] = {}
         for school in schools:
+            self._by_urn[school.urn] = school
             key = school_key(school.name)
             if key:
                 self._by_key[key].append(school)
@@ -229,6 +231,13 @@ class SchoolMatcher:
             if short and short != key and school.area_code in AREA_CODES:
                 self._ours_by_short_key[short].append(school)
         self._keys = list(self._by_key)
+
+    def by_urn(self, urn: int | str | None) -> SchoolRecord | None:
+        """The school with this DfE number (a slot keeps it as text), or None."""
+        try:
+            return self._by_urn.get(int(str(urn))) if urn not in (None, "") else None
+        except ValueError:
+            return None
 
     def match(self, text: str, area_code: str | None = None, fuzzy: bool = True) -> SchoolRecord | None:
         """The one school the text names, or None when no school or several fit. A place after the

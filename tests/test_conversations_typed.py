@@ -434,3 +434,22 @@ def test_who_the_child_lives_with_at_the_place_question_gets_no_crisis_reply(bot
     assert "What are you worried about?" in reply and kept_going(reply)
     found = slots(bot, chat)
     assert (found["area"], found["area_code"]) == ("Hinckley", "leicestershire")
+
+
+SEND_TEAM = "SEND Mental Health Support Team"
+
+
+def test_a_team_only_in_special_schools_is_not_shown_at_a_mainstream_school(bot):  # noqa: F811
+    """Session 44's note: a Passmores Academy pupil in Harlow was shown the SEND team, which "does
+    not cover mainstream schools"; only schools that have it can refer."""
+    chat = start(bot, "young person", "14", "passmores academy", "harlow")
+    reply = chat.text("i get really angry")
+    assert "Here are some places that can help" in reply and SEND_TEAM not in reply
+
+
+def test_a_team_only_in_special_schools_is_shown_first_at_one_that_has_it(bot):  # noqa: F811
+    chat = start(bot, "parent or carer", "9")
+    assert "Wells Park School has a Mental Health Support Team" in chat.text("wells park school")
+    chat.say("chigwell")
+    reply = chat.text("she worries all the time")
+    assert reply.index(SEND_TEAM) < reply.index("Mental Health Support Team in schools (MHST)")

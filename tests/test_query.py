@@ -81,6 +81,32 @@ def test_a_school_with_an_mhst_puts_the_school_route_first(directory):
     assert "via_school" in result.matches[0].service.access_routes
 
 
+SEND_MHST = "hwe-hct-send-mhst"
+SEND_TEAM = "Hertfordshire Community NHS Trust (HCT) - SEN/SEND MHST (Herts & West Essex)"
+MAINSTREAM_TEAM = "Hertfordshire Partnership University NHS Foundation Trust (HPFT) - Herts & West Essex MHSTs"
+
+
+@pytest.mark.parametrize("area_code", ["west_essex", "herts"])
+@pytest.mark.parametrize(("has_mhst", "team"), [(None, None), (True, MAINSTREAM_TEAM)])
+def test_a_team_only_in_special_schools_is_never_shown_without_one(directory, area_code, has_mhst, team):
+    """The SEND Mental Health Support Team "does not cover mainstream schools": it was shown to a
+    Passmores Academy pupil in Harlow (session 44's note). Only a school known to have it can refer."""
+    for concern in ("worry", "low_mood", "anger", None):
+        result = search(directory, role="parent_carer", age_min=9, age_max=9, area_code=area_code, concern=concern,
+                        school_has_mhst=has_mhst, school_team=team, limit=50)
+        assert SEND_MHST not in ids(result)
+
+
+def test_a_team_only_in_special_schools_is_shown_first_at_one_that_has_it(directory):
+    """Its school's own team, as the mainstream schools' team is at theirs (rule 6)."""
+    result = search(directory, role="parent_carer", age_min=9, age_max=9, area_code="west_essex", concern="worry",
+                    school_has_mhst=True, school_team=SEND_TEAM)
+    assert ids(result)[0] == SEND_MHST
+    assert "your school has a Mental Health Support Team" in result.matches[0].reasons
+    mainstream = next(match for match in result.matches if match.service.id == "hwe-hpft-mhst")
+    assert "your school has a Mental Health Support Team" not in mainstream.reasons
+
+
 def test_young_people_see_self_referral_before_referral_only(directory):
     result = search(directory, role="young_person", age_min=15, age_max=15, area_code="herts", concern="low_mood", limit=50)
     self_access = [bool({"self_referral", "online"} & set(m.service.access_routes)) for m in result.matches if m.local]

@@ -120,3 +120,19 @@ def test_someone_past_primary_age_is_too_old_for_a_primary_school():
     primary, college = schools["Epping Primary School"], schools["Beauchamp College"]
     assert too_old_for(primary, 18) and too_old_for(primary, 12)
     assert not too_old_for(primary, 9) and not too_old_for(primary, None) and not too_old_for(college, 18)
+
+
+@pytest.mark.parametrize(("urn", "name"), [(148708, "Wells Park School"), ("148708", "Wells Park School"), ("x", None), (None, None), (1, None)])
+def test_a_school_is_found_by_its_number_as_a_slot_keeps_it(matcher, urn, name):
+    school = matcher.by_urn(urn)
+    assert (school.name if school else None) == name
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("its bushey meads", "Bushey Meads School"),  # session 45: said as people say it
+    ("my school is bushey meads", "Bushey Meads School"),
+    ("its called oakwood primary", "Oakwood Primary School"),
+])
+def test_its_and_my_school_is_are_no_part_of_a_name(matcher, text, found):
+    school = matcher.match(text)
+    assert (school.name if school else None) == found
