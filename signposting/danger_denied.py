@@ -40,6 +40,9 @@ _DENIAL = re.compile(
     r"|^(?:(?:no|nah|nope) )?(?:(?:he|she|they)(?: is| s| are| re)?|hes|shes|theyre) (?:not|isnt|arent|never) (?:hurting|harming) "
     r"(?:himself|herself|themselves)"
     r"|^(?:(?:no|nah|nope) )?(?:he|she|they) (?:hasnt|has not|havent|have not|didnt|did not|never) (?:hurt|harmed) (?:himself|herself|themselves)"
+    # the whole message (session 45): "no im fine" was DIET's "not safe" (0.97) and got the crisis reply
+    r"|^(?:no|nah|nope|no no)(?: (?:honestly|really|seriously))?(?: (?:im|i m|i am))? (?:fine|ok|okay|good|alright|all good)"
+    r"(?: (?:honestly|really|thanks|thank you|ty|x+))?$"
     r")\b"
 )
 # What is left may still turn the denial round: "no ones hurt yet", "not in danger but he has a knife".

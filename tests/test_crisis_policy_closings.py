@@ -99,6 +99,30 @@ def test_a_no_with_an_apology_or_reassurance_to_the_check_is_a_no(domain, text):
     assert next_step(at_the_check(domain, text, "deny"))[0] == "utter_check_ok"
 
 
+def at_the_check_after_risk_words(domain, text, intent, lexicon_categories=("suicidal",)):
+    return tracker(domain, said_with("whats it matter, wont be around much longer anyway", "express_crisis", level="check",
+                                     source="lexicon", categories=list(lexicon_categories), lexicon_categories=list(lexicon_categories)),
+                   ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"), said_with(text, intent))
+
+
+@pytest.mark.parametrize(("text", "intent"), [("yeah im ok for now i guess", "confirm_safe"), ("no not for now", "deny"),
+                                              ("im fine for tonight", "confirm_safe")])
+def test_safe_only_for_now_after_risk_words_gets_the_crisis_reply(domain, text, intent):
+    """A user trial (session 45): "yeah im ok for now i guess" got "Thanks for telling me… Let's carry on"."""
+    assert next_step(at_the_check_after_risk_words(domain, text, intent))[0] == "utter_crisis"
+
+
+def test_safe_for_now_after_a_check_the_models_alone_raised_is_left_as_before(domain):
+    state = at_the_check_after_risk_words(domain, "no im fine for now", "deny", lexicon_categories=())
+    assert next_step(state)[0] == "utter_check_ok"
+
+
+@pytest.mark.parametrize("text", ["no im fine", "nah im ok thanks"])
+def test_no_im_fine_to_the_check_is_a_no_whatever_diet_read(domain, text):
+    """DIET read "no im fine" as "not safe" (0.97), and the crisis reply came."""
+    assert next_step(at_the_check_after_risk_words(domain, text, "not_safe"))[0] == "utter_check_ok"
+
+
 @pytest.mark.parametrize("text", ["its tomorrow. im ok with it", "im ok with it", "im fine with that", "im at peace with my decision",
                                   "im happy with the plan"])
 def test_ok_with_something_is_accepting_it_not_being_safe(text):

@@ -71,6 +71,7 @@ def test_help_coming_or_a_past_wait_is_not(text):
     "whatever thats not what i meant, i dont hurt him", "hes not in any danger",
     # a user trial (session 44): the whole crisis reply
     "no nothing like that", "no he's not hurting himself really, just angry", "No, nothing like that, he's just very quiet",
+    "no im fine", "nah im ok thanks", "No, I'm fine honestly",  # a user trial (session 45): DIET's "not safe"
 ])
 def test_danger_denied_in_so_many_words_is_read(text):
     assert denies_danger(text)
@@ -97,6 +98,7 @@ def test_danger_denied_in_so_many_words_is_read(text):
     "nothing like that, ive written letters to everyone", "nothing like that, my uncle makes me keep secrets",
     "not like that i just wish i wasnt here", "i hope hes not hurting himself", "im not sure hes not hurting himself",
     "she says shes not hurting herself, she wears long sleeves even in summer",
+    "no im fine for now", "no im fine but", "no im not fine", "no im fine, he is", "im fine no",
 ])
 def test_a_denial_turned_round_or_beside_a_danger_is_not(text):
     assert not denies_danger(text)

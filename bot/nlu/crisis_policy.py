@@ -1216,6 +1216,16 @@ def unsure_if_safe(tracker: DialogueStateTracker, said: str | None) -> bool:
             or unsure_answer(tracker) or bool(_FOR_NOW.fullmatch(normalise(text))) or not_an_answer_but_asked(tracker))
 
 
+# The words that make a safe answer last only a while: "for now", "for tonight" (not "at the
+# moment", which is as often about the worry: "no, just stressed at the moment").
+_ONLY_FOR_NOW = re.compile(r"\b(?:for now|for the moment|for the time being|for a bit|for a while|for tonight|for today)\b")
+
+
+def safe_only_for_now(text: str) -> bool:
+    """Does the answer say it is safe, or no, only for now ("yeah im ok for now i guess", "not for now")?"""
+    return bool(_ONLY_FOR_NOW.search(normalise(text)))
+
+
 def not_an_answer_but_asked(tracker: DialogueStateTracker) -> bool:
     """A language asked for, or a question about the chat with more than the question ("kinda. will
     you tell my mum", "who is this idk"): they had the rules' answer, the safety question dropped."""
@@ -1750,6 +1760,11 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # 34): why it was asked, and the check again. Once: asked again, it is no answer (the crisis
         # reply, below).
         return UTTER_WHAT_WE_MEAN_CHECK, []
+    if before == UTTER_CHECK and level == NONE and safe_only_for_now(text) and checked_for_risk_words(tracker):
+        # "yeah im ok for now i guess" to the check question after "whats it matter, wont be around
+        # much longer anyway" got "Thanks for telling me… Let's carry on" (a user trial, session 45).
+        # Safe for now is not safe (as at "Are you safe right now?"): after risk words, the crisis reply.
+        return first_crisis_step(tracker)
     if before == UTTER_CHECK and level != CRISIS and said_to_the_check != "yes" and denied_plainly(tracker, text):
         # "Haha no, not that kind of cut. Just asking if we should call her parents" and "No he hasn't
         # said anything about hurting himself" were scored at check level for their own words, read
