@@ -222,3 +222,25 @@ def test_no_im_fine_to_the_check_question_is_a_no(bot):
     assert CHECK in chat.text("whats it matter, wont be around much longer anyway")
     reply = chat.text("no im fine")
     assert "Let's carry on" in reply and CRISIS not in reply and "Which school" in reply
+
+
+def test_a_grandmother_told_in_the_first_message_gets_the_replies_about_her_grandchild(bot):
+    """A user trial (session 45): "Are you safe right now?", then "Please call 999 now… tell a trusted
+    adult near you, like a parent" to a grandmother."""
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("Im his nan, hes 10 and he has been very withdrawn since his dad left")
+    assert "Are you safe right now?" not in reply and "Are you thinking about hurting yourself" not in reply
+    assert "Is your child" in reply
+
+
+def test_a_town_typed_to_the_safety_question_about_a_pupil_is_asked_for_the_answer_once(bot):
+    """A pastoral lead's "Market Harborough" got "Please call 999 now", and every answer after it too."""
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("hiya, pastoral lead at Robert Smyth Academy in Market Harborough. Year 8 girl, anxious and has "
+                      "stopped eating lunch, friends fell out with her")
+    assert "Is the young person thinking about hurting themselves" in reply  # the model's check, about the pupil
+    assert "Is the person you are worried about safe right now?" in chat.text("not sure, she's quiet")
+    reply = chat.text("Market Harborough")
+    assert "please answer this question first" in reply and "Please call 999 now" not in reply
+    assert "Is the person you are worried about safe right now?" in reply
+    assert "I'm glad they're safe" in chat.text("yes shes in class")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted
+from rasa.shared.core.events import ActionExecuted, SlotSet
 
 from bot.nlu.crisis_policy import leaves_or_plays_it_down, next_crisis_action, next_step, risk_level
 from signposting.next_step_request import thanks_only
@@ -195,7 +195,12 @@ def test_an_answer_to_the_form_typed_to_are_you_safe_is_not_safe(domain, text, i
 
 
 def test_a_parent_typing_the_town_to_is_your_child_safe_gets_the_parents_not_safe_reply(domain):
-    state = after_the_crisis(domain, scored("Hatfield", "inform", score=0.01), asked="utter_ask_safe_now_other")
+    """After risk words (here the lexicon's): since session 45, after the models' scores alone, a town
+    about someone else is asked for the answer once more (tests/test_crisis_policy_speaker.py)."""
+    state = tracker(domain, scored("she said shes been planning how to kill herself", "express_crisis", "crisis", 0.95,
+                                   lexicon_categories=["suicidal"]),
+                    ActionExecuted("utter_crisis"), SlotSet("crisis_categories", ["suicidal"]), ActionExecuted("utter_crisis_local"),
+                    ActionExecuted("utter_ask_safe_now_other"), ActionExecuted("action_listen"), scored("Hatfield", "inform", score=0.01))
     assert next_crisis_action(state) == "utter_not_safe_now_other"
 
 

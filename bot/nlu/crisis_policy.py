@@ -95,6 +95,7 @@ from signposting.parsing import (
     plays_it_down,
     plays_the_worry_down,
     role_answer,
+    role_said_of_oneself,
     safe_beside_leaving_words,
     says_goodbye,
     says_just_asking,
@@ -111,6 +112,7 @@ from signposting.plain_answer import QUESTIONS as PLAIN_ANSWER_QUESTIONS
 from signposting.plain_answer import (
     from_the_model_alone,
     is_plain_answer,
+    is_plain_answer_from_anyone,
     lowers_the_crisis_to_the_check,
     waives_the_check,
     waives_the_check_for_a_role_told_first,
@@ -430,6 +432,18 @@ def crisis_kind(tracker: DialogueStateTracker) -> str:
     )
 
 
+def speaker_said_in_the_message(tracker: DialogueStateTracker) -> list[Event]:
+    """Who is chatting, when the message that raised a crisis step says it of the speaker ("Im his
+    nan, hes 10…", "pastoral lead at Robert Smyth Academy…") and nobody had said yet: the check
+    question and the crisis reply then speak of the child or the young person. A grandmother was
+    asked "Are you thinking about hurting yourself…?", then "Are you safe right now?", and her "no"
+    got "Please call 999 now… tell a trusted adult near you, like a parent" (a user trial, session 45)."""
+    if tracker.get_slot("user_role") is not None or last_bot_action_before_user(tracker) in CRISIS_QUESTIONS:
+        return []
+    role = role_said_of_oneself(tracker.latest_message.text or "" if tracker.latest_message else "")
+    return [SlotSet("user_role", role)] if role in (PARENT, PROFESSIONAL) else []
+
+
 def answer_in_crisis_message(tracker: DialogueStateTracker) -> list[Event]:
     """The answer to the question we asked, when it came inside a crisis message."""
     if tracker.active_loop_name != "triage_form" or not tracker.latest_message:
@@ -521,6 +535,8 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
         if action not in (None, UTTER_CHECK_OK, TRIAGE_FORM, UTTER_OTHER_LANGUAGE):
             # (another language: what the form's parsers make of it stays, as before: "હું પપ્પા છું, for my son")
             events = [*undo_form_extraction(tracker), *events]
+        if action == UTTER_CHECK or action in FIRST_STEP.values():
+            events = [*events, *speaker_said_in_the_message(tracker)]
         return action, events
     if latest in OPENING_STEPS[:-1] and plain_role_as_the_first_message(tracker):
         step = next_opening_step_taken(tracker)
@@ -824,6 +840,34 @@ def plain_answer_to_the_question(tracker: DialogueStateTracker, before: str | No
         tracker.latest_message.text or "", latest_risk(tracker), tracker.get_slot("requested_slot"),
         tracker.get_slot("user_role"), is_plain_area_answer, is_plain_school_answer,
     )
+
+
+def answers_the_form_about_someone_else(tracker: DialogueStateTracker, before: str | None) -> bool:
+    """A town, an age or a school's name, and nothing else, typed to the safety question about a
+    child or someone else (not about the speaker themselves)."""
+    about_another = before == UTTER_ASK_SAFE_OTHER or (before == UTTER_ASK_SAFE and role_before_the_answer(tracker) == PARENT)
+    text = tracker.latest_message.text or "" if tracker.latest_message else ""
+    if not about_another or parse_yes_no(text) is not None or sounds_safe(text) or risk_words_told(tracker):
+        return False  # "my son took a load of pills", then "harlow": the not-safe reply at once
+    return (
+        is_plain_answer_from_anyone(text, "area", place_answer=is_plain_area_answer)
+        or is_plain_answer_from_anyone(text, "age")
+        or is_plain_school_answer(normalise(text))
+    )
+
+
+def risk_words_told(tracker: DialogueStateTracker) -> bool:
+    """Did any message in this conversation have risk words (the lexicon's, or a crisis word in
+    another language), not only the models' scores?"""
+    return any(
+        (event.parse_data.get("risk") or {}).get("lexicon_categories") or (event.parse_data.get("risk") or {}).get("crisis_language")
+        for event in tracker.applied_events() if isinstance(event, UserUttered)
+    )
+
+
+def asked_the_safety_question_again_already(tracker: DialogueStateTracker) -> bool:
+    """Was "Before we go on, please answer this question first." said since the safety question?"""
+    return said_since_the_question(tracker, frozenset({CHECK_FIRST}), frozenset(ASK_SAFE_ACTIONS | ASKS_AGAIN_AFTER))
 
 
 def plain_answer_at_the_models_crisis(tracker: DialogueStateTracker, before: str | None) -> bool:
@@ -1283,7 +1327,9 @@ UTTER_TOLD_MORE = TOLD_MORE
 UTTER_WHAT_WE_MEAN_CHECK = WHAT_WE_MEAN_CHECK
 WHAT_WE_MEAN_SAFE_REPLIES = frozenset({WHAT_WE_MEAN_SAFE, WHAT_WE_MEAN_SAFE_CHILD, WHAT_WE_MEAN_SAFE_OTHER})
 WHAT_WE_MEAN_NOT_SAFE_REPLIES = frozenset({WHAT_WE_MEAN_NOT_SAFE, WHAT_WE_MEAN_NOT_SAFE_CHILD, WHAT_WE_MEAN_NOT_SAFE_OTHER})
-ASKS_AGAIN_AFTER = frozenset({*ASIDES_AT_THE_SAFETY_QUESTION.values(), UTTER_TOLD_MORE, *WHAT_WE_MEAN_SAFE_REPLIES, UTTER_OTHER_WAYS})
+ASKS_AGAIN_AFTER = frozenset({
+    *ASIDES_AT_THE_SAFETY_QUESTION.values(), UTTER_TOLD_MORE, *WHAT_WE_MEAN_SAFE_REPLIES, UTTER_OTHER_WAYS, CHECK_FIRST,
+})
 # Asides whose question may take more than one short clause: the answer words still rule them out.
 LONG_ASIDES = frozenset({"ask_service_info"})
 
@@ -1710,6 +1756,13 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         return not_safe_reply(tracker, before), language_events(tracker) if wants_another_language(tracker) else []
     if before in ASK_SAFE_ACTIONS and said is None and level == NONE and aside_at_the_safety_question(tracker):
         return aside_at_the_safety_question(tracker), []
+    if before in ASK_SAFE_ACTIONS and said is None and level == NONE and answers_the_form_about_someone_else(tracker, before) \
+            and not asked_the_safety_question_again_already(tracker):
+        # "Market Harborough" typed by a pastoral lead to "Is the person you are worried about safe
+        # right now?" got "Please call 999 now", and every answer after it the same (a user trial,
+        # session 45). About someone else, a town or an age is asked for the answer once more;
+        # typed again, the not-safe reply (below). Never for the speaker's own safety.
+        return CHECK_FIRST, []
     if before in ASK_SAFE_ACTIONS and said is None and level == NONE and not text.startswith("/") \
             and _final_intent(tracker) not in SAFE_INTENTS and normalise(text) and not sounds_safe(text) \
             and not _SAFE_IN_FEW_WORDS.fullmatch(normalise(text)):
