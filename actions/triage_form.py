@@ -470,8 +470,13 @@ class ValidateTriageForm(FormValidationAction):
 
     @staticmethod
     def _confirm_if_changed(slot: str, found: dict[str, Any], dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
-        """Say so when a volunteered value replaces an earlier answer ("actually I'm 15")."""
-        if found and tracker.get_slot(slot) not in (None, found.get(slot)):
+        """Say so when a volunteered value replaces an earlier answer ("actually I'm 15"). A shorter
+        name of the same place is no change, and the name given first stays ("the one in Melton"
+        after "we live in Melton Mowbray" got "Thanks, I've changed that": a user trial, session 45)."""
+        earlier = tracker.get_slot(slot)
+        if slot == "area" and found.get("area") and earlier and _same_place_named_shorter(str(earlier), str(found["area"])):
+            return {}
+        if found and earlier not in (None, found.get(slot)):
             dispatcher.utter_message(response="utter_changed_answer")
         return found
 
@@ -771,6 +776,12 @@ def say_role_restated(tracker: Tracker, role: str, dispatcher: CollectingDispatc
     changed = tracker.get_slot("user_role") not in (None, role)
     dispatcher.utter_message(response="utter_changed_answer" if changed else "utter_ok_then_the_question")
     return {"user_role": role}
+
+
+def _same_place_named_shorter(earlier: str, found: str) -> bool:
+    """Is `found` the first words of the place named `earlier` ("Melton" of "Melton Mowbray")?"""
+    earlier_words, found_words = normalise(earlier).split(), normalise(found).split()
+    return 0 < len(found_words) < len(earlier_words) and earlier_words[: len(found_words)] == found_words
 
 
 def a_plain_answer_held(tracker: Tracker, held: str) -> bool:

@@ -146,7 +146,9 @@ _AGE_IN_WORDS = re.compile(
 # Phrases that make a number an age even when we did not ask for one ("actually I'm 15").
 _AGE_CONTEXT = re.compile(
     r"\b(?:i m|im|i am|am|aged?|he s|hes|he is|she s|shes|she is|they re|they are|"
-    r"(?:son|daughter|child|kid|boy|girl|teen|teenager|stepson|stepdaughter) is|turned|turning)\s"
+    # "my granddaughter who is 14" (a user trial, session 45: the age was asked again)
+    r"(?:son|daughter|child|kid|boy|girl|teen|teenager|stepson|stepdaughter|grandson|granddaughter|grandchild|niece|nephew)"
+    r"(?: who)? is|(?:son|daughter|child|grandson|granddaughter|niece|nephew) (?:who s|whos)|turned|turning)\s"
     r"(?:only |just |nearly |almost |actually |really )?(\d{1,2}|[a-z]+(?: [a-z]+)?)\b"
     r"|\b(\d{1,2})\s?(?:years? old|yrs? old|yo|year old|y o)\b"
     # "My son have 15 year" (a user trial, session 44: the age was asked again)
@@ -537,7 +539,7 @@ def _stated_age(clean: str) -> Age | None:
     if number := _NUMBER_WITH_UNIT.search(clean):  # "6yo", "14yrs"
         return _age_of(int(number.group(1)))
     for words in sorted(NUMBER_WORDS, key=len, reverse=True):
-        if re.search(rf"\b{words}\b", clean):
+        if re.search(rf"\b{words}\b", clean) and (words != "one" or _ONE_AS_AN_AGE.search(clean)):
             return _age_of(NUMBER_WORDS[words])
     for word, value in MISSPELT_AGES.items():
         if re.search(rf"\b{word}\b", clean):
@@ -546,6 +548,14 @@ def _stated_age(clean: str) -> Age | None:
         if len(word) >= 6 and (match := extractOne(word, list(_FUZZY_AGE_WORDS), scorer=OSA.distance, score_cutoff=1)):
             return _age_of(_FUZZY_AGE_WORDS[match[0]])
     return None
+
+
+# "one" is an age only as the whole answer or said as one ("she is one", "one year old"): "it's the
+# one in Melton", typed at the age question and kept through the check question, was age 1, and a
+# grandmother's services were chosen for a baby (a user trial, session 45).
+_ONE_AS_AN_AGE = re.compile(
+    r"^(?:(?:just|only|about|nearly|almost) )?one$|\b(?:is|s|aged|age|turned|turns|turning) (?:just |only )?one\b(?! of)|\bone (?:year|yr)s? old\b"
+)
 
 
 # "15, we live in bishops stortford", "im 16 from braintree": a place said as one, after the age.

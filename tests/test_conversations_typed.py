@@ -453,3 +453,16 @@ def test_a_team_only_in_special_schools_is_shown_first_at_one_that_has_it(bot): 
     chat.say("chigwell")
     reply = chat.text("she worries all the time")
     assert reply.index(SEND_TEAM) < reply.index("Mental Health Support Team in schools (MHST)")
+
+
+def test_a_grandmothers_first_message_keeps_the_age_and_the_one_in_melton_is_no_age(bot):  # noqa: F811
+    """A user trial (session 45): "my granddaughter who is 14" was asked the age again; "it's the one
+    in Melton", typed there and kept through the check question, was age 1 ("Thanks, I've changed that")."""
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("Good afternoon. I am writing about my granddaughter who is 14, we live in Melton Mowbray")
+    assert "Which school or college does your child go to?" in reply
+    chat.say("I don't know the name of her school, it's the one in Melton")
+    reply = chat.text("Not really")
+    assert "changed that" not in reply and "What are you worried about?" in reply
+    found = slots(bot, chat)
+    assert (found["age_min"], found["age_max"], found["area"]) == (14, 14, "Melton Mowbray")

@@ -14,6 +14,7 @@ from signposting.parsing import (
     declines_with_a_plain_reason,
     is_declined,
     parse_age,
+    parse_age_mention,
     parse_concern,
     parse_role_typed,
     parse_school_absence,
@@ -988,8 +989,6 @@ def test_a_correction_ended_with_an_apology_or_a_laugh(text, age):
 ])
 def test_an_age_in_passing_as_people_type_it(text, age):
     """A user trial (session 44): "My son have 15 year" and "me, 18" were asked their age again."""
-    from signposting.parsing import parse_age_mention
-
     parsed = parse_age_mention(text)
     assert (parsed.low if parsed else None) == age
 
@@ -1023,3 +1022,25 @@ def test_a_young_sibling_saying_guardianship_stays_a_young_person(text, role):
 @pytest.mark.parametrize("text", ["i teach her at home after school", "we teach him at home on fridays, otherwise hes at st marys"])
 def test_teaching_at_home_beside_school_is_no_absence(text):
     assert parse_school_absence(text) is None
+
+
+@pytest.mark.parametrize("text", ["I don't know the name of her school, it's the one in Melton", "the one in melton", "which one",
+                                  "no one knows", "shes one of the quiet ones", "the one with the blue door"])
+def test_one_in_a_sentence_is_no_age(text):
+    """A user trial (session 45): "it's the one in Melton" at the age question, kept through the check
+    question, was age 1, and a grandmother's services were chosen for a baby."""
+    age = parse_age(text)
+    assert age is None or age.unknown
+
+
+@pytest.mark.parametrize("text", ["one", "she is one", "one year old", "he turned one in may", "just one"])
+def test_one_said_as_an_age_is_one(text):
+    age = parse_age(text)
+    assert age is not None and (age.low, age.high) == (1, 1)
+
+
+@pytest.mark.parametrize(("text", "age"), [("I am writing about my granddaughter who is 14, we live in Melton Mowbray", 14),
+                                           ("my nephew whos 9", 9), ("my granddaughter is fourteen", 14)])
+def test_an_age_said_of_a_grandchild_or_a_nephew_in_passing(text, age):
+    found = parse_age_mention(text)
+    assert found is not None and found.low == found.high == age
