@@ -397,7 +397,13 @@ def text_held_by_the_crisis_steps(tracker: Tracker, passed_over: bool = False) -
 
 NOT_GIVEN = "not given"  # the area slot after "rather not say"
 # Words that say the speaker is a young person, not only that they are young ("im 15").
-_NAMES_A_YOUNG_PERSON = re.compile(r"\b(?:young person|young people|teen|teenager|student|pupil)\b")
+_NAMES_A_YOUNG_PERSON = re.compile(
+    r"\b(?:young person|young people|teen|teenager|student|pupil|care leaver|apprentice)\b"
+    # one's own age, or "it's for me", as the first message ("hey im 13" was asked who is chatting:
+    # a user trial, session 45); never beside a child of theirs (parse_role_typed reads those first)
+    r"|\b(?:i m|im|i am) (?:only |just )?(?:[5-9]|1\d|2[0-5])\b(?! (?:kids|children|sons|daughters|year old (?:son|daughter)))"
+    r"|^(?:hi |hey |hello )?(?:its |it s )?(?:for )?me$"
+)
 
 # A role said at the school question is an answer to "Who is chatting today?" only in a few words,
 # and with no word of school in it (the review, session 34).

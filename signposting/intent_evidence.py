@@ -25,7 +25,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
 
 from signposting.intents import FALLBACK_INTENT
-from signposting.languages import detect_language, english_share
+from signposting.languages import detect_language, english_share, english_words
 from signposting.parsing import STUDY_PLACES, parse_yes_no
 from signposting.text import normalise
 
@@ -176,7 +176,9 @@ def _listed_evidence(intent: str, text: str, clean: str) -> bool:
 def _known(word: str, vocabulary: frozenset[str]) -> bool:
     if word in vocabulary:
         return True
-    if len(word) < MIN_LENGTH_FOR_TYPO:
+    if len(word) < MIN_LENGTH_FOR_TYPO or word in english_words():
+        # A word of its own is no typo: "care leaver" was "leave", read as a request to stop, and
+        # "I'm 20, care leaver, living in Stevenage" got "OK, I'll stop here" (a user trial, session 45)
         return False
     candidates = [known for known in vocabulary if len(known) >= MIN_LENGTH_FOR_TYPO]
     return extractOne(word, candidates, scorer=OSA.distance, score_cutoff=1) is not None
@@ -226,6 +228,11 @@ def lacks_evidence(intent: str, text: str, intent_words: IntentWords) -> bool:
         return True  # "its every night now": the night, not "night x"
     if _listed_evidence(intent, text, clean):
         return False
+    if intent == "request_other_language":
+        # Every example names a language or says "language", "translate", "speak": another word of
+        # theirs is no evidence ("work" in "apprentice, 18, work in Braintree but live in
+        # Sawbridgeworth" got "I can only chat in English", and the facts were dropped: session 45)
+        return True
     known = sum(_known(word, vocabulary) for word in words)
     if intent in ENDS_THE_CONVERSATION and len(words) <= SHORT_MESSAGE_WORDS:
         return known * 2 <= len(words)

@@ -466,3 +466,25 @@ def test_a_grandmothers_first_message_keeps_the_age_and_the_one_in_melton_is_no_
     assert "changed that" not in reply and "What are you worried about?" in reply
     found = slots(bot, chat)
     assert (found["age_min"], found["age_max"], found["area"]) == (14, 14, "Melton Mowbray")
+
+
+@pytest.mark.parametrize(
+    ("first", "found", "question"),
+    [("I'm 20, care leaver, living in Stevenage", {"user_role": "young_person", "age": "20", "area": "Stevenage"}, "Which school"),
+     ("hey im 13", {"user_role": "young_person", "age": "13"}, "Which school"),
+     ("it's for me", {"user_role": "young_person"}, "How old are you?")],
+)
+def test_facts_in_the_first_message_start_the_questions_and_are_kept(bot, first, found, question):  # noqa: F811
+    """A user trial (session 45): the first got "OK, I'll stop here" ("leaver" read as "leave"); the
+    others were asked "Who is chatting today?"."""
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text(first)
+    assert question in reply and "Who is chatting today?" not in reply and kept_going(reply)
+    slots_now = slots(bot, chat)
+    assert {key: slots_now.get(key) for key in found} == found
+
+
+def test_a_town_and_work_in_the_first_message_is_no_request_for_another_language(bot):  # noqa: F811
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("apprentice, 18, work in Braintree but live in Sawbridgeworth")
+    assert "only chat in English" not in reply and kept_going(reply)

@@ -45,6 +45,23 @@ def test_a_guess_with_none_of_its_words_is_not_trusted(intent: str, text: str) -
     assert lacks_evidence(intent, text, WORDS)
 
 
+def test_a_word_of_its_own_is_no_typo_of_a_request() -> None:
+    """A user trial (session 45): "care leaver" was "leave", a request to stop, and "I'm 20, care
+    leaver, living in Stevenage" got "OK, I'll stop here"."""
+    words = learn_intent_words([("stop", "i want to leave"), ("stop", "stop")])
+    assert lacks_evidence("stop", "I'm 20, care leaver, living in Stevenage", words)
+    assert not lacks_evidence("stop", "i want to leve", words)  # a typo still counts
+
+
+def test_another_language_needs_a_language_named_or_asked_for() -> None:
+    """"work" in an example ("does this work in polish") was evidence for "apprentice, 18, work in
+    Braintree but live in Sawbridgeworth": "I can only chat in English" (a user trial, session 45)."""
+    words = learn_intent_words([("request_other_language", "does this work in polish")])
+    assert lacks_evidence("request_other_language", "apprentice, 18, work in Braintree but live in Sawbridgeworth", words)
+    assert not lacks_evidence("request_other_language", "does it work in polish", words)
+    assert not lacks_evidence("request_other_language", "can you translate", words)
+
+
 @pytest.mark.parametrize(("intent", "text"), [
     ("more_options", "more please"),
     ("more_options", "mroe optoins"),  # one typo in a word of four letters or more

@@ -1623,9 +1623,13 @@ def short_name_answer(tracker: DialogueStateTracker) -> bool:
 def _names_a_place_or_school(tracker: DialogueStateTracker, text: str) -> bool:
     """A longer answer that is only a place (at the place question) or one of our schools (at the
     school question): "we live in hitchin hertfordshire" was read as another language and got "I
-    can only chat in English for now" (development author D15)."""
+    can only chat in English for now" (development author D15). A place is a name at the school
+    question too: "We live in Leicester, LE2" there was read as German (a user trial, session 45)."""
     asked = tracker.get_slot("requested_slot")
-    return is_plain_answer(text, asked, None, is_plain_area_answer, is_plain_school_answer) if asked in NAME_QUESTIONS else False
+    if asked not in NAME_QUESTIONS:
+        return False
+    return is_plain_answer(text, asked, None, is_plain_area_answer, is_plain_school_answer) or is_plain_answer(
+        text, "area", None, is_plain_area_answer)
 
 
 def repeats_a_button(tracker: DialogueStateTracker) -> bool:

@@ -16,6 +16,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.nlu.crisis_policy import next_opening_step_taken
 from signposting.concern_reading import OPENING_MISREADS, one_message_typed, worry_told_first
 from signposting.intents import FALLBACK_INTENT
+from signposting.parsing import parse_age_mention, place_said_as_home
 from signposting.support_request import support_misread
 
 
@@ -45,9 +46,20 @@ def asks_for_support_first(tracker: DialogueStateTracker) -> bool:
     return the_first_message(tracker)
 
 
+def tells_facts_first(tracker: DialogueStateTracker) -> bool:
+    """An age or where they live, told as the first message that DIET could not place: "I'm 20,
+    care leaver, living in Stevenage" got "Sorry, I didn't get that" (a user trial, session 45).
+    The questions start, and keep what it told."""
+    message = tracker.latest_message
+    if message is None or (message.intent or {}).get("name") != FALLBACK_INTENT or not the_first_message(tracker):
+        return False
+    text = message.text or ""
+    return parse_age_mention(text) is not None or place_said_as_home(text) is not None
+
+
 def next_opening_step(tracker: DialogueStateTracker) -> str | None:
-    """The next of `OPENING_STEPS` for a worry told first that DIET misread, or support asked for
-    in general, or None."""
-    if not (tells_a_worry_first(tracker) or asks_for_support_first(tracker)):
+    """The next of `OPENING_STEPS` for a worry told first that DIET misread, support asked for in
+    general, or facts told first, or None."""
+    if not (tells_a_worry_first(tracker) or asks_for_support_first(tracker) or tells_facts_first(tracker)):
         return None
     return next_opening_step_taken(tracker)
