@@ -234,6 +234,17 @@ def form_runs_now(tracker: Tracker) -> bool:
     return bool(users) and all(name in FORM_STEPS for name in bot_actions(tracker.events[users[-1] + 1 :], skip=frozenset()))
 
 
+# The greeting and the urgent lines, before the form starts on a message (crisis_policy.OPENING_STEPS).
+_OPENING = frozenset({"utter_greet", "utter_urgent_help"})
+
+
+def form_starts_or_runs_now(tracker: Tracker) -> bool:
+    """Is the form reading the latest message, perhaps just after the greeting and the urgent lines
+    (the check question passed over by "i am his father", and the questions started)?"""
+    users = user_turns(tracker)
+    return bool(users) and all(name in FORM_STEPS | _OPENING for name in bot_actions(tracker.events[users[-1] + 1 :], skip=frozenset()))
+
+
 def form_asked_last(tracker: Tracker) -> bool:
     """Was the latest message a reply to the form's question, and is the form validating it now?"""
     if not form_runs_now(tracker):
@@ -387,7 +398,7 @@ def text_held_by_the_crisis_steps(tracker: Tracker, passed_over: bool = False) -
         if "triage_form" in replies:
             return None  # the form has read what came before
         settled = settled or bool(SETTLING_STEPS & set(replies))
-        settled = settled or (passed_over and position == len(users) - 2 and replies == [CHECK_RISK] and form_runs_now(tracker))
+        settled = settled or (passed_over and position == len(users) - 2 and replies == [CHECK_RISK] and form_starts_or_runs_now(tracker))
         if replies and replies[0] in HOLDING_STEPS:
             text = str(events[start].get("text") or "")
             # "do it again for my sister" holds a request, not a worry about a sister (D3)
@@ -462,8 +473,11 @@ class ValidateTriageForm(FormValidationAction):
 
     @staticmethod
     def _texts(tracker: Tracker) -> list[str]:
-        """The latest message, then one the crisis steps held before the form could read it."""
-        held = text_held_by_the_crisis_steps(tracker)
+        """The latest message, then one the crisis steps held before the form could read it (also
+        one whose check question was passed over: "salam, my son 16 year old… We live Leicester
+        Highfields", the check question, then "i am his father": the age and the place were asked
+        again, a user trial, session 45)."""
+        held = text_held_by_the_crisis_steps(tracker, passed_over=True)
         return [latest_text(tracker), *([held] if held else [])]
 
     def _volunteered(self, slot: str, tracker: Tracker) -> bool:

@@ -488,3 +488,15 @@ def test_a_town_and_work_in_the_first_message_is_no_request_for_another_language
     chat = Conversation(bot.rasa_url)
     reply = chat.text("apprentice, 18, work in Braintree but live in Sawbridgeworth")
     assert "only chat in English" not in reply and kept_going(reply)
+
+
+def test_facts_held_by_a_check_question_passed_over_are_kept(bot):  # noqa: F811
+    """A user trial (session 45): the check question, then "i am his father", and the form asked the
+    age and the place again, which the first message had told."""
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("salam, my son 16 year old, he angry all the time, shouting, punch the wall. We live Leicester Highfields")
+    assert "Is your child thinking about hurting themselves" in reply
+    reply = chat.text("i am his father")
+    assert "How old is your child?" not in reply and "Which school or college does your child go to?" in reply
+    found = slots(bot, chat)
+    assert (found["age"], found["area_code"], found["concern"]) == ("16", "leicester", "anger")
