@@ -166,6 +166,11 @@ class ActionNotUnderstood(Action):
             # "what do you mean?" read as nothing: the question said more plainly, then asked again
             dispatcher.utter_message(response=WHAT_WE_MEAN[asked], postcode_examples=settings.deployment.postcode_examples)
             return [UserUtteranceReverted(), *ask(dispatcher, tracker, asked)]
+        if in_the_form(tracker) and thanked_in_passing(tracker.latest_message.get("text") or ""):
+            # "thanks that's helpful" after a question's reply (a user trial, session 45: "Sorry, I
+            # didn't get that"): no misunderstanding, the question again
+            dispatcher.utter_message(response="utter_ok_then_the_question")
+            return [UserUtteranceReverted(), *ask(dispatcher, tracker, asked)]
         if in_the_form(tracker) and parse_yes_no(tracker.latest_message.get("text") or "", loose=True) == "yes":
             # "yes please" to go on (after the answer to a first question): no misunderstanding
             dispatcher.utter_message(response="utter_ok_then_the_question")
@@ -178,6 +183,17 @@ class ActionNotUnderstood(Action):
         else:
             offer_next_step(dispatcher, tracker, misunderstood)
         return events
+
+
+_THANKED = re.compile(
+    r"(?:ok |okay |oh )?(?:thanks|thank you|thankyou|thx|ty|cheers)(?: (?:so much|a lot|loads))?"
+    r"(?: (?:thats|that s|that is|this is|its|it s) (?:really |very |so )?(?:helpful|great|good|useful|brilliant|lovely|kind|nice))?"
+)
+
+
+def thanked_in_passing(text: str) -> bool:
+    """A thank-you and nothing else ("thanks that's helpful"), typed while a question waits."""
+    return bool(_THANKED.fullmatch(normalise(text)))
 
 
 class _ActionAsk(Action):

@@ -670,6 +670,11 @@ class ValidateTriageForm(FormValidationAction):
             # and the school was passed over (a phone trial, session 34): who is chatting, and the
             # school question again.
             return {"school": None, **say_role_restated(tracker, role, dispatcher)}
+        if school is None and not names_a_school(text) and told_a_worry_instead(tracker, text):
+            # "exam stress and panic" at the school question got "I couldn't find that school" (a
+            # user trial, session 45): the worry is thanked and kept, and the school asked again
+            dispatcher.utter_message(response="utter_worry_noted")
+            return {"school": None}
         if school is None:
             dispatcher.utter_message(response="utter_school_not_found")
             return {"school": "not found", "school_urn": None, "school_has_mhst": None}

@@ -650,7 +650,8 @@ _PARENT = re.compile(
 )
 _PARENT_PLAIN_WORDS = {"mum", "mom", "dad"}
 _YOUNG_PERSON = re.compile(
-    r"\b(young person|young people|me|myself|for me|student|pupil|teen|teenager|kid|"
+    r"\b(young person|young people|me|(?<!\bher )(?<!\bhim )(?<!\bthem )(?<!\bit )(?<!\bthis )(?<!\bthat )myself|for me|"
+    r"student|pupil|teen|teenager|kid|"
     r"child|young|yp|i m \d+|im \d+|i am \d+|a child)\b"
 )
 
@@ -1125,7 +1126,8 @@ _SOMETHING_DONE_TO_THE_SPEAKER = re.compile(_DONE_TO_ME)
 WORKER_WORDS = _WORKER
 _WORKER_SPEAKER = re.compile(
     rf"^{_DONE_TO_THE_SPEAKER}{_SPEAKER_FILLER}(?:(?!my |our |me |i )[a-z]+ )?{_WORKER}(?:\s(?:here|speaking))?\b(?! (?:said|says|told|tells|thinks|wants|suggested|sent|hits|hit|is|was|has|had|keeps|touched|touches))"
-    rf"|\b(?:i m|im|i am|as|i work as) (?:a |an |the |his |her |their )?(?:[a-z]+ )?{_WORKER}\b"
+    # "I'm a Year 11 form tutor" (a user trial, session 45: asked who is chatting)
+    rf"|\b(?:i m|im|i am|as|i work as) (?:a |an |the |his |her |their )?(?:(?:year|yr|y) \d{{1,2}} )?(?:[a-z]+ )?{_WORKER}\b"
     # "Im from the school", "calling from his gp surgery" (session 29); never "from school" or "work at school
     # is too much", a young person's (the review)
     r"|^(?:hi |hello )?(?:(?:im|i m|i am|we re|were|we are) (?:calling |ringing |writing )?|(?:calling|ringing|writing) )from "
@@ -1165,7 +1167,9 @@ _WORKS_WITH_THEM = re.compile(
     r"|\b(?<!my )(?<!our )(?:a|the|one of the|one of our) famil(?:y|ies) (?:that |who )?(?:i|we) (?:support|work with)\b(?! (?:is|are) my\b)"
 )
 _YOUNG_SPEAKER = re.compile(
-    r"\b(?:for me|me|myself|my self|its me|it s me|yung|yp|young un|im young|i m young|"
+    # never "myself" said of doing something ("can I refer her myself?" from a form tutor: session 45)
+    r"\b(?:for me|me|(?<!\bher )(?<!\bhim )(?<!\bthem )(?<!\bit )(?<!\bthis )(?<!\bthat )myself|my self|its me|it s me|"
+    r"yung|yp|young un|im young|i m young|"
     # "asking for my mate, we're both in year 9" (development authors D1, D4)
     r"(?:asking |its |it s |this is |im asking )?for (?:my (?:mate|friend|bestie|best friend|bff|m8)|a (?:mate|m8))"
     r"(?! (?:her|his|their|s) (?:son|daughter|child|kid|kids|lad|boy|girl|little))(?!s )|"

@@ -500,3 +500,16 @@ def test_facts_held_by_a_check_question_passed_over_are_kept(bot):  # noqa: F811
     assert "How old is your child?" not in reply and "Which school or college does your child go to?" in reply
     found = slots(bot, chat)
     assert (found["age"], found["area_code"], found["concern"]) == ("16", "leicester", "anger")
+
+
+def test_a_form_tutor_is_a_professional_and_a_question_is_no_role(bot):  # noqa: F811
+    """A user trial (session 45): "I'm a Year 11 form tutor…" was asked who is chatting; "can I refer
+    her myself?" then made them a young person; "thanks that's helpful" got "Sorry"."""
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("Hello, I'm a Year 11 form tutor at Mark Hall Academy in Harlow. One of my students (16) is struggling")
+    assert "Which school or college does the young person go to?" in reply
+    assert slots(bot, chat)["user_role"] == "professional"
+    reply = chat.text("exam stress and panic")
+    assert "I'll look for help with that" in reply and "couldn't find that school" not in reply
+    reply = chat.text("thanks that's helpful")
+    assert "Sorry" not in reply and "Which school or college does the young person go to?" in reply

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from actions.keep_going import CANNOT_DO_YET, is_not_understood, misunderstood_in_a_row
+from actions.keep_going import CANNOT_DO_YET, is_not_understood, misunderstood_in_a_row, thanked_in_passing
 from bot.staff import analytics
 from bot.staff.gaps import cluster, gap_messages
 from signposting.languages import language_named
@@ -262,3 +262,14 @@ def test_more_options_with_answers_or_after_the_first_message_asks_what_to_chang
     messages, events = run_action(ActionMoreServices(), earlier, slots, intent="more_options", text="more options", active_loop=active_loop)
     assert responses(messages) == ["utter_change_what"] and events == []
 
+
+
+@pytest.mark.parametrize("text", ["thanks that's helpful", "thank you", "cheers", "ok thanks so much", "Thanks, that's really useful"])
+def test_a_thank_you_while_a_question_waits_is_no_misunderstanding(text):
+    """A user trial (session 45): "thanks that's helpful" got "Sorry, I didn't get that"."""
+    assert thanked_in_passing(text)
+
+
+@pytest.mark.parametrize("text", ["thanks but im scared", "thanks bye", "thanks, im 14", "thats helpful"])
+def test_a_thank_you_with_more_is_read_as_before(text):
+    assert not thanked_in_passing(text)

@@ -1044,3 +1044,14 @@ def test_one_said_as_an_age_is_one(text):
 def test_an_age_said_of_a_grandchild_or_a_nephew_in_passing(text, age):
     found = parse_age_mention(text)
     assert found is not None and found.low == found.high == age
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Hello, I'm a Year 11 form tutor at Mark Hall Academy in Harlow. One of my students (16) is struggling", "professional"),
+    ("can I refer her myself?", None),  # a user trial (session 45): a form tutor made a young person
+    ("i did it myself", None),
+    ("its for myself", "young_person"),
+    ("myself", "young_person"),
+])
+def test_a_form_tutor_and_doing_something_oneself(text, role):
+    assert parse_role_typed(text) == role
