@@ -443,7 +443,10 @@ class ValidateTriageForm(FormValidationAction):
                 latest_text(tracker), (tracker.latest_message or {}).get("risk") or {}))  # "Mum of 3" (the crisis policy)
         ):
             return []  # nothing extracted: the form rejects and the intent's rule answers
-        if answer and intent in QUESTION_REPLIES:  # "am i too old for this im 18": the answer and the question
+        if answer and intent in QUESTION_REPLIES and asks_something(latest_text(tracker)):
+            # "am i too old for this im 18": the answer and the question. Never a question's reply
+            # to an answer that asks nothing: "im scared to go to big school in september" got the
+            # privacy reply (DIET's guess, 0.8: a user trial, session 45).
             dispatcher.utter_message(response=QUESTION_REPLIES[intent])
         return await super().run(dispatcher, tracker, domain)
 
@@ -807,6 +810,19 @@ def _same_place_named_shorter(earlier: str, found: str) -> bool:
     """Is `found` the first words of the place named `earlier` ("Melton" of "Melton Mowbray")?"""
     earlier_words, found_words = normalise(earlier).split(), normalise(found).split()
     return 0 < len(found_words) < len(earlier_words) and earlier_words[: len(found_words)] == found_words
+
+
+_QUESTION = re.compile(
+    r"^(?:(?:and|but|so|ok|um|also|sorry|hi|hello) )*(?:can|could|will|would|is|are|am|do|does|did|should|if|may|might|r|dose)\b"
+    r"|\b(?:is (?:this|it|that|there)|are (?:you|u|they|these|there)|can (?:i|you|u|we|my|they)|could (?:i|you|u|we)|"
+    r"will (?:you|u|it|this|they|my|anyone|someone)|would (?:you|u|it|they)|do (?:you|u|i|they|we)|does (?:it|this|anyone|my)|"
+    r"am i|should i|how|what|whats|wat|wot|who|whos|why|where|when)\b"
+)
+
+
+def asks_something(text: str) -> bool:
+    """Does the message ask a question: a question mark, or a question's words ("im 15 is this private")?"""
+    return "?" in text or bool(_QUESTION.search(normalise(text)))
 
 
 def a_plain_answer_held(tracker: Tracker, held: str) -> bool:

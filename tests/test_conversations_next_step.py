@@ -503,3 +503,16 @@ def test_i_need_help_after_the_list_gets_the_people_to_talk_to_and_the_next_step
     assert "You can talk to a person here" in texts(reply) and "Childline" in texts(reply)
     assert last_buttons(reply) == NEXT_STEP_BUTTONS
     assert LIST not in texts(reply)
+
+
+def test_a_worry_asked_about_after_the_list_is_searched_not_taken_for_the_parents_own_help(bot):  # noqa: F811
+    """A user trial (session 45): "is there anything specific for drugs" after a parent's list got
+    "You matter too…" (DIET's parent_own_help, 0.92)."""
+    chat = Conversation(bot.rasa_url)
+    for text in ["hi", "parent or carer", "14", "skip", "hitchin"]:
+        chat.say(text)
+    assert LIST in chat.text("he wont go to school")
+    reply = chat.text("is there anything specific for drugs")
+    assert "You matter too" not in reply and "didn't get that" not in reply
+    assert "drink, drugs or vaping" in reply
+    assert slots(bot, chat)["concern"] == "substances"

@@ -513,3 +513,12 @@ def test_a_form_tutor_is_a_professional_and_a_question_is_no_role(bot):  # noqa:
     assert "I'll look for help with that" in reply and "couldn't find that school" not in reply
     reply = chat.text("thanks that's helpful")
     assert "Sorry" not in reply and "Which school or college does the young person go to?" in reply
+
+
+def test_a_worry_that_asks_nothing_gets_no_reply_to_a_question(bot):  # noqa: F811
+    """A user trial (session 45): "im scared to go to big school in september" got the privacy reply
+    (DIET's ask_privacy, 0.8) before the list."""
+    chat = start(bot, "young person", "11", "skip", "Saffron Walden")
+    reply = chat.text("im scared to go to big school in september")
+    assert "I don't know who you are" not in reply
+    assert "Here are some places" in reply or "couldn't find a service" in reply

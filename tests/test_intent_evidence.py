@@ -53,6 +53,15 @@ def test_a_word_of_its_own_is_no_typo_of_a_request() -> None:
     assert not lacks_evidence("stop", "i want to leve", words)  # a typo still counts
 
 
+def test_help_for_the_parent_needs_the_speaker_or_a_parent_named() -> None:
+    """"is there anything specific for drugs" after a parent's list got "You matter too…" (a user
+    trial, session 45)."""
+    words = learn_intent_words([("parent_own_help", "is there anything specific for me")])
+    assert lacks_evidence("parent_own_help", "is there anything specific for drugs", words)
+    assert not lacks_evidence("parent_own_help", "is there anything specific for me", words)
+    assert not lacks_evidence("parent_own_help", "anything for grandparents who are struggling", words)
+
+
 def test_another_language_needs_a_language_named_or_asked_for() -> None:
     """"work" in an example ("does this work in polish") was evidence for "apprentice, 18, work in
     Braintree but live in Sawbridgeworth": "I can only chat in English" (a user trial, session 45)."""

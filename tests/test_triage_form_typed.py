@@ -460,3 +460,13 @@ def test_an_answer_read_as_not_safe_is_taken_by_the_questions_closed_parser(text
 ])
 def test_a_safety_answer_is_never_a_schools_or_a_places_name(text, intent, slot):
     assert typed_answer(tracker(text, intent, slot)) == {}
+
+
+@pytest.mark.parametrize(("text", "asks"), [("im scared to go to big school in september", False), ("im 15 is this private", True),
+                                            ("am i too old for this im 18", True), ("bullying. who sees this?", True),
+                                            ("my dad left and i feel rubbish", False)])
+def test_a_question_is_told_from_an_answer_that_asks_nothing(text, asks):
+    """A user trial (session 45): "im scared to go to big school in september" got the privacy reply."""
+    from actions.triage_form import asks_something
+
+    assert asks_something(text) is asks
