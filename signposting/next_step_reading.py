@@ -82,9 +82,21 @@ _DOES_NOT_FIT = re.compile(
 _ABOUT_ONESELF = re.compile(r"\b(?:im|i m|i am|i feel|myself|my life)\b")
 
 
+# "that's useless", "this is rubbish tbh": the whole message, about what was just shown (a user
+# trial, session 45: DIET's thanks, "You're welcome. Take care.").
+_THAT_IS_NO_HELP = re.compile(
+    r"(?:(?:well|wow|ugh|honestly|tbh|lol|omg|meh|nah|no|not really|sorry but|sorry) )*"
+    r"(?:thats|that s|that is|this is|its|it s|that was|this was|that|this)(?: (?:so|really|pretty|completely|totally|well|absolutely|a bit))?"
+    r" (?:useless|rubbish|pointless|no help|no use|not helpful|unhelpful|crap|a waste of time|not what i (?:wanted|needed|asked for))"
+    r"(?: (?:tbh|honestly|lol|mate|then|really))*"
+)
+
+
 def says_the_list_does_not_fit(text: str) -> bool:
     """A message about the services shown that says they do not fit, and names no worry."""
     clean = normalise(text)
+    if _THAT_IS_NO_HELP.fullmatch(clean):
+        return True
     if not (_ABOUT_THE_LIST.search(clean) and _DOES_NOT_FIT.search(clean)) or _ABOUT_ONESELF.search(clean):
         return False
     return parse_concern(text) is None and parse_change_target(text) is None and parse_list_question(text) is None

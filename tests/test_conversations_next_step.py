@@ -358,7 +358,8 @@ def test_not_wanting_to_start_again_in_the_questions_asks_the_question_again(bot
 @pytest.mark.parametrize(
     "answer",
     ["nah these arent for me", "i dont like any of those", "meh not feeling any of these tbh",
-     "not really these arent helpful"],  # DIET's "thanks": "You're welcome. Take care." (session 44's note)
+     "not really these arent helpful",  # DIET's "thanks": "You're welcome. Take care." (session 44's note)
+     "that's useless"],  # the same (a user trial, session 45)
 )
 def test_saying_the_list_does_not_fit_gets_sorry_it_didnt_help_and_the_next_step(bot, answer):  # noqa: F811
     """Phone trial (session 26): "Sorry, I didn't get that", or (for "not feeling") a new search for

@@ -205,7 +205,8 @@ def test_not_starting_again_with_a_change_after_the_list_makes_the_change(domain
     [("nah these arent for me", "deny"), ("i dont like any of those", "nlu_fallback"),
      ("meh not feeling any of these tbh", "describe_concern"),
      ("not really these arent helpful", "thanks"),  # session 44's note: "You're welcome. Take care."
-     ("no none of those are any good", "goodbye")],
+     ("no none of those are any good", "goodbye"), ("that's useless", "thanks"),  # a user trial (session 45)
+     ("this is rubbish tbh", "nlu_fallback")],
 )
 def test_saying_the_list_does_not_fit_is_answered_as_not_helpful_then_the_next_step(domain, text, intent):
     """Phone trial (session 26): "Sorry, I didn't get that", or a search for a worry guessed from
@@ -219,7 +220,8 @@ def test_saying_the_list_does_not_fit_is_answered_as_not_helpful_then_the_next_s
     [("none of these mention grief, anything for that?", "describe_concern"),  # a worry named: searched again
      ("none of these are near us", "change_answer"),  # a change of place
      ("these are great thanks", "thanks"), ("none of them r any good, more pls", "more_options"),
-     ("nah not for me thanks anyway", "thanks")],  # the thank-you said in so many words
+     ("nah not for me thanks anyway", "thanks"),  # the thank-you said in so many words
+     ("im useless", "describe_concern"), ("that is useless, i want to die", "express_crisis")],
 )
 def test_a_worry_a_change_or_a_request_about_the_list_is_not_taken_as_not_fitting(domain, text, intent):
     assert "utter_not_helpful_thanks" not in run(domain, after_the_list(domain, said(text, intent, "other", 0.9)))
