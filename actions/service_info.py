@@ -23,7 +23,13 @@ from actions.directory import get_directory
 from actions.keep_going import in_the_form, offer_next_step
 from actions.list_questions import answer_list_question
 from actions.render import card_values
-from actions.services import ActionChangeAnswer, ActionMoreServices, asks_for_services_for_a_worry, request_from_tracker
+from actions.services import (
+    ActionChangeAnswer,
+    ActionMoreServices,
+    asks_for_services_for_a_worry,
+    names_only_a_worry,
+    request_from_tracker,
+)
 from actions.triage_form import latest_text
 from services_db.directory import Directory
 from services_db.gazetteer import everyday_words
@@ -171,7 +177,8 @@ class ActionClinicalAdvice(Action):
         if matches:
             tell_about(dispatcher, tracker, matches)
             return []
-        if tracker.get_slot("services_shown") and not in_the_form(tracker) and asks_for_services_for_a_worry(latest_text(tracker)):
+        if tracker.get_slot("services_shown") and not in_the_form(tracker) and (
+                asks_for_services_for_a_worry(latest_text(tracker)) or names_only_a_worry(latest_text(tracker))):
             # "is there anything specifically for eating disorders?": services for a worry, not advice
             return await ActionChangeAnswer().run(dispatcher, tracker, domain)
         dispatcher.utter_message(response=NO_CLINICAL_ADVICE)

@@ -154,7 +154,10 @@ OPENING_MISREADS = frozenset({"more_options", "ask_service_info", "parent_own_he
 _QUESTION_INTENTS = frozenset({"ask_service_info", "ask_clinical_advice"})
 # Medicine named ("should i take any pills for my anxiety"): a question for a GP or a pharmacist,
 # whatever else the message says. Shared with the actions (actions/services.py).
-NAMES_A_MEDICINE = re.compile(r"\b(?:take|taking|pills?|tablets?|meds|medicines?|medication|dose|doses|prescri\w+|drugs?)\b")
+NAMES_A_MEDICINE = re.compile(
+    r"\b(?:take|taking|pills?|tablets?|meds|medicines?|medication|dose|doses|prescri\w+|drugs?|"
+    r"melatonin|sertraline|fluoxetine|citalopram|propranolol|ritalin|methylphenidate|antidepressants?|paracetamol|ibuprofen)\b"
+)
 # ...and a diagnosis or treatment: read as medical advice, these keep that reply too ("is this normal").
 _DIAGNOSIS = re.compile(r"\b(?:diagnos\w+|symptoms?|treatment|cure|normal)\b")
 # A stricter guess than at the worry question, where a worry is what was asked for: at the start a

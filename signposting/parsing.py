@@ -787,14 +787,19 @@ CONCERN_PATTERNS: dict[str, str] = {
     r"(?:no|got no|have no|haven t got any|havent got any|dont have any|don t have any) (?:frends|freinds|firends|mates|m8s)|"
     r"(?:no ?one|no1|nobody|noone) (?:ever )?(?:talks|speaks|talk|speak) to (?:me|him|her)(?! about)",
     "anger": r"ang(?:ry|er)|rage|temper|outbursts?|furious|lash(?:ing)? out|aggressive|meltdowns?|snap(?:s|ping|ped)? at",
-    "family": r"famil\w*|my parents|(?:mum|mom) and dad|parents (?:are|keep|argu\w*|fight\w*|split\w*|"
+    # never where someone stays ("back at my parents in Oadby. Having panic attacks again" was family:
+    # a user trial, session 45); a family member's illness is a family worry ("my little brother has cancer")
+    "family": r"famil\w*|(?<!at )(?<!with )(?<!to )my parents(?! (?:house|place|home|in)\b)|(?:mum|mom) and dad|"
+    rf"my (?:little |big |older |younger |baby )?{_FAMILY_MEMBER} (?:has|has got|s got|got|is ill with|was diagnosed with) "
+    r"(?:cancer|leukaemia|leukemia|a tumou?r|a brain tumou?r|dementia|ms|a serious illness|a rare|an illness|chemo)|"
+    r"parents (?:are|keep|argu\w*|fight\w*|split\w*|"
     r"divorc\w*|don t|do not|shout\w*)|divorce\w*|splitting up|split up|separat\w*|arguing at home|"
     r"step ?(?:mum|dad|mom)|my (?:mum|mom|dad|brother|sister)|home life|at home",
     "worry": r"anx\w*|worr\w*|panic\w*|nervous|scared|fear\w*|stress\w*|overthink\w*|on edge|"
     r"phobia\w*",
     # never the start of where someone lives ("I live in low burra", Loughborough typed by sound: D3)
     "low_mood": r"down|sad\w*|depress\w*|(?<!live in )(?<!lives in )(?<!living in )(?<!from )low|unhappy|empty|cry\w*|upset|miserable|numb|fed up|"
-    r"hopeless|not myself|no motivation|mood|pointless|dead inside|feel(?:s|ing)? like giving up|"
+    r"hopeless|not myself|no motivation|mood|moody|mood swings|pointless|dead inside|feel(?:s|ing)? like giving up|"
     r"(?:want|wanna|wants) to give up",
     # "so what DV support is there for a 17 year old in Harlow?" (a user trial, session 20): the
     # search's abuse services. "substance abuse" names substances first, which wins.
@@ -807,6 +812,12 @@ _ONLINE_EXPLOITATION = re.compile(
     r"(?:of (?:me|him|her) )?(?:shared|going round|posted|leaked)|stranger\w*|catfish\w*|send (?:pics|photos)|"
     r"private (?:pics|photos|pictures|images|videos)|"
     r"threat\w* to (?:post|share|send|leak|put|expose)|(?:going|gonna) to (?:post|share|leak) (?:my|them|it|her|his))\b"
+)
+# Harm online beside exploitation (`_ONLINE_EXPLOITATION`): something seen or done to them there.
+_ONLINE_HARM = re.compile(
+    r"\b(?:hack\w*|scary|disturbing|horrible (?:stuff|videos?|content|things)|someone online|people online|adults?|"
+    r"older (?:man|men|guy|guys|boy|boys|lad|lads)|messag\w* (?:me|him|her)|threat\w*|porn\w*|gambl\w*|"
+    r"(?:self ?harm|suicide) (?:videos?|content|posts?))\b"
 )
 _CONCERN_REGEX = {
     concern: re.compile(rf"\b(?:{pattern})\b") for concern, pattern in CONCERN_PATTERNS.items()
@@ -903,6 +914,10 @@ def parse_concern(text: str) -> str | None:
             return "online_safety"
         if "online_safety" in found and "bullying" in found:
             return "online_safety" if _ONLINE_EXPLOITATION.search(clean) else "bullying"
+        if "online_safety" in found and len(found) > 1 and not (_ONLINE_EXPLOITATION.search(clean) or _ONLINE_HARM.search(clean)):
+            # Only where it happens ("he's always on his phone, tiktok all night, moody"): the other
+            # worry, not the help for staying safe online (CEOP, Report Remove: a user trial, session 45)
+            del found["online_safety"]
         main = _MAINLY.search(clean)
         # right after the word ("mostly when im stressed" says when, not which worry: C1)
         # and never over a worry with its own help ("mainly sad, my mum is abusive" is abuse: the review)

@@ -11,6 +11,7 @@ from signposting.concern_reading import (
     guess_from,
     read_concern,
 )
+from signposting.parsing import parse_concern
 
 T = GuessThresholds(trust=0.5, alone=0.35)
 
@@ -181,3 +182,19 @@ def test_told_to_die_online_is_bullying_unless_grooming_is_told() -> None:
     # the review: a parent saying it is a family worry, one's own thoughts no bullying
     assert parse_concern("my mum keeps telling me to kill myself") == "family"
     assert parse_concern("my brain keeps telling me to kill myself") != "bullying"
+
+
+@pytest.mark.parametrize(("text", "concern"), [
+    # a user trial (session 45): the help for staying safe online (CEOP, Report Remove) for screen time
+    ("he's always on his phone, tiktok all night, moody", "low_mood"),
+    ("hes on tiktok all night and cant sleep", "sleep"),
+    ("someone on snapchat keeps asking for pics", "online_safety"),
+    ("she watches scary stuff on tiktok and has nightmares", "online_safety"),
+    ("tiktok", "online_safety"),
+    # where someone stays is no family worry; a family member's illness is one
+    ("uni student home for xmas, 19, back at my parents in Oadby. Having panic attacks again", "worry"),
+    ("my little brother has cancer and everyones focused on him, i feel invisible and guilty", "family"),
+    ("my parents are splitting up", "family"),
+])
+def test_where_it_happens_is_no_worry_of_its_own(text, concern):
+    assert parse_concern(text) == concern

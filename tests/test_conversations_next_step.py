@@ -517,3 +517,12 @@ def test_a_worry_asked_about_after_the_list_is_searched_not_taken_for_the_parent
     assert "You matter too" not in reply and "didn't get that" not in reply
     assert "drink, drugs or vaping" in reply
     assert slots(bot, chat)["concern"] == "substances"
+
+
+def test_a_worry_named_alone_after_the_list_is_searched_not_refused_as_medical_advice(bot):  # noqa: F811
+    """A user trial (session 45): "anxiety" after the list got "I can't give medical advice… If you
+    have taken too much of something, call 999 now." (DIET's ask_clinical_advice, 0.95)."""
+    chat = results(bot)
+    reply = chat.text("anxiety")
+    assert "can't give medical advice" not in reply and "Here is help for that" in reply
+    assert slots(bot, chat)["concern"] == "worry"

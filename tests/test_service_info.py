@@ -55,3 +55,14 @@ def test_a_medicine_question_is_not_a_request_for_services():
     assert asks_for_services_for_a_worry("is there anything specifically for eating disorders?")
     assert not asks_for_services_for_a_worry("should i take any pills for my anxiety")
     assert not asks_for_services_for_a_worry("is there anything i can take for sleep")
+
+
+@pytest.mark.parametrize(("text", "only_a_worry"), [
+    ("anxiety", True), ("panic attacks", True), ("self harm", True),  # a user trial (session 45): "I can't give medical advice"
+    ("what meds are good for anxiety", False), ("is it anxiety?", False), ("melatonin for sleep", False),
+    ("can i go without my parents knowing", False), ("", False),
+])
+def test_a_worry_named_alone_is_told_from_a_question_for_advice(text, only_a_worry):
+    from actions.services import names_only_a_worry
+
+    assert names_only_a_worry(text) is only_a_worry
