@@ -1185,6 +1185,10 @@ _YOUNG_SPEAKER = re.compile(
     # never "myself" said of doing something ("can I refer her myself?" from a form tutor: session 45)
     r"\b(?:for me|me|(?<!\bher )(?<!\bhim )(?<!\bthem )(?<!\bit )(?<!\bthis )(?<!\bthat )myself|my self|its me|it s me|"
     r"yung|yp|young un|im young|i m young|"
+    # sent here by an adult: "my mum said i should talk to someone" (a user trial, session 45: "Sorry")
+    r"(?:my )?(?:mum|mom|dad|nan|gran|teacher|tutor|carer|foster carer|social worker|gp|doctor|counsellor|school nurse) "
+    r"(?:said|says|told me|thinks|wants me|suggested|asked me)(?: that)?(?: i should| i need to| to| i could| i)? "
+    r"(?:talk to someone|talk to somebody|speak to someone|get (?:some )?help|try this|use this|come on here)|"
     # "asking for my mate, we're both in year 9" (development authors D1, D4)
     r"(?:asking |its |it s |this is |im asking )?for (?:my (?:mate|friend|bestie|best friend|bff|m8)|a (?:mate|m8))"
     r"(?! (?:her|his|their|s) (?:son|daughter|child|kid|kids|lad|boy|girl|little))(?!s )|"

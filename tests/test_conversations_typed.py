@@ -522,3 +522,10 @@ def test_a_worry_that_asks_nothing_gets_no_reply_to_a_question(bot):  # noqa: F8
     reply = chat.text("im scared to go to big school in september")
     assert "I don't know who you are" not in reply
     assert "Here are some places" in reply or "couldn't find a service" in reply
+
+
+def test_sent_here_by_mum_at_who_is_chatting_is_a_young_person(bot):  # noqa: F811
+    """A user trial (session 45): "my mum said i should talk to someone" got "Sorry, I didn't get that"."""
+    chat = start(bot)
+    reply = chat.text("my mum said i should talk to someone")
+    assert "How old are you?" in reply and "Sorry" not in reply

@@ -1052,6 +1052,8 @@ def test_an_age_said_of_a_grandchild_or_a_nephew_in_passing(text, age):
     ("i did it myself", None),
     ("its for myself", "young_person"),
     ("myself", "young_person"),
+    ("my mum said i should talk to someone", "young_person"),  # a user trial (session 45): "Sorry"
+    ("my teacher told me to get help", "young_person"),
 ])
 def test_a_form_tutor_and_doing_something_oneself(text, role):
     assert parse_role_typed(text) == role
