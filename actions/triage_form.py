@@ -412,7 +412,8 @@ _NAMES_A_YOUNG_PERSON = re.compile(
     r"\b(?:young person|young people|teen|teenager|student|pupil|care leaver|apprentice)\b"
     # one's own age, or "it's for me", as the first message ("hey im 13" was asked who is chatting:
     # a user trial, session 45); never beside a child of theirs (parse_role_typed reads those first)
-    r"|\b(?:i m|im|i am) (?:only |just )?(?:[5-9]|1\d|2[0-5])\b(?! (?:kids|children|sons|daughters|year old (?:son|daughter)))"
+    r"|\b(?:i m|im|i am|i (?:just |only )?turned|i ve just turned|ive just turned) (?:only |just )?(?:[5-9]|1\d|2[0-5])\b"
+    r"(?! (?:kids|children|sons|daughters|year old (?:son|daughter)))"
     r"|^(?:hi |hey |hello )?(?:its |it s )?(?:for )?me$"
 )
 

@@ -31,6 +31,8 @@ Ranking rules (each is tested in tests/test_query.py):
    organisation's team: its source says only those schools can refer.
 9. Closed now ranks lower (hours are always shown), and when nothing in the list is
    open now, the best open 24/7 option replaces the last entry: it is never hidden.
+10. For someone 18 or older, a service that ends within two years of their age (or whose source
+   states no upper age, taken as 18) ranks below one that goes on.
 """
 from __future__ import annotations
 
@@ -214,6 +216,8 @@ def find_services(
             continue
         if features.only_at_team_schools and not school_has_its_team(features.service, request.school_team):
             continue
+        if low >= ADULT_AGE and features.max_age - low < ENDING_WITHIN_YEARS:
+            score -= ENDING_SOON_PENALTY  # rule 10: at 18 or more, one that goes on first
         if _the_schools_route(features, request):
             score += school_bonus
         if features.only_at_team_schools:
@@ -327,6 +331,11 @@ def _with_hours(
 
 
 SCHOOL_BONUS = 40.0
+# Rule 10: someone 18 or older ("I just turned 18 and camhs discharged me") got three services that
+# end at 18 or 19, and Kooth (to 25) only under "More options" (a user trial, session 45).
+ADULT_AGE = 18
+ENDING_WITHIN_YEARS = 2
+ENDING_SOON_PENALTY = 40.0
 SPECIALIST_PENALTY = 60.0
 # Above the local bonus (100): a grieving child sees a bereavement service before a local
 # general one, which "More options" still shows.

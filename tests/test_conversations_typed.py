@@ -529,3 +529,14 @@ def test_sent_here_by_mum_at_who_is_chatting_is_a_young_person(bot):  # noqa: F8
     chat = start(bot)
     reply = chat.text("my mum said i should talk to someone")
     assert "How old are you?" in reply and "Sorry" not in reply
+
+
+def test_just_turned_18_and_discharged_gets_a_service_that_goes_on_first(bot):  # noqa: F811
+    """A user trial (session 45): asked who is chatting, then three services that end at 18 or 19."""
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("I just turned 18 and camhs discharged me last week. I live in Hitchin and im still really anxious")
+    assert "Who is chatting today?" not in reply and "Which school or college do you go to?" in reply
+    reply = chat.text("skip")
+    assert "Kooth" in reply
+    for ending_soon in ("Children's Wellbeing Practitioners", "Mental Health Support Team in schools"):
+        assert ending_soon not in reply or reply.index("Kooth") < reply.index(ending_soon)

@@ -144,3 +144,17 @@ def test_more_options_excludes_what_was_shown(directory):
 def test_unknown_concern_does_not_filter(directory, concern):
     result = search(directory, role="young_person", age_min=14, age_max=14, area_code="herts", concern=concern, limit=50)
     assert len(result.matches) >= 5
+
+
+@pytest.mark.parametrize("age", [18, 19, 21])
+def test_at_18_or_more_a_service_that_goes_on_comes_before_one_about_to_end(directory, age):
+    """Rule 10. A user trial (session 45): "I just turned 18 and camhs discharged me" got three
+    services that end at 18 or 19, and Kooth (to 25) only under "More options"."""
+    result = search(directory, role="young_person", age_min=age, age_max=age, area_code="herts", concern="worry")
+    first = result.matches[0].service
+    assert first.max_age is None and first.no_upper_age or (first.max_age or 0) >= age + 2
+
+
+def test_under_18_the_ranking_is_unchanged_by_rule_10(directory):
+    result = search(directory, role="young_person", age_min=17, age_max=17, area_code="herts", concern="worry")
+    assert ids(result)[0] != "hwe-kooth-herts"
