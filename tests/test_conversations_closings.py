@@ -127,8 +127,8 @@ def test_an_age_after_the_not_safe_reply_gets_the_urgent_lines_and_the_questions
     assert NOT_SAFE in chat.text("no")
     reply = chat.text("im 13")
     assert "Hi! I'm a chatbot" not in reply
-    assert "call 999" in reply and "Who is chatting today?" in reply
-    assert "Which school" in chat.text("young person")  # the age it told is kept
+    # since session 45 one's own age says a young person: the role and the age it told are kept
+    assert "call 999" in reply and "Which school" in reply
 
 
 def test_an_answer_to_the_offer_after_a_crisis_starts_the_questions_without_the_greeting(bot):
@@ -137,8 +137,7 @@ def test_an_answer_to_the_offer_after_a_crisis_starts_the_questions_without_the_
     chat.say("I want to kill myself")
     assert "Would you like me to find support" in chat.text("yes im safe")
     reply = chat.text("im 14 from harlow")
-    assert "Hi! I'm a chatbot" not in reply and "Who is chatting today?" in reply
-    assert "Which school" in chat.text("young person")
+    assert "Hi! I'm a chatbot" not in reply and "Which school" in reply  # "im 14": a young person (session 45)
 
 
 def test_what_do_you_mean_to_the_check_question_is_explained_and_the_check_stays(bot):

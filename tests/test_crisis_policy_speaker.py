@@ -23,7 +23,8 @@ def test_who_is_chatting_said_in_the_message_sets_the_role_for_the_crisis_steps(
     assert SlotSet("user_role", role) in events
 
 
-@pytest.mark.parametrize("text", ["i want to die", "my dad hits me and my mum doesnt care", "my mum said i should talk to someone"])
+@pytest.mark.parametrize("text", ["i want to die", "my dad hits me and my mum doesnt care", "my mum said i should talk to someone",
+                                  "dad beats mum", "dad beats mum and im scared"])  # a child telling of violence at home
 def test_no_role_is_set_from_a_message_that_does_not_say_who_is_speaking(domain, text):
     _, events = next_step(tracker(domain, scored(text, "express_crisis", "crisis", 0.9, source="model")))
     assert not any(isinstance(event, SlotSet) and event.key == "user_role" for event in events)

@@ -76,6 +76,8 @@ from signposting.next_step_request import (
     thanks_only,
 )
 from signposting.parsing import (
+    FAMILY_WORDS,
+    WORKER_WORDS,
     answer_to_are_you_safe,
     asks_about_emergency_help,
     asks_if_anyone_is_there,
@@ -440,8 +442,20 @@ def speaker_said_in_the_message(tracker: DialogueStateTracker) -> list[Event]:
     got "Please call 999 now… tell a trusted adult near you, like a parent" (a user trial, session 45)."""
     if tracker.get_slot("user_role") is not None or last_bot_action_before_user(tracker) in CRISIS_QUESTIONS:
         return []
-    role = role_said_of_oneself(tracker.latest_message.text or "" if tracker.latest_message else "")
+    text = tracker.latest_message.text or "" if tracker.latest_message else ""
+    if not _SAYS_WHO_THEY_ARE.search(normalise(text)):
+        return []  # "dad beats mum" names a dad, and no speaker: a child telling of violence at home
+    role = role_said_of_oneself(text)
     return [SlotSet("user_role", role)] if role in (PARENT, PROFESSIONAL) else []
+
+
+# The speaker said to be who they are: "I'm his nan", "mum here", "as a teacher", "pastoral lead at
+# Robert Smyth Academy", never a family word alone ("dad beats mum": the REST tests, session 45).
+_ROLE_WORD = rf"(?:{FAMILY_WORDS}|{WORKER_WORDS}|mama|mamma|parent|professional)"
+_SAYS_WHO_THEY_ARE = re.compile(
+    rf"\b(?:i m|im|i am|as)(?: (?:a|an|the|his|her|their))?(?: \w+){{0,2}} {_ROLE_WORD}\b|\b{_ROLE_WORD} (?:here|speaking)\b"
+    r"|^(?:(?:hi|hiya|hello|hey) )?(?:\w+ ){1,3}(?:at|from) (?:the |a )?(?:\w+ ){1,3}(?:school|academy|college|surgery|practice|camhs)\b"
+)
 
 
 def answer_in_crisis_message(tracker: DialogueStateTracker) -> list[Event]:
