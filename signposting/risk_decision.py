@@ -584,9 +584,24 @@ def names_a_substance(text: str) -> bool:
 OVERDOSE_CATEGORIES = frozenset({"danger_overdose", "overdose"})
 
 
+# ...unless something recent is told beside it ("she overdosed last year and took more tonight").
+_RECENTLY = re.compile(r"\b(?:today|tonight|this morning|this evening|just now|an hour ago|hours ago|again|now taken|just took|just taken)\b")
+# Long ago: "Last year she took an overdose and was in hospital for two days. She's doing much better
+# now" got "If your child has taken too much of something, please call 999 now" to every answer (a
+# user trial, session 45). Months or years ago, never days or hours ("last week" stays acute: some
+# overdoses harm days later).
+_LONG_AGO = re.compile(
+    r"\b(?:last (?:year|summer|spring|autumn|winter|christmas|term)|(?:a |one |two |three |four |five |six |several |few |couple of |"
+    r"\d+ )?(?:months|years) ago|a (?:year|month) ago|in (?:19|20)\d\d|when (?:she|he|they|i) (?:was|were) (?:\d+|younger|little)|"
+    r"in the past|previously|used to|back in)\b"
+)
+
+
 def took_something_already(categories: list[str] | tuple[str, ...], text: str) -> bool:
-    """Did the crisis message tell of an overdose already taken?"""
+    """Did the crisis message tell of an overdose already taken, and not long ago?"""
     lowered = text.lower()
+    if _LONG_AGO.search(lowered) and not _RECENTLY.search(lowered):
+        return False
     return bool(OVERDOSE_CATEGORIES & set(categories)) and (
         (bool(_TAKEN.search(lowered)) and bool(_SUBSTANCE.search(lowered))) or tells_an_amount_taken(text)
     )

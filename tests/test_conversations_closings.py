@@ -243,3 +243,14 @@ def test_a_town_typed_to_the_safety_question_about_a_pupil_is_asked_for_the_answ
     assert "please answer this question first" in reply and "Please call 999 now" not in reply
     assert "Is the person you are worried about safe right now?" in reply
     assert "I'm glad they're safe" in chat.text("yes shes in class")
+
+
+def test_a_parent_telling_of_an_overdose_last_year_reaches_the_questions_after_yes(bot):
+    """A user trial (session 45): "yes" to "Is your child safe right now?" got "If your child has
+    taken too much of something, please call 999 now", and so did every answer after it."""
+    chat = Conversation(bot.rasa_url)
+    chat.say("My daughter is 14. Last year she took an overdose and was in hospital for two days. She's doing much "
+             "better now and has been discharged from CAMHS but I want something to keep her going. We live in Oakham.")
+    reply = chat.text("yes")
+    assert "I'm glad your child is safe" in reply and "taken too much" not in reply
+    assert "Which school or college does your child go to?" in chat.text("yes please")

@@ -480,3 +480,18 @@ def test_the_speakers_own_danger_beside_another_person_is_still_theirs(text):
     """The first version read "my little brother" and "my mates" as a report, and the review found
     the speaker's own overdose beside "my mum isnt answering" read as someone else's."""
     assert not third_party_report(text)
+
+
+@pytest.mark.parametrize(("text", "taken"), [
+    # a user trial (session 45): every answer after it got "please call 999 now"
+    ("My daughter is 14. Last year she took an overdose and was in hospital for two days. She's doing much better now", False),
+    ("he overdosed two years ago, hes ok now", False),
+    ("she took an overdose last year and took more pills tonight", True),  # something recent beside it
+    ("she took an overdose last week", True),  # days, not months: some overdoses harm later
+    ("i took 20 pills an hour ago", True),
+    ("he overdosed two years ago and now again", True),
+])
+def test_an_overdose_long_ago_is_not_one_just_taken(text, taken):
+    from signposting.risk_decision import took_something_already
+
+    assert took_something_already(["overdose"], text) is taken
