@@ -254,3 +254,12 @@ def test_a_parent_telling_of_an_overdose_last_year_reaches_the_questions_after_y
     reply = chat.text("yes")
     assert "I'm glad your child is safe" in reply and "taken too much" not in reply
     assert "Which school or college does your child go to?" in chat.text("yes please")
+
+
+def test_a_police_officer_telling_of_a_young_person_gets_the_reply_for_someone_worried_about_another(bot):
+    """A user trial (session 45): "I'm really glad you told me… Are you safe right now?", then "tell a
+    trusted adult… like a parent, carer or teacher"."""
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("police officer, I've got a 15 year old lad in custody who disclosed he's been self harming, lives in Loughborough")
+    assert "Thank you for looking out for them" in reply and "Is the person you are worried about safe right now?" in reply
+    assert "Are you safe right now?" not in reply

@@ -14,12 +14,16 @@ PASTORAL_LEAD = ("hiya, pastoral lead at Robert Smyth Academy in Market Harborou
 NAN = "Im his nan, hes 10 and he has been very withdrawn since his dad left"
 
 
-@pytest.mark.parametrize(("text", "level", "role"), [(PASTORAL_LEAD, "check", "professional"), (NAN, "crisis", "parent_carer")])
+POLICE = "police officer, I've got a 15 year old lad in custody who disclosed he's been self harming, lives in Loughborough"
+
+
+@pytest.mark.parametrize(("text", "level", "role"), [(PASTORAL_LEAD, "check", "professional"), (NAN, "crisis", "parent_carer"),
+                                                     (POLICE, "crisis", "professional")])
 def test_who_is_chatting_said_in_the_message_sets_the_role_for_the_crisis_steps(domain, text, level, role):
     """A user trial (session 45): the check question asked a pastoral lead "Are you thinking about
     hurting yourself…?", and a grandmother's "no" to "Are you safe right now?" got "Please call 999 now"."""
     action, events = next_step(tracker(domain, scored(text, "express_crisis", level, 0.7, source="model")))
-    assert action in ("utter_check_risk", "utter_crisis")
+    assert action in ("utter_check_risk", "utter_crisis", "utter_crisis_third_party")
     assert SlotSet("user_role", role) in events
 
 
@@ -74,3 +78,18 @@ def test_a_town_to_the_safety_question_about_oneself_gets_the_not_safe_reply_as_
                     ActionExecuted("utter_crisis"), SlotSet("crisis_kind", "general"), ActionExecuted("utter_crisis_local"),
                     ActionExecuted("utter_ask_safe_now"), LISTEN, scored("watford", "inform"))
     assert next_step(state)[0] == "utter_not_safe_now"
+
+
+def test_a_professional_telling_of_a_young_person_gets_the_reply_for_someone_worried_about_another(domain):
+    """A user trial (session 45): a police officer got "I'm really glad you told me… Are you safe right
+    now?", then "tell a trusted adult… like a parent, carer or teacher"."""
+    action, _ = next_step(tracker(domain, scored(POLICE, "express_crisis", "crisis", 0.9, source="lexicon",
+                                                 categories=["self_harm"], lexicon_categories=["self_harm"])))
+    assert action == "utter_crisis_third_party"
+
+
+@pytest.mark.parametrize("text", ["teacher hit me", "teacher keeps touching me"])
+def test_a_worker_who_hurts_the_child_is_never_the_speaker(domain, text):
+    _, events = next_step(tracker(domain, scored(text, "express_crisis", "crisis", 0.9, source="lexicon",
+                                                 categories=["abuse"], lexicon_categories=["abuse"])))
+    assert not any(isinstance(event, SlotSet) and event.key == "user_role" for event in events)

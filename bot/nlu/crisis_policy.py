@@ -428,7 +428,10 @@ def crisis_kind(tracker: DialogueStateTracker) -> str:
         categories.append(model_category)
     role = tracker.get_slot("user_role")
     # "im a PCSO in Harlow, found a 14yo girl on the bridge" as a first message: the role is said, not set yet
-    professional = role == PROFESSIONAL or (role is None and says_they_work_with_children(text))
+    # ...or said as who they are, never in an answer to a crisis question ("a teacher" to "…or is
+    # someone hurting you?" names who hurts them)
+    said_as_a_worker = speaker_said(text) == PROFESSIONAL and last_bot_action_before_user(tracker) not in CRISIS_QUESTIONS
+    professional = role == PROFESSIONAL or (role is None and (says_they_work_with_children(text) or said_as_a_worker))
     return reply_kind(
         categories, parent=is_parent(tracker), text=text, young_person=role == "young_person", professional=professional
     )
@@ -442,11 +445,18 @@ def speaker_said_in_the_message(tracker: DialogueStateTracker) -> list[Event]:
     got "Please call 999 now… tell a trusted adult near you, like a parent" (a user trial, session 45)."""
     if tracker.get_slot("user_role") is not None or last_bot_action_before_user(tracker) in CRISIS_QUESTIONS:
         return []
-    text = tracker.latest_message.text or "" if tracker.latest_message else ""
+    role = speaker_said(tracker.latest_message.text or "" if tracker.latest_message else "")
+    return [SlotSet("user_role", role)] if role else []
+
+
+def speaker_said(text: str) -> str | None:
+    """PARENT or PROFESSIONAL when the message says the speaker is one, beside a role word ("Im his
+    nan", "police officer, I've got a 15 year old lad in custody…"); never a family word alone: "dad
+    beats mum" names a dad and no speaker, a child telling of violence at home."""
     if not _SAYS_WHO_THEY_ARE.search(normalise(text)):
-        return []  # "dad beats mum" names a dad, and no speaker: a child telling of violence at home
+        return None
     role = role_said_of_oneself(text)
-    return [SlotSet("user_role", role)] if role in (PARENT, PROFESSIONAL) else []
+    return role if role in (PARENT, PROFESSIONAL) else None
 
 
 # The speaker said to be who they are: "I'm his nan", "mum here", "as a teacher", "pastoral lead at
@@ -455,6 +465,7 @@ _ROLE_WORD = rf"(?:{FAMILY_WORDS}|{WORKER_WORDS}|mama|mamma|parent|professional)
 _SAYS_WHO_THEY_ARE = re.compile(
     rf"\b(?:i m|im|i am|as)(?: (?:a|an|the|his|her|their))?(?: \w+){{0,2}} {_ROLE_WORD}\b|\b{_ROLE_WORD} (?:here|speaking)\b"
     r"|^(?:(?:hi|hiya|hello|hey) )?(?:\w+ ){1,3}(?:at|from) (?:the |a )?(?:\w+ ){1,3}(?:school|academy|college|surgery|practice|camhs)\b"
+    rf"|^(?:(?:hi|hiya|hello|hey) )?(?:a |an |the )?(?:\w+ )?{WORKER_WORDS}\b"  # "police officer, I've got a 15 year old…"
 )
 
 
