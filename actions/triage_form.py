@@ -413,7 +413,7 @@ _NAMES_A_YOUNG_PERSON = re.compile(
     # one's own age, or "it's for me", as the first message ("hey im 13" was asked who is chatting:
     # a user trial, session 45); never beside a child of theirs (parse_role_typed reads those first)
     r"|\b(?:i m|im|i am|i (?:just |only )?turned|i ve just turned|ive just turned) (?:only |just )?(?:[5-9]|1\d|2[0-5])\b"
-    r"(?! (?:kids|children|sons|daughters|year old (?:son|daughter)))"
+    r"(?! (?:kids|children|sons|daughters|year old (?:son|daughter)|weeks|months|days|stone|kg))"
     r"|^(?:hi |hey |hello )?(?:its |it s )?(?:for )?me$"
 )
 
@@ -818,6 +818,7 @@ _QUESTION = re.compile(
     r"|\b(?:is (?:this|it|that|there)|are (?:you|u|they|these|there)|can (?:i|you|u|we|my|they)|could (?:i|you|u|we)|"
     r"will (?:you|u|it|this|they|my|anyone|someone)|would (?:you|u|it|they)|do (?:you|u|i|they|we)|does (?:it|this|anyone|my)|"
     r"am i|should i|how|what|whats|wat|wot|who|whos|why|where|when)\b"
+    r"|\b(?:please|pls|plz)\b|\b(?:dont|don t|do not|never|wont|won t) (?:tell|say|show|share)\b"  # "14 but please dont tell my mum"
 )
 
 

@@ -554,7 +554,8 @@ def _stated_age(clean: str) -> Age | None:
 # one in Melton", typed at the age question and kept through the check question, was age 1, and a
 # grandmother's services were chosen for a baby (a user trial, session 45).
 _ONE_AS_AN_AGE = re.compile(
-    r"^(?:(?:just|only|about|nearly|almost) )?one$|\b(?:is|s|aged|age|turned|turns|turning) (?:just |only )?one\b(?! of)|\bone (?:year|yr)s? old\b"
+    r"^(?:(?:just|only|about|nearly|almost) )?one(?: and a (?:half|bit))?$|\b(?:is|s|shes|hes|theyre|aged|age|turned|turns|turning) "
+    r"(?:just |only )?one\b(?! of)|\bone (?:year|yr)s? old\b|\bone and a half\b"
 )
 
 
@@ -789,7 +790,7 @@ CONCERN_PATTERNS: dict[str, str] = {
     "anger": r"ang(?:ry|er)|rage|temper|outbursts?|furious|lash(?:ing)? out|aggressive|meltdowns?|snap(?:s|ping|ped)? at",
     # never where someone stays ("back at my parents in Oadby. Having panic attacks again" was family:
     # a user trial, session 45); a family member's illness is a family worry ("my little brother has cancer")
-    "family": r"famil\w*|(?<!at )(?<!with )(?<!to )my parents(?! (?:house|place|home|in)\b)|(?:mum|mom) and dad|"
+    "family": r"famil\w*|(?<!live with )(?<!living with )(?<!lives with )(?<!back at )(?<!staying at )(?<!stay at )(?<!back to )(?<!moved back to )(?<!back home to )my parents(?! (?:house|place|home|in)\b)|(?:mum|mom) and dad|"
     rf"my (?:little |big |older |younger |baby )?{_FAMILY_MEMBER} (?:has|has got|s got|got|is ill with|was diagnosed with) "
     r"(?:cancer|leukaemia|leukemia|a tumou?r|a brain tumou?r|dementia|ms|a serious illness|a rare|an illness|chemo)|"
     r"parents (?:are|keep|argu\w*|fight\w*|split\w*|"
@@ -812,6 +813,14 @@ _ONLINE_EXPLOITATION = re.compile(
     r"(?:of (?:me|him|her) )?(?:shared|going round|posted|leaked)|stranger\w*|catfish\w*|send (?:pics|photos)|"
     r"private (?:pics|photos|pictures|images|videos)|"
     r"threat\w* to (?:post|share|send|leak|put|expose)|(?:going|gonna) to (?:post|share|leak) (?:my|them|it|her|his))\b"
+)
+# Time spent online, the only online worry a platform named beside another worry may be dropped for:
+# "he's always on his phone, tiktok all night, moody". Never a platform alone: "my daughter is talking
+# to a 30 year old on snapchat and she is very withdrawn" keeps CEOP (the review, session 45).
+_SCREEN_TIME = re.compile(
+    r"\b(?:always on|all (?:day|night) on|on (?:his|her|their|my) (?:phone|ipad|tablet|xbox|playstation|switch|console|laptop) "
+    r"(?:all|every|constantly|24 ?7)|(?:tiktok|gaming|games|phone|screens?|youtube|xbox|fortnite|roblox) (?:all|every) (?:night|day)|"
+    r"too much time (?:on|online|gaming)|hours (?:on|online|gaming)|addicted to|glued to|screen ?time|(?:wont|won t|doesnt) get off)\b"
 )
 # Harm online beside exploitation (`_ONLINE_EXPLOITATION`): something seen or done to them there.
 _ONLINE_HARM = re.compile(
@@ -914,7 +923,8 @@ def parse_concern(text: str) -> str | None:
             return "online_safety"
         if "online_safety" in found and "bullying" in found:
             return "online_safety" if _ONLINE_EXPLOITATION.search(clean) else "bullying"
-        if "online_safety" in found and len(found) > 1 and not (_ONLINE_EXPLOITATION.search(clean) or _ONLINE_HARM.search(clean)):
+        if "online_safety" in found and len(found) > 1 and _SCREEN_TIME.search(clean) and not (
+                _ONLINE_EXPLOITATION.search(clean) or _ONLINE_HARM.search(clean)):
             # Only where it happens ("he's always on his phone, tiktok all night, moody"): the other
             # worry, not the help for staying safe online (CEOP, Report Remove: a user trial, session 45)
             del found["online_safety"]
@@ -2141,6 +2151,7 @@ _PLAYS_IT_DOWN = re.compile(
 # Never set aside beside safe words, as "dont worry" is: "im fine, forget it" is no plain "I'm safe".
 _WAVES_IT_AWAY = re.compile(
     r"\bforget (?:it|about it|that|i said (?:anything|it|that|owt))\b|\bnever ?mind\b|\bnvm\b|"
+
     r"\b(?:it |that )?(?:doesnt|dont|don t|does not|dosnt) matter\b|"
     r"\bwhat if i (?:just |really )?(?:dont|don t|do not|wont|won t|will not|refuse|say no)(?: want to)?(?: (?:call|ring|phone))?\b|"
     # the call refused ("i wont call", "im not calling": the review, session 39)

@@ -517,7 +517,19 @@ def told_to_die_by_others(text: str) -> bool:
     """Is the speaker told to die by other people ("kids on xbox keep telling me to kys"), and
     nothing says they hear voices?"""
     clean = normalise(text)
-    return bool(_TOLD_TO_DIE_BY_OTHERS.search(clean)) and not _OWN_VOICES.search(clean) and not _HEARD_NOT_MET.search(clean)
+    return (
+        bool(_TOLD_TO_DIE_BY_OTHERS.search(clean)) and bool(_ONLINE_OR_AMONG_PEERS.search(clean))
+        and not _OWN_VOICES.search(clean) and not _HEARD_NOT_MET.search(clean)
+    )
+
+
+# Where people who tell someone to die are met: "people i cant see keep telling me to kill myself"
+# and "someone inside me keeps telling me to" are voices (the review, session 45).
+_ONLINE_OR_AMONG_PEERS = re.compile(
+    r"\b(?:online|on (?:xbox|discord|tiktok|tik tok|snap|snapchat|insta|instagram|whatsapp|roblox|fortnite|minecraft|twitter|reddit|"
+    r"youtube|twitch|the game|games?|my phone|the internet|social media)|in (?:the )?(?:chat|comments|group chat|gc|dms)|"
+    r"at school|in class|at college|kids|boys|girls|lads|classmates?|trolls?|randoms?|players?|gamers?|group chat|gc)\b"
+)
 
 
 # Where the voices of psychosis speak from: "people on the tv tell me to die" (the lexicon's own words).

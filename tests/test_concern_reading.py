@@ -191,10 +191,17 @@ def test_told_to_die_online_is_bullying_unless_grooming_is_told() -> None:
     ("someone on snapchat keeps asking for pics", "online_safety"),
     ("she watches scary stuff on tiktok and has nightmares", "online_safety"),
     ("tiktok", "online_safety"),
+    # the review (session 45): a platform beside another worry keeps the online help unless it is screen time
+    ("my daughter is talking to a 30 year old on snapchat and she is very withdrawn and sad", "online_safety"),
+    ("a man on snapchat keeps asking me for pics and im scared", "online_safety"),
+    ("he says he will post my pics on insta, i cant sleep", "online_safety"),
+    ("my son is being radicalised online, hes angry", "online_safety"),
     # where someone stays is no family worry; a family member's illness is one
     ("uni student home for xmas, 19, back at my parents in Oadby. Having panic attacks again", "worry"),
     ("my little brother has cancer and everyones focused on him, i feel invisible and guilty", "family"),
     ("my parents are splitting up", "family"),
+    ("problems with my parents", "family"), ("arguments with my parents", "family"),  # the review (session 45)
+    ("i live with my parents and im sad", "low_mood"),
 ])
 def test_where_it_happens_is_no_worry_of_its_own(text, concern):
     assert parse_concern(text) == concern

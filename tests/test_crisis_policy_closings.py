@@ -112,6 +112,19 @@ def test_safe_only_for_now_after_risk_words_gets_the_crisis_reply(domain, text, 
     assert next_step(at_the_check_after_risk_words(domain, text, intent))[0] == "utter_crisis"
 
 
+@pytest.mark.parametrize("text", ["no, ive just felt like this for a while, school stress", "no not really, just been low for a bit"])
+def test_a_duration_is_not_safe_only_for_now(domain, text):
+    """The review (session 45): these got the whole crisis reply."""
+    assert next_step(at_the_check_after_risk_words(domain, text, "deny"))[0] == "utter_check_ok"
+
+
+@pytest.mark.parametrize("text", ["whatever", "ugh whatever"])
+def test_whatever_to_the_check_after_risk_words_gets_the_crisis_reply(domain, text):
+    """A user trial (session 45): "whatever" after "15 but probs wont make it to 16 tbh" got "Sorry, I
+    can't help with that" and the age question."""
+    assert next_step(at_the_check_after_risk_words(domain, text, "out_of_scope"))[0] == "utter_crisis"
+
+
 def test_safe_for_now_after_a_check_the_models_alone_raised_is_left_as_before(domain):
     state = at_the_check_after_risk_words(domain, "no im fine for now", "deny", lexicon_categories=())
     assert next_step(state)[0] == "utter_check_ok"

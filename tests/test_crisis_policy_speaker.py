@@ -93,3 +93,23 @@ def test_a_worker_who_hurts_the_child_is_never_the_speaker(domain, text):
     _, events = next_step(tracker(domain, scored(text, "express_crisis", "crisis", 0.9, source="lexicon",
                                                  categories=["abuse"], lexicon_categories=["abuse"])))
     assert not any(isinstance(event, SlotSet) and event.key == "user_role" for event in events)
+
+
+@pytest.mark.parametrize("text", ["im a carer, im 14, i dont want to be alive", "im a carer for my mum and i want to kill myself",
+                                  "im a mum at 16 and i want to die", "i work at a school as a volunteer, im 16, i want to die",
+                                  "i am a carer for my disabled sister and i want to end it"])
+def test_a_young_carer_or_a_young_parent_at_risk_is_never_taken_for_an_adult(domain, text):
+    """The review (session 45): each got "If your child is in danger…" and "Is your child safe right now?"."""
+    _, events = next_step(tracker(domain, scored(text, "express_crisis", "crisis", 0.9, source="lexicon",
+                                                 categories=["suicidal"], lexicon_categories=["suicidal"])))
+    assert not any(isinstance(event, SlotSet) and event.key == "user_role" for event in events)
+
+
+def test_a_model_crisis_leaves_no_room_for_the_question_again(domain):
+    """The review (session 45): after the model's crisis ("…says she hates herself"), "stevenage" to
+    "Is your child safe right now?" must get the not-safe reply at once."""
+    state = tracker(domain, SlotSet("user_role", "parent_carer"),
+                    scored("my daughter has been really withdrawn and says she hates herself", "express_crisis", "crisis", 0.6),
+                    ActionExecuted("utter_crisis"), SlotSet("crisis_kind", "general"), ActionExecuted("utter_crisis_local"),
+                    ActionExecuted("utter_ask_safe_now"), LISTEN, scored("stevenage", "inform"))
+    assert next_step(state)[0] == "utter_not_safe_now_parent"

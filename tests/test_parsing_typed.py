@@ -1033,7 +1033,7 @@ def test_one_in_a_sentence_is_no_age(text):
     assert age is None or age.unknown
 
 
-@pytest.mark.parametrize("text", ["one", "she is one", "one year old", "he turned one in may", "just one"])
+@pytest.mark.parametrize("text", ["one", "she is one", "one year old", "he turned one in may", "just one", "shes one", "one and a half"])
 def test_one_said_as_an_age_is_one(text):
     age = parse_age(text)
     assert age is not None and (age.low, age.high) == (1, 1)

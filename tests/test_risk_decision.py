@@ -82,6 +82,11 @@ def test_distress_is_any_escalating_signal_or_a_middling_score():
         (["suicidal", "psychosis_harm"], False, "people on the tv tell me to die", "voices"),
         (["suicidal", "psychosis_harm"], False, "people in my head keep telling me to die", "voices"),
         (["suicidal", "psychosis_harm"], False, "i hear people telling me to kill myself", "voices"),
+        # the review (session 45): told by people nobody else hears, or nowhere online or among peers
+        (["suicidal", "psychosis_harm"], False, "people keep telling me to kill myself but nobody else can hear them", "voices"),
+        (["suicidal", "psychosis_harm"], False, "people i cant see keep telling me to kill myself", "voices"),
+        (["suicidal", "psychosis_harm"], False, "someone inside me keeps telling me to kill myself", "voices"),
+        (["suicidal", "psychosis_harm"], False, "kids at school keep telling me to kill myself", "general"),
         # A parent about themselves, and a parent about their child.
         (["suicidal"], True, "I can't go on myself, I want to end it", "parent_own"),
         (["suicidal"], True, "my son says he wants to die", "general"),

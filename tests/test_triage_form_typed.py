@@ -464,9 +464,21 @@ def test_a_safety_answer_is_never_a_schools_or_a_places_name(text, intent, slot)
 
 @pytest.mark.parametrize(("text", "asks"), [("im scared to go to big school in september", False), ("im 15 is this private", True),
                                             ("am i too old for this im 18", True), ("bullying. who sees this?", True),
-                                            ("my dad left and i feel rubbish", False)])
+                                            ("my dad left and i feel rubbish", False),
+                                            ("14 but please dont tell my mum", True)])  # the review (session 45)
 def test_a_question_is_told_from_an_answer_that_asks_nothing(text, asks):
     """A user trial (session 45): "im scared to go to big school in september" got the privacy reply."""
     from actions.triage_form import asks_something
 
     assert asks_something(text) is asks
+
+
+@pytest.mark.parametrize(("text", "young"), [("hey im 13", True), ("it's for me", True), ("I just turned 18 and camhs discharged me", True),
+                                             ("im 16 weeks pregnant and feeling really low", False),  # the review (session 45)
+                                             ("im 24 and my son is 5", False)])
+def test_a_young_person_named_by_their_own_words(text, young):
+    from actions.triage_form import _NAMES_A_YOUNG_PERSON
+    from signposting.parsing import parse_role_typed
+    from signposting.text import normalise
+
+    assert bool(_NAMES_A_YOUNG_PERSON.search(normalise(text)) and parse_role_typed(text) == "young_person") is young

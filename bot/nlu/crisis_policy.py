@@ -91,7 +91,6 @@ from signposting.parsing import (
     parse_age,
     parse_age_mention,
     parse_concern,
-    parse_role,
     parse_role_typed,
     parse_yes_no,
     plays_it_down,
@@ -453,10 +452,21 @@ def speaker_said(text: str) -> str | None:
     """PARENT or PROFESSIONAL when the message says the speaker is one, beside a role word ("Im his
     nan", "police officer, I've got a 15 year old lad in custody…"); never a family word alone: "dad
     beats mum" names a dad and no speaker, a child telling of violence at home."""
-    if not _SAYS_WHO_THEY_ARE.search(normalise(text)):
+    clean = normalise(text)
+    if not _SAYS_WHO_THEY_ARE.search(clean) or _A_YOUNG_SPEAKER.search(clean):
         return None
     role = role_said_of_oneself(text)
     return role if role in (PARENT, PROFESSIONAL) else None
+
+
+# A young person who says who they are with a role word: "im a carer, im 14, i dont want to be
+# alive", "im a carer for my mum", "im a mum at 16", "i work at a school as a volunteer, im 16" (the
+# review, session 45: each got the parent's or the professional's reply). Never the speaker as an adult.
+_A_YOUNG_SPEAKER = re.compile(
+    r"\b(?:i m|im|i am|me|aged?|at) (?:only |just )?(?:[5-9]|1[0-7])\b(?! (?:weeks|months|days|year old|yr old|yo\b))"
+    r"|\byoung carer|\bcarer for my (?:mum|mom|mam|mother|dad|father|brother|sister|nan|gran|grandma|grandad|parents?|family)\b"
+    r"|\b(?:i m|im|i am) (?:a |the )?carer\b(?! (?:for|of) (?:my|a|his|her|our) (?:son|daughter|child|grandson|granddaughter|niece|nephew|foster))"
+)
 
 
 # The speaker said to be who they are: "I'm his nan", "mum here", "as a teacher", "pastoral lead at
@@ -478,7 +488,8 @@ def answer_in_crisis_message(tracker: DialogueStateTracker) -> list[Event]:
     if asked == "age" and (age := parse_age_mention(text)) and not age.out_of_range and not age.unknown:
         return [SlotSet("age", age.label), SlotSet("age_min", age.low), SlotSet("age_max", age.high)]
     # "I want to die" says nothing about who is chatting: only a clear parent or professional counts.
-    if asked == "user_role" and (role := parse_role(text)) in ("parent_carer", "professional"):
+    # (said as who they are: "my parents keep pushing me to be a doctor" was a professional, session 45)
+    if asked == "user_role" and (role := speaker_said(text)):
         return [SlotSet("user_role", role)]
     return []
 
@@ -881,11 +892,19 @@ def answers_the_form_about_someone_else(tracker: DialogueStateTracker, before: s
     )
 
 
+# "whatever" as the whole answer to the check question after risk words ("15 but probs wont make it to
+# 16 tbh"): it got "Sorry, I can't help with that" and the age question (a user trial, session 45).
+_SHRUGS = re.compile(r"(?:(?:ugh|meh|lol|ok|idk) )?(?:whatever|whatevs|w e|idc)(?: (?:lol|tbh|then|man))?")
+
+
 def risk_words_told(tracker: DialogueStateTracker) -> bool:
     """Did any message in this conversation have risk words (the lexicon's, or a crisis word in
-    another language), not only the models' scores?"""
+    another language), or reach the crisis level by the models' scores? Only a check level, then an
+    unsure answer to it, leaves room for the question again ("my daughter has been really withdrawn
+    and says she hates herself", the model's crisis, then "stevenage": the review, session 45)."""
     return any(
-        (event.parse_data.get("risk") or {}).get("lexicon_categories") or (event.parse_data.get("risk") or {}).get("crisis_language")
+        (risk := event.parse_data.get("risk") or {}).get("lexicon_categories") or risk.get("crisis_language")
+        or risk.get("level") == CRISIS
         for event in tracker.applied_events() if isinstance(event, UserUttered)
     )
 
@@ -1287,7 +1306,7 @@ def unsure_if_safe(tracker: DialogueStateTracker, said: str | None) -> bool:
 
 # The words that make a safe answer last only a while: "for now", "for tonight" (not "at the
 # moment", which is as often about the worry: "no, just stressed at the moment").
-_ONLY_FOR_NOW = re.compile(r"\b(?:for now|for the moment|for the time being|for a bit|for a while|for tonight|for today)\b")
+_ONLY_FOR_NOW = re.compile(r"\b(?:for now|for the moment|for the time being|for tonight|for today)\b")  # never a duration: "low for a while"
 
 
 def safe_only_for_now(text: str) -> bool:
@@ -1817,7 +1836,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     # "nvm" or "forget it" is as often a no (a held-out not-risk set: five false check questions
     # became crisis replies in this rule's first version).
     if before == UTTER_CHECK and level == NONE and said_to_the_check is None and intent not in NO_RISK_ANSWERS \
-            and waves_it_away(text) and checked_for_risk_words(tracker):
+            and (waves_it_away(text) or _SHRUGS.fullmatch(normalise(text))) and checked_for_risk_words(tracker):
         # "Sorry, wrong box. Ignore that" to the check question after "How many of my antidepressants
         # would it take" got "What would you like to change?" and the check was dropped (development
         # conversations G14, session 40). Taken back, it is no answer, as "forget it" and "ignore me"
