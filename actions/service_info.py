@@ -23,19 +23,14 @@ from actions.directory import get_directory
 from actions.keep_going import in_the_form, offer_next_step
 from actions.list_questions import answer_list_question
 from actions.render import card_values
-from actions.services import (
-    ActionChangeAnswer,
-    ActionMoreServices,
-    asks_for_services_for_a_worry,
-    names_only_a_worry,
-    request_from_tracker,
-)
+from actions.services import ActionChangeAnswer, ActionMoreServices, request_from_tracker
 from actions.triage_form import latest_text
 from services_db.directory import Directory
 from services_db.gazetteer import everyday_words
 from services_db.opening import london_now
 from services_db.query import Match, find_services
 from services_db.seed import ServiceRecord
+from signposting.concern_reading import asks_for_services_for_a_worry, names_only_a_worry
 from signposting.list_question import asks_for_others_beside_a_question
 from signposting.responses import SERVICE_CARD
 from signposting.settings import settings

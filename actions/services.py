@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -24,10 +23,14 @@ from signposting.change_request import (
     parse_change_target,
     without_target_words,
 )
-from signposting.concern_reading import NAMES_A_MEDICINE, names_the_asker, read_concern
+from signposting.concern_reading import (
+    asks_for_services_for_a_worry,
+    names_the_asker,
+    read_concern,
+)
 from signposting.list_question import parse_list_question, wants_nothing_only_online
 from signposting.next_step_request import TALK_TO_A_PERSON, asks_to_start_over, request_in_so_many_words
-from signposting.parsing import parse_age, parse_age_mention, parse_concern, role_said_of_oneself
+from signposting.parsing import parse_age, parse_age_mention, role_said_of_oneself
 from signposting.responses import (
     ASK_SCHOOL_ABOUT_MHST,
     CRISIS_FOOTER,
@@ -291,30 +294,6 @@ ASK_AGAIN = {
 
 # "is there anything specifically for eating disorders?", "any support for young carers": a
 # request for services for a worry, which DIET read as a request for medical advice (session 20).
-_SERVICES_FOR = re.compile(
-    r"\b(?:anything|something|anyone|someone|anywhere|somewhere|any|help|support|services?|groups?|places?|charit\w*|"
-    r"organisations?|lines?|helplines?)\b(?:\W+\w+){0,3}?\W+(?:for|about|with|that helps?|that deals?|specialis\w+ in)\b"
-)
-
-
-def asks_for_services_for_a_worry(text: str) -> bool:
-    """"any support for young carers"; never a medicine question ("is there anything i can take for
-    sleep" keeps the no-medical-advice reply: review, session 20)."""
-    clean = normalise(text)
-    return bool(_SERVICES_FOR.search(clean)) and not NAMES_A_MEDICINE.search(clean)
-
-
-def names_only_a_worry(text: str) -> bool:
-    """A worry named in a few words, and nothing asked ("anxiety" after the list was read as a
-    request for medical advice: a user trial, session 45)."""
-    clean = normalise(text)
-    return (
-        0 < len(clean.split()) <= ONLY_A_WORRY_MAX_WORDS and "?" not in text and not NAMES_A_MEDICINE.search(clean)
-        and parse_concern(clean) not in (None, OTHER_CONCERN)
-    )
-
-
-ONLY_A_WORRY_MAX_WORDS = 4
 
 
 def asks_for_services_for_the_childs_worry(text: str) -> bool:

@@ -158,6 +158,43 @@ NAMES_A_MEDICINE = re.compile(
     r"\b(?:take|taking|pills?|tablets?|meds|medicines?|medication|dose|doses|prescri\w+|drugs?|"
     r"melatonin|sertraline|fluoxetine|citalopram|propranolol|ritalin|methylphenidate|antidepressants?|paracetamol|ibuprofen)\b"
 )
+# Services asked for a worry: "any support for young carers", "is there anything specific for drugs".
+_SERVICES_FOR = re.compile(
+    r"\b(?:anything|something|anyone|someone|anywhere|somewhere|any|help|support|services?|groups?|places?|charit\w*|"
+    r"organisations?|lines?|helplines?)\b(?:\W+\w+){0,3}?\W+(?:for|about|with|that helps?|that deals?|specialis\w+ in)\b"
+)
+ONLY_A_WORRY_MAX_WORDS = 4
+
+
+def asks_for_services_for_a_worry(text: str) -> bool:
+    """"any support for young carers"; never a medicine question ("is there anything i can take for
+    sleep" keeps the no-medical-advice reply: review, session 20)."""
+    clean = normalise(text)
+    return bool(_SERVICES_FOR.search(clean)) and not NAMES_A_MEDICINE.search(clean)
+
+
+def asks_for_help_with_a_worry(text: str) -> bool:
+    """Services asked for a worry the rules read ("is there anything specific for drugs": drugs are
+    the worry there, not a medicine), or a worry named alone; never "can my mum see this chat" ("my
+    mum" read as a family worry: session 45's first version)."""
+    clean = normalise(text)
+    concern = parse_concern(clean)
+    if concern in (None, OTHER):
+        return False
+    asked = bool(_SERVICES_FOR.search(clean)) and (concern == "substances" or not NAMES_A_MEDICINE.search(clean))
+    return asked or names_only_a_worry(text)
+
+
+def names_only_a_worry(text: str) -> bool:
+    """A worry named in a few words, and nothing asked ("anxiety" after the list was read as a
+    request for medical advice: a user trial, session 45)."""
+    clean = normalise(text)
+    return (
+        0 < len(clean.split()) <= ONLY_A_WORRY_MAX_WORDS and "?" not in text and not NAMES_A_MEDICINE.search(clean)
+        and parse_concern(clean) not in (None, OTHER)
+    )
+
+
 # ...and a diagnosis or treatment: read as medical advice, these keep that reply too ("is this normal").
 _DIAGNOSIS = re.compile(r"\b(?:diagnos\w+|symptoms?|treatment|cure|normal)\b")
 # A stricter guess than at the worry question, where a worry is what was asked for: at the start a

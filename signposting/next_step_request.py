@@ -31,6 +31,7 @@ TALK_TO_A_PERSON = "talk_to_a_person"
 REQUEST_OTHER_LANGUAGE = "request_other_language"
 MORE_OPTIONS = "more_options"
 SEEK_HELP = "seek_help"
+ASK_PRIVACY = "ask_privacy"
 GOODBYE = "goodbye"
 # The requests answered after the list (the others start or carry on the questions).
 NEXT_STEP_REQUESTS = frozenset({
@@ -365,7 +366,17 @@ _NOTHING_MORE = re.compile(
     r" (?:finished|all done|all sorted|sorted|thats it|that s it)(?: (?:thanks|thank you|thx|ty|cheers|x+|bye))*)"
 )
 
+# "can my mum see this chat", "will the school find out": who can see the chat
+# (a user trial, session 45: DIET read a request to stop, and the answer was "Sorry, I didn't get that").
+_WHO_SEES_IT = re.compile(
+    r"(?:(?:and|but|so|um|wait|also|ok) )?(?:can|will|could|would|does|do|is|are|might) (?:my |the |his |her |our |your )?"
+    r"(?:mum|mom|mam|dad|parents?|school|teachers?|social worker|sw|police|carer|foster carer|gp|doctor|anyone|anybody|someone|"
+    r"somebody|family|nan|staff|people|they) (?:be able to )?(?:see|read|know|find out|be told|get told|get (?:a )?copy|get sent|hear|"
+    r"look at|access|check|track|trace)(?: (?:about )?(?:this|this chat|the chat|what i (?:say|type|write|said|typed|put)|it|that|"
+    r"my messages|these messages|any of this|i (?:was|am|m) (?:on|using) (?:this|here)|i used this))?(?: (?:here|on here|later))?"
+)  # (never "is this chat private": it comes before a risk told, in the risk sets; DIET reads it well)
 _GRAMMARS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (ASK_PRIVACY, _WHO_SEES_IT),
     (GOODBYE, _HAVE_TO_GO),
     (GOODBYE, _NOTHING_MORE),
     (THANKS, _CLOSING_THANKS),

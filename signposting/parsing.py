@@ -1120,6 +1120,8 @@ _WORKER = (
     r"(?:sports |football |netball |rugby |swimming |dance |cricket |gymnastics )?coach|teaching assistant|"
     r"teacher s assistant|teachers assistant|learning support assistant|lsa|hlta|youth leader|scout leader|"
     r"guide leader|cub leader|gp receptionist|school receptionist|"
+    # "im a volunteer at a youth club" (a user trial, session 45: "Sorry, I can't help with that")
+    r"(?:youth club |youth |school |charity )?volunteer|"
     # development author D6 (session 27): "youth offending worker", "YOT", "Virtual School advisor", "SW - CiN team"
     r"youth offending (?:worker|officer|practitioner)|yot (?:worker|officer|practitioner)|virtual school (?:advisor|adviser|head|officer|lead)|"
     # development author D18 (session 39): "Personal adviser for care leavers"
@@ -1412,12 +1414,16 @@ def declined_in_so_many_words(text: str) -> bool:
     return bool(_DECLINE.fullmatch(clean) or _DONT_KNOW.fullmatch(clean))
 
 
+_A_NO_BEFORE = re.compile(r"^(?:no|nah|nope|naa|um+|erm+|hmm+)\s+(?=\S)")
+
+
 def is_declined(text: str) -> bool:
     """"no", "nah", "n/a", "rather not say", "leave it blank", "-": no answer to an optional question."""
     clean = normalise(text)
     if not clean:  # "-", "...", an emoji: nothing said
         return True
     core = " ".join(_FILLER_WORDS.sub(" ", clean).split())
+    core = _A_NO_BEFORE.sub("", core)  # "nah not telling u" (a user trial, session 45: "Sorry")
     return bool(_DECLINE.fullmatch(core or clean) or _DECLINE.fullmatch(clean) or _DONT_KNOW.search(clean)
                 or _REFUSAL.fullmatch(clean) or declines_in_a_clause(text))
 

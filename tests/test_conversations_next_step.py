@@ -526,3 +526,11 @@ def test_a_worry_named_alone_after_the_list_is_searched_not_refused_as_medical_a
     reply = chat.text("anxiety")
     assert "can't give medical advice" not in reply and "Here is help for that" in reply
     assert slots(bot, chat)["concern"] == "worry"
+
+
+def test_who_can_see_the_chat_after_the_list_gets_the_privacy_reply(bot):  # noqa: F811
+    """A user trial (session 45): "can my mum see this chat" got a new search for a family worry (the
+    first version of the worry after the list) or "Sorry, I didn't get that" (DIET's "stop")."""
+    chat = results(bot)
+    reply = chat.text("can my mum see this chat")
+    assert "I can't contact anyone" in reply and "Here is help for that" not in reply and "didn't get that" not in reply

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from signposting.next_step_request import (
+    ASK_PRIVACY,
     GOODBYE,
     MORE_OPTIONS,
     REQUEST_EMAIL,
@@ -249,3 +250,15 @@ def test_an_email_address_typed_asks_to_be_sent_the_list(text, intent):
     """A user trial (session 44): "sam.k93@gmail.com" after "I can't send emails" got "What would you
     like to change?"."""
     assert request_in_so_many_words(text) == intent
+
+
+@pytest.mark.parametrize("text", ["can my mum see this chat", "will the school find out",
+                                  "will my mum know i was on here", "can my social worker read what i type"])
+def test_who_can_see_the_chat_asked_in_so_many_words(text):
+    """A user trial (session 45): DIET read a request to stop, and the reply was "Sorry, I didn't get that"."""
+    assert request_in_so_many_words(text) == ASK_PRIVACY
+
+
+@pytest.mark.parametrize("text", ["can my mum help me", "my mum can see", "my mum sees everything i do and i hate it"])
+def test_a_parent_named_is_no_question_about_who_sees_the_chat(text):
+    assert request_in_so_many_words(text) != ASK_PRIVACY

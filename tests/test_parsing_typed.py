@@ -1057,3 +1057,16 @@ def test_an_age_said_of_a_grandchild_or_a_nephew_in_passing(text, age):
 ])
 def test_a_form_tutor_and_doing_something_oneself(text, role):
     assert parse_role_typed(text) == role
+
+
+@pytest.mark.parametrize("text", ["nah not telling u", "no not telling you", "um not saying"])
+def test_a_no_then_a_refusal_is_declined(text):
+    """A user trial (session 45): "nah not telling u" at the school question got "Sorry"."""
+    assert is_declined(text)
+
+
+@pytest.mark.parametrize(("text", "role"), [("im a volunteer at a youth club", "professional"),
+                                            ("youth club volunteer here", "professional")])
+def test_a_volunteer_with_young_people_is_a_professional(text, role):
+    """A user trial (session 45): "Sorry, I can't help with that"."""
+    assert parse_role_typed(text) == role

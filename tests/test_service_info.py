@@ -63,6 +63,6 @@ def test_a_medicine_question_is_not_a_request_for_services():
     ("can i go without my parents knowing", False), ("", False),
 ])
 def test_a_worry_named_alone_is_told_from_a_question_for_advice(text, only_a_worry):
-    from actions.services import names_only_a_worry
+    from signposting.concern_reading import names_only_a_worry
 
     assert names_only_a_worry(text) is only_a_worry

@@ -37,7 +37,7 @@ from signposting.intent_evidence import (
     learn_intent_words,
 )
 from signposting.intents import CRISIS_INTENT
-from signposting.next_step_request import request_in_so_many_words
+from signposting.next_step_request import ASK_PRIVACY, request_in_so_many_words
 from signposting.parsing import asks_if_anyone_is_there, asks_what_a_name_is, asks_what_we_mean, asks_why_we_ask
 from signposting.typed_text import is_button_payload
 
@@ -65,7 +65,8 @@ SERVICE_INFO_INTENT = "ask_service_info"
 def kept_for_the_safety_steps(name: str | None, said: str) -> bool:
     """Is DIET's reading one the words said must not replace?"""
     if name == STOP_INTENT:
-        return request_in_so_many_words(said) != START_AGAIN_INTENT
+        # (a question who can see the chat is no request to stop: "can my mum see this chat", session 45)
+        return request_in_so_many_words(said) not in (START_AGAIN_INTENT, ASK_PRIVACY)
     return name in KEPT_FOR_THE_SAFETY_STEPS
 
 

@@ -38,6 +38,7 @@ from bot.nlu.deterministic_policy import DeterministicPolicy
 from bot.nlu.name_answer import name_read_as_out_of_scope
 from bot.nlu.opening_worry import next_opening_step
 from signposting.change_request import A_NUMBER, parse_change_target
+from signposting.concern_reading import asks_for_help_with_a_worry
 from signposting.intents import FALLBACK_INTENT
 from signposting.list_question import parse_list_question
 from signposting.next_step_reading import SERVED_INTENTS, request_read, risk_seen, says_the_list_does_not_fit
@@ -87,7 +88,7 @@ def answer_after_the_list(tracker: DialogueStateTracker) -> bool:
     if parse_change_target(tracker.latest_message.text or "") is not None:
         return True  # "could we look at another town instead", whatever DIET read (more options)
     intent = (tracker.latest_message.intent or {}).get("name")
-    if intent == FALLBACK_INTENT and parse_concern(tracker.latest_message.text or "") is not None:
+    if intent == FALLBACK_INTENT and asks_for_help_with_a_worry(tracker.latest_message.text or ""):
         return True  # "is there anything specific for drugs": DIET placed nothing, the rules read a worry (session 45)
     return intent in (ANSWER_INTENT, *WORRY_INTENTS)
 
@@ -309,7 +310,7 @@ def _answered_a_new_worry(tracker: DialogueStateTracker) -> bool:
     text = tracker.latest_message.text or ""
     return (
         intent in WORRY_INTENTS or intent == ANSWER_INTENT or parse_change_target(text) is not None
-        or (intent == FALLBACK_INTENT and parse_concern(text) is not None)
+        or (intent == FALLBACK_INTENT and asks_for_help_with_a_worry(text))
     )
 
 
