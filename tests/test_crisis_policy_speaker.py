@@ -113,3 +113,16 @@ def test_a_model_crisis_leaves_no_room_for_the_question_again(domain):
                     ActionExecuted("utter_crisis"), SlotSet("crisis_kind", "general"), ActionExecuted("utter_crisis_local"),
                     ActionExecuted("utter_ask_safe_now"), LISTEN, scored("stevenage", "inform"))
     assert next_step(state)[0] == "utter_not_safe_now_parent"
+
+
+@pytest.mark.parametrize(("text", "role"), [("parent, my daughter is cutting herself", "parent_carer"),
+                                            ("my parents keep pushing me to be a doctor and i literally cant do it anymore", None)])
+def test_a_crisis_message_at_who_is_chatting_sets_a_parent_as_before_and_a_professional_only_as_the_speaker(domain, text, role):
+    from rasa.shared.core.events import ActiveLoop
+
+    state = tracker(domain, ActionExecuted("triage_form"), ActiveLoop("triage_form"), SlotSet("requested_slot", "user_role"), LISTEN,
+                    scored(text, "express_crisis", "crisis", 0.9, source="lexicon", categories=["self_harm"],
+                           lexicon_categories=["self_harm"]))
+    _, events = next_step(state)
+    assert [event.value for event in events if isinstance(event, SlotSet) and event.key == "user_role" and event.value] == (
+        [role] if role else [])

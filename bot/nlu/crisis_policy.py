@@ -91,6 +91,7 @@ from signposting.parsing import (
     parse_age,
     parse_age_mention,
     parse_concern,
+    parse_role,
     parse_role_typed,
     parse_yes_no,
     plays_it_down,
@@ -488,8 +489,9 @@ def answer_in_crisis_message(tracker: DialogueStateTracker) -> list[Event]:
     if asked == "age" and (age := parse_age_mention(text)) and not age.out_of_range and not age.unknown:
         return [SlotSet("age", age.label), SlotSet("age_min", age.low), SlotSet("age_max", age.high)]
     # "I want to die" says nothing about who is chatting: only a clear parent or professional counts.
-    # (said as who they are: "my parents keep pushing me to be a doctor" was a professional, session 45)
-    if asked == "user_role" and (role := speaker_said(text)):
+    # A professional only said as who they are ("my parents keep pushing me to be a doctor" was one,
+    # session 45); a parent as before ("parent, my daughter is cutting herself").
+    if asked == "user_role" and (role := speaker_said(text) or (PARENT if parse_role(text) == PARENT else None)):
         return [SlotSet("user_role", role)]
     return []
 
