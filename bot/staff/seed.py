@@ -25,7 +25,10 @@ JUNK = ("asdfghjkl", "s s s", "<<<>>> " * 50)
 # A second message of each kind, in a conversation of its own: a training may read one junk
 # message as a confident intent (then it is no gap), and the page must still show each kind.
 MORE_JUNK = ("qwertyuiop", "hhhhhhhh", "la " * 120)
-MISREADS = ("how do i get a passport", "is there anything for dyslexia")
+# Requests a training may misread with confidence. "is there anything for dyslexia" was the parent's
+# own help until session 45 (help for the parent now needs the speaker named): it is searched now.
+# "whats the wifi password" is read as a question about privacy.
+MISREADS = ("how do i get a passport", "is there anything for dyslexia", "whats the wifi password")
 NOT_WHAT_I_ASKED = "no, that's not what I asked"
 HELPED = '/feedback{"feedback_answer": "helpful_yes"}'  # the "Yes" button of "Did this help?"
 ASK_LATER_NO = '/feedback{"feedback_answer": "ask_later_no"}'
@@ -54,6 +57,7 @@ CONVERSATIONS: tuple[tuple[str, ...], ...] = (
     MORE_JUNK,
     (MISREADS[0], NOT_WHAT_I_ASKED),
     ("hi", MISREADS[1], NOT_WHAT_I_ASKED),
+    ("hi", MISREADS[2], NOT_WHAT_I_ASKED),
     ("hi", "young person", "15", "skip", "Watford", "exam stress", HELPED, ASK_LATER_NO),
 )
 
