@@ -534,3 +534,13 @@ def test_who_can_see_the_chat_after_the_list_gets_the_privacy_reply(bot):  # noq
     chat = results(bot)
     reply = chat.text("can my mum see this chat")
     assert "I can't contact anyone" in reply and "Here is help for that" not in reply and "didn't get that" not in reply
+
+
+@pytest.mark.parametrize("told", ["mum cries all the time", "nan died last week"])
+def test_a_young_person_telling_of_family_after_the_list_stays_a_young_person(bot, told):  # noqa: F811
+    """Session 46: "mum cries all the time" after the list got "Thanks, I've changed that": a
+    14-year-old made a parent, and the list again "for parents and carers"."""
+    chat = results(bot)
+    reply = texts(chat.say(told))
+    assert "I've changed that" not in reply and "for parents and carers" not in reply
+    assert slots(bot, chat)["user_role"] == "young_person"

@@ -185,6 +185,8 @@ def test_a_patient_is_no_parent_by_a_typo(text):
     ("actually im his mum", "parent_carer"), ("send this to my teacher", None),
     # a child telling what an adult did is never that adult speaking (the review, session 30)
     ("mum hits me", None), ("family friend touches me", None), ("mama locks me in my room", None),
+    # ...with any verb: after the list, "mum cries all the time" had changed a child to a parent (session 46)
+    ("dad beats mum", None), ("mum cries all the time", None), ("nan died last week", None), ("dad here, my son is 14", "parent_carer"),
 ])
 def test_a_role_said_of_oneself_after_the_list(text, role):
     from signposting.parsing import role_said_of_oneself

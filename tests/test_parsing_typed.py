@@ -611,7 +611,10 @@ def test_working_at_school_is_no_absence(text):
     assert parse_school_absence(text) is None
 
 
-@pytest.mark.parametrize("text", ["dad came home drunk and had a knife", "mum is drunk again", "dad keeps shouting at me"])
+@pytest.mark.parametrize("text", ["dad came home drunk and had a knife", "mum is drunk again", "dad keeps shouting at me",
+                                  # any verb, not only those listed (session 46): a child telling of home
+                                  "dad beats mum", "mum cries all the time", "nan died last week",
+                                  "mum and dad are splitting up", "mum needs help", "mum is worried about me"])
 def test_a_family_word_as_the_subject_of_what_is_told_is_not_the_speaker(text):
     """A phone trial (session 33): "dad came home drunk and had a knife" made a child a parent, and
     after "its fine im ok" the form asked "How old is your child?"."""
@@ -621,7 +624,9 @@ def test_a_family_word_as_the_subject_of_what_is_told_is_not_the_speaker(text):
 @pytest.mark.parametrize("text", ["mum", "dad here", "mum, i coach the team too", "mum of 3", "mum worried about my son",
                                   # development authors: the family word alone before the first break
                                   "auntie - she lives with me, kinship care", "auntie. she lives with us at the minute",
-                                  "grandparent, we have special guardianship of both kids", "his dad, we're in rutland, is that ok?"])
+                                  "grandparent, we have special guardianship of both kids", "his dad, we're in rutland, is that ok?",
+                                  "dad, son is 15", "mum to a 12 year old", "mum and dad here", "mum is worried about him",
+                                  "mum can you help", "dad, 45, my son is 14"])
 def test_a_family_word_said_of_oneself_is_still_the_speaker(text):
     assert parse_role_typed(text) == "parent_carer"
 
