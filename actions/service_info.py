@@ -30,7 +30,7 @@ from services_db.gazetteer import everyday_words
 from services_db.opening import london_now
 from services_db.query import Match, find_services
 from services_db.seed import ServiceRecord
-from signposting.concern_reading import asks_for_services_for_a_worry, names_only_a_worry
+from signposting.concern_reading import asks_for_help_with_a_worry, asks_for_services_for_a_worry
 from signposting.list_question import asks_for_others_beside_a_question
 from signposting.responses import SERVICE_CARD
 from signposting.settings import settings
@@ -160,6 +160,12 @@ class ActionServiceInfo(Action):
         return []
 
 
+def asks_for_services_not_advice(text: str) -> bool:
+    """"is there anything specifically for eating disorders?", "is there anything for drugs" (drugs
+    the worry, not a medicine), "anxiety" named alone: services for a worry, not medical advice."""
+    return asks_for_services_for_a_worry(text) or asks_for_help_with_a_worry(text)
+
+
 class ActionClinicalAdvice(Action):
     """"what is CAMHS?" read as a request for medical advice: what the service is, as above. Any
     other question gets "I can't give medical advice…" as before."""
@@ -172,9 +178,7 @@ class ActionClinicalAdvice(Action):
         if matches:
             tell_about(dispatcher, tracker, matches)
             return []
-        if tracker.get_slot("services_shown") and not in_the_form(tracker) and (
-                asks_for_services_for_a_worry(latest_text(tracker)) or names_only_a_worry(latest_text(tracker))):
-            # "is there anything specifically for eating disorders?": services for a worry, not advice
+        if tracker.get_slot("services_shown") and not in_the_form(tracker) and asks_for_services_not_advice(latest_text(tracker)):
             return await ActionChangeAnswer().run(dispatcher, tracker, domain)
         dispatcher.utter_message(response=NO_CLINICAL_ADVICE)
         return []

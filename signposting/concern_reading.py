@@ -173,6 +173,10 @@ def asks_for_services_for_a_worry(text: str) -> bool:
     return bool(_SERVICES_FOR.search(clean)) and not NAMES_A_MEDICINE.search(clean)
 
 
+# Drugs as the worry, not a medicine ("anything for drugs", "help with taking drugs"); never "pills".
+_DRUGS_AS_THE_WORRY = re.compile(r"\b(?:(?:take|taking|do|doing|on) )?drugs?\b")
+
+
 def asks_for_help_with_a_worry(text: str) -> bool:
     """Services asked for a worry the rules read ("is there anything specific for drugs": drugs are
     the worry there, not a medicine), or a worry named alone; never "can my mum see this chat" ("my
@@ -181,7 +185,8 @@ def asks_for_help_with_a_worry(text: str) -> bool:
     concern = parse_concern(clean)
     if concern in (None, OTHER):
         return False
-    asked = bool(_SERVICES_FOR.search(clean)) and (concern == "substances" or not NAMES_A_MEDICINE.search(clean))
+    medicine = NAMES_A_MEDICINE.search(_DRUGS_AS_THE_WORRY.sub(" ", clean) if concern == "substances" else clean)
+    asked = bool(_SERVICES_FOR.search(clean)) and not medicine
     return asked or names_only_a_worry(text)
 
 

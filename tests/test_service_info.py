@@ -49,6 +49,19 @@ def test_what_is_it_questions(text, asks):
     assert asks_what_it_is(text) is asks
 
 
+@pytest.mark.parametrize(("text", "services"), [
+    ("is there anything specifically for eating disorders?", True), ("is there anything for drugs", True),
+    ("anxiety", True), ("any support for young carers", True),
+    ("should i take any pills for my anxiety", False), ("is there anything i can take for sleep", False),
+    ("what is a panic attack", False),
+])
+def test_what_the_clinical_advice_action_searches_for(text, services):
+    """Session 46: it had its own check, which missed drugs named as the worry (asks_for_help_with_a_worry)."""
+    from actions.service_info import asks_for_services_not_advice
+
+    assert asks_for_services_not_advice(text) is services
+
+
 def test_a_medicine_question_is_not_a_request_for_services():
     from actions.services import asks_for_services_for_a_worry
 
