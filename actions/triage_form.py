@@ -61,6 +61,7 @@ from signposting.plain_answer import (
     waives_the_check,
     waives_the_check_for_a_role_told_first,
 )
+from signposting.questions import asks_something
 from signposting.responses import (
     CHECK_ASKED_AGAIN_AFTER,
     CHECK_ASKED_AGAIN_KEEPING_THE_MESSAGE,
@@ -812,19 +813,6 @@ def _same_place_named_shorter(earlier: str, found: str) -> bool:
     earlier_words, found_words = normalise(earlier).split(), normalise(found).split()
     return 0 < len(found_words) < len(earlier_words) and earlier_words[: len(found_words)] == found_words
 
-
-_QUESTION = re.compile(
-    r"^(?:(?:and|but|so|ok|um|also|sorry|hi|hello) )*(?:can|could|will|would|is|are|am|do|does|did|should|if|may|might|r|dose)\b"
-    r"|\b(?:is (?:this|it|that|there)|are (?:you|u|they|these|there)|can (?:i|you|u|we|my|they)|could (?:i|you|u|we)|"
-    r"will (?:you|u|it|this|they|my|anyone|someone)|would (?:you|u|it|they)|do (?:you|u|i|they|we)|does (?:it|this|anyone|my)|"
-    r"am i|should i|how|what|whats|wat|wot|who|whos|why|where|when)\b"
-    r"|\b(?:please|pls|plz)\b|\b(?:dont|don t|do not|never|wont|won t) (?:tell|say|show|share)\b"  # "14 but please dont tell my mum"
-)
-
-
-def asks_something(text: str) -> bool:
-    """Does the message ask a question: a question mark, or a question's words ("im 15 is this private")?"""
-    return "?" in text or bool(_QUESTION.search(normalise(text)))
 
 
 def a_plain_answer_held(tracker: Tracker, held: str) -> bool:

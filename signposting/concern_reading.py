@@ -209,16 +209,6 @@ YOUNG_CARER = "young_carer"
 # A question keeps its own reply ("does childline help with bullying?", "how do i get my daughter
 # referred to camhs"): only a worry said, not asked about, starts the questions instead.
 _A_QUESTION = re.compile(r"\?|^(?:what|whats|how|does|do|can|could|is|are|where|who|which|when|why|will|would|should)\b")
-# A question word in the first three words ("ok but will my mum find out"), or a question mark.
-_ASKS = re.compile(r"^(?:\w+ ){0,2}(?:what|whats|how|does|do|can|could|is|are|where|who|which|when|why|will|would|should)\b")
-
-
-def asks_a_question(text: str) -> bool:
-    """Does the message ask something ("is this private or will my mum find out", "ok but will my
-    mum find out"), rather than only tell ("her mum passed away and she wont talk about it")?"""
-    return "?" in text or bool(_ASKS.search(normalise(text)))
-
-
 def messages_typed(event_names: Iterable[str]) -> int:
     """How many messages the user has typed since the session started (or the chat restarted)?
     `event_names`: the applied events' names ("user", "session_started", ...), so the Rasa policy

@@ -2112,7 +2112,7 @@ def tells_help_is_coming(text: str) -> bool:
 # call 999?", "how do i get to a&e", "whats a&e"): it got "You did the right thing… until help
 # comes" (the review, session 36), as if help were on its way. Not when they say they have called.
 _EMERGENCY_WORDS = r"\b(?:999|ambulance|ambulances|a and e|a e|ae|a n e|accident and emergency|emergency|hospital|paramedics?)\b"
-# (Not `concern_reading.asks_a_question`: it takes a question word anywhere in the first three words,
+# (Not `questions.asks_a_question`: it takes a question word anywhere in the first three words,
 # and "ok we are going to a&e" is news that help is coming, not a question.)
 _A_QUESTION = re.compile(
     r"^(?:(?:but|so|and|ok|okay|wait|um|erm|sorry)\s+)*(?:what|whats|what s|wat|why|how|do|does|should|shall|will|would|can|could|"

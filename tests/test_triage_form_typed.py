@@ -468,7 +468,7 @@ def test_a_safety_answer_is_never_a_schools_or_a_places_name(text, intent, slot)
                                             ("14 but please dont tell my mum", True)])  # the review (session 45)
 def test_a_question_is_told_from_an_answer_that_asks_nothing(text, asks):
     """A user trial (session 45): "im scared to go to big school in september" got the privacy reply."""
-    from actions.triage_form import asks_something
+    from signposting.questions import asks_something
 
     assert asks_something(text) is asks
 

@@ -56,7 +56,7 @@ from signposting.after_crisis import (
     nods_only,
 )
 from signposting.change_request import corrects_an_answer, parse_change_target
-from signposting.concern_reading import asks_a_question, messages_typed
+from signposting.concern_reading import messages_typed
 from signposting.danger_denied import denies_danger
 from signposting.intent_evidence import LANGUAGE_NAMES, REPLACED_BY_WORDS_KEY, intent_as_guessed, without_accents
 from signposting.intents import CRISIS_INTENT, NAME_ANSWER_MAX_WORDS, QUESTION_REPLIES
@@ -119,6 +119,7 @@ from signposting.plain_answer import (
     waives_the_check,
     waives_the_check_for_a_role_told_first,
 )
+from signposting.questions import asks_a_question
 from signposting.responses import (
     CHECK_ASKED_AGAIN_AFTER,
     CHECK_FIRST,
