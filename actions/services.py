@@ -14,7 +14,7 @@ from actions.directory import get_directory
 from actions.feedback import ask_helpful_once
 from actions.keep_going import offer_next_step
 from actions.render import card_values
-from actions.triage_form import concern_in, latest_text, resolve_area, text_answered_now
+from actions.triage_form import concern_in, concern_of_the_crisis_told, latest_text, resolve_area, text_answered_now
 from services_db.opening import london_now
 from services_db.query import SearchRequest, SearchResult, find_services
 from signposting.change_request import (
@@ -80,7 +80,7 @@ def concern_from_text(text: str | None, tracker: Tracker) -> str | None:
         return None
     if text in CONCERNS:
         return text
-    concern = concern_in(tracker, text)
+    concern = concern_of_the_crisis_told(tracker, text) or concern_in(tracker, text)
     if concern and concern != "other":
         return concern
     from signposting.risk import detect_risk  # imported late: spaCy is only needed here

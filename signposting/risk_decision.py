@@ -427,6 +427,25 @@ _EXPLOITATION_SIGNS = re.compile(
 )
 
 
+# What the online grooming reply is about (pictures, messages, apps): without any of these, grooming
+# told with signs of exploitation is given the exploitation reply (`in_person_exploitation`).
+_ONLINE_OR_PICTURES = re.compile(
+    r"\b(?:online|internet|apps?|games?|gaming|xbox|playstation|ps5|fortnite|roblox|minecraft|snap\w*|insta\w*|"
+    r"tiktok|discord|whatsapp|facebook|telegram|kik|omegle|message\w*|msg\w*|texts?|texted|texting|dms?|chat\w*|"
+    r"pics?|pictures?|photos?|images?|nudes?|naked|video\w*|webcam|cam|selfies?|send|sending|sent|share|shared|sharing|"
+    r"post|posted|blackmail\w*|phone)\b"
+)
+_MADE_TO_DO_THINGS = re.compile(r"\b(?:makes?|made|making|forc\w*) (?:me|him|her|them) (?:do|to do)\b|\b(?:his|their) (?:mates|friends)\b")
+
+
+def in_person_exploitation(text: str) -> bool:
+    """Grooming told with nothing online or pictured, and a sign of exploitation ("he makes me do
+    stuff with his mates for money", "an older man gives me money and vapes")."""
+    clean = normalise(text)
+    signs = _EXPLOITATION_SIGNS.search(re.sub(r"\bolder\b", " ", text.lower()))  # "an older boy" alone is grooming's
+    return not _ONLINE_OR_PICTURES.search(clean) and bool(signs or _MADE_TO_DO_THINGS.search(clean))
+
+
 def model_kind_fits(category: str, text: str, lexicon_categories: tuple[str, ...] | list[str] = ()) -> bool:
     """May the kind model's guess choose the reply? Grooming needs one of its words in the message;
     beside suicide or self-harm words, a sign of grooming itself: "he's posted on snapchat that he
@@ -481,6 +500,12 @@ def reply_kind(
         kinds.discard("parent_own")
     if not parent and third_party_report(text):
         kinds.add("third_party")
+    if "grooming_online" in kinds and in_person_exploitation(text):
+        # "my boyfriend is 24 and he makes me do stuff with his mates for money" got "If someone is
+        # threatening to share pictures of you… Report Remove" (a user trial, session 46): nothing
+        # online or pictured, and signs of exploitation; its reply says "making you do things".
+        kinds.discard("grooming_online")
+        kinds.add("exploitation")
     if "voices" in kinds and (parent or third_party_report(text)) and someone_elses_voices(text):
         # "Last night I found him sharpening a kitchen knife in his room" from a parent got "You are
         # not in trouble for saying this. If you feel you might hurt yourself…" (development

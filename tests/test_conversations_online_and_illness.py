@@ -55,3 +55,14 @@ def test_who_sent_them_as_a_first_message_gets_the_check_then_the_questions(bot)
     replies = typed(bot, "my social worker told me to use this", "no")
     assert CHECK in replies[0] and not is_crisis_reply(replies[0])
     assert "Who is chatting today?" in replies[1]
+
+
+def test_exploitation_told_in_person_gets_its_own_reply_and_then_help_for_abuse(bot):  # noqa: F811
+    """A user trial (session 46): it got "If someone is threatening to share pictures of you…
+    Report Remove", and after "Yes, safe right now" a list for relationships (school early help)."""
+    replies = typed(bot, "hi", "young person", "15", "skip", "Watford",
+                    "my boyfriend is 24 and he makes me do stuff with his mates for money", "Yes, safe right now")
+    crisis = replies[-2]
+    assert "making you do things" in crisis and "Childline" in crisis
+    assert "share pictures" not in crisis
+    assert "Why I picked it" in replies[-1] and "being hurt or abused" in replies[-1]

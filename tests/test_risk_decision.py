@@ -61,6 +61,12 @@ def test_distress_is_any_escalating_signal_or_a_middling_score():
         (["eating_disorder_danger"], False, "i fainted again", "eating_disorder"),
         (["grooming_online", "suicidal"], False, "he'll send the pics unless i pay, i want to die", "grooming_online"),
         (["exploitation"], False, "i owe them", "exploitation"),
+        # Grooming told with nothing online or pictured, and signs of exploitation: its reply ("making
+        # you do things"), not the one for pictures shared (a user trial, session 46)
+        (["grooming_online", "abuse"], False, "my boyfriend is 24 and he makes me do stuff with his mates for money", "exploitation"),
+        (["grooming_online"], True, "an older man gives her money and vapes", "exploitation"),
+        (["grooming_online"], False, "an older boy keeps asking me to meet up", "grooming_online"),
+        (["grooming_online"], False, "a man on snapchat says he will pay me for pics", "grooming_online"),
         (["forced_marriage_fgm"], True, "they are taking my daughter abroad to marry", "forced_marriage_fgm"),
         (["unsafe_home"], False, "sleeping in a stairwell tonight", "unsafe_now"),
         (["psychosis_harm"], False, "the voices tell me to hurt my brother", "voices"),

@@ -482,3 +482,31 @@ def test_a_young_person_named_by_their_own_words(text, young):
     from signposting.text import normalise
 
     assert bool(_NAMES_A_YOUNG_PERSON.search(normalise(text)) and parse_role_typed(text) == "young_person") is young
+
+
+def crisis_told(text: str, kind: str) -> Tracker:
+    """`text` typed at the worry question raised the crisis reply of `kind`; the user then said safe."""
+    events = [
+        {"event": "user", "text": "hi", "parse_data": {"intent": {"name": "greet"}}},
+        {"event": "action", "name": "triage_form"},
+        {"event": "user", "text": text, "parse_data": {"intent": {"name": "express_crisis"}}},
+        {"event": "slot", "name": "crisis_kind", "value": kind},
+        {"event": "action", "name": "utter_crisis_" + kind},
+        {"event": "user", "text": "Yes, safe right now", "parse_data": {"intent": {"name": "confirm_safe"}}},
+    ]
+    return Tracker("test", {"requested_slot": "concern"}, events[-1], events, False, None, {"name": "triage_form"}, "triage_form")
+
+
+@pytest.mark.parametrize(("text", "kind", "concern"), [
+    # a user trial (session 46): read as relationships, and school early help was shown
+    ("my boyfriend is 24 and he makes me do stuff with his mates for money", "exploitation", "abuse"),
+    ("an older man keeps messaging me on snap", "grooming_online", "online_safety"),
+    ("my step dad hits me when mum is at work", "abuse", "abuse"),
+    ("ive been cutting myself since my uncle touched me", "abuse", "self_harm"),  # a worry with help of its own stays
+    ("i want to die", "general", None),  # nothing done by others: the rules' reading stands
+])
+def test_the_worry_of_a_crisis_told_for_harm_done_by_others(text, kind, concern):
+    from actions.triage_form import concern_of_the_crisis_told
+
+    assert concern_of_the_crisis_told(crisis_told(text, kind), text) == concern
+    assert concern_of_the_crisis_told(crisis_told(text, kind), "something else said") is None
