@@ -440,12 +440,26 @@ def _one_of_two_ages(clean: str) -> Age | None:
     return None
 
 
+# How many children, never an age: "I have two kids" set the age to 2, and services for a baby were
+# searched (a user trial, session 46).
+_HOW_MANY_CHILDREN = re.compile(
+    r"\b(?:[2-9]|two|three|four|five|six|seven|eight|nine)\s+(?:kids|children|sons|daughters|boys|girls|grandchildren|grandkids|"
+    r"grandsons|granddaughters|siblings|brothers|sisters|stepkids|step kids|foster (?:kids|children)|teenagers|teens|of them)\b"
+)
+
+
+def several_children_named(text: str) -> bool:
+    """Does the message say how many children ("I have two kids", "3 children")?"""
+    return bool(_HOW_MANY_CHILDREN.search(normalise(text)))
+
+
 def parse_age(text: str) -> Age | None:
     """Age from an answer to "How old are you?": "14", "fourteen", "year 9", "13 to 14".
     A stated age wins over "not sure" ("not sure, year 7 or 8") and over a school year
     said with it ("15 (year 11)"); an age not reached yet is one less ("nearly 11"); of two
     ages, the one meant now (`_one_of_two_ages`)."""
     clean = _FRACTION.sub(r"\1", _GLUED_AGE.sub(r"\1 \2", normalise(text)))
+    clean = " ".join(_HOW_MANY_CHILDREN.sub(" ", clean).split())  # "I have two kids" is no age 2
     if not clean:
         return None
     born, where = date_of_birth(clean)
@@ -2007,7 +2021,9 @@ _ASKS_WHY = re.compile(
     r"(?:whats|what s|what is|wats) (?:that|this|it) for|"
     r"why (?:do|does|would|should|d) (?:you|u|ya|yu|it|the bot|this) (?:need|want|wanna|ask|have to know)|"
     r"why (?:are|r) (?:you|u|ya|yu) (?:asking|askin)(?: (?:me )?(?:that|this|me))?$|"  # (session 34)
-    r"why (?:does|do|would) (?:that|it|this|my \w+) matter|why (?:is|s) (?:that|this|it) (?:needed|important)"
+    r"why (?:does|do|would) (?:that|it|this|my \w+) matter|why (?:is|s) (?:that|this|it) (?:needed|important)|"
+    # "Do I have to answer that?" was taken as a school's name (a user trial, session 46)
+    r"do i (?:have|need|got) to (?:answer|say|tell|give|put)(?: (?:that|this|it|you|u))?$|(?:is|s) (?:that|this|it) (?:optional|compulsory|required)$"
     r")\b"
 )
 ASKS_WHY_MAX_WORDS = 10
@@ -2068,6 +2084,46 @@ def _short_and_only(text: str, pattern: re.Pattern[str], max_words: int) -> bool
 def asks_what_we_mean(text: str) -> bool:
     """A short message saying the question was not clear ("what do you mean?", "huh", "i dont get it")."""
     return _short_and_only(text, _ASKS_WHAT_WE_MEAN, ASKS_WHY_MAX_WORDS)
+
+
+# A pause or an interruption typed at a question ("hang on", "brb", "one sec", "ok im back", "sorry my
+# brother came in"): taken as a school's name ("I couldn't find that school"), a place ("Sorry, I
+# don't know that place"), or given the check question by the risk model (a user trial, session 46).
+# Never a parent or an adult coming in: that may be the danger itself ("my dad came in").
+_PAUSE_WORDS = (
+    r"hang on|hold on|one sec|1 sec|a sec|sec|one second|a second|one moment|a moment|one min|1 min|a min|a minute|one minute|"
+    r"wait (?:a|one|1) (?:sec|second|min|minute|moment)|give me (?:a|one|1) (?:sec|second|min|minute|moment)|gimme a (?:sec|min)|"
+    r"brb|be right back|afk|(?:ok |okay |right |sorry )*(?:i m|im|i am) back|back now|got distracted|sorry got distracted|"
+    r"(?:my )?(?:little |big |baby |younger |older )?(?:brother|sister|bro|sis|friend|mate|cat|dog) (?:just )?(?:came|come|walked|barged|ran) in"
+)
+_PAUSE = re.compile(
+    rf"(?:(?:ok|okay|sorry|soz|sry|oh|um+|erm+|wait|hi|hey)\s+)*(?:{_PAUSE_WORDS})(?:\s+(?:sorry|soz|pls|please|lol|x+|ok|thanks|now|then))*"
+    r"(?:\s+(?:my )?(?:mum|mom|mam|dad|nan|gran) (?:is |s )?calling(?: me)?)?"
+)
+PAUSE_MAX_WORDS = 8
+
+
+def takes_a_pause(text: str) -> bool:
+    """Is the whole message a pause or an interruption ("hang on", "brb", "sorry my brother came in")?"""
+    return _short_and_only(text, _PAUSE, PAUSE_MAX_WORDS)
+
+
+# "what's a postcode?", "i dont no what a postcode is" at the place question: read as "no" and sent to
+# help anywhere in England, or "Sorry, I don't know that place" (a user trial, session 46).
+_POSTCODE = r"(?:a |the |my |your |ur )?(?:post ?code|post code|postcode)"
+_ASKS_WHAT_A_POSTCODE_IS = re.compile(
+    rf"(?:(?:um+|erm+|sorry|but|ok|so)\s+)*(?:"
+    rf"(?:whats|what s|what is|wats|wat is|wots|what does|wat does|what do (?:you|u) mean by) {_POSTCODE}(?: mean| is)?|"
+    rf"(?:i )?(?:dont|don t|do not|dnt) (?:no|know|kno|understand) (?:what|wat|wot) {_POSTCODE}(?: is| means)?|"
+    rf"(?:i )?(?:dont|don t|do not|dnt) (?:no|know|kno) {_POSTCODE}|"
+    rf"(?:whats|what s|what is|what does|wat does|what do (?:you|u) mean by) (?:the )?first part(?: of {_POSTCODE})?(?: mean)?"
+    r")(?:\s+(?:sorry|tho|though|lol|pls|please|is|mean|means|do you mean the letters))*"
+)
+
+
+def asks_what_a_postcode_is(text: str) -> bool:
+    """Does the message ask what a postcode is, or say they do not know theirs?"""
+    return _short_and_only(text, _ASKS_WHAT_A_POSTCODE_IS, ASKS_WHY_MAX_WORDS + 4)
 
 
 # "is anyone there", "are you still there?", "hello?? is this working": someone checking the chat

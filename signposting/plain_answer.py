@@ -33,6 +33,7 @@ from signposting.parsing import (
     parse_role_typed,
     parse_school_absence,
     role_with_a_typo,
+    takes_a_pause,
 )
 from signposting.text import normalise
 
@@ -312,8 +313,15 @@ def waives_the_check(
         risk.get("level") == "check"
         and risk.get("source") in ("model", "classifier")
         and from_the_model_alone(risk)
-        and is_plain_answer(text, slot, role, place_answer, school_answer)
+        and (is_plain_answer(text, slot, role, place_answer, school_answer) or waived_without_an_answer(text, slot))
     )
+
+
+def waived_without_an_answer(text: str, slot: str | None) -> bool:
+    """A pause at any question, or the place question declined: "sorry my brother came in" and "I do
+    not want to say." got the check question (a user trial, session 46). Not plain answers: typed to
+    a safety question, a refusal is no answer (`is_plain_answer` keeps them out)."""
+    return slot is not None and (takes_a_pause(text) or (slot == AREA and declined_in_so_many_words(_core(text))))
 
 
 def waives_the_check_for_a_role_told_first(text: str, risk: Mapping[str, Any]) -> bool:

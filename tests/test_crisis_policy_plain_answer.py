@@ -218,3 +218,54 @@ def test_a_school_of_ours_after_an_earlier_check_gets_the_check_question_not_eng
     risk = {**MODEL_CHECK, "language": "de"}
     state = at_the_question(domain, "school", message("Helena Romanes in Dunmow", **risk), before=earlier)
     assert next_step(state)[0] == "utter_check_risk"
+
+
+@pytest.mark.parametrize(("slot", "text"), [("area", "sorry my brother came in"), ("school", "hang on"), ("age", "brb"),
+                                            ("concern", "one sec"), ("area", "I do not want to say."), ("area", "rather not say")])
+def test_a_pause_or_the_place_declined_flagged_by_the_model_alone_goes_to_the_form(domain, slot, text):
+    """A user trial (session 46): "sorry my brother came in" and "I do not want to say." at the place
+    question got "Are you thinking about hurting yourself, or is someone hurting you?"."""
+    assert next_step(at_the_question(domain, slot, message(text, **MODEL_CHECK)))[0] == "triage_form"
+
+
+@pytest.mark.parametrize(("slot", "text", "risk"), [
+    ("area", "sorry my dad came in", MODEL_CHECK),  # an adult coming in may be the danger itself
+    ("area", "hang on", MODEL_CRISIS),  # down to the check at most
+    ("area", "rather not say", {**MODEL_CHECK, "source": "lexicon", "lexicon_categories": ["suicidal"]}),
+    ("age", "rather not say", MODEL_CHECK),  # only the place question is declined so
+])
+def test_no_pause_waives_more_than_a_models_check(domain, slot, text, risk):
+    assert next_step(at_the_question(domain, slot, message(text, **risk)))[0] != "triage_form"
+
+
+def checked_then(domain: Domain, checked: UserUttered, *answers: UserUttered) -> DialogueStateTracker:
+    """The form asking the age; `checked` got the check question; then `answers`, the bot's reply to
+    each but the last as the policy chose it."""
+    events = [
+        ActionExecuted("action_listen"), message("hi", intent="greet"), *PARENT,
+        ActionExecuted("triage_form"), ActiveLoop("triage_form"), SlotSet("requested_slot", "age"),
+        ActionExecuted("action_listen"), checked, ActionExecuted("utter_check_risk"), ActionExecuted("action_listen"),
+    ]
+    tracker = DialogueStateTracker.from_events("test", events, domain.slots)
+    for answer in answers[:-1]:
+        tracker.update(answer)
+        action, _ = next_step(tracker)
+        tracker.update(ActionExecuted(action))
+        tracker.update(ActionExecuted("utter_check_risk"))
+        tracker.update(ActionExecuted("action_listen"))
+    tracker.update(answers[-1])
+    return tracker
+
+
+def test_skip_to_a_check_the_models_alone_raised_asks_it_again_once(domain):
+    """A user trial (session 46): "my son is 14 and my daughter is 11" got the check question, "skip"
+    the crisis reply, and two answers later "Please call 999 now, or take your child to A&E"."""
+    checked = message("my son is 14 and my daughter is 11", **MODEL_CHECK)
+    skip = message("skip", intent="dont_know", level="none")
+    assert next_step(checked_then(domain, checked, skip))[0] == "utter_check_first"
+    assert next_step(checked_then(domain, checked, skip, skip))[0] in FIRST_STEP.values()  # skipped again: the crisis reply
+
+
+def test_skip_to_a_check_risk_words_raised_gets_the_crisis_reply(domain):
+    checked = message("i dont see the point anymore", **{**MODEL_CHECK, "source": "lexicon", "lexicon_categories": ["suicidal"]})
+    assert next_step(checked_then(domain, checked, message("skip", intent="dont_know", level="none")))[0] in FIRST_STEP.values()

@@ -1075,3 +1075,45 @@ def test_a_no_then_a_refusal_is_declined(text):
 def test_a_volunteer_with_young_people_is_a_professional(text, role):
     """A user trial (session 45): "Sorry, I can't help with that"."""
     assert parse_role_typed(text) == role
+
+
+@pytest.mark.parametrize(("text", "pause"), [
+    ("hang on", True), ("brb", True), ("one sec", True), ("ok im back", True), ("sorry my brother came in", True),
+    ("give me a sec", True), ("hang on my mum is calling me", True),
+    # never an adult coming in (it may be the danger), nor "back" or "wait" alone (a request, a correction)
+    ("sorry my dad came in", False), ("back", False), ("wait", False), ("hang on i got that wrong im 15", False),
+])
+def test_a_pause_at_a_question(text, pause):
+    """A user trial (session 46): "hang on" was taken as a school's name, "brb" as a place."""
+    from signposting.parsing import takes_a_pause
+
+    assert takes_a_pause(text) is pause
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("whats a postcode", True), ("i dont no what a postcode is", True), ("wat is a postcode", True),
+    ("What does first part of your postcode mean? Do you mean the letters?", True), ("i dont know my postcode", True),
+    ("i dont know", False), ("LE4", False), ("not telling you my postcode", False),
+])
+def test_what_a_postcode_is_asked(text, asks):
+    """A user trial (session 46): "i dont no what a postcode is" was read as no, and a 10-year-old was
+    sent to help anywhere in England."""
+    from signposting.parsing import asks_what_a_postcode_is
+
+    assert asks_what_a_postcode_is(text) is asks
+
+
+@pytest.mark.parametrize("text", ["Do I have to answer that?", "do i need to say", "is this optional"])
+def test_whether_an_answer_is_needed_asks_why(text):
+    from signposting.parsing import asks_why_we_ask
+
+    assert asks_why_we_ask(text)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("I have two kids", None, None), ("my 3 children", None, None),  # how many, never an age (session 46)
+    ("i have 2 kids, the eldest is 14", 14, 14), ("he is two", 2, 2), ("two", 2, 2),
+])
+def test_how_many_children_is_no_age(text, low, high):
+    age = parse_age(text)
+    assert (age.low, age.high) == (low, high) if low is not None else age is None

@@ -895,6 +895,8 @@ def answers_the_form_about_someone_else(tracker: DialogueStateTracker, before: s
     )
 
 
+# The form's skip, typed to the check question.
+_SKIPS = re.compile(r"(?:skip|skip it|skip this|skip that|skip pls|skip please|pass|next|next question)")
 # "whatever" as the whole answer to the check question after risk words ("15 but probs wont make it to
 # 16 tbh"): it got "Sorry, I can't help with that" and the age question (a user trial, session 45).
 _SHRUGS = re.compile(r"(?:(?:ugh|meh|lol|ok|idk) )?(?:whatever|whatevs|w e|idc)(?: (?:lol|tbh|then|man))?")
@@ -1850,6 +1852,12 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # "just curious", "asking for a friend" (the review, session 40): the check again, once; then,
         # still no answer, the crisis reply.
         return first_crisis_step(tracker) if asked_the_check_again_already(tracker) else (CHECK_FIRST, [])
+    if before == UTTER_CHECK and level == NONE and said_to_the_check is None and _SKIPS.fullmatch(normalise(text)) \
+            and tracker.active_loop_name and not risk_words_told(tracker) and not asked_the_check_again_already(tracker):
+        # "skip", the form's own button word, to a check the models alone raised on "my son is 14 and
+        # my daughter is 11" got the crisis reply, and a parent "Please call 999 now" two answers
+        # later (a user trial, session 46): the check again, once; skipped again, the crisis reply.
+        return CHECK_FIRST, []
     answers_instead = before == UTTER_CHECK and level == NONE and said_to_the_check is None \
         and intent not in NO_RISK_ANSWERS | AT_RISK_ANSWERS and answers_the_questions_instead(tracker, text)
     if answers_instead and not asked_the_check_again_already(tracker):
