@@ -22,7 +22,14 @@ from actions.triage_form import WHAT_WE_MEAN, WHY_WE_ASK, ask_area, resolve_area
 from signposting.change_request import parse_change_target
 from signposting.languages import interpreter_lines, language_named
 from signposting.next_step_request import CANNOT_DO_YET_READINGS, NEXT_STEP_READING_SLOT
-from signposting.parsing import asks_what_we_mean, asks_why_we_ask, parent_speaking, parse_yes_no, role_said_of_oneself
+from signposting.parsing import (
+    asks_what_we_mean,
+    asks_why_we_ask,
+    parent_speaking,
+    parse_yes_no,
+    role_said_of_oneself,
+    takes_a_pause,
+)
 from signposting.responses import NOT_UNDERSTOOD, NOT_UNDERSTOOD_ACTION, REQUEST_EMAIL_AFTER_A_LIST
 from signposting.settings import settings
 from signposting.text import normalise
@@ -105,7 +112,10 @@ def ask(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, misunders
 def offer_next_step(dispatcher: CollectingDispatcher, tracker: Tracker, misunderstood: int = 0) -> None:
     """Outside the questions: more options once services were shown, else find support."""
     if misunderstood >= 2:
-        dispatcher.utter_message(response="utter_how_to_answer_general")
+        # after the list its buttons, not "Find support" (a user trial, session 46: 'Tap "Find
+        # support" to start.' under "More options", "Start again", "Talk to a person")
+        shown = tracker.get_slot("services_shown")
+        dispatcher.utter_message(response="utter_how_to_answer_after_the_list" if shown else "utter_how_to_answer_general")
         dispatcher.utter_message(response="utter_talk_to_person")
     if tracker.get_slot("services_shown"):
         dispatcher.utter_message(response="utter_offer_more")
@@ -165,6 +175,9 @@ class ActionNotUnderstood(Action):
         if in_the_form(tracker) and asked in WHAT_WE_MEAN and asks_what_we_mean(tracker.latest_message.get("text") or ""):
             # "what do you mean?" read as nothing: the question said more plainly, then asked again
             dispatcher.utter_message(response=WHAT_WE_MEAN[asked], postcode_examples=settings.deployment.postcode_examples)
+            return [UserUtteranceReverted(), *ask(dispatcher, tracker, asked)]
+        if in_the_form(tracker) and takes_a_pause(tracker.latest_message.get("text") or ""):
+            dispatcher.utter_message(response="utter_take_your_time")  # "hang on", "brb" read as nothing
             return [UserUtteranceReverted(), *ask(dispatcher, tracker, asked)]
         if in_the_form(tracker) and thanked_in_passing(tracker.latest_message.get("text") or ""):
             # "thanks that's helpful" after a question's reply (a user trial, session 45: "Sorry, I

@@ -21,7 +21,7 @@ from services_db.area_answer import is_plain_area_answer
 from services_db.gazetteer import AreaResolution, is_everyday
 from services_db.places import cities_of_the_nations
 from services_db.school_answer import is_plain_school_answer
-from services_db.schools import too_old_for
+from services_db.schools import SchoolRecord, school_key, too_old_for
 from signposting.change_request import parse_change_target, without_target_words
 from signposting.concern_reading import OPENING_MISREADS, one_message_typed, read_concern, worry_told_first
 from signposting.intents import (
@@ -38,6 +38,7 @@ from signposting.parsing import (
     AGE_FIRST,
     Age,
     answer_after_asking_why,
+    asks_what_a_postcode_is,
     asks_what_we_mean,
     asks_why_we_ask,
     corrected_answer,
@@ -52,6 +53,8 @@ from signposting.parsing import (
     parse_yes_no,
     place_said_as_home,
     role_answer,
+    several_children_named,
+    takes_a_pause,
     town_after_an_age_and_in,
     words_after_a_leading_age,
     worry_words,
@@ -605,7 +608,7 @@ class ValidateTriageForm(FormValidationAction):
     # --- validation of each answer ---------------------------------------------------
 
     def validate_user_role(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
-        if explained_the_question("user_role", str(value or ""), dispatcher):
+        if replied_before_an_answer("user_role", str(value or ""), dispatcher):
             return {"user_role": None}
         role = role_answer(str(value or ""))
         if role is None and (age := age_typed_instead_of_the_role(str(value or ""))) is not None:
@@ -624,12 +627,16 @@ class ValidateTriageForm(FormValidationAction):
         return {"user_role": role}
 
     def validate_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
-        if explained_the_question("age", str(value or ""), dispatcher):
+        if replied_before_an_answer("age", str(value or ""), dispatcher):
             return {"age": None}
         # "year 11 no wait year 12": the answer after the correction (development author D19)
         age = corrected_answer(str(value or ""), parse_age, AGE_FIRST) or parse_age(str(value or ""))
         if age is None and (role := role_restated(tracker, str(value or ""))):
             return {"age": None, **say_role_restated(tracker, role, dispatcher)}  # "I'm his mum" (a phone trial, session 34)
+        if age is None and (several_children_named(str(value or "")) or _BOTH.fullmatch(normalise(str(value or "")))):
+            # "I have two kids" was taken as the age 2 (a user trial, session 46)
+            dispatcher.utter_message(response="utter_one_child_at_a_time")
+            return {"age": None}
         if age is None:
             dispatcher.utter_message(response=not_understood_or_worry_noted(tracker, "age", str(value or ""), "utter_age_not_understood"))
             return {"age": None}
@@ -646,7 +653,7 @@ class ValidateTriageForm(FormValidationAction):
             # wrong; a school found is not found again ("Thanks. I found Parmiter's School." after
             # "i picked the wrong worry": a phone trial, session 28).
             return {"school": text}
-        if explained_the_question("school", text, dispatcher):
+        if replied_before_an_answer("school", text, dispatcher):
             return {"school": None}
         text = answer_after_asking_why(text) or text  # "why does it matter... fine its bushey meads"
         if absence := parse_school_absence(text):  # "skipped" or "not at school"
@@ -661,6 +668,8 @@ class ValidateTriageForm(FormValidationAction):
                   or directory.schools.match(text, area_code)) if directory else None
         if school is not None and too_old_for(school, _age_min(tracker)):
             school = None  # a young person of 12 or more is at no primary school ("Epping" by an 18-year-old)
+        if school is not None and a_place_named_like_a_school_elsewhere(text, school):
+            school = None  # "luton" is not Luton Primary School, in Chatham (a user trial, session 46)
         place_taken_now = tracker.get_slot("area") is None or "area" in tracker.slots_to_validate()
         if school is None and place_taken_now and told_where_they_live(text):
             # "i live in luton" at the school question: the place is taken (extract_area), and
@@ -703,7 +712,7 @@ class ValidateTriageForm(FormValidationAction):
         }
 
     def validate_area(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
-        if explained_the_question("area", str(value or ""), dispatcher):
+        if replied_before_an_answer("area", str(value or ""), dispatcher):
             return {"area": None}  # "Which is closest?" keeps its choices (area_options)
         # "LE4 sorry LE18", "Leicester. Sorry, I mean Leicestershire": the place after the correction
         resolution = corrected_answer(str(value or ""), _place_found) or resolve_area(str(value or ""))
@@ -747,7 +756,7 @@ class ValidateTriageForm(FormValidationAction):
 
     def validate_concern(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         # issue #12c: the first "Something else" shows the longer list (action_ask_concern).
-        if explained_the_question("concern", str(value or ""), dispatcher):
+        if replied_before_an_answer("concern", str(value or ""), dispatcher):
             return {"concern": None}
         if is_something_else(str(value or "")) and tracker.get_slot("concern_menu") != "more":
             return {"concern": None, "concern_menu": "more"}
@@ -769,11 +778,24 @@ class ValidateTriageForm(FormValidationAction):
         return {"concern": concern}
 
 
+# "both", for two children, at the age question
+_BOTH = re.compile(r"(?:(?:its|it s|for|um|erm|well) )*both(?: of (?:them|em|my kids|my children))?(?: (?:really|tbh|lol))?")
+
+
 # Crisis replies for harm done by others, and the worry their message is searched for once the user
 # is safe: "my boyfriend is 24 and he makes me do stuff with his mates for money" was read as
 # relationships, and a 15-year-old was shown school early help (a user trial, session 46).
 _CONCERN_OF_A_CRISIS_KIND = {"abuse": "abuse", "exploitation": "abuse", "grooming_online": "online_safety"}
 _ITS_OWN_HELP = frozenset({"abuse", "online_safety", "self_harm", "suicidal_thoughts"})
+
+
+def a_place_named_like_a_school_elsewhere(text: str, school: SchoolRecord) -> bool:
+    """Is `text` only a place's name ("luton"), the whole name of a school in another town ("Luton
+    Primary School", Chatham)? Then it is the place, not the school."""
+    if school_key(text) != school_key(school.name) or normalise(text) in normalise(f"{school.town or ''} {school.district or ''}"):
+        return False
+    place = resolve_area(text, fuzzy=False)
+    return place is not None and place.status in ("found", "outside") and normalise(place.place or "") == normalise(text)
 
 
 def concern_of_the_crisis_told(tracker: Tracker, text: str) -> str | None:
@@ -804,6 +826,19 @@ def crisis_kind_raised_by(tracker: Tracker, text: str) -> str | None:
 WHY_WE_ASK = {slot: f"utter_why_{slot}" for slot in ("user_role", "age", "school", "area")}
 # "what do you mean?": the question said more plainly (then the form asks it again).
 WHAT_WE_MEAN = {slot: f"utter_what_we_mean_{slot}" for slot in ("user_role", "age", "school", "area", "concern")}
+
+
+def replied_before_an_answer(slot: str, text: str, dispatcher: CollectingDispatcher) -> bool:
+    """The question explained (`explained_the_question`), or a pause met ("hang on", "brb", "sorry
+    my brother came in": taken as a school's name or a place, a user trial, session 46): the reply,
+    and then the question again."""
+    if takes_a_pause(text):
+        dispatcher.utter_message(response="utter_take_your_time")
+        return True
+    if slot == "area" and asks_what_a_postcode_is(text):
+        dispatcher.utter_message(response=WHAT_WE_MEAN[slot], postcode_examples=settings.deployment.postcode_examples)
+        return True
+    return explained_the_question(slot, text, dispatcher)
 
 
 def explained_the_question(slot: str, text: str, dispatcher: CollectingDispatcher) -> bool:

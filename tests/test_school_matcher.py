@@ -136,3 +136,15 @@ def test_a_school_is_found_by_its_number_as_a_slot_keeps_it(matcher, urn, name):
 def test_its_and_my_school_is_are_no_part_of_a_name(matcher, text, found):
     school = matcher.match(text)
     assert (school.name if school else None) == found
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("luton", True), ("Luton", True),  # a user trial (session 46): Luton Primary School, in Chatham
+    ("luton primary", False), ("Hinckley", False), ("hinckley school", False), ("bushey meads", False),
+])
+def test_a_place_named_like_a_school_elsewhere_is_the_place(text, place):
+    from actions.triage_form import a_place_named_like_a_school_elsewhere
+
+    school = SchoolMatcher(read_england_schools()).match(text)
+    assert school is not None
+    assert a_place_named_like_a_school_elsewhere(text, school) is place

@@ -510,3 +510,28 @@ def test_the_worry_of_a_crisis_told_for_harm_done_by_others(text, kind, concern)
 
     assert concern_of_the_crisis_told(crisis_told(text, kind), text) == concern
     assert concern_of_the_crisis_told(crisis_told(text, kind), "something else said") is None
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "reply"),
+    [
+        # a user trial (session 46): each was taken as an answer, or not understood
+        ("school", "hang on", "utter_take_your_time"),
+        ("area", "brb", "utter_take_your_time"),
+        ("age", "one sec", "utter_take_your_time"),
+        ("area", "i dont no what a postcode is", "utter_what_we_mean_area"),
+        ("area", "whats a postcode", "utter_what_we_mean_area"),
+        ("age", "I have two kids", "utter_one_child_at_a_time"),
+        ("age", "both", "utter_one_child_at_a_time"),
+        ("school", "Do I have to answer that?", "utter_why_school"),
+    ],
+)
+def test_a_pause_a_question_or_two_children_get_a_reply_and_the_question_stays(slot, text, reply):
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.triage_form import ValidateTriageForm
+
+    dispatcher = CollectingDispatcher()
+    result = getattr(ValidateTriageForm(), f"validate_{slot}")(text, dispatcher, with_concern(tracker(text, "inform", slot), None), {})
+    assert result[slot] is None
+    assert [m["response"] for m in dispatcher.messages] == [reply]
