@@ -919,7 +919,7 @@ def parse_concern(text: str) -> str | None:
     clean = normalise(text)
     if clean in BUTTON_CONCERNS:
         return BUTTON_CONCERNS[clean]
-    clean = _WORRIED_ABOUT_SOMEONE.sub(" ", clean).strip()
+    clean = without_who_sent_them(_WORRIED_ABOUT_SOMEONE.sub(" ", clean)).strip()
     if _THINKING_ABOUT_DYING.search(clean) and not _CONCERN_REGEX["bereavement"].search(_THINKING_ABOUT_DYING.sub(" ", clean)):
         return "suicidal_thoughts"  # not grief: nobody has died
     found: dict[str, tuple[int, int, int]] = {}
@@ -2469,6 +2469,21 @@ _SENT_HERE = re.compile(
     r"(?: (?:what even is it|what is it|what is this|whats this|whats it for|what do i do|what do i say|how does it work|"
     r"idk what to say|idk why|lol|ok|so here i am|so im here))?"
 )
+
+
+# ...said in passing, beside anything: "im 11 my mum sed i shud use this" was read as a family worry,
+# and a list shown before the child said what was wrong (a user trial, session 46).
+_SENT_BY = re.compile(
+    rf"\b{_REFERRER} (?:told|said|sed|asked|suggested|recommended|sent|gave|showed|says|tells|wants|wanted)(?: me| us)?"
+    r"(?: (?:to|2|i should|i shud|i could|that i should|i need to|i must|i have to|i ought to))? "
+    rf"(?:{_CHAT_VERB}|speak to|tlk to)(?: (?:this|here|you|u|this app|this site|this chat|this bot|this thing|someone|sumone|"
+    r"somebody|some1|a go|it out|this out|about it))+\b"
+)
+
+
+def without_who_sent_them(clean: str) -> str:
+    """The normalised text without who sent them to the chat, said in passing."""
+    return _SENT_BY.sub(" ", clean)
 
 
 def says_who_sent_them(text: str) -> bool:

@@ -1117,3 +1117,16 @@ def test_whether_an_answer_is_needed_asks_why(text):
 def test_how_many_children_is_no_age(text, low, high):
     age = parse_age(text)
     assert (age.low, age.high) == (low, high) if low is not None else age is None
+
+
+@pytest.mark.parametrize(("text", "concern"), [
+    # who sent them is no worry (a user trial, session 46: "family", and a list before the worry was asked)
+    ("im 11 my mum sed i shud use this", None), ("my mum said i should use this", None),
+    ("my mum sed i shud talk to sumone coz i keep crying", "low_mood"),
+    ("my teacher told me to use this because im being bullied", "bullying"),
+    ("my mum and dad are splitting up", "family"), ("my mum told me my dad left", "family"),
+])
+def test_who_sent_them_is_no_worry(text, concern):
+    from signposting.parsing import parse_concern
+
+    assert parse_concern(text) == concern
