@@ -448,6 +448,18 @@ _HOW_MANY_CHILDREN = re.compile(
 )
 
 
+_ONLY_HOW_MANY = re.compile(
+    r"(?:(?:well|um|erm|so|ok|sorry) )*(?:i have|i ve got|ive got|i got|we have|we ve got|weve got|got|there are|there s|theres|i have got)? ?"
+    r"(?:[2-9]|two|three|four|five|six) (?:kids|children|sons|daughters|boys|girls|grandchildren|grandkids|stepkids|step kids|"
+    r"foster (?:kids|children)|teenagers|teens)(?: (?:actually|tbh|lol|x+))?"
+)
+
+
+def only_says_how_many_children(text: str) -> bool:
+    """Is the whole message how many children they have ("I have two kids")?"""
+    return bool(_ONLY_HOW_MANY.fullmatch(normalise(text)))
+
+
 def several_children_named(text: str) -> bool:
     """Does the message say how many children ("I have two kids", "3 children")?"""
     return bool(_HOW_MANY_CHILDREN.search(normalise(text)))

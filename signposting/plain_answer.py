@@ -29,6 +29,7 @@ from signposting.parsing import (
     FAMILY_WORDS,
     WORKER_WORDS,
     declined_in_so_many_words,
+    only_says_how_many_children,
     parse_age,
     parse_role_typed,
     parse_school_absence,
@@ -321,7 +322,10 @@ def waived_without_an_answer(text: str, slot: str | None) -> bool:
     """A pause at any question, or the place question declined: "sorry my brother came in" and "I do
     not want to say." got the check question (a user trial, session 46). Not plain answers: typed to
     a safety question, a refusal is no answer (`is_plain_answer` keeps them out)."""
-    return slot is not None and (takes_a_pause(text) or (slot == AREA and declined_in_so_many_words(_core(text))))
+    return slot is not None and (
+        takes_a_pause(text) or (slot == AREA and declined_in_so_many_words(_core(text)))
+        or (slot == "age" and only_says_how_many_children(text))  # "I have two kids" (the same trial)
+    )
 
 
 def waives_the_check_for_a_role_told_first(text: str, risk: Mapping[str, Any]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_conversations import Conversation, buttons
+from tests.test_conversations import buttons
 from tests.test_conversations_hurried import CHECK, is_crisis_reply
 from tests.test_conversations_typed import slots, start
 
