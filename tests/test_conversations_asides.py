@@ -108,3 +108,14 @@ def test_help_after_the_list_names_the_buttons_there(bot):  # noqa: F811
     messages = chat.say("purple monkey dishwasher")
     assert 'Tap "Find support"' not in texts(messages)
     assert "More options" in buttons(messages)
+
+
+def test_a_question_about_the_school_question_keeps_the_questions_going(bot):  # noqa: F811
+    """"What counts as a school? I go to a pupil referral unit." left the questions: the school question
+    was not asked again, and the town and the worry after it each got "Sorry, I still didn't get that"."""
+    chat = start(bot, "i am a young person", "14")
+    reply = chat.text("What counts as a school? I go to a pupil referral unit.")
+    assert SCHOOL_QUESTION in reply
+    assert AREA_QUESTION in chat.text("skip")
+    reply = chat.text("Hitchin")
+    assert "didn't get that" not in reply and "What has been going on?" in reply

@@ -292,7 +292,11 @@ def next_new_worry_action(tracker: DialogueStateTracker) -> str | None:
         return ACTION_LISTEN_NAME if closing_in_so_many_words(tracker.latest_message.text or "") else None
     if (closing := closing_after_the_list(tracker)) is not None:
         return closing
-    if tracker.latest_action_name == LIST_ANSWER and tracker.latest_message and parse_list_question(tracker.latest_message.text or ""):
+    if tracker.latest_action_name == LIST_ANSWER and tracker.latest_message and parse_list_question(tracker.latest_message.text or "") \
+            and not tracker.active_loop_name:
+        # (in the questions the rules go back to the form: "What counts as a school? I go to a pupil
+        # referral unit." was left there, and every answer after it got "Sorry, I still didn't get
+        # that" and the school question: a user trial, session 46)
         return ACTION_LISTEN_NAME
     if tracker.latest_action_name == CHANGE_ANSWER and _answered_a_new_worry(tracker):
         return ACTION_LISTEN_NAME
