@@ -46,6 +46,7 @@ from signposting.parsing import (
     is_something_else,
     names_a_school,
     only_an_exam_stage,
+    only_puts_an_age_right,
     parse_age,
     parse_age_mention,
     parse_role_typed,
@@ -829,12 +830,15 @@ WHAT_WE_MEAN = {slot: f"utter_what_we_mean_{slot}" for slot in ("user_role", "ag
 
 
 def replied_before_an_answer(slot: str, text: str, dispatcher: CollectingDispatcher) -> bool:
-    """The question explained (`explained_the_question`), or a pause met ("hang on", "brb", "sorry
-    my brother came in": taken as a school's name or a place, a user trial, session 46): the reply,
-    and then the question again."""
+    """The question explained (`explained_the_question`), a pause met ("hang on", "brb", "sorry
+    my brother came in": taken as a school's name or a place, a user trial, session 46), or an
+    earlier age put right (it got "Sorry, I didn't get that" beside "Thanks, I've changed that"):
+    the reply, if any, and then the question again."""
     if takes_a_pause(text):
         dispatcher.utter_message(response="utter_take_your_time")
         return True
+    if slot != "age" and only_puts_an_age_right(text):
+        return True  # "sorry i meant 15 not 13": extract_age said "Thanks, I've changed that"
     if slot == "area" and asks_what_a_postcode_is(text):
         dispatcher.utter_message(response=WHAT_WE_MEAN[slot], postcode_examples=settings.deployment.postcode_examples)
         return True

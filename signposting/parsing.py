@@ -155,6 +155,9 @@ _AGE_CONTEXT = re.compile(
     r"|\b(?:son|daughter|child|kid|boy|girl|he|she|i) (?:have|has)\s(\d{1,2})\s?(?:years?|yrs?)(?: old)?(?=\s*$)"
     # "me, 18" typed to "Who is chatting today?" (a user trial: the age was asked again)
     r"|^(?:its |it s |just |for )?(?:me|myself) (\d{1,2})$"
+    # "sorry i meant 15 not 13" after the age was given (a user trial, session 46: the age stayed 13)
+    r"|\b(?:i meant|i mean|meant|i meant to (?:say|put|type)|should have (?:said|put)|should of (?:said|put))\s(\d{1,2})\b"
+    r"(?!\s?(?:minutes|mins|hours|hrs|days|weeks|months|pm|am|th|st|nd|rd|o clock|oclock)\b)"
 )
 
 
@@ -311,6 +314,17 @@ _CORRECTED = re.compile(
     r"|\s+(?:she|he|they) (?:had|has had|just had|has just had|s had|s just had) (?:her|his|their) birthday\b)"
 )
 _LAST_AGE_OR_YEAR = re.compile(r"\b((?:year|yr|y)\s?)?(\d{1,2})$")
+# An earlier age put right, and nothing else: "sorry i meant 15 not 13", "oops shes 13 not 15" (a user
+# trial, session 46: typed at the worry question it got the check question, and the age stayed).
+_AGE_PUT_RIGHT = re.compile(
+    rf"(?:{_CORRECTION_WORD} )+(?:(?:its|im|i m|i am|hes|he s|he is|shes|she s|she is|theyre|they re|they are) )?(?:only )?"
+    rf"{_AGE_OR_YEAR}(?: (?:not|instead of|rather than) {_AGE_OR_YEAR})?(?: (?:sorry|soz|lol|my bad|oops))*"
+)
+
+
+def only_puts_an_age_right(text: str) -> bool:
+    """Is the whole message an earlier age put right ("sorry i meant 15 not 13")?"""
+    return bool(_AGE_PUT_RIGHT.fullmatch(normalise(text)))
 
 
 # The speaker's own age typed first, then put right with the child's: "42 - oh sorry you mean him, he's

@@ -29,6 +29,7 @@ from signposting.parsing import (
     FAMILY_WORDS,
     WORKER_WORDS,
     declined_in_so_many_words,
+    only_puts_an_age_right,
     only_says_how_many_children,
     parse_age,
     parse_role_typed,
@@ -325,6 +326,7 @@ def waived_without_an_answer(text: str, slot: str | None) -> bool:
     return slot is not None and (
         takes_a_pause(text) or (slot == AREA and declined_in_so_many_words(_core(text)))
         or (slot == "age" and only_says_how_many_children(text))  # "I have two kids" (the same trial)
+        or only_puts_an_age_right(text)  # "sorry i meant 15 not 13", at any question (the same trial)
     )
 
 

@@ -119,3 +119,12 @@ def test_a_question_about_the_school_question_keeps_the_questions_going(bot):  #
     assert AREA_QUESTION in chat.text("skip")
     reply = chat.text("Hitchin")
     assert "didn't get that" not in reply and "What has been going on?" in reply
+
+
+def test_an_age_put_right_at_the_worry_question_is_changed_without_a_check(bot):  # noqa: F811
+    """"sorry i meant 15 not 13" got the check question, and the age stayed 13."""
+    chat = start(bot, "young person", "13", "skip", "Stevenage")
+    reply = chat.text("sorry i meant 15 not 13")
+    assert CHECK not in reply and "Thanks, I've changed that" in reply and "didn't get that" not in reply
+    assert "What has been going on?" in reply
+    assert slots(bot, chat)["age"] == "15"

@@ -222,7 +222,7 @@ def test_a_school_of_ours_after_an_earlier_check_gets_the_check_question_not_eng
 
 @pytest.mark.parametrize(("slot", "text"), [("area", "sorry my brother came in"), ("school", "hang on"), ("age", "brb"),
                                             ("concern", "one sec"), ("area", "I do not want to say."), ("area", "rather not say"),
-                                            ("age", "I have two kids")])
+                                            ("age", "I have two kids"), ("concern", "sorry i meant 15 not 13")])
 def test_a_pause_or_the_place_declined_flagged_by_the_model_alone_goes_to_the_form(domain, slot, text):
     """A user trial (session 46): "sorry my brother came in" and "I do not want to say." at the place
     question got "Are you thinking about hurting yourself, or is someone hurting you?"."""

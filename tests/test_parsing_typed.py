@@ -1130,3 +1130,16 @@ def test_who_sent_them_is_no_worry(text, concern):
     from signposting.parsing import parse_concern
 
     assert parse_concern(text) == concern
+
+
+@pytest.mark.parametrize(("text", "only", "age"), [
+    # a user trial (session 46): typed at the worry question, the check question, and the age stayed
+    ("sorry i meant 15 not 13", True, 15), ("oops i meant 15", True, 15), ("sorry I meant she's 13 not 15", True, 13),
+    ("i meant 15 minutes", False, None), ("sorry i meant 15 not 13 i want to die", False, 15), ("15", False, None),
+])
+def test_an_earlier_age_put_right(text, only, age):
+    from signposting.parsing import only_puts_an_age_right, parse_age_mention
+
+    assert only_puts_an_age_right(text) is only
+    mention = parse_age_mention(text)
+    assert (mention.low if mention else None) == age
