@@ -61,6 +61,7 @@ from signposting.parsing import (
     worry_words,
 )
 from signposting.plain_answer import (
+    is_plain_answer,
     is_plain_answer_from_anyone,
     waives_the_check,
     waives_the_check_for_a_role_told_first,
@@ -592,6 +593,11 @@ class ValidateTriageForm(FormValidationAction):
             # to bullying" keeps its new worry, read by the rules alone.
             concern = read_concern(without_target_words(said, "concern"), None)
             concern = concern if concern != "other" else None
+        elif tracker.get_slot("requested_slot") == "user_role" and is_plain_answer(said, "user_role") \
+                and parse_role_typed(said) in ("parent_carer", "professional"):
+            # "kinship carer - I look after my grandson" was read as a young carer's worry, and the
+            # worry was never asked (a user trial, session 46): an adult's role holds none
+            concern = None
         elif only_an_exam_stage(said):
             # "gcse year" answers the age question: its exam words are no worry (and the rules read
             # "gcse year and im being bullied" without them: bullying, not exam stress)
@@ -665,8 +671,9 @@ class ValidateTriageForm(FormValidationAction):
         directory = get_directory()
         area_code = tracker.get_slot("area_code")
         # "catmose, sorry i mean uppingham community college": the school after the correction
-        school = (corrected_answer(text, lambda tail: directory.schools.match(tail, area_code))
-                  or directory.schools.match(text, area_code)) if directory else None
+        age_min = _age_min(tracker)
+        school = (corrected_answer(text, lambda tail: directory.schools.match(tail, area_code, age_min=age_min))
+                  or directory.schools.match(text, area_code, age_min=age_min)) if directory else None
         if school is not None and too_old_for(school, _age_min(tracker)):
             school = None  # a young person of 12 or more is at no primary school ("Epping" by an 18-year-old)
         if school is not None and a_place_named_like_a_school_elsewhere(text, school):

@@ -239,18 +239,19 @@ class SchoolMatcher:
         except ValueError:
             return None
 
-    def match(self, text: str, area_code: str | None = None, fuzzy: bool = True) -> SchoolRecord | None:
+    def match(self, text: str, area_code: str | None = None, fuzzy: bool = True, age_min: int | None = None) -> SchoolRecord | None:
         """The one school the text names, or None when no school or several fit. A place after the
         name ("beauchamp in oadby", "passmores academy harlow") must be the school's own. With
-        `fuzzy=False`, only a name as it is known (for a plain answer: services_db/school_answer.py)."""
-        found = self._match(text, area_code, fuzzy=fuzzy)
+        `fuzzy=False`, only a name as it is known (for a plain answer: services_db/school_answer.py).
+        With `age_min`, the pupil's age: a primary school by its name is no school of 12-year-olds."""
+        found = self._match(text, area_code, fuzzy=fuzzy, age_min=age_min)
         if found is not None:
             return found
         key = school_key(text).split()
         if len(key) >= 2 and key[-1] == "high":
             # "castle rock high" is The Castle Rock School (development author D12): "high" said
             # as people call a secondary school, when the name without it is one school's exactly
-            found = self._match(" ".join(key[:-1]), area_code, fuzzy=fuzzy)
+            found = self._match(" ".join(key[:-1]), area_code, fuzzy=fuzzy, age_min=age_min)
             # a secondary school only: "central high" is not Central Primary (the review)
             if found is not None and school_key(found.name) == " ".join(key[:-1]) and _same_stage(text, found):
                 return found
@@ -261,12 +262,15 @@ class SchoolMatcher:
             while name and name[-1] in _PLACE_WORDS:
                 name = name[:-1]
             # With a place after it, a name may be the school's first words ("st marks in harlow")
-            school = self._match(" ".join(name), area_code, first_words=bool(place), fuzzy=fuzzy) if name and name != typed else None
+            school = (self._match(" ".join(name), area_code, first_words=bool(place), fuzzy=fuzzy, age_min=age_min)
+                      if name and name != typed else None)
             if school and (not place or in_its_place(place, school)):
                 return school
         return None
 
-    def _match(self, text: str, area_code: str | None, first_words: bool = False, fuzzy: bool = True) -> SchoolRecord | None:
+    def _match(
+        self, text: str, area_code: str | None, first_words: bool = False, fuzzy: bool = True, age_min: int | None = None,
+    ) -> SchoolRecord | None:
         key = school_key(text)
         if len(key) < 3:
             return None
@@ -279,7 +283,13 @@ class SchoolMatcher:
             candidates = self._by_key[found[0]] if found else []
         if first_words and not any(school.area_code in AREA_CODES for school in candidates):
             candidates = [*candidates, *self._named_first(key)]
-        candidates = [school for school in candidates if _same_stage(text, school)]
+        candidates = [school for school in candidates if _same_stage(text, school) and not too_old_for(school, age_min)]
+        if len(candidates) > 1:
+            # "rushey mead academy": Rushey Mead Academy, not also Rushey Mead Primary School (a user
+            # trial, session 46: neither was found) - the words typed that the key leaves out
+            typed = set(normalise(text).split()) - set(key.split())
+            named = [school for school in candidates if typed <= set(normalise(school.name).split())]
+            candidates = named or candidates
         if len(candidates) > 1 and area_code:
             candidates = [school for school in candidates if school.area_code == area_code] or candidates
         if len(candidates) > 1:

@@ -128,3 +128,18 @@ def test_an_age_put_right_at_the_worry_question_is_changed_without_a_check(bot):
     assert CHECK not in reply and "Thanks, I've changed that" in reply and "didn't get that" not in reply
     assert "What has been going on?" in reply
     assert slots(bot, chat)["age"] == "15"
+
+
+def test_an_adults_role_holds_no_worry_and_the_worry_is_asked(bot):  # noqa: F811
+    """"kinship carer - I look after my grandson" was read as a young carer's worry: the grandparent
+    got "I couldn't find a service just for being a young carer" and was never asked the worry."""
+    chat = start(bot, "kinship carer - I look after my grandson", "he's 13", "skip")
+    reply = chat.text("Leicester")
+    assert "young carer" not in reply and "What are you worried about?" in reply
+    assert slots(bot, chat).get("concern") is None
+
+
+def test_a_young_carer_keeps_the_worry_their_role_tells(bot):  # noqa: F811
+    chat = start(bot, "im a young carer", "14", "skip")
+    reply = chat.text("Leicester")
+    assert "Why I picked it" in reply and slots(bot, chat)["concern"] == "young_carer"

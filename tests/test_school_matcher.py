@@ -148,3 +148,14 @@ def test_a_place_named_like_a_school_elsewhere_is_the_place(text, place):
     school = SchoolMatcher(read_england_schools()).match(text)
     assert school is not None
     assert a_place_named_like_a_school_elsewhere(text, school) is place
+
+
+@pytest.mark.parametrize(("text", "age_min", "found"), [
+    # a user trial (session 46): neither was found, for a 13-year-old at Rushey Mead Academy
+    ("rushey mead academy", None, "Rushey Mead Academy"), ("rushey mead primary", None, "Rushey Mead Primary School"),
+    ("Rushey Mead", 13, "Rushey Mead Academy"),  # a primary school by its name is no school of 12 or more
+    ("Rushey Mead", None, None), ("Rushey Mead", 8, None),  # both fit: asked, not guessed
+])
+def test_the_words_typed_and_the_age_tell_namesakes_apart(matcher, text, age_min, found):
+    school = matcher.match(text, age_min=age_min)
+    assert (school.name if school else None) == found

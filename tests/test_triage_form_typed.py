@@ -535,3 +535,4 @@ def test_a_pause_a_question_or_two_children_get_a_reply_and_the_question_stays(s
     result = getattr(ValidateTriageForm(), f"validate_{slot}")(text, dispatcher, with_concern(tracker(text, "inform", slot), None), {})
     assert result[slot] is None
     assert [m["response"] for m in dispatcher.messages] == [reply]
+
