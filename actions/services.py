@@ -29,7 +29,12 @@ from signposting.concern_reading import (
     read_concern,
 )
 from signposting.list_question import parse_list_question, wants_nothing_only_online
-from signposting.next_step_request import TALK_TO_A_PERSON, asks_to_start_over, request_in_so_many_words
+from signposting.next_step_request import (
+    TALK_TO_A_PERSON,
+    asks_for_the_list_again,
+    asks_to_start_over,
+    request_in_so_many_words,
+)
 from signposting.parsing import parse_age, parse_age_mention, role_said_of_oneself
 from signposting.responses import (
     ASK_SCHOOL_ABOUT_MHST,
@@ -362,6 +367,8 @@ class ActionChangeAnswer(Action):
                 dispatcher.utter_message(response="utter_change_ask_again")
                 return [*(SlotSet(slot, None) for slot in ASK_AGAIN[target]), FollowupAction("triage_form")]
             intent = tracker.latest_message.get("intent", {}).get("name")
+            if asks_for_the_list_again(text):
+                return show_services(dispatcher, tracker, domain=domain)  # the same search, so the same list
             if intent in NEW_WORRY_INTENTS:
                 # The same worry again, or one the bot cannot place: no new search, and no
                 # greeting and restart either (the rule for a worry out of the blue did that).

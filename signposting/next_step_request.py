@@ -63,6 +63,23 @@ def says_not_to_a_request(normalised: str) -> bool:
 _STARTS_OVER = re.compile(r"\b(?:start (?:again|over|afresh)|restart|begin again|go back to the (?:start|beginning))\b")
 
 
+# The list asked for again: "can i see the services" after the list got "Thank you for telling me."
+# and the lines to talk to a person (a user trial, session 46).
+_THE_LIST = r"(?:the |those |these |them |my |that )?(?:services|service list|list|results|options|places|numbers|ones)"
+_LIST_AGAIN = re.compile(
+    rf"^(?:(?:um|so|ok|okay|sorry|wait|hi|hey) )*(?:(?:can|could|may) (?:i|we|you|u) (?:see|have|get|look at|go back to|show me) {_THE_LIST}"
+    rf"|(?:show|give|send) (?:me |us )?{_THE_LIST}|(?:what|wat|which) were {_THE_LIST}|(?:see|show) (?:them|it|the list) again"
+    r"|(?:can|could|may) (?:i|we) (?:see|have) (?:them|it) again"
+    rf"|(?:back to|go back to) {_THE_LIST}|where (?:are|did|have) {_THE_LIST}(?: go| gone)?)"
+    r"(?: (?:again|agen|please|pls|plz|thanks|thx|back|from before|you showed me|u showed me))*$"
+)
+
+
+def asks_for_the_list_again(text: str) -> bool:
+    """Does the message ask to see the list already shown ("can i see the services", "show me the list again")?"""
+    return bool(_LIST_AGAIN.search(normalise(text)))
+
+
 def asks_to_start_over(text: str) -> bool:
     """Does the message ask, anywhere in it, to start over, and not say not to ("no need to restart")?"""
     clean = normalise(text)

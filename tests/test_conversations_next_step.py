@@ -544,3 +544,13 @@ def test_a_young_person_telling_of_family_after_the_list_stays_a_young_person(bo
     reply = texts(chat.say(told))
     assert "I've changed that" not in reply and "for parents and carers" not in reply
     assert slots(bot, chat)["user_role"] == "young_person"
+
+
+@pytest.mark.parametrize("asked", ["can i see the services", "show me the list again"])
+def test_the_list_asked_for_again_is_shown_again(bot, asked):  # noqa: F811
+    """A user trial (session 46): "can i see the services" got "Thank you for telling me." and the
+    lines to talk to a person; "show me the list again" from a young person got "Here is the help
+    for your child again"."""
+    chat = results(bot)
+    reply = texts(chat.say(asked))
+    assert LIST in reply and "your child" not in reply and "You can talk to a person here" not in reply

@@ -1143,3 +1143,14 @@ def test_an_earlier_age_put_right(text, only, age):
     assert only_puts_an_age_right(text) is only
     mention = parse_age_mention(text)
     assert (mention.low if mention else None) == age
+
+
+@pytest.mark.parametrize(("text", "again"), [
+    ("can i see the services", True), ("show me the list again", True), ("can i see them again", True),
+    ("what were the services", True), ("where did the list go", True),
+    ("can i see the services for my area", False), ("i want to see a counsellor", False), ("show me", False),
+])
+def test_the_list_asked_for_again(text, again):
+    from signposting.next_step_request import asks_for_the_list_again
+
+    assert asks_for_the_list_again(text) is again
