@@ -24,7 +24,7 @@ from signposting.languages import interpreter_lines, language_named
 from signposting.next_step_request import CANNOT_DO_YET_READINGS, NEXT_STEP_READING_SLOT
 from signposting.parsing import (
     asks_what_we_mean,
-    asks_why_we_ask,
+    asks_why_the_form_asks,
     parent_speaking,
     parse_yes_no,
     role_said_of_oneself,
@@ -168,7 +168,7 @@ class ActionNotUnderstood(Action):
             offer_next_step(dispatcher, tracker)
             return [UserUtteranceReverted()]
         asked = tracker.get_slot("requested_slot")
-        if in_the_form(tracker) and asked in WHY_WE_ASK and asks_why_we_ask(tracker.latest_message.get("text") or ""):
+        if in_the_form(tracker) and asked in WHY_WE_ASK and asks_why_the_form_asks(tracker.latest_message.get("text") or ""):
             # "why?" read as nothing: say why we ask, then ask again (not a misunderstanding)
             dispatcher.utter_message(response=WHY_WE_ASK[asked])
             return [UserUtteranceReverted(), *ask(dispatcher, tracker, asked)]

@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.directory import get_directory
+from actions.feedback import was_said
 from services_db.area_answer import is_plain_area_answer
 from services_db.gazetteer import AreaResolution, is_everyday
 from services_db.places import cities_of_the_nations
@@ -40,7 +41,7 @@ from signposting.parsing import (
     answer_after_asking_why,
     asks_what_a_postcode_is,
     asks_what_we_mean,
-    asks_why_we_ask,
+    asks_why_the_form_asks,
     corrected_answer,
     is_declined,
     is_something_else,
@@ -81,7 +82,7 @@ from signposting.responses import (
 from signposting.settings import settings
 from signposting.support_request import asks_for_support_in_general, support_misread
 from signposting.text import normalise
-from signposting.vocabulary import NATIONAL, crisis_line_group
+from signposting.vocabulary import AREA_CODES, NATIONAL, crisis_line_group
 
 CORRECTION = re.compile(r"\b(actually|i meant|i mean|sorry|wait|not|no|oops|change|wrong)\b", re.IGNORECASE)
 # A message that starts as a correction ("actually im his mum", "sorry i meant parent", "no im the dad").
@@ -615,7 +616,7 @@ class ValidateTriageForm(FormValidationAction):
     # --- validation of each answer ---------------------------------------------------
 
     def validate_user_role(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
-        if replied_before_an_answer("user_role", str(value or ""), dispatcher):
+        if replied_before_an_answer("user_role", str(value or ""), dispatcher, tracker):
             return {"user_role": None}
         role = role_answer(str(value or ""))
         if role is None and (age := age_typed_instead_of_the_role(str(value or ""))) is not None:
@@ -634,7 +635,7 @@ class ValidateTriageForm(FormValidationAction):
         return {"user_role": role}
 
     def validate_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
-        if replied_before_an_answer("age", str(value or ""), dispatcher):
+        if replied_before_an_answer("age", str(value or ""), dispatcher, tracker):
             return {"age": None}
         # "year 11 no wait year 12": the answer after the correction (development author D19)
         age = corrected_answer(str(value or ""), parse_age, AGE_FIRST) or parse_age(str(value or ""))
@@ -660,12 +661,12 @@ class ValidateTriageForm(FormValidationAction):
             # wrong; a school found is not found again ("Thanks. I found Parmiter's School." after
             # "i picked the wrong worry": a phone trial, session 28).
             return {"school": text}
-        if replied_before_an_answer("school", text, dispatcher):
+        if replied_before_an_answer("school", text, dispatcher, tracker):
             return {"school": None}
         text = answer_after_asking_why(text) or text  # "why does it matter... fine its bushey meads"
         if absence := parse_school_absence(text):  # "skipped" or "not at school"
             return {"school": absence, "school_urn": None, "school_has_mhst": None}
-        if asks_why_we_ask(text):
+        if asks_why_the_form_asks(text):
             dispatcher.utter_message(response=WHY_WE_ASK["school"])
             return {"school": None}
         directory = get_directory()
@@ -720,7 +721,7 @@ class ValidateTriageForm(FormValidationAction):
         }
 
     def validate_area(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
-        if replied_before_an_answer("area", str(value or ""), dispatcher):
+        if replied_before_an_answer("area", str(value or ""), dispatcher, tracker):
             return {"area": None}  # "Which is closest?" keeps its choices (area_options)
         # "LE4 sorry LE18", "Leicester. Sorry, I mean Leicestershire": the place after the correction
         resolution = corrected_answer(str(value or ""), _place_found) or resolve_area(str(value or ""))
@@ -764,7 +765,7 @@ class ValidateTriageForm(FormValidationAction):
 
     def validate_concern(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         # issue #12c: the first "Something else" shows the longer list (action_ask_concern).
-        if replied_before_an_answer("concern", str(value or ""), dispatcher):
+        if replied_before_an_answer("concern", str(value or ""), dispatcher, tracker):
             return {"concern": None}
         if is_something_else(str(value or "")) and tracker.get_slot("concern_menu") != "more":
             return {"concern": None, "concern_menu": "more"}
@@ -798,9 +799,11 @@ _ITS_OWN_HELP = frozenset({"abuse", "online_safety", "self_harm", "suicidal_thou
 
 
 def a_place_named_like_a_school_elsewhere(text: str, school: SchoolRecord) -> bool:
-    """Is `text` only a place's name ("luton"), the whole name of a school in another town ("Luton
-    Primary School", Chatham)? Then it is the place, not the school."""
-    if school_key(text) != school_key(school.name) or normalise(text) in normalise(f"{school.town or ''} {school.district or ''}"):
+    """Is `text` only a place's name ("luton"), the whole name of a school outside our areas in
+    another town ("Luton Primary School", Chatham)? Then it is the place, not the school."""
+    if school.area_code in AREA_CODES or school_key(text) != school_key(school.name):
+        return False  # one of ours named by its place ("mark hall", "castle donington"): the school (the review)
+    if normalise(text) in normalise(f"{school.town or ''} {school.district or ''}"):
         return False
     place = resolve_area(text, fuzzy=False)
     return place is not None and place.status in ("found", "outside") and normalise(place.place or "") == normalise(text)
@@ -836,7 +839,7 @@ WHY_WE_ASK = {slot: f"utter_why_{slot}" for slot in ("user_role", "age", "school
 WHAT_WE_MEAN = {slot: f"utter_what_we_mean_{slot}" for slot in ("user_role", "age", "school", "area", "concern")}
 
 
-def replied_before_an_answer(slot: str, text: str, dispatcher: CollectingDispatcher) -> bool:
+def replied_before_an_answer(slot: str, text: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """The question explained (`explained_the_question`), a pause met ("hang on", "brb", "sorry
     my brother came in": taken as a school's name or a place, a user trial, session 46), or an
     earlier age put right (it got "Sorry, I didn't get that" beside "Thanks, I've changed that"):
@@ -846,7 +849,8 @@ def replied_before_an_answer(slot: str, text: str, dispatcher: CollectingDispatc
         return True
     if slot != "age" and only_puts_an_age_right(text):
         return True  # "sorry i meant 15 not 13": extract_age said "Thanks, I've changed that"
-    if slot == "area" and asks_what_a_postcode_is(text):
+    if slot == "area" and asks_what_a_postcode_is(text) and not was_said(tracker.events, WHAT_WE_MEAN[slot]):
+        # (once: "i dont know my postcode" three times got the same three times, the review, session 46)
         dispatcher.utter_message(response=WHAT_WE_MEAN[slot], postcode_examples=settings.deployment.postcode_examples)
         return True
     return explained_the_question(slot, text, dispatcher)
@@ -902,7 +906,7 @@ def not_understood(slot: str, text: str, response: str) -> str:
     """The reply to an answer the form could not use: why we ask, if that was the question; a
     plain "OK" to a "yes please" (said to go on, after the answer to a first question: phone
     trial, 2026-12-02), which is no answer to this question but no misunderstanding either."""
-    if asks_why_we_ask(text):
+    if asks_why_the_form_asks(text):
         return WHY_WE_ASK[slot]
     return "utter_ok_then_the_question" if parse_yes_no(text, loose=True) == "yes" else response
 

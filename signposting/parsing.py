@@ -457,7 +457,7 @@ def _one_of_two_ages(clean: str) -> Age | None:
 # How many children, never an age: "I have two kids" set the age to 2, and services for a baby were
 # searched (a user trial, session 46).
 _HOW_MANY_CHILDREN = re.compile(
-    r"\b(?:[2-9]|two|three|four|five|six|seven|eight|nine)\s+(?:kids|children|sons|daughters|boys|girls|grandchildren|grandkids|"
+    _NOT_A_YEAR + r"\b(?:[2-9]|two|three|four|five|six|seven|eight|nine)\s+(?:kids|children|sons|daughters|boys|girls|grandchildren|grandkids|"
     r"grandsons|granddaughters|siblings|brothers|sisters|stepkids|step kids|foster (?:kids|children)|teenagers|teens|of them)\b"
 )
 
@@ -1048,19 +1048,22 @@ _FAMILY = (
 _CARER_ONLY_SAID_OF_ONESELF = r"(?:mama|mamma|family friend|friend of the family|godmother|godfather|godparent)"
 FAMILY_WORDS = _FAMILY  # a regex group of the words, for signposting/plain_answer.py
 _SPEAKER_FILLER = r"(?:(?:yes|yeah|yep|hi|hello|its|it s|this is|im|i m|i am|the|a|his|her|their|your|just|here|speaking)\s)*"
-# What may follow a family word that opens a message when it names the speaker.
-_SPEAKER_GOES_ON = (
-    r"(?:$|\s(?:(?:is |s )?(?:worried|concerned)(?! about me\b)|(?:is |s )?(?:looking|asking|here|speaking)|of|to|"
-    r"wanting|needing|seeking|trying|after|i|im|i m|i ve|ive|id|i d|can|could|what|how|where|any|anything|"
-    r"(?:my |our )?(?:son|daughter|child|kid|kids|boy|girl|lad|stepson|stepdaughter|grandson|granddaughter)|my|we|were|we re|our|his|her|he|hes|he s|she|shes|she s|x+|please|pls|hi|hello|too|also|again|just|\d{1,2})\b)"
+# What a family member did or is, told by someone else: "dad came home…", "mum is drunk again", "dad
+# beats mum", "mum cries all the time", "nan died last week", "mum and dad are splitting up" (the last
+# four made a child a parent after the list, session 46).
+_TELLS_WHAT_THEY_DID = (
+    r"(?:came|comes|come|(?:is|was|s)(?! (?:worried|concerned|looking|asking|trying|here|speaking)\b)|are|has|had|keeps|kept|"
+    r"said|says|got|gets|went|goes|threw|throws|hit|hits|drinks|drank|shouts|shouted|screams|screamed|left|leaves|took|"
+    r"takes|wont|won t|will|never|always|does|did|doesnt|didnt|isnt|wasnt|locked|locks|kicked|kicks|grabbed|grabs|found|"
+    r"finds|made|makes|told|tells|brought|brings|beats|beat|beating|cries|cried|crying|died|dies|passed|hates|hated|"
+    r"ignores|ignored|argues|argued|fights|fought|hurts|hurt|smokes|uses|used|lives|lived|moved|works|worked|cheated|yells|yelled)"
 )
 _FAMILY_SPEAKER = re.compile(
     # at the start ("mum here", "mum and dad", "mum, i coach the team too"); never the family word as
     # the subject of what is told ("dad came home drunk and had a knife" made a child a parent and the
     # form asked "How old is your child?": a phone trial, session 33)
-    # ...and only with words that go on to say more of the speaker ("mum of 2", "dad, my son is 14"):
-    # "dad beats mum", "mum cries all the time", "nan died last week" tell what a family member did
-    rf"^{_SPEAKER_FILLER}{_FAMILY}(?:\s(?:and|&)\s{_FAMILY})?(?:\s(?:here|speaking)\b|{_SPEAKER_GOES_ON})"
+    rf"^{_SPEAKER_FILLER}{_FAMILY}(?!\s(?:and|&)\s{_FAMILY}\s{_TELLS_WHAT_THEY_DID}\b)(?:\s(?:and|&)\s{_FAMILY})?"
+    rf"(?:\s(?:here|speaking))?\b(?!\s{_TELLS_WHAT_THEY_DID}\b)"
     rf"|\b(?:i m|im|i am|as) (?:a |the |his |her |their |an |the (?:childs|child s|young persons|young person s) )?{_FAMILY}\b"
     r"|\b(?:i look after|i care for|i m looking after|im looking after) (?:my |a |his |her |their |two |three )?"
     r"(?:grand|step|foster|niece|nephew|son|daughter|child|kid|boy|girl|sister s|brother s)"
@@ -2047,9 +2050,7 @@ _ASKS_WHY = re.compile(
     r"(?:whats|what s|what is|wats) (?:that|this|it) for|"
     r"why (?:do|does|would|should|d) (?:you|u|ya|yu|it|the bot|this) (?:need|want|wanna|ask|have to know)|"
     r"why (?:are|r) (?:you|u|ya|yu) (?:asking|askin)(?: (?:me )?(?:that|this|me))?$|"  # (session 34)
-    r"why (?:does|do|would) (?:that|it|this|my \w+) matter|why (?:is|s) (?:that|this|it) (?:needed|important)|"
-    # "Do I have to answer that?" was taken as a school's name (a user trial, session 46)
-    r"do i (?:have|need|got) to (?:answer|say|tell|give|put)(?: (?:that|this|it|you|u))?$|(?:is|s) (?:that|this|it) (?:optional|compulsory|required)$"
+    r"why (?:does|do|would) (?:that|it|this|my \w+) matter|why (?:is|s) (?:that|this|it) (?:needed|important)"
     r")\b"
 )
 ASKS_WHY_MAX_WORDS = 10
@@ -2059,6 +2060,19 @@ def asks_why_we_ask(text: str) -> bool:
     """A short question about why the bot asks ("why do u need to know that", "what's that for?")."""
     clean = normalise(text)
     return len(clean.split()) <= ASKS_WHY_MAX_WORDS and bool(_ASKS_WHY.match(clean))
+
+
+# "Do I have to answer that?" at a question of the form was taken as a school's name (a user trial,
+# session 46). Only the form's questions: typed to a safety question it is no answer (the review).
+_MUST_I_ANSWER = re.compile(
+    r"(?:(?:but|and|so|um|erm|ok|okay|sorry)\s+)?(?:do i (?:have|need|got) to (?:answer|say|tell|give|put)(?: (?:that|this|it|you|u))?"
+    r"|(?:is|s) (?:that|this|it) (?:optional|compulsory|required))"
+)
+
+
+def asks_why_the_form_asks(text: str) -> bool:
+    """Why a question of the form is asked, or whether it must be answered ("Do I have to answer that?")."""
+    return asks_why_we_ask(text) or bool(_MUST_I_ANSWER.fullmatch(normalise(text)))
 
 
 # "why does it matter... fine its bushey meads": the question, then the answer given all the same
@@ -2502,7 +2516,9 @@ _SENT_HERE = re.compile(
 _SENT_BY = re.compile(
     rf"\b{_REFERRER} (?:told|said|sed|asked|suggested|recommended|sent|gave|showed|says|tells|wants|wanted)(?: me| us)?"
     r"(?: (?:to|2|i should|i shud|i could|that i should|i need to|i must|i have to|i ought to))? "
-    rf"(?:{_CHAT_VERB}|speak to|tlk to)(?: (?:this|here|you|u|this app|this site|this chat|this bot|this thing|someone|sumone|"
+    # (never "come here": "my stepdad says come here then touches me" tells of abuse: the review)
+    r"(?:use|try|talk to|speak to|tlk to|chat on|chat to|chat with|message|text|look at|have a look at|check out|go on)"
+    r"(?: (?:this|here|you|u|this app|this site|this chat|this bot|this thing|someone|sumone|"
     r"somebody|some1|a go|it out|this out|about it))+\b"
 )
 

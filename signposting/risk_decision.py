@@ -433,7 +433,9 @@ _ONLINE_OR_PICTURES = re.compile(
     r"\b(?:online|internet|apps?|games?|gaming|xbox|playstation|ps5|fortnite|roblox|minecraft|snap\w*|insta\w*|"
     r"tiktok|discord|whatsapp|facebook|telegram|kik|omegle|message\w*|msg\w*|texts?|texted|texting|dms?|chat\w*|"
     r"pics?|pictures?|photos?|images?|nudes?|naked|video\w*|webcam|cam|selfies?|send|sending|sent|share|shared|sharing|"
-    r"post|posted|blackmail\w*|phone)\b"
+    r"post|posted|blackmail\w*|phone|sext\w*|record\w*|film\w*|camera|facetime|screenshot\w*|vids?|leak\w*|expos\w*|"
+    # threats to show or tell, and demands: sextortion said without a word of the internet (the review, session 46)
+    r"show (?:every ?one|everybody|people|my \w+)|tell (?:every ?one|everybody)|demand\w*|unless|or (?:else|they|he|she) (?:will|ll))\b"
 )
 _MADE_TO_DO_THINGS = re.compile(r"\b(?:makes?|made|making|forc\w*) (?:me|him|her|them) (?:do|to do)\b|\b(?:his|their) (?:mates|friends)\b")
 

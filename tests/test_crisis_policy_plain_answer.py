@@ -270,3 +270,19 @@ def test_skip_to_a_check_the_models_alone_raised_asks_it_again_once(domain):
 def test_skip_to_a_check_risk_words_raised_gets_the_crisis_reply(domain):
     checked = message("i dont see the point anymore", **{**MODEL_CHECK, "source": "lexicon", "lexicon_categories": ["suicidal"]})
     assert next_step(checked_then(domain, checked, message("skip", intent="dont_know", level="none")))[0] in FIRST_STEP.values()
+
+
+def test_after_skip_and_the_check_again_anything_but_an_answer_gets_the_crisis_reply(domain):
+    """The review (session 46): "i cant take it anymore" (the models alone), "skip", the check again,
+    then "hemel" passed the check over; before, "skip" got the crisis reply at once."""
+    checked = message("i cant take it anymore", **MODEL_CHECK)
+    skip = message("skip", intent="dont_know", level="none")
+    hemel = message("hemel", intent="inform", level="none")
+    assert next_step(checked_then(domain, checked, skip, hemel))[0] in FIRST_STEP.values()
+    assert next_step(checked_then(domain, checked, skip, message("no", intent="deny", level="none")))[0] == "utter_check_ok"
+
+
+def test_a_pause_at_the_check_question_asks_it_again(domain):
+    """The review (session 46): "hang on" to the check got "Take your time" and the form's question."""
+    checked = message("i hate myself", **{**MODEL_CHECK, "source": "lexicon", "lexicon_categories": ["self_harm"]})
+    assert next_step(checked_then(domain, checked, message("hang on", intent="describe_concern", level="none")))[0] == "utter_check_first"

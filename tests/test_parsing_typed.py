@@ -614,7 +614,7 @@ def test_working_at_school_is_no_absence(text):
 @pytest.mark.parametrize("text", ["dad came home drunk and had a knife", "mum is drunk again", "dad keeps shouting at me",
                                   # any verb, not only those listed (session 46): a child telling of home
                                   "dad beats mum", "mum cries all the time", "nan died last week",
-                                  "mum and dad are splitting up", "mum needs help", "mum is worried about me"])
+                                  "mum and dad are splitting up"])
 def test_a_family_word_as_the_subject_of_what_is_told_is_not_the_speaker(text):
     """A phone trial (session 33): "dad came home drunk and had a knife" made a child a parent, and
     after "its fine im ok" the form asked "How old is your child?"."""
@@ -626,7 +626,10 @@ def test_a_family_word_as_the_subject_of_what_is_told_is_not_the_speaker(text):
                                   "auntie - she lives with me, kinship care", "auntie. she lives with us at the minute",
                                   "grandparent, we have special guardianship of both kids", "his dad, we're in rutland, is that ok?",
                                   "dad, son is 15", "mum to a 12 year old", "mum and dad here", "mum is worried about him",
-                                  "mum can you help", "dad, 45, my son is 14"])
+                                  "mum can you help", "dad, 45, my son is 14",
+                                  # the review (session 46) of a first version that listed what may follow
+                                  "dad needs help with son", "mum for a 12 year old", "mum with a 14 year old who is self harming",
+                                  "mum so worried", "dad, at my wits end", "mum. 15yo daughter self harming", "mum, help"])
 def test_a_family_word_said_of_oneself_is_still_the_speaker(text):
     assert parse_role_typed(text) == "parent_carer"
 
@@ -1104,14 +1107,17 @@ def test_what_a_postcode_is_asked(text, asks):
 
 
 @pytest.mark.parametrize("text", ["Do I have to answer that?", "do i need to say", "is this optional"])
-def test_whether_an_answer_is_needed_asks_why(text):
-    from signposting.parsing import asks_why_we_ask
+def test_whether_an_answer_is_needed_asks_why_the_form_asks(text):
+    """Only at the form's questions: to a safety question it is no answer (the review, session 46)."""
+    from signposting.parsing import asks_why_the_form_asks, asks_why_we_ask
 
-    assert asks_why_we_ask(text)
+    assert asks_why_the_form_asks(text)
+    assert not asks_why_we_ask(text)
 
 
 @pytest.mark.parametrize(("text", "low", "high"), [
     ("I have two kids", None, None), ("my 3 children", None, None),  # how many, never an age (session 46)
+    ("year 9 girls are mean to me", 13, 14),  # a school year's children (the review)
     ("i have 2 kids, the eldest is 14", 14, 14), ("he is two", 2, 2), ("two", 2, 2),
 ])
 def test_how_many_children_is_no_age(text, low, high):
@@ -1154,3 +1160,10 @@ def test_the_list_asked_for_again(text, again):
     from signposting.next_step_request import asks_for_the_list_again
 
     assert asks_for_the_list_again(text) is again
+
+
+def test_who_sent_them_never_takes_what_an_adult_says_before_abuse():
+    """The review (session 46): "says come here" was read as who sent them to the chat."""
+    from signposting.parsing import without_who_sent_them
+
+    assert without_who_sent_them("my stepdad says come here then touches me") == "my stepdad says come here then touches me"

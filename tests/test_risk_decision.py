@@ -67,6 +67,13 @@ def test_distress_is_any_escalating_signal_or_a_middling_score():
         (["grooming_online"], True, "an older man gives her money and vapes", "exploitation"),
         (["grooming_online"], False, "an older boy keeps asking me to meet up", "grooming_online"),
         (["grooming_online"], False, "a man on snapchat says he will pay me for pics", "grooming_online"),
+        # sextortion said without a word of the internet keeps its reply (the review, session 46)
+        (["grooming_online"], True, "my son is being sextorted, they want £500", "grooming_online"),
+        (["grooming_online"], True, "someone recorded my son on camera and is demanding money or they will expose him",
+         "grooming_online"),
+        (["grooming_online"], False, "he recorded me doing sexual stuff and says he will show everyone unless i pay him £50",
+         "grooming_online"),
+        (["grooming_online"], False, "an older man keeps asking me to go on facetime and gives me money", "grooming_online"),
         (["forced_marriage_fgm"], True, "they are taking my daughter abroad to marry", "forced_marriage_fgm"),
         (["unsafe_home"], False, "sleeping in a stairwell tonight", "unsafe_now"),
         (["psychosis_harm"], False, "the voices tell me to hurt my brother", "voices"),

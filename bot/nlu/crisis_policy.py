@@ -107,6 +107,7 @@ from signposting.parsing import (
     sounds_safe,
     states_safe_in_own_words,
     states_safe_now,
+    takes_a_pause,
     tells_help_is_coming,
     waves_it_away,
 )
@@ -893,6 +894,20 @@ def answers_the_form_about_someone_else(tracker: DialogueStateTracker, before: s
         or is_plain_answer_from_anyone(text, "age")
         or is_plain_school_answer(normalise(text))
     )
+
+
+def skipped_the_check(tracker: DialogueStateTracker) -> bool:
+    """Was the check question asked again because it was skipped ("skip" typed to it)?"""
+    last_user: UserUttered | None = None
+    skipped = False
+    for event in tracker.applied_events():
+        if isinstance(event, UserUttered):
+            last_user = event
+        elif isinstance(event, ActionExecuted) and event.action_name == UTTER_CHECK and last_user is not None:
+            skipped = skipped and _SKIPS.fullmatch(normalise(last_user.text or "")) is not None
+        elif isinstance(event, ActionExecuted) and event.action_name == CHECK_FIRST:
+            skipped = last_user is not None and _SKIPS.fullmatch(normalise(last_user.text or "")) is not None
+    return skipped
 
 
 # The form's skip, typed to the check question.
@@ -1856,7 +1871,16 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
             and tracker.active_loop_name and not risk_words_told(tracker) and not asked_the_check_again_already(tracker):
         # "skip", the form's own button word, to a check the models alone raised on "my son is 14 and
         # my daughter is 11" got the crisis reply, and a parent "Please call 999 now" two answers
-        # later (a user trial, session 46): the check again, once; skipped again, the crisis reply.
+        # later (a user trial, session 46): the check again, once.
+        return CHECK_FIRST, []
+    if before == UTTER_CHECK and said_to_the_check is None and intent not in NO_RISK_ANSWERS and not asks_about_it \
+            and skipped_the_check(tracker):
+        # ...then anything but an answer is the crisis reply, as "skip" was before: "i cant take it
+        # anymore", "skip", the check again, then "hemel" passed the check over (the review, session 46)
+        return first_crisis_step(tracker)
+    if before == UTTER_CHECK and level != CRISIS and takes_a_pause(text):
+        # "hang on" to the check question got "Take your time" and the form's question, and the check
+        # was dropped (the review, session 46): it is no answer; the check again
         return CHECK_FIRST, []
     answers_instead = before == UTTER_CHECK and level == NONE and said_to_the_check is None \
         and intent not in NO_RISK_ANSWERS | AT_RISK_ANSWERS and answers_the_questions_instead(tracker, text)
