@@ -619,6 +619,12 @@ class ValidateTriageForm(FormValidationAction):
         if replied_before_an_answer("user_role", str(value or ""), dispatcher, tracker):
             return {"user_role": None}
         role = role_answer(str(value or ""))
+        if role is None and role_asked_without_an_answer(tracker) >= ROLE_ASKED_AT_MOST:
+            # "15", "sixth form", "leicester", "exam stress": each kept, and "Who is chatting today?"
+            # asked five times (a user trial, session 46). The chat is for young people first: go on
+            # as one, and say how to put it right.
+            dispatcher.utter_message(response="utter_role_taken_as_young_person")
+            return {"user_role": "young_person"}
         if role is None and (age := age_typed_instead_of_the_role(str(value or ""))) is not None:
             # "13" typed to "Who is chatting today?" got "Sorry, I didn't get that" and the age was
             # lost (a phone trial, session 35): kept, whoever it belongs to, and the role asked again.
@@ -785,6 +791,18 @@ class ValidateTriageForm(FormValidationAction):
             dispatcher.utter_message(response="utter_concern_not_understood")
             return {"concern": None}
         return {"concern": concern}
+
+
+# How often "Who is chatting today?" is asked before the questions go on for a young person.
+ROLE_ASKED_AT_MOST = 3
+
+
+def role_asked_without_an_answer(tracker: Tracker) -> int:
+    """How many times "Who is chatting today?" was asked since the conversation (re)started."""
+    return sum(
+        1 for event in tracker.applied_events()
+        if event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") == "utter_ask_user_role"
+    )
 
 
 # "both", for two children, at the age question

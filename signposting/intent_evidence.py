@@ -174,6 +174,9 @@ def _listed_evidence(intent: str, text: str, clean: str) -> bool:
 
 
 # Help for the parent or carer themselves is asked for in the speaker's own words.
+_THE_CHILD_OR_THE_LIST = re.compile(
+    r"\b(?:child|childs|children|son|sons|daughter|daughters|kid|kids|boy|girl|him|her|them|list|services|help|found|results)\b"
+)
 _SPEAKER_THEMSELVES = re.compile(
     r"\b(?:i|im|i m|me|my|myself|mine|we|us|our|ourselves|parents?|mums?|moms?|dads?|carers?|adults?|grown ?ups?|"
     r"grandparents?|grandmas?|grandads?|nans?|foster carers?|guardians?|families|family)\b"
@@ -238,6 +241,11 @@ def lacks_evidence(intent: str, text: str, intent_words: IntentWords) -> bool:
     if intent == "parent_own_help" and not _SPEAKER_THEMSELVES.search(clean):
         # Every example says who: "is there anything specific for drugs" after a parent's list got
         # "You matter too…" (DIET's guess, 0.92; a user trial, session 45)
+        return True
+    if intent == "back_to_child_help" and not _THE_CHILD_OR_THE_LIST.search(clean):
+        # Every example names the child or what was found: "im so dead lol forgot my pe kit again",
+        # a first message, got "Here is the help for your child again" and a list for abuse, with
+        # the questions never asked (a user trial, session 46: "again" was its only evidence)
         return True
     if intent == "request_other_language":
         # Every example names a language or says "language", "translate", "speak": another word of

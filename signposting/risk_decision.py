@@ -427,6 +427,11 @@ _EXPLOITATION_SIGNS = re.compile(
 )
 
 
+# The replies spoken to the one groomed or exploited ("This is not your fault… pictures of you").
+_TOLD_TO_THE_ONE_HARMED = frozenset({"grooming_online", "exploitation"})
+# The speaker in it too, beside what they saw or think: "my friend is being blackmailed with nudes and so
+# am i", "my boyfriend is 24 and he makes me do stuff".
+_THE_SPEAKER_TOO = re.compile(r"\b(?:me|i|im|us|we|myself|ourselves)\b")
 # What the online grooming reply is about (pictures, messages, apps): without any of these, grooming
 # told with signs of exploitation is given the exploitation reply (`in_person_exploitation`).
 _ONLINE_OR_PICTURES = re.compile(
@@ -508,6 +513,14 @@ def reply_kind(
         # online or pictured, and signs of exploitation; its reply says "making you do things".
         kinds.discard("grooming_online")
         kinds.add("exploitation")
+    if kinds & _TOLD_TO_THE_ONE_HARMED and not (parent or professional) and third_party_report(text) \
+            and not _THE_SPEAKER_TOO.search(_OBSERVING.sub(" ", normalise(text))):
+        # "my friend is 15 and she's talking to an older guy online who wants her to send pics" got
+        # "This is not your fault… If someone is threatening to share pictures of you", "Are you safe
+        # right now?", and "its not me its my friend" then "Please call 999 now" (a user trial,
+        # session 46): a friend's grooming or exploitation gets the reply for someone worried about another.
+        kinds -= _TOLD_TO_THE_ONE_HARMED
+        kinds.add("third_party")
     if "voices" in kinds and (parent or third_party_report(text)) and someone_elses_voices(text):
         # "Last night I found him sharpening a kitchen knife in his room" from a parent got "You are
         # not in trouble for saying this. If you feel you might hurt yourself…" (development

@@ -387,3 +387,13 @@ def test_what_started_again_or_happens_at_night_is_no_request(intent: str, text:
 ])
 def test_a_request_to_start_again_or_a_goodnight_is_kept(intent: str, text: str) -> None:
     assert not lacks_evidence(intent, text, RESTART_AND_GOODBYE_WORDS)
+
+
+def test_back_to_the_childs_help_needs_the_child_or_the_list_named() -> None:
+    """"im so dead lol forgot my pe kit again", a first message, got "Here is the help for your child
+    again" and a list (a user trial, session 46)."""
+    words = learn_intent_words([("back_to_child_help", "show me my son's services again"),
+                                ("back_to_child_help", "back to the list please")])
+    assert lacks_evidence("back_to_child_help", "im so dead lol forgot my pe kit again", words)
+    assert not lacks_evidence("back_to_child_help", "show me my son's services again", words)
+    assert not lacks_evidence("back_to_child_help", "back to the list please", words)

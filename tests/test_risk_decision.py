@@ -74,6 +74,14 @@ def test_distress_is_any_escalating_signal_or_a_middling_score():
         (["grooming_online"], False, "he recorded me doing sexual stuff and says he will show everyone unless i pay him £50",
          "grooming_online"),
         (["grooming_online"], False, "an older man keeps asking me to go on facetime and gives me money", "grooming_online"),
+        # a friend's grooming or exploitation, told by a young person: the reply for someone worried about
+        # another, not "This is not your fault… pictures of you" (a user trial, session 46)
+        (["grooming_online"], False, "my friend is 15 and she's talking to an older guy online who wants her to send pics",
+         "third_party"),
+        (["grooming_online"], False, "my friend is being groomed by an older guy", "third_party"),
+        (["exploitation"], False, "my mate is being made to sell drugs by older lads", "third_party"),
+        (["grooming_online"], False, "my friend is being blackmailed with nudes and so am i", "grooming_online"),
+        (["grooming_online"], True, "my daughter is talking to an older man online", "grooming_online"),
         (["forced_marriage_fgm"], True, "they are taking my daughter abroad to marry", "forced_marriage_fgm"),
         (["unsafe_home"], False, "sleeping in a stairwell tonight", "unsafe_now"),
         (["psychosis_harm"], False, "the voices tell me to hurt my brother", "voices"),
