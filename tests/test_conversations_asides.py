@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_conversations import buttons
+from tests.test_conversations import Conversation, buttons
 from tests.test_conversations_hurried import CHECK, is_crisis_reply
 from tests.test_conversations_typed import slots, start
 
@@ -143,3 +143,29 @@ def test_a_young_carer_keeps_the_worry_their_role_tells(bot):  # noqa: F811
     chat = start(bot, "im a young carer", "14", "skip")
     reply = chat.text("Leicester")
     assert "Why I picked it" in reply and slots(bot, chat)["concern"] == "young_carer"
+
+
+def test_who_is_chatting_asked_three_times_then_the_questions_go_on(bot):  # noqa: F811
+    """"15", "sixth form", "leicester", "exam stress": each kept, and "Who is chatting today?" asked five times."""
+    chat = Conversation(bot.rasa_url)
+    chat.say("my mum is going to kill me lol i failed my mocks")
+    chat.say("15")
+    chat.say("sixth form")
+    reply = chat.text("leicester")
+    assert "I'll carry on as if this is for you" in reply and "Who is chatting today?" not in reply
+    assert slots(bot, chat)["user_role"] == "young_person"
+
+
+def test_a_joke_as_the_first_message_is_no_request_for_a_childs_list(bot):  # noqa: F811
+    """"im so dead lol forgot my pe kit again" got "Here is the help for your child again" and a list for abuse."""
+    reply = Conversation(bot.rasa_url).text("im so dead lol forgot my pe kit again")
+    assert "your child" not in reply and "Why I picked it" not in reply
+
+
+def test_a_friends_grooming_gets_the_reply_for_someone_worried_about_another(bot):  # noqa: F811
+    """It got "This is not your fault… If someone is threatening to share pictures of you", "Are you safe
+    right now?", and "its not me its my friend" then "Please call 999 now"."""
+    chat = start(bot, "young person", "14", "skip", "stevenage", "anxiety")
+    reply = chat.text("my friend is 15 and she's talking to an older guy online who wants her to send pics and meet up")
+    assert "Thank you for looking out for them" in reply and "Is the person you are worried about safe right now?" in reply
+    assert "pictures of you" not in reply
