@@ -14,7 +14,7 @@ from actions.directory import get_directory
 from actions.feedback import ask_helpful_once
 from actions.keep_going import offer_next_step
 from actions.render import card_values
-from actions.triage_form import concern_in, concern_of_the_crisis_told, latest_text, resolve_area, text_answered_now
+from actions.triage_form import concern_in, latest_text, resolve_area, text_answered_now
 from services_db.opening import london_now
 from services_db.query import SearchRequest, SearchResult, find_services
 from signposting.change_request import (
@@ -77,6 +77,37 @@ RISK_CONCERNS = {
     "eating_disorder_danger": "eating", "unsafe_home": "abuse", "psychosis_harm": "suicidal_thoughts",
     "distress": "low_mood",
 }
+
+
+# Crisis replies for harm done by others, and the worry their message is searched for once the user
+# is safe: "my boyfriend is 24 and he makes me do stuff with his mates for money" was read as
+# relationships, and a 15-year-old was shown school early help (a user trial, session 46).
+_CONCERN_OF_A_CRISIS_KIND = {"abuse": "abuse", "exploitation": "abuse", "grooming_online": "online_safety"}
+_ITS_OWN_HELP = frozenset({"abuse", "online_safety", "self_harm", "suicidal_thoughts"})
+
+
+def concern_of_the_crisis_told(tracker: Tracker, text: str) -> str | None:
+    """The worry of the crisis reply `text` raised, when that reply was for harm done by others and
+    the rules read no worry with help of its own; None otherwise."""
+    kind = crisis_kind_raised_by(tracker, text)
+    if kind not in _CONCERN_OF_A_CRISIS_KIND:
+        return None
+    read = concern_in(tracker, text)
+    return read if read in _ITS_OWN_HELP else _CONCERN_OF_A_CRISIS_KIND[str(kind)]
+
+
+def crisis_kind_raised_by(tracker: Tracker, text: str) -> str | None:
+    """The crisis reply's kind set right after the latest message that said `text`, if any."""
+    events = list(tracker.events or [])
+    said = [i for i, event in enumerate(events) if event.get("event") == "user" and event.get("text") == text]
+    if not said:
+        return None
+    for event in events[said[-1] + 1:]:
+        if event.get("event") == "user":
+            return None
+        if event.get("event") == "slot" and event.get("name") == "crisis_kind" and event.get("value"):
+            return str(event["value"])
+    return None
 
 
 def concern_from_text(text: str | None, tracker: Tracker) -> str | None:

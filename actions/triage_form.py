@@ -647,7 +647,7 @@ class ValidateTriageForm(FormValidationAction):
         age = corrected_answer(str(value or ""), parse_age, AGE_FIRST) or parse_age(str(value or ""))
         if age is None and (role := role_restated(tracker, str(value or ""))):
             return {"age": None, **say_role_restated(tracker, role, dispatcher)}  # "I'm his mum" (a phone trial, session 34)
-        if age is None and (several_children_named(str(value or "")) or _BOTH.fullmatch(normalise(str(value or "")))):
+        if age is None and several_children_named(str(value or "")):
             # "I have two kids" was taken as the age 2 (a user trial, session 46)
             dispatcher.utter_message(response="utter_one_child_at_a_time")
             return {"age": None}
@@ -678,11 +678,9 @@ class ValidateTriageForm(FormValidationAction):
         directory = get_directory()
         area_code = tracker.get_slot("area_code")
         # "catmose, sorry i mean uppingham community college": the school after the correction
-        age_min = _age_min(tracker)
+        age_min = _age_min(tracker)  # a young person of 12 or more is at no primary school ("Epping" by an 18-year-old)
         school = (corrected_answer(text, lambda tail: directory.schools.match(tail, area_code, age_min=age_min))
                   or directory.schools.match(text, area_code, age_min=age_min)) if directory else None
-        if school is not None and too_old_for(school, _age_min(tracker)):
-            school = None  # a young person of 12 or more is at no primary school ("Epping" by an 18-year-old)
         if school is not None and a_place_named_like_a_school_elsewhere(text, school):
             school = None  # "luton" is not Luton Primary School, in Chatham (a user trial, session 46)
         place_taken_now = tracker.get_slot("area") is None or "area" in tracker.slots_to_validate()
@@ -805,17 +803,6 @@ def role_asked_without_an_answer(tracker: Tracker) -> int:
     )
 
 
-# "both", for two children, at the age question
-_BOTH = re.compile(r"(?:(?:its|it s|for|um|erm|well) )*both(?: of (?:them|em|my kids|my children))?(?: (?:really|tbh|lol))?")
-
-
-# Crisis replies for harm done by others, and the worry their message is searched for once the user
-# is safe: "my boyfriend is 24 and he makes me do stuff with his mates for money" was read as
-# relationships, and a 15-year-old was shown school early help (a user trial, session 46).
-_CONCERN_OF_A_CRISIS_KIND = {"abuse": "abuse", "exploitation": "abuse", "grooming_online": "online_safety"}
-_ITS_OWN_HELP = frozenset({"abuse", "online_safety", "self_harm", "suicidal_thoughts"})
-
-
 def a_place_named_like_a_school_elsewhere(text: str, school: SchoolRecord) -> bool:
     """Is `text` only a place's name ("luton"), the whole name of a school outside our areas in
     another town ("Luton Primary School", Chatham)? Then it is the place, not the school."""
@@ -825,30 +812,6 @@ def a_place_named_like_a_school_elsewhere(text: str, school: SchoolRecord) -> bo
         return False
     place = resolve_area(text, fuzzy=False)
     return place is not None and place.status in ("found", "outside") and normalise(place.place or "") == normalise(text)
-
-
-def concern_of_the_crisis_told(tracker: Tracker, text: str) -> str | None:
-    """The worry of the crisis reply `text` raised, when that reply was for harm done by others and
-    the rules read no worry with help of its own; None otherwise."""
-    kind = crisis_kind_raised_by(tracker, text)
-    if kind not in _CONCERN_OF_A_CRISIS_KIND:
-        return None
-    read = concern_in(tracker, text)
-    return read if read in _ITS_OWN_HELP else _CONCERN_OF_A_CRISIS_KIND[str(kind)]
-
-
-def crisis_kind_raised_by(tracker: Tracker, text: str) -> str | None:
-    """The crisis reply's kind set right after the latest message that said `text`, if any."""
-    events = list(tracker.events or [])
-    said = [i for i, event in enumerate(events) if event.get("event") == "user" and event.get("text") == text]
-    if not said:
-        return None
-    for event in events[said[-1] + 1:]:
-        if event.get("event") == "user":
-            return None
-        if event.get("event") == "slot" and event.get("name") == "crisis_kind" and event.get("value"):
-            return str(event["value"])
-    return None
 
 
 # "why do u need to know that": why the question is asked, and that it can be skipped where it can.
@@ -911,7 +874,6 @@ def _same_place_named_shorter(earlier: str, found: str) -> bool:
     """Is `found` the first words of the place named `earlier` ("Melton" of "Melton Mowbray")?"""
     earlier_words, found_words = normalise(earlier).split(), normalise(found).split()
     return 0 < len(found_words) < len(earlier_words) and earlier_words[: len(found_words)] == found_words
-
 
 
 def a_plain_answer_held(tracker: Tracker, held: str) -> bool:

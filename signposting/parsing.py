@@ -455,18 +455,19 @@ def _one_of_two_ages(clean: str) -> Age | None:
 
 
 # How many children, never an age: "I have two kids" set the age to 2, and services for a baby were
-# searched (a user trial, session 46).
-_HOW_MANY_CHILDREN = re.compile(
-    _NOT_A_YEAR + r"\b(?:[2-9]|two|three|four|five|six|seven|eight|nine)\s+(?:kids|children|sons|daughters|boys|girls|grandchildren|grandkids|"
-    r"grandsons|granddaughters|siblings|brothers|sisters|stepkids|step kids|foster (?:kids|children)|teenagers|teens|of them)\b"
+# searched (a user trial, session 46). Never a school year's children ("year 9 girls": the review).
+_A_NUMBER_OF_CHILDREN = (
+    _NOT_A_YEAR + r"\b(?:[2-9]|two|three|four|five|six|seven|eight|nine) (?:kids|children|sons|daughters|boys|girls|grandchildren|"
+    r"grandkids|grandsons|granddaughters|siblings|brothers|sisters|stepkids|step kids|foster (?:kids|children)|teenagers|teens|"
+    r"of them)\b"
 )
-
-
+_HOW_MANY_CHILDREN = re.compile(_A_NUMBER_OF_CHILDREN)
 _ONLY_HOW_MANY = re.compile(
-    r"(?:(?:well|um|erm|so|ok|sorry) )*(?:i have|i ve got|ive got|i got|we have|we ve got|weve got|got|there are|there s|theres|i have got)? ?"
-    r"(?:[2-9]|two|three|four|five|six) (?:kids|children|sons|daughters|boys|girls|grandchildren|grandkids|stepkids|step kids|"
-    r"foster (?:kids|children)|teenagers|teens)(?: (?:actually|tbh|lol|x+))?"
+    r"(?:(?:well|um|erm|so|ok|sorry) )*(?:i have|i ve got|ive got|i got|we have|we ve got|weve got|got|there are|there s|theres|"
+    rf"i have got)? ?{_A_NUMBER_OF_CHILDREN}(?: (?:actually|tbh|lol|x+))?"
 )
+# "both", for two children, as the whole answer
+_BOTH = re.compile(r"(?:(?:its|it s|for|um|erm|well) )*both(?: of (?:them|em|my kids|my children))?(?: (?:really|tbh|lol))?")
 
 
 def only_says_how_many_children(text: str) -> bool:
@@ -475,8 +476,9 @@ def only_says_how_many_children(text: str) -> bool:
 
 
 def several_children_named(text: str) -> bool:
-    """Does the message say how many children ("I have two kids", "3 children")?"""
-    return bool(_HOW_MANY_CHILDREN.search(normalise(text)))
+    """Does the message say how many children ("I have two kids", "3 children"), or "both"?"""
+    clean = normalise(text)
+    return bool(_HOW_MANY_CHILDREN.search(clean) or _BOTH.fullmatch(clean))
 
 
 def parse_age(text: str) -> Age | None:

@@ -506,7 +506,7 @@ def crisis_told(text: str, kind: str) -> Tracker:
     ("i want to die", "general", None),  # nothing done by others: the rules' reading stands
 ])
 def test_the_worry_of_a_crisis_told_for_harm_done_by_others(text, kind, concern):
-    from actions.triage_form import concern_of_the_crisis_told
+    from actions.services import concern_of_the_crisis_told
 
     assert concern_of_the_crisis_told(crisis_told(text, kind), text) == concern
     assert concern_of_the_crisis_told(crisis_told(text, kind), "something else said") is None

@@ -897,16 +897,17 @@ def answers_the_form_about_someone_else(tracker: DialogueStateTracker, before: s
 
 
 def skipped_the_check(tracker: DialogueStateTracker) -> bool:
-    """Was the check question asked again because it was skipped ("skip" typed to it)?"""
+    """Was the check question last asked again because "skip" was typed to it?"""
     last_user: UserUttered | None = None
+    previous: str | None = None
     skipped = False
     for event in tracker.applied_events():
         if isinstance(event, UserUttered):
             last_user = event
-        elif isinstance(event, ActionExecuted) and event.action_name == UTTER_CHECK and last_user is not None:
-            skipped = skipped and _SKIPS.fullmatch(normalise(last_user.text or "")) is not None
-        elif isinstance(event, ActionExecuted) and event.action_name == CHECK_FIRST:
-            skipped = last_user is not None and _SKIPS.fullmatch(normalise(last_user.text or "")) is not None
+        elif isinstance(event, ActionExecuted) and event.action_name not in (None, ACTION_LISTEN_NAME):
+            if event.action_name == UTTER_CHECK:
+                skipped = previous == CHECK_FIRST and last_user is not None and bool(_SKIPS.fullmatch(normalise(last_user.text or "")))
+            previous = event.action_name
     return skipped
 
 
