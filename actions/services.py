@@ -35,7 +35,7 @@ from signposting.next_step_request import (
     asks_to_start_over,
     request_in_so_many_words,
 )
-from signposting.parsing import parse_age, parse_age_mention, role_said_of_oneself
+from signposting.parsing import NOT_AT_SCHOOL, parse_age, parse_age_mention, role_said_of_oneself
 from signposting.responses import (
     ASK_SCHOOL_ABOUT_MHST,
     CRISIS_FOOTER,
@@ -141,6 +141,7 @@ def request_from_tracker(tracker: Tracker, exclude: tuple[str, ...] = ()) -> Sea
         concern=concern_from_text(tracker.get_slot("concern"), tracker),
         school_has_mhst=tracker.get_slot("school_has_mhst"),
         school_team=_school_team(tracker),
+        not_at_school=tracker.get_slot("school") == NOT_AT_SCHOOL,
         exclude_ids=exclude,
     )
 

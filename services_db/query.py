@@ -23,7 +23,9 @@ Ranking rules (each is tested in tests/test_query.py):
    (crisis lines lead only for crisis concerns: they are in every reply's crisis text anyway).
 6. A school with a Mental Health Support Team → "ask your school's mental health lead"
    (via_school) services first; when the school list names who provides the team, only
-   that organisation's.
+   that organisation's. Someone not at school or college never sees a service reached only
+   through one (a user trial, session 47: a 17-year-old who had left school was told to ask
+   "your school's mental health lead").
 7. For young people, services they can contact themselves before ones needing a referral.
 8. Services only for a specific group (e.g. autism) rank last; stale details rank lower.
    One only for a group and reached only through a school (the SEND Mental Health Support
@@ -74,6 +76,7 @@ class SearchRequest:
     concern: str | None = None  # one of CONCERNS; None or "other" = any
     school_has_mhst: bool | None = None  # None = school unknown
     school_team: str | None = None  # who provides the school's team, as its source names them (mhst_provider)
+    not_at_school: bool = False  # said they are not at school or college (rule 6)
     exclude_ids: tuple[str, ...] = ()
 
 
@@ -117,6 +120,7 @@ class _Features:
     max_age: int
     self_access: bool
     via_school: bool
+    only_via_school: bool  # reached only through a school or college (rule 6)
     only_at_team_schools: bool  # for a group, and reached only through a school (rule 8)
     for_parents: bool
     has_24_7: bool
@@ -146,6 +150,7 @@ def _features(service: ServiceRecord) -> _Features:
         max_age=upper_age(service),
         self_access=bool(SELF_ACCESS_ROUTES & routes),
         via_school="via_school" in routes,
+        only_via_school=routes == {"via_school"},
         only_at_team_schools=bool(service.specialist) and routes == {"via_school"},
         for_parents="parent_carer" in service.audiences,
         has_24_7=has_24_7,
@@ -216,6 +221,8 @@ def find_services(
             continue
         if features.only_at_team_schools and not school_has_its_team(features.service, request.school_team):
             continue
+        if request.not_at_school and features.only_via_school:
+            continue  # rule 6: "Ask your school's mental health lead" is no route for them
         if low >= ADULT_AGE and features.max_age - low < ENDING_WITHIN_YEARS:
             score -= ENDING_SOON_PENALTY  # rule 10: at 18 or more, one that goes on first
         if _the_schools_route(features, request):

@@ -121,3 +121,26 @@ def nods_only(text: str) -> bool:
     """"k", "ok", "fine" typed to "Are you safe right now?": a nod, not an answer
     ("k" after "got chucked out again" and a phone about to die got "I'm glad you're safe": G16)."""
     return bool(_NODS.fullmatch(normalise(text)))
+
+
+# How to help the person the crisis reply was about, asked after it: "what do i say to him" after
+# "my mate said he wants to kill himself" got the crisis reply for the speaker's own danger; "what do
+# i do" after "my little brother is 9 and keeps saying he wants to die" got "I'm a chatbot, not a
+# person" (user trials, sessions 46 and 47). The whole message is the question: nothing else told.
+_HOW_TO_HELP_THEM = re.compile(
+    r"^(?:(?:so|ok|okay|but|and|um|erm|please|pls|plz|help|right|then|ok so|but like) )*(?:"
+    r"(?:what|wat|wot|how) (?:do|should|can|could|shall|would|am|do you think|should you) (?:i|we) (?:supposed to |meant to |going to |gonna )?"
+    r"(?:do|say|tell|help|talk|support|handle|approach|react|respond|text|message|bring it up|deal with it|do about it)"
+    r"(?: (?:to|with|about|for))?(?: (?:him|her|them|my (?:friend|mate|brother|sister|son|daughter|child|bestie|bro|sis)|this|that|it))?"
+    r"|(?:how|hw) (?:do|can|should|could) (?:i|we) help (?:him|her|them|my (?:friend|mate|brother|sister|son|daughter|bestie))"
+    r"|(?:should|do|shall|can) (?:i|we) (?:tell|talk to) (?:someone|somebody|anyone|an adult|a teacher|a grown up|(?:his|her|their) "
+    r"(?:mum|mom|dad|parents|family|teacher)|my (?:mum|mom|dad|parents|teacher))"
+    r"|(?:what|wat) (?:now|next|do i do now|do we do now)"
+    r")(?: (?:now|then|next|tho|though|about it|to help (?:him|her|them)|pls|please|plz|x+))*$"
+)
+
+
+def asks_how_to_help_them(text: str) -> bool:
+    """Is the whole message a question about how to help someone else at risk ("what do i say to
+    him", "how can i help her", "should i tell his mum")?"""
+    return bool(_HOW_TO_HELP_THEM.match(normalise(text)))

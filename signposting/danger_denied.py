@@ -40,6 +40,11 @@ _DENIAL = re.compile(
     r"|^(?:(?:no|nah|nope) )?(?:(?:he|she|they)(?: is| s| are| re)?|hes|shes|theyre) (?:not|isnt|arent|never) (?:hurting|harming) "
     r"(?:himself|herself|themselves)"
     r"|^(?:(?:no|nah|nope) )?(?:he|she|they) (?:hasnt|has not|havent|have not|didnt|did not|never) (?:hurt|harmed) (?:himself|herself|themselves)"
+    # of oneself (a user trial, session 47: "what? no im not hurting myself", after a 12-year-old told
+    # she likes girls, got the whole crisis reply): only as the message's start, so "but i want to" is left
+    r"|^(?:(?:what|wait|huh|eh|um|erm|lol|haha|omg|wtf)\s+)*(?:(?:no|nah|nope)\s+)?(?:im|i m|i am|i) (?:not|never|dont|do not)"
+    r" (?:hurting|harming|going to hurt|gonna hurt|hurt|harm) myself"
+    rf"|^(?:(?:no|nah|nope)\s+)?{_NO_ONE}(?: is| s)? (?:hurting|harming) me"
     # the whole message (session 45): "no im fine" was DIET's "not safe" (0.97) and got the crisis reply
     r"|^(?:no|nah|nope|no no)(?: (?:honestly|really|seriously))?(?: (?:im|i m|i am))? (?:fine|ok|okay|good|alright|all good)"
     r"(?: (?:honestly|really|thanks|thank you|ty|x+))?$"

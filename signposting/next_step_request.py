@@ -392,8 +392,29 @@ _WHO_SEES_IT = re.compile(
     r"look at|access|check|track|trace)(?: (?:about )?(?:this|this chat|the chat|what i (?:say|type|write|said|typed|put)|it|that|"
     r"my messages|these messages|any of this|i (?:was|am|m) (?:on|using) (?:this|here)|i used this))?(?: (?:here|on here|later))?"
 )  # (never "is this chat private": it comes before a risk told, in the risk sets; DIET reads it well)
+# "will u tell my parents" (DIET: medical advice, "If you have taken too much of something, call 999
+# now"), "do you call the police", "do you tell my school", "whats my data used for": a user trial,
+# session 47. The privacy answer says the chat cannot contact anyone and what is saved.
+_WILL_YOU_TELL = re.compile(
+    r"(?:(?:and|but|so|um|wait|also|ok|okay|hi|hey|pls|please|sorry|just wondering|quick question) )*"
+    r"(?:will|would|do|does|can|could|are|r|is|might|wil) (?:you|u|ya|yu|this|the bot|this bot|this chat|the chat|it|this thing) "
+    r"(?:going to |gonna |have to |need to |got to |ever |automatically )?"
+    r"(?:tell|inform|call|ring|phone|contact|message|text|email|grass (?:me )?(?:up )?to|snitch (?:me )?to|"
+    r"report (?:me |this |it |stuff |things |anything |what i say )?to|send (?:this |it |anything |my messages )?to|"
+    r"pass (?:this |it |anything )?(?:on )?to|share (?:this |it |anything |my messages )?with) "
+    r"(?:my |the |his |her |our |a )?(?:mum|mom|mam|dad|parents?|school|teachers?|social worker|sw|police|cops|feds|carers?|"
+    r"foster carers?|gp|doctor|anyone|anybody|someone|somebody|family|nan|staff|people|them|social services)"
+    r"(?: (?:about (?:this|me|it|what i say)|what i (?:say|said|type|typed|tell you)|anything))?(?: (?:tho|though|or not|pls|please))*"
+)
+_WHAT_HAPPENS_TO_MY_DATA = re.compile(
+    r"(?:(?:and|but|so|um|wait|also|ok|okay) )*(?:what|wat|wot)(?: s| is|s)? (?:happens to |do you do with |you do with |u do with )?"
+    r"(?:my )?(?:data|info|information|messages|details)(?: (?:used for|for|kept|stored|saved|going|go))?"
+    r"|(?:where|who) (?:does|do) (?:my )?(?:data|info|information|messages) (?:go|get seen|get read)"
+)
 _GRAMMARS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (ASK_PRIVACY, _WHO_SEES_IT),
+    (ASK_PRIVACY, _WILL_YOU_TELL),
+    (ASK_PRIVACY, _WHAT_HAPPENS_TO_MY_DATA),
     (GOODBYE, _HAVE_TO_GO),
     (GOODBYE, _NOTHING_MORE),
     (THANKS, _CLOSING_THANKS),

@@ -716,7 +716,11 @@ def parse_role(text: str) -> str | None:
 _PARENT_SPEAKING = re.compile(
     # "my sons arms" is "my son's arms" (apostrophes are dropped); "my kids", "our children"
     r"\b(?:my|our) (?:sons?|daughters?|child|childs|children|kids?|boy|girl|stepsons?|stepdaughters?|teen|teenager|"
-    r"little one|\d{1,2} ?(?:year|yr) old)\b"
+    r"little one|\d{1,2} ?(?:year|yr) old|"
+    # a grandparent's or a foster carer's letter ("I am writing about my grandson Thomas… cuts on his
+    # arms") got the young person's crisis reply and "Are you safe right now?" (a user trial, session 47)
+    r"grandsons?|granddaughters?|grandchild|grandchildren|grandkids?|"
+    r"(?:foster|adopted) (?:sons?|daughters?|child|children|kids?|boy|girl))\b"
 )
 
 
@@ -1543,11 +1547,14 @@ def names_a_school(text: str) -> bool:
     return parse_concern(name) in (None, "other")
 
 
+NOT_AT_SCHOOL = "not at school"  # the school slot's value for home-schooled, left, excluded, working
+
+
 def parse_school_absence(text: str) -> str | None:
     """"not at school" (home-schooled, left, excluded...), "skipped" (no answer), or None (a school name, perhaps)."""
     clean = normalise(text)
     if _NOT_AT_SCHOOL.search(clean) or clean in ("not at school", "not in school") or _WORKING_INSTEAD.fullmatch(clean):
-        return "not at school"
+        return NOT_AT_SCHOOL
     if is_declined(text) or is_no_school(text):
         return "skipped"
     return None
@@ -2009,6 +2016,21 @@ SAFE_IN_OWN_WORDS_MAX_WORDS = 40
 _CHILD_WHEREABOUTS = re.compile(
     r"\b(?:he|she|they|hes|shes|theyre)(?: is| are| s| re)? (?:in (?:his|her|their|my|the|our) \w+|here|home|downstairs|upstairs)\b"
 )
+# Asked about a child or someone else, where they are is the answer: asleep, at school, with an adult
+# ("shes asleep upstairs now", "she is with her mother now", "he's at school": a user trial, session
+# 47, each got "Please call 999 now"). Never alone in a room: that says nothing of their safety. Only
+# as the answer itself, not beside it: in "yes shes safe, hes asleep upstairs" he may be who hurts her,
+# and "sleeping it off" is drink or drugs (the review, session 44).
+_WITH_SOMEONE_OR_ASLEEP = re.compile(
+    r"^(?:(?:yes|yeah|yh|yep|ye|ok|okay|well|erm|um|oh)\s+)*(?:he|she|they|hes|shes|theyre)(?: is| are| s| re)?(?: (?:fast|sound|still|now|just))* (?:"
+    r"asleep|sleeping(?! it off)|at school|at college|in school|in class|in lessons|"
+    r"(?:at|round|staying at|staying with|with)(?: (?:his|her|their|my|our|the))? (?:mum|mums|mam|mams|mom|moms|mother|mothers|"
+    r"dad|dads|father|fathers|nan|nans|nana|gran|grans|granny|grandma|grandmas|grandad|grandads|grandparents|"
+    r"aunt|aunts|auntie|aunties|uncle|uncles|sister|sisters|brother|brothers|foster carers?|carers?|teacher|teachers|"
+    r"family|friends? house|dad s|mum s)|"
+    r"with (?:me|us)|here with (?:me|us)|next to me|sat with (?:me|us)|at home with (?:me|us))\b"
+    r"(?: (?:upstairs|downstairs|now|at the moment|right now|tonight|in (?:his|her|their) (?:room|bed)|house))*"
+)
 _WINK = re.compile(r";-?[)pPD]|:-?[pP]\b|\B/s\b")
 _CALM_EMOJI = frozenset("🙂😊👍💙❤💜💚🧡💛🤍🥰😌🙏🤗✨♥☺️\ufe0f")
 
@@ -2019,6 +2041,12 @@ def _other_emoji(text: str) -> bool:
         not character.isascii() and not character.isalpha() and character not in _CALM_EMOJI and character not in "‘’“”–—…£"
         for character in text
     )
+
+
+def tells_where_they_are_with_someone(text: str) -> bool:
+    """Asked about a child or someone else, is the whole answer where they are, asleep or with an
+    adult ("shes asleep upstairs now", "he is with his mum now"), and nothing that may hide danger?"""
+    return bool(_WITH_SOMEONE_OR_ASLEEP.search(normalise(text))) and states_safe_in_own_words(text, about_someone_else=True)
 
 
 def states_safe_in_own_words(text: str, about_someone_else: bool = False) -> bool:
@@ -2032,11 +2060,15 @@ def states_safe_in_own_words(text: str, about_someone_else: bool = False) -> boo
     clean = normalise(text) if about_someone_else else _danger_denied_said_safe(normalise(text))
     if not clean or len(clean.split()) > SAFE_IN_OWN_WORDS_MAX_WORDS:
         return False
-    if not (re.search(r"\bsafe\b", clean) or _SAYS_SAFE.search(clean) or _SAYS_CALM_AGAIN.search(clean)) or plays_it_down(text):
+    somewhere_safe = about_someone_else and bool(_WITH_SOMEONE_OR_ASLEEP.search(clean))
+    if not (re.search(r"\bsafe\b", clean) or _SAYS_SAFE.search(clean) or _SAYS_CALM_AGAIN.search(clean) or somewhere_safe) \
+            or plays_it_down(text):
         return False
     if _ACCEPTS_IT.search(clean):
         return False
     rest = _SAFE_PHRASES.sub(" ", _WANTS_HELP.sub(" ", _PROMISE.sub(" ", clean)))
+    if somewhere_safe:
+        rest = _WITH_SOMEONE_OR_ASLEEP.sub(" ", rest)
     if not all(word in _SAFE_STATEMENT_WORDS or word in _EVERYDAY_WORDS for word in rest.split()):
         return False
     if about_someone_else:

@@ -100,6 +100,9 @@ WHAT_WE_MEAN_CHECK = "utter_what_we_mean_check"
 # An answer to the first questions ("I'm his mum", "hes 14", "harlow") typed to the check question
 # that a first message raised: thanks, and the check again (CrisisPolicy, once).
 CHECK_FIRST = "utter_check_first"
+# How to help the one at risk, asked after the crisis reply about them ("what do i say to him"): who
+# can advise (PAPYRUS, a trusted adult), then the safety question again or the offer (CrisisPolicy).
+HELPING_SOMEONE_AT_RISK = "utter_helping_someone_at_risk"
 # The replies after which the check question is asked again (CrisisPolicy), and those whose message
 # is part of the answer after "No" (more told, not "what do you mean?"; actions/triage_form.py).
 CHECK_ASKED_AGAIN_AFTER = frozenset({TOLD_MORE, WHAT_WE_MEAN_CHECK, CHECK_FIRST})

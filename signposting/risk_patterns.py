@@ -126,6 +126,19 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("neg", "ready|deserve|deserves|decided|planning|time|ways|way|how to die"),
         ("first", "wish i|he|she was|were dead|gone|never"),
         ("first", "wish i|he|she had never been born"),
+        # "she said she wished she wasnt here", a grandmother's letter, got only the check question
+        # from the models (a user trial, session 47); "i wish i wasnt here" got nothing. Not "wasn't
+        # here for this lesson": only at the clause's end, or alive, born, anymore.
+        # Only of oneself: never "i wish he wasnt here" (a stepdad, a bully).
+        ("first", "~wish i was|were not alive|born"),
+        ("first", "~wish i was|were not here|around $"),
+        ("first", "~wish i was|were not here|around anymore|no"),
+        ("first", "he ~wish he was|were not alive|born"),
+        ("first", "he ~wish he was|were not here|around $"),
+        ("first", "he ~wish he was|were not here|around anymore|no"),
+        ("first", "she ~wish she was|were not alive|born"),
+        ("first", "she ~wish she was|were not here|around $"),
+        ("first", "she ~wish she was|were not here|around anymore|no"),
         ("first", "if i|he|she was|were dead|gone|never"),
         ("first", "if i|he|she died|disappeared|went"),
         ("first", "if i|he|she was|were not here|around"),
@@ -193,6 +206,9 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("neg", "~dream|fantasise|fantasize|obsess about|of being dead"),
         ("neg", "~think about|of not being here|alive|around"),
         ("first", "~want|wish to disappear forever?"),
+        # "sometimes i wish i could just disappear" got "Sorry, I didn't get that" after the list and
+        # at the worry question (a user trial, session 47): the wish said as "could", as "to" above.
+        ("first", "~wish i could|can just? ~disappear|vanish forever?"),
         ("first", "~delete SELF"),
         ("first", "everyone|everybody|they|people|family would|will be better|happier|fine|easier without me"),
         ("neg", "~talk about ~die|death|suicide|end|kill|dying"),

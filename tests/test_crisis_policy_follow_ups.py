@@ -104,6 +104,23 @@ def test_a_denial_turned_round_or_beside_a_danger_is_not(text):
     assert not denies_danger(text)
 
 
+@pytest.mark.parametrize("text", [
+    "what? no im not hurting myself", "no im not hurting myself", "i am not going to hurt myself", "no one is hurting me",
+])
+def test_a_denial_of_ones_own_harm_is_read(text):
+    """A user trial, session 47: "what? no im not hurting myself", typed to the check question by a
+    12-year-old who had said she likes girls, got the whole crisis reply."""
+    assert denies_danger(text)
+
+
+@pytest.mark.parametrize("text", [
+    "no im not hurting myself but i want to", "i dont hurt myself anymore", "nobody is hurting me but my dad shouts",
+    "im not hurting myself tonight", "i dont want to hurt myself but i think about it",
+])
+def test_a_denial_of_ones_own_harm_turned_round_is_not(text):
+    assert not denies_danger(text)
+
+
 def _after_not_safe(domain, latest):
     return tracker(domain, said_with("i hide the marks with long sleeves at school", "express_crisis", level="crisis",
                                      source="lexicon", categories=["self_harm"]),

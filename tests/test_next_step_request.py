@@ -262,3 +262,21 @@ def test_who_can_see_the_chat_asked_in_so_many_words(text):
 @pytest.mark.parametrize("text", ["can my mum help me", "my mum can see", "my mum sees everything i do and i hate it"])
 def test_a_parent_named_is_no_question_about_who_sees_the_chat(text):
     assert request_in_so_many_words(text) != ASK_PRIVACY
+
+
+@pytest.mark.parametrize("text", [
+    "will u tell my parents", "do you call the police", "do you tell my school", "whats my data used for",
+    "what happens to my data", "do u report stuff to the police tho", "is this going to tell my school",
+])
+def test_whether_the_chat_tells_anyone_asked_in_so_many_words(text):
+    """A user trial (session 47): "will u tell my parents" got the medical-advice reply ("If you have
+    taken too much of something, call 999 now"), "do you call the police" the costs and hours."""
+    assert request_in_so_many_words(text) == ASK_PRIVACY
+
+
+@pytest.mark.parametrize("text", [
+    "will you tell my mum im cutting", "can you tell me more about the first one", "will you tell me the number",
+    "do you tell people to call 999", "can u tell my dad hes a prat",
+])
+def test_more_than_whether_the_chat_tells_anyone_is_no_privacy_question(text):
+    assert request_in_so_many_words(text) != ASK_PRIVACY

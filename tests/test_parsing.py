@@ -164,6 +164,20 @@ def test_parent_speaking():
     assert not parent_speaking("my sister's friend is mean")
 
 
+@pytest.mark.parametrize("text", [
+    "Dear Sir, I am writing about my grandson Thomas aged 12. I have found cuts on his arms. Yours, Geoffrey",
+    "my granddaughter said she wished she wasnt here", "our foster son is self harming", "my adopted daughter cuts herself",
+])
+def test_a_grandparent_or_a_foster_carer_speaks_of_a_child(text):
+    """A user trial, session 47: a grandfather's letter got "Are you safe right now?" about himself."""
+    assert parent_speaking(text)
+
+
+@pytest.mark.parametrize("text", ["my nan is ill", "my grandad died", "my foster mum is strict", "im in foster care"])
+def test_a_young_person_speaking_of_their_grandparents_or_carers_is_no_parent(text):
+    assert not parent_speaking(text)
+
+
 @pytest.mark.parametrize(("text", "coming"), [
     ("ok ambulance is coming", True), ("we are going to a&e now", True), ("ive called 999", True),
     ("taking her to hospital", True), ("they are on their way", True),

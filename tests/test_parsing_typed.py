@@ -446,6 +446,29 @@ def test_a_child_where_they_are_is_safe_in_own_words_when_asked_about_them():
     assert not states_safe_in_own_words("im safe, hes in his room", about_someone_else=False)
 
 
+@pytest.mark.parametrize("text", [
+    "shes asleep upstairs now", "she is with her mother now", "he is at school", "hes with his dad",
+    "he is with me", "theyre at their nans house", "she's sat with me now",
+])
+def test_where_a_child_is_with_an_adult_or_asleep_is_safe_when_asked_about_them(text):
+    """A user trial, session 47: "shes asleep upstairs now" and "she is with her mother now", typed to
+    "Is your child safe right now?", got "Please call 999 now"."""
+    from signposting.parsing import states_safe_in_own_words
+
+    assert states_safe_in_own_words(text, about_someone_else=True)
+    assert not states_safe_in_own_words(text, about_someone_else=False)  # never of the speaker themselves
+
+
+@pytest.mark.parametrize("text", [
+    "shes in her room", "No he is at school", "she is asleep but she said she will do it tomorrow",
+    "she is with her boyfriend", "he is at school, i think", "hes asleep?",
+])
+def test_where_a_child_is_says_nothing_of_safety_alone_or_with_doubt(text):
+    from signposting.parsing import states_safe_in_own_words
+
+    assert not states_safe_in_own_words(text, about_someone_else=True)
+
+
 @pytest.mark.parametrize(("text", "role"), [
     ("TA at his school, year 4", "professional"), ("football coach, one of my under 14s has been struggling", "professional"),
     ("i coach netball in sawbridgeworth", "professional"), ("asking for my mate, we're both in year 9", "young_person"),

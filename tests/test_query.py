@@ -158,3 +158,17 @@ def test_at_18_or_more_a_service_that_goes_on_comes_before_one_about_to_end(dire
 def test_under_18_the_ranking_is_unchanged_by_rule_10(directory):
     result = search(directory, role="young_person", age_min=17, age_max=17, area_code="herts", concern="worry")
     assert ids(result)[0] != "hwe-kooth-herts"
+
+
+@pytest.mark.parametrize("area_code", ["herts", "west_essex", "leicester", "leicestershire", "rutland"])
+@pytest.mark.parametrize("age", [12, 17, 18])
+def test_no_service_reached_only_through_a_school_for_someone_not_at_school(directory, area_code, age):
+    """A user trial, session 47: a 17-year-old who had left school, and an 18-year-old apprentice,
+    were told to "Ask your school's mental health lead" (the Mental Health Support Team)."""
+    for concern in ("worry", "low_mood", "anger", None):
+        result = search(directory, role="young_person", age_min=age, age_max=age, area_code=area_code, concern=concern,
+                        not_at_school=True, limit=50)
+        assert result.matches
+        assert all(set(m.service.access_routes) != {"via_school"} for m in result.matches)
+    at_school = search(directory, role="young_person", age_min=age, age_max=age, area_code=area_code, concern="worry", limit=50)
+    assert any(set(m.service.access_routes) == {"via_school"} for m in at_school.matches)

@@ -422,3 +422,29 @@ def test_stopping_ones_medicine_on_purpose_gets_the_check_question(text):
                                   "i wear a hoodie so no one sees them", "she always wears long sleeves so no one can see her arms"])
 def test_the_second_reviews_variants_fire(text):
     assert detect_risk(text).is_risk and "distress" not in detect_risk(text).categories
+
+
+@pytest.mark.parametrize("text", ["sometimes i wish i could just disappear", "wish i could just vanish", "i wish i could disappear forever"])
+def test_a_wish_to_disappear_said_with_could_fires(text):
+    """A user trial, session 47: "sometimes i wish i could just disappear" got "Sorry, I didn't get that"."""
+    assert "suicidal" in detect_risk(text).categories
+
+
+@pytest.mark.parametrize("text", ["i wish my spots would just disappear", "i wish the exam could just disappear"])
+def test_a_wish_that_something_else_disappears_does_not_fire(text):
+    """Only the speaker's own wish to disappear or vanish."""
+    assert "suicidal" not in detect_risk(text).categories
+
+
+@pytest.mark.parametrize("text", [
+    "she said she wished she wasnt here", "i wish i wasnt here", "he said he wishes he wasnt alive", "i wish i wasnt born",
+    "wish i wasnt here anymore", "my son says he wishes he wasnt here",
+])
+def test_a_wish_not_to_be_here_fires(text):
+    """A user trial, session 47: a grandmother's "she said she wished she wasnt here" got only the models' check."""
+    assert "suicidal" in detect_risk(text).categories
+
+
+@pytest.mark.parametrize("text", ["i wish i wasnt here for this lesson", "i wish he wasnt here", "i wish i wasnt so shy"])
+def test_neighbours_of_a_wish_not_to_be_here_do_not_fire(text):
+    assert "suicidal" not in detect_risk(text).categories

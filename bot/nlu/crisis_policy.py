@@ -50,6 +50,7 @@ from services_db.area_answer import is_plain_area_answer
 from services_db.school_answer import is_plain_school_answer
 from signposting.after_crisis import (
     asks_about_a_line,
+    asks_how_to_help_them,
     cannot_use_the_phone,
     help_is_delayed,
     help_sought_plainly,
@@ -63,6 +64,7 @@ from signposting.intents import CRISIS_INTENT, NAME_ANSWER_MAX_WORDS, QUESTION_R
 from signposting.languages import language_named
 from signposting.next_step_reading import request_read_after_the_check
 from signposting.next_step_request import (
+    ASK_PRIVACY,
     REQUEST_EMAIL,
     REQUEST_OTHER_LANGUAGE,
     REQUEST_PRINT,
@@ -109,6 +111,7 @@ from signposting.parsing import (
     states_safe_now,
     takes_a_pause,
     tells_help_is_coming,
+    tells_where_they_are_with_someone,
     waves_it_away,
 )
 from signposting.plain_answer import QUESTIONS as PLAIN_ANSWER_QUESTIONS
@@ -125,6 +128,7 @@ from signposting.responses import (
     CHECK_ASKED_AGAIN_AFTER,
     CHECK_FIRST,
     CRISIS_FIRST_STEP,
+    HELPING_SOMEONE_AT_RISK,
     MORE_SERVICES,
     REQUEST_EMAIL_AFTER_A_LIST,
     REQUEST_EMAIL_REPLY,
@@ -239,7 +243,7 @@ CRISIS_ACTIONS = (
     *FIRST_STEP.values(), UTTER_CRISIS_LOCAL, UTTER_INTERPRETER, *ASK_SAFE_ACTIONS, UTTER_SAFE, UTTER_SAFE_CHILD, UTTER_NOT_SAFE,
     UTTER_NOT_SAFE_PARENT, UTTER_NOT_SAFE_ADULT, UTTER_NOT_SAFE_OTHER, UTTER_SAFE_OTHER, *TAKEN_ACTIONS, UTTER_OFFER,
     UTTER_CHECK, UTTER_CHECK_OK, UTTER_OTHER_LANGUAGE, *HELP_COMING_ACTIONS, *HELP_DELAYED_ACTIONS,
-    UTTER_OTHER_WAYS,
+    UTTER_OTHER_WAYS, HELPING_SOMEONE_AT_RISK,
 )
 
 
@@ -636,7 +640,12 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
             return TRIAGE_FORM, []  # "Let's carry on": the questions, which keep the worry it told
         # After the list the next step is offered, not the search it already made (session 27)
         return (UTTER_OFFER_MORE if tracker.get_slot("services_shown") else UTTER_OFFER), []
-    if latest == UTTER_OFFER_MORE and (_action_before_latest(tracker) in SETTLED or UTTER_CHECK_OK in recent_actions(tracker, 4)):
+    if latest == HELPING_SOMEONE_AT_RISK:
+        # (at a safety question it is asked again, above: ASKS_AGAIN_AFTER)
+        return (UTTER_OFFER_MORE if tracker.get_slot("services_shown") else UTTER_OFFER), []
+    if latest == UTTER_OFFER_MORE and (
+        _action_before_latest(tracker) in (*SETTLED, HELPING_SOMEONE_AT_RISK) or UTTER_CHECK_OK in recent_actions(tracker, 4)
+    ):
         return ACTION_LISTEN_NAME, []  # (also after "No", a question's reply, then the next step: the review)
     return None, []
 
@@ -1220,13 +1229,23 @@ def says_safe_in_own_words(tracker: DialogueStateTracker) -> bool:
     if not tracker.latest_message or not states_safe_in_own_words(tracker.latest_message.text or "", about_someone_else):
         return False
     risk = latest_risk(tracker)
+    if about_someone_else and tells_where_they_are_with_someone(tracker.latest_message.text or ""):
+        # "hes with his mum now", a friend's answer, scored as a crisis by the models alone and got
+        # "Please call 999 now" (a user trial, session 47). Every word of it is a place, a person or
+        # a safe word, so only the words' own danger counts.
+        return not _danger_in_the_words(risk)
     # The models' crisis level is never waived for open words ("im calm now, took 20" scored 0.82: the review)
     return risk.get("level") != CRISIS and not _danger_in_the_risk_signals(risk)
 
 
+def _danger_in_the_words(risk: dict) -> bool:
+    """A risk word, finality or crisis words in another language (the models' scores aside)."""
+    return bool(risk.get("matches") or risk.get("lexicon_categories") or risk.get("finality") or risk.get("crisis_language"))
+
+
 def _danger_in_the_risk_signals(risk: dict) -> bool:
     """A risk word, finality, crisis words in another language, or near-certain danger from a model."""
-    if risk.get("matches") or risk.get("lexicon_categories") or risk.get("finality") or risk.get("crisis_language"):
+    if _danger_in_the_words(risk):
         return True
     return max(risk.get("score") or 0.0, risk.get("whole_score") or 0.0) >= PLAINLY_SAFE_MAX_SCORE
 
@@ -1373,7 +1392,8 @@ def asks_something_else(tracker: DialogueStateTracker) -> bool:
         return False  # a button's payload, or "no thanks": their own branches
     intent = (tracker.latest_message.parse_data.get("intent") or {}).get("name")
     request = request_in_so_many_words(text)
-    return (request is not None and request != REQUEST_OTHER_LANGUAGE) or intent in NOT_AN_ANSWER_TO_SAFETY
+    # (a question about the chat said in so many words, "will u tell my mum", is an aside: answered, then asked again)
+    return request not in (None, REQUEST_OTHER_LANGUAGE, ASK_PRIVACY) or intent in NOT_AN_ANSWER_TO_SAFETY
 
 
 # A question about the chat typed to "Are you safe right now?" ("who is this", "is this private?",
@@ -1394,6 +1414,7 @@ WHAT_WE_MEAN_SAFE_REPLIES = frozenset({WHAT_WE_MEAN_SAFE, WHAT_WE_MEAN_SAFE_CHIL
 WHAT_WE_MEAN_NOT_SAFE_REPLIES = frozenset({WHAT_WE_MEAN_NOT_SAFE, WHAT_WE_MEAN_NOT_SAFE_CHILD, WHAT_WE_MEAN_NOT_SAFE_OTHER})
 ASKS_AGAIN_AFTER = frozenset({
     *ASIDES_AT_THE_SAFETY_QUESTION.values(), UTTER_TOLD_MORE, *WHAT_WE_MEAN_SAFE_REPLIES, UTTER_OTHER_WAYS, CHECK_FIRST,
+    HELPING_SOMEONE_AT_RISK,
 })
 # Asides whose question may take more than one short clause: the answer words still rule them out.
 LONG_ASIDES = frozenset({"ask_service_info"})
@@ -1709,6 +1730,28 @@ def repeats_a_button(tracker: DialogueStateTracker) -> bool:
     return False
 
 
+def asks_how_to_help_the_one_at_risk(tracker: DialogueStateTracker, before: str | None, text: str) -> bool:
+    """"what do i say to him", "what do i do", asked after a crisis reply about someone else (a
+    friend's, or a parent's about their child): never during the questions but at a safety question,
+    and there once since that reply (asked again, it is no answer). The reply says who can advise;
+    there is no sourced advice of our own."""
+    if not asks_how_to_help_them(text) or (tracker.active_loop_name and before not in CRISIS_QUESTIONS):
+        return False
+    kind = tracker.get_slot(KIND_SLOT)
+    about_another = kind == "third_party" or (kind not in (None, "parent_own") and is_parent(tracker))
+    return about_another and not (before in CRISIS_QUESTIONS and _helped_since_the_crisis_reply(tracker))
+
+
+def _helped_since_the_crisis_reply(tracker: DialogueStateTracker) -> bool:
+    helped = False
+    for event in tracker.applied_events():
+        if isinstance(event, ActionExecuted) and event.action_name in FIRST_STEP.values():
+            helped = False
+        elif isinstance(event, ActionExecuted) and event.action_name == HELPING_SOMEONE_AT_RISK:
+            helped = True
+    return helped
+
+
 def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
     intent = intent_as_guessed(tracker.latest_message.parse_data) if tracker.latest_message else None
     before = last_bot_action_before_user(tracker)
@@ -1716,6 +1759,10 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     said = answer_to_are_you_safe(tracker.latest_message.text or "") if tracker.latest_message else None
     taken = took_something_already(tracker.get_slot(CRISIS_SLOT) or [], crisis_message(tracker))
     text = tracker.latest_message.text or "" if tracker.latest_message else ""
+    if asks_how_to_help_the_one_at_risk(tracker, before, text):
+        return HELPING_SOMEONE_AT_RISK, []
+    if before in ASK_SAFE_ACTIONS and asks_how_to_help_them(text) and _helped_since_the_crisis_reply(tracker):
+        return not_safe_reply(tracker, before), []  # asked again, it is no answer (never DIET's aside: "I'm a chatbot")
     if before in ASK_SAFE_ACTIONS and taken and said != "no" and intent not in NOT_SAFE_INTENTS and (sounds_safe(text) or said == "yes"):
         # After pills already taken, an answer that sounds safe gets "call 999 now, even if you feel
         # OK", however much more it says: "she says she's fine now and doesn't want an ambulance"
