@@ -32,6 +32,7 @@ from services_db.query import Match, find_services
 from services_db.seed import ServiceRecord
 from signposting.concern_reading import asks_for_help_with_a_worry, asks_for_services_for_a_worry
 from signposting.list_question import asks_for_others_beside_a_question
+from signposting.questions import asks_about_a_medicine
 from signposting.responses import SERVICE_CARD
 from signposting.settings import settings
 from signposting.text import normalise
@@ -146,6 +147,8 @@ class ActionServiceInfo(Action):
         matches = _named_and_shown(tracker)
         if matches and asks_what_it_is(latest_text(tracker)):
             tell_about(dispatcher, tracker, matches)
+        elif asks_about_a_medicine(latest_text(tracker)):
+            dispatcher.utter_message(response=NO_CLINICAL_ADVICE)  # "whats the best sleeping pill i can take"
         elif not in_the_form(tracker) and answer_list_question(dispatcher, tracker):
             offer_next_step(dispatcher, tracker)
         elif (not matches and not in_the_form(tracker) and tracker.get_slot("services_shown")
@@ -180,5 +183,10 @@ class ActionClinicalAdvice(Action):
             return []
         if tracker.get_slot("services_shown") and not in_the_form(tracker) and asks_for_services_not_advice(latest_text(tracker)):
             return await ActionChangeAnswer().run(dispatcher, tracker, domain)
+        if tracker.get_slot("services_shown") and not in_the_form(tracker) and answer_list_question(dispatcher, tracker):
+            # "Do we need to see the GP first?", "Can I refer him myself?" about the list: how to get to each
+            # (a user trial, session 47, got "I can't give medical advice… If you have taken too much…")
+            offer_next_step(dispatcher, tracker)
+            return []
         dispatcher.utter_message(response=NO_CLINICAL_ADVICE)
         return []

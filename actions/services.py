@@ -279,6 +279,17 @@ class ActionFindServices(Action):
         return show_services(dispatcher, tracker, domain=domain)
 
 
+def told_about_a_named_service(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """A question about a service the user was shown, named ("tell me more about kooth", "whats
+    MHST"): its card, then the next step. False, with nothing said, for anything else."""
+    from actions.service_info import tells_about_a_named_service  # late: it imports this module
+
+    if not tells_about_a_named_service(dispatcher, tracker):
+        return False
+    offer_next_step(dispatcher, tracker)
+    return True
+
+
 class ActionMoreServices(Action):
     def name(self) -> str:
         return MORE_SERVICES
@@ -296,6 +307,8 @@ class ActionMoreServices(Action):
         if not shown:  # answers but no search yet: which to change
             dispatcher.utter_message(response="utter_change_what")
             return []
+        if told_about_a_named_service(dispatcher, tracker):
+            return []  # "tell me more about kooth", read as more options, got three other services (a user trial, session 47)
         said = latest_text(tracker)
         # "anything face to face?": not the online-only ones; never for a question about these ("... at weekends?")
         leave_out = only_online(shown) if wants_nothing_only_online(said) and not parse_list_question(said) else ()
@@ -395,6 +408,8 @@ class ActionChangeAnswer(Action):
                 dispatcher.utter_message(response="utter_nothing_nearer", area=tracker.get_slot("area"))
                 offer_next_step(dispatcher, tracker)
                 return []
+            if target is None and tracker.get_slot("services_shown") and told_about_a_named_service(dispatcher, tracker):
+                return []  # "whats MHST" after the list got "What would you like to change?" (a user trial, session 47)
             if target is not None:
                 dispatcher.utter_message(response="utter_change_ask_again")
                 return [*(SlotSet(slot, None) for slot in ASK_AGAIN[target]), FollowupAction("triage_form")]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from signposting.questions import asks_about_a_medicine
 from signposting.text import normalise
 
 TEXT = "text"
@@ -166,7 +167,7 @@ def parse_list_question(text: str) -> str | None:
     I've already referred to all of those", "any others that are open weekends": the new cards
     say how to reach each one and when it is open)."""
     kind = _list_question(text)
-    if kind is None or asks_for_others_beside_a_question(text):
+    if kind is None or asks_for_others_beside_a_question(text) or asks_about_a_medicine(text):
         return None
     return None if kind == ONLINE and wants_nothing_only_online(text) else kind
 

@@ -31,3 +31,18 @@ def asks_something(text: str) -> bool:
     """Does the message ask a question: a question mark, or a question's words ("im 15 is this
     private")? Looser than `asks_a_question`: it only chooses a question's reply in the form."""
     return "?" in text or bool(_QUESTION.search(normalise(text)))
+
+
+# A medicine named in a question ("whats the best sleeping pill i can take", "can she take melatonin"):
+# medical advice, never a question about the list (a user trial, session 47: "Here is what each one
+# does, so you can choose").
+_MEDICINE = re.compile(
+    r"\b(?:pills?|tablets?|medicines?|medication|meds|melatonin|sertraline|fluoxetine|citalopram|prozac|antidepressants?|"
+    r"sleeping pills?|painkillers?|paracetamol|ibuprofen|dose|dosage|\d+ ?mg|propranolol|diazepam|ritalin|methylphenidate|"
+    r"concerta|elvanse|side effects?)\b"
+)
+
+
+def asks_about_a_medicine(text: str) -> bool:
+    """Does the message ask something about a medicine ("can i take melatonin")?"""
+    return asks_something(text) and bool(_MEDICINE.search(normalise(text)))

@@ -237,7 +237,9 @@ _THIRD_PARTY = re.compile(
     # "took 6 of my brothers diazepam"). "my big sister was saying she wanted to die" is read by
     # `_ANOTHER_AT_RISK`.)
     r"\b(my (best )?(friend|mate|bestie|bff|boyfriend|girlfriend|bf|gf|brother|sister|cousin|classmate)|"
-    r"a (friend|student|pupil|learner|young person|child in my)|one of my (students|pupils|friends|mates)|"
+    # a coach's "one of my lads", "one of my players" (a user trial, session 47: the young person's reply)
+    r"a (friend|student|pupil|learner|young person|child in my)|"
+    r"one of (my|our) (students|pupils|friends|mates|lads|players|boys|girls|kids|young people|team|squad|members|scouts|cubs|learners)|"
     r"(this|a) (girl|boy|kid|lad) (in|at|from) my|my (student|pupil|tutee)|"
     r"(student|pupil|learner|young person|yp|child) (has|is|was|disclosed|told|said|presented|reports|stated))\b"
 )
@@ -333,6 +335,8 @@ _ANOTHER_AT_RISK = re.compile(
 _FIRST_PERSON_WORD = r"i|im|ive|iv|i'v|id|ill|i'm|i've|i'd|i'll|i m|i ve|we|me(?= (?:and|n|&) )"
 _SPEAKERS_OWN_DANGER = re.compile(
     r"\b(?:myself|my own life|my life|kill me|me to die|(?:take|taking|takes) (?:me|us)|(?:me|us) with (?:him|her|them)|"
+    # "one of my friends and me both want to die" (session 47)
+    r"me both|us both|both of us|"
     r"all mine|mine too|do the same|(?:od'?d|overdosed|drugged|spiked|made|making|forced|forcing) (?:me|us)\b"
     # (never "made me promise": keeping a friend's secret is no danger of one's own)
     r"(?! (?:all |both )?(?:promise|swear|keep|not tell|say|look)))\b"

@@ -96,3 +96,54 @@ def test_someone_not_at_school_is_never_told_to_ask_their_school(bot):  # noqa: 
     reply = chat.text("worry")
     assert "Here are some places that can help" in reply
     assert "school's mental health lead" not in reply and "Mental Health Support Team" not in reply
+
+
+def test_a_coachs_first_message_about_a_player_gets_the_reply_about_someone_else(bot):  # noqa: F811
+    """A user trial, session 47: "one of my lads…" got "I'm really glad you told me… Are you safe right now?"."""
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("football coach here, one of my lads says he wants to kill himself")
+    assert "Thank you for looking out for them" in reply and ABOUT_ANOTHER in reply
+    assert "Are you safe right now?" not in reply
+
+
+def test_a_professional_told_of_exploitation_is_asked_about_the_young_person(bot):  # noqa: F811
+    """A user trial, session 47: a coach got "If someone is making you do things… it is not your fault" and
+    "Are you safe right now?" about a player made to sell drugs."""
+    chat = start(bot, "professional", "15", "skip", "oakham")
+    reply = chat.text("one of my players told me hes being made to sell weed by older boys and he owes them money")
+    assert "safeguarding lead" in reply and ABOUT_ANOTHER in reply
+    assert "If someone is making you do things" not in reply and "Are you safe right now?" not in reply
+
+
+def test_a_young_person_in_foster_care_is_asked_their_own_age(bot):  # noqa: F811
+    """A user trial, session 47: "in foster care" at "Who is chatting today?" got "How old is your child?"."""
+    chat = start(bot)
+    assert "How old are you?" in chat.text("in foster care")
+
+
+def test_a_youth_pastor_is_a_professional(bot):  # noqa: F811
+    chat = start(bot)
+    reply = chat.text("im a youth pastor at a church in loughborough")
+    assert "How old is the young person you are helping?" in reply and "didn't get that" not in reply
+
+
+def test_nerves_are_a_worry(bot):  # noqa: F811
+    """A user trial, session 47: a grandmother's "her nerves are bad" got "Sorry, I didn't get that"."""
+    chat = start(bot, "parent", "13", "skip", "hinckley")
+    reply = chat.text("her nerves are bad")
+    assert "Here are some places that can help" in reply and "didn't get that" not in reply
+
+
+def test_a_service_named_after_the_list_gets_its_card(bot):  # noqa: F811
+    """A user trial, session 47: "tell me more about kooth" got three other services, "whats MHST" "What
+    would you like to change?"."""
+    chat = start(bot, "young person", "15", "skip", "leicester", "anxiety")
+    reply = chat.text("tell me more about kooth")
+    assert "Here is what I know about it." in reply and "Kooth" in reply
+    assert "Health for Teens" not in reply
+
+
+def test_asking_if_the_gp_comes_first_after_the_list_says_how_to_get_to_each(bot):  # noqa: F811
+    chat = start(bot, "young person", "16", "skip", "watford", "anxiety")
+    reply = chat.text("Do we need to see the GP first?")
+    assert "how to get help from each one" in reply and "medical advice" not in reply

@@ -122,3 +122,20 @@ def test_where_they_are_beside_a_risk_word_is_no_safe_answer(domain):
     state = _after_a_friends_crisis(domain, scored("hes with his mum now", "inform", "crisis", 0.9, source="lexicon",
                                                    matches=[{"category": "suicidal"}], lexicon_categories=["suicidal"]))
     assert next_crisis_action(state) != "utter_glad_they_are_safe"
+
+
+@pytest.mark.parametrize(("kind", "first"), [
+    ("exploitation", "utter_crisis_exploitation"), ("grooming_online", "utter_crisis_grooming_online"),
+    ("forced_marriage_fgm", "utter_crisis_forced_marriage_fgm"),
+])
+def test_a_professional_is_asked_about_the_young_person_after_a_reply_kept_for_its_numbers(domain, kind, first):
+    """A user trial, session 47: a coach told of a player made to sell drugs was asked "Are you safe right now?"."""
+    from bot.nlu.crisis_policy import safety_question
+
+    state = tracker(domain, SlotSet("user_role", "professional"), said_with("one of my players is being made to sell weed"),
+                    ActionExecuted(first), SlotSet("crisis_kind", kind), ActionExecuted("utter_crisis_local"))
+    assert safety_question(state) == "utter_ask_safe_now_other"
+    assert next_step(state)[0] == "utter_ask_safe_now_other"
+    young = tracker(domain, SlotSet("user_role", "young_person"), said_with("they make me sell weed"),
+                    ActionExecuted(first), SlotSet("crisis_kind", kind), ActionExecuted("utter_crisis_local"))
+    assert safety_question(young) == "utter_ask_safe_now"

@@ -198,3 +198,19 @@ def test_others_asked_for_beside_a_question(text, asks):
     from signposting.list_question import asks_for_others_beside_a_question
 
     assert asks_for_others_beside_a_question(text) is asks
+
+
+@pytest.mark.parametrize("text", ["whats the best sleeping pill i can take", "which tablets are best for anxiety?", "can she take melatonin"])
+def test_a_question_about_a_medicine_is_no_question_about_the_list(text):
+    """A user trial, session 47: "whats the best sleeping pill i can take" got "Here is what each one
+    does, so you can choose"."""
+    from signposting.list_question import parse_list_question
+
+    assert parse_list_question(text) is None
+
+
+@pytest.mark.parametrize("text", ["which one is best for anxiety?", "which ones can i text?", "how long is the wait?"])
+def test_questions_about_the_list_without_a_medicine_are_still_read(text):
+    from signposting.list_question import parse_list_question
+
+    assert parse_list_question(text) is not None

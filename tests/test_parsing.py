@@ -333,3 +333,12 @@ def test_a_school_year_and_its_ages(text, low, high):
 
     age = parse_age(text)
     assert (age.low, age.high) == (low, high)
+
+
+@pytest.mark.parametrize(("text", "concern"), [
+    ("her nerves are bad", "worry"), ("nerves", "worry"), ("she suffers with her nerves", "worry"),
+    ("it gets on my nerves", None), ("nerves of steel lol", None),
+])
+def test_nerves_said_for_anxiety(text, concern):
+    """A user trial, session 47: a grandmother's "her nerves are bad" got "Sorry, I didn't get that"."""
+    assert parse_concern(text) == concern

@@ -192,3 +192,11 @@ def test_a_role_said_of_oneself_after_the_list(text, role):
     from signposting.parsing import role_said_of_oneself
 
     assert role_said_of_oneself(text) == role
+
+
+@pytest.mark.parametrize("text", ["im a youth pastor at a church in loughborough", "youth minister", "school chaplain"])
+def test_a_youth_pastor_or_a_school_chaplain_is_a_professional(text):
+    """A user trial, session 47: "im a youth pastor at a church in loughborough" got "Sorry, I didn't get that"."""
+    from signposting.parsing import parse_role_typed
+
+    assert parse_role_typed(text) == "professional"

@@ -79,3 +79,23 @@ def test_a_worker_asking_for_a_young_person_stays_a_professional():
 ])
 def test_family_and_care_said_in_passing_are_not_the_speakers_role(text, role):
     assert parse_role_typed(text) == role
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("in foster care", "young_person"), ("im in foster care", "young_person"), ("im looked after", "young_person"),
+    ("care leaver", "young_person"), ("i live in a childrens home", "young_person"),
+    ("my foster carer is nice", None),  # a young person's carer: no parent speaking (it was one)
+])
+def test_a_young_person_in_care_is_never_a_parent(text, role):
+    """A user trial, session 47: "in foster care" got "How old is your child?", and every card then
+    said "it is for parents and carers"."""
+    from signposting.parsing import parse_role_typed
+
+    assert parse_role_typed(text) == role
+
+
+@pytest.mark.parametrize("text", ["foster carer", "im a foster carer", "im his foster mum", "my son is in foster care"])
+def test_a_foster_carer_is_still_a_carer(text):
+    from signposting.parsing import parse_role_typed
+
+    assert parse_role_typed(text) == "parent_carer"

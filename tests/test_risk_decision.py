@@ -521,3 +521,24 @@ def test_an_overdose_long_ago_is_not_one_just_taken(text, taken):
     from signposting.risk_decision import took_something_already
 
     assert took_something_already(["overdose"], text) is taken
+
+
+@pytest.mark.parametrize("text", [
+    "one of my players told me hes being made to sell weed by older boys", "one of my lads says he wants to kill himself",
+    "one of our girls has been cutting herself",
+])
+def test_a_coachs_one_of_my_players_is_about_someone_else(text):
+    """A user trial, session 47: a football coach's "one of my lads" got the young person's own reply."""
+    assert third_party_report(text)
+
+
+@pytest.mark.parametrize("text", ["one of my friends and me both want to die", "both of us want to die, me and my mate"])
+def test_the_speaker_in_it_too_is_no_report_about_someone_else(text):
+    assert not third_party_report(text)
+
+
+def test_a_professional_told_of_exploitation_keeps_its_reply():
+    """Kept for its numbers (KEPT_FOR_PROFESSIONALS); the reply and the safety question speak to the adult."""
+    text = "one of my players told me hes being made to sell weed by older boys"
+    assert reply_kind(["exploitation"], parent=False, text=text, professional=True) == "exploitation"
+    assert reply_kind(["exploitation"], parent=False, text=text) == "third_party"

@@ -149,6 +149,7 @@ from signposting.responses import GOODBYE as GOODBYE_REPLY
 from signposting.risk_decision import (
     CHECK,
     CRISIS,
+    KEPT_FOR_PROFESSIONALS,
     NONE,
     REPLY_KIND,
     model_kind_fits,
@@ -245,6 +246,17 @@ CRISIS_ACTIONS = (
     UTTER_CHECK, UTTER_CHECK_OK, UTTER_OTHER_LANGUAGE, *HELP_COMING_ACTIONS, *HELP_DELAYED_ACTIONS,
     UTTER_OTHER_WAYS, HELPING_SOMEONE_AT_RISK,
 )
+
+
+def safety_question(tracker: DialogueStateTracker) -> str:
+    """The safety question after the crisis reply: about the speaker, a parent's own, or someone
+    else's. A professional told of grooming, exploitation or forced marriage gets the reply that keeps
+    their numbers (KEPT_FOR_PROFESSIONALS) and the question about the young person: a coach was asked
+    "Are you safe right now?" about a player made to sell drugs (a user trial, session 47)."""
+    kind = tracker.get_slot(KIND_SLOT) or ""
+    if kind in KEPT_FOR_PROFESSIONALS and tracker.get_slot("user_role") == PROFESSIONAL:
+        return UTTER_ASK_SAFE_OTHER
+    return ASK_SAFE.get(kind, UTTER_ASK_SAFE)
 
 
 def last_bot_action_before_user(tracker: DialogueStateTracker) -> str | None:
@@ -591,10 +603,10 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
     if latest == UTTER_CRISIS_LOCAL:
         if tracker.get_slot(LANGUAGE_SLOT):
             return UTTER_INTERPRETER, []
-        return ASK_SAFE.get(tracker.get_slot(KIND_SLOT) or "", UTTER_ASK_SAFE), []
+        return safety_question(tracker), []
     if latest == UTTER_INTERPRETER:
         if _crisis_this_turn(tracker):
-            return ASK_SAFE.get(tracker.get_slot(KIND_SLOT) or "", UTTER_ASK_SAFE), []
+            return safety_question(tracker), []
         asked = tracker.get_slot("requested_slot")
         if asked in ASK_AGAIN and _questions_go_on_after_the_language_reply(tracker):
             # "sunt mama lui" at "Who is chatting today?": the interpreter line, then the questions go
@@ -621,7 +633,7 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
     if latest in (*ASK_SAFE_ACTIONS, *NOT_SAFE_ACTIONS, UTTER_OFFER, UTTER_CHECK, *HELP_COMING_ACTIONS):
         return ACTION_LISTEN_NAME, []
     if latest in ASKS_AGAIN_AFTER and last_bot_action_before_user(tracker) in NOT_SAFE_ACTIONS:
-        return ASK_SAFE.get(tracker.get_slot(KIND_SLOT) or "", UTTER_ASK_SAFE), []  # after "Please call 999 now": asked again
+        return safety_question(tracker), []  # after "Please call 999 now": asked again
     if (latest in ASKS_AGAIN_AFTER and last_bot_action_before_user(tracker) in ASK_SAFE_ACTIONS) or (
             latest in _ASKED_AGAIN_AT_THE_CHECK and last_bot_action_before_user(tracker) == UTTER_CHECK):
         return last_bot_action_before_user(tracker), []  # the question answered, the safety question asked again
