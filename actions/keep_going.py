@@ -188,6 +188,13 @@ class ActionNotUnderstood(Action):
             # "yes please" to go on (after the answer to a first question): no misunderstanding
             dispatcher.utter_message(response="utter_ok_then_the_question")
             return [UserUtteranceReverted(), *ask(dispatcher, tracker, asked)]
+        if opens_the_chat(tracker):
+            # "im so dead lol forgot my pe kit again" as the first message got "Sorry, I didn't get that"
+            # and a menu, with no word of what the chat is (session 46's note): the greeting and the
+            # questions, as for "hello"
+            dispatcher.utter_message(response="utter_greet")
+            dispatcher.utter_message(response="utter_urgent_help")
+            return [UserUtteranceReverted(), FollowupAction("triage_form")]
         misunderstood = 1 + misunderstood_in_a_row(tracker.events, current_turn=False)
         dispatcher.utter_message(response="utter_not_understood_again" if misunderstood >= 2 else "utter_not_understood")
         events: list[dict[str, Any]] = [UserUtteranceReverted()]
@@ -196,6 +203,13 @@ class ActionNotUnderstood(Action):
         else:
             offer_next_step(dispatcher, tracker, misunderstood)
         return events
+
+
+def opens_the_chat(tracker: Tracker) -> bool:
+    """Is the latest message the first the user typed, with no answer, list or question before it?"""
+    typed = sum(event.get("event") == "user" for event in tracker.events or [])
+    return typed <= 1 and not tracker.active_loop.get("name") and not tracker.get_slot("services_shown") \
+        and not any(tracker.get_slot(slot) for slot in QUESTIONS)
 
 
 _THANKED = re.compile(

@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 from actions.cards import STALE_RESPONSES, card_reasons, service_card
 from actions.directory import get_directory
 from actions.feedback import ask_helpful_once
-from actions.keep_going import offer_next_step
+from actions.keep_going import QUESTIONS, offer_next_step
 from actions.render import card_values
 from actions.triage_form import concern_in, latest_text, resolve_area, text_answered_now
 from services_db.opening import london_now
@@ -60,7 +60,7 @@ from signposting.vocabulary import AREA_CODES, CONCERNS, NATIONS, OTHER_CONCERN,
 logger = logging.getLogger(__name__)
 
 # The answers the questions collect: none given means nothing was asked yet.
-ANSWERS = ("user_role", "age", "school", "area", "concern")
+ANSWERS = QUESTIONS
 TRIAGE_SLOTS = (
     "user_role", "age", "school", "area", "concern", "age_min", "age_max", "area_code",
     "area_group", "area_options", "school_urn", "school_has_mhst", "services_shown", "requested_slot",

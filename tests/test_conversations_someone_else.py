@@ -147,3 +147,22 @@ def test_asking_if_the_gp_comes_first_after_the_list_says_how_to_get_to_each(bot
     chat = start(bot, "young person", "16", "skip", "watford", "anxiety")
     reply = chat.text("Do we need to see the GP first?")
     assert "how to get help from each one" in reply and "medical advice" not in reply
+
+
+def test_not_knowing_after_please_call_999_keeps_the_safety_step(bot):  # noqa: F811
+    """A user trial, session 47: "idk" after "Please call 999 now" got "Sorry, I didn't get that"."""
+    chat = Conversation(bot.rasa_url)
+    chat.say("i want to die")
+    assert "Please call 999 now" in chat.text("no")
+    reply = chat.text("idk")
+    assert "If you are not sure, it is OK to call 999." in reply and "Please call 999 now" in reply
+    assert "didn't get that" not in reply
+
+
+def test_a_first_message_not_understood_gets_the_greeting_and_the_questions(bot):  # noqa: F811
+    """Session 46's note: "im so dead lol forgot my pe kit again" as the first message got "Sorry, I
+    didn't get that" and a menu, with no word of what the chat is."""
+    chat = Conversation(bot.rasa_url)
+    reply = chat.text("im so dead lol forgot my pe kit again")
+    assert "I'm a chatbot" in reply and "Who is chatting today?" in reply
+    assert "How old are you?" in chat.text("young person")

@@ -254,10 +254,13 @@ def test_a_worry_diet_could_not_place_as_the_first_message_starts_the_questions_
 
 
 def test_nonsense_as_the_first_message_is_still_not_understood_kindly(bot):  # noqa: F811
+    """Not understood as the first message: what the chat is, and its first question with buttons
+    (session 47; before, "Sorry, I didn't get that" and a menu, with no word of what the chat is)."""
     chat = Conversation(bot.rasa_url)
     messages = chat.say("purple monkey dishwasher")
-    assert "Sorry, I didn't get that" in "\n".join(m.get("text", "") for m in messages)
-    assert "Find support" in buttons(messages)
+    reply = "\n".join(m.get("text", "") for m in messages)
+    assert "I'm a chatbot" in reply and "Who is chatting today?" in reply
+    assert "I'm a young person" in buttons(messages)
 
 
 def test_a_one_word_school_with_its_towns_short_form_is_the_school(bot):  # noqa: F811

@@ -139,3 +139,21 @@ def test_a_professional_is_asked_about_the_young_person_after_a_reply_kept_for_i
     young = tracker(domain, SlotSet("user_role", "young_person"), said_with("they make me sell weed"),
                     ActionExecuted(first), SlotSet("crisis_kind", kind), ActionExecuted("utter_crisis_local"))
     assert safety_question(young) == "utter_ask_safe_now"
+
+
+@pytest.mark.parametrize("text", ["idk", "dunno", "i dont know"])
+def test_not_knowing_after_please_call_999_gets_it_explained_then_the_reply_again(domain, text):
+    """A user trial, session 47: "idk" and "dunno" after "Please call 999 now" got "Sorry, I didn't get
+    that. What would you like to do?": the safety step was lost."""
+    state = tracker(domain, SlotSet("user_role", "young_person"),
+                    said_with("i want to die", "express_crisis", level="crisis", source="lexicon",
+                              categories=["suicidal"], lexicon_categories=["suicidal"]),
+                    ActionExecuted("utter_crisis"), SlotSet("crisis_categories", ["suicidal"]), ActionExecuted("utter_crisis_local"),
+                    ActionExecuted("utter_ask_safe_now"), LISTEN, scored("no", "deny"),
+                    ActionExecuted("utter_not_safe_now"), LISTEN, scored(text, "dont_know"))
+    assert next_crisis_action(state) == "utter_what_we_mean_not_safe"
+    state.update(ActionExecuted("utter_what_we_mean_not_safe"))
+    assert next_step(state)[0] == "utter_not_safe_now"
+    for event in (ActionExecuted("utter_not_safe_now"), LISTEN, scored("dunno", "dont_know")):
+        state.update(event)
+    assert next_crisis_action(state) == "utter_not_safe_now"  # explained once; then the reply itself

@@ -146,8 +146,19 @@ def test_not_understood_outside_the_questions_offers_the_next_step():
 
     messages, _ = run_action(ActionNotUnderstood(), [], {"services_shown": ["svc-1"]}, active_loop=None)
     assert responses(messages) == ["utter_not_understood", "utter_offer_more"]
-    messages, _ = run_action(ActionNotUnderstood(), [], {}, active_loop=None)
+    earlier = [{"event": "user", "text": "no thanks", "parse_data": {"intent": {"name": "deny"}}}]  # "No, thanks" to the offer
+    messages, _ = run_action(ActionNotUnderstood(), earlier, {}, active_loop=None)
     assert responses(messages) == ["utter_not_understood", "utter_offer_next_step"]
+
+
+def test_not_understood_as_the_first_message_greets_and_starts_the_questions():
+    """Session 46's note: "im so dead lol forgot my pe kit again" as the first message got "Sorry, I
+    didn't get that" and a menu, with no word of what the chat is."""
+    from actions.keep_going import ActionNotUnderstood
+
+    messages, events = run_action(ActionNotUnderstood(), [], {}, active_loop=None, text="im so dead lol forgot my pe kit again")
+    assert responses(messages) == ["utter_greet", "utter_urgent_help"]
+    assert {"event": "followup", "name": "triage_form", "timestamp": None} in events
 
 
 def test_a_request_in_another_language_by_name_gets_that_languages_interpreter_line():

@@ -1873,10 +1873,12 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # session 34): what the question means (with 999 if unsure), then the question again. Once:
         # asked again, it is no answer (the not-safe reply, below).
         return what_we_mean_safe_reply(tracker, before), []
-    if before in NOT_SAFE_ACTIONS and level != CRISIS and asks_about_the_question:
+    if before in NOT_SAFE_ACTIONS and level != CRISIS and (asks_about_the_question or unsure_answer(tracker)):
         # "why are you asking" after "Please call 999 now" got "Sorry, I didn't get that" and the
         # menu (session 35): what 999 and A&E are, then the same reply again, which says what to do
-        # (once: the same reply again every time was the review's finding 10, session 35).
+        # (once: the same reply again every time was the review's finding 10, session 35). Not knowing
+        # too: "idk" and "dunno" got "Sorry, I didn't get that. What would you like to do?" (a user
+        # trial, session 47); the explanation ends "If you are not sure, it is OK to call 999."
         return not_safe_reply_explained_once(tracker, before), []
     if before in ASK_SAFE_ACTIONS and level == NONE and unsure_if_safe(tracker, said):
         # (above none, "ok whatever bye" after a friend's overdose: the crisis reply again, below).
