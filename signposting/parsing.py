@@ -422,6 +422,25 @@ def _the_child_meant(clean: str) -> Age | None:
     return _age_of(after[0]) if len(after) == 1 else None
 
 
+# A school year said as the past: "anxiety since like year 7 and now im in year 9", "she was in year 7
+# last year, now year 8" (a user trial, session 47: both were read as 11 to 12).
+_PAST_YEAR = re.compile(r"\b(?:since|was|were|from|started|starting|back in|used to be)(?: in)?(?: like)?\s*$")
+_NOW_YEAR = re.compile(r"\b(?:now|currently|this year)\b(?: \w+){0,3}\s*$")
+
+
+def _year_meant(clean: str) -> re.Match[str] | None:
+    """The school year meant now, of those said: one said as now, else the first not said as the
+    past, else the last."""
+    years = list(_YEAR.finditer(clean))
+    if len(years) < 2:
+        return years[0] if years else None
+    now = [year for year in years if _NOW_YEAR.search(clean[: year.start()])]
+    if now:
+        return now[-1]
+    current = [year for year in years if not _PAST_YEAR.search(clean[: year.start()])]
+    return current[0] if current else years[-1]
+
+
 def _one_of_two_ages(clean: str) -> Age | None:
     """The age meant, when an answer says two: the child it says it is about (`_the_child_meant`),
     the next birthday set aside (`_NEXT_BIRTHDAY`), then a correction's last number (`_CORRECTED`),
@@ -538,7 +557,7 @@ def _stated_age(clean: str) -> Age | None:
         first, last = _year_group(int(years.group(1))), _year_group(int(years.group(2)))
         if first and last:
             return Age(min(first.low or 0, last.low or 0), max(first.high or 0, last.high or 0))
-    year = _YEAR.search(clean) or _YEAR_WORD.search(clean)
+    year = _year_meant(clean) or _YEAR_WORD.search(clean)
     if year:
         # Other school years are not ages: "in year 10 but was year 9 when it started" is not 9.
         rest = _YEAR.sub(" ", clean[: year.start()] + " " + clean[year.end():])
@@ -658,9 +677,12 @@ def place_said_as_home(text: str) -> str | None:
 
 def parse_age_mention(text: str) -> Age | None:
     """An age stated in passing ("my son is 8 and...", "actually I'm 15", "I'm in year 10"),
-    used when we did not ask for the age. Bare numbers don't count here."""
+    used when we did not ask for the age. Bare numbers don't count here. A correction's last
+    ("14 in year 10 no year 9 sorry" is 13 to 14: a user trial, session 47)."""
     clean = normalise(text)
-    if year := _YEAR.search(clean):
+    if (corrected := _CORRECTED.search(clean)) and (fixed := _last_of_a_correction(corrected.group(0))) is not None:
+        return fixed
+    if year := _year_meant(clean):
         return _year_group(int(year.group(1)))
     for match in _AGE_CONTEXT.finditer(clean):
         token = next(group for group in match.groups() if group)

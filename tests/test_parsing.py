@@ -342,3 +342,18 @@ def test_a_school_year_and_its_ages(text, low, high):
 def test_nerves_said_for_anxiety(text, concern):
     """A user trial, session 47: a grandmother's "her nerves are bad" got "Sorry, I didn't get that"."""
     assert parse_concern(text) == concern
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("anxiety since like year 7 and now im in year 9", 13, 14), ("she was in year 7 last year, now year 8", 12, 13),
+    ("14 in year 10 no year 9 sorry", 13, 14), ("in year 10 but was year 9 when it started", 14, 15),
+    ("he is 11, sorry no 12, he just had his birthday", 12, 12),
+])
+def test_the_age_meant_now_of_two_said_in_passing(text, low, high):
+    """A user trial, session 47: "anxiety since like year 7 and now im in year 9" was read as 11 to 12,
+    and "14 in year 10 no year 9 sorry" as 14 to 15."""
+    from signposting.parsing import parse_age_mention
+
+    for parse in (parse_age, parse_age_mention):
+        age = parse(text)
+        assert age is not None and (age.low, age.high) == (low, high), parse.__name__
