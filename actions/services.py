@@ -438,6 +438,13 @@ class ActionChangeAnswer(Action):
                 return [*(SlotSet(slot, None) for slot in TRIAGE_SLOTS), FollowupAction("triage_form")]
             dispatcher.utter_message(response="utter_change_what")
             return []
+        changed = {event["name"] for event in events if event["name"] in CHANGEABLE and tracker.get_slot(event["name"]) != event["value"]}
+        if changed == {"area"} and tracker.get_slot("area"):
+            # "SG2" after Stevenage's list got "Thanks, I've changed that" and the same list (a user
+            # trial, session 47): the same area's services, said so, and the place kept
+            dispatcher.utter_message(response="utter_same_area_same_help", area=tracker.get_slot("area"))
+            offer_next_step(dispatcher, tracker)
+            return events
         new_worry = any(event["name"] == "concern" and tracker.get_slot("concern") != event["value"] for event in events)
         dispatcher.utter_message(response="utter_new_worry" if new_worry else "utter_changed_answer")
         tracker.slots.update({event["name"]: event["value"] for event in events})

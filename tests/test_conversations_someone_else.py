@@ -166,3 +166,13 @@ def test_a_first_message_not_understood_gets_the_greeting_and_the_questions(bot)
     reply = chat.text("im so dead lol forgot my pe kit again")
     assert "I'm a chatbot" in reply and "Who is chatting today?" in reply
     assert "How old are you?" in chat.text("young person")
+
+
+def test_a_postcode_in_the_same_area_after_the_list_says_the_help_is_the_same(bot):  # noqa: F811
+    """A user trial, session 47: "SG2" after Stevenage's list got "Thanks, I've changed that" and the same list."""
+    chat = start(bot, "parent", "12", "skip", "stevenage", "anxiety")
+    reply = chat.text("SG2")
+    assert "same area as Stevenage, so the help is the same" in reply
+    assert "changed that" not in reply and "Here are some places" not in reply
+    moved = chat.text("harlow")
+    assert "changed that" in moved and "Here are some places that can help" in moved
