@@ -23,9 +23,10 @@ Ranking rules (each is tested in tests/test_query.py):
    (crisis lines lead only for crisis concerns: they are in every reply's crisis text anyway).
 6. A school with a Mental Health Support Team → "ask your school's mental health lead"
    (via_school) services first; when the school list names who provides the team, only
-   that organisation's. Someone not at school or college never sees a service reached only
-   through one (a user trial, session 47: a 17-year-old who had left school was told to ask
-   "your school's mental health lead").
+   that organisation's. Someone of 16 or more not at school or college never sees a service
+   reached only through one (a user trial, session 47: a 17-year-old who had left school was told
+   to ask "your school's mental health lead"). Younger, "not at school" is often a child still on a
+   school's roll (refusing, excluded for a while), whom the school can still refer (the review).
 7. For young people, services they can contact themselves before ones needing a referral.
 8. Services only for a specific group (e.g. autism) rank last; stale details rank lower.
    One only for a group and reached only through a school (the SEND Mental Health Support
@@ -221,7 +222,7 @@ def find_services(
             continue
         if features.only_at_team_schools and not school_has_its_team(features.service, request.school_team):
             continue
-        if request.not_at_school and features.only_via_school:
+        if request.not_at_school and low >= LEFT_SCHOOL_AGE and features.only_via_school:
             continue  # rule 6: "Ask your school's mental health lead" is no route for them
         if low >= ADULT_AGE and features.max_age - low < ENDING_WITHIN_YEARS:
             score -= ENDING_SOON_PENALTY  # rule 10: at 18 or more, one that goes on first
@@ -342,6 +343,7 @@ SCHOOL_BONUS = 40.0
 # end at 18 or 19, and Kooth (to 25) only under "More options" (a user trial, session 45).
 ADULT_AGE = 18
 ENDING_WITHIN_YEARS = 2
+LEFT_SCHOOL_AGE = 16  # rule 6: from 16, "not at school" is left school (below, often still on a roll)
 ENDING_SOON_PENALTY = 40.0
 SPECIALIST_PENALTY = 60.0
 # Above the local bonus (100): a grieving child sees a bereavement service before a local

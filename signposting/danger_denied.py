@@ -18,6 +18,7 @@ from signposting.text import normalise
 _NO_ONE = r"(?:no ?one|no ?ones|nobody|nobodys|no body|none of (?:them|us|the kids|the children|the pupils))"
 _DANGER_WORDS = r"(?:in (?:any )?danger|at risk|in crisis|unsafe|suicidal)"
 _HARM_WORDS = r"(?:self harm|self harming|selfharm|a crisis|an emergency|that kind of (?:cut|thing)|anything like that)"
+_NOTHING_MORE = r"(?: (?:honestly|seriously|really|lol|haha|tho|though|thanks|thank you|ok|okay|x+|why|wtf|at all|i promise|promise|im fine|im ok))*"
 _DENIAL = re.compile(
     r"\b(?:"
     rf"{_NO_ONE}(?: is| s| was| were| are| got| has| have)?(?: been)? (?:hurt|harmed|injured|{_DANGER_WORDS})"
@@ -42,9 +43,11 @@ _DENIAL = re.compile(
     r"|^(?:(?:no|nah|nope) )?(?:he|she|they) (?:hasnt|has not|havent|have not|didnt|did not|never) (?:hurt|harmed) (?:himself|herself|themselves)"
     # of oneself (a user trial, session 47: "what? no im not hurting myself", after a 12-year-old told
     # she likes girls, got the whole crisis reply): only as the message's start, so "but i want to" is left
+    # The whole message only, but for a word that adds nothing: "no im not hurting myself, im going to do it
+    # properly", "nah i dont hurt myself often", "no one is hurting me, im the one doing it" (the review, session 47)
     r"|^(?:(?:what|wait|huh|eh|um|erm|lol|haha|omg|wtf)\s+)*(?:(?:no|nah|nope)\s+)?(?:im|i m|i am|i) (?:not|never|dont|do not)"
-    r" (?:hurting|harming|going to hurt|gonna hurt|hurt|harm) myself"
-    rf"|^(?:(?:no|nah|nope)\s+)?{_NO_ONE}(?: is| s)? (?:hurting|harming) me"
+    rf" (?:hurting|harming|going to hurt|gonna hurt|hurt|harm) myself{_NOTHING_MORE}$"
+    rf"|^(?:(?:no|nah|nope)\s+)?{_NO_ONE}(?: is| s)? (?:hurting|harming) me{_NOTHING_MORE}$"
     # the whole message (session 45): "no im fine" was DIET's "not safe" (0.97) and got the crisis reply
     r"|^(?:no|nah|nope|no no)(?: (?:honestly|really|seriously))?(?: (?:im|i m|i am))? (?:fine|ok|okay|good|alright|all good)"
     r"(?: (?:honestly|really|thanks|thank you|ty|x+))?$"

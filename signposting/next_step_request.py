@@ -395,16 +395,18 @@ _WHO_SEES_IT = re.compile(
 # "will u tell my parents" (DIET: medical advice, "If you have taken too much of something, call 999
 # now"), "do you call the police", "do you tell my school", "whats my data used for": a user trial,
 # session 47. The privacy answer says the chat cannot contact anyone and what is saved.
+# Never "can you call someone", "can you tell my mum": a plea for help (the review, session 47), so no
+# "can" or "could", no "please", and calling only the police or social services.
 _WILL_YOU_TELL = re.compile(
-    r"(?:(?:and|but|so|um|wait|also|ok|okay|hi|hey|pls|please|sorry|just wondering|quick question) )*"
-    r"(?:will|would|do|does|can|could|are|r|is|might|wil) (?:you|u|ya|yu|this|the bot|this bot|this chat|the chat|it|this thing) "
-    r"(?:going to |gonna |have to |need to |got to |ever |automatically )?"
-    r"(?:tell|inform|call|ring|phone|contact|message|text|email|grass (?:me )?(?:up )?to|snitch (?:me )?to|"
-    r"report (?:me |this |it |stuff |things |anything |what i say )?to|send (?:this |it |anything |my messages )?to|"
-    r"pass (?:this |it |anything )?(?:on )?to|share (?:this |it |anything |my messages )?with) "
+    r"(?:(?:and|but|so|um|wait|also|ok|okay|hi|hey|sorry|just wondering|quick question) )*"
+    r"(?:will|would|do|does|are|r|is|might|wil) (?:you|u|ya|yu|this|the bot|this bot|this chat|the chat|it|this thing) "
+    r"(?:going to |gonna |have to |need to |got to |ever |automatically )?(?:"
+    r"(?:tell|inform|contact|grass (?:me )?(?:up )?to|snitch (?:me )?to|report (?:me |this |it |stuff |things |anything |what i say )?to|"
+    r"send (?:this |it |anything |my messages )?to|pass (?:this |it |anything )?(?:on )?to|share (?:this |it |anything |my messages )?with) "
     r"(?:my |the |his |her |our |a )?(?:mum|mom|mam|dad|parents?|school|teachers?|social worker|sw|police|cops|feds|carers?|"
     r"foster carers?|gp|doctor|anyone|anybody|someone|somebody|family|nan|staff|people|them|social services)"
-    r"(?: (?:about (?:this|me|it|what i say)|what i (?:say|said|type|typed|tell you)|anything))?(?: (?:tho|though|or not|pls|please))*"
+    r"|(?:call|ring|phone) (?:the )?(?:police|cops|feds|social services))"
+    r"(?: (?:about (?:this|me|it|what i say)|what i (?:say|said|type|typed|tell you)|anything))?(?: (?:tho|though|or not))*"
 )
 _WHAT_HAPPENS_TO_MY_DATA = re.compile(
     r"(?:(?:and|but|so|um|wait|also|ok|okay) )*(?:what|wat|wot)(?: s| is|s)? (?:happens to |do you do with |you do with |u do with )?"

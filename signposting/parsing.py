@@ -702,7 +702,7 @@ _PROFESSIONAL = re.compile(
 _PARENT = re.compile(
     # "my parents are splitting up", "my carer": a young person talking about the adults in their life.
     # "in foster care" is a young person's (a user trial, session 47: "How old is your child?"); "foster carer" a carer
-    r"\b((?<!my )(?<!our )parents?|(?<!young )(?<!adult )(?<!my )(?<!my foster )carer|(?<!my )guardian|(?<!in )(?<!my )foster(?! care\b)|as a (?:mum|mom|dad)|"
+    r"\b((?<!my )(?<!our )parents?|(?<!young )(?<!adult )(?<!my )(?<!my foster )carer|(?<!my )guardian|(?<!my )foster|as a (?:mum|mom|dad)|"
     r"i m (?:a|his|her|their) (?:mum|mom|mother|dad|father|nan|gran|grandma|grandad|step ?mum|step ?dad)|"
     r"im (?:a|his|her|their) (?:mum|mom|mother|dad|father|nan|gran|grandma|grandad|step ?mum|step ?dad)|"
     # "i'm the kids stepmum" (development author D15)
@@ -718,9 +718,16 @@ _PARENT_PLAIN_WORDS = {"mum", "mom", "dad"}
 _YOUNG_PERSON = re.compile(
     r"\b(young person|young people|me|(?<!\bher )(?<!\bhim )(?<!\bthem )(?<!\bit )(?<!\bthis )(?<!\bthat )myself|for me|"
     r"student|pupil|teen|teenager|kid|"
-    r"child|young|yp|i m \d+|im \d+|i am \d+|a child|"
-    r"in (?:foster )?care|(?:i m|im|i am) looked after|looked after child|care leaver|care experienced|"
-    r"(?:in|live in|living in) (?:a |the )?(?:childrens|children s) home)\b"
+    r"child|young|yp|i m \d+|im \d+|i am \d+|a child)\b"
+)
+# In care, said of oneself: "in foster care", "im looked after", "i live in a childrens home" (a user
+# trial, session 47: "How old is your child?"); never "i work in foster care", "we have a 14 year old
+# girl in foster care with us" or "i am a care experienced adult" (the review).
+_IN_CARE_MYSELF = re.compile(
+    r"^(?:(?:im|i m|i am|me|yeah|yh) )?(?:in (?:foster )?care|looked after|a care leaver|care leaver|in a (?:childrens|children s) home)"
+    r"(?: (?:atm|at the moment|rn|now|innit|lol|tbh))*$"
+    r"|\b(?:im|i m|i am|ive been|i ve been|i have been) (?:in (?:foster )?care|looked after|a care leaver)\b(?! (?:adult|worker|for|with))"
+    r"|\bi (?:live|am living|m living) in (?:a |the )?(?:childrens|children s) home\b"
 )
 
 
@@ -729,6 +736,8 @@ def parse_role(text: str) -> str | None:
     clean = normalise(text)
     if _PROFESSIONAL.search(clean):
         return "professional"
+    if _IN_CARE_MYSELF.search(clean):
+        return "young_person"
     parent = _PARENT.search(clean)
     # "mum"/"dad" alone is a parent answering the question; "my mum shouts" is a young person.
     if parent and (parent.group(1) not in _PARENT_PLAIN_WORDS or clean in _PARENT_PLAIN_WORDS):
@@ -2052,7 +2061,7 @@ _CHILD_WHEREABOUTS = re.compile(
 # and "sleeping it off" is drink or drugs (the review, session 44).
 _WITH_SOMEONE_OR_ASLEEP = re.compile(
     r"^(?:(?:yes|yeah|yh|yep|ye|ok|okay|well|erm|um|oh)\s+)*(?:he|she|they|hes|shes|theyre)(?: is| are| s| re)?(?: (?:fast|sound|still|now|just))* (?:"
-    r"asleep|sleeping(?! it off)|at school|at college|in school|in class|in lessons|"
+    r"asleep(?! (?:again|in the (?:bath|car|garden|park)))|sleeping(?! it off| again| in the (?:bath|car))|at school|at college|in school|in class|in lessons|"
     r"(?:at|round|staying at|staying with|with)(?: (?:his|her|their|my|our|the))? (?:mum|mums|mam|mams|mom|moms|mother|mothers|"
     r"dad|dads|father|fathers|nan|nans|nana|gran|grans|granny|grandma|grandmas|grandad|grandads|grandparents|"
     r"aunt|aunts|auntie|aunties|uncle|uncles|sister|sisters|brother|brothers|foster carers?|carers?|teacher|teachers|"
@@ -2072,13 +2081,36 @@ def _other_emoji(text: str) -> bool:
     )
 
 
-def tells_where_they_are_with_someone(text: str) -> bool:
+def tells_where_they_are_with_someone(text: str, crisis_told: str) -> bool:
     """Asked about a child or someone else, is the whole answer where they are, asleep or with an
-    adult ("shes asleep upstairs now", "he is with his mum now"), and nothing that may hide danger?"""
-    return bool(_WITH_SOMEONE_OR_ASLEEP.search(normalise(text))) and states_safe_in_own_words(text, about_someone_else=True)
+    adult ("shes asleep upstairs now", "he is with his mum now"), and nothing that may hide danger?
+    Only after a crisis told as words (`crisis_told`: "she told me last night she wants to die"):
+    asleep after a hanging tried, much blood or drugs taken is an emergency, and "with" the one the
+    crisis named ("hes at his dads" after "his dad hits him") is no safety (the review, session 47)."""
+    clean = normalise(text)
+    where = _WITH_SOMEONE_OR_ASLEEP.search(clean)
+    if not where or not states_safe_in_own_words(text, about_someone_else=True, where_they_are=True) \
+            or _ACT_OR_MEANS.search(normalise(crisis_told)):
+        return False
+    named_then = set(normalise(crisis_told).split())
+    return not any(word.rstrip("s") in named_then or word in named_then for word in where.group(0).split() if word in _COMPANIONS)
 
 
-def states_safe_in_own_words(text: str, about_someone_else: bool = False) -> bool:
+# What makes where they are no answer: an act of harm or its means told in the crisis message.
+_ACT_OR_MEANS = re.compile(
+    r"\b(?:tried|try|attempt\w*|took|taken|take|taking|swallowed|drank|drunk|drinking|drugs?|ket|pills?|tablets?|overdos\w*|od|"
+    r"hang\w*|hung|rope|ligature|noose|knife|knives|blade|razor|gun|weapon|blood|bleed\w*|deep|stitches|hospital|a e|"
+    r"jump\w*|bridge|cut (?:her|his|their) (?:wrists?|throat)|burn\w*|plan\w*|note|letter|tonight|right now|hits?|hitting|"
+    r"hurts?|hurting|touch\w*|abus\w*|beat\w*|made to|forc\w*|threaten\w*|groom\w*|sell\w*|owe\w*|missing|run away|ran away)\b"
+)
+_COMPANIONS = frozenset(
+    "mum mums mam mams mom moms mother mothers dad dads father fathers nan nans nana gran grans granny grandma grandmas "
+    "grandad grandads grandparents aunt aunts auntie aunties uncle uncles sister sisters brother brothers carer carers "
+    "teacher teachers family friend friends".split()
+)
+
+
+def states_safe_in_own_words(text: str, about_someone_else: bool = False, where_they_are: bool = False) -> bool:
     """Does an answer to "Are you safe right now?" say safe (or calm again) in words, with more
     than `states_safe_now`'s closed list allows, and no word that can hide danger? The crisis
     policy also asks the risk lexicon and models, and answers with the urgent lines kept.
@@ -2089,7 +2121,8 @@ def states_safe_in_own_words(text: str, about_someone_else: bool = False) -> boo
     clean = normalise(text) if about_someone_else else _danger_denied_said_safe(normalise(text))
     if not clean or len(clean.split()) > SAFE_IN_OWN_WORDS_MAX_WORDS:
         return False
-    somewhere_safe = about_someone_else and bool(_WITH_SOMEONE_OR_ASLEEP.search(clean))
+    # (where they are, as the whole answer, only as `tells_where_they_are_with_someone` allows it)
+    somewhere_safe = about_someone_else and where_they_are and bool(_WITH_SOMEONE_OR_ASLEEP.search(clean))
     if not (re.search(r"\bsafe\b", clean) or _SAYS_SAFE.search(clean) or _SAYS_CALM_AGAIN.search(clean) or somewhere_safe) \
             or plays_it_down(text):
         return False

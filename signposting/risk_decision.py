@@ -237,9 +237,7 @@ _THIRD_PARTY = re.compile(
     # "took 6 of my brothers diazepam"). "my big sister was saying she wanted to die" is read by
     # `_ANOTHER_AT_RISK`.)
     r"\b(my (best )?(friend|mate|bestie|bff|boyfriend|girlfriend|bf|gf|brother|sister|cousin|classmate)|"
-    # a coach's "one of my lads", "one of my players" (a user trial, session 47: the young person's reply)
-    r"a (friend|student|pupil|learner|young person|child in my)|"
-    r"one of (my|our) (students|pupils|friends|mates|lads|players|boys|girls|kids|young people|team|squad|members|scouts|cubs|learners)|"
+    r"a (friend|student|pupil|learner|young person|child in my)|one of my (students|pupils|friends|mates)|"
     r"(this|a) (girl|boy|kid|lad) (in|at|from) my|my (student|pupil|tutee)|"
     r"(student|pupil|learner|young person|yp|child) (has|is|was|disclosed|told|said|presented|reports|stated))\b"
 )
@@ -274,7 +272,9 @@ _DONE_TO_ME = re.compile(
     # "my bf goes through my phone and pushed me down the stairs" got the friend's reply (development
     # conversations G14, session 40)
     r"push|pushes|pushed|pushing|shove|shoves|shoved|shoving|chok\w*|strangl\w*|throttl\w*|drag|drags|dragged|"
-    r"threw|throws|burnt|burned|spat on|spits on|locks|locked) (?:me|us)\b(?! up| away| out| off| around| over| a\b| an\b)"
+    r"threw|throws|burnt|burned|spat on|spits on|locks|locked|"
+    # "one of my lads said he'd stab me" (the review, session 47)
+    r"stab|stabs|stabbed|hurt|hurts|hurting|threaten\w*|attack\w*|batter\w*|jump|jumped) (?:me|us)\b(?! up| away| out| off| around| over| a\b| an\b)"
     # A partner's control: "my boyfriend says no one else will want me with my stoma" got "Thank
     # you for looking out for them" (development conversations G12, session 39). Only a partner's:
     # "my friend is cutting herself and my mum wont let me see her" is a friend's crisis (the review).
@@ -363,20 +363,50 @@ _SPEAKER_NAMED = re.compile(rf"\b(?:{_FIRST_PERSON_WORD}|myself|mine|us|our)\b")
 _VIOLENCE = re.compile(r"\b(?:chok\w*|strangl\w*|beat\w*|hit|hits|hitting|punch\w*|kick\w*|stab\w*|attack\w*|knife|knives|gun|weapon)\b")
 
 
+# A coach's "one of my lads", "one of my players" (a user trial, session 47: the young person's own
+# reply), only with him or her in it: "one of my squad told me to kys" and "one of my team mates is
+# threatening to share my nudes" are the speaker's own danger (the review, session 47).
+_ONE_OF_MY_GROUP = re.compile(
+    r"\bone of (?:my|our) (?:lads|players|boys|girls|kids|young people|team|squad|members|scouts|cubs|learners|class)\b"
+)
+_HIM_OR_HER = re.compile(r"\b(?:he|she|hes|shes|he s|she s|he'?s|she'?s|him|her|his|himself|herself|he'?ll|she'?ll|he'?d|she'?d)\b")
+# Danger to the speaker told by someone else's words: "told me to kys", "share my nudes".
+_THE_SPEAKER_TARGETED = re.compile(
+    r"\b(?:told|tells|telling|tell|keeps telling|keep telling|said to|says to|messaged|messages|texted) me (?:to|i should) "
+    r"(?:kys|kill|die|go die|end|hang|cut|unalive)\b|\bmy (?:nudes|pics|pictures|photos|videos|vids)\b"
+)
+
+
+# Harm told as done to the speaker: "a man online is blackmailing me with my pics", "im being made to
+# sell drugs and i owe them money", "my boyfriend makes me sell drugs" (the review, session 47: a
+# professional's button, mis-tapped, got the wording for an adult telling of someone else).
+_HARM_TO_THE_SPEAKER = re.compile(
+    r"\b(?:me|myself)\b|\bmy (?:nudes|pics|pictures|photos|videos|body|boyfriend|girlfriend|bf|gf)\b"
+    r"|\b(?:im|i m|i am|i was|ive been|i ve been|i have been) (?:being )?(?:made|forced|groomed|blackmailed|exploited|threatened|sent|told to)\b"
+    r"|\bi (?:owe|have to|had to|got made|get made)\b"
+)
+
+
+def tells_of_harm_to_the_speaker(text: str) -> bool:
+    """Does the message tell of harm done to the speaker (besides what they saw or were told)?"""
+    return bool(_HARM_TO_THE_SPEAKER.search(_OBSERVING.sub(" ", normalise(text))))
+
+
 def third_party_report(text: str) -> bool:
     """A friend, sibling, parent or professional describing someone else's risk, not harm done to
     the speaker, nor beside the speaker's own danger ("my friend died and i want to kill myself": the
     second review, session 42)."""
     lowered = text.lower().replace("’", "'")  # "won’t", the iPhone's apostrophe (the review, session 39)
     beside_what_they_saw = _OBSERVING.sub(" ", lowered)
-    if _SPEAKERS_OWN_DANGER.search(beside_what_they_saw) or _DONE_TO_ME.search(lowered):
+    if _SPEAKERS_OWN_DANGER.search(beside_what_they_saw) or _DONE_TO_ME.search(lowered) or _THE_SPEAKER_TARGETED.search(lowered):
         return False
     # Someone else's own act of harm counts only with the speaker nowhere in it but as a witness
     # (the second review: "me n my mum both took loads of pills", "took 20 pills and my mum wont
     # wake up to help me").
     anothers_own_harm = bool(_ANOTHER_AT_RISK.search(lowered)) and not _SPEAKER_NAMED.search(beside_what_they_saw) \
         and not _VIOLENCE.search(lowered)
-    return bool(_THIRD_PARTY.search(lowered)) or anothers_own_harm
+    one_of_mine = bool(_ONE_OF_MY_GROUP.search(lowered)) and bool(_HIM_OR_HER.search(lowered))
+    return bool(_THIRD_PARTY.search(lowered)) or anothers_own_harm or one_of_mine
 
 
 # The grooming and online-abuse reply tells a parent to call the police on 101 and not to pay a

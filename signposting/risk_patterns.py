@@ -127,18 +127,19 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "wish i|he|she was|were dead|gone|never"),
         ("first", "wish i|he|she had never been born"),
         # "she said she wished she wasnt here", a grandmother's letter, got only the check question
-        # from the models (a user trial, session 47); "i wish i wasnt here" got nothing. Not "wasn't
-        # here for this lesson": only at the clause's end, or alive, born, anymore.
-        # Only of oneself: never "i wish he wasnt here" (a stepdad, a bully).
-        ("first", "~wish i was|were not alive|born"),
-        ("first", "~wish i was|were not here|around $"),
-        ("first", "~wish i was|were not here|around anymore|no"),
-        ("first", "he ~wish he was|were not alive|born"),
-        ("first", "he ~wish he was|were not here|around $"),
-        ("first", "he ~wish he was|were not here|around anymore|no"),
-        ("first", "she ~wish she was|were not alive|born"),
-        ("first", "she ~wish she was|were not here|around $"),
-        ("first", "she ~wish she was|were not here|around anymore|no"),
+        # from the models (a user trial, session 47); "i wish i wasnt here" got nothing. Only of
+        # oneself (never "i wish he wasnt here"), and only at the clause's end or with "anymore":
+        # never "wasnt born in this family", "born a girl", "alive in the 80s" (the review).
+        ("first", "~wish i was|were not alive|born|here|around $"),
+        ("first", "~wish i was|were not alive|here|around anymore|tbh|rn"),
+        ("first", "~wish i was|were not here|around no more"),
+        ("first", "~wish i was|were not here|around right now"),
+        ("first", "~wish i never ~exist"),
+        ("first", "~wish i did not ~exist"),
+        ("first", "he ~wish he was|were not alive|born|here|around $"),
+        ("first", "he ~wish he was|were not alive|here|around anymore"),
+        ("first", "she ~wish she was|were not alive|born|here|around $"),
+        ("first", "she ~wish she was|were not alive|here|around anymore"),
         ("first", "if i|he|she was|were dead|gone|never"),
         ("first", "if i|he|she died|disappeared|went"),
         ("first", "if i|he|she was|were not here|around"),
@@ -208,7 +209,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~want|wish to disappear forever?"),
         # "sometimes i wish i could just disappear" got "Sorry, I didn't get that" after the list and
         # at the worry question (a user trial, session 47): the wish said as "could", as "to" above.
-        ("first", "~wish i could|can just? ~disappear|vanish forever?"),
+        ("first", "~wish i could|can just? ~disappear|vanish forever? $"),  # never "for a week on holiday" (the review)
         ("first", "~delete SELF"),
         ("first", "everyone|everybody|they|people|family would|will be better|happier|fine|easier without me"),
         ("neg", "~talk about ~die|death|suicide|end|kill|dying"),

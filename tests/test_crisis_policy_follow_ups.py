@@ -116,6 +116,10 @@ def test_a_denial_of_ones_own_harm_is_read(text):
 @pytest.mark.parametrize("text", [
     "no im not hurting myself but i want to", "i dont hurt myself anymore", "nobody is hurting me but my dad shouts",
     "im not hurting myself tonight", "i dont want to hurt myself but i think about it",
+    # the review, session 47: each was a no in a first version
+    "what? no im not hurting myself, im going to do it properly", "what? no im not hurting myself, im thinking about it",
+    "nah i dont hurt myself often lol", "no i dont hurt myself much", "what? no im not hurting myself just sometimes",
+    "no one is hurting me, im the one doing it", "nobody is hurting me its all me", "im not hurting myself i did it last night",
 ])
 def test_a_denial_of_ones_own_harm_turned_round_is_not(text):
     assert not denies_danger(text)

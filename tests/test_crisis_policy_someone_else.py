@@ -47,12 +47,44 @@ def test_how_to_help_a_friend_at_the_safety_question_says_who_can_advise_then_as
     assert next_step(state)[0] == "utter_ask_safe_now_other"
 
 
-def test_asked_again_at_the_safety_question_it_is_no_answer(domain):
+def test_asked_again_at_the_safety_question_the_question_is_said_plainly_then_it_is_no_answer(domain):
     state = _after_a_friends_crisis(
         domain, scored("what do i do", "ask_bot_identity"),
         more=(scored("what do i say to him", "express_crisis", "check", 0.3), ActionExecuted(HELPING),
               ActionExecuted("utter_ask_safe_now_other"), LISTEN))
+    assert next_crisis_action(state) == "utter_what_we_mean_safe_other"
+    for event in (ActionExecuted("utter_what_we_mean_safe_other"), ActionExecuted("utter_ask_safe_now_other"), LISTEN,
+                  scored("what do i do", "ask_bot_identity")):
+        state.update(event)
     assert next_crisis_action(state) == "utter_not_safe_now_other"
+
+
+def _after_a_parents_crisis(domain, told, categories, kind, *more):
+    return tracker(domain, SlotSet("user_role", "parent_carer"),
+                   said_with(told, "express_crisis", level="crisis", source="lexicon", categories=categories,
+                             lexicon_categories=categories),
+                   ActionExecuted("utter_crisis"), SlotSet("crisis_categories", categories), SlotSet("crisis_kind", kind),
+                   ActionExecuted("utter_crisis_local"), ActionExecuted("utter_ask_safe_now"), LISTEN, *more)
+
+
+@pytest.mark.parametrize(("told", "categories", "kind", "more"), [
+    # after "Please call 999 now": the danger comes first (the review, session 47)
+    ("my son says he wants to die", ["suicidal"], "general",
+     (scored("no", "deny"), ActionExecuted("utter_not_safe_now"), LISTEN)),
+    ("my daughter took 20 paracetamol", ["danger_overdose"], "general", ()),  # an act taken
+    ("my ex is outside the house threatening me and my son", ["unsafe_now"], "unsafe_now", ()),  # danger now
+    ("my son is 14 and hes being groomed online by a man", ["grooming_online"], "grooming_online", ()),  # CEOP, 101
+])
+def test_how_to_help_them_is_no_reply_in_danger_or_for_harm_done_by_others(domain, told, categories, kind, more):
+    state = _after_a_parents_crisis(domain, told, categories, kind, *more, scored("what do i do now", "ask_bot_identity"))
+    assert next_crisis_action(state) != HELPING
+
+
+def test_where_they_are_after_a_hanging_tried_is_no_safe_answer(domain):
+    """The review, session 47: "hes asleep now" after "my son tried to hang himself tonight" got "I'm glad your child is safe"."""
+    state = _after_a_parents_crisis(domain, "my son tried to hang himself tonight", ["suicidal"], "general",
+                                    scored("hes asleep now", "inform", "none", 0.1))
+    assert next_crisis_action(state) in ("utter_not_safe_now", "utter_crisis")  # never "I'm glad your child is safe"
 
 
 def test_after_a_safe_answer_how_to_help_them_is_answered_then_the_offer(domain):
@@ -133,7 +165,8 @@ def test_a_professional_is_asked_about_the_young_person_after_a_reply_kept_for_i
     from bot.nlu.crisis_policy import safety_question
 
     state = tracker(domain, SlotSet("user_role", "professional"), said_with("one of my players is being made to sell weed"),
-                    ActionExecuted(first), SlotSet("crisis_kind", kind), ActionExecuted("utter_crisis_local"))
+                    ActionExecuted(first), SlotSet("crisis_kind", kind), SlotSet("crisis_about_another", True),
+                    ActionExecuted("utter_crisis_local"))
     assert safety_question(state) == "utter_ask_safe_now_other"
     assert next_step(state)[0] == "utter_ask_safe_now_other"
     young = tracker(domain, SlotSet("user_role", "young_person"), said_with("they make me sell weed"),
@@ -157,3 +190,18 @@ def test_not_knowing_after_please_call_999_gets_it_explained_then_the_reply_agai
     for event in (ActionExecuted("utter_not_safe_now"), LISTEN, scored("dunno", "dont_know")):
         state.update(event)
     assert next_crisis_action(state) == "utter_not_safe_now"  # explained once; then the reply itself
+
+
+@pytest.mark.parametrize(("text", "about_another"), [
+    ("one of my players told me hes being made to sell weed and he owes them money", True),
+    ("a man online is blackmailing me with my pics", None),  # a mis-tapped button: the young person's own (the review)
+    ("im being made to sell drugs and i owe them money", None),
+])
+def test_a_professional_told_of_someone_elses_exploitation_is_recorded_as_such(domain, text, about_another):
+    from bot.nlu.crisis_policy import first_crisis_step
+
+    state = tracker(domain, SlotSet("user_role", "professional"),
+                    said_with(text, "express_crisis", level="crisis", source="lexicon", categories=["exploitation"],
+                              lexicon_categories=["exploitation"]))
+    _, events = first_crisis_step(state)
+    assert SlotSet("crisis_about_another", about_another) in events

@@ -277,6 +277,9 @@ def test_whether_the_chat_tells_anyone_asked_in_so_many_words(text):
 @pytest.mark.parametrize("text", [
     "will you tell my mum im cutting", "can you tell me more about the first one", "will you tell me the number",
     "do you tell people to call 999", "can u tell my dad hes a prat",
+    # pleas for help, not questions about the chat (the review, session 47)
+    "can you call someone", "can you call my mum", "can you tell someone", "can you tell my mum about me",
+    "will you call someone please", "will you tell my mum please",
 ])
 def test_more_than_whether_the_chat_tells_anyone_is_no_privacy_question(text):
     assert request_in_so_many_words(text) != ASK_PRIVACY

@@ -453,10 +453,30 @@ def test_a_child_where_they_are_is_safe_in_own_words_when_asked_about_them():
 def test_where_a_child_is_with_an_adult_or_asleep_is_safe_when_asked_about_them(text):
     """A user trial, session 47: "shes asleep upstairs now" and "she is with her mother now", typed to
     "Is your child safe right now?", got "Please call 999 now"."""
-    from signposting.parsing import states_safe_in_own_words
+    from signposting.parsing import states_safe_in_own_words, tells_where_they_are_with_someone
 
-    assert states_safe_in_own_words(text, about_someone_else=True)
+    assert tells_where_they_are_with_someone(text, "she told me last night she wants to die")
     assert not states_safe_in_own_words(text, about_someone_else=False)  # never of the speaker themselves
+    assert not states_safe_in_own_words(text, about_someone_else=True)  # only as the crisis told allows
+
+
+@pytest.mark.parametrize(("crisis", "answer"), [
+    ("my son tried to hang himself tonight", "hes asleep now"),
+    ("my daughter cut her wrists and there was a lot of blood", "shes asleep upstairs now"),
+    ("she has been drinking and took something, i dont know what", "shes asleep now"),
+    ("my son said he wants to kill himself and he has a rope in his room", "hes asleep in his room"),
+    ("my daughter says she wants to die", "shes asleep in the bath"),
+    ("my sister cut herself really deep", "shes asleep now"),
+    ("my son says his dad hits him and he wants to die", "hes at his dads"),
+    ("my daughter told me her uncle has been touching her", "she is with her uncle"),
+    ("my son is being made to sell drugs by older lads and they threatened to stab him", "hes at his friends house"),
+    ("my son says he wants to die", "hes asleep again"),
+])
+def test_where_they_are_is_no_safe_answer_after_an_act_its_means_or_the_one_who_hurts_them(crisis, answer):
+    """The review, session 47: each of these got "I'm glad your child is safe" in a first version."""
+    from signposting.parsing import tells_where_they_are_with_someone
+
+    assert not tells_where_they_are_with_someone(answer, crisis)
 
 
 @pytest.mark.parametrize("text", [
@@ -464,9 +484,9 @@ def test_where_a_child_is_with_an_adult_or_asleep_is_safe_when_asked_about_them(
     "she is with her boyfriend", "he is at school, i think", "hes asleep?",
 ])
 def test_where_a_child_is_says_nothing_of_safety_alone_or_with_doubt(text):
-    from signposting.parsing import states_safe_in_own_words
+    from signposting.parsing import tells_where_they_are_with_someone
 
-    assert not states_safe_in_own_words(text, about_someone_else=True)
+    assert not tells_where_they_are_with_someone(text, "she told me last night she wants to die")
 
 
 @pytest.mark.parametrize(("text", "role"), [

@@ -99,3 +99,14 @@ def test_a_foster_carer_is_still_a_carer(text):
     from signposting.parsing import parse_role_typed
 
     assert parse_role_typed(text) == "parent_carer"
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("i work in foster care", "parent_carer"), ("we have a 14 year old girl in foster care with us", "parent_carer"),
+    ("i work in care", None), ("he is in care and lives with us", None), ("i am a care experienced adult", None),
+])
+def test_in_care_said_of_someone_else_or_of_work_is_no_young_person(text, role):
+    """The review, session 47: each was a young person in a first version (as before it, "foster" is a carer's word)."""
+    from signposting.parsing import parse_role
+
+    assert parse_role(text) == role

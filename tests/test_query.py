@@ -161,7 +161,7 @@ def test_under_18_the_ranking_is_unchanged_by_rule_10(directory):
 
 
 @pytest.mark.parametrize("area_code", ["herts", "west_essex", "leicester", "leicestershire", "rutland"])
-@pytest.mark.parametrize("age", [12, 17, 18])
+@pytest.mark.parametrize("age", [16, 17, 18])
 def test_no_service_reached_only_through_a_school_for_someone_not_at_school(directory, area_code, age):
     """A user trial, session 47: a 17-year-old who had left school, and an 18-year-old apprentice,
     were told to "Ask your school's mental health lead" (the Mental Health Support Team)."""
@@ -172,3 +172,11 @@ def test_no_service_reached_only_through_a_school_for_someone_not_at_school(dire
         assert all(set(m.service.access_routes) != {"via_school"} for m in result.matches)
     at_school = search(directory, role="young_person", age_min=age, age_max=age, area_code=area_code, concern="worry", limit=50)
     assert any(set(m.service.access_routes) == {"via_school"} for m in at_school.matches)
+
+
+def test_under_16_not_at_school_keeps_the_schools_route(directory):
+    """The review, session 47: "she doesnt go to school cos of anxiety" and "excluded for 5 days" set
+    "not at school"; a child still on a roll can be referred by the school."""
+    result = search(directory, role="parent_carer", age_min=12, age_max=12, area_code="leicester", concern="worry",
+                    not_at_school=True, limit=50)
+    assert any(set(m.service.access_routes) == {"via_school"} for m in result.matches)

@@ -532,7 +532,12 @@ def test_a_coachs_one_of_my_players_is_about_someone_else(text):
     assert third_party_report(text)
 
 
-@pytest.mark.parametrize("text", ["one of my friends and me both want to die", "both of us want to die, me and my mate"])
+@pytest.mark.parametrize("text", [
+    "one of my friends and me both want to die", "both of us want to die, me and my mate",
+    # the review, session 47: each was a report about someone else in a first version
+    "one of my squad told me to kys and i think i might", "one of my squad told me to kys",
+    "one of my team mates is threatening to share my nudes", "one of my lads said he'd stab me",
+])
 def test_the_speaker_in_it_too_is_no_report_about_someone_else(text):
     assert not third_party_report(text)
 

@@ -445,6 +445,20 @@ def test_a_wish_not_to_be_here_fires(text):
     assert "suicidal" in detect_risk(text).categories
 
 
-@pytest.mark.parametrize("text", ["i wish i wasnt here for this lesson", "i wish he wasnt here", "i wish i wasnt so shy"])
+@pytest.mark.parametrize("text", ["i wish i never existed", "i wish i didnt exist", "i wish i wasnt here tbh", "i wish i wasnt here right now"])
+def test_a_wish_never_to_have_existed_fires(text):
+    """The review, session 47: missed by the lexicon."""
+    assert "suicidal" in detect_risk(text).categories
+
+
+@pytest.mark.parametrize("text", [
+    "i wish i wasnt here for this lesson", "i wish he wasnt here", "i wish i wasnt so shy",
+    # the review, session 47: each fired in a first version
+    "i wish i wasnt born in this family, they are so strict about my phone", "i wish i wasnt born a girl",
+    "i wish i wasnt born so tall, people stare at me", "i wish i wasnt alive in the 80s",
+    "exam stress, i wish i could disappear for a week on holiday lol",
+    "i get really anxious in class, i wish i could just disappear when the teacher asks me questions",
+    "i wish i could just disappear lol my sister is so embarrassing",
+])
 def test_neighbours_of_a_wish_not_to_be_here_do_not_fire(text):
     assert "suicidal" not in detect_risk(text).categories

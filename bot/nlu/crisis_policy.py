@@ -156,6 +156,7 @@ from signposting.risk_decision import (
     names_a_substance,
     reply_kind,
     tells_an_amount_taken,
+    tells_of_harm_to_the_speaker,
     took_something_already,
 )
 from signposting.settings import settings
@@ -165,6 +166,7 @@ from signposting.vocabulary import OTHER_CONCERN
 CRISIS_SLOT = "crisis_categories"
 OVERDOSE_TAKEN = "danger_overdose"  # the lexicon's category for an overdose
 KIND_SLOT = "crisis_kind"
+ABOUT_ANOTHER_SLOT = "crisis_about_another"  # a professional told of someone else's harm (KEPT_FOR_PROFESSIONALS)
 LANGUAGE_SLOT = "user_language"
 OWN_WORDS_SLOT = "safe_in_own_words"
 NOWHERE_SAFE_KIND = REPLY_KIND["unsafe_home"]  # the crisis reply's kind (crisis_kind) for nowhere safe
@@ -254,7 +256,7 @@ def safety_question(tracker: DialogueStateTracker) -> str:
     their numbers (KEPT_FOR_PROFESSIONALS) and the question about the young person: a coach was asked
     "Are you safe right now?" about a player made to sell drugs (a user trial, session 47)."""
     kind = tracker.get_slot(KIND_SLOT) or ""
-    if kind in KEPT_FOR_PROFESSIONALS and tracker.get_slot("user_role") == PROFESSIONAL:
+    if kind in KEPT_FOR_PROFESSIONALS and tracker.get_slot(ABOUT_ANOTHER_SLOT):
         return UTTER_ASK_SAFE_OTHER
     return ASK_SAFE.get(kind, UTTER_ASK_SAFE)
 
@@ -445,14 +447,20 @@ def crisis_kind(tracker: DialogueStateTracker) -> str:
     if model_category and risk.get("source") in ("model", "lexicon") and model_kind_fits(model_category, text, lexicon):
         categories.append(model_category)
     role = tracker.get_slot("user_role")
+    return reply_kind(
+        categories, parent=is_parent(tracker), text=text, young_person=role == "young_person",
+        professional=speaks_as_a_professional(tracker, text),
+    )
+
+
+def speaks_as_a_professional(tracker: DialogueStateTracker, text: str) -> bool:
+    """Chose "I'm a professional", or says they work with young people, not yet asked who is chatting."""
+    role = tracker.get_slot("user_role")
     # "im a PCSO in Harlow, found a 14yo girl on the bridge" as a first message: the role is said, not set yet
     # ...or said as who they are, never in an answer to a crisis question ("a teacher" to "…or is
     # someone hurting you?" names who hurts them)
     said_as_a_worker = speaker_said(text) == PROFESSIONAL and last_bot_action_before_user(tracker) not in CRISIS_QUESTIONS
-    professional = role == PROFESSIONAL or (role is None and (says_they_work_with_children(text) or said_as_a_worker))
-    return reply_kind(
-        categories, parent=is_parent(tracker), text=text, young_person=role == "young_person", professional=professional
-    )
+    return role == PROFESSIONAL or (role is None and (says_they_work_with_children(text) or said_as_a_worker))
 
 
 def speaker_said_in_the_message(tracker: DialogueStateTracker) -> list[Event]:
@@ -531,8 +539,13 @@ def first_crisis_step(tracker: DialogueStateTracker) -> tuple[str, list[Event]]:
         # report stays a friend's report; staff keep the category).
         kind, categories = tracker.get_slot(KIND_SLOT), tracker.get_slot(CRISIS_SLOT) or categories
     language = latest_risk(tracker).get("language")
+    text = tracker.latest_message.text or "" if tracker.latest_message else ""
+    about_another = kind in KEPT_FOR_PROFESSIONALS and speaks_as_a_professional(tracker, text) \
+        and not tells_of_harm_to_the_speaker(text)
+    if latest_risk(tracker).get("level") in (None, NONE) and tracker.get_slot(KIND_SLOT):
+        about_another = bool(tracker.get_slot(ABOUT_ANOTHER_SLOT))  # escalated again: the earlier crisis's, as its kind
     events: list[Event] = [
-        SlotSet(CRISIS_SLOT, categories), SlotSet(KIND_SLOT, kind),
+        SlotSet(CRISIS_SLOT, categories), SlotSet(KIND_SLOT, kind), SlotSet(ABOUT_ANOTHER_SLOT, about_another or None),
         SlotSet(LOCAL_LINES_SLOT, local_crisis_lines(tracker)),
     ]
     events.append(SlotSet(LANGUAGE_SLOT, language if language and language != "en" else None))
@@ -1238,14 +1251,16 @@ def says_safe_in_own_words(tracker: DialogueStateTracker) -> bool:
     about_someone_else = asked == UTTER_ASK_SAFE_OTHER or asked in NOT_SAFE_ABOUT_ANOTHER | NOT_SAFE_ABOUT_A_CHILD or (
         asked in (UTTER_ASK_SAFE, UTTER_NOT_SAFE) and role_before_the_answer(tracker) == PARENT
     )
-    if not tracker.latest_message or not states_safe_in_own_words(tracker.latest_message.text or "", about_someone_else):
+    if not tracker.latest_message:
         return False
     risk = latest_risk(tracker)
-    if about_someone_else and tells_where_they_are_with_someone(tracker.latest_message.text or ""):
+    if about_someone_else and tells_where_they_are_with_someone(tracker.latest_message.text or "", crisis_message(tracker)):
         # "hes with his mum now", a friend's answer, scored as a crisis by the models alone and got
         # "Please call 999 now" (a user trial, session 47). Every word of it is a place, a person or
         # a safe word, so only the words' own danger counts.
         return not _danger_in_the_words(risk)
+    if not states_safe_in_own_words(tracker.latest_message.text or "", about_someone_else):
+        return False
     # The models' crisis level is never waived for open words ("im calm now, took 20" scored 0.82: the review)
     return risk.get("level") != CRISIS and not _danger_in_the_risk_signals(risk)
 
@@ -1749,9 +1764,21 @@ def asks_how_to_help_the_one_at_risk(tracker: DialogueStateTracker, before: str 
     there is no sourced advice of our own."""
     if not asks_how_to_help_them(text) or (tracker.active_loop_name and before not in CRISIS_QUESTIONS):
         return False
+    # Only at "Is … safe right now?" or once they are safe, never after "Please call 999 now" or help on
+    # its way; only for words of wanting to die or of self-harm, never an act taken or done by others
+    # ("my ex is outside threatening me and my son", "my daughter took 20 paracetamol": the review)
+    if not (before in ASK_SAFE_ACTIONS or (before not in CRISIS_QUESTIONS and not crisis_not_settled(tracker))):
+        return False
+    categories = set(tracker.get_slot(CRISIS_SLOT) or [])
+    if not categories or not categories <= _WORDS_OF_HARM or took_something_already(list(categories), crisis_message(tracker)):
+        return False
     kind = tracker.get_slot(KIND_SLOT)
-    about_another = kind == "third_party" or (kind not in (None, "parent_own") and is_parent(tracker))
+    about_another = kind == "third_party" or (kind == "general" and is_parent(tracker))
     return about_another and not (before in CRISIS_QUESTIONS and _helped_since_the_crisis_reply(tracker))
+
+
+# The crisis told in words the how-to-help reply fits (PAPYRUS: "anyone concerned about a young person").
+_WORDS_OF_HARM = frozenset({"suicidal", "self_harm", "distress"})
 
 
 def _helped_since_the_crisis_reply(tracker: DialogueStateTracker) -> bool:
@@ -1774,7 +1801,10 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     if asks_how_to_help_the_one_at_risk(tracker, before, text):
         return HELPING_SOMEONE_AT_RISK, []
     if before in ASK_SAFE_ACTIONS and asks_how_to_help_them(text) and _helped_since_the_crisis_reply(tracker):
-        return not_safe_reply(tracker, before), []  # asked again, it is no answer (never DIET's aside: "I'm a chatbot")
+        # asked again, no answer (never DIET's aside: "I'm a chatbot"): the question said plainly once, then not safe
+        if not explained_the_safety_question_already(tracker):
+            return what_we_mean_safe_reply(tracker, before), []
+        return not_safe_reply(tracker, before), []
     if before in ASK_SAFE_ACTIONS and taken and said != "no" and intent not in NOT_SAFE_INTENTS and (sounds_safe(text) or said == "yes"):
         # After pills already taken, an answer that sounds safe gets "call 999 now, even if you feel
         # OK", however much more it says: "she says she's fine now and doesn't want an ambulance"
