@@ -397,3 +397,12 @@ def test_back_to_the_childs_help_needs_the_child_or_the_list_named() -> None:
     assert lacks_evidence("back_to_child_help", "im so dead lol forgot my pe kit again", words)
     assert not lacks_evidence("back_to_child_help", "show me my son's services again", words)
     assert not lacks_evidence("back_to_child_help", "back to the list please", words)
+
+
+def test_a_question_put_to_the_chat_is_no_goodbye() -> None:
+    """A user trial, session 47: "can you see my ip" got "Bye for now. Take care." (DIET's "see")."""
+    words = learn_intent_words([("goodbye", "bye"), ("goodbye", "see you"), ("goodbye", "see ya later")])
+    assert lacks_evidence("goodbye", "can you see my ip", words)
+    assert lacks_evidence("goodbye", "do you see what i type", words)
+    assert not lacks_evidence("goodbye", "see you later", words)
+    assert not lacks_evidence("goodbye", "can you see me later, bye", words)  # a goodbye said too
