@@ -645,6 +645,12 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "^ i? ran away $"),
         ("first", "^ i? ran away and|now|tonight|last|again|from"),
         ("first", "~run away from home"),
+        # A foster carer's "she keeps running away from placement" got the parent's general reply, with
+        # PAPYRUS and no Runaway Helpline (a user trial, session 47); never "running away from his problems".
+        ("first", "~run away from my|his|her|their|the? placement|placements|care|carers|foster|school"),
+        ("first", "~run away from the childrens|children home"),
+        ("first", "i|he|she|they ~keep ~run away $"),  # never "my dog keeps running away"
+        ("first", "i|he|she|they ~keep ~run away from home|placement|care|carers|foster|school"),
         # Nowhere to sleep, said in passing (session 10, development author R1).
         ("neg", "~sleep|sleeping|slept at|in|on the park|streets|street|stairwell"),
         ("neg", "~be|live|living|sleep|sleeping on the streets"),

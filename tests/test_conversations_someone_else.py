@@ -176,3 +176,11 @@ def test_a_postcode_in_the_same_area_after_the_list_says_the_help_is_the_same(bo
     assert "changed that" not in reply and "Here are some places" not in reply
     moved = chat.text("harlow")
     assert "changed that" in moved and "Here are some places that can help" in moved
+
+
+def test_a_foster_carers_child_running_away_gets_the_runaway_helpline(bot):  # noqa: F811
+    """A user trial, session 47: "she keeps running away from placement" got the parent's general reply
+    (PAPYRUS) and no Runaway Helpline."""
+    chat = start(bot, "foster carer")
+    reply = chat.text("my foster daughter is 13, she keeps running away from placement")
+    assert "Runaway Helpline: call or text 116 000" in reply and ABOUT_THE_CHILD in reply

@@ -462,3 +462,21 @@ def test_a_wish_never_to_have_existed_fires(text):
 ])
 def test_neighbours_of_a_wish_not_to_be_here_do_not_fire(text):
     assert "suicidal" not in detect_risk(text).categories
+
+
+@pytest.mark.parametrize("text", [
+    "my foster daughter is 13, she keeps running away from placement", "she keeps running away",
+    "she ran away from her placement last night", "he ran away from the childrens home", "i keep running away",
+])
+def test_running_away_from_a_placement_or_again_and_again_is_unsafe(text):
+    """A user trial, session 47: a foster carer's "she keeps running away from placement" got the parent's
+    general reply (PAPYRUS), not the Runaway Helpline."""
+    assert "unsafe_home" in detect_risk(text).categories
+
+
+@pytest.mark.parametrize("text", [
+    "he keeps running away from his problems", "i keep running away from my feelings", "my dog keeps running away",
+    "the cat ran away from us", "stop running away from the question lol",
+])
+def test_running_away_from_feelings_or_a_pet_running_off_is_not(text):
+    assert "unsafe_home" not in detect_risk(text).categories
