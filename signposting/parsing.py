@@ -773,11 +773,17 @@ _FAMILY_MEMBER = (
 # Being told to die, the way harassment online says it ("keeps telling me to uninstall life", "told
 # me to kys"): read by the concern rules (bullying, below) and by the crisis reply's kind
 # (risk_decision: no grooming reply for it without an act of grooming). Lower-case text.
-TOLD_TO_DIE = (
-    r"(?:tell\w*|told|say\w*|said|messag\w*|dm\w*|text\w*|post\w*|comment\w*|spam\w*|call\w*|want\w*) "
-    r"(?:me|him|her|them|us|my \w+)(?: that)? (?:to|i should|he should|she should|they should|we should)"
-    r"(?: just)?(?: go)?(?: and)? (?:kys|kill (?:my|your|ur|him|her|them)sel\w*|die|uninstall\w*|unalive\w*)\b"
-)
+def _told_to_die(whom: str) -> str:
+    return (
+        r"(?:tell\w*|told|say\w*|said|messag\w*|dm\w*|text\w*|post\w*|comment\w*|spam\w*|call\w*|want\w*) "
+        rf"(?:{whom})(?: that)? (?:to|i should|he should|she should|they should|we should)"
+        r"(?: just)?(?: go)?(?: and)? (?:kys|(?:kill|hang) (?:my|your|ur|him|her|them)sel\w*|die|uninstall\w*|unalive\w*|"
+        r"end it(?: all)?|end (?:my|your|ur) life)\b"
+    )
+
+
+TOLD_TO_DIE = _told_to_die(r"me|him|her|them|us|my \w+")
+TOLD_ME_TO_DIE = _told_to_die("me")  # danger to the speaker in someone else's words (risk_decision)
 # ...by other young people or strangers, not a parent ("my mum keeps telling me to kill myself" is a
 # family worry) or one's own thoughts ("my brain keeps telling me to…": the review, session 33).
 _PEERS_OR_STRANGERS = (
@@ -1937,6 +1943,16 @@ def states_safe_now(text: str, about_someone_else: bool = False) -> bool:
     return not _YEAH_RIGHT.search(rest) and _only_safe_statement_words(rest)
 
 
+# Who a child can be with, safe, after a crisis told in words; and, with a friend, who the crisis may
+# have named ("hes at his dads" after "his dad hits him": `tells_where_they_are_with_someone`).
+_ADULT_COMPANIONS = (
+    "mum mums mam mams mom moms mother mothers dad dads father fathers nan nans nana gran grans granny grandma grandmas "
+    "grandad grandads grandparents aunt aunts auntie aunties uncle uncles sister sisters brother brothers carer carers "
+    "teacher teachers family"
+).split()
+_ADULTS_WITH_THEM = "|".join(_ADULT_COMPANIONS)
+_COMPANIONS = frozenset([*_ADULT_COMPANIONS, "friend", "friends"])
+
 # Safe, said in the person's own words with more than the closed list above allows: where they
 # are, who is with them, what they are doing, that the moment has passed ("safe, at football
 # training, just had a moment in the changing rooms", "ye im fine its calmed down. dads asleep
@@ -2062,10 +2078,7 @@ _CHILD_WHEREABOUTS = re.compile(
 _WITH_SOMEONE_OR_ASLEEP = re.compile(
     r"^(?:(?:yes|yeah|yh|yep|ye|ok|okay|well|erm|um|oh)\s+)*(?:he|she|they|hes|shes|theyre)(?: is| are| s| re)?(?: (?:fast|sound|still|now|just))* (?:"
     r"asleep(?! (?:again|in the (?:bath|car|garden|park)))|sleeping(?! it off| again| in the (?:bath|car))|at school|at college|in school|in class|in lessons|"
-    r"(?:at|round|staying at|staying with|with)(?: (?:his|her|their|my|our|the))? (?:mum|mums|mam|mams|mom|moms|mother|mothers|"
-    r"dad|dads|father|fathers|nan|nans|nana|gran|grans|granny|grandma|grandmas|grandad|grandads|grandparents|"
-    r"aunt|aunts|auntie|aunties|uncle|uncles|sister|sisters|brother|brothers|foster carers?|carers?|teacher|teachers|"
-    r"family|friends? house|dad s|mum s)|"
+    rf"(?:at|round|staying at|staying with|with)(?: (?:his|her|their|my|our|the))? (?:foster )?(?:{_ADULTS_WITH_THEM}|friends? house|dad s|mum s)|"
     r"with (?:me|us)|here with (?:me|us)|next to me|sat with (?:me|us)|at home with (?:me|us))\b"
     r"(?: (?:upstairs|downstairs|now|at the moment|right now|tonight|in (?:his|her|their) (?:room|bed)|house))*"
 )
@@ -2102,11 +2115,6 @@ _ACT_OR_MEANS = re.compile(
     r"hang\w*|hung|rope|ligature|noose|knife|knives|blade|razor|gun|weapon|blood|bleed\w*|deep|stitches|hospital|a e|"
     r"jump\w*|bridge|cut (?:her|his|their) (?:wrists?|throat)|burn\w*|plan\w*|note|letter|tonight|right now|hits?|hitting|"
     r"hurts?|hurting|touch\w*|abus\w*|beat\w*|made to|forc\w*|threaten\w*|groom\w*|sell\w*|owe\w*|missing|run away|ran away)\b"
-)
-_COMPANIONS = frozenset(
-    "mum mums mam mams mom moms mother mothers dad dads father fathers nan nans nana gran grans granny grandma grandmas "
-    "grandad grandads grandparents aunt aunts auntie aunties uncle uncles sister sisters brother brothers carer carers "
-    "teacher teachers family friend friends".split()
 )
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from signposting.parsing import TOLD_TO_DIE, TOLD_TO_DIE_BY_OTHERS
+from signposting.parsing import TOLD_ME_TO_DIE, TOLD_TO_DIE, TOLD_TO_DIE_BY_OTHERS
 from signposting.risk_patterns import SAVING_MEDICINE
 from signposting.text import normalise
 
@@ -369,19 +369,20 @@ _VIOLENCE = re.compile(r"\b(?:chok\w*|strangl\w*|beat\w*|hit|hits|hitting|punch\
 _ONE_OF_MY_GROUP = re.compile(
     r"\bone of (?:my|our) (?:lads|players|boys|girls|kids|young people|team|squad|members|scouts|cubs|learners|class)\b"
 )
+# (not `_THIRD_PERSON`, which has "they" and a brother or mate: "one of my squad told me…" may name
+# the group as they; only him or her says a report about one of them)
 _HIM_OR_HER = re.compile(r"\b(?:he|she|hes|shes|he s|she s|he'?s|she'?s|him|her|his|himself|herself|he'?ll|she'?ll|he'?d|she'?d)\b")
+# The speaker's own images, which a threat to share makes the speaker's danger.
+_THE_SPEAKERS_IMAGES = r"my (?:nudes|pics|pictures|photos|videos|vids)"
 # Danger to the speaker told by someone else's words: "told me to kys", "share my nudes".
-_THE_SPEAKER_TARGETED = re.compile(
-    r"\b(?:told|tells|telling|tell|keeps telling|keep telling|said to|says to|messaged|messages|texted) me (?:to|i should) "
-    r"(?:kys|kill|die|go die|end|hang|cut|unalive)\b|\bmy (?:nudes|pics|pictures|photos|videos|vids)\b"
-)
+_THE_SPEAKER_TARGETED = re.compile(rf"\b{TOLD_ME_TO_DIE}|\b{_THE_SPEAKERS_IMAGES}\b")
 
 
 # Harm told as done to the speaker: "a man online is blackmailing me with my pics", "im being made to
 # sell drugs and i owe them money", "my boyfriend makes me sell drugs" (the review, session 47: a
 # professional's button, mis-tapped, got the wording for an adult telling of someone else).
 _HARM_TO_THE_SPEAKER = re.compile(
-    r"\b(?:me|myself)\b|\bmy (?:nudes|pics|pictures|photos|videos|body|boyfriend|girlfriend|bf|gf)\b"
+    rf"\b(?:me|myself)\b|\b{_THE_SPEAKERS_IMAGES}\b|\bmy (?:body|boyfriend|girlfriend|bf|gf)\b"
     r"|\b(?:im|i m|i am|i was|ive been|i ve been|i have been) (?:being )?(?:made|forced|groomed|blackmailed|exploited|threatened|sent|told to)\b"
     r"|\bi (?:owe|have to|had to|got made|get made)\b"
 )

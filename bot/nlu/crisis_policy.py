@@ -37,6 +37,7 @@ Every step is a response template rendered by the Rasa server itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -1281,13 +1282,18 @@ def told_not_safe_before(tracker: DialogueStateTracker) -> bool:
     """Was "Please call 999 now" said since the latest first crisis step? Then "yes" to the safety
     question asked again (after a question about the chat, or other ways to get help) keeps the
     urgent lines in "I'm glad you're safe" (the review, session 41)."""
-    told = False
+    return said_since_the_crisis_reply(tracker, NOT_SAFE_ACTIONS)
+
+
+def said_since_the_crisis_reply(tracker: DialogueStateTracker, actions: Collection[str]) -> bool:
+    """Has the bot said one of `actions` since the latest first crisis step?"""
+    said = False
     for event in tracker.applied_events():
         if isinstance(event, ActionExecuted) and event.action_name in FIRST_STEP.values():
-            told = False
-        elif isinstance(event, ActionExecuted) and event.action_name in NOT_SAFE_ACTIONS:
-            told = True
-    return told
+            said = False
+        elif isinstance(event, ActionExecuted) and event.action_name in actions:
+            said = True
+    return said
 
 
 def own_words(tracker: DialogueStateTracker, said_in_own_words: bool) -> list[Event]:
@@ -1782,13 +1788,7 @@ _WORDS_OF_HARM = frozenset({"suicidal", "self_harm", "distress"})
 
 
 def _helped_since_the_crisis_reply(tracker: DialogueStateTracker) -> bool:
-    helped = False
-    for event in tracker.applied_events():
-        if isinstance(event, ActionExecuted) and event.action_name in FIRST_STEP.values():
-            helped = False
-        elif isinstance(event, ActionExecuted) and event.action_name == HELPING_SOMEONE_AT_RISK:
-            helped = True
-    return helped
+    return said_since_the_crisis_reply(tracker, (HELPING_SOMEONE_AT_RISK,))
 
 
 def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
