@@ -144,3 +144,60 @@ def asks_how_to_help_them(text: str) -> bool:
     """Is the whole message a question about how to help someone else at risk ("what do i say to
     him", "how can i help her", "should i tell his mum")?"""
     return bool(_HOW_TO_HELP_THEM.match(normalise(text)))
+
+
+# What the words the risk models read as a crisis meant, told after it: "i meant school", "not like
+# that", "no its just exams lol" after "i cant do this anymore" (both user trials, session 47, got
+# "Please call 999 now"). The whole message, everyday things only: never "i meant it", "i mean what i
+# said", or anything beside the clarification.
+_EVERYDAY_THINGS = (
+    r"(?:(?:my|the|this|all (?:the|my)|these|them|that|those) )?(?:school|schoolwork|school work|homework|hw|revision|revising|"
+    r"exams?|tests?|mocks?|gcses?|a levels?|sats|coursework|assignments?|essays?|deadlines?|college|uni|university|work|job|"
+    r"lessons?|maths|english|science|teachers?|football|training|the game|games?|fortnite|roblox|minecraft|match|phone|"
+    r"wifi|internet|stress|being stressed|being tired|tiredness|being bored|boredom|year \d+|this term|this week|today)"
+    r"(?: (?:stuff|stress|work|pressure))?"
+)
+_ABOUT_EVERYDAY_THINGS = (
+    rf"(?:i (?:only |just )?(?:meant|mean|was talking about|was on about|was going on about|was referring to|was saying about)"
+    r"|(?:it s|its|it is|it was|that s|thats|that was)(?: only| just)?(?: about| cos of| because of)?"
+    rf"|only|just|about|cos of|because of) (?:about )?{_EVERYDAY_THINGS}"
+    r"(?: (?:is|are|was|were|s|being|getting))?(?: (?:so|really|too|very|proper|well|a bit))?"
+    r"(?: (?:stressful|stressing me out|stresses me out|hard|difficult|a lot|too much|annoying|boring|rubbish|long|much|"
+    r"getting to me|gets to me))?"
+)
+_NOT_AS_IT_SOUNDED = (
+    r"(?:i )?(?:didnt|did not|don t|dont|do not) mean (?:it |that )?(?:like that|that way|in that way|literally|seriously)"
+    r"|not (?:like that|in that way|that way|literally|seriously|what i meant)"
+)
+_TELLS_WHAT_THEY_MEANT = re.compile(
+    r"(?:(?:no|nah|nope|na|lol|haha|omg|oh|wait|what|sorry|soz|um|erm|hmm|ok|okay|its fine|its ok|dont worry|dw|"
+    r"no no|not like that|i didnt mean it like that|i mean|i meant) )*"
+    rf"(?:{_NOT_AS_IT_SOUNDED}|{_ABOUT_EVERYDAY_THINGS})"
+    r"(?: (?:lol|lmao|haha|tho|though|x+|sorry|soz|honestly|tbh|innit|only|really|like|stuff|lol sorry))*"
+)
+
+
+def tells_what_they_meant(text: str) -> bool:
+    """Is the whole message what their words meant, everyday and no danger ("i meant school", "not
+    like that", "no its just exams lol")? The crisis policy takes it only after a crisis the risk
+    models alone raised, and asks the check question."""
+    return bool(_TELLS_WHAT_THEY_MEANT.fullmatch(normalise(text)))
+
+
+# The call refused, as the whole message: "i dont want to call 999", "im not calling anyone", "no
+# im not ringing them" (both user trials, session 47: the same "Please call 999 now" again). The
+# crisis policy answers with ways to get help without a call, only after a crisis told in words of
+# harm with nothing taken: after an overdose, refusing the ambulance is waving it away (session 40).
+_REFUSES_TO_CALL = re.compile(
+    r"(?:(?:no|nah|nope|na|but|ok|okay|sorry|soz|um|erm|honestly|tbh|like i said|i said|i told you|no way) )*"
+    r"(?:i |we )?(?:dont|don t|do not|wont|won t|will not|m not|am not|im not|i m not|cant|can t|cannot|refuse to|aint|ain t|not)"
+    r"(?: (?:want to|wanna|going to|gonna|be|really want to|feel like))? (?:call|ring|phone|calling|ringing|phoning|talk to)"
+    r"(?: (?:999|them|anyone|anybody|it|that|any of them|those numbers|the numbers|an ambulance|the ambulance|ambulance|nobody|no one|"
+    r"a stranger|strangers|childline|samaritans))?"
+    r"(?: (?:lol|tho|though|x+|sorry|soz|please|pls|ok|okay|right now|now|tonight|again|honestly|tbh|no way|at all))*"
+)
+
+
+def refuses_to_call(text: str) -> bool:
+    """Is the whole message the call refused ("i dont want to call 999", "im not calling anyone")?"""
+    return bool(_REFUSES_TO_CALL.fullmatch(normalise(text)))

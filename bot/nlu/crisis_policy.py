@@ -56,6 +56,8 @@ from signposting.after_crisis import (
     help_is_delayed,
     help_sought_plainly,
     nods_only,
+    refuses_to_call,
+    tells_what_they_meant,
 )
 from signposting.change_request import corrects_an_answer, parse_change_target
 from signposting.concern_reading import messages_typed
@@ -1166,13 +1168,25 @@ def what_we_mean_not_safe_reply(tracker: DialogueStateTracker, reply: str) -> st
 
 def crisis_message(tracker: DialogueStateTracker) -> str:
     """The text of the message that got the latest first crisis step."""
-    text = said = ""
+    return (_crisis_message_event(tracker) or UserUttered("")).text or ""
+
+
+def _crisis_message_event(tracker: DialogueStateTracker) -> UserUttered | None:
+    crisis = said = None
     for event in tracker.applied_events():
         if isinstance(event, UserUttered):
-            said = event.text or ""
+            said = event
         elif isinstance(event, ActionExecuted) and event.action_name in FIRST_STEP.values():
-            text = said
-    return text
+            crisis = said
+    return crisis
+
+
+def crisis_from_the_models_alone(tracker: DialogueStateTracker) -> bool:
+    """Did the latest first crisis step come from the risk models alone, on the message itself (no
+    risk word, no crisis word in another language; never a "yes" to the check question)?"""
+    crisis = _crisis_message_event(tracker)
+    risk = dict((crisis.parse_data or {}).get("risk") or {}) if crisis else {}
+    return risk.get("level") == CRISIS and risk.get("source") == "model" and from_the_model_alone(risk)
 
 
 # The models' score above which a denial is not taken at its word: "im not in danger, im at his flat,
@@ -1787,6 +1801,28 @@ def asks_how_to_help_the_one_at_risk(tracker: DialogueStateTracker, before: str 
 _WORDS_OF_HARM = frozenset({"suicidal", "self_harm", "distress"})
 
 
+def refusing_the_call_leaves_other_ways(tracker: DialogueStateTracker) -> bool:
+    """After a crisis told in words of harm (never an act done, live danger or abuse, where the call
+    is the help), to a young person (the other ways are lines for them to use: a parent's or a
+    professional's call for a child stays the not-safe reply), and not yet given since the crisis reply."""
+    categories = set(tracker.get_slot(CRISIS_SLOT) or [])
+    young = not is_parent(tracker) and tracker.get_slot("user_role") != PROFESSIONAL
+    return young and bool(categories) and categories <= _WORDS_OF_HARM \
+        and not said_since_the_crisis_reply(tracker, (UTTER_OTHER_WAYS,))
+
+
+def unsure_of_a_models_crisis(tracker: DialogueStateTracker) -> bool:
+    """A crisis the risk models alone raised on the speaker's own (or their child's) words of harm,
+    no act told, and the check question not yet asked since: a non-answer to the safety question
+    gets the check question, never yet "Please call 999 now"."""
+    categories = set(tracker.get_slot(CRISIS_SLOT) or [])
+    return (
+        crisis_from_the_models_alone(tracker) and bool(categories) and categories <= _WORDS_OF_HARM
+        and tracker.get_slot(KIND_SLOT) == "general" and not tracker.get_slot(ABOUT_ANOTHER_SLOT)
+        and not said_since_the_crisis_reply(tracker, (UTTER_CHECK,))
+    )
+
+
 def _helped_since_the_crisis_reply(tracker: DialogueStateTracker) -> bool:
     return said_since_the_crisis_reply(tracker, (HELPING_SOMEONE_AT_RISK,))
 
@@ -1876,6 +1912,19 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # "you will tell police?" after "Please call 999 now" got the privacy answer, and nothing
         # about safety came again (G16): the answer, then "Are you safe right now?".
         return aside, []
+    # (the message's own level: waving it away raises `level` to the crisis; these read the words first)
+    no_risk_in_the_words = str(latest_risk(tracker).get("level") or NONE) == NONE
+    if at_a_safety_prompt and no_risk_in_the_words and not taken and refuses_to_call(text) \
+            and refusing_the_call_leaves_other_ways(tracker):
+        # "i dont want to call 999" got "Please call 999 now" again (both user trials, session 47):
+        # once, the ways to get help without a call (each ends "If you are in danger now, call
+        # 999"), then the safety question again.
+        return UTTER_OTHER_WAYS, []
+    if before in ASK_SAFE_ACTIONS and no_risk_in_the_words and not taken and tells_what_they_meant(text) \
+            and unsure_of_a_models_crisis(tracker):
+        # "not like that", "no i meant school" (a "no" to the question's words, not to being safe)
+        # after a crisis the risk models alone raised: the check question, as for any no answer below.
+        return UTTER_CHECK, []
     if before in ASK_SAFE_ACTIONS and (intent in NOT_SAFE_INTENTS or said == "no"):
         return not_safe_reply(tracker, before), []
     if before in ASK_SAFE_ACTIONS and said != "yes" and latest_risk(tracker).get("level") != CRISIS and leaves_or_plays_it_down(tracker):
@@ -1923,9 +1972,16 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # session 45). About someone else, a town or an age is asked for the answer once more;
         # typed again, the not-safe reply (below). Never for the speaker's own safety.
         return CHECK_FIRST, []
-    if before in ASK_SAFE_ACTIONS and said is None and level == NONE and not text.startswith("/") \
-            and _final_intent(tracker) not in SAFE_INTENTS and normalise(text) and not sounds_safe(text) \
-            and not _SAFE_IN_FEW_WORDS.fullmatch(normalise(text)):
+    no_answer = before in ASK_SAFE_ACTIONS and said is None and level == NONE and not text.startswith("/") \
+        and _final_intent(tracker) not in SAFE_INTENTS and bool(normalise(text)) and not sounds_safe(text) \
+        and not _SAFE_IN_FEW_WORDS.fullmatch(normalise(text))
+    if no_answer and not taken and unsure_of_a_models_crisis(tracker):
+        # "i meant school", "its just school", "not like that" after "i cant do this anymore", which
+        # the risk models alone scored a crisis, got "Please call 999 now" (both user trials, session
+        # 47: their top complaint). The crisis reply and its lines were given; the check question
+        # now asks plainly about harm, and "no" to it carries on with the lines kept.
+        return UTTER_CHECK, []
+    if no_answer:
         # An answer to the form ("hemel", "15") or anything else that does not answer "Are you safe
         # right now?": after "i took my mums sleeping tablets", "watford" got "Sorry, I didn't get
         # that. Are you a young person…?" and the question was dropped (development conversations
