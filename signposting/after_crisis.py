@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from signposting.parsing import tells_help_is_coming
+from signposting.parsing import role_answer, says_they_work_with_children, tells_help_is_coming
 from signposting.risk import detect_risk
 from signposting.text import normalise
 
@@ -194,10 +194,52 @@ _REFUSES_TO_CALL = re.compile(
     r"(?: (?:want to|wanna|going to|gonna|be|really want to|feel like))? (?:call|ring|phone|calling|ringing|phoning|talk to)"
     r"(?: (?:999|them|anyone|anybody|it|that|any of them|those numbers|the numbers|an ambulance|the ambulance|ambulance|nobody|no one|"
     r"a stranger|strangers|childline|samaritans))?"
-    r"(?: (?:lol|tho|though|x+|sorry|soz|please|pls|ok|okay|right now|now|tonight|again|honestly|tbh|no way|at all))*"
+    r"(?: (?:lol|tho|though|x+|sorry|soz|please|pls|ok|okay|right now|now|tonight|again|honestly|tbh|no way|at all|"
+    # "i cant call 999 im 11", "i dont want to call 999 its not like that" (a user trial, session 48)
+    r"(?:(?:because|cos|coz|bc) )?(?:i m|im|i am) (?:only )?\d{1,2}|(?:its|it s|it is) not (?:like that|that bad|an emergency)))*"
 )
 
 
 def refuses_to_call(text: str) -> bool:
     """Is the whole message the call refused ("i dont want to call 999", "im not calling anyone")?"""
     return bool(_REFUSES_TO_CALL.fullmatch(normalise(text)))
+
+
+# Who is speaking, told at "Are you safe right now?" after a crisis reply meant for a young person's
+# own danger: "parent", "im her dad", "no its my daughter", "it's not me. its a patient's son", "No,
+# I'm the school nurse. It's the pupil" (a user trial, session 48: each got "Please call 999 now…
+# tell a trusted adult", or the crisis reply again). Never a bare "dad" or "mum": a child may name
+# who is with them, or who hurts them.
+_NOT_ME = (
+    r"(?:(?:no|nah|nope|sorry|oh|um|erm|not me|its not me|it s not me|it is not me|its not for me|it s not for me|"
+    r"not for me|not about me|its not about me|it s not about me|i m not|im not|i am not) )*"
+)
+_ABOUT = r"(?:(?:its|it s|it is|i mean|i meant|its about|it s about|about|for|asking for|asking about) )?"
+_MY_CHILD = (
+    r"(?:my|our) (?:step ?)?(?:son|daughter|child|kid|boy|girl|lad|grandson|granddaughter|grandchild|"
+    r"(?:foster|adopted) (?:son|daughter|child|kid))\b"
+)
+_SOMEONE_I_WORK_WITH = (
+    r"(?:a|the|my|one of my|one of our) (?:pupils?|students?|patients?|patient s \w+|patients \w+|clients?|young people|"
+    r"young person|learners?|players?|child i work with|kid i work with)\b"
+)
+# (who, and nothing of how they are: "my son is safe" answers the question)
+_ONLY_WHO = r"(?: (?:not me|here|aged \d+|age \d+|is \d+|s \d+|\d+|lol|sorry|thanks|x+))*"
+_BARE_FAMILY_WORDS = frozenset(
+    "dad mum mom mam mother father mummy daddy nan nana gran granny grandma grandad aunt auntie uncle "
+    "mama mamma mammy papa ammi ammu abbu ami abba tata mama".split()
+)
+
+
+def who_is_speaking_at_the_safety_question(text: str) -> str | None:
+    """parent_carer | professional when the answer says the crisis was someone else's, told by a
+    parent or carer or by someone who works with young people; None otherwise."""
+    clean = normalise(text)
+    if not clean or clean in _BARE_FAMILY_WORDS or len(clean.split()) > 14:
+        return None
+    if re.fullmatch(rf"{_NOT_ME}{_ABOUT}{_SOMEONE_I_WORK_WITH}{_ONLY_WHO}", clean) or says_they_work_with_children(clean):
+        return "professional"
+    if re.fullmatch(rf"{_NOT_ME}{_ABOUT}{_MY_CHILD}{_ONLY_WHO}", clean):
+        return "parent_carer"
+    role = role_answer(text)
+    return role if role in ("parent_carer", "professional") else None

@@ -127,6 +127,12 @@ _NO_REQUEST_BY_ITSELF = frozenset({"now", "today", "then", "please", "pls", "tha
 _ASKS_TO_STOP = re.compile(
     r"\b(?:stop|quit|end (?:this|the|it)|leave (?:me|it)|cancel|close (?:this|the chat)|bye|goodbye|no more|that s enough|thats enough)\b"
 )
+# Someone else, or what happens, wished to stop: the worry, no request to end the chat.
+_SOMEONE_ELSE_TO_STOP = re.compile(
+    r"\b(?:(?:want|wish|need|make|get|just want|i want|help|how do i make|how to make) )?"
+    r"(?:them|him|her|it|they|he|she|people|everyone|the bullies|the bullying|the kids|the boys|the girls|my \w+) "
+    r"(?:to )?(?:stop|quit)(?: (?:it|that|bullying|picking on me|messaging me|texting me|hitting me|being mean|now))?\b"
+)
 _NIGHT_AS_A_TIME = re.compile(
     r"\b(?:every|each|last|at|all|most|one|the|a|through the|in the|tonight|tomorrow|same|whole|sunday|monday|"
     r"tuesday|wednesday|thursday|friday|saturday) (?:night|nights|nite)\b"
@@ -234,6 +240,9 @@ def lacks_evidence(intent: str, text: str, intent_words: IntentWords) -> bool:
         # ("im done with this chat, i finished school" still asks to stop: the review)
         rest = content_words(clean[: finished.start()] + " " + clean[finished.end():])
         return not any(_known(word, vocabulary) for word in rest if word not in _NO_REQUEST_BY_ITSELF)
+    if intent == "stop" and (wished := _SOMEONE_ELSE_TO_STOP.search(clean)) \
+            and not _ASKS_TO_STOP.search(clean[: wished.start()] + " " + clean[wished.end():]):
+        return True  # "nah im good just want them to stop" ended the chat (a user trial, session 48)
     # Read with its commas: "ok thats all, night!" is a goodbye (the review, session 39)
     said = text.lower().replace("’", "'")
     if intent == "goodbye" and _NIGHT_AS_A_TIME.search(said) and not _SAYS_BYE.search(said):

@@ -758,9 +758,28 @@ _PARENT_SPEAKING = re.compile(
 )
 
 
+# A father's or mother's terse first words, a son or daughter named bare ("daughter self harming",
+# "son 14 wont go to school"), and "my son", "my daughter" in the languages parents in our areas
+# write them (Urdu and Hindi, Polish, Romanian, Bengali, Somali): each got the young person's crisis
+# reply and "Are you safe right now?", and every answer after it "Please call 999 now" (a user
+# trial, session 48). Never "boy 14" or "girl 15": a young person's own way to say who they are.
+_TERSE_PARENT = re.compile(
+    r"^(?:(?:hi|hello|hey|help|please|urgent|re) )*(?:step ?)?(?:son|daughter|sons|daughters)"
+    r" (?:is |s |aged |age |has |keeps |been |says |said |told me |wont |won t |will not |cant |can t )?"
+    r"(?:\d{1,2}\b|self ?harm\w*|cutting|harm\w*|hurting|not eating|wont|won t|refus\w*|says|said|keeps|has|been|struggling|"
+    r"depressed|anxious|suicidal|missing|ran away|run away)"
+)
+_MY_CHILD_IN_OTHER_LANGUAGES = re.compile(
+    r"\b(?:mera (?:beta|bacha|baccha|larka)|meri (?:beti|bachi|bacchi|larki)|moja (?:corka|coreczka)|moj (?:syn|synek)|"
+    r"fiica mea|fiul meu|copilul meu|baiatul meu|amar (?:chele|meye|baccha)|wiilkayga|gabadhayda|ilmahayga)\b"
+)
+
+
 def parent_speaking(text: str) -> bool:
     """'my daughter is...', 'our 12 year old...': a parent or carer talking about a child."""
-    return bool(_PARENT_SPEAKING.search(normalise(text)))
+    clean = normalise(text)
+    ascii_words = normalise(unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode())  # "córka": "corka"
+    return bool(_PARENT_SPEAKING.search(clean) or _TERSE_PARENT.search(clean) or _MY_CHILD_IN_OTHER_LANGUAGES.search(ascii_words))
 
 
 # --- Concern ---------------------------------------------------------------------------
@@ -1450,6 +1469,11 @@ def parent_in_another_language(text: str) -> str | None:
 _SAYS_THEY_WORK_WITH_CHILDREN = re.compile(
     rf"\b(?:i m|im|i am|i work as|as) (?:a |an |the |his |her |their )?(?:[a-z]+ )?{_WORKER}\b(?! (?:said|says|told))"
     rf"|^(?:(?:hi|hello|hiya|yes|its|it s|this is) )*(?:[a-z]+ )?{_WORKER} (?:here|speaking)\b"
+    # "I work at a GP practice reception in Harlow. Mum on the phone says her 15 yo has taken some
+    # tablets" got "Are you safe right now?" (a user trial, session 48)
+    r"|\bi (?:work|volunteer) (?:at|in|on|for) (?:a |an |the |our )?(?:gp|doctors|doctor s|surgery|medical practice|health centre|"
+    r"pharmacy|school|primary|secondary|academy|college|sixth form|nursery|pupil referral unit|pru|youth club|camhs|hospital|"
+    r"children s home|childrens home|reception at a (?:gp|doctors|school))\b"
 )
 
 
@@ -2152,7 +2176,9 @@ _ASKS_WHY = re.compile(
     r"^(?:(?:but|and|so|um|erm|ok|okay|hmm)\s+)?(?:"
     r"(?:why+|wat for|what for|how come)(?: (?:tho|though|is that|that))?$|"
     r"(?:whats|what s|what is|wats) (?:that|this|it) for|"
-    r"why (?:do|does|would|should|d) (?:you|u|ya|yu|it|the bot|this) (?:need|want|wanna|ask|have to know)|"
+    # "why do u care" to the check question was taken as a school's name (a user trial, session 48)
+    r"(?:why|y) (?:do|does|would|should|d) (?:you|u|ya|yu|it|the bot|this) (?:even )?(?:need|want|wanna|ask|have to know|care)|"
+    r"what do (?:you|u) care|"
     r"why (?:are|r) (?:you|u|ya|yu) (?:asking|askin)(?: (?:me )?(?:that|this|me))?$|"  # (session 34)
     r"why (?:does|do|would) (?:that|it|this|my \w+) matter|why (?:is|s) (?:that|this|it) (?:needed|important)"
     r")\b"

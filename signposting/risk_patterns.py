@@ -175,6 +175,19 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~go to sleep and never wake up"),
         ("first", "never wake up"),
         ("first", "~hope|wish|pray|want i? _? not ~wake up"),
+        # "sometimes i think about just not waking up tbh" got "Sorry, I didn't get that" (a user
+        # trial, session 48): thinking or dreaming of it, or going to sleep and not waking.
+        # At a clause's end or "again", "ever": never "not waking up in time for school".
+        ("first", "~think|thought|dream|fantasise|fantasize|imagine about|of _? not ~wake up $"),
+        ("first", "~think|thought|dream|fantasise|fantasize|imagine about|of _? not ~wake up again|ever|anymore|tbh|ngl|honestly|sometimes"),
+        # "found messages on my daughters phone about ending it" got the grooming reply (a user trial,
+        # session 48): what was written or searched about ending it, at a clause's end or "all"
+        # (never "messages about ending it with her boyfriend").
+        ("first", "~message|text|note|search|google|googled|searched|post|letter|diary|poem _? _? _? _? about ~end it $"),
+        ("first", "~message|text|note|search|google|googled|searched|post|letter|diary|poem _? _? _? _? about ~end it all"),
+        ("first", "~message|text|note|search|google|googled|searched|post|letter|diary|poem _? _? _? _? about ~end ~my|his|her|their life"),
+        ("first", "~go to sleep|bed and not ~wake up $"),
+        ("first", "~go to sleep|bed and not ~wake up again|ever|anymore"),
         ("first", "~disappear forever"),
         ("first", "~goodbye ~letter|note|message|messages|letters|notes"),
         ("first", "~write|leave a? ~goodbye|suicide|final ~note|letter|letters|notes"),
@@ -478,6 +491,10 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "something|anything|things sexual"),
         ("first", "explicit|sexual|dirty|inappropriate messages|pictures|photos|pics|videos|texts|images"),
         ("first", "~touch me|him|her|my where|inappropriately|down|private|privates|there"),
+        # "she say boys at school touch her and she not want go back" got the services for not going
+        # to school (a user trial, session 48): boys or men who touch or grope her, him or the speaker.
+        ("first", "boys|boy|lads|lad|men|man|older|kids|guys|guy _? _? _? ~touch|grope|groping|groped her|him|me $"),
+        ("first", "boys|boy|lads|lad|men|man|older|kids|guys|guy _? _? _? ~touch|grope|groping|groped her|him|me and|but|so|when|at|in|on|all|every|there"),
         # "he does stuff to me i dont like" (a user trial, session 20: only the check question)
         ("first", "PERSON does|do|did|doe stuff|things to me"),
         ("first", "~say|tell _? _? normal for? what we ~do"),

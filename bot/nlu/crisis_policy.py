@@ -58,6 +58,7 @@ from signposting.after_crisis import (
     nods_only,
     refuses_to_call,
     tells_what_they_meant,
+    who_is_speaking_at_the_safety_question,
 )
 from signposting.change_request import corrects_an_answer, parse_change_target
 from signposting.concern_reading import messages_typed
@@ -93,6 +94,7 @@ from signposting.parsing import (
     declines_with_a_plain_reason,
     doubts_the_worry,
     ends_it,
+    parent_speaking,
     parse_age,
     parse_age_mention,
     parse_concern,
@@ -1801,6 +1803,40 @@ def asks_how_to_help_the_one_at_risk(tracker: DialogueStateTracker, before: str 
 _WORDS_OF_HARM = frozenset({"suicidal", "self_harm", "distress"})
 
 
+def who_is_speaking_after_a_young_persons_crisis_reply(tracker: DialogueStateTracker, before: str | None, text: str) -> str | None:
+    """parent_carer | professional, told as the answer to the young person's "Are you safe right
+    now?" after a crisis told of someone else (never of harm to the speaker: a parent's own "i want
+    to die" is theirs), with no risk words of its own."""
+    if before not in (UTTER_ASK_SAFE, UTTER_ASK_SAFE_OTHER) or is_parent(tracker) or tracker.get_slot("user_role") == PROFESSIONAL:
+        return None
+    told = crisis_message(tracker)
+    if tracker.get_slot(KIND_SLOT) in ("parent_own", None) or tells_of_harm_to_the_speaker(told):
+        return None
+    # someone else named, or nobody ("daughter self harming"); never "i want to die", then "im a parent"
+    if not (parent_speaking(told) or says_they_work_with_children(told) or not _SPEAKER_AS_SUBJECT.search(normalise(told))):
+        return None
+    if _danger_in_the_words(latest_risk(tracker)):
+        return None
+    speaking = who_is_speaking_at_the_safety_question(text)
+    # (asked about "the person you are worried about", a professional had the right reply)
+    return speaking if before == UTTER_ASK_SAFE or speaking == PARENT else None
+
+
+_SPEAKER_AS_SUBJECT = re.compile(r"\b(?:i|im|i m|ive|i ve|id|i d|ill|i ll|me|myself)\b")
+
+
+def crisis_reply_for_who_is_speaking(tracker: DialogueStateTracker, role: str) -> tuple[str, list[Event]]:
+    """The crisis reply again, for a parent (the same kind, in its parent's words) or for a
+    professional (someone else's crisis; the kinds kept for professionals keep their numbers)."""
+    kind = str(tracker.get_slot(KIND_SLOT))
+    if role == PROFESSIONAL and kind not in KEPT_FOR_PROFESSIONALS:
+        kind = "third_party"
+    if role == PARENT and kind == "third_party":
+        kind = "general"  # the parent's words for their child ("she has been cutting her arms", then "parent")
+    about_another = role == PROFESSIONAL and kind in KEPT_FOR_PROFESSIONALS
+    return FIRST_STEP[kind], [SlotSet("user_role", role), SlotSet(KIND_SLOT, kind), SlotSet(ABOUT_ANOTHER_SLOT, about_another or None)]
+
+
 def refusing_the_call_leaves_other_ways(tracker: DialogueStateTracker) -> bool:
     """After a crisis told in words of harm (never an act done, live danger or abuse, where the call
     is the help), to a young person (the other ways are lines for them to use: a parent's or a
@@ -1836,6 +1872,12 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     text = tracker.latest_message.text or "" if tracker.latest_message else ""
     if asks_how_to_help_the_one_at_risk(tracker, before, text):
         return HELPING_SOMEONE_AT_RISK, []
+    speaking = who_is_speaking_after_a_young_persons_crisis_reply(tracker, before, text)
+    if speaking:
+        # "parent", "no its my daughter", "it's not me. its a patient's son" to "Are you safe right
+        # now?" got "Please call 999 now… tell a trusted adult" (a user trial, session 48): the crisis
+        # reply for them, and the question about the child or young person.
+        return crisis_reply_for_who_is_speaking(tracker, speaking)
     if before in ASK_SAFE_ACTIONS and asks_how_to_help_them(text) and _helped_since_the_crisis_reply(tracker):
         # asked again, no answer (never DIET's aside: "I'm a chatbot"): the question said plainly once, then not safe
         if not explained_the_safety_question_already(tracker):
