@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from signposting.parsing import role_answer, says_they_work_with_children, tells_help_is_coming
+from signposting.parsing import WORKER_WORDS, tells_help_is_coming
 from signposting.risk import detect_risk
 from signposting.text import normalise
 
@@ -191,9 +191,11 @@ def tells_what_they_meant(text: str) -> bool:
 _REFUSES_TO_CALL = re.compile(
     r"(?:(?:no|nah|nope|na|but|ok|okay|sorry|soz|um|erm|honestly|tbh|like i said|i said|i told you|no way) )*"
     r"(?:i |we )?(?:dont|don t|do not|wont|won t|will not|m not|am not|im not|i m not|cant|can t|cannot|refuse to|aint|ain t|not)"
-    r"(?: (?:want to|wanna|going to|gonna|be|really want to|feel like))? (?:call|ring|phone|calling|ringing|phoning|talk to)"
-    r"(?: (?:999|them|anyone|anybody|it|that|any of them|those numbers|the numbers|an ambulance|the ambulance|ambulance|nobody|no one|"
-    r"a stranger|strangers|childline|samaritans))?"
+    r"(?: (?:want to|wanna|going to|gonna|be|really want to|feel like))?"
+    r"(?: (?:call|ring|phone|calling|ringing|phoning)(?: (?:999|them|anyone|anybody|it|that|any of them|those numbers|the numbers|"
+    r"an ambulance|the ambulance|ambulance|nobody|no one|childline|samaritans))?"
+    # (never "i cant talk to anyone", which tells how alone they are: the review, session 48)
+    r"| (?:talk|speak) to (?:a stranger|strangers|them|childline|samaritans|anyone on the phone))"
     r"(?: (?:lol|tho|though|x+|sorry|soz|please|pls|ok|okay|right now|now|tonight|again|honestly|tbh|no way|at all|"
     # "i cant call 999 im 11", "i dont want to call 999 its not like that" (a user trial, session 48)
     r"(?:(?:because|cos|coz|bc) )?(?:i m|im|i am) (?:only )?\d{1,2}|(?:its|it s|it is) not (?:like that|that bad|an emergency)))*"
@@ -205,41 +207,59 @@ def refuses_to_call(text: str) -> bool:
     return bool(_REFUSES_TO_CALL.fullmatch(normalise(text)))
 
 
+# What makes the call the only help, told in the crisis message: an act done or under way, its
+# means at hand, a time set, a plan ("i just cut myself and theres a lot of blood", "im going to do
+# it tonight", "i have a rope ready": the review, session 48, got the other ways in a first version).
+_NOW_OR_DONE = re.compile(
+    r"\b(?:right now|now|tonight|today|ready|note|letter|rope|noose|ligature|knife|knives|blade|razor|blood|bleed\w*|"
+    r"cut|cuts|cutting|took|taken|take|swallowed|overdos\w*|od|pills?|tablets?|plan\w*|do it|bridge|roof|station|"
+    r"train|jump\w*|hang\w*|drunk|drugs?|weapon|gun)\b"
+)
+
+
+def tells_it_is_now_or_done(text: str) -> bool:
+    """Does the crisis message tell an act done or under way, its means, a time or a plan?"""
+    return bool(_NOW_OR_DONE.search(normalise(text)))
+
+
 # Who is speaking, told at "Are you safe right now?" after a crisis reply meant for a young person's
 # own danger: "parent", "im her dad", "no its my daughter", "it's not me. its a patient's son", "No,
 # I'm the school nurse. It's the pupil" (a user trial, session 48: each got "Please call 999 now…
-# tell a trusted adult", or the crisis reply again). Never a bare "dad" or "mum": a child may name
-# who is with them, or who hurts them.
+# tell a trusted adult", or the crisis reply again). A closed grammar of saying so: never who is with
+# them or who hurts them ("dad", "stepdad", "mum is here", "im with a teacher", "the nurse is with
+# me"), nor a young carer ("im a carer": the review, session 48).
 _NOT_ME = (
     r"(?:(?:no|nah|nope|sorry|oh|um|erm|not me|its not me|it s not me|it is not me|its not for me|it s not for me|"
-    r"not for me|not about me|its not about me|it s not about me|i m not|im not|i am not) )*"
+    r"not for me|not about me|its not about me|it s not about me) )*"
 )
-_ABOUT = r"(?:(?:its|it s|it is|i mean|i meant|its about|it s about|about|for|asking for|asking about) )?"
+_ABOUT = r"(?:(?:its|it s|it is|i mean|i meant|its about|it s about|its for|it s for|it is for|about|for|asking for|asking about) )?"
 _MY_CHILD = (
     r"(?:my|our) (?:step ?)?(?:son|daughter|child|kid|boy|girl|lad|grandson|granddaughter|grandchild|"
-    r"(?:foster|adopted) (?:son|daughter|child|kid))\b"
+    r"(?:foster|adopted) (?:son|daughter|child|kid))"
+)
+_A_PARENT = (
+    r"(?:(?:i m|im|i am) (?:her|his|their) (?:mum|mom|mam|mother|dad|father|step ?(?:mum|mom|dad|mother|father)|nan|gran|"
+    r"grandma|grandad|grandmother|grandfather|foster (?:carer|parent|mum|dad)|carer|guardian|aunt|auntie|uncle)"
+    r"|(?:i m|im|i am) (?:a|the) (?:parent|mum|mom|mam|mother|dad|father|foster carer|foster parent)|(?:a )?parent)"
 )
 _SOMEONE_I_WORK_WITH = (
-    r"(?:a|the|my|one of my|one of our) (?:pupils?|students?|patients?|patient s \w+|patients \w+|clients?|young people|"
-    r"young person|learners?|players?|child i work with|kid i work with)\b"
+    r"(?:a|my|one of my|one of our) (?:pupils?|students?|patients?|patient s \w+|patients \w+|clients?|young person|learners?)"
 )
-# (who, and nothing of how they are: "my son is safe" answers the question)
-_ONLY_WHO = r"(?: (?:not me|here|aged \d+|age \d+|is \d+|s \d+|\d+|lol|sorry|thanks|x+))*"
-_BARE_FAMILY_WORDS = frozenset(
-    "dad mum mom mam mother father mummy daddy nan nana gran granny grandma grandad aunt auntie uncle "
-    "mama mamma mammy papa ammi ammu abbu ami abba tata mama".split()
+_A_WORKER = rf"(?:i m|im|i am|i work as) (?:a|an|the) (?:[a-z]+ )?{WORKER_WORDS}"
+_THE_ONE_THEY_WORK_WITH = r"(?:its|it s|it is) (?:a|the|my|one of my) (?:pupil|student|patient|young person|child)"
+_ONLY_WHO = r"(?: (?:not me|aged \d+|age \d+|is \d+|s \d+|\d+|lol|sorry|thanks|x+))*"
+_SAYS_A_PARENT = re.compile(rf"{_NOT_ME}(?:{_A_PARENT}|{_ABOUT}{_MY_CHILD}){_ONLY_WHO}")
+_SAYS_A_WORKER = re.compile(
+    rf"{_NOT_ME}(?:{_A_WORKER}(?: (?:and )?{_THE_ONE_THEY_WORK_WITH})?|{_ABOUT}{_SOMEONE_I_WORK_WITH}){_ONLY_WHO}"
 )
 
 
 def who_is_speaking_at_the_safety_question(text: str) -> str | None:
-    """parent_carer | professional when the answer says the crisis was someone else's, told by a
-    parent or carer or by someone who works with young people; None otherwise."""
+    """parent_carer | professional when the whole answer says the crisis was someone else's, told by
+    a parent or carer or by someone who works with young people; None otherwise."""
     clean = normalise(text)
-    if not clean or clean in _BARE_FAMILY_WORDS or len(clean.split()) > 14:
-        return None
-    if re.fullmatch(rf"{_NOT_ME}{_ABOUT}{_SOMEONE_I_WORK_WITH}{_ONLY_WHO}", clean) or says_they_work_with_children(clean):
+    if _SAYS_A_WORKER.fullmatch(clean):
         return "professional"
-    if re.fullmatch(rf"{_NOT_ME}{_ABOUT}{_MY_CHILD}{_ONLY_WHO}", clean):
+    if _SAYS_A_PARENT.fullmatch(clean):
         return "parent_carer"
-    role = role_answer(text)
-    return role if role in ("parent_carer", "professional") else None
+    return None

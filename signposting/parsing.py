@@ -771,7 +771,8 @@ _TERSE_PARENT = re.compile(
 )
 _MY_CHILD_IN_OTHER_LANGUAGES = re.compile(
     r"\b(?:mera (?:beta|bacha|baccha|larka)|meri (?:beti|bachi|bacchi|larki)|moja (?:corka|coreczka)|moj (?:syn|synek)|"
-    r"fiica mea|fiul meu|copilul meu|baiatul meu|amar (?:chele|meye|baccha)|wiilkayga|gabadhayda|ilmahayga)\b"
+    # (never "baiatul meu" or "amar chele bondhu", which may be a boyfriend: the review, session 48)
+    r"fiica mea|fiul meu|copilul meu|amar (?:chele(?! bondhu)|meye(?! bondhu)|baccha)|wiilkayga|gabadhayda|ilmahayga)\b"
 )
 
 
@@ -1471,9 +1472,11 @@ _SAYS_THEY_WORK_WITH_CHILDREN = re.compile(
     rf"|^(?:(?:hi|hello|hiya|yes|its|it s|this is) )*(?:[a-z]+ )?{_WORKER} (?:here|speaking)\b"
     # "I work at a GP practice reception in Harlow. Mum on the phone says her 15 yo has taken some
     # tablets" got "Are you safe right now?" (a user trial, session 48)
-    r"|\bi (?:work|volunteer) (?:at|in|on|for) (?:a |an |the |our )?(?:gp|doctors|doctor s|surgery|medical practice|health centre|"
-    r"pharmacy|school|primary|secondary|academy|college|sixth form|nursery|pupil referral unit|pru|youth club|camhs|hospital|"
-    r"children s home|childrens home|reception at a (?:gp|doctors|school))\b"
+    # Never a teenager's Saturday job ("i work at a pharmacy on saturdays and my manager keeps touching
+    # me" lost the abuse reply: the review, session 48): only the places that see young people's health.
+    r"|\bi work (?:at|in|for) (?:a |an |the |our )?(?:gp|doctors|doctor s|gp surgery|medical practice|health centre|"
+    r"school|primary school|secondary school|pupil referral unit|camhs|children s home|childrens home|"
+    r"reception at a (?:gp|doctors|school))\b(?! (?:on|at) (?:weekends|saturdays|sundays))"
 )
 
 

@@ -183,9 +183,12 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # "found messages on my daughters phone about ending it" got the grooming reply (a user trial,
         # session 48): what was written or searched about ending it, at a clause's end or "all"
         # (never "messages about ending it with her boyfriend").
-        ("first", "~message|text|note|search|google|googled|searched|post|letter|diary|poem _? _? _? _? about ~end it $"),
-        ("first", "~message|text|note|search|google|googled|searched|post|letter|diary|poem _? _? _? _? about ~end it all"),
-        ("first", "~message|text|note|search|google|googled|searched|post|letter|diary|poem _? _? _? _? about ~end ~my|his|her|their life"),
+        # Messages only as found or read: "he sent me a message about ending it" may end a relationship
+        # (the review, session 48).
+        ("first", "~note|search|google|googled|searched|letter|diary|poem _? _? _? _? about ~end it $"),
+        ("first", "found|find|saw|seen|read|reading ~message|text|post|chat _? _? _? _? about ~end it $"),
+        ("first", "~note|search|google|googled|searched|message|text|post|letter|diary|poem _? _? _? _? about ~end it all"),
+        ("first", "~note|search|google|googled|searched|message|text|post|letter|diary|poem _? _? _? _? about ~end ~my|his|her|their life"),
         ("first", "~go to sleep|bed and not ~wake up $"),
         ("first", "~go to sleep|bed and not ~wake up again|ever|anymore"),
         ("first", "~disappear forever"),
@@ -492,9 +495,11 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "explicit|sexual|dirty|inappropriate messages|pictures|photos|pics|videos|texts|images"),
         ("first", "~touch me|him|her|my where|inappropriately|down|private|privates|there"),
         # "she say boys at school touch her and she not want go back" got the services for not going
-        # to school (a user trial, session 48): boys or men who touch or grope her, him or the speaker.
-        ("first", "boys|boy|lads|lad|men|man|older|kids|guys|guy _? _? _? ~touch|grope|groping|groped her|him|me $"),
-        ("first", "boys|boy|lads|lad|men|man|older|kids|guys|guy _? _? _? ~touch|grope|groping|groped her|him|me and|but|so|when|at|in|on|all|every|there"),
+        # to school (a user trial, session 48): boys or men who touch or grope her, him or the speaker,
+        # where and how often, and nothing between that can deny it ("the boys wont even touch me at
+        # football", "no boy will ever touch me": the review, session 48).
+        ("first", "boys|boy|lads|lad|men|man|kids|guys|guy at|on|in? the|my|her|his? school|bus|class|college|train|park? ~keep|always|try|kept? to? ~touch|grope|groping|groped her|him|me $"),
+        ("first", "boys|boy|lads|lad|men|man|kids|guys|guy at|on|in? the|my|her|his? school|bus|class|college|train|park? ~keep|always|try|kept? to? ~touch|grope|groping|groped her|him|me and|but|so|when|at|in|on|all|every|there"),
         # "he does stuff to me i dont like" (a user trial, session 20: only the check question)
         ("first", "PERSON does|do|did|doe stuff|things to me"),
         ("first", "~say|tell _? _? normal for? what we ~do"),

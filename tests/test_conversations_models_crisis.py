@@ -43,7 +43,7 @@ def test_the_call_refused_gets_other_ways_then_the_question_again(bot):  # noqa:
     reply = chat.text("i dont want to call 999")
     assert OTHER_WAYS in reply and "Childline" in reply and "If you are in danger now, call 999" in reply and ASK_SAFE in reply
     assert NOT_SAFE in chat.text("no")
-    assert NOT_SAFE in chat.text("im not calling")  # refused again: the call stays the help
+    assert NOT_SAFE in chat.text("im not calling")  # refused after "not safe": the call stays the help
 
 
 def test_the_call_refused_after_pills_taken_stays_not_safe(bot):  # noqa: F811

@@ -46,6 +46,7 @@ def test_the_call_refused_is_read(text):
 @pytest.mark.parametrize("text", [
     "i dont want to call 999 i want to die", "i dont want to live", "i called 999", "im calling 999 now", "i dont want to",
     "dont call my mum", "i dont want to call my dad", "i wont be here tomorrow",
+    "i cant talk to anyone",  # how alone they are (the review, session 48)
 ])
 def test_more_than_the_call_refused_is_not(text):
     assert not refuses_to_call(text)
@@ -103,11 +104,10 @@ def test_the_check_is_asked_once_then_no_answer_is_not_safe(domain):
     assert next_crisis_action(state) == NOT_SAFE
 
 
-@pytest.mark.parametrize("asked", ["utter_ask_safe_now", NOT_SAFE])
-def test_the_call_refused_gets_other_ways_once_then_the_question_again(domain, asked):
+def test_the_call_refused_gets_other_ways_once_then_the_question_again(domain):
     """Both user trials, session 47: "i dont want to call 999" got "Please call 999 now" again."""
     state = _after_a_crisis(domain, scored("i dont want to call 999", "change_answer"), source="lexicon", lexicon=["suicidal"],
-                            told="i want to kill myself", asked=asked)
+                            told="i want to kill myself")
     assert next_crisis_action(state) == OTHER_WAYS
     state.update(ActionExecuted(OTHER_WAYS))
     assert next_step(state)[0] == "utter_ask_safe_now"
@@ -116,7 +116,20 @@ def test_the_call_refused_gets_other_ways_once_then_the_question_again(domain, a
     assert next_crisis_action(state) == NOT_SAFE  # refused again: the call stays the help
 
 
+def test_the_call_refused_after_saying_not_safe_stays_not_safe(domain):
+    """The review, session 48: "no" (not safe), then "im not calling anyone" got the other ways,
+    which have no A&E line; the not-safe reply already gives Childline and Shout."""
+    state = _after_a_crisis(domain, scored("im not calling anyone", "deny"), source="lexicon", lexicon=["suicidal"],
+                            told="i want to kill myself", more=(scored("no", "deny"), ActionExecuted(NOT_SAFE), LISTEN))
+    assert next_crisis_action(state) == NOT_SAFE
+
+
 @pytest.mark.parametrize("kwargs", [
+    # an act under way, its means, a time or a plan: the call is the help (the review, session 48)
+    {"categories": ["self_harm"], "told": "i just cut myself and theres a lot of blood"},
+    {"told": "im going to kill myself tonight"},
+    {"told": "ive written my note and im ready"},
+    {"told": "i have a rope ready"},
     {"categories": ["danger_overdose"], "told": "i took 20 pills"},  # taken: the ambulance is the help (session 40)
     {"categories": ["unsafe_now"], "kind": "unsafe_now", "told": "hes outside with a knife"},
     {"role": "parent_carer", "told": "my daughter says she wants to die"},  # a parent's call for a child

@@ -34,6 +34,9 @@ def test_the_trials_risk_words_fire(text, category):
     "i thought about not waking up in time for school", "i was thinking about not waking up early tomorrow",
     "messages about ending it with her boyfriend", "boys at school touch my stuff", "kids touch her hair all the time",
     "the boys touched my bag",
+    # (the review, session 48)
+    "the boys wont even touch me at football", "the kids wont touch me at lunch cos of my eczema", "no boy will ever touch me",
+    "the lads wouldnt touch him at all", "he sent me a message about ending it", "i sent my boyfriend a message about ending it",
 ])
 def test_their_everyday_neighbours_do_not(text):
     assert not detect_risk(text).matches
@@ -58,6 +61,15 @@ def test_a_young_persons_own_words_are_not(text):
     assert not parent_speaking(text)
 
 
+@pytest.mark.parametrize("text", ["amar chele bondhu amake mare", "baiatul meu ma bate"])  # a boyfriend (the review)
+def test_a_boyfriend_in_another_language_is_no_child(text):
+    assert not parent_speaking(text)
+
+
+def test_a_saturday_job_is_no_professional():
+    assert not says_they_work_with_children("i work at a pharmacy on saturdays and my manager keeps touching me")
+
+
 def test_working_at_a_gp_practice_is_working_with_young_people():
     text = "Hi, I work at a GP practice reception in Harlow. Mum on the phone says her 15 yo has taken some tablets. What do I do?"
     assert says_they_work_with_children(text)
@@ -75,7 +87,13 @@ def test_who_is_speaking_at_the_safety_question(text, role):
     assert who_is_speaking_at_the_safety_question(text) == role
 
 
-@pytest.mark.parametrize("text", ["dad", "mum", "mama", "its my mum", "my dad hits me", "im with my dad", "yes", "no", "harlow", "16"])
+@pytest.mark.parametrize("text", [
+    "dad", "mum", "mama", "its my mum", "my dad hits me", "im with my dad", "yes", "no", "harlow", "16",
+    # who is with them, who hurts them, or a young carer (the review, session 48)
+    "im with a teacher", "the nurse is with me", "teacher is with me", "the teacher", "coach", "nurse", "its the students",
+    "stepdad", "its dad", "mum is here", "carer", "guardian", "nan here", "parents", "its mum and dad", "im a carer",
+    "im my mums carer", "i am a carer for my mum", "mum here", "dad here",
+])
 def test_a_bare_family_word_or_another_answer_says_nobody(text):
     assert who_is_speaking_at_the_safety_question(text) is None
 
@@ -103,6 +121,29 @@ def test_a_professional_saying_so_gets_the_reply_for_someone_worried_about_anoth
     action, events = next_step(state)
     assert action == "utter_crisis_third_party"
     assert SlotSet("user_role", "professional") in events and SlotSet("crisis_kind", "third_party") in events
+
+
+@pytest.mark.parametrize(("told", "answer"), [
+    ("wanna die", "im with a teacher"), ("cant do this anymore", "the nurse is with me"), ("wanna die", "stepdad"),
+    ("want to die", "its dad"), ("wanna die", "mum is here"), ("no reason to live anymore", "parent"),
+])
+def test_who_is_with_them_after_a_crisis_with_no_one_else_in_it_changes_nobody(domain, told, answer):
+    """The review, session 48: a suicidal young person who said who was with them became a
+    professional or a parent, and "stepdad" (who may hurt them) got "take your child to A&E"."""
+    state = _after_a_crisis_read_as_a_young_persons(domain, told, scored(answer, "inform"), categories=("suicidal",))
+    action, events = next_step(state)
+    assert not any(isinstance(event, SlotSet) and event.key == "user_role" for event in events)
+    assert action not in ("utter_crisis", "utter_crisis_third_party")
+
+
+def test_who_is_speaking_is_never_changed_once_they_said(domain):
+    state = tracker(domain, SlotSet("user_role", "young_person"),
+                    said_with("she has been cutting her arms", "express_crisis", level="crisis", source="lexicon",
+                              categories=["self_harm"], lexicon_categories=["self_harm"]),
+                    ActionExecuted("utter_crisis_third_party"), SlotSet("crisis_categories", ["self_harm"]),
+                    SlotSet("crisis_kind", "third_party"), ActionExecuted("utter_crisis_local"),
+                    ActionExecuted("utter_ask_safe_now_other"), LISTEN, scored("im her dad", "i_am_parent"))
+    assert not any(isinstance(event, SlotSet) and event.key == "user_role" for event in next_step(state)[1])
 
 
 def test_a_crisis_told_of_oneself_then_im_a_parent_is_no_child(domain):

@@ -57,6 +57,7 @@ from signposting.after_crisis import (
     help_sought_plainly,
     nods_only,
     refuses_to_call,
+    tells_it_is_now_or_done,
     tells_what_they_meant,
     who_is_speaking_at_the_safety_question,
 )
@@ -1805,24 +1806,31 @@ _WORDS_OF_HARM = frozenset({"suicidal", "self_harm", "distress"})
 
 def who_is_speaking_after_a_young_persons_crisis_reply(tracker: DialogueStateTracker, before: str | None, text: str) -> str | None:
     """parent_carer | professional, told as the answer to the young person's "Are you safe right
-    now?" after a crisis told of someone else (never of harm to the speaker: a parent's own "i want
-    to die" is theirs), with no risk words of its own."""
-    if before not in (UTTER_ASK_SAFE, UTTER_ASK_SAFE_OTHER) or is_parent(tracker) or tracker.get_slot("user_role") == PROFESSIONAL:
+    now?" (or, from a parent, "Is the person you are worried about safe right now?"), when who is
+    chatting was not yet said and the crisis message told of someone else by name or pronoun ("she
+    make vomit after eat", "her 15 yo has taken some tablets"), with no risk words of its own. Never
+    after a crisis with no one else in it ("wanna die", then "im with a teacher" or "stepdad": the
+    review, session 48), nor told of harm to the speaker (a parent's own "no reason to live")."""
+    # (the role before this message: the form may have filled it from the answer itself)
+    if before not in (UTTER_ASK_SAFE, UTTER_ASK_SAFE_OTHER) or role_before_the_answer(tracker) is not None:
         return None
-    told = crisis_message(tracker)
+    told = normalise(crisis_message(tracker))
     if tracker.get_slot(KIND_SLOT) in ("parent_own", None) or tells_of_harm_to_the_speaker(told):
         return None
-    # someone else named, or nobody ("daughter self harming"); never "i want to die", then "im a parent"
-    if not (parent_speaking(told) or says_they_work_with_children(told) or not _SPEAKER_AS_SUBJECT.search(normalise(told))):
-        return None
-    if _danger_in_the_words(latest_risk(tracker)):
+    someone_else = bool(_SOMEONE_ELSE_NAMED.search(told)) and (
+        not _SPEAKER_AS_SUBJECT.search(told) or parent_speaking(told) or says_they_work_with_children(told))
+    if not someone_else or _danger_in_the_words(latest_risk(tracker)):
         return None
     speaking = who_is_speaking_at_the_safety_question(text)
     # (asked about "the person you are worried about", a professional had the right reply)
     return speaking if before == UTTER_ASK_SAFE or speaking == PARENT else None
 
 
-_SPEAKER_AS_SUBJECT = re.compile(r"\b(?:i|im|i m|ive|i ve|id|i d|ill|i ll|me|myself)\b")
+_SPEAKER_AS_SUBJECT = re.compile(r"\b(?:i|im|i m|ive|i ve|id|i d|ill|i ll|me|myself|my)\b")
+_SOMEONE_ELSE_NAMED = re.compile(
+    r"\b(?:he|she|hes|shes|him|her|his|they|theyre|them|their|son|daughter|child|kid|boy|girl|pupil|student|patient|"
+    r"\d{1,2} ?(?:yo|year old|yr old|years old))\b"
+)
 
 
 def crisis_reply_for_who_is_speaking(tracker: DialogueStateTracker, role: str) -> tuple[str, list[Event]]:
@@ -1843,8 +1851,9 @@ def refusing_the_call_leaves_other_ways(tracker: DialogueStateTracker) -> bool:
     professional's call for a child stays the not-safe reply), and not yet given since the crisis reply."""
     categories = set(tracker.get_slot(CRISIS_SLOT) or [])
     young = not is_parent(tracker) and tracker.get_slot("user_role") != PROFESSIONAL
-    return young and bool(categories) and categories <= _WORDS_OF_HARM \
-        and not said_since_the_crisis_reply(tracker, (UTTER_OTHER_WAYS,))
+    # (never once "not safe" was said: the call stays the help, with the lines it already gives)
+    return young and bool(categories) and categories <= _WORDS_OF_HARM and not tells_it_is_now_or_done(crisis_message(tracker)) \
+        and not said_since_the_crisis_reply(tracker, (UTTER_OTHER_WAYS, *NOT_SAFE_ACTIONS))
 
 
 def unsure_of_a_models_crisis(tracker: DialogueStateTracker) -> bool:
@@ -1956,7 +1965,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         return aside, []
     # (the message's own level: waving it away raises `level` to the crisis; these read the words first)
     no_risk_in_the_words = str(latest_risk(tracker).get("level") or NONE) == NONE
-    if at_a_safety_prompt and no_risk_in_the_words and not taken and refuses_to_call(text) \
+    if before in ASK_SAFE_ACTIONS and no_risk_in_the_words and not taken and refuses_to_call(text) \
             and refusing_the_call_leaves_other_ways(tracker):
         # "i dont want to call 999" got "Please call 999 now" again (both user trials, session 47):
         # once, the ways to get help without a call (each ends "If you are in danger now, call
