@@ -154,7 +154,8 @@ _EVERYDAY_THINGS = (
     r"(?:(?:my|the|this|all (?:the|my)|these|them|that|those) )?(?:school|schoolwork|school work|homework|hw|revision|revising|"
     r"exams?|tests?|mocks?|gcses?|a levels?|sats|coursework|assignments?|essays?|deadlines?|college|uni|university|work|job|"
     r"lessons?|maths|english|science|teachers?|football|training|the game|games?|fortnite|roblox|minecraft|match|phone|"
-    r"wifi|internet|stress|being stressed|being tired|tiredness|being bored|boredom|year \d+|this term|this week|today)"
+    # (never a time: "its today", "this week" may tell when: the second review)
+    r"wifi|internet|stress|being stressed|being tired|tiredness|being bored|boredom|year \d+)"
     r"(?: (?:stuff|stress|work|pressure))?"
 )
 _ABOUT_EVERYDAY_THINGS = (
@@ -175,6 +176,19 @@ _TELLS_WHAT_THEY_MEANT = re.compile(
     rf"(?:{_NOT_AS_IT_SOUNDED}|{_ABOUT_EVERYDAY_THINGS})"
     r"(?: (?:lol|lmao|haha|tho|though|x+|sorry|soz|honestly|tbh|innit|only|really|like|stuff|lol sorry))*"
 )
+
+
+# The crisis said again, or said to be meant: "im serious", "for real", "i really cant" after "i cant
+# do this anymore" (the second review, session 48, got the check question): never a non-answer.
+_MEANS_IT = re.compile(
+    r"\b(?:serious|seriously|srs|srsly|for real|fr|frfr|deadass|no joke|not joking|not kidding|mean it|meant it|i really|"
+    r"really do|really cant|really can t|honest|honestly|i do|i am|i will|yes|yeah|yh|ye|yep|ya|true|thats right|exactly)\b"
+)
+
+
+def means_it(text: str) -> bool:
+    """Does the answer say the crisis was meant ("im serious", "for real", "i really cant")?"""
+    return bool(_MEANS_IT.search(normalise(text)))
 
 
 def tells_what_they_meant(text: str) -> bool:
@@ -211,9 +225,14 @@ def refuses_to_call(text: str) -> bool:
 # means at hand, a time set, a plan ("i just cut myself and theres a lot of blood", "im going to do
 # it tonight", "i have a rope ready": the review, session 48, got the other ways in a first version).
 _NOW_OR_DONE = re.compile(
-    r"\b(?:right now|now|tonight|today|ready|note|letter|rope|noose|ligature|knife|knives|blade|razor|blood|bleed\w*|"
-    r"cut|cuts|cutting|took|taken|take|swallowed|overdos\w*|od|pills?|tablets?|plan\w*|do it|bridge|roof|station|"
-    r"train|jump\w*|hang\w*|drunk|drugs?|weapon|gun)\b"
+    # a time, or an intent ("im going to kill myself tomorrow", "after my exams": the second review)
+    r"\b(?:right now|now|tonight|today|tomorrow|morning|later|soon|after|before|when|weekend|week|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|going to|gonna|will|ll|about to|ready|decided|planned|plan\w*|do it|"
+    # its means or an act ("ive got a belt", "goodbye letters", "step in front of a lorry")
+    r"notes?|letters?|goodbye|rope|belt|cord|noose|ligature|knife|knives|blade|razor|scissors|blood|bleed\w*|cut|cuts|"
+    r"cutting|slit|wrists?|burn\w*|took|taken|take|swallowed|overdos\w*|od|pills?|tablets?|bleach|poison|drown\w*|"
+    r"bridge|roof|cliff|station|train|tracks?|motorway|road|lorry|bus|car|traffic|jump\w*|hang\w*|hurt\w*|drunk|"
+    r"drugs?|weapon|gun)\b"
 )
 
 
@@ -234,12 +253,14 @@ _NOT_ME = (
 )
 _ABOUT = r"(?:(?:its|it s|it is|i mean|i meant|its about|it s about|its for|it s for|it is for|about|for|asking for|asking about) )?"
 _MY_CHILD = (
-    r"(?:my|our) (?:step ?)?(?:son|daughter|child|kid|boy|girl|lad|grandson|granddaughter|grandchild|"
+    # (never "my boy", "my girl", "my lad": a teenager's boyfriend or girlfriend: the second review)
+    r"(?:my|our) (?:step ?)?(?:son|daughter|child|kid|grandson|granddaughter|grandchild|"
     r"(?:foster|adopted) (?:son|daughter|child|kid))"
 )
 _A_PARENT = (
     r"(?:(?:i m|im|i am) (?:her|his|their) (?:mum|mom|mam|mother|dad|father|step ?(?:mum|mom|dad|mother|father)|nan|gran|"
-    r"grandma|grandad|grandmother|grandfather|foster (?:carer|parent|mum|dad)|carer|guardian|aunt|auntie|uncle)"
+    # (never "im her carer": a young carer's words for a mum they look after: the second review)
+    r"grandma|grandad|grandmother|grandfather|foster (?:carer|parent|mum|dad)|guardian|aunt|auntie|uncle)"
     r"|(?:i m|im|i am) (?:a|the) (?:parent|mum|mom|mam|mother|dad|father|foster carer|foster parent)|(?:a )?parent)"
 )
 _SOMEONE_I_WORK_WITH = (

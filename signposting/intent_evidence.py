@@ -128,9 +128,10 @@ _ASKS_TO_STOP = re.compile(
     r"\b(?:stop|quit|end (?:this|the|it)|leave (?:me|it)|cancel|close (?:this|the chat)|bye|goodbye|no more|that s enough|thats enough)\b"
 )
 # Someone else, or what happens, wished to stop: the worry, no request to end the chat.
+# Never "it" ("can it stop asking me questions" is the chat: the second review, session 48).
 _SOMEONE_ELSE_TO_STOP = re.compile(
     r"\b(?:(?:want|wish|need|make|get|just want|i want|help|how do i make|how to make) )?"
-    r"(?:them|him|her|it|they|he|she|people|everyone|the bullies|the bullying|the kids|the boys|the girls|my \w+) "
+    r"(?:them|him|her|they|he|she|people|everyone|the bullies|the bullying|the kids|the boys|the girls|my \w+) "
     r"(?:to )?(?:stop|quit)(?: (?:it|that|bullying|picking on me|messaging me|texting me|hitting me|being mean|now))?\b"
 )
 _NIGHT_AS_A_TIME = re.compile(

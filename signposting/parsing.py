@@ -1472,16 +1472,28 @@ _SAYS_THEY_WORK_WITH_CHILDREN = re.compile(
     rf"|^(?:(?:hi|hello|hiya|yes|its|it s|this is) )*(?:[a-z]+ )?{_WORKER} (?:here|speaking)\b"
     # "I work at a GP practice reception in Harlow. Mum on the phone says her 15 yo has taken some
     # tablets" got "Are you safe right now?" (a user trial, session 48)
-    # Never a teenager's Saturday job ("i work at a pharmacy on saturdays and my manager keeps touching
-    # me" lost the abuse reply: the review, session 48): only the places that see young people's health.
-    r"|\bi work (?:at|in|for) (?:a |an |the |our )?(?:gp|doctors|doctor s|gp surgery|medical practice|health centre|"
+)
+# "I work at a GP practice reception in Harlow. Mum on the phone says her 15 yo has taken some tablets"
+# got "Are you safe right now?" (a user trial, session 48). Only the places that see young people's
+# health, and never beside harm to the speaker, an age under 19 or a Saturday job ("i work at a
+# pharmacy on saturdays and my manager keeps touching me", "im 16 i work at a gp surgery at the
+# weekend and my manager touches me" lost the abuse reply: the two reviews, session 48).
+_WORKS_AT_A_PLACE_FOR_CHILDREN = re.compile(
+    r"\bi work (?:at|in|for) (?:a |an |the |our )?(?:gp|doctors|doctor s|gp surgery|medical practice|health centre|"
     r"school|primary school|secondary school|pupil referral unit|camhs|children s home|childrens home|"
-    r"reception at a (?:gp|doctors|school))\b(?! (?:on|at) (?:weekends|saturdays|sundays))"
+    r"reception at a (?:gp|doctors|school))\b"
+)
+_NOT_AS_A_PROFESSIONAL = re.compile(
+    r"\b(?:me|myself|my manager|my boss|weekends?|saturdays?|sundays?|part time|work experience|placement|"
+    r"(?:im|i m|i am) (?:1[0-8]|[0-9])|aged (?:1[0-8]|[0-9]))\b"
 )
 
 
 def says_they_work_with_children(text: str) -> bool:
-    return bool(_SAYS_THEY_WORK_WITH_CHILDREN.search(normalise(text)))
+    clean = normalise(text)
+    if _SAYS_THEY_WORK_WITH_CHILDREN.search(clean):
+        return True
+    return bool(_WORKS_AT_A_PLACE_FOR_CHILDREN.search(clean)) and not _NOT_AS_A_PROFESSIONAL.search(clean)
 
 
 def role_said_of_oneself(text: str) -> str | None:

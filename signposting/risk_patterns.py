@@ -60,6 +60,9 @@ REWRITES: list[tuple[str, str]] = [
     (r"\bover[\s-]?dos\w*|\bo\.d\.?(?=\s|$)|\bod'd\b|\bod(?:ing|ed|ded)?\b"
      r"(?!\s+(?:nowa|nowo|początku|poczatku|razu|rana|wczoraj|dawna|kiedy|teraz|tygodnia|miesiąca|miesiaca|roku|dziecka|lat)\b)",
      "overdose"),
+    # "i was thinking about not waking up, my alarm is broken": a comma is no clause's end for the
+    # patterns of not waking up (the second review, session 48).
+    (r"\b(not wak(?:e|ing) up)\s*,(?=\s*[a-z])", r"\1 and"),
     (r"\bwan+a\b", "want to"),
     (r"\bgon+a\b", "going to"),
     (r"\bgotta\b", "got to"),
@@ -495,11 +498,14 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "explicit|sexual|dirty|inappropriate messages|pictures|photos|pics|videos|texts|images"),
         ("first", "~touch me|him|her|my where|inappropriately|down|private|privates|there"),
         # "she say boys at school touch her and she not want go back" got the services for not going
-        # to school (a user trial, session 48): boys or men who touch or grope her, him or the speaker,
-        # where and how often, and nothing between that can deny it ("the boys wont even touch me at
-        # football", "no boy will ever touch me": the review, session 48).
-        ("first", "boys|boy|lads|lad|men|man|kids|guys|guy at|on|in? the|my|her|his? school|bus|class|college|train|park? ~keep|always|try|kept? to? ~touch|grope|groping|groped her|him|me $"),
-        ("first", "boys|boy|lads|lad|men|man|kids|guys|guy at|on|in? the|my|her|his? school|bus|class|college|train|park? ~keep|always|try|kept? to? ~touch|grope|groping|groped her|him|me and|but|so|when|at|in|on|all|every|there"),
+        # to school (a user trial, session 48): boys or men who touch or grope her or him, or keep
+        # touching the speaker, with only where or how often between, never denied ("the boys wont
+        # even touch me at football", "why dont the boys touch me", "i like it when boys touch me": the
+        # two reviews, session 48).
+        ("neg", "boys|boy|lads|lad|men|man|kids|guys|guy at|on|in? the|my|her|his? school|bus|class|college|train|park? ~keep|always|try|kept? to? ~touch|grope|groping|groped her|him $"),
+        ("neg", "boys|boy|lads|lad|men|man|kids|guys|guy at|on|in? the|my|her|his? school|bus|class|college|train|park? ~keep|always|try|kept? to? ~touch|grope|groping|groped her|him and|but|so|when|at|in|on|all|every|there"),
+        ("neg", "boys|boy|lads|lad|men|man|kids|guys|guy at|on|in? the|my|her|his? school|bus|class|college|train|park? ~keep|always|try|kept|tried to? ~touch|grope|groping|groped me"),
+        ("neg", "boys|boy|lads|lad|men|man|kids|guys|guy at|on|in? the|my|her|his? school|bus|class|college|train|park? grope|gropes|groping|groped|touched me"),
         # "he does stuff to me i dont like" (a user trial, session 20: only the check question)
         ("first", "PERSON does|do|did|doe stuff|things to me"),
         ("first", "~say|tell _? _? normal for? what we ~do"),

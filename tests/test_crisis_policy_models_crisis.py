@@ -86,7 +86,12 @@ def test_a_crisis_in_words_about_someone_else_or_in_danger_keeps_the_not_safe_re
     assert next_crisis_action(_after_a_crisis(domain, scored("i meant school", "inform"), **kwargs)) != CHECK
 
 
-@pytest.mark.parametrize(("text", "intent"), [("idk", "dont_know"), ("bye", "goodbye"), ("no", "deny")])
+@pytest.mark.parametrize(("text", "intent"), [
+    ("idk", "dont_know"), ("bye", "goodbye"), ("no", "deny"),
+    # the crisis meant, or a time (the second review, session 48)
+    ("im serious", "inform"), ("for real", "inform"), ("fr", "inform"), ("i really cant", "inform"), ("its today", "inform"),
+    ("i meant today", "inform"),
+])
 def test_not_knowing_leaving_or_a_plain_no_after_the_models_crisis_stays_not_safe(domain, text, intent):
     assert next_crisis_action(_after_a_crisis(domain, scored(text, intent))) == NOT_SAFE
 
@@ -130,6 +135,9 @@ def test_the_call_refused_after_saying_not_safe_stays_not_safe(domain):
     {"told": "im going to kill myself tonight"},
     {"told": "ive written my note and im ready"},
     {"told": "i have a rope ready"},
+    {"told": "im going to kill myself tomorrow"}, {"told": "i want to die, ive got a belt"},
+    {"told": "i wrote goodbye letters to everyone"}, {"told": "im going to step in front of a lorry"},
+    {"kind": "third_party", "told": "my friend said shes going to kill herself"},  # the other ways are for the speaker
     {"categories": ["danger_overdose"], "told": "i took 20 pills"},  # taken: the ambulance is the help (session 40)
     {"categories": ["unsafe_now"], "kind": "unsafe_now", "told": "hes outside with a knife"},
     {"role": "parent_carer", "told": "my daughter says she wants to die"},  # a parent's call for a child
@@ -137,3 +145,18 @@ def test_the_call_refused_after_saying_not_safe_stays_not_safe(domain):
 def test_the_call_refused_in_danger_or_by_a_parent_stays_not_safe(domain, kwargs):
     state = _after_a_crisis(domain, scored("i dont want to call 999", "change_answer"), source="lexicon", **kwargs)
     assert next_crisis_action(state) not in (OTHER_WAYS, CHECK, None)
+
+
+def test_the_call_refused_after_not_safe_was_said_earlier_in_the_chat_stays_not_safe(domain):
+    """The second review, session 48: "i want to die", "no", "i want to kill myself", then "i dont want
+    to call 999" got the other ways: the second crisis step had forgotten the "not safe"."""
+    state = _after_a_crisis(
+        domain, scored("no", "deny"), source="lexicon", lexicon=["suicidal"], told="i want to die",
+        more=())
+    for event in (ActionExecuted(NOT_SAFE), LISTEN,
+                  said_with("i want to kill myself", "express_crisis", level="crisis", source="lexicon", categories=["suicidal"],
+                            lexicon_categories=["suicidal"]),
+                  ActionExecuted("utter_crisis"), ActionExecuted("utter_crisis_local"), ActionExecuted("utter_ask_safe_now"), LISTEN,
+                  scored("i dont want to call 999", "change_answer")):
+        state.update(event)
+    assert next_crisis_action(state) == NOT_SAFE

@@ -37,6 +37,10 @@ def test_the_trials_risk_words_fire(text, category):
     # (the review, session 48)
     "the boys wont even touch me at football", "the kids wont touch me at lunch cos of my eczema", "no boy will ever touch me",
     "the lads wouldnt touch him at all", "he sent me a message about ending it", "i sent my boyfriend a message about ending it",
+    # (the second review)
+    "none of the boys at school touch me and i feel ugly", "why dont the boys touch me, am i ugly", "i like it when boys touch me",
+    "hardly any boys touch me", "im ok with boys touching me", "i was thinking about not waking up, my alarm is broken",
+    "i keep thinking about not waking up, like oversleeping for my exams",
 ])
 def test_their_everyday_neighbours_do_not(text):
     assert not detect_risk(text).matches
@@ -66,8 +70,15 @@ def test_a_boyfriend_in_another_language_is_no_child(text):
     assert not parent_speaking(text)
 
 
-def test_a_saturday_job_is_no_professional():
-    assert not says_they_work_with_children("i work at a pharmacy on saturdays and my manager keeps touching me")
+@pytest.mark.parametrize("text", [
+    "i work at a pharmacy on saturdays and my manager keeps touching me",
+    # (the second review)
+    "im 16 i work at a gp surgery at the weekend and my manager touches me",
+    "i work at a primary school for work experience and a teacher keeps touching me",
+    "i work at a school part time and a man there keeps touching me", "i work at school and i want to kill myself",
+])
+def test_a_young_persons_job_is_no_professional(text):
+    assert not says_they_work_with_children(text)
 
 
 def test_working_at_a_gp_practice_is_working_with_young_people():
@@ -126,6 +137,9 @@ def test_a_professional_saying_so_gets_the_reply_for_someone_worried_about_anoth
 @pytest.mark.parametrize(("told", "answer"), [
     ("wanna die", "im with a teacher"), ("cant do this anymore", "the nurse is with me"), ("wanna die", "stepdad"),
     ("want to die", "its dad"), ("wanna die", "mum is here"), ("no reason to live anymore", "parent"),
+    # (the second review: a boyfriend or girlfriend, a young carer)
+    ("wanna die cos of him", "its my boy"), ("wanna kms cos of her", "its my girl"),
+    ("mum says she wants to kill herself", "im her carer"), ("he says he wants to end it", "im his carer"),
 ])
 def test_who_is_with_them_after_a_crisis_with_no_one_else_in_it_changes_nobody(domain, told, answer):
     """The review, session 48: a suicidal young person who said who was with them became a
@@ -167,15 +181,25 @@ def test_why_do_you_care_asks_why_we_ask(text):
 WORDS = learn_intent_words([("stop", "stop"), ("stop", "please stop"), ("stop", "i want to stop")])
 
 
-@pytest.mark.parametrize("text", ["nah im good just want them to stop", "i just want it to stop", "make them stop"])
+@pytest.mark.parametrize("text", ["nah im good just want them to stop", "make them stop", "i want the kids to stop"])
 def test_someone_else_wished_to_stop_is_no_request_to_end_the_chat(text):
     """A user trial, session 48: "nah im good just want them to stop" got "OK, I'll stop here"."""
     assert lacks_evidence("stop", text, WORDS)
 
 
-@pytest.mark.parametrize("text", ["stop", "please stop", "i want you to stop", "i want the bullying to stop, bye"])
+@pytest.mark.parametrize("text", [
+    "stop", "please stop", "i want you to stop", "i want the bullying to stop, bye",
+])
 def test_a_request_to_stop_is_still_one(text):
     assert not lacks_evidence("stop", text, WORDS)
+
+
+def test_it_wished_to_stop_is_the_chat_and_never_set_aside_for_someone_else():
+    """The second review, session 48: "can it stop asking me questions" got "Sorry, I didn't get that"."""
+    from signposting.intent_evidence import _SOMEONE_ELSE_TO_STOP
+
+    assert not _SOMEONE_ELSE_TO_STOP.search("can it stop asking me questions")
+    assert _SOMEONE_ELSE_TO_STOP.search("nah im good just want them to stop")
 
 
 @pytest.mark.parametrize("text", ["i cant call 999 im 11", "i dont want to call 999 its not like that", "i wont call 999 because im 12"])
@@ -194,3 +218,16 @@ def test_a_parent_saying_so_after_the_reply_for_someone_worried_about_another_ge
     action, events = next_step(state)
     assert action == "utter_crisis" and SlotSet("crisis_kind", "general") in events
     assert SlotSet("user_role", "parent_carer") in events
+
+
+def test_the_crisis_told_is_kept_when_the_reply_is_given_again_for_who_is_speaking(domain):
+    """The second review, session 48: "she took 20 paracetamol an hour ago", "no its my daughter", then
+    "yes shes in her room" got "I'm glad your child is safe": the tablets were lost with the crisis message."""
+    state = _after_a_crisis_read_as_a_young_persons(domain, "she took 20 paracetamol an hour ago",
+                                                    scored("no its my daughter", "inform"), categories=("danger_overdose",))
+    action, events = next_step(state)
+    assert action == "utter_crisis"
+    for event in (*events, ActionExecuted(action), ActionExecuted("utter_crisis_local"), ActionExecuted("utter_ask_safe_now"),
+                  LISTEN, scored("yes shes in her room", "confirm_safe")):
+        state.update(event)
+    assert next_crisis_action(state) == "utter_taken_something_child"

@@ -55,6 +55,7 @@ from signposting.after_crisis import (
     cannot_use_the_phone,
     help_is_delayed,
     help_sought_plainly,
+    means_it,
     nods_only,
     refuses_to_call,
     tells_it_is_now_or_done,
@@ -1176,12 +1177,25 @@ def crisis_message(tracker: DialogueStateTracker) -> str:
 
 def _crisis_message_event(tracker: DialogueStateTracker) -> UserUttered | None:
     crisis = said = None
+    asked: str | None = None  # the bot's last action before the message
+    before_it: str | None = None
     for event in tracker.applied_events():
         if isinstance(event, UserUttered):
-            said = event
-        elif isinstance(event, ActionExecuted) and event.action_name in FIRST_STEP.values():
-            crisis = said
+            said, before_it = event, asked
+        elif isinstance(event, ActionExecuted) and event.action_name not in (None, ACTION_LISTEN_NAME):
+            # (the crisis reply given again for who said they are speaking is no new crisis: "she took
+            # 20 paracetamol", then "no its my daughter", lost the tablets: the second review, session 48)
+            if event.action_name in FIRST_STEP.values() and not (crisis is not None and _only_said_who_is_speaking(said, before_it)):
+                crisis = said
+            asked = event.action_name
     return crisis
+
+
+def _only_said_who_is_speaking(said: UserUttered | None, before: str | None) -> bool:
+    if said is None or before not in (UTTER_ASK_SAFE, UTTER_ASK_SAFE_OTHER):
+        return False
+    risk = (said.parse_data or {}).get("risk") or {}
+    return not _danger_in_the_words(dict(risk)) and who_is_speaking_at_the_safety_question(said.text or "") is not None
 
 
 def crisis_from_the_models_alone(tracker: DialogueStateTracker) -> bool:
@@ -1827,9 +1841,10 @@ def who_is_speaking_after_a_young_persons_crisis_reply(tracker: DialogueStateTra
 
 
 _SPEAKER_AS_SUBJECT = re.compile(r"\b(?:i|im|i m|ive|i ve|id|i d|ill|i ll|me|myself|my)\b")
+# Someone else as who the crisis is about, never only as its cause ("wanna die cos of him": the
+# second review, session 48).
 _SOMEONE_ELSE_NAMED = re.compile(
-    r"\b(?:he|she|hes|shes|him|her|his|they|theyre|them|their|son|daughter|child|kid|boy|girl|pupil|student|patient|"
-    r"\d{1,2} ?(?:yo|year old|yr old|years old))\b"
+    r"\b(?:he|she|hes|shes|they|theyre|son|daughter|child|kid|pupil|student|patient|\d{1,2} ?(?:yo|year old|yr old|years old))\b"
 )
 
 
@@ -1850,10 +1865,15 @@ def refusing_the_call_leaves_other_ways(tracker: DialogueStateTracker) -> bool:
     is the help), to a young person (the other ways are lines for them to use: a parent's or a
     professional's call for a child stays the not-safe reply), and not yet given since the crisis reply."""
     categories = set(tracker.get_slot(CRISIS_SLOT) or [])
-    young = not is_parent(tracker) and tracker.get_slot("user_role") != PROFESSIONAL
-    # (never once "not safe" was said: the call stays the help, with the lines it already gives)
-    return young and bool(categories) and categories <= _WORDS_OF_HARM and not tells_it_is_now_or_done(crisis_message(tracker)) \
-        and not said_since_the_crisis_reply(tracker, (UTTER_OTHER_WAYS, *NOT_SAFE_ACTIONS))
+    own = not is_parent(tracker) and tracker.get_slot("user_role") != PROFESSIONAL and tracker.get_slot(KIND_SLOT) == "general"
+    # (never once "not safe" was said in the conversation: the call stays the help, with the lines it
+    # already gives; nor for a friend's danger, where the other ways are for the speaker: the second review)
+    return own and bool(categories) and categories <= _WORDS_OF_HARM and not tells_it_is_now_or_done(crisis_message(tracker)) \
+        and not said_since_the_crisis_reply(tracker, (UTTER_OTHER_WAYS,)) and not _said_ever(tracker, NOT_SAFE_ACTIONS)
+
+
+def _said_ever(tracker: DialogueStateTracker, actions: Collection[str]) -> bool:
+    return any(isinstance(event, ActionExecuted) and event.action_name in actions for event in tracker.applied_events())
 
 
 def unsure_of_a_models_crisis(tracker: DialogueStateTracker) -> bool:
@@ -1971,8 +1991,8 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # once, the ways to get help without a call (each ends "If you are in danger now, call
         # 999"), then the safety question again.
         return UTTER_OTHER_WAYS, []
-    if before in ASK_SAFE_ACTIONS and no_risk_in_the_words and not taken and tells_what_they_meant(text) \
-            and unsure_of_a_models_crisis(tracker):
+    if before in ASK_SAFE_ACTIONS and no_risk_in_the_words and not taken and tells_what_they_meant(text) and not means_it(text) \
+            and not tells_it_is_now_or_done(text) and unsure_of_a_models_crisis(tracker):
         # "not like that", "no i meant school" (a "no" to the question's words, not to being safe)
         # after a crisis the risk models alone raised: the check question, as for any no answer below.
         return UTTER_CHECK, []
@@ -2026,7 +2046,7 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     no_answer = before in ASK_SAFE_ACTIONS and said is None and level == NONE and not text.startswith("/") \
         and _final_intent(tracker) not in SAFE_INTENTS and bool(normalise(text)) and not sounds_safe(text) \
         and not _SAFE_IN_FEW_WORDS.fullmatch(normalise(text))
-    if no_answer and not taken and unsure_of_a_models_crisis(tracker):
+    if no_answer and not taken and not means_it(text) and not tells_it_is_now_or_done(text) and unsure_of_a_models_crisis(tracker):
         # "i meant school", "its just school", "not like that" after "i cant do this anymore", which
         # the risk models alone scored a crisis, got "Please call 999 now" (both user trials, session
         # 47: their top complaint). The crisis reply and its lines were given; the check question
