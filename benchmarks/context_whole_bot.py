@@ -109,6 +109,9 @@ async def evaluate(agent, path: Path, details: bool) -> list[str]:  # type: igno
             print(f"  {result}:", turns, outcomes, actions)
         if details and may_be_printed(path) and conversation.is_risk and "utter_told_more_at_safety_question" in actions:
             print("  asked again:", turns, outcomes, actions)
+        if details and may_be_printed(path) and conversation.is_risk and result == "check" and "crisis" in outcomes[:-1]:
+            # the check question after a crisis reply (session 48: after one the models alone raised)
+            print("  check after a crisis:", turns, outcomes, actions)
         if details and may_be_printed(path) and not conversation.is_risk and result == "crisis":
             print("  false alarm:", turns, outcomes, actions)
     return [_row(f"{path.stem}, risk", risk), _row(f"{path.stem}, not risk", other)]

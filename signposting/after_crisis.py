@@ -151,7 +151,7 @@ def asks_how_to_help_them(text: str) -> bool:
 # "Please call 999 now"). The whole message, everyday things only: never "i meant it", "i mean what i
 # said", or anything beside the clarification.
 _EVERYDAY_THINGS = (
-    r"(?:(?:my|the|this|all (?:the|my)|these|them|that|those) )?(?:school|schoolwork|school work|homework|hw|revision|revising|"
+    r"(?:(?:my|his|her|their|the|this|all (?:the|my|his|her)|these|them|that|those) )?(?:school|schoolwork|school work|homework|hw|revision|revising|"
     r"exams?|tests?|mocks?|gcses?|a levels?|sats|coursework|assignments?|essays?|deadlines?|college|uni|university|work|job|"
     r"lessons?|maths|english|science|teachers?|football|training|the game|games?|fortnite|roblox|minecraft|match|phone|"
     # (never a time: "its today", "this week" may tell when: the second review)
@@ -159,7 +159,8 @@ _EVERYDAY_THINGS = (
     r"(?: (?:stuff|stress|work|pressure))?"
 )
 _ABOUT_EVERYDAY_THINGS = (
-    rf"(?:i (?:only |just )?(?:meant|mean|was talking about|was on about|was going on about|was referring to|was saying about)"
+    rf"(?:(?:i|he|she|they) (?:only |just )?(?:meant|mean|means|was talking about|was on about|was going on about|was referring to|"
+    r"was saying about|said it about|says it about)"
     r"|(?:it s|its|it is|it was|that s|thats|that was)(?: only| just)?(?: about| cos of| because of)?"
     rf"|only|just|about|cos of|because of) (?:about )?{_EVERYDAY_THINGS}"
     r"(?: (?:is|are|was|were|s|being|getting))?(?: (?:so|really|too|very|proper|well|a bit))?"
@@ -227,7 +228,8 @@ def refuses_to_call(text: str) -> bool:
 _NOW_OR_DONE = re.compile(
     # a time, or an intent ("im going to kill myself tomorrow", "after my exams": the second review)
     r"\b(?:right now|now|tonight|today|tomorrow|morning|later|soon|after|before|when|weekend|week|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday|going to|gonna|will|ll|about to|ready|decided|planned|plan\w*|do it|"
+    r"thursday|friday|saturday|sunday|going to|gonna|will|ll|about to|ready|decided|planned|plan\w*|do it|already|yet|"
+    r"more|again|still|"
     # its means or an act ("ive got a belt", "goodbye letters", "step in front of a lorry")
     r"notes?|letters?|goodbye|rope|belt|cord|noose|ligature|knife|knives|blade|razor|scissors|blood|bleed\w*|cut|cuts|"
     r"cutting|slit|wrists?|burn\w*|took|taken|take|swallowed|overdos\w*|od|pills?|tablets?|bleach|poison|drown\w*|"

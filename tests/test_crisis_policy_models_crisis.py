@@ -64,9 +64,9 @@ def _after_a_crisis(domain, answer, *, told="i cant do this anymore", source="mo
 
 @pytest.mark.parametrize(("text", "intent"), [
     ("i meant school", "inform"), ("not like that", "deny"), ("no i meant exams", "deny"), ("its just school", "inform"),
-    ("its fine i meant school", "confirm_safe"), ("harlow", "inform"),
+    ("its fine i meant school", "confirm_safe"),
 ])
-def test_after_the_models_crisis_what_it_meant_or_no_answer_gets_the_check_question(domain, text, intent):
+def test_after_the_models_crisis_what_it_meant_gets_the_check_question(domain, text, intent):
     """Both user trials, session 47: each got "Please call 999 now"."""
     assert next_crisis_action(_after_a_crisis(domain, scored(text, intent))) == CHECK
 
@@ -88,12 +88,21 @@ def test_a_crisis_in_words_about_someone_else_or_in_danger_keeps_the_not_safe_re
 
 @pytest.mark.parametrize(("text", "intent"), [
     ("idk", "dont_know"), ("bye", "goodbye"), ("no", "deny"),
+    # any other answer is no answer (the review, session 48: "3 times", "not feeling anything yet so i
+    # might have more", "anyway whats the grade boundary for chem usually" got the check question)
+    ("harlow", "inform"), ("3 times", "inform"),
     # the crisis meant, or a time (the second review, session 48)
     ("im serious", "inform"), ("for real", "inform"), ("fr", "inform"), ("i really cant", "inform"), ("its today", "inform"),
     ("i meant today", "inform"),
 ])
 def test_not_knowing_leaving_or_a_plain_no_after_the_models_crisis_stays_not_safe(domain, text, intent):
     assert next_crisis_action(_after_a_crisis(domain, scored(text, intent))) == NOT_SAFE
+
+
+@pytest.mark.parametrize("told", ["the razor thing i said id stop", "not feeling anything yet so i might have more",
+                                  "if i dont get the grades im not gonna be around to resit, ive decided"])
+def test_after_a_models_crisis_telling_an_act_a_time_or_a_decision_what_it_meant_stays_not_safe(domain, told):
+    assert next_crisis_action(_after_a_crisis(domain, scored("i meant school", "inform"), told=told)) == NOT_SAFE
 
 
 def test_the_check_is_asked_once_then_no_answer_is_not_safe(domain):

@@ -1878,11 +1878,12 @@ def _said_ever(tracker: DialogueStateTracker, actions: Collection[str]) -> bool:
 
 def unsure_of_a_models_crisis(tracker: DialogueStateTracker) -> bool:
     """A crisis the risk models alone raised on the speaker's own (or their child's) words of harm,
-    no act told, and the check question not yet asked since: a non-answer to the safety question
-    gets the check question, never yet "Please call 999 now"."""
+    no act, means, time or plan told in it, and the check question not yet asked since: what the
+    words meant, told at the safety question, gets the check question, not yet "Please call 999 now"."""
     categories = set(tracker.get_slot(CRISIS_SLOT) or [])
     return (
         crisis_from_the_models_alone(tracker) and bool(categories) and categories <= _WORDS_OF_HARM
+        and not tells_it_is_now_or_done(crisis_message(tracker))
         and tracker.get_slot(KIND_SLOT) == "general" and not tracker.get_slot(ABOUT_ANOTHER_SLOT)
         and not said_since_the_crisis_reply(tracker, (UTTER_CHECK,))
     )
@@ -1993,8 +1994,14 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         return UTTER_OTHER_WAYS, []
     if before in ASK_SAFE_ACTIONS and no_risk_in_the_words and not taken and tells_what_they_meant(text) and not means_it(text) \
             and not tells_it_is_now_or_done(text) and unsure_of_a_models_crisis(tracker):
-        # "not like that", "no i meant school" (a "no" to the question's words, not to being safe)
-        # after a crisis the risk models alone raised: the check question, as for any no answer below.
+        # "i meant school", "its just school", "not like that", "no i meant exams lol" after "i cant do
+        # this anymore", which the risk models alone scored a crisis, got "Please call 999 now" (both
+        # user trials, session 47: their top complaint). The crisis reply and its lines were given;
+        # the check question now asks plainly about harm, and "no" to it carries on with the lines
+        # kept. Only what the words meant, said so: any other answer stays no answer (below). The
+        # review of session 48 found that a first version taking every other answer this way gave
+        # the check question to "not feeling anything yet so i might have more" after "asking bc i
+        # already have" (vodka and diazepam), and to "3 times" after "the razor thing i said id stop".
         return UTTER_CHECK, []
     if before in ASK_SAFE_ACTIONS and (intent in NOT_SAFE_INTENTS or said == "no"):
         return not_safe_reply(tracker, before), []
@@ -2043,16 +2050,9 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # session 45). About someone else, a town or an age is asked for the answer once more;
         # typed again, the not-safe reply (below). Never for the speaker's own safety.
         return CHECK_FIRST, []
-    no_answer = before in ASK_SAFE_ACTIONS and said is None and level == NONE and not text.startswith("/") \
-        and _final_intent(tracker) not in SAFE_INTENTS and bool(normalise(text)) and not sounds_safe(text) \
-        and not _SAFE_IN_FEW_WORDS.fullmatch(normalise(text))
-    if no_answer and not taken and not means_it(text) and not tells_it_is_now_or_done(text) and unsure_of_a_models_crisis(tracker):
-        # "i meant school", "its just school", "not like that" after "i cant do this anymore", which
-        # the risk models alone scored a crisis, got "Please call 999 now" (both user trials, session
-        # 47: their top complaint). The crisis reply and its lines were given; the check question
-        # now asks plainly about harm, and "no" to it carries on with the lines kept.
-        return UTTER_CHECK, []
-    if no_answer:
+    if before in ASK_SAFE_ACTIONS and said is None and level == NONE and not text.startswith("/") \
+            and _final_intent(tracker) not in SAFE_INTENTS and normalise(text) and not sounds_safe(text) \
+            and not _SAFE_IN_FEW_WORDS.fullmatch(normalise(text)):
         # An answer to the form ("hemel", "15") or anything else that does not answer "Are you safe
         # right now?": after "i took my mums sleeping tablets", "watford" got "Sorry, I didn't get
         # that. Are you a young person…?" and the question was dropped (development conversations
