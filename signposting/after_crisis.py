@@ -229,9 +229,10 @@ _NOW_OR_DONE = re.compile(
     # a time, or an intent ("im going to kill myself tomorrow", "after my exams": the second review)
     r"\b(?:right now|now|tonight|today|tomorrow|morning|later|soon|after|before|when|weekend|week|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|going to|gonna|will|ll|about to|ready|decided|planned|plan\w*|do it|already|yet|"
-    r"more|again|still|"
+    r"more|again|still|tonite|2nite|2night|asap|last|how|ways?|methods?|research\w*|looked|search\w*|googl\w*|stockpil\w*|"
+    r"sav\w*|given|giving|give|goodbyes?|insulin|meds|medication|medicine|"
     # its means or an act ("ive got a belt", "goodbye letters", "step in front of a lorry")
-    r"notes?|letters?|goodbye|rope|belt|cord|noose|ligature|knife|knives|blade|razor|scissors|blood|bleed\w*|cut|cuts|"
+    r"notes?|letters?|rope|belt|cord|noose|ligature|knife|knives|blade|razor|scissors|blood|bleed\w*|cut|cuts|"
     r"cutting|slit|wrists?|burn\w*|took|taken|take|swallowed|overdos\w*|od|pills?|tablets?|bleach|poison|drown\w*|"
     r"bridge|roof|cliff|station|train|tracks?|motorway|road|lorry|bus|car|traffic|jump\w*|hang\w*|hurt\w*|drunk|"
     r"drugs?|weapon|gun)\b"
@@ -286,3 +287,15 @@ def who_is_speaking_at_the_safety_question(text: str) -> str | None:
     if _SAYS_A_PARENT.fullmatch(clean):
         return "parent_carer"
     return None
+
+
+# The crisis said again in other words, soon after the check question put it aside: "i really cant do
+# this", "honestly i just cant anymore" after "i meant school" and "no" (the third review, session 48:
+# taken as a school's name, and the questions went on).
+_CANT_GO_ON = re.compile(
+    r"\b(?:cant|can t|can not|cannot|couldnt|couldn t) (?:\w+ )?(?:do (?:this|it)|go on|cope|take (?:it|this)|anymore|any more)\b"
+)
+
+
+def says_they_cant_go_on(text: str) -> bool:
+    return bool(_CANT_GO_ON.search(normalise(text)))

@@ -134,6 +134,11 @@ _SOMEONE_ELSE_TO_STOP = re.compile(
     r"(?:them|him|her|they|he|she|people|everyone|the bullies|the bullying|the kids|the boys|the girls|my \w+) "
     r"(?:to )?(?:stop|quit)(?: (?:it|that|bullying|picking on me|messaging me|texting me|hitting me|being mean|now))?\b"
 )
+def wishes_someone_else_to_stop(text: str) -> bool:
+    """"i just want them to stop", "make the bullies stop": someone else wished to stop."""
+    return bool(_SOMEONE_ELSE_TO_STOP.search(normalise(text)))
+
+
 _NIGHT_AS_A_TIME = re.compile(
     r"\b(?:every|each|last|at|all|most|one|the|a|through the|in the|tonight|tomorrow|same|whole|sunday|monday|"
     r"tuesday|wednesday|thursday|friday|saturday) (?:night|nights|nite)\b"

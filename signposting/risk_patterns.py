@@ -502,10 +502,13 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # touching the speaker, with only where or how often between, never denied ("the boys wont
         # even touch me at football", "why dont the boys touch me", "i like it when boys touch me": the
         # two reviews, session 48).
-        ("neg", "boys|boy|lads|lad|men|man|kids|guys|guy at|on|in? the|my|her|his? school|bus|class|college|train|park? ~keep|always|try|kept? to? ~touch|grope|groping|groped her|him $"),
-        ("neg", "boys|boy|lads|lad|men|man|kids|guys|guy at|on|in? the|my|her|his? school|bus|class|college|train|park? ~keep|always|try|kept? to? ~touch|grope|groping|groped her|him and|but|so|when|at|in|on|all|every|there"),
-        ("neg", "boys|boy|lads|lad|men|man|kids|guys|guy at|on|in? the|my|her|his? school|bus|class|college|train|park? ~keep|always|try|kept|tried to? ~touch|grope|groping|groped me"),
-        ("neg", "boys|boy|lads|lad|men|man|kids|guys|guy at|on|in? the|my|her|his? school|bus|class|college|train|park? grope|gropes|groping|groped|touched me"),
+        ("neg", "boys|lads|men|man|guys|guy at|on|in? the|my|her|his? school|bus|class|college|train|park? ~keep|always|try|kept? to? ~touch|grope|groping|groped her|him $"),
+        ("neg", "boys|lads|men|man|guys|guy at|on|in? the|my|her|his? school|bus|class|college|train|park? ~keep|always|try|kept? to? ~touch|grope|groping|groped her|him and|but|so|when|at|in|on|all|every|there"),
+        ("neg", "boys|boy|lads|lad|men|man|guys|guy at|on|in? the|my|her|his? school|bus|class|college|train|park? ~keep|always|try|tried|kept to? ~touch|grope|groping|groped me"),
+        # (never kids, and a boy's touch on the arm only when groped: "my hamster bites when the kids try
+        # to touch him", "a boy touched me on the arm in class": the third review)
+        ("neg", "men|man|guys|guy|lads at|on|in? the|my|her|his? school|bus|class|college|train|park? grope|gropes|groping|groped|touched me"),
+        ("neg", "boys|boy at|on|in? the|my|her|his? school|bus|class|college|train|park? grope|gropes|groping|groped me"),
         # "he does stuff to me i dont like" (a user trial, session 20: only the check question)
         ("first", "PERSON does|do|did|doe stuff|things to me"),
         ("first", "~say|tell _? _? normal for? what we ~do"),

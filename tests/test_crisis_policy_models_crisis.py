@@ -145,6 +145,9 @@ def test_the_call_refused_after_saying_not_safe_stays_not_safe(domain):
     {"told": "ive written my note and im ready"},
     {"told": "i have a rope ready"},
     {"told": "im going to kill myself tomorrow"}, {"told": "i want to die, ive got a belt"},
+    # (the third review)
+    {"told": "i want to die tonite"}, {"told": "i want to die, this is my last message"}, {"told": "i want to die and i know how"},
+    {"told": "i want to kill myself, ive researched ways"}, {"told": "i want to kill myself with my insulin"},
     {"told": "i wrote goodbye letters to everyone"}, {"told": "im going to step in front of a lorry"},
     {"kind": "third_party", "told": "my friend said shes going to kill herself"},  # the other ways are for the speaker
     {"categories": ["danger_overdose"], "told": "i took 20 pills"},  # taken: the ambulance is the help (session 40)
@@ -169,3 +172,13 @@ def test_the_call_refused_after_not_safe_was_said_earlier_in_the_chat_stays_not_
                   scored("i dont want to call 999", "change_answer")):
         state.update(event)
     assert next_crisis_action(state) == NOT_SAFE
+
+
+def test_cant_go_on_soon_after_the_check_put_it_aside_is_the_crisis_again(domain):
+    """The third review, session 48: "i meant school", "no", then "i really cant do this" was taken as a
+    school's name."""
+    state = _after_a_crisis(domain, scored("i meant school", "inform"))
+    for event in (ActionExecuted(CHECK), LISTEN, scored("no", "deny"), ActionExecuted("utter_check_ok"), LISTEN,
+                  scored("i really cant do this", "nlu_fallback")):
+        state.update(event)
+    assert next_crisis_action(state) == "utter_crisis"

@@ -40,6 +40,9 @@ def test_the_trials_risk_words_fire(text, category):
     # (the second review)
     "none of the boys at school touch me and i feel ugly", "why dont the boys touch me, am i ugly", "i like it when boys touch me",
     "hardly any boys touch me", "im ok with boys touching me", "i was thinking about not waking up, my alarm is broken",
+    # (the third review)
+    "my hamster bites when the kids try to touch him", "my dog hates it when the kids keep touching him",
+    "the kids at school keep touching him and he hates it, hes autistic", "a boy touched me on the arm in class and it was awkward",
     "i keep thinking about not waking up, like oversleeping for my exams",
 ])
 def test_their_everyday_neighbours_do_not(text):
@@ -231,3 +234,26 @@ def test_the_crisis_told_is_kept_when_the_reply_is_given_again_for_who_is_speaki
                   LISTEN, scored("yes shes in her room", "confirm_safe")):
         state.update(event)
     assert next_crisis_action(state) == "utter_taken_something_child"
+
+
+def test_the_reply_given_again_for_who_is_speaking_uses_none_of_the_window_after_the_crisis(domain):
+    """The third review, session 48: "she took 20 paracetamol", "no its my daughter", "no", then "i dont
+    want to call 999" got "What would you like to change?"."""
+    state = _after_a_crisis_read_as_a_young_persons(domain, "she took 20 paracetamol",
+                                                    scored("no its my daughter", "inform"), categories=("danger_overdose",))
+    action, events = next_step(state)
+    for event in (*events, ActionExecuted(action), ActionExecuted("utter_crisis_local"), ActionExecuted("utter_ask_safe_now"),
+                  LISTEN, scored("no", "deny"), ActionExecuted("utter_not_safe_now_parent"), LISTEN,
+                  scored("i dont want to call 999", "change_answer")):
+        state.update(event)
+    assert next_crisis_action(state) == "utter_not_safe_now_parent"
+
+
+def test_wishing_them_to_stop_at_the_check_question_is_someone_hurting_them(domain):
+    """The third review, session 48: "i just want them to stop" after "the bullies said i should kill
+    myself" got the check question again."""
+    state = tracker(domain, SlotSet("user_role", "young_person"),
+                    said_with("the bullies said i should kill myself", "express_crisis", level="check", source="lexicon",
+                              categories=["suicidal"], lexicon_categories=["suicidal"]),
+                    ActionExecuted("utter_check_risk"), LISTEN, scored("i just want them to stop", "inform"))
+    assert next_crisis_action(state) == "utter_crisis"

@@ -58,6 +58,7 @@ from signposting.after_crisis import (
     means_it,
     nods_only,
     refuses_to_call,
+    says_they_cant_go_on,
     tells_it_is_now_or_done,
     tells_what_they_meant,
     who_is_speaking_at_the_safety_question,
@@ -65,7 +66,13 @@ from signposting.after_crisis import (
 from signposting.change_request import corrects_an_answer, parse_change_target
 from signposting.concern_reading import messages_typed
 from signposting.danger_denied import denies_danger
-from signposting.intent_evidence import LANGUAGE_NAMES, REPLACED_BY_WORDS_KEY, intent_as_guessed, without_accents
+from signposting.intent_evidence import (
+    LANGUAGE_NAMES,
+    REPLACED_BY_WORDS_KEY,
+    intent_as_guessed,
+    wishes_someone_else_to_stop,
+    without_accents,
+)
 from signposting.intents import CRISIS_INTENT, NAME_ANSWER_MAX_WORDS, QUESTION_REPLIES
 from signposting.languages import language_named
 from signposting.next_step_reading import request_read_after_the_check
@@ -331,18 +338,29 @@ def crisis_not_settled(tracker: DialogueStateTracker) -> bool:
     latest = next((i for i in range(len(events) - 1, -1, -1) if isinstance(events[i], UserUttered)), len(events))
     messages_since: int | None = None
     aside_counted = False
+    said: UserUttered | None = None
+    asked: str | None = None  # the bot's last action
+    before_it: str | None = None  # ...before the latest message
     for event in events[:latest]:
         if isinstance(event, UserUttered):
             messages_since = 0 if _is_crisis_message(event) else (None if messages_since is None else messages_since + 1)
             aside_counted = False
-        elif isinstance(event, ActionExecuted) and event.action_name in SETTLED:
+            said, before_it = event, asked
+        elif isinstance(event, ActionExecuted) and event.action_name not in (None, ACTION_LISTEN_NAME):
+            asked = event.action_name
+        if isinstance(event, ActionExecuted) and event.action_name in SETTLED:
             messages_since = None
-        elif isinstance(event, ActionExecuted) and event.action_name in ASKS_AGAIN_AFTER:
+        elif isinstance(event, ActionExecuted) and event.action_name in FIRST_STEP.values() and messages_since \
+                and _only_said_who_is_speaking(said, before_it):
+            # "no its my daughter": the crisis reply again, for who is speaking, uses none of the
+            # window (the third review, session 48: "i dont want to call 999" after it got "What would
+            # you like to change?")
+            messages_since -= 1
+        elif isinstance(event, ActionExecuted) and event.action_name in ASKS_AGAIN_AFTER and messages_since and not aside_counted:
             # "who is this" answered at "Are you safe right now?", or more told about something harmless
             # and the question asked again, does not use up the window (a review, session 24)
-            if messages_since and not aside_counted:
-                messages_since -= 1
-                aside_counted = True
+            messages_since -= 1
+            aside_counted = True
     return messages_since is not None and messages_since < AFTER_CRISIS_MESSAGES
 
 
@@ -1872,6 +1890,16 @@ def refusing_the_call_leaves_other_ways(tracker: DialogueStateTracker) -> bool:
         and not said_since_the_crisis_reply(tracker, (UTTER_OTHER_WAYS,)) and not _said_ever(tracker, NOT_SAFE_ACTIONS)
 
 
+def put_aside_by_the_check_just_now(tracker: DialogueStateTracker) -> bool:
+    """Was "no" said to the check question asked after a crisis the models alone raised (what the
+    words meant), within the last two messages?"""
+    if not crisis_from_the_models_alone(tracker) or not said_since_the_crisis_reply(tracker, (UTTER_CHECK_OK,)):
+        return False
+    events = tracker.applied_events()
+    ok = max(i for i, event in enumerate(events) if isinstance(event, ActionExecuted) and event.action_name == UTTER_CHECK_OK)
+    return sum(isinstance(event, UserUttered) for event in events[ok:]) <= AFTER_CRISIS_MESSAGES
+
+
 def _said_ever(tracker: DialogueStateTracker, actions: Collection[str]) -> bool:
     return any(isinstance(event, ActionExecuted) and event.action_name in actions for event in tracker.applied_events())
 
@@ -1902,6 +1930,8 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     text = tracker.latest_message.text or "" if tracker.latest_message else ""
     if asks_how_to_help_the_one_at_risk(tracker, before, text):
         return HELPING_SOMEONE_AT_RISK, []
+    if level != CRISIS and says_they_cant_go_on(text) and put_aside_by_the_check_just_now(tracker):
+        return first_crisis_step(tracker)
     speaking = who_is_speaking_after_a_young_persons_crisis_reply(tracker, before, text)
     if speaking:
         # "parent", "no its my daughter", "it's not me. its a patient's son" to "Are you safe right
@@ -2125,6 +2155,10 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # said anything about hurting himself" were scored at check level for their own words, read
         # as a yes and got the crisis reply (development conversations G16, session 41): a no.
         return UTTER_CHECK_OK, []
+    if before == UTTER_CHECK and level != CRISIS and said_to_the_check != "no" and wishes_someone_else_to_stop(text):
+        # "i just want them to stop" to "…or is someone hurting you?" after "the bullies said i should
+        # kill myself": someone is hurting them (the third review, session 48: the check again)
+        return first_crisis_step(tracker)
     if before == UTTER_CHECK and (intent in AT_RISK_ANSWERS or level == CRISIS or unsure_answer(tracker) or asks_something_else(tracker)
                                   or asks_about_it or names_who_instead(tracker, text)
                                   or doubts_the_worry(text)
