@@ -278,6 +278,21 @@ _SAYS_A_WORKER = re.compile(
 )
 
 
+# Someone else as who the crisis is about, never only as its cause ("wanna die cos of him": the
+# second review, session 48), and the speaker nowhere in it but as a parent or a worker.
+_SOMEONE_ELSE_NAMED = re.compile(
+    r"\b(?:he|she|hes|shes|they|theyre|son|daughter|child|kid|pupil|student|patient|\d{1,2} ?(?:yo|year old|yr old|years old))\b"
+)
+_THE_SPEAKER = re.compile(r"\b(?:i|im|i m|ive|i ve|id|i d|ill|i ll|me|myself|my)\b")
+
+
+def tells_of_someone_else(crisis_told: str, speaks_as_parent_or_worker: bool) -> bool:
+    """Was the crisis message about someone else ("she make vomit after eat", "her 15 yo has taken
+    some tablets"), not the speaker ("wanna die", "i want to die")?"""
+    clean = normalise(crisis_told)
+    return bool(_SOMEONE_ELSE_NAMED.search(clean)) and (speaks_as_parent_or_worker or not _THE_SPEAKER.search(clean))
+
+
 def who_is_speaking_at_the_safety_question(text: str) -> str | None:
     """parent_carer | professional when the whole answer says the crisis was someone else's, told by
     a parent or carer or by someone who works with young people; None otherwise."""

@@ -257,3 +257,14 @@ def test_wishing_them_to_stop_at_the_check_question_is_someone_hurting_them(doma
                               categories=["suicidal"], lexicon_categories=["suicidal"]),
                     ActionExecuted("utter_check_risk"), LISTEN, scored("i just want them to stop", "inform"))
     assert next_crisis_action(state) == "utter_crisis"
+
+
+@pytest.mark.parametrize(("told", "someone_else"), [
+    ("she make vomit after eat, very thin", True), ("Mum on the phone says her 15 yo has taken some tablets", True),
+    ("Moja córka 13 lat, my daughter wont eat", True),  # read as typed: "córka" and "my" beside a parent's words
+    ("wanna die cos of him", False), ("i want to die", False), ("cant do this anymore", False),
+])
+def test_a_crisis_about_someone_else(told, someone_else):
+    from signposting.after_crisis import tells_of_someone_else
+
+    assert tells_of_someone_else(told, parent_speaking(told) or says_they_work_with_children(told)) is someone_else

@@ -60,6 +60,7 @@ from signposting.after_crisis import (
     refuses_to_call,
     says_they_cant_go_on,
     tells_it_is_now_or_done,
+    tells_of_someone_else,
     tells_what_they_meant,
     who_is_speaking_at_the_safety_question,
 )
@@ -1846,24 +1847,15 @@ def who_is_speaking_after_a_young_persons_crisis_reply(tracker: DialogueStateTra
     # (the role before this message: the form may have filled it from the answer itself)
     if before not in (UTTER_ASK_SAFE, UTTER_ASK_SAFE_OTHER) or role_before_the_answer(tracker) is not None:
         return None
-    told = normalise(crisis_message(tracker))
+    told = crisis_message(tracker)
     if tracker.get_slot(KIND_SLOT) in ("parent_own", None) or tells_of_harm_to_the_speaker(told):
         return None
-    someone_else = bool(_SOMEONE_ELSE_NAMED.search(told)) and (
-        not _SPEAKER_AS_SUBJECT.search(told) or parent_speaking(told) or says_they_work_with_children(told))
-    if not someone_else or _danger_in_the_words(latest_risk(tracker)):
+    if not tells_of_someone_else(told, parent_speaking(told) or says_they_work_with_children(told)) \
+            or _danger_in_the_words(latest_risk(tracker)):
         return None
     speaking = who_is_speaking_at_the_safety_question(text)
     # (asked about "the person you are worried about", a professional had the right reply)
     return speaking if before == UTTER_ASK_SAFE or speaking == PARENT else None
-
-
-_SPEAKER_AS_SUBJECT = re.compile(r"\b(?:i|im|i m|ive|i ve|id|i d|ill|i ll|me|myself|my)\b")
-# Someone else as who the crisis is about, never only as its cause ("wanna die cos of him": the
-# second review, session 48).
-_SOMEONE_ELSE_NAMED = re.compile(
-    r"\b(?:he|she|hes|shes|they|theyre|son|daughter|child|kid|pupil|student|patient|\d{1,2} ?(?:yo|year old|yr old|years old))\b"
-)
 
 
 def crisis_reply_for_who_is_speaking(tracker: DialogueStateTracker, role: str) -> tuple[str, list[Event]]:
