@@ -20,13 +20,25 @@ from actions.directory import get_directory
 from actions.render import contact_line, how_to_get_help
 from actions.triage_form import latest_text
 from services_db.seed import ContactRecord, ServiceRecord
-from signposting.list_question import DIFFERENCE, HOURS, HOW_TO_GET_HELP, ONLINE, QUICKEST, TEXT, parse_list_question
+from signposting.list_question import (
+    DIFFERENCE,
+    HOURS,
+    HOW_TO_GET_HELP,
+    ON_MY_OWN,
+    ONLINE,
+    QUICKEST,
+    TEXT,
+    parse_list_question,
+)
 from signposting.vocabulary import SELF_ACCESS_ROUTES
 
 LINE = "utter_list_line"  # "{name}: {detail}"
 WHAT_IT_DOES = "utter_list_what_it_does"
 NO_HOURS = "utter_list_no_hours"
 SELF_REFERRAL = "utter_list_self_referral"
+# "can i go without my parents knowing": the ones to contact yourself, then Childline's confidential line
+ON_MY_OWN_INTRO = "utter_list_on_my_own"
+ON_MY_OWN_CHILDLINE = "utter_list_on_my_own_childline"
 # The sentence before the lines, and the one said when no service shown fits.
 INTRO = {
     TEXT: "utter_list_text",
@@ -98,6 +110,16 @@ def answer_list_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     if not services:
         return False
     reword = for_parent if tracker.get_slot("user_role") == "parent_carer" else (lambda text: text)
+    if kind == ON_MY_OWN and tracker.get_slot("user_role") != "young_person":
+        kind = HOW_TO_GET_HELP  # a parent's or a professional's "do her parents have to know": how to get help from each
+    if kind == ON_MY_OWN:
+        yourself = [(service, line) for service in services if (line := _self_referral_line(service))]
+        if yourself:
+            dispatcher.utter_message(response=ON_MY_OWN_INTRO)
+            for service, line in yourself:
+                dispatcher.utter_message(response=LINE, name=service.name, detail=line)
+        dispatcher.utter_message(response=ON_MY_OWN_CHILDLINE)
+        return True
     if kind in (DIFFERENCE, HOURS, QUICKEST):
         dispatcher.utter_message(response=INTRO[kind])  # said whatever the records hold
     if kind == DIFFERENCE:

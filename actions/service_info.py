@@ -117,14 +117,55 @@ def tell_about(dispatcher: CollectingDispatcher, tracker: Tracker, matches: Sequ
         dispatcher.utter_message(response=SERVICE_CARD, json_message=card, **card_values(match))
 
 
+# A service of the list by its place in it: "whats the number for the first one", "tell me about the
+# 2nd one", "number 3" (a user trial, session 49: "Sorry, I didn't get that", twice). Never "first
+# time" or "last week": "one", "service" or the like must follow.
+_BY_ITS_PLACE = re.compile(
+    r"\b(?:the )?(first|1st|second|2nd|third|3rd|fourth|4th|last|top|bottom) "
+    r"(?:one|1|service|place|option|link|website|site|card|number|charity|thing)\b|"
+    r"\b(?:number|no|num) ([1-4])\b(?! (?:kids|children|years|times|days|weeks))"
+)
+_PLACES = {"first": 0, "1st": 0, "top": 0, "1": 0, "second": 1, "2nd": 1, "2": 1, "third": 2, "3rd": 2, "3": 2,
+           "fourth": 3, "4th": 3, "4": 3, "last": -1, "bottom": -1}
+# What may be asked of it: its number, website, hours, what it is, more about it.
+_ASKS_OF_IT = re.compile(
+    r"\b(?:what|whats|wat|which|who|how|when|where|can|could|is|does|do|tell|more|number|phone|call|ring|contact|"
+    r"website|link|site|email|text|open|free|details|info|information|about|address)\b"
+)
+
+
+def shown_by_its_place(text: str, tracker: Tracker) -> ServiceRecord | None:
+    """The service of the list the text points to by its place in it, or None."""
+    from actions.list_questions import services_shown  # late: it imports the form's helpers
+
+    clean = normalise(text)
+    found = _BY_ITS_PLACE.search(clean)
+    if not found or not _ASKS_OF_IT.search(clean[: found.start()] + " " + clean[found.end():]):
+        return None
+    shown = services_shown(tracker)
+    place = _PLACES[found.group(1) or found.group(2)]
+    return shown[place] if shown and (place == -1 or place < len(shown)) else None
+
+
 def tells_about_a_named_service(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """For the fallback: "what is shout" not understood is still a question about Shout."""
+    """For the fallback: "what is shout" not understood is still a question about Shout; so is
+    "whats the number for the first one" about the list's first service."""
+    by_its_place = _shown_by_its_place_matched(tracker)
+    if by_its_place:
+        tell_about(dispatcher, tracker, by_its_place)
+        return True
     if not asks_what_it_is(latest_text(tracker)):
         return False
     matches = _named_and_shown(tracker)
     if matches:
         tell_about(dispatcher, tracker, matches)
     return bool(matches)
+
+
+def _shown_by_its_place_matched(tracker: Tracker) -> list[Match]:
+    directory = get_directory()
+    service = shown_by_its_place(latest_text(tracker), tracker) if directory else None
+    return shown_to_this_user(directory, tracker, [service]) if directory and service else []
 
 
 def _named_and_shown(tracker: Tracker) -> list[Match]:
@@ -145,7 +186,9 @@ class ActionServiceInfo(Action):
         # first ("how do i get in to camhs"), unless it asks what a named service is ("wat is kooth"):
         # then that service's card.
         matches = _named_and_shown(tracker)
-        if matches and asks_what_it_is(latest_text(tracker)):
+        if by_its_place := _shown_by_its_place_matched(tracker):
+            tell_about(dispatcher, tracker, by_its_place)  # "is the second one free"
+        elif matches and asks_what_it_is(latest_text(tracker)):
             tell_about(dispatcher, tracker, matches)
         elif asks_about_a_medicine(latest_text(tracker)):
             dispatcher.utter_message(response=NO_CLINICAL_ADVICE)  # "whats the best sleeping pill i can take"

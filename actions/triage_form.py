@@ -7,6 +7,7 @@ before it was asked, or a correction ("actually I'm 15", "I meant Watford").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -339,6 +340,35 @@ def age_typed_instead_of_the_role(text: str) -> Age | None:
     return age if is_plain_answer_from_anyone(text, "age") else None
 
 
+def option_of_the_schools_area(options: Sequence[str], tracker: Tracker) -> AreaResolution | None:
+    """The one choice of a place shared by two areas that is in the area of the school already
+    found, resolved; None when no school was found or not exactly one choice is its area's."""
+    directory = get_directory()
+    school = directory.schools.by_urn(tracker.get_slot("school_urn")) if directory else None
+    if school is None:
+        return None
+    fitting = [found for found in map(_place_found, options) if found is not None and found.area_code == school.area_code]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def age_beside_a_young_persons_role(text: str) -> Age | None:
+    """"student, 20", "20, student", "uni student 19" typed to "Who is chatting today?": the role
+    was taken and the age asked five times over ("leicester" then got "Sorry, I didn't get that": a
+    user trial, session 49). One bare number beside a young person's role and nothing else; never
+    beside a parent's or a professional's ("mum 3 kids")."""
+    clean = normalise(text)
+    numbers = [word for word in clean.split() if word.isdigit()]
+    if len(numbers) != 1 or role_answer(text) != "young_person":
+        return None
+    rest = " ".join(word for word in clean.split() if word != numbers[0])
+    if not rest or role_answer(rest) != "young_person" or not is_plain_answer(rest, "user_role"):
+        return None
+    age = parse_age(numbers[0])
+    if age is None or age.unknown or age.out_of_range or (age.low or 0) < YOUNGEST_AGE_TYPED_FOR_THE_ROLE:
+        return None
+    return age
+
+
 # Bookkeeping actions, not replies: skipped when reading what the bot did between messages.
 _BOOKKEEPING = frozenset({"action_listen", "action_extract_slots"})
 
@@ -535,6 +565,8 @@ class ValidateTriageForm(FormValidationAction):
         if not self._volunteered("age", tracker):
             return {}
         age = next(filter(None, (parse_age_mention(text) for text in self._texts(tracker))), None)
+        if age is None and tracker.get_slot("requested_slot") == "user_role" and tracker.get_slot("age") is None:
+            age = age_beside_a_young_persons_role(latest_text(tracker))
         return self._confirm_if_changed("age", {"age": age.label} if age else {}, dispatcher, tracker)
 
     async def extract_area(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
@@ -751,6 +783,13 @@ class ValidateTriageForm(FormValidationAction):
             else:  # a national-only deployment: nowhere is "outside"
                 dispatcher.utter_message(response="utter_area_national")
             return {"area": resolution.place or "outside our areas", "area_code": NATIONAL, "area_group": "other", "area_options": None}
+        if resolution.status == "ambiguous" and (chosen := option_of_the_schools_area(resolution.options, tracker)):
+            # "bishops stortford" after The Bishop's Stortford High School asked "Which is closest?"
+            # and, asked again after every message, never showed a service (a user trial, session 49)
+            return {
+                "area": chosen.place, "area_code": chosen.area_code,
+                "area_group": crisis_line_group(chosen.area_code), "area_options": None,
+            }
         if resolution.status == "ambiguous":
             # action_ask_area asks which of these, instead of the usual question.
             return {"area": None, "area_options": [resolution.place or str(value), *resolution.options]}

@@ -231,6 +231,9 @@ class SchoolMatcher:
             if short and short != key and school.area_code in AREA_CODES:
                 self._ours_by_short_key[short].append(school)
         self._keys = list(self._by_key)
+        # Misspelt names are looked for among ours only: "wrexham" was Wexham School, Slough (a
+        # user trial, session 49); a school elsewhere is found by its name as it is
+        self._our_keys = [key for key, found in self._by_key.items() if any(school.area_code in AREA_CODES for school in found)]
 
     def by_urn(self, urn: int | str | None) -> SchoolRecord | None:
         """The school with this DfE number (a slot keeps it as text), or None."""
@@ -264,7 +267,9 @@ class SchoolMatcher:
             # With a place after it, a name may be the school's first words ("st marks in harlow")
             school = (self._match(" ".join(name), area_code, first_words=bool(place), fuzzy=fuzzy, age_min=age_min)
                       if name and name != typed else None)
-            if school and (not place or in_its_place(place, school)):
+            # a place is never a generic word: "harlow college" is not Harlow Fields School and
+            # College (a user trial, session 49: the colleges are not in the sourced school list)
+            if school and (not place or (school_key(place) and in_its_place(place, school))):
                 return school
         return None
 
@@ -279,7 +284,7 @@ class SchoolMatcher:
             # "cobden primary": one of ours whose name joins more to it, before a namesake elsewhere
             candidates += self._ours_by_short_key.get(key, [])
         if not candidates and fuzzy:
-            found = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            found = process.extractOne(key, self._our_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             candidates = self._by_key[found[0]] if found else []
         if first_words and not any(school.area_code in AREA_CODES for school in candidates):
             candidates = [*candidates, *self._named_first(key)]

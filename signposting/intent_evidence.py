@@ -111,6 +111,7 @@ _SAYS_BYE = re.compile(
 )
 # A question put to the chat is never a goodbye: "can you see my ip" (DIET's "see").
 _ASKS_THE_CHAT = re.compile(r"^(?:(?:and|but|so|ok|um|wait) )?(?:can|could|will|would|do|does|are|r|is) (?:you|u|ya|this|it)\b")
+_ASKS_WHO_OR_WHAT = re.compile(r"^(?:(?:and|but|so|ok|um|wait) )?(?:who|what|whats|where|when|which|why|how|hows)\b")
 # "it started again so can we start again": a request beside it still counts.
 _ASKS_TO_START = re.compile(
     r"\b(?:can|could) (?:we|i|u|you) (?:start|restart|begin) (?:again|over)\b|\blet ?s (?:start|restart|begin) (?:again|over)\b|"
@@ -253,8 +254,11 @@ def lacks_evidence(intent: str, text: str, intent_words: IntentWords) -> bool:
     said = text.lower().replace("’", "'")
     if intent == "goodbye" and _NIGHT_AS_A_TIME.search(said) and not _SAYS_BYE.search(said):
         return True  # "its every night now": the night, not "night x"
-    if intent == "goodbye" and _ASKS_THE_CHAT.match(clean) and not _SAYS_BYE.search(said):
-        return True  # "can you see my ip" got "Bye for now. Take care." (a user trial, session 47)
+    if intent == "goodbye" and (_ASKS_THE_CHAT.match(clean) or _ASKS_WHO_OR_WHAT.match(clean) or said.rstrip().endswith("?")) \
+            and not _SAYS_BYE.search(said):
+        # "can you see my ip" got "Bye for now. Take care." (a user trial, session 47); so did "who
+        # can see her soon", and the chat ended (a user trial, session 49): a question is no goodbye
+        return True
     if _listed_evidence(intent, text, clean):
         return False
     if intent == "parent_own_help" and not _SPEAKER_THEMSELVES.search(clean):

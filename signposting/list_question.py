@@ -25,7 +25,8 @@ HOW_TO_GET_HELP = "how_to_get_help"
 HOURS = "hours"
 DIFFERENCE = "difference"
 QUICKEST = "quickest"
-KINDS = (TEXT, ONLINE, HOW_TO_GET_HELP, HOURS, DIFFERENCE, QUICKEST)
+ON_MY_OWN = "on_my_own"
+KINDS = (TEXT, ONLINE, HOW_TO_GET_HELP, HOURS, DIFFERENCE, QUICKEST, ON_MY_OWN)
 
 _ASKS = re.compile(
     r"^(?:is|are|r|can|could|do|does|did|would|will|which|wich|what|wat|wot|whats|wats|how|when|wen|where|who|any|anything|"
@@ -40,7 +41,21 @@ _ABOUT_A_SERVICE = re.compile(
     r"\b(?:open|answer|available|there|ther|talk|speak|ring|call|phone|fone|line|helpline|service|services|team|camhs|mhst|"
     r"nurse|nurses|kooth|any|anyone|any1|someone|sum1|they|them|these|those|it|appts?|appointments?|running|work|on)\b"
 )
+_FAMILY = r"(?:my |me )?(?:parents?|mum|mom|mam|mummy|dad|daddy|family|carers?|foster carers?|nan|step ?dad|step ?mum)"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "can i go without my parents knowing", "will they tell my mum", "do my parents have to know"
+    # (a user trial, session 49: "I can't give medical advice… If you have taken too much of
+    # something, call 999 now", three times): which ones a young person can contact themselves
+    (ON_MY_OWN, re.compile(
+        rf"\bwithout {_FAMILY}(?: (?:knowing|knowin|finding out|being told|knowledge|permission|consent|agreeing))?\b|"
+        r"\b(?:will|would|do|does|can|could|might|have to|has to|need to|must) (?:they|them|it|the service|services|camhs|"
+        r"school|the school|the nurse|the doctor|the gp|gp|someone|anyone|he|she|you|u)"
+        rf"(?: \w+){{0,2}} (?:tell|tel|inform|contact|ring|call|phone|text|email|write to) {_FAMILY}\b|"
+        rf"\bwithout (?:telling|tellin|asking) {_FAMILY}\b|"
+        rf"\b{_FAMILY} (?:find out|finding out|finds out|know|knowing|be told|get told|have to know|need to know|have to agree|"
+        r"have to say yes|need to agree|be involved|have to come|need to come|come with me)\b|"
+        r"\b(?:on my own|by myself|without telling (?:anyone|anybody|them))\b"
+    )),
     (DIFFERENCE, re.compile(
         r"\b(?:difference|differences|diffrence|difrence|same thing|the same as|all sound the same|sound the same|vs|versus|"
         r"compare|which (?:one |1 )?(?:first|1st)|(?:which|wich) (?:one|1|of (?:these|them|those)|service|is)? ?"

@@ -2242,10 +2242,19 @@ def answer_after_asking_why(text: str) -> str | None:
 # "what do you mean?", "huh", "i dont get it", "not sure what you mean": the question itself was
 # not clear. "hmm not sure what you mean" at the school question was taken as "not sure" and the
 # question skipped; "what do you mean" was looked up as a school (phone trial, 2026-12-02).
+_WORDS_OF_OUR_QUESTIONS = (
+    r"(?:area|school|college|school or college|school year|year|age|postcode|town|role|carer|professional|"
+    r"young person|concern|worry|chatting|somewhere else|skip|not at school)"
+)
 _ASKS_WHAT_WE_MEAN = re.compile(
     r"(?:(?:hmm+|um+|erm+|uh+|sorry|but|ok|okay|so|wait|and)\s+)*(?:"
     r"(?:what|wat|wot|wht) (?:do|d) (?:you|u|ya|yu) mean(?: by (?:that|this|it))?|wdym|wym|"
     r"(?:what|wat|wot) (?:does|do|dose) (?:that|this|it) mean|"
+    # a word of the question itself: "What does area mean exactly" was read as "are you a bot?"
+    # (a phone trial, session 48); never another word ("what does adhd mean" asks about it)
+    rf"(?:what|wat|wot) (?:does|do|dose) (?:the word )?{_WORDS_OF_OUR_QUESTIONS} mean|"
+    rf"(?:what|wat|wot) (?:do|d) (?:you|u) mean by (?:an? |the |my |your |ur )?{_WORDS_OF_OUR_QUESTIONS}|"
+    rf"(?:(?:what|wat|wot) (?:is|s)|whats|wats) (?:an? |the |my )?{_WORDS_OF_OUR_QUESTIONS}(?: (?:meant to be|supposed to mean))?|"
     r"(?:what|wat|wot) (?:are|r) (?:you|u) (?:asking|on about|saying)|"
     r"(?:i )?(?:dont|do not|don t) (?:understand|get it|get you|get what (?:you|u) mean|know what (?:you|u) mean)"
     r"(?: (?:the|this|that|your|ur) question)?|"
@@ -2256,7 +2265,7 @@ _ASKS_WHAT_WE_MEAN = re.compile(
     r"(?:what|wat|wot) (?:do|should|shall|am) i (?:supposed to )?(?:put|say|type|write|answer)|"
     r"(?:can|could) (?:you|u) (?:explain|say (?:that|it) again|rephrase)(?: (?:that|it|the question))?|"
     r"(?:what|wat) (?:question|is the question)"
-    r")(?:\s+(?:tho|though|lol|sorry|please|pls|here|mate|by that|then))*"
+    r")(?:\s+(?:tho|though|lol|sorry|please|pls|here|mate|by that|then|exactly))*"
 )
 
 

@@ -193,7 +193,9 @@ _ADULT_HARMS_ME = re.compile(
 # "i just need to tell someone before i do it" (the lexicon's pattern ends the message there) got
 # only the check question (development conversations G11, session 38): a goodbye before an act.
 _MY_OWN_DEATH = re.compile(
-    r"\b(?:finish|finishing|end|ending) my life$|\bbetter if i (?:am|was|were) dead$"
+    # "i feel like ending it all" got only the check question (a user trial, session 49): the
+    # models scored it under the veto; ending it all with a boyfriend is a false friend (risk_patterns)
+    r"\b(?:finish|finishing|end|ending) my life$|\bbetter if i (?:am|was|were) dead$|^(?:end|ending) it all$"
     r"|\bbefore i (?:do|doing|did) it(?:\s*(?:[^\w\s]+|x+|lol|tonight|now|first|today))*\s*$"
 )
 _UNSAFE_AT_HOME = re.compile(r"\b(?:not (?:feel )?safe at|not safe in|unsafe at|unsafe in) (?:home|my)\b")
@@ -228,7 +230,9 @@ def is_distress(signals: RiskSignals, thresholds: Thresholds) -> bool:
 _FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|ive|i'll|me|myself|my own)\b")
 _CHILD = re.compile(
     # "sons", "daughters": "my sons arms" typed without its apostrophe is still the son's
-    r"\b(sons?|daughters?|child|childs|children|kids?|teens?|teenager|boys?|girls?|he|she|his|her|him|they|them|"
+    # ("shes", "hes" typed without the apostrophe: "a year 8 just told me shes being sexually abused at
+    # home" from a teacher got "You matter too… Are you safe right now?": a user trial, session 49)
+    r"\b(sons?|daughters?|child|childs|children|kids?|teens?|teenager|boys?|girls?|he|she|hes|shes|his|her|him|they|them|"
     r"stepsons?|stepdaughters?|grandsons?|granddaughters?|baby)\b"
 )
 _THIRD_PARTY = re.compile(
@@ -239,7 +243,10 @@ _THIRD_PARTY = re.compile(
     r"\b(my (best )?(friend|mate|bestie|bff|boyfriend|girlfriend|bf|gf|brother|sister|cousin|classmate)|"
     r"a (friend|student|pupil|learner|young person|child in my)|one of my (students|pupils|friends|mates)|"
     r"(this|a) (girl|boy|kid|lad) (in|at|from) my|my (student|pupil|tutee)|"
-    r"(student|pupil|learner|young person|yp|child) (has|is|was|disclosed|told|said|presented|reports|stated))\b"
+    r"(student|pupil|learner|young person|yp|child) (has|is|was|disclosed|told|said|presented|reports|stated)|"
+    # a pupil by their school year, as staff speak of them ("a year 8 just told me", session 49)
+    r"(a|one of my|this) (year|yr) ?[1-9][0-3]?( (girl|boy|lad|pupil|student|kid|child))?( (has|is|was|just|disclosed|told|said))|"
+    r"(a|one of my|this) (year|yr) ?[1-9][0-3]? (girl|boy|lad|pupil|student|kid|child)s?)\b"
 )
 
 

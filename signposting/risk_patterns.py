@@ -196,6 +196,9 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("first", "~go to sleep|bed and not ~wake up again|ever|anymore"),
         ("first", "~disappear forever"),
         ("first", "~goodbye ~letter|note|message|messages|letters|notes"),
+        # "my son left a note saying goodbye and hes not answering his phone" got the reply for a
+        # child missing from home, and "yes" then "glad your child is safe" (a user trial, session 49)
+        ("first", "~note|letter ~say|that|and ~say? goodbye|bye|farewell"),
         ("first", "~write|leave a? ~goodbye|suicide|final ~note|letter|letters|notes"),
         ("first", "~say goodbye to everyone|everybody|you|all"),
         ("first", "sorry and goodbye"),
@@ -901,6 +904,8 @@ FIRST_PERSON_ACT = re.compile(
 FALSE_FRIENDS = re.compile(
     r"^(?:\S+ ){0,3}?(?:"
     r"end it with|ending it with|"
+    # ("i feel like ending it all" is one's own death, whatever the models score: risk_decision)
+    r"(?:end|ending|ended) it all (?:with|between) (?:me and )?(?:my |his |her )?(?:boyfriend|girlfriend|bf|gf|partner|ex|him|her|them)\b|"
     r"be with (?:my |our )?\w+ soon\s?,?\s(?:he|she|they|mum|dad)(?:'s|s| is| are|'re| re| will|'ll| ll)?\s(?:picking|coming|collecting|getting|fetching|home|back|here)|"
     r"(?:do|doing|did) drops (?:in|into|on|for (?:my|his|her|the|an?) (?:ear|eye|nose|eyes|ears))\b|"
     r"(?:people|ppl|gang|olders|boys|men) (?:are |were |was |is )?after me (?:in|at|on) (?:the|a) (?:queue|line|register|list|race|lunch)|"

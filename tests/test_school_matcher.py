@@ -162,3 +162,25 @@ def test_a_place_named_like_a_school_elsewhere_is_the_place(text, place):
 def test_the_words_typed_and_the_age_tell_namesakes_apart(matcher, text, age_min, found):
     school = matcher.match(text, age_min=age_min)
     assert (school.name if school else None) == found
+
+
+@pytest.mark.parametrize("text", ["Harlow College", "harlow college", "Loughborough College", "watford college"])
+def test_a_town_and_a_generic_word_is_no_school_of_that_town(matcher, text):
+    """Colleges are not in the sourced school list (SOURCES.md): "Harlow College" was Harlow Fields
+    School and College, its first word the town and "college" read as its place (session 49)."""
+    assert matcher.match(text) is None
+
+
+def test_a_school_named_first_with_its_town_after_it_is_still_found(matcher):
+    school = matcher.match("st marks in harlow")
+    assert school is not None and "Mark" in school.name
+    assert matcher.match("harlow fields school") is not None
+
+
+def test_a_misspelt_name_is_looked_for_among_our_schools_only():
+    """"wrexham" was Wexham School, in Slough (a user trial, session 49)."""
+    ours = read_schools()
+    everyone = SchoolMatcher([*ours, *read_england_schools(known={school.urn for school in ours})])
+    assert everyone.match("wrexham") is None
+    found = everyone.match("Wexham School")
+    assert found is not None and "Wexham" in found.name  # by its name as it is, still found

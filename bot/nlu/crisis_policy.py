@@ -247,6 +247,11 @@ FIRST_STEP = CRISIS_FIRST_STEP
 ASK_SAFE = {"parent_own": UTTER_ASK_SAFE_SELF, "third_party": UTTER_ASK_SAFE_OTHER}
 ASK_SAFE_ACTIONS = {UTTER_ASK_SAFE, UTTER_ASK_SAFE_SELF, UTTER_ASK_SAFE_OTHER}
 TAKEN_ACTIONS = {UTTER_TAKEN_YOUNG, UTTER_TAKEN_CHILD, UTTER_TAKEN_ADULT, UTTER_TAKEN_OTHER}
+# An overdose already taken: the call "even if you feel OK" in the first reply, before the safety question
+UTTER_TAKEN_FIRST = "utter_taken_first"
+UTTER_TAKEN_FIRST_CHILD = "utter_taken_first_child"
+UTTER_TAKEN_FIRST_OTHER = "utter_taken_first_other"
+TAKEN_FIRST_ACTIONS = (UTTER_TAKEN_FIRST, UTTER_TAKEN_FIRST_CHILD, UTTER_TAKEN_FIRST_OTHER)
 NOT_SAFE_ACTIONS = {
     UTTER_NOT_SAFE, UTTER_NOT_SAFE_PARENT, UTTER_NOT_SAFE_ADULT, UTTER_NOT_SAFE_OTHER, *TAKEN_ACTIONS, *HELP_DELAYED_ACTIONS,
 }
@@ -256,9 +261,19 @@ NOT_SAFE_ACTIONS = {
 NOT_SAFE_ABOUT_ANOTHER = frozenset({UTTER_NOT_SAFE_OTHER, UTTER_TAKEN_OTHER, UTTER_HELP_DELAYED_OTHER})
 NOT_SAFE_ABOUT_A_CHILD = frozenset({UTTER_NOT_SAFE_PARENT, UTTER_TAKEN_CHILD, UTTER_HELP_DELAYED_CHILD})
 AT_RISK_ANSWERS = {"affirm", "not_safe", CRISIS_INTENT}
+# A yes first: "yes safe right now", "yeah im safe" (the check asks about harm, not safety)
+_OPENS_WITH_YES = re.compile(r"^(?:yes+|yeah+|yea|yep|yup|ye|yh|ya|aye)\b")
+_OPENS_WITH_NO = re.compile(r"^(?:no+|nah+|nope|naw)\b")
+
+
+def says_no_and_safe(text: str) -> bool:
+    """"no im safe", "nah im fine": a no, and the rest safe in `states_safe_now`'s closed list."""
+    clean = normalise(text)
+    opening = _OPENS_WITH_NO.match(clean)
+    return opening is not None and states_safe_now(clean[opening.end():].strip())
 NO_RISK_ANSWERS = {"deny", "confirm_safe"}
 CRISIS_ACTIONS = (
-    *FIRST_STEP.values(), UTTER_CRISIS_LOCAL, UTTER_INTERPRETER, *ASK_SAFE_ACTIONS, UTTER_SAFE, UTTER_SAFE_CHILD, UTTER_NOT_SAFE,
+    *FIRST_STEP.values(), UTTER_CRISIS_LOCAL, UTTER_INTERPRETER, *TAKEN_FIRST_ACTIONS, *ASK_SAFE_ACTIONS, UTTER_SAFE, UTTER_SAFE_CHILD, UTTER_NOT_SAFE,
     UTTER_NOT_SAFE_PARENT, UTTER_NOT_SAFE_ADULT, UTTER_NOT_SAFE_OTHER, UTTER_SAFE_OTHER, *TAKEN_ACTIONS, UTTER_OFFER,
     UTTER_CHECK, UTTER_CHECK_OK, UTTER_OTHER_LANGUAGE, *HELP_COMING_ACTIONS, *HELP_DELAYED_ACTIONS,
     UTTER_OTHER_WAYS, HELPING_SOMEONE_AT_RISK,
@@ -274,6 +289,20 @@ def safety_question(tracker: DialogueStateTracker) -> str:
     if kind in KEPT_FOR_PROFESSIONALS and tracker.get_slot(ABOUT_ANOTHER_SLOT):
         return UTTER_ASK_SAFE_OTHER
     return ASK_SAFE.get(kind, UTTER_ASK_SAFE)
+
+
+def taken_first_or_the_safety_question(tracker: DialogueStateTracker) -> str:
+    """After the crisis lines: for an overdose already taken, call 999 "even if you feel OK" first
+    (for whom the safety question is: the speaker, a parent's child, or someone else); then, or
+    otherwise, the safety question."""
+    if not took_something_already(tracker.get_slot(CRISIS_SLOT) or [], crisis_message(tracker)):
+        return safety_question(tracker)
+    question = safety_question(tracker)
+    if question == UTTER_ASK_SAFE_OTHER:
+        return UTTER_TAKEN_FIRST_OTHER
+    if question == UTTER_ASK_SAFE and tracker.get_slot("user_role") == PARENT:
+        return UTTER_TAKEN_FIRST_CHILD
+    return UTTER_TAKEN_FIRST
 
 
 def last_bot_action_before_user(tracker: DialogueStateTracker) -> str | None:
@@ -642,10 +671,12 @@ def next_step(tracker: DialogueStateTracker) -> tuple[str | None, list[Event]]:
     if latest == UTTER_CRISIS_LOCAL:
         if tracker.get_slot(LANGUAGE_SLOT):
             return UTTER_INTERPRETER, []
+        return taken_first_or_the_safety_question(tracker), []
+    if latest in TAKEN_FIRST_ACTIONS:
         return safety_question(tracker), []
     if latest == UTTER_INTERPRETER:
         if _crisis_this_turn(tracker):
-            return safety_question(tracker), []
+            return taken_first_or_the_safety_question(tracker), []
         asked = tracker.get_slot("requested_slot")
         if asked in ASK_AGAIN and _questions_go_on_after_the_language_reply(tracker):
             # "sunt mama lui" at "Who is chatting today?": the interpreter line, then the questions go
@@ -1765,6 +1796,26 @@ def answers_the_questions_instead(tracker: DialogueStateTracker, text: str) -> b
     )
 
 
+def answers_the_form_at_the_safety_question(tracker: DialogueStateTracker, text: str) -> bool:
+    """Only the answer to the form's question asked just before the crisis message (an age, a
+    place, a school), typed to "Are you safe right now?": "13" from a teacher, asked the pupil's age
+    and then telling of abuse, got "Please call 999 now" (a user trial, session 49). No answer to
+    the safety question: what it means is said, once (`what_we_mean_safe_reply`)."""
+    asked = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
+    if asked not in ("age", "area", "school") or tracker.get_slot("services_shown") or text.startswith("/"):
+        return False
+    clean = normalise(text)
+    if not clean or len(clean.split()) > ANSWER_INSTEAD_MAX_WORDS or parse_yes_no(text) is not None:
+        return False
+    if asked == "age":
+        role = tracker.get_slot("user_role")
+        age = parse_age(text) if is_plain_answer(text, "age", role or PARENT) or is_plain_answer(text, "age") else None
+        return age is not None and not age.unknown and (age.low or 0) >= YOUNGEST_AGE_SAID
+    if asked == "area":
+        return is_plain_answer(text, "area", None, is_plain_area_answer)
+    return is_plain_answer(text, "school", None, None, is_plain_school_answer)
+
+
 def explained_the_check_already(tracker: DialogueStateTracker) -> bool:
     """Was the check question explained since it was first asked?"""
     return said_since_the_question(tracker, frozenset({UTTER_WHAT_WE_MEAN_CHECK}), _AT_THE_CHECK)
@@ -1947,6 +1998,9 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         return what_we_mean_safe_reply(tracker, before), []
     if before in ASK_SAFE_ACTIONS and nods_only(text):
         return not_safe_reply(tracker, before), []  # nodded again after "if you are not sure, call 999": not sure
+    if before in ASK_SAFE_ACTIONS and level != CRISIS and not taken and not explained_the_safety_question_already(tracker) \
+            and answers_the_form_at_the_safety_question(tracker, text):
+        return what_we_mean_safe_reply(tracker, before), []
     if before in ASK_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and says_safe_plainly(tracker):
         return safe_reply(tracker, before), own_words(tracker, told_not_safe_before(tracker))
     if before in ASK_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and says_safe_in_own_words(tracker):
@@ -2142,6 +2196,16 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # much longer anyway" got "Thanks for telling me… Let's carry on" (a user trial, session 45).
         # Safe for now is not safe (as at "Are you safe right now?"): after risk words, the crisis reply.
         return first_crisis_step(tracker)
+    if before == UTTER_CHECK and level != CRISIS and intent == "confirm_safe" and _OPENS_WITH_YES.match(normalise(text)):
+        # "yes safe right now" (the safety question's button, typed) to "Are you thinking about
+        # hurting yourself, or is someone hurting you?" after "i feel like ending it all" got "Thanks
+        # for telling me… Let's carry on" (a user trial, session 49): a yes to the check comes first.
+        # The crisis reply asks "Are you safe right now?" next, where the rest is the answer.
+        return first_crisis_step(tracker)
+    if before == UTTER_CHECK and level == NONE and says_no_and_safe(text) and not safe_only_for_now(text):
+        # "no im safe" to the check question was read by DIET as not safe and got the crisis reply
+        # (found beside the case above, session 49): a no, then safe in the closed list's words.
+        return UTTER_CHECK_OK, []
     if before == UTTER_CHECK and level != CRISIS and said_to_the_check != "yes" and denied_plainly(tracker, text):
         # "Haha no, not that kind of cut. Just asking if we should call her parents" and "No he hasn't
         # said anything about hurting himself" were scored at check level for their own words, read

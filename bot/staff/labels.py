@@ -37,6 +37,9 @@ RESPONSES = {
     "utter_glad_they_are_safe": "The person they worry about is safe now",
     "utter_not_safe_now_other": "Not safe now (someone else): call 999",
     "utter_taken_something_other": "Safe after an overdose: call 999",
+    "utter_list_on_my_own": "List answer: contact them yourself", "utter_list_on_my_own_childline": "List answer: Childline is confidential",
+    "utter_taken_first": "Overdose taken: call 999 in the first reply", "utter_taken_first_child": "Overdose taken: call 999 in the first reply",
+    "utter_taken_first_other": "Overdose taken: call 999 in the first reply",
 }
 SLOTS = {
     "user_role": "who is chatting", "age": "age", "age_min": "age", "school": "school", "area": "place",
