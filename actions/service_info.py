@@ -31,7 +31,7 @@ from services_db.opening import london_now
 from services_db.query import Match, find_services
 from services_db.seed import ServiceRecord
 from signposting.concern_reading import asks_for_help_with_a_worry, asks_for_services_for_a_worry
-from signposting.list_question import asks_for_others_beside_a_question
+from signposting.list_question import asks_for_others_beside_a_question, place_in_the_list
 from signposting.questions import asks_about_a_medicine
 from signposting.responses import SERVICE_CARD
 from signposting.settings import settings
@@ -117,34 +117,13 @@ def tell_about(dispatcher: CollectingDispatcher, tracker: Tracker, matches: Sequ
         dispatcher.utter_message(response=SERVICE_CARD, json_message=card, **card_values(match))
 
 
-# A service of the list by its place in it: "whats the number for the first one", "tell me about the
-# 2nd one", "number 3" (a user trial, session 49: "Sorry, I didn't get that", twice). Never "first
-# time" or "last week": "one", "service" or the like must follow.
-_BY_ITS_PLACE = re.compile(
-    r"\b(?:the )?(first|1st|second|2nd|third|3rd|fourth|4th|last|top|bottom) "
-    r"(?:one|1|service|place|option|link|website|site|card|number|charity|thing)\b|"
-    r"\b(?:number|no|num) ([1-4])\b(?! (?:kids|children|years|times|days|weeks))"
-)
-_PLACES = {"first": 0, "1st": 0, "top": 0, "1": 0, "second": 1, "2nd": 1, "2": 1, "third": 2, "3rd": 2, "3": 2,
-           "fourth": 3, "4th": 3, "4": 3, "last": -1, "bottom": -1}
-# What may be asked of it: its number, website, hours, what it is, more about it.
-_ASKS_OF_IT = re.compile(
-    r"\b(?:what|whats|wat|which|who|how|when|where|can|could|is|does|do|tell|more|number|phone|call|ring|contact|"
-    r"website|link|site|email|text|open|free|details|info|information|about|address)\b"
-)
-
-
 def shown_by_its_place(text: str, tracker: Tracker) -> ServiceRecord | None:
     """The service of the list the text points to by its place in it, or None."""
     from actions.list_questions import services_shown  # late: it imports the form's helpers
 
-    clean = normalise(text)
-    found = _BY_ITS_PLACE.search(clean)
-    if not found or not _ASKS_OF_IT.search(clean[: found.start()] + " " + clean[found.end():]):
-        return None
-    shown = services_shown(tracker)
-    place = _PLACES[found.group(1) or found.group(2)]
-    return shown[place] if shown and (place == -1 or place < len(shown)) else None
+    place = place_in_the_list(text)
+    shown = services_shown(tracker) if place is not None else []
+    return shown[place] if shown and place is not None and (place == -1 or place < len(shown)) else None
 
 
 def tells_about_a_named_service(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

@@ -293,6 +293,12 @@ def typed_answer(tracker: Tracker) -> dict[str, Any]:
     slot = tracker.get_slot("requested_slot")
     intent = latest_intent(tracker)
     text = latest_text(tracker)
+    options = tracker.get_slot("area_options") or []
+    if slot == "area" and len(options) > 1 and form_asked_last(tracker) and _TAKES_THE_FIRST.fullmatch(normalise(text)):
+        # "ok", "yes" to "Bishop's Stortford covers more than one area. Which is closest?" got "OK." and
+        # the question again, three times, and no list (a user trial, session 49): the first choice,
+        # the place as they typed it in its own area
+        return {slot: options[1]}
     if slot and intent == CRISIS_INTENT and form_asked_last(tracker):
         # The crisis policy let a plain answer through ("15 next month"): the same pure test here.
         risk = (tracker.latest_message or {}).get("risk") or {}
@@ -311,6 +317,10 @@ def typed_answer(tracker: Tracker) -> dict[str, Any]:
     return {slot: text} if understood_as(slot, text, tracker, intent) else {}
 
 
+_TAKES_THE_FIRST = re.compile(
+    r"(?:ok|okay|k|kk|yes|yeah|yea|yep|yh|ye|sure|fine|that s fine|thats fine|that one|the first one|first one|the first|1|"
+    r"yes please|yeah please|ok please|ok thanks|ok thx|yes thats it|yes that s it|thats it|that s it|that s right|thats right)"
+)
 # The intents of an answer to "Are you safe right now?": outside it, never a school's or a place's name.
 SAID_AT_A_SAFETY_QUESTION = frozenset({"not_safe", "confirm_safe"})
 

@@ -198,3 +198,36 @@ def _list_question(text: str) -> str | None:
         if pattern.search(clean) and (kind != HOURS or _OPENING.search(clean) or _ABOUT_A_SERVICE.search(clean)):
             return kind
     return None
+
+
+# A service of the list by its place in it: "whats the number for the first one", "tell me about the
+# 2nd one", "number 3", or the place alone ("the 2nd one") (a user trial, session 49: "Sorry, I
+# didn't get that", and "number 2" changed the age to 2). Never "first time" or "last week": "one",
+# "service" or the like must follow.
+_BY_ITS_PLACE = re.compile(
+    r"\b(?:the )?(first|1st|second|2nd|third|3rd|fourth|4th|last|top|bottom) "
+    r"(?:one|1|service|place|option|link|website|site|card|number|charity|thing)\b|"
+    r"\b(?:number|no|num) ([1-4])\b(?! (?:kids|children|years|times|days|weeks))"
+)
+_PLACES = {"first": 0, "1st": 0, "top": 0, "1": 0, "second": 1, "2nd": 1, "2": 1, "third": 2, "3rd": 2, "3": 2,
+           "fourth": 3, "4th": 3, "4": 3, "last": -1, "bottom": -1}
+# What may be asked of it: its number, website, hours, what it is, more about it.
+_ASKS_OF_IT = re.compile(
+    r"\b(?:what|whats|wat|which|who|how|when|where|can|could|is|does|do|tell|more|number|phone|call|ring|contact|"
+    r"website|link|site|email|text|open|free|details|info|information|about|address)\b"
+)
+# ...or nothing but a word of choosing or asking: "the 2nd one please", "ok the first one"
+_ONLY_CHOOSING = re.compile(r"(?:(?:ok|okay|um|erm|and|so|then|please|pls|plz|i ll take|ill take|i want|maybe|lets try|let s try)\s*)*")
+
+
+def place_in_the_list(text: str) -> int | None:
+    """The index (0 to 3, or -1 for the last) of the service the message points to by its place in
+    the list, asking about it or choosing it alone; None otherwise."""
+    clean = normalise(text)
+    found = _BY_ITS_PLACE.search(clean)
+    if not found:
+        return None
+    rest = (clean[: found.start()] + " " + clean[found.end():]).strip()
+    if not (_ASKS_OF_IT.search(rest) or _ONLY_CHOOSING.fullmatch(rest)):
+        return None
+    return _PLACES[found.group(1) or found.group(2)]

@@ -126,3 +126,30 @@ def test_going_without_a_parent_knowing(bot):  # noqa: F811
     chat = start(bot, "young person", "15", "skip", "watford", "anxiety")
     reply = chat.text("can i go without my parents knowing")
     assert "Childline is free and confidential" in reply and "medical advice" not in reply
+
+
+def test_after_the_taken_reply_questions_and_refusals_keep_it(bot):  # noqa: F811
+    """The user trial of session 49's change: "do i really need to go" got the place question."""
+    chat = start(bot, "young person", "16", "skip", "CM23")
+    assert TAKEN in chat.text("i took 8 of my mums sleeping tablets about an hour ago")
+    assert TAKEN in chat.text("yes im safe")
+    assert TAKEN in chat.text("do i really need to go")
+    assert TAKEN in chat.text("i dont want to go to a&e")
+    assert "You did the right thing" in chat.text("ok my mum is taking me now")
+
+
+def test_ok_to_which_is_closest_takes_the_place_as_typed(bot):  # noqa: F811
+    """"ok", "thanks", "yes" to "Which is closest?" got "OK." and the question again, and no list."""
+    chat = start(bot, "young person", "24", "working")
+    assert "covers more than one area" in chat.text("bishops stortford")
+    reply = chat.text("ok")
+    assert "covers more than one area" not in reply and "What has been going on?" in reply
+
+
+def test_the_place_in_the_list_alone_is_that_service(bot):  # noqa: F811
+    """"number 2" after the list set the age to 2 ("Thanks, I've changed that")."""
+    chat = start(bot, "young person", "18", "skip", "hinckley")
+    listed = chat.say("breakup")
+    second = [m["text"].split("\n")[0] for m in listed if m.get("text") and "Who it's for" in m["text"]][1]
+    reply = chat.text("number 2")
+    assert "changed that" not in reply and second in reply and reply.count("Here is what I know about it") == 1

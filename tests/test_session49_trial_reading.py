@@ -161,6 +161,8 @@ SHOWN = ["hwe-hpft-camhs", "nat-shout", "nat-childline"]
     ("whats the number for the first one", "hwe-hpft-camhs"), ("tell me about the 2nd one", "nat-shout"),
     ("is the last one free", "nat-childline"), ("whats the website for number 3", "nat-childline"),
     ("how do i contact the second service", "nat-shout"),
+    # the place alone, or choosing it (a user trial of session 49's change: "the 2nd one" not understood)
+    ("the 2nd one", "nat-shout"), ("number 2", "nat-shout"), ("ok the first one please", "hwe-hpft-camhs"),
 ])
 def test_a_service_pointed_to_by_its_place(monkeypatch, sqlite_directory, text, service_id):
     from actions import list_questions
@@ -173,7 +175,7 @@ def test_a_service_pointed_to_by_its_place(monkeypatch, sqlite_directory, text, 
 
 
 @pytest.mark.parametrize("text", [
-    "i went there the first time", "the first one", "last week was bad", "what about the fourth one", "its my first time",
+    "i went there the first time", "last week was bad", "what about the fourth one", "its my first time", "the first one was rubbish",
     "i have number 2 kids",
 ])
 def test_no_service_by_its_place_without_a_question_about_one_shown(monkeypatch, sqlite_directory, text):
@@ -253,3 +255,38 @@ def test_no_such_line_when_nothing_was_taken(domain):
     state = tracker(domain, scored("i want to take all my pills", "express_crisis", "crisis", 0.95), SlotSet("crisis_categories", ["overdose"]),
                     SlotSet("crisis_kind", "general"), ActionExecuted("utter_crisis"), ActionExecuted("utter_crisis_local"))
     assert next_crisis_action(state) == "utter_ask_safe_now"
+
+
+@pytest.mark.parametrize(("text", "coming"), [
+    ("ok my mum is taking me now", True), ("mum is taking me", True), ("my mums taking me now", True),
+    ("he is taking me now", False), ("my dad is taking me to the park", False),
+])
+def test_someone_they_trust_taking_them_is_help_on_its_way(text, coming):
+    from signposting.parsing import tells_help_is_coming
+
+    assert tells_help_is_coming(text) is coming
+
+
+def _after_the_taken_reply(domain, answer, intent="ask_service_info"):
+    return tracker(
+        domain, scored("i took 8 of my mums sleeping tablets about an hour ago", "express_crisis", "crisis", 0.95),
+        SlotSet("crisis_categories", ["overdose"]), SlotSet("crisis_kind", "general"), ActionExecuted("utter_crisis"),
+        ActionExecuted("utter_crisis_local"), ActionExecuted("utter_taken_first"), ActionExecuted("utter_ask_safe_now"), LISTEN,
+        scored("yes im safe", "confirm_safe"), ActionExecuted("utter_taken_something"), LISTEN, scored(answer, intent),
+    )
+
+
+@pytest.mark.parametrize("answer", ["do i really need to go", "i dont want to go to a&e", "im not going to hospital", "i dont want to call 999"])
+def test_a_question_or_a_refusal_after_the_taken_reply_gets_it_again(domain, answer):
+    """"do i really need to go" got the place question again (the user trial of session 49's change)."""
+    assert next_crisis_action(_after_the_taken_reply(domain, answer)) == "utter_taken_something"
+
+
+def test_help_on_its_way_after_the_taken_reply_is_thanked(domain):
+    assert next_crisis_action(_after_the_taken_reply(domain, "ok my mum is taking me now", "talk_to_a_person")) == "utter_help_is_coming"
+
+
+def test_a_friends_overdose_told_without_a_role_gets_their_line(domain):
+    state = tracker(domain, scored("she took like 20 pills", "express_crisis", "crisis", 0.95), SlotSet("crisis_categories", ["overdose"]),
+                    SlotSet("crisis_kind", "general"), ActionExecuted("utter_crisis"), ActionExecuted("utter_crisis_local"))
+    assert next_crisis_action(state) == "utter_taken_first_other"

@@ -261,6 +261,11 @@ NOT_SAFE_ACTIONS = {
 NOT_SAFE_ABOUT_ANOTHER = frozenset({UTTER_NOT_SAFE_OTHER, UTTER_TAKEN_OTHER, UTTER_HELP_DELAYED_OTHER})
 NOT_SAFE_ABOUT_A_CHILD = frozenset({UTTER_NOT_SAFE_PARENT, UTTER_TAKEN_CHILD, UTTER_HELP_DELAYED_CHILD})
 AT_RISK_ANSWERS = {"affirm", "not_safe", CRISIS_INTENT}
+# Not going to A&E or hospital ("i dont want to go to a&e", "im not going to hospital")
+_WONT_GO = re.compile(
+    r"\b(?:dont|don t|do not|wont|won t|will not|not|never|cant|can t|cannot|refuse to)(?: \w+)? (?:want to |wanna |going to |gonna |go )?"
+    r"(?:go|going|goin) (?:to )?(?:a and e|a e|a n e|ae|hospital|the hospital|there|in an ambulance)\b"
+)
 # A yes first: "yes safe right now", "yeah im safe" (the check asks about harm, not safety)
 _OPENS_WITH_YES = re.compile(r"^(?:yes+|yeah+|yea|yep|yup|ye|yh|ya|aye)\b")
 _OPENS_WITH_NO = re.compile(r"^(?:no+|nah+|nope|naw)\b")
@@ -302,6 +307,10 @@ def taken_first_or_the_safety_question(tracker: DialogueStateTracker) -> str:
         return UTTER_TAKEN_FIRST_OTHER
     if question == UTTER_ASK_SAFE and tracker.get_slot("user_role") == PARENT:
         return UTTER_TAKEN_FIRST_CHILD
+    if tells_of_someone_else(crisis_message(tracker), False):
+        # "she took like 20 pills" from a friend typing on her phone: "If they have taken too much"
+        # (the user trial of session 49's change), not "If you have"
+        return UTTER_TAKEN_FIRST_OTHER
     return UTTER_TAKEN_FIRST
 
 
@@ -2009,6 +2018,12 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     in_own_words = says_safe_in_own_words(tracker) and bool(SAFE_WORDS.search(text.lower()))  # a bare "yes" may be "I will"
     if before in TAKEN_ACTIONS and said != "no" and (says_safe_in_words(tracker) or tapped_safe(tracker) or in_own_words):
         return before, []  # "im fine honestly" after "call 999 now, even if you feel OK": the same again
+    if before in TAKEN_ACTIONS and level != CRISIS and not tells_help_is_coming(text) and not asks_what_we_mean(text) \
+            and not asks_why_we_ask(text) and (asks_a_question(text) or refuses_to_call(text) or bool(_WONT_GO.search(normalise(text)))):
+        # "do i really need to go" after "If you have taken too much of something, please call 999 now…
+        # even if you feel OK" got the place question again, and "i dont want to go to a&e" the crisis
+        # reply without the overdose line (a user trial, session 49): the same reply again
+        return before, []
     if before in NOT_SAFE_ACTIONS and (doubts_the_worry(text) or plays_the_worry_down(text)):
         # "is that normal" after "Please call 999 now", told of a coach's secret visit, got "I can't
         # give medical advice" (development conversations G8, session 33): the crisis reply again,

@@ -40,7 +40,7 @@ from bot.nlu.opening_worry import next_opening_step
 from signposting.change_request import A_NUMBER, parse_change_target
 from signposting.concern_reading import asks_for_help_with_a_worry
 from signposting.intents import FALLBACK_INTENT
-from signposting.list_question import parse_list_question
+from signposting.list_question import parse_list_question, place_in_the_list
 from signposting.next_step_reading import SERVED_INTENTS, request_read, risk_seen, says_the_list_does_not_fit
 from signposting.next_step_request import (
     GOODBYE,
@@ -101,7 +101,9 @@ def asks_about_the_list(tracker: DialogueStateTracker) -> bool:
         return False
     if _a_next_step_request(tracker):
         return False  # "could we go through the questions again for our youngest" asks to start again
-    return parse_list_question(tracker.latest_message.text or "") is not None
+    text = tracker.latest_message.text or ""
+    # (a service by its place in the list: "the 2nd one", "number 2": its card, never an age of 2)
+    return parse_list_question(text) is not None or place_in_the_list(text) is not None
 
 
 def _a_next_step_request(tracker: DialogueStateTracker) -> bool:
@@ -292,8 +294,8 @@ def next_new_worry_action(tracker: DialogueStateTracker) -> str | None:
         return ACTION_LISTEN_NAME if closing_in_so_many_words(tracker.latest_message.text or "") else None
     if (closing := closing_after_the_list(tracker)) is not None:
         return closing
-    if tracker.latest_action_name == LIST_ANSWER and tracker.latest_message and parse_list_question(tracker.latest_message.text or "") \
-            and not tracker.active_loop_name:
+    if tracker.latest_action_name == LIST_ANSWER and tracker.latest_message and not tracker.active_loop_name and (
+            parse_list_question(tracker.latest_message.text or "") or place_in_the_list(tracker.latest_message.text or "") is not None):
         # (in the questions the rules go back to the form: "What counts as a school? I go to a pupil
         # referral unit." was left there, and every answer after it got "Sorry, I still didn't get
         # that" and the school question: a user trial, session 46)
