@@ -207,7 +207,8 @@ def _list_question(text: str) -> str | None:
 _BY_ITS_PLACE = re.compile(
     r"\b(?:the )?(first|1st|second|2nd|third|3rd|fourth|4th|last|top|bottom) "
     r"(?:one|1|service|place|option|link|website|site|card|number|charity|thing)\b|"
-    r"\b(?:number|no|num) ([1-4])\b(?! (?:kids|children|years|times|days|weeks))"
+    # (never "no 1": "no 1 cares about me", "i have no 1 to talk to" - the review, session 49)
+    r"\b(?:number|num) ([1-4])\b(?! (?:kids|children|years|times|days|weeks))"
 )
 _PLACES = {"first": 0, "1st": 0, "top": 0, "1": 0, "second": 1, "2nd": 1, "2": 1, "third": 2, "3rd": 2, "3": 2,
            "fourth": 3, "4th": 3, "4": 3, "last": -1, "bottom": -1}

@@ -230,9 +230,7 @@ def is_distress(signals: RiskSignals, thresholds: Thresholds) -> bool:
 _FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|ive|i'll|me|myself|my own)\b")
 _CHILD = re.compile(
     # "sons", "daughters": "my sons arms" typed without its apostrophe is still the son's
-    # ("shes", "hes" typed without the apostrophe: "a year 8 just told me shes being sexually abused at
-    # home" from a teacher got "You matter too… Are you safe right now?": a user trial, session 49)
-    r"\b(sons?|daughters?|child|childs|children|kids?|teens?|teenager|boys?|girls?|he|she|hes|shes|his|her|him|they|them|"
+    r"\b(sons?|daughters?|child|childs|children|kids?|teens?|teenager|boys?|girls?|he|she|his|her|him|they|them|"
     r"stepsons?|stepdaughters?|grandsons?|granddaughters?|baby)\b"
 )
 _THIRD_PARTY = re.compile(
@@ -244,9 +242,11 @@ _THIRD_PARTY = re.compile(
     r"a (friend|student|pupil|learner|young person|child in my)|one of my (students|pupils|friends|mates)|"
     r"(this|a) (girl|boy|kid|lad) (in|at|from) my|my (student|pupil|tutee)|"
     r"(student|pupil|learner|young person|yp|child) (has|is|was|disclosed|told|said|presented|reports|stated)|"
-    # a pupil by their school year, as staff speak of them ("a year 8 just told me", session 49)
-    r"(a|one of my|this) (year|yr) ?[1-9][0-3]?( (girl|boy|lad|pupil|student|kid|child))?( (has|is|was|just|disclosed|told|said))|"
-    r"(a|one of my|this) (year|yr) ?[1-9][0-3]? (girl|boy|lad|pupil|student|kid|child)s?)\b"
+    # a pupil by their school year, as staff speak of them: "a year 8 just told me shes being sexually
+    # abused at home" from a teacher got "You matter too… Are you safe right now?" (a user trial,
+    # session 49). Never "this year 11 is too much" (the speaker's own year: the review)
+    r"(a|one of my) (year|yr) ?[1-9][0-3]?( (girl|boy|lad|pupil|student|kid|child))?( just)? (told|disclosed|said|reported)|"
+    r"(a|one of my) (year|yr) ?[1-9][0-3]? (girl|boy|lad|pupil|student|kid|child|mate|friend)s?)\b"
 )
 
 

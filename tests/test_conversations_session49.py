@@ -153,3 +153,17 @@ def test_the_place_in_the_list_alone_is_that_service(bot):  # noqa: F811
     second = [m["text"].split("\n")[0] for m in listed if m.get("text") and "Who it's for" in m["text"]][1]
     reply = chat.text("number 2")
     assert "changed that" not in reply and second in reply and reply.count("Here is what I know about it") == 1
+
+
+@pytest.mark.parametrize("answer", ["not sure", "idk", "skip", "dont know"])
+def test_not_sure_at_the_safety_question_while_the_school_question_waits_is_not_safe(bot, answer):  # noqa: F811
+    """The review, session 49: these also answer the school question, and got "I asked because…"."""
+    chat = start(bot, "young person", "15")
+    assert ASK_SAFE in chat.text("i want to kill myself")
+    reply = chat.text(answer)
+    assert "I asked because of what you told me" not in reply and (NOT_SAFE in reply or ASK_SAFE in reply)
+
+
+def test_a_question_about_the_lists_hours_by_a_place_in_it_is_still_about_hours(bot):  # noqa: F811
+    chat = start(bot, "young person", "15", "skip", "watford", "anxiety")
+    assert "Here is when each one is open" in chat.text("is the top one open now")

@@ -16,7 +16,6 @@ from signposting.risk_decision import (
     Decision,
     RiskSignals,
     Thresholds,
-    about_own_crisis,
     decide,
     reply_kind,
     third_party_report,
@@ -36,6 +35,8 @@ def test_a_goodbye_note_is_suicidal(text):
 
 @pytest.mark.parametrize("text", [
     "he wrote me a card saying bye before he moved to spain", "the note said see you at 6",
+    # (the review, session 49)
+    "my mum left me a note saying bye see you after work", "my teacher left a note saying bye, shes leaving the school",
 ])
 def test_everyday_notes_and_cards_are_not(text):
     assert "suicidal" not in {match.category for match in detect_risk(text).matches}
@@ -63,21 +64,32 @@ def test_ending_it_all_with_a_boyfriend_is_a_false_friend(text):
 
 @pytest.mark.parametrize("text", [
     "teacher, a year 8 just told me shes being sexually abused at home", "a year 10 girl disclosed that her stepdad hits her",
-    "one of my year 9 pupils has been cutting", "this yr 7 boy told me his dad hits him",
+    "one of my year 9 pupils has been cutting", "a yr 7 boy told me his dad hits him",
 ])
 def test_a_pupil_named_by_their_school_year_is_someone_else(text):
-    assert third_party_report(text) and not about_own_crisis(text)
+    assert third_party_report(text)
     assert reply_kind(["abuse"], parent=False, text=text, professional=True) == "third_party"
 
 
-@pytest.mark.parametrize("text", ["a year 9 girl keeps hitting me", "im in year 8 and i want to die", "a year 10 boy punched me"])
+@pytest.mark.parametrize("text", [
+    "a year 9 girl keeps hitting me", "im in year 8 and i want to die", "a year 10 boy punched me",
+    # (the review, session 49: the speaker's own year)
+    "this year 11 is too much, cant take it anymore, took a load of tablets", "this yr 11 is killing me, took 10 pills",
+])
 def test_a_young_persons_own_harm_beside_a_school_year_is_theirs(text):
     assert not third_party_report(text)
 
 
-def test_shes_and_hes_typed_without_the_apostrophe_name_someone_else():
-    assert not about_own_crisis("my mum told me shes going to kill herself")
-    assert about_own_crisis("i cant cope with anything any more")
+@pytest.mark.parametrize("text", [
+    "my husband hits me and hes threatening to kill me", "i cant go on anymore, hes left me and i want to die",
+])
+def test_an_adults_own_crisis_beside_hes_stays_their_own(text):
+    """The review, session 49: with "hes" read as a child, a parent's own danger got "Is your child safe right now?"."""
+    assert reply_kind(["abuse", "suicidal"], parent=True, text=text) == "parent_own"
+
+
+def test_a_friend_by_their_school_year_is_someone_else():
+    assert third_party_report("one of my year 10 mates took an overdose")
 
 
 @pytest.fixture(scope="module")
@@ -119,6 +131,11 @@ def test_other_words_asked_about_are_not(text):
     assert not asks_what_we_mean(text)
 
 
+def test_no_and_safe_about_a_child():
+    assert says_no_and_safe("no hes safe", about_someone_else=True)
+    assert not says_no_and_safe("no hes not safe", about_someone_else=True)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("no im safe", True), ("no, im safe", True), ("nah im fine", True), ("no im ok", True),
     ("no im not safe", False), ("no im not ok", False), ("no", False), ("no but im safe", False),
@@ -138,6 +155,12 @@ def _at_the_check(domain, answer, intent, level="none"):
 def test_a_yes_first_to_the_check_gets_the_crisis_reply(domain):
     """"yes safe right now" to the check question got "Thanks for telling me… Let's carry on" (session 49)."""
     assert next_crisis_action(_at_the_check(domain, "yes safe right now", "confirm_safe")) in ("utter_crisis", "utter_crisis_parent")
+
+
+@pytest.mark.parametrize("answer", ["yeah im ok", "yh im safe", "yes im fine"])
+def test_yes_im_ok_to_the_check_is_still_its_answer(domain, answer):
+    """The review, session 49: the check begins "I want to check you're OK"."""
+    assert next_crisis_action(_at_the_check(domain, answer, "confirm_safe")) == "utter_check_ok"
 
 
 def test_no_and_safe_to_the_check_carries_on(domain):
@@ -176,6 +199,8 @@ def test_a_service_pointed_to_by_its_place(monkeypatch, sqlite_directory, text, 
 
 @pytest.mark.parametrize("text", [
     "i went there the first time", "last week was bad", "what about the fourth one", "its my first time", "the first one was rubbish",
+    # (the review, session 49)
+    "no 1 cares about me", "i have no 1 to talk to about this", "theres no 1 i can tell",
     "i have number 2 kids",
 ])
 def test_no_service_by_its_place_without_a_question_about_one_shown(monkeypatch, sqlite_directory, text):

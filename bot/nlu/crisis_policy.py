@@ -104,6 +104,7 @@ from signposting.parsing import (
     declines_with_a_plain_reason,
     doubts_the_worry,
     ends_it,
+    is_declined,
     parent_speaking,
     parse_age,
     parse_age_mention,
@@ -266,16 +267,18 @@ _WONT_GO = re.compile(
     r"\b(?:dont|don t|do not|wont|won t|will not|not|never|cant|can t|cannot|refuse to)(?: \w+)? (?:want to |wanna |going to |gonna |go )?"
     r"(?:go|going|goin) (?:to )?(?:a and e|a e|a n e|ae|hospital|the hospital|there|in an ambulance)\b"
 )
-# A yes first: "yes safe right now", "yeah im safe" (the check asks about harm, not safety)
-_OPENS_WITH_YES = re.compile(r"^(?:yes+|yeah+|yea|yep|yup|ye|yh|ya|aye)\b")
+# The safety question's button typed as the answer to the check: a yes first. Only so: "yeah im ok"
+# answers the check's "I want to check you're OK" (the review, session 49)
+_YES_SAFE_RIGHT_NOW = re.compile(r"(?:yes+|yeah+|yea|yep|yup|ye|yh|ya) safe right now")
 _OPENS_WITH_NO = re.compile(r"^(?:no+|nah+|nope|naw)\b")
 
 
-def says_no_and_safe(text: str) -> bool:
-    """"no im safe", "nah im fine": a no, and the rest safe in `states_safe_now`'s closed list."""
+def says_no_and_safe(text: str, about_someone_else: bool = False) -> bool:
+    """"no im safe", "nah im fine" (a parent's "no hes safe"): a no, and the rest safe in
+    `states_safe_now`'s closed list."""
     clean = normalise(text)
     opening = _OPENS_WITH_NO.match(clean)
-    return opening is not None and states_safe_now(clean[opening.end():].strip())
+    return opening is not None and states_safe_now(clean[opening.end():].strip(), about_someone_else)
 NO_RISK_ANSWERS = {"deny", "confirm_safe"}
 CRISIS_ACTIONS = (
     *FIRST_STEP.values(), UTTER_CRISIS_LOCAL, UTTER_INTERPRETER, *TAKEN_FIRST_ACTIONS, *ASK_SAFE_ACTIONS, UTTER_SAFE, UTTER_SAFE_CHILD, UTTER_NOT_SAFE,
@@ -1820,9 +1823,11 @@ def answers_the_form_at_the_safety_question(tracker: DialogueStateTracker, text:
         role = tracker.get_slot("user_role")
         age = parse_age(text) if is_plain_answer(text, "age", role or PARENT) or is_plain_answer(text, "age") else None
         return age is not None and not age.unknown and (age.low or 0) >= YOUNGEST_AGE_SAID
+    # A place or a school by its name only: "not sure", "idk", "skip" or "nah im fine" also answer the
+    # school question, and not sure is the not-safe reply's (the review, session 49)
     if asked == "area":
-        return is_plain_answer(text, "area", None, is_plain_area_answer)
-    return is_plain_answer(text, "school", None, None, is_plain_school_answer)
+        return is_plain_answer(text, "area", None, is_plain_area_answer) and not is_declined(text)
+    return is_plain_school_answer(clean)
 
 
 def explained_the_check_already(tracker: DialogueStateTracker) -> bool:
@@ -2211,13 +2216,14 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
         # much longer anyway" got "Thanks for telling me… Let's carry on" (a user trial, session 45).
         # Safe for now is not safe (as at "Are you safe right now?"): after risk words, the crisis reply.
         return first_crisis_step(tracker)
-    if before == UTTER_CHECK and level != CRISIS and intent == "confirm_safe" and _OPENS_WITH_YES.match(normalise(text)):
+    if before == UTTER_CHECK and level != CRISIS and intent == "confirm_safe" and _YES_SAFE_RIGHT_NOW.fullmatch(normalise(text)):
         # "yes safe right now" (the safety question's button, typed) to "Are you thinking about
         # hurting yourself, or is someone hurting you?" after "i feel like ending it all" got "Thanks
         # for telling me… Let's carry on" (a user trial, session 49): a yes to the check comes first.
         # The crisis reply asks "Are you safe right now?" next, where the rest is the answer.
         return first_crisis_step(tracker)
-    if before == UTTER_CHECK and level == NONE and says_no_and_safe(text) and not safe_only_for_now(text):
+    if before == UTTER_CHECK and level == NONE and not safe_only_for_now(text) \
+            and says_no_and_safe(text, about_someone_else=tracker.get_slot("user_role") in (PARENT, PROFESSIONAL)):
         # "no im safe" to the check question was read by DIET as not safe and got the crisis reply
         # (found beside the case above, session 49): a no, then safe in the closed list's words.
         return UTTER_CHECK_OK, []
