@@ -82,7 +82,7 @@ def reply_kind(texts: list[str]) -> str:
     if "I want to check" in joined:
         return "check question"
     if "Please call 999 now" in joined:
-        return "call 999 now"
+        return "not-safe reply (999 now)"
     if any(words in joined for words in ("glad you're safe", "glad you're OK", "glad your child is safe",
                                          "glad they're safe", "Thanks for telling me. If that changes")):
         return "safe reply"
@@ -92,7 +92,8 @@ def reply_kind(texts: list[str]) -> str:
     if "really glad you told me" in joined or "You matter too" in joined:
         return "crisis reply again"
     if "taken too much of something" in joined:
-        return "call 999 now"
+        # after an overdose taken, the reply to a safe answer too ("even if you feel OK")
+        return "overdose reply (999 even if OK)"
     if asks_for_safety(texts):
         return "safety question again"
     return "something else"
