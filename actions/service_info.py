@@ -31,13 +31,23 @@ from services_db.opening import london_now
 from services_db.query import Match, find_services
 from services_db.seed import ServiceRecord
 from signposting.concern_reading import asks_for_help_with_a_worry, asks_for_services_for_a_worry
-from signposting.list_question import asks_for_others_beside_a_question, parse_list_question, place_in_the_list
+from signposting.list_question import (
+    DIFFERENCE,
+    HOURS,
+    ON_MY_OWN,
+    QUICKEST,
+    asks_for_others_beside_a_question,
+    parse_list_question,
+    place_in_the_list,
+)
 from signposting.questions import asks_about_a_medicine
 from signposting.responses import SERVICE_CARD
 from signposting.settings import settings
 from signposting.text import normalise
 
 SERVICE_INFO = "utter_service_info"
+# Questions about the list answered for each service before a service named by its place
+ANSWERED_FOR_EACH = frozenset({HOURS, DIFFERENCE, QUICKEST, ON_MY_OWN})
 NO_CLINICAL_ADVICE = "utter_no_clinical_advice"
 ABOUT_THE_SERVICE = "utter_about_the_service"
 MAX_CARDS = 2
@@ -165,9 +175,10 @@ class ActionServiceInfo(Action):
         # first ("how do i get in to camhs"), unless it asks what a named service is ("wat is kooth"):
         # then that service's card.
         matches = _named_and_shown(tracker)
-        # (a question about the list first: "is the top one open now" is each one's hours, "how do i
-        # get to the first one without my parents knowing" the ones to contact yourself: the review)
-        by_its_place = [] if parse_list_question(latest_text(tracker)) else _shown_by_its_place_matched(tracker)
+        # (a question about the list first where its answer is for each service: "is the top one open
+        # now" is each one's hours, "how do i get to the first one without my parents knowing" the ones
+        # to contact yourself (the review); "whats the website for the last one" is its card, which has it)
+        by_its_place = [] if parse_list_question(latest_text(tracker)) in ANSWERED_FOR_EACH else _shown_by_its_place_matched(tracker)
         if by_its_place:
             tell_about(dispatcher, tracker, by_its_place)  # "is the second one free"
         elif matches and asks_what_it_is(latest_text(tracker)):

@@ -314,3 +314,33 @@ _CANT_GO_ON = re.compile(
 
 def says_they_cant_go_on(text: str) -> bool:
     return bool(_CANT_GO_ON.search(normalise(text)))
+
+
+# After the overdose reply ("call 999 now or go to A&E, even if you feel OK"): someone taking them
+# there. "ok my mum is taking me now" got "You can talk to a person here", and a parent's "im taking
+# him now" the crisis reply again (session 49's trial and review). Never the one the crisis message
+# named ("my dad hits me", then "my dad is taking me now": the review), never "he" or "they".
+_TAKER = (
+    r"mum|mam|mom|mummy|dad|daddy|nan|nana|gran|grandma|grandad|aunt|auntie|uncle|sister|brother|carer|teacher|friend|"
+    r"husband|wife|partner|neighbour"
+)
+_HARMS = (
+    r"(?:hits|hit|hitting|hurts|hurt|hurting|touches|touched|touching|abuses|abused|beats|beat|kicks|kicked|punches|"
+    r"punched|threatens|threatened|grabs|grabbed|chokes|choked|makes me|made me|forces|forced|scares|locks)\b"
+)
+_TAKING_THEM_THERE = re.compile(
+    rf"^(?:(?:ok|okay|yes|yeah|right|ok ok) )*(?:my )?(?P<taker>{_TAKER})(?: is| s|s)? (?:taking|driving) (?:me|him|her|them)"
+    r"(?: (?:now|there|in|straight away|right now|to (?:a and e|a e|ae|hospital|the hospital)))*$|"
+    r"^(?:(?:ok|okay|yes|yeah|right) )*(?:im|i m|i am|were|we re|we are) (?:taking|driving) (?:him|her|them)"
+    r"(?: (?:now|there|in|straight away|right now|to (?:a and e|a e|ae|hospital|the hospital)))*$"
+)
+
+
+def someone_takes_them_to_hospital(text: str, crisis_told: str) -> bool:
+    """Is the whole message someone taking them (or a parent taking their child) to get help, by a
+    person the crisis message did not name?"""
+    found = _TAKING_THEM_THERE.fullmatch(normalise(text.replace("&", " and ")))
+    if not found:
+        return False
+    taker = found.group("taker")
+    return taker is None or not re.search(rf"\b{taker}s?\b(?: \w+)?(?: \w+)? {_HARMS}", normalise(crisis_told))

@@ -49,12 +49,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (ON_MY_OWN, re.compile(
         rf"\bwithout {_FAMILY}(?: (?:knowing|knowin|finding out|being told|knowledge|permission|consent|agreeing))?\b|"
         r"\b(?:will|would|do|does|can|could|might|have to|has to|need to|must) (?:they|them|it|the service|services|camhs|"
-        r"school|the school|the nurse|the doctor|the gp|gp|someone|anyone|he|she|you|u)"
+        # (never "you": "can you tell my mum for me?" asks the chat to: the second review, session 49)
+        r"school|the school|the nurse|the doctor|the gp|gp|someone|anyone|he|she)"
         rf"(?: \w+){{0,2}} (?:tell|tel|inform|contact|ring|call|phone|text|email|write to) {_FAMILY}\b|"
         rf"\bwithout (?:telling|tellin|asking) {_FAMILY}\b|"
         rf"\b{_FAMILY} (?:find out|finding out|finds out|know|knowing|be told|get told|have to know|need to know|have to agree|"
         r"have to say yes|need to agree|be involved|have to come|need to come|come with me)\b|"
-        r"\b(?:on my own|by myself|without telling (?:anyone|anybody|them))\b"
+        # going or getting in touch alone, never "when im home by myself" or "get better on my own"
+        r"\b(?:go|get help|see (?:them|someone|somebody|a counsellor)|contact (?:them|it)|ring (?:them|it)|call (?:them|it)|"
+        r"talk to (?:them|someone)|use (?:it|them)|go there|sign up|refer myself) (?:on my own|by myself|alone)\b|"
+        r"\bwithout telling (?:anyone|anybody|them)\b"
     )),
     (DIFFERENCE, re.compile(
         r"\b(?:difference|differences|diffrence|difrence|same thing|the same as|all sound the same|sound the same|vs|versus|"
@@ -221,12 +225,21 @@ _ASKS_OF_IT = re.compile(
 _ONLY_CHOOSING = re.compile(r"(?:(?:ok|okay|um|erm|and|so|then|please|pls|plz|i ll take|ill take|i want|maybe|lets try|let s try)\s*)*")
 
 
+# Said of one already tried, or asking for others: "the last one i went to was awful, is there
+# anything else", "the first one didnt answer, who else can i talk to?", "number 1 is rubbish" (the
+# second review, session 49: each got that service's card)
+_TRIED_OR_OTHERS = re.compile(
+    r"\b(?:rubbish|awful|useless|crap|shit|terrible|bad|rude|no good|waste|hate|hated|went to|been to|tried|used to|"
+    r"didnt|didn t|did not|doesnt|doesn t|wont|won t|never|full|closed|else|others|other ones|another|instead)\b"
+)
+
+
 def place_in_the_list(text: str) -> int | None:
     """The index (0 to 3, or -1 for the last) of the service the message points to by its place in
     the list, asking about it or choosing it alone; None otherwise."""
     clean = normalise(text)
     found = _BY_ITS_PLACE.search(clean)
-    if not found:
+    if not found or _TRIED_OR_OTHERS.search(clean):
         return None
     rest = (clean[: found.start()] + " " + clean[found.end():]).strip()
     if not (_ASKS_OF_IT.search(rest) or _ONLY_CHOOSING.fullmatch(rest)):

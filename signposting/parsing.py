@@ -2344,11 +2344,7 @@ _HELP_IS_COMING = re.compile(
     r"\b(?:ambulance|ambulances|paramedics?|999|(?:called|rang|ringing|calling|phoned) (?:111|the police|police|the doctor|an ambulance)|"
     r"on (?:its|it s|their|the|my|our) way|help is coming|(?:going|gone|went|taking (?:her|him|them|me)|take (?:her|him|them|me)|"
     r"drive (?:her|him|them|me)|driving (?:her|him|them|me)|at|in|to) (?:a and e|a e|ae|a n e|hospital|the hospital)|"
-    r"(?:doctor|doctors|police) (?:is|are|s) (?:coming|here)|"
-    # "ok my mum is taking me now" after "call 999 now or go to A&E, even if you feel OK" got "You can
-    # talk to a person here" (session 49): someone they trust taking them, never "he is taking me"
-    r"(?:mum|mam|mom|mummy|dad|daddy|nan|nana|gran|grandma|grandad|aunt|auntie|uncle|sister|brother|carer|teacher|friend)"
-    r"(?: is| s|s)? (?:taking|driving) me(?: now| there| in| straight away| right now)?$)\b"
+    r"(?:doctor|doctors|police) (?:is|are|s) (?:coming|here))\b"
 )
 
 # "i dont want to go to hospital", "no ambulance": not help on its way.

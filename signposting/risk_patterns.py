@@ -906,8 +906,13 @@ FALSE_FRIENDS = re.compile(
     r"end it with|ending it with|"
     # a note saying bye for the day or a move ("my mum left me a note saying bye see you after work",
     # "a note saying bye, shes leaving the school": the review, session 49)
-    r"(?:note|letter) (?:saying|that said|says|and said) (?:good ?)?bye+,? (?:\S+ ){0,3}?(?:see (?:you|ya|u)|after (?:work|school)|"
-    r"leaving|moving|retiring|back (?:soon|at|later|tomorrow)|for the (?:holiday|holidays|weekend))|"
+    # ("see you in heaven", "see you all soon", "leaving for good", "moving on to a better place" stay:
+    # the second review)
+    r"(?:note|letter) (?:saying|that said|says|and said) (?:good ?)?bye+,? (?:\S+ ){0,3}?(?:"
+    r"see (?:you|ya|u) (?:after (?:work|school)|later|tomorrow|tonight|at (?:\d|tea|dinner|home|school|work)|on \w+day)|"
+    r"after (?:work|school)|(?:leaving|left) (?:the school|school|her job|his job|work|the job|for (?:work|school|uni|university|"
+    r"the weekend|a trip|a holiday|holiday|spain|france))|moving (?:house|school|schools|jobs|out|to (?!a better)\w+)|retiring|"
+    r"back (?:soon|at|later|tomorrow)|for the (?:holiday|holidays|weekend))|"
     # ("i feel like ending it all" is one's own death, whatever the models score: risk_decision)
     r"(?:end|ending|ended) it all (?:with|between) (?:me and )?(?:my |his |her )?(?:boyfriend|girlfriend|bf|gf|partner|ex|him|her|them)\b|"
     r"be with (?:my |our )?\w+ soon\s?,?\s(?:he|she|they|mum|dad)(?:'s|s| is| are|'re| re| will|'ll| ll)?\s(?:picking|coming|collecting|getting|fetching|home|back|here)|"

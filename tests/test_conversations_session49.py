@@ -29,11 +29,18 @@ def test_a_teachers_disclosure_about_a_pupil_is_someone_elses_crisis(bot):  # no
     assert "glad they're safe" in chat.text("yes")
 
 
-def test_an_age_typed_twice_at_the_safety_question_is_no_answer(bot):  # noqa: F811
-    chat = start(bot, "young person")
-    assert ASK_SAFE in chat.text("i want to die")
-    assert "I asked because of what you told me" in chat.text("15")
-    assert "glad you're safe" not in chat.text("15")  # asked again, no answer: never the safe reply
+def test_an_age_typed_at_a_parents_safety_question_is_no_answer(bot):  # noqa: F811
+    chat = start(bot, "parent or carer")
+    assert "Is your child safe right now?" in chat.text("my son says he wants to kill himself")
+    assert "I asked because of what you told me" in chat.text("14")
+    assert "glad your child is safe" not in chat.text("14")  # asked again, no answer: never the safe reply
+
+
+def test_a_place_typed_at_a_young_persons_own_safety_question_stays_not_safe(bot):  # noqa: F811
+    """The second review, session 49: "watford" after "im on the bridge and im going to jump"."""
+    chat = start(bot, "young person", "15", "skip")
+    assert ASK_SAFE in chat.text("im on the bridge and im going to jump")
+    assert NOT_SAFE in chat.text("watford")
 
 
 def test_an_overdose_taken_gets_call_999_even_if_you_feel_ok_at_once(bot):  # noqa: F811
@@ -136,6 +143,13 @@ def test_after_the_taken_reply_questions_and_refusals_keep_it(bot):  # noqa: F81
     assert TAKEN in chat.text("do i really need to go")
     assert TAKEN in chat.text("i dont want to go to a&e")
     assert "You did the right thing" in chat.text("ok my mum is taking me now")
+
+
+def test_a_parent_taking_their_child_after_the_overdose_reply(bot):  # noqa: F811
+    chat = start(bot, "parent or carer")
+    assert "If your child has taken too much" in chat.text("my son swallowed a packet of tablets")
+    chat.text("yes")
+    assert "You did the right thing" in chat.text("im taking him now")
 
 
 def test_ok_to_which_is_closest_takes_the_place_as_typed(bot):  # noqa: F811

@@ -27,6 +27,9 @@ LISTEN = ActionExecuted("action_listen")
 
 @pytest.mark.parametrize("text", [
     "my son left a note saying goodbye and hes not answering his phone", "she left a letter saying bye",
+    # (the second review, session 49: false friends must not take these)
+    "my son left a note saying bye, see you in heaven", "i left a note saying goodbye see you all soon",
+    "i wrote a note saying goodbye im leaving for good", "she left a letter saying goodbye, moving on to a better place",
     "found a note that said goodbye in his room", "he wrote a note and said goodbye",
 ])
 def test_a_goodbye_note_is_suicidal(text):
@@ -36,7 +39,8 @@ def test_a_goodbye_note_is_suicidal(text):
 @pytest.mark.parametrize("text", [
     "he wrote me a card saying bye before he moved to spain", "the note said see you at 6",
     # (the review, session 49)
-    "my mum left me a note saying bye see you after work", "my teacher left a note saying bye, shes leaving the school",
+    "my mum left me a note saying bye see you after work", "my nan left a note saying bye, back at 6",
+    "he left a note saying goodbye, moving to leeds",
 ])
 def test_everyday_notes_and_cards_are_not(text):
     assert "suicidal" not in {match.category for match in detect_risk(text).matches}
@@ -282,14 +286,27 @@ def test_no_such_line_when_nothing_was_taken(domain):
     assert next_crisis_action(state) == "utter_ask_safe_now"
 
 
-@pytest.mark.parametrize(("text", "coming"), [
-    ("ok my mum is taking me now", True), ("mum is taking me", True), ("my mums taking me now", True),
-    ("he is taking me now", False), ("my dad is taking me to the park", False),
+@pytest.mark.parametrize(("text", "told", "coming"), [
+    ("ok my mum is taking me now", "i took 8 of my mums sleeping tablets", True), ("mum is taking me", "i took pills", True),
+    ("my mums taking me now", "i took pills", True), ("im taking him now", "my son swallowed a packet of tablets", True),
+    ("my husband is driving him there", "my son took tablets", True),
+    ("he is taking me now", "i took pills", False), ("my dad is taking me to the park", "i took pills", False),
+    # the one who hurts them (the second review, session 49)
+    ("my dad is taking me now", "my dad hits me and i took pills", False),
+    ("my uncle is driving me now", "my uncle touches me so i took tablets", False),
 ])
-def test_someone_they_trust_taking_them_is_help_on_its_way(text, coming):
+def test_someone_they_trust_taking_them_after_the_overdose_reply(text, told, coming):
+    from signposting.after_crisis import someone_takes_them_to_hospital
+
+    assert someone_takes_them_to_hospital(text, told) is coming
+
+
+def test_taking_them_is_no_general_help_on_its_way():
+    """The second review, session 49: read everywhere, "my dad is taking me now" after "my dad hits
+    me" got "You did the right thing… until help comes"."""
     from signposting.parsing import tells_help_is_coming
 
-    assert tells_help_is_coming(text) is coming
+    assert not tells_help_is_coming("my dad is taking me now")
 
 
 def _after_the_taken_reply(domain, answer, intent="ask_service_info"):
@@ -315,3 +332,46 @@ def test_a_friends_overdose_told_without_a_role_gets_their_line(domain):
     state = tracker(domain, scored("she took like 20 pills", "express_crisis", "crisis", 0.95), SlotSet("crisis_categories", ["overdose"]),
                     SlotSet("crisis_kind", "general"), ActionExecuted("utter_crisis"), ActionExecuted("utter_crisis_local"))
     assert next_crisis_action(state) == "utter_taken_first_other"
+
+
+@pytest.mark.parametrize(("answer", "intent"), [
+    ("can someone come get me? im scared of my stepdad", "talk_to_a_person"), ("can i talk to a real person", "talk_to_a_person"),
+    ("what is childline?", "ask_service_info"),
+])
+def test_after_the_taken_reply_other_messages_keep_their_own_replies(domain, answer, intent):
+    """The second review, session 49: the same reply again swallowed these."""
+    assert next_crisis_action(_after_the_taken_reply(domain, answer, intent)) != "utter_taken_something"
+
+
+@pytest.mark.parametrize("text", [
+    "the last one i went to was awful, is there anything else", "the first one didnt answer, who else can i talk to?",
+    "number 1 is rubbish", "ive tried the first one",
+])
+def test_a_service_tried_or_others_asked_for_is_no_service_by_its_place(text):
+    from signposting.list_question import place_in_the_list
+
+    assert place_in_the_list(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "can you tell my mum for me?", "what can i do when im home by myself and panicking?", "can i get better on my own?",
+])
+def test_asking_the_chat_or_being_alone_is_no_question_about_going_without_a_parent(text):
+    from signposting.list_question import ON_MY_OWN, parse_list_question
+
+    assert parse_list_question(text) != ON_MY_OWN
+
+
+def test_a_child_under_11_asking_it_is_told_how_to_get_help_from_each(monkeypatch, sqlite_directory):
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions import list_questions
+
+    monkeypatch.setattr(list_questions, "get_directory", lambda: sqlite_directory)
+    slots = {"services_shown": ["hwe-hpft-camhs"], "user_role": "young_person", "requested_slot": None, "age": "9"}
+    dispatcher = CollectingDispatcher()
+    text = "can i go without my parents knowing"
+    state = Tracker("test", slots, {"text": text, "intent": {"name": "ask_clinical_advice"}}, [], False, None, {}, "action_listen")
+    assert list_questions.answer_list_question(dispatcher, state)
+    assert dispatcher.messages[0]["response"] == "utter_list_how_to_get_help"

@@ -59,6 +59,7 @@ from signposting.after_crisis import (
     nods_only,
     refuses_to_call,
     says_they_cant_go_on,
+    someone_takes_them_to_hospital,
     tells_it_is_now_or_done,
     tells_of_someone_else,
     tells_what_they_meant,
@@ -173,6 +174,7 @@ from signposting.risk_decision import (
     reply_kind,
     tells_an_amount_taken,
     tells_of_harm_to_the_speaker,
+    third_party_report,
     took_something_already,
 )
 from signposting.settings import settings
@@ -262,6 +264,21 @@ NOT_SAFE_ACTIONS = {
 NOT_SAFE_ABOUT_ANOTHER = frozenset({UTTER_NOT_SAFE_OTHER, UTTER_TAKEN_OTHER, UTTER_HELP_DELAYED_OTHER})
 NOT_SAFE_ABOUT_A_CHILD = frozenset({UTTER_NOT_SAFE_PARENT, UTTER_TAKEN_CHILD, UTTER_HELP_DELAYED_CHILD})
 AT_RISK_ANSWERS = {"affirm", "not_safe", CRISIS_INTENT}
+# Doubting that going is needed: "do i really need to go", "is it that bad", "cant i just sleep it off"
+_DOUBTS_GOING = re.compile(
+    r"\b(?:do|should|must|have|need)(?: i| we| he| she)?(?: really| actually)? (?:need|have|got) to (?:go|call|ring|phone)\b|"
+    r"\b(?:really|honestly|actually) (?:need|have) to (?:go|call)\b|\bis it (?:really )?(?:that )?(?:bad|serious|necessary|needed)\b|"
+    r"\b(?:will|would) (?:i|he|she) be (?:ok|okay|fine|alright)\b|\b(?:cant|can t|could|can) (?:i|we|he|she) (?:just )?(?:sleep it off|wait|stay)\b|"
+    r"\bwhat (?:will|would) (?:they|happen)\b|\bdo i (?:really )?have to\b"
+)
+
+
+def doubts_going_or_refuses(text: str) -> bool:
+    """After the overdose reply: doubting that going is needed, or refusing to go or to call."""
+    clean = normalise(text.replace("&", " and "))
+    return bool(_DOUBTS_GOING.search(clean) or _WONT_GO.search(clean)) or refuses_to_call(text)
+
+
 # Not going to A&E or hospital ("i dont want to go to a&e", "im not going to hospital")
 _WONT_GO = re.compile(
     r"\b(?:dont|don t|do not|wont|won t|will not|not|never|cant|can t|cannot|refuse to)(?: \w+)? (?:want to |wanna |going to |gonna |go )?"
@@ -310,9 +327,10 @@ def taken_first_or_the_safety_question(tracker: DialogueStateTracker) -> str:
         return UTTER_TAKEN_FIRST_OTHER
     if question == UTTER_ASK_SAFE and tracker.get_slot("user_role") == PARENT:
         return UTTER_TAKEN_FIRST_CHILD
-    if tells_of_someone_else(crisis_message(tracker), False):
-        # "she took like 20 pills" from a friend typing on her phone: "If they have taken too much"
-        # (the user trial of session 49's change), not "If you have"
+    told = crisis_message(tracker)
+    if tells_of_someone_else(told, False) or third_party_report(told):
+        # "she took like 20 pills" from a friend typing on her phone, "my friend took 20 pills and shes
+        # not answering": "If they have taken too much" (session 49's trial and review), not "If you have"
         return UTTER_TAKEN_FIRST_OTHER
     return UTTER_TAKEN_FIRST
 
@@ -1808,6 +1826,12 @@ def answers_the_questions_instead(tracker: DialogueStateTracker, text: str) -> b
     )
 
 
+def about_someone_else_asked(tracker: DialogueStateTracker, asked: str | None) -> bool:
+    """Was the safety question about someone else: "Is the person you are worried about safe right
+    now?", or a parent's "Is your child safe right now?"."""
+    return asked == UTTER_ASK_SAFE_OTHER or (asked == UTTER_ASK_SAFE and role_before_the_answer(tracker) == PARENT)
+
+
 def answers_the_form_at_the_safety_question(tracker: DialogueStateTracker, text: str) -> bool:
     """Only the answer to the form's question asked just before the crisis message (an age, a
     place, a school), typed to "Are you safe right now?": "13" from a teacher, asked the pupil's age
@@ -2013,7 +2037,11 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     if before in ASK_SAFE_ACTIONS and nods_only(text):
         return not_safe_reply(tracker, before), []  # nodded again after "if you are not sure, call 999": not sure
     if before in ASK_SAFE_ACTIONS and level != CRISIS and not taken and not explained_the_safety_question_already(tracker) \
+            and about_someone_else_asked(tracker, before) and not tells_it_is_now_or_done(crisis_message(tracker)) \
             and answers_the_form_at_the_safety_question(tracker, text):
+        # Only asked about someone else (a pupil, a child), never after danger told as now or done:
+        # "watford" after "im on the bridge and im going to jump" got the question explained instead
+        # of "Please call 999 now" in a first version (the second review, session 49)
         return what_we_mean_safe_reply(tracker, before), []
     if before in ASK_SAFE_ACTIONS and said != "no" and intent not in DISAGREES_SAFE and says_safe_plainly(tracker):
         return safe_reply(tracker, before), own_words(tracker, told_not_safe_before(tracker))
@@ -2023,11 +2051,15 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     in_own_words = says_safe_in_own_words(tracker) and bool(SAFE_WORDS.search(text.lower()))  # a bare "yes" may be "I will"
     if before in TAKEN_ACTIONS and said != "no" and (says_safe_in_words(tracker) or tapped_safe(tracker) or in_own_words):
         return before, []  # "im fine honestly" after "call 999 now, even if you feel OK": the same again
-    if before in TAKEN_ACTIONS and level != CRISIS and not tells_help_is_coming(text) and not asks_what_we_mean(text) \
-            and not asks_why_we_ask(text) and (asks_a_question(text) or refuses_to_call(text) or bool(_WONT_GO.search(normalise(text)))):
+    if before in TAKEN_ACTIONS and not _danger_in_the_words(latest_risk(tracker)) and someone_takes_them_to_hospital(text, crisis_message(tracker)):
+        # (whatever the models score: "im taking him now" scored a crisis, and the whole message is the closed grammar)
+        return help_coming_reply(tracker, before), []  # "ok my mum is taking me now", "im taking him now"
+    if before in TAKEN_ACTIONS and level != CRISIS and not tells_help_is_coming(text) and doubts_going_or_refuses(text):
         # "do i really need to go" after "If you have taken too much of something, please call 999 now…
         # even if you feel OK" got the place question again, and "i dont want to go to a&e" the crisis
-        # reply without the overdose line (a user trial, session 49): the same reply again
+        # reply without the overdose line (a user trial, session 49): the same reply again. Only
+        # doubts about going and refusals: a new disclosure, a request for a person or "what is
+        # childline?" keep their own replies (the review).
         return before, []
     if before in NOT_SAFE_ACTIONS and (doubts_the_worry(text) or plays_the_worry_down(text)):
         # "is that normal" after "Please call 999 now", told of a coach's secret visit, got "I can't
