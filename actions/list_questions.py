@@ -40,13 +40,13 @@ SELF_REFERRAL = "utter_list_self_referral"
 # "can i go without my parents knowing": the ones to contact yourself, then Childline's confidential line
 ON_MY_OWN_INTRO = "utter_list_on_my_own"
 ON_MY_OWN_CHILDLINE = "utter_list_on_my_own_childline"
-ON_MY_OWN_MIN_AGE = 11
+ON_MY_OWN_MIN_AGE = 12
 
 
-def _under(tracker: Tracker, age: int) -> bool:
-    """Is the age told (a slot's label, "9" or "13 to 14") under `age`? False when not told."""
+def _at_least(tracker: Tracker, age: int) -> bool:
+    """Is the age told (a slot's label, "13" or "13 to 14") `age` or more? False when not told."""
     told = parse_age(str(tracker.get_slot("age") or ""))
-    return told is not None and not told.unknown and told.high is not None and told.high < age
+    return told is not None and not told.unknown and told.low is not None and told.low >= age
 # The sentence before the lines, and the one said when no service shown fits.
 INTRO = {
     TEXT: "utter_list_text",
@@ -118,9 +118,10 @@ def answer_list_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     if not services:
         return False
     reword = for_parent if tracker.get_slot("user_role") == "parent_carer" else (lambda text: text)
-    if kind == ON_MY_OWN and (tracker.get_slot("user_role") != "young_person" or _under(tracker, ON_MY_OWN_MIN_AGE)):
-        # a parent's or a professional's "do her parents have to know", or a child under 11's (the
-        # services for them work with parents: the second review, session 49): how to get help from each
+    if kind == ON_MY_OWN and (tracker.get_slot("user_role") != "young_person" or not _at_least(tracker, ON_MY_OWN_MIN_AGE)):
+        # a parent's or a professional's "do her parents have to know", or a child's under 12 or of an
+        # age not told (services for children up to 11 work with parents: the second and third
+        # reviews, session 49): how to get help from each
         kind = HOW_TO_GET_HELP
     if kind == ON_MY_OWN:
         yourself = [(service, line) for service in services if (line := _self_referral_line(service))]

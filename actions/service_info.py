@@ -36,6 +36,7 @@ from signposting.list_question import (
     HOURS,
     ON_MY_OWN,
     QUICKEST,
+    TEXT,
     asks_for_others_beside_a_question,
     parse_list_question,
     place_in_the_list,
@@ -47,7 +48,7 @@ from signposting.text import normalise
 
 SERVICE_INFO = "utter_service_info"
 # Questions about the list answered for each service before a service named by its place
-ANSWERED_FOR_EACH = frozenset({HOURS, DIFFERENCE, QUICKEST, ON_MY_OWN})
+ANSWERED_FOR_EACH = frozenset({HOURS, DIFFERENCE, QUICKEST, ON_MY_OWN, TEXT})  # ("can i text the first one": the third review)
 NO_CLINICAL_ADVICE = "utter_no_clinical_advice"
 ABOUT_THE_SERVICE = "utter_about_the_service"
 MAX_CARDS = 2

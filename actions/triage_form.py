@@ -299,6 +299,8 @@ def typed_answer(tracker: Tracker) -> dict[str, Any]:
         # the question again, three times, and no list (a user trial, session 49): the first choice,
         # the place as they typed it in its own area
         return {slot: options[1]}
+    if slot == "area" and len(options) > 2 and form_asked_last(tracker) and _TAKES_THE_SECOND.fullmatch(normalise(text)):
+        return {slot: options[2]}  # "the second one", "2" (the third review, session 49)
     if slot and intent == CRISIS_INTENT and form_asked_last(tracker):
         # The crisis policy let a plain answer through ("15 next month"): the same pure test here.
         risk = (tracker.latest_message or {}).get("risk") or {}
@@ -321,6 +323,7 @@ _TAKES_THE_FIRST = re.compile(
     r"(?:ok|okay|k|kk|yes|yeah|yea|yep|yh|ye|sure|fine|that s fine|thats fine|that one|the first one|first one|the first|1|"
     r"yes please|yeah please|ok please|ok thanks|ok thx|yes thats it|yes that s it|thats it|that s it|that s right|thats right)"
 )
+_TAKES_THE_SECOND = re.compile(r"(?:the )?(?:second|2nd)(?: one)?(?: please| pls)?|2|the other one|other one")
 # The intents of an answer to "Are you safe right now?": outside it, never a school's or a place's name.
 SAID_AT_A_SAFETY_QUESTION = frozenset({"not_safe", "confirm_safe"})
 

@@ -209,6 +209,15 @@ def _known(word: str, vocabulary: frozenset[str]) -> bool:
     return extractOne(word, candidates, scorer=OSA.distance, score_cutoff=1) is not None
 
 
+def asks_rather_than_leaves(text: str) -> bool:
+    """A question, no goodbye said: "who can see her soon", "can you see my ip". The crisis steps
+    still read DIET's goodbye: "will i be alright?" after "Please call 999 now" is no answer there
+    (the third review, session 49: set aside, it got "Sorry, I didn't get that")."""
+    clean, said = normalise(text), text.lower().replace("’", "'")
+    asks = _ASKS_THE_CHAT.match(clean) or _ASKS_WHO_OR_WHAT.match(clean) or said.rstrip().endswith("?")
+    return bool(asks) and not _SAYS_BYE.search(said)
+
+
 def intent_as_guessed(parse_data: Mapping[str, object]) -> str | None:
     """DIET's intent for a message, also when this check set it aside: the safety questions'
     answers ("a bit" as a yes to "are you thinking about hurting yourself?") are read with it, so
@@ -254,8 +263,7 @@ def lacks_evidence(intent: str, text: str, intent_words: IntentWords) -> bool:
     said = text.lower().replace("’", "'")
     if intent == "goodbye" and _NIGHT_AS_A_TIME.search(said) and not _SAYS_BYE.search(said):
         return True  # "its every night now": the night, not "night x"
-    if intent == "goodbye" and (_ASKS_THE_CHAT.match(clean) or _ASKS_WHO_OR_WHAT.match(clean) or said.rstrip().endswith("?")) \
-            and not _SAYS_BYE.search(said):
+    if intent == "goodbye" and asks_rather_than_leaves(text):
         # "can you see my ip" got "Bye for now. Take care." (a user trial, session 47); so did "who
         # can see her soon", and the chat ended (a user trial, session 49): a question is no goodbye
         return True

@@ -210,7 +210,7 @@ def _list_question(text: str) -> str | None:
 # "service" or the like must follow.
 _BY_ITS_PLACE = re.compile(
     r"\b(?:the )?(first|1st|second|2nd|third|3rd|fourth|4th|last|top|bottom) "
-    r"(?:one|1|service|place|option|link|website|site|card|number|charity|thing)\b|"
+    r"(?:one|1|service|place|option|link|website|site|card|number|charity)\b|"  # (never "the first thing i should do")
     # (never "no 1": "no 1 cares about me", "i have no 1 to talk to" - the review, session 49)
     r"\b(?:number|num) ([1-4])\b(?! (?:kids|children|years|times|days|weeks))"
 )

@@ -2348,7 +2348,8 @@ _HELP_IS_COMING = re.compile(
 )
 
 # "i dont want to go to hospital", "no ambulance": not help on its way.
-_REFUSES = re.compile(r"\b(?:no|not|dont|do not|wont|will not|cant|can not|cannot|never|refuse\w*|isnt|arent|didnt)\b")
+# ("shes refusing to go to hospital" got "You did the right thing… until help comes": the third review, session 49)
+_REFUSES = re.compile(r"\b(?:no|not|dont|do not|wont|will not|cant|can not|cannot|never|refus\w*|isnt|arent|didnt)\b")
 
 
 def tells_help_is_coming(text: str) -> bool:

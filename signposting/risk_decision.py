@@ -344,6 +344,8 @@ _SPEAKERS_OWN_DANGER = re.compile(
     r"\b(?:myself|my own life|my life|kill me|me to die|(?:take|taking|takes) (?:me|us)|(?:me|us) with (?:him|her|them)|"
     # "one of my friends and me both want to die" (session 47)
     r"me both|us both|both of us|"
+    # "a year 10 girl told me she is going to jump and i want to go with her" (the third review, session 49)
+    r"(?:want|wanna|going|gonna|go) (?:to )?(?:go|die|do it|jump) (?:with (?:him|her|them)|too)|join (?:him|her|them)|"
     r"all mine|mine too|do the same|(?:od'?d|overdosed|drugged|spiked|made|making|forced|forcing) (?:me|us)\b"
     # (never "made me promise": keeping a friend's secret is no danger of one's own)
     r"(?! (?:all |both )?(?:promise|swear|keep|not tell|say|look)))\b"
@@ -679,13 +681,25 @@ OVERDOSE_CATEGORIES = frozenset({"danger_overdose", "overdose"})
 
 
 # ...unless something recent is told beside it ("she overdosed last year and took more tonight").
-_RECENTLY = re.compile(r"\b(?:today|tonight|this morning|this evening|just now|an hour ago|hours ago|again|now taken|just took|just taken)\b")
+# "again" only of a dose taken again: "im scared ill do it again" after "an overdose last year" is a
+# fear, and got "call 999 now, even if you feel OK" (the third review, session 49)
+_RECENTLY = re.compile(
+    r"\b(?:today|tonight|this morning|this evening|just now|an hour ago|hours ago|now taken|just took|just taken)\b|"
+    r"\b(?:took|taken|taking|overdosed|swallowed|od d|odd)\b(?:(?! (?:and|but|so|im|i m|i am|ill|i ll|i will) )[^.!?]){0,25}\bagain\b|"
+    r"\bnow again\b|\bagain (?:now|today|tonight|this morning)\b"
+)
+# Taken, but not now or not into oneself: "ive taken overdoses before but not today", "i took my dads
+# pills and hid them so he cant overdose" (the third review, session 49)
+_NOT_TAKEN_NOW = re.compile(
+    r"\b(?:before|in the past) but not (?:today|tonight|now|this time)\b|\bnot (?:today|tonight|this time)\b|"
+    r"\b(?:hid|hide|hidden|hiding|flushed|binned|threw (?:them|it) away|locked (?:them|it) away|put (?:them|it) away)\b"
+)
 # Long ago: "Last year she took an overdose and was in hospital for two days. She's doing much better
 # now" got "If your child has taken too much of something, please call 999 now" to every answer (a
 # user trial, session 45). Months or years ago, never days or hours ("last week" stays acute: some
 # overdoses harm days later).
 _LONG_AGO = re.compile(
-    r"\b(?:last (?:year|summer|spring|autumn|winter|christmas|term)|(?:a |one |two |three |four |five |six |several |few |couple of |"
+    r"\b(?:last (?:year|month|summer|spring|autumn|winter|christmas|term)|(?:a |one |two |three |four |five |six |several |few |couple of |"
     r"\d+ )?(?:months|years) ago|a (?:year|month) ago|in (?:19|20)\d\d|when (?:she|he|they|i) (?:was|were) (?:\d+|younger|little)|"
     r"in the past|previously|used to|back in)\b"
 )
@@ -695,6 +709,8 @@ def took_something_already(categories: list[str] | tuple[str, ...], text: str) -
     """Did the crisis message tell of an overdose already taken, and not long ago?"""
     lowered = text.lower()
     if _LONG_AGO.search(lowered) and not _RECENTLY.search(lowered):
+        return False
+    if _NOT_TAKEN_NOW.search(lowered) and not _RECENTLY.search(_NOT_TAKEN_NOW.sub(" ", lowered)):
         return False
     return bool(OVERDOSE_CATEGORIES & set(categories)) and (
         (bool(_TAKEN.search(lowered)) and bool(_SUBSTANCE.search(lowered))) or tells_an_amount_taken(text)

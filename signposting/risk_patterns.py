@@ -908,8 +908,9 @@ FALSE_FRIENDS = re.compile(
     # "a note saying bye, shes leaving the school": the review, session 49)
     # ("see you in heaven", "see you all soon", "leaving for good", "moving on to a better place" stay:
     # the second review)
-    r"(?:note|letter) (?:saying|that said|says|and said) (?:good ?)?bye+,? (?:\S+ ){0,3}?(?:"
-    r"see (?:you|ya|u) (?:after (?:work|school)|later|tomorrow|tonight|at (?:\d|tea|dinner|home|school|work)|on \w+day)|"
+    # (the window ends four words after the match: "bye, see you after" is all it has of "…after work")
+    r"(?:note|letter) (?:saying|that said|says|and said) (?:good ?)?bye+[,!.]* (?:\S+ ){0,3}?(?:"
+    r"see (?:you|ya|u) (?:after|later|tomorrow|tonight|at|on)\b|gone (?:to|out)\b|moved (?:out|house|to)\b|"
     r"after (?:work|school)|(?:leaving|left) (?:the school|school|her job|his job|work|the job|for (?:work|school|uni|university|"
     r"the weekend|a trip|a holiday|holiday|spain|france))|moving (?:house|school|schools|jobs|out|to (?!a better)\w+)|retiring|"
     r"back (?:soon|at|later|tomorrow)|for the (?:holiday|holidays|weekend))|"

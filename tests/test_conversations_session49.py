@@ -181,3 +181,20 @@ def test_not_sure_at_the_safety_question_while_the_school_question_waits_is_not_
 def test_a_question_about_the_lists_hours_by_a_place_in_it_is_still_about_hours(bot):  # noqa: F811
     chat = start(bot, "young person", "15", "skip", "watford", "anxiety")
     assert "Here is when each one is open" in chat.text("is the top one open now")
+
+
+def test_will_i_be_alright_after_the_not_safe_reply_is_no_answer(bot):  # noqa: F811
+    """The third review, session 49: with questions no goodbye, it got "Sorry, I didn't get that"."""
+    chat = start(bot, "young person", "16")
+    chat.text("i took too many pills")
+    assert NOT_SAFE in chat.text("no")
+    reply = chat.text("will i be alright?")
+    assert "didn't get that" not in reply and ("999" in reply)
+
+
+def test_a_refusal_that_tells_more_gets_its_own_reply(bot):  # noqa: F811
+    chat = start(bot, "young person", "14")
+    chat.text("i took 20 pills")
+    chat.text("yes")
+    reply = chat.text("i cant go to hospital my dad would kill me")
+    assert "999" in reply and not reply.startswith("If you have taken too much")

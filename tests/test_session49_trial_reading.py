@@ -241,7 +241,7 @@ def _list_answer(monkeypatch, directory, text, shown, role):
     from actions import list_questions
 
     monkeypatch.setattr(list_questions, "get_directory", lambda: directory)
-    slots = {"services_shown": shown, "user_role": role, "requested_slot": None}
+    slots = {"services_shown": shown, "user_role": role, "requested_slot": None, "age": "15"}
     dispatcher = CollectingDispatcher()
     tracker_ = Tracker("test", slots, {"text": text, "intent": {"name": "ask_clinical_advice"}}, [], False, None, {}, "action_listen")
     assert list_questions.answer_list_question(dispatcher, tracker_)
@@ -362,16 +362,78 @@ def test_asking_the_chat_or_being_alone_is_no_question_about_going_without_a_par
     assert parse_list_question(text) != ON_MY_OWN
 
 
-def test_a_child_under_11_asking_it_is_told_how_to_get_help_from_each(monkeypatch, sqlite_directory):
+@pytest.mark.parametrize("age", ["9", "11", "11 to 12", None])
+def test_a_child_under_12_or_of_an_age_not_told_is_told_how_to_get_help_from_each(monkeypatch, sqlite_directory, age):
     from rasa_sdk import Tracker
     from rasa_sdk.executor import CollectingDispatcher
 
     from actions import list_questions
 
     monkeypatch.setattr(list_questions, "get_directory", lambda: sqlite_directory)
-    slots = {"services_shown": ["hwe-hpft-camhs"], "user_role": "young_person", "requested_slot": None, "age": "9"}
+    slots = {"services_shown": ["hwe-hpft-camhs"], "user_role": "young_person", "requested_slot": None, "age": age}
     dispatcher = CollectingDispatcher()
     text = "can i go without my parents knowing"
     state = Tracker("test", slots, {"text": text, "intent": {"name": "ask_clinical_advice"}}, [], False, None, {}, "action_listen")
     assert list_questions.answer_list_question(dispatcher, state)
     assert dispatcher.messages[0]["response"] == "utter_list_how_to_get_help"
+
+
+# --- The third review (session 49) ---
+
+def test_a_question_set_aside_as_a_goodbye_still_leaves_after_a_crisis_reply(domain):
+    """"will i be alright?" after "Please call 999 now" got "Sorry, I didn't get that" once the
+    question was no goodbye; before, the not-safe reply again."""
+    from signposting.intent_evidence import SET_ASIDE_KEY
+
+    message = scored("will i be alright?", "nlu_fallback")
+    message.parse_data[SET_ASIDE_KEY] = {"name": "goodbye", "confidence": 0.9}
+    state = tracker(domain, scored("i took too many pills", "express_crisis", "crisis", 0.95), SlotSet("crisis_categories", ["overdose"]),
+                    SlotSet("crisis_kind", "general"), ActionExecuted("utter_crisis"), ActionExecuted("utter_crisis_local"),
+                    ActionExecuted("utter_ask_safe_now"), LISTEN, scored("no", "deny"), ActionExecuted("utter_not_safe_now"), LISTEN, message)
+    assert next_crisis_action(state) in ("utter_not_safe_now", "utter_crisis")
+
+
+@pytest.mark.parametrize("answer", [
+    "i cant go to hospital my dad would kill me", "im not going to hospital, ill just take more",
+    "do i really need to go? i dont even want to be alive", "i cant go to hospital im 14 and home alone",
+])
+def test_a_doubt_or_refusal_that_tells_more_is_not_swallowed(domain, answer):
+    assert next_crisis_action(_after_the_taken_reply(domain, answer, "express_crisis")) != "utter_taken_something"
+
+
+@pytest.mark.parametrize("text", [
+    "my mum left a note saying bye, see you after work", "my mum left me a note saying bye! see you after school x",
+    "my dad left a note saying bye gone to the shops back soon", "my sister left a note saying bye she moved out",
+])
+def test_notes_for_the_day_with_their_punctuation_are_false_friends(text):
+    assert "suicidal" not in {match.category for match in detect_risk(text).matches}
+
+
+@pytest.mark.parametrize(("text", "taken"), [
+    ("i took an overdose last year and im scared ill do it again", False), ("i overdosed last month and was in hospital", False),
+    ("ive taken overdoses before but not today", False), ("i took my dads pills and hid them so he cant overdose", False),
+    ("i took 10 paracetamol again", True), ("she took an overdose last year and took some again tonight", True),
+    ("i hid the pills but i took 10 today", True), ("i took pills last week", True),
+])
+def test_an_overdose_taken_now_and_not(text, taken):
+    from signposting.risk_decision import took_something_already
+
+    assert took_something_already(["overdose"], text) is taken
+
+
+def test_refusing_is_no_help_on_its_way():
+    from signposting.parsing import tells_help_is_coming
+
+    assert not tells_help_is_coming("shes refusing to go to hospital")
+
+
+def test_wanting_to_go_with_the_one_at_risk_is_the_speakers_danger_too():
+    assert not third_party_report("a year 10 girl told me she is going to jump and i want to go with her")
+    assert not third_party_report("my friend wants to die and i want to die too")
+
+
+@pytest.mark.parametrize("text", ["whats the first thing i should do", "can i text the first one"])
+def test_no_card_for_a_first_thing_or_a_question_answered_for_each(text):
+    from signposting.list_question import parse_list_question, place_in_the_list
+
+    assert place_in_the_list(text) is None or parse_list_question(text) is not None

@@ -71,6 +71,8 @@ from signposting.danger_denied import denies_danger
 from signposting.intent_evidence import (
     LANGUAGE_NAMES,
     REPLACED_BY_WORDS_KEY,
+    SET_ASIDE_KEY,
+    asks_rather_than_leaves,
     intent_as_guessed,
     wishes_someone_else_to_stop,
     without_accents,
@@ -273,10 +275,22 @@ _DOUBTS_GOING = re.compile(
 )
 
 
+# Words beside the doubt or refusal that add nothing ("do i really need to go tho", "i dont want to go to a&e lol")
+DOUBT_ALONE_MAX_OTHER_WORDS = 3
+
+
 def doubts_going_or_refuses(text: str) -> bool:
-    """After the overdose reply: doubting that going is needed, or refusing to go or to call."""
+    """After the overdose reply: doubting that going is needed, or refusing to go or to call, and
+    little else. "i cant go to hospital my dad would kill me", "im not going to hospital, ill just
+    take more" tell more, which their own replies answer (the third review, session 49)."""
+    if refuses_to_call(text):
+        return True
     clean = normalise(text.replace("&", " and "))
-    return bool(_DOUBTS_GOING.search(clean) or _WONT_GO.search(clean)) or refuses_to_call(text)
+    found = _DOUBTS_GOING.search(clean) or _WONT_GO.search(clean)
+    if not found:
+        return False
+    rest = (clean[: found.start()] + " " + clean[found.end():]).split()
+    return len(rest) <= DOUBT_ALONE_MAX_OTHER_WORDS
 
 
 # Not going to A&E or hospital ("i dont want to go to a&e", "im not going to hospital")
@@ -504,7 +518,9 @@ def leaves_or_plays_it_down(tracker: DialogueStateTracker) -> bool:
 def leaves(tracker: DialogueStateTracker) -> bool:
     """A goodbye typed to the check question ("bye x"): not a no."""
     text = tracker.latest_message.text or "" if tracker.latest_message else ""
-    return _final_intent(tracker) == "goodbye" or says_goodbye(text)
+    set_aside = (tracker.latest_message.parse_data.get(SET_ASIDE_KEY) or {}) if tracker.latest_message else {}
+    asked_instead = set_aside.get("name") == "goodbye" and asks_rather_than_leaves(text)  # "will i be alright?"
+    return _final_intent(tracker) == "goodbye" or asked_instead or says_goodbye(text)
 
 
 def after_crisis_score(risk: dict) -> float:
@@ -2051,10 +2067,12 @@ def after_user_message(tracker: DialogueStateTracker) -> tuple[str | None, list[
     in_own_words = says_safe_in_own_words(tracker) and bool(SAFE_WORDS.search(text.lower()))  # a bare "yes" may be "I will"
     if before in TAKEN_ACTIONS and said != "no" and (says_safe_in_words(tracker) or tapped_safe(tracker) or in_own_words):
         return before, []  # "im fine honestly" after "call 999 now, even if you feel OK": the same again
-    if before in TAKEN_ACTIONS and not _danger_in_the_words(latest_risk(tracker)) and someone_takes_them_to_hospital(text, crisis_message(tracker)):
+    after_the_overdose = before in TAKEN_ACTIONS or (before in NOT_SAFE_ACTIONS and taken)  # (after "no" too: the third review)
+    if after_the_overdose and not _danger_in_the_words(latest_risk(tracker)) and someone_takes_them_to_hospital(text, crisis_message(tracker)):
         # (whatever the models score: "im taking him now" scored a crisis, and the whole message is the closed grammar)
         return help_coming_reply(tracker, before), []  # "ok my mum is taking me now", "im taking him now"
-    if before in TAKEN_ACTIONS and level != CRISIS and not tells_help_is_coming(text) and doubts_going_or_refuses(text):
+    if after_the_overdose and level != CRISIS and not _danger_in_the_words(latest_risk(tracker)) and not tells_help_is_coming(text) \
+            and doubts_going_or_refuses(text):
         # "do i really need to go" after "If you have taken too much of something, please call 999 now…
         # even if you feel OK" got the place question again, and "i dont want to go to a&e" the crisis
         # reply without the overdose line (a user trial, session 49): the same reply again. Only
