@@ -365,7 +365,7 @@ def option_of_the_schools_area(options: Sequence[str], tracker: Tracker) -> Area
 
 
 def age_beside_a_young_persons_role(text: str) -> Age | None:
-    """"student, 20", "20, student", "uni student 19" typed to "Who is chatting today?": the role
+    """"student, 20", "20, student", "im a student, 20" typed to "Who is chatting today?": the role
     was taken and the age asked five times over ("leicester" then got "Sorry, I didn't get that": a
     user trial, session 49). One bare number beside a young person's role and nothing else; never
     beside a parent's or a professional's ("mum 3 kids")."""

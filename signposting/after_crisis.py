@@ -338,7 +338,7 @@ _TAKING_THEM_THERE = re.compile(
 
 def someone_takes_them_to_hospital(text: str, crisis_told: str) -> bool:
     """Is the whole message someone taking them (or a parent taking their child) to get help, by a
-    person the crisis message did not name?"""
+    person the crisis message did not name as hurting them?"""
     found = _TAKING_THEM_THERE.fullmatch(normalise(text.replace("&", " and ")))
     if not found:
         return False

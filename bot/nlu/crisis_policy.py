@@ -266,6 +266,7 @@ NOT_SAFE_ACTIONS = {
 NOT_SAFE_ABOUT_ANOTHER = frozenset({UTTER_NOT_SAFE_OTHER, UTTER_TAKEN_OTHER, UTTER_HELP_DELAYED_OTHER})
 NOT_SAFE_ABOUT_A_CHILD = frozenset({UTTER_NOT_SAFE_PARENT, UTTER_TAKEN_CHILD, UTTER_HELP_DELAYED_CHILD})
 AT_RISK_ANSWERS = {"affirm", "not_safe", CRISIS_INTENT}
+NO_RISK_ANSWERS = {"deny", "confirm_safe"}
 # Doubting that going is needed: "do i really need to go", "is it that bad", "cant i just sleep it off"
 _DOUBTS_GOING = re.compile(
     r"\b(?:do|should|must|have|need)(?: i| we| he| she)?(?: really| actually)? (?:need|have|got) to (?:go|call|ring|phone)\b|"
@@ -310,7 +311,8 @@ def says_no_and_safe(text: str, about_someone_else: bool = False) -> bool:
     clean = normalise(text)
     opening = _OPENS_WITH_NO.match(clean)
     return opening is not None and states_safe_now(clean[opening.end():].strip(), about_someone_else)
-NO_RISK_ANSWERS = {"deny", "confirm_safe"}
+
+
 CRISIS_ACTIONS = (
     *FIRST_STEP.values(), UTTER_CRISIS_LOCAL, UTTER_INTERPRETER, *TAKEN_FIRST_ACTIONS, *ASK_SAFE_ACTIONS, UTTER_SAFE, UTTER_SAFE_CHILD, UTTER_NOT_SAFE,
     UTTER_NOT_SAFE_PARENT, UTTER_NOT_SAFE_ADULT, UTTER_NOT_SAFE_OTHER, UTTER_SAFE_OTHER, *TAKEN_ACTIONS, UTTER_OFFER,
@@ -334,14 +336,14 @@ def taken_first_or_the_safety_question(tracker: DialogueStateTracker) -> str:
     """After the crisis lines: for an overdose already taken, call 999 "even if you feel OK" first
     (for whom the safety question is: the speaker, a parent's child, or someone else); then, or
     otherwise, the safety question."""
-    if not took_something_already(tracker.get_slot(CRISIS_SLOT) or [], crisis_message(tracker)):
-        return safety_question(tracker)
+    told = crisis_message(tracker)
     question = safety_question(tracker)
+    if not took_something_already(tracker.get_slot(CRISIS_SLOT) or [], told):
+        return question
     if question == UTTER_ASK_SAFE_OTHER:
         return UTTER_TAKEN_FIRST_OTHER
     if question == UTTER_ASK_SAFE and tracker.get_slot("user_role") == PARENT:
         return UTTER_TAKEN_FIRST_CHILD
-    told = crisis_message(tracker)
     if tells_of_someone_else(told, False) or third_party_report(told):
         # "she took like 20 pills" from a friend typing on her phone, "my friend took 20 pills and shes
         # not answering": "If they have taken too much" (session 49's trial and review), not "If you have"
