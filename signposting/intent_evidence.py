@@ -210,12 +210,19 @@ def _known(word: str, vocabulary: frozenset[str]) -> bool:
 
 
 def asks_rather_than_leaves(text: str) -> bool:
-    """A question, no goodbye said: "who can see her soon", "can you see my ip". The crisis steps
-    still read DIET's goodbye: "will i be alright?" after "Please call 999 now" is no answer there
-    (the third review, session 49: set aside, it got "Sorry, I didn't get that")."""
+    """A question, no goodbye said: "who can see her soon", "can you see my ip"."""
     clean, said = normalise(text), text.lower().replace("’", "'")
     asks = _ASKS_THE_CHAT.match(clean) or _ASKS_WHO_OR_WHAT.match(clean) or said.rstrip().endswith("?")
     return bool(asks) and not _SAYS_BYE.search(said)
+
+
+def asks_of_themselves_rather_than_leaves(text: str) -> bool:
+    """A question read as a goodbye that asks about themselves or what comes ("will i be alright?",
+    "who will i see there?"), not of the chat ("can you turn them off"). The crisis steps still read
+    it as leaving: set aside, "will i be alright?" after "Please call 999 now" got "Sorry, I didn't
+    get that" (the third review, session 49); "can you turn them off" at the check question is
+    asked of the chat, and got the crisis reply once read so (development conversations G8)."""
+    return asks_rather_than_leaves(text) and not _ASKS_THE_CHAT.match(normalise(text))
 
 
 def intent_as_guessed(parse_data: Mapping[str, object]) -> str | None:

@@ -437,3 +437,14 @@ def test_no_card_for_a_first_thing_or_a_question_answered_for_each(text):
     from signposting.list_question import parse_list_question, place_in_the_list
 
     assert place_in_the_list(text) is None or parse_list_question(text) is not None
+
+
+def test_a_question_of_the_chat_read_as_goodbye_is_no_leaving():
+    """Development conversations G8: "can you turn them off" at the check question got the crisis
+    reply once questions set aside as goodbyes were read as leaving."""
+    from signposting.intent_evidence import asks_of_themselves_rather_than_leaves
+
+    assert asks_of_themselves_rather_than_leaves("will i be alright?")
+    assert asks_of_themselves_rather_than_leaves("who will i see there?")
+    assert not asks_of_themselves_rather_than_leaves("can you turn them off")
+    assert not asks_of_themselves_rather_than_leaves("will i be ok? bye")

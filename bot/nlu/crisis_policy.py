@@ -72,7 +72,7 @@ from signposting.intent_evidence import (
     LANGUAGE_NAMES,
     REPLACED_BY_WORDS_KEY,
     SET_ASIDE_KEY,
-    asks_rather_than_leaves,
+    asks_of_themselves_rather_than_leaves,
     intent_as_guessed,
     wishes_someone_else_to_stop,
     without_accents,
@@ -521,7 +521,7 @@ def leaves(tracker: DialogueStateTracker) -> bool:
     """A goodbye typed to the check question ("bye x"): not a no."""
     text = tracker.latest_message.text or "" if tracker.latest_message else ""
     set_aside = (tracker.latest_message.parse_data.get(SET_ASIDE_KEY) or {}) if tracker.latest_message else {}
-    asked_instead = set_aside.get("name") == "goodbye" and asks_rather_than_leaves(text)  # "will i be alright?"
+    asked_instead = set_aside.get("name") == "goodbye" and asks_of_themselves_rather_than_leaves(text)  # "will i be alright?"
     return _final_intent(tracker) == "goodbye" or asked_instead or says_goodbye(text)
 
 
